@@ -1,0 +1,54 @@
+// Builds the three bundles with esbuild:
+//   dist/extension.js  the VS Code extension (Node, CommonJS, `vscode` external)
+//   dist/cli.js        the `form4` command (Node, CommonJS, with a shebang)
+//   dist/webview.js    the preview UI (browser, IIFE)
+// `--watch` rebuilds on change; `--production` minifies.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'info',
+  legalComments: 'linked',
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', '@napi-rs/canvas'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/cli.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['@napi-rs/canvas'],
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+].filter((b) => existsSync(b.entryPoints[0]));
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
