@@ -310,3 +310,93 @@ export function compareFootnoteIds(a: string, b: string): number {
   if (mb) return 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** A filing with nothing read yet: the starting point of every parser. */
+export function emptyFiling(file: string, source: SourceKind, text: string): Filing {
+  return {
+    file,
+    source,
+    text,
+    documentSpan: null,
+    schemaVersion: absent(),
+    documentType: absent(),
+    periodOfReport: absent(),
+    dateOfOriginalSubmission: absent(),
+    notSubjectToSection16: absent<boolean>(),
+    noSecuritiesOwned: absent<boolean>(),
+    form3HoldingsReported: absent<boolean>(),
+    form4TransactionsReported: absent<boolean>(),
+    aff10b5One: absent<boolean>(),
+    issuer: { cik: absent(), name: absent(), tradingSymbol: absent(), span: null },
+    reportingOwners: [],
+    nonDerivative: [],
+    derivative: [],
+    footnotes: [],
+    remarks: absent(),
+    signatures: [],
+    submission: null,
+    findings: [],
+  };
+}
+
+/** An owner with every field absent. */
+export function emptyOwner(): ReportingOwner {
+  return {
+    span: null,
+    cik: absent(),
+    ccc: absent(),
+    name: absent(),
+    street1: absent(),
+    street2: absent(),
+    city: absent(),
+    state: absent(),
+    zipCode: absent(),
+    stateDescription: absent(),
+    isDirector: absent<boolean>(),
+    isOfficer: absent<boolean>(),
+    isTenPercentOwner: absent<boolean>(),
+    isOther: absent<boolean>(),
+    officerTitle: absent(),
+    otherText: absent(),
+  };
+}
+
+/** A row of the given table with every field absent. */
+export function emptyRow(table: 'nonDerivative', kind: RowKind, index: number): NonDerivativeRow;
+export function emptyRow(table: 'derivative', kind: RowKind, index: number): DerivativeRow;
+export function emptyRow(table: TableName, kind: RowKind, index: number): Row {
+  const base: RowBase = {
+    table,
+    kind,
+    index,
+    span: null,
+    securityTitle: absent(),
+    transactionDate: absent(),
+    deemedExecutionDate: absent(),
+    transactionFormType: absent(),
+    transactionCode: absent(),
+    equitySwapInvolved: absent<boolean>(),
+    codingFootnotes: [],
+    codingSpan: null,
+    transactionTimeliness: absent(),
+    transactionShares: absent(),
+    transactionPricePerShare: absent(),
+    transactionAcquiredDisposedCode: absent(),
+    sharesOwnedFollowingTransaction: absent(),
+    valueOwnedFollowingTransaction: absent(),
+    directOrIndirectOwnership: absent(),
+    natureOfOwnership: absent(),
+  };
+  if (table === 'nonDerivative') return { ...base, table };
+  return {
+    ...base,
+    table,
+    conversionOrExercisePrice: absent(),
+    transactionTotalValue: absent(),
+    exerciseDate: absent(),
+    expirationDate: absent(),
+    underlyingSecurityTitle: absent(),
+    underlyingSecurityShares: absent(),
+    underlyingSecurityValue: absent(),
+  };
+}
