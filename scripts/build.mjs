@@ -4,7 +4,9 @@
 //   dist/webview.js    the preview UI (browser, IIFE)
 // `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -36,6 +38,7 @@ const builds = [
     target: 'node20',
     external: ['@napi-rs/canvas'],
     banner: { js: '#!/usr/bin/env node' },
+    define: { FORM4_VERSION: JSON.stringify(pkg.version) },
   },
   {
     ...common,

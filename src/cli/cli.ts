@@ -1,0 +1,205 @@
+/**
+ * form4: the Form 4 Inspector core on the command line, for CI pipelines and batch work.
+ *
+ *   form4 inspect <files or folders...> [--json]
+ *   form4 check   <files or folders...> [--format text|json|sarif] [--rule ID=off|error|warning|info]...
+ *
+ * Exit codes: 0 all inputs read (check: and no error-severity finding); 1 (check) an error-severity finding remains;
+ * 2 an input could not be read as a filing (one line per file on stderr) or the command line is wrong.
+ */
+import * as fs from 'node:fs';
+import type { Filing, Finding, Severity } from '../core/model';
+import { inspectBytes, type InspectOptions } from '../core/inspect';
+import { toJson } from '../core/json';
+import { RULES } from '../core/rules';
+import { reconcileFilings } from '../core/reconcile';
+import { LineIndex } from '../core/positions';
+import { expandInputs } from './files';
+import { findingPlace, renderFiling } from './render';
+import { toSarif } from './sarif';
+
+declare const FORM4_VERSION: string | undefined;
+const VERSION = typeof FORM4_VERSION === 'string' ? FORM4_VERSION : '0.0.0-dev';
+
+const USAGE = `form4 - read and check SEC insider-ownership filings (Forms 3, 4, 5 and amendments)
+
+Usage:
+  form4 inspect <files or folders...> [--json]
+      The filing laid out like the form, or the JSON model (one object per file; an array for several).
+  form4 check <files or folders...> [--format text|json|sarif] [--rule ID=off|error|warning|info]...
+      Consistency checks, within each filing and across the filings given (running tallies).
+  form4 rules
+      The rules with their ids, default severities and sources.
+
+Inputs: EDGAR ownership XML, EDGAR submission text (.txt/.nc/.sgml), EDGAR HTML, PDF, plain/OCR text of a form.
+Folders are searched recursively for .xml .txt .nc .sgml .htm .html .pdf files; files in a folder that are not
+ownership filings are skipped with a note on stderr.
+
+Exit codes: 0 ok; 1 check found an error-severity finding; 2 an input could not be read or bad usage.
+`;
+
+class UsageError extends Error {}
+
+interface Args {
+  command: string;
+  paths: string[];
+  json: boolean;
+  format: 'text' | 'json' | 'sarif';
+  severities: Record<string, Severity | 'off'>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const [command, ...rest] = argv;
+  const a: Args = { command: command ?? '', paths: [], json: false, format: 'text', severities: {} };
+  const known = new Set(RULES.map((r) => r.id));
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const takeValue = (name: string): string => {
+      const eq = arg.indexOf('=');
+      if (arg.startsWith(`${name}=`)) return arg.slice(eq + 1);
+      const next = rest[++i];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      return next;
+    };
+    if (arg === '--json') a.json = true;
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const f = takeValue('--format');
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got "${f}")`);
+      a.format = f;
+    } else if (arg === '--rule' || arg.startsWith('--rule=')) {
+      const spec = takeValue('--rule');
+      const m = /^([a-z0-9-]+)=(off|error|warning|info)$/.exec(spec);
+      if (!m) throw new UsageError(`--rule takes ID=off|error|warning|info (got "${spec}")`);
+      if (!known.has(m[1])) throw new UsageError(`unknown rule "${m[1]}" (see: form4 rules)`);
+      a.severities[m[1]] = m[2] as Severity | 'off';
+    } else if (arg === '--') a.paths.push(...rest.slice(i + 1)), (i = rest.length);
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else a.paths.push(arg);
+  }
+  return a;
+}
+
+interface Item {
+  file: string;
+  filing: Filing | null;
+  reason?: string;
+  explicit: boolean;
+}
+
+async function readAll(paths: string[], options: InspectOptions): Promise<{ items: Item[]; missing: string[] }> {
+  const { files, missing } = expandInputs(paths);
+  const items: Item[] = [];
+  for (const f of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(f.path);
+    } catch (e) {
+      items.push({ file: f.path, filing: null, reason: `cannot read: ${(e as Error).message}`, explicit: f.explicit });
+      continue;
+    }
+    const out = await inspectBytes(bytes, f.path, options);
+    items.push(out.ok ? { file: f.path, filing: out.filing, explicit: f.explicit } : { file: f.path, filing: null, reason: out.reason, explicit: f.explicit });
+  }
+  return { items, missing };
+}
+
+/** Reports unreadable inputs on stderr; returns whether any named input failed. */
+function reportUnreadable(items: Item[], missing: string[]): boolean {
+  let failed = false;
+  for (const m of missing) {
+    process.stderr.write(`${m}: no such file or folder\n`);
+    failed = true;
+  }
+  for (const it of items) {
+    if (it.filing) continue;
+    if (it.explicit) {
+      process.stderr.write(`${it.file}: ${it.reason}\n`);
+      failed = true;
+    } else process.stderr.write(`${it.file}: skipped: ${it.reason}\n`);
+  }
+  return failed;
+}
+
+function write(s: string): void {
+  process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    write(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    write(VERSION);
+    return 0;
+  }
+  const args = parseArgs(argv);
+  if (args.command === 'rules') {
+    for (const r of RULES) write(`${r.id.padEnd(34)} ${r.severity.padEnd(8)} ${r.title} [${r.source}]`);
+    return 0;
+  }
+  if (args.command !== 'inspect' && args.command !== 'check') throw new UsageError(`unknown command "${args.command}"`);
+  if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
+
+  const severities = args.severities;
+  const { items, missing } = await readAll(args.paths, { severities, noRules: false });
+  const failed = reportUnreadable(items, missing);
+  const read = items.filter((i): i is Item & { filing: Filing } => i.filing !== null);
+  const several = read.length !== 1 || items.length > 1 || args.paths.length > 1;
+
+  if (args.command === 'inspect') {
+    if (args.json) {
+      const docs = read.map((i) => toJson(i.filing));
+      write(JSON.stringify(several ? docs : docs[0] ?? [], null, 2));
+    } else {
+      write(read.map((i) => renderFiling(i.filing)).join('\n\n' + '='.repeat(100) + '\n\n'));
+    }
+    return failed ? 2 : 0;
+  }
+
+  // check: per-filing findings plus the cross-filing running tally.
+  const byFile = new Map<string, Finding[]>(read.map((i) => [i.file, i.filing.findings]));
+  if (read.length > 1) {
+    for (const c of reconcileFilings(read.map((i) => i.filing), { severities })) byFile.get(c.file)?.push(c.finding);
+  }
+  let errors = 0;
+  for (const fs2 of byFile.values()) errors += fs2.filter((f) => f.severity === 'error').length;
+
+  if (args.format === 'json') {
+    const docs = read.map((i) => ({ file: i.file, findings: toJson(i.filing).findings }));
+    write(JSON.stringify(docs, null, 2));
+  } else if (args.format === 'sarif') {
+    write(JSON.stringify(toSarif(read.map((i) => ({ file: i.file, filing: i.filing, findings: byFile.get(i.file) ?? [] })), VERSION), null, 2));
+  } else {
+    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const i of read) {
+      const lines = i.filing.text ? new LineIndex(i.filing.text) : undefined;
+      for (const f of byFile.get(i.file) ?? []) {
+        counts[f.severity]++;
+        write(`${i.file}:${findingPlace(i.filing, f, lines)}: ${f.severity} ${f.rule}: ${f.message}`);
+        for (const r of f.related ?? []) {
+          const place = r.file ? r.file : `${i.file}:${findingPlace(i.filing, r, lines)}`;
+          write(`    ${place}: note: ${r.message}`);
+        }
+      }
+    }
+    write(`${read.length} filing${read.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`);
+  }
+  if (failed) return 2;
+  return errors > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`form4: ${e.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`form4: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    }
+  },
+);

@@ -1,0 +1,79 @@
+/** SARIF 2.1.0 output for code-scanning tools (GitHub code scanning, Azure DevOps, SARIF viewers). */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Filing, Finding, Severity } from '../core/model';
+import { LineIndex } from '../core/positions';
+import { RULES } from '../core/rules';
+
+export const RULES_HELP_URI = 'https://github.com/form4-inspector/form4-inspector#rules';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+function artifactUri(file: string): string {
+  // Relative paths stay relative (with forward slashes) so results are portable across checkouts.
+  return path.isAbsolute(file) ? pathToFileURL(file).href : file.split(path.sep).join('/');
+}
+
+function region(filing: Filing, lines: LineIndex | null, loc: { span: { start: number; end: number } | null; page?: number | null }) {
+  if (loc.span && lines) {
+    const s = lines.position(loc.span.start);
+    const e = lines.position(loc.span.end);
+    return { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+  }
+  return undefined;
+}
+
+export function toSarif(items: { file: string; filing: Filing | null; findings: Finding[] }[], toolVersion: string): object {
+  const results: object[] = [];
+  for (const item of items) {
+    const lines = item.filing?.text ? new LineIndex(item.filing.text) : null;
+    for (const f of item.findings) {
+      const reg = item.filing ? region(item.filing, lines, f) : undefined;
+      const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: artifactUri(item.file) } };
+      if (reg) physicalLocation.region = reg;
+      const result: Record<string, unknown> = {
+        ruleId: f.rule,
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{ physicalLocation, ...(f.page ? { properties: { page: f.page } } : {}) }],
+      };
+      if (f.related?.length) {
+        result.relatedLocations = f.related.map((r, i) => {
+          const rf = r.file ?? item.file;
+          const rreg = !r.file && item.filing ? region(item.filing, lines, r) : undefined;
+          return {
+            id: i + 1,
+            message: { text: r.message },
+            physicalLocation: { artifactLocation: { uri: artifactUri(rf) }, ...(rreg ? { region: rreg } : {}) },
+          };
+        });
+      }
+      results.push(result);
+    }
+  }
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'form4',
+            fullName: 'Form 4 Inspector',
+            version: toolVersion,
+            informationUri: 'https://github.com/form4-inspector/form4-inspector',
+            rules: RULES.map((r) => ({
+              id: r.id,
+              name: r.id,
+              shortDescription: { text: r.title },
+              fullDescription: { text: `${r.description} (source: ${r.source})` },
+              helpUri: `${RULES_HELP_URI}`,
+              defaultConfiguration: { level: LEVEL[r.severity] },
+            })),
+          },
+        },
+        results,
+      },
+    ],
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The whole job on one input: bytes or text in, a checked filing (or a plain reason) out. Never throws.
+ * The CLI, the extension and the bench all come through here, so they agree on every result.
+ */
+import type { Filing } from './model';
+import { decodeBytes, isPdf, isProbablyBinary } from './decode';
+import { parseText, type ParseOutcome } from './parse';
+import { applySeverities, runRules, type RuleOptions } from './rules';
+
+/** Inputs larger than this are not read (no real filing comes near it; EDGAR's largest Form 4 documents are well under 1 MB). */
+export const MAX_INPUT_BYTES = 25 * 1024 * 1024;
+
+export interface InspectOptions extends RuleOptions {
+  /** How to read a PDF; defaults to the in-process reader, loaded only when a PDF comes. The extension passes a worker-based one. */
+  readPdf?: (bytes: Uint8Array, file: string) => Promise<ParseOutcome>;
+  /** Skip the rules (parse only). */
+  noRules?: boolean;
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Run the rules on a parsed filing and apply the caller's severities to the parser's own findings. */
+export function checkFiling(filing: Filing, options: InspectOptions = {}): Filing {
+  if (options.noRules) return filing;
+  filing.findings = applySeverities(filing.findings, options);
+  filing.findings.push(...runRules(filing, options));
+  return filing;
+}
+
+/** Inspect decoded text of any text kind (ownership XML, EDGAR submission, EDGAR HTML, plain/OCR text). */
+export function inspectText(text: string, file: string, options: InspectOptions = {}): ParseOutcome {
+  let out: ParseOutcome;
+  try {
+    out = parseText(text, file);
+  } catch (e) {
+    return { ok: false, reason: `internal error while reading the file: ${describe(e)}`, findings: [] };
+  }
+  if (out.ok) checkFiling(out.filing, options);
+  return out;
+}
+
+/** Inspect raw bytes: PDFs go to the PDF reader, text is decoded (BOM, UTF-16, Latin-1) and inspected. */
+export async function inspectBytes(bytes: Uint8Array, file: string, options: InspectOptions = {}): Promise<ParseOutcome> {
+  if (bytes.length > MAX_INPUT_BYTES) {
+    const mb = (bytes.length / 1048576).toFixed(1);
+    return { ok: false, reason: `file is ${mb} MB, over the ${MAX_INPUT_BYTES / 1048576} MB limit for a filing; open it as text instead`, findings: [] };
+  }
+  if (isPdf(bytes)) {
+    let out: ParseOutcome;
+    try {
+      const read = options.readPdf ?? (async (b: Uint8Array, f: string) => (await import('./pdf')).parsePdf(b, f));
+      out = await read(bytes, file);
+    } catch (e) {
+      return { ok: false, reason: `PDF could not be read: ${describe(e)}`, findings: [] };
+    }
+    if (out.ok) checkFiling(out.filing, options);
+    return out;
+  }
+  if (isProbablyBinary(bytes)) return { ok: false, reason: 'binary file, not an ownership filing', findings: [] };
+  let text: string;
+  try {
+    text = decodeBytes(bytes).text;
+  } catch (e) {
+    return { ok: false, reason: `could not decode the file: ${describe(e)}`, findings: [] };
+  }
+  return inspectText(text, file, options);
+}
