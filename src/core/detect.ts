@@ -1,0 +1,149 @@
+/**
+ * What kind of input a decoded text is, from its CONTENT only (file names lie: EDGAR submissions saved as `.xml`,
+ * header files saved as `.html`). Cheap: it looks at the first 64 KB and then confirms with one scan of the text.
+ * PDFs are bytes, not text: see `isPdf` in `./decode`.
+ */
+import type { SourceKind } from './model';
+
+export interface Detection {
+  kind: SourceKind | 'unknown';
+  /** One plain line: why this kind (or why none). */
+  reason: string;
+}
+
+const HEAD = 65536;
+const OWNERSHIP_TYPES = new Set(['3', '3/A', '4', '4/A', '5', '5/A']);
+
+/** Whether an EDGAR form type is an ownership form (3, 4, 5 and their amendments). */
+export function isOwnershipFormType(type: string): boolean {
+  return OWNERSHIP_TYPES.has(type.trim().toUpperCase());
+}
+
+/** Where the first `<ownershipDocument` start tag is (an optional namespace prefix allowed), or -1. */
+export function findOwnershipDocument(text: string, from = 0, to = text.length): number {
+  const re = /<(?:[A-Za-z_][\w.-]*:)?ownershipDocument[\s/>]/g;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m && m.index < to ? m.index : -1;
+}
+
+/** Markers that a text is an EDGAR submission (full `.txt`, dissemination `.nc`, header file, PEM-wrapped). */
+const SUBMISSION_START = /^(?:-----BEGIN PRIVACY-ENHANCED MESSAGE-----|<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-DOCUMENT>|<IMS-HEADER>|<SUBMISSION>)/i;
+const SUBMISSION_LINE = /^(?:ACCESSION NUMBER:[ \t]|<ACCESSION-NUMBER>)/m;
+
+/** The submission type a header declares (`CONFORMED SUBMISSION TYPE:` or the first `<TYPE>`), or null. */
+export function submissionType(head: string): string | null {
+  const m = /^CONFORMED SUBMISSION TYPE:[ \t]*([^\r\n]*?)[ \t]*$/m.exec(head) ?? /<TYPE>[ \t]*([^<\r\n]*?)[ \t]*(?=<|\r|\n|$)/.exec(head);
+  return m && m[1] ? m[1].toUpperCase() : null;
+}
+
+/** Phrases of the printed Forms 3, 4 and 5 (titles first). Matching ignores case and collapses white space. */
+const FORM_TITLES = [
+  /statement\s+of\s+changes\s+in\s+beneficial\s+ownership/i,
+  /initial\s+statement\s+of\s+beneficial\s+ownership/i,
+];
+const FORM_MARKERS = [
+  /table\s+i\s*[-\u2010-\u2015]\s*non[-\u2010-\u2015\s]*derivative\s+securities/i,
+  /table\s+ii\s*[-\u2010-\u2015]\s*derivative\s+securities/i,
+  /name\s+and\s+address\s+of\s+reporting\s+person/i,
+  /issuer\s+name\s+and\s+ticker\s+or\s+trading\s+symbol/i,
+  /relationship\s+of\s+reporting\s+person/i,
+  /date\s+of\s+earliest\s+transaction/i,
+  /explanation\s+of\s+responses/i,
+  /signature\s+of\s+reporting\s+person/i,
+];
+
+/** Whether a text reads like a printed Form 3/4/5: a title, or three of the box labels. */
+export function looksLikeFormText(s: string): boolean {
+  if (FORM_TITLES.some((re) => re.test(s))) return true;
+  let n = 0;
+  for (const re of FORM_MARKERS) if (re.test(s) && ++n >= 3) return true;
+  return false;
+}
+
+/** Skip white space, a BOM, `<?...?>`, `<!--...-->` and `<!DOCTYPE ...>`; offset of the first element or other text. */
+function skipProlog(s: string): number {
+  let i = 0;
+  for (;;) {
+    while (i < s.length && /[\s\uFEFF]/.test(s[i])) i++;
+    if (s.startsWith('<?', i)) {
+      const e = s.indexOf('?>', i + 2);
+      if (e < 0) return s.length;
+      i = e + 2;
+    } else if (s.startsWith('<!--', i)) {
+      const e = s.indexOf('-->', i + 4);
+      if (e < 0) return s.length;
+      i = e + 3;
+    } else if (/^<!DOCTYPE/i.test(s.slice(i, i + 9))) {
+      // An internal subset may hold '>' inside brackets.
+      let depth = 0;
+      let j = i + 9;
+      for (; j < s.length; j++) {
+        const c = s[j];
+        if (c === '[') depth++;
+        else if (c === ']') depth--;
+        else if (c === '>' && depth <= 0) break;
+      }
+      i = j + 1;
+    } else return i;
+  }
+}
+
+function detectSubmission(text: string, head: string): Detection {
+  const type = submissionType(head);
+  const typeText = type ? `of type ${type}` : 'with no form type';
+  if (findOwnershipDocument(text) >= 0) {
+    if (type && !isOwnershipFormType(type))
+      return { kind: 'submission', reason: `EDGAR submission ${typeText} that holds an ownership document` };
+    return { kind: 'submission', reason: `EDGAR submission ${typeText} with an ownership document` };
+  }
+  if (type && !isOwnershipFormType(type)) return { kind: 'unknown', reason: `EDGAR submission ${typeText}: not an ownership filing (Forms 3, 4, 5)` };
+  if (!/<DOCUMENT>/i.test(text)) return { kind: 'unknown', reason: `EDGAR submission header ${typeText} without any document (an index header file): no ownership data to read` };
+  if (looksLikeFormText(text))
+    return { kind: 'text', reason: `EDGAR submission ${typeText} without ownership XML, holding the form as plain text (filed before 2003)` };
+  return { kind: 'unknown', reason: `EDGAR submission ${typeText} without an ownership XML document` };
+}
+
+function stripTags(s: string): string {
+  return s
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|&#160;/gi, ' ')
+    .replace(/&amp;/gi, '&');
+}
+
+function detectHtml(text: string, head: string): Detection {
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(head);
+  if (title && /^\s*SEC\s+FORM\s+[345](?:\/A)?\s*$/i.test(stripTags(title[1]))) return { kind: 'html', reason: `EDGAR rendered HTML of Form ${title[1].replace(/\D/g, '')}` };
+  const body = stripTags(text.length > HEAD * 4 ? text.slice(0, HEAD * 4) : text);
+  if (looksLikeFormText(body)) return { kind: 'html', reason: 'HTML page of a Form 3, 4 or 5' };
+  return { kind: 'unknown', reason: 'HTML page that is not an EDGAR Form 3/4/5' };
+}
+
+/** Detect the kind of a decoded text. */
+export function detectKind(text: string): Detection {
+  const head = text.length > HEAD ? text.slice(0, HEAD) : text;
+  const start = skipProlog(head);
+  if (start >= head.length && text.length <= HEAD) {
+    return { kind: 'unknown', reason: /\S/.test(text.replace(/\uFEFF/g, '')) ? 'XML with no root element' : 'empty file' };
+  }
+  const lead = head.slice(start, start + 64);
+  if (SUBMISSION_START.test(lead) || SUBMISSION_LINE.test(head)) return detectSubmission(text, head);
+
+  const root = /^<([A-Za-z_][\w.:-]*)/.exec(lead);
+  if (root) {
+    const name = root[1];
+    const local = name.replace(/^[^:]*:/, '');
+    if (local === 'ownershipDocument') return { kind: 'xml', reason: 'ownership XML document' };
+    if (/^html$/i.test(local) || /^(head|body)$/i.test(local)) return detectHtml(text, head);
+    // `<XML>` wrapper cut out of a submission: read it like one.
+    if (name === 'XML' && findOwnershipDocument(text) >= 0) return { kind: 'submission', reason: 'EDGAR <XML> wrapper around an ownership document' };
+    // An XML declaration says XML; without one, a form's text that happens to start with markup (`<u>`) is still text.
+    const declaredXml = /^[\s\uFEFF]*<\?xml[\s?]/i.test(head);
+    if (declaredXml || (!looksLikeFormText(head) && /<\/[A-Za-z_][\w.:-]*\s*>/.test(head)))
+      return { kind: 'unknown', reason: `XML, but not an ownership filing (root <${name}>)` };
+  }
+  if (/<html[\s>]/i.test(head) && /<\/?(?:body|table|div|p)[\s>]/i.test(head)) return detectHtml(text, head);
+  if (looksLikeFormText(head) || (text.length > HEAD && looksLikeFormText(text))) return { kind: 'text', reason: 'plain text of a Form 3, 4 or 5' };
+  return { kind: 'unknown', reason: 'text that is not a Form 3/4/5' };
+}
