@@ -1,0 +1,196 @@
+/**
+ * npm run bench: speed and memory figures, measured as ratios against baselines run in the same process,
+ * written into BENCHMARKS.md (with date and machine) between section markers.
+ *
+ * Sections: core (inspect vs raw fast-xml-parser parse vs the peer sec-edgar-toolkit), scan (10,000-file folder
+ * through the CLI: wall time and peak memory). Other sections are added by their owners via `sections` below.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { XMLParser } from 'fast-xml-parser';
+import { OwnershipFormParser } from 'sec-edgar-toolkit';
+import { CORPUS_DIR, REPO_ROOT, corpusAvailable } from '../test/corpus';
+import { inspectText } from '../src/core/inspect';
+import { decodeBytes } from '../src/core/decode';
+import { detectKind } from '../src/core/detect';
+
+const BENCH_FILE = path.join(REPO_ROOT, 'BENCHMARKS.md');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+
+function machine(): string {
+  const cpu = os.cpus();
+  return `${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** Replace (or append) the section between <!-- bench:NAME --> markers. */
+function writeSection(name: string, body: string): void {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  let doc = fs.existsSync(BENCH_FILE) ? fs.readFileSync(BENCH_FILE, 'utf8') : '# Benchmarks\n\nProduced by `npm run bench`; every figure is a ratio against a baseline run in the same process, or a wall time / peak memory measured on the machine named in its section.\n';
+  const block = `${start}\n${body.trim()}\n${end}`;
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  doc = i >= 0 && j > i ? doc.slice(0, i) + block + doc.slice(j + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
+  fs.writeFileSync(BENCH_FILE, doc);
+}
+
+function stamp(): string {
+  return `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.`;
+}
+
+interface Input {
+  file: string;
+  text: string;
+}
+
+function ownershipXmlInputs(): Input[] {
+  const dirs = ['xml', 'doc'];
+  const out: Input[] = [];
+  for (const d of dirs) {
+    const dir = path.join(CORPUS_DIR, d);
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (!name.endsWith('.xml')) continue;
+      const file = path.join(dir, name);
+      const text = decodeBytes(fs.readFileSync(file)).text;
+      if (detectKind(text).kind === 'xml') out.push({ file, text });
+    }
+  }
+  return out;
+}
+
+function benchCore(): void {
+  const inputs = ownershipXmlInputs();
+  const bytes = inputs.reduce((n, i) => n + Buffer.byteLength(i.text), 0);
+  const fxp = new XMLParser({ ignoreAttributes: false });
+  let peerFailures = 0;
+  let inspectFailures = 0;
+  const runs = {
+    baseline: () => {
+      for (const i of inputs) fxp.parse(i.text);
+    },
+    inspect: () => {
+      for (const i of inputs) if (!inspectText(i.text, i.file).ok) inspectFailures++;
+    },
+    peer: () => {
+      for (const i of inputs) {
+        try {
+          new OwnershipFormParser(i.text).parseAll();
+        } catch {
+          peerFailures++;
+        }
+      }
+    },
+  };
+  // Warm up, then alternate the three so that machine noise hits all of them alike.
+  for (const fn of Object.values(runs)) fn();
+  const rounds = 7;
+  const t: Record<string, number[]> = { baseline: [], inspect: [], peer: [] };
+  peerFailures = 0;
+  inspectFailures = 0;
+  for (let r = 0; r < rounds; r++) for (const [k, fn] of Object.entries(runs)) t[k].push(time(fn));
+  const ms = { baseline: median(t.baseline), inspect: median(t.inspect), peer: median(t.peer) };
+  const mbps = (m: number) => (bytes / 2 ** 20 / (m / 1000)).toFixed(1);
+  const fps = (m: number) => Math.round(inputs.length / (m / 1000)).toLocaleString('en-US');
+  const vsBaseline = ms.baseline / ms.inspect;
+  const vsPeer = ms.peer / ms.inspect;
+  const body = `## Core: inspect vs raw parse vs peer
+
+${stamp()}
+${inputs.length} ownership XML files from the corpus (\`xml/\`, \`doc/\`), ${(bytes / 2 ** 20).toFixed(1)} MiB; median of ${rounds} alternating rounds after a warm-up.
+
+| run | what it does | median ms | MiB/s | files/s |
+| --- | --- | ---: | ---: | ---: |
+| baseline | fast-xml-parser \`XMLParser.parse\` (a bare tree, no model, no positions) | ${ms.baseline.toFixed(1)} | ${mbps(ms.baseline)} | ${fps(ms.baseline)} |
+| **inspect** | our full inspect: detect, positioned parse, model, all rules | ${ms.inspect.toFixed(1)} | ${mbps(ms.inspect)} | ${fps(ms.inspect)} |
+| peer | sec-edgar-toolkit \`new OwnershipFormParser(xml).parseAll()\` | ${ms.peer.toFixed(1)} | ${mbps(ms.peer)} | ${fps(ms.peer)} |
+
+- inspect throughput / baseline throughput = **${vsBaseline.toFixed(2)}x** (target >= 0.8x): ${vsBaseline >= 0.8 ? 'met' : 'NOT met'}
+- inspect throughput / peer throughput = **${vsPeer.toFixed(2)}x** (target >= 1.0x): ${vsPeer >= 1.0 ? 'met' : 'NOT met'}
+- files the peer threw on: ${peerFailures / rounds}; files inspect could not read: ${inspectFailures / rounds}
+`;
+  console.log(body);
+  writeSection('core', body);
+}
+
+function benchScan(): void {
+  const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
+  if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first');
+  const sources: string[] = [];
+  for (const d of ['xml', 'doc', 'txt']) {
+    const dir = path.join(CORPUS_DIR, d);
+    if (!fs.existsSync(dir)) continue;
+    for (const n of fs.readdirSync(dir).sort()) sources.push(path.join(dir, n));
+  }
+  const tmp = path.join(REPO_ROOT, '.bench-tmp', 'scan');
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const N = 10000;
+  for (let i = 0; i < N; i++) {
+    const src = sources[i % sources.length];
+    const sub = path.join(tmp, String(Math.floor(i / 1000)).padStart(2, '0'));
+    if (i % 1000 === 0) fs.mkdirSync(sub, { recursive: true });
+    fs.copyFileSync(src, path.join(sub, `${String(i).padStart(5, '0')}-${path.basename(src)}`));
+  }
+  const totalBytes = sources.reduce((n, s, i) => n + (i < N ? fs.statSync(s).size : 0), 0) * (N / sources.length);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-r', path.join(REPO_ROOT, 'scripts', 'maxrss-preload.cjs'), cli, 'check', '--format', 'json', tmp], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const m = /BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');
+  const rssMb = m ? Number(m[1]) / 1024 : NaN;
+  const checked = (() => {
+    try {
+      return (JSON.parse(r.stdout) as unknown[]).length;
+    } catch {
+      return NaN;
+    }
+  })();
+  fs.rmSync(path.join(REPO_ROOT, '.bench-tmp'), { recursive: true, force: true });
+  const body = `## Scan: 10,000 files through \`form4 check\`
+
+${stamp()}
+The corpus (\`xml/\`, \`doc/\`, \`txt/\`) copied round-robin into ${N.toLocaleString('en-US')} files (~${(totalBytes / 2 ** 20).toFixed(0)} MiB) in 10 folders; \`node dist/cli.js check --format json <folder>\` (every rule, plus the cross-filing running tally) in a child process; exit code ${r.status}.
+
+| figure | value | target |
+| --- | ---: | --- |
+| filings checked | ${checked.toLocaleString('en-US')} | |
+| wall time | ${wall.toFixed(2)} s | <= 10 s: ${wall <= 10 ? 'met' : 'NOT met'} |
+| peak memory (max RSS) | ${rssMb.toFixed(0)} MB | < 300 MB: ${rssMb < 300 ? 'met' : 'NOT met'} |
+`;
+  console.log(body);
+  writeSection('scan', body);
+}
+
+const sections: Record<string, () => void | Promise<void>> = { core: benchCore, scan: benchScan };
+
+async function main(): Promise<void> {
+  if (!corpusAvailable()) {
+    console.error(`bench needs the shared corpus at ${CORPUS_DIR}`);
+    process.exit(2);
+  }
+  for (const [name, fn] of Object.entries(sections)) {
+    if (only.length && !only.includes(name)) continue;
+    console.log(`== ${name}`);
+    await fn();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
