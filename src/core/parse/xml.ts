@@ -1,0 +1,519 @@
+/**
+ * EDGAR Ownership XML (Forms 3, 4, 5 and amendments, schemas X0101..X0508 and X0609) into the model,
+ * with the exact position of every value, footnote citation and finding.
+ *
+ * The XML is read by the position-aware scanner in `../xml/scan` (fast-xml-parser cannot report
+ * positions). On a well-formedness problem the scanner recovers and this module still maps whatever
+ * can be read; fast-xml-parser's validator is consulted only then, as a cross-check.
+ */
+import { XMLValidator } from 'fast-xml-parser';
+import type { ParseOutcome } from './index';
+import {
+  absent,
+  emptyFiling,
+  emptyOwner,
+  emptyRow,
+  type Field,
+  type Filing,
+  type Finding,
+  type FootnoteRef,
+  type ReportingOwner,
+  type Row,
+  type RowBase,
+  type Severity,
+  type SourceKind,
+  type Span,
+} from '../model';
+import { scanXml, textOf, textSpan, attr, lineAt, type XmlElement, type XmlScan } from '../xml/scan';
+import { decodeEntities } from '../xml/entities';
+import { collapseWs, normBool, normCode, normDate, normDecimal } from '../xml/normalize';
+
+export interface XmlParseOptions {
+  /** Only `text.slice(range.start, range.end)` is the XML (e.g. inside an EDGAR submission); spans still index `text`. */
+  range?: Span;
+  source?: SourceKind;
+}
+
+/** Schema versions of the published ownership XSDs that this reader knows. */
+export const KNOWN_SCHEMAS = new Set([
+  'X0101', 'X0102', 'X0201', 'X0202', 'X0203', 'X0204', 'X0205', 'X0206',
+  'X0301', 'X0302', 'X0303', 'X0304', 'X0305', 'X0306', 'X0407', 'X0508',
+]);
+
+type Norm = 'text' | 'decimal' | 'date' | 'bool' | 'code' | 'collapse';
+
+/** Row fields by element name and how their values are read. */
+const ROW_FIELDS: Record<string, Norm> = {
+  securityTitle: 'text',
+  transactionDate: 'date',
+  deemedExecutionDate: 'date',
+  transactionTimeliness: 'code',
+  transactionShares: 'decimal',
+  transactionPricePerShare: 'decimal',
+  transactionAcquiredDisposedCode: 'code',
+  sharesOwnedFollowingTransaction: 'decimal',
+  valueOwnedFollowingTransaction: 'decimal',
+  directOrIndirectOwnership: 'code',
+  natureOfOwnership: 'text',
+};
+const DERIVATIVE_ONLY_FIELDS: Record<string, Norm> = {
+  conversionOrExercisePrice: 'decimal',
+  transactionTotalValue: 'decimal',
+  exerciseDate: 'date',
+  expirationDate: 'date',
+  underlyingSecurityTitle: 'text',
+  underlyingSecurityShares: 'decimal',
+  underlyingSecurityValue: 'decimal',
+};
+/** Elements that only group row fields. */
+const ROW_GROUPS = new Set(['transactionAmounts', 'postTransactionAmounts', 'ownershipNature', 'underlyingSecurity']);
+
+const OWNER_FIELDS: Record<string, [keyof ReportingOwner, Norm]> = {
+  rptOwnerCik: ['cik', 'text'],
+  rptOwnerCcc: ['ccc', 'text'],
+  rptOwnerName: ['name', 'text'],
+  rptOwnerStreet1: ['street1', 'text'],
+  rptOwnerStreet2: ['street2', 'text'],
+  rptOwnerCity: ['city', 'text'],
+  rptOwnerState: ['state', 'text'],
+  rptOwnerZipCode: ['zipCode', 'text'],
+  rptOwnerStateDescription: ['stateDescription', 'text'],
+  isDirector: ['isDirector', 'bool'],
+  isOfficer: ['isOfficer', 'bool'],
+  isTenPercentOwner: ['isTenPercentOwner', 'bool'],
+  isOther: ['isOther', 'bool'],
+  officerTitle: ['officerTitle', 'text'],
+  otherText: ['otherText', 'text'],
+};
+const OWNER_GROUPS = new Set(['reportingOwnerId', 'reportingOwnerAddress', 'reportingOwnerRelationship']);
+/** Known elements we read nothing from. */
+const OWNER_IGNORED = new Set(['rptOwnerGoodAddress']);
+
+type DocKey =
+  | 'schemaVersion'
+  | 'documentType'
+  | 'periodOfReport'
+  | 'dateOfOriginalSubmission'
+  | 'notSubjectToSection16'
+  | 'noSecuritiesOwned'
+  | 'form3HoldingsReported'
+  | 'form4TransactionsReported'
+  | 'aff10b5One'
+  | 'remarks';
+const DOC_FIELDS: Record<string, Norm> = {
+  schemaVersion: 'text',
+  documentType: 'code',
+  periodOfReport: 'date',
+  dateOfOriginalSubmission: 'date',
+  notSubjectToSection16: 'bool',
+  noSecuritiesOwned: 'bool',
+  form3HoldingsReported: 'bool',
+  form4TransactionsReported: 'bool',
+  aff10b5One: 'bool',
+  remarks: 'collapse',
+};
+
+function span(el: XmlElement): Span {
+  return { start: el.start, end: el.end };
+}
+
+class Mapper {
+  readonly findings: Finding[] = [];
+  private unknownEntityReported = false;
+  private readonly unknownElements = new Set<string>();
+  private readonly onUnknown = (offset: number, length: number): void => {
+    if (this.unknownEntityReported) return;
+    this.unknownEntityReported = true;
+    const ref = this.text.slice(offset, offset + length);
+    this.add(
+      'xml-unknown-entity',
+      'info',
+      length > 1
+        ? `Entity reference ${ref} is not a known entity; it is kept as written`
+        : 'A "&" that does not start an entity reference (write &amp;); it is kept as written',
+      { start: offset, end: offset + length },
+    );
+  };
+
+  constructor(readonly text: string) {}
+
+  add(rule: string, severity: Severity, message: string, s: Span | null): void {
+    this.findings.push({ rule, severity, message, span: s });
+  }
+
+  unknown(el: XmlElement, where: string): void {
+    const key = `${where}/${el.local}`;
+    if (this.unknownElements.has(key)) return;
+    this.unknownElements.add(key);
+    const what = el.local === 'script' ? 'A <script> element (never run)' : `Unknown element <${el.name}>`;
+    this.add('xml-unknown-element', 'info', `${what} in <${where}> is ignored (line ${lineAt(this.text, el.start)})`, span(el));
+  }
+
+  footnoteRef(el: XmlElement): FootnoteRef | null {
+    const a = attr(el, 'id');
+    if (!a) {
+      this.add('xml-footnote-id-missing', 'warning', `<footnoteId> without an id attribute (line ${lineAt(this.text, el.start)})`, span(el));
+      return null;
+    }
+    const id = decodeEntities(this.text, a.valueStart, a.valueEnd, this.onUnknown).trim();
+    return { id, span: trimmedSpan(this.text, a.valueStart, a.valueEnd) };
+  }
+
+  /** A value-bearing element: its `<value>` child (or its own text) and its `<footnoteId>`s. */
+  field<T = string>(el: XmlElement, norm: Norm): Field<T> {
+    const footnotes: FootnoteRef[] = [];
+    let valueEl: XmlElement | null = null;
+    for (const ch of el.children) {
+      if (ch.local === 'footnoteId') {
+        const ref = this.footnoteRef(ch);
+        if (ref) footnotes.push(ref);
+      } else if (ch.local === 'value') {
+        if (!valueEl) valueEl = ch;
+        else
+          this.add(
+            'xml-duplicate-element',
+            'warning',
+            `<${el.local}> has a second <value> (line ${lineAt(this.text, ch.start)}); the first is used`,
+            span(ch),
+          );
+      }
+    }
+    const holder = valueEl ?? el;
+    const ts = textSpan(this.text, holder);
+    const elementSpan = span(el);
+    if (!ts) return { raw: null, value: null, present: true, footnotes, span: elementSpan, elementSpan };
+    let raw = textOf(this.text, holder, false, this.onUnknown);
+    raw = raw.trim();
+    if (raw.length === 0) return { raw: null, value: null, present: true, footnotes, span: elementSpan, elementSpan };
+    return { raw, value: normalize(raw, norm) as T | null, present: true, footnotes, span: ts, elementSpan };
+  }
+
+  /** Keep the first occurrence of a single-valued element; report a repeat. */
+  once<T>(current: Field<T>, el: XmlElement, norm: Norm): Field<T> {
+    if (current.present) {
+      this.add(
+        'xml-duplicate-element',
+        'warning',
+        `<${el.local}> appears more than once (line ${lineAt(this.text, el.start)}); the first is used`,
+        span(el),
+      );
+      return current;
+    }
+    return this.field<T>(el, norm);
+  }
+
+  issuer(filing: Filing, el: XmlElement): void {
+    const iss = filing.issuer;
+    if (iss.span) {
+      this.add('xml-duplicate-element', 'warning', `<issuer> appears more than once (line ${lineAt(this.text, el.start)}); the first is used`, span(el));
+      return;
+    }
+    iss.span = span(el);
+    for (const ch of el.children) {
+      if (ch.local === 'issuerCik') iss.cik = this.once(iss.cik, ch, 'text');
+      else if (ch.local === 'issuerName') iss.name = this.once(iss.name, ch, 'text');
+      else if (ch.local === 'issuerTradingSymbol') iss.tradingSymbol = this.once(iss.tradingSymbol, ch, 'text');
+      else this.unknown(ch, 'issuer');
+    }
+  }
+
+  owner(el: XmlElement): ReportingOwner {
+    const o = emptyOwner();
+    o.span = span(el);
+    const rec = o as unknown as Record<string, Field<unknown>>;
+    for (const group of el.children) {
+      if (!OWNER_GROUPS.has(group.local)) {
+        // Tolerate owner fields written without their group.
+        const spec = OWNER_FIELDS[group.local];
+        if (spec) rec[spec[0]] = this.once(rec[spec[0]], group, spec[1]);
+        else this.unknown(group, 'reportingOwner');
+        continue;
+      }
+      for (const ch of group.children) {
+        const spec = OWNER_FIELDS[ch.local];
+        if (spec) rec[spec[0]] = this.once(rec[spec[0]], ch, spec[1]);
+        else if (!OWNER_IGNORED.has(ch.local)) this.unknown(ch, group.local);
+      }
+    }
+    return o;
+  }
+
+  row(table: 'nonDerivative' | 'derivative', kind: 'transaction' | 'holding', index: number, el: XmlElement): Row {
+    const row: Row = table === 'derivative' ? emptyRow('derivative', kind, index) : emptyRow('nonDerivative', kind, index);
+    row.span = span(el);
+    const rec = row as unknown as Record<string, Field<unknown>>;
+    // Walk the row and its grouping elements (document order), without recursion.
+    const queue: XmlElement[] = [...el.children];
+    for (let i = 0; i < queue.length; i++) {
+      const ch = queue[i];
+      const name = ch.local;
+      const norm = ROW_FIELDS[name] ?? (table === 'derivative' ? DERIVATIVE_ONLY_FIELDS[name] : undefined);
+      if (norm) {
+        rec[name] = this.once(rec[name], ch, norm);
+      } else if (name === 'transactionCoding') {
+        this.coding(row, ch);
+      } else if (ROW_GROUPS.has(name) && ch.parent === el) {
+        queue.splice(i + 1, 0, ...ch.children);
+      } else if (name === 'footnoteId') {
+        const ref = this.footnoteRef(ch);
+        if (ref)
+          this.add(
+            'xml-footnote-misplaced',
+            'warning',
+            `Footnote ${ref.id} is cited by <${ch.parent?.local}> itself, not by a value in it (line ${lineAt(this.text, ch.start)}); the spec attaches footnotes to values`,
+            ref.span,
+          );
+      } else if (table === 'nonDerivative' && DERIVATIVE_ONLY_FIELDS[name]) {
+        const f = this.field(ch, DERIVATIVE_ONLY_FIELDS[name]);
+        this.add(
+          'xml-unexpected-element',
+          'warning',
+          `<${name}> belongs to Table II, not to a Table I row (line ${lineAt(this.text, ch.start)}); its value ${f.raw === null ? '(empty)' : `"${f.raw}"`} is not used`,
+          span(ch),
+        );
+      } else {
+        this.unknown(ch, ch.parent?.local ?? el.local);
+      }
+    }
+    return row;
+  }
+
+  coding(row: RowBase, el: XmlElement): void {
+    if (row.codingSpan) {
+      this.add('xml-duplicate-element', 'warning', `<transactionCoding> appears more than once (line ${lineAt(this.text, el.start)}); the first is used`, span(el));
+      return;
+    }
+    row.codingSpan = span(el);
+    for (const ch of el.children) {
+      switch (ch.local) {
+        case 'transactionFormType':
+          row.transactionFormType = this.once(row.transactionFormType, ch, 'code');
+          break;
+        case 'transactionCode':
+          row.transactionCode = this.once(row.transactionCode, ch, 'code');
+          break;
+        case 'equitySwapInvolved':
+          row.equitySwapInvolved = this.once(row.equitySwapInvolved, ch, 'bool');
+          break;
+        case 'footnoteId': {
+          const ref = this.footnoteRef(ch);
+          if (ref) row.codingFootnotes.push(ref);
+          break;
+        }
+        default:
+          this.unknown(ch, 'transactionCoding');
+      }
+    }
+  }
+
+  table(filing: Filing, el: XmlElement, table: 'nonDerivative' | 'derivative'): void {
+    const rows: Row[] = table === 'derivative' ? filing.derivative : filing.nonDerivative;
+    const prefix = table === 'derivative' ? 'derivative' : 'nonDerivative';
+    for (const ch of el.children) {
+      let kind: 'transaction' | 'holding' | null = null;
+      if (ch.local === `${prefix}Transaction`) kind = 'transaction';
+      else if (ch.local === `${prefix}Holding`) kind = 'holding';
+      else if (ch.local === `${prefix}Security`) {
+        // Early schemas (X0101): one element for both; a row with transaction data is a transaction.
+        kind = ch.children.some((c) => c.local === 'transactionCoding' || c.local === 'transactionAmounts' || c.local === 'transactionDate')
+          ? 'transaction'
+          : 'holding';
+      }
+      if (!kind) {
+        this.unknown(ch, el.local);
+        continue;
+      }
+      rows.push(this.row(table, kind, rows.length, ch));
+    }
+  }
+
+  footnotes(filing: Filing, el: XmlElement): void {
+    for (const ch of el.children) {
+      if (ch.local !== 'footnote') {
+        this.unknown(ch, 'footnotes');
+        continue;
+      }
+      const a = attr(ch, 'id');
+      let id: Field = absent();
+      if (a) {
+        const raw = decodeEntities(this.text, a.valueStart, a.valueEnd, this.onUnknown).trim();
+        const s = trimmedSpan(this.text, a.valueStart, a.valueEnd);
+        id = raw.length > 0 ? { raw, value: raw, present: true, footnotes: [], span: s } : { raw: null, value: null, present: true, footnotes: [], span: s };
+      } else {
+        this.add('xml-footnote-id-missing', 'warning', `<footnote> without an id attribute (line ${lineAt(this.text, ch.start)})`, span(ch));
+      }
+      const ts = trimmedSpan(this.text, ch.contentStart, ch.contentEnd);
+      const raw = textOf(this.text, ch, true, this.onUnknown).trim();
+      const textField: Field =
+        raw.length > 0
+          ? { raw, value: collapseWs(raw), present: true, footnotes: [], span: ts, elementSpan: span(ch) }
+          : { raw: null, value: null, present: true, footnotes: [], span: span(ch), elementSpan: span(ch) };
+      filing.footnotes.push({ id, text: textField, span: span(ch) });
+    }
+  }
+
+  signature(filing: Filing, el: XmlElement): void {
+    const sig = { name: absent(), date: absent(), span: span(el) };
+    for (const ch of el.children) {
+      if (ch.local === 'signatureName') sig.name = this.once(sig.name, ch, 'text');
+      else if (ch.local === 'signatureDate') sig.date = this.once(sig.date, ch, 'date');
+      else this.unknown(ch, 'ownerSignature');
+    }
+    filing.signatures.push(sig);
+  }
+
+  document(filing: Filing, doc: XmlElement): void {
+    const rec = filing as unknown as Record<DocKey, Field<unknown>>;
+    for (const ch of doc.children) {
+      const name = ch.local;
+      const norm = DOC_FIELDS[name];
+      if (norm) {
+        rec[name as DocKey] = this.once(rec[name as DocKey], ch, norm);
+        continue;
+      }
+      switch (name) {
+        case 'issuer':
+          this.issuer(filing, ch);
+          break;
+        case 'reportingOwner':
+          filing.reportingOwners.push(this.owner(ch));
+          break;
+        case 'nonDerivativeTable':
+          this.table(filing, ch, 'nonDerivative');
+          break;
+        case 'derivativeTable':
+          this.table(filing, ch, 'derivative');
+          break;
+        case 'footnotes':
+          this.footnotes(filing, ch);
+          break;
+        case 'ownerSignature':
+          this.signature(filing, ch);
+          break;
+        default:
+          this.unknown(ch, 'ownershipDocument');
+      }
+    }
+    this.schema(filing);
+  }
+
+  schema(filing: Filing): void {
+    const sv = filing.schemaVersion;
+    if (!sv.present || sv.value === null) {
+      this.add(
+        'schema-version-unknown',
+        'info',
+        sv.present ? 'schemaVersion is empty; read with the current (X0508) layout' : 'No schemaVersion; read with the current (X0508) layout',
+        sv.span ?? filing.documentSpan,
+      );
+      return;
+    }
+    const v = sv.value.toUpperCase();
+    if (KNOWN_SCHEMAS.has(v)) return;
+    if (v === 'X0609')
+      this.add('schema-version-unknown', 'info', 'Schema X0609 is newer than the versions this reader was built on; read as X0508', sv.span);
+    else this.add('schema-version-unknown', 'info', `Unknown schema version "${sv.raw}"; read with the current (X0508) layout`, sv.span);
+  }
+}
+
+function normalize(raw: string, norm: Norm): unknown {
+  switch (norm) {
+    case 'text':
+      return raw;
+    case 'collapse':
+      return collapseWs(raw);
+    case 'decimal':
+      return normDecimal(raw);
+    case 'date':
+      return normDate(raw);
+    case 'bool':
+      return normBool(raw);
+    case 'code':
+      return normCode(raw);
+  }
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** [start, end) with surrounding XML white space removed (an empty range stays where it is). */
+function trimmedSpan(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && isWs(text.charCodeAt(s))) s++;
+  while (e > s && isWs(text.charCodeAt(e - 1))) e--;
+  return { start: s, end: e };
+}
+
+/** The ownershipDocument element: the root, or (wrapped documents) the first one found below it. */
+function findDocument(scan: XmlScan): XmlElement | null {
+  for (const r of scan.roots) if (r.local === 'ownershipDocument') return r;
+  const queue: XmlElement[] = [...scan.roots];
+  for (let i = 0; i < queue.length && i < 10_000; i++) {
+    const el = queue[i];
+    if (el.local === 'ownershipDocument') return el;
+    for (const ch of el.children) queue.push(ch);
+  }
+  return null;
+}
+
+/** Word the scanner's first problem, cross-checked with fast-xml-parser's validator. */
+function malformedFinding(text: string, range: Span, scan: XmlScan): Finding | null {
+  const p = scan.problems.find((x) => x.kind === 'malformed');
+  if (!p) return null;
+  let message = p.message;
+  try {
+    // A submission's <XML> wrapper puts a line break before the declaration: start at the first tag.
+    let from = range.start;
+    while (from < range.end && isWs(text.charCodeAt(from))) from++;
+    const v = XMLValidator.validate(text.slice(from, range.end), { allowBooleanAttributes: false });
+    if (v !== true) {
+      // The validator's line/col are relative to the slice; compare with ours.
+      const base = lineAt(text, from) - 1;
+      const ourLine = lineAt(text, p.start);
+      const theirLine = v.err.line + base;
+      if (theirLine < ourLine)
+        message += `; a strict check already stops earlier, on line ${theirLine}: ${v.err.msg}`;
+    }
+  } catch {
+    // The validator is only a cross-check.
+  }
+  return { rule: 'xml-malformed', severity: 'error', message, span: { start: p.start, end: p.end } };
+}
+
+export function parseOwnershipXml(text: string, file: string, opts?: XmlParseOptions): ParseOutcome {
+  const range: Span = opts?.range ?? { start: 0, end: text.length };
+  const source: SourceKind = opts?.source ?? 'xml';
+  const scan = scanXml(text, range.start, range.end);
+  const doc = findDocument(scan);
+  const findings: Finding[] = [];
+
+  const mal = malformedFinding(text, range, scan);
+  if (mal) findings.push(mal);
+  for (const p of scan.problems)
+    if (p.kind !== 'malformed') findings.push({ rule: 'xml-limit', severity: 'error', message: p.message, span: { start: p.start, end: p.end } });
+  if (scan.doctype)
+    findings.push({
+      rule: 'xml-doctype-ignored',
+      severity: 'info',
+      message: 'The DOCTYPE declaration is ignored: entities it declares are not expanded and nothing external is read',
+      span: scan.doctype,
+    });
+
+  if (!doc) {
+    const root = scan.roots[0];
+    const reason = root
+      ? `XML, but not an ownership filing (root element <${root.name}>)`
+      : 'No XML element found, so not an ownership filing';
+    return { ok: false, reason, findings };
+  }
+
+  const filing = emptyFiling(file, source, text);
+  filing.documentSpan = span(doc);
+  const m = new Mapper(text);
+  m.document(filing, doc);
+  filing.findings.push(...findings, ...m.findings);
+  return { ok: true, filing };
+}
+

@@ -1,0 +1,555 @@
+/**
+ * A small, position-aware XML scanner: one pass over the text with `indexOf`, no regular expressions
+ * per character, no recursion (an explicit stack), every offset into the ORIGINAL text (so a caller
+ * can scan a slice of a larger document and still get offsets into the whole).
+ *
+ * It builds a light element tree (name, tag and content offsets, attributes with value offsets,
+ * children, raw text runs) and keeps going after a well-formedness problem: each problem is recorded
+ * at the offset where the text breaks, and the tree keeps everything that could still be read.
+ *
+ * Safe by construction: a DOCTYPE is skipped and never read (no entity definitions, nothing external),
+ * nesting deeper than `maxDepth` is skipped (not built), and the element count is bounded.
+ * Entities are not decoded here: text runs are offsets; see `./entities` and `textOf`.
+ */
+import { decodeEntities } from './entities';
+
+export interface XmlAttr {
+  name: string;
+  /** Offset of the attribute name. */
+  start: number;
+  /** Offsets of the value between the quotes (raw, entities not decoded). */
+  valueStart: number;
+  valueEnd: number;
+}
+
+export interface XmlElement {
+  name: string;
+  /** Name without a namespace prefix. */
+  local: string;
+  /** Offset of `<`. */
+  start: number;
+  /** Offset just after the start tag's `>`. */
+  startTagEnd: number;
+  /** Content offsets (equal for an empty or self-closing element). */
+  contentStart: number;
+  contentEnd: number;
+  /** Offset just after the end tag (or the start tag if self-closing). */
+  end: number;
+  attrs: XmlAttr[] | null;
+  children: XmlElement[];
+  /** Text runs directly inside this element, flat triples [start, end, kind] (kind 0 = text, 1 = CDATA). */
+  runs: number[] | null;
+  parent: XmlElement | null;
+  /** False when the element was never properly closed (a recovery closed it). */
+  closed: boolean;
+}
+
+export interface XmlProblem {
+  /** Where the text breaks, and how far the offending piece reaches. */
+  start: number;
+  end: number;
+  message: string;
+  kind: 'malformed' | 'depth' | 'size';
+}
+
+export interface XmlScan {
+  /** Top-level elements (a well-formed document has exactly one). */
+  roots: XmlElement[];
+  problems: XmlProblem[];
+  /** The DOCTYPE declaration, if any (skipped, never interpreted). */
+  doctype: { start: number; end: number } | null;
+  elementCount: number;
+}
+
+export interface ScanLimits {
+  maxDepth: number;
+  maxElements: number;
+  /** Problems recorded at most (the rest is counted in the last message). */
+  maxProblems: number;
+}
+
+export const DEFAULT_LIMITS: ScanLimits = { maxDepth: 200, maxElements: 500_000, maxProblems: 50 };
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c >= 128;
+}
+
+/** Name characters: everything that cannot end a name in a tag. */
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 58 ||
+    c === 45 ||
+    c === 46 ||
+    c >= 128
+  );
+}
+
+/** 1-based line of an offset (LF, CRLF and lone CR end a line, as in `LineIndex`). Only for messages. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10 && i + 1 < offset) i++;
+      line++;
+    }
+  }
+  return line;
+}
+
+function show(s: string, max = 40): string {
+  const one = s.replace(/\r\n|\r|\n/g, '⏎').replace(/\t/g, ' ');
+  return one.length > max ? one.slice(0, max - 1) + '…' : one;
+}
+
+/** Scan `text.slice(start, end)` as an XML document. Offsets in the result are offsets into `text`. */
+export function scanXml(text: string, start = 0, end = text.length, limits: ScanLimits = DEFAULT_LIMITS): XmlScan {
+  const roots: XmlElement[] = [];
+  const problems: XmlProblem[] = [];
+  let extraProblems = 0;
+  let doctype: { start: number; end: number } | null = null;
+  let cur: XmlElement | null = null;
+  let depth = 0;
+  /** >0 while inside a subtree deeper than maxDepth (counted, not built). */
+  let skipDepth = 0;
+  let depthReported = false;
+  let count = 0;
+  let sawRootEnd = false;
+  let textOutsideReported = false;
+
+  const problem = (s: number, e: number, message: string, kind: XmlProblem['kind'] = 'malformed'): void => {
+    if (problems.length < limits.maxProblems) problems.push({ start: s, end: Math.max(s, e), message, kind });
+    else extraProblems++;
+  };
+  const lineOf = (o: number): number => lineAt(text, o);
+
+  const addRun = (s: number, e: number, kind: number): void => {
+    if (skipDepth > 0) return;
+    if (cur) {
+      if (cur.runs) cur.runs.push(s, e, kind);
+      else cur.runs = [s, e, kind];
+      return;
+    }
+    // Outside the root: only white space may stand here.
+    if (kind === 0) {
+      let i = s;
+      while (i < e && isWs(text.charCodeAt(i))) i++;
+      if (i === e) return;
+      s = i;
+    }
+    if (!textOutsideReported) {
+      textOutsideReported = true;
+      let j = s;
+      while (j < e && j - s < 60 && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+      const where = sawRootEnd ? 'after the end of the root element' : 'before the root element';
+      problem(s, j, `Text "${show(text.slice(s, j))}" ${where} (line ${lineOf(s)})`);
+    }
+  };
+
+  /** Close `el` (the top of the stack) with its end tag at [tagStart, tagEnd). */
+  const close = (el: XmlElement, tagStart: number, tagEnd: number, ok: boolean): void => {
+    el.contentEnd = tagStart;
+    el.end = tagEnd;
+    el.closed = ok;
+    cur = el.parent;
+    depth--;
+    if (!cur) sawRootEnd = true;
+  };
+
+  let pos = start;
+  scan: while (pos < end) {
+    let lt = text.indexOf('<', pos);
+    if (lt === -1 || lt >= end) lt = end;
+    if (lt > pos) addRun(pos, lt, 0);
+    if (lt >= end) break;
+    const c = text.charCodeAt(lt + 1);
+
+    if (c === 47 /* / */) {
+      // End tag.
+      let p = lt + 2;
+      while (p < end && isNameChar(text.charCodeAt(p))) p++;
+      const name = text.slice(lt + 2, p);
+      let q = p;
+      while (q < end && isWs(text.charCodeAt(q))) q++;
+      let tagEnd: number;
+      let broken = false;
+      if (q < end && text.charCodeAt(q) === 62 /* > */) tagEnd = q + 1;
+      else {
+        broken = true;
+        const gt = text.indexOf('>', q);
+        const nextLt = text.indexOf('<', q);
+        if (gt === -1 || gt >= end || (nextLt !== -1 && nextLt < gt)) tagEnd = q;
+        else tagEnd = gt + 1;
+      }
+      pos = tagEnd;
+      if (skipDepth > 0) {
+        skipDepth--;
+        continue;
+      }
+      const open: XmlElement | null = cur;
+      if (broken) {
+        const inner = text.slice(lt, tagEnd);
+        const rest = text.slice(q, Math.max(q, tagEnd - 1));
+        let msg: string;
+        if (open && name.length > 0 && /^[A-Za-z0-9_.:-]+$/.test(rest) && name + rest === open.name && q > p) {
+          msg = `Closing tag </${open.name}> is split by ${/[\r\n]/.test(text.slice(p, q)) ? 'a line break' : 'white space'} after "</${name}" (line ${lineOf(lt)})`;
+        } else if (name.length === 0) {
+          msg = `A "</" that does not start a closing tag: "${show(inner)}" (line ${lineOf(lt)})`;
+        } else if (tagEnd === q) {
+          msg = `Closing tag </${name} is not finished with ">" (line ${lineOf(lt)})`;
+        } else {
+          msg = `Closing tag "${show(inner)}" has extra text after the name (line ${lineOf(lt)})`;
+        }
+        problem(lt, tagEnd, msg);
+      }
+      if (!open) {
+        if (!broken) problem(lt, tagEnd, `Closing tag </${name}> with no element open (line ${lineOf(lt)})`);
+        continue;
+      }
+      if (open.name === name) {
+        close(open, lt, tagEnd, !broken);
+        continue;
+      }
+      // Does it close an ancestor? Then the elements in between were left open.
+      let anc: XmlElement | null = open.parent;
+      while (anc && anc.name !== name) anc = anc.parent;
+      if (anc && name.length > 0) {
+        if (!broken)
+          problem(
+            lt,
+            tagEnd,
+            `Closing tag </${name}> does not match the open <${open.name}> (line ${lineOf(lt)}; <${open.name}> opened on line ${lineOf(open.start)})`,
+          );
+        let el: XmlElement | null = open;
+        while (el && el !== anc) {
+          close(el, lt, lt, false);
+          el = cur;
+        }
+        close(anc, lt, tagEnd, false);
+        continue;
+      }
+      // A truncated or misspelled name: it most likely closes the open element.
+      if (!broken)
+        problem(
+          lt,
+          tagEnd,
+          `Closing tag </${name}> does not match the open <${open.name}> (line ${lineOf(lt)}; <${open.name}> opened on line ${lineOf(open.start)})`,
+        );
+      if (name.length > 0 && (open.name.startsWith(name) || name.startsWith(open.name) || broken)) close(open, lt, tagEnd, false);
+      continue;
+    }
+
+    if (c === 33 /* ! */) {
+      if (text.startsWith('<!--', lt)) {
+        const e = text.indexOf('-->', lt + 4);
+        if (e === -1 || e + 3 > end) {
+          problem(lt, lt + 4, `Comment "<!--" is never closed with "-->" (line ${lineOf(lt)})`);
+          pos = end;
+          break;
+        }
+        pos = e + 3;
+        continue;
+      }
+      if (text.startsWith('<![CDATA[', lt)) {
+        const e = text.indexOf(']]>', lt + 9);
+        if (e === -1 || e + 3 > end) {
+          problem(lt, lt + 9, `CDATA section is never closed with "]]>" (line ${lineOf(lt)})`);
+          addRun(lt + 9, end, 1);
+          pos = end;
+          break;
+        }
+        addRun(lt + 9, e, 1);
+        pos = e + 3;
+        continue;
+      }
+      if (text.startsWith('<!DOCTYPE', lt)) {
+        // Skip it whole: quoted strings and the internal subset may contain '>' and are never interpreted.
+        let p = lt + 9;
+        let bracket = 0;
+        let done = -1;
+        while (p < end) {
+          const ch = text.charCodeAt(p);
+          if (ch === 34 || ch === 39) {
+            const qe = text.indexOf(ch === 34 ? '"' : "'", p + 1);
+            if (qe === -1 || qe >= end) break;
+            p = qe + 1;
+            continue;
+          }
+          if (ch === 60 && text.startsWith('<!--', p)) {
+            const ce = text.indexOf('-->', p + 4);
+            if (ce === -1 || ce >= end) break;
+            p = ce + 3;
+            continue;
+          }
+          if (ch === 91) bracket++;
+          else if (ch === 93) bracket = Math.max(0, bracket - 1);
+          else if (ch === 62 && bracket === 0) {
+            done = p + 1;
+            break;
+          }
+          p++;
+        }
+        if (done === -1) {
+          problem(lt, lt + 9, `DOCTYPE declaration is never closed (line ${lineOf(lt)})`);
+          pos = end;
+          break;
+        }
+        if (cur || roots.length > 0) problem(lt, done, `A DOCTYPE declaration is only allowed before the root element (line ${lineOf(lt)})`);
+        if (!doctype) doctype = { start: lt, end: done };
+        pos = done;
+        continue;
+      }
+      const gt = text.indexOf('>', lt);
+      problem(lt, gt === -1 || gt >= end ? lt + 2 : gt + 1, `Unknown markup "${show(text.slice(lt, Math.min(end, lt + 20)))}" (line ${lineOf(lt)})`);
+      pos = gt === -1 || gt >= end ? end : gt + 1;
+      continue;
+    }
+
+    if (c === 63 /* ? */) {
+      const e = text.indexOf('?>', lt + 2);
+      if (e === -1 || e + 2 > end) {
+        problem(lt, lt + 2, `Processing instruction "<?" is never closed with "?>" (line ${lineOf(lt)})`);
+        pos = end;
+        break;
+      }
+      pos = e + 2;
+      continue;
+    }
+
+    if (!isNameStart(c)) {
+      problem(lt, lt + 1, `A "<" that does not start a tag: "${show(text.slice(lt, Math.min(end, lt + 12)))}" (line ${lineOf(lt)}); write &lt; for a literal "<"`);
+      addRun(lt, lt + 1, 0);
+      pos = lt + 1;
+      continue;
+    }
+
+    // Start tag.
+    let p = lt + 1;
+    while (p < end && isNameChar(text.charCodeAt(p))) p++;
+    const name = text.slice(lt + 1, p);
+    let attrs: XmlAttr[] | null = null;
+    let selfClose = false;
+    let tagEnd = -1;
+    let tagProblem = false;
+    for (;;) {
+      while (p < end && isWs(text.charCodeAt(p))) p++;
+      if (p >= end) {
+        problem(lt, end, `Start tag <${name}> is not finished with ">" (line ${lineOf(lt)})`);
+        tagEnd = end;
+        tagProblem = true;
+        break;
+      }
+      const ch = text.charCodeAt(p);
+      if (ch === 62 /* > */) {
+        tagEnd = p + 1;
+        break;
+      }
+      if (ch === 47 /* / */ && text.charCodeAt(p + 1) === 62) {
+        selfClose = true;
+        tagEnd = p + 2;
+        break;
+      }
+      if (isNameStart(ch)) {
+        const an = p;
+        while (p < end && isNameChar(text.charCodeAt(p))) p++;
+        const aname = text.slice(an, p);
+        while (p < end && isWs(text.charCodeAt(p))) p++;
+        if (text.charCodeAt(p) === 61 /* = */) {
+          p++;
+          while (p < end && isWs(text.charCodeAt(p))) p++;
+          const qc = text.charCodeAt(p);
+          if (qc === 34 || qc === 39) {
+            const qe = text.indexOf(qc === 34 ? '"' : "'", p + 1);
+            const ltIn = text.indexOf('<', p + 1);
+            if (qe === -1 || qe >= end || (ltIn !== -1 && ltIn < qe)) {
+              problem(an, p + 1, `Attribute ${aname} of <${name}> has a value whose quote is never closed (line ${lineOf(an)})`);
+              tagProblem = true;
+            } else {
+              if (attrs && attrs.some((a) => a.name === aname))
+                problem(an, qe + 1, `Attribute ${aname} appears twice in <${name}> (line ${lineOf(an)})`);
+              (attrs ??= []).push({ name: aname, start: an, valueStart: p + 1, valueEnd: qe });
+              p = qe + 1;
+              const nc = text.charCodeAt(p);
+              if (p < end && !isWs(nc) && nc !== 62 && nc !== 47) {
+                problem(p, p + 1, `Attributes of <${name}> need white space between them (line ${lineOf(p)})`);
+                tagProblem = true;
+              }
+              if (!tagProblem) continue;
+            }
+          } else {
+            // Unquoted value: keep it (HTML habit) but report it.
+            const vs = p;
+            while (p < end && !isWs(text.charCodeAt(p)) && text.charCodeAt(p) !== 62 && text.charCodeAt(p) !== 60) p++;
+            problem(an, p, `Attribute ${aname} of <${name}> has no quotes around its value (line ${lineOf(an)})`);
+            if (p > vs && text.charCodeAt(p - 1) === 47 && text.charCodeAt(p) === 62) p--;
+            (attrs ??= []).push({ name: aname, start: an, valueStart: vs, valueEnd: p });
+            continue;
+          }
+        } else {
+          problem(an, p, `Attribute ${aname} of <${name}> has no value (line ${lineOf(an)})`);
+          tagProblem = true;
+        }
+      } else {
+        problem(p, p + 1, `Unexpected "${show(text.charAt(p))}" in start tag <${name}> (line ${lineOf(p)})`);
+        tagProblem = true;
+      }
+      if (tagProblem) {
+        // Recover: the tag ends at the next '>' unless a '<' comes first.
+        const gt = text.indexOf('>', p);
+        const nextLt = text.indexOf('<', p);
+        if (gt === -1 || gt >= end || (nextLt !== -1 && nextLt < gt)) tagEnd = nextLt === -1 || nextLt >= end ? end : nextLt;
+        else {
+          tagEnd = gt + 1;
+          selfClose = text.charCodeAt(gt - 1) === 47;
+        }
+        break;
+      }
+    }
+    pos = tagEnd;
+
+    if (skipDepth > 0) {
+      if (!selfClose) skipDepth++;
+      continue;
+    }
+    if (depth >= limits.maxDepth) {
+      if (!depthReported) {
+        depthReported = true;
+        problem(lt, tagEnd, `Elements nested deeper than ${limits.maxDepth} levels at <${name}> (line ${lineOf(lt)}); that part is not read`, 'depth');
+      }
+      if (!selfClose) skipDepth = 1;
+      continue;
+    }
+    if (++count > limits.maxElements) {
+      problem(lt, tagEnd, `More than ${limits.maxElements} elements (line ${lineOf(lt)}); the rest is not read`, 'size');
+      count--;
+      break scan;
+    }
+    if (!cur && roots.length > 0)
+      problem(lt, tagEnd, `A second top-level element <${name}> after the root <${roots[0].name}> (line ${lineOf(lt)})`);
+    const colon = name.indexOf(':');
+    const el: XmlElement = {
+      name,
+      local: colon === -1 ? name : name.slice(colon + 1),
+      start: lt,
+      startTagEnd: tagEnd,
+      contentStart: tagEnd,
+      contentEnd: tagEnd,
+      end: tagEnd,
+      attrs,
+      children: [],
+      runs: null,
+      parent: cur,
+      closed: true,
+    };
+    if (cur) (cur as XmlElement).children.push(el);
+    else roots.push(el);
+    if (!selfClose) {
+      cur = el;
+      depth++;
+    }
+  }
+
+  // Elements left open at the end.
+  if (cur) {
+    const open: XmlElement = cur;
+    problem(
+      end,
+      end,
+      `The document ends before <${open.name}> (opened on line ${lineOf(open.start)}) is closed` +
+        (open.parent ? `; ${depth - 1} enclosing element${depth - 1 === 1 ? ' is' : 's are'} not closed either` : ''),
+    );
+    let el: XmlElement | null = open;
+    while (el) {
+      el.contentEnd = end;
+      el.end = end;
+      el.closed = false;
+      el = el.parent;
+    }
+  }
+  if (extraProblems > 0 && problems.length > 0) {
+    const last = problems[problems.length - 1];
+    last.message += ` (and ${extraProblems} more problem${extraProblems === 1 ? '' : 's'} after this)`;
+  }
+  return { roots, problems, doctype, elementCount: count };
+}
+
+/** Span of an element's direct text (trimmed of XML white space), or null when it has none. */
+export function textSpan(text: string, el: XmlElement): { start: number; end: number } | null {
+  const runs = el.runs;
+  if (!runs) return null;
+  let s = -1;
+  for (let i = 0; i < runs.length; i += 3) {
+    let a = runs[i];
+    const b = runs[i + 1];
+    if (runs[i + 2] === 0) while (a < b && isWs(text.charCodeAt(a))) a++;
+    if (a < b) {
+      s = a;
+      break;
+    }
+  }
+  if (s === -1) return null;
+  for (let i = runs.length - 3; i >= 0; i -= 3) {
+    const a = runs[i];
+    let b = runs[i + 1];
+    if (runs[i + 2] === 0) while (b > a && isWs(text.charCodeAt(b - 1))) b--;
+    if (b > a) return { start: s, end: b };
+  }
+  return null;
+}
+
+/**
+ * The text of an element, entities decoded. `deep` includes the text of child elements (mixed content),
+ * in document order. `onUnknown` hears of references that are not decoded (they stay literal).
+ */
+export function textOf(
+  text: string,
+  el: XmlElement,
+  deep: boolean,
+  onUnknown?: (offset: number, length: number) => void,
+): string {
+  if (!deep || el.children.length === 0) {
+    const runs = el.runs;
+    if (!runs) return '';
+    if (runs.length === 3) return runs[2] === 1 ? text.slice(runs[0], runs[1]) : decodeEntities(text, runs[0], runs[1], onUnknown);
+    let out = '';
+    for (let i = 0; i < runs.length; i += 3)
+      out += runs[i + 2] === 1 ? text.slice(runs[i], runs[i + 1]) : decodeEntities(text, runs[i], runs[i + 1], onUnknown);
+    return out;
+  }
+  // Mixed content: merge this element's runs with its children's text by offset, iteratively.
+  const pieces: { at: number; s: string }[] = [];
+  const stack: XmlElement[] = [el];
+  while (stack.length > 0) {
+    const e = stack.pop() as XmlElement;
+    const runs = e.runs;
+    if (runs)
+      for (let i = 0; i < runs.length; i += 3)
+        pieces.push({
+          at: runs[i],
+          s: runs[i + 2] === 1 ? text.slice(runs[i], runs[i + 1]) : decodeEntities(text, runs[i], runs[i + 1], onUnknown),
+        });
+    for (const ch of e.children) stack.push(ch);
+  }
+  pieces.sort((a, b) => a.at - b.at);
+  return pieces.map((p) => p.s).join('');
+}
+
+/** An attribute by (local) name. */
+export function attr(el: XmlElement, name: string): XmlAttr | null {
+  if (!el.attrs) return null;
+  for (const a of el.attrs) {
+    if (a.name === name) return a;
+    const colon = a.name.indexOf(':');
+    if (colon !== -1 && a.name.slice(colon + 1) === name) return a;
+  }
+  return null;
+}
