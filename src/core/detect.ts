@@ -27,6 +27,24 @@ export function findOwnershipDocument(text: string, from = 0, to = text.length):
   return m && m.index < to ? m.index : -1;
 }
 
+const ROOT_AT = /<(?:[A-Za-z_][\w.-]*:)?ownershipDocument[\s/>]/y;
+
+/**
+ * Where an `<ownershipDocument>` ROOT starts within [from, to) of a submission: right after an `<XML>` or `<TEXT>`
+ * tag (white space, an XML declaration and comments allowed between), not a mere mention inside other text. -1 if none.
+ */
+export function findOwnershipRoot(text: string, from = 0, to = text.length): number {
+  const re = /<(?:XML|TEXT)>/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const at = m.index + m[0].length;
+    const i = at + skipProlog(text.slice(at, Math.min(to, at + 4096)));
+    ROOT_AT.lastIndex = i;
+    if (i < to && ROOT_AT.test(text)) return i;
+  }
+  return -1;
+}
+
 /** Markers that a text is an EDGAR submission (full `.txt`, dissemination `.nc`, header file, PEM-wrapped). */
 const SUBMISSION_START = /^(?:-----BEGIN PRIVACY-ENHANCED MESSAGE-----|<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-DOCUMENT>|<IMS-HEADER>|<SUBMISSION>)/i;
 const SUBMISSION_LINE = /^(?:ACCESSION NUMBER:[ \t]|<ACCESSION-NUMBER>)/m;
@@ -92,7 +110,7 @@ function skipProlog(s: string): number {
 function detectSubmission(text: string, head: string): Detection {
   const type = submissionType(head);
   const typeText = type ? `of type ${type}` : 'with no form type';
-  if (findOwnershipDocument(text) >= 0) {
+  if (findOwnershipRoot(text) >= 0) {
     if (type && !isOwnershipFormType(type))
       return { kind: 'submission', reason: `EDGAR submission ${typeText} that holds an ownership document` };
     return { kind: 'submission', reason: `EDGAR submission ${typeText} with an ownership document` };
@@ -137,7 +155,7 @@ export function detectKind(text: string): Detection {
     if (local === 'ownershipDocument') return { kind: 'xml', reason: 'ownership XML document' };
     if (/^html$/i.test(local) || /^(head|body)$/i.test(local)) return detectHtml(text, head);
     // `<XML>` wrapper cut out of a submission: read it like one.
-    if (name === 'XML' && findOwnershipDocument(text) >= 0) return { kind: 'submission', reason: 'EDGAR <XML> wrapper around an ownership document' };
+    if (name === 'XML' && findOwnershipRoot(text) >= 0) return { kind: 'submission', reason: 'EDGAR <XML> wrapper around an ownership document' };
     // An XML declaration says XML; without one, a form's text that happens to start with markup (`<u>`) is still text.
     const declaredXml = /^[\s\uFEFF]*<\?xml[\s?]/i.test(head);
     if (declaredXml || (!looksLikeFormText(head) && /<\/[A-Za-z_][\w.:-]*\s*>/.test(head)))

@@ -10,7 +10,7 @@
  */
 import type { Field, Finding, Span, SubmissionHeader } from '../model';
 import { absent } from '../model';
-import { findOwnershipDocument, isOwnershipFormType } from '../detect';
+import { findOwnershipRoot, isOwnershipFormType } from '../detect';
 import type { ParseOutcome } from './index';
 import { parseOwnershipXml } from './xml';
 
@@ -297,7 +297,7 @@ export function submissionDocuments(text: string): SubmissionDocument[] {
   const docs: SubmissionDocument[] = [];
   let at = text.indexOf('<DOCUMENT>');
   if (at < 0) {
-    const own = findOwnershipDocument(text);
+    const own = findOwnershipRoot(text);
     if (own < 0) return [];
     return [{ span: { start: 0, end: text.length }, type: null, sequence: null, filename: null, ownershipAt: own, xmlRange: ownershipRange(text, 0, text.length, own) }];
   }
@@ -307,7 +307,7 @@ export function submissionDocuments(text: string): SubmissionDocument[] {
     const end = close >= 0 && (next < 0 || close < next) ? close + 11 : next >= 0 ? next : text.length;
     const textAt = text.indexOf('<TEXT>', at);
     const bodyFrom = textAt >= 0 && textAt < end ? textAt + 6 : at + 10;
-    const own = findOwnershipDocument(text, bodyFrom, end);
+    const own = findOwnershipRoot(text, textAt >= 0 && textAt < end ? textAt : at, end);
     docs.push({
       span: { start: at, end },
       type: tagValue(text, '<TYPE>', at, bodyFrom),
