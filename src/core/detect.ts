@@ -162,6 +162,7 @@ export function detectKind(text: string): Detection {
       return { kind: 'unknown', reason: `XML, but not an ownership filing (root <${name}>)` };
   }
   if (/<html[\s>]/i.test(head) && /<\/?(?:body|table|div|p)[\s>]/i.test(head)) return detectHtml(text, head);
-  if (looksLikeFormText(head) || (text.length > HEAD && looksLikeFormText(text))) return { kind: 'text', reason: 'plain text of a Form 3, 4 or 5' };
+  // A form's title and box labels come first, so the head decides (a form text does not open with 64 KB of other text).
+  if (looksLikeFormText(head)) return { kind: 'text', reason: 'plain text of a Form 3, 4 or 5' };
   return { kind: 'unknown', reason: 'text that is not a Form 3/4/5' };
 }
