@@ -1,0 +1,127 @@
+/**
+ * EDGAR's rendered HTML pages of the corpus against their ownership XML: each page is parsed with the HTML
+ * reader, its XML counterpart is found by content (issuer CIK, period, reporting owners, row counts — not by
+ * file name), both go through `toJson`, and every JSON leaf is compared. The accuracy figure and every
+ * mismatch are printed; the test requires a high match and exact spans on every page.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { corpusFiles, corpusOrSkip } from '../corpus';
+import { parseText } from '../../src/core/parse/index';
+import { parseEdgarHtml } from '../../src/core/parse/html';
+import { toJson } from '../../src/core/json';
+import type { Filing } from '../../src/core/model';
+import { htmlSpanProblems } from './html-spans';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Fields the stylesheet never prints: not compared (listed in the report instead). */
+const NOT_RENDERED = new Set(['schemaVersion']);
+const SKIP = new Set(['file', 'source', 'findings', 'submission', ...NOT_RENDERED]);
+
+function leaves(v: Json, prefix: string, out: Map<string, Json>): void {
+  if (Array.isArray(v)) {
+    out.set(`${prefix}.length`, v.length);
+    v.forEach((x, i) => leaves(x, `${prefix}[${i}]`, out));
+  } else if (v !== null && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      if (!prefix && SKIP.has(k)) continue;
+      leaves(x, prefix ? `${prefix}.${k}` : k, out);
+    }
+  } else out.set(prefix, v);
+}
+
+export interface Comparison {
+  matched: number;
+  total: number;
+  /** Mismatches that are the same decimal written differently ("134018" vs "134018.0": the page formats numbers). */
+  sameNumber: number;
+  mismatches: { path: string; html: Json | undefined; xml: Json | undefined }[];
+}
+
+export function compareModels(html: Filing, xml: Filing): Comparison {
+  const a = new Map<string, Json>();
+  const b = new Map<string, Json>();
+  leaves(toJson(html) as unknown as Json, '', a);
+  leaves(toJson(xml) as unknown as Json, '', b);
+  const keys = new Set([...a.keys(), ...b.keys()]);
+  const mismatches: Comparison['mismatches'] = [];
+  let matched = 0;
+  let sameNumber = 0;
+  const num = (v: Json | undefined) => (typeof v === 'string' && /^\d*\.?\d+$/.test(v) ? Number(v) : NaN);
+  for (const k of keys) {
+    if (a.get(k) === b.get(k)) matched++;
+    else {
+      mismatches.push({ path: k, html: a.get(k), xml: b.get(k) });
+      if (!Number.isNaN(num(a.get(k))) && num(a.get(k)) === num(b.get(k))) sameNumber++;
+    }
+  }
+  return { matched, total: keys.size, sameNumber, mismatches };
+}
+
+/** The XML of the corpus that holds the same filing as `html`, or null. */
+function counterpart(html: Filing, xmlFiles: string[]): { file: string; filing: Filing } | null {
+  const cik = html.issuer.cik.value;
+  const period = html.periodOfReport.value;
+  let best: { file: string; filing: Filing; score: number } | null = null;
+  for (const file of xmlFiles) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (cik && !text.includes(cik.replace(/^0+/, ''))) continue;
+    if (period && !text.includes(period)) continue;
+    const r = parseText(text, file);
+    if (!r.ok) continue;
+    const x = r.filing;
+    if (x.periodOfReport.value !== period) continue;
+    const owners = (f: Filing) => f.reportingOwners.map((o) => o.cik.value ?? o.name.value).join('|');
+    if (owners(x) !== owners(html)) continue;
+    const score =
+      Number(x.nonDerivative.length === html.nonDerivative.length) +
+      Number(x.derivative.length === html.derivative.length) +
+      compareModels(html, x).matched / 1000;
+    if (!best || score > best.score) best = { file, filing: x, score };
+  }
+  return best && best.score >= 2 ? best : null;
+}
+
+describe('EDGAR rendered HTML: corpus pages against their ownership XML', function () {
+  this.timeout(120000);
+  before(function () {
+    corpusOrSkip(this);
+  });
+
+  it('reads every page, with exact spans, and matches the XML counterpart field by field', function () {
+    const pages = corpusFiles('html', (n) => n.endsWith('.html'));
+    assert.ok(pages.length >= 5, 'expected the corpus html pages');
+    const xmlFiles = [...corpusFiles('xml', (n) => n.endsWith('.xml')), ...corpusFiles('doc', (n) => n.endsWith('.xml'))];
+    let matched = 0;
+    let total = 0;
+    let paired = 0;
+    let sameNumber = 0;
+    const report: string[] = [];
+    for (const page of pages) {
+      const r = parseEdgarHtml(fs.readFileSync(page, 'utf8'), page);
+      assert.ok(r.ok, `${path.basename(page)}: ${r.ok ? '' : r.reason}`);
+      const html = r.filing;
+      assert.deepEqual(htmlSpanProblems(html), [], `${path.basename(page)}: span problems`);
+      assert.ok(html.reportingOwners.length >= 1 && html.issuer.name.value && html.periodOfReport.value, `${path.basename(page)}: header boxes`);
+      const x = counterpart(html, xmlFiles);
+      if (!x) {
+        report.push(`${path.basename(page)}: no XML counterpart in the corpus (read: ${html.nonDerivative.length} + ${html.derivative.length} rows, ${html.reportingOwners.length} owner(s))`);
+        continue;
+      }
+      paired++;
+      const c = compareModels(html, x.filing);
+      matched += c.matched;
+      total += c.total;
+      sameNumber += c.sameNumber;
+      report.push(`${path.basename(page)} vs ${path.basename(x.file)}: ${c.matched}/${c.total}`);
+      for (const m of c.mismatches) report.push(`    ${m.path}: html=${JSON.stringify(m.html)} xml=${JSON.stringify(m.xml)}`);
+    }
+    const ratio = total ? matched / total : 0;
+    console.log(`      HTML vs XML: ${paired} pairs, ${matched}/${total} JSON values equal (${(ratio * 100).toFixed(2)}%); ${matched + sameNumber}/${total} equal in value (the rest: the page prints numbers formatted)\n      ${report.join('\n      ')}`);
+    assert.ok(paired >= 5, `expected at least 5 HTML pages with an XML counterpart, found ${paired}`);
+    assert.ok(ratio >= 0.99, `match ${matched}/${total} below 99%`);
+    assert.equal(matched + sameNumber, total, 'every value that is not a formatted number must match');
+  });
+});
