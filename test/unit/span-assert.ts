@@ -29,9 +29,13 @@ export function xmlTextOfSlice(slice: string): string {
       const e = slice.indexOf(']]>', lt + 9);
       out += slice.slice(lt + 9, e === -1 ? slice.length : e);
       i = e === -1 ? slice.length : e + 3;
-    } else {
+    } else if (/[A-Za-z_:/?!]/.test(slice.charAt(lt + 1))) {
       const e = slice.indexOf('>', lt);
       i = e === -1 ? slice.length : e + 1;
+    } else {
+      // A stray "<" that starts no markup: the parser keeps it as text.
+      out += '<';
+      i = lt + 1;
     }
   }
   return out;

@@ -473,8 +473,9 @@ function malformedFinding(text: string, range: Span, scan: XmlScan): Finding | n
       const base = lineAt(text, from) - 1;
       const ourLine = lineAt(text, p.start);
       const theirLine = v.err.line + base;
-      if (theirLine < ourLine)
-        message += `; a strict check already stops earlier, on line ${theirLine}: ${v.err.msg}`;
+      // Unclosed-tag reports ('InvalidXml') carry no useful position; other codes point at a real break.
+      if (theirLine < ourLine && v.err.code !== 'InvalidXml')
+        message += `; a strict XML check finds a first problem earlier, on line ${theirLine} column ${v.err.col}: ${v.err.msg}`;
     }
   } catch {
     // The validator is only a cross-check.

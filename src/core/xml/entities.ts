@@ -114,8 +114,9 @@ export function decodeEntities(
       pos = semi + 1;
     } else {
       if (onUnknown) {
-        const len = semi !== -1 && semi < end && semi - amp <= MAX_REF + 1 ? semi - amp + 1 : 1;
-        onUnknown(amp, len);
+        // Report "&name;" whole when it looks like a reference, else just the "&".
+        const looksLike = semi !== -1 && semi < end && semi - amp <= MAX_REF + 1 && /^#?[A-Za-z0-9]+$/.test(text.slice(amp + 1, semi));
+        onUnknown(amp, looksLike ? semi - amp + 1 : 1);
       }
       out += text.slice(pos, amp + 1);
       pos = amp + 1;

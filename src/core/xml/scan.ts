@@ -125,6 +125,8 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
   let count = 0;
   let sawRootEnd = false;
   let textOutsideReported = false;
+  /** Set when the element limit stopped the scan (the open elements are then not "unclosed"). */
+  let stopped = false;
 
   const problem = (s: number, e: number, message: string, kind: XmlProblem['kind'] = 'malformed'): void => {
     if (problems.length < limits.maxProblems) problems.push({ start: s, end: Math.max(s, e), message, kind });
@@ -431,6 +433,8 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     if (++count > limits.maxElements) {
       problem(lt, tagEnd, `More than ${limits.maxElements} elements (line ${lineOf(lt)}); the rest is not read`, 'size');
       count--;
+      stopped = true;
+      pos = lt;
       break scan;
     }
     if (!cur && roots.length > 0)
@@ -459,7 +463,13 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
   }
 
   // Elements left open at the end.
-  if (cur) {
+  if (cur && stopped) {
+    for (let el: XmlElement | null = cur; el; el = el.parent) {
+      el.contentEnd = pos;
+      el.end = pos;
+      el.closed = false;
+    }
+  } else if (cur) {
     const open: XmlElement = cur;
     problem(
       end,

@@ -1,0 +1,297 @@
+/**
+ * The XML scanner under stress: entities, DOCTYPE bombs and external entities, deep nesting and size limits,
+ * malformed input reported at the exact line/column with everything before (and after) still read.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseOwnershipXml } from '../../src/core/parse/xml';
+import { scanXml } from '../../src/core/xml/scan';
+import { decodeEntities, decodeReference } from '../../src/core/xml/entities';
+import { LineIndex } from '../../src/core/positions';
+import type { Filing, Finding, Span } from '../../src/core/model';
+import { CORPUS_DIR, corpusOrSkip } from '../corpus';
+import { assertSpans } from './span-assert';
+
+const FIX = path.resolve(__dirname, '..', 'fixtures', 'xml');
+
+function parseFixture(name: string): Filing {
+  const text = fs.readFileSync(path.join(FIX, name), 'utf8');
+  const out = parseOwnershipXml(text, name);
+  assert.ok(out.ok, `${name} not read`);
+  assertSpans(out.filing);
+  return out.filing;
+}
+
+function at(f: Filing, s: Span | null | undefined): string {
+  assert.ok(s, 'span expected');
+  return f.text.slice(s.start, s.end);
+}
+
+function only(f: Filing, rule: string): Finding {
+  const xs = f.findings.filter((x) => x.rule === rule);
+  assert.equal(xs.length, 1, `expected one ${rule} finding, got ${JSON.stringify(f.findings, null, 1)}`);
+  return xs[0];
+}
+
+function lineCol(f: Filing, x: Finding): { line: number; column: number } {
+  assert.ok(x.span);
+  return new LineIndex(f.text).position(x.span.start);
+}
+
+describe('xml scanner: entities', () => {
+  it('decodes predefined, numeric and common HTML entities with spans still on the text as written', () => {
+    const f = parseFixture('entities.xml');
+    assert.equal(f.issuer.name.value, 'Procter & Gamble\u00a0Co');
+    assert.equal(at(f, f.issuer.name.span), 'Procter &amp; Gamble&#160;Co');
+    assert.equal(f.reportingOwners[0].name.value, 'Ren\u00e9e O\u2019Brien');
+    assert.equal(at(f, f.reportingOwners[0].name.span), 'Ren&eacute;e O&#x2019;Brien');
+    assert.equal(f.reportingOwners[0].officerTitle.value, 'EVP & General\u00a0Counsel');
+    const r = f.nonDerivative[0];
+    assert.equal(r.securityTitle.value, 'Common Stock <Class A>');
+    assert.equal(r.transactionShares.value, '100');
+    assert.equal(at(f, r.transactionShares.span), '&#49;&#x30;0');
+    // Unknown entity kept literally; NUL and a lone surrogate become U+FFFD.
+    assert.equal(r.natureOfOwnership.value, 'By "Family" Trust \'99 &unknownthing; \ufffd \ufffd');
+    assert.equal(f.footnotes[0].id.value, 'F1');
+    assert.equal(at(f, f.footnotes[0].id.span), 'F&#49;');
+    assert.equal(f.footnotes[0].text.value, 'Price > $150 & < $151 \u2014 weighted average.');
+    assert.equal(f.remarks.value, 'AT&T shares are not included.');
+    assert.equal(f.signatures[0].name.value, '/s/ Ren\u00e9e O\u2019Brien');
+    const note = only(f, 'xml-unknown-entity');
+    assert.equal(note.severity, 'info');
+    assert.equal(at(f, note.span), '&unknownthing;');
+    assert.ok(!f.findings.some((x) => x.severity === 'error'));
+  });
+
+  it('decodes references exactly and leaves anything else alone', () => {
+    assert.equal(decodeReference('#65'), 'A');
+    assert.equal(decodeReference('#x1F600'), '\u{1F600}');
+    assert.equal(decodeReference('#X41'), 'A');
+    assert.equal(decodeReference('#xFFFE'), '\ufffd');
+    assert.equal(decodeReference('#1114112'), '\ufffd');
+    assert.equal(decodeReference('#'), null);
+    assert.equal(decodeReference('#x'), null);
+    assert.equal(decodeReference('#12a'), null);
+    assert.equal(decodeReference('nbsp'), '\u00a0');
+    assert.equal(decodeReference('copy'), '\u00a9');
+    assert.equal(decodeReference('yuml'), '\u00ff');
+    assert.equal(decodeReference('constructor'), null);
+    assert.equal(decodeReference('lol9'), null);
+    const seen: string[] = [];
+    const s = 'a &amp; b & c &bogus; d &#38;';
+    assert.equal(
+      decodeEntities(s, 0, s.length, (o, n) => seen.push(s.slice(o, o + n))),
+      'a & b & c &bogus; d &',
+    );
+    assert.deepEqual(seen, ['&', '&bogus;']);
+    // Only the range is decoded.
+    assert.equal(decodeEntities('&amp;x&amp;', 5, 11), 'x&');
+  });
+});
+
+describe('xml scanner: hostile input', () => {
+  it('skips a DOCTYPE with a billion-laughs entity bomb: nothing expanded, bounded time and size', () => {
+    const t0 = Date.now();
+    const f = parseFixture('doctype-billion-laughs.xml');
+    assert.ok(Date.now() - t0 < 1000);
+    assert.equal(f.issuer.name.value, '&lol9;');
+    assert.equal(f.reportingOwners[0].name.value, 'Laugh &lol9; Larry');
+    assert.equal(f.remarks.value, '&lol9;&lol9;&lol9;');
+    assert.equal(f.issuer.tradingSymbol.value, 'LOL');
+    const d = only(f, 'xml-doctype-ignored');
+    assert.equal(d.severity, 'info');
+    assert.ok(at(f, d.span).startsWith('<!DOCTYPE ownershipDocument [') && at(f, d.span).endsWith(']>'));
+    assert.equal(only(f, 'xml-unknown-entity').severity, 'info');
+    assert.ok(!f.findings.some((x) => x.severity === 'error'), JSON.stringify(f.findings));
+    assert.ok(JSON.stringify({ ...f, text: '' }).length < 20_000);
+  });
+
+  it('never reads an external entity or DTD (no network, no file)', () => {
+    // The CommonJS module objects (mutable, unlike the ESM namespace views) are what any code would call.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const http = require('node:http') as { request: unknown; get: unknown };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const https = require('node:https') as { request: unknown; get: unknown };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fsm = require('node:fs') as { readFileSync: unknown; openSync: unknown; readFile: unknown };
+    const calls: string[] = [];
+    const origFetch = globalThis.fetch;
+    const text = fs.readFileSync(path.join(FIX, 'doctype-external-entity.xml'), 'utf8');
+    const saved = {
+      http: { request: http.request, get: http.get },
+      https: { request: https.request, get: https.get },
+      fs: { readFileSync: fsm.readFileSync, openSync: fsm.openSync, readFile: fsm.readFile },
+    };
+    const trap =
+      (name: string) =>
+      (...a: unknown[]): never => {
+        calls.push(`${name} ${String(a[0])}`);
+        throw new Error(`${name} must not be called`);
+      };
+    try {
+      globalThis.fetch = trap('fetch') as typeof fetch;
+      http.request = trap('http.request');
+      http.get = trap('http.get');
+      https.request = trap('https.request');
+      https.get = trap('https.get');
+      fsm.readFileSync = trap('fs.readFileSync');
+      fsm.openSync = trap('fs.openSync');
+      fsm.readFile = trap('fs.readFile');
+      const out = parseOwnershipXml(text, 'xxe.xml');
+      assert.ok(out.ok);
+      assert.equal(out.filing.issuer.name.value, '&xxe;');
+      assert.equal(out.filing.reportingOwners[0].name.value, 'Outside Otto');
+      assert.ok(out.filing.findings.some((x) => x.rule === 'xml-doctype-ignored'));
+    } finally {
+      globalThis.fetch = origFetch;
+      Object.assign(http, saved.http);
+      Object.assign(https, saved.https);
+      Object.assign(fsm, saved.fs);
+    }
+    assert.deepEqual(calls, []);
+  });
+
+  it('bounds nesting depth without recursion, and reads what follows the deep part', () => {
+    const n = 100_000;
+    const text =
+      '<ownershipDocument><remarks>' +
+      '<a>'.repeat(n) +
+      'deep' +
+      '</a>'.repeat(n) +
+      'after</remarks><issuer><issuerCik>0000000001</issuerCik></issuer></ownershipDocument>';
+    const out = parseOwnershipXml(text, 'deep.xml');
+    assert.ok(out.ok);
+    const f = out.filing;
+    const lim = only(f, 'xml-limit');
+    assert.equal(lim.severity, 'error');
+    assert.match(lim.message, /nested deeper than 200 levels/);
+    assert.equal(f.issuer.cik.value, '0000000001');
+    assert.ok(!f.findings.some((x) => x.rule === 'xml-malformed'), JSON.stringify(f.findings));
+    // The same, never closed: no stack overflow, a malformed finding, and the root still found.
+    const open = parseOwnershipXml('<ownershipDocument><documentType>4</documentType>' + '<a>'.repeat(n), 'open.xml');
+    assert.ok(open.ok);
+    assert.equal(open.filing.documentType.value, '4');
+    assert.ok(open.filing.findings.some((x) => x.rule === 'xml-malformed'));
+  });
+
+  it('stops at the element limit with a clear finding', () => {
+    const text = '<r>' + '<e/>'.repeat(50) + '</r>';
+    const scan = scanXml(text, 0, text.length, { maxDepth: 200, maxElements: 20, maxProblems: 50 });
+    assert.equal(scan.elementCount, 20);
+    assert.equal(scan.problems.length, 1);
+    assert.equal(scan.problems[0].kind, 'size');
+    assert.match(scan.problems[0].message, /More than 20 elements/);
+  });
+
+  it('reports at most maxProblems problems and counts the rest', () => {
+    const text = '<r>' + '<e a=1/>'.repeat(10) + '</r>';
+    const scan = scanXml(text, 0, text.length, { maxDepth: 200, maxElements: 1000, maxProblems: 3 });
+    assert.equal(scan.problems.length, 3);
+    assert.match(scan.problems[2].message, /and 7 more problems after this/);
+    assert.equal(scan.roots[0].children.length, 10);
+  });
+});
+
+describe('xml scanner: malformed input', () => {
+  it('reports a mismatched closing tag at its exact line and column and keeps the data around it', () => {
+    const f = parseFixture('malformed-mismatch.xml');
+    const x = only(f, 'xml-malformed');
+    assert.equal(x.severity, 'error');
+    assert.deepEqual(lineCol(f, x), { line: 18, column: 55 });
+    assert.equal(at(f, x.span), '</transactionPricePerShare>');
+    assert.equal(
+      x.message,
+      'Closing tag </transactionPricePerShare> does not match the open <value> (line 18; <value> opened on line 18)',
+    );
+    const r = f.nonDerivative[0];
+    assert.equal(r.transactionShares.value, '400');
+    assert.equal(r.transactionPricePerShare.value, '33.10');
+    assert.equal(r.transactionAcquiredDisposedCode.value, 'D');
+    assert.equal(r.sharesOwnedFollowingTransaction.value, '600');
+    assert.equal(f.signatures[0].name.value, '/s/ Tina Typo');
+  });
+
+  it('reports a document cut short and keeps everything read before the cut', () => {
+    const f = parseFixture('truncated.xml');
+    const x = only(f, 'xml-malformed');
+    assert.match(x.message, /^The document ends before <value> \(opened on line 17\) is closed; 5 enclosing elements are not closed either/);
+    assert.equal(x.span?.start, f.text.length);
+    assert.equal(f.issuer.name.value, 'Cut Short Inc');
+    assert.equal(f.reportingOwners.length, 1);
+    assert.equal(f.nonDerivative.length, 1);
+    assert.equal(f.nonDerivative[0].transactionShares.value, '400');
+    assert.equal(f.nonDerivative[0].transactionPricePerShare.value, '33.1');
+  });
+
+  it('reports stray markup, bad attributes and text after the root, once, at the first break', () => {
+    const cases: [string, RegExp, string][] = [
+      ['<ownershipDocument><documentType>4 < 5</documentType></ownershipDocument>', /A "<" that does not start a tag/, '<'],
+      ['<ownershipDocument><footnotes><footnote id=F1>x</footnote></footnotes></ownershipDocument>', /no quotes around its value/, 'id=F1'],
+      ['<ownershipDocument><footnotes><footnote id="F1>x</footnote></footnotes></ownershipDocument>', /quote is never closed/, 'id="'],
+      ['<ownershipDocument><documentType>4</documentType></ownershipDocument>\ntrailing words', /after the end of the root element \(line 2\)/, 'trailing words'],
+      ['<ownershipDocument><documentType>4</documentType></ownershipDocument><second/>', /second top-level element <second>/, '<second/>'],
+      ['<ownershipDocument><documentType>4</documentType></bogus></ownershipDocument>', /Closing tag <\/bogus> does not match the open <ownershipDocument>/, '</bogus>'],
+      ['<ownershipDocument><!-- unclosed comment <documentType>4</documentType></ownershipDocument>', /Comment "<!--" is never closed/, '<!--'],
+    ];
+    for (const [text, re, piece] of cases) {
+      const out = parseOwnershipXml(text, 'm.xml');
+      assert.ok(out.ok, text);
+      const errs = out.filing.findings.filter((x) => x.rule === 'xml-malformed');
+      assert.equal(errs.length, 1, `${text}: ${JSON.stringify(out.filing.findings)}`);
+      assert.match(errs[0].message, re, text);
+      assert.ok(errs[0].span);
+      assert.equal(text.slice(errs[0].span.start, errs[0].span.end), piece, text);
+      assertSpans(out.filing);
+    }
+    // The footnote with an unquoted id is still read.
+    const u = parseOwnershipXml('<ownershipDocument><footnotes><footnote id=F1>x</footnote></footnotes></ownershipDocument>', 'u.xml');
+    assert.ok(u.ok && u.filing.footnotes[0].id.value === 'F1' && u.filing.footnotes[0].text.value === 'x');
+  });
+
+  it('handles comments, CDATA, processing instructions and self-closing tags in values', () => {
+    const text =
+      '<?xml version="1.0"?>\n<?xml-stylesheet href="x.xsl"?>\n<!-- head -->\n<ownershipDocument>' +
+      '<issuer><issuerName><!-- c --> A<![CDATA[ & ]]>B <!-- d --></issuerName><issuerCik/></issuer>' +
+      '</ownershipDocument>\n<!-- tail -->\n';
+    const out = parseOwnershipXml(text, 'c.xml');
+    assert.ok(out.ok);
+    const f = out.filing;
+    assert.equal(f.issuer.name.value, 'A & B');
+    assert.equal(at(f, f.issuer.name.span), 'A<![CDATA[ & ]]>B');
+    assert.equal(f.issuer.cik.present, true);
+    assert.equal(f.issuer.cik.value, null);
+    assert.equal(at(f, f.issuer.cik.span), '<issuerCik/>');
+    assert.equal(f.findings.filter((x) => x.severity === 'error').length, 0, JSON.stringify(f.findings));
+    assertSpans(f);
+  });
+
+  it('reports the corpus filing whose closing tag was split by line wrapping (filing16), keeping the rest', function () {
+    corpusOrSkip(this);
+    const file = path.join(CORPUS_DIR, 'txt', 'cjavdev-secedgar__sec_edgar__filing16.txt');
+    const text = fs.readFileSync(file, 'utf8');
+    const start = text.indexOf('<XML>') + '<XML>'.length;
+    const end = text.indexOf('</XML>');
+    const out = parseOwnershipXml(text, file, { range: { start, end }, source: 'submission' });
+    assert.ok(out.ok);
+    const f = out.filing;
+    assertSpans(f);
+    const x = only(f, 'xml-malformed');
+    assert.deepEqual(lineCol(f, x), { line: 252, column: 1020 });
+    assert.equal(at(f, x.span), '</fo\notnote>');
+    assert.equal(x.message, 'Closing tag </footnote> is split by a line break after "</fo" (line 252)');
+    // Everything is still read: the footnote, the signature after the break, and the rows (MANIFEST: 2 NDT, 1 DT, 1 footnote).
+    assert.equal(f.schemaVersion.value, 'X0202');
+    assert.equal(f.issuer.name.value, 'SUN HYDRAULICS CORP');
+    assert.equal(f.reportingOwners.length, 1);
+    assert.equal(f.nonDerivative.filter((r) => r.kind === 'transaction').length, 2);
+    assert.equal(f.derivative.filter((r) => r.kind === 'transaction').length, 1);
+    assert.equal(f.footnotes.length, 1);
+    assert.equal(f.footnotes[0].id.value, 'F1');
+    assert.ok(f.footnotes[0].text.value?.startsWith('Each phantom share represents the value'));
+    assert.ok(f.footnotes[0].text.value?.endsWith("termination of Mr. Robson's employment."));
+    assert.equal(f.signatures.length, 1);
+    assert.equal(f.signatures[0].date.value, '2006-10-18');
+    assert.equal(f.source, 'submission');
+  });
+});
