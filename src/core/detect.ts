@@ -47,11 +47,11 @@ export function findOwnershipRoot(text: string, from = 0, to = text.length): num
 
 /** Markers that a text is an EDGAR submission (full `.txt`, dissemination `.nc`, header file, PEM-wrapped). */
 const SUBMISSION_START = /^(?:-----BEGIN PRIVACY-ENHANCED MESSAGE-----|<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-DOCUMENT>|<IMS-HEADER>|<SUBMISSION>)/i;
-const SUBMISSION_LINE = /^(?:ACCESSION NUMBER:[ \t]|<ACCESSION-NUMBER>)/m;
+const SUBMISSION_LINE = /^[ \t]*(?:ACCESSION NUMBER:[ \t]|<ACCESSION-NUMBER>)/m;
 
 /** The submission type a header declares (`CONFORMED SUBMISSION TYPE:` or the first `<TYPE>`), or null. */
 export function submissionType(head: string): string | null {
-  const m = /^CONFORMED SUBMISSION TYPE:[ \t]*([^\r\n]*?)[ \t]*$/m.exec(head) ?? /<TYPE>[ \t]*([^<\r\n]*?)[ \t]*(?=<|\r|\n|$)/.exec(head);
+  const m = /^[ \t]*CONFORMED SUBMISSION TYPE:[ \t]*([^\r\n]*?)[ \t]*$/m.exec(head) ?? /<TYPE>[ \t]*([^<\r\n]*?)[ \t]*(?=<|\r|\n|$)/.exec(head);
   return m && m[1] ? m[1].toUpperCase() : null;
 }
 

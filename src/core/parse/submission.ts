@@ -76,7 +76,7 @@ export function headerRegion(text: string): Span {
   }
   if (start === limit) {
     // No marker: a bare header (`ACCESSION NUMBER:` lines). Start at the first such line.
-    const m = /^(?:ACCESSION NUMBER:|<ACCESSION-NUMBER>)/m.exec(text.slice(0, limit));
+    const m = /^[ \t]*(?:ACCESSION NUMBER:|<ACCESSION-NUMBER>)/m.exec(text.slice(0, limit));
     start = m ? m.index : 0;
   }
   let end = limit;
