@@ -1,0 +1,104 @@
+/**
+ * Calendar dates as YYYY-MM-DD strings, and SEC business days: weekdays that are not US federal holidays
+ * (observed dates, from @18f/us-federal-holidays, shifted to Friday/Monday when they fall on a weekend).
+ * All arithmetic is on day numbers (days since 1970-01-01, UTC), so no time zone can move a date.
+ */
+import { allForYear } from '@18f/us-federal-holidays';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number of a YYYY-MM-DD date (a zone suffix such as "-05:00" or "Z" ignored), or null when not a real date. */
+export function dayNumber(date: string | null | undefined): number | null {
+  if (!date) return null;
+  const m = ISO.exec(date.trim().slice(0, 10));
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return Math.round(t / 86400000);
+}
+
+/** YYYY-MM-DD of a day number. */
+export function fromDayNumber(n: number): string {
+  return new Date(n * 86400000).toISOString().slice(0, 10);
+}
+
+/** True when the text is a real calendar date in YYYY-MM-DD form. */
+export function isIsoDate(date: string | null | undefined): boolean {
+  return dayNumber(date) !== null;
+}
+
+/** The date `days` calendar days later (negative for earlier). */
+export function addDays(date: string, days: number): string {
+  const n = dayNumber(date);
+  if (n === null) throw new RangeError(`not a date: ${date}`);
+  return fromDayNumber(n + days);
+}
+
+/** Day of week, 0 = Sunday .. 6 = Saturday. */
+export function weekday(date: string): number {
+  const n = dayNumber(date);
+  if (n === null) throw new RangeError(`not a date: ${date}`);
+  return (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
+const holidayCache = new Map<number, Map<string, string>>();
+
+function holidaysOf(year: number): Map<string, string> {
+  let m = holidayCache.get(year);
+  if (!m) {
+    m = new Map();
+    for (const h of allForYear(year)) m.set(h.dateString, h.name);
+    holidayCache.set(year, m);
+  }
+  return m;
+}
+
+/** The name of the federal holiday observed on this date, or null. (New Year's Day of Y+1 may be observed on Dec 31 of Y.) */
+export function federalHoliday(date: string): string | null {
+  const y = Number(date.slice(0, 4));
+  return holidaysOf(y).get(date.slice(0, 10)) ?? holidaysOf(y + 1).get(date.slice(0, 10)) ?? null;
+}
+
+export function isBusinessDay(date: string): boolean {
+  const w = weekday(date);
+  return w !== 0 && w !== 6 && federalHoliday(date) === null;
+}
+
+/** The date `n` business days after `date` (n >= 0; n = 0 gives `date` itself even when it is not a business day). */
+export function addBusinessDays(date: string, n: number): string {
+  let d = date.slice(0, 10);
+  if (dayNumber(d) === null) throw new RangeError(`not a date: ${date}`);
+  let left = n;
+  while (left > 0) {
+    d = addDays(d, 1);
+    if (isBusinessDay(d)) left--;
+  }
+  return d;
+}
+
+/** The date itself when it is a business day, else the next business day (SEC Rule 0-3 rollover). */
+export function onOrNextBusinessDay(date: string): string {
+  let d = date.slice(0, 10);
+  while (!isBusinessDay(d)) d = addDays(d, 1);
+  return d;
+}
+
+/** Business days after `from` up to and including `to` (0 when `to` <= `from`). */
+export function businessDaysBetween(from: string, to: string): number {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  if (a === null || b === null || b <= a) return 0;
+  let count = 0;
+  for (let n = a + 1; n <= b; n++) if (isBusinessDay(fromDayNumber(n))) count++;
+  return count;
+}
+
+/** Form 4 deadline: end of the second business day after the execution date. */
+export function form4Deadline(executionDate: string): string {
+  return addBusinessDays(executionDate, 2);
+}

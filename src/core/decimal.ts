@@ -1,0 +1,76 @@
+/**
+ * Exact decimal helpers over big.js: the rules never add share counts or prices as floats.
+ * Inputs are the model's normalized decimal strings ("12000", "2.2900"); anything else gives null.
+ */
+import Big from 'big.js';
+
+export type Decimal = Big;
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A Big for a normalized decimal string, or null when the text is not a plain decimal. */
+export function dec(s: string | null | undefined): Big | null {
+  if (s === null || s === undefined) return null;
+  const t = s.trim();
+  if (!DECIMAL.test(t)) return null;
+  try {
+    return new Big(t.endsWith('.') ? t.slice(0, -1) : t);
+  } catch {
+    return null;
+  }
+}
+
+/** Digits after the decimal point as written ("2.2900" -> 4, "12000" -> 0). */
+export function scaleOf(s: string | null | undefined): number {
+  if (!s) return 0;
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+/** 10^-n as a Big (the smallest step a number with n decimals can express). */
+export function unit(n: number): Big {
+  return new Big(1).div(new Big(10).pow(Math.max(0, n)));
+}
+
+/**
+ * A number in plain notation with thousands separators, exact: "13500" -> "13,500",
+ * "1234.5670" -> "1,234.5670" (trailing zeros of a string kept as written; a Big prints its own digits).
+ */
+export function fmt(v: Big | string | null | undefined): string {
+  if (v === null || v === undefined) return '?';
+  let s: string;
+  if (typeof v === 'string') {
+    const b = dec(v);
+    if (!b) return v;
+    s = v.trim().replace(/^\+/, '');
+    if (s.startsWith('.')) s = '0' + s;
+    if (s.endsWith('.')) s = s.slice(0, -1);
+  } else {
+    s = v.toFixed();
+  }
+  const neg = s.startsWith('-');
+  if (neg) s = s.slice(1);
+  const [int, frac] = s.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (neg ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
+}
+
+/** Money: "$1,234.56" (as exact as the value; no rounding). */
+export function fmtMoney(v: Big | string | null | undefined): string {
+  return '$' + fmt(v);
+}
+
+/** Compare two decimal strings numerically ("1.50" equals "1.5"); null when either is not a decimal. */
+export function decEquals(a: string | null | undefined, b: string | null | undefined): boolean | null {
+  const x = dec(a);
+  const y = dec(b);
+  if (!x || !y) return null;
+  return x.eq(y);
+}
+
+/** Canonical text of a decimal for keys: "12.50" -> "12.5", "012" -> "12"; the input trimmed when not a decimal. */
+export function canonical(s: string | null | undefined): string {
+  const b = dec(s);
+  if (!b) return (s ?? '').trim();
+  return b.toFixed();
+}

@@ -1,0 +1,261 @@
+/** Prices and derivative amounts: RULES.md items 17-19. */
+import type Big from 'big.js';
+import type { Filing, Footnote, Row } from '../model';
+import { dec, fmt, fmtMoney } from '../decimal';
+import { dayNumber } from '../dates';
+import { type Draft, type RuleDef, allRows, code, draft, locOf, normTitle, rel, rowLabel, val } from './types';
+
+export interface PriceRange {
+  low: Big;
+  high: Big;
+  lowText: string;
+  highText: string;
+  /** Offsets of the range in the footnote text. */
+  index: number;
+}
+
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
+const SEP = String.raw`\s*(?:to|through|thru|and|-|–|—)\s*`;
+/** "$40.03 to $42.75", "$40.03 - 42.75", "between $10.00 and $10.50". */
+const DOLLAR_RANGE = new RegExp(String.raw`\$\s?${NUM}${SEP}\$?\s?${NUM}`, 'gi');
+/** "ranging from 40.03 to 42.75", "in a range of 1.20 to 1.35", "ranged between 10 and 10.50". */
+const WORD_RANGE = new RegExp(String.raw`rang(?:e|es|ed|ing)\s+(?:of\s+|from\s+|between\s+)?(?:prices?\s+)?(?:of\s+|from\s+|between\s+)?(?:US)?\$?\s?${NUM}${SEP}(?:US)?\$?\s?${NUM}`, 'gi');
+
+/** Every price range a footnote states ("$40.03 to $42.75"), low <= high. */
+export function priceRanges(text: string): PriceRange[] {
+  const out: PriceRange[] = [];
+  const seen = new Set<number>();
+  for (const re of [DOLLAR_RANGE, WORD_RANGE]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const aText = m[1].replace(/,/g, '');
+      const bText = m[2].replace(/,/g, '');
+      const a = dec(aText);
+      const b = dec(bText);
+      if (!a || !b) continue;
+      const at = m.index + m[0].indexOf(m[1]);
+      if (seen.has(at)) continue;
+      seen.add(at);
+      // "$5 and 10,000 shares": a second number far larger than the first is not a price range.
+      const [low, high, lowText, highText] = a.lte(b) ? [a, b, aText, bText] : [b, a, bText, aText];
+      if (low.gt(0) && high.div(low).gt(20)) continue;
+      out.push({ low, high, lowText, highText, index: at });
+    }
+  }
+  return out.sort((x, y) => x.index - y.index);
+}
+
+function footnoteById(filing: Filing): Map<string, Footnote> {
+  const m = new Map<string, Footnote>();
+  for (const f of filing.footnotes) {
+    const id = f.id.value ?? f.id.raw;
+    if (id !== null && !m.has(id)) m.set(id, f);
+  }
+  return m;
+}
+
+interface PriceCheck {
+  row: Row;
+  price: Big;
+  priceText: string;
+  ranges: { range: PriceRange; footnote: Footnote }[];
+}
+
+function priceChecks(filing: Filing): PriceCheck[] {
+  const fns = footnoteById(filing);
+  const out: PriceCheck[] = [];
+  for (const row of allRows(filing)) {
+    if (row.kind !== 'transaction') continue;
+    const priceText = val(row.transactionPricePerShare);
+    const price = dec(priceText);
+    if (!price || priceText === null || price.eq(0)) continue;
+    const ranges: PriceCheck['ranges'] = [];
+    for (const ref of row.transactionPricePerShare.footnotes) {
+      const fn = fns.get(ref.id);
+      const text = fn ? val(fn.text) : null;
+      if (!fn || text === null) continue;
+      for (const range of priceRanges(text)) ranges.push({ range, footnote: fn });
+    }
+    if (ranges.length) out.push({ row, price, priceText, ranges });
+  }
+  return out;
+}
+
+export const weightedPriceRange: RuleDef = {
+  id: 'weighted-price-range',
+  severity: 'error',
+  title: 'Weighted-average price outside its range',
+  description: 'A price whose footnote gives the range of the combined trades ("$40.03 to $42.75") lies within that range.',
+  source: 'NAL 17',
+  check({ filing }) {
+    const out: Draft[] = [];
+    for (const c of priceChecks(filing)) {
+      if (c.ranges.some(({ range }) => c.price.gte(range.low) && c.price.lte(range.high))) continue;
+      const desc = c.ranges.map(({ range, footnote }) => `${fmtMoney(range.lowText)} to ${fmtMoney(range.highText)} (${footnote.id.value ?? footnote.id.raw})`).join(', ');
+      out.push(
+        draft(
+          `${rowLabel(c.row)}: the price ${fmtMoney(c.priceText)} lies outside the range its footnote gives: ${desc}`,
+          locOf(c.row.transactionPricePerShare, c.row),
+          c.ranges.map(({ footnote }) => rel(`Footnote ${footnote.id.value ?? footnote.id.raw}`, locOf(footnote.text, footnote))),
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const weightedPriceRangeWidth: RuleDef = {
+  id: 'weighted-price-range-width',
+  severity: 'warning',
+  title: 'Weighted-average price range wider than $1',
+  description: 'Trades combined into one weighted-average line should lie within a $1 range.',
+  source: 'NAL 17',
+  check({ filing }) {
+    const out: Draft[] = [];
+    for (const c of priceChecks(filing)) {
+      const containing = c.ranges.filter(({ range }) => c.price.gte(range.low) && c.price.lte(range.high));
+      if (!containing.length) continue;
+      const widths = containing.map((x) => ({ ...x, width: x.range.high.minus(x.range.low) }));
+      const narrowest = widths.reduce((a, b) => (b.width.lt(a.width) ? b : a));
+      if (narrowest.width.lte(1)) continue;
+      const id = narrowest.footnote.id.value ?? narrowest.footnote.id.raw;
+      out.push(
+        draft(
+          `${rowLabel(c.row)}: the weighted-average price ${fmtMoney(c.priceText)} combines trades from ${fmtMoney(narrowest.range.lowText)} to ${fmtMoney(narrowest.range.highText)} (footnote ${id}), a range of ${fmtMoney(narrowest.width)}, wider than $1`,
+          locOf(c.row.transactionPricePerShare, c.row),
+          [rel(`Footnote ${id}`, locOf(narrowest.footnote.text, narrowest.footnote))],
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const priceMissing: RuleDef = {
+  id: 'price-missing',
+  severity: 'error',
+  title: 'Purchase or sale without a price',
+  description: 'Rows coded P or S have a price above zero or a footnote that explains it.',
+  source: 'TS 18',
+  check({ filing }) {
+    const out: Draft[] = [];
+    for (const row of allRows(filing)) {
+      const c = code(row.transactionCode);
+      if (row.kind !== 'transaction' || (c !== 'P' && c !== 'S')) continue;
+      const f = row.transactionPricePerShare;
+      const p = dec(val(f));
+      if (p === null || !p.eq(0) || f.footnotes.length > 0) continue;
+      out.push(draft(`${rowLabel(row)}: a ${c === 'P' ? 'purchase' : 'sale'} (${c}) at a price of ${fmtMoney(val(f))} with no footnote explaining it`, locOf(f, row)));
+    }
+    return out;
+  },
+};
+
+function median(xs: Big[]): Big {
+  const s = [...xs].sort((a, b) => a.cmp(b));
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : s[mid - 1].plus(s[mid]).div(2);
+}
+
+export const priceOutlier: RuleDef = {
+  id: 'price-outlier',
+  severity: 'warning',
+  title: 'Price far from the others',
+  description:
+    'A purchase or sale price ten times (or a tenth of) the other prices of the same security on the same date: often a total value typed into the price box.',
+  source: 'H 18',
+  check({ filing }) {
+    const out: Draft[] = [];
+    const groups = new Map<string, { row: Row; price: Big; text: string }[]>();
+    for (const row of filing.nonDerivative) {
+      const c = code(row.transactionCode);
+      if (row.kind !== 'transaction' || (c !== 'P' && c !== 'S')) continue;
+      const text = val(row.transactionPricePerShare);
+      const price = dec(text);
+      const date = val(row.transactionDate);
+      if (!price || text === null || date === null || price.eq(0)) continue;
+      const k = `${normTitle(val(row.securityTitle))}\u0001${date}`;
+      const g = groups.get(k) ?? [];
+      g.push({ row, price, text });
+      groups.set(k, g);
+    }
+    for (const g of groups.values()) {
+      if (g.length < 2) continue;
+      for (const it of g) {
+        const others = g.filter((x) => x !== it).map((x) => x.price);
+        const m = median(others);
+        const high = it.price.gte(m.times(10));
+        const low = others.length >= 2 && it.price.times(10).lte(m);
+        if (!high && !low) continue;
+        out.push(
+          draft(
+            `${rowLabel(it.row)}: the price ${fmtMoney(it.text)} is ${high ? 'more than ten times' : 'less than a tenth of'} the median ${fmtMoney(m.round(4))} of the other ${others.length} purchase/sale price${others.length > 1 ? 's' : ''} of ${val(it.row.securityTitle) ?? 'this security'} on ${val(it.row.transactionDate)}${high ? ' (a total value in the price box?)' : ''}`,
+            locOf(it.row.transactionPricePerShare, it.row),
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+export const underlyingSharesDiffer: RuleDef = {
+  id: 'underlying-shares-differ',
+  severity: 'info',
+  title: 'Derivative and underlying amounts differ',
+  description: 'In a derivative transaction the number of derivatives usually equals the number of underlying shares (not so for conversion ratios other than 1:1).',
+  source: 'H 19',
+  check({ filing }) {
+    const out: Draft[] = [];
+    for (const row of filing.derivative) {
+      if (row.kind !== 'transaction') continue;
+      const a = val(row.transactionShares);
+      const b = val(row.underlyingSecurityShares);
+      const x = dec(a);
+      const y = dec(b);
+      if (!x || !y || x.eq(y)) continue;
+      out.push(
+        draft(
+          `${rowLabel(row)}: ${fmt(a)} derivative securities ${code(row.transactionAcquiredDisposedCode) === 'D' ? 'disposed of' : 'acquired'}, but ${fmt(b)} underlying shares`,
+          locOf(row.underlyingSecurityShares, row),
+          [rel(`${fmt(a)} derivative securities`, locOf(row.transactionShares, row))],
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const exerciseAfterExpiration: RuleDef = {
+  id: 'exercise-after-expiration',
+  severity: 'warning',
+  title: 'Exercisable after expiration',
+  description: 'The date exercisable is not after the expiration date.',
+  source: 'H 19',
+  check({ filing }) {
+    const out: Draft[] = [];
+    for (const row of filing.derivative) {
+      const a = val(row.exerciseDate);
+      const b = val(row.expirationDate);
+      const x = dayNumber(a);
+      const y = dayNumber(b);
+      if (x === null || y === null || x <= y) continue;
+      out.push(
+        draft(`${rowLabel(row)}: exercisable from ${a}, after the expiration date ${b}`, locOf(row.exerciseDate, row), [
+          rel(`Expiration date ${b}`, locOf(row.expirationDate, row)),
+        ]),
+      );
+    }
+    return out;
+  },
+};
+
+export const AMOUNT_RULES: RuleDef[] = [
+  weightedPriceRange,
+  weightedPriceRangeWidth,
+  priceMissing,
+  priceOutlier,
+  underlyingSharesDiffer,
+  exerciseAfterExpiration,
+];

@@ -1,0 +1,141 @@
+/** Transaction coding: RULES.md items 11-14. */
+import { rowFootnoteIds } from '../model';
+import type { Row } from '../model';
+import { EXERCISE_CODES, XML_TRANSACTION_CODES, codeInfo } from '../codes';
+import { fmt } from '../decimal';
+import { type Draft, type RuleDef, allRows, code, draft, formNumber, locOf, q, rel, rowLabel, val } from './types';
+
+export const transactionCode: RuleDef = {
+  id: 'transaction-code',
+  severity: 'error',
+  title: 'Transaction code',
+  description: 'transactionCode is one of A C D E F G H I J L M O P S U W X Z (K comes from equitySwapInvolved, V from timeliness).',
+  source: 'TS 11',
+  check({ filing }) {
+    const out: Draft[] = [];
+    for (const row of allRows(filing)) {
+      const f = row.transactionCode;
+      const c = code(f);
+      if (c === null || XML_TRANSACTION_CODES.includes(c)) continue;
+      let why = `is not a transaction code (expected one of ${XML_TRANSACTION_CODES.join(' ')})`;
+      if (c === 'K') why = 'is not an XML code: an equity swap is reported with equitySwapInvolved = 1 and the underlying code';
+      if (c === 'V') why = 'is not an XML code: a voluntary early report is shown with transactionTimeliness E';
+      out.push(draft(`${rowLabel(row)}: transaction code ${q(f.raw ?? c)} ${why}`, locOf(f, row)));
+    }
+    return out;
+  },
+};
+
+export const transactionFormType: RuleDef = {
+  id: 'transaction-form-type',
+  severity: 'error',
+  title: 'Form type and timeliness fit the form',
+  description:
+    'Form 4: transactionFormType 4 with blank timeliness, or 5 with blank or E; Form 5: timeliness blank or L; holdings on Forms 3 and 4 carry no transaction coding.',
+  source: 'TS 12',
+  check({ filing }) {
+    const form = formNumber(filing);
+    if (form === null) return [];
+    const out: Draft[] = [];
+    for (const row of allRows(filing)) {
+      const type = val(row.transactionFormType);
+      const timely = (val(row.transactionTimeliness) ?? '').toUpperCase();
+      if (row.kind === 'holding') {
+        if ((form === '3' || form === '4') && (row.transactionCode.present || row.transactionFormType.present))
+          out.push(
+            draft(`${rowLabel(row)} is a holding on a Form ${form} but carries transaction coding`, locOf(row.transactionCode.present ? row.transactionCode : row.transactionFormType, { span: row.codingSpan ?? row.span, page: row.page ?? null })),
+          );
+        continue;
+      }
+      if (form === '4') {
+        if (type !== null && type !== '4' && type !== '5')
+          out.push(draft(`${rowLabel(row)}: transaction form type ${q(type)} does not fit a Form 4 (expected 4, or 5 for a transaction reported early)`, locOf(row.transactionFormType, row)));
+        else if (type === '4' && timely !== '')
+          out.push(draft(`${rowLabel(row)}: a Form 4 transaction of type 4 takes no timeliness mark, but it has ${q(timely)}`, locOf(row.transactionTimeliness, row)));
+        else if (type === '5' && timely !== '' && timely !== 'E')
+          out.push(draft(`${rowLabel(row)}: a Form 5 transaction reported on a Form 4 is early (E) or blank, not ${q(timely)}`, locOf(row.transactionTimeliness, row)));
+      } else if (form === '5') {
+        if (timely !== '' && timely !== 'L')
+          out.push(draft(`${rowLabel(row)}: on a Form 5 the timeliness is blank or L (late), not ${q(timely)}`, locOf(row.transactionTimeliness, row)));
+      }
+    }
+    return out;
+  },
+};
+
+export const codeJFootnote: RuleDef = {
+  id: 'code-j-footnote',
+  severity: 'error',
+  title: 'Code J needs a footnote',
+  description: 'A transaction coded J (other acquisition or disposition) carries a footnote that describes it.',
+  source: 'TS 13',
+  check({ filing }) {
+    const out: Draft[] = [];
+    for (const row of allRows(filing)) {
+      if (row.kind !== 'transaction' || code(row.transactionCode) !== 'J') continue;
+      if (rowFootnoteIds(row).length > 0) continue;
+      out.push(draft(`${rowLabel(row)} is coded J (other acquisition or disposition) but no footnote describes the transaction`, locOf(row.transactionCode, row)));
+    }
+    return out;
+  },
+};
+
+export const codeAcquiredDisposed: RuleDef = {
+  id: 'code-acquired-disposed',
+  severity: 'warning',
+  title: 'Code and acquired/disposed flag',
+  description:
+    'The A/D flag fits the code: P, L, A acquire; S, F, D, U, H dispose; Table II rows coded M, X, O or C dispose of the derivative, Table I rows coded M, X or O acquire.',
+  source: 'H 14',
+  check({ filing }) {
+    const out: Draft[] = [];
+    for (const row of allRows(filing)) {
+      if (row.kind !== 'transaction') continue;
+      const c = code(row.transactionCode);
+      const ad = code(row.transactionAcquiredDisposedCode);
+      const info = codeInfo(c);
+      if (!info || (ad !== 'A' && ad !== 'D')) continue;
+      const expected = row.table === 'derivative' ? info.expectTableII : info.expectTableI;
+      if (expected === null || expected === ad) continue;
+      const word = (x: string) => (x === 'A' ? 'acquired (A)' : 'disposed of (D)');
+      out.push(
+        draft(
+          `${rowLabel(row)}: code ${c} (${info.meaning.split(' pursuant')[0].toLowerCase()}) is normally ${word(expected)} in ${row.table === 'derivative' ? 'Table II' : 'Table I'}, but the row says ${word(ad)}`,
+          locOf(row.transactionAcquiredDisposedCode, row),
+          [rel(`Transaction code ${c}`, locOf(row.transactionCode, row))],
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const exercisePairing: RuleDef = {
+  id: 'exercise-pairing',
+  severity: 'info',
+  title: 'Exercise without Table I acquisition',
+  description: 'A Table II row coded M, X, O or C usually pairs with a Table I acquisition on the same date.',
+  source: 'H 14',
+  check({ filing }) {
+    const out: Draft[] = [];
+    const acquisitions = filing.nonDerivative.filter((r) => r.kind === 'transaction' && code(r.transactionAcquiredDisposedCode) === 'A');
+    for (const row of filing.derivative) {
+      const c = code(row.transactionCode);
+      if (row.kind !== 'transaction' || c === null || !EXERCISE_CODES.includes(c)) continue;
+      if (code(row.transactionAcquiredDisposedCode) === 'A') continue; // an acquisition of the derivative is not an exercise of it
+      const date = val(row.transactionDate);
+      if (date === null) continue;
+      if (acquisitions.some((r: Row) => val(r.transactionDate) === date)) continue;
+      const shares = val(row.transactionShares);
+      out.push(
+        draft(
+          `${rowLabel(row)}: ${c === 'C' ? 'conversion' : 'exercise'} (${c}) of ${shares !== null ? fmt(shares) + ' ' : ''}${val(row.securityTitle) ?? 'derivative securities'} on ${date} has no Table I acquisition on the same date`,
+          locOf(row.transactionCode, row),
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const CODING_RULES: RuleDef[] = [transactionCode, transactionFormType, codeJFootnote, codeAcquiredDisposed, exercisePairing];

@@ -1,0 +1,318 @@
+/** Dates and deadlines: RULES.md items 20-25. */
+import type { Field, Filing, Row } from '../model';
+import { addDays, addBusinessDays, businessDaysBetween, dayNumber, federalHoliday, onOrNextBusinessDay, weekday } from '../dates';
+import { type Draft, type RuleDef, allRows, code, draft, docType, formNumber, isAmendment, isExactSource, locOf, rel, rowLabel, val } from './types';
+
+function dateOf(f: Field<unknown>): string | null {
+  const v = val(f);
+  return v !== null && dayNumber(v) !== null ? v.slice(0, 10) : null;
+}
+
+/** The filing date: FILED AS OF DATE of a submission header, else the date in an EDGAR PDF's metadata. */
+export function filingDate(filing: Filing): { date: string; field: Field<unknown> | null } | null {
+  const f = filing.submission?.filedAsOf;
+  if (f) {
+    const d = dateOf(f);
+    if (d) return { date: d, field: f };
+  }
+  const p = filing.pdf?.filedOn ?? null;
+  if (p && dayNumber(p) !== null) return { date: p.slice(0, 10), field: null };
+  return null;
+}
+
+function transactions(filing: Filing): Row[] {
+  return allRows(filing).filter((r) => r.kind === 'transaction');
+}
+
+export const periodOfReport: RuleDef = {
+  id: 'period-of-report',
+  severity: 'error',
+  title: 'Period of report is the earliest transaction',
+  description: 'On a Form 4, periodOfReport (box 3) is the date of the earliest transaction required to be reported.',
+  source: 'TS 20',
+  check({ filing }) {
+    if (formNumber(filing) !== '4') return [];
+    const period = dateOf(filing.periodOfReport);
+    if (period === null) return [];
+    let earliest: { date: string; row: Row } | null = null;
+    let earliestRequired: { date: string; row: Row } | null = null;
+    for (const row of transactions(filing)) {
+      const d = dateOf(row.transactionDate);
+      if (d === null) continue;
+      if (!earliest || d < earliest.date) earliest = { date: d, row };
+      if (val(row.transactionFormType) !== '5' && (!earliestRequired || d < earliestRequired.date)) earliestRequired = { date: d, row };
+    }
+    if (!earliest) return [];
+    if (period === earliest.date || period === earliestRequired?.date) return [];
+    const target = earliestRequired ?? earliest;
+    return [
+      draft(
+        `periodOfReport is ${period}, but the earliest transaction is dated ${target.date} (${rowLabel(target.row)})`,
+        locOf(filing.periodOfReport),
+        [rel(`${rowLabel(target.row)} transaction date ${target.date}`, locOf(target.row.transactionDate, target.row))],
+      ),
+    ];
+  },
+};
+
+export const dateOrder: RuleDef = {
+  id: 'date-order',
+  severity: 'warning',
+  title: 'Dates in order',
+  description: 'Transaction date <= signature date <= filing date (and the period of report not after either).',
+  source: 'H 21',
+  check({ filing }) {
+    const out: Draft[] = [];
+    const filed = filingDate(filing);
+    const sigs = filing.signatures.map((s) => ({ s, d: dateOf(s.date) })).filter((x): x is { s: (typeof filing.signatures)[number]; d: string } => x.d !== null);
+    const latestSig = sigs.reduce<(typeof sigs)[number] | null>((a, b) => (!a || b.d > a.d ? b : a), null);
+    const filedRel = filed ? [rel(`Filed ${filed.date}`, locOf(filed.field))] : [];
+    for (const row of transactions(filing)) {
+      const d = dateOf(row.transactionDate);
+      if (d === null) continue;
+      if (filed && d > filed.date)
+        out.push(draft(`${rowLabel(row)}: transaction date ${d} is after the filing date ${filed.date}`, locOf(row.transactionDate, row), filedRel));
+      else if (latestSig && d > latestSig.d)
+        out.push(
+          draft(`${rowLabel(row)}: transaction date ${d} is after the signature date ${latestSig.d}`, locOf(row.transactionDate, row), [
+            rel(`Signed ${latestSig.d}`, locOf(latestSig.s.date, latestSig.s)),
+          ]),
+        );
+    }
+    const period = dateOf(filing.periodOfReport);
+    if (period && filed && period > filed.date)
+      out.push(draft(`periodOfReport ${period} is after the filing date ${filed.date}`, locOf(filing.periodOfReport), filedRel));
+    if (filed)
+      for (const { s, d } of sigs)
+        if (d > filed.date) out.push(draft(`Signature date ${d} is after the filing date ${filed.date}`, locOf(s.date, s), filedRel));
+    return out;
+  },
+};
+
+export const dateImplausible: RuleDef = {
+  id: 'date-implausible',
+  severity: 'warning',
+  title: 'Implausible year',
+  description:
+    'Dates of the report, transactions and signatures fall between 1970 and next year; exercise and expiration dates between 1950 and 2199.',
+  source: 'H 21',
+  check({ filing, now }) {
+    const out: Draft[] = [];
+    const maxYear = now.getUTCFullYear() + 1;
+    const test = (label: string, f: Field<unknown>, lo: number, hi: number, row?: Row | { span: import('../model').Span | null }) => {
+      const d = dateOf(f);
+      if (d === null) return;
+      const y = Number(d.slice(0, 4));
+      if (y < lo || y > hi) out.push(draft(`${label} ${d}: the year ${y} is implausible (expected ${lo} to ${hi})`, locOf(f, row)));
+    };
+    test('periodOfReport', filing.periodOfReport, 1970, maxYear);
+    test('dateOfOriginalSubmission', filing.dateOfOriginalSubmission, 1970, maxYear);
+    filing.signatures.forEach((s, i) => test(`Signature ${i + 1} date`, s.date, 1970, maxYear, s));
+    for (const row of allRows(filing)) {
+      test(`${rowLabel(row)} transaction date`, row.transactionDate, 1970, maxYear, row);
+      test(`${rowLabel(row)} deemed execution date`, row.deemedExecutionDate, 1970, maxYear, row);
+      if (row.table === 'derivative') {
+        test(`${rowLabel(row)} date exercisable`, row.exerciseDate, 1950, 2199, row);
+        test(`${rowLabel(row)} expiration date`, row.expirationDate, 1950, 2199, row);
+      }
+    }
+    return out;
+  },
+};
+
+const DAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function describe(date: string): string {
+  const h = federalHoliday(date);
+  return `${date} (${DAY[weekday(date)]}${h ? `, ${h}` : ''})`;
+}
+
+/** Gifts became Form 4 transactions (two business days) for gifts made on or after 2023-02-27. */
+const GIFTS_ON_FORM4_FROM = '2023-02-27';
+
+export const lateFiling: RuleDef = {
+  id: 'late-filing',
+  severity: 'warning',
+  title: 'Form 4 filed late',
+  description:
+    'A Form 4 is due by the end of the second business day after the transaction (or its deemed execution date); weekends and US federal holidays are not business days. Needs the filing date (submission header or EDGAR PDF metadata).',
+  source: 'F4 22',
+  check({ filing }) {
+    if (docType(filing) !== '4') return [];
+    const filed = filingDate(filing);
+    if (!filed) return [];
+    const byDate = new Map<string, { row: Row; field: Field<unknown>; deemed: boolean }>();
+    for (const row of transactions(filing)) {
+      if (val(row.transactionFormType) === '5') continue; // a Form 5 transaction reported early
+      const deemed = dateOf(row.deemedExecutionDate);
+      const tx = dateOf(row.transactionDate);
+      const exec = deemed ?? tx;
+      if (exec === null) continue;
+      if (code(row.transactionCode) === 'G' && (tx ?? exec) < GIFTS_ON_FORM4_FROM) continue; // gifts were Form 5 transactions then
+      if (!byDate.has(exec)) byDate.set(exec, { row, field: deemed ? row.deemedExecutionDate : row.transactionDate, deemed: deemed !== null });
+    }
+    const out: Draft[] = [];
+    for (const [exec, { row, field, deemed }] of [...byDate.entries()].sort()) {
+      const due = addBusinessDays(exec, 2);
+      if (filed.date <= due) continue;
+      const late = businessDaysBetween(due, filed.date);
+      out.push(
+        draft(
+          `${rowLabel(row)}: ${deemed ? 'deemed executed' : 'transaction'} ${describe(exec)}, so the Form 4 was due by ${describe(due)}, but it was filed ${describe(filed.date)}: ${late} business day${late === 1 ? '' : 's'} late`,
+          locOf(field, row),
+          filed.field ? [rel(`Filed as of ${filed.date}`, locOf(filed.field))] : [],
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const form5Late: RuleDef = {
+  id: 'form5-late',
+  severity: 'warning',
+  title: 'Form 5 filed late',
+  description:
+    "A Form 5 is due 45 days after the issuer's fiscal year end (its period of report), rolled to the next business day. Needs the filing date.",
+  source: 'F5 22',
+  check({ filing }) {
+    if (docType(filing) !== '5') return [];
+    const filed = filingDate(filing);
+    const fye = dateOf(filing.periodOfReport);
+    if (!filed || !fye) return [];
+    const due = onOrNextBusinessDay(addDays(fye, 45));
+    if (filed.date <= due) return [];
+    return [
+      draft(
+        `The fiscal year ended ${fye}, so the Form 5 was due by ${describe(due)}, but it was filed ${describe(filed.date)}`,
+        locOf(filing.periodOfReport),
+        filed.field ? [rel(`Filed as of ${filed.date}`, locOf(filed.field))] : [],
+      ),
+    ];
+  },
+};
+
+export const amendmentOriginalDate: RuleDef = {
+  id: 'amendment-original-date',
+  severity: 'error',
+  title: 'Date of original submission',
+  description: 'Amendments (/A) give dateOfOriginalSubmission; original filings do not.',
+  source: 'TS 23',
+  check({ filing }) {
+    const t = docType(filing);
+    if (t === null || formNumber(filing) === null) return [];
+    const orig = filing.dateOfOriginalSubmission;
+    if (isAmendment(filing) && val(orig) === null) {
+      if (!isExactSource(filing) && !orig.present) return [];
+      return [draft(`This is an amendment (${t}) but it does not give the date of the original submission`, locOf(filing.documentType))];
+    }
+    if (!isAmendment(filing) && val(orig) !== null)
+      return [
+        draft(`This is an original Form ${t}, yet it gives a date of original submission (${val(orig)}), which only amendments carry`, locOf(orig), [
+          rel(`documentType ${t}`, locOf(filing.documentType)),
+        ]),
+      ];
+    return [];
+  },
+};
+
+export const noTransactions: RuleDef = {
+  id: 'no-transactions',
+  severity: 'error',
+  title: 'Nothing reported',
+  description:
+    'A Form 4 or 5 (or amendment) that reports no transactions and no holdings needs notSubjectToSection16 = true (EDGAR suspends it otherwise).',
+  source: 'TS 24',
+  check({ filing }) {
+    const form = formNumber(filing);
+    if (form !== '4' && form !== '5') return [];
+    if (!isExactSource(filing) && filing.source !== 'html') return [];
+    if (filing.nonDerivative.length + filing.derivative.length > 0) return [];
+    if (filing.notSubjectToSection16.value === true) return [];
+    return [
+      draft(
+        `This Form ${docType(filing)} reports no transactions and no holdings, and notSubjectToSection16 is not set to true`,
+        locOf(filing.notSubjectToSection16.present ? filing.notSubjectToSection16 : filing.documentType),
+      ),
+    ];
+  },
+};
+
+const PLAN = /10b5-?1/i;
+const DATE_WORDS = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
+const A_DATE = new RegExp(String.raw`${DATE_WORDS}|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}`, 'i');
+
+function planTexts(filing: Filing): { label: string; field: Field<unknown>; text: string; span: import('../model').Span | null; page?: number | null }[] {
+  const out: { label: string; field: Field<unknown>; text: string; span: import('../model').Span | null; page?: number | null }[] = [];
+  for (const fn of filing.footnotes) {
+    const t = val(fn.text);
+    if (t !== null && PLAN.test(t)) out.push({ label: `footnote ${fn.id.value ?? fn.id.raw}`, field: fn.text, text: t, span: fn.span, page: fn.page ?? null });
+  }
+  const r = val(filing.remarks);
+  if (r !== null && PLAN.test(r)) out.push({ label: 'the remarks', field: filing.remarks, text: r, span: filing.remarks.span });
+  return out;
+}
+
+export const rule10b51Footnote: RuleDef = {
+  id: 'rule-10b5-1-footnote',
+  severity: 'warning',
+  title: 'Rule 10b5-1 box without adoption date',
+  description: 'When the Rule 10b5-1 box (aff10b5One) is checked, a footnote gives the date the trading plan was adopted.',
+  source: 'F4 25',
+  check({ filing }) {
+    if (filing.aff10b5One.value !== true) return [];
+    const texts = planTexts(filing);
+    if (!texts.length)
+      return [draft('The Rule 10b5-1 box is checked, but no footnote or remark mentions the Rule 10b5-1 plan or the date it was adopted', locOf(filing.aff10b5One))];
+    if (texts.some((t) => A_DATE.test(t.text))) return [];
+    return [
+      draft(`The Rule 10b5-1 box is checked and ${texts[0].label} mentions the plan, but no date of adoption is given`, locOf(filing.aff10b5One), [
+        rel(`${texts[0].label[0].toUpperCase()}${texts[0].label.slice(1)}`, locOf(texts[0].field, texts[0])),
+      ]),
+    ];
+  },
+};
+
+/** A mention of Rule 10b5-1 that says a transaction was NOT made under a plan (or speaks of a plan's end). */
+function negated(text: string): boolean {
+  const re = new RegExp(PLAN.source, 'gi');
+  let m: RegExpExecArray | null;
+  let positive = false;
+  while ((m = re.exec(text))) {
+    const before = text.slice(Math.max(0, m.index - 80), m.index).toLowerCase();
+    const sentence = before.slice(Math.max(before.lastIndexOf('. '), 0));
+    if (/\bnot\b|\bno\b|\bwithout\b|\bneither\b|\bnor\b|\bterminat/.test(sentence)) continue;
+    positive = true;
+  }
+  return !positive;
+}
+
+export const rule10b51Box: RuleDef = {
+  id: 'rule-10b5-1-box',
+  severity: 'warning',
+  title: 'Rule 10b5-1 plan mentioned, box not checked',
+  description: 'A footnote says a transaction was made under a Rule 10b5-1 plan while the aff10b5One box is present and false.',
+  source: 'F4 25',
+  check({ filing }) {
+    if (!filing.aff10b5One.present || filing.aff10b5One.value !== false) return [];
+    const hit = planTexts(filing).find((t) => !negated(t.text));
+    if (!hit) return [];
+    return [
+      draft(`${hit.label[0].toUpperCase()}${hit.label.slice(1)} mentions a Rule 10b5-1 plan, but the Rule 10b5-1 box (aff10b5One) is not checked`, locOf(filing.aff10b5One), [
+        rel(`${hit.label[0].toUpperCase()}${hit.label.slice(1)}`, locOf(hit.field, hit)),
+      ]),
+    ];
+  },
+};
+
+export const DATE_RULES: RuleDef[] = [
+  periodOfReport,
+  dateOrder,
+  dateImplausible,
+  lateFiling,
+  form5Late,
+  amendmentOriginalDate,
+  noTransactions,
+  rule10b51Footnote,
+  rule10b51Box,
+];

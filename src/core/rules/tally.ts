@@ -1,0 +1,275 @@
+/**
+ * The running tally (RULES.md item 15): within one filing, the amount owned after each transaction follows
+ * from the amount owned after the previous transaction of the same holding, plus the shares acquired or minus
+ * the shares disposed of. Exact decimals throughout.
+ *
+ * A holding is keyed by table, normalized security title, ownership form (D/I), nature of ownership AND the
+ * footnotes cited in it (indirect holders often share "See footnote" and differ only in the footnote); in
+ * Table II also by exercise price and expiration date. Rows are taken in transaction-date order; rows of one
+ * date may be listed in any order, so an order that reconciles is searched for before anything is reported.
+ */
+import type Big from 'big.js';
+import type { Filing, Row } from '../model';
+import { canonical, dec, fmt, scaleOf, unit } from '../decimal';
+import { type Draft, type RuleDef, code, draft, locOf, normTitle, rel, rowLabel, val } from './types';
+
+export interface TallyItem {
+  row: Row;
+  date: string;
+  shares: Big;
+  sharesText: string;
+  owned: Big;
+  ownedText: string;
+  /** +1 acquired, -1 disposed. */
+  sign: 1 | -1;
+}
+
+export interface Link {
+  /** The row whose stated amount is the starting point. */
+  from: TallyItem;
+  to: TallyItem;
+  expected: Big;
+  /** 'exact', 'rounding' (a difference below the coarsest precision the filer used) or 'mismatch'. */
+  status: 'exact' | 'rounding' | 'mismatch';
+}
+
+export interface TallyGroup {
+  key: string;
+  /** Rows of the group in the order they were reconciled (checkable transactions only). */
+  ordered: TallyItem[];
+  links: Link[];
+  /** Transaction rows of the group that could not be checked (missing shares, amount or A/D code, or a value instead of shares). */
+  skipped: Row[];
+  /** Checkable rows of the group's earliest transaction date, in document order. */
+  firstBlock: TallyItem[];
+  /** The group's stated amount after its last transaction in reconciled order, if that row is checkable. */
+  last: TallyItem | null;
+}
+
+function normNature(s: string | null): string {
+  return (s ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Parts of the holding key common to the in-filing and the cross-filing key. */
+export function baseKey(row: Row): string[] {
+  const parts = [
+    row.table,
+    normTitle(val(row.securityTitle)),
+    (val(row.directOrIndirectOwnership) ?? '').toUpperCase(),
+    normNature(val(row.natureOfOwnership)),
+  ];
+  if (row.table === 'derivative') parts.push(canonical(val(row.conversionOrExercisePrice)), val(row.expirationDate) ?? '');
+  return parts;
+}
+
+/** Key of a holding within one filing (the footnote ids of the nature of ownership are part of it). */
+export function holdingKey(row: Row): string {
+  const ids = row.natureOfOwnership.footnotes.map((f) => f.id).sort();
+  return [...baseKey(row), ids.join(',')].join('\u0001');
+}
+
+/** A row's tally item, or null when the row cannot be checked. */
+export function tallyItem(row: Row): TallyItem | null {
+  if (row.kind !== 'transaction') return null;
+  const date = val(row.transactionDate);
+  const sharesText = val(row.transactionShares);
+  const ownedText = val(row.sharesOwnedFollowingTransaction);
+  const ad = code(row.transactionAcquiredDisposedCode);
+  const shares = dec(sharesText);
+  const owned = dec(ownedText);
+  if (date === null || shares === null || owned === null || sharesText === null || ownedText === null || (ad !== 'A' && ad !== 'D')) return null;
+  return { row, date: date.slice(0, 10), shares, sharesText, owned, ownedText, sign: ad === 'A' ? 1 : -1 };
+}
+
+/** The link from a stated amount to the next row. */
+export function link(from: { owned: Big; ownedText: string }, to: TallyItem): { expected: Big; status: Link['status'] } {
+  const expected = to.sign > 0 ? from.owned.plus(to.shares) : from.owned.minus(to.shares);
+  const diff = expected.minus(to.owned).abs();
+  if (diff.eq(0)) return { expected, status: 'exact' };
+  const tol = unit(Math.min(scaleOf(from.ownedText), scaleOf(to.sharesText), scaleOf(to.ownedText)));
+  return { expected, status: diff.lt(tol) ? 'rounding' : 'mismatch' };
+}
+
+const COST: Record<Link['status'], number> = { exact: 0, rounding: 1, mismatch: 1000 };
+const MAX_SEARCH = 8;
+const NODE_BUDGET = 40000;
+
+/**
+ * The order of one date's rows that reconciles best from `start` (null: the first row is free):
+ * fewest mismatches, then fewest rounding notes, then closest to document order.
+ */
+function orderBlock(start: TallyItem | null, items: TallyItem[]): TallyItem[] {
+  if (items.length <= 1) return items;
+  if (items.length <= MAX_SEARCH) {
+    let best: TallyItem[] | null = null;
+    let bestCost = Infinity;
+    let nodes = 0;
+    const used = new Array<boolean>(items.length).fill(false);
+    const path: TallyItem[] = [];
+    const dfs = (cur: TallyItem | null, cost: number) => {
+      if (cost >= bestCost || nodes > NODE_BUDGET) return;
+      if (path.length === items.length) {
+        best = [...path];
+        bestCost = cost;
+        return;
+      }
+      for (let i = 0; i < items.length; i++) {
+        if (used[i]) continue;
+        nodes++;
+        const c = cur ? COST[link(cur, items[i]).status] : 0;
+        used[i] = true;
+        path.push(items[i]);
+        dfs(items[i], cost + c);
+        path.pop();
+        used[i] = false;
+        if (bestCost === 0) return;
+      }
+    };
+    dfs(start, 0);
+    if (best) return best;
+  }
+  // Greedy: the next row in document order that reconciles, else the next row in document order.
+  const left = [...items];
+  const out: TallyItem[] = [];
+  let cur = start;
+  while (left.length) {
+    let i = cur ? left.findIndex((it) => link(cur as TallyItem, it).status !== 'mismatch') : 0;
+    if (i < 0) i = 0;
+    const [it] = left.splice(i, 1);
+    out.push(it);
+    cur = it;
+  }
+  return out;
+}
+
+/** Run the tally over the rows of one group (any order; they are sorted here). */
+export function tallyRows(key: string, rows: Row[]): TallyGroup {
+  const sorted = rows
+    .filter((r) => r.kind === 'transaction')
+    .map((row, i) => ({ row, i, date: (val(row.transactionDate) ?? '').slice(0, 10) }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row.index - b.row.index));
+  const blocks: { date: string; rows: Row[] }[] = [];
+  for (const s of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last && last.date === s.date) last.rows.push(s.row);
+    else blocks.push({ date: s.date, rows: [s.row] });
+  }
+  const group: TallyGroup = { key, ordered: [], links: [], skipped: [], firstBlock: [], last: null };
+  let cur: TallyItem | null = null;
+  blocks.forEach((block, bi) => {
+    const items: TallyItem[] = [];
+    let broken = block.date === '';
+    for (const r of block.rows) {
+      const it = tallyItem(r);
+      if (it) items.push(it);
+      else {
+        group.skipped.push(r);
+        broken = true;
+      }
+    }
+    if (bi === 0) group.firstBlock = items;
+    if (broken) cur = null;
+    const order = orderBlock(cur, items);
+    for (const it of order) {
+      if (cur) {
+        const l = link(cur, it);
+        group.links.push({ from: cur, to: it, expected: l.expected, status: l.status });
+      }
+      group.ordered.push(it);
+      cur = it;
+    }
+    if (broken) cur = null;
+  });
+  group.last = cur;
+  return group;
+}
+
+const tallyCache = new WeakMap<Filing, TallyGroup[]>();
+
+/** The tally of every holding of a filing, keyed by `holdingKey` (computed once per filing object). */
+export function tallyFiling(filing: Filing): TallyGroup[] {
+  const cached = tallyCache.get(filing);
+  if (cached) return cached;
+  const groups = computeTally(filing);
+  tallyCache.set(filing, groups);
+  return groups;
+}
+
+function computeTally(filing: Filing): TallyGroup[] {
+  const byKey = new Map<string, Row[]>();
+  for (const row of [...filing.nonDerivative, ...filing.derivative]) {
+    if (row.kind !== 'transaction') continue;
+    const k = holdingKey(row);
+    const list = byKey.get(k);
+    if (list) list.push(row);
+    else byKey.set(k, [row]);
+  }
+  return [...byKey.entries()].map(([k, rows]) => tallyRows(k, rows));
+}
+
+/** "Common Stock, direct" / "Stock Option (right to buy) at $12.50 expiring 2034-01-01, indirect (By Trust)". */
+export function holdingLabel(row: Row): string {
+  let s = val(row.securityTitle) ?? 'untitled security';
+  if (row.table === 'derivative') {
+    const p = val(row.conversionOrExercisePrice);
+    const e = val(row.expirationDate);
+    if (p !== null) s += ` at $${fmt(p)}`;
+    if (e !== null) s += ` expiring ${e}`;
+  }
+  const di = (val(row.directOrIndirectOwnership) ?? '').toUpperCase();
+  if (di === 'D') s += ', direct';
+  else if (di === 'I') {
+    const n = val(row.natureOfOwnership);
+    const ids = row.natureOfOwnership.footnotes.map((f) => f.id);
+    s += `, indirect${n ? ` (${n}${ids.length ? ' ' + ids.join(',') : ''})` : ids.length ? ` (${ids.join(',')})` : ''}`;
+  }
+  return s;
+}
+
+/** "12,000 owned before + 1,000 acquired = 13,000". */
+export function arithmetic(fromText: string, to: TallyItem, expected: Big): string {
+  return `${fmt(fromText)} owned before ${to.sign > 0 ? '+' : '-'} ${fmt(to.sharesText)} ${to.sign > 0 ? 'acquired' : 'disposed'} = ${fmt(expected)}`;
+}
+
+function linkDraft(l: Link, rounding: boolean): Draft {
+  const to = l.to;
+  const diff = l.expected.minus(to.owned).abs();
+  const msg =
+    `${rowLabel(to.row)} (${holdingLabel(to.row)}): ${arithmetic(l.from.ownedText, to, l.expected)}, but the filing states ${fmt(to.ownedText)}` +
+    (rounding ? ` (a difference of ${fmt(diff)}, below the precision the filer used: rounding)` : ` (off by ${fmt(diff)})`);
+  return draft(msg, locOf(to.row.sharesOwnedFollowingTransaction, to.row), [
+    rel(`${rowLabel(l.from.row)} states ${fmt(l.from.ownedText)} owned after its transaction on ${l.from.date}`, locOf(l.from.row.sharesOwnedFollowingTransaction, l.from.row)),
+  ]);
+}
+
+export const holdingsReconcile: RuleDef = {
+  id: 'holdings-reconcile',
+  severity: 'error',
+  title: 'Running tally of amounts owned',
+  description:
+    'Within a filing, amount owned after each transaction = amount after the previous transaction of the same holding (title, D/I, nature and its footnotes; for Table II also exercise price and expiration) +/- the shares acquired/disposed, in date order, rows of one date in any order.',
+  source: 'FAQ 15',
+  check({ filing }) {
+    const out: Draft[] = [];
+    for (const g of tallyFiling(filing)) for (const l of g.links) if (l.status === 'mismatch') out.push(linkDraft(l, false));
+    return out;
+  },
+};
+
+export const holdingsReconcileRounding: RuleDef = {
+  id: 'holdings-reconcile-rounding',
+  severity: 'info',
+  title: 'Running tally off by rounding',
+  description: 'The running tally differs by less than the precision the filer used (fractional shares rounded).',
+  source: 'FAQ 15',
+  check({ filing }) {
+    const out: Draft[] = [];
+    for (const g of tallyFiling(filing)) for (const l of g.links) if (l.status === 'rounding') out.push(linkDraft(l, true));
+    return out;
+  },
+};
+
+export const TALLY_RULES: RuleDef[] = [holdingsReconcile, holdingsReconcileRounding];
