@@ -146,6 +146,8 @@ export function detectKind(text: string): Detection {
     return { kind: 'unknown', reason: /\S/.test(text.replace(/\uFEFF/g, '')) ? 'XML with no root element' : 'empty file' };
   }
   const lead = head.slice(start, start + 64);
+  if (lead.startsWith('%PDF-')) return { kind: 'unknown', reason: 'a PDF read as text: open it as a PDF (bytes), not as text' };
+  if (/^[{[]\s*["{[\]}]/.test(lead)) return { kind: 'unknown', reason: 'JSON, not an ownership filing' };
   if (SUBMISSION_START.test(lead) || SUBMISSION_LINE.test(head)) return detectSubmission(text, head);
 
   const root = /^<([A-Za-z_][\w.:-]*)/.exec(lead);

@@ -93,6 +93,12 @@ describe('detect: plain and OCR text', () => {
     assert.equal(looksLikeFormText('Name and Address of Reporting Person\nExplanation of Responses:'), false);
   });
 
+  it('JSON and a PDF decoded as text are named as such', () => {
+    assert.deepEqual(detectKind('{\n  "file": "a.xml",\n  "source": "xml"\n}\n'), { kind: 'unknown', reason: 'JSON, not an ownership filing' });
+    assert.equal(detectKind('[]').reason, 'JSON, not an ownership filing');
+    assert.match(detectKind('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj').reason, /^a PDF read as text/);
+  });
+
   it('other text, and an empty file', () => {
     assert.deepEqual(detectKind('Minutes of the board meeting\nAttendees: ...'), { kind: 'unknown', reason: 'text that is not a Form 3/4/5' });
     assert.deepEqual(detectKind(''), { kind: 'unknown', reason: 'empty file' });
