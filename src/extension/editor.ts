@@ -1,0 +1,241 @@
+/**
+ * The Form 4 preview: a custom text editor for ownership XML and submission text (follows edits live, never writes
+ * to the document) and a read-only custom editor for PDFs (read once when opened; the PDF reader loads only then).
+ *
+ * Webview security: strict CSP with a nonce for the one script, styles only from the extension, no inline code,
+ * local resources limited to `dist` and `media`, no command URIs. The webview receives plain data only.
+ */
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import type { ParseOutcome } from '../core/parse';
+import { inspectBytes } from '../core/inspect';
+import type { HostMessage, WebviewMessage } from '../webview/protocol';
+import type { ActiveFiling, FilingService } from './filings';
+import { toViewFailure, toViewModel } from './viewModel';
+import { inspectOptions } from './config';
+
+export const PREVIEW_VIEW_TYPE = 'form4Inspector.preview';
+export const PDF_VIEW_TYPE = 'form4Inspector.pdfPreview';
+
+/** Time from resolving a preview to the webview's first 'rendered' message. */
+export interface FirstPaint {
+  uri: string;
+  ms: number;
+  renderMs: number;
+}
+
+export interface PreviewDeps {
+  extensionUri: vscode.Uri;
+  service: FilingService;
+  active: ActiveFiling;
+  log: vscode.LogOutputChannel;
+  /** Show a span of a file's text in a text editor (Reveal in Source). */
+  reveal: (uri: vscode.Uri, span: { start: number; end: number } | null) => Promise<void>;
+}
+
+function nonce(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const n = nonce();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css'));
+  const csp = [
+    `default-src 'none'`,
+    `style-src ${webview.cspSource}`,
+    `script-src 'nonce-${n}'`,
+    `img-src ${webview.cspSource} data:`,
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Form 4 Preview</title>
+</head>
+<body>
+<main id="root" aria-live="polite"><p class="muted">Reading the filing\u2026</p></main>
+<script nonce="${n}" src="${script}"></script>
+</body>
+</html>`;
+}
+
+/** One open preview (a webview panel showing one file). */
+class Preview implements vscode.Disposable {
+  private version = 0;
+  private ready = false;
+  private started = performance.now();
+  private painted = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly uri: vscode.Uri,
+    readonly panel: vscode.WebviewPanel,
+    private readonly manager: PreviewManager,
+    private readonly outcome: () => { outcome: ParseOutcome | null; reason: string },
+  ) {
+    const deps = manager.deps;
+    panel.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
+    };
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.onMessage(m)),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.active) deps.active.set(this.uri);
+      }),
+    );
+    panel.webview.html = previewHtml(panel.webview, deps.extensionUri);
+    if (panel.active) deps.active.set(uri);
+  }
+
+  /** Post the current model (after the webview said 'ready'). */
+  update(): void {
+    if (!this.ready) return;
+    const { outcome, reason } = this.outcome();
+    const version = ++this.version;
+    let msg: HostMessage;
+    if (outcome && outcome.ok) msg = { type: 'update', version, model: toViewModel(outcome.filing) };
+    else msg = { type: 'failure', version, failure: toViewFailure(this.uri.toString(), outcome ? outcome.reason : reason, outcome ? outcome.findings : []) };
+    void this.panel.webview.postMessage(msg);
+  }
+
+  focus(path: string): void {
+    const msg: HostMessage = { type: 'focus', path };
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private onMessage(m: WebviewMessage): void {
+    const deps = this.manager.deps;
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        this.update();
+        break;
+      case 'rendered':
+        if (!this.painted) {
+          this.painted = true;
+          const ms = performance.now() - this.started;
+          this.manager.firstPaints.push({ uri: this.uri.toString(), ms, renderMs: m.renderMs });
+          deps.log.info(`preview first paint ${ms.toFixed(1)} ms (render ${m.renderMs.toFixed(1)} ms): ${this.uri.toString()}`);
+        }
+        this.manager.renderedEmitter.fire({ uri: this.uri, version: m.version });
+        break;
+      case 'reveal':
+        void deps.reveal(this.uri, m.span);
+        break;
+      case 'error':
+        deps.log.error(`preview: ${m.message}`);
+        break;
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Every open preview, by file; posts updates when a file's filing changes; focus requests from the tree. */
+export class PreviewManager implements vscode.Disposable {
+  private readonly previews = new Set<Preview>();
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly firstPaints: FirstPaint[] = [];
+  readonly renderedEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; version: number }>();
+  /** Fires when a preview finished rendering a version (tests wait on it). */
+  readonly onDidRender = this.renderedEmitter.event;
+
+  constructor(readonly deps: PreviewDeps) {
+    this.disposables.push(
+      this.renderedEmitter,
+      deps.service.onDidChange((uri) => {
+        for (const p of this.previews) if (p.uri.toString() === uri.toString()) p.update();
+      }),
+    );
+  }
+
+  add(uri: vscode.Uri, panel: vscode.WebviewPanel, outcome: () => { outcome: ParseOutcome | null; reason: string }): Preview {
+    const p = new Preview(uri, panel, this, outcome);
+    this.previews.add(p);
+    panel.onDidDispose(() => {
+      this.previews.delete(p);
+      p.dispose();
+      if (![...this.previews].some((q) => q.uri.toString() === uri.toString())) {
+        this.deps.service.deleteExternal(uri);
+        if (this.deps.active.uri?.toString() === uri.toString() && !this.deps.service.outcomeFor(uri)) this.deps.active.set(undefined);
+      }
+    });
+    return p;
+  }
+
+  /** Whether some preview shows this file. */
+  has(uri: vscode.Uri): boolean {
+    return [...this.previews].some((p) => p.uri.toString() === uri.toString());
+  }
+
+  /** Scroll the previews of a file to a value or row (no focus change). */
+  focus(uri: vscode.Uri, path: string): void {
+    for (const p of this.previews) if (p.uri.toString() === uri.toString()) p.focus(path);
+  }
+
+  /** The file of the active preview, if a preview is the active editor. */
+  get activeUri(): vscode.Uri | undefined {
+    for (const p of this.previews) if (p.panel.active) return p.uri;
+    return undefined;
+  }
+
+  dispose(): void {
+    for (const p of this.previews) p.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Preview of ownership XML / submission text: follows the text document, never edits it. */
+export class FilingPreviewProvider implements vscode.CustomTextEditorProvider {
+  constructor(private readonly manager: PreviewManager) {}
+
+  resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+    const { service } = this.manager.deps;
+    this.manager.add(document.uri, panel, () => {
+      const i = service.inspect(document);
+      if (!i) return { outcome: null, reason: 'This document cannot be previewed.' };
+      return { outcome: i.outcome, reason: i.outcome ? '' : `Not an ownership filing: ${i.detection.reason}` };
+    });
+  }
+}
+
+interface PdfDocument extends vscode.CustomDocument {
+  outcome: ParseOutcome;
+}
+
+/** Read-only preview of PDFs (EDGAR-rendered forms and scans). The PDF reader is loaded only when a PDF opens. */
+export class PdfPreviewProvider implements vscode.CustomReadonlyEditorProvider<PdfDocument> {
+  constructor(private readonly manager: PreviewManager) {}
+
+  async openCustomDocument(uri: vscode.Uri, _context: vscode.CustomDocumentOpenContext, token: vscode.CancellationToken): Promise<PdfDocument> {
+    let outcome: ParseOutcome;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (token.isCancellationRequested) throw new vscode.CancellationError();
+      // inspectBytes loads the PDF reader (a dynamic import inside the core) only now, when a PDF is opened.
+      outcome = await inspectBytes(bytes, uri.toString(), inspectOptions());
+    } catch (e) {
+      if (e instanceof vscode.CancellationError) throw e;
+      outcome = { ok: false, reason: `The file could not be read: ${e instanceof Error ? e.message : String(e)}`, findings: [] };
+    }
+    this.manager.deps.service.setExternal(uri, outcome);
+    return { uri, outcome, dispose: () => undefined };
+  }
+
+  resolveCustomEditor(document: PdfDocument, panel: vscode.WebviewPanel): void {
+    this.manager.deps.service.setExternal(document.uri, document.outcome);
+    this.manager.add(document.uri, panel, () => ({
+      outcome: this.manager.deps.service.outcomeFor(document.uri) ?? document.outcome,
+      reason: '',
+    }));
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The "Form 4" view in the Explorer: the tree of the active filing (see treeModel.ts). Follows the active editor and
+ * edits; selecting an item reveals it in the source and in the preview. With no active filing the view is empty and
+ * shows its welcome content (package.json `viewsWelcome`).
+ */
+import * as vscode from 'vscode';
+import type { ActiveFiling, FilingService } from './filings';
+import { failureTree, filingTree, type TreeNode } from './treeModel';
+
+export const TREE_VIEW_ID = 'form4Inspector.filingTree';
+
+export class FilingTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private roots: TreeNode[] = [];
+  private uri: vscode.Uri | undefined;
+  private readonly parents = new Map<TreeNode, TreeNode>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly service: FilingService,
+    private readonly active: ActiveFiling,
+  ) {
+    this.disposables.push(
+      this.emitter,
+      active.onDidChange(() => this.rebuild()),
+      service.onDidChange((uri) => {
+        if (this.uri && uri.toString() === this.uri.toString()) this.rebuild();
+      }),
+    );
+    this.rebuild();
+  }
+
+  /** The file the tree shows. */
+  get file(): vscode.Uri | undefined {
+    return this.uri;
+  }
+
+  /** The current roots (plain data; tests read them). */
+  get nodes(): readonly TreeNode[] {
+    return this.roots;
+  }
+
+  rebuild(): void {
+    this.uri = this.active.uri;
+    this.parents.clear();
+    const outcome = this.uri ? this.service.outcomeFor(this.uri) : undefined;
+    if (!outcome) this.roots = [];
+    else if (outcome.ok) this.roots = [filingTree(outcome.filing)];
+    else this.roots = [failureTree(outcome.reason, outcome.findings)];
+    const walk = (n: TreeNode) => {
+      for (const c of n.children ?? []) {
+        this.parents.set(c, n);
+        walk(c);
+      }
+    };
+    this.roots.forEach(walk);
+    this.emitter.fire(undefined);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    return node ? (node.children ?? []) : this.roots;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return this.parents.get(node);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const state = node.children?.length
+      ? node.expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(node.label, state);
+    item.id = `${this.uri?.toString() ?? ''}#${node.id}`;
+    item.description = node.description;
+    item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
+    item.contextValue = node.contextValue;
+    if (node.tooltip) {
+      const md = new vscode.MarkdownString();
+      // appendText escapes: filing text is never read as Markdown or HTML.
+      for (const [i, line] of node.tooltip.split('\n').entries()) {
+        if (i > 0) md.appendMarkdown('  \n');
+        md.appendText(line);
+      }
+      item.tooltip = md;
+    }
+    if (this.uri && (node.span || node.path)) {
+      item.command = {
+        command: 'form4Inspector.revealInSource',
+        title: 'Reveal in Source',
+        arguments: [this.uri, node.span ?? null, node.path ?? null],
+      };
+    }
+    return item;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

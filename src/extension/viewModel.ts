@@ -1,0 +1,451 @@
+/**
+ * Derives the preview's view model (plain data, see src/webview/protocol.ts) from a `Filing`.
+ * No `vscode` import: this runs in plain Node for unit tests too.
+ *
+ * Derived values use exact decimal arithmetic (big.js): the value of a transaction is shares x price with every
+ * digit kept, and the net change per security is the sum of acquisitions minus dispositions.
+ */
+import Big from 'big.js';
+import type { Field, FootnoteRef, Filing, Finding, Row, Span } from '../core/model';
+import { DERIVATIVE_FIELDS, NON_DERIVATIVE_FIELDS, citations } from '../core/model';
+import type {
+  ViewCell,
+  ViewColumn,
+  ViewFailure,
+  ViewFinding,
+  ViewFootnote,
+  ViewFootnoteRef,
+  ViewModel,
+  ViewNetChange,
+  ViewOwner,
+  ViewRow,
+  ViewSpan,
+  ViewTable,
+} from '../webview/protocol';
+
+/** Column headings as on the SEC's Form 4 (numbers are the form's column numbers). */
+const COLUMN_INFO: Record<string, { number: string; label: string; numeric?: boolean }> = {
+  securityTitle: { number: '1', label: 'Title of Security' },
+  conversionOrExercisePrice: { number: '2', label: 'Conversion or Exercise Price', numeric: true },
+  transactionDate: { number: '2', label: 'Transaction Date' },
+  deemedExecutionDate: { number: '2A', label: 'Deemed Execution Date' },
+  transactionFormType: { number: '', label: 'Form Type' },
+  transactionCode: { number: '3', label: 'Code' },
+  equitySwapInvolved: { number: '', label: 'Equity Swap' },
+  transactionTimeliness: { number: '3', label: 'V' },
+  transactionShares: { number: '4', label: 'Amount', numeric: true },
+  transactionTotalValue: { number: '', label: 'Total Value', numeric: true },
+  transactionPricePerShare: { number: '4', label: 'Price', numeric: true },
+  transactionAcquiredDisposedCode: { number: '4', label: '(A) or (D)' },
+  exerciseDate: { number: '6', label: 'Date Exercisable' },
+  expirationDate: { number: '6', label: 'Expiration Date' },
+  underlyingSecurityTitle: { number: '7', label: 'Underlying Title' },
+  underlyingSecurityShares: { number: '7', label: 'Underlying Amount', numeric: true },
+  underlyingSecurityValue: { number: '7', label: 'Underlying Value', numeric: true },
+  sharesOwnedFollowingTransaction: { number: '5', label: 'Amount Beneficially Owned Following Reported Transaction(s)', numeric: true },
+  valueOwnedFollowingTransaction: { number: '5', label: 'Value Owned Following', numeric: true },
+  directOrIndirectOwnership: { number: '6', label: 'Ownership Form: Direct (D) or Indirect (I)' },
+  natureOfOwnership: { number: '7', label: 'Nature of Indirect Beneficial Ownership' },
+};
+
+/** Table II uses the form's own numbering (the Table I numbers above differ). */
+const DERIVATIVE_NUMBERS: Record<string, string> = {
+  securityTitle: '1',
+  conversionOrExercisePrice: '2',
+  transactionDate: '3',
+  deemedExecutionDate: '3A',
+  transactionCode: '4',
+  transactionTimeliness: '4',
+  transactionShares: '5',
+  transactionAcquiredDisposedCode: '5',
+  exerciseDate: '6',
+  expirationDate: '6',
+  underlyingSecurityTitle: '7',
+  underlyingSecurityShares: '7',
+  underlyingSecurityValue: '7',
+  transactionPricePerShare: '8',
+  sharesOwnedFollowingTransaction: '9',
+  valueOwnedFollowingTransaction: '9',
+  directOrIndirectOwnership: '10',
+  natureOfOwnership: '11',
+};
+
+/** Columns the paper form has no box for: shown only when some row fills them. */
+const OPTIONAL_COLUMNS = new Set([
+  'transactionFormType',
+  'equitySwapInvolved',
+  'transactionTotalValue',
+  'underlyingSecurityValue',
+  'valueOwnedFollowingTransaction',
+]);
+
+/** The form's column order for Table II (the XML order differs: price of derivative comes after the underlying). */
+const DERIVATIVE_DISPLAY_ORDER = [
+  'securityTitle',
+  'conversionOrExercisePrice',
+  'transactionDate',
+  'deemedExecutionDate',
+  'transactionFormType',
+  'transactionCode',
+  'transactionTimeliness',
+  'equitySwapInvolved',
+  'transactionShares',
+  'transactionAcquiredDisposedCode',
+  'transactionTotalValue',
+  'exerciseDate',
+  'expirationDate',
+  'underlyingSecurityTitle',
+  'underlyingSecurityShares',
+  'underlyingSecurityValue',
+  'transactionPricePerShare',
+  'sharesOwnedFollowingTransaction',
+  'valueOwnedFollowingTransaction',
+  'directOrIndirectOwnership',
+  'natureOfOwnership',
+] as const;
+
+const NON_DERIVATIVE_DISPLAY_ORDER = [
+  'securityTitle',
+  'transactionDate',
+  'deemedExecutionDate',
+  'transactionFormType',
+  'transactionCode',
+  'transactionTimeliness',
+  'equitySwapInvolved',
+  'transactionShares',
+  'transactionAcquiredDisposedCode',
+  'transactionPricePerShare',
+  'sharesOwnedFollowingTransaction',
+  'valueOwnedFollowingTransaction',
+  'directOrIndirectOwnership',
+  'natureOfOwnership',
+] as const;
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+/** "1234567.50" -> "1,234,567.50" (digits kept exactly; anything that is not a plain decimal is returned as is). */
+export function groupDigits(value: string): string {
+  const m = /^(-|\+)?(\d+)(\.\d+)?$/.exec(value);
+  if (!m) return value;
+  return (m[1] ?? '') + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[3] ?? '');
+}
+
+/** Exact product of two decimal strings, or null when either is not a plain decimal. */
+export function exactProduct(a: string | null, b: string | null): string | null {
+  if (a === null || b === null || !DECIMAL.test(a) || !DECIMAL.test(b)) return null;
+  return new Big(a).times(b).toFixed();
+}
+
+/** Human label of a citation path: "nonDerivative[2].transactionShares" -> "Table I row 3: Amount". */
+export function pathLabel(path: string): string {
+  const m = /^(nonDerivative|derivative)\[(\d+)\](?:\.(\w+))?$/.exec(path);
+  if (m) {
+    const table = m[1] === 'derivative' ? 'Table II' : 'Table I';
+    const field = m[3] ? `: ${fieldLabel(m[3])}` : '';
+    return `${table} row ${Number(m[2]) + 1}${field}`;
+  }
+  return fieldLabel(path);
+}
+
+/** Short label of a model field name. */
+export function fieldLabel(name: string): string {
+  if (name === 'transactionCoding') return 'Transaction coding';
+  if (name === 'sharesOwnedFollowingTransaction') return 'Amount owned following';
+  const info = COLUMN_INFO[name];
+  if (info) return info.label;
+  const spaced = name.replace(/^issuer\./, 'issuer ').replace(/([a-z])([A-Z])/g, '$1 $2');
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1).toLowerCase();
+}
+
+function spanOf(s: Span | null | undefined): ViewSpan | null {
+  return s ? { start: s.start, end: s.end } : null;
+}
+
+function contains(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** Builds one view model; remembers every cell so that findings can be attached to the value they point at. */
+class Builder {
+  private readonly cells: ViewCell[] = [];
+  private readonly cellBoxes = new Map<ViewCell, Field<unknown>>();
+  private readonly rows: { row: ViewRow; span: Span }[] = [];
+  private readonly defined: Set<string>;
+
+  constructor(filing: Filing) {
+    this.defined = new Set(filing.footnotes.map((f) => f.id.value ?? f.id.raw ?? '').filter((id) => id !== ''));
+  }
+
+  refs(refs: FootnoteRef[]): ViewFootnoteRef[] {
+    return refs.map((r) => ({ id: r.id, defined: this.defined.has(r.id), span: spanOf(r.span) }));
+  }
+
+  cell(path: string, field: Field<unknown>, numeric = false): ViewCell {
+    let text: string | null = null;
+    if (field.value !== null && field.value !== undefined) {
+      const v = String(field.value);
+      text = numeric ? groupDigits(v) : v;
+    }
+    const raw = field.raw !== null && field.raw !== text ? field.raw : null;
+    const c: ViewCell = {
+      path,
+      text,
+      raw,
+      present: field.present,
+      span: spanOf(field.span),
+      page: field.page ?? null,
+      footnotes: this.refs(field.footnotes),
+      findings: [],
+      uncertain: field.uncertain === true,
+      secondary: null,
+    };
+    this.cells.push(c);
+    this.cellBoxes.set(c, field);
+    return c;
+  }
+
+  row(row: Row): ViewRow {
+    const path = `${row.table}[${row.index}]`;
+    const rec = row as unknown as Record<string, Field<unknown>>;
+    const names: readonly string[] = row.table === 'derivative' ? DERIVATIVE_FIELDS : NON_DERIVATIVE_FIELDS;
+    const cells: Record<string, ViewCell> = {};
+    for (const name of names) cells[name] = this.cell(`${path}.${name}`, rec[name], COLUMN_INFO[name]?.numeric === true);
+    const product = exactProduct(row.transactionShares.value, row.transactionPricePerShare.value);
+    if (product !== null && row.kind === 'transaction') cells.transactionPricePerShare.secondary = `= $${groupDigits(product)}`;
+    const v: ViewRow = {
+      path,
+      index: row.index,
+      kind: row.kind,
+      span: spanOf(row.span),
+      page: row.page ?? null,
+      cells,
+      codingFootnotes: this.refs(row.codingFootnotes),
+      findings: [],
+    };
+    if (row.span) this.rows.push({ row: v, span: row.span });
+    return v;
+  }
+
+  /** Attaches each finding to the smallest cell whose span holds it (or, for PDFs, the cell in the same box), else to its row. */
+  attach(findings: Finding[]): ViewFinding[] {
+    return findings.map((f, i) => {
+      const vf: ViewFinding = {
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        span: spanOf(f.span),
+        page: f.page ?? null,
+        path: null,
+        rowPath: null,
+      };
+      let best: ViewCell | null = null;
+      if (f.span) {
+        const fs = f.span;
+        for (const c of this.cells) {
+          if (!c.span) continue;
+          // The finding points at the value, or at the whole element around it (start tag to end tag).
+          const el = this.cellBoxes.get(c)?.elementSpan ?? null;
+          const hit = contains(c.span, fs) || (el !== null && contains(el, fs) && contains(fs, c.span));
+          if (hit && (!best || !best.span || c.span.end - c.span.start < best.span.end - best.span.start)) best = c;
+        }
+        let bestRow: { row: ViewRow; span: Span } | null = null;
+        for (const r of this.rows) if (contains(r.span, fs) && (!bestRow || r.span.end - r.span.start < bestRow.span.end - bestRow.span.start)) bestRow = r;
+        if (bestRow) vf.rowPath = bestRow.row.path;
+        if (!best && bestRow) bestRow.row.findings.push(i);
+      } else if (f.box) {
+        for (const c of this.cells) {
+          const loc = this.cellBoxes.get(c);
+          if (loc && loc.box === f.box && (f.page == null || loc.page == null || loc.page === f.page)) {
+            best = c;
+            break;
+          }
+        }
+      }
+      if (best) {
+        best.findings.push(i);
+        vf.path = best.path;
+        const m = /^((?:nonDerivative|derivative)\[\d+\])\./.exec(best.path);
+        if (m) vf.rowPath = m[1];
+      }
+      return vf;
+    });
+  }
+}
+
+function columnsFor(name: 'nonDerivative' | 'derivative', rows: Row[]): ViewColumn[] {
+  const order: readonly string[] = name === 'derivative' ? DERIVATIVE_DISPLAY_ORDER : NON_DERIVATIVE_DISPLAY_ORDER;
+  const out: ViewColumn[] = [];
+  for (const key of order) {
+    if (OPTIONAL_COLUMNS.has(key)) {
+      const used = rows.some((r) => {
+        const f = (r as unknown as Record<string, Field<unknown>>)[key];
+        // "0" / false form types and swaps are the default: show the column only when it says something.
+        return f && f.present && (f.raw ?? '') !== '' && !(key === 'equitySwapInvolved' && f.value === false) && !(key === 'transactionFormType' && (f.value === '4' || f.value === null));
+      });
+      if (!used) continue;
+    }
+    const info = COLUMN_INFO[key];
+    const number = name === 'derivative' ? (DERIVATIVE_NUMBERS[key] ?? info.number) : info.number;
+    out.push({ key, number, label: info.label, numeric: info.numeric === true });
+  }
+  return out;
+}
+
+/** Net change per security (title, ownership form and nature) over the table's transaction rows, exact. */
+export function netChanges(rows: Row[]): ViewNetChange[] {
+  const groups = new Map<string, { security: string; ownership: string; acquired: Big; disposed: Big; rows: number }>();
+  for (const r of rows) {
+    if (r.kind !== 'transaction') continue;
+    const shares = r.transactionShares.value;
+    const ad = r.transactionAcquiredDisposedCode.value?.toUpperCase();
+    if (shares === null || !DECIMAL.test(shares) || (ad !== 'A' && ad !== 'D')) continue;
+    const security = r.securityTitle.value ?? r.securityTitle.raw ?? '(no title)';
+    const di = r.directOrIndirectOwnership.value ?? '';
+    const nature = r.natureOfOwnership.value ?? '';
+    const ownership = di === 'I' ? `Indirect${nature ? ` (${nature})` : ''}` : di === 'D' ? 'Direct' : di;
+    const key = JSON.stringify([security, di, nature]);
+    let g = groups.get(key);
+    if (!g) {
+      g = { security, ownership, acquired: new Big(0), disposed: new Big(0), rows: 0 };
+      groups.set(key, g);
+    }
+    if (ad === 'A') g.acquired = g.acquired.plus(shares);
+    else g.disposed = g.disposed.plus(shares);
+    g.rows++;
+  }
+  return [...groups.values()].map((g) => {
+    const net = g.acquired.minus(g.disposed);
+    const sign = net.gt(0) ? '+' : '';
+    return {
+      security: g.security,
+      ownership: g.ownership,
+      net: sign + groupDigits(net.toFixed()),
+      acquired: groupDigits(g.acquired.toFixed()),
+      disposed: groupDigits(g.disposed.toFixed()),
+      rows: g.rows,
+    };
+  });
+}
+
+function baseName(file: string): string {
+  const clean = file.replace(/[?#].*$/, '');
+  const parts = clean.split(/[\\/]/);
+  let name = parts[parts.length - 1] || file;
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    /* keep as is */
+  }
+  return name;
+}
+
+/** The preview's view model of a filing. */
+export function toViewModel(filing: Filing): ViewModel {
+  const b = new Builder(filing);
+  const owners: ViewOwner[] = filing.reportingOwners.map((o, i) => {
+    const p = `reportingOwners[${i}]`;
+    return {
+      path: p,
+      span: spanOf(o.span),
+      name: b.cell(`${p}.name`, o.name),
+      cik: b.cell(`${p}.cik`, o.cik),
+      address: [o.street1, o.street2, o.city, o.state, o.zipCode, o.stateDescription].map((f, j) =>
+        b.cell(`${p}.${['street1', 'street2', 'city', 'state', 'zipCode', 'stateDescription'][j]}`, f),
+      ),
+      isDirector: b.cell(`${p}.isDirector`, o.isDirector),
+      isOfficer: b.cell(`${p}.isOfficer`, o.isOfficer),
+      isTenPercentOwner: b.cell(`${p}.isTenPercentOwner`, o.isTenPercentOwner),
+      isOther: b.cell(`${p}.isOther`, o.isOther),
+      officerTitle: b.cell(`${p}.officerTitle`, o.officerTitle),
+      otherText: b.cell(`${p}.otherText`, o.otherText),
+    };
+  });
+  const tables: [ViewTable, ViewTable] = [
+    {
+      name: 'nonDerivative',
+      title: 'Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
+      columns: columnsFor('nonDerivative', filing.nonDerivative),
+      rows: filing.nonDerivative.map((r) => b.row(r)),
+      netChanges: netChanges(filing.nonDerivative),
+    },
+    {
+      name: 'derivative',
+      title: 'Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned (e.g., puts, calls, warrants, options, convertible securities)',
+      columns: columnsFor('derivative', filing.derivative),
+      rows: filing.derivative.map((r) => b.row(r)),
+      netChanges: netChanges(filing.derivative),
+    },
+  ];
+  const cites = citations(filing);
+  const footnotes: ViewFootnote[] = filing.footnotes.map((f, i) => {
+    const id = f.id.value ?? f.id.raw ?? '';
+    return {
+      id,
+      path: `footnotes[${i}]`,
+      span: spanOf(f.span),
+      page: f.page ?? null,
+      text: b.cell(`footnotes[${i}].text`, f.text),
+      citedBy: cites.filter((c) => c.ref.id === id).map((c) => ({ path: c.path, label: pathLabel(c.path), span: spanOf(c.ref.span) })),
+    };
+  });
+  const s = filing.submission;
+  const model: ViewModel = {
+    file: filing.file,
+    fileName: baseName(filing.file),
+    source: filing.source,
+    documentType: b.cell('documentType', filing.documentType),
+    schemaVersion: b.cell('schemaVersion', filing.schemaVersion),
+    periodOfReport: b.cell('periodOfReport', filing.periodOfReport),
+    dateOfOriginalSubmission: b.cell('dateOfOriginalSubmission', filing.dateOfOriginalSubmission),
+    notSubjectToSection16: b.cell('notSubjectToSection16', filing.notSubjectToSection16),
+    noSecuritiesOwned: b.cell('noSecuritiesOwned', filing.noSecuritiesOwned),
+    form3HoldingsReported: b.cell('form3HoldingsReported', filing.form3HoldingsReported),
+    form4TransactionsReported: b.cell('form4TransactionsReported', filing.form4TransactionsReported),
+    aff10b5One: b.cell('aff10b5One', filing.aff10b5One),
+    issuer: {
+      name: b.cell('issuer.name', filing.issuer.name),
+      cik: b.cell('issuer.cik', filing.issuer.cik),
+      tradingSymbol: b.cell('issuer.tradingSymbol', filing.issuer.tradingSymbol),
+      span: spanOf(filing.issuer.span),
+    },
+    owners,
+    tables,
+    footnotes,
+    remarks: b.cell('remarks', filing.remarks),
+    signatures: filing.signatures.map((sg, i) => ({
+      name: b.cell(`signatures[${i}].name`, sg.name),
+      date: b.cell(`signatures[${i}].date`, sg.date),
+    })),
+    submission: s
+      ? {
+          accessionNumber: b.cell('submission.accessionNumber', s.accessionNumber),
+          conformedSubmissionType: b.cell('submission.conformedSubmissionType', s.conformedSubmissionType),
+          filedAsOf: b.cell('submission.filedAsOf', s.filedAsOf),
+          acceptanceDateTime: b.cell('submission.acceptanceDateTime', s.acceptanceDateTime),
+        }
+      : null,
+    findings: [],
+    pdf: filing.pdf ?? null,
+    revealable: filing.source !== 'pdf',
+  };
+  model.findings = b.attach(filing.findings);
+  return model;
+}
+
+/** The preview's message for a file that is not a filing (or could not be read). */
+export function toViewFailure(file: string, reason: string, findings: Finding[]): ViewFailure {
+  return {
+    file,
+    fileName: baseName(file),
+    reason,
+    findings: findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      span: spanOf(f.span),
+      page: f.page ?? null,
+      path: null,
+      rowPath: null,
+    })),
+  };
+}

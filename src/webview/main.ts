@@ -1,0 +1,530 @@
+/**
+ * The preview UI (browser bundle dist/webview.js). Renders a `ViewModel` laid out like the SEC form.
+ *
+ * Safety: every piece of filing text goes into the DOM through `textContent` or `setAttribute` (never innerHTML),
+ * no element is made from filing markup, and no link from a filing is followed (all clicks on anchors are handled here).
+ */
+import type {
+  HostMessage,
+  ViewCell,
+  ViewFailure,
+  ViewFinding,
+  ViewFootnoteRef,
+  ViewModel,
+  ViewOwner,
+  ViewRow,
+  ViewTable,
+  WebviewMessage,
+  WebviewState,
+} from './protocol';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): WebviewState | undefined;
+  setState(state: WebviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root') as HTMLElement;
+
+let current: ViewModel | null = null;
+let restored = false;
+/** Elements by model path (cells, rows, footnotes), rebuilt on every render. */
+let byPath = new Map<string, HTMLElement>();
+/** Footnote list entries by footnote id. */
+let footnoteEls = new Map<string, HTMLElement>();
+
+function post(m: WebviewMessage): void {
+  vscode.postMessage(m);
+}
+
+// ---- small DOM helpers (text only) ----
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string | null): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined && text !== null) e.textContent = text;
+  return e;
+}
+
+function add<T extends Node>(parent: Node, child: T): T {
+  parent.appendChild(child);
+  return child;
+}
+
+const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
+
+function worst(findings: ViewFinding[]): 'error' | 'warning' | 'info' | null {
+  let w: 'error' | 'warning' | 'info' | null = null;
+  for (const f of findings) if (!w || SEVERITY_RANK[f.severity] > SEVERITY_RANK[w]) w = f.severity;
+  return w;
+}
+
+function findingsOf(indices: number[]): ViewFinding[] {
+  return current ? indices.map((i) => current!.findings[i]).filter((f): f is ViewFinding => f !== undefined) : [];
+}
+
+function markFindings(target: HTMLElement, indices: number[]): void {
+  const fs = findingsOf(indices);
+  const w = worst(fs);
+  if (!w) return;
+  target.classList.add('finding', `finding-${w}`);
+  target.setAttribute('title', fs.map((f) => `${f.severity}: ${f.message} [${f.rule}]`).join('\n'));
+  target.setAttribute('aria-invalid', w === 'error' ? 'true' : 'false');
+}
+
+/** Footnote markers "(1)" linking to the footnote; the footnote links back. */
+function footnoteMarkers(parent: HTMLElement, refs: ViewFootnoteRef[], fromPath: string): void {
+  for (const r of refs) {
+    const sup = add(parent, el('sup', 'fn-ref'));
+    const a = add(sup, el('a', r.defined ? '' : 'fn-missing', `(${r.id.replace(/^F/i, '')})`));
+    a.setAttribute('href', '#');
+    a.dataset.footnote = r.id;
+    a.dataset.from = fromPath;
+    a.setAttribute('title', r.defined ? `Footnote ${r.id}` : `Footnote ${r.id} is cited but not defined`);
+  }
+}
+
+/** A value: clickable to reveal in source, with footnote markers, finding marks and derived secondary text. */
+function value(parent: HTMLElement, c: ViewCell, opts: { placeholder?: string; boolean?: boolean } = {}): HTMLElement {
+  const wrap = add(parent, el('span', 'cell'));
+  wrap.dataset.path = c.path;
+  byPath.set(c.path, wrap);
+  let shown: string;
+  if (opts.boolean) shown = c.text === 'true' ? '\u2612' : '\u2610';
+  else shown = c.text ?? (c.raw ?? opts.placeholder ?? '');
+  const v = add(wrap, el('span', 'v', shown));
+  if (opts.boolean) {
+    v.classList.add('box');
+    v.setAttribute('role', 'img');
+    v.setAttribute('aria-label', c.text === 'true' ? 'checked' : c.present ? 'not checked' : 'not given');
+  }
+  if (c.text === null) wrap.classList.add(c.present ? 'empty' : 'absent');
+  if (c.uncertain) {
+    wrap.classList.add('uncertain');
+    wrap.setAttribute('title', 'Read with doubt (PDF/OCR)');
+  }
+  if (c.raw !== null && c.text !== null) v.setAttribute('title', `As written: ${c.raw}`);
+  if (c.span && current?.revealable) {
+    v.classList.add('revealable');
+    v.tabIndex = 0;
+    v.setAttribute('role', 'button');
+    v.dataset.start = String(c.span.start);
+    v.dataset.end = String(c.span.end);
+  }
+  footnoteMarkers(wrap, c.footnotes, c.path);
+  markFindings(wrap, c.findings);
+  if (c.secondary) add(wrap, el('span', 'secondary', c.secondary));
+  return wrap;
+}
+
+function box(parent: HTMLElement, number: string, title: string, cls = ''): HTMLElement {
+  const b = add(parent, el('section', `box ${cls}`.trim()));
+  const h = add(b, el('h2', 'box-title'));
+  if (number) add(h, el('span', 'box-number', number));
+  add(h, document.createTextNode(title));
+  return b;
+}
+
+function line(parent: HTMLElement, label: string, c: ViewCell, opts: { boolean?: boolean; placeholder?: string } = {}): HTMLElement {
+  const row = add(parent, el('div', 'line'));
+  if (opts.boolean) {
+    value(row, c, { boolean: true });
+    add(row, el('span', 'label after', label));
+  } else {
+    add(row, el('span', 'label', label));
+    value(row, c, opts);
+  }
+  return row;
+}
+
+const FORM_TITLES: Record<string, string> = {
+  '3': 'Initial Statement of Beneficial Ownership of Securities',
+  '4': 'Statement of Changes in Beneficial Ownership',
+  '5': 'Annual Statement of Changes in Beneficial Ownership',
+};
+
+function renderHeader(m: ViewModel): void {
+  const head = add(root, el('header', 'form-head'));
+  const type = m.documentType.text ?? m.documentType.raw ?? '?';
+  const base = type.replace(/\/A$/i, '');
+  const title = add(head, el('h1', 'form-title'));
+  const typeCell = value(title, m.documentType, { placeholder: '?' });
+  typeCell.classList.add('form-type');
+  title.insertBefore(document.createTextNode('FORM '), typeCell);
+  add(head, el('div', 'form-subtitle', `${FORM_TITLES[base] ?? 'Ownership filing'}${/\/A$/i.test(type) ? ' (Amendment)' : ''}`));
+  add(head, el('div', 'form-agency', 'United States Securities and Exchange Commission, Washington, D.C. 20549'));
+  const meta = add(head, el('div', 'meta'));
+  add(meta, el('span', 'file', m.fileName));
+  add(meta, el('span', 'badge', m.source.toUpperCase()));
+  if (m.schemaVersion.text) add(meta, el('span', 'badge', `Schema ${m.schemaVersion.text}`));
+  if (m.pdf) add(meta, el('span', 'badge', `${m.pdf.pages} page${m.pdf.pages === 1 ? '' : 's'}`));
+  if (m.submission) {
+    const s = add(head, el('div', 'submission'));
+    line(s, 'Accession number', m.submission.accessionNumber, { placeholder: '\u2014' });
+    line(s, 'Filed as of', m.submission.filedAsOf, { placeholder: '\u2014' });
+    line(s, 'Accepted', m.submission.acceptanceDateTime, { placeholder: '\u2014' });
+  } else if (m.pdf?.filedOn) {
+    const s = add(head, el('div', 'submission'));
+    add(s, el('span', 'label', 'Filed on'));
+    add(s, el('span', 'v', m.pdf.filedOn));
+  }
+}
+
+function renderFindings(findings: ViewFinding[], title = 'Findings'): void {
+  if (findings.length === 0) {
+    add(root, el('div', 'findings-none', 'No findings: the filing passes every enabled check.'));
+    return;
+  }
+  const d = add(root, el('details', 'findings'));
+  d.open = true;
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const sum = add(d, el('summary'));
+  add(sum, el('span', 'findings-title', `${title} `));
+  for (const s of ['error', 'warning', 'info'] as const) {
+    if (counts[s]) add(sum, el('span', `count count-${s}`, `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`));
+  }
+  const ul = add(d, el('ul', 'findings-list'));
+  findings.forEach((f) => {
+    const li = add(ul, el('li', `finding-item sev-${f.severity}`));
+    add(li, el('span', `sev-icon sev-${f.severity}`, f.severity === 'error' ? '\u2716' : f.severity === 'warning' ? '\u26A0' : '\u2139'));
+    const msg = add(li, el('span', 'finding-message', f.message));
+    add(li, el('code', 'rule', f.rule));
+    if (f.page !== null) add(li, el('span', 'page', `page ${f.page}`));
+    const target = f.path ?? f.rowPath;
+    if (target || f.span) {
+      msg.classList.add('link');
+      msg.tabIndex = 0;
+      msg.setAttribute('role', 'button');
+      if (target) msg.dataset.goto = target;
+      if (f.span && current?.revealable) {
+        msg.dataset.start = String(f.span.start);
+        msg.dataset.end = String(f.span.end);
+      }
+    }
+  });
+}
+
+function renderOwner(parent: HTMLElement, o: ViewOwner): void {
+  const div = add(parent, el('div', 'owner'));
+  div.dataset.path = o.path;
+  byPath.set(o.path, div);
+  const name = value(div, o.name, { placeholder: '(no name)' });
+  name.classList.add('owner-name');
+  const addr = o.address.filter((c) => c.text !== null);
+  if (addr.length) {
+    const a = add(div, el('div', 'address'));
+    addr.forEach((c, i) => {
+      if (i > 0) add(a, document.createTextNode(' '));
+      value(a, c);
+    });
+  }
+  if (o.cik.text !== null) line(div, 'CIK', o.cik);
+}
+
+function renderBoxes(m: ViewModel): void {
+  const grid = add(root, el('div', 'boxes'));
+  const b1 = box(grid, '1.', 'Name and Address of Reporting Person(s)', 'box-owners');
+  if (m.owners.length === 0) add(b1, el('div', 'muted', 'No reporting owner in the filing.'));
+  for (const o of m.owners) renderOwner(b1, o);
+
+  const b2 = box(grid, '2.', 'Issuer Name and Ticker or Trading Symbol');
+  const issuer = add(b2, el('div', 'issuer'));
+  value(issuer, m.issuer.name, { placeholder: '(no issuer name)' }).classList.add('issuer-name');
+  const sym = add(issuer, el('span', 'symbol'));
+  add(sym, document.createTextNode(' ['));
+  value(sym, m.issuer.tradingSymbol, { placeholder: '\u2014' });
+  add(sym, document.createTextNode(']'));
+  line(b2, 'CIK', m.issuer.cik, { placeholder: '\u2014' });
+
+  const base = (m.documentType.text ?? '').replace(/\/A$/i, '');
+  const b3 = box(grid, '3.', base === '3' ? 'Date of Event Requiring Statement' : base === '5' ? 'Statement for Issuer\u2019s Fiscal Year Ended' : 'Date of Earliest Transaction');
+  value(b3, m.periodOfReport, { placeholder: '\u2014' });
+
+  const b4 = box(grid, '4.', 'If Amendment, Date of Original Filed');
+  value(b4, m.dateOfOriginalSubmission, { placeholder: '\u2014' });
+
+  const b5 = box(grid, '5.', 'Relationship of Reporting Person(s) to Issuer');
+  for (const o of m.owners) {
+    const r = add(b5, el('div', 'relationship'));
+    if (m.owners.length > 1) add(r, el('div', 'rel-owner', o.name.text ?? '(no name)'));
+    const checks = add(r, el('div', 'checks'));
+    line(checks, 'Director', o.isDirector, { boolean: true });
+    line(checks, '10% Owner', o.isTenPercentOwner, { boolean: true });
+    line(checks, 'Officer (give title below)', o.isOfficer, { boolean: true });
+    line(checks, 'Other (specify below)', o.isOther, { boolean: true });
+    if (o.officerTitle.present) line(r, 'Officer title', o.officerTitle);
+    if (o.otherText.present) line(r, 'Other', o.otherText);
+  }
+
+  const b6 = box(grid, '6.', 'Individual or Joint/Group Filing');
+  add(b6, el('div', 'derived', m.owners.length > 1 ? 'Form filed by More than One Reporting Person' : 'Form filed by One Reporting Person'));
+
+  const flags = box(grid, '', 'Check boxes', 'box-flags');
+  if (base !== '3') line(flags, 'No longer subject to Section 16', m.notSubjectToSection16, { boolean: true });
+  if (m.aff10b5One.present || base === '4' || base === '5')
+    line(flags, 'Transaction made pursuant to a Rule 10b5-1(c) contract, instruction or plan', m.aff10b5One, { boolean: true });
+  if (base === '3' || m.noSecuritiesOwned.present) line(flags, 'No securities beneficially owned', m.noSecuritiesOwned, { boolean: true });
+  if (base === '5' || m.form3HoldingsReported.present) line(flags, 'Form 3 holdings reported', m.form3HoldingsReported, { boolean: true });
+  if (base === '5' || m.form4TransactionsReported.present) line(flags, 'Form 4 transactions reported', m.form4TransactionsReported, { boolean: true });
+  if (!flags.querySelector('.line')) flags.remove();
+}
+
+function renderTable(t: ViewTable): void {
+  const sec = add(root, el('section', `table-section table-${t.name}`));
+  add(sec, el('h2', 'table-title', t.title));
+  if (t.rows.length === 0) {
+    add(sec, el('div', 'muted', 'No rows.'));
+    return;
+  }
+  const scroll = add(sec, el('div', 'table-scroll'));
+  scroll.tabIndex = 0;
+  scroll.setAttribute('role', 'region');
+  scroll.setAttribute('aria-label', t.name === 'derivative' ? 'Table II' : 'Table I');
+  const table = add(scroll, el('table', 'form-table'));
+  const thead = add(table, el('thead'));
+  const hr = add(thead, el('tr'));
+  add(hr, el('th', 'rownum', '#'));
+  for (const c of t.columns) {
+    const th = add(hr, el('th', c.numeric ? 'num' : ''));
+    if (c.number) add(th, el('span', 'col-number', `${c.number}. `));
+    add(th, document.createTextNode(c.label));
+  }
+  const tbody = add(table, el('tbody'));
+  for (const r of t.rows) renderRow(tbody, t, r);
+  if (t.netChanges.length) {
+    const nc = add(sec, el('ul', 'net-changes'));
+    for (const n of t.netChanges) {
+      const li = add(nc, el('li'));
+      add(li, el('span', 'label', `Net change, ${n.security} (${n.ownership}): `));
+      add(li, el('span', 'net', n.net));
+      add(li, el('span', 'secondary', ` acquired ${n.acquired}, disposed ${n.disposed}, ${n.rows} transaction${n.rows === 1 ? '' : 's'}`));
+    }
+  }
+}
+
+function renderRow(tbody: HTMLElement, t: ViewTable, r: ViewRow): void {
+  const tr = add(tbody, el('tr', r.kind));
+  tr.dataset.path = r.path;
+  byPath.set(r.path, tr);
+  const num = add(tr, el('td', 'rownum'));
+  const n = add(num, el('span', r.span && current?.revealable ? 'v revealable' : 'v', String(r.index + 1)));
+  if (r.span && current?.revealable) {
+    n.tabIndex = 0;
+    n.setAttribute('role', 'button');
+    n.dataset.start = String(r.span.start);
+    n.dataset.end = String(r.span.end);
+    n.setAttribute('title', r.kind === 'holding' ? 'Holding (no transaction)' : 'Transaction');
+  }
+  markFindings(num, r.findings);
+  for (const c of t.columns) {
+    const td = add(tr, el('td', c.numeric ? 'num' : ''));
+    td.dataset.label = `${c.number ? `${c.number}. ` : ''}${c.label}`;
+    const cell = r.cells[c.key];
+    if (!cell) continue;
+    value(td, cell, { boolean: c.key === 'equitySwapInvolved' });
+    if (c.key === 'transactionCode' && r.codingFootnotes.length) footnoteMarkers(td, r.codingFootnotes, `${r.path}.transactionCoding`);
+  }
+}
+
+function renderFootnotes(m: ViewModel): void {
+  const sec = add(root, el('section', 'footnotes'));
+  add(sec, el('h2', 'section-title', 'Explanation of Responses'));
+  if (m.footnotes.length === 0) {
+    add(sec, el('div', 'muted', 'No footnotes.'));
+    return;
+  }
+  const ol = add(sec, el('ol', 'footnote-list'));
+  for (const f of m.footnotes) {
+    const li = add(ol, el('li', 'footnote'));
+    li.dataset.path = f.path;
+    li.tabIndex = -1;
+    byPath.set(f.path, li);
+    if (!footnoteEls.has(f.id)) footnoteEls.set(f.id, li);
+    add(li, el('span', 'fn-id', `(${f.id.replace(/^F/i, '')})`));
+    value(li, f.text, { placeholder: '(empty footnote)' });
+    if (f.citedBy.length) {
+      const back = add(li, el('span', 'backrefs'));
+      for (const c of f.citedBy) {
+        const a = add(back, el('a', 'backref', '\u21A9'));
+        a.setAttribute('href', '#');
+        a.setAttribute('title', `Back to ${c.label}`);
+        a.setAttribute('aria-label', `Back to ${c.label}`);
+        a.dataset.back = c.path;
+        a.dataset.footnote = f.id;
+      }
+    } else {
+      add(li, el('span', 'muted', ' (not cited)'));
+    }
+  }
+}
+
+function renderTail(m: ViewModel): void {
+  const rem = add(root, el('section', 'remarks'));
+  add(rem, el('h2', 'section-title', 'Remarks'));
+  value(rem, m.remarks, { placeholder: 'None.' });
+  const sig = add(root, el('section', 'signatures'));
+  add(sig, el('h2', 'section-title', 'Signatures'));
+  if (m.signatures.length === 0) add(sig, el('div', 'muted', 'No signature.'));
+  for (const s of m.signatures) {
+    const d = add(sig, el('div', 'signature'));
+    value(d, s.name, { placeholder: '(no name)' }).classList.add('sig-name');
+    value(d, s.date, { placeholder: '(no date)' }).classList.add('sig-date');
+    add(d, el('div', 'sig-caption', '** Signature of Reporting Person \u00B7 Date'));
+  }
+}
+
+function render(m: ViewModel): void {
+  const t0 = performance.now();
+  current = m;
+  byPath = new Map();
+  footnoteEls = new Map();
+  root.replaceChildren();
+  document.title = m.fileName;
+  renderHeader(m);
+  renderFindings(m.findings);
+  renderBoxes(m);
+  for (const t of m.tables) renderTable(t);
+  renderFootnotes(m);
+  renderTail(m);
+  restoreScroll(m.file);
+  lastRenderMs = performance.now() - t0;
+}
+
+function renderFailure(f: ViewFailure): void {
+  current = null;
+  byPath = new Map();
+  footnoteEls = new Map();
+  root.replaceChildren();
+  document.title = f.fileName;
+  const d = add(root, el('div', 'failure'));
+  add(d, el('h1', '', 'Not shown as a filing'));
+  add(d, el('p', 'file', f.fileName));
+  add(d, el('p', 'reason', f.reason));
+  add(d, el('p', 'muted', 'The preview shows ownership filings: Forms 3, 4 and 5 (and amendments) as EDGAR ownership XML, full submission text, EDGAR HTML, form text or PDF.'));
+  if (f.findings.length) renderFindings(f.findings, 'Problems');
+}
+
+let lastRenderMs = 0;
+
+// ---- navigation ----
+
+function flash(e: HTMLElement): void {
+  e.classList.remove('flash');
+  void e.offsetWidth;
+  e.classList.add('flash');
+  setTimeout(() => e.classList.remove('flash'), 1600);
+}
+
+function focusPath(path: string): void {
+  let e = byPath.get(path);
+  // A field the preview does not show (e.g. an unused optional column): fall back to its row.
+  if (!e) {
+    const m = /^((?:nonDerivative|derivative)\[\d+\])/.exec(path);
+    if (m) e = byPath.get(m[1]);
+  }
+  if (!e) return;
+  e.scrollIntoView({ block: 'center', inline: 'nearest' });
+  flash(e);
+}
+
+function reveal(target: HTMLElement, path: string | null): void {
+  const start = Number(target.dataset.start);
+  const end = Number(target.dataset.end);
+  if (Number.isFinite(start) && Number.isFinite(end)) post({ type: 'reveal', span: { start, end }, path });
+}
+
+function activate(target: HTMLElement): void {
+  const a = target.closest('a');
+  if (a) {
+    if (a.dataset.footnote && a.dataset.back) {
+      // back from a footnote to the citing value
+      const from = document.querySelector<HTMLElement>(`a[data-footnote="${CSS.escape(a.dataset.footnote)}"][data-from="${CSS.escape(a.dataset.back)}"]`);
+      const cell = from ?? byPath.get(a.dataset.back) ?? null;
+      if (cell) {
+        cell.scrollIntoView({ block: 'center' });
+        flash(cell.closest('.cell') ?? cell);
+        cell.focus();
+      } else focusPath(a.dataset.back);
+    } else if (a.dataset.footnote) {
+      const li = footnoteEls.get(a.dataset.footnote);
+      if (li) {
+        li.scrollIntoView({ block: 'center' });
+        flash(li);
+        li.focus();
+      }
+    }
+    return;
+  }
+  const goto = target.closest<HTMLElement>('[data-goto]');
+  if (goto) {
+    focusPath(goto.dataset.goto!);
+    if (goto.dataset.start) reveal(goto, goto.dataset.goto ?? null);
+    return;
+  }
+  const v = target.closest<HTMLElement>('.revealable');
+  if (v) {
+    const cell = v.closest<HTMLElement>('[data-path]');
+    reveal(v, cell?.dataset.path ?? null);
+  }
+}
+
+document.addEventListener('click', (ev) => {
+  const t = ev.target as HTMLElement | null;
+  // No link ever navigates the webview (filing text never becomes a link; ours are handled here).
+  if (t?.closest('a')) ev.preventDefault();
+  if (t) activate(t);
+});
+
+document.addEventListener('keydown', (ev) => {
+  if (ev.key !== 'Enter' && ev.key !== ' ') return;
+  const t = ev.target as HTMLElement | null;
+  if (t && (t.classList.contains('revealable') || t.dataset.goto || t.tagName === 'A')) {
+    ev.preventDefault();
+    activate(t);
+  }
+});
+
+// ---- state across hide/restore ----
+
+let scrollPending = false;
+window.addEventListener('scroll', () => {
+  if (scrollPending) return;
+  scrollPending = true;
+  requestAnimationFrame(() => {
+    scrollPending = false;
+    vscode.setState({ scrollX: window.scrollX, scrollY: window.scrollY, file: current?.file ?? null });
+  });
+});
+
+function restoreScroll(file: string): void {
+  if (restored) return;
+  restored = true;
+  const s = vscode.getState();
+  if (s && s.file === file) window.scrollTo(s.scrollX, s.scrollY);
+}
+
+// ---- messages ----
+
+window.addEventListener('message', (ev: MessageEvent<HostMessage>) => {
+  const m = ev.data;
+  switch (m.type) {
+    case 'update':
+      render(m.model);
+      requestAnimationFrame(() => post({ type: 'rendered', version: m.version, renderMs: lastRenderMs }));
+      break;
+    case 'failure':
+      renderFailure(m.failure);
+      requestAnimationFrame(() => post({ type: 'rendered', version: m.version, renderMs: 0 }));
+      break;
+    case 'focus':
+      focusPath(m.path);
+      break;
+  }
+});
+
+window.addEventListener('error', (ev) => post({ type: 'error', message: String(ev.message) }));
+
+post({ type: 'ready' });
