@@ -175,6 +175,39 @@ describe('xml scanner: hostile input', () => {
     assert.ok(open.filing.findings.some((x) => x.rule === 'xml-malformed'));
   });
 
+  it('lists at most 100 findings of one rule and counts the rest', () => {
+    const text = '<ownershipDocument><footnotes>' + '<footnote>x</footnote>'.repeat(500) + '</footnotes></ownershipDocument>';
+    const out = parseOwnershipXml(text, 'many.xml');
+    assert.ok(out.ok);
+    const f = out.filing;
+    assert.equal(f.footnotes.length, 500);
+    const w = f.findings.filter((x) => x.rule === 'xml-footnote-id-missing');
+    assert.equal(w.length, 101);
+    assert.equal(w[100].message, '400 more xml-footnote-id-missing findings not listed');
+  });
+
+  it('stays linear when the range sits in a large text (never scans past the range per value)', () => {
+    const xml = fs.readFileSync(path.join(FIX, 'holdings-and-transactions.xml'), 'utf8');
+    const text = xml + '\u4e00'.repeat(20_000_000);
+    // Best of three (after a warm-up): a per-value scan to the end of the text costs ~90 ms here, a bounded one ~3 ms.
+    parseOwnershipXml(xml, 'warm.xml');
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const out = parseOwnershipXml(text, 'big.txt', { range: { start: 0, end: xml.length }, source: 'submission' });
+      best = Math.min(best, performance.now() - t0);
+      assert.ok(out.ok && out.filing.derivative.length === 3);
+    }
+    assert.ok(best < 40, `took ${best.toFixed(1)} ms`);
+  });
+
+  it('tolerates a byte-order mark left in front of the document', () => {
+    const out = parseOwnershipXml('\ufeff<?xml version="1.0"?><ownershipDocument><documentType>4</documentType></ownershipDocument>', 'bom.xml');
+    assert.ok(out.ok);
+    assert.equal(out.filing.documentType.value, '4');
+    assert.ok(!out.filing.findings.some((x) => x.rule === 'xml-malformed'), JSON.stringify(out.filing.findings));
+  });
+
   it('stops at the element limit with a clear finding', () => {
     const text = '<r>' + '<e/>'.repeat(50) + '</r>';
     const scan = scanXml(text, 0, text.length, { maxDepth: 200, maxElements: 20, maxProblems: 50 });

@@ -25,6 +25,7 @@ import {
   type Span,
 } from '../model';
 import { scanXml, textOf, textSpan, attr, lineAt, type XmlElement, type XmlScan } from '../xml/scan';
+import { LineIndex } from '../positions';
 import { decodeEntities } from '../xml/entities';
 import { collapseWs, normBool, normCode, normDate, normDecimal } from '../xml/normalize';
 
@@ -113,6 +114,9 @@ const DOC_FIELDS: Record<string, Norm> = {
   remarks: 'collapse',
 };
 
+/** More findings of one rule than this are counted, not listed. */
+const MAX_FINDINGS_PER_RULE = 100;
+
 function span(el: XmlElement): Span {
   return { start: el.start, end: el.end };
 }
@@ -135,10 +139,35 @@ class Mapper {
     );
   };
 
+  private lines: LineIndex | null = null;
+  /** Findings per rule, to keep a hostile file from producing millions of them. */
+  private readonly perRule = new Map<string, number>();
+  private readonly suppressed = new Map<string, { severity: Severity; count: number }>();
+
   constructor(readonly text: string) {}
 
+  /** 1-based line of an offset (the line index is built on first use: most filings never need it). */
+  line(offset: number): number {
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.position(offset).line;
+  }
+
   add(rule: string, severity: Severity, message: string, s: Span | null): void {
+    const n = (this.perRule.get(rule) ?? 0) + 1;
+    this.perRule.set(rule, n);
+    if (n > MAX_FINDINGS_PER_RULE) {
+      const sup = this.suppressed.get(rule) ?? { severity, count: 0 };
+      sup.count++;
+      this.suppressed.set(rule, sup);
+      return;
+    }
     this.findings.push({ rule, severity, message, span: s });
+  }
+
+  /** One closing note per rule whose findings were cut off. */
+  finish(): void {
+    for (const [rule, { severity, count }] of this.suppressed)
+      this.findings.push({ rule, severity, message: `${count} more ${rule} finding${count === 1 ? '' : 's'} not listed`, span: null });
   }
 
   unknown(el: XmlElement, where: string): void {
@@ -146,13 +175,13 @@ class Mapper {
     if (this.unknownElements.has(key)) return;
     this.unknownElements.add(key);
     const what = el.local === 'script' ? 'A <script> element (never run)' : `Unknown element <${el.name}>`;
-    this.add('xml-unknown-element', 'info', `${what} in <${where}> is ignored (line ${lineAt(this.text, el.start)})`, span(el));
+    this.add('xml-unknown-element', 'info', `${what} in <${where}> is ignored (line ${this.line(el.start)})`, span(el));
   }
 
   footnoteRef(el: XmlElement): FootnoteRef | null {
     const a = attr(el, 'id');
     if (!a) {
-      this.add('xml-footnote-id-missing', 'warning', `<footnoteId> without an id attribute (line ${lineAt(this.text, el.start)})`, span(el));
+      this.add('xml-footnote-id-missing', 'warning', `<footnoteId> without an id attribute (line ${this.line(el.start)})`, span(el));
       return null;
     }
     const id = decodeEntities(this.text, a.valueStart, a.valueEnd, this.onUnknown).trim();
@@ -173,7 +202,7 @@ class Mapper {
           this.add(
             'xml-duplicate-element',
             'warning',
-            `<${el.local}> has a second <value> (line ${lineAt(this.text, ch.start)}); the first is used`,
+            `<${el.local}> has a second <value> (line ${this.line(ch.start)}); the first is used`,
             span(ch),
           );
       }
@@ -194,7 +223,7 @@ class Mapper {
       this.add(
         'xml-duplicate-element',
         'warning',
-        `<${el.local}> appears more than once (line ${lineAt(this.text, el.start)}); the first is used`,
+        `<${el.local}> appears more than once (line ${this.line(el.start)}); the first is used`,
         span(el),
       );
       return current;
@@ -205,7 +234,7 @@ class Mapper {
   issuer(filing: Filing, el: XmlElement): void {
     const iss = filing.issuer;
     if (iss.span) {
-      this.add('xml-duplicate-element', 'warning', `<issuer> appears more than once (line ${lineAt(this.text, el.start)}); the first is used`, span(el));
+      this.add('xml-duplicate-element', 'warning', `<issuer> appears more than once (line ${this.line(el.start)}); the first is used`, span(el));
       return;
     }
     iss.span = span(el);
@@ -260,7 +289,7 @@ class Mapper {
           this.add(
             'xml-footnote-misplaced',
             'warning',
-            `Footnote ${ref.id} is cited by <${ch.parent?.local}> itself, not by a value in it (line ${lineAt(this.text, ch.start)}); the spec attaches footnotes to values`,
+            `Footnote ${ref.id} is cited by <${ch.parent?.local}> itself, not by a value in it (line ${this.line(ch.start)}); the spec attaches footnotes to values`,
             ref.span,
           );
       } else if (table === 'nonDerivative' && DERIVATIVE_ONLY_FIELDS[name]) {
@@ -268,7 +297,7 @@ class Mapper {
         this.add(
           'xml-unexpected-element',
           'warning',
-          `<${name}> belongs to Table II, not to a Table I row (line ${lineAt(this.text, ch.start)}); its value ${f.raw === null ? '(empty)' : `"${f.raw}"`} is not used`,
+          `<${name}> belongs to Table II, not to a Table I row (line ${this.line(ch.start)}); its value ${f.raw === null ? '(empty)' : `"${f.raw}"`} is not used`,
           span(ch),
         );
       } else {
@@ -280,7 +309,7 @@ class Mapper {
 
   coding(row: RowBase, el: XmlElement): void {
     if (row.codingSpan) {
-      this.add('xml-duplicate-element', 'warning', `<transactionCoding> appears more than once (line ${lineAt(this.text, el.start)}); the first is used`, span(el));
+      this.add('xml-duplicate-element', 'warning', `<transactionCoding> appears more than once (line ${this.line(el.start)}); the first is used`, span(el));
       return;
     }
     row.codingSpan = span(el);
@@ -340,7 +369,7 @@ class Mapper {
         const s = trimmedSpan(this.text, a.valueStart, a.valueEnd);
         id = raw.length > 0 ? { raw, value: raw, present: true, footnotes: [], span: s } : { raw: null, value: null, present: true, footnotes: [], span: s };
       } else {
-        this.add('xml-footnote-id-missing', 'warning', `<footnote> without an id attribute (line ${lineAt(this.text, ch.start)})`, span(ch));
+        this.add('xml-footnote-id-missing', 'warning', `<footnote> without an id attribute (line ${this.line(ch.start)})`, span(ch));
       }
       const ts = trimmedSpan(this.text, ch.contentStart, ch.contentEnd);
       const raw = textOf(this.text, ch, true, this.onUnknown).trim();
@@ -514,6 +543,7 @@ export function parseOwnershipXml(text: string, file: string, opts?: XmlParseOpt
   filing.documentSpan = span(doc);
   const m = new Mapper(text);
   m.document(filing, doc);
+  m.finish();
   filing.findings.push(...findings, ...m.findings);
   return { ok: true, filing };
 }

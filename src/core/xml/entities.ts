@@ -99,29 +99,42 @@ export function decodeEntities(
   end: number,
   onUnknown?: (offset: number, length: number) => void,
 ): string {
-  let amp = text.indexOf('&', start);
-  if (amp === -1 || amp >= end) return text.slice(start, end);
+  // Look for '&' only inside the range (indexOf would run on to the end of a large text).
+  let amp = nextAmp(text, start, end);
+  if (amp === -1) return text.slice(start, end);
   let out = '';
   let pos = start;
-  while (amp !== -1 && amp < end) {
-    const semi = text.indexOf(';', amp + 1);
-    let decoded: string | null = null;
-    if (semi !== -1 && semi < end && semi - amp - 1 <= MAX_REF && semi > amp + 1) {
-      decoded = decodeReference(text.slice(amp + 1, semi));
+  while (amp !== -1) {
+    // The ';' must come within a reference's longest length and inside the range.
+    let semi = -1;
+    const stop = Math.min(end, amp + MAX_REF + 2);
+    for (let i = amp + 1; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 59 /* ; */) {
+        semi = i;
+        break;
+      }
+      if (c === 38 /* & */ || c === 60 /* < */ || c <= 32) break;
     }
+    const decoded = semi > amp + 1 ? decodeReference(text.slice(amp + 1, semi)) : null;
     if (decoded !== null) {
       out += text.slice(pos, amp) + decoded;
       pos = semi + 1;
     } else {
       if (onUnknown) {
         // Report "&name;" whole when it looks like a reference, else just the "&".
-        const looksLike = semi !== -1 && semi < end && semi - amp <= MAX_REF + 1 && /^#?[A-Za-z0-9]+$/.test(text.slice(amp + 1, semi));
+        const looksLike = semi > amp + 1 && /^#?[A-Za-z0-9]+$/.test(text.slice(amp + 1, semi));
         onUnknown(amp, looksLike ? semi - amp + 1 : 1);
       }
       out += text.slice(pos, amp + 1);
       pos = amp + 1;
     }
-    amp = text.indexOf('&', pos);
+    amp = nextAmp(text, pos, end);
   }
   return out + text.slice(pos, end);
+}
+
+function nextAmp(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 38) return i;
+  return -1;
 }

@@ -168,6 +168,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
   };
 
   let pos = start;
+  if (text.charCodeAt(pos) === 0xfeff && pos < end) pos++; // a byte-order mark the caller left in place
   scan: while (pos < end) {
     let lt = text.indexOf('<', pos);
     if (lt === -1 || lt >= end) lt = end;
