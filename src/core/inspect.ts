@@ -59,11 +59,18 @@ export async function inspectBytes(bytes: Uint8Array, file: string, options: Ins
     return out;
   }
   if (isProbablyBinary(bytes)) return { ok: false, reason: 'binary file, not an ownership filing', findings: [] };
-  let text: string;
+  let decoded: ReturnType<typeof decodeBytes>;
   try {
-    text = decodeBytes(bytes).text;
+    decoded = decodeBytes(bytes);
   } catch (e) {
     return { ok: false, reason: `could not decode the file: ${describe(e)}`, findings: [] };
   }
-  return inspectText(text, file, options);
+  const out = inspectText(decoded.text, file, options);
+  // What decoding had to decide (a fallback encoding, an odd byte) belongs with the filing's findings.
+  if (decoded.findings.length) {
+    const notes = applySeverities(decoded.findings, options);
+    if (out.ok) out.filing.findings.unshift(...notes);
+    else out.findings.unshift(...notes);
+  }
+  return out;
 }
