@@ -1,5 +1,945 @@
+/**
+ * Plain text of a printed Form 3, 4 or 5 (text extracted from a PDF, OCR output, a pre-2003 text filing) into the
+ * filing model. Such text is noisy: columns of the printed form merge into one line separated by tabs, labels
+ * are cut ("tionship of Reporting Perso"), words break at column edges, values arrive wrapped in LaTeX-like
+ * escapes (`\$2.29`) or tags (`<u>...</u>`), and OCR confuses O/0 and l/1.
+ *
+ * How it reads:
+ * - a cleaned view of the text (escapes and simple tags dropped, see ./form/clean) with a map back to the text
+ *   as given, so every span points at the source text (VS Code shows findings at the right place);
+ * - lines split into tab-separated cells: the unit of the merged columns;
+ * - header boxes found by their printed labels (tolerating cut labels), values taken from the rest of the cell;
+ * - table rows by the form's column layout when the tabs keep the columns, else by the kind of each value
+ *   (date, code, amount, A/D, D/I) in column order;
+ * - footnote markers "(1)" after a value become refs on that value.
+ *
+ * Every value read with doubt is marked `uncertain: true` and gets an info finding `extraction-uncertain`
+ * saying what and why, with its span: never a silent guess. Never throws; linear in the text's length (regular
+ * expressions run on single cells or lines and have no nested quantifiers).
+ */
 import type { ParseOutcome } from './index';
-/** Plain or OCR text of a printed form. (Being written: issue "PDF, OCR text and EDGAR HTML".) */
-export function parseFormText(_text: string, _file: string): ParseOutcome {
-  return { ok: false, reason: 'not an ownership filing I can read yet (plain text of a form)', findings: [] };
+import {
+  absent,
+  emptyFiling,
+  emptyOwner,
+  emptyRow,
+  type DerivativeRow,
+  type Field,
+  type Filing,
+  type Finding,
+  type FootnoteRef,
+  type ReportingOwner,
+  type Row,
+  type Span,
+} from '../model';
+import { cleanFormText, type CleanText } from './form/clean';
+import {
+  collapse,
+  documentTypeFromTitle,
+  makeField,
+  normalizeAcquiredDisposed,
+  normalizeDate,
+  normalizeDirectIndirect,
+  normalizeNumber,
+  TRANSACTION_CODES,
+} from './form/normalize';
+
+/** Plain or OCR text of a printed form into the model; `{ok:false}` when it is not a Form 3/4/5. */
+export function parseFormText(text: string, file: string): ParseOutcome {
+  try {
+    return new TextFormReader(text, file).read();
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, reason: `could not read this text as a Form 3/4/5 (${msg})`, findings: [] };
+  }
+}
+
+/** A cell: text between tabs on one line, in cleaned-text offsets. */
+interface Cell {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+  cells: Cell[];
+}
+
+/** A piece of cleaned text with its cleaned offsets. */
+interface Piece {
+  raw: string;
+  start: number;
+  end: number;
+}
+
+type Layout = ColumnKind[];
+type ColumnKind =
+  | 'title'
+  | 'convPrice'
+  | 'date'
+  | 'deemed'
+  | 'code'
+  | 'v'
+  | 'amount'
+  | 'ad'
+  | 'sharesA'
+  | 'sharesD'
+  | 'price'
+  | 'exercisable'
+  | 'expiration'
+  | 'uTitle'
+  | 'uAmount'
+  | 'owned'
+  | 'di'
+  | 'nature';
+
+/** The printed columns of each table, per form. */
+const LAYOUTS: Record<string, Layout> = {
+  'I-4': ['title', 'date', 'deemed', 'code', 'v', 'amount', 'ad', 'price', 'owned', 'di', 'nature'],
+  'I-5': ['title', 'date', 'deemed', 'code', 'amount', 'ad', 'price', 'owned', 'di', 'nature'],
+  'I-3': ['title', 'owned', 'di', 'nature'],
+  'II-4': ['title', 'convPrice', 'date', 'deemed', 'code', 'v', 'sharesA', 'sharesD', 'exercisable', 'expiration', 'uTitle', 'uAmount', 'price', 'owned', 'di', 'nature'],
+  'II-5': ['title', 'convPrice', 'date', 'deemed', 'code', 'sharesA', 'sharesD', 'exercisable', 'expiration', 'uTitle', 'uAmount', 'price', 'owned', 'di', 'nature'],
+  'II-3': ['title', 'exercisable', 'expiration', 'uTitle', 'uAmount', 'convPrice', 'di', 'nature'],
+};
+
+const DATE_RE = /(?<![\w/])([0-9OolI]{1,2})\s?[/.-]\s?([0-9OolI]{1,2})\s?[/.-]\s?([0-9OolI]{4})(?![\w/])/;
+
+/** OCR letter-for-digit confusions. */
+function ocrDigits(s: string): string {
+  return s.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1').replace(/S/g, '5').replace(/B/g, '8');
+}
+
+const HEADER_WORDS =
+  /(Title of|\(Instr\.|Instr\. \d|Month\/Day\/Year|Transaction Code|\(A\) or \(D\)|Date Exercisable|Expiration Date|Amount or Number|Ownership Form|Beneficially Owned|Transaction\(s\)|Nature of Indirect|Deemed Execution|Conversion or Exercise|Securities Acquired|Disposed of|Underlying|Derivative Security|^\s*Code\s*$)/i;
+
+class TextFormReader {
+  private readonly filing: Filing;
+  private readonly findings: Finding[] = [];
+  private readonly c: CleanText;
+  private readonly t: string;
+  private lines: Line[] = [];
+
+  constructor(
+    private readonly src: string,
+    file: string,
+  ) {
+    this.filing = emptyFiling(file, 'text', src);
+    this.c = cleanFormText(src);
+    this.t = this.c.text;
+  }
+
+  // ---- offsets, fields, findings --------------------------------------------------------------------------
+
+  /** Source span of cleaned range [s, e). */
+  private span(s: number, e: number): Span | null {
+    if (e <= s || s < 0 || e > this.t.length) return null;
+    return { start: this.c.start[s], end: this.c.end[e - 1] };
+  }
+
+  /** Trim a cleaned range to its non-space content. */
+  private piece(s: number, e: number): Piece | null {
+    while (s < e && /[\s\u00a0]/.test(this.t[s])) s++;
+    while (e > s && /[\s\u00a0]/.test(this.t[e - 1])) e--;
+    if (e <= s) return null;
+    return { raw: collapse(this.t.slice(s, e)), start: s, end: e };
+  }
+
+  private uncertain(what: string, why: string, span: Span | null): void {
+    this.findings.push({ rule: 'extraction-uncertain', severity: 'info', message: `${what}: ${why}`, span });
+  }
+
+  private field<T = string>(p: Piece, value: T | null, refs: FootnoteRef[] = [], doubt: string | null = null, what = ''): Field<T> {
+    const sp = this.span(p.start, p.end);
+    const f = makeField<T>(p.raw, value, sp, refs, doubt != null);
+    if (doubt != null) this.uncertain(what || 'Value', doubt, sp);
+    return f;
+  }
+
+  /** Mark an existing field uncertain with a finding. */
+  private doubt(f: Field<unknown>, what: string, why: string): void {
+    f.uncertain = true;
+    this.uncertain(what, why, f.span);
+  }
+
+  // ---- lines and cells ------------------------------------------------------------------------------------
+
+  private splitLines(): void {
+    let s = 0;
+    const t = this.t;
+    while (s <= t.length) {
+      let e = t.indexOf('\n', s);
+      if (e < 0) e = t.length;
+      const cells: Cell[] = [];
+      let cs = s;
+      for (let k = s; k <= e; k++) {
+        if (k === e || t[k] === '\t') {
+          cells.push({ start: cs, end: k, text: t.slice(cs, k) });
+          cs = k + 1;
+        }
+      }
+      this.lines.push({ start: s, end: e, text: t.slice(s, e), cells });
+      s = e + 1;
+    }
+  }
+
+  /** First match of `re` in the cleaned text at or after `from` (and before `to`), as [start, end]. */
+  private find(re: RegExp, from = 0, to = this.t.length): [number, number] | null {
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    g.lastIndex = from;
+    const m = g.exec(this.t);
+    if (!m || m.index >= to) return null;
+    return [m.index, m.index + m[0].length];
+  }
+
+  private cellAt(offset: number): { line: Line; cell: Cell; li: number; ci: number } | null {
+    // Binary search over lines.
+    let lo = 0;
+    let hi = this.lines.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const l = this.lines[mid];
+      if (offset < l.start) hi = mid - 1;
+      else if (offset > l.end) lo = mid + 1;
+      else {
+        const ci = l.cells.findIndex((c) => offset >= c.start && offset <= c.end);
+        return ci >= 0 ? { line: l, cell: l.cells[ci], li: mid, ci } : null;
+      }
+    }
+    return null;
+  }
+
+  /** The rest of the cell after a label ending at `labelEnd`, up to `stop` (a regex of what ends the value). */
+  private restOfCell(labelEnd: number, stop?: RegExp): Piece | null {
+    const at = this.cellAt(labelEnd);
+    if (!at) return null;
+    let e = at.cell.end;
+    if (stop) {
+      const m = this.find(stop, labelEnd, e);
+      if (m) e = m[0];
+    }
+    return this.piece(labelEnd, e);
+  }
+
+  // ---- reading --------------------------------------------------------------------------------------------
+
+  read(): ParseOutcome {
+    this.splitLines();
+    const t = this.t;
+    const table1 = this.find(/Table\s+I\s*[-\u2010-\u2015]+\s*Non[-\u2010-\u2015\s]*Derivative/i);
+    const table2 = this.find(/Table\s+II\s*[-\u2010-\u2015]+\s*Derivative/i);
+    const explanation = this.find(/Explanation\s+of\s+Responses\s*:?/i);
+    const ownerLabel = this.find(/Name\s+and\s+Address/i);
+    const title = documentTypeFromTitle(t.length > 20000 ? t.slice(0, 20000) : t);
+    if (!table1 && !title && !ownerLabel) {
+      return { ok: false, reason: 'not the text of a Form 3, 4 or 5: no form title, no "Name and Address" box and no Table I', findings: [] };
+    }
+    const headerEnd = table1 ? table1[0] : table2 ? table2[0] : explanation ? explanation[0] : t.length;
+    this.readDocumentType(headerEnd, title);
+    const form = (this.filing.documentType.value ?? '4').charAt(0);
+    this.readCheckBoxes(headerEnd);
+    this.readIssuer(headerEnd);
+    this.readPeriod(headerEnd, form);
+    const owner = this.readOwner(headerEnd);
+    this.readRelationship(owner, headerEnd);
+    if (owner.name.present || owner.street1.present) this.filing.reportingOwners.push(owner);
+    else this.uncertain('Reporting person', 'no "Name and Address of Reporting Person" box was found in the text', null);
+    const tablesEnd = explanation ? explanation[0] : this.find(/Signature\s+of\s+Reporting\s+Person|Reminder:/i, headerEnd)?.[0] ?? t.length;
+    if (table1) this.readTable('nonDerivative', table1[1], table2 && table2[0] > table1[1] ? table2[0] : tablesEnd, form);
+    if (table2) this.readTable('derivative', table2[1], tablesEnd > table2[1] ? tablesEnd : t.length, form);
+    this.readFootnotesRemarksSignatures(explanation ? explanation[1] : tablesEnd);
+    this.crossCheckOwnerName(owner);
+    if (this.filing.dateOfOriginalSubmission.value && this.filing.documentType.value && !this.filing.documentType.value.endsWith('/A'))
+      this.filing.documentType.value += '/A';
+    this.filing.documentSpan = { start: 0, end: this.src.length };
+    this.filing.findings.push(...this.findings);
+    return { ok: true, filing: this.filing };
+  }
+
+  private readDocumentType(headerEnd: number, title: '3' | '4' | '5' | null): void {
+    const m = this.find(/(?:^|\n)[ \t]*FORM[ \t]+([345])[ \t]*(\/[ \t]*A)?[ \t]*(?=\r?\n|\t|$)/i, 0, headerEnd);
+    if (m) {
+      const s = this.t.slice(m[0], m[1]);
+      const mm = /([345])[ \t]*(\/[ \t]*A)?/i.exec(s.replace(/^\s*FORM/i, ''))!;
+      const off = m[0] + s.search(/FORM/i);
+      const p = this.piece(off, m[1])!;
+      const v = mm[2] ? `${mm[1]}/A` : mm[1];
+      this.filing.documentType = this.field(p, v);
+      if (title && title !== mm[1]) this.doubt(this.filing.documentType, 'Form type', `the box says Form ${mm[1]} but the title reads as Form ${title}`);
+      return;
+    }
+    if (title) {
+      const tm = this.find(/(INITIAL STATEMENT OF BENEFICIAL OWNERSHIP|ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP|STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP)/i);
+      const p = tm ? this.piece(tm[0], tm[1]) : null;
+      if (p) this.filing.documentType = this.field(p, title, [], 'no "FORM n" box found; the type is taken from the form\'s title', 'Form type');
+      return;
+    }
+    this.uncertain('Form type', 'no "FORM 3/4/5" box and no form title found; read as a Form 4 layout', null);
+  }
+
+  /** Whether a check mark stands just before `labelStart` (same line, only spaces or a box between). */
+  private checkedBefore(labelStart: number): { checked: boolean; mark: Piece | null } {
+    let k = labelStart - 1;
+    while (k >= 0 && (this.t[k] === ' ' || this.t[k] === '\t' || this.t[k] === '[' || this.t[k] === ']' || this.t[k] === '(' || this.t[k] === ')')) k--;
+    if (k >= 0 && /[Xx\u2713\u2714\u2612\u25a0\u25cf]/.test(this.t[k]) && (k === 0 || !/[A-Za-z0-9]/.test(this.t[k - 1]))) {
+      return { checked: true, mark: { raw: this.t[k], start: k, end: k + 1 } };
+    }
+    return { checked: false, mark: null };
+  }
+
+  private readCheckBoxes(headerEnd: number): void {
+    const boxes: [RegExp, 'notSubjectToSection16' | 'aff10b5One' | 'form3HoldingsReported' | 'form4TransactionsReported'][] = [
+      [/Check\s+this\s+box\s+if\s+no\s+longer\s+subject/i, 'notSubjectToSection16'],
+      [/Check\s+this\s+box\s+to\s+indicate\s+that\s+a\s+transaction\s+was\s+made\s+pursuant/i, 'aff10b5One'],
+      [/Form\s+3\s+Holdings\s+Reported/i, 'form3HoldingsReported'],
+      [/Form\s+4\s+Transactions\s+Reported/i, 'form4TransactionsReported'],
+    ];
+    for (const [re, key] of boxes) {
+      const m = this.find(re, 0, headerEnd);
+      if (!m) continue;
+      const { checked, mark } = this.checkedBefore(m[0]);
+      const label = this.piece(m[0], m[1])!;
+      this.filing[key] = checked && mark ? this.field<boolean>(mark, true) : { ...this.field<boolean>(label, false), raw: null };
+    }
+  }
+
+  private readIssuer(headerEnd: number): void {
+    const m = this.find(/Issuer\s+Name\s+and\s+Ticker\s+or\s+Trading\s+Symbol/i, 0, headerEnd) ?? this.find(/Issuer\s+Name\s+and\s+Ticker/i, 0, headerEnd);
+    if (!m) {
+      this.uncertain('Issuer', 'no "Issuer Name and Ticker or Trading Symbol" box was found', null);
+      return;
+    }
+    let p = this.restOfCell(m[1]);
+    let nextLine = false;
+    if (!p) {
+      // The value may sit on the next line, in the same column.
+      const at = this.cellAt(m[1]);
+      const next = at ? this.lines[at.li + 1] : null;
+      const cell = next?.cells[at!.ci] ?? next?.cells[0];
+      if (cell) p = this.piece(cell.start, cell.end);
+      nextLine = true;
+    }
+    if (!p) {
+      this.uncertain('Issuer', 'the issuer box is empty in the text', this.span(m[0], m[1]));
+      return;
+    }
+    const issuer = this.filing.issuer;
+    issuer.span = this.span(m[0], p.end);
+    const doubt = nextLine ? 'read from the line below its label (the columns are merged)' : null;
+    const br = /[[(]\s*([A-Za-z0-9.\-]{1,10})\s*[\])]\s*$/.exec(p.raw);
+    const rawText = this.t.slice(p.start, p.end);
+    if (br) {
+      const open = rawText.lastIndexOf(br[0].trim().charAt(0));
+      const namePiece = this.piece(p.start, p.start + open);
+      const symStart = p.start + rawText.indexOf(br[1], open);
+      if (namePiece) issuer.name = this.field(namePiece, namePiece.raw, [], doubt, 'Issuer name');
+      issuer.tradingSymbol = this.field({ raw: br[1], start: symStart, end: symStart + br[1].length }, br[1].toUpperCase(), [], doubt, 'Trading symbol');
+    } else {
+      issuer.name = this.field(p, p.raw, [], doubt ?? 'no "[SYMBOL]" after the issuer name: the whole box is read as the name', 'Issuer name');
+    }
+  }
+
+  /** A date token in cleaned range [s, e): its piece and normalized value, with OCR repairs. */
+  private dateIn(s: number, e: number): { p: Piece; value: string | null; repaired: boolean } | null {
+    const seg = this.t.slice(s, e);
+    const m = DATE_RE.exec(seg);
+    if (!m) return null;
+    const p: Piece = { raw: m[0], start: s + m.index, end: s + m.index + m[0].length };
+    const fixed = `${ocrDigits(m[1])}/${ocrDigits(m[2])}/${ocrDigits(m[3])}`;
+    const repaired = /[OolI]/.test(m[0]);
+    return { p, value: normalizeDate(fixed), repaired };
+  }
+
+  private dateField(d: { p: Piece; value: string | null; repaired: boolean }, what: string, refs: FootnoteRef[] = []): Field {
+    if (d.value == null) return this.field<string>(d.p, null, refs, `"${d.p.raw}" is not a calendar date`, what);
+    return this.field(d.p, d.value, refs, d.repaired ? `letters read as digits in "${d.p.raw}" (OCR)` : null, what);
+  }
+
+  private readPeriod(headerEnd: number, form: string): void {
+    const label =
+      form === '3'
+        ? /Date\s+of\s+Event\s+Requiring\s+Statement/i
+        : form === '5'
+          ? /Statement\s+for\s+Issuer'?s\s+Fiscal\s+Year\s+Ended/i
+          : /Date\s+of\s+Earliest\s+Transaction/i;
+    const m = this.find(label, 0, headerEnd) ?? this.find(/Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring|Fiscal\s+Year\s+Ended/i, 0, headerEnd);
+    if (m) {
+      const at = this.cellAt(m[1]);
+      let d = at ? this.dateIn(m[1], at.cell.end) : null;
+      let doubt: string | null = null;
+      if (!d && at) {
+        // Merged columns: the date may sit in the next cell or on the next line.
+        const nextCell = at.line.cells[at.ci + 1];
+        d = nextCell ? this.dateIn(nextCell.start, nextCell.end) : null;
+        if (!d) {
+          const nl = this.lines[at.li + 1];
+          d = nl ? this.dateIn(nl.start, nl.end) : null;
+        }
+        if (d) doubt = 'the date was not in its box but next to it (merged columns)';
+      }
+      if (d) {
+        this.filing.periodOfReport = this.dateField(d, 'Period of report');
+        if (doubt) this.doubt(this.filing.periodOfReport, 'Period of report', doubt);
+      } else this.uncertain('Period of report', 'no date found in the date box', this.span(m[0], m[1]));
+    } else this.uncertain('Period of report', 'no date box (earliest transaction / event / fiscal year end) found', null);
+    const am = this.find(/If\s+Amendment,\s+Date\s+(?:of\s+)?Original\s+Filed/i, 0, headerEnd);
+    if (am) {
+      const at = this.cellAt(am[1]);
+      const d = at ? this.dateIn(am[1], at.cell.end) : null;
+      if (d) this.filing.dateOfOriginalSubmission = this.dateField(d, 'Date of original filing');
+    }
+  }
+
+  private readOwner(headerEnd: number): ReportingOwner {
+    const o = emptyOwner();
+    const m = this.find(/Name\s+and\s+Address(?:\s+of\s+Reporting\s+Person\s*\*?)?/i, 0, headerEnd);
+    if (!m) return o;
+    let p = this.restOfCell(m[1], /\s*of\s+Reporting\s+Person|\s*\(Last\)|\s*\d\.\s+Issuer/i);
+    if (p) p = this.stripLead(p, /^[*\s:]+/);
+    let doubt: string | null = null;
+    if (!p) {
+      // The name may be on the next line, before "(Last)".
+      const at = this.cellAt(m[1]);
+      const nl = at ? this.lines[at.li + 1] : null;
+      const cell = nl?.cells.find((c) => c.text.trim().length > 0);
+      if (cell && !/^\s*\(Last\)/i.test(cell.text) && !HEADER_WORDS.test(cell.text)) {
+        const stop = /\(Last\)/i.exec(cell.text);
+        p = this.piece(cell.start, stop ? cell.start + stop.index : cell.end);
+        doubt = 'read from the line below the label';
+      }
+    }
+    if (p) {
+      o.name = this.field(p, p.raw, [], doubt, 'Reporting person name');
+      o.span = this.span(m[0], p.end);
+    }
+    // Street: after "(Last)" / "(First)" / "(Middle)" up to "(Street)".
+    const last = this.find(/\(Last\)/i, m[1], headerEnd);
+    const streetLabel = this.find(/\(Street\)/i, m[1], headerEnd);
+    if (last) {
+      const sameCell = this.restOfCell(last[1], /\s*\((?:First|Middle)\)/i);
+      if (sameCell) {
+        o.street1 = this.field(sameCell, sameCell.raw, [], 'the street line is merged with the (Last)/(First)/(Middle) labels; it may be cut at a column edge', 'Street');
+      } else if (streetLabel) {
+        const at = this.cellAt(last[1]);
+        const lines = at ? this.lines.slice(at.li + 1).filter((l) => l.start < streetLabel[0]) : [];
+        const streets: Piece[] = [];
+        for (const l of lines) {
+          const c = l.cells.find((x) => x.text.trim().length > 0 && x.start < streetLabel[0]);
+          if (!c) continue;
+          const pc = this.piece(c.start, Math.min(c.end, streetLabel[0]));
+          if (pc && !/\((?:First|Middle|Last)\)/i.test(pc.raw)) streets.push(pc);
+        }
+        if (streets[0]) o.street1 = this.field(streets[0], streets[0].raw);
+        if (streets[1]) o.street2 = this.field(streets[1], streets[1].raw);
+      }
+    }
+    if (streetLabel) {
+      let p2 = this.restOfCell(streetLabel[1], /\s*\(City\)/i);
+      if (!p2) {
+        const at = this.cellAt(streetLabel[1]);
+        const nl = at ? this.lines[at.li + 1] : null;
+        const c = nl?.cells.find((x) => x.text.trim().length > 0);
+        if (c) {
+          const stop = /\(City\)/i.exec(c.text);
+          p2 = this.piece(c.start, stop ? c.start + stop.index : c.end);
+        }
+      }
+      if (p2) this.cityStateZip(o, p2);
+      if (o.span && p2) o.span = { start: o.span.start, end: this.span(p2.start, p2.end)!.end };
+    }
+    return o;
+  }
+
+  private stripLead(p: Piece, re: RegExp): Piece | null {
+    const m = re.exec(this.t.slice(p.start, p.end));
+    return m ? this.piece(p.start + m[0].length, p.end) : p;
+  }
+
+  private cityStateZip(o: ReportingOwner, p: Piece): void {
+    const s = this.t.slice(p.start, p.end);
+    const m = /^(.*?)[,\s]+([A-Za-z]{2}|[A-Z]\d)[,\s]+(\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3})\s*$/.exec(s);
+    if (!m) {
+      o.city = this.field(p, p.raw, [], 'city, state and ZIP code could not be told apart', 'City');
+      return;
+    }
+    const cityP = this.piece(p.start, p.start + m[1].length);
+    const zipStart = p.start + s.lastIndexOf(m[3]);
+    const stateStart = p.start + s.lastIndexOf(m[2], zipStart - p.start);
+    if (cityP) o.city = this.field(cityP, cityP.raw);
+    o.state = this.field({ raw: m[2], start: stateStart, end: stateStart + 2 }, m[2].toUpperCase());
+    o.zipCode = this.field({ raw: m[3], start: zipStart, end: zipStart + m[3].length }, m[3]);
+  }
+
+  private readRelationship(o: ReportingOwner, headerEnd: number): void {
+    const box = this.find(/(?:Relationship|tionship)\s+of\s+Reporting\s+Pers/i, 0, headerEnd) ?? this.find(/\(Check\s+all\s+applicable\)|all\s+applicable\)/i, 0, headerEnd);
+    const from = box ? box[0] : 0;
+    const officer = this.find(/Officer\s*\(give\s+title\s+below\)/i, from, headerEnd);
+    const other = this.find(/Other\s*\(specify\s+below\)/i, from, headerEnd);
+    let titleRange: [number, number] | null = null;
+    if (officer) {
+      const p = this.restOfCell(officer[1], /\s*Other\s*\(specify/i);
+      if (p) {
+        titleRange = [p.start, p.end];
+        o.officerTitle = this.field(p, p.raw);
+      }
+    }
+    if (other) {
+      const p = this.restOfCell(other[1]);
+      if (p && !HEADER_WORDS.test(p.raw) && !/^\d\.\s/.test(p.raw)) o.otherText = this.field(p, p.raw);
+    }
+    const inTitle = (k: number) => titleRange != null && k >= titleRange[0] && k < titleRange[1];
+    const flags: [RegExp, 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', string][] = [
+      [/\bDirector\b/i, 'isDirector', 'Director'],
+      [/10\s?%\s+Owner/i, 'isTenPercentOwner', '10% Owner'],
+      [/Officer\s*\(give\s+title/i, 'isOfficer', 'Officer'],
+      [/Other\s*\(specify/i, 'isOther', 'Other'],
+    ];
+    const missing: string[] = [];
+    for (const [re, key, name] of flags) {
+      let m = this.find(re, from, headerEnd);
+      while (m && inTitle(m[0])) m = this.find(re, m[1], headerEnd);
+      if (!m) {
+        missing.push(name);
+        continue;
+      }
+      const { checked, mark } = this.checkedBefore(m[0]);
+      if (checked && mark) o[key] = this.field<boolean>(mark, true);
+      else o[key] = { ...this.field<boolean>(this.piece(m[0], m[1])!, false), raw: null };
+    }
+    if (box && missing.length && missing.length < 4)
+      this.uncertain('Relationship', `the box${missing.length > 1 ? 'es' : ''} ${missing.join(', ')} could not be found in the text (cut or merged): read as not checked`, this.span(box[0], box[1]));
+    if (o.isOfficer.value && !o.officerTitle.value) this.uncertain('Officer title', 'Officer is checked but no title was found', o.isOfficer.span);
+  }
+
+  // ---- tables ---------------------------------------------------------------------------------------------
+
+  private isHeaderLine(l: Line): boolean {
+    const cells = l.cells.map((c) => c.text.trim()).filter((x) => x.length > 0);
+    if (!cells.length) return true;
+    if (HEADER_WORDS.test(l.text)) return true;
+    return cells.every((x) => /^(Code|V|v|Amount|\(A\)|\(D\)|Price|Title|Date|Exercisable|\(A\) or \(D\)|' '|''|[-'",.]+)$/i.test(x));
+  }
+
+  private readTable(table: 'nonDerivative' | 'derivative', from: number, to: number, form: string): void {
+    const layout = LAYOUTS[`${table === 'derivative' ? 'II' : 'I'}-${form === '3' || form === '5' ? form : '4'}`];
+    const lines = this.lines.filter((l) => l.start >= from && l.end <= to);
+    // Skip the rest of the title line ("(e.g., puts, calls, ...)") and the header lines.
+    let pendingTitle: Piece[] = [];
+    for (const l of lines) {
+      if (l.start < from) continue;
+      const text = l.text.trim();
+      if (!text) continue;
+      if (/^\(?e\.g\.,/i.test(text) || /Acquired,\s+Disposed\s+of,\s+or\s+Beneficially\s+Owned|Securities\s+Beneficially\s+Owned\s*$/i.test(text)) continue;
+      if (this.isHeaderLine(l)) continue;
+      const hasData = DATE_RE.test(l.text) || /\d/.test(l.text);
+      if (!hasData) {
+        // A line of words only: part of a wrapped security title (joined to the next row, or the previous).
+        const p = this.piece(l.start, l.end);
+        if (p) pendingTitle.push(p);
+        continue;
+      }
+      this.readRow(table, l, layout, form, pendingTitle);
+      pendingTitle = [];
+    }
+    if (pendingTitle.length) {
+      const rows = table === 'derivative' ? this.filing.derivative : this.filing.nonDerivative;
+      const last = rows[rows.length - 1];
+      for (const p of pendingTitle) {
+        if (last) {
+          this.uncertain(`${table === 'derivative' ? 'Table II' : 'Table I'} row ${last.index + 1}`, `a line of text after the row ("${p.raw.slice(0, 60)}") is not read as part of it`, this.span(p.start, p.end));
+        } else this.uncertain(table === 'derivative' ? 'Table II' : 'Table I', `a line without values ("${p.raw.slice(0, 60)}") was skipped`, this.span(p.start, p.end));
+      }
+    }
+  }
+
+  /** Split a cell's text into value and trailing footnote markers "(1)(2)". */
+  private splitMarkers(p: Piece): { value: Piece | null; refs: FootnoteRef[] } {
+    const s = this.t.slice(p.start, p.end);
+    const refs: FootnoteRef[] = [];
+    // Trailing markers only: walk back over "(n)" groups.
+    let cut = s.length;
+    for (;;) {
+      const m = /\(\s?(\d{1,2})\s?\)\s*$/.exec(s.slice(0, cut));
+      if (!m) break;
+      refs.unshift({ id: `F${Number(m[1])}`, span: this.span(p.start + m.index, p.start + m.index + m[0].trimEnd().length) });
+      cut = m.index;
+    }
+    return { value: this.piece(p.start, p.start + cut), refs };
+  }
+
+  private readRow(table: 'nonDerivative' | 'derivative', l: Line, layout: Layout, form: string, titleBefore: Piece[]): void {
+    const rows = table === 'derivative' ? this.filing.derivative : this.filing.nonDerivative;
+    const index = rows.length;
+    const row: Row = table === 'derivative' ? emptyRow('derivative', 'holding', index) : emptyRow('nonDerivative', 'holding', index);
+    row.span = this.span(l.start, l.end);
+    const where = `${table === 'derivative' ? 'Table II' : 'Table I'} row ${index + 1}`;
+    // Cells by tab; trailing empty cells dropped.
+    const cells = l.cells.map((c) => this.piece(c.start, c.end));
+    while (cells.length && cells[cells.length - 1] == null) cells.pop();
+    let assigned: Map<ColumnKind, Piece> | null = null;
+    let fallback = false;
+    if (cells.length >= 2 && cells.length <= layout.length) {
+      const m = new Map<ColumnKind, Piece>();
+      let ok = true;
+      cells.forEach((p, i) => {
+        if (!p) return;
+        if (!this.fits(layout[i], p)) ok = false;
+        m.set(layout[i], p);
+      });
+      if (ok) assigned = m;
+    }
+    if (!assigned) {
+      assigned = this.bySequence(l, layout);
+      fallback = true;
+    }
+    if (!assigned.size) return;
+    if (fallback) this.uncertain(where, 'the columns are not separated in the text; values were assigned by their kind (date, code, amount, A/D, D/I) in column order', row.span);
+    const doubt = fallback ? 'column assigned by the kind of value, not by position' : null;
+    for (const [kind, p] of assigned) this.assignCell(row, kind, p, where, doubt);
+    if (titleBefore.length && row.securityTitle.raw != null) {
+      // Words on the line(s) before the row: a security title wrapped upward by the text extraction.
+      this.doubt(row.securityTitle, `${where} security title`, `the line(s) above ("${titleBefore.map((x) => x.raw).join(' ').slice(0, 60)}") may belong to this title`);
+    }
+    const isTx =
+      form !== '3' && (row.transactionDate.value != null || row.transactionCode.raw != null || row.transactionShares.raw != null || row.transactionAcquiredDisposedCode.value != null);
+    row.kind = isTx ? 'transaction' : 'holding';
+    if (row.table === 'derivative') this.filing.derivative.push(row);
+    else this.filing.nonDerivative.push(row);
+  }
+
+  /** Whether a cell's text can be a value of the column kind (markers stripped). */
+  private fits(kind: ColumnKind, p: Piece): boolean {
+    const v = this.splitMarkers(p).value?.raw ?? '';
+    if (!v) return true; // only markers: fits any value box
+    switch (kind) {
+      case 'title':
+      case 'uTitle':
+      case 'nature':
+        return /[A-Za-z]/.test(v);
+      case 'date':
+      case 'deemed':
+      case 'exercisable':
+      case 'expiration':
+        return DATE_RE.test(v) || /^[A-Za-z][A-Za-z .]{2,}$/.test(v); // "Immediately", "(1)" handled above
+      case 'code':
+        return /^[A-Za-z]\s?(?:\(\s?\d{1,2}\s?\))?$/.test(v);
+      case 'v':
+        return /^[Vv]$/.test(v);
+      case 'ad':
+        return /^\(?[AD]\)?$/i.test(v);
+      case 'di':
+        return /^\(?[DI]\)?$/i.test(v);
+      case 'amount':
+      case 'sharesA':
+      case 'sharesD':
+      case 'owned':
+      case 'uAmount':
+      case 'price':
+      case 'convPrice':
+        return /^\$?\s?[0-9OolI][0-9OolI,.\s]*$/.test(v);
+    }
+  }
+
+  /**
+   * Columns not separated: read the row's tokens left to right, taking for each column of the layout the next
+   * token of the right kind. Titles run until the first date or amount.
+   */
+  private bySequence(l: Line, layout: Layout): Map<ColumnKind, Piece> {
+    const out = new Map<ColumnKind, Piece>();
+    // Tokens: runs of non-space; a marker "(1)" stays with the token before it.
+    const toks: Piece[] = [];
+    const re = /\S+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(l.text))) {
+      const s = l.start + m.index;
+      const e = s + m[0].length;
+      if (/^\(\d{1,2}\)$/.test(m[0]) && toks.length) {
+        toks[toks.length - 1] = { raw: this.t.slice(toks[toks.length - 1].start, e), start: toks[toks.length - 1].start, end: e };
+      } else if (m[0] === '$' && re.lastIndex < l.text.length) {
+        // "$ 2.29": join the sign to its amount.
+        const n = re.exec(l.text);
+        if (n) toks.push({ raw: `$${n[0]}`, start: s, end: l.start + n.index + n[0].length });
+      } else toks.push({ raw: m[0], start: s, end: e });
+    }
+    const isNum = (p: Piece) => this.fits('amount', p) && /\d/.test(p.raw);
+    const isDate = (p: Piece) => DATE_RE.test(p.raw);
+    let k = 0;
+    // Title: tokens until the first date or number.
+    const titleEnd = toks.findIndex((p) => isDate(p) || isNum(p));
+    if (titleEnd <= 0) return out;
+    out.set('title', { raw: toks.slice(0, titleEnd).map((x) => x.raw).join(' '), start: toks[0].start, end: toks[titleEnd - 1].end });
+    k = titleEnd;
+    // The columns after the title that hold values of a kind we can recognize.
+    const want = layout.slice(1);
+    for (let w = 0; w < want.length && k < toks.length; w++) {
+      const kind = want[w];
+      const p = toks[k];
+      if (kind === 'nature' || kind === 'uTitle') {
+        if (kind === 'nature') {
+          out.set('nature', { raw: toks.slice(k).map((x) => x.raw).join(' '), start: p.start, end: toks[toks.length - 1].end });
+          k = toks.length;
+          break;
+        }
+        // Underlying title: words until the next number.
+        let e = k;
+        while (e < toks.length && !isNum(toks[e])) e++;
+        if (e > k) {
+          out.set('uTitle', { raw: toks.slice(k, e).map((x) => x.raw).join(' '), start: p.start, end: toks[e - 1].end });
+          k = e;
+        }
+        continue;
+      }
+      if (kind === 'sharesA' || kind === 'sharesD') {
+        // One amount for (A) or (D): decided below from the code, left to the A column here.
+        if (kind === 'sharesA' && isNum(p) && !isDate(p)) {
+          out.set('sharesA', p);
+          k++;
+          w++; // skip sharesD
+        }
+        continue;
+      }
+      if (this.fits(kind, p) && !(kind !== 'date' && kind !== 'deemed' && kind !== 'exercisable' && kind !== 'expiration' && isDate(p))) {
+        if ((kind === 'date' || kind === 'deemed' || kind === 'exercisable' || kind === 'expiration') && !isDate(p)) continue;
+        out.set(kind, p);
+        k++;
+      }
+    }
+    return out;
+  }
+
+  private assignCell(row: Row, kind: ColumnKind, p: Piece, where: string, doubt: string | null): void {
+    const d = row.table === 'derivative' ? (row as DerivativeRow) : null;
+    const { value, refs } = this.splitMarkers(p);
+    const text = (f: string): Field => (value ? this.field(value, value.raw, refs, doubt, `${where} ${f}`) : { ...absent(), present: refs.length > 0, footnotes: refs, span: this.span(p.start, p.end) });
+    const num = (f: string): Field => {
+      if (!value) return { ...absent(), present: refs.length > 0, footnotes: refs, span: this.span(p.start, p.end) };
+      let v = normalizeNumber(value.raw);
+      let why = doubt;
+      if (v == null) {
+        const fixed = normalizeNumber(ocrDigits(value.raw.replace(/\s+/g, '')));
+        if (fixed != null) {
+          v = fixed;
+          why = `letters read as digits in "${value.raw}" (OCR)`;
+        } else why = `"${value.raw}" is not a number`;
+      }
+      return this.field(value, v, refs, why, `${where} ${f}`);
+    };
+    const date = (f: string): Field => {
+      if (!value) return { ...absent(), present: refs.length > 0, footnotes: refs, span: this.span(p.start, p.end) };
+      const dt = this.dateIn(value.start, value.end);
+      if (!dt) return this.field<string>(value, null, refs, doubt ?? `"${value.raw}" is not a date`, `${where} ${f}`);
+      const fld = this.dateField(dt, `${where} ${f}`, refs);
+      if (doubt && !fld.uncertain) this.doubt(fld, `${where} ${f}`, doubt);
+      return fld;
+    };
+    switch (kind) {
+      case 'title':
+        row.securityTitle = text('security title');
+        return;
+      case 'convPrice':
+        if (d) d.conversionOrExercisePrice = num('conversion or exercise price');
+        return;
+      case 'date':
+        row.transactionDate = date('transaction date');
+        return;
+      case 'deemed':
+        row.deemedExecutionDate = date('deemed execution date');
+        return;
+      case 'code': {
+        row.codingSpan = this.span(p.start, p.end);
+        row.codingFootnotes = refs;
+        if (!value) return;
+        const code = value.raw.toUpperCase();
+        const known = TRANSACTION_CODES.has(code);
+        row.transactionCode = this.field(value, code, [], known ? doubt : `"${value.raw}" is not a transaction code`, `${where} transaction code`);
+        return;
+      }
+      case 'v':
+        if (value) row.transactionTimeliness = this.field(value, /^v$/i.test(value.raw) ? 'E' : value.raw.toUpperCase(), refs, doubt, `${where} V`);
+        return;
+      case 'amount':
+        row.transactionShares = num('amount');
+        return;
+      case 'sharesA':
+      case 'sharesD': {
+        row.transactionShares = num('number of securities');
+        const code = kind === 'sharesA' ? 'A' : 'D';
+        const sp = value ? this.span(value.start, value.end) : this.span(p.start, p.end);
+        const ad = makeField<string>(null, code, sp);
+        if (doubt) {
+          // Without column positions, (A) or (D) is a guess from the transaction code.
+          const tc = row.transactionCode.value;
+          const guess = tc && 'SFDGJUHXCMO'.includes(tc) && row.table === 'derivative' && 'MXCO'.includes(tc) ? 'D' : tc === 'S' || tc === 'F' || tc === 'D' || tc === 'U' ? 'D' : 'A';
+          ad.value = guess;
+          this.doubt(ad, `${where} (A) or (D)`, `the (A) and (D) columns cannot be told apart in the text; "${guess}" is inferred from transaction code ${tc ?? '(none)'}`);
+        }
+        row.transactionAcquiredDisposedCode = ad;
+        return;
+      }
+      case 'ad':
+        if (value) {
+          const v = normalizeAcquiredDisposed(value.raw);
+          row.transactionAcquiredDisposedCode = this.field(value, v, refs, v ? doubt : `"${value.raw}" is not A or D`, `${where} (A) or (D)`);
+        }
+        return;
+      case 'price':
+        row.transactionPricePerShare = num('price');
+        return;
+      case 'exercisable':
+        if (d) d.exerciseDate = date('date exercisable');
+        return;
+      case 'expiration':
+        if (d) d.expirationDate = date('expiration date');
+        return;
+      case 'uTitle':
+        if (d) d.underlyingSecurityTitle = text('underlying security title');
+        return;
+      case 'uAmount':
+        if (d) d.underlyingSecurityShares = num('underlying amount');
+        return;
+      case 'owned':
+        row.sharesOwnedFollowingTransaction = num('amount owned');
+        return;
+      case 'di':
+        if (value) {
+          const v = normalizeDirectIndirect(value.raw);
+          row.directOrIndirectOwnership = this.field(value, v, refs, v ? doubt : `"${value.raw}" is not D or I`, `${where} ownership form`);
+        }
+        return;
+      case 'nature':
+        row.natureOfOwnership = text('nature of indirect ownership');
+        return;
+    }
+  }
+
+  // ---- footnotes, remarks, signature ----------------------------------------------------------------------
+
+  private readFootnotesRemarksSignatures(from: number): void {
+    const t = this.t;
+    const sigLabel = this.find(/\*{0,2}\s*Signature\s+of\s+Reporting\s+Person/i, from);
+    const slash = this.find(/\/s\/|\bs\/\s/i, from);
+    const remarks = this.find(/(?:^|\n)[ \t]*Remarks\s*:/i, from);
+    const reminder = this.find(/Reminder:|Note:\s+File\s+three\s+copies|Persons\s+who\s+respond/i, from);
+    // The signature line: the one with "/s/", else the last non-empty line before "Signature of Reporting Person".
+    let sigLine: Line | null = null;
+    if (slash && (!sigLabel || slash[0] < sigLabel[1] + 400)) sigLine = this.cellAt(slash[0])?.line ?? null;
+    else if (sigLabel) {
+      const at = this.cellAt(sigLabel[0]);
+      if (at) for (let i = at.li - 1; i >= 0 && !sigLine; i--) if (this.lines[i].text.trim()) sigLine = this.lines[i];
+    }
+    const endNotes = Math.min(
+      remarks ? remarks[0] : t.length,
+      sigLine ? sigLine.start : t.length,
+      sigLabel ? sigLabel[0] : t.length,
+      reminder ? reminder[0] : t.length,
+    );
+    this.readFootnotes(from, endNotes);
+    if (remarks && remarks[0] < (sigLine ? sigLine.start : t.length)) {
+      const e = Math.min(sigLine ? sigLine.start : t.length, sigLabel ? sigLabel[0] : t.length, reminder && reminder[0] > remarks[1] ? reminder[0] : t.length);
+      const p = this.piece(remarks[1], e);
+      if (p) this.filing.remarks = this.field(p, p.raw);
+    }
+    if (sigLine) this.readSignatureLine(sigLine);
+  }
+
+  private readFootnotes(from: number, to: number): void {
+    const lines = this.lines.filter((l) => l.end > from && l.start < to);
+    for (const l of lines) {
+      const s = Math.max(l.start, from);
+      const e = Math.min(l.end, to);
+      const lineText = this.t.slice(s, e);
+      const m = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText);
+      if (m) {
+        const numStart = s + lineText.indexOf(m[1], 0);
+        const body = this.piece(s + m[0].length, e);
+        const id = `F${Number(m[1])}`;
+        const idPiece: Piece = { raw: m[1], start: numStart, end: numStart + m[1].length };
+        this.filing.footnotes.push({
+          id: this.field(idPiece, id),
+          text: body ? this.field(body, body.raw) : { ...absent(), present: true },
+          span: this.span(numStart, body ? body.end : numStart + m[1].length),
+        });
+        continue;
+      }
+      const p = this.piece(s, e);
+      if (!p) continue;
+      const last = this.filing.footnotes[this.filing.footnotes.length - 1];
+      if (last && last.text.span) {
+        // A continuation line of the previous footnote.
+        const startClean = this.cleanIndex(last.text.span.start);
+        const merged = this.piece(startClean, p.end);
+        if (merged) {
+          last.text = { ...this.field(merged, merged.raw), uncertain: last.text.uncertain };
+          if (last.span) last.span = { start: last.span.start, end: this.span(merged.start, merged.end)!.end };
+        }
+      } else if (!/^Explanation of Responses/i.test(p.raw)) {
+        this.uncertain('Explanation of responses', `a line without a footnote number ("${p.raw.slice(0, 60)}") was not read`, this.span(p.start, p.end));
+      }
+    }
+  }
+
+  /** The cleaned index of a source offset (first cleaned char starting at or after it). */
+  private cleanIndex(srcOffset: number): number {
+    let lo = 0;
+    let hi = this.c.start.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.c.start[mid] < srcOffset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private readSignatureLine(l: Line): void {
+    // The date is the last date on the line; the name is what comes before it.
+    let last: { p: Piece; value: string | null; repaired: boolean } | null = null;
+    let pos = l.start;
+    for (;;) {
+      const d = this.dateIn(pos, l.end);
+      if (!d) break;
+      last = d;
+      pos = d.p.end;
+    }
+    const nameEnd = last ? last.p.start : l.end;
+    const name = this.piece(l.start, nameEnd);
+    if (!name && !last) return;
+    this.filing.signatures.push({
+      name: name ? this.field(name, name.raw) : absent<string>(),
+      date: last ? this.dateField(last, 'Signature date') : absent<string>(),
+      span: this.span(l.start, l.end) ?? null,
+    });
+  }
+
+  /**
+   * The owner's name as printed ("Last First Middle") against the signature ("/s/ First M. Last"): when the
+   * words agree but one initial differs, OCR has likely misread a letter. Keep what is written, say so.
+   */
+  private crossCheckOwnerName(o: ReportingOwner): void {
+    const name = o.name.raw;
+    const sig = this.filing.signatures[0]?.name.raw;
+    if (!name || !sig || /attorney|in[- ]fact|\bby\b|\bfor\b/i.test(sig)) return;
+    const words = (s: string) =>
+      s
+        .replace(/\/s\//gi, ' ')
+        .toUpperCase()
+        .split(/[^A-Z]+/)
+        .filter((w) => w.length > 0);
+    const a = words(name);
+    const b = words(sig);
+    const longA = a.filter((w) => w.length > 1);
+    const longB = new Set(b.filter((w) => w.length > 1));
+    if (!longA.length || !longA.every((w) => longB.has(w))) return;
+    const initialsA = a.filter((w) => w.length === 1);
+    const initialsB = b.filter((w) => w.length === 1);
+    if (initialsA.length === 1 && initialsB.length === 1 && initialsA[0] !== initialsB[0]) {
+      this.doubt(
+        o.name,
+        'Reporting person name',
+        `the middle initial "${initialsA[0]}" differs from the signature's "${initialsB[0]}" (${sig}); OCR may have misread it — kept as written`,
+      );
+    }
+  }
 }
