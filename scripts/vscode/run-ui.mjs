@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// `npm run test:ui`: UI checks in a real VS Code, as a user sees it. One VS Code server + headless Chromium
+// (host.cjs) opens the workbench with the extension under development and a fresh copy of examples/ as the
+// workspace; then every check of every test/ui/*.ui.mjs file runs, in file-name order, on that one page.
+//
+// A UI test file exports `checks`: [{ name, run: async (wb) => {...}, timeout? }], where `wb` is a
+// Workbench (test/ui/workbench.mjs: openFile, runCommand, frameWith, showView, problems, setTheme,
+// screenshot, page...). A check fails by throwing. Screenshots go to test-results/ui/ (a failing check
+// leaves FAIL-<name>.png there); UPDATE_SCREENSHOTS=1 also writes the README's to media/screenshots/.
+//
+//   node scripts/vscode/run-ui.mjs [substring of a file or check name ...]
+// Knobs: VSCODE_UI_TIMEOUT (hard limit for the whole run, seconds, default 600), EXTENSION_DEV_PATH (default:
+// this repository), VERBOSE=1 (browser console), KEEP_TMP=1. Closing line: "ui: N passed, N failed".
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Workbench } from '../../test/ui/workbench.mjs';
+
+const require = createRequire(import.meta.url);
+const host = require('./host.cjs');
+const ROOT = host.ROOT;
+const UI_DIR = join(ROOT, 'test', 'ui');
+const SHOTS = join(ROOT, 'test-results', 'ui');
+const README_SHOTS = join(ROOT, 'media', 'screenshots');
+const HARD_TIMEOUT_S = Number(process.env.VSCODE_UI_TIMEOUT || 600);
+const DEV_PATH = resolve(process.env.EXTENSION_DEV_PATH || ROOT);
+const filters = process.argv.slice(2);
+
+let passed = 0, failed = 0;
+let server, browser, tmp;
+const t0 = Date.now();
+
+async function cleanup() {
+  if (browser) { await browser.close(); browser = undefined; }
+  if (server) { await server.stop(); server = undefined; }
+  if (tmp && !process.env.KEEP_TMP) { rmSync(tmp, { recursive: true, force: true }); tmp = undefined; }
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+  })]).finally(() => clearTimeout(timer));
+}
+
+async function loadChecks() {
+  const files = readdirSync(UI_DIR).filter((f) => f.endsWith('.ui.mjs')).sort();
+  const all = [];
+  for (const f of files) {
+    const mod = await import(pathToFileURL(join(UI_DIR, f)).href);
+    const checks = mod.checks || mod.default;
+    if (!Array.isArray(checks)) { throw new Error(`test/ui/${f} exports no "checks" array`); }
+    for (const c of checks) {
+      const name = `${f.replace(/\.ui\.mjs$/, '')}: ${c.name}`;
+      if (!filters.length || filters.some((s) => name.includes(s))) { all.push({ ...c, name }); }
+    }
+  }
+  return all;
+}
+
+async function main() {
+  const checks = await loadChecks();
+  if (!checks.length) { throw new Error(`no UI checks${filters.length ? ` match ${filters.join(', ')}` : ''} in test/ui/*.ui.mjs`); }
+  if (!existsSync(join(DEV_PATH, 'dist', 'extension.js'))) { throw new Error('dist/extension.js is missing: run npm run build'); }
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  tmp = mkdtempSync(join(tmpdir(), 'form4-ui-'));
+  const workspace = join(tmp, 'examples');
+  cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+
+  server = await host.startServer({ verbose: true, profile: host.makeProfile({ settings: { 'workbench.colorTheme': 'Default Light Modern' } }) });
+  browser = await host.launchBrowser(server.profile);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => console.log('[pageerror]', e.message));
+  if (process.env.VERBOSE) { page.on('console', (m) => console.log('[browser]', m.type(), m.text())); }
+  await page.goto(host.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: [DEV_PATH] }));
+  const wb = new Workbench(page, { root: ROOT, workspace, shotsDir: SHOTS, readmeShotsDir: README_SHOTS });
+
+  for (const check of checks) {
+    const t = Date.now();
+    try {
+      await withTimeout(Promise.resolve().then(() => check.run(wb)), check.timeout || 90000, `check "${check.name}"`);
+      passed++;
+      console.log(`  ok    ${check.name} (${Date.now() - t} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`  FAIL  ${check.name} (${Date.now() - t} ms)\n        ${String(e && e.message || e).split('\n').slice(0, 6).join('\n        ')}`);
+      await page.screenshot({ path: join(SHOTS, `FAIL-${check.name.replace(/\W+/g, '_')}.png`) }).catch(() => {});
+      await page.keyboard.press('Escape').catch(() => {});   // leave no quick input open for the next check
+    }
+  }
+}
+
+const offSignals = host.onSignals(cleanup);
+let hardTimer;
+const hardTimeout = new Promise((_, reject) => {
+  hardTimer = setTimeout(() => reject(Object.assign(new Error(`ui tests timed out after ${HARD_TIMEOUT_S} s (VSCODE_UI_TIMEOUT)`), { code: 2 })), HARD_TIMEOUT_S * 1000);
+});
+let exitCode = 0;
+try {
+  await Promise.race([main(), hardTimeout]);
+} catch (e) {
+  console.error(e && e.code === 2 ? e.message : (e && e.stack) || String(e));
+  exitCode = e && e.code === 2 ? 2 : 1;
+  failed = Math.max(failed, 1);
+} finally {
+  clearTimeout(hardTimer);
+  if (failed && server) { console.error(server.logs()); }
+  await cleanup();
+  offSignals();
+  host.endWatchdog();
+}
+console.log(`screenshots in ${SHOTS.slice(ROOT.length + 1)}/ (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+console.log(`ui: ${passed} passed, ${failed} failed`);
+process.exit(exitCode || (failed ? 1 : 0));

@@ -1,0 +1,35 @@
+// The workbench itself: it loads with the example filings, and the extension under development activates.
+export const checks = [
+  {
+    name: 'workbench loads with the example filings as the workspace',
+    async run(wb) {
+      await wb.ready();
+      await wb.page.locator('.window-title, .command-center', { hasText: 'Extension Development Host' }).first().waitFor({ timeout: 20000 });
+      for (const f of ['alto-ingredients-form4.xml', 'holdings-mismatch-form4.xml', 'quillfeather-form4-submission.txt']) {
+        await wb.explorerItem(f).waitFor({ timeout: 20000 });
+      }
+    },
+  },
+  {
+    name: 'opening a filing activates Form 4 Inspector',
+    async run(wb) {
+      await wb.openFile('alto-ingredients-form4.xml');
+      // the list names an extension by its displayName, or by its id when it shows a development build
+      const ours = (n) => n === 'Form 4 Inspector' || n === 'form4-inspector.form4-inspector';
+      let names = [];
+      const t0 = Date.now();
+      // activation is asynchronous: reopen the list until it shows up (or 20 s pass)
+      while (!names.some(ours)) {
+        if (Date.now() - t0 > 20000) {
+          throw new Error(`Form 4 Inspector is not among the running extensions: ${names.join(', ')}`);
+        }
+        names = await wb.runningExtensions();
+        if (!names.some(ours)) { await wb.page.waitForTimeout(1000); }
+      }
+      const row = wb.page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: names.find(ours) });
+      const text = await row.innerText();
+      if (!/Activation/.test(text)) { throw new Error(`no activation time shown: ${text}`); }
+      await wb.closeAllEditors();
+    },
+  },
+];

@@ -1,0 +1,145 @@
+// Helpers for UI checks: what a user does in VS Code's workbench, through Playwright. One instance drives the
+// page that scripts/vscode/run-ui.mjs opened (VS Code 1.100 web workbench, extension under development
+// loaded, a fresh copy of examples/ as the workspace). Webviews are nested iframes; frameWith() finds the
+// frame by its content.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export class Workbench {
+  /**
+   * @param {import('playwright-core').Page} page
+   * @param {{ root: string, workspace: string, shotsDir: string, readmeShotsDir?: string }} opts
+   */
+  constructor(page, opts) {
+    this.page = page;
+    this.root = opts.root;
+    this.workspace = opts.workspace;
+    this.shotsDir = opts.shotsDir;
+    this.readmeShotsDir = opts.readmeShotsDir;
+  }
+
+  /** Waits until the workbench and the explorer are up. */
+  async ready(timeout = 60000) {
+    await this.page.locator('.monaco-workbench').waitFor({ timeout });
+    await this.page.locator('.explorer-folders-view').waitFor({ timeout });
+  }
+
+  quickInput() { return this.page.locator('.quick-input-widget input'); }
+
+  /** Runs a command from the command palette by its title, e.g. 'View: Close All Editors'. */
+  async runCommand(title, { timeout = 15000 } = {}) {
+    await this.closeQuickInput();
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput();
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill('>' + title);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout });
+    await row.click();
+  }
+
+  async closeQuickInput() {
+    if (await this.page.locator('.quick-input-widget:visible').count()) { await this.page.keyboard.press('Escape'); }
+  }
+
+  /** Opens a workspace file with Quick Open (Ctrl+P); it opens in its default editor. */
+  async openFile(relPath, { timeout = 15000 } = {}) {
+    await this.closeQuickInput();
+    await this.page.keyboard.press('Control+P');
+    const input = this.quickInput();
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(relPath);
+    const name = relPath.split('/').pop();
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout });
+    await this.page.keyboard.press('Enter');
+    await this.tab(name).waitFor({ timeout });
+  }
+
+  /** The editor tab whose label contains `text`. */
+  tab(text) { return this.page.locator('.tabs-container .tab', { hasText: text }); }
+
+  /** The explorer row of a workspace file. */
+  explorerItem(name) { return this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }); }
+
+  /**
+   * The frame (webviews are iframes inside iframes) holding `selector`, optionally with `hasText`.
+   * @returns {Promise<import('playwright-core').Frame>}
+   */
+  async frameWith(selector, { hasText, timeout = 20000 } = {}) {
+    const t0 = Date.now();
+    for (;;) {
+      for (const f of this.page.frames()) {
+        if (f === this.page.mainFrame()) { continue; }
+        try {
+          const loc = hasText ? f.locator(selector, { hasText }) : f.locator(selector);
+          if (await loc.count()) { return f; }
+        } catch { /* frame detached while we looked */ }
+      }
+      if (Date.now() - t0 > timeout) {
+        throw new Error(`no webview frame has ${selector}${hasText ? ` with text ${JSON.stringify(hasText)}` : ''} after ${timeout} ms`);
+      }
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  /** Opens a view container's pane by its header title (e.g. a tree view "Form 4"); returns the pane. */
+  async showView(title, { timeout = 15000 } = {}) {
+    const header = this.page.locator('.pane-header', { hasText: title }).first();
+    if (!(await header.count())) {
+      await this.runCommand(`View: Show ${title}`, { timeout }).catch(() => {});
+    }
+    await header.waitFor({ timeout });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') { await header.click(); }
+    return this.page.locator('.pane', { has: header });
+  }
+
+  /** Opens the Problems panel and returns it. */
+  async problems({ timeout = 15000 } = {}) {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible().catch(() => false))) {
+      await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)', { timeout })
+        .catch(() => this.page.keyboard.press('Control+Shift+M'));
+    }
+    await panel.waitFor({ timeout });
+    return panel;
+  }
+
+  /** Names of the extensions the extension host has activated ("Developer: Show Running Extensions"). */
+  async runningExtensions({ timeout = 15000 } = {}) {
+    await this.runCommand('Developer: Show Running Extensions', { timeout });
+    const editor = this.page.locator('.runtime-extensions-editor');
+    await editor.waitFor({ timeout });
+    await editor.locator('.monaco-list-row').first().waitFor({ timeout });
+    return editor.locator('.monaco-list-row .name').allInnerTexts();
+  }
+
+  /** Switches the color theme with the theme picker; kind 'light' | 'dark'. */
+  async setTheme(kind, { timeout = 15000 } = {}) {
+    const theme = kind === 'dark' ? 'Dark Modern' : 'Light Modern';
+    await this.runCommand('Preferences: Color Theme', { timeout });
+    const input = this.quickInput();
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(theme);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.monaco-workbench.${kind === 'dark' ? 'vs-dark' : 'vs'}`).waitFor({ timeout });
+    await this.page.waitForTimeout(500);   // webviews pick up the new theme variables asynchronously
+  }
+
+  async closeAllEditors() { await this.runCommand('View: Close All Editors'); }
+
+  /**
+   * Saves a screenshot to test-results/ui/<name>.png. With `readme: true` and UPDATE_SCREENSHOTS=1 it also
+   * goes to media/screenshots/<name>.png, where the README links it.
+   */
+  async screenshot(name, { readme = false } = {}) {
+    mkdirSync(this.shotsDir, { recursive: true });
+    const file = join(this.shotsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    if (readme && this.readmeShotsDir && process.env.UPDATE_SCREENSHOTS) {
+      mkdirSync(this.readmeShotsDir, { recursive: true });
+      await this.page.screenshot({ path: join(this.readmeShotsDir, `${name}.png`) });
+    }
+    return file;
+  }
+}
