@@ -441,8 +441,11 @@ class HtmlFormReader {
       const same = (a: ReportingOwner, b: ReportingOwner) =>
         a.cik.value != null && b.cik.value != null ? a.cik.value === b.cik.value : a.name.value === b.name.value;
       if (rest.length && same(rest[0], first)) rest.shift();
+      const key = (o: ReportingOwner) => (o.cik.value != null ? `cik:${o.cik.value}` : `name:${o.name.value ?? ''}`);
+      const seen = new Set([key(first)]);
       for (const o of rest) {
-        if (this.filing.reportingOwners.some((x) => same(x, o))) continue;
+        if (seen.has(key(o))) continue;
+        seen.add(key(o));
         this.filing.reportingOwners.push(o);
       }
     }

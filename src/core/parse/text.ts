@@ -188,11 +188,11 @@ class TextFormReader {
 
   /** First match of `re` in the cleaned text at or after `from` (and before `to`), as [start, end]. */
   private find(re: RegExp, from = 0, to = this.t.length): [number, number] | null {
-    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-    g.lastIndex = from;
-    const m = g.exec(this.t);
-    if (!m || m.index >= to) return null;
-    return [m.index, m.index + m[0].length];
+    // Search only [from, to): a bounded window, so a label search never runs over the rest of a huge text.
+    const flags = re.flags.replace('g', '').replace('y', '');
+    const m = new RegExp(re.source, flags).exec(from === 0 && to >= this.t.length ? this.t : this.t.slice(from, to));
+    if (!m) return null;
+    return [from + m.index, from + m.index + m[0].length];
   }
 
   private cellAt(offset: number): { line: Line; cell: Cell; li: number; ci: number } | null {
@@ -329,7 +329,7 @@ class TextFormReader {
     const issuer = this.filing.issuer;
     issuer.span = this.span(m[0], p.end);
     const doubt = nextLine ? 'read from the line below its label (the columns are merged)' : null;
-    const br = /[[(]\s*([A-Za-z0-9.\-]{1,10})\s*[\])]\s*$/.exec(p.raw);
+    const br = /[[(]\s?([A-Za-z0-9.\-]{1,10})\s?[\])]$/.exec(p.raw.length > 300 ? p.raw.slice(-40) : p.raw);
     const rawText = this.t.slice(p.start, p.end);
     if (br) {
       const open = rawText.lastIndexOf(br[0].trim().charAt(0));
@@ -397,7 +397,7 @@ class TextFormReader {
     const o = emptyOwner();
     const m = this.find(/Name\s+and\s+Address(?:\s+of\s+Reporting\s+Person\s*\*?)?/i, 0, headerEnd);
     if (!m) return o;
-    let p = this.restOfCell(m[1], /\s*of\s+Reporting\s+Person|\s*\(Last\)|\s*\d\.\s+Issuer/i);
+    let p = this.restOfCell(m[1], /of\s+Reporting\s+Person|\(Last\)|\d\.\s+Issuer/i);
     if (p) p = this.stripLead(p, /^[*\s:]+/);
     let doubt: string | null = null;
     if (!p) {
@@ -419,7 +419,7 @@ class TextFormReader {
     const last = this.find(/\(Last\)/i, m[1], headerEnd);
     const streetLabel = this.find(/\(Street\)/i, m[1], headerEnd);
     if (last) {
-      const sameCell = this.restOfCell(last[1], /\s*\((?:First|Middle)\)/i);
+      const sameCell = this.restOfCell(last[1], /\((?:First|Middle)\)/i);
       if (sameCell) {
         o.street1 = this.field(sameCell, sameCell.raw, [], 'the street line is merged with the (Last)/(First)/(Middle) labels; it may be cut at a column edge', 'Street');
       } else if (streetLabel) {
@@ -437,7 +437,7 @@ class TextFormReader {
       }
     }
     if (streetLabel) {
-      let p2 = this.restOfCell(streetLabel[1], /\s*\(City\)/i);
+      let p2 = this.restOfCell(streetLabel[1], /\(City\)/i);
       if (!p2) {
         const at = this.cellAt(streetLabel[1]);
         const nl = at ? this.lines[at.li + 1] : null;
@@ -450,6 +450,15 @@ class TextFormReader {
       if (p2) this.cityStateZip(o, p2);
       if (o.span && p2) o.span = { start: o.span.start, end: this.span(p2.start, p2.end)!.end };
     }
+    for (const [f, what] of [
+      [o.street1, 'Street'],
+      [o.street2, 'Street (line 2)'],
+      [o.zipCode, 'ZIP code'],
+    ] as const) {
+      const tok = f.raw && f.raw.length < 300 ? /(?:^|\s)([0-9OolI]*\d[0-9OolI]*)(?=\s|,|$)/.exec(f.raw) : null;
+      if (tok && /[OolI]/.test(tok[1]) && !f.uncertain)
+        this.doubt(f, what, `"${tok[1]}" mixes digits with letters OCR confuses with digits (O/0, l/1): kept as written`);
+    }
     return o;
   }
 
@@ -460,7 +469,7 @@ class TextFormReader {
 
   private cityStateZip(o: ReportingOwner, p: Piece): void {
     const s = this.t.slice(p.start, p.end);
-    const m = /^(.*?)[,\s]+([A-Za-z]{2}|[A-Z]\d)[,\s]+(\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3})\s*$/.exec(s);
+    const m = s.length > 200 ? null : /^(.*?)[,\s]+([A-Za-z]{2}|[A-Z]\d)[,\s]+(\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3})\s*$/.exec(s);
     if (!m) {
       o.city = this.field(p, p.raw, [], 'city, state and ZIP code could not be told apart', 'City');
       return;
@@ -480,7 +489,7 @@ class TextFormReader {
     const other = this.find(/Other\s*\(specify\s+below\)/i, from, headerEnd);
     let titleRange: [number, number] | null = null;
     if (officer) {
-      const p = this.restOfCell(officer[1], /\s*Other\s*\(specify/i);
+      const p = this.restOfCell(officer[1], /Other\s*\(specify/i);
       if (p) {
         titleRange = [p.start, p.end];
         o.officerTitle = this.field(p, p.raw);
@@ -561,11 +570,14 @@ class TextFormReader {
     const refs: FootnoteRef[] = [];
     // Trailing markers only: walk back over "(n)" groups.
     let cut = s.length;
-    for (;;) {
-      const m = /\(\s?(\d{1,2})\s?\)\s*$/.exec(s.slice(0, cut));
+    for (let n = 0; n < 20; n++) {
+      // Look only at the last few characters: a marker is short (linear however long the cell).
+      const from = Math.max(0, cut - 12);
+      const m = /\(\s?(\d{1,2})\s?\)\s*$/.exec(s.slice(from, cut));
       if (!m) break;
-      refs.unshift({ id: `F${Number(m[1])}`, span: this.span(p.start + m.index, p.start + m.index + m[0].trimEnd().length) });
-      cut = m.index;
+      const at = from + m.index;
+      refs.unshift({ id: `F${Number(m[1])}`, span: this.span(p.start + at, p.start + at + m[0].trimEnd().length) });
+      cut = at;
     }
     return { value: this.piece(p.start, p.start + cut), refs };
   }
@@ -597,8 +609,11 @@ class TextFormReader {
     }
     if (!assigned.size) return;
     if (fallback) this.uncertain(where, 'the columns are not separated in the text; values were assigned by their kind (date, code, amount, A/D, D/I) in column order', row.span);
-    const doubt = fallback ? 'column assigned by the kind of value, not by position' : null;
-    for (const [kind, p] of assigned) this.assignCell(row, kind, p, where, doubt);
+    // Without column positions, the kind of a code, A/D, D/I letter or a title is plain; which box an amount
+    // (or, in Table II, a date) belongs to is inferred from the order: those are marked uncertain.
+    const certainKinds = new Set<ColumnKind>(['title', 'code', 'v', 'ad', 'di', ...(table === 'nonDerivative' ? (['date'] as ColumnKind[]) : [])]);
+    for (const [kind, p] of assigned)
+      this.assignCell(row, kind, p, where, fallback && !certainKinds.has(kind) ? 'the columns are not separated in the text: the box is inferred from the order of the values' : null);
     if (titleBefore.length && row.securityTitle.raw != null) {
       // Words on the line(s) before the row: a security title wrapped upward by the text extraction.
       this.doubt(row.securityTitle, `${where} security title`, `the line(s) above ("${titleBefore.map((x) => x.raw).join(' ').slice(0, 60)}") may belong to this title`);
@@ -674,15 +689,38 @@ class TextFormReader {
     k = titleEnd;
     // The columns after the title that hold values of a kind we can recognize.
     const want = layout.slice(1);
-    for (let w = 0; w < want.length && k < toks.length; w++) {
-      const kind = want[w];
+    const NUMERIC = new Set<ColumnKind>(['convPrice', 'amount', 'sharesA', 'price', 'uAmount', 'owned']);
+    // (A) and (D) share one amount when columns are lost: keep only the (A) slot.
+    const slots = want.filter((x) => x !== 'sharesD');
+    const skip = new Set<number>();
+    for (let w = 0; w < slots.length && k < toks.length; w++) {
+      const kind = slots[w];
       const p = toks[k];
-      if (kind === 'nature' || kind === 'uTitle') {
-        if (kind === 'nature') {
-          out.set('nature', { raw: toks.slice(k).map((x) => x.raw).join(' '), start: p.start, end: toks[toks.length - 1].end });
-          k = toks.length;
-          break;
+      if (skip.has(w)) continue;
+      if (NUMERIC.has(kind)) {
+        // A run of amount columns against the run of numbers in the text: when there are fewer numbers,
+        // the boxes most often left empty (price, exercise price) are taken as empty.
+        let runEnd = w;
+        while (runEnd < slots.length && NUMERIC.has(slots[runEnd])) runEnd++;
+        let n = 0;
+        while (k + n < toks.length && isNum(toks[k + n]) && !isDate(toks[k + n])) n++;
+        let excess = runEnd - w - n;
+        for (const pref of ['price', 'convPrice', 'uAmount', 'amount', 'sharesA'] as ColumnKind[]) {
+          for (let x = w; x < runEnd && excess > 0; x++) if (slots[x] === pref && !skip.has(x)) (skip.add(x), excess--);
         }
+        if (skip.has(w)) continue;
+        if (isNum(p) && !isDate(p)) {
+          out.set(kind, p);
+          k++;
+        }
+        continue;
+      }
+      if (kind === 'nature') {
+        out.set('nature', { raw: toks.slice(k).map((x) => x.raw).join(' '), start: p.start, end: toks[toks.length - 1].end });
+        k = toks.length;
+        break;
+      }
+      if (kind === 'uTitle') {
         // Underlying title: words until the next number.
         let e = k;
         while (e < toks.length && !isNum(toks[e])) e++;
@@ -692,20 +730,15 @@ class TextFormReader {
         }
         continue;
       }
-      if (kind === 'sharesA' || kind === 'sharesD') {
-        // One amount for (A) or (D): decided below from the code, left to the A column here.
-        if (kind === 'sharesA' && isNum(p) && !isDate(p)) {
-          out.set('sharesA', p);
-          k++;
-          w++; // skip sharesD
-        }
-        continue;
-      }
-      if (this.fits(kind, p) && !(kind !== 'date' && kind !== 'deemed' && kind !== 'exercisable' && kind !== 'expiration' && isDate(p))) {
-        if ((kind === 'date' || kind === 'deemed' || kind === 'exercisable' || kind === 'expiration') && !isDate(p)) continue;
+      const dateKind = kind === 'date' || kind === 'deemed' || kind === 'exercisable' || kind === 'expiration';
+      if (dateKind ? isDate(p) : this.fits(kind, p) && !isDate(p) && !isNum(p)) {
         out.set(kind, p);
         k++;
       }
+    }
+    if (k < toks.length) {
+      const rest = toks.slice(k);
+      this.uncertain('Table row', `text after the last recognized value was not read: "${rest.map((x) => x.raw).join(' ').slice(0, 60)}"`, this.span(rest[0].start, rest[rest.length - 1].end));
     }
     return out;
   }
@@ -819,7 +852,7 @@ class TextFormReader {
 
   private readFootnotesRemarksSignatures(from: number): void {
     const t = this.t;
-    const sigLabel = this.find(/\*{0,2}\s*Signature\s+of\s+Reporting\s+Person/i, from);
+    const sigLabel = this.find(/Signature\s+of\s+Reporting\s+Person/i, from);
     const slash = this.find(/\/s\/|\bs\/\s/i, from);
     const remarks = this.find(/(?:^|\n)[ \t]*Remarks\s*:/i, from);
     const reminder = this.find(/Reminder:|Note:\s+File\s+three\s+copies|Persons\s+who\s+respond/i, from);

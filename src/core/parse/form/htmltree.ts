@@ -149,6 +149,7 @@ function tagEnd(s: string, i: number): number {
 }
 
 const TABLE_SCOPE = new Set(['table', 'html', 'body']);
+const MAX_DEPTH = 200;
 
 /** Parse HTML into a root element (name '#root'). Linear in the input length. */
 export function parseHtml(s: string): HtmlElement {
@@ -264,7 +265,9 @@ export function parseHtml(s: string): HtmlElement {
       i = textStart = el.end;
       continue;
     }
-    if (!VOID.has(name) && !selfClosing) stack.push(el);
+    // Real pages nest a dozen levels; beyond MAX_DEPTH an element stays empty and its content goes to the
+    // parent, which keeps every later walk linear on hostile nesting.
+    if (!VOID.has(name) && !selfClosing && stack.length < MAX_DEPTH) stack.push(el);
     i = textStart = after;
   }
   addText(textStart, n);
