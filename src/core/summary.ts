@@ -1,0 +1,648 @@
+/**
+ * A filing said plainly: one or two sentences per reporting owner and security, from the model alone, e.g.
+ * "Todd E. Benton (Chief Operating Officer) had 7,402 shares of Common Stock withheld at $2.29 ($16,950.58) to pay
+ * taxes on vesting (code F) on Apr 1, 2024, and holds 133,612 shares directly afterwards."
+ * Used at the top of the preview, in the filing tree's tooltip and in `form4 inspect`.
+ *
+ * Rules of the text:
+ * - Never invents. A value the filing leaves out is said to be missing ("price not given"); a value given only in a
+ *   footnote is pointed to ("price in footnote F3"). Words beyond the code's meaning (why shares were withheld,
+ *   weighted-average ranges, Rule 10b5-1 plans, who holds indirect shares) come only from the filing's footnotes
+ *   and boxes, and only when their wording is unambiguous.
+ * - Numbers exact (big.js): amounts and prices as written with thousands separators; a value is shares x price,
+ *   exact, with at least two decimals. No averages are computed across rows of different prices: several lots are
+ *   listed (up to three) or given as a range with their exact total.
+ * - Dates as "Apr 1, 2024".
+ * - Same-day rows of one holding (security, ownership form, nature of ownership) and one code are totalled in one
+ *   clause; the clauses of one holding and day make one sentence, ending with the amount held afterwards (after the
+ *   last row in the order the running tally reconciles). An exercise of a derivative (Table II, M/X/O/C) is paired
+ *   with the Table I acquisition of its underlying on the same day, and with same-day sales ("... and sold them").
+ * - Owner names: EDGAR writes individuals "Last First Middle" ("Benton Todd E"). The name is put in reading order
+ *   only when a signature of the filing confirms it: the signature's name ("/s/ Todd E. Benton", or the name after
+ *   "Attorney-in-Fact for") must have the same surname and first name, and its middle names or initials must agree
+ *   by initial (for a name read by OCR, flagged uncertain, the signature's middle initial wins, as the typed
+ *   signature is the better reading). Then the signature's spelling is used. Otherwise, and always for names that
+ *   look like entities ("Harborview Capital Partners IV, L.P."), the name stays exactly as EDGAR has it.
+ * - Joint filings (several reporting owners) lead with one sentence naming them all; the rows are reported for all
+ *   of them, so their sentences speak of "the reporting persons".
+ */
+import type Big from 'big.js';
+import type { Field, Filing, ReportingOwner, Row } from './model';
+import { rowFootnoteIds } from './model';
+import { codeInfo } from './codes';
+import { dec, fmt } from './decimal';
+import { rowValue } from './derived';
+import { holdingKey, tallyFiling } from './rules/tally';
+import { code, normTitle, val } from './rules/types';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2024-04-01" -> "Apr 1, 2024"; text that is not such a date is returned as it is. */
+export function fmtDate(iso: string | null | undefined): string {
+  if (!iso) return 'a date not given';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return iso;
+  return `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}`;
+}
+
+/** Money, exact, at least two decimals: 16950.58 -> "$16,950.58", 16000 -> "$16,000.00". */
+export function fmtMoney(b: Big): string {
+  const s = b.toFixed();
+  const i = s.indexOf('.');
+  const dp = i < 0 ? 0 : s.length - i - 1;
+  return '$' + fmt(dp >= 2 ? s : b.toFixed(2));
+}
+
+/** A price as written: "2.29" -> "$2.29", "1234.5" -> "$1,234.5". */
+function fmtPriceText(s: string): string {
+  return '$' + fmt(s);
+}
+
+// ---------------------------------------------------------------------------------------------- owner names
+
+const ENTITY =
+  /,|\b(L\.?\s?P\.?|LLC|L\.?L\.?C\.?|Inc\.?|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Limited|Fund|Funds|Trust|Partners|Partnership|Capital|Holdings?|Group|Management|Advisors|Advisers|Investments?|Ventures|Bank|plc|N\.V\.|S\.A\.|GmbH|AG|Foundation|Associates|Equity|Opportunit\w*|Master|Offshore|Onshore|Estate|Securities|Financial|International|Enterprises|Technologies|Family)\b/i;
+const SUFFIX = /^(jr|sr|ii|iii|iv|v|md|phd|esq)\.?$/i;
+
+function bare(t: string): string {
+  return t.toLowerCase().replace(/[^a-z0-9\u00c0-\u024f'-]/g, '');
+}
+
+/** Names a signature gives: the signer (after "/s/", before a comma) and whom an attorney-in-fact signs for. */
+function signatureNames(text: string): string[] {
+  const out: string[] = [];
+  const forWhom = /(?:attorney[- ]in[- ]fact|attorney|agent|on behalf)\s+(?:for|of)\s+([^,;/()]+)/gi;
+  for (const m of text.matchAll(forWhom)) out.push(m[1].trim());
+  const parts = text.split(/\/s\//i);
+  const signed = parts.length > 1 ? parts.slice(1) : [text];
+  for (const p of signed) {
+    const name = p.replace(/^\s*(by:?\s*)/i, '').split(/[,;(]/)[0].trim();
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * The owner's name for reading: "Benton Todd E" -> "Todd E. Benton" when a signature confirms it (see the module
+ * comment), else exactly as EDGAR has it.
+ */
+export function ownerName(filing: Filing, owner: ReportingOwner): string {
+  const raw = val(owner.name);
+  if (!raw) return '(name not given)';
+  if (ENTITY.test(raw)) return raw;
+  const tokens = raw.split(/\s+/);
+  const suffixes: string[] = [];
+  while (tokens.length > 2 && SUFFIX.test(tokens[tokens.length - 1])) suffixes.unshift(tokens.pop()!);
+  if (tokens.length < 2) return raw;
+  const uncertain = owner.name.uncertain === true;
+  for (const sig of filing.signatures) {
+    const text = val(sig.name);
+    if (!text) continue;
+    for (const cand of signatureNames(text)) {
+      let ct = cand.split(/\s+/).filter(Boolean);
+      while (ct.length > 2 && SUFFIX.test(ct[ct.length - 1])) ct = ct.slice(0, -1);
+      if (ct.length < 2) continue;
+      if (bare(ct[ct.length - 1]) !== bare(tokens[0]) || bare(ct[0]) !== bare(tokens[1])) continue;
+      const em = tokens.slice(2);
+      const cm = ct.slice(1, -1);
+      const suffix = suffixes.length ? ' ' + suffixes.join(' ') : '';
+      if (cm.length === 0) return [...tokens.slice(1), tokens[0]].join(' ') + suffix;
+      if (cm.length === em.length && (uncertain || cm.every((t, i) => bare(t)[0] === bare(em[i])[0]))) return ct.join(' ') + suffix;
+    }
+  }
+  return raw;
+}
+
+function roles(o: ReportingOwner): string[] {
+  const r: string[] = [];
+  if (o.isDirector.value) r.push('Director');
+  if (o.isTenPercentOwner.value) r.push('10% owner');
+  if (o.isOfficer.value) r.push(val(o.officerTitle) ?? 'officer');
+  if (o.isOther.value) r.push(val(o.otherText) ?? 'other relationship');
+  return r;
+}
+
+function joinAnd(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function ownerWithRole(filing: Filing, o: ReportingOwner): string {
+  const r = roles(o);
+  return `${ownerName(filing, o)}${r.length ? ` (${joinAnd(r)})` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------- footnotes
+
+function footnoteText(filing: Filing, id: string): string | null {
+  const f = filing.footnotes.find((x) => (x.id.value ?? x.id.raw) === id);
+  return f ? val(f.text) : null;
+}
+
+function rowNotes(filing: Filing, row: Row): { id: string; text: string }[] {
+  return rowFootnoteIds(row)
+    .map((id) => ({ id, text: footnoteText(filing, id) ?? '' }))
+    .filter((n) => n.text);
+}
+
+function fieldNotes(filing: Filing, f: Field<unknown>): { id: string; text: string }[] {
+  return f.footnotes.map((r) => ({ id: r.id, text: footnoteText(filing, r.id) ?? '' })).filter((n) => n.text);
+}
+
+const NUM = String.raw`\$?\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)`;
+const RANGE = new RegExp(String.raw`(?:from|between)\s+(?:a\s+low\s+of\s+)?${NUM}\s+(?:to|and|through)\s+(?:a\s+high\s+of\s+)?${NUM}`, 'gi');
+
+/** Weighted-average note of a row: its footnote id and the one price range the footnote states (if exactly one). */
+function weightedAverage(filing: Filing, row: Row): { id: string; range: [string, string] | null } | null {
+  const notes = [...fieldNotes(filing, row.transactionPricePerShare), ...rowNotes(filing, row)];
+  const n = notes.find((x) => /weighted[-\s]+average/i.test(x.text));
+  if (!n) return null;
+  const ranges = [...n.text.matchAll(RANGE)];
+  if (ranges.length !== 1) return { id: n.id, range: null };
+  return { id: n.id, range: [ranges[0][1].replace(/,/g, ''), ranges[0][2].replace(/,/g, '')] };
+}
+
+const MONTH_RE = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`;
+const LONG_DATE = new RegExp(String.raw`(${MONTH_RE})\s+(\d{1,2}),\s*(\d{4})`);
+const NUM_DATE = /(\d{1,2})\/(\d{1,2})\/(\d{4})/;
+
+function dateIn(text: string): string | null {
+  const m = LONG_DATE.exec(text);
+  if (m) {
+    const i = MONTHS.findIndex((x) => m[1].toLowerCase().startsWith(x.toLowerCase()));
+    if (i >= 0) return `${MONTHS[i]} ${Number(m[2])}, ${m[3]}`;
+  }
+  const n = NUM_DATE.exec(text);
+  if (n && Number(n[1]) >= 1 && Number(n[1]) <= 12) return `${MONTHS[Number(n[1]) - 1]} ${Number(n[2])}, ${n[3]}`;
+  return null;
+}
+
+/** "under a Rule 10b5-1 trading plan[ adopted Nov 15, 2023]" when a footnote of the row says so. */
+function planPhrase(filing: Filing, row: Row): string | null {
+  const n = rowNotes(filing, row).find((x) => /10b5-?1/i.test(x.text));
+  if (!n) return null;
+  const adopted = /adopted\s+(?:by\s+the\s+reporting\s+person\s+)?(?:on\s+)?([^.;]*)/i.exec(n.text);
+  const d = adopted ? dateIn(adopted[1].slice(0, 40)) : null;
+  return `under a Rule 10b5-1 trading plan${d ? ` adopted ${d}` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------- holdings
+
+const ARTICLE = /^(the|a|an|his|her|their|its|my|spouse|wife|husband)\b/i;
+const INSTITUTION = /(trust|fund|foundation|partnership|plan|llc|l\.?\s?p\.?|corporation|company|estate|ira|account|ltd\.?)$/i;
+
+/** The holder named by an indirect-ownership footnote ("The shares are held directly by X ("Fund IV")."). */
+function holderFromFootnote(text: string): string | null {
+  const m = /\bheld\s+(?:directly\s+|of\s+record\s+|indirectly\s+)?by\s+(.+)/i.exec(text);
+  if (!m) return null;
+  let rest = m[1];
+  // Stop at a parenthesis, a semicolon, or a sentence end (a period not closing an abbreviation).
+  const stop = /\s\(|;|,\s(?:which|who|of\s+which|and\s+may|and\s+the)\b|\.(?=\s+[A-Z]|\s*$)/g;
+  let cut = rest.length;
+  for (const s of rest.matchAll(stop)) {
+    const before = rest.slice(0, s.index);
+    if (s[0] === '.' && /(\b[A-Z]\.?[A-Z]?|L\.P|Inc|Co|Corp|Ltd|Jr|Sr|N\.V|S\.A|U\.S)$/.test(before)) continue;
+    cut = s.index!;
+    break;
+  }
+  rest = rest.slice(0, cut).trim();
+  if (!rest || rest.length > 120 || /^(the\s+)?reporting\s+person\b(?!')/i.test(rest)) return null;
+  return rest;
+}
+
+/** "directly" / "indirectly by the Surace/Rogers Family Trust" / "indirectly (see footnote F2)". */
+function ownershipPhrase(filing: Filing, row: Row): string {
+  const di = code(row.directOrIndirectOwnership);
+  if (di === 'D') return 'directly';
+  const nature = val(row.natureOfOwnership);
+  const ids = row.natureOfOwnership.footnotes.map((r) => r.id);
+  if (di !== 'I') return nature ? `(ownership form not given; ${nature})` : '(whether directly or indirectly is not given)';
+  if (nature && /^by\s+\S/i.test(nature)) {
+    let who = nature.replace(/^by\s+/i, '').trim();
+    if (!ARTICLE.test(who) && INSTITUTION.test(who)) who = `the ${who}`;
+    return `indirectly by ${who}${ids.length ? ` (footnote ${ids.join(', ')})` : ''}`;
+  }
+  if (ids.length) {
+    const holder = ids.length === 1 ? holderFromFootnote(footnoteText(filing, ids[0]) ?? '') : null;
+    if (holder) return `indirectly by ${holder} (footnote ${ids[0]})`;
+    return `indirectly (${nature && !/^(see\s+)?footnotes?\b/i.test(nature) ? `${nature}, ` : ''}see footnote ${ids.join(', ')})`;
+  }
+  return nature ? `indirectly (${nature})` : 'indirectly (nature of ownership not given)';
+}
+
+/** "shares of Common Stock" or, for titles that name their own unit, the title ("Ordinary Shares"). */
+function unitsOf(row: Row): { noun: string; title: string } {
+  const title = val(row.securityTitle) ?? 'a security whose title is not given';
+  if (row.table === 'derivative' || /\b(shares|units|interests|ads|adss|depositary|warrants|options|notes|rights)\b/i.test(title))
+    return { noun: title, title };
+  return { noun: 'shares', title: `shares of ${title}` };
+}
+
+function derivDetails(row: Row): string {
+  if (row.table !== 'derivative') return '';
+  const parts: string[] = [];
+  const p = val(row.conversionOrExercisePrice);
+  if (p) parts.push(`exercise price ${fmtPriceText(p)}`);
+  else if (row.conversionOrExercisePrice.footnotes.length) parts.push(`exercise price in footnote ${row.conversionOrExercisePrice.footnotes.map((r) => r.id).join(', ')}`);
+  const e = val(row.expirationDate);
+  if (e) parts.push(`expiring ${fmtDate(e)}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** "7,402 shares of Common Stock" / "an amount not given of shares of Common Stock" for a set of rows. */
+function amountOf(rows: Row[]): { text: string; total: Big | null } {
+  let total: Big | null = dec('0');
+  for (const r of rows) {
+    const s = dec(val(r.transactionShares));
+    total = total && s ? total.plus(s) : null;
+  }
+  const u = unitsOf(rows[0]);
+  const what = `${u.title}${derivDetails(rows[0])}`;
+  if (total) return { text: `${fmt(total)} ${what}`, total };
+  const d = rows[0].table === 'derivative' ? (rows[0] as Row & { transactionTotalValue: Field }) : null;
+  const tv = d ? val(d.transactionTotalValue) : null;
+  if (tv && rows.length === 1) return { text: `${what} worth ${fmtPriceText(tv)}`, total: null };
+  return { text: `${what} (number not given)`, total: null };
+}
+
+/** The price part of a clause: " at $2.29 ($16,950.58)", lots, a range, or a note that the price is missing. */
+function pricePhrase(filing: Filing, rows: Row[], notes: string[]): string {
+  const price = (r: Row) => val(r.transactionPricePerShare);
+  const priced = rows.filter((r) => dec(price(r)) !== null);
+  const missing = rows.length - priced.length;
+  if (priced.length === 0) {
+    const fn = [...new Set(rows.flatMap((r) => r.transactionPricePerShare.footnotes.map((x) => x.id)))];
+    notes.push(fn.length ? `price in footnote ${fn.join(', ')}` : rows.length > 1 ? 'prices not given' : 'price not given');
+    return '';
+  }
+  const lot = (r: Row): string => {
+    const p = price(r)!;
+    const wa = weightedAverage(filing, r);
+    if (!wa) return `at ${fmtPriceText(p)}`;
+    const range = wa.range ? ` (trades from ${fmtPriceText(wa.range[0])} to ${fmtPriceText(wa.range[1])})` : ` (price range in footnote ${wa.id})`;
+    return `at a weighted average of ${fmtPriceText(p)}${range}`;
+  };
+  let total: Big | null = null;
+  for (const r of priced) {
+    const v = rowValue(r);
+    if (v) total = total ? total.plus(v) : v;
+  }
+  const zero = priced.every((r) => dec(price(r))!.eq(0));
+  const totalText = total && !zero ? fmtMoney(total) : null;
+  if (missing) notes.push(`${missing} of the ${rows.length} lots without a price`);
+  const distinct = new Set(priced.map((r) => dec(price(r))!.toFixed()));
+  if (priced.length === 1 || (distinct.size === 1 && !priced.some((r) => weightedAverage(filing, r)))) {
+    const p = lot(priced[0]);
+    if (!totalText) return ` ${p}`;
+    return priced.length === 1 && !weightedAverage(filing, priced[0]) ? ` ${p} (${totalText})` : ` ${p}, for ${totalText}${missing ? ' for the lots with a price' : ' in total'}`;
+  }
+  if (priced.length <= 3) {
+    const lots = priced.map((r) => `${fmt(val(r.transactionShares) ?? '?')} ${lot(r)}`);
+    return ` in ${priced.length} lots, ${joinAnd(lots)}${totalText ? `, for ${totalText}${missing ? ' for the lots with a price' : ' in total'}` : ''}`;
+  }
+  const ps = priced.map((r) => dec(price(r))!);
+  const lo = ps.reduce((a, b) => (b.lt(a) ? b : a));
+  const hi = ps.reduce((a, b) => (b.gt(a) ? b : a));
+  return ` in ${priced.length} lots at prices from ${fmtPriceText(lo.toFixed())} to ${fmtPriceText(hi.toFixed())}${totalText ? `, for ${totalText}${missing ? ' for the lots with a price' : ' in total'}` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------- clauses
+
+interface Clause {
+  /** The verb phrase, e.g. "sold 5,000 shares of Common Stock at $41.88 ($209,400.00)". */
+  text: string;
+  /** The parenthetical after it, e.g. "open market or private sale, code S". */
+  paren: string;
+}
+
+/** Purpose of a code F withholding, from the row's footnotes. */
+function withholding(filing: Filing, row: Row): { verb: string; purpose: string } {
+  const t = rowNotes(filing, row)
+    .map((n) => n.text)
+    .join(' ');
+  const verb = /withh[oe]ld/i.test(t) ? 'withheld' : /deliver|surrender|tender/i.test(t) ? 'delivered' : 'withheld or delivered';
+  let purpose = 'to pay an exercise price or taxes';
+  if (/exercise\s+price/i.test(t) && !/tax/i.test(t)) purpose = 'to pay the exercise price';
+  else if (/tax/i.test(t)) {
+    purpose = 'to pay taxes';
+    if (/\bvest/i.test(t)) purpose += ' on vesting';
+    else if (/settle/i.test(t)) purpose += ' on settlement';
+    else if (/exercise/i.test(t)) purpose += ' on exercise';
+  }
+  return { verb, purpose };
+}
+
+const SHORT_MEANING: Record<string, string> = {
+  P: 'open market or private purchase',
+  S: 'open market or private sale',
+  A: 'grant or award',
+  D: 'disposition to the issuer',
+  I: 'discretionary transaction under Rule 16b-3(f)',
+  M: 'exercise or conversion of a derivative security',
+  C: 'conversion of a derivative security',
+  E: 'expiration of a short derivative position',
+  H: 'expiration or cancellation with value received',
+  O: 'exercise of an out-of-the-money derivative security',
+  X: 'exercise of an in-the-money or at-the-money derivative security',
+  G: 'bona fide gift',
+  L: 'small acquisition under Rule 16a-6',
+  W: 'by will or the laws of descent and distribution',
+  Z: 'deposit into or withdrawal from a voting trust',
+  J: 'other acquisition or disposition',
+  U: 'tender of shares in a change of control',
+};
+
+function derivNoun(title: string | null): string {
+  const t = title ?? '';
+  if (/option/i.test(t)) return 'options';
+  if (/warrant/i.test(t)) return 'warrants';
+  if (/restricted\s+stock\s+units?|\bRSUs?\b/i.test(t)) return 'restricted stock units';
+  if (/performance/i.test(t) && /units?|shares/i.test(t)) return 'performance units';
+  return t || 'a derivative security';
+}
+
+/** One clause for same-day rows of one holding and one code. */
+function clause(filing: Filing, rows: Row[], pairedWith: Row[] | null, soldThem = false): Clause {
+  const r0 = rows[0];
+  const c = code(r0.transactionCode);
+  const ad = code(r0.transactionAcquiredDisposedCode);
+  const info = codeInfo(c);
+  const notes: string[] = [];
+  const amount = amountOf(rows);
+  const price = pricePhrase(filing, rows, notes);
+  const plan = planPhrase(filing, r0);
+  const swap = rows.some((r) => r.equitySwapInvolved.value === true) ? ' through an equity swap' : '';
+  let meaning = c && SHORT_MEANING[c] ? SHORT_MEANING[c] : '';
+  let text: string;
+  const acq = ad === 'A';
+  const disp = ad === 'D';
+  const either = (a: string, d: string, none: string) => (acq ? a : disp ? d : none);
+  if (!c) {
+    text = either(`acquired ${amount.text}${price}`, `disposed of ${amount.text}${price}`, `reported a transaction in ${amount.text}${price}`);
+    meaning = '';
+    notes.push('transaction code not given');
+  } else if (!info || !info.xml) {
+    text = either(`acquired ${amount.text}${price}`, `disposed of ${amount.text}${price}`, `reported a transaction in ${amount.text}${price}`);
+    meaning = `code ${c} is not a Form 4 transaction code`;
+  } else {
+    switch (c) {
+      case 'P':
+        text = acq ? `bought ${amount.text}${price}` : either('', `disposed of ${amount.text}${price}`, `reported a purchase of ${amount.text}${price}`);
+        break;
+      case 'S':
+        text = disp ? (soldThem ? `sold them the same day${price}` : `sold ${amount.text}${price}`) : either(`acquired ${amount.text}${price}`, '', `reported a sale of ${amount.text}${price}`);
+        break;
+      case 'A':
+        text = acq ? `was granted ${amount.text}${price}` : either('', `disposed of ${amount.text}${price}`, `reported a grant of ${amount.text}${price}`);
+        break;
+      case 'D':
+        text = disp ? `disposed of ${amount.text} to the issuer${price}` : either(`acquired ${amount.text}${price}`, '', `reported ${amount.text}${price}`);
+        meaning = 'Rule 16b-3(e)';
+        break;
+      case 'F': {
+        const w = withholding(filing, r0);
+        text = disp ? `had ${amount.text} ${w.verb}${price} ${w.purpose}` : either(`acquired ${amount.text}${price}`, '', `reported ${amount.text}${price} ${w.purpose}`);
+        meaning = '';
+        break;
+      }
+      case 'G':
+        text = either(`received ${amount.text} as a gift`, `gave ${amount.text} as a gift`, `reported a gift of ${amount.text}`);
+        if (price && !/at \$0(\.0+)? ?/.test(price)) text += price;
+        break;
+      case 'M':
+      case 'X':
+      case 'O':
+      case 'C':
+        if (r0.table === 'nonDerivative' && pairedWith && pairedWith.length) {
+          const d = pairedWith[0];
+          const ep = d.table === 'derivative' ? val(d.conversionOrExercisePrice) : null;
+          const verb = c === 'C' ? 'converted' : /restricted|units?/i.test(val(d.securityTitle) ?? '') && !/option|warrant/i.test(val(d.securityTitle) ?? '') ? 'settled' : 'exercised';
+          const pr = ep ? ` at ${fmtPriceText(ep)}` : '';
+          const total = amount.total && ep && dec(ep) && !dec(ep)!.eq(0) ? ` (${fmtMoney(amount.total.times(dec(ep)!))})` : '';
+          text = `${verb} ${derivNoun(val(d.securityTitle))} for ${amount.text}${pr}${total}`;
+          notes.length = 0;
+          meaning = '';
+        } else if (r0.table === 'nonDerivative') {
+          text = either(`acquired ${amount.text}${price} by ${c === 'C' ? 'converting' : 'exercising'} a derivative security`, `disposed of ${amount.text}${price}`, `reported ${amount.text}${price}`);
+        } else {
+          text = either(`acquired ${amount.text}${price}`, `${c === 'C' ? 'converted' : 'exercised'} ${amount.text}${price}`, `reported ${amount.text}${price}`);
+        }
+        break;
+      case 'H':
+        text = `had ${amount.text} expire or be cancelled${price}`;
+        meaning = 'with value received';
+        break;
+      case 'E':
+        text = `had ${amount.text} expire`;
+        meaning = 'expiration of a short derivative position';
+        break;
+      case 'Z':
+        text = either(`withdrew ${amount.text} from a voting trust`, `deposited ${amount.text} into a voting trust`, `reported a voting trust transaction in ${amount.text}`);
+        meaning = '';
+        break;
+      case 'W':
+        text = either(`acquired ${amount.text}${price}`, `disposed of ${amount.text}${price}`, `reported ${amount.text}${price}`);
+        break;
+      case 'U':
+        text = either(`acquired ${amount.text}${price}`, `tendered ${amount.text}${price}`, `reported ${amount.text}${price}`);
+        meaning = 'in a change of control';
+        break;
+      default:
+        text = either(`acquired ${amount.text}${price}`, `disposed of ${amount.text}${price}`, `reported ${amount.text}${price}`);
+    }
+    if (!text) text = `${acq ? 'acquired' : 'disposed of'} ${amount.text}${price}`;
+    if (c === 'J') {
+      const fn = [...r0.codingFootnotes.map((x) => x.id), ...rowFootnoteIds(r0)];
+      const id = fn.find((i) => footnoteText(filing, i));
+      const t = id ? footnoteText(filing, id)! : null;
+      if (t && t.length <= 200) meaning += `, explained in footnote ${id}: "${t.replace(/\.$/, '')}"`;
+      else if (id) meaning += `, explained in footnote ${id}`;
+      else meaning += ', not explained in a footnote';
+    }
+  }
+  if (!acq && !disp) notes.push('acquired or disposed not given');
+  text += swap;
+  const codeText = c ? `code ${c}` : '';
+  const mp = [meaning && plan ? `${meaning} ${plan}` : meaning || plan || '', codeText].filter(Boolean).join(', ');
+  const paren = [...notes, mp].filter(Boolean).join('; ');
+  return { text, paren };
+}
+
+function clauseText(c: Clause): string {
+  return c.paren ? `${c.text} (${c.paren})` : c.text;
+}
+
+// ---------------------------------------------------------------------------------------------- sentences
+
+/** The row of a holding's rows that the running tally ends with (else the last in document order). */
+function lastOf(filing: Filing, rows: Row[]): Row {
+  const g = tallyFiling(filing).find((x) => x.key === holdingKey(rows[0]));
+  if (g && g.skipped.length === 0) {
+    const set = new Set(rows);
+    for (let i = g.ordered.length - 1; i >= 0; i--) if (set.has(g.ordered[i].row)) return g.ordered[i].row;
+  }
+  return rows[rows.length - 1];
+}
+
+function heldAfter(filing: Filing, row: Row, unitNoun: string, plural: boolean): string {
+  const holds = plural ? 'hold' : 'holds';
+  const owned = val(row.sharesOwnedFollowingTransaction);
+  const form = ownershipPhrase(filing, row);
+  const direct = form === 'directly';
+  if (owned && dec(owned)) return direct ? `${holds} ${fmt(owned)} ${unitNoun} directly afterwards` : `${holds} ${fmt(owned)} ${unitNoun} afterwards, held ${form}`;
+  const value = val(row.valueOwnedFollowingTransaction);
+  if (value) return `${holds} ${unitNoun} worth ${fmtPriceText(value)} ${direct ? 'directly ' : ''}afterwards${direct ? '' : `, held ${form}`}`;
+  const fn = row.sharesOwnedFollowingTransaction.footnotes.map((r) => r.id);
+  return `the amount held afterwards (${form}) is ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'}`;
+}
+
+function heldNow(filing: Filing, row: Row): string {
+  const u = unitsOf(row);
+  const owned = val(row.sharesOwnedFollowingTransaction);
+  const form = ownershipPhrase(filing, row);
+  const what = `${u.title}${derivDetails(row)}`;
+  if (owned && dec(owned)) return `${fmt(owned)} ${what} ${form === 'directly' ? 'directly' : `held ${form}`}`;
+  const value = val(row.valueOwnedFollowingTransaction);
+  if (value) return `${what} worth ${fmtPriceText(value)} ${form === 'directly' ? 'directly' : `held ${form}`}`;
+  const fn = row.sharesOwnedFollowingTransaction.footnotes.map((r) => r.id);
+  return `${what} ${form === 'directly' ? 'directly' : `held ${form}`} (amount ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'})`;
+}
+
+function dayOf(r: Row): string {
+  return (val(r.transactionDate) ?? '').slice(0, 10);
+}
+
+/** Plain-language sentences about the filing (see the module comment). Never throws. */
+export function summarize(filing: Filing): string[] {
+  try {
+    return sentences(filing);
+  } catch (e) {
+    return [`(No summary: ${e instanceof Error ? e.message : String(e)})`];
+  }
+}
+
+function sentences(filing: Filing): string[] {
+  const out: string[] = [];
+  const owners = filing.reportingOwners;
+  const type = (val(filing.documentType) ?? '').toUpperCase();
+  const form3 = type.startsWith('3');
+  let subject: string;
+  let subjectFirst: string;
+  if (owners.length === 0) {
+    subject = subjectFirst = 'The reporting person (not named)';
+  } else if (owners.length === 1) {
+    subjectFirst = ownerWithRole(filing, owners[0]);
+    subject = ownerName(filing, owners[0]);
+  } else {
+    out.push(`Filed jointly by ${joinAnd(owners.map((o) => ownerWithRole(filing, o)))}; the amounts below are reported for all of them.`);
+    subject = subjectFirst = 'The reporting persons';
+  }
+  const issuer = val(filing.issuer.name);
+  const symbol = val(filing.issuer.tradingSymbol);
+  const issuerText = issuer ? `${issuer}${symbol ? ` [${symbol}]` : ''}` : 'the issuer';
+  if (type.endsWith('/A')) {
+    const d = val(filing.dateOfOriginalSubmission);
+    out.push(`This amendment corrects the filing of ${d ? fmtDate(d) : 'a date not given'}.`);
+  }
+  let first = true;
+  const who = () => {
+    const s = first ? subjectFirst : subject;
+    first = false;
+    return s;
+  };
+  if (form3) {
+    const period = val(filing.periodOfReport);
+    if (filing.noSecuritiesOwned.value === true || (filing.nonDerivative.length === 0 && filing.derivative.length === 0))
+      out.push(`${who()} ${owners.length > 1 ? 'own' : 'owns'} no securities of ${issuerText}${period ? ` as of ${fmtDate(period)}` : ''} (initial statement).`);
+  }
+
+  const all = [...filing.nonDerivative, ...filing.derivative];
+  const transactions = all.filter((r) => r.kind === 'transaction');
+  // Table II exercises paired with a Table I acquisition of their underlying on the same day.
+  const paired = new Map<Row, Row[]>();
+  const consumed = new Set<Row>();
+  for (const d of filing.derivative) {
+    if (d.kind !== 'transaction') continue;
+    const c = code(d.transactionCode);
+    if (!c || !['M', 'X', 'O', 'C'].includes(c) || code(d.transactionAcquiredDisposedCode) !== 'D') continue;
+    const under = normTitle(val(d.underlyingSecurityTitle));
+    const match = filing.nonDerivative.find(
+      (r) =>
+        r.kind === 'transaction' &&
+        code(r.transactionCode) === c &&
+        code(r.transactionAcquiredDisposedCode) === 'A' &&
+        dayOf(r) === dayOf(d) &&
+        (!under || normTitle(val(r.securityTitle)) === under),
+    );
+    if (!match) continue;
+    const list = paired.get(match) ?? [];
+    list.push(d);
+    paired.set(match, list);
+    consumed.add(d);
+  }
+
+  // Holdings in first-appearance order; per holding, days in date order; per day, codes in first-appearance order.
+  const byHolding = new Map<string, Row[]>();
+  for (const r of transactions) {
+    if (consumed.has(r)) continue;
+    const k = holdingKey(r);
+    const l = byHolding.get(k) ?? [];
+    l.push(r);
+    byHolding.set(k, l);
+  }
+  const plan = filing.aff10b5One.value === true && !transactions.some((r) => planPhrase(filing, r));
+  for (const rows of byHolding.values()) {
+    const days = [...new Set(rows.map(dayOf))].sort();
+    for (const day of days) {
+      const dayRows = rows.filter((r) => dayOf(r) === day);
+      const byCode = new Map<string, Row[]>();
+      for (const r of dayRows) {
+        const k = `${code(r.transactionCode) ?? ''}|${code(r.transactionAcquiredDisposedCode) ?? ''}`;
+        const l = byCode.get(k) ?? [];
+        l.push(r);
+        byCode.set(k, l);
+      }
+      const groups = [...byCode.values()];
+      const parts: string[] = [];
+      const date = day ? fmtDate(day) : 'a date not given';
+      const deemed = [...new Set(dayRows.map((r) => val(r.deemedExecutionDate)).filter((x): x is string => !!x))];
+      const dateText = `on ${date}${deemed.length ? ` (deemed executed ${joinAnd(deemed.map(fmtDate))})` : ''}`;
+      const exercise = groups.find((g) => paired.has(g[0]));
+      if (exercise) {
+        const derivs = exercise.flatMap((r) => paired.get(r) ?? []);
+        parts.push(clauseText(clause(filing, exercise, derivs)));
+        const exercised = amountOf(exercise).total;
+        for (const g of groups) {
+          if (g === exercise) continue;
+          const sold = amountOf(g).total;
+          const them = code(g[0].transactionCode) === 'S' && code(g[0].transactionAcquiredDisposedCode) === 'D' && !!exercised && !!sold && sold.eq(exercised);
+          parts.push(clauseText(clause(filing, g, null, them)));
+        }
+      } else {
+        for (const g of groups) parts.push(clauseText(clause(filing, g, null)));
+      }
+      const last = lastOf(filing, dayRows);
+      const u = unitsOf(last);
+      let s = `${who()} ${joinAnd(parts)} ${dateText}, and ${heldAfter(filing, last, u.noun, owners.length > 1)}.`;
+      if (exercise) {
+        const derivs = exercise.flatMap((r) => paired.get(r) ?? []);
+        const after = derivs.map((d) => heldNow(filing, d));
+        if (after.length) s += ` Afterwards ${owners.length > 1 ? 'they hold' : `${subject} holds`} ${joinAnd(after)}.`;
+      }
+      out.push(s);
+    }
+  }
+  if (plan) out.push('The Rule 10b5-1 box is checked: at least one of these transactions was made under a trading plan.');
+
+  // Holdings without transactions.
+  const holdings = all.filter((r) => r.kind === 'holding');
+  if (holdings.length) {
+    const items = holdings.map((r) => heldNow(filing, r));
+    const period = val(filing.periodOfReport);
+    if (form3) out.push(`${who()} ${owners.length > 1 ? 'hold' : 'holds'} ${joinAnd(items)}${period ? ` as of ${fmtDate(period)}` : ''} (initial statement).`);
+    else out.push(`${who()} also ${owners.length > 1 ? 'hold' : 'holds'} ${joinAnd(items)}.`);
+  }
+  if (filing.notSubjectToSection16.value === true) out.push(`${subject} ${owners.length > 1 ? 'are' : 'is'} no longer subject to Section 16.`);
+  if (out.length === 0) out.push(`${who()} reports no transactions or holdings in ${issuerText}.`);
+  return out;
+}
