@@ -17,6 +17,7 @@ import { LineIndex } from '../core/positions';
 import { expandInputs } from './files';
 import { findingPlace, renderFiling } from './render';
 import { toSarif } from './sarif';
+import { summarize } from '../core/summary';
 
 declare const FORM4_VERSION: string | undefined;
 const VERSION = typeof FORM4_VERSION === 'string' ? FORM4_VERSION : '0.0.0-dev';
@@ -152,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
       const docs = read.map((i) => toJson(i.filing));
       write(JSON.stringify(several ? docs : docs[0] ?? [], null, 2));
     } else {
-      write(read.map((i) => renderFiling(i.filing)).join('\n\n' + '='.repeat(100) + '\n\n'));
+      write(read.map((i) => renderFiling(i.filing, summarize(i.filing))).join('\n\n' + '='.repeat(100) + '\n\n'));
     }
     return failed ? 2 : 0;
   }

@@ -17,10 +17,13 @@
  * - `findings[]`: `line`/`column`/`endLine`/`endColumn` are 1-based, from the finding's span in the file's text (the end
  *   column is the column just after the last character, as in VS Code ranges); all four null when the finding has no
  *   span. `page` is the 1-based page for PDF sources, else null.
+ * - `derived` (an addition to the document, always the LAST key so consumers of the documented keys are unaffected):
+ *   the figures of src/core/derived.ts (row values and changes, per-holding totals), numbers as exact decimal strings.
  */
 import type { Field, Filing, Finding, Row, SourceKind } from './model';
 import { rowFootnoteIds } from './model';
 import { LineIndex } from './positions';
+import { derive, type Derived } from './derived';
 
 export interface JsonIssuer {
   cik: string | null;
@@ -125,6 +128,8 @@ export interface JsonFiling {
   signatures: JsonSignature[];
   submission: JsonSubmission | null;
   findings: JsonFinding[];
+  /** Addition to docs/JSON-MODEL.md, always the last key: figures computed from the filing's numbers (src/core/derived.ts). */
+  derived: Derived;
 }
 
 function str(f: Field<unknown> | undefined): string | null {
@@ -254,5 +259,6 @@ export function toJson(filing: Filing): JsonFiling {
         }
       : null,
     findings: filing.findings.map((f) => findingToJson(f, f.span ? index() : null, filing.source)),
+    derived: derive(filing),
   };
 }

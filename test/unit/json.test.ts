@@ -92,7 +92,23 @@ describe('json: the model of docs/JSON-MODEL.md', () => {
     assert.ok(sub.ok);
     f.source = 'submission';
     f.submission = sub.filing.submission;
-    const ourKeys = keyPaths(toJson(f)).map((p) => p.replace(/.*[.\]]/, '')).filter((k) => k !== '');
+    const all = keyPaths(toJson(f));
+    // `derived` is a documented addition (README, src/core/derived.ts), always LAST: everything before it is the document, key for key.
+    const cut = all.findIndex((p) => p.startsWith('.derived'));
+    assert.equal(all[cut], '.derived', 'derived is the last top-level key');
+    const ourKeys = all.slice(0, cut).map((p) => p.replace(/.*[.\]]/, '')).filter((k) => k !== '');
     assert.deepEqual(ourKeys, docKeys);
+    assert.deepEqual(Object.keys(toJson(f)).slice(-2), ['findings', 'derived']);
+    const flow = ['shares', 'value', 'averagePrice', 'rows', 'unpricedRows'];
+    assert.deepEqual(
+      all.slice(cut).map((p) => p.replace(/^\.derived/, '')),
+      [
+        '', '.nonDerivative', '.nonDerivative[].value', '.nonDerivative[].change', '.derivative', '.derivative[].value', '.derivative[].change',
+        '.holdings', ...['table', 'securityTitle', 'directOrIndirectOwnership', 'natureOfOwnership', 'conversionOrExercisePrice', 'expirationDate', 'rows'].map((k) => `.holdings[].${k}`),
+        '.holdings[].netChange',
+        ...['acquired', 'disposed', 'bought', 'sold'].flatMap((k) => [`.holdings[].${k}`, ...flow.map((x) => `.holdings[].${k}.${x}`)]),
+        '.holdings[].before', '.holdings[].after', '.holdings[].percentChange',
+      ],
+    );
   });
 });
