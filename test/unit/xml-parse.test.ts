@@ -353,6 +353,26 @@ describe('xml parser: mapping to the model', () => {
     assert.ok(d.ok && d.filing.documentType.value === '4');
   });
 
+  it('reports elements in the wrong place without losing what they say', () => {
+    const f = loadFixture('misplaced-elements.xml');
+    const r = f.nonDerivative[0];
+    assert.equal(r.securityTitle.value, 'Common Stock');
+    assert.equal(at(f, r.securityTitle.span), '<b>Common</b> Stock');
+    assert.equal(r.transactionShares.value, '10');
+    const mis = f.findings.find((x) => x.rule === 'xml-footnote-misplaced');
+    assert.ok(mis && mis.severity === 'warning' && /Footnote F1 is cited by <transactionAmounts> itself/.test(mis.message));
+    assert.equal(at(f, mis.span), 'F1');
+    const t2 = f.findings.find((x) => x.rule === 'xml-unexpected-element');
+    assert.ok(t2 && /<conversionOrExercisePrice> belongs to Table II.*"3.00"/.test(t2.message), JSON.stringify(f.findings));
+    const unk = f.findings.filter((x) => x.rule === 'xml-unknown-element');
+    assert.deepEqual(
+      unk.map((x) => x.message),
+      ['Unknown element <comment> in <nonDerivativeTransaction> is ignored (line 25)'],
+    );
+    // rptOwnerGoodAddress is in the schema and simply not needed: no finding.
+    assert.equal(f.reportingOwners[0].isDirector.value, true);
+  });
+
   it('keeps the first of a repeated single element and warns', () => {
     const base = fs.readFileSync(path.join(FIX, 'no-coding.xml'), 'utf8');
     const text = base.replace('<periodOfReport>2019-01-02</periodOfReport>', '<periodOfReport>2019-01-02</periodOfReport><periodOfReport>2019-02-02</periodOfReport>');

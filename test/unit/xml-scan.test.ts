@@ -208,6 +208,23 @@ describe('xml scanner: hostile input', () => {
     assert.ok(!out.filing.findings.some((x) => x.rule === 'xml-malformed'), JSON.stringify(out.filing.findings));
   });
 
+  it('stays fast on pathological markup (many problems, many attributes, long broken tags)', () => {
+    const inputs = [
+      '<ownershipDocument>' + '<a b=1></a>\n'.repeat(200_000) + '</ownershipDocument>',
+      '<ownershipDocument><a ' + Array.from({ length: 100_000 }, (_, i) => `x${i}="1"`).join(' ') + '/></ownershipDocument>',
+      '<ownershipDocument>' + '</b '.repeat(100_000) + 'x'.repeat(1_000_000) + '</ownershipDocument>',
+      '<ownershipDocument>' + '&bogus;'.repeat(200_000) + '<remarks>' + '&#xZZ;&'.repeat(100_000) + '</remarks></ownershipDocument>',
+    ];
+    for (const text of inputs) {
+      const t0 = performance.now();
+      const out = parseOwnershipXml(text, 'p.xml');
+      const ms = performance.now() - t0;
+      assert.ok(out.ok);
+      assert.ok(ms < 3000, `${text.slice(0, 40)}: ${ms.toFixed(0)} ms`);
+      assert.ok(out.filing.findings.length < 300, `${out.filing.findings.length} findings`);
+    }
+  });
+
   it('stops at the element limit with a clear finding', () => {
     const text = '<r>' + '<e/>'.repeat(50) + '</r>';
     const scan = scanXml(text, 0, text.length, { maxDepth: 200, maxElements: 20, maxProblems: 50 });

@@ -24,7 +24,7 @@ import {
   type SourceKind,
   type Span,
 } from '../model';
-import { scanXml, textOf, textSpan, attr, lineAt, type XmlElement, type XmlScan } from '../xml/scan';
+import { scanXml, textOf, textSpan, attr, type XmlElement, type XmlScan } from '../xml/scan';
 import { LineIndex } from '../positions';
 import { decodeEntities } from '../xml/entities';
 import { collapseWs, normBool, normCode, normDate, normDecimal } from '../xml/normalize';
@@ -208,11 +208,12 @@ class Mapper {
       }
     }
     const holder = valueEl ?? el;
-    const ts = textSpan(this.text, holder);
+    // Markup inside a value (<value><b>5</b></value>) is not in the schema; its text still counts.
+    const deep = holder.children.length > 0 && holder.children.some((c) => c.local !== 'footnoteId');
+    const ts = deep ? trimmedSpan(this.text, holder.contentStart, holder.contentEnd) : textSpan(this.text, holder);
     const elementSpan = span(el);
-    if (!ts) return { raw: null, value: null, present: true, footnotes, span: elementSpan, elementSpan };
-    let raw = textOf(this.text, holder, false, this.onUnknown);
-    raw = raw.trim();
+    if (!ts || ts.start === ts.end) return { raw: null, value: null, present: true, footnotes, span: elementSpan, elementSpan };
+    const raw = textOf(this.text, holder, deep, this.onUnknown).trim();
     if (raw.length === 0) return { raw: null, value: null, present: true, footnotes, span: elementSpan, elementSpan };
     return { raw, value: normalize(raw, norm) as T | null, present: true, footnotes, span: ts, elementSpan };
   }
@@ -270,41 +271,42 @@ class Mapper {
   row(table: 'nonDerivative' | 'derivative', kind: 'transaction' | 'holding', index: number, el: XmlElement): Row {
     const row: Row = table === 'derivative' ? emptyRow('derivative', kind, index) : emptyRow('nonDerivative', kind, index);
     row.span = span(el);
-    const rec = row as unknown as Record<string, Field<unknown>>;
-    // Walk the row and its grouping elements (document order), without recursion.
-    const queue: XmlElement[] = [...el.children];
-    for (let i = 0; i < queue.length; i++) {
-      const ch = queue[i];
-      const name = ch.local;
-      const norm = ROW_FIELDS[name] ?? (table === 'derivative' ? DERIVATIVE_ONLY_FIELDS[name] : undefined);
-      if (norm) {
-        rec[name] = this.once(rec[name], ch, norm);
-      } else if (name === 'transactionCoding') {
-        this.coding(row, ch);
-      } else if (ROW_GROUPS.has(name) && ch.parent === el) {
-        queue.splice(i + 1, 0, ...ch.children);
-      } else if (name === 'footnoteId') {
-        const ref = this.footnoteRef(ch);
-        if (ref)
-          this.add(
-            'xml-footnote-misplaced',
-            'warning',
-            `Footnote ${ref.id} is cited by <${ch.parent?.local}> itself, not by a value in it (line ${this.line(ch.start)}); the spec attaches footnotes to values`,
-            ref.span,
-          );
-      } else if (table === 'nonDerivative' && DERIVATIVE_ONLY_FIELDS[name]) {
-        const f = this.field(ch, DERIVATIVE_ONLY_FIELDS[name]);
-        this.add(
-          'xml-unexpected-element',
-          'warning',
-          `<${name}> belongs to Table II, not to a Table I row (line ${this.line(ch.start)}); its value ${f.raw === null ? '(empty)' : `"${f.raw}"`} is not used`,
-          span(ch),
-        );
-      } else {
-        this.unknown(ch, ch.parent?.local ?? el.local);
-      }
+    // The row's children, and the children of its grouping elements, in document order.
+    for (const top of el.children) {
+      if (ROW_GROUPS.has(top.local)) for (const ch of top.children) this.rowChild(row, table, el, ch);
+      else this.rowChild(row, table, el, top);
     }
     return row;
+  }
+
+  private rowChild(row: Row, table: 'nonDerivative' | 'derivative', el: XmlElement, ch: XmlElement): void {
+    const rec = row as unknown as Record<string, Field<unknown>>;
+    const name = ch.local;
+    const norm = ROW_FIELDS[name] ?? (table === 'derivative' ? DERIVATIVE_ONLY_FIELDS[name] : undefined);
+    if (norm) {
+      rec[name] = this.once(rec[name], ch, norm);
+    } else if (name === 'transactionCoding') {
+      this.coding(row, ch);
+    } else if (name === 'footnoteId') {
+      const ref = this.footnoteRef(ch);
+      if (ref)
+        this.add(
+          'xml-footnote-misplaced',
+          'warning',
+          `Footnote ${ref.id} is cited by <${ch.parent?.local}> itself, not by a value in it (line ${this.line(ch.start)}); the spec attaches footnotes to values`,
+          ref.span,
+        );
+    } else if (table === 'nonDerivative' && DERIVATIVE_ONLY_FIELDS[name]) {
+      const f = this.field(ch, DERIVATIVE_ONLY_FIELDS[name]);
+      this.add(
+        'xml-unexpected-element',
+        'warning',
+        `<${name}> belongs to Table II, not to a Table I row (line ${this.line(ch.start)}); its value ${f.raw === null ? '(empty)' : `"${f.raw}"`} is not used`,
+        span(ch),
+      );
+    } else {
+      this.unknown(ch, ch.parent?.local ?? el.local);
+    }
   }
 
   coding(row: RowBase, el: XmlElement): void {
@@ -499,8 +501,9 @@ function malformedFinding(text: string, range: Span, scan: XmlScan): Finding | n
     const v = XMLValidator.validate(text.slice(from, range.end), { allowBooleanAttributes: false });
     if (v !== true) {
       // The validator's line/col are relative to the slice; compare with ours.
-      const base = lineAt(text, from) - 1;
-      const ourLine = lineAt(text, p.start);
+      const lines = new LineIndex(text);
+      const base = lines.position(from).line - 1;
+      const ourLine = lines.position(p.start).line;
       const theirLine = v.err.line + base;
       // Unclosed-tag reports ('InvalidXml') carry no useful position; other codes point at a real break.
       if (theirLine < ourLine && v.err.code !== 'InvalidXml')

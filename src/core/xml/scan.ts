@@ -12,6 +12,7 @@
  * Entities are not decoded here: text runs are offsets; see `./entities` and `textOf`.
  */
 import { decodeEntities } from './entities';
+import { LineIndex } from '../positions';
 
 export interface XmlAttr {
   name: string;
@@ -68,7 +69,11 @@ export interface ScanLimits {
   maxProblems: number;
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxDepth: 200, maxElements: 500_000, maxProblems: 50 };
+/**
+ * A complete Form 4 at the schema's limits (10 owners, 2 x 30 rows, 99 footnotes) has about 3,000 elements;
+ * 50,000 leaves ample room and keeps hostile input from costing seconds and hundreds of megabytes.
+ */
+export const DEFAULT_LIMITS: ScanLimits = { maxDepth: 200, maxElements: 50_000, maxProblems: 50 };
 
 function isWs(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
@@ -92,23 +97,15 @@ function isNameChar(c: number): boolean {
   );
 }
 
-/** 1-based line of an offset (LF, CRLF and lone CR end a line, as in `LineIndex`). Only for messages. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10 && i + 1 < offset) i++;
-      line++;
-    }
-  }
-  return line;
+/** Offset of the first `code` in [from, limit), or -1 (bounded, unlike indexOf). */
+function findBefore(text: string, code: number, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 function show(s: string, max = 40): string {
-  const one = s.replace(/\r\n|\r|\n/g, '⏎').replace(/\t/g, ' ');
-  return one.length > max ? one.slice(0, max - 1) + '…' : one;
+  const one = s.slice(0, max).replace(/\r\n|\r|\n/g, '⏎').replace(/\t/g, ' ');
+  return s.length > max ? one.slice(0, max - 1) + '…' : one;
 }
 
 /** Scan `text.slice(start, end)` as an XML document. Offsets in the result are offsets into `text`. */
@@ -128,11 +125,15 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
   /** Set when the element limit stopped the scan (the open elements are then not "unclosed"). */
   let stopped = false;
 
-  const problem = (s: number, e: number, message: string, kind: XmlProblem['kind'] = 'malformed'): void => {
-    if (problems.length < limits.maxProblems) problems.push({ start: s, end: Math.max(s, e), message, kind });
+  /** Record a problem; the message is only worded when it is kept. */
+  const problem = (s: number, e: number, message: () => string, kind: XmlProblem['kind'] = 'malformed'): void => {
+    // Limit problems are always kept; well-formedness problems up to maxProblems.
+    if (problems.length < limits.maxProblems || kind !== 'malformed') problems.push({ start: s, end: Math.max(s, e), message: message(), kind });
     else extraProblems++;
   };
-  const lineOf = (o: number): number => lineAt(text, o);
+  // Built on the first problem only: a well-formed document never pays for it.
+  let lines: LineIndex | null = null;
+  const lineOf = (o: number): number => (lines ??= new LineIndex(text)).position(o).line;
 
   const addRun = (s: number, e: number, kind: number): void => {
     if (skipDepth > 0) return;
@@ -153,7 +154,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
       let j = s;
       while (j < e && j - s < 60 && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
       const where = sawRootEnd ? 'after the end of the root element' : 'before the root element';
-      problem(s, j, `Text "${show(text.slice(s, j))}" ${where} (line ${lineOf(s)})`);
+      problem(s, j, () => `Text "${show(text.slice(s, j))}" ${where} (line ${lineOf(s)})`);
     }
   };
 
@@ -165,6 +166,18 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     cur = el.parent;
     depth--;
     if (!cur) sawRootEnd = true;
+  };
+
+  // The next '<' at or after an offset (or `end`), remembered: recovery and attribute checks ask for it
+  // repeatedly inside one long tag, and scanning ahead each time would be quadratic.
+  let ltFrom = Infinity;
+  let ltAt = end;
+  const nextLt = (from: number): number => {
+    if (from >= ltFrom && ltAt >= from) return ltAt;
+    ltFrom = from;
+    const i = text.indexOf('<', from);
+    ltAt = i === -1 || i >= end ? end : i;
+    return ltAt;
   };
 
   let pos = start;
@@ -188,10 +201,8 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
       if (q < end && text.charCodeAt(q) === 62 /* > */) tagEnd = q + 1;
       else {
         broken = true;
-        const gt = text.indexOf('>', q);
-        const nextLt = text.indexOf('<', q);
-        if (gt === -1 || gt >= end || (nextLt !== -1 && nextLt < gt)) tagEnd = q;
-        else tagEnd = gt + 1;
+        const gt = findBefore(text, 62, q, nextLt(q));
+        tagEnd = gt === -1 ? q : gt + 1;
       }
       pos = tagEnd;
       if (skipDepth > 0) {
@@ -212,10 +223,10 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
         } else {
           msg = `Closing tag "${show(inner)}" has extra text after the name (line ${lineOf(lt)})`;
         }
-        problem(lt, tagEnd, msg);
+        problem(lt, tagEnd, () => msg);
       }
       if (!open) {
-        if (!broken) problem(lt, tagEnd, `Closing tag </${name}> with no element open (line ${lineOf(lt)})`);
+        if (!broken) problem(lt, tagEnd, () => `Closing tag </${name}> with no element open (line ${lineOf(lt)})`);
         continue;
       }
       if (open.name === name) {
@@ -230,7 +241,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
           problem(
             lt,
             tagEnd,
-            `Closing tag </${name}> does not match the open <${open.name}> (line ${lineOf(lt)}; <${open.name}> opened on line ${lineOf(open.start)})`,
+            () => `Closing tag </${name}> does not match the open <${open.name}> (line ${lineOf(lt)}; <${open.name}> opened on line ${lineOf(open.start)})`,
           );
         let el: XmlElement | null = open;
         while (el && el !== anc) {
@@ -245,7 +256,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
         problem(
           lt,
           tagEnd,
-          `Closing tag </${name}> does not match the open <${open.name}> (line ${lineOf(lt)}; <${open.name}> opened on line ${lineOf(open.start)})`,
+          () => `Closing tag </${name}> does not match the open <${open.name}> (line ${lineOf(lt)}; <${open.name}> opened on line ${lineOf(open.start)})`,
         );
       if (name.length > 0 && (open.name.startsWith(name) || name.startsWith(open.name) || broken)) close(open, lt, tagEnd, false);
       continue;
@@ -255,7 +266,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
       if (text.startsWith('<!--', lt)) {
         const e = text.indexOf('-->', lt + 4);
         if (e === -1 || e + 3 > end) {
-          problem(lt, lt + 4, `Comment "<!--" is never closed with "-->" (line ${lineOf(lt)})`);
+          problem(lt, lt + 4, () => `Comment "<!--" is never closed with "-->" (line ${lineOf(lt)})`);
           pos = end;
           break;
         }
@@ -265,7 +276,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
       if (text.startsWith('<![CDATA[', lt)) {
         const e = text.indexOf(']]>', lt + 9);
         if (e === -1 || e + 3 > end) {
-          problem(lt, lt + 9, `CDATA section is never closed with "]]>" (line ${lineOf(lt)})`);
+          problem(lt, lt + 9, () => `CDATA section is never closed with "]]>" (line ${lineOf(lt)})`);
           addRun(lt + 9, end, 1);
           pos = end;
           break;
@@ -302,25 +313,26 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
           p++;
         }
         if (done === -1) {
-          problem(lt, lt + 9, `DOCTYPE declaration is never closed (line ${lineOf(lt)})`);
+          problem(lt, lt + 9, () => `DOCTYPE declaration is never closed (line ${lineOf(lt)})`);
           pos = end;
           break;
         }
-        if (cur || roots.length > 0) problem(lt, done, `A DOCTYPE declaration is only allowed before the root element (line ${lineOf(lt)})`);
+        if (cur || roots.length > 0) problem(lt, done, () => `A DOCTYPE declaration is only allowed before the root element (line ${lineOf(lt)})`);
         if (!doctype) doctype = { start: lt, end: done };
         pos = done;
         continue;
       }
-      const gt = text.indexOf('>', lt);
-      problem(lt, gt === -1 || gt >= end ? lt + 2 : gt + 1, `Unknown markup "${show(text.slice(lt, Math.min(end, lt + 20)))}" (line ${lineOf(lt)})`);
-      pos = gt === -1 || gt >= end ? end : gt + 1;
+      const limit = nextLt(lt + 1);
+      const gt = findBefore(text, 62, lt, limit);
+      problem(lt, gt === -1 ? lt + 2 : gt + 1, () => `Unknown markup "${show(text.slice(lt, Math.min(end, lt + 20)))}" (line ${lineOf(lt)})`);
+      pos = gt === -1 ? limit : gt + 1;
       continue;
     }
 
     if (c === 63 /* ? */) {
       const e = text.indexOf('?>', lt + 2);
       if (e === -1 || e + 2 > end) {
-        problem(lt, lt + 2, `Processing instruction "<?" is never closed with "?>" (line ${lineOf(lt)})`);
+        problem(lt, lt + 2, () => `Processing instruction "<?" is never closed with "?>" (line ${lineOf(lt)})`);
         pos = end;
         break;
       }
@@ -329,7 +341,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     }
 
     if (!isNameStart(c)) {
-      problem(lt, lt + 1, `A "<" that does not start a tag: "${show(text.slice(lt, Math.min(end, lt + 12)))}" (line ${lineOf(lt)}); write &lt; for a literal "<"`);
+      problem(lt, lt + 1, () => `A "<" that does not start a tag: "${show(text.slice(lt, Math.min(end, lt + 12)))}" (line ${lineOf(lt)}); write &lt; for a literal "<"`);
       addRun(lt, lt + 1, 0);
       pos = lt + 1;
       continue;
@@ -346,7 +358,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     for (;;) {
       while (p < end && isWs(text.charCodeAt(p))) p++;
       if (p >= end) {
-        problem(lt, end, `Start tag <${name}> is not finished with ">" (line ${lineOf(lt)})`);
+        problem(lt, end, () => `Start tag <${name}> is not finished with ">" (line ${lineOf(lt)})`);
         tagEnd = end;
         tagProblem = true;
         break;
@@ -371,19 +383,19 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
           while (p < end && isWs(text.charCodeAt(p))) p++;
           const qc = text.charCodeAt(p);
           if (qc === 34 || qc === 39) {
-            const qe = text.indexOf(qc === 34 ? '"' : "'", p + 1);
-            const ltIn = text.indexOf('<', p + 1);
-            if (qe === -1 || qe >= end || (ltIn !== -1 && ltIn < qe)) {
-              problem(an, p + 1, `Attribute ${aname} of <${name}> has a value whose quote is never closed (line ${lineOf(an)})`);
+            // A value cannot hold '<': the closing quote must come before the next '<'.
+            const qe = findBefore(text, qc, p + 1, nextLt(p + 1));
+            if (qe === -1) {
+              problem(an, p + 1, () => `Attribute ${aname} of <${name}> has a value whose quote is never closed (line ${lineOf(an)})`);
               tagProblem = true;
             } else {
-              if (attrs && attrs.some((a) => a.name === aname))
-                problem(an, qe + 1, `Attribute ${aname} appears twice in <${name}> (line ${lineOf(an)})`);
+              if (attrs && attrs.length <= 32 && attrs.some((a) => a.name === aname))
+                problem(an, qe + 1, () => `Attribute ${aname} appears twice in <${name}> (line ${lineOf(an)})`);
               (attrs ??= []).push({ name: aname, start: an, valueStart: p + 1, valueEnd: qe });
               p = qe + 1;
               const nc = text.charCodeAt(p);
               if (p < end && !isWs(nc) && nc !== 62 && nc !== 47) {
-                problem(p, p + 1, `Attributes of <${name}> need white space between them (line ${lineOf(p)})`);
+                problem(p, p + 1, () => `Attributes of <${name}> need white space between them (line ${lineOf(p)})`);
                 tagProblem = true;
               }
               if (!tagProblem) continue;
@@ -392,24 +404,24 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
             // Unquoted value: keep it (HTML habit) but report it.
             const vs = p;
             while (p < end && !isWs(text.charCodeAt(p)) && text.charCodeAt(p) !== 62 && text.charCodeAt(p) !== 60) p++;
-            problem(an, p, `Attribute ${aname} of <${name}> has no quotes around its value (line ${lineOf(an)})`);
+            problem(an, p, () => `Attribute ${aname} of <${name}> has no quotes around its value (line ${lineOf(an)})`);
             if (p > vs && text.charCodeAt(p - 1) === 47 && text.charCodeAt(p) === 62) p--;
             (attrs ??= []).push({ name: aname, start: an, valueStart: vs, valueEnd: p });
             continue;
           }
         } else {
-          problem(an, p, `Attribute ${aname} of <${name}> has no value (line ${lineOf(an)})`);
+          problem(an, p, () => `Attribute ${aname} of <${name}> has no value (line ${lineOf(an)})`);
           tagProblem = true;
         }
       } else {
-        problem(p, p + 1, `Unexpected "${show(text.charAt(p))}" in start tag <${name}> (line ${lineOf(p)})`);
+        problem(p, p + 1, () => `Unexpected "${show(text.charAt(p))}" in start tag <${name}> (line ${lineOf(p)})`);
         tagProblem = true;
       }
       if (tagProblem) {
         // Recover: the tag ends at the next '>' unless a '<' comes first.
-        const gt = text.indexOf('>', p);
-        const nextLt = text.indexOf('<', p);
-        if (gt === -1 || gt >= end || (nextLt !== -1 && nextLt < gt)) tagEnd = nextLt === -1 || nextLt >= end ? end : nextLt;
+        const limit = nextLt(p);
+        const gt = findBefore(text, 62, p, limit);
+        if (gt === -1) tagEnd = limit;
         else {
           tagEnd = gt + 1;
           selfClose = text.charCodeAt(gt - 1) === 47;
@@ -426,20 +438,20 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     if (depth >= limits.maxDepth) {
       if (!depthReported) {
         depthReported = true;
-        problem(lt, tagEnd, `Elements nested deeper than ${limits.maxDepth} levels at <${name}> (line ${lineOf(lt)}); that part is not read`, 'depth');
+        problem(lt, tagEnd, () => `Elements nested deeper than ${limits.maxDepth} levels at <${name}> (line ${lineOf(lt)}); that part is not read`, 'depth');
       }
       if (!selfClose) skipDepth = 1;
       continue;
     }
     if (++count > limits.maxElements) {
-      problem(lt, tagEnd, `More than ${limits.maxElements} elements (line ${lineOf(lt)}); the rest is not read`, 'size');
+      problem(lt, tagEnd, () => `More than ${limits.maxElements} elements (line ${lineOf(lt)}); the rest is not read`, 'size');
       count--;
       stopped = true;
       pos = lt;
       break scan;
     }
     if (!cur && roots.length > 0)
-      problem(lt, tagEnd, `A second top-level element <${name}> after the root <${roots[0].name}> (line ${lineOf(lt)})`);
+      problem(lt, tagEnd, () => `A second top-level element <${name}> after the root <${roots[0].name}> (line ${lineOf(lt)})`);
     const colon = name.indexOf(':');
     const el: XmlElement = {
       name,
@@ -475,7 +487,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     problem(
       end,
       end,
-      `The document ends before <${open.name}> (opened on line ${lineOf(open.start)}) is closed` +
+      () => `The document ends before <${open.name}> (opened on line ${lineOf(open.start)}) is closed` +
         (open.parent ? `; ${depth - 1} enclosing element${depth - 1 === 1 ? ' is' : 's are'} not closed either` : ''),
     );
     let el: XmlElement | null = open;
