@@ -6,6 +6,7 @@
 import { type Filing, type FootnoteRef, type Span } from '../../src/core/model';
 import { decodeRange } from '../../src/core/parse/form/htmltree';
 import { allFields } from './span-assert';
+import { visibleText } from '../../src/core/parse/form/clean';
 
 function visible(slice: string, markup: boolean): string {
   let s = slice;
@@ -55,4 +56,9 @@ export function htmlSpanProblems(f: Filing, opts: { markup?: boolean; same?: (sl
   }
   for (const [i, x] of f.findings.entries()) if (x.span) ok(`findings[${i}] (${x.rule})`, x.span);
   return probs;
+}
+
+/** The same checks for plain/OCR text: a slice is compared after the text reader's cleaning (escapes, simple tags). */
+export function textSpanProblems(f: Filing): string[] {
+  return htmlSpanProblems(f, { markup: false, same: (slice, raw) => visibleText(slice) === raw });
 }

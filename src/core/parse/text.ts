@@ -329,7 +329,7 @@ class TextFormReader {
     const issuer = this.filing.issuer;
     issuer.span = this.span(m[0], p.end);
     const doubt = nextLine ? 'read from the line below its label (the columns are merged)' : null;
-    const br = /[[(]\s?([A-Za-z0-9.\-]{1,10})\s?[\])]$/.exec(p.raw.length > 300 ? p.raw.slice(-40) : p.raw);
+    const br = /[[(]\s?([A-Za-z0-9.-]{1,10})\s?[\])]$/.exec(p.raw.length > 300 ? p.raw.slice(-40) : p.raw);
     const rawText = this.t.slice(p.start, p.end);
     if (br) {
       const open = rawText.lastIndexOf(br[0].trim().charAt(0));
@@ -706,7 +706,11 @@ class TextFormReader {
         while (k + n < toks.length && isNum(toks[k + n]) && !isDate(toks[k + n])) n++;
         let excess = runEnd - w - n;
         for (const pref of ['price', 'convPrice', 'uAmount', 'amount', 'sharesA'] as ColumnKind[]) {
-          for (let x = w; x < runEnd && excess > 0; x++) if (slots[x] === pref && !skip.has(x)) (skip.add(x), excess--);
+          for (let x = w; x < runEnd && excess > 0; x++)
+            if (slots[x] === pref && !skip.has(x)) {
+              skip.add(x);
+              excess--;
+            }
         }
         if (skip.has(w)) continue;
         if (isNum(p) && !isDate(p)) {
