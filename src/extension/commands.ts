@@ -55,7 +55,7 @@ async function loadFiling(deps: CommandDeps, uri: vscode.Uri): Promise<Filing | 
   const known = deps.service.outcomeFor(uri);
   if (known) return known.ok ? known.filing : known.reason;
   const bytes = await vscode.workspace.fs.readFile(uri);
-  const out = await inspectBytes(bytes, uri.toString(), inspectOptions());
+  const out = await inspectBytes(bytes, uri.toString(), { ...inspectOptions(), readPdf: deps.readPdf });
   return out.ok ? out.filing : out.reason;
 }
 

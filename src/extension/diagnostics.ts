@@ -46,7 +46,11 @@ export class DiagnosticsManager implements vscode.Disposable {
         if (doc) this.refresh(doc);
       }),
     );
-    for (const d of vscode.workspace.textDocuments) this.refresh(d);
+    // Documents already open: checked right after activation returns, not inside it.
+    const initial = setTimeout(() => {
+      for (const d of vscode.workspace.textDocuments) this.refresh(d);
+    }, 0);
+    this.disposables.push({ dispose: () => clearTimeout(initial) });
   }
 
   /** Recompute the diagnostics of an open document. */

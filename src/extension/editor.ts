@@ -29,6 +29,8 @@ export interface PreviewDeps {
   service: FilingService;
   active: ActiveFiling;
   log: vscode.LogOutputChannel;
+  /** Reads PDFs off the extension host's thread (InspectOptions.readPdf). */
+  readPdf: (bytes: Uint8Array, file: string) => Promise<ParseOutcome>;
   /** Show a span of a file's text in a text editor (Reveal in Source). */
   reveal: (uri: vscode.Uri, span: { start: number; end: number } | null) => Promise<void>;
 }
@@ -222,7 +224,7 @@ export class PdfPreviewProvider implements vscode.CustomReadonlyEditorProvider<P
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (token.isCancellationRequested) throw new vscode.CancellationError();
       // inspectBytes loads the PDF reader (a dynamic import inside the core) only now, when a PDF is opened.
-      outcome = await inspectBytes(bytes, uri.toString(), inspectOptions());
+      outcome = await inspectBytes(bytes, uri.toString(), { ...inspectOptions(), readPdf: this.manager.deps.readPdf });
     } catch (e) {
       if (e instanceof vscode.CancellationError) throw e;
       outcome = { ok: false, reason: `The file could not be read: ${e instanceof Error ? e.message : String(e)}`, findings: [] };

@@ -13,6 +13,10 @@ import { FILING_SELECTOR, FilingLanguageFeatures } from './language';
 import { registerCommands, revealInSource } from './commands';
 import { inspectOptions, scanSettings, SECTION } from './config';
 import { scanWorkspace } from './scan';
+import { PdfReader } from './pdfReader';
+
+/** Every module of the bundle has been evaluated when this line runs. */
+const LOAD_END = performance.now();
 
 /** What activate() returns: the live objects, for tests and for other extensions. */
 export interface Form4Api {
@@ -21,8 +25,10 @@ export interface Form4Api {
   tree: FilingTreeProvider;
   previews: PreviewManager;
   diagnostics: DiagnosticsManager;
-  /** Milliseconds from the bundle starting to load to the end of activate(). */
+  /** Our cost of activation: evaluating the bundle's modules plus activate() itself (ms). */
   activationMs: number;
+  /** Evaluating the bundle's modules (ms). */
+  loadMs: number;
   /** Milliseconds spent inside activate() itself. */
   activateBodyMs: number;
   firstPaints: readonly FirstPaint[];
@@ -31,6 +37,8 @@ export interface Form4Api {
 export function activate(context: vscode.ExtensionContext): Form4Api {
   const t0 = performance.now();
   const log = vscode.window.createOutputChannel('Form 4 Inspector', { log: true });
+  const pdf = new PdfReader(vscode.Uri.joinPath(context.extensionUri, 'dist', 'pdfWorker.js').fsPath);
+  const readPdf = pdf.read;
   const service = new FilingService(inspectOptions);
   const active = new ActiveFiling(service);
   const ruleDoc = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: `rule-${rule}` });
@@ -40,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
     service,
     active,
     log,
+    readPdf,
     reveal: async (uri, span) => {
       await revealInSource(uri, span);
     },
@@ -50,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
 
   context.subscriptions.push(
     log,
+    pdf,
     service,
     active,
     diagnostics,
@@ -68,14 +78,14 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
     vscode.languages.registerDefinitionProvider(FILING_SELECTOR, language),
     vscode.languages.registerReferenceProvider(FILING_SELECTOR, language),
     vscode.languages.registerDocumentSymbolProvider(FILING_SELECTOR, language, { label: 'Form 4' }),
-    ...registerCommands({ service, active, previews, diagnostics, log }),
+    ...registerCommands({ service, active, previews, diagnostics, log, readPdf }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.rules`)) service.invalidateAll();
     }),
   );
 
   if (scanSettings().onStartup && vscode.workspace.workspaceFolders?.length) {
-    void scanWorkspace({ service, diagnostics, log }, { silent: true });
+    void scanWorkspace({ service, diagnostics, log, readPdf }, { silent: true });
   }
 
   const end = performance.now();
@@ -85,11 +95,12 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
     tree,
     previews,
     diagnostics,
-    activationMs: end - LOAD_START,
+    activationMs: LOAD_END - LOAD_START + (end - t0),
+    loadMs: LOAD_END - LOAD_START,
     activateBodyMs: end - t0,
     firstPaints: previews.firstPaints,
   };
-  log.info(`activated in ${api.activationMs.toFixed(1)} ms (module load and activate), activate() body ${api.activateBodyMs.toFixed(1)} ms`);
+  log.info(`activated in ${api.activationMs.toFixed(1)} ms (modules ${api.loadMs.toFixed(1)} ms + activate() ${api.activateBodyMs.toFixed(1)} ms)`);
   return api;
 }
 

@@ -164,7 +164,9 @@ export class ActiveFiling implements vscode.Disposable {
         if (this.current && d.uri.toString() === this.current.toString() && !this.service.outcomeFor(d.uri)) this.set(undefined);
       }),
     );
-    this.fromEditor(vscode.window.activeTextEditor);
+    // The editor that is active at activation: read right after activation returns, not inside it.
+    const initial = setTimeout(() => this.fromEditor(vscode.window.activeTextEditor), 0);
+    this.disposables.push({ dispose: () => clearTimeout(initial) });
   }
 
   get uri(): vscode.Uri | undefined {

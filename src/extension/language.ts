@@ -36,8 +36,26 @@ export type Target =
   | { kind: 'footnote'; id: string; footnote: Footnote; span: Span }
   | { kind: 'code'; row: Row; span: Span };
 
+/** The whole `<footnoteId id="F1"/>` element around a reference's id span (the model spans the id value only). */
+export function referenceElement(text: string, span: Span): Span {
+  const open = text.lastIndexOf('<', span.start);
+  const close = text.indexOf('>', span.end);
+  if (open < 0 || close < 0 || span.start - open > 200 || close - span.end > 200) return span;
+  const el = text.slice(open, close + 1);
+  return /^<(?:[\w.-]+:)?footnoteId\b[^<>]*>$/.test(el) ? { start: open, end: close + 1 } : span;
+}
+
+/** Markdown-escape filing text for hovers (keeps spaces readable, unlike appendText's &nbsp;). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
 export function targetAt(filing: Filing, offset: number): Target | undefined {
-  for (const c of citations(filing)) if (inSpan(c.ref.span, offset)) return { kind: 'reference', id: c.ref.id, span: c.ref.span, path: c.path };
+  for (const c of citations(filing)) {
+    if (!c.ref.span) continue;
+    const whole = referenceElement(filing.text, c.ref.span);
+    if (inSpan(whole, offset)) return { kind: 'reference', id: c.ref.id, span: whole, path: c.path };
+  }
   for (const f of filing.footnotes) {
     // The id attribute value, or anywhere in the <footnote> start tag region before the text.
     if (inSpan(f.id.span, offset)) return { kind: 'footnote', id: footnoteId(f), footnote: f, span: f.id.span };
@@ -70,31 +88,31 @@ export class FilingLanguageFeatures
       const code = t.row.transactionCode.value ?? t.row.transactionCode.raw ?? '';
       const info = codeInfo(code);
       md.appendMarkdown('**Transaction code ');
-      md.appendText(code);
+      md.appendMarkdown(escapeMarkdown(code));
       md.appendMarkdown('**');
       if (info) {
         md.appendMarkdown(': ');
-        md.appendText(info.meaning);
+        md.appendMarkdown(escapeMarkdown(info.meaning));
         md.appendMarkdown('\n\n');
-        md.appendText(`${info.group}.`);
+        md.appendMarkdown(escapeMarkdown(`${info.group}.`));
         const expect = t.row.table === 'derivative' ? info.expectTableII : info.expectTableI;
-        if (expect) md.appendText(` Normally ${expect === 'A' ? 'an acquisition (A)' : 'a disposition (D)'} in ${t.row.table === 'derivative' ? 'Table II' : 'Table I'}.`);
-        if (!info.xml) md.appendText(' Not a valid XML transactionCode value.');
+        if (expect) md.appendMarkdown(escapeMarkdown(` Normally ${expect === 'A' ? 'an acquisition (A)' : 'a disposition (D)'} in ${t.row.table === 'derivative' ? 'Table II' : 'Table I'}.`));
+        if (!info.xml) md.appendMarkdown(escapeMarkdown(' Not a valid XML transactionCode value.'));
       } else {
         md.appendMarkdown('\n\n');
-        md.appendText('Not a transaction code of Forms 4 and 5.');
+        md.appendMarkdown(escapeMarkdown('Not a transaction code of Forms 4 and 5.'));
       }
     } else {
       const id = t.id;
       const defs = filing.footnotes.filter((f) => footnoteId(f) === id);
       const cites = citations(filing).filter((c) => c.ref.id === id);
       md.appendMarkdown('**Footnote ');
-      md.appendText(id);
+      md.appendMarkdown(escapeMarkdown(id));
       md.appendMarkdown('**\n\n');
-      if (defs.length === 0) md.appendText('Not defined in this filing.');
-      else md.appendText(defs[0].text.value ?? defs[0].text.raw ?? '(empty)');
+      if (defs.length === 0) md.appendMarkdown(escapeMarkdown('Not defined in this filing.'));
+      else md.appendMarkdown(escapeMarkdown(defs[0].text.value ?? defs[0].text.raw ?? '(empty)'));
       md.appendMarkdown('\n\n');
-      md.appendText(cites.length ? `Cited by ${cites.map((c) => pathLabel(c.path)).join(', ')}.` : 'Not cited anywhere.');
+      md.appendMarkdown(escapeMarkdown(cites.length ? `Cited by ${cites.map((c) => pathLabel(c.path)).join(', ')}.` : 'Not cited anywhere.'));
     }
     return new vscode.Hover(md, range(doc, t.span));
   }
@@ -124,7 +142,7 @@ export class FilingLanguageFeatures
     if (ctx.includeDeclaration) {
       for (const f of filing.footnotes) if (footnoteId(f) === t.id && f.id.span) out.push(new vscode.Location(doc.uri, range(doc, f.id.span)));
     }
-    for (const c of citations(filing)) if (c.ref.id === t.id && c.ref.span) out.push(new vscode.Location(doc.uri, range(doc, c.ref.span)));
+    for (const c of citations(filing)) if (c.ref.id === t.id && c.ref.span) out.push(new vscode.Location(doc.uri, range(doc, referenceElement(filing.text, c.ref.span))));
     return out;
   }
 

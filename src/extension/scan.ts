@@ -26,6 +26,8 @@ export interface ScanDeps {
   service: FilingService;
   diagnostics: DiagnosticsManager;
   log: vscode.LogOutputChannel;
+  /** Reads PDFs off the extension host's thread (InspectOptions.readPdf). */
+  readPdf: (bytes: Uint8Array, file: string) => Promise<ParseOutcome>;
 }
 
 async function readOne(uri: vscode.Uri, service: FilingService, options: InspectOptions): Promise<{ outcome: ParseOutcome | null; text: string }> {
@@ -61,7 +63,7 @@ export async function scanWorkspace(deps: ScanDeps, opts: { silent?: boolean } =
         summary.files++;
         progress.report({ increment: step, message: `${i + 1}/${uris.length} ${vscode.workspace.asRelativePath(uri)}` });
         try {
-          const { outcome, text } = await readOne(uri, deps.service, options);
+          const { outcome, text } = await readOne(uri, deps.service, { ...options, readPdf: deps.readPdf });
           if (!outcome) {
             summary.notFilings++;
             continue;

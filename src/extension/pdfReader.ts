@@ -1,0 +1,74 @@
+/**
+ * Reads PDFs off the extension host's thread: one worker thread (dist/pdfWorker.js) started on the first PDF and
+ * stopped after a minute without work. A job that takes too long stops the worker (and fails with a reason).
+ */
+import * as vscode from 'vscode';
+import { Worker } from 'node:worker_threads';
+import type { ParseOutcome } from '../core/parse';
+import type { PdfJob, PdfResult } from './pdfWorker';
+
+const IDLE_MS = 60_000;
+const JOB_TIMEOUT_MS = 30_000;
+
+export class PdfReader implements vscode.Disposable {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (o: ParseOutcome) => void; timer: ReturnType<typeof setTimeout> }>();
+  private idle: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly script: string) {}
+
+  /** Same signature as InspectOptions.readPdf. */
+  readonly read = (bytes: Uint8Array, file: string): Promise<ParseOutcome> =>
+    new Promise<ParseOutcome>((resolve) => {
+      const w = this.ensure();
+      const id = this.nextId++;
+      const timer = setTimeout(() => this.fail(`reading the PDF took longer than ${JOB_TIMEOUT_MS / 1000} s`), JOB_TIMEOUT_MS);
+      this.pending.set(id, { resolve, timer });
+      if (this.idle) clearTimeout(this.idle);
+      const job: PdfJob = { id, bytes, file };
+      w.postMessage(job);
+    });
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(this.script);
+    w.on('message', (r: PdfResult) => {
+      const p = this.pending.get(r.id);
+      if (!p) return;
+      clearTimeout(p.timer);
+      this.pending.delete(r.id);
+      p.resolve(r.outcome);
+      if (this.pending.size === 0) this.idle = setTimeout(() => this.stop(), IDLE_MS);
+    });
+    w.on('error', (e) => this.fail(`the PDF reader failed: ${e.message}`));
+    w.on('exit', () => {
+      if (this.worker === w) this.worker = undefined;
+      if (this.pending.size) this.fail('the PDF reader stopped');
+    });
+    this.worker = w;
+    return w;
+  }
+
+  /** Fail every pending job and stop the worker. */
+  private fail(reason: string): void {
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.resolve({ ok: false, reason, findings: [] });
+    }
+    this.pending.clear();
+    this.stop();
+  }
+
+  private stop(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = undefined;
+    const w = this.worker;
+    this.worker = undefined;
+    void w?.terminate();
+  }
+
+  dispose(): void {
+    this.fail('the extension is shutting down');
+  }
+}
