@@ -189,20 +189,33 @@ function planPhrase(filing: Filing, row: Row): string | null {
 // ---------------------------------------------------------------------------------------------- holdings
 
 const ARTICLE = /^(the|a|an|his|her|their|its|my|spouse|wife|husband)\b/i;
-const INSTITUTION = /(trust|fund|foundation|partnership|plan|llc|l\.?\s?p\.?|corporation|company|estate|ira|account|ltd\.?)$/i;
+const RELATIVE = /^(spouse|wife|husband|child|children|minor children|son|daughter|self|parent|parents)$/i;
+const INSTITUTION = /(trust|fund|foundation|partnership|plan|estate|ira|account)$/i;
 
 /** The holder named by an indirect-ownership footnote ("The shares are held directly by X ("Fund IV")."). */
 function holderFromFootnote(text: string): string | null {
   const m = /\bheld\s+(?:directly\s+|of\s+record\s+|indirectly\s+)?by\s+(.+)/i.exec(text);
   if (!m) return null;
   let rest = m[1];
-  // Stop at a parenthesis, a semicolon, or a sentence end (a period not closing an abbreviation).
-  const stop = /\s\(|;|,\s(?:which|who|of\s+which|and\s+may|and\s+the)\b|\.(?=\s+[A-Z]|\s*$)/g;
+  // Stop at a parenthesis, a semicolon, a relative clause, or a sentence end (a period not closing an abbreviation,
+  // unless a new sentence plainly starts after it).
+  const stop = /\s\(|;|,?\s(?:which|who|whose|of\s+which|for\s+which|and\s+may|and\s+the|except|over\s+which)\b|\.(?=\s+\S|\s*$)/g;
   let cut = rest.length;
   for (const s of rest.matchAll(stop)) {
-    const before = rest.slice(0, s.index);
-    if (s[0] === '.' && /(\b[A-Z]\.?[A-Z]?|L\.P|Inc|Co|Corp|Ltd|Jr|Sr|N\.V|S\.A|U\.S)$/.test(before)) continue;
-    cut = s.index!;
+    const at = s.index!;
+    if (s[0] === '.') {
+      const before = rest.slice(0, at);
+      const after = rest.slice(at + 1);
+      if (/(L\.P|L\.L\.C|Inc|Co|Corp|Ltd|Jr|Sr|N\.V|S\.A|U\.S)$/.test(before)) {
+        if (/^\s*$|^\s+(The|This|These|Each|He|She|It|They|Such|As|Mr|Ms|Mrs|Dr|Includes?|Represents?|Consists?|Reflects?)\b/.test(after)) {
+          cut = at + 1;
+          break;
+        }
+        continue;
+      }
+      if (/(\b(?:Mr|Mrs|Ms|Dr|St|No)|\b[A-Z])$/.test(before) && !/^\s*$/.test(after)) continue;
+    }
+    cut = at;
     break;
   }
   rest = rest.slice(0, cut).trim();
@@ -219,7 +232,8 @@ function ownershipPhrase(filing: Filing, row: Row): string {
   if (di !== 'I') return nature ? `(ownership form not given; ${nature})` : '(whether directly or indirectly is not given)';
   if (nature && /^by\s+\S/i.test(nature)) {
     let who = nature.replace(/^by\s+/i, '').trim();
-    if (!ARTICLE.test(who) && INSTITUTION.test(who)) who = `the ${who}`;
+    if (RELATIVE.test(who)) who = who.toLowerCase();
+    else if (!ARTICLE.test(who) && INSTITUTION.test(who)) who = `the ${who}`;
     return `indirectly by ${who}${ids.length ? ` (footnote ${ids.join(', ')})` : ''}`;
   }
   if (ids.length) {
@@ -294,7 +308,9 @@ function pricePhrase(filing: Filing, rows: Row[], notes: string[]): string {
   if (priced.length === 1 || (distinct.size === 1 && !priced.some((r) => weightedAverage(filing, r)))) {
     const p = lot(priced[0]);
     if (!totalText) return ` ${p}`;
-    return priced.length === 1 && !weightedAverage(filing, priced[0]) ? ` ${p} (${totalText})` : ` ${p}, for ${totalText}${missing ? ' for the lots with a price' : ' in total'}`;
+    if (priced.length === 1 && !weightedAverage(filing, priced[0])) return ` ${p} (${totalText})`;
+    if (!weightedAverage(filing, priced[0])) return ` ${p} (${totalText}${missing ? ' for the lots with a price' : ' in total'})`;
+    return ` ${p}, for ${totalText}${missing ? ' for the lots with a price' : ' in total'}`;
   }
   if (priced.length <= 3) {
     const lots = priced.map((r) => `${fmt(val(r.transactionShares) ?? '?')} ${lot(r)}`);
@@ -637,10 +653,12 @@ function sentences(filing: Filing): string[] {
   // Holdings without transactions.
   const holdings = all.filter((r) => r.kind === 'holding');
   if (holdings.length) {
-    const items = holdings.map((r) => heldNow(filing, r));
+    const MAX_LISTED = 6;
+    const items = holdings.slice(0, MAX_LISTED).map((r) => heldNow(filing, r));
+    if (holdings.length > MAX_LISTED) items.push(`${holdings.length - MAX_LISTED} more holdings listed in the tables`);
     const period = val(filing.periodOfReport);
     if (form3) out.push(`${who()} ${owners.length > 1 ? 'hold' : 'holds'} ${joinAnd(items)}${period ? ` as of ${fmtDate(period)}` : ''} (initial statement).`);
-    else out.push(`${who()} also ${owners.length > 1 ? 'hold' : 'holds'} ${joinAnd(items)}.`);
+    else out.push(`${who()}${transactions.length ? ' also' : ''} ${owners.length > 1 ? 'hold' : 'holds'} ${joinAnd(items)}.`);
   }
   if (filing.notSubjectToSection16.value === true) out.push(`${subject} ${owners.length > 1 ? 'are' : 'is'} no longer subject to Section 16.`);
   if (out.length === 0) out.push(`${who()} reports no transactions or holdings in ${issuerText}.`);

@@ -1,0 +1,167 @@
+/**
+ * The plain-language summary: exact sentences for one hand-written filing of each kind (test/fixtures/summary),
+ * the OCR seed, owner names in reading order only when a signature confirms them, and nothing invented.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Filing } from '../../src/core/model';
+import { emptyFiling, emptyOwner } from '../../src/core/model';
+import { parseText } from '../../src/core/parse';
+import { fmtDate, fmtMoney, ownerName, summarize } from '../../src/core/summary';
+import { dec } from '../../src/core/decimal';
+import { REPO_ROOT } from '../corpus';
+
+const FIX = path.join(__dirname, '..', 'fixtures', 'summary');
+const SEED = path.join(REPO_ROOT, '..', 'shared', 'seed', '000_82a85f6565519174.txt');
+
+function load(file: string): Filing {
+  const full = path.isAbsolute(file) ? file : path.join(FIX, file);
+  const out = parseText(fs.readFileSync(full, 'utf8'), full);
+  assert.ok(out.ok, out.ok ? '' : out.reason);
+  return out.filing;
+}
+
+describe('summary: plain-language sentences', () => {
+  it('F: same-day withholdings totalled, purpose from the footnote, name confirmed by the signature', () => {
+    assert.deepEqual(summarize(load('f-withholding.xml')), [
+      'Chidi A. Okonkwo (Chief Technology Officer) had 1,500 shares of Common Stock withheld at $10.05 ($15,075.00 in total) to pay taxes on vesting (code F) on Feb 15, 2024, and holds 48,500 shares directly afterwards.',
+    ]);
+  });
+
+  it('S: weighted average with the footnoted range and the 10b5-1 plan with its adoption date', () => {
+    assert.deepEqual(summarize(load('s-weighted-average.xml')), [
+      'Ana Rivera (Director) sold 5,000 shares of Common Stock at a weighted average of $41.88 (trades from $40.03 to $42.75), for $209,400.00 in total (open market or private sale under a Rule 10b5-1 trading plan adopted Nov 15, 2023, code S) on Mar 4, 2024, and holds 20,000 shares directly afterwards.',
+    ]);
+  });
+
+  it('M + S the same day: the exercise paired with its Table II row, "sold them"; EDGAR name kept when no signature confirms it', () => {
+    assert.deepEqual(summarize(load('m-s-same-day.xml')), [
+      'Chen Wei (President) exercised options for 10,000 shares of Common Stock at $1.60 ($16,000.00) (code M) and sold them the same day at a weighted average of $25.1234 (trades from $24.90 to $25.40), for $251,234.00 in total (open market or private sale, code S) on Jun 3, 2024, and holds 25,000 shares directly afterwards. Afterwards Chen Wei holds 15,000 Stock Option (right to buy) (exercise price $1.60, expiring Jun 3, 2028) directly.',
+    ]);
+  });
+
+  it('M + two sales at different prices: lots listed with their exact total, none averaged', () => {
+    assert.deepEqual(summarize(load(path.join(REPO_ROOT, 'examples', 'holdings-mismatch-form4.xml'))), [
+      'Adaeze N. Okafor (Chief Financial Officer) exercised options for 10,000 shares of Common Stock at $12.50 ($125,000.00) (code M) and sold 12,000 shares of Common Stock in 2 lots, 10,000 at a weighted average of $31.2046 (trades from $30.95 to $31.42) and 2,000 at $31.61, for $375,266.00 in total (open market or private sale, code S) on May 14, 2024, and holds 47,000 shares directly afterwards. Afterwards Adaeze N. Okafor holds 30,000 Stock Option (right to buy) (exercise price $12.50, expiring Feb 15, 2031) directly.',
+    ]);
+  });
+
+  it('G: a gift from a trust, the holder named by the nature of ownership', () => {
+    assert.deepEqual(summarize(load('g-gift.xml')), [
+      'Paul Surace (Director) gave 2,000 shares of Common Stock as a gift (bona fide gift, code G) on Dec 20, 2024, and holds 48,000 shares afterwards, held indirectly by the Surace/Rogers Family Trust.',
+    ]);
+  });
+
+  it('A: grants of shares and of options (exercise price and expiration), several roles', () => {
+    assert.deepEqual(summarize(load('a-grant.xml')), [
+      'Emi K. Nakamura (Director and Chief Executive Officer) was granted 3,000 shares of Common Stock at $0 (grant or award, code A) on Mar 1, 2024, and holds 53,000 shares directly afterwards.',
+      'Emi K. Nakamura was granted 50,000 Stock Option (right to buy) (exercise price $12.50, expiring Mar 1, 2034) at $0 (grant or award, code A) on Mar 1, 2024, and holds 50,000 Stock Option (right to buy) directly afterwards.',
+    ]);
+  });
+
+  it('J: the explanation quoted from its footnote; the missing price said to be missing', () => {
+    assert.deepEqual(summarize(load('j-footnote.xml')), [
+      'Laura Acheson (10% owner) acquired 1,250 shares of Common Stock (price not given; other acquisition or disposition, explained in footnote F1: "Shares received in a pro rata distribution by Acme Ventures II, L.P. to its partners, for no consideration", code J) on Jul 10, 2024, and holds 91,250 shares directly afterwards.',
+    ]);
+  });
+
+  it('holdings only: direct and indirect holdings, no "also"', () => {
+    assert.deepEqual(summarize(load('holdings-only.xml')), [
+      'Marc Baptiste (Director) holds 10,000 shares of Common Stock directly and 2,500 shares of Common Stock held indirectly by spouse.',
+    ]);
+  });
+
+  it('several owners: one lead sentence, plural verbs, the indirect holder read from the footnote', () => {
+    assert.deepEqual(summarize(load('several-owners.xml')), [
+      'Filed jointly by Kestrel Growth Fund, L.P. (10% owner) and Kestrel Partners LLC (10% owner); the amounts below are reported for all of them.',
+      'The reporting persons sold 100,000 shares of Common Stock at $7.25 ($725,000.00) (open market or private sale, code S) on Aug 20, 2024, and hold 2,400,000 shares afterwards, held indirectly by Kestrel Growth Fund, L.P. (footnote F1).',
+    ]);
+  });
+
+  it('Form 3: holdings as of the event date; and a Form 3 with no securities owned', () => {
+    assert.deepEqual(summarize(load('form3.xml')), [
+      'Samir J. Haddad (Chief Financial Officer) holds 4,200 shares of Common Stock directly and 60,000 Stock Option (right to buy) (exercise price $22.40, expiring May 6, 2034) directly as of May 6, 2024 (initial statement).',
+    ]);
+    assert.deepEqual(summarize(load('form3-none.xml')), [
+      'Petra Lindgren (Director) owns no securities of Larkspur Devices, Inc. [LRKD] as of May 6, 2024 (initial statement).',
+    ]);
+  });
+
+  it('values left out are said to be missing, never guessed', () => {
+    assert.deepEqual(summarize(load('missing-values.xml')), [
+      'Luca Ferrante (General Counsel) sold 800 shares of Common Stock (price not given; open market or private sale, code S) on Sep 9, 2024, and the amount held afterwards (directly) is not given.',
+    ]);
+  });
+
+  it('the seed (OCR text of the Alto Ingredients Form 4) gives the sentence of the issue, with its own values', function () {
+    if (!fs.existsSync(SEED)) {
+      if (process.env.CI === 'true') assert.fail(`seed missing: ${SEED}`);
+      this.skip();
+    }
+    const f = load(SEED);
+    assert.equal(f.source, 'text');
+    assert.equal(f.reportingOwners[0].name.value, 'Benton Todd I', 'the OCR reading of the name (E read as I)');
+    assert.deepEqual(summarize(f), [
+      'Todd E. Benton (Chief Operating Officer) had 7,402 shares of Common Stock withheld at $2.29 ($16,950.58) to pay taxes on vesting (code F) on Apr 1, 2024, and holds 133,612 shares directly afterwards.',
+    ]);
+    // The same filing as EDGAR XML says the same.
+    assert.deepEqual(summarize(load(path.join(REPO_ROOT, 'examples', 'alto-ingredients-form4.xml'))), summarize(f));
+  });
+
+  it('never throws, even on an empty filing', () => {
+    assert.deepEqual(summarize(emptyFiling('x.xml', 'xml', '')), ['The reporting person (not named) reports no transactions or holdings in the issuer.']);
+  });
+});
+
+describe('summary: owner names', () => {
+  function withOwner(name: string, signatures: string[], uncertain = false): Filing {
+    const f = emptyFiling('x.xml', 'xml', '');
+    const o = emptyOwner();
+    o.name = { raw: name, value: name, present: true, footnotes: [], span: null, ...(uncertain ? { uncertain: true } : {}) };
+    f.reportingOwners.push(o);
+    for (const s of signatures)
+      f.signatures.push({ name: { raw: s, value: s, present: true, footnotes: [], span: null }, date: { raw: null, value: null, present: false, footnotes: [], span: null }, span: null });
+    return f;
+  }
+  const name = (n: string, sigs: string[], uncertain = false) => {
+    const f = withOwner(n, sigs, uncertain);
+    return ownerName(f, f.reportingOwners[0]);
+  };
+
+  it('reading order when the signature confirms surname, first name and middle initial (its spelling wins)', () => {
+    assert.equal(name('Benton Todd E', ['/s/ Todd E. Benton']), 'Todd E. Benton');
+    assert.equal(name('Okafor Adaeze N.', ['/s/ Daniel R. Whitcomb, Attorney-in-Fact for Adaeze N. Okafor']), 'Adaeze N. Okafor');
+    assert.equal(name('Smith John A Jr', ['/s/ John A. Smith, Jr.']), 'John A. Smith Jr');
+    assert.equal(name('Doe Jane', ['/s/ Jane Doe']), 'Jane Doe');
+  });
+
+  it('a signature without the middle name still confirms the order; EDGAR\'s tokens are used', () => {
+    assert.equal(name('Benton Todd E', ['/s/ Todd Benton']), 'Todd E Benton');
+  });
+
+  it('kept as EDGAR has it when nothing confirms: other signer, different middle initial, entity, one word', () => {
+    assert.equal(name('Chen Wei', ['/s/ Jordan P. Lee, Attorney-in-Fact']), 'Chen Wei');
+    assert.equal(name('Benton Todd E', ['/s/ Todd X. Benton']), 'Benton Todd E');
+    assert.equal(name('Benton Todd E', []), 'Benton Todd E');
+    assert.equal(name('Harborview Capital Partners IV, L.P.', ['/s/ Partners Harborview']), 'Harborview Capital Partners IV, L.P.');
+    assert.equal(name('Madonna', ['/s/ Madonna']), 'Madonna');
+  });
+
+  it('an OCR-read name (uncertain) takes the signature\'s middle initial', () => {
+    assert.equal(name('Benton Todd I', ['/s/ Todd E. Benton'], true), 'Todd E. Benton');
+    assert.equal(name('Benton Todd I', ['/s/ Todd E. Benton'], false), 'Benton Todd I');
+  });
+});
+
+describe('summary: formats', () => {
+  it('dates "Apr 1, 2024"; money exact with at least two decimals', () => {
+    assert.equal(fmtDate('2024-04-01'), 'Apr 1, 2024');
+    assert.equal(fmtDate('2024-12-31'), 'Dec 31, 2024');
+    assert.equal(fmtDate('2024-13-01'), '2024-13-01');
+    assert.equal(fmtDate(null), 'a date not given');
+    assert.equal(fmtMoney(dec('16000')!), '$16,000.00');
+    assert.equal(fmtMoney(dec('7402')!.times(dec('2.29')!)), '$16,950.58');
+    assert.equal(fmtMoney(dec('3')!.times(dec('41.8765')!)), '$125.6295');
+  });
+});
