@@ -182,9 +182,12 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
   const signaturesHit = findFirst(formItems, /^Signatures$/);
   const sigCaption = findAll(formItems, /Signature of Reporting/).pop() ?? null;
   const reminder = findFirst(formItems, /^Reminder:/);
-  const heads = [tableI, tableII, explanation, remarksHit, ownersHit, signaturesHit, sigCaption, reminder, endHit]
+  // EDGAR's rendered page repeats box 1 for every further reporting person, after the tables.
+  const moreOwners = findAll(formItems, /^1\.\s*Name and Address of Reporting Person/).filter((h) => h.item !== nameLabel.item);
+  const heads = [tableI, tableII, explanation, remarksHit, ownersHit, signaturesHit, sigCaption, reminder, endHit, ...moreOwners]
     .filter((h): h is Hit => h != null)
-    .map((h) => pos(h.page, h.y))
+    // A heading's line starts a little above its baseline (a raised "*" beside it belongs to it).
+    .map((h) => pos(h.page, h.y - 0.8 * h.item.size))
     .sort((a, b) => a - b);
   const nextHead = (h: Hit) => heads.find((p) => p > pos(h.page, h.y) + 0.5) ?? formEnd;
 
@@ -198,6 +201,43 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
   if (explanation) readFootnotes(ctx, formItems, explanation, nextHead(explanation), proseMaxX);
   if (remarksHit) readRemarks(ctx, formItems, remarksHit, nextHead(remarksHit), proseMaxX);
   if (ownersHit) readOwnersTable(ctx, formItems, ownersHit, nextHead(ownersHit));
+  else {
+    moreOwners.forEach((h, i) => {
+      const end = nextHead(h);
+      const pg = pdf.pages[h.page - 1];
+      let items: PdfItem[] = pg.items;
+      let bottom = end < pos(h.page + 1, 0) ? end - pos(h.page, 0) - 0.5 : pg.height;
+      if (end >= pos(h.page + 1, 0) && pdf.pages[h.page]) {
+        // The box runs over the page break: the next page's top, below this page's end.
+        const next = pdf.pages[h.page];
+        const stop = end < pos(h.page + 2, 0) ? end - pos(h.page + 1, 0) - 0.5 : next.height;
+        items = [...pg.items, ...next.items.filter((it) => it.y < stop).map((it) => ({ ...it, page: h.page, y: it.y + pg.height }))];
+        bottom = pg.height + stop;
+      }
+      const r: Region = { page: h.page, left: h.x0 - 3, right: pg.width, top: h.y + 0.5, bottom };
+      const o = emptyOwner();
+      readNameBox(ctx, o, items, r, h.item.size, `Reporting person ${i + 1} (Name and Address)`);
+      // The list repeats the first reporting person of box 1: keep box 1's (it has the relationship).
+      const first = filing.reportingOwners[0];
+      if (i === 0 && first && o.name.value && o.name.value === first.name.value) return;
+      filing.reportingOwners.push(o);
+    });
+    if (filing.reportingOwners.length > 1) {
+      ctx.findings.push({
+        rule: 'extraction-uncertain',
+        severity: 'info',
+        message: `this page shows the relationship (director, officer, 10% owner, other) of the first reporting person only; the other ${filing.reportingOwners.length - 1} are read as unchecked`,
+        span: null,
+        page: moreOwners[0].page,
+        box: 'Reporting persons',
+      });
+      for (const o of filing.reportingOwners.slice(1)) {
+        for (const k of ['isDirector', 'isOfficer', 'isTenPercentOwner', 'isOther'] as const) {
+          o[k] = { ...absent<boolean>(), uncertain: true, page: moreOwners[0].page, box: 'Reporting persons' };
+        }
+      }
+    }
+  }
   readSignatures(ctx, formItems, signaturesHit ?? remarksHit ?? explanation, sigCaption, signaturesHit ? -Infinity : sigCaptionX);
 
   if (
@@ -272,21 +312,35 @@ function readHeader(ctx: Ctx, pdf: LoadedPdf, formNo: string, p1: readonly PdfIt
   const indivL = findFirst(p1, /^\d\.\s*Individual or Joint/i);
   const labels = [nameLabel, issuerL, dateL, amendL, relL, indivL].filter((h): h is Hit => h != null);
   const tableTop = tableI.page === 1 ? tableI.y - 8 : pdf.pages[0].height;
-  const region = (L: Hit): Region => {
-    // The next box to the right: a label right of this one that starts above this one's label or near it.
-    const right = Math.min(pageW, ...labels.filter((M) => M.x0 > L.x0 + 10 && M.y < L.y + 30).map((M) => M.x0 - 2));
-    const bottom = Math.min(
-      tableTop,
-      ...labels.filter((M) => M.y > L.y + 5 && M.x0 >= L.x0 - 6 && M.x0 < right - 10).map((M) => M.y - L.item.size * 0.9),
-    );
-    return { page: 1, left: L.x0 - 3, right, top: L.y + 0.5, bottom };
-  };
+  // The boxes' extents from their labels alone (Forms 3, 4 and 5 arrange them differently): a box ends on the right
+  // where a box whose label is at or above its own label and that reaches down past it begins (never inside its own
+  // label's text), and at the bottom where a box below that overlaps it horizontally begins. Both depend on each
+  // other, so settle them by a few rounds from "every box reaches the table".
+  const right = new Map<Hit, number>(labels.map((L) => [L, pageW]));
+  const bottom = new Map<Hit, number>(labels.map((L) => [L, tableTop]));
+  for (let round = 0; round < 4; round++) {
+    for (const L of labels) {
+      const r = labels
+        .filter((M) => M.x0 > Math.max(L.x0 + 10, L.item.x1 - 1) && M.y <= L.y + 10 && bottom.get(M)! > L.y + 2)
+        .map((M) => M.x0 - 2);
+      right.set(L, Math.min(pageW, ...r));
+    }
+    for (const L of labels) {
+      const b = labels
+        .filter((M) => M.y > L.y + 5 && M.x0 < right.get(L)! - 10 && right.get(M)! > L.x0 + 10)
+        .map((M) => M.y - M.item.size * 0.9);
+      bottom.set(L, Math.min(tableTop, ...b));
+    }
+  }
+  const region = (L: Hit): Region => ({ page: 1, left: L.x0 - 3, right: right.get(L)!, top: L.y + 0.5, bottom: bottom.get(L)! });
+  // Values are printed larger than the box labels (and their captions) in every layout seen.
+  const values = (L: Hit) => (it: PdfItem) => it.size > L.item.size + 0.3 && !BOX_LABEL_RE.test(it.str.trim());
 
   // Box 2/3: issuer name and ticker, "Rocket Lab USA, Inc. [ RKLB ]".
   if (issuerL) {
     const r = region(issuerL);
     const box = `Box ${issuerL.item.str.trim()[0]} (Issuer Name and Ticker or Trading Symbol)`;
-    const toks = cellTokens(p1.filter(inRegion(r)).filter((it) => !BOX_LABEL_RE.test(it.str.trim()) && !/Ticker or Trading Symbol|^and$/.test(it.str)));
+    const toks = cellTokens(p1.filter(inRegion(r)).filter(values(issuerL)));
     const c = cellText(toks);
     const m = c.raw ? /^(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$/.exec(c.raw) : null;
     if (m) {
@@ -300,19 +354,19 @@ function readHeader(ctx: Ctx, pdf: LoadedPdf, formNo: string, p1: readonly PdfIt
   if (dateL) {
     const r = region(dateL);
     const box = `Box ${dateL.item.str.trim()[0]} (${formNo === '3' ? 'Date of Event Requiring Statement' : formNo === '5' ? "Statement for Issuer's Fiscal Year Ended" : 'Date of Earliest Transaction'})`;
-    const c = cellText(cellTokens(p1.filter(inRegion(r)).filter((it) => !BOX_LABEL_RE.test(it.str.trim()))));
+    const c = cellText(cellTokens(p1.filter(inRegion(r)).filter(values(dateL))));
     f.periodOfReport = typedField(ctx, c.raw, c.marks, 1, box, 'date');
   }
   if (amendL) {
     const r = region(amendL);
     const box = `Box ${amendL.item.str.trim()[0]} (If Amendment, Date Original Filed)`;
-    const c = cellText(cellTokens(p1.filter(inRegion(r)).filter((it) => !BOX_LABEL_RE.test(it.str.trim()))));
+    const c = cellText(cellTokens(p1.filter(inRegion(r)).filter(values(amendL))));
     f.dateOfOriginalSubmission = typedField(ctx, c.raw, c.marks, 1, box, 'date');
   }
 
   // Box 1: name and address of the (first) reporting person.
   const owner = emptyOwner();
-  readNameBox(ctx, owner, p1, region(nameLabel));
+  readNameBox(ctx, owner, p1, region(nameLabel), nameLabel.item.size, 'Box 1 (Name and Address of Reporting Person)');
   if (relL) readRelationshipBox(ctx, owner, p1, region(relL), `Box ${relL.item.str.trim()[0]} (Relationship of Reporting Person(s) to Issuer)`);
   f.reportingOwners.push(owner);
 
@@ -341,19 +395,20 @@ function readHeader(ctx: Ctx, pdf: LoadedPdf, formNo: string, p1: readonly PdfIt
 }
 
 const ADDRESS_CAPTION = /^\((Last|First|Middle|Street|City|State|Zip)\)$/;
+/** "LONG BEACH, CA 90808", "LONG BEACH 90808" (no state written). */
+const US_CITY_LINE = /^(.*?),?\s+(?:([A-Z]{2})\s+)?(\d{5}(?:-\d{4})?)$/;
 
-function readNameBox(ctx: Ctx, owner: ReportingOwner, items: readonly PdfItem[], r: Region): void {
-  const box = 'Box 1 (Name and Address of Reporting Person)';
+function readNameBox(ctx: Ctx, owner: ReportingOwner, items: readonly PdfItem[], r: Region, labelSize: number, box: string): void {
   const inside = items.filter(inRegion(r));
   const cap = (name: string) => inside.find((it) => it.str.trim() === `(${name})`) ?? null;
   const last = cap('Last');
   const street = cap('Street');
   const city = cap('City');
-  const values = inside.filter((it) => !ADDRESS_CAPTION.test(it.str.trim()) && !BOX_LABEL_RE.test(it.str.trim()));
+  const values = inside.filter((it) => it.size > labelSize + 0.3 && !ADDRESS_CAPTION.test(it.str.trim()) && !BOX_LABEL_RE.test(it.str.trim()));
   const band = (top: number, bottom: number) => values.filter((it) => it.y > top && it.y < bottom);
   const nameItems = last ? band(r.top, last.y - 1) : values;
   const c = cellText(cellTokens(nameItems));
-  owner.name = boxField(c.raw, c.raw, c.marks, 1, box);
+  owner.name = boxField(c.raw, c.raw, c.marks, r.page, box);
   if (!last) {
     if (c.raw) uncertain(ctx, owner.name, 'the (Last) (First) (Middle) captions were not found, the address could not be told from the name');
     return;
@@ -361,13 +416,13 @@ function readNameBox(ctx: Ctx, owner: ReportingOwner, items: readonly PdfItem[],
   const streetBottom = street ? street.y - 1 : city ? city.y - 20 : r.bottom;
   const streetLines = groupLines(cellTokens(band(last.y + 1, streetBottom)));
   const streets = streetLines.map((l) => joinToks(l.toks.filter((t) => !t.marks)));
-  owner.street1 = boxField(streets[0] ?? null, streets[0] ?? null, [], 1, box);
-  owner.street2 = boxField(streets.length > 1 ? joinLines(streets.slice(1)) : null, streets.length > 1 ? joinLines(streets.slice(1)) : null, [], 1, box);
+  owner.street1 = boxField(streets[0] ?? null, streets[0] ?? null, [], r.page, box);
+  owner.street2 = boxField(streets.length > 1 ? joinLines(streets.slice(1)) : null, streets.length > 1 ? joinLines(streets.slice(1)) : null, [], r.page, box);
   if (streets.length > 2) uncertain(ctx, owner.street2, `the street address runs over ${streets.length} lines; where street 1 ends is a guess`);
   if (!city) return;
   const cityItems = band(street ? street.y + 1 : streetBottom, city.y - 1);
   const whole = joinLines(groupLines(cellTokens(cityItems)).map((l) => joinToks(l.toks)));
-  const us = /^(.*?),?\s+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/.exec(whole);
+  const us = US_CITY_LINE.exec(whole);
   const stateCap = cap('State');
   const zipCap = cap('Zip');
   let cityS: string | null = null;
@@ -382,14 +437,14 @@ function readNameBox(ctx: Ctx, owner: ReportingOwner, items: readonly PdfItem[],
     zipS = col(zipCap.x0 - 3, Infinity);
   } else if (us) {
     cityS = us[1].replace(/,$/, '');
-    stateS = us[2];
+    stateS = us[2] ?? null;
     zipS = us[3];
   } else if (whole) {
     cityS = whole;
   }
-  owner.city = boxField(cityS, cityS, [], 1, box);
-  owner.state = boxField(stateS, stateS, [], 1, box);
-  owner.zipCode = boxField(zipS, zipS, [], 1, box);
+  owner.city = boxField(cityS, cityS, [], r.page, box);
+  owner.state = boxField(stateS, stateS, [], r.page, box);
+  owner.zipCode = boxField(zipS, zipS, [], r.page, box);
   if (whole && !byCaptions && !us) uncertain(ctx, owner.city, `"${whole}" could not be split into city, state and ZIP code`);
 }
 
@@ -582,6 +637,18 @@ interface LeafCol {
 const HEADER_WORD =
   /^(\d{1,2}A?\.|\d{1,2}A?\.?[A-Za-z].*|Title|of|Security|Securities|\(Instr\.|\d\)|\d,|\d|and|or|Trans\.?|Transaction(\(s\))?|Date,?|Deemed|Execution|if|any|Code|\(Instr\.?|8\)|Amount|Acquired|Disposed|\(A\)|\(D\)|\(I\)|Of|Beneficially|Owned|Following|Reported|Ownership|Form:?|Direct|Indirect|Nature|Beneficial|Price|Conversion|Exercise|Derivative|Derivate|Number|Expiration|Exercisable|Shares|Underlying|Month\/Day\/Year\)?|\(Month\/Day\/Year\)|\(MM\/DD\/YYYY\)|V|at|end|Issuer's|Fiscal|Year|derivative|Security:|\(e\.g\.,.*|4\)|5\)|3\)|Instr\.|\(I\)\s*\(Instr\.|[(),:.]+)$/i;
 
+/** EDGAR sometimes prints two sub-column labels as one run ("Title Amount or Number of"): split it. */
+function splitSubLabels(t: Tok): Tok[] {
+  const m = /^(Title|Date|Exercisable|Code)\s+(Amount.*|Expiration.*|V)$/.exec(t.str.trim());
+  if (!m || (m[1] === 'Title') !== m[2].startsWith('Amount') || (m[1] === 'Code') !== (m[2] === 'V')) return [t];
+  const w = (t.x1 - t.x0) / Math.max(1, t.str.trim().length);
+  const cut = t.x0 + w * (t.str.trim().length - m[2].length);
+  return [
+    { ...t, str: m[1], x1: cut - w },
+    { ...t, str: m[2], x0: cut },
+  ];
+}
+
 function isHeaderLine(line: Line): boolean {
   const words = line.toks.flatMap((t) => t.str.trim().split(/\s+/)).filter((w) => w);
   return words.length > 0 && words.every((w) => HEADER_WORD.test(w));
@@ -648,7 +715,7 @@ function readTableHeader(
     const colToks = hdr.filter((t) => t.x0 >= left && t.x0 < right).sort((a, b) => a.y - b.y);
     const colLines = groupLines(colToks);
     const bl = blocks(colLines, 1.45);
-    const subs = bl.slice(1).flat().flatMap((l) => l.toks);
+    const subs = bl.slice(1).flat().flatMap((l) => l.toks).flatMap(splitSubLabels);
     // Cluster sub-label tokens by overlapping x extents.
     const clusters: { x0: number; x1: number }[] = [];
     for (const t of [...subs].sort((a, b) => a.x0 - b.x0)) {
@@ -727,7 +794,14 @@ function readRows(ctx: Ctx, table: 'nonDerivative' | 'derivative', tname: string
   for (const t of toks) {
     const leaf = leafOf(owner.get(t) ?? t);
     if (!leaf) continue;
-    if (!t.marks && (t.x0 < leaf.left - 3 || t.x1 > leaf.right + 3) && t.x1 - t.x0 > 4) straddle.add(t);
+    // Over a main column's edge (those come from the numbered labels, which start their cells) the text is not
+    // one cell's; over a sub-column's edge (estimated between sub-labels) only when its middle is about on it.
+    if (!t.marks) {
+      const mainLeft = Math.min(...layout.leaves.filter((l) => l.num === leaf.num).map((l) => l.left));
+      const mainRight = Math.max(...layout.leaves.filter((l) => l.num === leaf.num).map((l) => l.right));
+      const cx = (t.x0 + t.x1) / 2;
+      if (t.x0 < mainLeft - 3 || t.x1 > mainRight + 3 || Math.min(cx - leaf.left, leaf.right - cx) < 1.5) straddle.add(t);
+    }
     const arr = byLeaf.get(leaf.key) ?? [];
     arr.push(t);
     byLeaf.set(leaf.key, arr);
@@ -888,7 +962,26 @@ function readOwnersTable(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos:
   if (cols.length !== 4) return;
   const headerBottom = Math.max(...labelItems.map((it) => it.y), hdrName.y);
   const relLeft = cols[0].x0 - 3;
-  const body = zone.filter((it) => it.page > hdrName.page || it.y > headerBottom + 1);
+  // The table may run over a page break (a row even split by it): lay the pages end to end, each page's first line
+  // right below the previous page's last.
+  const bodyRaw = zone.filter((it) => it.page > hdrName.page || it.y > headerBottom + 1);
+  const pages = [...new Set(bodyRaw.map((it) => it.page))].sort((a, b) => a - b);
+  const offset = new Map<number, number>();
+  let acc = 0;
+  pages.forEach((pg, i) => {
+    const ys = bodyRaw.filter((it) => it.page === pg).map((it) => it.y);
+    if (i > 0) {
+      const prevYs = bodyRaw.filter((it) => it.page === pages[i - 1]).map((it) => it.y + offset.get(pages[i - 1])!);
+      acc = Math.max(...prevYs) + 11 - Math.min(...ys);
+    }
+    offset.set(pg, acc);
+  });
+  const body = bodyRaw.map((it) => ({ ...it, y: it.y + offset.get(it.page)!, page: 0, origPage: it.page }));
+  const pageOf = (y: number) => {
+    let best = pages[0];
+    for (const pg of pages) if (y >= offset.get(pg)! - 5) best = pg;
+    return best;
+  };
   const left = body.filter((it) => it.x0 < relLeft);
   const right = body.filter((it) => it.x0 >= relLeft);
   // Rows: anchored on the relationship cells (each owner has at least one), which sit in the row's middle.
@@ -896,55 +989,52 @@ function readOwnersTable(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos:
   const anchorBlocks: Line[][] = [];
   for (const l of relLines) {
     const last = anchorBlocks[anchorBlocks.length - 1];
-    if (last && last[0].page === l.page && Math.abs(lineMid(l) - lineMid(last[last.length - 1])) < 1.5 * l.size) last.push(l);
+    if (last && Math.abs(lineMid(l) - lineMid(last[last.length - 1])) < 1.5 * l.size) last.push(l);
     else anchorBlocks.push([l]);
   }
   const leftLines = groupLines(plainTokens(left));
   if (leftLines.length === 0) return;
-  const pagesUsed = [...new Set(leftLines.map((l) => l.page))];
   const owners: ReportingOwner[] = [];
-  for (const pg of pagesUsed) {
-    const ll = leftLines.filter((l) => l.page === pg);
-    const anchors = anchorBlocks.filter((b) => b[0].page === pg).map((b) => (lineMid(b[0]) + lineMid(b[b.length - 1])) / 2);
-    const assign = anchors.length ? splitByAnchors(ll, anchors) : ll.map(() => 0);
-    const groups = new Map<number, Line[]>();
-    ll.forEach((l, i) => groups.set(assign[i], [...(groups.get(assign[i]) ?? []), l]));
-    const ab = anchorBlocks.filter((b) => b[0].page === pg);
-    for (const [gi, g] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
-      const box = 'Reporting Owners';
-      const o = emptyOwner();
-      const texts = g.map((l) => joinToks(l.toks));
-      const fld = (s: string | null) => boxField(s, s, [], pg, box);
-      o.name = fld(texts[0] ?? null);
-      const cityLine = texts.length >= 2 ? texts[texts.length - 1] : null;
-      const us = cityLine ? /^(.*?),?\s+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/.exec(cityLine) : null;
-      const streets = texts.slice(1, us ? -1 : texts.length);
-      o.street1 = fld(streets[0] ?? null);
-      o.street2 = fld(streets.length > 1 ? streets.slice(1).join(' ') : null);
-      if (streets.length > 2) uncertain(ctx, o.street2, `the address runs over ${streets.length} street lines`);
-      if (us) {
-        o.city = fld(us[1].replace(/,$/, ''));
-        o.state = fld(us[2]);
-        o.zipCode = fld(us[3]);
-      } else if (cityLine && texts.length >= 3) {
-        o.city = fld(cityLine);
-        uncertain(ctx, o.city, `"${cityLine}" could not be split into city, state and ZIP code`);
-      }
-      const rel = gi >= 0 ? (ab[gi] ?? []).flatMap((l) => l.toks) : [];
-      for (const c of cols) {
-        const next = cols[cols.indexOf(c) + 1];
-        const inCol = rel.filter((t) => {
-          const cx = (t.x0 + t.x1) / 2;
-          return cx >= c.x0 - 6 && (!next || cx < next.x0 - 3);
-        });
-        const text = joinLines(groupLines(inCol).map((l) => joinToks(l.toks)));
-        const checked = text.length > 0;
-        o[c.key] = { raw: text || null, value: checked, present: true, footnotes: [], span: null, page: pg, box };
-        if (c.key === 'isOfficer' && text && !/^X$/i.test(text)) o.officerTitle = fld(text);
-        if (c.key === 'isOther' && text && !/^X$/i.test(text)) o.otherText = fld(text);
-      }
-      owners.push(o);
+  const anchors = anchorBlocks.map((b) => (lineMid(b[0]) + lineMid(b[b.length - 1])) / 2);
+  const assign = anchors.length && anchors.length <= leftLines.length ? splitByAnchors(leftLines, anchors, true) : leftLines.map(() => 0);
+  const groups = new Map<number, Line[]>();
+  leftLines.forEach((l, i) => groups.set(assign[i], [...(groups.get(assign[i]) ?? []), l]));
+  for (const [gi, g] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
+    const box = 'Reporting Owners';
+    const pg = pageOf(g[0].y);
+    const o = emptyOwner();
+    const texts = g.map((l) => joinToks(l.toks));
+    const fld = (s: string | null) => boxField(s, s, [], pg, box);
+    o.name = fld(texts[0] ?? null);
+    const cityLine = texts.length >= 2 ? texts[texts.length - 1] : null;
+    const us = cityLine ? US_CITY_LINE.exec(cityLine) : null;
+    const streets = texts.slice(1, us ? -1 : texts.length);
+    o.street1 = fld(streets[0] ?? null);
+    o.street2 = fld(streets.length > 1 ? streets.slice(1).join(' ') : null);
+    if (streets.length > 2) uncertain(ctx, o.street2, `the address runs over ${streets.length} street lines`);
+    if (us) {
+      o.city = fld(us[1].replace(/,$/, ''));
+      o.state = fld(us[2] ?? null);
+      o.zipCode = fld(us[3]);
+    } else if (cityLine && texts.length >= 3) {
+      o.city = fld(cityLine);
+      uncertain(ctx, o.city, `"${cityLine}" could not be split into city, state and ZIP code`);
     }
+    if (anchors.length === 0) uncertain(ctx, o.name, 'no relationship marked for this owner; where one owner ends and the next begins is a guess');
+    const rel = gi >= 0 ? (anchorBlocks[gi] ?? []).flatMap((l) => l.toks) : [];
+    for (const c of cols) {
+      const next = cols[cols.indexOf(c) + 1];
+      const inCol = rel.filter((t) => {
+        const cx = (t.x0 + Math.min(t.x1, t.x0 + 30)) / 2;
+        return cx >= c.x0 - 6 && (!next || cx < next.x0 - 3);
+      });
+      const text = joinLines(groupLines(inCol).map((l) => joinToks(l.toks)));
+      const checked = text.length > 0;
+      o[c.key] = { raw: text || null, value: checked, present: true, footnotes: [], span: null, page: pg, box };
+      if (c.key === 'isOfficer' && text && !/^X$/i.test(text)) o.officerTitle = fld(text);
+      if (c.key === 'isOther' && text && !/^X$/i.test(text)) o.otherText = fld(text);
+    }
+    owners.push(o);
   }
   if (owners.length === 0) return;
   // The table lists every owner with the address EDGAR holds; it supersedes the header box.
@@ -959,6 +1049,8 @@ function readOwnersTable(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos:
     });
   }
   ctx.filing.reportingOwners = owners;
+  // Doubts about box 1's address no longer matter: the table's own lines replace it.
+  ctx.findings = ctx.findings.filter((f) => !(f.box ?? '').startsWith('Box 1 '));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -172,7 +172,7 @@ export function blockMid(b: readonly Line[]): number {
  * the anchors (row middles, top to bottom): the rows of a table whose other cells are vertically centred.
  * Returns the group index of each line.
  */
-export function splitByAnchors(lines: readonly Line[], anchors: readonly number[]): number[] {
+export function splitByAnchors(lines: readonly Line[], anchors: readonly number[], everyAnchorTakesALine = false): number[] {
   const n = lines.length;
   const k = anchors.length;
   if (k === 0) return lines.map(() => -1);
@@ -186,6 +186,14 @@ export function splitByAnchors(lines: readonly Line[], anchors: readonly number[
     bigGaps.push(bigGaps[i - 1] + (wide ? 1 : 0));
   }
   const gapsInside = (i: number, j: number) => bigGaps[j] - bigGaps[i];
+  // ...and for every other row middle that falls inside the group (one cell never spans two rows' middles).
+  const anchorsInside = (i: number, j: number, a: number) => {
+    const top = lines[i].y - 0.7 * lines[i].size;
+    const bottom = lines[j].y;
+    let c = 0;
+    for (let x = 0; x < k; x++) if (x !== a && anchors[x] > top + 1 && anchors[x] < bottom - 1) c++;
+    return c;
+  };
   // dp[a][j]: best cost placing lines 0..j-1 into anchors 0..a-1 (an anchor may take no line: an empty cell).
   const INF = 1e18;
   const dp: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(INF));
@@ -195,7 +203,12 @@ export function splitByAnchors(lines: readonly Line[], anchors: readonly number[
     for (let j = 0; j <= n; j++) {
       for (let i = 0; i <= j; i++) {
         if (dp[a - 1][i] >= INF) continue;
-        const c = i === j ? 0 : Math.abs(mid(i, j - 1) - anchors[a - 1]) + 1000 * gapsInside(i, j - 1);
+        const c =
+          i === j
+            ? everyAnchorTakesALine
+              ? 1e9
+              : 0
+            : Math.abs(mid(i, j - 1) - anchors[a - 1]) + 1000 * gapsInside(i, j - 1) + 1000 * anchorsInside(i, j - 1, a - 1);
         const v = dp[a - 1][i] + c;
         if (v < dp[a][j]) {
           dp[a][j] = v;
