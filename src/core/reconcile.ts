@@ -49,7 +49,8 @@ function normText(s: string | null): string {
   return (s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-function crossKey(filing: Filing, row: Row): string {
+/** The holding part of a chain key (exported for the holdings timeline, which draws the same chains). */
+export function crossKey(filing: Filing, row: Row): string {
   const texts = row.natureOfOwnership.footnotes
     .map((r) => normText(val(filing.footnotes.find((f) => (f.id.value ?? f.id.raw) === r.id)?.text)))
     .sort();
@@ -63,14 +64,15 @@ function signature(f: Filing): string {
   return [docType(f), normCik(val(f.issuer.cik)), f.reportingOwners.map((o) => normCik(val(o.cik))).join(','), val(f.periodOfReport), ...rows].join('|');
 }
 
-function ownerOf(f: Filing): string | null {
+/** The chain's owner: the first reporting owner's CIK, else its normalized name. */
+export function ownerOf(f: Filing): string | null {
   const o = f.reportingOwners[0];
   if (!o) return null;
   return normCik(val(o.cik)) ?? (val(o.name) ? 'name:' + normText(val(o.name)) : null);
 }
 
 /** Filings to chain: duplicates dropped, originals replaced by their amendments. */
-function selectFilings(filings: Filing[]): Filing[] {
+export function selectFilings(filings: Filing[]): Filing[] {
   const seen = new Set<string>();
   const unique: Filing[] = [];
   for (const f of filings) {
