@@ -7,8 +7,10 @@ export type AcqDisp = 'A' | 'D';
 
 export interface TransactionCodeInfo {
   code: string;
-  /** Short meaning, as on the form. */
+  /** Meaning, as on the form. */
   meaning: string;
+  /** A few words for messages and summaries ("tax withholding"). */
+  short: string;
   /** Group heading on the form's code list. */
   group: 'General' | 'Rule 16b-3' | 'Derivative securities' | 'Other section 16(b) exempt' | 'Other' | 'Not in XML';
   /** The A/D flag the code implies in Table I, or null when either is normal. */
@@ -19,6 +21,29 @@ export interface TransactionCodeInfo {
   xml: boolean;
 }
 
+const SHORT: Record<string, string> = {
+  P: 'purchase',
+  S: 'sale',
+  V: 'voluntary early report',
+  A: 'grant or award',
+  D: 'disposition to the issuer',
+  F: 'payment of exercise price or tax by withholding',
+  I: 'discretionary transaction',
+  M: 'exercise or conversion (Rule 16b-3)',
+  C: 'conversion',
+  E: 'expiration of a short position',
+  H: 'expiration of a long position with value received',
+  O: 'out-of-the-money exercise',
+  X: 'in- or at-the-money exercise',
+  G: 'gift',
+  L: 'small acquisition',
+  W: 'will or laws of descent',
+  Z: 'voting trust deposit or withdrawal',
+  J: 'other acquisition or disposition',
+  K: 'equity swap',
+  U: 'tender in a change of control',
+};
+
 const T = (
   code: string,
   meaning: string,
@@ -26,7 +51,7 @@ const T = (
   expectTableI: AcqDisp | null,
   expectTableII: AcqDisp | null,
   xml = true,
-): TransactionCodeInfo => ({ code, meaning, group, expectTableI, expectTableII, xml });
+): TransactionCodeInfo => ({ code, meaning, short: SHORT[code] ?? meaning, group, expectTableI, expectTableII, xml });
 
 export const TRANSACTION_CODES: readonly TransactionCodeInfo[] = [
   T('P', 'Open market or private purchase of non-derivative or derivative security', 'General', 'A', 'A'),

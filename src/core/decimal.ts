@@ -55,8 +55,12 @@ export function fmt(v: Big | string | null | undefined): string {
   return (neg ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
 }
 
-/** Money: "$1,234.56" (as exact as the value; no rounding). */
+/** Money: "$1,234.56". A string keeps the digits written; a computed Big shows at least two decimals ("$1.20"), never rounded. */
 export function fmtMoney(v: Big | string | null | undefined): string {
+  if (v !== null && v !== undefined && typeof v !== 'string') {
+    const dp = Math.max(2, scaleOf(v.toFixed()));
+    return '$' + fmt(v.toFixed(dp));
+  }
   return '$' + fmt(v);
 }
 

@@ -14,7 +14,8 @@ export interface PriceRange {
   index: number;
 }
 
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
+/** A price as written: "1,234.56", "40.03", ".5"; never the head of a longer (malformed) number such as "1,1140.89". */
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d,]*\d)`;
 const SEP = String.raw`\s*(?:to|through|thru|and|-|–|—)\s*`;
 /** "$40.03 to $42.75", "$40.03 - 42.75", "between $10.00 and $10.50". */
 const DOLLAR_RANGE = new RegExp(String.raw`\$\s?${NUM}${SEP}\$?\s?${NUM}`, 'gi');
@@ -190,7 +191,7 @@ export const priceOutlier: RuleDef = {
         if (!high && !low) continue;
         out.push(
           draft(
-            `${rowLabel(it.row)}: the price ${fmtMoney(it.text)} is ${high ? 'more than ten times' : 'less than a tenth of'} the median ${fmtMoney(m.round(4))} of the other ${others.length} purchase/sale price${others.length > 1 ? 's' : ''} of ${val(it.row.securityTitle) ?? 'this security'} on ${val(it.row.transactionDate)}${high ? ' (a total value in the price box?)' : ''}`,
+            `${rowLabel(it.row)}: the price ${fmtMoney(it.text)} is ${high ? 'more than ten times' : 'less than a tenth of'} ${others.length === 1 ? `the other purchase/sale price, ${fmtMoney(m)},` : `the median ${fmtMoney(m.round(4))} of the other ${others.length} purchase/sale prices`} of ${val(it.row.securityTitle) ?? 'this security'} on ${val(it.row.transactionDate)}${high ? ' (a total value in the price box?)' : ''}`,
             locOf(it.row.transactionPricePerShare, it.row),
           ),
         );

@@ -97,10 +97,19 @@ export const codeAcquiredDisposed: RuleDef = {
       if (!info || (ad !== 'A' && ad !== 'D')) continue;
       const expected = row.table === 'derivative' ? info.expectTableII : info.expectTableI;
       if (expected === null || expected === ad) continue;
+      // A derivative acquired by exercising or converting another derivative (preferred stock into Class B
+      // stock that is itself convertible) is an M/X/O/C acquisition in Table II, paired with a disposal of that code.
+      if (row.table === 'derivative' && ad === 'A' && c !== null && ['M', 'X', 'O', 'C'].includes(c)) {
+        const date = val(row.transactionDate);
+        const paired = filing.derivative.some(
+          (r) => r !== row && r.kind === 'transaction' && code(r.transactionCode) === c && code(r.transactionAcquiredDisposedCode) === 'D' && val(r.transactionDate) === date,
+        );
+        if (paired) continue;
+      }
       const word = (x: string) => (x === 'A' ? 'acquired (A)' : 'disposed of (D)');
       out.push(
         draft(
-          `${rowLabel(row)}: code ${c} (${info.meaning.split(' pursuant')[0].toLowerCase()}) is normally ${word(expected)} in ${row.table === 'derivative' ? 'Table II' : 'Table I'}, but the row says ${word(ad)}`,
+          `${rowLabel(row)}: code ${c} (${info.short}) is normally ${word(expected)} in ${row.table === 'derivative' ? 'Table II' : 'Table I'}, but the row says ${word(ad)}`,
           locOf(row.transactionAcquiredDisposedCode, row),
           [rel(`Transaction code ${c}`, locOf(row.transactionCode, row))],
         ),
@@ -114,7 +123,7 @@ export const exercisePairing: RuleDef = {
   id: 'exercise-pairing',
   severity: 'info',
   title: 'Exercise without Table I acquisition',
-  description: 'A Table II row coded M, X, O or C usually pairs with a Table I acquisition on the same date.',
+  description: 'A Table II row coded M, X, O or C usually pairs with a Table I acquisition on the same date (or, for a conversion into another derivative, a Table II acquisition with the same code).',
   source: 'H 14',
   check({ filing }) {
     const out: Draft[] = [];
@@ -126,6 +135,13 @@ export const exercisePairing: RuleDef = {
       const date = val(row.transactionDate);
       if (date === null) continue;
       if (acquisitions.some((r: Row) => val(r.transactionDate) === date)) continue;
+      // converted or exercised into another derivative (preferred into convertible Class B stock)
+      if (
+        filing.derivative.some(
+          (r) => r !== row && r.kind === 'transaction' && code(r.transactionCode) === c && code(r.transactionAcquiredDisposedCode) === 'A' && val(r.transactionDate) === date,
+        )
+      )
+        continue;
       const shares = val(row.transactionShares);
       out.push(
         draft(

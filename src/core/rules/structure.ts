@@ -7,6 +7,7 @@ import {
   allRows,
   docType,
   draft,
+  formNumber,
   isExactSource,
   locOf,
   q,
@@ -196,6 +197,7 @@ export const countLimit: RuleDef = {
   description: 'At most 10 reporting owners, 99 footnotes, 30 rows per table and 10 signatures.',
   source: 'TS 4',
   check({ filing }) {
+    if (!isExactSource(filing) && filing.source !== 'html') return []; // a printed form continues over pages
     const out: Draft[] = [];
     const over = <T extends { span: import('../model').Span | null; page?: number | null }>(items: T[], max: number, what: string) => {
       if (items.length > max) {
@@ -350,8 +352,11 @@ export const exactlyOneOf: RuleDef = {
         );
       else if (exact && !a.present && !b.present) out.push(draft(`${rowLabel(row)}: neither ${an} nor ${bn} is given`, locOf(null, row)));
     };
+    const form3 = formNumber(filing) === '3';
     for (const row of allRows(filing)) {
-      pair(row, row.sharesOwnedFollowingTransaction, 'sharesOwnedFollowingTransaction', row.valueOwnedFollowingTransaction, 'valueOwnedFollowingTransaction');
+      // Form 3 Table II has no amount-owned column: its holdings are described by the underlying amount.
+      if (!(form3 && row.table === 'derivative'))
+        pair(row, row.sharesOwnedFollowingTransaction, 'sharesOwnedFollowingTransaction', row.valueOwnedFollowingTransaction, 'valueOwnedFollowingTransaction');
       if (row.table === 'derivative') {
         pair(row, row.underlyingSecurityShares, 'underlyingSecurityShares', row.underlyingSecurityValue, 'underlyingSecurityValue');
         if (row.kind === 'transaction') pair(row, row.transactionShares, 'transactionShares', row.transactionTotalValue, 'transactionTotalValue');

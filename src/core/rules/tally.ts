@@ -30,7 +30,7 @@ export interface Link {
   to: TallyItem;
   expected: Big;
   /** 'exact', 'rounding' (a difference below the coarsest precision the filer used) or 'mismatch'. */
-  status: 'exact' | 'rounding' | 'mismatch';
+  status: 'exact' | 'rounding' | 'lot' | 'mismatch';
 }
 
 export interface TallyGroup {
@@ -65,10 +65,19 @@ export function baseKey(row: Row): string[] {
   return parts;
 }
 
-/** Key of a holding within one filing (the footnote ids of the nature of ownership are part of it). */
+/**
+ * Key of a holding within one filing: the footnote ids of the nature of ownership are part of it, and in
+ * Table II the footnotes that describe the grant (on its title, exercise price, exercise and expiration dates):
+ * RSU grants of the same title and terms are told apart only by them.
+ */
 export function holdingKey(row: Row): string {
   const ids = row.natureOfOwnership.footnotes.map((f) => f.id).sort();
-  return [...baseKey(row), ids.join(',')].join('\u0001');
+  const parts = [...baseKey(row), ids.join(',')];
+  if (row.table === 'derivative') {
+    const lot = [row.securityTitle, row.conversionOrExercisePrice, row.exerciseDate, row.expirationDate].flatMap((f) => f.footnotes.map((r) => r.id));
+    parts.push([...new Set(lot)].sort().join(','));
+  }
+  return parts.join('\u0001');
 }
 
 /** A row's tally item, or null when the row cannot be checked. */
@@ -84,16 +93,28 @@ export function tallyItem(row: Row): TallyItem | null {
   return { row, date: date.slice(0, 10), shares, sharesText, owned, ownedText, sign: ad === 'A' ? 1 : -1 };
 }
 
-/** The link from a stated amount to the next row. */
+/**
+ * The link from a stated amount to the next row.
+ * - 'rounding': the difference is below the precision the filer used, or exactly one unit of it when a
+ *   fractional amount is involved (three rounded figures can be one unit apart).
+ * - 'lot': a Table II row that is its own lot: an acquisition stating exactly the shares acquired, or a
+ *   disposal from nothing to nothing (separate grants of the same terms, each reported with its own balance).
+ */
 export function link(from: { owned: Big; ownedText: string }, to: TallyItem): { expected: Big; status: Link['status'] } {
   const expected = to.sign > 0 ? from.owned.plus(to.shares) : from.owned.minus(to.shares);
   const diff = expected.minus(to.owned).abs();
   if (diff.eq(0)) return { expected, status: 'exact' };
-  const tol = unit(Math.min(scaleOf(from.ownedText), scaleOf(to.sharesText), scaleOf(to.ownedText)));
-  return { expected, status: diff.lt(tol) ? 'rounding' : 'mismatch' };
+  const scales = [scaleOf(from.ownedText), scaleOf(to.sharesText), scaleOf(to.ownedText)];
+  const tol = unit(Math.min(...scales));
+  if (diff.lt(tol) || (diff.eq(tol) && Math.max(...scales) > 0)) return { expected, status: 'rounding' };
+  if (to.row.table === 'derivative') {
+    if (to.sign > 0 && to.owned.eq(to.shares)) return { expected, status: 'lot' };
+    if (to.sign < 0 && to.owned.eq(0) && from.owned.eq(0)) return { expected, status: 'lot' };
+  }
+  return { expected, status: 'mismatch' };
 }
 
-const COST: Record<Link['status'], number> = { exact: 0, rounding: 1, mismatch: 1000 };
+const COST: Record<Link['status'], number> = { exact: 0, rounding: 1, lot: 2, mismatch: 1000 };
 const MAX_SEARCH = 8;
 const NODE_BUDGET = 40000;
 
@@ -237,9 +258,11 @@ export function arithmetic(fromText: string, to: TallyItem, expected: Big): stri
 function linkDraft(l: Link, rounding: boolean): Draft {
   const to = l.to;
   const diff = l.expected.minus(to.owned).abs();
+  const notes = [...to.row.sharesOwnedFollowingTransaction.footnotes, ...to.row.transactionShares.footnotes].map((r) => r.id);
+  const explain = notes.length ? `; footnote ${[...new Set(notes)].join(', ')} on the amounts may explain it` : '';
   const msg =
     `${rowLabel(to.row)} (${holdingLabel(to.row)}): ${arithmetic(l.from.ownedText, to, l.expected)}, but the filing states ${fmt(to.ownedText)}` +
-    (rounding ? ` (a difference of ${fmt(diff)}, below the precision the filer used: rounding)` : ` (off by ${fmt(diff)})`);
+    (rounding ? ` (a difference of ${fmt(diff)}, within the precision the filer used: rounding)` : ` (off by ${fmt(diff)}${explain})`);
   return draft(msg, locOf(to.row.sharesOwnedFollowingTransaction, to.row), [
     rel(`${rowLabel(l.from.row)} states ${fmt(l.from.ownedText)} owned after its transaction on ${l.from.date}`, locOf(l.from.row.sharesOwnedFollowingTransaction, l.from.row)),
   ]);
