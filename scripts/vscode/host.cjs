@@ -64,35 +64,53 @@ function httpStatus(url) {
 
 // ---------------------------------------------------------------------------------------------------------
 // Watchdog: a detached Node process reading lines from our pipe. "+PGID" registers a process group, "-PGID"
-// forgets it, "exit" ends the watchdog quietly. When the pipe closes without "exit" (we died), it kills every
-// registered group: SIGTERM, then SIGKILL a second later.
+// forgets it, "@TEXT" registers a marker (processes whose command line contains TEXT, such as the profile
+// path: Chromium's crashpad handlers leave the process group), "exit" ends the watchdog quietly. When the
+// pipe closes without "exit" (we died), it kills every registered group and marked process: SIGTERM, then
+// SIGKILL a second later.
 const WATCHDOG_SRC = `
-const groups = new Set(); let buf = ''; let done = false;
-const killAll = (sig) => { for (const g of groups) { try { process.kill(-g, sig); } catch {} } };
+const fs = require('fs');
+const groups = new Set(); const markers = new Set(); let buf = ''; let done = false;
+const marked = () => { const out = []; for (const p of fs.readdirSync('/proc')) { if (!/^\\d+$/.test(p) || +p === process.pid) continue;
+  try { const c = fs.readFileSync('/proc/' + p + '/cmdline', 'utf8'); for (const m of markers) if (c.includes(m)) out.push(+p); } catch {} } return out; };
+const killAll = (sig) => { for (const g of groups) { try { process.kill(-g, sig); } catch {} } for (const p of marked()) { try { process.kill(p, sig); } catch {} } };
 process.stdin.on('data', (d) => {
   buf += d; let i;
   while ((i = buf.indexOf('\\n')) >= 0) {
     const line = buf.slice(0, i).trim(); buf = buf.slice(i + 1);
     if (line === 'exit') { done = true; process.exit(0); }
     const n = Number(line.slice(1));
-    if (line[0] === '+' && n > 0) groups.add(n); else if (line[0] === '-') groups.delete(n);
+    if (line[0] === '@' && line.length > 8) markers.add(line.slice(1));
+    else if (line[0] === '+' && n > 0) groups.add(n); else if (line[0] === '-') groups.delete(n);
   }
 });
 process.stdin.on('end', () => {
-  if (done || groups.size === 0) process.exit(0);
+  if (done || (groups.size === 0 && markers.size === 0)) process.exit(0);
   killAll('SIGTERM'); setTimeout(() => { killAll('SIGKILL'); process.exit(0); }, 1000);
 });
 process.stdin.resume();`;
 
 let watchdog;
-function guard(pgid) {
+function startWatchdog() {
   if (!watchdog) {
     watchdog = spawn(process.execPath, ['-e', WATCHDOG_SRC], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
     watchdog.unref();
     watchdog.stdin.on('error', () => {});
     watchdog.stdin.unref();   // the pipe must not keep us alive; when we exit, it closes
   }
-  watchdog.stdin.write(`+${pgid}\n`);
+  return watchdog;
+}
+function guard(pgid) { startWatchdog().stdin.write(`+${pgid}\n`); }
+function guardMarker(text) { startWatchdog().stdin.write(`@${text}\n`); }
+
+// Processes (not ours by group) whose command line contains `marker`, e.g. a profile path.
+function pidsWithMarker(marker) {
+  const out = [];
+  for (const p of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(p) || Number(p) === process.pid) { continue; }
+    try { if (fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(marker)) { out.push(Number(p)); } } catch { /* gone */ }
+  }
+  return out;
 }
 function unguard(pgid) { if (watchdog) { watchdog.stdin.write(`-${pgid}\n`); } }
 function endWatchdog() { if (watchdog) { watchdog.stdin.end('exit\n'); watchdog = undefined; } }
@@ -254,6 +272,10 @@ async function launchBrowser(profile, { headless = true } = {}) {
   });
   const proc = bs.process();
   guard(proc.pid);
+  // Chromium's crashpad handlers daemonize out of its process group; they carry the profile path
+  // (--database=<HOME>/.config/chromium/Crash Reports) on their command line
+  const marker = profile.home + '/';
+  guardMarker(marker);
   const browser = await chromium.connect(bs.wsEndpoint());
   let closed = false;
   return {
@@ -265,6 +287,7 @@ async function launchBrowser(profile, { headless = true } = {}) {
       await Promise.race([(async () => { await browser.close().catch(() => {}); await bs.close().catch(() => {}); })(),
         new Promise((r) => setTimeout(r, 5000))]);
       await killGroup(proc, 1000);
+      for (const p of pidsWithMarker(marker)) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
     },
   };
 }

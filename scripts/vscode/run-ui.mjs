@@ -77,6 +77,7 @@ async function main() {
   if (process.env.VERBOSE) { page.on('console', (m) => console.log('[browser]', m.type(), m.text())); }
   await page.goto(host.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: [DEV_PATH] }));
   const wb = new Workbench(page, { root: ROOT, workspace, shotsDir: SHOTS, readmeShotsDir: README_SHOTS });
+  await wb.ready();   // every check starts on a loaded workbench, also when run alone
 
   for (const check of checks) {
     const t = Date.now();

@@ -26,16 +26,28 @@ export class Workbench {
 
   quickInput() { return this.page.locator('.quick-input-widget input'); }
 
-  /** Runs a command from the command palette by its title, e.g. 'View: Close All Editors'. */
+  /**
+   * Runs a command from the command palette by its title, e.g. 'View: Close All Editors'. The palette lists
+   * only commands enabled right now (their `when` clauses), so it reopens the palette until the command
+   * shows up (an extension may still be activating) or `timeout` passes.
+   */
   async runCommand(title, { timeout = 15000 } = {}) {
-    await this.closeQuickInput();
-    await this.page.keyboard.press('F1');
-    const input = this.quickInput();
-    await input.waitFor({ state: 'visible', timeout });
-    await input.fill('>' + title);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ timeout });
-    await row.click();
+    const t0 = Date.now();
+    for (;;) {
+      await this.closeQuickInput();
+      await this.page.keyboard.press('F1');
+      const input = this.quickInput();
+      await input.waitFor({ state: 'visible', timeout });
+      await input.fill('>' + title);
+      const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      try {
+        await row.waitFor({ timeout: Math.min(3000, Math.max(500, timeout - (Date.now() - t0))) });
+        await row.click();
+        return;
+      } catch {
+        if (Date.now() - t0 >= timeout) { throw new Error(`command "${title}" is not in the command palette after ${timeout} ms`); }
+      }
+    }
   }
 
   async closeQuickInput() {
