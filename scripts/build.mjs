@@ -2,6 +2,7 @@
 //   dist/extension.js  the VS Code extension (Node, CommonJS, `vscode` external)
 //   dist/pdfWorker.js  the extension's PDF reader, run in a worker thread
 //   dist/cli.js        the `form4` command (Node, CommonJS, with a shebang)
+//   dist/pdf-worker.js the PDF reader's worker thread (Node, CommonJS)
 //   dist/webview.js    the preview UI (browser, IIFE)
 // `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
@@ -66,6 +67,16 @@ const builds = [
     external: ['@napi-rs/canvas'],
     banner: { js: '#!/usr/bin/env node' },
     define: { FORM4_VERSION: JSON.stringify(pkg.version) },
+  },
+  {
+    // The PDF reader's worker thread (src/core/pdf/worker-client.ts looks for it beside the bundle that calls it).
+    ...common,
+    entryPoints: ['src/core/pdf/worker.ts'],
+    outfile: 'dist/pdf-worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['@napi-rs/canvas'],
   },
   {
     ...common,

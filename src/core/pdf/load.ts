@@ -5,8 +5,11 @@
  * (`disableFontFace`), no code is generated at run time (`isEvalSupported: false`), and pdfjs's own worker
  * runs in this thread ("fake worker", its module bundled in and handed over as `globalThis.pdfjsWorker`),
  * so the bundle has no file to find beside it. pdfjs tries `require('@napi-rs/canvas')` once at load, only
- * to polyfill DOMMatrix/Path2D for rendering; that attempt is in a try/catch and its warning is silenced.
+ * to polyfill DOMMatrix/Path2D for rendering; that attempt is in a try/catch and its warning is silenced, and a
+ * small 2-D DOMMatrix of our own (dommatrix.ts) is installed first, as pdf.js builds one when it loads.
  */
+
+import { ensureDomMatrix } from './dommatrix';
 
 /** One run of text as pdfjs reports it, in page coordinates turned top-down (y grows downwards). */
 export interface PdfItem {
@@ -62,6 +65,9 @@ export function loadPdfJs(): Promise<PdfJs> {
     console.warn = quiet(origWarn);
     console.log = quiet(origLog);
     try {
+      // Before pdf.js loads: it builds a DOMMatrix at load time (see dommatrix.ts). Installed unconditionally when
+      // absent, so that the reader behaves the same whether or not @napi-rs/canvas happens to be resolvable.
+      ensureDomMatrix();
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
       g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       pdfjs.GlobalWorkerOptions.workerSrc ||= 'pdf.worker.mjs';
