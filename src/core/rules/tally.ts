@@ -152,18 +152,36 @@ function orderBlock(start: TallyItem | null, items: TallyItem[]): TallyItem[] {
     dfs(start, 0);
     if (best) return best;
   }
-  // Greedy: the next row in document order that reconciles, else the next row in document order.
+  if (start) return greedy(start, items).order;
+  // Without a starting amount, try each row that no other row leads to (a head of the chain) as the first.
+  const ok = (x: TallyItem, y: TallyItem) => link(x, y).status !== 'mismatch';
+  const heads = items.filter((it) => !items.some((o) => o !== it && ok(o, it)));
+  let best: { order: TallyItem[]; cost: number } | null = null;
+  for (const h of heads.length ? heads : items) {
+    const rest = items.filter((x) => x !== h);
+    const g = greedy(h, rest);
+    if (!best || g.cost < best.cost) best = { order: [h, ...g.order], cost: g.cost };
+  }
+  return best ? best.order : items;
+}
+
+/** The next row in document order that reconciles, else the next row in document order. */
+function greedy(start: TallyItem, items: TallyItem[]): { order: TallyItem[]; cost: number } {
   const left = [...items];
-  const out: TallyItem[] = [];
+  const order: TallyItem[] = [];
   let cur = start;
+  let cost = 0;
   while (left.length) {
-    let i = cur ? left.findIndex((it) => link(cur as TallyItem, it).status !== 'mismatch') : 0;
-    if (i < 0) i = 0;
+    let i = left.findIndex((it) => link(cur, it).status !== 'mismatch');
+    if (i < 0) {
+      i = 0;
+      cost++;
+    }
     const [it] = left.splice(i, 1);
-    out.push(it);
+    order.push(it);
     cur = it;
   }
-  return out;
+  return { order, cost };
 }
 
 /** Run the tally over the rows of one group (any order; they are sorted here). */
