@@ -3,6 +3,7 @@
  *
  *   form4 inspect <files or folders...> [--json]
  *   form4 check   <files or folders...> [--format text|json|sarif] [--rule ID=off|error|warning|info]...
+ *   form4 timeline <files or folders...> [--format csv|json]
  *
  * Exit codes: 0 all inputs read (check: and no error-severity finding); 1 (check) an error-severity finding remains;
  * 2 an input could not be read as a filing (one line per file on stderr) or the command line is wrong.
@@ -18,6 +19,8 @@ import { expandInputs } from './files';
 import { findingPlace, renderFiling } from './render';
 import { toSarif } from './sarif';
 import { summarize } from '../core/summary';
+import { buildTimeline, timelineRecords, TIMELINE_COLUMNS } from '../core/timeline';
+import { stringify } from 'csv-stringify/sync';
 
 declare const FORM4_VERSION: string | undefined;
 const VERSION = typeof FORM4_VERSION === 'string' ? FORM4_VERSION : '0.0.0-dev';
@@ -29,6 +32,10 @@ Usage:
       The filing laid out like the form, or the JSON model (one object per file; an array for several).
   form4 check <files or folders...> [--format text|json|sarif] [--rule ID=off|error|warning|info]...
       Consistency checks, within each filing and across the filings given (running tallies).
+  form4 timeline <files or folders...> [--format csv|json]
+      The holdings timeline: per reporting owner and issuer, the amount owned of each security and ownership
+      form after every transaction, with the running-tally breaks (within and across filings). CSV (default):
+      one record per point; JSON: the series as the extension's timeline draws them.
   form4 rules
       The rules with their ids, default severities and sources.
 
@@ -45,13 +52,13 @@ interface Args {
   command: string;
   paths: string[];
   json: boolean;
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'csv' | null;
   severities: Record<string, Severity | 'off'>;
 }
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
-  const a: Args = { command: command ?? '', paths: [], json: false, format: 'text', severities: {} };
+  const a: Args = { command: command ?? '', paths: [], json: false, format: null, severities: {} };
   const known = new Set(RULES.map((r) => r.id));
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -65,7 +72,9 @@ function parseArgs(argv: string[]): Args {
     if (arg === '--json') a.json = true;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const f = takeValue('--format');
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got "${f}")`);
+      if (command === 'timeline') {
+        if (f !== 'csv' && f !== 'json') throw new UsageError(`timeline --format must be csv or json (got "${f}")`);
+      } else if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got "${f}")`);
       a.format = f;
     } else if (arg === '--rule' || arg.startsWith('--rule=')) {
       const spec = takeValue('--rule');
@@ -73,7 +82,10 @@ function parseArgs(argv: string[]): Args {
       if (!m) throw new UsageError(`--rule takes ID=off|error|warning|info (got "${spec}")`);
       if (!known.has(m[1])) throw new UsageError(`unknown rule "${m[1]}" (see: form4 rules)`);
       a.severities[m[1]] = m[2] as Severity | 'off';
-    } else if (arg === '--') a.paths.push(...rest.slice(i + 1)), (i = rest.length);
+    } else if (arg === '--') {
+      a.paths.push(...rest.slice(i + 1));
+      break;
+    }
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else a.paths.push(arg);
   }
@@ -139,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
     for (const r of RULES) write(`${r.id.padEnd(34)} ${r.severity.padEnd(8)} ${r.title} [${r.source}]`);
     return 0;
   }
-  if (args.command !== 'inspect' && args.command !== 'check') throw new UsageError(`unknown command "${args.command}"`);
+  if (args.command !== 'inspect' && args.command !== 'check' && args.command !== 'timeline') throw new UsageError(`unknown command "${args.command}"`);
   if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
 
   const severities = args.severities;
@@ -147,6 +159,13 @@ async function main(argv: string[]): Promise<number> {
   const failed = reportUnreadable(items, missing);
   const read = items.filter((i): i is Item & { filing: Filing } => i.filing !== null);
   const several = read.length !== 1 || items.length > 1 || args.paths.length > 1;
+
+  if (args.command === 'timeline') {
+    const data = buildTimeline(read.map((i) => i.filing), { rules: { severities } });
+    if (args.format === 'json') write(JSON.stringify(data, null, 2));
+    else process.stdout.write(stringify(timelineRecords(data), { header: true, columns: [...TIMELINE_COLUMNS] }));
+    return failed ? 2 : 0;
+  }
 
   if (args.command === 'inspect') {
     if (args.json) {
