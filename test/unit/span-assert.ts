@@ -29,9 +29,13 @@ export function xmlTextOfSlice(slice: string): string {
       const e = slice.indexOf(']]>', lt + 9);
       out += slice.slice(lt + 9, e === -1 ? slice.length : e);
       i = e === -1 ? slice.length : e + 3;
-    } else if (/[A-Za-z_:/?!]/.test(slice.charAt(lt + 1))) {
+    } else if (/[A-Za-z_:?\u0080-\uffff]/.test(slice.charAt(lt + 1)) || (slice.charAt(lt + 1) === '/' && /[A-Za-z_:\u0080-\uffff]/.test(slice.charAt(lt + 2)))) {
+      // A tag ends at its '>', or (broken) where the next '<' begins.
       const e = slice.indexOf('>', lt);
-      i = e === -1 ? slice.length : e + 1;
+      const n = slice.indexOf('<', lt + 1);
+      i = e === -1 ? (n === -1 ? slice.length : n) : n !== -1 && n < e ? n : e + 1;
+    } else if (slice.charAt(lt + 1) === '!' && slice.indexOf('>', lt) !== -1 && (slice.indexOf('<', lt + 1) === -1 || slice.indexOf('>', lt) < slice.indexOf('<', lt + 1))) {
+      i = slice.indexOf('>', lt) + 1;
     } else {
       // A stray "<" that starts no markup: the parser keeps it as text.
       out += '<';
@@ -113,6 +117,8 @@ export function spanProblems(f: Filing): string[] {
   const text = f.text;
   const probs: string[] = [];
   const xmlLike = f.source === 'xml' || f.source === 'submission';
+  // In a malformed document an element closed by recovery ends where it was closed, not at a '>'.
+  const malformed = f.findings.some((x) => x.rule === 'xml-malformed' || x.rule === 'xml-limit');
   const inText = (path: string, s: Span): boolean => {
     if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= text.length)) {
       probs.push(`${path}: span ${s.start}..${s.end} outside the text (length ${text.length})`);
@@ -123,7 +129,7 @@ export function spanProblems(f: Filing): string[] {
   const isElement = (path: string, s: Span | null | undefined, what: string): void => {
     if (!s || !inText(path, s)) return;
     const sl = text.slice(s.start, s.end);
-    if (xmlLike && !(sl.startsWith('<') && (sl.endsWith('>') || s.end === text.length)))
+    if (xmlLike && !(sl.startsWith('<') && (sl.endsWith('>') || malformed)))
       probs.push(`${path}: ${what} span is not an element: ${JSON.stringify(sl.slice(0, 60))}`);
   };
 

@@ -11,7 +11,7 @@ import { decodeEntities, decodeReference } from '../../src/core/xml/entities';
 import { LineIndex } from '../../src/core/positions';
 import type { Filing, Finding, Span } from '../../src/core/model';
 import { CORPUS_DIR, corpusOrSkip } from '../corpus';
-import { assertSpans } from './span-assert';
+import { assertSpans, spanProblems } from './span-assert';
 
 const FIX = path.resolve(__dirname, '..', 'fixtures', 'xml');
 
@@ -343,5 +343,40 @@ describe('xml scanner: malformed input', () => {
     assert.equal(f.signatures.length, 1);
     assert.equal(f.signatures[0].date.value, '2006-10-18');
     assert.equal(f.source, 'submission');
+  });
+});
+
+describe('xml scanner: mutation fuzz over the fixtures', () => {
+  it('never throws and keeps every span exact, whatever is inserted, cut or truncated', function () {
+    this.timeout(60_000);
+    const texts = fs
+      .readdirSync(FIX)
+      .filter((n) => n.endsWith('.xml'))
+      .sort()
+      .map((n) => fs.readFileSync(path.join(FIX, n), 'utf8'));
+    let seed = 20261129;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const pieces = ['<', '>', '&', '"', "'", '/', '</', '<!--', ']]>', '<![CDATA[', '&amp;', '&#', ';', '=', ' ', '\n', '<value>', '</value>', '<footnoteId id="F9"/>', '\u0000', '\ufeff', '\ud800', '<!DOCTYPE x [', '?>'];
+    const failures: string[] = [];
+    for (let i = 0; i < 4000 && failures.length < 5; i++) {
+      let t = texts[rnd(texts.length)];
+      for (let k = 1 + rnd(4); k > 0; k--) {
+        const pos = rnd(t.length + 1);
+        const op = rnd(3);
+        if (op === 0) t = t.slice(0, pos) + pieces[rnd(pieces.length)] + t.slice(pos);
+        else if (op === 1) t = t.slice(0, pos) + t.slice(pos + 1 + rnd(20));
+        else t = t.slice(0, pos);
+      }
+      try {
+        const out = parseOwnershipXml(t, 'fuzz.xml');
+        if (out.ok) for (const p of spanProblems(out.filing).slice(0, 2)) failures.push(`case ${i}: ${p}`);
+      } catch (e) {
+        failures.push(`case ${i}: threw ${(e as Error).stack}`);
+      }
+    }
+    assert.deepEqual(failures, []);
   });
 });

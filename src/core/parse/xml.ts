@@ -208,8 +208,9 @@ class Mapper {
       }
     }
     const holder = valueEl ?? el;
-    // Markup inside a value (<value><b>5</b></value>) is not in the schema; its text still counts.
-    const deep = holder.children.length > 0 && holder.children.some((c) => c.local !== 'footnoteId');
+    // Markup inside a <value> (<value><b>5</b></value>) is not in the schema; its text still counts. A plain
+    // element (<rptOwnerCik>) keeps its own text only: children there come from a broken tag, not from the filer.
+    const deep = valueEl !== null && valueEl.children.length > 0;
     const ts = deep ? trimmedSpan(this.text, holder.contentStart, holder.contentEnd) : textSpan(this.text, holder);
     const elementSpan = span(el);
     if (!ts || ts.start === ts.end) return { raw: null, value: null, present: true, footnotes, span: elementSpan, elementSpan };

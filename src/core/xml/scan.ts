@@ -189,6 +189,15 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     if (lt >= end) break;
     const c = text.charCodeAt(lt + 1);
 
+    if (c === 47 /* / */ && !isNameStart(text.charCodeAt(lt + 2))) {
+      // "</" with no name after it: not a tag; keep it as text, like a stray "<".
+      if (skipDepth === 0)
+        problem(lt, lt + 2, () => `A "</" that does not start a closing tag: "${show(text.slice(lt, Math.min(end, lt + 12)))}" (line ${lineOf(lt)})`);
+      addRun(lt, lt + 1, 0);
+      pos = lt + 1;
+      continue;
+    }
+
     if (c === 47 /* / */) {
       // End tag.
       let p = lt + 2;
@@ -216,8 +225,6 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
         let msg: string;
         if (open && name.length > 0 && /^[A-Za-z0-9_.:-]+$/.test(rest) && name + rest === open.name && q > p) {
           msg = `Closing tag </${open.name}> is split by ${/[\r\n]/.test(text.slice(p, q)) ? 'a line break' : 'white space'} after "</${name}" (line ${lineOf(lt)})`;
-        } else if (name.length === 0) {
-          msg = `A "</" that does not start a closing tag: "${show(inner)}" (line ${lineOf(lt)})`;
         } else if (tagEnd === q) {
           msg = `Closing tag </${name} is not finished with ">" (line ${lineOf(lt)})`;
         } else {
@@ -325,6 +332,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
       const limit = nextLt(lt + 1);
       const gt = findBefore(text, 62, lt, limit);
       problem(lt, gt === -1 ? lt + 2 : gt + 1, () => `Unknown markup "${show(text.slice(lt, Math.min(end, lt + 20)))}" (line ${lineOf(lt)})`);
+      if (gt === -1) addRun(lt, limit, 0); // not markup after all: keep it as text
       pos = gt === -1 ? limit : gt + 1;
       continue;
     }
