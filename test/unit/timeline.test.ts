@@ -1,0 +1,152 @@
+/**
+ * The holdings timeline: series per first owner, issuer and holding, points in time order with exact values, the
+ * cross-filing break on the row it is about, duplicates drawn once, and the flat records of `form4 timeline`.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Filing } from '../../src/core/model';
+import { parseText } from '../../src/core/parse';
+import { runRules } from '../../src/core/rules';
+import { inspectBytes } from '../../src/core/inspect';
+import { buildTimeline, timelineRecords, TIMELINE_COLUMNS } from '../../src/core/timeline';
+import { REPO_ROOT, corpusOrSkip, corpusFiles } from '../corpus';
+
+const DIR = path.join(__dirname, '..', 'fixtures', 'summary', 'timeline');
+
+function load(full: string): Filing {
+  const out = parseText(fs.readFileSync(full, 'utf8'), full);
+  assert.ok(out.ok, out.ok ? '' : out.reason);
+  return out.filing;
+}
+
+function folder(dir: string): Filing[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .map((f) => load(path.join(dir, f)));
+}
+
+describe('timeline: series of amounts owned', () => {
+  it('one group per first owner and issuer, one series per holding, points in date order with exact values', () => {
+    // Given out of order on purpose; the duplicate copy is drawn once.
+    const data = buildTimeline(folder(DIR).reverse());
+    assert.equal(data.groups.length, 1);
+    const g = data.groups[0];
+    assert.deepEqual(g.owner, { cik: '0001900100', name: 'Harold B. Quince' });
+    assert.deepEqual(g.issuer, { cik: '0000912345', name: 'Larkspur Devices, Inc.', symbol: 'LRKD' });
+    assert.deepEqual(
+      g.series.map((s) => s.label),
+      ['Common Stock, direct', 'Common Stock, indirect (By Quince Family Trust)'],
+    );
+    const [direct, trust] = g.series;
+    assert.deepEqual(
+      direct.points.map((p) => [p.date, p.code, p.acquiredDisposed, p.shares, p.price, p.value, p.owned, path.basename(data.filings[p.filing].file).replace(/^copy-of-/, ''), p.path]),
+      [
+        ['2024-01-10', 'P', 'A', '1000', '20.00', '20000', '11000', '2024-01-10-purchase.xml', 'nonDerivative[0]'],
+        ['2024-02-12', 'S', 'D', '500', '22.50', '11250', '10500', '2024-02-12-sale.xml', 'nonDerivative[0]'],
+        ['2024-03-15', 'S', 'D', '500', '23', '11500', '9800', '2024-03-15-sale.xml', 'nonDerivative[0]'],
+      ],
+    );
+    assert.deepEqual(
+      trust.points.map((p) => [p.date, p.kind, p.code, p.owned, p.path]),
+      [
+        ['2024-01-10', 'holding', null, '4000', 'nonDerivative[1]'],
+        ['2024-03-15', 'transaction', 'G', '3000', 'nonDerivative[1]'],
+      ],
+    );
+    assert.equal(data.skipped.length, 1, 'exactly one of the two identical filings is skipped');
+    assert.match(path.basename(data.skipped[0].file), /^(copy-of-)?2024-01-10-purchase\.xml$/);
+    assert.equal(data.filings.length, 3);
+    assert.deepEqual(data.counts, { points: 5, breaks: 1, series: 2 });
+  });
+
+  it('the cross-filing break sits on the row that does not follow, with the rule and its message', () => {
+    const data = buildTimeline(folder(DIR));
+    const direct = data.groups[0].series[0];
+    assert.deepEqual(
+      direct.points.map((p) => p.breaks.length),
+      [0, 0, 1],
+    );
+    const b = direct.points[2].breaks[0];
+    assert.equal(b.rule, 'holdings-reconcile-cross');
+    assert.equal(b.scope, 'cross');
+    assert.match(b.message, /10,500 - 500 disposed = 10,000, but this filing states 9,800/);
+    assert.equal(direct.breaks, 1);
+    assert.equal(data.groups[0].series[1].breaks, 0);
+  });
+
+  it('a rule turned off marks no break; precomputed cross findings are used as given', () => {
+    assert.equal(buildTimeline(folder(DIR), { rules: { severities: { 'holdings-reconcile-cross': 'off' } } }).counts.breaks, 0);
+    assert.equal(buildTimeline(folder(DIR), { cross: [] }).counts.breaks, 0);
+  });
+
+  it('a within-filing tally break (holdings-reconcile) is marked on its row', () => {
+    const f = load(path.join(REPO_ROOT, 'examples', 'holdings-mismatch-form4.xml'));
+    f.findings.push(...runRules(f));
+    const data = buildTimeline([f]);
+    const s = data.groups[0].series.find((x) => x.table === 'nonDerivative')!;
+    assert.deepEqual(
+      s.points.map((p) => [p.code, p.owned, p.breaks.map((b) => `${b.scope}:${b.rule}`)]),
+      [
+        ['M', '60000', []],
+        ['S', '50000', []],
+        ['S', '47000', ['within:holdings-reconcile']],
+      ],
+    );
+  });
+
+  it('flat records for CSV: one per point, every column, "" for missing values', () => {
+    const data = buildTimeline(folder(DIR));
+    const rec = timelineRecords(data);
+    assert.equal(rec.length, 5);
+    assert.deepEqual(Object.keys(rec[0]), [...TIMELINE_COLUMNS]);
+    assert.deepEqual(
+      { ...rec[3], file: path.basename(rec[3].file) },
+      {
+        owner: 'Harold B. Quince',
+        ownerCik: '0001900100',
+        issuer: 'Larkspur Devices, Inc.',
+        issuerCik: '0000912345',
+        symbol: 'LRKD',
+        security: 'Common Stock',
+        table: 'I',
+        ownership: 'I',
+        nature: 'By Quince Family Trust',
+        date: '2024-01-10',
+        kind: 'holding',
+        code: '',
+        acquiredDisposed: '',
+        shares: '',
+        price: '',
+        value: '',
+        owned: '4000',
+        file: '2024-01-10-purchase.xml',
+        row: '2',
+        breaks: '',
+      },
+    );
+  });
+
+  it('the corpus: every filing read is drawn or said to be skipped, points are in date order, in well under a second', async function () {
+    corpusOrSkip(this);
+    this.timeout(120000);
+    const filings: Filing[] = [];
+    for (const f of [...corpusFiles('xml'), ...corpusFiles('txt')]) {
+      const out = await inspectBytes(fs.readFileSync(f), f, {});
+      if (out.ok) filings.push(out.filing);
+    }
+    assert.ok(filings.length > 400, `${filings.length} filings`);
+    const t0 = performance.now();
+    const data = buildTimeline(filings);
+    const ms = performance.now() - t0;
+    assert.equal(data.filings.length + data.skipped.length, filings.length);
+    for (const g of data.groups)
+      for (const s of g.series) {
+        const dates = s.points.map((p) => p.date ?? '9999-99-99');
+        assert.deepEqual(dates, [...dates].sort(), `${g.owner.name} / ${s.label}`);
+      }
+    assert.ok(data.counts.breaks > 0);
+    assert.ok(ms < 1000, `buildTimeline took ${ms.toFixed(0)} ms`);
+  });
+});
