@@ -96,7 +96,7 @@ function value(parent: HTMLElement, c: ViewCell, opts: { placeholder?: string; b
   else shown = c.text ?? (c.raw ?? opts.placeholder ?? '');
   const v = add(wrap, el('span', 'v', shown));
   if (opts.boolean) {
-    v.classList.add('box');
+    v.classList.add('checkbox');
     v.setAttribute('role', 'img');
     v.setAttribute('aria-label', c.text === 'true' ? 'checked' : c.present ? 'not checked' : 'not given');
   }
@@ -213,12 +213,16 @@ function renderOwner(parent: HTMLElement, o: ViewOwner): void {
   byPath.set(o.path, div);
   const name = value(div, o.name, { placeholder: '(no name)' });
   name.classList.add('owner-name');
-  const addr = o.address.filter((c) => c.text !== null);
-  if (addr.length) {
-    const a = add(div, el('div', 'address'));
-    addr.forEach((c, i) => {
-      if (i > 0) add(a, document.createTextNode(' '));
-      value(a, c);
+  // street1 / street2 / "city state zip" / state description, each on its own line
+  const [street1, street2, city, state, zip, stateDescription] = o.address;
+  const a = add(div, el('div', 'address'));
+  for (const group of [[street1], [street2], [city, state, zip], [stateDescription]]) {
+    const shown = group.filter((c) => c && c.text !== null);
+    if (!shown.length) continue;
+    const lineEl = add(a, el('div', 'address-line'));
+    shown.forEach((c, i) => {
+      if (i > 0) add(lineEl, document.createTextNode(' '));
+      value(lineEl, c);
     });
   }
   if (o.cik.text !== null) line(div, 'CIK', o.cik);
