@@ -278,7 +278,7 @@ describe('xml scanner: malformed input', () => {
     const cases: [string, RegExp, string][] = [
       ['<ownershipDocument><documentType>4 < 5</documentType></ownershipDocument>', /A "<" that does not start a tag/, '<'],
       ['<ownershipDocument><footnotes><footnote id=F1>x</footnote></footnotes></ownershipDocument>', /no quotes around its value/, 'id=F1'],
-      ['<ownershipDocument><footnotes><footnote id="F1>x</footnote></footnotes></ownershipDocument>', /quote is never closed/, 'id="'],
+      ['<ownershipDocument><footnotes><footnote id="F1>x</footnote></footnotes></ownershipDocument>', /quote is not closed before the next "<"/, 'id="'],
       ['<ownershipDocument><documentType>4</documentType></ownershipDocument>\ntrailing words', /after the end of the root element \(line 2\)/, 'trailing words'],
       ['<ownershipDocument><documentType>4</documentType></ownershipDocument><second/>', /second top-level element <second>/, '<second/>'],
       ['<ownershipDocument><documentType>4</documentType></bogus></ownershipDocument>', /Closing tag <\/bogus> does not match the open <ownershipDocument>/, '</bogus>'],
@@ -297,6 +297,21 @@ describe('xml scanner: malformed input', () => {
     // The footnote with an unquoted id is still read.
     const u = parseOwnershipXml('<ownershipDocument><footnotes><footnote id=F1>x</footnote></footnotes></ownershipDocument>', 'u.xml');
     assert.ok(u.ok && u.filing.footnotes[0].id.value === 'F1' && u.filing.footnotes[0].text.value === 'x');
+  });
+
+  it('adds what a strict validator finds earlier than the first break the scanner reports', () => {
+    const text = '<?xml version="1.0"?>\n<ownershipDocument>\n<remarks>AT&T</remarks>\n<documentType>4</documentTyp>\n</ownershipDocument>\n';
+    const out = parseOwnershipXml(text, 'v.xml');
+    assert.ok(out.ok);
+    const x = out.filing.findings.find((f) => f.rule === 'xml-malformed');
+    assert.ok(x);
+    assert.equal(
+      x.message,
+      'Closing tag </documentTyp> does not match the open <documentType> (line 4; <documentType> opened on line 4); ' +
+        "a strict XML check finds a first problem earlier, on line 3 column 12: char '&' is not expected.",
+    );
+    assert.equal(out.filing.remarks.value, 'AT&T');
+    assert.equal(out.filing.documentType.value, '4');
   });
 
   it('handles comments, CDATA, processing instructions and self-closing tags in values', () => {

@@ -506,9 +506,10 @@ function malformedFinding(text: string, range: Span, scan: XmlScan): Finding | n
       const base = lines.position(from).line - 1;
       const ourLine = lines.position(p.start).line;
       const theirLine = v.err.line + base;
+      const theirCol = v.err.line === 1 ? v.err.col + lines.position(from).column - 1 : v.err.col;
       // Unclosed-tag reports ('InvalidXml') carry no useful position; other codes point at a real break.
       if (theirLine < ourLine && v.err.code !== 'InvalidXml')
-        message += `; a strict XML check finds a first problem earlier, on line ${theirLine} column ${v.err.col}: ${v.err.msg}`;
+        message += `; a strict XML check finds a first problem earlier, on line ${theirLine} column ${theirCol}: ${v.err.msg}`;
     }
   } catch {
     // The validator is only a cross-check.

@@ -394,7 +394,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
             // A value cannot hold '<': the closing quote must come before the next '<'.
             const qe = findBefore(text, qc, p + 1, nextLt(p + 1));
             if (qe === -1) {
-              problem(an, p + 1, () => `Attribute ${aname} of <${name}> has a value whose quote is never closed (line ${lineOf(an)})`);
+              problem(an, p + 1, () => `Attribute ${aname} of <${name}> has a value whose quote is not closed before the next "<" (line ${lineOf(an)})`);
               tagProblem = true;
             } else {
               if (attrs && attrs.length <= 32 && attrs.some((a) => a.name === aname))
