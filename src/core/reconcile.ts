@@ -145,7 +145,7 @@ export function reconcileFilings(filings: Filing[], options?: RuleOptions): Cros
     for (const list of chains.values()) {
       if (list.length < 2) continue;
       list.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-      let prev: { text: string; row: Row; filing: Filing; what: string } | null = null;
+      let prev: { text: string; row: Row; filing: Filing; what: string; date: string } | null = null;
       for (const e of list) {
         if (e.holding) {
           if (prev && !dec(prev.text)!.eq(dec(e.holding.text)!)) {
@@ -162,11 +162,13 @@ export function reconcileFilings(filings: Filing[], options?: RuleOptions): Cros
                 },
               });
           }
-          prev = { text: e.holding.text, row: e.holding.row, filing: e.filing, what: 'held' };
+          prev = { text: e.holding.text, row: e.holding.row, filing: e.filing, what: 'held', date: val(e.filing.periodOfReport) ?? '' };
           continue;
         }
-        if (prev && e.firstBlock.length) {
-          const p: { text: string; row: Row; filing: Filing; what: string } = prev;
+        // Filings whose transactions overlap in time (a late filing, a Form 5) cannot be chained end to start.
+        const overlaps = prev !== null && e.firstBlock.length > 0 && prev.date > e.firstBlock[0].date;
+        if (prev && e.firstBlock.length && !overlaps) {
+          const p: { text: string; row: Row; filing: Filing; what: string; date: string } = prev;
           const from = { owned: dec(p.text)!, ownedText: p.text };
           const results = e.firstBlock.map((it) => ({ it, ...link(from, it) }));
           if (!results.some((r) => r.status !== 'mismatch')) {
@@ -187,7 +189,8 @@ export function reconcileFilings(filings: Filing[], options?: RuleOptions): Cros
               });
           }
         }
-        prev = e.last ? { text: e.last.text, row: e.last.row, filing: e.filing, what: 'ended with' } : null;
+        if (overlaps && e.last && prev && e.last.date < prev.date) continue; // the earlier-ending filing does not move the chain
+        prev = e.last ? { text: e.last.text, row: e.last.row, filing: e.filing, what: 'ended with', date: e.last.date } : null;
       }
     }
   } catch (e) {

@@ -3,22 +3,13 @@
  * and column of the offending value, and no other rule fires; on silent.* (or the clean base.xml) it stays silent.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseText } from '../../../src/core/parse';
 import { runRules, RULES } from '../../../src/core/rules';
 import { LineIndex } from '../../../src/core/positions';
 import type { Filing, Finding } from '../../../src/core/model';
 
-const DIR = path.resolve(__dirname, '../../fixtures/rules');
-const NOW = new Date('2025-01-01T00:00:00Z');
+import { load } from './helpers';
 
-export function load(rel: string): Filing {
-  const file = path.join(DIR, rel);
-  const out = parseText(fs.readFileSync(file, 'utf8'), file);
-  if (!out.ok) throw new Error(`${rel}: ${out.reason}`);
-  return out.filing;
-}
+const NOW = new Date('2025-01-01T00:00:00Z');
 
 function check(filing: Filing): Finding[] {
   return [...filing.findings, ...runRules(filing, { now: NOW })];
