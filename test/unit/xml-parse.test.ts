@@ -369,6 +369,10 @@ describe('xml parser: mapping to the model', () => {
       unk.map((x) => x.message),
       ['Unknown element <comment> in <nonDerivativeTransaction> is ignored (line 25)'],
     );
+    // A footnote cited inside <value> is kept.
+    assert.equal(r.transactionPricePerShare.value, '1');
+    assert.deepEqual(ids(r.transactionPricePerShare), ['F1']);
+    assert.equal(at(f, r.transactionPricePerShare.span), '1');
     // rptOwnerGoodAddress is in the schema and simply not needed: no finding.
     assert.equal(f.reportingOwners[0].isDirector.value, true);
   });
@@ -381,6 +385,7 @@ describe('xml parser: mapping to the model', () => {
     assert.equal(out.filing.periodOfReport.value, '2019-01-02');
     const w = out.filing.findings.find((x) => x.rule === 'xml-duplicate-element');
     assert.ok(w && w.severity === 'warning');
+    assert.match(w.message, /the first \("2019-01-02"\) is used, this one \("2019-02-02"\) is not/);
     assert.equal(at(out.filing, w.span), '<periodOfReport>2019-02-02</periodOfReport>');
   });
 });

@@ -208,9 +208,18 @@ class Mapper {
       }
     }
     const holder = valueEl ?? el;
+    // A footnote cited inside <value> (not the schema's place, but unambiguous) still counts.
+    let deep = false;
+    if (valueEl)
+      for (const ch of valueEl.children) {
+        if (ch.local !== 'footnoteId') deep = true;
+        else {
+          const ref = this.footnoteRef(ch);
+          if (ref) footnotes.push(ref);
+        }
+      }
     // Markup inside a <value> (<value><b>5</b></value>) is not in the schema; its text still counts. A plain
     // element (<rptOwnerCik>) keeps its own text only: children there come from a broken tag, not from the filer.
-    const deep = valueEl !== null && valueEl.children.length > 0;
     const ts = deep ? trimmedSpan(this.text, holder.contentStart, holder.contentEnd) : textSpan(this.text, holder);
     const elementSpan = span(el);
     if (!ts || ts.start === ts.end) return { raw: null, value: null, present: true, footnotes, span: elementSpan, elementSpan };
@@ -222,10 +231,12 @@ class Mapper {
   /** Keep the first occurrence of a single-valued element; report a repeat. */
   once<T>(current: Field<T>, el: XmlElement, norm: Norm): Field<T> {
     if (current.present) {
+      const again = this.field<T>(el, norm);
+      const say = (f: Field<T>): string => (f.raw === null ? 'empty' : `"${f.raw.length > 60 ? f.raw.slice(0, 59) + '…' : f.raw}"`);
       this.add(
         'xml-duplicate-element',
         'warning',
-        `<${el.local}> appears more than once (line ${this.line(el.start)}); the first is used`,
+        `<${el.local}> appears more than once (line ${this.line(el.start)}): the first (${say(current)}) is used, this one (${say(again)}) is not`,
         span(el),
       );
       return current;
