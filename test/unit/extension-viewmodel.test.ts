@@ -1,0 +1,147 @@
+// The preview's view model and the tree's plain-data model, in plain Node (no VS Code): exact derived values,
+// column choice, findings attached to the value they point at, footnote citations both ways, and filing text
+// carried as data (never markup).
+import * as assert from 'assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inspectText } from '../../src/core/inspect';
+import type { Filing } from '../../src/core/model';
+import { exactProduct, groupDigits, netChanges, pathLabel, toViewFailure, toViewModel } from '../../src/extension/viewModel';
+import { filingTree, rowDescription } from '../../src/extension/treeModel';
+
+const ROOT = join(__dirname, '..', '..');
+
+function filing(rel: string): Filing {
+  const file = join(ROOT, rel);
+  const out = inspectText(readFileSync(file, 'utf8'), file);
+  assert.ok(out.ok, out.ok ? '' : out.reason);
+  return out.filing;
+}
+
+describe('preview view model', () => {
+  it('groups digits without changing them', () => {
+    assert.strictEqual(groupDigits('1234567.50'), '1,234,567.50');
+    assert.strictEqual(groupDigits('2.2900'), '2.2900');
+    assert.strictEqual(groupDigits('999'), '999');
+    assert.strictEqual(groupDigits('-7402'), '-7,402');
+    assert.strictEqual(groupDigits('12a'), '12a');
+  });
+
+  it('multiplies shares by price exactly', () => {
+    assert.strictEqual(exactProduct('7402', '2.29'), '16950.58');
+    assert.strictEqual(exactProduct('0.1', '0.2'), '0.02');
+    assert.strictEqual(exactProduct('1234.5678', '98.7654321'), '121932.62222374638');
+    assert.strictEqual(exactProduct('10', null), null);
+    assert.strictEqual(exactProduct('1,000', '2'), null);
+  });
+
+  it('shows the value of each transaction and the net change per security', () => {
+    const f = filing('examples/holdings-mismatch-form4.xml');
+    const vm = toViewModel(f);
+    const [t1] = vm.tables;
+    assert.deepStrictEqual(
+      t1.rows.map((r) => r.cells.transactionPricePerShare.secondary),
+      ['= $125,000', '= $312,046', '= $63,220'],
+    );
+    assert.deepStrictEqual(t1.netChanges, [{ security: 'Common Stock', ownership: 'Direct', net: '-2,000', acquired: '10,000', disposed: '12,000', rows: 3 }]);
+    assert.deepStrictEqual(netChanges([]), []);
+  });
+
+  it('shows the form\u2019s columns, and optional ones only when a row fills them', () => {
+    const vm = toViewModel(filing('examples/alto-ingredients-form4.xml'));
+    const keys = vm.tables[0].columns.map((c) => c.key);
+    assert.deepStrictEqual(keys, [
+      'securityTitle',
+      'transactionDate',
+      'deemedExecutionDate',
+      'transactionCode',
+      'transactionTimeliness',
+      'transactionShares',
+      'transactionAcquiredDisposedCode',
+      'transactionPricePerShare',
+      'sharesOwnedFollowingTransaction',
+      'directOrIndirectOwnership',
+      'natureOfOwnership',
+    ]);
+    const t2 = toViewModel(filing('examples/holdings-mismatch-form4.xml')).tables[1];
+    assert.deepStrictEqual(
+      t2.columns.map((c) => `${c.number}. ${c.key}`).slice(0, 4),
+      ['1. securityTitle', '2. conversionOrExercisePrice', '3. transactionDate', '3A. deemedExecutionDate'],
+    );
+    assert.ok(t2.columns.some((c) => c.key === 'underlyingSecurityShares' && c.number === '7'));
+    assert.ok(t2.columns.some((c) => c.key === 'transactionPricePerShare' && c.number === '8'));
+  });
+
+  it('attaches a finding to the value it points at, and to its row', () => {
+    const f = filing('examples/holdings-mismatch-form4.xml');
+    const vm = toViewModel(f);
+    const i = vm.findings.findIndex((x) => x.rule === 'holdings-reconcile');
+    assert.ok(i >= 0);
+    assert.strictEqual(vm.findings[i].path, 'nonDerivative[2].sharesOwnedFollowingTransaction');
+    assert.strictEqual(vm.findings[i].rowPath, 'nonDerivative[2]');
+    assert.deepStrictEqual(vm.tables[0].rows[2].cells.sharesOwnedFollowingTransaction.findings, [i]);
+    assert.deepStrictEqual(vm.tables[0].rows[1].cells.sharesOwnedFollowingTransaction.findings, []);
+  });
+
+  it('lists for each footnote the values that cite it, and marks undefined references', () => {
+    const f = filing('examples/initial-statement-form3.xml');
+    const vm = toViewModel(f);
+    for (const fn of vm.footnotes) assert.ok(fn.citedBy.length > 0, `${fn.id} is cited`);
+    const f1 = vm.footnotes.find((x) => x.id === 'F1')!;
+    assert.ok(f1.citedBy.every((c) => c.span !== null && f.text.slice(c.span.start, c.span.end) === 'F1'));
+    // a reference to a footnote the filing does not define
+    f.footnotes = f.footnotes.filter((x) => x.id.value !== 'F1');
+    const vm2 = toViewModel(f);
+    const refs = vm2.tables.flatMap((t) => t.rows.flatMap((r) => Object.values(r.cells).flatMap((c) => c.footnotes)));
+    assert.ok(refs.some((r) => r.id === 'F1' && !r.defined));
+    assert.ok(refs.some((r) => r.id !== 'F1' && r.defined));
+  });
+
+  it('carries filing text that holds markup as plain data', () => {
+    const vm = toViewModel(filing('test/fixtures/preview/markup-in-text-form4.xml'));
+    assert.strictEqual(vm.issuer.name.text, 'Markup & Co <i>Inc</i>');
+    assert.match(vm.footnotes[0].text.text ?? '', /<script>document\.body\.dataset\.pwned = "script"<\/script><img src="x" onerror=/);
+    // structured-clone safe: survives JSON unchanged (no functions, no Maps, no cycles)
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(vm)), vm);
+  });
+
+  it('labels citation paths for people', () => {
+    assert.strictEqual(pathLabel('nonDerivative[2].transactionShares'), 'Table I row 3: Amount');
+    assert.strictEqual(pathLabel('derivative[0].transactionCoding'), 'Table II row 1: Transaction coding');
+    assert.strictEqual(pathLabel('derivative[1]'), 'Table II row 2');
+  });
+
+  it('describes a file that is not a filing', () => {
+    const v = toViewFailure('file:///w/notes%20a.xml', 'no <ownershipDocument> element', []);
+    assert.strictEqual(v.fileName, 'notes a.xml');
+    assert.strictEqual(v.reason, 'no <ownershipDocument> element');
+  });
+});
+
+describe('filing tree model', () => {
+  it('builds filing > owners, Table I, Table II, footnotes with citations, findings', () => {
+    const f = filing('examples/holdings-mismatch-form4.xml');
+    const root = filingTree(f);
+    assert.strictEqual(root.label, 'Form 4 \u2014 Northwind Biosciences, Inc. (NWBX)');
+    assert.deepStrictEqual(
+      root.children!.map((c) => `${c.id}:${c.children?.length ?? 0}`),
+      ['owners:1', 'table1:3', 'table2:1', 'footnotes:2', 'findings:1'],
+    );
+    const rows = root.children![1].children!;
+    assert.deepStrictEqual(
+      rows.map((r) => r.description),
+      ['M  +10,000  @ $12.50  \u2192 60,000', 'S  -10,000  @ $31.2046  \u2192 50,000', 'S  -2,000  @ $31.61  \u2192 47,000'],
+    );
+    // the row with the broken tally carries the finding and an error-colored icon
+    assert.strictEqual(rows[2].iconColor, 'problemsErrorIcon.foreground');
+    assert.strictEqual(rows[2].children?.[0].description, 'holdings-reconcile');
+    assert.strictEqual(root.children![4].description, '1 error');
+    for (const fn of root.children![3].children!) for (const c of fn.children!) assert.ok(c.span && f.text.slice(c.span.start, c.span.end) === fn.label);
+  });
+
+  it('describes holdings', () => {
+    const f = filing('examples/initial-statement-form3.xml');
+    assert.ok(f.nonDerivative.length > 0);
+    assert.match(rowDescription(f.nonDerivative[0]), /^holding [\d,]+ [DI]$/);
+  });
+});
