@@ -4,6 +4,7 @@
  * for the rules asked with --show RULE[,RULE] (or --show all).
  *
  *   npx tsx scripts/corpus-report.ts [--no-pdf] [--show holdings-reconcile] [--json out.json] [DIR...]
+ *   npx tsx scripts/corpus-report.ts --rules-table      (the README's table of rules, in Markdown)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +16,7 @@ import type { Filing, Finding } from '../src/core/model';
 import { CORPUS_DIR } from '../test/corpus';
 
 interface Args {
+  table: boolean;
   dirs: string[];
   pdf: boolean;
   show: Set<string>;
@@ -22,12 +24,13 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { dirs: [], pdf: true, show: new Set(), json: null };
+  const a: Args = { dirs: [], pdf: true, show: new Set(), json: null, table: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (x === '--no-pdf') a.pdf = false;
     else if (x === '--show') for (const r of (argv[++i] ?? '').split(',')) a.show.add(r);
     else if (x === '--json') a.json = argv[++i] ?? null;
+    else if (x === '--rules-table') a.table = true;
     else a.dirs.push(x);
   }
   if (!a.dirs.length) a.dirs = ['xml', 'txt', 'html', 'doc', 'pdf', 'pdf-printed'].map((d) => path.join(CORPUS_DIR, d));
@@ -53,8 +56,20 @@ function where(f: Finding, filing: Filing | undefined): string {
   return '-';
 }
 
+/** The README's rule table, from the catalogue itself. */
+function rulesTable(): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = ['| id | default severity | what it checks | source |', '|---|---|---|---|'];
+  for (const r of RULES) lines.push(`| \`${r.id}\` | ${r.severity} | ${esc(r.description)} | ${r.source} |`);
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.table) {
+    console.log(rulesTable());
+    return;
+  }
   const files = args.dirs.flatMap(listFiles).filter((f) => !/\.(xsd|tsv|md)$/i.test(f) && !f.endsWith('.xsd.xml'));
   const filings: Filing[] = [];
   const all: { file: string; finding: Finding; filing?: Filing }[] = [];

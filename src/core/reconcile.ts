@@ -16,7 +16,7 @@
  * Nothing here is an error: a filing missing from the folder, a stock split or a gift can explain a break.
  */
 import type { Filing, Finding, Row } from './model';
-import { dec, fmt } from './decimal';
+import { dec, fmt, scaleOf, unit } from './decimal';
 import { type RuleOptions, CROSS_RULES, severityFor } from './rules';
 import { baseKey, holdingLabel, link, tallyFiling, type TallyItem } from './rules/tally';
 import { docType, locOf, rel, rowLabel, val } from './rules/types';
@@ -32,6 +32,8 @@ export interface CrossFinding {
 interface Entry {
   filing: Filing;
   order: string;
+  /** Filing date, or '' when unknown. */
+  filed: string;
   /** Checkable rows of the earliest transaction date, document order. */
   firstBlock: TallyItem[];
   /** Stated amount after the last transaction (reconciled order), or null when the chain is broken there. */
@@ -90,7 +92,8 @@ export function selectFilings(filings: Filing[]): Filing[] {
 function entriesOf(filing: Filing): Map<string, Entry> {
   const out = new Map<string, Entry>();
   const ambiguous = new Set<string>();
-  const filed = filingDate(filing)?.date ?? '9999-99-99';
+  const filedOn = filingDate(filing)?.date ?? '';
+  const filed = filedOn || '9999-99-99';
   const period = val(filing.periodOfReport) ?? '';
   for (const g of tallyFiling(filing)) {
     const rows = [...g.ordered.map((i) => i.row), ...g.skipped];
@@ -102,7 +105,7 @@ function entriesOf(filing: Filing): Map<string, Entry> {
     }
     const first = g.ordered[0]?.date ?? (val(rows[0].transactionDate) ?? period);
     const last = g.last ? { text: g.last.ownedText, row: g.last.row, date: g.last.date } : null;
-    out.set(key, { filing, order: `${first}|${filed}|${filing.file}`, firstBlock: g.firstBlock, last, holding: null });
+    out.set(key, { filing, order: `${first}|${filed}|${filing.file}`, filed: filedOn, firstBlock: g.firstBlock, last, holding: null });
   }
   for (const row of [...filing.nonDerivative, ...filing.derivative]) {
     if (row.kind !== 'holding') continue;
@@ -118,7 +121,7 @@ function entriesOf(filing: Filing): Map<string, Entry> {
       continue;
     }
     if (text === null || dec(text) === null) continue;
-    out.set(key, { filing, order: `${period}|${filed}|${filing.file}`, firstBlock: [], last: null, holding: { text, row } });
+    out.set(key, { filing, order: `${period}|${filed}|${filing.file}`, filed: filedOn, firstBlock: [], last: null, holding: { text, row } });
   }
   for (const k of ambiguous) out.delete(k);
   return out;
@@ -145,7 +148,7 @@ export function reconcileFilings(filings: Filing[], options?: RuleOptions): Cros
     for (const list of chains.values()) {
       if (list.length < 2) continue;
       list.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-      let prev: { text: string; row: Row; filing: Filing; what: string; date: string } | null = null;
+      let prev: { text: string; row: Row; filing: Filing; what: string; date: string; filed: string } | null = null;
       for (const e of list) {
         if (e.holding) {
           if (prev && !dec(prev.text)!.eq(dec(e.holding.text)!)) {
@@ -162,16 +165,23 @@ export function reconcileFilings(filings: Filing[], options?: RuleOptions): Cros
                 },
               });
           }
-          prev = { text: e.holding.text, row: e.holding.row, filing: e.filing, what: 'held', date: val(e.filing.periodOfReport) ?? '' };
+          prev = { text: e.holding.text, row: e.holding.row, filing: e.filing, what: 'held', date: val(e.filing.periodOfReport) ?? '', filed: e.filed };
           continue;
         }
-        // Filings whose transactions overlap in time (a late filing, a Form 5) cannot be chained end to start.
-        const overlaps = prev !== null && e.firstBlock.length > 0 && prev.date > e.firstBlock[0].date;
+        // Filings whose transactions overlap in time (a late filing, a Form 5) cannot be chained end to start;
+        // nor can two filings of the same day unless their filing dates tell which came first.
+        const first = e.firstBlock[0]?.date;
+        const overlaps =
+          prev !== null && first !== undefined && (prev.date > first || (prev.date === first && (prev.filed === '' || prev.filed === e.filed)));
         if (prev && e.firstBlock.length && !overlaps) {
-          const p: { text: string; row: Row; filing: Filing; what: string; date: string } = prev;
+          const p: { text: string; row: Row; filing: Filing; what: string; date: string; filed: string } = prev;
           const from = { owned: dec(p.text)!, ownedText: p.text };
           const results = e.firstBlock.map((it) => ({ it, ...link(from, it) }));
-          if (!results.some((r) => r.status !== 'mismatch')) {
+          // Across filings, one unit of the coarsest precision is rounding too (fractional RSU dividend
+          // equivalents shown as whole shares drift by one from filing to filing).
+          const offByOneUnit = (r: (typeof results)[number]) =>
+            r.expected.minus(r.it.owned).abs().lte(unit(Math.min(scaleOf(p.text), scaleOf(r.it.sharesText), scaleOf(r.it.ownedText))));
+          if (!results.some((r) => r.status !== 'mismatch' || offByOneUnit(r))) {
             const r = results[0];
             const sev = severityFor(CROSS, e.filing, options);
             if (sev !== 'off')
@@ -190,7 +200,7 @@ export function reconcileFilings(filings: Filing[], options?: RuleOptions): Cros
           }
         }
         if (overlaps && e.last && prev && e.last.date < prev.date) continue; // the earlier-ending filing does not move the chain
-        prev = e.last ? { text: e.last.text, row: e.last.row, filing: e.filing, what: 'ended with', date: e.last.date } : null;
+        prev = e.last ? { text: e.last.text, row: e.last.row, filing: e.filing, what: 'ended with', date: e.last.date, filed: e.filed } : null;
       }
     }
   } catch (e) {
