@@ -8,6 +8,7 @@ import { inspectText } from '../../src/core/inspect';
 import type { Filing } from '../../src/core/model';
 import { exactProduct, groupDigits, netChanges, pathLabel, toViewFailure, toViewModel } from '../../src/extension/viewModel';
 import { filingTree, rowDescription } from '../../src/extension/treeModel';
+import { RULES } from '../../src/core/rules';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -143,5 +144,14 @@ describe('filing tree model', () => {
     const f = filing('examples/initial-statement-form3.xml');
     assert.ok(f.nonDerivative.length > 0);
     assert.match(rowDescription(f.nonDerivative[0]), /^holding [\d,]+ [DI]$/);
+  });
+});
+
+describe('extension manifest', () => {
+  it('offers every rule id (and only those) in the form4Inspector.rules setting', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const setting = pkg.contributes.configuration.properties['form4Inspector.rules'];
+    assert.deepStrictEqual(Object.keys(setting.properties).sort(), RULES.map((r) => r.id).sort());
+    for (const r of RULES) assert.ok(setting.properties[r.id].markdownDescription.includes(`default: ${r.severity}`), r.id);
   });
 });
