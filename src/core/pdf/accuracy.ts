@@ -4,7 +4,7 @@
  * compared, plus the owners' addresses (on the form, not in the JSON model).
  *
  * Left out, because a printed form does not show them: `file`, `source`, `schemaVersion`, `submission`,
- * `findings`, `issuer.cik` and `reportingOwners[].cik`. Compared loosely, as the form prints them: texts with
+ * `findings`, `issuer.cik` and `reportingOwners[].cik`; and `derived` (figures computed from the compared fields). Compared loosely, as the form prints them: texts with
  * white space collapsed; numbers by value ("2.2900" and "$2.29" agree; the form drops trailing zeros).
  */
 import * as fs from 'node:fs';
@@ -30,8 +30,8 @@ export interface Accuracy {
   mismatches: FieldMismatch[];
 }
 
-/** Keys that the printed form does not show. */
-const EXCLUDED_TOP = new Set(['file', 'source', 'schemaVersion', 'submission', 'findings']);
+/** Keys that the printed form does not show, and `derived` (computed from the compared fields, not read). */
+const EXCLUDED_TOP = new Set(['file', 'source', 'schemaVersion', 'submission', 'findings', 'derived']);
 const EXCLUDED_PATH = [/^issuer\.cik$/, /^reportingOwners\[\d+\]\.cik$/];
 
 const NUMBER_KEYS = new Set([

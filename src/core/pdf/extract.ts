@@ -374,14 +374,19 @@ function readHeader(ctx: Ctx, pdf: LoadedPdf, formNo: string, p1: readonly PdfIt
   const checkbox = (re: RegExp, name: string): Field<boolean> | null => {
     const L = findFirst(p1, re);
     if (!L) return null;
-    const bracket = /^\[\s*([Xx]?)\s*\]/.exec(L.item.str.trim());
-    let checked: boolean;
-    if (bracket) checked = bracket[1] !== '';
-    else checked = p1.some((it) => /^[Xx\u2713\u2714\u2612]$/.test(it.str.trim()) && it.x1 <= L.x0 + 1 && it.x1 >= L.x0 - 40 && Math.abs(it.y - L.y) < 12);
+    // The box: "[X]"/"[ ]" in the label's own text or in runs just left of it ("[", "X", "] Check ..."), a glyph
+    // (☐ / ☒), or a bare "X" drawn over a box that is a graphic (EDGAR's rendered page).
+    const prefix = L.item.str.slice(0, Math.max(0, L.item.str.search(/Check this box/i)));
+    const left = p1
+      .filter((it) => it !== L.item && it.x1 <= L.x0 + 1 && it.x1 >= L.x0 - 40 && Math.abs(it.y - L.y) < 12)
+      .map((it) => it.str)
+      .join('');
+    const mark = prefix + left;
+    const checked = /[Xx\u2612\u2611\u2713\u2714]/.test(mark);
     return { raw: checked ? 'X' : null, value: checked, present: true, footnotes: [], span: null, page: 1, box: name };
   };
   f.notSubjectToSection16 = checkbox(/Check this box if no longer/i, 'Check box: no longer subject to Section 16') ?? absent<boolean>();
-  f.aff10b5One = checkbox(/^Check this box to indicate that a/i, 'Check box: Rule 10b5-1(c)') ?? absent<boolean>();
+  f.aff10b5One = checkbox(/Check this box to indicate/i, 'Check box: Rule 10b5-1(c)') ?? absent<boolean>();
   if (formNo === '5') {
     f.form3HoldingsReported = checkbox(/^Form 3 Holdings Reported/i, 'Check box: Form 3 Holdings Reported') ?? absent<boolean>();
     f.form4TransactionsReported = checkbox(/^Form 4 Transactions Reported/i, 'Check box: Form 4 Transactions Reported') ?? absent<boolean>();
@@ -637,6 +642,21 @@ interface LeafCol {
 const HEADER_WORD =
   /^(\d{1,2}A?\.|\d{1,2}A?\.?[A-Za-z].*|Title|of|Security|Securities|\(Instr\.|\d\)|\d,|\d|and|or|Trans\.?|Transaction(\(s\))?|Date,?|Deemed|Execution|if|any|Code|\(Instr\.?|8\)|Amount|Acquired|Disposed|\(A\)|\(D\)|\(I\)|Of|Beneficially|Owned|Following|Reported|Ownership|Form:?|Direct|Indirect|Nature|Beneficial|Price|Conversion|Exercise|Derivative|Derivate|Number|Expiration|Exercisable|Shares|Underlying|Month\/Day\/Year\)?|\(Month\/Day\/Year\)|\(MM\/DD\/YYYY\)|V|at|end|Issuer's|Fiscal|Year|derivative|Security:|\(e\.g\.,.*|4\)|5\)|3\)|Instr\.|\(I\)\s*\(Instr\.|[(),:.]+)$/i;
 
+/** Two column labels in one text run ("2. Trans. Date 2A. Deemed"): split before each embedded number. */
+function splitNumberedLabels(t: Tok): Tok[] {
+  const s = t.str;
+  const cuts = [...s.matchAll(/\s(?=\d{1,2}A?\.\s*[A-Z])/g)].map((m) => m.index! + 1);
+  if (cuts.length === 0) return [t];
+  const w = (t.x1 - t.x0) / Math.max(1, s.length);
+  const bounds = [0, ...cuts, s.length];
+  const out: Tok[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const part = s.slice(bounds[i], bounds[i + 1]).trim();
+    if (part) out.push({ ...t, str: part, x0: t.x0 + w * bounds[i], x1: t.x0 + w * bounds[i + 1] });
+  }
+  return out;
+}
+
 /** EDGAR sometimes prints two sub-column labels as one run ("Title Amount or Number of"): split it. */
 function splitSubLabels(t: Tok): Tok[] {
   const m = /^(Title|Date|Exercisable|Code)\s+(Amount.*|Expiration.*|V)$/.exec(t.str.trim());
@@ -681,7 +701,7 @@ function readTableHeader(
   }
   if (headerLines.length === 0) return null;
   const headerBottom = Math.max(...headerLines.flatMap((l) => l.toks.map((t) => t.y))) + 1;
-  const hdr = headerLines.flatMap((l) => l.toks);
+  const hdr = headerLines.flatMap((l) => l.toks).flatMap(splitNumberedLabels);
   // Numbered labels in order: "1.Title", "2A. Deemed", "3.", "10." ...
   const numbered = hdr
     .map((t) => ({ t, m: /^(\d{1,2}A?)\./.exec(t.str.trim()) }))
@@ -720,7 +740,7 @@ function readTableHeader(
     const clusters: { x0: number; x1: number }[] = [];
     for (const t of [...subs].sort((a, b) => a.x0 - b.x0)) {
       const last = clusters[clusters.length - 1];
-      if (last && t.x0 <= last.x1 + 1) last.x1 = Math.max(last.x1, t.x1);
+      if (last && t.x0 < last.x1 - 0.5) last.x1 = Math.max(last.x1, t.x1);
       else clusters.push({ x0: t.x0, x1: t.x1 });
     }
     if (clusters.length !== spec.length) {
