@@ -74,6 +74,8 @@ interface CellValue {
   place: Span;
 }
 
+const LABEL_CAP = 600;
+
 const LABEL_CLASS = /(^|\s)(FormText\w*|MedSmallFormText|SmallFormText\w*|FormTitle\d*|FormName|FormNumText|SectionTitle|FormEMText|FormULText|FormAttention)(\s|$)/;
 
 function hasClass(el: HtmlElement, re: RegExp): boolean {
@@ -94,6 +96,8 @@ class HtmlFormReader {
   private readonly filing: Filing;
   private readonly findings: Finding[] = [];
   private root!: HtmlElement;
+  /** Each element's text, white space collapsed, cut at LABEL_CAP characters: for matching printed labels. */
+  private labels: Map<HtmlElement, string> | null = null;
 
   constructor(
     private readonly text: string,
@@ -107,7 +111,7 @@ class HtmlFormReader {
     const formName = elements(this.root, (e) => (e.name === 'td' || e.name === 'div' || e.name === 'span') && hasClass(e, /(^|\s)FormName(\s|$)/))[0];
     const tables = this.formTables();
     const ownerBoxes = this.boxes(/^1\.\s*Name and Address of Reporting Person/i);
-    const formNameText = formName ? collapse(textOf(formName)) : '';
+    const formNameText = formName ? this.label(formName) : '';
     const formMatch = /^FORM\s*([345])(\s*\/\s*A)?$/i.exec(formNameText);
     if (!formMatch && (tables.length === 0 || ownerBoxes.length === 0)) {
       return {
@@ -135,6 +139,34 @@ class HtmlFormReader {
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------
+
+  /**
+   * The text of an element for label matching: computed for all elements in one bottom-up pass and cut at
+   * LABEL_CAP characters (labels are short), so label searches stay linear however the page nests.
+   */
+  private label(el: HtmlElement): string {
+    if (!this.labels) {
+      const map = new Map<HtmlElement, string>();
+      const order: HtmlElement[] = [];
+      const stack: HtmlElement[] = [this.root];
+      while (stack.length) {
+        const e = stack.pop()!;
+        order.push(e);
+        for (const c of e.children) if (c.kind === 'element') stack.push(c);
+      }
+      for (let k = order.length - 1; k >= 0; k--) {
+        const e = order[k];
+        let acc = '';
+        for (const c of e.children) {
+          if (acc.length > LABEL_CAP) break;
+          acc += ' ' + (c.kind === 'text' ? c.text.slice(0, LABEL_CAP + 1) : (map.get(c) ?? ''));
+        }
+        map.set(e, collapse(acc).slice(0, LABEL_CAP + 1));
+      }
+      this.labels = map;
+    }
+    return this.labels.get(el) ?? '';
+  }
 
   private finding(rule: string, severity: Finding['severity'], message: string, span: Span | null): void {
     this.findings.push({ rule, severity, message, span });
@@ -229,7 +261,7 @@ class HtmlFormReader {
     const out: HtmlElement[] = [];
     const seen = new Set<HtmlElement>();
     for (const el of elements(this.root, (e) => e.name === 'span' && hasClass(e, LABEL_CLASS))) {
-      if (!label.test(collapse(textOf(el)))) continue;
+      if (!label.test(this.label(el))) continue;
       let p: HtmlElement | null = el.parent;
       while (p && p.name !== 'td' && p.name !== 'th') p = p.parent;
       if (p && !seen.has(p)) {
@@ -242,7 +274,7 @@ class HtmlFormReader {
 
   /** Cells (td) whose whole text matches `re`. */
   private labelCells(re: RegExp): HtmlElement[] {
-    return elements(this.root, (e) => (e.name === 'td' || e.name === 'th') && re.test(collapse(textOf(e))));
+    return elements(this.root, (e) => (e.name === 'td' || e.name === 'th') && re.test(this.label(e)));
   }
 
   // ---- header boxes --------------------------------------------------------------------------------------
@@ -255,7 +287,7 @@ class HtmlFormReader {
     }
     // No FORM box: use the title ("INITIAL STATEMENT ...", "ANNUAL STATEMENT ...", "STATEMENT OF CHANGES ...").
     for (const el of elements(this.root, (e) => hasClass(e, /(^|\s)FormTitle(\s|$)/))) {
-      const t = collapse(textOf(el)).toUpperCase();
+      const t = this.label(el).toUpperCase();
       const v = t.includes('INITIAL STATEMENT') ? '3' : t.includes('ANNUAL STATEMENT') ? '5' : t.includes('STATEMENT OF CHANGES') ? '4' : null;
       if (v) {
         const cv = this.cell(el, { within: el.parent });
@@ -276,7 +308,7 @@ class HtmlFormReader {
       [/^Check this box if no securities|^No securities (are )?beneficially owned/i, 'noSecuritiesOwned'],
     ];
     for (const [re, key] of boxes) {
-      const label = elements(this.root, (e) => e.name === 'td' && re.test(collapse(textOf(e))) && !elements(e, (x) => x.name === 'td').length)[0];
+      const label = elements(this.root, (e) => e.name === 'td' && re.test(this.label(e)) && !elements(e, (x) => x.name === 'td').length)[0];
       if (!label || !label.parent) continue;
       const cells = cellsOf(label.parent);
       const idx = cells.indexOf(label);
@@ -356,7 +388,7 @@ class HtmlFormReader {
       if (td) o.name = this.textField(this.cell(td));
     }
     const labelPos = (re: RegExp): number => {
-      for (const el of elements(box, (e) => hasClass(e, LABEL_CLASS))) if (re.test(collapse(textOf(el)))) return el.start;
+      for (const el of elements(box, (e) => hasClass(e, LABEL_CLASS))) if (re.test(this.label(el))) return el.start;
       return -1;
     };
     const lastPos = labelPos(/^\(Last\)$/);
@@ -394,7 +426,7 @@ class HtmlFormReader {
     rows.forEach((r, ri) => {
       const cells = cellsOf(r);
       cells.forEach((c, ci) => {
-        const t = collapse(textOf(c));
+        const t = this.label(c);
         const hit = flags.find(([re]) => re.test(t));
         if (!hit || ci === 0) return;
         const mark = this.cell(cells[ci - 1]);
@@ -467,7 +499,7 @@ class HtmlFormReader {
     const colOf: Partial<Record<'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', number>> = {};
     let headerIdx = -1;
     rows.forEach((r, ri) => {
-      const texts = cellsOf(r).map((c) => collapse(textOf(c)));
+      const texts = cellsOf(r).map((c) => this.label(c));
       const d = texts.findIndex((t) => /^Director$/i.test(t));
       if (d < 0 || headerIdx >= 0) return;
       headerIdx = ri;
@@ -482,6 +514,7 @@ class HtmlFormReader {
     });
     if (headerIdx < 0) return;
     const owners: ReportingOwner[] = [];
+    const splitNotes = new Map<ReportingOwner, Span>();
     for (const r of rows.slice(headerIdx + 1)) {
       const cells = cellsOf(r);
       if (cells.length < 2) continue;
@@ -499,7 +532,7 @@ class HtmlFormReader {
         else for (let k = n.children.length - 1; k >= 0; k--) stack.push(n.children[k]);
       }
       const lineFields = lines
-        .map((ps) => ({ raw: collapse(ps.map((p) => p.text).join('')), span: spanOfPieces(ps) }))
+        .map((ps) => ({ raw: collapse(ps.map((p) => p.text).join('')), span: spanOfPieces(ps), pieces: ps }))
         .filter((l) => l.raw.length > 0);
       if (!lineFields.length) continue;
       o.name = makeField(lineFields[0].raw, lineFields[0].raw, lineFields[0].span);
@@ -507,14 +540,25 @@ class HtmlFormReader {
       const addr = lineFields.slice(1);
       // Last line "CITY, ST ZIP"; lines before it are street lines.
       const last = addr.length ? addr[addr.length - 1] : null;
-      const m = last ? /^(.*?),?\s+([A-Z][A-Z0-9])\s+([0-9A-Z][0-9A-Z -]{2,9})$/.exec(last.raw) : null;
+      // The last line "CITY, ST ZIP" (read on the line's own text, so each part keeps its exact span).
+      const src = last ? this.sourcePositions(last.pieces) : null;
+      const lineText = src ? src.text.replace(/[\s\u00a0]+$/, '') : '';
+      const m = src && lineText.length < 200 ? /^([\s\u00a0]*)(\S.*?),?[ \u00a0]+([A-Z][A-Z0-9])[ \u00a0]+([0-9A-Z][0-9A-Z -]{2,9})$/.exec(lineText) : null;
       const streets = m ? addr.slice(0, -1) : addr;
       if (streets[0]) o.street1 = makeField(streets[0].raw, streets[0].raw, streets[0].span);
       if (streets[1]) o.street2 = makeField(streets[1].raw, streets[1].raw, streets[1].span);
-      if (m && last) {
-        o.city = makeField(m[1], m[1], null, [], true);
-        o.state = makeField(m[2], m[2], null, [], true);
-        o.zipCode = makeField(m[3], m[3], null, [], true);
+      if (m && src) {
+        const part = (text: string, at: number): Field => {
+          const v = collapse(text);
+          return makeField(v, v, { start: src.pos[at], end: src.pos[at + text.length - 1] + 1 }, [], true);
+        };
+        const cityAt = m[1].length;
+        const zipAt = lineText.length - m[4].length;
+        const stateAt = lineText.lastIndexOf(m[3], zipAt - 1);
+        o.city = part(m[2], cityAt);
+        o.state = part(m[3], stateAt);
+        o.zipCode = part(m[4], zipAt);
+        splitNotes.set(o, { start: src.pos[cityAt], end: src.pos[lineText.length - 1] + 1 });
       }
       for (const key of ['isDirector', 'isTenPercentOwner', 'isOfficer', 'isOther'] as const) {
         const ci = colOf[key];
@@ -532,7 +576,11 @@ class HtmlFormReader {
     const previous = this.filing.reportingOwners;
     this.filing.reportingOwners = owners.map((o) => {
       const match = previous.find((p) => (p.cik.value && o.cik.value ? p.cik.value === o.cik.value : p.name.value === o.name.value));
-      if (!match) return o;
+      if (!match) {
+        const sp = splitNotes.get(o);
+        if (sp) this.finding('extraction-uncertain', 'info', `Reporting owner ${o.name.raw}: city, state and ZIP split from one line of the owners table`, sp);
+        return o;
+      }
       return { ...o, street1: match.street1, street2: match.street2, city: match.city, state: match.state, zipCode: match.zipCode, span: match.span };
     });
   }
@@ -543,7 +591,7 @@ class HtmlFormReader {
     const out: { el: HtmlElement; table: 'nonDerivative' | 'derivative' }[] = [];
     for (const t of elements(this.root, (e) => e.name === 'table')) {
       const rows = rowsOf(t);
-      const first = rows[0] ? collapse(textOf(rows[0])) : '';
+      const first = rows[0] ? this.label(rows[0]) : '';
       if (/^Table II\s*-/i.test(first)) out.push({ el: t, table: 'derivative' });
       else if (/^Table I\s*-/i.test(first)) out.push({ el: t, table: 'nonDerivative' });
     }
@@ -559,7 +607,7 @@ class HtmlFormReader {
         while (grid[ri][col] !== undefined) col++;
         const cs = Math.max(1, Math.min(50, parseInt(c.attrs['colspan'] ?? '1', 10) || 1));
         const rs = Math.max(1, Math.min(5, parseInt(c.attrs['rowspan'] ?? '1', 10) || 1));
-        const label = collapse(textOf(c));
+        const label = this.label(c);
         for (let y = ri; y < Math.min(grid.length, ri + rs); y++)
           for (let x = col; x < col + cs; x++) grid[y][x] = y === ri ? label : null;
         col += cs;

@@ -884,6 +884,8 @@ class TextFormReader {
 
   private readFootnotes(from: number, to: number): void {
     const lines = this.lines.filter((l) => l.end > from && l.start < to);
+    // Each footnote: its number and the cleaned range of its text (continuation lines extend it).
+    const notes: { idPiece: Piece; numStart: number; bodyStart: number; bodyEnd: number }[] = [];
     for (const l of lines) {
       const s = Math.max(l.start, from);
       const e = Math.min(l.end, to);
@@ -891,43 +893,25 @@ class TextFormReader {
       const m = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText);
       if (m) {
         const numStart = s + lineText.indexOf(m[1], 0);
-        const body = this.piece(s + m[0].length, e);
-        const id = `F${Number(m[1])}`;
-        const idPiece: Piece = { raw: m[1], start: numStart, end: numStart + m[1].length };
-        this.filing.footnotes.push({
-          id: this.field(idPiece, id),
-          text: body ? this.field(body, body.raw) : { ...absent(), present: true },
-          span: this.span(numStart, body ? body.end : numStart + m[1].length),
-        });
+        notes.push({ idPiece: { raw: m[1], start: numStart, end: numStart + m[1].length }, numStart, bodyStart: s + m[0].length, bodyEnd: e });
         continue;
       }
       const p = this.piece(s, e);
       if (!p) continue;
-      const last = this.filing.footnotes[this.filing.footnotes.length - 1];
-      if (last && last.text.span) {
-        // A continuation line of the previous footnote.
-        const startClean = this.cleanIndex(last.text.span.start);
-        const merged = this.piece(startClean, p.end);
-        if (merged) {
-          last.text = { ...this.field(merged, merged.raw), uncertain: last.text.uncertain };
-          if (last.span) last.span = { start: last.span.start, end: this.span(merged.start, merged.end)!.end };
-        }
-      } else if (!/^Explanation of Responses/i.test(p.raw)) {
+      const last = notes[notes.length - 1];
+      if (last) last.bodyEnd = e; // a continuation line of the previous footnote
+      else if (!/^Explanation of Responses/i.test(p.raw)) {
         this.uncertain('Explanation of responses', `a line without a footnote number ("${p.raw.slice(0, 60)}") was not read`, this.span(p.start, p.end));
       }
     }
-  }
-
-  /** The cleaned index of a source offset (first cleaned char starting at or after it). */
-  private cleanIndex(srcOffset: number): number {
-    let lo = 0;
-    let hi = this.c.start.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.c.start[mid] < srcOffset) lo = mid + 1;
-      else hi = mid;
+    for (const n of notes) {
+      const body = this.piece(n.bodyStart, n.bodyEnd);
+      this.filing.footnotes.push({
+        id: this.field(n.idPiece, `F${Number(n.idPiece.raw)}`),
+        text: body ? this.field(body, body.raw) : { ...absent(), present: true },
+        span: this.span(n.numStart, body ? body.end : n.idPiece.end),
+      });
     }
-    return lo;
   }
 
   private readSignatureLine(l: Line): void {

@@ -75,6 +75,15 @@ function entityAt(s: string, i: number, limit: number): [string, number] | null 
 
 /** Decode `s[start, end)` into text plus per-character source offsets. */
 export function decodeRange(s: string, start: number, end: number): { text: string; map: number[] } {
+  let amp = start;
+  while (amp < end && s.charCodeAt(amp) !== 38) amp++;
+  if (amp >= end) {
+    // No entity: the text is the slice, offsets are consecutive.
+    const n = end - start;
+    const map = new Array<number>(n + 1);
+    for (let k = 0; k <= n; k++) map[k] = start + k;
+    return { text: s.slice(start, end), map };
+  }
   let text = '';
   const map: number[] = [];
   let i = start;
@@ -115,8 +124,8 @@ function parseAttrs(s: string, from: number, to: number): Record<string, string>
       while (i < to && /\s/.test(s[i])) i++;
       const q = s[i];
       if (q === '"' || q === "'") {
-        const close = s.indexOf(q, i + 1);
-        const e = close < 0 || close > to ? to : close;
+        let e = i + 1;
+        while (e < to && s[e] !== q) e++;
         value = decodeRange(s, i + 1, e).text;
         i = e + 1;
       } else {
@@ -141,7 +150,7 @@ function tagEnd(s: string, i: number): number {
     } else if (c === '"' || c === "'") {
       // Quotes only count inside attribute values (after '='); a stray quote elsewhere is text.
       let k = j - 1;
-      while (k > i && /\s/.test(s[k])) k--;
+      while (k > i && isSpace(s.charCodeAt(k))) k--;
       if (s[k] === '=') q = c;
     } else if (c === '>') return j;
   }
@@ -149,6 +158,24 @@ function tagEnd(s: string, i: number): number {
 }
 
 const TABLE_SCOPE = new Set(['table', 'html', 'body']);
+const S_TABLE = new Set(['table']);
+const S_CELL = new Set(['td', 'th']);
+const S_TR = new Set(['tr']);
+const S_SECTION = new Set(['tbody', 'thead', 'tfoot']);
+const S_P = new Set(['p']);
+const TABLE_PARTS = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot']);
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isNameChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 58 || c === 45;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+}
 const MAX_DEPTH = 200;
 
 /** Parse HTML into a root element (name '#root'). Linear in the input length. */
@@ -167,6 +194,14 @@ export function parseHtml(s: string): HtmlElement {
     for (let k = stack.length - 1; k > 0; k--) {
       const n = stack[k].name;
       if (names.has(n)) return k;
+      if (!crossTables && TABLE_SCOPE.has(n)) return -1;
+    }
+    return -1;
+  };
+  const findOpenName = (name: string, crossTables: boolean): number => {
+    for (let k = stack.length - 1; k > 0; k--) {
+      const n = stack[k].name;
+      if (n === name) return k;
       if (!crossTables && TABLE_SCOPE.has(n)) return -1;
     }
     return -1;
@@ -200,8 +235,8 @@ export function parseHtml(s: string): HtmlElement {
     const isClose = next === '/';
     const nameStart = lt + (isClose ? 2 : 1);
     let j = nameStart;
-    while (j < n && /[A-Za-z0-9:-]/.test(s[j])) j++;
-    if (j === nameStart || !/[A-Za-z]/.test(s[nameStart])) {
+    while (j < n && isNameChar(s.charCodeAt(j))) j++;
+    if (j === nameStart || !isLetter(s.charCodeAt(nameStart))) {
       i = lt + 1; // a lone '<' in text
       continue;
     }
@@ -215,25 +250,25 @@ export function parseHtml(s: string): HtmlElement {
     const after = gt + 1;
     if (isClose) {
       let idx: number;
-      if (name === 'table') idx = findOpen(new Set(['table']), true);
-      else idx = findOpen(new Set([name]), !['td', 'th', 'tr', 'tbody', 'thead', 'tfoot'].includes(name));
+      if (name === 'table') idx = findOpen(S_TABLE, true);
+      else idx = findOpenName(name, !TABLE_PARTS.has(name));
       if (idx > 0) closeTo(idx, after);
       i = textStart = after;
       continue;
     }
     // Implied end tags.
     if (name === 'td' || name === 'th') {
-      const k = findOpen(new Set(['td', 'th']));
-      const tr = findOpen(new Set(['tr']));
+      const k = findOpen(S_CELL);
+      const tr = findOpen(S_TR);
       if (k > 0 && k > tr) closeTo(k, lt);
     } else if (name === 'tr') {
-      const k = findOpen(new Set(['tr']));
+      const k = findOpen(S_TR);
       if (k > 0) closeTo(k, lt);
-    } else if (name === 'tbody' || name === 'thead' || name === 'tfoot') {
-      const k = findOpen(new Set(['tbody', 'thead', 'tfoot']));
+    } else if (S_SECTION.has(name)) {
+      const k = findOpen(S_SECTION);
       if (k > 0) closeTo(k, lt);
     } else if (name === 'p') {
-      const k = findOpen(new Set(['p']));
+      const k = findOpen(S_P);
       if (k > 0) closeTo(k, lt);
     }
     const selfClosing = s[gt - 1] === '/';
@@ -278,10 +313,12 @@ export function parseHtml(s: string): HtmlElement {
 function indexOfCaseless(s: string, needle: string, from: number): number {
   // Tags are ASCII: search the two common spellings, then fall back to a lower-cased window scan.
   const a = s.indexOf(needle, from);
-  const b = s.indexOf(needle.toUpperCase(), from);
-  if (a >= 0 && b >= 0) return Math.min(a, b);
-  if (a >= 0 || b >= 0) return Math.max(a, b);
-  return -1;
+  // The upper-case spelling only matters before the first lower-case one: never search past it.
+  const upper = needle.toUpperCase();
+  const window = a < 0 ? s.length : a;
+  const b = s.slice(from, window).indexOf(upper);
+  if (b >= 0) return from + b;
+  return a;
 }
 
 /** Every element under `root` (document order), optionally filtered; iterative. */

@@ -1,0 +1,209 @@
+/**
+ * EDGAR rendered HTML: a hand-written Form 4/A page (joint filers in a "Reporting Owners" table, the V column,
+ * a value-based holding, a footnote-only box, entities, script and style that look like tables), the corpus
+ * pages without an XML counterpart (a ten-owner Form 3, a fractional holding), pages that are not ownership
+ * forms, and hostile markup that must neither throw nor take long.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseEdgarHtml } from '../../src/core/parse/html';
+import { parseText } from '../../src/core/parse/index';
+import { toJson } from '../../src/core/json';
+import { corpusOrSkip, CORPUS_DIR } from '../corpus';
+import type { DerivativeRow, Filing } from '../../src/core/model';
+import { htmlSpanProblems } from './html-spans';
+import { parseHtml, elements } from '../../src/core/parse/form/htmltree';
+
+const DIR = path.resolve(__dirname, '..', 'fixtures', 'html');
+
+function read(file: string): { text: string; filing: Filing } {
+  const text = fs.readFileSync(file, 'utf8');
+  const r = parseEdgarHtml(text, file);
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  assert.deepEqual(htmlSpanProblems(r.filing), [], `${path.basename(file)}: spans`);
+  return { text, filing: r.filing };
+}
+
+const at = (text: string, s: { start: number; end: number } | null | undefined) => (s ? text.slice(s.start, s.end) : null);
+
+describe('html: hand-written Form 4/A with joint filers', function () {
+  const { text, filing } = read(path.join(DIR, 'form4a-joint-filers.html'));
+
+  it('is detected as html and reads the header boxes', function () {
+    const r = parseText(text, 'x.html');
+    assert.ok(r.ok && r.filing.source === 'html');
+    assert.equal(filing.documentType.value, '4/A');
+    assert.equal(filing.periodOfReport.value, '2024-07-01');
+    assert.equal(filing.dateOfOriginalSubmission.value, '2024-07-03');
+    assert.equal(filing.notSubjectToSection16.value, false);
+    assert.equal(filing.aff10b5One.value, true);
+    assert.equal(filing.issuer.cik.value, '0000222222');
+    assert.equal(at(text, filing.issuer.cik.span), '0000222222');
+    assert.equal(filing.issuer.name.value, 'Widget & Gadget Holdings');
+    assert.equal(at(text, filing.issuer.name.span), 'Widget &amp; Gadget Holdings');
+    assert.equal(filing.issuer.tradingSymbol.value, 'WGH');
+  });
+
+  it('reads both owners from the "Reporting Owners" table, keeping the box address of the first', function () {
+    assert.equal(filing.reportingOwners.length, 2);
+    const [a, b] = filing.reportingOwners;
+    assert.equal(a.name.value, "O'Neil Pat & Co");
+    assert.equal(a.cik.value, '0001111111');
+    assert.deepEqual([a.street1.value, a.city.value, a.state.value, a.zipCode.value], ['1 MAIN ST', 'SPRINGFIELD', 'IL', '62701']);
+    assert.equal(a.city.uncertain, undefined, 'from the name-and-address box');
+    assert.deepEqual([a.isDirector.value, a.isTenPercentOwner.value, a.isOfficer.value, a.isOther.value], [false, true, false, true]);
+    assert.equal(a.otherText.value, 'Member of 13(d) group');
+    assert.equal(b.name.value, "Pat O'Neil");
+    assert.equal(b.cik.value, '0003333333');
+    assert.deepEqual([b.street1.value, b.street2.value, b.city.value, b.state.value, b.zipCode.value], ['1 MAIN ST', 'SUITE 2', 'SPRINGFIELD', 'IL', '62701']);
+    assert.equal(b.city.uncertain, true);
+    assert.deepEqual([b.isDirector.value, b.isOfficer.value, b.officerTitle.value], [true, true, 'Chief Executive Officer']);
+  });
+
+  it('maps every Table I column, the V column, several markers in one cell, and a value-based holding', function () {
+    const [t, h] = filing.nonDerivative;
+    assert.equal(t.kind, 'transaction');
+    assert.equal(t.deemedExecutionDate.value, '2024-06-28');
+    assert.deepEqual(
+      t.deemedExecutionDate.footnotes.map((r) => r.id),
+      ['F1'],
+    );
+    assert.equal(t.transactionTimeliness.value, 'E', 'V = voluntarily reported early');
+    assert.equal(t.transactionShares.value, '1250.5');
+    assert.equal(t.transactionPricePerShare.value, '10.00');
+    assert.equal(at(text, t.transactionPricePerShare.span), '10.00');
+    assert.deepEqual(
+      t.transactionPricePerShare.footnotes.map((r) => [r.id, at(text, r.span)]),
+      [
+        ['F2', '(2)'],
+        ['F3', '(3)'],
+      ],
+    );
+    assert.equal(t.sharesOwnedFollowingTransaction.value, '51250.5');
+    assert.equal(t.natureOfOwnership.value, 'By LLC');
+    assert.equal(h.kind, 'holding');
+    assert.equal(h.sharesOwnedFollowingTransaction.value, null);
+    assert.equal(h.valueOwnedFollowingTransaction.value, '250000', 'a "$" before the amount owned means a value');
+    assert.equal(h.transactionDate.present, false, 'an empty box is not a value');
+    assert.ok(h.transactionDate.span, '...but keeps its place');
+  });
+
+  it('maps Table II: (D) column, footnote-only date exercisable, underlying, price, owned', function () {
+    const d = filing.derivative[0] as DerivativeRow;
+    assert.deepEqual(
+      [d.kind, d.conversionOrExercisePrice.value, d.transactionCode.value, d.transactionShares.value, d.transactionAcquiredDisposedCode.value],
+      ['transaction', '11.50', 'X', '400', 'D'],
+    );
+    assert.equal(d.exerciseDate.value, null);
+    assert.equal(d.exerciseDate.present, true);
+    assert.deepEqual(
+      d.exerciseDate.footnotes.map((r) => r.id),
+      ['F4'],
+    );
+    assert.deepEqual([d.expirationDate.value, d.underlyingSecurityTitle.value, d.underlyingSecurityShares.value, d.transactionPricePerShare.value, d.sharesOwnedFollowingTransaction.value], ['2029-07-01', 'Common Stock', '400', '0', '1600']);
+    assert.equal(toJson(filing).derivative[0].footnoteIds.join(), 'F4');
+  });
+
+  it('reads footnotes (entities decoded), two remarks lines and two signatures; ignores script and style', function () {
+    assert.deepEqual(
+      filing.footnotes.map((f) => f.id.value),
+      ['F1', 'F2', 'F3', 'F4'],
+    );
+    assert.match(filing.footnotes[0].text.value!, /beneficial ownership <except> to the extent/);
+    assert.equal(at(text, filing.footnotes[3].id.span), '4');
+    assert.equal(filing.remarks.value, 'Amended to add the deemed execution date. Second remarks line.');
+    assert.deepEqual(toJson(filing).signatures, [
+      { name: "/s/ Pat O'Neil, for Pat & Co", date: '2024-07-05' },
+      { name: "/s/ Pat O'Neil", date: '2024-07-05' },
+    ]);
+    assert.equal(filing.nonDerivative.length, 2, 'the table inside <script> is not read');
+  });
+});
+
+describe('html: corpus pages without an XML counterpart', function () {
+  before(function () {
+    corpusOrSkip(this);
+  });
+
+  it('a Form 3 of ten joint filers (BAM Partners): every owner, relationship of the first from the box', function () {
+    const { filing } = read(path.join(CORPUS_DIR, 'html', 'edgartools__form3.BAMPartners.html'));
+    assert.equal(filing.documentType.value, '3');
+    assert.equal(filing.periodOfReport.value, '2023-09-28');
+    assert.equal(filing.issuer.name.value, 'Triton International Ltd', 'a name broken over two source lines is collapsed');
+    assert.equal(filing.reportingOwners.length, 10);
+    assert.equal(new Set(filing.reportingOwners.map((o) => o.cik.value)).size, 10);
+    const [first, second] = filing.reportingOwners;
+    assert.equal(first.name.value, 'BROOKFIELD Corp /ON/');
+    assert.equal(first.isTenPercentOwner.value, true);
+    assert.deepEqual([first.city.value, first.state.value, first.zipCode.value], ['TORONTO ONTARIO', 'A6', 'M5J2T3']);
+    assert.equal(second.name.value, 'BAM Partners Trust');
+    assert.equal(second.street2.value, 'BROOKFIELD PLACE 181 BAY ST SUITE 100');
+    assert.equal(second.isTenPercentOwner.present, false, 'the page prints no relationship for later owners');
+    const row = filing.nonDerivative[0];
+    assert.deepEqual([row.kind, row.sharesOwnedFollowingTransaction.value, row.directOrIndirectOwnership.value, row.natureOfOwnership.value], ['holding', '101158891', 'I', 'See Footnotes']);
+    assert.deepEqual(
+      row.natureOfOwnership.footnotes.map((r) => r.id),
+      ['F2', 'F3'],
+    );
+    assert.equal(filing.derivative.length, 0);
+    assert.equal(filing.footnotes.length, 3);
+    assert.match(filing.remarks.value!, /^On September 28, 2023, Brookfield Infrastructure Corporation/);
+  });
+
+  it('a Form 4 with a fractional holding (Evans)', function () {
+    const { filing } = read(path.join(CORPUS_DIR, 'html', 'edgartools__form4.Evans.html'));
+    const r = filing.nonDerivative[0];
+    assert.deepEqual([r.transactionCode.value, r.transactionShares.value, r.transactionPricePerShare.value, r.sharesOwnedFollowingTransaction.value], ['A', '519', '39.52', '5381.2']);
+    assert.equal(filing.reportingOwners[0].isDirector.value, true);
+    assert.equal(filing.signatures[0].date.value, '2023-01-26');
+  });
+});
+
+describe('html: not an ownership form, and hostile markup', function () {
+  it('gives ok:false with a reason for another HTML page', function () {
+    const r = parseEdgarHtml(fs.readFileSync(path.join(DIR, 'not-an-ownership-form.html'), 'utf8'), 'q.html');
+    assert.equal(r.ok, false);
+    assert.ok(!r.ok && /not an EDGAR Form 3\/4\/5 page/.test(r.reason));
+    for (const s of ['', '<', '<html', '\u0000\u0001\u0002', '<!--', '<td>', '&#xFFFFFFFF;&#0;&bogus;']) {
+      const x = parseEdgarHtml(s, 'x.html');
+      assert.equal(x.ok, false, JSON.stringify(s));
+    }
+  });
+
+  it('never throws and stays fast on hostile markup', function () {
+    const form = fs.readFileSync(path.join(DIR, 'form4a-joint-filers.html'), 'utf8');
+    const cases: [string, string][] = [
+      ['deep nesting', '<table><tr><td>'.repeat(20_000) + 'x'],
+      ['unclosed tags', '<td><span class="FormData">'.repeat(20_000)],
+      ['lone brackets', '<'.repeat(200_000) + form],
+      ['long attribute', `<a href="${'x'.repeat(500_000)}">` + form],
+      ['unterminated quotes', '<a b="'.repeat(50_000)],
+      ['entities', '&amp;&#x41;&nbsp;&unknown;'.repeat(20_000)],
+      ['many rows', form.replace('<tbody>', '<tbody>' + '<tr><td>x</td><td>01/01/2024</td></tr>'.repeat(8_000))],
+      ['unclosed style', '<style>' + 'x'.repeat(500_000)],
+      ['whitespace', form + ' \t\n'.repeat(200_000)],
+    ];
+    for (const [name, s] of cases) {
+      const t0 = Date.now();
+      const r = parseEdgarHtml(s, 'x.html');
+      const ms = Date.now() - t0;
+      assert.ok(r.ok === true || r.ok === false, name);
+      // Linear scans: each case (up to ~600 KB) takes well under a second on an idle machine; the bound
+      // leaves room for a loaded CI runner, while a quadratic scan would take minutes.
+      assert.ok(ms < 4000, `${name}: ${ms} ms`);
+    }
+  });
+
+  it('builds a tree with implied end tags and decoded entities', function () {
+    const root = parseHtml('<table><tr><td>a<td>b&amp;c<tr><td>d</table><p>x<p>y');
+    const tds = elements(root, (e) => e.name === 'td');
+    assert.equal(tds.length, 3);
+    assert.deepEqual(
+      tds.map((td) => td.children.map((c) => (c.kind === 'text' ? c.text : '')).join('')),
+      ['a', 'b&c', 'd'],
+    );
+    assert.equal(elements(root, (e) => e.name === 'tr').length, 2);
+    assert.equal(elements(root, (e) => e.name === 'p').length, 2);
+  });
+});
