@@ -40,5 +40,7 @@ export function normCode(raw: string): string {
 
 /** Runs of white space collapsed to one space (footnotes, remarks). */
 export function collapseWs(raw: string): string {
+  // Most texts have single spaces only: test without building a new string.
+  if (!/\s\s|[^\S ]/.test(raw)) return raw.trim();
   return raw.replace(/\s+/g, ' ').trim();
 }
