@@ -4,6 +4,7 @@
 //   dist/cli.js        the `form4` command (Node, CommonJS, with a shebang)
 //   dist/pdf-worker.js the PDF reader's worker thread (Node, CommonJS)
 //   dist/webview.js    the preview UI (browser, IIFE)
+//   dist/timeline.js   the holdings timeline UI (browser, IIFE; d3-scale/d3-shape bundled)
 // `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
@@ -82,6 +83,14 @@ const builds = [
     ...common,
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    ...common,
+    entryPoints: ['src/webview/timeline/main.ts'],
+    outfile: 'dist/timeline.js',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',

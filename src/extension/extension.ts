@@ -14,6 +14,7 @@ import { registerCommands, revealInSource } from './commands';
 import { inspectOptions, scanSettings, SECTION } from './config';
 import { scanWorkspace } from './scan';
 import { PdfReader } from './pdfReader';
+import { registerTimeline } from './timeline';
 
 /** Every module of the bundle has been evaluated when this line runs. */
 const LOAD_END = performance.now();
@@ -83,6 +84,8 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
       if (e.affectsConfiguration(`${SECTION}.rules`)) service.invalidateAll();
     }),
   );
+
+  context.subscriptions.push(...registerTimeline({ extensionUri: context.extensionUri, service, log, readPdf }));
 
   if (scanSettings().onStartup && vscode.workspace.workspaceFolders?.length) {
     void scanWorkspace({ service, diagnostics, log, readPdf }, { silent: true });

@@ -1,0 +1,270 @@
+/**
+ * "Form 4: Show Holdings Timeline": a webview panel charting, per reporting owner and issuer, the amount owned of
+ * each security and ownership form over the filings of a folder (src/core/timeline.ts), with every transaction a
+ * point and the running-tally breaks (within and across filings) marked. Clicking a point opens that filing at that
+ * row (the text at the row's span; an open preview of the file scrolls to it; a PDF opens in its preview).
+ *
+ * The command takes an optional folder URI (Explorer context menu, tests); without one it uses the only workspace
+ * folder, asks which one when there are several, and offers a folder dialog when none is open. Files are chosen by
+ * `form4Inspector.scan.include` / `exclude` inside the folder; open documents are read from the editor.
+ *
+ * Webview security as in the preview: strict CSP (default-src 'none'; scripts only with a nonce; styles only from the
+ * extension, no 'unsafe-inline': the chart is SVG with class-based styling and the tooltip is placed through the
+ * CSSOM), local resources limited to `dist` and `media`, no command URIs; the webview receives plain data only.
+ */
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import type { Filing } from '../core/model';
+import type { ParseOutcome } from '../core/parse';
+import { inspectBytes } from '../core/inspect';
+import { buildTimeline, type TimelineData } from '../core/timeline';
+import type { TimelineHostMessage, TimelineWebviewMessage } from '../webview/timeline/protocol';
+import type { FilingService } from './filings';
+import { inspectOptions, scanSettings } from './config';
+
+export const TIMELINE_VIEW_TYPE = 'form4Inspector.timeline';
+export const SHOW_TIMELINE_COMMAND = 'form4Inspector.showTimeline';
+
+export interface TimelineDeps {
+  extensionUri: vscode.Uri;
+  service: FilingService;
+  log: vscode.LogOutputChannel;
+  /** Reads PDFs off the extension host's thread (InspectOptions.readPdf), when the host provides it. */
+  readPdf?: (bytes: Uint8Array, file: string) => Promise<ParseOutcome>;
+}
+
+/** What the command resolves to (tests and scripts use it): counts and timings of the panel's first render. */
+export interface TimelineResult {
+  folder: string;
+  files: number;
+  filings: number;
+  counts: TimelineData['counts'];
+  groups: number;
+  /** Reading and parsing the files. */
+  readMs: number;
+  /** buildTimeline (series and the cross-filing check). */
+  buildMs: number;
+  /** From posting the data to the webview reporting its first render, and the render itself (webview clock). */
+  paintMs: number | null;
+  renderMs: number | null;
+  /** What the first render shows: the selected group's points and breaks. */
+  shown: { group: string | null; points: number; breaks: number } | null;
+}
+
+function nonce(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export function timelineHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const n = nonce();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'timeline.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'timeline.css'));
+  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${n}'`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Holdings Timeline</title>
+</head>
+<body>
+<main id="root" aria-live="polite"><p class="muted">Reading the filings\u2026</p></main>
+<div id="tip" role="tooltip" hidden></div>
+<script nonce="${n}" src="${script}"></script>
+</body>
+</html>`;
+}
+
+async function pickFolder(arg: unknown): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri) return arg;
+  if (Array.isArray(arg) && arg[0] instanceof vscode.Uri) return arg[0];
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return folders[0].uri;
+  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder of filings to chart' }))?.uri;
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Show Timeline' });
+  return picked?.[0];
+}
+
+/** The filings under a folder: open documents as the editor has them, other files from disk. */
+async function readFolder(deps: TimelineDeps, folder: vscode.Uri, token: vscode.CancellationToken, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<{ filings: Filing[]; files: number }> {
+  const settings = scanSettings();
+  let uris: vscode.Uri[];
+  const stat = await vscode.workspace.fs.stat(folder);
+  if (stat.type & vscode.FileType.Directory) {
+    uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.include), settings.exclude || null, settings.maxFiles, token);
+  } else uris = [folder];
+  uris.sort((a, b) => a.toString().localeCompare(b.toString()));
+  const options = { ...inspectOptions(), ...(deps.readPdf ? { readPdf: deps.readPdf } : {}) };
+  const filings: Filing[] = [];
+  const step = uris.length ? 100 / uris.length : 100;
+  for (const [i, uri] of uris.entries()) {
+    if (token.isCancellationRequested) break;
+    if (i % 20 === 0) progress.report({ message: `${i + 1}/${uris.length}`, increment: step * 20 });
+    try {
+      const doc = deps.service.document(uri);
+      if (doc) {
+        const out = deps.service.inspect(doc)?.outcome;
+        if (out?.ok) filings.push(out.filing);
+        continue;
+      }
+      const out = await inspectBytes(await vscode.workspace.fs.readFile(uri), uri.toString(), options);
+      if (out.ok) filings.push(out.filing);
+    } catch (e) {
+      deps.log.warn(`timeline: ${uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0));
+  }
+  return { filings, files: uris.length };
+}
+
+/** One timeline panel per folder; showing the same folder again re-reads it into the same panel. */
+class TimelinePanel implements vscode.Disposable {
+  private ready: Promise<void>;
+  private markReady!: () => void;
+  private version = 0;
+  private data: TimelineData | null = null;
+  private waiting = new Map<number, (m: { renderMs: number; points: number; breaks: number; group: string | null }) => void>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly folder: vscode.Uri,
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: TimelineDeps,
+    onDispose: () => void,
+  ) {
+    this.ready = new Promise((r) => (this.markReady = r));
+    panel.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
+    };
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: TimelineWebviewMessage) => void this.onMessage(m)),
+      panel.onDidDispose(() => {
+        onDispose();
+        this.dispose();
+      }),
+    );
+    panel.webview.html = timelineHtml(panel.webview, deps.extensionUri);
+  }
+
+  private post(m: TimelineHostMessage): void {
+    void this.panel.webview.postMessage(m);
+  }
+
+  /** Read the folder, build the series, post them; resolves after the webview drew them (or 15 s). */
+  async load(): Promise<TimelineResult | undefined> {
+    const deps = this.deps;
+    const name = vscode.workspace.asRelativePath(this.folder, true) || this.folder.path;
+    await this.ready;
+    this.post({ type: 'loading', message: `Reading the filings in ${name}\u2026` });
+    const t0 = performance.now();
+    const read = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Form 4: reading ${name} for the timeline`, cancellable: true },
+      (progress, token) => readFolder(deps, this.folder, token, progress),
+    );
+    const readMs = performance.now() - t0;
+    const t1 = performance.now();
+    let data: TimelineData;
+    try {
+      data = buildTimeline(read.filings, { rules: inspectOptions() });
+    } catch (e) {
+      this.post({ type: 'error', message: `The timeline could not be built: ${e instanceof Error ? e.message : String(e)}` });
+      return undefined;
+    }
+    const buildMs = performance.now() - t1;
+    this.data = data;
+    const version = ++this.version;
+    const painted = new Promise<{ renderMs: number; points: number; breaks: number; group: string | null } | null>((resolve) => {
+      this.waiting.set(version, resolve);
+      setTimeout(() => resolve(null), 15000);
+    });
+    const t2 = performance.now();
+    this.post({ type: 'data', version, title: name, data, readMs, buildMs });
+    const shown = await painted;
+    const paintMs = shown ? performance.now() - t2 : null;
+    this.panel.title = `Timeline: ${name}`;
+    deps.log.info(
+      `timeline ${name}: ${read.files} files, ${read.filings.length} filings read in ${readMs.toFixed(0)} ms; ${data.counts.series} series, ${data.counts.points} points, ${data.counts.breaks} breaks built in ${buildMs.toFixed(1)} ms; first render ${paintMs === null ? 'not reported' : `${paintMs.toFixed(1)} ms (webview ${shown!.renderMs.toFixed(1)} ms)`}`,
+    );
+    return {
+      folder: this.folder.toString(),
+      files: read.files,
+      filings: read.filings.length,
+      counts: data.counts,
+      groups: data.groups.length,
+      readMs,
+      buildMs,
+      paintMs,
+      renderMs: shown ? shown.renderMs : null,
+      shown: shown ? { group: shown.group, points: shown.points, breaks: shown.breaks } : null,
+    };
+  }
+
+  private async onMessage(m: TimelineWebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.markReady();
+        break;
+      case 'rendered': {
+        const w = this.waiting.get(m.version);
+        this.waiting.delete(m.version);
+        w?.({ renderMs: m.renderMs, points: m.points, breaks: m.breaks, group: m.group });
+        break;
+      }
+      case 'open': {
+        const file = this.data?.filings[m.filing]?.file;
+        if (!file) return;
+        const uri = vscode.Uri.parse(file);
+        if (/\.pdf$/i.test(uri.path)) {
+          await vscode.commands.executeCommand('vscode.openWith', uri, 'form4Inspector.pdfPreview', { viewColumn: vscode.ViewColumn.Beside });
+          return;
+        }
+        await vscode.commands.executeCommand('form4Inspector.revealInSource', uri, m.span, m.path);
+        break;
+      }
+      case 'error':
+        this.deps.log.error(`timeline webview: ${m.message}`);
+        break;
+    }
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.disposables.length = 0;
+  }
+}
+
+/** Registers the command; returns its disposables (the panels dispose with their windows). */
+export function registerTimeline(deps: TimelineDeps): vscode.Disposable[] {
+  const panels = new Map<string, TimelinePanel>();
+  return [
+    vscode.commands.registerCommand(SHOW_TIMELINE_COMMAND, async (arg?: unknown): Promise<TimelineResult | undefined> => {
+      const folder = await pickFolder(arg);
+      if (!folder) return undefined;
+      const key = folder.toString();
+      let p = panels.get(key);
+      if (p) p.reveal();
+      else {
+        const name = vscode.workspace.asRelativePath(folder, true) || folder.path;
+        const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, `Timeline: ${name}`, vscode.ViewColumn.Active, {
+          enableScripts: true,
+          enableCommandUris: false,
+          retainContextWhenHidden: true,
+          localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
+        });
+        p = new TimelinePanel(folder, panel, deps, () => panels.delete(key));
+        panels.set(key, p);
+      }
+      return p.load();
+    }),
+    { dispose: () => [...panels.values()].forEach((p) => p.panel.dispose()) },
+  ];
+}

@@ -1,0 +1,142 @@
+/**
+ * One series of the holdings timeline as an SVG chart, drawn with d3-scale and d3-shape: the amount owned as a step
+ * line over time, every row of a filing a point (coloured by transaction code through CSS classes, sized by value),
+ * and the rows where the running tally breaks marked on the line (a ring, and a gap rule between the amount the line
+ * led to and the amount the filing states).
+ *
+ * SVG rather than canvas: every point is a DOM element with a label (screen readers, keyboard, UI tests), colours
+ * come from the theme's CSS variables (light, dark and high contrast), and nothing needs inline styles, so the
+ * webview's CSP stays strict. Filing text only ever goes in through textContent / setAttribute.
+ */
+import { scaleLinear, type ScaleTime, type ScalePower } from 'd3-scale';
+import { line, curveStepAfter } from 'd3-shape';
+import type { TimelinePoint, TimelineSeries } from '../../core/timeline';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export interface ChartContext {
+  width: number;
+  height: number;
+  x: ScaleTime<number, number>;
+  r: ScalePower<number, number>;
+  /** Accessible label of a point. */
+  label(p: TimelinePoint): string;
+  onOpen(p: TimelinePoint): void;
+  onHover(p: TimelinePoint | null, target: Element | null): void;
+}
+
+export const MARGIN = { top: 14, right: 18, bottom: 24, left: 72 };
+
+function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, cls?: string): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (cls) e.setAttribute('class', cls);
+  return e;
+}
+
+/** Day of a YYYY-MM-DD date as a UTC Date (no time zone moves it). */
+export function utcDay(iso: string): Date {
+  return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+}
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
+
+/** The chart of one series. Points without a date are not drawn (the caption counts them). */
+export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGElement {
+  const { width, height, x } = ctx;
+  const svg = svgEl('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'group' }, 'chart');
+  svg.setAttribute('aria-label', `${series.label}: amount owned over time`);
+  const dated = series.points.filter((p): p is TimelinePoint & { date: string } => p.date !== null);
+  const amounts = dated.map((p) => (p.owned !== null ? Number(p.owned) : NaN)).filter((n) => Number.isFinite(n));
+  const max = amounts.length ? Math.max(...amounts) : 1;
+  const y = scaleLinear()
+    .domain([0, max > 0 ? max : 1])
+    .nice(4)
+    .range([height - MARGIN.bottom, MARGIN.top]);
+
+  // Grid and axes.
+  const axes = svgEl('g', {}, 'axes');
+  for (const t of y.ticks(4)) {
+    const yy = Math.round(y(t)) + 0.5;
+    axes.append(svgEl('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: yy, y2: yy }, 'grid'));
+    const lab = svgEl('text', { x: MARGIN.left - 6, y: yy, dy: '0.32em', 'text-anchor': 'end' }, 'tick');
+    lab.textContent = compact.format(t);
+    axes.append(lab);
+  }
+  const base = Math.round(y(0)) + 0.5;
+  axes.append(svgEl('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: base, y2: base }, 'axis'));
+  const fmt = x.tickFormat();
+  for (const t of x.ticks(Math.max(2, Math.floor((width - MARGIN.left - MARGIN.right) / 110)))) {
+    const xx = Math.round(x(t)) + 0.5;
+    axes.append(svgEl('line', { x1: xx, x2: xx, y1: base, y2: base + 4 }, 'axis'));
+    const lab = svgEl('text', { x: xx, y: base + 16, 'text-anchor': 'middle' }, 'tick');
+    lab.textContent = fmt(t);
+    axes.append(lab);
+  }
+  svg.append(axes);
+
+  // The amount owned: a step line through the points that state it; continued (dashed) to the group's last date.
+  const known = dated.filter((p) => p.owned !== null && Number.isFinite(Number(p.owned)));
+  const path = line<TimelinePoint & { date: string }>()
+    .x((p) => x(utcDay(p.date)))
+    .y((p) => y(Number(p.owned)))
+    .curve(curveStepAfter);
+  if (known.length) {
+    svg.append(svgEl('path', { d: path(known) ?? '' }, 'amount'));
+    const last = known[known.length - 1];
+    const x0 = x(utcDay(last.date));
+    const x1 = x.range()[1];
+    if (x1 > x0 + 1) svg.append(svgEl('line', { x1: x0, x2: x1, y1: y(Number(last.owned)), y2: y(Number(last.owned)) }, 'amount-after'));
+  }
+
+  // Breaks: the rule between the amount the line stood at and the amount the filing states.
+  const marks = svgEl('g', {}, 'breaks');
+  let prev: number | null = null;
+  for (const p of dated) {
+    const owned = p.owned !== null ? Number(p.owned) : NaN;
+    if (p.breaks.length && Number.isFinite(owned)) {
+      const xx = x(utcDay(p.date));
+      const g = svgEl('g', {}, 'break');
+      g.setAttribute('data-rule', p.breaks.map((b) => b.rule).join(' '));
+      if (prev !== null && prev !== owned) g.append(svgEl('line', { x1: xx, x2: xx, y1: y(prev), y2: y(owned) }, 'break-gap'));
+      g.append(svgEl('circle', { cx: xx, cy: y(owned), r: ctx.r(p.value !== null ? Math.abs(Number(p.value)) : 0) + 5 }, 'break-ring'));
+      const warn = svgEl('text', { x: xx, y: y(owned) - ctx.r(p.value !== null ? Math.abs(Number(p.value)) : 0) - 8, 'text-anchor': 'middle' }, 'break-label');
+      warn.textContent = '!';
+      g.append(warn);
+      marks.append(g);
+    }
+    if (Number.isFinite(owned)) prev = owned;
+  }
+  svg.append(marks);
+
+  // Points: every row, coloured by code (holdings: their own class), sized by value.
+  const pts = svgEl('g', {}, 'points');
+  let lastKnown: number | null = null;
+  for (const p of dated) {
+    const owned = p.owned !== null ? Number(p.owned) : NaN;
+    const yv = Number.isFinite(owned) ? owned : (lastKnown ?? 0);
+    if (Number.isFinite(owned)) lastKnown = owned;
+    const v = p.value !== null ? Math.abs(Number(p.value)) : 0;
+    const cls = ['pt', p.kind === 'holding' ? 'holding' : `code-${p.code ?? 'none'}`];
+    if (!Number.isFinite(owned)) cls.push('unknown');
+    if (p.breaks.length) cls.push('has-break');
+    const c = svgEl('circle', { cx: x(utcDay(p.date)), cy: y(yv), r: ctx.r(v), tabindex: 0, role: 'button' }, cls.join(' '));
+    c.setAttribute('aria-label', ctx.label(p));
+    c.setAttribute('data-path', p.path);
+    c.setAttribute('data-filing', String(p.filing));
+    c.addEventListener('click', () => ctx.onOpen(p));
+    c.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        ctx.onOpen(p);
+      }
+    });
+    c.addEventListener('pointerenter', () => ctx.onHover(p, c));
+    c.addEventListener('pointerleave', () => ctx.onHover(null, null));
+    c.addEventListener('focus', () => ctx.onHover(p, c));
+    c.addEventListener('blur', () => ctx.onHover(null, null));
+    pts.append(c);
+  }
+  svg.append(pts);
+  return svg;
+}
