@@ -151,7 +151,8 @@ export function reconcileFilings(filings: Filing[], options?: RuleOptions): Cros
       let prev: { text: string; row: Row; filing: Filing; what: string; date: string; filed: string } | null = null;
       for (const e of list) {
         if (e.holding) {
-          if (prev && !dec(prev.text)!.eq(dec(e.holding.text)!)) {
+          const diff = prev ? dec(e.holding.text)!.minus(dec(prev.text)!).abs() : null;
+          if (prev && diff && diff.gt(unit(Math.min(scaleOf(prev.text), scaleOf(e.holding.text))))) {
             const sev = severityFor(CHANGED, e.filing, options);
             if (sev !== 'off')
               out.push({
