@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Form4Api } from '../../src/extension/extension';
 import type { TreeNode } from '../../src/extension/treeModel';
-import { activate, extension, waitFor, workspaceUri } from './helpers';
+import { activate, extension, fixtureUri, waitFor, workspaceUri } from './helpers';
 
 const ALTO = 'alto-ingredients-form4.xml';
 const MISMATCH = 'holdings-mismatch-form4.xml';
@@ -113,6 +113,33 @@ describe('Form 4 extension', function () {
     const ed = await openText(ALTO);
     assert.strictEqual(a.service.isFiling(ed.document), true);
     await waitFor('the active filing', () => a.active.uri?.toString() === ed.document.uri.toString());
+  });
+
+  it('previews a PDF read in a worker thread (the PDF reader is not part of the extension bundle)', async () => {
+    const a = await api();
+    const bundle = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension().extensionUri, 'dist', 'extension.js')));
+    assert.ok(!bundle.includes('GlobalWorkerOptions'), 'pdf.js is bundled into dist/extension.js');
+    const uri = fixtureUri('pdf/form4-synthetic.pdf');
+    const before = a.firstPaints.length;
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'form4Inspector.pdfPreview');
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputCustom && tab.input.viewType === 'form4Inspector.pdfPreview');
+    await waitFor('the PDF preview to paint', () => a.firstPaints.slice(before).some((p) => p.uri === uri.toString()), 30000);
+    const filing = a.service.filingFor(uri);
+    assert.ok(filing, 'the PDF is read as a filing');
+    assert.strictEqual(filing.source, 'pdf');
+    assert.strictEqual(filing.issuer.tradingSymbol.value, 'EXWD');
+    assert.strictEqual(filing.nonDerivative[0].transactionShares.value, '7402');
+    // the tree follows the active PDF preview
+    await waitFor('the tree to show the PDF', () => a.tree.file?.toString() === uri.toString() && a.tree.nodes[0]?.label.includes('Example Widgets'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    const other = fixtureUri('pdf/not-a-form.pdf');
+    await vscode.commands.executeCommand('vscode.openWith', other, 'form4Inspector.pdfPreview');
+    await waitFor('the not-a-form PDF to paint', () => a.firstPaints.some((p) => p.uri === other.toString()), 30000);
+    const out = a.service.outcomeFor(other);
+    assert.ok(out && !out.ok && /not a Form 3, 4 or 5/.test(out.reason), JSON.stringify(out && !out.ok ? out.reason : out));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('shows the filing in the tree: owners, Table I row with code, shares and price, footnote citations, findings', async () => {
