@@ -87,6 +87,26 @@ export const checks = [
     },
   },
   {
+    name: 'the preview keeps its scroll position when hidden and shown again',
+    timeout: 60000,
+    async run(wb) {
+      let f = await openPreview(wb, 'holdings-mismatch-form4.xml', 'FORM');
+      await f.evaluate(() => window.scrollTo(0, 700));
+      await wb.page.waitForTimeout(500);
+      const y0 = await f.evaluate(() => window.scrollY);
+      expect(y0 > 300, `the preview scrolled: ${y0}`);
+      // the preview's group is active: open another file there, which hides (and disposes) the webview
+      await open(wb, 'alto-ingredients-form4.xml');
+      await wb.page.waitForTimeout(500);
+      const group = wb.page.locator('.editor-group-container').nth(1);
+      await group.locator('.tab', { hasText: 'holdings-mismatch-form4.xml' }).first().click();
+      f = await wb.frameWith('#root .form-title', { timeout: 20000 });
+      await wb.page.waitForTimeout(800);
+      const y1 = await f.evaluate(() => window.scrollY);
+      expect(Math.abs(y1 - y0) < 40, `scroll position after restore: ${y1}, before: ${y0}`);
+    },
+  },
+  {
     name: 'markup inside filing text is shown as text, never run',
     timeout: 60000,
     async run(wb) {
