@@ -28,7 +28,7 @@ const HARD_TIMEOUT_S = Number(process.env.VSCODE_UI_TIMEOUT || 600);
 const DEV_PATH = resolve(process.env.EXTENSION_DEV_PATH || ROOT);
 const filters = process.argv.slice(2);
 
-let passed = 0, failed = 0;
+let passed = 0, failed = 0, aborted = false;
 let server, browser, tmp;
 const t0 = Date.now();
 
@@ -83,9 +83,11 @@ async function main() {
     const t = Date.now();
     try {
       await withTimeout(Promise.resolve().then(() => check.run(wb)), check.timeout || 90000, `check "${check.name}"`);
+      if (aborted) { return; }
       passed++;
       console.log(`  ok    ${check.name} (${Date.now() - t} ms)`);
     } catch (e) {
+      if (aborted) { return; }   // the hard timeout fired and VS Code is being stopped: counted there
       failed++;
       console.log(`  FAIL  ${check.name} (${Date.now() - t} ms)\n        ${String(e && e.message || e).split('\n').slice(0, 6).join('\n        ')}`);
       await page.screenshot({ path: join(SHOTS, `FAIL-${check.name.replace(/\W+/g, '_')}.png`) }).catch(() => {});
@@ -97,7 +99,7 @@ async function main() {
 const offSignals = host.onSignals(cleanup);
 let hardTimer;
 const hardTimeout = new Promise((_, reject) => {
-  hardTimer = setTimeout(() => reject(Object.assign(new Error(`ui tests timed out after ${HARD_TIMEOUT_S} s (VSCODE_UI_TIMEOUT)`), { code: 2 })), HARD_TIMEOUT_S * 1000);
+  hardTimer = setTimeout(() => { aborted = true; reject(Object.assign(new Error(`ui tests timed out after ${HARD_TIMEOUT_S} s (VSCODE_UI_TIMEOUT)`), { code: 2 })); }, HARD_TIMEOUT_S * 1000);
 });
 let exitCode = 0;
 try {
@@ -105,7 +107,7 @@ try {
 } catch (e) {
   console.error(e && e.code === 2 ? e.message : (e && e.stack) || String(e));
   exitCode = e && e.code === 2 ? 2 : 1;
-  failed = Math.max(failed, 1);
+  failed++;   // the check (or the set-up) that did not finish
 } finally {
   clearTimeout(hardTimer);
   if (failed && server) { console.error(server.logs()); }
