@@ -1,0 +1,236 @@
+/**
+ * The PDF reader on hand-made PDFs (test/fixtures/pdf, written by make-fixtures.mjs): a Form 4 laid out as EDGAR's
+ * own PDFs are, and one PDF per kind of bad input. Also the worker thread, its timeout, and the bundled worker
+ * running where @napi-rs/canvas cannot be found (the universal .vsix).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parsePdf } from '../../src/core/pdf/index';
+import { parsePdfInWorker, PdfWorkerClient } from '../../src/core/pdf/worker-client';
+import { rowFields, type Field, type Filing } from '../../src/core/model';
+import { toJson } from '../../src/core/json';
+import { REPO_ROOT } from '../corpus';
+
+const FIX = path.join(REPO_ROOT, 'test', 'fixtures', 'pdf');
+const read = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIX, name)));
+
+async function synthetic(): Promise<Filing> {
+  const r = await parsePdf(read('form4-synthetic.pdf'), 'form4-synthetic.pdf');
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  return r.filing;
+}
+
+describe('PDF reader: hand-made Form 4 (EDGAR PDF layout)', () => {
+  let f: Filing;
+  before(async () => {
+    f = await synthetic();
+  });
+
+  it('reads the header boxes', () => {
+    assert.equal(f.source, 'pdf');
+    assert.equal(f.text, '');
+    assert.equal(f.documentType.value, '4');
+    assert.equal(f.periodOfReport.value, '2024-01-03');
+    assert.equal(f.periodOfReport.raw, '01/03/2024');
+    assert.equal(f.dateOfOriginalSubmission.value, null);
+    assert.equal(f.notSubjectToSection16.value, false);
+    assert.equal(f.issuer.name.value, 'Example Widgets, Inc.');
+    assert.equal(f.issuer.tradingSymbol.value, 'EXWD');
+    assert.deepEqual(f.pdf, {
+      pages: 1,
+      producer: 'form4-inspector test fixture',
+      subject: 'Form 4 filed on 2024-01-05 for the period ending 2024-01-03',
+      filedOn: '2024-01-05',
+    });
+  });
+
+  it('reads the reporting owner from the Reporting Owners table, relationship and title included', () => {
+    assert.equal(f.reportingOwners.length, 1);
+    const o = f.reportingOwners[0];
+    assert.equal(o.name.value, 'Doe Jane Q.');
+    assert.equal(o.street1.value, 'C/O EXAMPLE WIDGETS, INC.');
+    assert.equal(o.street2.value, '100 MAIN STREET');
+    assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['SPRINGFIELD', 'IL', '62701']);
+    assert.deepEqual([o.isDirector.value, o.isOfficer.value, o.isTenPercentOwner.value, o.isOther.value], [false, true, false, false]);
+    assert.equal(o.officerTitle.value, 'Chief Financial Officer');
+  });
+
+  it('reads Table I by columns, keeps empty cells empty and puts footnote markers on the value they follow', () => {
+    assert.equal(f.nonDerivative.length, 2);
+    assert.equal(f.derivative.length, 0);
+    const [t, h] = f.nonDerivative;
+    assert.equal(t.kind, 'transaction');
+    assert.equal(t.securityTitle.value, 'Common Stock');
+    assert.equal(t.transactionDate.value, '2024-01-03');
+    assert.equal(t.deemedExecutionDate.present, false);
+    assert.equal(t.transactionCode.value, 'S');
+    assert.equal(t.transactionShares.raw, '7,402');
+    assert.equal(t.transactionShares.value, '7402');
+    assert.deepEqual(t.transactionShares.footnotes.map((r) => r.id), ['F1']);
+    assert.equal(t.transactionPricePerShare.raw, '$2.29');
+    assert.equal(t.transactionPricePerShare.value, '2.29');
+    assert.deepEqual(t.transactionPricePerShare.footnotes.map((r) => r.id), ['F2']);
+    assert.equal(t.transactionAcquiredDisposedCode.value, 'D');
+    assert.equal(t.sharesOwnedFollowingTransaction.value, '133612');
+    assert.equal(t.directOrIndirectOwnership.value, 'D');
+    assert.equal(t.natureOfOwnership.present, false);
+    // The holding row: only title, amount owned, I and nature; everything between stays empty.
+    assert.equal(h.kind, 'holding');
+    assert.equal(h.securityTitle.value, 'Common Stock');
+    for (const name of ['transactionDate', 'transactionCode', 'transactionShares', 'transactionPricePerShare', 'transactionAcquiredDisposedCode'] as const)
+      assert.equal(h[name].present, false, name);
+    assert.equal(h.sharesOwnedFollowingTransaction.value, '25000');
+    assert.equal(h.directOrIndirectOwnership.value, 'I');
+    assert.equal(h.natureOfOwnership.value, 'By Trust');
+    assert.deepEqual(h.natureOfOwnership.footnotes.map((r) => r.id), ['F3']);
+  });
+
+  it('gives every field read a page and a box name and no span', () => {
+    const fields: Field<unknown>[] = [f.documentType, f.periodOfReport, f.issuer.name, f.issuer.tradingSymbol];
+    for (const o of f.reportingOwners) fields.push(o.name, o.street1, o.city, o.isOfficer, o.officerTitle);
+    for (const r of f.nonDerivative) for (const { field } of rowFields(r)) if (field.present) fields.push(field);
+    for (const n of f.footnotes) fields.push(n.id, n.text);
+    for (const s of f.signatures) fields.push(s.name, s.date);
+    for (const fld of fields) {
+      assert.equal(fld.span, null);
+      assert.equal(fld.page, 1, JSON.stringify(fld));
+      assert.ok(fld.box && fld.box.length > 3, JSON.stringify(fld));
+    }
+    assert.equal(f.nonDerivative[0].transactionShares.box, 'Table I row 1, column 4 (Amount)');
+    assert.equal(f.nonDerivative[1].natureOfOwnership.box, 'Table I row 2, column 7 (Nature of Indirect Beneficial Ownership)');
+  });
+
+  it('reads the explanation of responses and the signature', () => {
+    assert.deepEqual(
+      f.footnotes.map((n) => [n.id.value, n.text.value]),
+      [
+        ['F1', 'Represents shares withheld by the issuer to satisfy tax withholding obligations on the vesting of restricted stock units.'],
+        ['F2', 'The price reported is a weighted average price; the shares were sold at prices ranging from $2.25 to $2.33.'],
+        [
+          'F3',
+          'Held by the Doe Family Trust. The reporting person disclaims beneficial ownership except to the extent of her pecuniary interest therein.',
+        ],
+      ],
+    );
+    assert.equal(f.remarks.present, false);
+    assert.deepEqual(
+      f.signatures.map((s) => [s.name.value, s.date.value]),
+      [['/s/ John Roe, Attorney-in-Fact for Jane Q. Doe', '2024-01-05']],
+    );
+  });
+
+  it('is sure of everything in a clean page (no extraction-uncertain findings)', () => {
+    assert.deepEqual(f.findings, []);
+  });
+});
+
+describe('PDF reader: doubt is marked, never a silent guess', () => {
+  it('an amount that is not a number: raw kept, value null, field uncertain, and an info finding on its page', async () => {
+    const r = await parsePdf(read('form4-unreadable.pdf'), 'form4-unreadable.pdf');
+    assert.ok(r.ok);
+    const fld = r.filing.nonDerivative[0].transactionShares;
+    assert.equal(fld.raw, '7,4O2');
+    assert.equal(fld.value, null);
+    assert.equal(fld.uncertain, true);
+    assert.deepEqual(fld.footnotes.map((x) => x.id), ['F1']);
+    assert.deepEqual(
+      r.filing.findings.map((x) => ({ rule: x.rule, severity: x.severity, message: x.message, page: x.page })),
+      [{ rule: 'extraction-uncertain', severity: 'info', message: 'Table I row 1, column 4 (Amount): "7,4O2" is not a readable number', page: 1 }],
+    );
+    // Everything else on the page is read as before.
+    assert.equal(r.filing.nonDerivative[0].transactionPricePerShare.value, '2.29');
+    assert.equal(r.filing.nonDerivative[0].transactionPricePerShare.uncertain, undefined);
+  });
+});
+
+describe('PDF reader: bad input gives one clear reason, never a throw', () => {
+  const cases: [string, RegExp][] = [
+    ['corrupt.pdf', /^the file is not a readable PDF/],
+    ['password.pdf', /^the PDF is protected by a password$/],
+    ['no-text.pdf', /no text layer/],
+    ['not-a-form.pdf', /^not a Form 3, 4 or 5/],
+    ['many-pages.pdf', /^the PDF has 100 pages, more than the 60/],
+  ];
+  for (const [name, re] of cases) {
+    it(name, async () => {
+      const t0 = Date.now();
+      const r = await parsePdf(read(name), name);
+      assert.equal(r.ok, false);
+      if (!r.ok) {
+        assert.match(r.reason, re);
+        assert.ok(!r.reason.includes('\n'), 'one line');
+      }
+      assert.ok(Date.now() - t0 < 15_000);
+    });
+  }
+
+  it('bytes that are not a PDF at all', async () => {
+    const r = await parsePdf(new TextEncoder().encode('<ownershipDocument/>'), 'x.pdf');
+    assert.deepEqual(r, { ok: false, reason: 'not a PDF file (no %PDF- header)', findings: [] });
+  });
+
+  it('a page cap below the page count refuses the file', async () => {
+    const r = await parsePdf(read('form4-synthetic.pdf'), 'f.pdf', { maxPages: 0 });
+    assert.equal(r.ok, false);
+    if (!r.ok) assert.match(r.reason, /has 1 pages, more than the 0/);
+  });
+});
+
+describe('PDF reader in a worker thread', function () {
+  this.timeout(60_000);
+
+  it('gives the same filing as in-process', async () => {
+    const inProcess = await synthetic();
+    const r = await parsePdfInWorker(read('form4-synthetic.pdf'), 'form4-synthetic.pdf');
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    assert.deepEqual(toJson(r.filing), toJson(inProcess));
+  });
+
+  it('reports bad input from the worker as a reason', async () => {
+    const r = await parsePdfInWorker(read('password.pdf'), 'password.pdf');
+    assert.deepEqual(r, { ok: false, reason: 'the PDF is protected by a password', findings: [] });
+  });
+
+  it('stops a read that takes longer than the timeout', async () => {
+    const client = new PdfWorkerClient();
+    try {
+      const t0 = Date.now();
+      const r = await client.parse(read('form4-synthetic.pdf'), 'slow.pdf', { timeoutMs: 1 });
+      assert.equal(r.ok, false);
+      if (!r.ok) assert.match(r.reason, /took longer than/);
+      assert.ok(Date.now() - t0 < 10_000);
+      // The client recovers: the next PDF is read by a fresh thread.
+      const again = await client.parse(read('form4-synthetic.pdf'), 'again.pdf');
+      assert.ok(again.ok);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('the esbuild bundle of the worker reads a PDF where @napi-rs/canvas cannot be found', async () => {
+    const esbuild = await import('esbuild');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-pdf-worker-'));
+    try {
+      const out = path.join(dir, 'pdf-worker.js');
+      await esbuild.build({
+        entryPoints: [path.join(REPO_ROOT, 'src', 'core', 'pdf', 'worker.ts')],
+        outfile: out,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['@napi-rs/canvas'],
+        logLevel: 'silent',
+      });
+      // Outside the repository no node_modules is above the bundle: require('@napi-rs/canvas') must fail there.
+      assert.throws(() => require.resolve('@napi-rs/canvas', { paths: [dir] }));
+      const r = await parsePdfInWorker(read('form4-synthetic.pdf'), 'form4-synthetic.pdf', { workerPath: out });
+      assert.ok(r.ok, r.ok ? '' : r.reason);
+      assert.equal(r.filing.nonDerivative[0].transactionShares.value, '7402');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
