@@ -126,6 +126,28 @@ describe('PDF reader: hand-made Form 4 (EDGAR PDF layout)', () => {
   });
 });
 
+describe('PDF reader: a table continued on the next page', () => {
+  it('carries the columns over a page break without a repeated header and keeps the rows in order', async () => {
+    const r = await parsePdf(read('form4-continued.pdf'), 'form4-continued.pdf');
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    const rows = r.filing.nonDerivative;
+    assert.equal(rows.length, 32);
+    assert.deepEqual(rows.map((x) => x.index), [...Array(32).keys()]);
+    assert.equal(rows[0].transactionShares.value, '7402');
+    assert.equal(rows[1].natureOfOwnership.value, 'By Trust');
+    assert.deepEqual(
+      rows.slice(2).map((x) => [x.sharesOwnedFollowingTransaction.value, x.directOrIndirectOwnership.value, x.page]),
+      Array.from({ length: 30 }, (_, i) => [String(1001 + i), 'D', i < 28 ? 1 : 2]),
+    );
+    assert.equal(rows[31].sharesOwnedFollowingTransaction.box, 'Table I row 32, column 5 (Amount Owned)');
+    assert.equal(r.filing.derivative.length, 0);
+    assert.equal(r.filing.footnotes.length, 3);
+    assert.equal(r.filing.signatures.length, 1);
+    assert.equal(r.filing.pdf?.pages, 2);
+    assert.deepEqual(r.filing.findings, []);
+  });
+});
+
 describe('PDF reader: doubt is marked, never a silent guess', () => {
   it('an amount that is not a number: raw kept, value null, field uncertain, and an info finding on its page', async () => {
     const r = await parsePdf(read('form4-unreadable.pdf'), 'form4-unreadable.pdf');

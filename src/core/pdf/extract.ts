@@ -144,6 +144,9 @@ const pos = (page: number, y: number) => page * 100000 + y;
 // ---------------------------------------------------------------------------------------------------------
 // Main entry
 
+/** The OMB notice that closes the last page of every Form 3/4/5. */
+export const FORM_END = /^\s*Persons who respond to the collection of information/i;
+
 export type ExtractResult = { ok: true; filing: Filing } | { ok: false; reason: string };
 
 export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
@@ -169,7 +172,7 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
   const ctx: Ctx = { filing, findings: [] };
 
   // End of the form: the OMB notice closing the last page of the form; exhibits after it are not read.
-  const endHit = findFirst(all, /^Persons who respond to the collection of information/i);
+  const endHit = findFirst(all, FORM_END);
   const formEnd = endHit ? pos(endHit.page, endHit.y) : pos(pdf.pages.length + 1, 0);
   const inForm = (it: PdfItem) => pos(it.page, it.y) < formEnd;
   const formItems = all.filter(inForm);

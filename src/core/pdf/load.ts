@@ -89,7 +89,10 @@ function metaString(info: Record<string, unknown>, key: string): string | null {
  * Read the text items of the first `maxPages` pages. Throws `PdfLoadError` for a password, a damaged file,
  * too many pages, or when `deadline` (a Date.now() value) passes; the document is always destroyed.
  */
-export async function loadPdf(bytes: Uint8Array, opts: { maxPages: number; deadline: number }): Promise<LoadedPdf> {
+export async function loadPdf(
+  bytes: Uint8Array,
+  opts: { maxPages: number; deadline: number; stopAfter?: (items: readonly PdfItem[]) => boolean },
+): Promise<LoadedPdf> {
   const pdfjs = await loadPdfJs();
   // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
   const data = new Uint8Array(bytes);
@@ -157,6 +160,8 @@ export async function loadPdf(bytes: Uint8Array, opts: { maxPages: number; deadl
       }
       pages.push({ page: p, width: vp.width, height: vp.height, items });
       page.cleanup();
+      // Pages after the one that closes the form (exhibits, powers of attorney) are not part of the filing.
+      if (opts.stopAfter?.(items)) break;
     }
     return {
       pages,
