@@ -15,7 +15,7 @@ export interface PriceRange {
 }
 
 /** A price as written: "1,234.56", "40.03", ".5"; never the head of a longer (malformed) number such as "1,1140.89". */
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d,]*\d)`;
+const NUM = String.raw`(\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,8})?|\d{1,15}(?:\.\d{1,8})?|\.\d{1,8})(?!\d|[.,]\d)`;
 const SEP = String.raw`\s*(?:to|through|thru|and|-|–|—)\s*`;
 /** "$40.03 to $42.75", "$40.03 - 42.75", "between $10.00 and $10.50". */
 const DOLLAR_RANGE = new RegExp(String.raw`\$\s?${NUM}${SEP}\$?\s?${NUM}`, 'gi');
@@ -65,6 +65,7 @@ interface PriceCheck {
 
 function priceChecks(filing: Filing): PriceCheck[] {
   const fns = footnoteById(filing);
+  const rangesOf = new Map<Footnote, PriceRange[]>();
   const out: PriceCheck[] = [];
   for (const row of allRows(filing)) {
     if (row.kind !== 'transaction') continue;
@@ -76,7 +77,9 @@ function priceChecks(filing: Filing): PriceCheck[] {
       const fn = fns.get(ref.id);
       const text = fn ? val(fn.text) : null;
       if (!fn || text === null) continue;
-      for (const range of priceRanges(text)) ranges.push({ range, footnote: fn });
+      let found = rangesOf.get(fn);
+      if (!found) rangesOf.set(fn, (found = priceRanges(text)));
+      for (const range of found) ranges.push({ range, footnote: fn });
     }
     if (ranges.length) out.push({ row, price, priceText, ranges });
   }
@@ -183,15 +186,17 @@ export const priceOutlier: RuleDef = {
     }
     for (const g of groups.values()) {
       if (g.length < 2) continue;
+      // (a large group: the median of all its prices, one sort instead of one per row)
+      const all = g.length > 50 ? median(g.map((x) => x.price)) : null;
+      const nOthers = g.length - 1;
       for (const it of g) {
-        const others = g.filter((x) => x !== it).map((x) => x.price);
-        const m = median(others);
+        const m = all ?? median(g.filter((x) => x !== it).map((x) => x.price));
         const high = it.price.gte(m.times(10));
-        const low = others.length >= 2 && it.price.times(10).lte(m);
+        const low = nOthers >= 2 && it.price.times(10).lte(m);
         if (!high && !low) continue;
         out.push(
           draft(
-            `${rowLabel(it.row)}: the price ${fmtMoney(it.text)} is ${high ? 'more than ten times' : 'less than a tenth of'} ${others.length === 1 ? `the other purchase/sale price, ${fmtMoney(m)},` : `the median ${fmtMoney(m.round(4))} of the other ${others.length} purchase/sale prices`} of ${val(it.row.securityTitle) ?? 'this security'} on ${val(it.row.transactionDate)}${high ? ' (a total value in the price box?)' : ''}`,
+            `${rowLabel(it.row)}: the price ${fmtMoney(it.text)} is ${high ? 'more than ten times' : 'less than a tenth of'} ${nOthers === 1 ? `the other purchase/sale price, ${fmtMoney(m)},` : `the median ${fmtMoney(m.round(4))} of the other ${nOthers} purchase/sale prices`} of ${val(it.row.securityTitle) ?? 'this security'} on ${val(it.row.transactionDate)}${high ? ' (a total value in the price box?)' : ''}`,
             locOf(it.row.transactionPricePerShare, it.row),
           ),
         );

@@ -1,6 +1,6 @@
 /** Transaction coding: RULES.md items 11-14. */
 import { rowFootnoteIds } from '../model';
-import type { Row } from '../model';
+import type { Filing } from '../model';
 import { EXERCISE_CODES, XML_TRANSACTION_CODES, codeInfo } from '../codes';
 import { fmt } from '../decimal';
 import { type Draft, type RuleDef, allRows, code, draft, formNumber, locOf, q, rel, rowLabel, val } from './types';
@@ -80,6 +80,14 @@ export const codeJFootnote: RuleDef = {
   },
 };
 
+/** "code|A/D|date" of every Table II transaction, for pairing exercises and conversions. */
+function derivativeMoves(filing: Filing): Set<string> {
+  const out = new Set<string>();
+  for (const r of filing.derivative)
+    if (r.kind === 'transaction') out.add(`${code(r.transactionCode)}|${code(r.transactionAcquiredDisposedCode)}|${val(r.transactionDate)}`);
+  return out;
+}
+
 export const codeAcquiredDisposed: RuleDef = {
   id: 'code-acquired-disposed',
   severity: 'warning',
@@ -100,11 +108,7 @@ export const codeAcquiredDisposed: RuleDef = {
       // A derivative acquired by exercising or converting another derivative (preferred stock into Class B
       // stock that is itself convertible) is an M/X/O/C acquisition in Table II, paired with a disposal of that code.
       if (row.table === 'derivative' && ad === 'A' && c !== null && ['M', 'X', 'O', 'C'].includes(c)) {
-        const date = val(row.transactionDate);
-        const paired = filing.derivative.some(
-          (r) => r !== row && r.kind === 'transaction' && code(r.transactionCode) === c && code(r.transactionAcquiredDisposedCode) === 'D' && val(r.transactionDate) === date,
-        );
-        if (paired) continue;
+        if (derivativeMoves(filing).has(`${c}|D|${val(row.transactionDate)}`)) continue;
       }
       const word = (x: string) => (x === 'A' ? 'acquired (A)' : 'disposed of (D)');
       out.push(
@@ -127,21 +131,19 @@ export const exercisePairing: RuleDef = {
   source: 'H 14',
   check({ filing }) {
     const out: Draft[] = [];
-    const acquisitions = filing.nonDerivative.filter((r) => r.kind === 'transaction' && code(r.transactionAcquiredDisposedCode) === 'A');
+    const acquisitionDates = new Set(
+      filing.nonDerivative.filter((r) => r.kind === 'transaction' && code(r.transactionAcquiredDisposedCode) === 'A').map((r) => val(r.transactionDate)),
+    );
+    const moves = derivativeMoves(filing);
     for (const row of filing.derivative) {
       const c = code(row.transactionCode);
       if (row.kind !== 'transaction' || c === null || !EXERCISE_CODES.includes(c)) continue;
       if (code(row.transactionAcquiredDisposedCode) === 'A') continue; // an acquisition of the derivative is not an exercise of it
       const date = val(row.transactionDate);
       if (date === null) continue;
-      if (acquisitions.some((r: Row) => val(r.transactionDate) === date)) continue;
+      if (acquisitionDates.has(date)) continue;
       // converted or exercised into another derivative (preferred into convertible Class B stock)
-      if (
-        filing.derivative.some(
-          (r) => r !== row && r.kind === 'transaction' && code(r.transactionCode) === c && code(r.transactionAcquiredDisposedCode) === 'A' && val(r.transactionDate) === date,
-        )
-      )
-        continue;
+      if (moves.has(`${c}|A|${date}`)) continue;
       const shares = val(row.transactionShares);
       out.push(
         draft(

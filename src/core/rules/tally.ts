@@ -116,6 +116,7 @@ export function link(from: { owned: Big; ownedText: string }, to: TallyItem): { 
 
 const COST: Record<Link['status'], number> = { exact: 0, rounding: 1, lot: 2, mismatch: 1000 };
 const MAX_SEARCH = 8;
+const MAX_GREEDY = 120;
 const NODE_BUDGET = 40000;
 
 /**
@@ -152,6 +153,8 @@ function orderBlock(start: TallyItem | null, items: TallyItem[]): TallyItem[] {
     dfs(start, 0);
     if (best) return best;
   }
+  // (Beyond a table's 30 rows, hostile input: document order, linear.)
+  if (items.length > MAX_GREEDY) return items;
   if (start) return greedy(start, items).order;
   // Without a starting amount, try each row that no other row leads to (a head of the chain) as the first.
   const ok = (x: TallyItem, y: TallyItem) => link(x, y).status !== 'mismatch';

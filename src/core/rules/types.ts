@@ -98,7 +98,10 @@ export function code(field: Field<unknown>): string | null {
 
 /** Normalized title for grouping: case, punctuation and white space ignored. */
 export function normTitle(s: string | null | undefined): string {
+  // Only the head of a title keys a holding: a hostile 5 MB title would otherwise be re-normalized on every key
+  // (fuzz fixture huge-security-title); real titles are a few dozen characters.
   return (s ?? '')
+    .slice(0, 1000)
     .toLowerCase()
     .replace(/&amp;/g, '&')
     .replace(/[^a-z0-9$%.]+/g, ' ')
