@@ -294,7 +294,7 @@ export const holdingsReconcile: RuleDef = {
   severity: 'error',
   title: 'Running tally of amounts owned',
   description:
-    'Within a filing, amount owned after each transaction = amount after the previous transaction of the same holding (title, D/I, nature and its footnotes; for Table II also exercise price and expiration) +/- the shares acquired/disposed, in date order, rows of one date in any order.',
+    'Within a filing, amount owned after each transaction = amount after the previous transaction of the same holding +/- the shares acquired/disposed (exact decimals). Holding = title, D/I, nature of ownership and its footnotes; in Table II also exercise price, expiration and the grant footnotes. Date order; rows of one date in any order that reconciles; a Table II row stating exactly its own lot is a separate grant; holdings and footnote-only amounts break the chain.',
   source: 'FAQ 15',
   check({ filing }) {
     const out: Draft[] = [];
