@@ -37,7 +37,7 @@ export const documentType: RuleDef = {
   },
 };
 
-type Kind = 'boolean' | 'date' | 'decimal' | 'DI' | 'AD' | 'timeliness';
+type Kind = 'boolean' | 'date' | 'decimal' | 'DI' | 'AD' | 'timeliness' | 'cik';
 
 const BOOLEAN = /^(0|1|true|false)$/;
 const DATE = /^(\d{4}-\d{2}-\d{2})(Z|[+-]\d{2}:\d{2})?$/;
@@ -63,6 +63,8 @@ function formatProblem(kind: Kind, raw: string): string | null {
       return /^[AD]$/.test(t) ? null : 'is not A (acquired) or D (disposed)';
     case 'timeliness':
       return /^[EL]?$/.test(t) ? null : 'is not E (early), L (late) or empty';
+    case 'cik':
+      return /^[0-9]{1,10}$/.test(t) ? null : 'is not a CIK (1 to 10 digits)';
   }
 }
 
@@ -92,6 +94,7 @@ const NAME_OF: Record<Kind, string> = {
   DI: 'ownership form',
   AD: 'acquired/disposed code',
   timeliness: 'timeliness',
+  cik: 'CIK',
 };
 
 function typedFields(filing: Filing): { label: string; field: Field<unknown>; kind: Kind; row?: Row }[] {
@@ -103,8 +106,10 @@ function typedFields(filing: Filing): { label: string; field: Field<unknown>; ki
     { label: 'form3HoldingsReported', field: filing.form3HoldingsReported, kind: 'boolean' },
     { label: 'form4TransactionsReported', field: filing.form4TransactionsReported, kind: 'boolean' },
     { label: 'aff10b5One', field: filing.aff10b5One, kind: 'boolean' },
+    { label: 'issuerCik', field: filing.issuer.cik, kind: 'cik' },
   ];
   filing.reportingOwners.forEach((o, i) => {
+    out.push({ label: `Reporting owner ${i + 1} rptOwnerCik`, field: o.cik, kind: 'cik' });
     for (const k of ['isDirector', 'isOfficer', 'isTenPercentOwner', 'isOther'] as const)
       out.push({ label: `Reporting owner ${i + 1} ${k}`, field: o[k], kind: 'boolean' });
   });
@@ -124,7 +129,7 @@ export const valueFormat: RuleDef = {
   severity: 'error',
   title: 'Value formats',
   description:
-    'Booleans are 1/0/true/false; dates YYYY-MM-DD (a zone suffix such as -05:00 accepted); decimals are digits and one period (no sign, commas or $); D/I, A/D and timeliness pick lists.',
+    'Booleans are 1/0/true/false; dates YYYY-MM-DD (a zone suffix such as -05:00 accepted); decimals are digits and one period (no sign, commas or $); CIKs 1 to 10 digits; D/I, A/D and timeliness pick lists.',
   source: 'TS 2',
   check({ filing }) {
     if (!isExactSource(filing)) return [];
@@ -133,7 +138,7 @@ export const valueFormat: RuleDef = {
       if (field.raw === null || field.raw.trim() === '') continue;
       const problem = formatProblem(kind, field.raw);
       if (problem) out.push(draft(`${label}: ${q(field.raw)} ${problem}`, locOf(field, row)));
-      else if (kind !== 'timeliness' && field.value === null)
+      else if (kind !== 'timeliness' && kind !== 'cik' && field.value === null)
         out.push(draft(`${label}: ${q(field.raw)} could not be read as a ${NAME_OF[kind]}`, locOf(field, row)));
     }
     return out;

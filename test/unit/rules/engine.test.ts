@@ -119,6 +119,31 @@ describe('engine', () => {
   });
 });
 
+describe('value formats (raw text as EDGAR validates it)', () => {
+  it('accepts zone-suffixed dates and 1/0 booleans; rejects commas, signs, $ and non-digit CIKs', () => {
+    const f = filing([{ date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' }]);
+    const r = f.nonDerivative[0];
+    r.transactionDate = v('2024-03-01', '2024-03-01-05:00');
+    f.reportingOwners[0].isDirector = v(true, '1');
+    assert.deepEqual(only(runRules(f), 'value-format'), []);
+    r.transactionShares = v('1000', '1,000');
+    r.transactionPricePerShare = v('10', '$10');
+    r.transactionDate = v('2024-02-30', '2024-02-30');
+    f.issuer.cik = v('0001234567X');
+    const msgs = only(runRules(f), 'value-format').map((x) => x.message);
+    assert.deepEqual(msgs, [
+      'issuerCik: "0001234567X" is not a CIK (1 to 10 digits)',
+      'Table I row 1 transactionDate: "2024-02-30" is not a real calendar date',
+      'Table I row 1 transactionShares: "1,000" is not a plain decimal (only digits and one period; no commas, sign, $ or parentheses)',
+      'Table I row 1 transactionPricePerShare: "$10" is not a plain decimal (only digits and one period; no commas, sign, $ or parentheses)',
+    ]);
+    // a PDF's "1,000" is how the form prints it: not a format error there
+    const p = filing([{ date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' }], [], 'pdf');
+    p.nonDerivative[0].transactionShares = v('1000', '1,000');
+    assert.deepEqual(only(runRules(p), 'value-format'), []);
+  });
+});
+
 describe('running tally', () => {
   it('names the values, exactly, with thousands separators', () => {
     const f = filing([
