@@ -3,16 +3,24 @@
  * Inputs are the model's normalized decimal strings ("12000", "2.2900"); anything else gives null.
  */
 import Big from 'big.js';
+import { groupDigits } from './format';
 
 export type Decimal = Big;
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-/** A Big for a normalized decimal string, or null when the text is not a plain decimal. */
+/**
+ * Longest decimal text computed with. No share count, price or value comes near it (the largest in EDGAR have about
+ * 20 digits), and big.js is quadratic in the number of digits: a hostile 5 MB value would hold the rules for hours
+ * (fuzz fixture huge-decimal). Longer text is not a number the rules compute with (dec() gives null).
+ */
+export const MAX_DECIMAL_LENGTH = 64;
+
+/** A Big for a normalized decimal string, or null when the text is not a plain decimal (or longer than MAX_DECIMAL_LENGTH). */
 export function dec(s: string | null | undefined): Big | null {
   if (s === null || s === undefined) return null;
   const t = s.trim();
-  if (!DECIMAL.test(t)) return null;
+  if (t.length > MAX_DECIMAL_LENGTH || !DECIMAL.test(t)) return null;
   try {
     return new Big(t.endsWith('.') ? t.slice(0, -1) : t);
   } catch {
@@ -51,7 +59,7 @@ export function fmt(v: Big | string | null | undefined): string {
   const neg = s.startsWith('-');
   if (neg) s = s.slice(1);
   const [int, frac] = s.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupDigits(int);
   return (neg ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
 }
 

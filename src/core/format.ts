@@ -4,7 +4,19 @@
 export function groupThousands(value: string): string {
   const m = /^(-?)(\d+)(\.\d+)?$/.exec(value);
   if (!m) return value;
-  return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[3] ?? '');
+  return m[1] + groupDigits(m[2]) + (m[3] ?? '');
+}
+
+/**
+ * "1234567" -> "1,234,567", for a string of digits. Linear: the usual /\B(?=(\d{3})+(?!\d))/ look-ahead rescans the
+ * rest of the number at every digit, which a hostile 5 MB value turns into hours (fuzz fixture huge-decimal).
+ */
+export function groupDigits(digits: string): string {
+  if (digits.length <= 3) return digits;
+  const head = digits.length % 3 || 3;
+  const parts = [digits.slice(0, head)];
+  for (let i = head; i < digits.length; i += 3) parts.push(digits.slice(i, i + 3));
+  return parts.join(',');
 }
 
 /** "7402" -> "7,402"; null -> the placeholder. */

@@ -1,0 +1,365 @@
+/**
+ * Fuzzing the core with hostile and broken input: `npm run fuzz` (full, writes the RELIABILITY section of
+ * BENCHMARKS.md) and `npm run fuzz:ci` (the short form CI runs, ~1 minute on 2 cores).
+ *
+ *   tsx scripts/fuzz.ts [--seed N] [--iterations N] [--time S] [--ci] [--only I[,J...]] [--no-bench]
+ *                       [--budget-ms 2000] [--hang-ms 10000] [--save-dir out/fuzz]
+ *
+ * Inputs are built from the shared corpus (see scripts/fuzz/cases.ts), deterministically from the seed: the same
+ * command gives the same inputs. Each goes through `inspectBytes` (the CLI's path), then the JSON model and the
+ * rendering, in a worker thread; this thread watches it. An input that runs longer than --hang-ms is a hang: the
+ * worker is stopped, the input saved, and the run goes on with the next input in a new worker. An input over
+ * --budget-ms (2 s) is a time-out. External entities point at a canary file and at a local HTTP listener: any
+ * canary text in an output, or any request to the listener, is a failure. Failing inputs are saved under
+ * --save-dir with a note of how to rerun them. Exit code 1 when anything failed.
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { buildCases, type FuzzOptions } from './fuzz/cases';
+import type { CaseResult, FailureKind } from './fuzz/run';
+import { DEFAULT_PDF_TIMEOUT_MS } from '../src/core/pdf';
+
+const REPO = path.resolve(__dirname, '..');
+const CORPUS = process.env.FORM4_CORPUS ?? path.resolve(REPO, '..', 'shared', 'corpus');
+
+interface Args {
+  seed: number;
+  iterations: number;
+  time: number;
+  ci: boolean;
+  only: number[] | null;
+  bench: boolean;
+  budgetMs: number;
+  hangMs: number;
+  saveDir: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const ci = argv.includes('--ci');
+  const a: Args = {
+    seed: 1,
+    iterations: ci ? 700 : 4000,
+    time: ci ? 150 : 0,
+    ci,
+    only: null,
+    bench: !ci,
+    budgetMs: 2000,
+    hangMs: 10_000,
+    saveDir: path.join(REPO, 'out', 'fuzz'),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = (): string => {
+      const x = argv[++i];
+      if (x === undefined) throw new Error(`${k} needs a value`);
+      return x;
+    };
+    const num = (): number => {
+      const s = v();
+      const n = Number(s);
+      if (!Number.isFinite(n) || n < 0) throw new Error(`${k} needs a number (got "${s}")`);
+      return n;
+    };
+    if (k === '--seed') a.seed = num() >>> 0;
+    else if (k === '--iterations') a.iterations = Math.floor(num());
+    else if (k === '--time') a.time = num();
+    else if (k === '--ci') a.ci = true;
+    else if (k === '--only') a.only = v().split(',').map((s) => Number(s)).filter(Number.isInteger).sort((x, y) => x - y);
+    else if (k === '--no-bench') a.bench = false;
+    else if (k === '--bench') a.bench = true;
+    else if (k === '--budget-ms') a.budgetMs = num();
+    else if (k === '--hang-ms') a.hangMs = num();
+    else if (k === '--save-dir') a.saveDir = path.resolve(v());
+    else throw new Error(`unknown option ${k}`);
+  }
+  if (a.only) a.bench = false;
+  return a;
+}
+
+const mb = (n: number): string => `${(n / 1048576).toFixed(0)} MB`;
+const fmtMs = (n: number): string => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const safeName = (s: string): string => s.replace(/[^A-Za-z0-9._#%+-]+/g, '_').slice(0, 120);
+
+interface Failure {
+  index: number;
+  name: string;
+  kind: FailureKind;
+  message: string;
+  saved?: string;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(path.join(CORPUS, 'MANIFEST.tsv'))) {
+    console.error(`fuzz: the shared corpus is not at ${CORPUS} (set FORM4_CORPUS)`);
+    return 2;
+  }
+  const started = Date.now();
+
+  // The canary: a file that external entities point at. Its text must never appear in an output.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-fuzz-'));
+  const canaryText = `FORM4-FUZZ-CANARY-${args.seed}-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const canaryPath = path.join(tmp, 'canary.txt');
+  fs.writeFileSync(canaryPath, canaryText + '\n');
+
+  // The listener: external entities and DTDs point at it. Any request is a failure.
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    res.end(canaryText);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const httpPort = (server.address() as { port: number }).port;
+
+  const options: FuzzOptions = { seed: args.seed, iterations: args.iterations, ci: args.ci, corpusDir: CORPUS, canaryPath, canaryText, httpPort };
+  const cases = buildCases(options);
+  const total = args.only ? args.only.length : cases.length;
+  const deadline = args.time > 0 ? started + args.time * 1000 : Number.MAX_SAFE_INTEGER;
+  console.log(`fuzz: seed ${args.seed}, ${total} inputs${args.ci ? ' (ci)' : ''}, budget ${args.budgetMs} ms each, hang after ${args.hangMs} ms (PDF: ${args.hangMs + DEFAULT_PDF_TIMEOUT_MS} ms)`);
+
+  const results: CaseResult[] = [];
+  const failures: Failure[] = [];
+  let peakRss = process.memoryUsage().rss;
+  let peakRssCase = '(start)';
+  let peakHeap = 0;
+  let peakHeapCase = '';
+  let current: { index: number; name: string; since: number; pdf: boolean } | null = null;
+  let stoppedAt: number | null = null;
+  let done = 0;
+
+  const save = (index: number, f: Omit<Failure, 'index' | 'name' | 'saved'>): void => {
+    const c = cases[index];
+    const failure: Failure = { index, name: c.name, ...f };
+    try {
+      const dir = path.join(args.saveDir, `seed-${args.seed}${args.ci ? '-ci' : ''}`);
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${index}-${safeName(c.name)}.bin`);
+      fs.writeFileSync(file, c.build());
+      const rerun = `npx tsx scripts/fuzz.ts --seed ${args.seed}${args.ci ? ' --ci' : ''} --iterations ${args.iterations} --only ${index}`;
+      fs.writeFileSync(file.replace(/\.bin$/, '.txt'), `${c.name}\n${f.kind}: ${f.message}\nrerun: ${rerun}\n`);
+      failure.saved = path.relative(REPO, file);
+    } catch (e) {
+      failure.message += ` (input not saved: ${String(e)})`;
+    }
+    failures.push(failure);
+    console.log(`  FAIL #${index} ${c.name}: ${f.kind}: ${f.message.split('\n')[0]}${failure.saved ? ` [saved ${failure.saved}]` : ''}`);
+  };
+
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    if (rss > peakRss) {
+      peakRss = rss;
+      peakRssCase = current?.name ?? '(between inputs)';
+    }
+  }, 20);
+
+  // Run the worker from `from` until it ends; restart after a hang or a death.
+  const runFrom = (from: number): Promise<number | null> =>
+    new Promise((resolve) => {
+      const worker = new Worker(path.join(__dirname, 'fuzz', 'worker.ts'), {
+        execArgv: ['--require', require.resolve('tsx/cjs')],
+        workerData: { options, from, only: args.only, deadline, budgetMs: args.budgetMs },
+        resourceLimits: { maxOldGenerationSizeMb: 3072 },
+        stdout: true,
+        stderr: true,
+      });
+      // pdfjs and friends may print; keep the fuzzer's output readable.
+      worker.stdout.resume();
+      worker.stderr.resume();
+      let settled = false;
+      const finish = (next: number | null): void => {
+        if (settled) return;
+        settled = true;
+        clearInterval(watch);
+        current = null;
+        resolve(next);
+      };
+      const watch = setInterval(() => {
+        if (!current) return;
+        const limit = args.hangMs + (current.pdf ? DEFAULT_PDF_TIMEOUT_MS : 0);
+        if (Date.now() - current.since > limit) {
+          const { index } = current;
+          save(index, { kind: 'hang', message: `still running after ${limit} ms; the worker was stopped` });
+          done++;
+          void worker.terminate();
+          finish(index + 1);
+        }
+      }, 100);
+      worker.on('message', (m: { t: string; index?: number; name?: string; pdf?: boolean; result?: CaseResult; next?: number; message?: string }) => {
+        if (m.t === 'start') current = { index: m.index as number, name: m.name as string, since: Date.now(), pdf: !!m.pdf };
+        else if (m.t === 'done') {
+          const r = m.result as CaseResult;
+          current = null;
+          results.push(r);
+          done++;
+          if (r.heapUsed > peakHeap) {
+            peakHeap = r.heapUsed;
+            peakHeapCase = r.name;
+          }
+          if (r.failure) save(r.index, r.failure);
+          if (done % 500 === 0) console.log(`  ${done}/${total} inputs, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        } else if (m.t === 'build-error') {
+          console.log(`  (input #${m.index} could not be built: ${m.message})`);
+          done++;
+        } else if (m.t === 'deadline') {
+          stoppedAt = m.next as number;
+          void worker.terminate();
+          finish(null);
+        } else if (m.t === 'end') {
+          void worker.terminate();
+          finish(null);
+        } else if (m.t === 'fatal') {
+          console.error(`fuzz: worker failed: ${m.message}`);
+          void worker.terminate();
+          finish(null);
+        }
+      });
+      worker.on('error', (e) => {
+        const c = current;
+        if (c) {
+          save(c.index, { kind: 'worker-died', message: `${e.name}: ${e.message}` });
+          done++;
+          finish(c.index + 1);
+        } else {
+          console.error(`fuzz: worker error outside an input: ${e.message}`);
+          finish(null);
+        }
+      });
+      worker.on('exit', (code) => {
+        const c = current;
+        if (!settled && c) {
+          save(c.index, { kind: 'worker-died', message: `the worker exited with code ${code}` });
+          done++;
+          finish(c.index + 1);
+        } else finish(null);
+      });
+    });
+
+  let next: number | null = 0;
+  while (next !== null && (args.only ? args.only.some((i) => i >= (next as number)) : next < cases.length)) next = await runFrom(next);
+  clearInterval(sampler);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  fs.rmSync(tmp, { recursive: true, force: true });
+
+  if (requests.length > 0)
+    failures.push({ index: -1, name: '(network)', kind: 'network', message: `the local listener received ${requests.length} request(s): ${requests.slice(0, 5).join(', ')}` });
+
+  const wall = (Date.now() - started) / 1000;
+  const stats = summarize(results, failures, { wall, peakRss, peakRssCase, peakHeap, peakHeapCase, requests: requests.length, total, stoppedAt, args });
+  console.log(stats.text);
+  if (args.bench) writeBench(stats.markdown);
+  return failures.length > 0 ? 1 : 0;
+}
+
+interface RunInfo {
+  wall: number;
+  peakRss: number;
+  peakRssCase: string;
+  peakHeap: number;
+  peakHeapCase: string;
+  requests: number;
+  total: number;
+  stoppedAt: number | null;
+  args: Args;
+}
+
+function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): { text: string; markdown: string } {
+  const count = (k: FailureKind[]): number => failures.filter((f) => k.includes(f.kind)).length;
+  const crashes = count(['crash', 'invalid', 'worker-died']);
+  const timeouts = count(['slow']);
+  const hangs = count(['hang']);
+  const leaks = count(['leak', 'network']);
+  const expects = count(['expect']);
+  const sorted = [...results].sort((a, b) => b.ms - a.ms);
+  const slowest = sorted[0];
+  const families = ['hostile', 'corpus', 'pdf', 'truncate', 'encoding', 'random'] as const;
+  const famRows = families.map((f) => {
+    const rs = results.filter((r) => r.family === f);
+    const ms = rs.map((r) => r.ms);
+    return { f, n: rs.length, ok: rs.filter((r) => r.ok).length, p50: quantile(ms, 0.5), p99: quantile(ms, 0.99), max: Math.max(0, ...ms) };
+  });
+  const boundHits = new Map<string, number>();
+  for (const r of results) for (const b of r.bounds ?? []) boundHits.set(b.replace(/×\d+$/, ''), (boundHits.get(b.replace(/×\d+$/, '')) ?? 0) + 1);
+  const reasons = new Map<string, number>();
+  for (const r of results) if (!r.ok && r.reason) {
+    const key = r.reason.replace(/\d[\d.,]*/g, 'N').replace(/\(.*\)$/, '').slice(0, 70);
+    reasons.set(key, (reasons.get(key) ?? 0) + 1);
+  }
+  const a = info.args;
+  const cmd = `npm run fuzz -- --seed ${a.seed} --iterations ${a.iterations}${a.ci ? ' --ci' : ''}${a.time ? ` --time ${a.time}` : ''}`;
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const machine = `${cpu.replace(/\s+/g, ' ').trim()}, ${os.cpus().length} cores, ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()}`;
+  const date = new Date().toISOString().slice(0, 10);
+  const totalBytes = results.reduce((s, r) => s + r.bytes, 0);
+  const cut = info.stoppedAt !== null ? ` (stopped by the time limit at input #${info.stoppedAt}; ${info.total - results.length - failures.filter((f) => f.kind === 'hang').length} not run)` : '';
+
+  const lines: string[] = [];
+  lines.push(`fuzz: ${results.length + count(['hang', 'worker-died'])} inputs in ${info.wall.toFixed(1)} s${cut}`);
+  lines.push(`  crashes ${crashes}, time-outs (> ${a.budgetMs} ms) ${timeouts}, hangs ${hangs}, leaks ${leaks} (requests ${info.requests}), expectation failures ${expects}`);
+  if (slowest) lines.push(`  slowest: ${slowest.name} ${fmtMs(slowest.ms)} ms (${mb(slowest.bytes)})`);
+  lines.push(`  peak RSS ${mb(info.peakRss)} (during ${info.peakRssCase}); peak worker heap ${mb(info.peakHeap)} (after ${info.peakHeapCase})`);
+  for (const f of failures) lines.push(`  FAIL #${f.index} ${f.name}: ${f.kind}: ${f.message.split('\n')[0]}`);
+
+  const md: string[] = [];
+  md.push('## Reliability: fuzzing with hostile and broken input', '');
+  md.push(`Measured ${date} on ${machine}. Reproduce with \`${cmd}\` (same seed, same inputs; \`scripts/fuzz.ts\` documents the options).`, '');
+  md.push(
+    `Every input goes through \`inspectBytes\` (decode, detect, parse, rules: the CLI's path), then the JSON model and the form-like rendering, in a worker thread watched for hangs. ` +
+      `An input must give a filing or a plain reason, with no exception, every span inside the text, within ${a.budgetMs / 1000} s; external entities point at a canary file and a local HTTP listener, which must stay unread.`,
+    '',
+  );
+  md.push('| Figure | Value |', '|---|---|');
+  md.push(`| Inputs tried | ${(results.length + count(['hang', 'worker-died'])).toLocaleString('en-US')} (${(totalBytes / 1048576).toFixed(0)} MB in all)${cut} |`);
+  md.push(`| Crashes (exception escaped, invalid outcome, worker died) | ${crashes} |`);
+  md.push(`| Time-outs (over ${a.budgetMs} ms) | ${timeouts} |`);
+  md.push(`| Hangs (stopped by the watchdog) | ${hangs} |`);
+  md.push(`| External reads (canary text in output, requests to the listener) | ${leaks} (requests: ${info.requests}) |`);
+  md.push(`| Expectation failures (e.g. over-size input not refused) | ${expects} |`);
+  if (slowest) md.push(`| Slowest input | \`${slowest.name}\`: ${fmtMs(slowest.ms)} ms (${(slowest.bytes / 1048576).toFixed(1)} MB; inspect ${fmtMs(slowest.inspectMs)} ms) |`);
+  md.push(`| Peak memory | RSS ${mb(info.peakRss)} for the whole process (during \`${info.peakRssCase}\`); worker heap ${mb(info.peakHeap)} (after \`${info.peakHeapCase}\`) |`);
+  md.push(`| Wall time | ${info.wall.toFixed(0)} s |`, '');
+  md.push('| Family | Inputs | Read as a filing | Median ms | p99 ms | Max ms |', '|---|---:|---:|---:|---:|---:|');
+  for (const r of famRows) md.push(`| ${r.f} | ${r.n} | ${r.ok} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${fmtMs(r.max)} |`);
+  md.push('', 'Ten slowest inputs:', '', '| Input | Size | ms |', '|---|---:|---:|');
+  for (const r of sorted.slice(0, 10)) md.push(`| \`${r.name}\` | ${r.bytes >= 1048576 ? (r.bytes / 1048576).toFixed(1) + ' MB' : (r.bytes / 1024).toFixed(0) + ' KB'} | ${fmtMs(r.ms)} |`);
+  md.push('', `Bounds reached (inputs with a finding of that rule): ${[...boundHits].map(([k, n]) => `\`${k}\` ${n}`).join(', ') || 'none'}. Most frequent reasons for not reading an input:`, '');
+  for (const [k, n] of [...reasons].sort((x, y) => y[1] - x[1]).slice(0, 8)) md.push(`- ${n} × ${k}`);
+  if (failures.length) {
+    md.push('', 'Failures:', '');
+    for (const f of failures) md.push(`- #${f.index} \`${f.name}\`: ${f.kind}: ${f.message.split('\n')[0]}`);
+  }
+  return { text: lines.join('\n'), markdown: md.join('\n') };
+}
+
+function writeBench(section: string): void {
+  const file = path.join(REPO, 'BENCHMARKS.md');
+  const start = '<!-- bench:reliability:start -->';
+  const end = '<!-- bench:reliability:end -->';
+  const block = `${start}\n${section}\n${end}`;
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i !== -1 && j > i) text = text.slice(0, i) + block + text.slice(j + end.length);
+  else text = text.replace(/\s*$/, '\n\n') + block + '\n';
+  fs.writeFileSync(file, text);
+  console.log(`fuzz: wrote the reliability section of ${path.relative(process.cwd(), file) || file}`);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(`fuzz: ${e instanceof Error ? e.stack : String(e)}`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,72 @@
+/**
+ * Every failure the fuzzer (npm run fuzz) found, as a test: the input rebuilt from a small hand-written fixture in
+ * test/fixtures/fuzz, run through the fuzzer's own check (a filing or a plain reason, no exception, spans inside the
+ * text, the JSON model and the rendering built). The time limits here are looser than the fuzz run's 2 s so that a
+ * loaded CI machine does not flake; every one of these inputs used to take minutes or hours.
+ */
+import { strict as assert } from 'node:assert';
+import { dec, MAX_DECIMAL_LENGTH } from '../../src/core/decimal';
+import { groupDigits, groupThousands } from '../../src/core/format';
+import { inspectBytes } from '../../src/core/inspect';
+import { normTitle } from '../../src/core/rules/types';
+import { fuzzFixture, throughCliPath, withValue } from '../fuzz/cli-path';
+
+const LIMIT_MS = 6000;
+const BASE = fuzzFixture('form4-base.xml');
+
+function passes(r: Awaited<ReturnType<typeof throughCliPath>>): void {
+  assert.equal(r.failure, undefined, r.failure ? `${r.failure.kind}: ${r.failure.message}` : '');
+}
+
+describe('fuzz regressions', function () {
+  this.timeout(60_000);
+
+  describe('huge decimal values (fuzz cases huge-decimal-5mb, huge-decimals-shares-price; hung for hours)', () => {
+    it('a 5 MB share count is read (raw kept) without arithmetic on it', async () => {
+      const text = withValue(BASE, 'transactionShares', '9'.repeat(5 * 1024 * 1024));
+      const r = await throughCliPath('huge-decimal-5mb', text, LIMIT_MS);
+      passes(r);
+      assert.equal(r.ok, true);
+      const out = await inspectBytes(Buffer.from(text, 'latin1'), 'huge.xml');
+      assert.ok(out.ok);
+      assert.equal(out.filing.nonDerivative[0].transactionShares.raw?.length, 5 * 1024 * 1024);
+    });
+
+    it('shares and price of a million digits each (big.js multiplication and division were quadratic)', async () => {
+      const text = withValue(withValue(BASE, 'transactionShares', '9'.repeat(1_000_000)), 'transactionPricePerShare', '9'.repeat(1_000_000));
+      passes(await throughCliPath('huge-decimals-shares-price', text, LIMIT_MS));
+    });
+
+    it('a million fraction digits in the amount owned', async () => {
+      passes(await throughCliPath('huge-fraction-digits', withValue(BASE, 'sharesOwnedFollowingTransaction', '1.' + '3'.repeat(1_000_000)), LIMIT_MS));
+    });
+
+    it('dec() computes with decimals up to MAX_DECIMAL_LENGTH characters and no longer', () => {
+      assert.equal(MAX_DECIMAL_LENGTH, 64);
+      assert.equal(dec('1'.repeat(64))?.toFixed(), '1'.repeat(64));
+      assert.equal(dec('1'.repeat(32) + '.' + '5'.repeat(31))?.toFixed(), '1'.repeat(32) + '.' + '5'.repeat(31));
+      assert.equal(dec('1'.repeat(65)), null);
+      // Real values keep exact arithmetic.
+      assert.equal(dec('123456789012.123456')?.times(dec('2.29') as NonNullable<ReturnType<typeof dec>>).toFixed(), '282716046837.76271424');
+    });
+
+    it('thousands grouping is linear and equal to the look-ahead regex it replaced', () => {
+      const reference = (d: string): string => d.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      for (let n = 0; n <= 40; n++) {
+        const d = Array.from({ length: n }, (_, i) => String((i * 7 + 3) % 10)).join('');
+        assert.equal(groupDigits(d), reference(d), `length ${n}`);
+      }
+      assert.equal(groupThousands('-1234567.891'), '-1,234,567.891');
+      const t0 = performance.now();
+      const g = groupDigits('9'.repeat(1_000_000));
+      assert.equal(g.length, 1_000_000 + Math.floor((1_000_000 - 1) / 3));
+      assert.ok(performance.now() - t0 < 2000, 'grouping a million digits takes well under 2 s (the regex took hours)');
+    });
+  });
+
+  it('a 5 MB security title (fuzz case huge-security-title-5mb; the holding key re-normalized it on every use)', async () => {
+    passes(await throughCliPath('huge-security-title-5mb', withValue(BASE, 'securityTitle', 'Common '.repeat(750_000)), LIMIT_MS));
+    assert.ok(normTitle('Common '.repeat(750_000)).length <= 1000);
+    assert.equal(normTitle('  Common  Stock, Class A. '), 'common stock class a');
+  });
+});
