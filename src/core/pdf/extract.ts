@@ -8,6 +8,10 @@
  * per row) and every column's lines are split among the rows so that each cell's middle meets its row's middle
  * (cells are vertically centred), which keeps empty cells empty. Footnote markers ("(1)", smaller and raised)
  * are kept apart from the values they follow and become the field's footnote refs.
+ *
+ * What the form does not show stays absent: CIKs, schemaVersion, transactionFormType, equitySwapInvolved (the form
+ * has no column for it; its "V" column is the early-report timeliness flag, read as transactionTimeliness "E").
+ * Anything read with doubt is marked `uncertain` and reported as an `extraction-uncertain` info finding.
  */
 import type { Field, Filing, Finding, Footnote, FootnoteRef, ReportingOwner, Row, Signature } from '../model';
 import { absent, emptyFiling, emptyOwner, emptyRow } from '../model';
@@ -270,11 +274,6 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
   };
   if (subjType && subjType !== docType) {
     uncertain(ctx, filing.documentType, `the title says Form ${formNo}${amended ? ' with an amendment date' : ''} but the PDF's subject says ${subjType}`);
-  }
-  for (const row of [...filing.nonDerivative, ...filing.derivative]) {
-    if (row.kind === 'transaction') {
-      row.transactionFormType = { raw: null, value: formNo, present: true, footnotes: [], span: null, page: row.page ?? null, box: 'Form title' };
-    }
   }
   filing.findings.push(...ctx.findings);
   return { ok: true, filing };
@@ -879,10 +878,32 @@ function readRows(ctx: Ctx, table: 'nonDerivative' | 'derivative', tname: string
       if (key === 'v' || key === 'acquired' || key === 'disposed') continue;
       rec[key] = read(key);
     }
+    // Markers beside the code are the footnotes of <transactionCoding> (the code element itself has none).
+    if (row.transactionCode.footnotes.length) {
+      row.codingFootnotes = row.transactionCode.footnotes;
+      row.transactionCode = { ...row.transactionCode, footnotes: [] };
+    }
     if (layout.leaves.some((l) => l.key === 'v')) {
+      // The form's "V" column: reported voluntarily, earlier than required = timeliness "E".
       const v = read('v');
       if (v.raw && /^V$/i.test(v.raw)) row.transactionTimeliness = { ...v, value: 'E' };
-      else if (v.raw) uncertain(ctx, v, `"${v.raw}" in the V column`);
+      else if (v.raw) {
+        row.transactionTimeliness = v;
+        uncertain(ctx, v, `"${v.raw}" in the V column, where only "V" is expected`);
+      } else if (v.footnotes.length) row.codingFootnotes = [...row.codingFootnotes, ...v.footnotes];
+    }
+    // An amount printed with "$" in a column of share counts is a value (fractional interests are reported so).
+    const asValue = (from: 'sharesOwnedFollowingTransaction' | 'transactionShares' | 'underlyingSecurityShares', to: 'valueOwnedFollowingTransaction' | 'transactionTotalValue' | 'underlyingSecurityValue') => {
+      const fld = rec[from];
+      if (!fld?.raw || !fld.raw.trim().startsWith('$') || !(to in rec)) return;
+      rec[to] = { ...fld };
+      rec[from] = { ...absent(), page, box: fld.box };
+      uncertain(ctx, rec[to], `"${fld.raw}" is a dollar amount in a column of share counts: read as a value, not shares`);
+    };
+    asValue('sharesOwnedFollowingTransaction', 'valueOwnedFollowingTransaction');
+    if (table === 'derivative') {
+      asValue('transactionShares', 'transactionTotalValue');
+      asValue('underlyingSecurityShares', 'underlyingSecurityValue');
     }
     if (layout.leaves.some((l) => l.key === 'acquired')) {
       const a = read('acquired');
@@ -900,9 +921,6 @@ function readRows(ctx: Ctx, table: 'nonDerivative' | 'derivative', tname: string
     }
     const isTransaction = row.transactionCode.present || row.transactionDate.present;
     row.kind = isTransaction ? 'transaction' : 'holding';
-    if (isTransaction && row.transactionCode.present) {
-      row.equitySwapInvolved = { raw: null, value: false, present: true, footnotes: [], span: null, page, box: row.transactionCode.box };
-    }
     if (anchorsFromTitles) uncertain(ctx, row.securityTitle, 'no Direct/Indirect column value to anchor the row; rows taken from the titles');
     if (table === 'nonDerivative') f.nonDerivative.push(row as Row & { table: 'nonDerivative' });
     else f.derivative.push(row as Row & { table: 'derivative' });
