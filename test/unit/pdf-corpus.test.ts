@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePdf } from '../../src/core/pdf/index';
-import { compareWithTruth, printedAccuracy } from '../../src/core/pdf/accuracy';
+import { compareWithTruth, groundTruthAccuracy, printedAccuracy } from '../../src/core/pdf/accuracy';
 import { parseText } from '../../src/core/parse/index';
 import { rowFields, type Field } from '../../src/core/model';
 import { CORPUS_DIR, REPO_ROOT, corpusFiles, corpusOrSkip } from '../corpus';
@@ -42,8 +42,12 @@ describe('PDF reader: hand-checked ground truth of EDGAR PDFs', function () {
   });
   const files = fs.readdirSync(GT_DIR).filter((f) => f.endsWith('.json')).sort();
 
-  it('has ground truth for at least four EDGAR PDFs', () => {
+  it('has ground truth for at least four EDGAR PDFs, all of it read right', async () => {
     assert.ok(files.length >= 4);
+    const r = await groundTruthAccuracy(GT_DIR, CORPUS_DIR, parsePdf);
+    console.log(`      EDGAR PDFs vs hand-checked ground truth: ${r.matched}/${r.total} fields (${(r.ratio * 100).toFixed(2)}%)`);
+    assert.equal(r.files.length, files.length);
+    assert.deepEqual(r.mismatches, []);
   });
 
   for (const name of files) {

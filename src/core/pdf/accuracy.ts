@@ -179,3 +179,30 @@ export async function printedAccuracy(
   }
   return { ...combine(files.map((f) => f.accuracy)), files };
 }
+
+/**
+ * Accuracy against hand-checked ground truth: every `<gtDir>/*.json` holds `corpusFile` (path under the corpus),
+ * `checkedAgainst` (how it was checked) and the expected comparable projection (see `comparable`).
+ */
+export async function groundTruthAccuracy(
+  gtDir: string,
+  corpusDir: string,
+  readPdf: (bytes: Uint8Array, file: string) => Promise<{ ok: true; filing: Filing } | { ok: false; reason: string }>,
+): Promise<CorpusAccuracy> {
+  const files: CorpusAccuracy['files'] = [];
+  if (!fs.existsSync(gtDir)) return { matched: 0, total: 0, ratio: 1, mismatches: [], files };
+  for (const name of fs.readdirSync(gtDir).filter((f) => f.endsWith('.json')).sort()) {
+    const truthFile = path.join(gtDir, name);
+    const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as Record<string, Json>;
+    const { corpusFile, checkedAgainst: _checked, ...expected } = truth;
+    const pdf = path.join(corpusDir, String(corpusFile));
+    const got = await readPdf(new Uint8Array(fs.readFileSync(pdf)), pdf);
+    const acc = compareWithTruth(got.ok ? got.filing : emptyFiling(pdf, 'pdf', ''), expected);
+    if (!got.ok) {
+      acc.matched = 0;
+      acc.ratio = 0;
+    }
+    files.push({ pdf, truth: truthFile, accuracy: acc, error: got.ok ? undefined : `PDF: ${got.reason}` });
+  }
+  return { ...combine(files.map((f) => f.accuracy)), files };
+}
