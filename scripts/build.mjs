@@ -1,6 +1,5 @@
 // Builds the bundles with esbuild:
 //   dist/extension.js  the VS Code extension (Node, CommonJS, `vscode` external)
-//   dist/pdfWorker.js  the extension's PDF reader, run in a worker thread
 //   dist/cli.js        the `form4` command (Node, CommonJS, with a shebang)
 //   dist/pdf-worker.js the PDF reader's worker thread (Node, CommonJS)
 //   dist/webview.js    the preview UI (browser, IIFE)
@@ -22,7 +21,7 @@ const common = {
   legalComments: 'linked',
 };
 
-// The extension reads PDFs in a worker thread (dist/pdfWorker.js, see src/extension/pdfReader.ts), so the
+// The extension reads PDFs in a worker thread (dist/pdf-worker.js, see src/extension/pdfReader.ts), so the
 // extension bundle leaves out the core's in-process PDF path (`import('./pdf')` in src/core/inspect.ts): pdf.js
 // is 3 MB of code that would otherwise be parsed at every activation.
 const pdfInWorker = {
@@ -32,7 +31,7 @@ const pdfInWorker = {
       /[\\/]src[\\/]core[\\/]inspect\.ts$/.test(args.importer) ? { path: 'pdf-in-worker', namespace: 'pdf-in-worker' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'pdf-in-worker' }, () => ({
-      contents: 'export async function parsePdf() { throw new Error("PDFs are read by dist/pdfWorker.js: pass readPdf"); }',
+      contents: 'export async function parsePdf() { throw new Error("PDFs are read by dist/pdf-worker.js: pass readPdf"); }',
       loader: 'js',
     }));
   },
@@ -48,15 +47,6 @@ const builds = [
     target: 'node20',
     external: ['vscode', '@napi-rs/canvas'],
     plugins: [pdfInWorker],
-  },
-  {
-    ...common,
-    entryPoints: ['src/extension/pdfWorker.ts'],
-    outfile: 'dist/pdfWorker.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['@napi-rs/canvas'],
   },
   {
     ...common,

@@ -44,6 +44,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       service.onDidChange((uri) => {
         const doc = service.document(uri);
         if (doc) this.refresh(doc);
+        else this.refreshExternal(uri);
       }),
     );
     // Documents already open: checked right after activation returns, not inside it.
@@ -73,6 +74,20 @@ export class DiagnosticsManager implements vscode.Disposable {
     const diags = findings.map((f) => this.toDiagnostic(doc.uri, f, mapper));
     for (const f of this.cross.get(key) ?? []) diags.push(this.toDiagnostic(doc.uri, f, mapper));
     this.collection.set(doc.uri, diags);
+  }
+
+  /** A byte input (PDF) shown in its preview: its findings, at the start of the file with their page; gone when the preview closes. */
+  private refreshExternal(uri: vscode.Uri): void {
+    const out = this.service.outcomeFor(uri);
+    const scanned = this.scanned.get(uri.toString());
+    if (!out) {
+      if (scanned) this.setScanned(scanned);
+      else this.collection.delete(uri);
+      return;
+    }
+    const findings = out.ok ? out.filing.findings : out.findings;
+    const mapper = textMapper(out.ok ? out.filing.text : '');
+    this.collection.set(uri, findings.map((f) => this.toDiagnostic(uri, f, mapper)));
   }
 
   private closed(doc: vscode.TextDocument): void {

@@ -38,7 +38,7 @@ export interface Form4Api {
 export function activate(context: vscode.ExtensionContext): Form4Api {
   const t0 = performance.now();
   const log = vscode.window.createOutputChannel('Form 4 Inspector', { log: true });
-  const pdf = new PdfReader(vscode.Uri.joinPath(context.extensionUri, 'dist', 'pdfWorker.js').fsPath);
+  const pdf = new PdfReader(vscode.Uri.joinPath(context.extensionUri, 'dist', 'pdf-worker.js').fsPath);
   const readPdf = pdf.read;
   const service = new FilingService(inspectOptions);
   const active = new ActiveFiling(service);

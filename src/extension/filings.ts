@@ -107,7 +107,7 @@ export class FilingService implements vscode.Disposable {
   }
 
   deleteExternal(uri: vscode.Uri): void {
-    this.external.delete(uri.toString());
+    if (this.external.delete(uri.toString())) this.emitter.fire(uri);
   }
 
   /** Forget every parse (settings changed) and tell listeners about every open filing. */

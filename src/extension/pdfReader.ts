@@ -1,14 +1,24 @@
 /**
- * Reads PDFs off the extension host's thread: one worker thread (dist/pdfWorker.js) started on the first PDF and
- * stopped after a minute without work. A job that takes too long stops the worker (and fails with a reason).
+ * Reads PDFs off the extension host's thread: one worker thread running the core's PDF worker (dist/pdf-worker.js,
+ * src/core/pdf/worker.ts) started on the first PDF and stopped after a minute without work; a job that takes too
+ * long stops the worker (and fails with a reason).
+ *
+ * Not the core's PdfWorkerClient: that module imports the PDF reader's index, which would bundle pdf.js (3 MB)
+ * into dist/extension.js and make every activation parse it. This file imports the worker's types only.
  */
 import * as vscode from 'vscode';
 import { Worker } from 'node:worker_threads';
 import type { ParseOutcome } from '../core/parse';
-import type { PdfJob, PdfResult } from './pdfWorker';
+import type { PdfJob } from '../core/pdf/worker';
+
+interface PdfResult {
+  id: number;
+  outcome: ParseOutcome;
+}
 
 const IDLE_MS = 60_000;
-const JOB_TIMEOUT_MS = 30_000;
+/** The worker stops a PDF itself after 15 s (the core's default); this kills a worker stuck in one synchronous step. */
+const JOB_TIMEOUT_MS = 20_000;
 
 export class PdfReader implements vscode.Disposable {
   private worker: Worker | undefined;
@@ -26,13 +36,14 @@ export class PdfReader implements vscode.Disposable {
       const timer = setTimeout(() => this.fail(`reading the PDF took longer than ${JOB_TIMEOUT_MS / 1000} s`), JOB_TIMEOUT_MS);
       this.pending.set(id, { resolve, timer });
       if (this.idle) clearTimeout(this.idle);
-      const job: PdfJob = { id, bytes, file };
-      w.postMessage(job);
+      const copy = new Uint8Array(bytes);
+      const job: PdfJob = { id, bytes: copy, file, opts: {} };
+      w.postMessage(job, [copy.buffer]);
     });
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.script);
+    const w = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: 512 }, stdout: false, stderr: false });
     w.on('message', (r: PdfResult) => {
       const p = this.pending.get(r.id);
       if (!p) return;

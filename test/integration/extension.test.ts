@@ -69,6 +69,7 @@ describe('Form 4 extension', function () {
     const cached = require.cache[file];
     delete require.cache[file];
     const t0 = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh CommonJS load is what is measured
     const fresh = require(file) as { activate: unknown };
     const requireMs = performance.now() - t0;
     if (cached) require.cache[file] = cached;
@@ -226,6 +227,23 @@ describe('Form 4 extension', function () {
     await waitFor('the undo', () => doc.getText().includes('<value>50000</value>'));
     await waitFor('no holdings-reconcile diagnostic after undo', () => form4Diagnostics(uri, 'holdings-reconcile').length === 0);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('applies the form4Inspector.rules setting to open documents', async () => {
+    const ed = await openText(MISMATCH);
+    const uri = ed.document.uri;
+    const config = vscode.workspace.getConfiguration('form4Inspector');
+    const severity = () => form4Diagnostics(uri, 'holdings-reconcile')[0]?.severity;
+    await waitFor('the error', () => severity() === vscode.DiagnosticSeverity.Error);
+    try {
+      await config.update('rules', { 'holdings-reconcile': 'warning' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor('the finding as a warning', () => severity() === vscode.DiagnosticSeverity.Warning);
+      await config.update('rules', { 'holdings-reconcile': 'off' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor('the finding turned off', () => form4Diagnostics(uri, 'holdings-reconcile').length === 0);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the default severity back', () => severity() === vscode.DiagnosticSeverity.Error);
   });
 
   it('clears a document\u2019s diagnostics when it closes', async () => {

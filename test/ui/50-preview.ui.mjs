@@ -1,7 +1,7 @@
 // The Form 4 preview as a user sees it, in Chromium: the form layout with derived values, finding marks,
 // footnote links, filing text that holds markup shown as text (never run), the strict CSP, the narrow layout,
 // Reveal in Source from a click, and README screenshots of the preview in the light and the dark theme.
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Opens a workspace file from the Explorer (a click on its row: no race with Quick Open's history list). */
@@ -135,6 +135,25 @@ export const checks = [
     },
   },
   {
+    name: 'a file that is not a filing gets a clear message, from the Explorer context menu',
+    timeout: 60000,
+    async run(wb) {
+      await wb.closeAllEditors();
+      writeFileSync(join(wb.workspace, 'settings-not-a-filing.xml'), '<?xml version="1.0"?>\n<settings><color>blue</color></settings>\n');
+      const row = wb.explorerItem('settings-not-a-filing.xml').first();
+      await row.waitFor({ timeout: 20000 });
+      await row.click({ button: 'right' });
+      const item = wb.page.locator('.monaco-menu .action-item', { hasText: 'Open Preview' }).first();
+      await item.hover();
+      await wb.page.keyboard.press('Enter');   // a menu item highlighted by the pointer runs on Enter (a synthetic click can land between mouse events)
+      const f = await wb.frameWith('#root .failure', { timeout: 20000 });
+      const text = await f.locator('.failure').innerText();
+      expect(/Not shown as a filing/.test(text) && /settings-not-a-filing\.xml/.test(text), `message: ${text}`);
+      expect(/ownership/i.test(await f.locator('.failure .reason').innerText()), 'the reason names what is missing');
+      await wb.closeAllEditors();
+    },
+  },
+  {
     name: 'preview screenshots (light, dark, narrow)',
     timeout: 120000,
     async run(wb) {
@@ -158,7 +177,7 @@ export const checks = [
       const f = await wb.frameWith('#root .form-title', { timeout: 10000 });
       await f.evaluate(() => document.querySelector('.table-nonDerivative')?.scrollIntoView({ block: 'start' }));
       await wb.page.waitForTimeout(300);
-      const display = await f.evaluate(() => getComputedStyle(document.querySelector('.form-table thead')).display);
+      const display = await f.evaluate(() => window.getComputedStyle(document.querySelector('.form-table thead')).display);
       await wb.screenshot('preview-narrow', { readme: true });
       await wb.runCommand('View: Toggle Primary Side Bar Visibility').catch(() => {});
       await wb.page.setViewportSize({ width: 1400, height: 900 });
