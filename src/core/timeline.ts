@@ -58,7 +58,7 @@ export interface TimelinePoint {
 }
 
 export interface TimelineSeries {
-  /** Stable key: owner, issuer and holding. */
+  /** Key of the series within the data: the group's key and the series' place in it ("...#2"). */
   key: string;
   table: TableName;
   security: string | null;
@@ -199,7 +199,7 @@ export function buildTimeline(filings: Filing[], options: TimelineOptions = {}):
       let s = g.seriesMap.get(sKey);
       if (!s) {
         s = {
-          key: `${gKey}|${sKey.split('\u0001').join('|')}`,
+          key: '',
           table: row.table,
           security: val(row.securityTitle),
           ownership: val(row.directOrIndirectOwnership),
@@ -256,7 +256,10 @@ export function buildTimeline(filings: Filing[], options: TimelineOptions = {}):
   }
   // Groups by owner name then issuer name; series by table (I before II) then label.
   out.sort((a, b) => a.owner.name.localeCompare(b.owner.name) || (a.issuer.name ?? '').localeCompare(b.issuer.name ?? ''));
-  for (const g of out) g.series.sort((a, b) => (a.table === b.table ? 0 : a.table === 'nonDerivative' ? -1 : 1) || a.label.localeCompare(b.label));
+  for (const g of out) {
+    g.series.sort((a, b) => (a.table === b.table ? 0 : a.table === 'nonDerivative' ? -1 : 1) || a.label.localeCompare(b.label));
+    g.series.forEach((s, i) => (s.key = `${g.key}#${i + 1}`));
+  }
   return { filings: filingOut, groups: out, skipped, counts: { points, breaks: nBreaks, series: nSeries } };
 }
 

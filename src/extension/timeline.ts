@@ -17,8 +17,8 @@ import { randomBytes } from 'node:crypto';
 import type { Filing } from '../core/model';
 import type { ParseOutcome } from '../core/parse';
 import { inspectBytes } from '../core/inspect';
-import { buildTimeline, type TimelineData } from '../core/timeline';
-import type { TimelineHostMessage, TimelineWebviewMessage } from '../webview/timeline/protocol';
+import { buildTimeline, type TimelineData, type TimelineGroup } from '../core/timeline';
+import type { TimelineGroupDetail, TimelineGroupSummary, TimelineHostMessage, TimelineWebviewMessage } from '../webview/timeline/protocol';
 import type { FilingService } from './filings';
 import { inspectOptions, scanSettings } from './config';
 
@@ -42,13 +42,22 @@ export interface TimelineResult {
   groups: number;
   /** Reading and parsing the files. */
   readMs: number;
-  /** buildTimeline (series and the cross-filing check). */
+  /** buildTimeline (series and the cross-filing check), wall clock. */
   buildMs: number;
+  /** The same, in CPU time of the extension host (what the work costs, whatever else the machine is doing). */
+  buildCpuMs: number;
   /** From posting the data to the webview reporting its first render, and the render itself (webview clock). */
   paintMs: number | null;
   renderMs: number | null;
   /** What the first render shows: the selected group's points and breaks. */
   shown: { group: string | null; points: number; breaks: number } | null;
+}
+
+/** "examples" for a workspace folder itself, "examples/2024" inside one, else the path. */
+function folderName(folder: vscode.Uri): string {
+  const wf = vscode.workspace.getWorkspaceFolder(folder);
+  if (wf && wf.uri.toString() === folder.toString()) return wf.name;
+  return vscode.workspace.asRelativePath(folder, true) || folder.path;
 }
 
 function nonce(): string {
@@ -87,20 +96,24 @@ async function pickFolder(arg: unknown): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
-/** The filings under a folder: open documents as the editor has them, other files from disk. */
-async function readFolder(deps: TimelineDeps, folder: vscode.Uri, token: vscode.CancellationToken, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<{ filings: Filing[]; files: number }> {
+/** The files under a folder that the workspace scan would read (or the file itself). */
+async function listFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
   const settings = scanSettings();
-  let uris: vscode.Uri[];
   const stat = await vscode.workspace.fs.stat(folder);
-  if (stat.type & vscode.FileType.Directory) {
-    uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.include), settings.exclude || null, settings.maxFiles, token);
-  } else uris = [folder];
-  uris.sort((a, b) => a.toString().localeCompare(b.toString()));
+  const uris =
+    stat.type & vscode.FileType.Directory
+      ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.include), settings.exclude || null, settings.maxFiles)
+      : [folder];
+  return uris.sort((a, b) => a.toString().localeCompare(b.toString()));
+}
+
+/** The filings among the files: open documents as the editor has them, other files from disk. */
+async function readFiles(deps: TimelineDeps, uris: vscode.Uri[], token: vscode.CancellationToken | null, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<Filing[]> {
   const options = { ...inspectOptions(), ...(deps.readPdf ? { readPdf: deps.readPdf } : {}) };
   const filings: Filing[] = [];
   const step = uris.length ? 100 / uris.length : 100;
   for (const [i, uri] of uris.entries()) {
-    if (token.isCancellationRequested) break;
+    if (token?.isCancellationRequested) break;
     if (i % 20 === 0) progress.report({ message: `${i + 1}/${uris.length}`, increment: step * 20 });
     try {
       const doc = deps.service.document(uri);
@@ -116,7 +129,25 @@ async function readFolder(deps: TimelineDeps, folder: vscode.Uri, token: vscode.
     }
     if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0));
   }
-  return { filings, files: uris.length };
+  return filings;
+}
+
+/** A pair without its series, for the webview's list. */
+export function groupSummary(g: TimelineGroup): TimelineGroupSummary {
+  let points = 0;
+  let breaks = 0;
+  for (const s of g.series) {
+    points += s.points.length;
+    breaks += s.breaks;
+  }
+  return { key: g.key, owner: g.owner, issuer: g.issuer, series: g.series.length, points, breaks };
+}
+
+/** A pair with its series and the files its points refer to. */
+export function groupDetail(data: TimelineData, g: TimelineGroup): TimelineGroupDetail {
+  const files: Record<number, string> = {};
+  for (const s of g.series) for (const p of s.points) files[p.filing] ??= data.filings[p.filing]?.file ?? '';
+  return { group: g, files };
 }
 
 /** One timeline panel per folder; showing the same folder again re-reads it into the same panel. */
@@ -124,6 +155,8 @@ class TimelinePanel implements vscode.Disposable {
   private ready: Promise<void>;
   private markReady!: () => void;
   private version = 0;
+  /** The pair the webview showed before it was reloaded. */
+  private remembered: string | null = null;
   private data: TimelineData | null = null;
   private waiting = new Map<number, (m: { renderMs: number; points: number; breaks: number; group: string | null }) => void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -158,16 +191,21 @@ class TimelinePanel implements vscode.Disposable {
   /** Read the folder, build the series, post them; resolves after the webview drew them (or 15 s). */
   async load(): Promise<TimelineResult | undefined> {
     const deps = this.deps;
-    const name = vscode.workspace.asRelativePath(this.folder, true) || this.folder.path;
+    const name = folderName(this.folder);
     await this.ready;
     this.post({ type: 'loading', message: `Reading the filings in ${name}\u2026` });
     const t0 = performance.now();
-    const read = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Form 4: reading ${name} for the timeline`, cancellable: true },
-      (progress, token) => readFolder(deps, this.folder, token, progress),
+    const uris = await listFiles(this.folder);
+    // A cancellable notification for large folders; the status bar for small ones (over in a moment).
+    const large = uris.length > 100;
+    const filings = await vscode.window.withProgress(
+      { location: large ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: `Form 4: reading ${name} for the timeline`, cancellable: large },
+      (progress, token) => readFiles(deps, uris, large ? token : null, progress),
     );
+    const read = { files: uris.length, filings };
     const readMs = performance.now() - t0;
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     let data: TimelineData;
     try {
       data = buildTimeline(read.filings, { rules: inspectOptions() });
@@ -176,6 +214,8 @@ class TimelinePanel implements vscode.Disposable {
       return undefined;
     }
     const buildMs = performance.now() - t1;
+    const cpu = process.cpuUsage(c1);
+    const buildCpuMs = (cpu.user + cpu.system) / 1000;
     this.data = data;
     const version = ++this.version;
     const painted = new Promise<{ renderMs: number; points: number; breaks: number; group: string | null } | null>((resolve) => {
@@ -183,12 +223,22 @@ class TimelinePanel implements vscode.Disposable {
       setTimeout(() => resolve(null), 15000);
     });
     const t2 = performance.now();
-    this.post({ type: 'data', version, title: name, data, readMs, buildMs });
+    const first = data.groups.find((g) => g.key === this.remembered) ?? data.groups.find((g) => g.series.some((x) => x.breaks > 0)) ?? data.groups[0];
+    this.post({
+      type: 'data',
+      version,
+      title: name,
+      groups: data.groups.map(groupSummary),
+      counts: data.counts,
+      filings: data.filings.length,
+      skipped: data.skipped.length,
+      initial: first ? groupDetail(data, first) : null,
+    });
     const shown = await painted;
     const paintMs = shown ? performance.now() - t2 : null;
     this.panel.title = `Timeline: ${name}`;
     deps.log.info(
-      `timeline ${name}: ${read.files} files, ${read.filings.length} filings read in ${readMs.toFixed(0)} ms; ${data.counts.series} series, ${data.counts.points} points, ${data.counts.breaks} breaks built in ${buildMs.toFixed(1)} ms; first render ${paintMs === null ? 'not reported' : `${paintMs.toFixed(1)} ms (webview ${shown!.renderMs.toFixed(1)} ms)`}`,
+      `timeline ${name}: ${read.files} files, ${read.filings.length} filings read in ${readMs.toFixed(0)} ms; ${data.counts.series} series, ${data.counts.points} points, ${data.counts.breaks} breaks built in ${buildMs.toFixed(1)} ms (CPU ${buildCpuMs.toFixed(1)} ms); first render ${paintMs === null ? 'not reported' : `${paintMs.toFixed(1)} ms (webview ${shown!.renderMs.toFixed(1)} ms)`}`,
     );
     return {
       folder: this.folder.toString(),
@@ -198,6 +248,7 @@ class TimelinePanel implements vscode.Disposable {
       groups: data.groups.length,
       readMs,
       buildMs,
+      buildCpuMs,
       paintMs,
       renderMs: shown ? shown.renderMs : null,
       shown: shown ? { group: shown.group, points: shown.points, breaks: shown.breaks } : null,
@@ -207,8 +258,14 @@ class TimelinePanel implements vscode.Disposable {
   private async onMessage(m: TimelineWebviewMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
+        this.remembered = m.group;
         this.markReady();
         break;
+      case 'group': {
+        const g = this.data?.groups.find((x) => x.key === m.key);
+        if (g && this.data) this.post({ type: 'group', version: this.version, detail: groupDetail(this.data, g) });
+        break;
+      }
       case 'rendered': {
         const w = this.waiting.get(m.version);
         this.waiting.delete(m.version);
@@ -253,7 +310,7 @@ export function registerTimeline(deps: TimelineDeps): vscode.Disposable[] {
       let p = panels.get(key);
       if (p) p.reveal();
       else {
-        const name = vscode.workspace.asRelativePath(folder, true) || folder.path;
+        const name = folderName(folder);
         const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, `Timeline: ${name}`, vscode.ViewColumn.Active, {
           enableScripts: true,
           enableCommandUris: false,

@@ -49,8 +49,12 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
   const dated = series.points.filter((p): p is TimelinePoint & { date: string } => p.date !== null);
   const amounts = dated.map((p) => (p.owned !== null ? Number(p.owned) : NaN)).filter((n) => Number.isFinite(n));
   const max = amounts.length ? Math.max(...amounts) : 1;
+  const min = amounts.length ? Math.min(...amounts) : 0;
+  // From zero, unless every amount sits in the top half: then the axis starts lower (labelled), so that a break of a
+  // few hundred shares on a holding of thousands stays visible.
+  const lo = min > 0 && min >= max * 0.5 ? Math.max(0, min - (max - min) * 0.5 - max * 0.02) : 0;
   const y = scaleLinear()
-    .domain([0, max > 0 ? max : 1])
+    .domain([lo, max > lo ? max : lo + 1])
     .nice(4)
     .range([height - MARGIN.bottom, MARGIN.top]);
 
@@ -63,7 +67,7 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
     lab.textContent = compact.format(t);
     axes.append(lab);
   }
-  const base = Math.round(y(0)) + 0.5;
+  const base = Math.round(y(y.domain()[0])) + 0.5;
   axes.append(svgEl('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: base, y2: base }, 'axis'));
   const fmt = x.tickFormat();
   for (const t of x.ticks(Math.max(2, Math.floor((width - MARGIN.left - MARGIN.right) / 110)))) {

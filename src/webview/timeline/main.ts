@@ -8,7 +8,7 @@
 import { scaleSqrt, scaleUtc } from 'd3-scale';
 import { codeInfo } from '../../core/codes';
 import type { TimelineGroup, TimelinePoint } from '../../core/timeline';
-import type { TimelineData, TimelineHostMessage, TimelineWebviewMessage, TimelineWebviewState } from './protocol';
+import type { TimelineData, TimelineGroupDetail, TimelineGroupSummary, TimelineHostMessage, TimelineWebviewMessage, TimelineWebviewState } from './protocol';
 import { MARGIN, seriesChart, utcDay } from './chart';
 
 interface VsCodeApi {
@@ -22,7 +22,12 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 const tip = document.getElementById('tip') as HTMLElement;
 
-let data: TimelineData | null = null;
+/** The pairs of the current version, the series received so far, and the totals. */
+let summaries: TimelineGroupSummary[] | null = null;
+const details = new Map<string, TimelineGroupDetail>();
+let totals: { counts: TimelineData['counts']; filings: number; skipped: number } | null = null;
+let initialKey: string | null = null;
+let files: Record<number, string> = {};
 let version = 0;
 let title = '';
 const state: TimelineWebviewState = vscode.getState() ?? { group: null, filter: '' };
@@ -62,16 +67,16 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
   return e;
 }
 
-function groups(): TimelineGroup[] {
-  return data?.groups ?? [];
+function groups(): TimelineGroupSummary[] {
+  return summaries ?? [];
 }
 
-function groupTitle(g: TimelineGroup): string {
+function groupTitle(g: TimelineGroupSummary | TimelineGroup): string {
   return `${g.owner.name} \u2014 ${g.issuer.name ?? '(issuer not named)'}${g.issuer.symbol ? ` [${g.issuer.symbol}]` : ''}`;
 }
 
-function groupBreaks(g: TimelineGroup): number {
-  return g.series.reduce((n, s) => n + s.breaks, 0);
+function groupBreaks(g: TimelineGroupSummary): number {
+  return g.breaks;
 }
 
 function num(s: string | null): string {
@@ -87,7 +92,7 @@ function dateText(iso: string | null): string {
 }
 
 function fileName(i: number): string {
-  const f = data?.filings[i]?.file ?? '';
+  const f = files[i] ?? '';
   const parts = decodeURIComponent(f).split(/[\\/]/);
   return parts[parts.length - 1] || f;
 }
@@ -127,40 +132,40 @@ function showTip(p: TimelinePoint | null, target: Element | null): void {
   const r = target.getBoundingClientRect();
   const w = tip.offsetWidth;
   const h = tip.offsetHeight;
-  let left = r.right + 10;
-  if (left + w > window.innerWidth - 8) left = Math.max(8, r.left - w - 10);
-  let top = r.top - 8;
-  if (top + h > window.innerHeight - 8) top = Math.max(8, window.innerHeight - h - 8);
+  // Below the point (the line it sits on stays visible), else above; shifted left to stay in the window.
+  let left = Math.min(r.left - 12, window.innerWidth - w - 8);
+  left = Math.max(8, left);
+  let top = r.bottom + 10;
+  if (top + h > window.innerHeight - 8) top = Math.max(8, r.top - h - 10);
   // CSSOM positioning (allowed by the CSP; no style attribute is written as markup).
   tip.style.left = `${left + window.scrollX}px`;
   tip.style.top = `${top + window.scrollY}px`;
 }
 
 function open(p: TimelinePoint): void {
-  const f = data?.filings[p.filing];
-  if (!f) return;
   post({ type: 'open', filing: p.filing, path: p.path, span: p.span });
 }
 
-function selected(): TimelineGroup | null {
+function selected(): TimelineGroupSummary | null {
   const gs = groups();
   if (!gs.length) return null;
-  return gs.find((g) => g.key === state.group) ?? gs.find((g) => groupBreaks(g) > 0) ?? gs[0];
+  return gs.find((g) => g.key === state.group) ?? gs.find((g) => g.key === initialKey) ?? gs[0];
 }
 
 function save(): void {
   vscode.setState(state);
 }
 
-function renderList(list: HTMLElement, current: TimelineGroup | null): void {
+function renderList(list: HTMLElement, current: TimelineGroupSummary | null): void {
   list.replaceChildren();
   const q = state.filter.trim().toLowerCase();
   const match = groups().filter((g) => !q || groupTitle(g).toLowerCase().includes(q) || (g.owner.cik ?? '').includes(q) || (g.issuer.cik ?? '').includes(q));
   for (const g of match.slice(0, MAX_LISTED)) {
     const li = el('li');
-    const b = el('button', 'group' + (g === current ? ' selected' : ''));
+    const on = !!current && g.key === current.key;
+    const b = el('button', 'group' + (on ? ' selected' : ''));
     b.type = 'button';
-    b.setAttribute('aria-pressed', g === current ? 'true' : 'false');
+    b.setAttribute('aria-pressed', on ? 'true' : 'false');
     b.setAttribute('data-key', g.key);
     b.append(el('span', 'owner', g.owner.name), el('span', 'issuer', `${g.issuer.name ?? '(issuer not named)'}${g.issuer.symbol ? ` [${g.issuer.symbol}]` : ''}`));
     const nb = groupBreaks(g);
@@ -177,7 +182,9 @@ function renderList(list: HTMLElement, current: TimelineGroup | null): void {
   if (!match.length) list.append(el('li', 'muted', 'No owner or issuer matches.'));
 }
 
-function renderGroup(section: HTMLElement, g: TimelineGroup): { points: number; breaks: number } {
+function renderGroup(section: HTMLElement, d: TimelineGroupDetail): { points: number; breaks: number } {
+  const g = d.group;
+  files = d.files;
   section.replaceChildren();
   section.append(el('h2', undefined, groupTitle(g)));
   const ids = [g.owner.cik ? `owner CIK ${g.owner.cik}` : null, g.issuer.cik ? `issuer CIK ${g.issuer.cik}` : null].filter(Boolean).join(', ');
@@ -249,22 +256,22 @@ function render(): void {
   const t0 = performance.now();
   tip.hidden = true;
   root.replaceChildren();
-  if (!data) {
+  if (!summaries || !totals) {
     root.append(el('p', 'muted', 'Reading the filings\u2026'));
     return;
   }
   const head = el('header');
   head.append(el('h1', undefined, 'Holdings timeline'));
-  const c = data.counts;
+  const c = totals.counts;
   head.append(
     el(
       'p',
       'muted',
-      `${title} \u00b7 ${data.filings.length} filing${data.filings.length === 1 ? '' : 's'} \u00b7 ${data.groups.length} owner/issuer pair${data.groups.length === 1 ? '' : 's'} \u00b7 ${c.series} series \u00b7 ${c.points} points \u00b7 ${c.breaks} break${c.breaks === 1 ? '' : 's'}${data.skipped.length ? ` \u00b7 ${data.skipped.length} skipped` : ''}`,
+      `${title} \u00b7 ${totals.filings} filing${totals.filings === 1 ? '' : 's'} \u00b7 ${summaries.length} owner/issuer pair${summaries.length === 1 ? '' : 's'} \u00b7 ${c.series} series \u00b7 ${c.points} points \u00b7 ${c.breaks} break${c.breaks === 1 ? '' : 's'}${totals.skipped ? ` \u00b7 ${totals.skipped} skipped` : ''}`,
     ),
   );
   root.append(head);
-  if (!data.groups.length) {
+  if (!summaries.length) {
     root.append(el('p', undefined, 'No ownership filings with a reporting owner and an issuer were found here.'));
     post({ type: 'rendered', version, renderMs: performance.now() - t0, points: 0, breaks: 0, group: null });
     return;
@@ -290,16 +297,23 @@ function render(): void {
   root.append(layout);
   const g = selected();
   renderList(list, g);
-  const shown = g ? renderGroup(section, g) : { points: 0, breaks: 0 };
+  if (!g) return;
+  const d = details.get(g.key);
+  if (!d) {
+    section.append(el('h2', undefined, groupTitle(g)), el('p', 'muted', 'Loading the series\u2026'));
+    post({ type: 'group', key: g.key });
+    return;
+  }
+  const shown = renderGroup(section, d);
   const renderMs = performance.now() - t0;
-  requestAnimationFrame(() => post({ type: 'rendered', version, renderMs, points: shown.points, breaks: shown.breaks, group: g?.key ?? null }));
+  requestAnimationFrame(() => post({ type: 'rendered', version, renderMs, points: shown.points, breaks: shown.breaks, group: g.key }));
 }
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => {
-    if (data) render();
+    if (summaries) render();
   }, 150);
 });
 
@@ -311,10 +325,18 @@ window.addEventListener('message', (e: MessageEvent<TimelineHostMessage>) => {
     } else if (m.type === 'error') {
       root.replaceChildren(el('p', 'error', m.message));
     } else if (m.type === 'data') {
-      data = m.data;
+      summaries = m.groups;
+      totals = { counts: m.counts, filings: m.filings, skipped: m.skipped };
+      details.clear();
+      if (m.initial) details.set(m.initial.group.key, m.initial);
+      initialKey = m.initial?.group.key ?? null;
       version = m.version;
       title = m.title;
       render();
+    } else if (m.type === 'group') {
+      if (m.version !== version) return;
+      details.set(m.detail.group.key, m.detail);
+      if (selected()?.key === m.detail.group.key) render();
     }
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
@@ -322,4 +344,4 @@ window.addEventListener('message', (e: MessageEvent<TimelineHostMessage>) => {
 });
 
 window.addEventListener('error', (e) => post({ type: 'error', message: String(e.message) }));
-post({ type: 'ready' });
+post({ type: 'ready', group: state.group });

@@ -3,10 +3,30 @@
  * Shared by both sides through `import type` only; the data is the plain `TimelineData` of src/core/timeline.ts.
  */
 import type { Span } from '../../core/model';
-import type { TimelineData } from '../../core/timeline';
+import type { TimelineData, TimelineGroup } from '../../core/timeline';
 
-export type { TimelineData };
+export type { TimelineData, TimelineGroup };
 
+/** A reporting owner / issuer pair without its series (the list the webview shows). */
+export interface TimelineGroupSummary {
+  key: string;
+  owner: TimelineGroup['owner'];
+  issuer: TimelineGroup['issuer'];
+  series: number;
+  points: number;
+  breaks: number;
+}
+
+/** One pair with its series, and the file of every filing its points refer to (by `TimelinePoint.filing`). */
+export interface TimelineGroupDetail {
+  group: TimelineGroup;
+  files: Record<number, string>;
+}
+
+/**
+ * The host sends the list of pairs and the first pair's series at once, other pairs' series when asked: the first
+ * render of a large folder does not wait for thousands of points to cross the message channel.
+ */
 export type TimelineHostMessage =
   | { type: 'loading'; message: string }
   | {
@@ -14,18 +34,24 @@ export type TimelineHostMessage =
       version: number;
       /** Folder (or workspace) shown, for the heading. */
       title: string;
-      data: TimelineData;
-      /** Milliseconds the host spent reading the files and building the series. */
-      readMs: number;
-      buildMs: number;
+      groups: TimelineGroupSummary[];
+      counts: TimelineData['counts'];
+      filings: number;
+      skipped: number;
+      /** The pair shown first (the webview's remembered one, else the first with a break, else the first). */
+      initial: TimelineGroupDetail | null;
     }
+  | { type: 'group'; version: number; detail: TimelineGroupDetail }
   | { type: 'error'; message: string };
 
 export type TimelineWebviewMessage =
-  | { type: 'ready' }
+  /** The webview is up; `group` is the pair it showed before a reload. */
+  | { type: 'ready'; group: string | null }
+  /** Send the series of a pair. */
+  | { type: 'group'; key: string }
   /** Open filing `filing` (index into data.filings) at a row. */
   | { type: 'open'; filing: number; path: string; span: Span | null }
-  /** The webview drew a version: time spent drawing and what it shows. */
+  /** The webview drew a pair: time spent drawing and what it shows. */
   | { type: 'rendered'; version: number; renderMs: number; points: number; breaks: number; group: string | null }
   | { type: 'error'; message: string };
 

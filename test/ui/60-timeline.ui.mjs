@@ -1,0 +1,93 @@
+// The holdings timeline as a user sees it, in Chromium: "Form 4: Show Holdings Timeline" on the example folder
+// (plus a three-filing chain of one owner copied in from test/fixtures/summary/timeline, whose last filing does not
+// follow from the one before), points and breaks in the DOM, the strict CSP, a click on a point opening the filing
+// at its row, and the README screenshot media/screenshots/timeline.png (UPDATE_SCREENSHOTS=1).
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+function expect(cond, message) {
+  if (!cond) { throw new Error(message); }
+}
+
+const CHAIN = 'timeline-chain';
+
+function copyChain(wb) {
+  const from = join(wb.root, 'test', 'fixtures', 'summary', 'timeline');
+  const to = join(wb.workspace, CHAIN);
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from)) if (/^\d{4}-.*\.xml$/.test(f)) copyFileSync(join(from, f), join(to, f));
+  return to;
+}
+
+async function openTimeline(wb) {
+  await wb.closeAllEditors();
+  await wb.runCommand('Form 4: Show Holdings Timeline');
+  return wb.frameWith('.charts h2', { timeout: 30000 });
+}
+
+export const checks = [
+  {
+    name: 'timeline charts the example folder: points, a marked within-filing break, strict CSP',
+    timeout: 90000,
+    async run(wb) {
+      const f = await openTimeline(wb);
+      // The first owner/issuer pair with a break is selected: the Northwind filing whose running tally breaks.
+      const h2 = await f.locator('.charts h2').innerText();
+      expect(h2.includes('Adaeze N. Okafor') && h2.includes('Northwind Biosciences'), `selected group: ${h2}`);
+      const groups = await f.locator('.group-list button.group').count();
+      expect(groups === 4, `4 owner/issuer pairs in the examples, got ${groups}`);
+      // Common Stock (M, S, S) and the option (M): four points, one of them on a break.
+      const pts = f.locator('.charts svg.chart circle.pt');
+      expect((await pts.count()) === 4, `points: ${await pts.count()}`);
+      expect((await f.locator('.charts svg.chart circle.pt.code-S').count()) === 2, 'two sales');
+      const breaks = f.locator('.charts g.break');
+      expect((await breaks.count()) === 1, `breaks: ${await breaks.count()}`);
+      expect((await breaks.first().getAttribute('data-rule')) === 'holdings-reconcile', 'the within-filing tally rule');
+      const broken = f.locator('.charts svg.chart circle.pt.has-break');
+      const label = await broken.getAttribute('aria-label');
+      expect(/owned after 47,000/.test(label) && /48,000, but the filing states 47,000/.test(label), `label: ${label}`);
+      expect((await f.locator('.charts .break-gap').count()) === 1, 'the gap between 50,000 and 47,000 is drawn');
+      // Hover shows the arithmetic.
+      await broken.hover();
+      const tip = await f.locator('#tip').innerText();
+      expect(/Within the filing \(holdings-reconcile\)/.test(tip), `tooltip: ${tip}`);
+      const csp = await f.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+      expect(/default-src 'none'/.test(csp) && /script-src 'nonce-[^']+'/.test(csp) && !/unsafe-inline|unsafe-eval/.test(csp), `CSP: ${csp}`);
+    },
+  },
+  {
+    name: 'timeline marks a break across filings, and a click opens the filing at the row',
+    timeout: 120000,
+    async run(wb) {
+      const dir = copyChain(wb);
+      try {
+        const f = await openTimeline(wb);
+        await f.locator('.group-list button.group', { hasText: 'Harold B. Quince' }).click();
+        await f.locator('.charts h2', { hasText: 'Harold B. Quince' }).waitFor({ timeout: 10000 });
+        const series = f.locator('.charts figure.series');
+        expect((await series.count()) === 2, `series: ${await series.count()}`);
+        const direct = series.filter({ hasText: 'Common Stock, direct' });
+        expect((await direct.locator('circle.pt').count()) === 3, 'three transactions of the direct holding');
+        const br = direct.locator('g.break');
+        expect((await br.count()) === 1 && (await br.getAttribute('data-rule')) === 'holdings-reconcile-cross', 'the cross-filing break');
+        const label = await direct.locator('circle.pt.has-break').getAttribute('aria-label');
+        expect(/2024-03-15-sale\.xml Table I row 1/.test(label) && /10,000, but this filing states 9,800/.test(label), `label: ${label}`);
+        // Screenshots with the Quince chain selected and the break's tooltip open.
+        await direct.locator('circle.pt.has-break').hover();
+        await f.locator('#tip:not([hidden])').waitFor({ timeout: 5000 });
+        await wb.screenshot('timeline', { readme: true });
+        await wb.setTheme('dark');
+        await direct.locator('circle.pt.has-break').hover();
+        await wb.screenshot('timeline-dark', { readme: true });
+        await wb.setTheme('light');
+        // A click opens that filing's text at the row.
+        await direct.locator('circle.pt.has-break').click();
+        await wb.tab('2024-03-15-sale.xml').first().waitFor({ timeout: 15000 });
+        const selection = await wb.page.locator('.monaco-editor .selected-text').count();
+        expect(selection > 0, 'the row is selected in the editor');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+];
