@@ -98,6 +98,15 @@ export function businessDaysBetween(from: string, to: string): number {
   return count;
 }
 
+/** Day `day` of the month after the date's month ("2000-02-07", 10 -> "2000-03-10"; December rolls into January). */
+export function dayOfNextMonth(date: string, day: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const ny = m === 12 ? y + 1 : y;
+  const nm = m === 12 ? 1 : m + 1;
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Form 4 deadline: end of the second business day after the execution date. */
 export function form4Deadline(executionDate: string): string {
   return addBusinessDays(executionDate, 2);

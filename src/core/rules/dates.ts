@@ -1,6 +1,6 @@
 /** Dates and deadlines: RULES.md items 20-25. */
 import type { Field, Filing, Row } from '../model';
-import { addDays, addBusinessDays, businessDaysBetween, dayNumber, federalHoliday, onOrNextBusinessDay, weekday } from '../dates';
+import { addDays, addBusinessDays, businessDaysBetween, dayNumber, dayOfNextMonth, federalHoliday, onOrNextBusinessDay, weekday } from '../dates';
 import { type Draft, type RuleDef, allRows, code, draft, docType, formNumber, isAmendment, isExactSource, locOf, rel, rowLabel, val } from './types';
 
 function dateOf(f: Field<unknown>): string | null {
@@ -24,11 +24,17 @@ function transactions(filing: Filing): Row[] {
   return allRows(filing).filter((r) => r.kind === 'transaction');
 }
 
+/**
+ * Form 4 became a two-business-day report on 2002-08-29 (Sarbanes-Oxley section 403). Before, it was a monthly
+ * statement ("Statement for Month/Year"), due by the tenth day after the end of the month.
+ */
+export const TWO_DAY_FORM4_FROM = '2002-08-29';
+
 export const periodOfReport: RuleDef = {
   id: 'period-of-report',
   severity: 'error',
   title: 'Period of report is the earliest transaction',
-  description: 'On a Form 4, periodOfReport (box 3) is the date of the earliest transaction required to be reported.',
+  description: 'On a Form 4, periodOfReport (box 3) is the date of the earliest transaction required to be reported (from 2002-08-29; before, box 4 was the month of the statement).',
   source: 'TS 20',
   check({ filing }) {
     if (formNumber(filing) !== '4') return [];
@@ -43,6 +49,7 @@ export const periodOfReport: RuleDef = {
       if (val(row.transactionFormType) !== '5' && (!earliestRequired || d < earliestRequired.date)) earliestRequired = { date: d, row };
     }
     if (!earliest) return [];
+    if (earliest.date < TWO_DAY_FORM4_FROM) return []; // a monthly statement: the period is the month
     if (period === earliest.date || period === earliestRequired?.date) return [];
     const target = earliestRequired ?? earliest;
     return [
@@ -135,7 +142,7 @@ export const lateFiling: RuleDef = {
   severity: 'warning',
   title: 'Form 4 filed late',
   description:
-    'A Form 4 is due by the end of the second business day after the transaction (or its deemed execution date); weekends and US federal holidays are not business days. Needs the filing date (submission header or EDGAR PDF metadata).',
+    'A Form 4 is due by the end of the second business day after the transaction (or its deemed execution date); weekends and US federal holidays are not business days (before 2002-08-29: by the tenth day after the month). Needs the filing date (submission header or EDGAR PDF metadata).',
   source: 'F4 22',
   check({ filing }) {
     if (docType(filing) !== '4') return [];
@@ -153,12 +160,14 @@ export const lateFiling: RuleDef = {
     }
     const out: Draft[] = [];
     for (const [exec, { row, field, deemed }] of [...byDate.entries()].sort()) {
-      const due = addBusinessDays(exec, 2);
+      const monthly = exec < TWO_DAY_FORM4_FROM;
+      // monthly rule: the tenth day after the end of the month, rolled to a business day
+      const due = monthly ? onOrNextBusinessDay(dayOfNextMonth(exec, 10)) : addBusinessDays(exec, 2);
       if (filed.date <= due) continue;
       const late = businessDaysBetween(due, filed.date);
       out.push(
         draft(
-          `${rowLabel(row)}: ${deemed ? 'deemed executed' : 'transaction'} ${describe(exec)}, so the Form 4 was due by ${describe(due)}, but it was filed ${describe(filed.date)}: ${late} business day${late === 1 ? '' : 's'} late`,
+          `${rowLabel(row)}: ${deemed ? 'deemed executed' : 'transaction'} ${describe(exec)}, so the Form 4 was due by ${describe(due)}${monthly ? ' (the tenth day after the month, as Form 4 was due before 2002-08-29)' : ''}, but it was filed ${describe(filed.date)}: ${late} business day${late === 1 ? '' : 's'} late`,
           locOf(field, row),
           filed.field ? [rel(`Filed as of ${filed.date}`, locOf(filed.field))] : [],
         ),

@@ -5,6 +5,7 @@ import {
   addDays,
   businessDaysBetween,
   dayNumber,
+  dayOfNextMonth,
   federalHoliday,
   form4Deadline,
   isBusinessDay,
@@ -81,6 +82,10 @@ describe('business days (US federal holidays from @18f/us-federal-holidays)', ()
     assert.equal(form4Deadline('2024-03-02'), '2024-03-05'); // a Saturday trade counts from the next business days
     assert.equal(form4Deadline('2021-12-30'), '2022-01-04'); // Thu -> Tue: Dec 31 observed New Year's Day
     assert.equal(addBusinessDays('2024-06-19', 0), '2024-06-19');
+  });
+  it('finds a day of the next month (the monthly Form 4 deadline before 2002-08-29)', () => {
+    assert.equal(dayOfNextMonth('2000-02-07', 10), '2000-03-10');
+    assert.equal(dayOfNextMonth('1999-12-31', 10), '2000-01-10');
   });
   it('rolls a due date to the next business day and counts business days late', () => {
     assert.equal(onOrNextBusinessDay('2024-02-14'), '2024-02-14');

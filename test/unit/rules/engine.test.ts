@@ -144,6 +144,34 @@ describe('value formats (raw text as EDGAR validates it)', () => {
   });
 });
 
+describe('Form 4 deadlines by era', () => {
+  const withFiled = (f: Filing, date: string) => {
+    f.submission = { filedAsOf: v(date) } as unknown as Filing['submission'];
+    return f;
+  };
+  it('before 2002-08-29 a Form 4 was a monthly statement: due the tenth of the next month, period = the month', () => {
+    const f = withFiled(filing([{ date: '2000-02-07', shares: '100', ad: 'A', owned: '1100' }]), '2000-03-14');
+    f.periodOfReport = v('2000-02-29');
+    const out = runRules(f);
+    assert.deepEqual(only(out, 'period-of-report'), []);
+    assert.match(only(out, 'late-filing')[0].message, /due by 2000-03-10 \(Friday\) \(the tenth day after the month, as Form 4 was due before 2002-08-29\), but it was filed 2000-03-14 \(Tuesday\): 2 business days late/);
+    assert.deepEqual(only(runRules(withFiled(f, '2000-03-10')), 'late-filing'), []);
+  });
+  it('from 2002-08-29: two business days; gifts before 2023-02-27 and Form 5 transactions reported early are exempt', () => {
+    const f = withFiled(filing([{ date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' }]), '2024-03-06');
+    assert.match(only(runRules(f), 'late-filing')[0].message, /due by 2024-03-05 \(Tuesday\), but it was filed 2024-03-06 \(Wednesday\): 1 business day late/);
+    const g = withFiled(filing([{ date: '2022-03-01', code: 'G', shares: '100', ad: 'D', owned: '900' }]), '2022-06-01');
+    assert.deepEqual(only(runRules(g), 'late-filing'), []);
+    const h = withFiled(filing([{ date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' }]), '2024-06-01');
+    h.nonDerivative[0].transactionFormType = v('5');
+    assert.deepEqual(only(runRules(h), 'late-filing'), []);
+    const d = withFiled(filing([{ date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' }]), '2024-03-11');
+    d.nonDerivative[0].deemedExecutionDate = v('2024-03-06');
+    assert.match(only(runRules(d), 'late-filing')[0].message, /deemed executed 2024-03-06 \(Wednesday\), so the Form 4 was due by 2024-03-08 \(Friday\), but it was filed 2024-03-11 \(Monday\): 1 business day late/);
+    assert.equal(only(runRules(withFiled(d, '2024-03-08')), 'late-filing').length, 0);
+  });
+});
+
 describe('running tally', () => {
   it('names the values, exactly, with thousands separators', () => {
     const f = filing([
