@@ -550,8 +550,8 @@ type Col =
   | 'natureOfOwnership';
 
 /** The columns of each table by form: a main column is one key, or the keys of its sub-columns. */
-const LAYOUT: Record<'3' | '45', Record<'nonDerivative' | 'derivative', (Col | Col[])[]>> = {
-  '45': {
+const LAYOUT: Record<'3' | '4' | '5', Record<'nonDerivative' | 'derivative', (Col | Col[])[]>> = {
+  '4': {
     nonDerivative: [
       'securityTitle',
       'transactionDate',
@@ -568,6 +568,33 @@ const LAYOUT: Record<'3' | '45', Record<'nonDerivative' | 'derivative', (Col | C
       'transactionDate',
       'deemedExecutionDate',
       ['transactionCode', 'v'],
+      ['acquired', 'disposed'],
+      ['exerciseDate', 'expirationDate'],
+      ['underlyingSecurityTitle', 'underlyingSecurityShares'],
+      'transactionPricePerShare',
+      'sharesOwnedFollowingTransaction',
+      'directOrIndirectOwnership',
+      'natureOfOwnership',
+    ],
+  },
+  // Form 5 has no "V" column (a Form 5 report is never early).
+  '5': {
+    nonDerivative: [
+      'securityTitle',
+      'transactionDate',
+      'deemedExecutionDate',
+      'transactionCode',
+      ['transactionShares', 'transactionAcquiredDisposedCode', 'transactionPricePerShare'],
+      'sharesOwnedFollowingTransaction',
+      'directOrIndirectOwnership',
+      'natureOfOwnership',
+    ],
+    derivative: [
+      'securityTitle',
+      'conversionOrExercisePrice',
+      'transactionDate',
+      'deemedExecutionDate',
+      'transactionCode',
       ['acquired', 'disposed'],
       ['exerciseDate', 'expirationDate'],
       ['underlyingSecurityTitle', 'underlyingSecurityShares'],
@@ -776,7 +803,7 @@ function readTable(
   endPos: number,
   formItems: readonly PdfItem[],
 ): void {
-  const shape = LAYOUT[formNo === '3' ? '3' : '45'][table];
+  const shape = LAYOUT[formNo][table];
   const tname = table === 'nonDerivative' ? 'Table I' : 'Table II';
   let layout: Layout | null = null;
   for (let page = heading.page; page <= pdf.pages.length && pos(page, 0) < endPos; page++) {
