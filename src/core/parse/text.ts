@@ -73,6 +73,8 @@ interface Piece {
   raw: string;
   start: number;
   end: number;
+  /** The value joined with its continuation on the next line (a wrapped table cell); `raw` stays the first part. */
+  merged?: string;
 }
 
 type Layout = ColumnKind[];
@@ -107,6 +109,13 @@ const LAYOUTS: Record<string, Layout> = {
 };
 
 const DATE_RE = /(?<![\w/])([0-9OolI]{1,2})\s?[/.-]\s?([0-9OolI]{1,2})\s?[/.-]\s?([0-9OolI]{4})(?![\w/])/;
+/** Old text filings: "2/7/00". */
+const DATE2_RE = /(?<![\w/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\w/])/;
+/** "February 29,2000", "Feb. 29, 2000". */
+const MONTH_DATE_RE = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s{1,3}(\d{1,2}),?\s{0,3}(\d{4})\b/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Cell values that mean "nothing here". */
+const NONE_VALUES = new Set(['-', '--', '---', '\u2014', '\u2013', 'N/A', 'n/a', 'NA', 'None', 'none']);
 
 /** OCR letter-for-digit confusions. */
 function ocrDigits(s: string): string {
@@ -115,6 +124,28 @@ function ocrDigits(s: string): string {
 
 const HEADER_WORDS =
   /(Title of|\(Instr\.|Instr\. \d|Month\/Day\/Year|Transaction Code|\(A\) or \(D\)|Date Exercisable|Expiration Date|Amount or Number|Ownership Form|Beneficially Owned|Transaction\(s\)|Nature of Indirect|Deemed Execution|Conversion or Exercise|Securities Acquired|Disposed of|Underlying|Derivative Security|^\s*Code\s*$)/i;
+
+/** The first date in a string: MM/DD/YYYY (OCR letters repaired), "February 29, 2000", or MM/DD/YY. */
+function dateFromString(seg: string): { raw: string; index: number; value: string | null; why?: string } | null {
+  const m = DATE_RE.exec(seg);
+  if (m) {
+    const fixed = `${ocrDigits(m[1])}/${ocrDigits(m[2])}/${ocrDigits(m[3])}`;
+    const why = /[OolI]/.test(m[0]) ? `letters read as digits in "${m[0]}" (OCR)` : undefined;
+    return { raw: m[0], index: m.index, value: normalizeDate(fixed), why };
+  }
+  const mm = seg.length <= 2000 ? MONTH_DATE_RE.exec(seg) : null;
+  if (mm) {
+    const mo = MONTHS.indexOf(mm[1].slice(0, 3).toLowerCase()) + 1;
+    return { raw: mm[0], index: mm.index, value: normalizeDate(`${mo}/${mm[2]}/${mm[3]}`) };
+  }
+  const m2 = DATE2_RE.exec(seg);
+  if (m2) {
+    const yy = Number(m2[3]);
+    const year = yy < 50 ? 2000 + yy : 1900 + yy;
+    return { raw: m2[0], index: m2.index, value: normalizeDate(`${m2[1]}/${m2[2]}/${year}`), why: `two-digit year in "${m2[0]}" read as ${year}` };
+  }
+  return null;
+}
 
 class TextFormReader {
   private readonly filing: Filing;
@@ -175,8 +206,12 @@ class TextFormReader {
       if (e < 0) e = t.length;
       const cells: Cell[] = [];
       let cs = s;
+      // Text tables of old filings separate columns with "|": then a pipe separates cells like a tab.
+      let pipes = 0;
+      for (let k = s; k < e && pipes < 4; k++) if (t[k] === '|') pipes++;
+      const piped = pipes >= 4;
       for (let k = s; k <= e; k++) {
-        if (k === e || t[k] === '\t') {
+        if (k === e || t[k] === '\t' || (piped && t[k] === '|')) {
           cells.push({ start: cs, end: k, text: t.slice(cs, k) });
           cs = k + 1;
         }
@@ -338,24 +373,29 @@ class TextFormReader {
       if (namePiece) issuer.name = this.field(namePiece, namePiece.raw, [], doubt, 'Issuer name');
       issuer.tradingSymbol = this.field({ raw: br[1], start: symStart, end: symStart + br[1].length }, br[1].toUpperCase(), [], doubt, 'Trading symbol');
     } else {
-      issuer.name = this.field(p, p.raw, [], doubt ?? 'no "[SYMBOL]" after the issuer name: the whole box is read as the name', 'Issuer name');
+      // Old text filings print the symbol on its own line below the name.
+      const at = this.cellAt(p.end);
+      const below = at ? this.lines[at.li + 1] : null;
+      const symCell = below?.cells.find((x) => x.text.trim().length > 0);
+      const sym = symCell ? this.piece(symCell.start, symCell.end) : null;
+      if (nextLine && sym && /^[A-Z][A-Z.]{0,5}$/.test(sym.raw) && sym.start < headerEnd) {
+        issuer.name = this.field(p, p.raw, [], doubt, 'Issuer name');
+        issuer.tradingSymbol = this.field(sym, sym.raw, [], 'read from the line below the issuer name', 'Trading symbol');
+      } else issuer.name = this.field(p, p.raw, [], doubt ?? 'no "[SYMBOL]" after the issuer name: the whole box is read as the name', 'Issuer name');
     }
   }
 
   /** A date token in cleaned range [s, e): its piece and normalized value, with OCR repairs. */
-  private dateIn(s: number, e: number): { p: Piece; value: string | null; repaired: boolean } | null {
+  private dateIn(s: number, e: number): { p: Piece; value: string | null; repaired: boolean; why?: string } | null {
     const seg = this.t.slice(s, e);
-    const m = DATE_RE.exec(seg);
-    if (!m) return null;
-    const p: Piece = { raw: m[0], start: s + m.index, end: s + m.index + m[0].length };
-    const fixed = `${ocrDigits(m[1])}/${ocrDigits(m[2])}/${ocrDigits(m[3])}`;
-    const repaired = /[OolI]/.test(m[0]);
-    return { p, value: normalizeDate(fixed), repaired };
+    const r = dateFromString(seg);
+    if (!r) return null;
+    return { p: { raw: r.raw, start: s + r.index, end: s + r.index + r.raw.length }, value: r.value, repaired: r.why != null, why: r.why };
   }
 
-  private dateField(d: { p: Piece; value: string | null; repaired: boolean }, what: string, refs: FootnoteRef[] = []): Field {
+  private dateField(d: { p: Piece; value: string | null; repaired: boolean; why?: string }, what: string, refs: FootnoteRef[] = []): Field {
     if (d.value == null) return this.field<string>(d.p, null, refs, `"${d.p.raw}" is not a calendar date`, what);
-    return this.field(d.p, d.value, refs, d.repaired ? `letters read as digits in "${d.p.raw}" (OCR)` : null, what);
+    return this.field(d.p, d.value, refs, d.repaired ? (d.why ?? `letters read as digits in "${d.p.raw}" (OCR)`) : null, what);
   }
 
   private readPeriod(headerEnd: number, form: string): void {
@@ -365,7 +405,9 @@ class TextFormReader {
         : form === '5'
           ? /Statement\s+for\s+Issuer'?s\s+Fiscal\s+Year\s+Ended/i
           : /Date\s+of\s+Earliest\s+Transaction/i;
-    const m = this.find(label, 0, headerEnd) ?? this.find(/Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring|Fiscal\s+Year\s+Ended/i, 0, headerEnd);
+    const m =
+      this.find(label, 0, headerEnd) ??
+      this.find(/Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring|Fiscal\s+Year\s+Ended|Statement\s+for\s+Month\/(?:Day\/)?Year/i, 0, headerEnd);
     if (m) {
       const at = this.cellAt(m[1]);
       let d = at ? this.dateIn(m[1], at.cell.end) : null;
@@ -378,7 +420,7 @@ class TextFormReader {
           const nl = this.lines[at.li + 1];
           d = nl ? this.dateIn(nl.start, nl.end) : null;
         }
-        if (d) doubt = 'the date was not in its box but next to it (merged columns)';
+        if (d) doubt = d.p.start > at.line.end ? 'read from the line below its label' : 'the date was not in its box but next to it (merged columns)';
       }
       if (d) {
         this.filing.periodOfReport = this.dateField(d, 'Period of report');
@@ -436,6 +478,7 @@ class TextFormReader {
         if (streets[1]) o.street2 = this.field(streets[1], streets[1].raw);
       }
     }
+    if (!last && !streetLabel && p) this.addressBelowName(o, p, headerEnd);
     if (streetLabel) {
       let p2 = this.restOfCell(streetLabel[1], /\(City\)/i);
       if (!p2) {
@@ -460,6 +503,32 @@ class TextFormReader {
         this.doubt(f, what, `"${tok[1]}" mixes digits with letters OCR confuses with digits (O/0, l/1): kept as written`);
     }
     return o;
+  }
+
+  /**
+   * Old text filings print the address under the name without the (Last)/(Street)/(City) labels: the lines
+   * below the name up to the next numbered box, the one that reads "City, ST 12345" ending the street lines.
+   */
+  private addressBelowName(o: ReportingOwner, name: Piece, headerEnd: number): void {
+    const at = this.cellAt(name.end);
+    if (!at) return;
+    const found: Piece[] = [];
+    for (let i = at.li + 1; i < this.lines.length && found.length < 6; i++) {
+      const l = this.lines[i];
+      if (l.start >= headerEnd || /^\s*\d{1,2}\.\s/.test(l.text)) break;
+      const c = l.cells.find((x) => x.text.trim().length > 0);
+      if (!c) continue;
+      const q = this.piece(c.start, c.end);
+      if (q) found.push(q);
+    }
+    const csz = found.findIndex((q) => q.raw.length < 120 && /^(.*?)[,\s]+([A-Za-z]{2})[,\s]+(\d{5}(?:-\d{4})?)$/.test(q.raw));
+    if (csz < 0) return;
+    const streets = found.slice(0, csz).slice(-2);
+    if (streets[0]) o.street1 = this.field(streets[0], streets[0].raw);
+    if (streets[1]) o.street2 = this.field(streets[1], streets[1].raw);
+    this.cityStateZip(o, found[csz]);
+    const lastSpan = this.span(found[csz].start, found[csz].end);
+    if (o.span && lastSpan) o.span = { start: o.span.start, end: lastSpan.end };
   }
 
   private stripLead(p: Piece, re: RegExp): Piece | null {
@@ -489,7 +558,7 @@ class TextFormReader {
     const other = this.find(/Other\s*\(specify\s+below\)/i, from, headerEnd);
     let titleRange: [number, number] | null = null;
     if (officer) {
-      const p = this.restOfCell(officer[1], /Other\s*\(specify/i);
+      const p = this.restOfCell(officer[1], /Other\s*\(specify|[([]\s?[Xx]?\s?[)\]]\s*Other\b/i);
       if (p) {
         titleRange = [p.start, p.end];
         o.officerTitle = this.field(p, p.raw);
@@ -529,18 +598,35 @@ class TextFormReader {
     const cells = l.cells.map((c) => c.text.trim()).filter((x) => x.length > 0);
     if (!cells.length) return true;
     if (HEADER_WORDS.test(l.text)) return true;
+    // A line of a "|" table without a single digit: header text split over lines.
+    if (l.cells.length >= 4 && !/\d/.test(l.text)) return true;
     return cells.every((x) => /^(Code|V|v|Amount|\(A\)|\(D\)|Price|Title|Date|Exercisable|\(A\) or \(D\)|' '|''|[-'",.]+)$/i.test(x));
   }
 
   private readTable(table: 'nonDerivative' | 'derivative', from: number, to: number, form: string): void {
-    const layout = LAYOUTS[`${table === 'derivative' ? 'II' : 'I'}-${form === '3' || form === '5' ? form : '4'}`];
+    const modern = LAYOUTS[`${table === 'derivative' ? 'II' : 'I'}-${form === '3' || form === '5' ? form : '4'}`];
+    // Forms before 2002 have no deemed execution date column, and their Table II has "Amount | A/D" where
+    // today's form has "(A) | (D)". A header that names its columns without "Deemed" puts those first.
+    const noDeemed = modern.filter((k) => k !== 'deemed');
+    const oldII = noDeemed.flatMap((k): ColumnKind[] => (k === 'sharesA' ? ['amount', 'ad'] : k === 'sharesD' ? [] : [k]));
+    const region = this.t.slice(from, Math.min(to, from + 20000));
+    const old = /Title\s+of/i.test(region) && !/Deemed/i.test(region);
+    const candidates = form === '3' ? [modern] : old ? [noDeemed, oldII, modern] : [modern, noDeemed, oldII];
+    const layouts = candidates.filter((x, i) => candidates.findIndex((y) => y.join() === x.join()) === i);
     const lines = this.lines.filter((l) => l.start >= from && l.end <= to);
     // Skip the rest of the title line ("(e.g., puts, calls, ...)") and the header lines.
     let pendingTitle: Piece[] = [];
-    for (const l of lines) {
+    const skipLine = (text: string) => /^</.test(text) || /^[-_=|.\s]*$/.test(text);
+    const filled = (l: Line) => l.cells.filter((c) => c.text.trim().length > 0 && !NONE_VALUES.has(c.text.trim())).length;
+    for (let li = 0; li < lines.length; li++) {
+      const l = lines[li];
       if (l.start < from) continue;
       const text = l.text.trim();
       if (!text) continue;
+      if (skipLine(text)) {
+        pendingTitle = []; // words above a rule or table markup are header text, not a wrapped title
+        continue;
+      }
       if (/^\(?e\.g\.,/i.test(text) || /Acquired,\s+Disposed\s+of,\s+or\s+Beneficially\s+Owned|Securities\s+Beneficially\s+Owned\s*$/i.test(text)) continue;
       if (this.isHeaderLine(l)) continue;
       const hasData = DATE_RE.test(l.text) || /\d/.test(l.text);
@@ -550,7 +636,17 @@ class TextFormReader {
         if (p) pendingTitle.push(p);
         continue;
       }
-      this.readRow(table, l, layout, form, pendingTitle);
+      // A row of a "|" table wrapped onto the next line: same cells, few of them filled.
+      let cont: Line | null = null;
+      const next = lines[li + 1];
+      if (next && next.cells.length === l.cells.length && l.cells.length >= 4 && !skipLine(next.text.trim())) {
+        const n = filled(next);
+        if (n > 0 && n * 5 <= filled(l) * 2) {
+          cont = next;
+          li++;
+        }
+      }
+      this.readRow(table, l, layouts, form, pendingTitle, cont);
       pendingTitle = [];
     }
     if (pendingTitle.length) {
@@ -582,18 +678,34 @@ class TextFormReader {
     return { value: this.piece(p.start, p.start + cut), refs };
   }
 
-  private readRow(table: 'nonDerivative' | 'derivative', l: Line, layout: Layout, form: string, titleBefore: Piece[]): void {
+  private readRow(table: 'nonDerivative' | 'derivative', l: Line, layouts: Layout[], form: string, titleBefore: Piece[], cont: Line | null = null): void {
     const rows = table === 'derivative' ? this.filing.derivative : this.filing.nonDerivative;
     const index = rows.length;
     const row: Row = table === 'derivative' ? emptyRow('derivative', 'holding', index) : emptyRow('nonDerivative', 'holding', index);
     row.span = this.span(l.start, l.end);
     const where = `${table === 'derivative' ? 'Table II' : 'Table I'} row ${index + 1}`;
     // Cells by tab; trailing empty cells dropped.
-    const cells = l.cells.map((c) => this.piece(c.start, c.end));
+    const none = (p: Piece | null) => (p && NONE_VALUES.has(p.raw) ? null : p);
+    const cells = l.cells.map((c) => none(this.piece(c.start, c.end)));
+    if (cont) {
+      // Join each cell with its continuation: "Options to Purchase Co" + "mmon Stock", "2/7/0" + "0".
+      cont.cells.forEach((c, i) => {
+        const q = none(this.piece(c.start, c.end));
+        if (!q || i >= cells.length) return;
+        const p = cells[i];
+        if (!p) {
+          cells[i] = q;
+          return;
+        }
+        const glue = /[A-Za-z0-9/,.-]$/.test(p.raw) && /^[a-z0-9]/.test(q.raw) ? '' : ' ';
+        cells[i] = { ...p, merged: `${p.raw}${glue}${q.raw}` };
+      });
+    }
     while (cells.length && cells[cells.length - 1] == null) cells.pop();
     let assigned: Map<ColumnKind, Piece> | null = null;
     let fallback = false;
-    if (cells.length >= 2 && cells.length <= layout.length) {
+    for (const layout of layouts) {
+      if (cells.length < 2 || cells.length > layout.length) continue;
       const m = new Map<ColumnKind, Piece>();
       let ok = true;
       cells.forEach((p, i) => {
@@ -601,13 +713,19 @@ class TextFormReader {
         if (!this.fits(layout[i], p)) ok = false;
         m.set(layout[i], p);
       });
-      if (ok) assigned = m;
+      if (ok) {
+        assigned = m;
+        break;
+      }
     }
     if (!assigned) {
-      assigned = this.bySequence(l, layout);
+      assigned = this.bySequence(l, layouts[0], cells);
       fallback = true;
     }
-    if (!assigned.size) return;
+    if (!assigned.size) {
+      this.uncertain(where, 'a line with values that could not be read as a row (no security title before the values): not read', row.span);
+      return;
+    }
     if (fallback) this.uncertain(where, 'the columns are not separated in the text; values were assigned by their kind (date, code, amount, A/D, D/I) in column order', row.span);
     // Without column positions, the kind of a code, A/D, D/I letter or a title is plain; which box an amount
     // (or, in Table II, a date) belongs to is inferred from the order: those are marked uncertain.
@@ -627,7 +745,7 @@ class TextFormReader {
 
   /** Whether a cell's text can be a value of the column kind (markers stripped). */
   private fits(kind: ColumnKind, p: Piece): boolean {
-    const v = this.splitMarkers(p).value?.raw ?? '';
+    const v = p.merged ?? this.splitMarkers(p).value?.raw ?? '';
     if (!v) return true; // only markers: fits any value box
     switch (kind) {
       case 'title':
@@ -638,13 +756,13 @@ class TextFormReader {
       case 'deemed':
       case 'exercisable':
       case 'expiration':
-        return DATE_RE.test(v) || /^[A-Za-z][A-Za-z .]{2,}$/.test(v); // "Immediately", "(1)" handled above
+        return DATE_RE.test(v) || DATE2_RE.test(v) || MONTH_DATE_RE.test(v) || /^[A-Za-z][A-Za-z .]{2,}$/.test(v); // "Immediately"; "(1)" handled above
       case 'code':
         return /^[A-Za-z]\s?(?:\(\s?\d{1,2}\s?\))?$/.test(v);
       case 'v':
         return /^[Vv]$/.test(v);
       case 'ad':
-        return /^\(?[AD]\)?$/i.test(v);
+        return /^\(?[AD]\)?$/i.test(v) || /^A\s?[,/]\s?D$/i.test(v);
       case 'di':
         return /^\(?[DI]\)?$/i.test(v);
       case 'amount':
@@ -654,7 +772,7 @@ class TextFormReader {
       case 'uAmount':
       case 'price':
       case 'convPrice':
-        return /^\$?\s?[0-9OolI][0-9OolI,.\s]*$/.test(v);
+        return /^\$?\s?[0-9OolI][0-9OolI,.\s]*-?$/.test(v);
     }
   }
 
@@ -662,13 +780,16 @@ class TextFormReader {
    * Columns not separated: read the row's tokens left to right, taking for each column of the layout the next
    * token of the right kind. Titles run until the first date or amount.
    */
-  private bySequence(l: Line, layout: Layout): Map<ColumnKind, Piece> {
+  private bySequence(l: Line, layout: Layout, cells: (Piece | null)[]): Map<ColumnKind, Piece> {
     const out = new Map<ColumnKind, Piece>();
     // Tokens: runs of non-space; a marker "(1)" stays with the token before it.
     const toks: Piece[] = [];
+    const byCell = l.cells.length >= 4;
+    // Separated cells that do not fit the layout: take the cells themselves as the tokens.
+    if (byCell) for (const q of cells) if (q) toks.push(q);
     const re = /\S+/g;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(l.text))) {
+    while (!byCell && (m = re.exec(l.text))) {
       const s = l.start + m.index;
       const e = s + m[0].length;
       if (/^\(\d{1,2}\)$/.test(m[0]) && toks.length) {
@@ -680,13 +801,18 @@ class TextFormReader {
       } else toks.push({ raw: m[0], start: s, end: e });
     }
     const isNum = (p: Piece) => this.fits('amount', p) && /\d/.test(p.raw);
-    const isDate = (p: Piece) => DATE_RE.test(p.raw);
+    const isDate = (p: Piece) => {
+      const v = p.merged ?? p.raw;
+      return DATE_RE.test(v) || DATE2_RE.test(v) || MONTH_DATE_RE.test(v);
+    };
+    // Several tokens make one value only when they are words of one cell, never across cells.
+    const group = (a: number, b: number): Piece => (byCell ? toks[a] : { raw: toks.slice(a, b).map((x) => x.raw).join(' '), start: toks[a].start, end: toks[b - 1].end });
     let k = 0;
     // Title: tokens until the first date or number.
     const titleEnd = toks.findIndex((p) => isDate(p) || isNum(p));
     if (titleEnd <= 0) return out;
-    out.set('title', { raw: toks.slice(0, titleEnd).map((x) => x.raw).join(' '), start: toks[0].start, end: toks[titleEnd - 1].end });
-    k = titleEnd;
+    out.set('title', group(0, titleEnd));
+    k = byCell ? 1 : titleEnd;
     // The columns after the title that hold values of a kind we can recognize.
     const want = layout.slice(1);
     const NUMERIC = new Set<ColumnKind>(['convPrice', 'amount', 'sharesA', 'price', 'uAmount', 'owned']);
@@ -720,8 +846,8 @@ class TextFormReader {
         continue;
       }
       if (kind === 'nature') {
-        out.set('nature', { raw: toks.slice(k).map((x) => x.raw).join(' '), start: p.start, end: toks[toks.length - 1].end });
-        k = toks.length;
+        out.set('nature', group(k, toks.length));
+        k = byCell ? k + 1 : toks.length;
         break;
       }
       if (kind === 'uTitle') {
@@ -729,8 +855,8 @@ class TextFormReader {
         let e = k;
         while (e < toks.length && !isNum(toks[e])) e++;
         if (e > k) {
-          out.set('uTitle', { raw: toks.slice(k, e).map((x) => x.raw).join(' '), start: p.start, end: toks[e - 1].end });
-          k = e;
+          out.set('uTitle', group(k, e));
+          k = byCell ? k + 1 : e;
         }
         continue;
       }
@@ -749,23 +875,38 @@ class TextFormReader {
 
   private assignCell(row: Row, kind: ColumnKind, p: Piece, where: string, doubt: string | null): void {
     const d = row.table === 'derivative' ? (row as DerivativeRow) : null;
-    const { value, refs } = this.splitMarkers(p);
-    const text = (f: string): Field => (value ? this.field(value, value.raw, refs, doubt, `${where} ${f}`) : { ...absent(), present: refs.length > 0, footnotes: refs, span: this.span(p.start, p.end) });
+    const split = p.merged != null ? { value: { ...p }, refs: [] as FootnoteRef[] } : this.splitMarkers(p);
+    const { value, refs } = split;
+    if (p.merged != null) {
+      // Raw (and span) stay the first line's text; the value is read from the joined text, with doubt.
+      const why = `the value continues on the next line: read as "${p.merged}"`;
+      doubt = doubt ? `${doubt}; ${why}` : why;
+    }
+    const vt = (x: Piece) => x.merged ?? x.raw;
+    const text = (f: string): Field => (value ? this.field(value, vt(value), refs, doubt, `${where} ${f}`) : { ...absent(), present: refs.length > 0, footnotes: refs, span: this.span(p.start, p.end) });
     const num = (f: string): Field => {
       if (!value) return { ...absent(), present: refs.length > 0, footnotes: refs, span: this.span(p.start, p.end) };
-      let v = normalizeNumber(value.raw);
+      let v = normalizeNumber(vt(value));
       let why = doubt;
       if (v == null) {
-        const fixed = normalizeNumber(ocrDigits(value.raw.replace(/\s+/g, '')));
+        const fixed = normalizeNumber(ocrDigits(vt(value).replace(/\s+/g, '')));
+        const trimmed = normalizeNumber(vt(value).replace(/[\s-]+$/, ''));
         if (fixed != null) {
           v = fixed;
-          why = `letters read as digits in "${value.raw}" (OCR)`;
-        } else why = `"${value.raw}" is not a number`;
+          why = `letters read as digits in "${vt(value)}" (OCR)`;
+        } else if (trimmed != null) {
+          v = trimmed;
+          why = `a trailing "-" after the amount in "${vt(value)}" is ignored`;
+        } else why = `"${vt(value)}" is not a number`;
       }
       return this.field(value, v, refs, why, `${where} ${f}`);
     };
     const date = (f: string): Field => {
       if (!value) return { ...absent(), present: refs.length > 0, footnotes: refs, span: this.span(p.start, p.end) };
+      if (value.merged != null) {
+        const r = dateFromString(value.merged);
+        return this.field<string>(value, r?.value ?? null, refs, r ? (r.why ? `${doubt}; ${r.why}` : doubt) : `${doubt}; not a date`, `${where} ${f}`);
+      }
       const dt = this.dateIn(value.start, value.end);
       if (!dt) return this.field<string>(value, null, refs, doubt ?? `"${value.raw}" is not a date`, `${where} ${f}`);
       const fld = this.dateField(dt, `${where} ${f}`, refs);
@@ -789,9 +930,9 @@ class TextFormReader {
         row.codingSpan = this.span(p.start, p.end);
         row.codingFootnotes = refs;
         if (!value) return;
-        const code = value.raw.toUpperCase();
+        const code = vt(value).toUpperCase();
         const known = TRANSACTION_CODES.has(code);
-        row.transactionCode = this.field(value, code, [], known ? doubt : `"${value.raw}" is not a transaction code`, `${where} transaction code`);
+        row.transactionCode = this.field(value, code, [], known ? doubt : `"${vt(value)}" is not a transaction code`, `${where} transaction code`);
         return;
       }
       case 'v':
@@ -818,8 +959,8 @@ class TextFormReader {
       }
       case 'ad':
         if (value) {
-          const v = normalizeAcquiredDisposed(value.raw);
-          row.transactionAcquiredDisposedCode = this.field(value, v, refs, v ? doubt : `"${value.raw}" is not A or D`, `${where} (A) or (D)`);
+          const v = normalizeAcquiredDisposed(vt(value));
+          row.transactionAcquiredDisposedCode = this.field(value, v, refs, v ? doubt : `"${vt(value)}" is not A or D`, `${where} (A) or (D)`);
         }
         return;
       case 'price':
@@ -842,8 +983,8 @@ class TextFormReader {
         return;
       case 'di':
         if (value) {
-          const v = normalizeDirectIndirect(value.raw);
-          row.directOrIndirectOwnership = this.field(value, v, refs, v ? doubt : `"${value.raw}" is not D or I`, `${where} ownership form`);
+          const v = normalizeDirectIndirect(vt(value));
+          row.directOrIndirectOwnership = this.field(value, v, refs, v ? doubt : `"${vt(value)}" is not D or I`, `${where} ownership form`);
         }
         return;
       case 'nature':
@@ -916,7 +1057,7 @@ class TextFormReader {
 
   private readSignatureLine(l: Line): void {
     // The date is the last date on the line; the name is what comes before it.
-    let last: { p: Piece; value: string | null; repaired: boolean } | null = null;
+    let last: { p: Piece; value: string | null; repaired: boolean; why?: string } | null = null;
     let pos = l.start;
     for (;;) {
       const d = this.dateIn(pos, l.end);
@@ -926,6 +1067,11 @@ class TextFormReader {
     }
     const nameEnd = last ? last.p.start : l.end;
     const name = this.piece(l.start, nameEnd);
+    if (!last) {
+      // Old text filings: "DATE" on the next line, the date below it.
+      const li = this.lines.indexOf(l);
+      for (let i = li + 1; i < Math.min(this.lines.length, li + 4) && !last; i++) last = this.dateIn(this.lines[i].start, this.lines[i].end);
+    }
     if (!name && !last) return;
     this.filing.signatures.push({
       name: name ? this.field(name, name.raw) : absent<string>(),
