@@ -144,6 +144,26 @@ describe('value formats (raw text as EDGAR validates it)', () => {
   });
 });
 
+describe('header agreement', () => {
+  it('names the issuer, owner and period differences between the submission header and the document', () => {
+    const f = filing([{ date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' }]);
+    f.submission = {
+      conformedSubmissionType: v('4'),
+      issuerCik: v('1234567'),
+      reportingOwnerCiks: [v('0007654321'), v('0009999999')],
+      periodOfReport: v('2024-03-02', '20240302'),
+      filedAsOf: v('2024-03-04'),
+    } as unknown as Filing['submission'];
+    assert.deepEqual(
+      only(runRules(f), 'header-mismatch').map((x) => x.message),
+      [
+        'The header names reporting owner CIK 0009999999, which the document does not list',
+        'periodOfReport is 2024-03-01, but the submission header says CONFORMED PERIOD OF REPORT 2024-03-02',
+      ],
+    );
+  });
+});
+
 describe('Form 4 deadlines by era', () => {
   const withFiled = (f: Filing, date: string) => {
     f.submission = { filedAsOf: v(date) } as unknown as Filing['submission'];
