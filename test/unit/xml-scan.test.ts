@@ -262,6 +262,46 @@ describe('xml scanner: malformed input', () => {
     assert.equal(f.signatures[0].name.value, '/s/ Tina Typo');
   });
 
+  it('finds a closing tag written as a start tag ("/" missing) and reads everything after it', () => {
+    const f = parseFixture('missing-slash.xml');
+    const x = only(f, 'xml-malformed');
+    assert.deepEqual(lineCol(f, x), { line: 5, column: 31 });
+    assert.equal(at(f, x.span), '<periodOfReport>');
+    assert.equal(
+      x.message,
+      '<periodOfReport> (opened on line 5) is not closed before the next <periodOfReport> on line 5: its closing tag </periodOfReport> (or the "/" in it) seems missing',
+    );
+    assert.equal(f.periodOfReport.value, '2024-01-10');
+    assert.equal(f.notSubjectToSection16.value, false);
+    assert.equal(f.issuer.name.value, 'Slash Corp');
+    assert.equal(f.reportingOwners.length, 1);
+    assert.equal(f.nonDerivative.length, 1);
+    assert.deepEqual(f.nonDerivative[0].transactionPricePerShare.footnotes.map((r) => r.id), ['F1']);
+    assert.equal(f.footnotes.length, 1);
+    assert.equal(f.signatures[0].date.value, '2024-01-11');
+    assert.ok(!f.findings.some((x) => x.rule === 'xml-duplicate-element'), JSON.stringify(f.findings));
+  });
+
+  it('finds a footnote left open before the next one and keeps each note apart', () => {
+    const f = parseFixture('unclosed-footnote.xml');
+    const x = only(f, 'xml-malformed');
+    assert.deepEqual(lineCol(f, x), { line: 13, column: 9 });
+    assert.equal(at(f, x.span), '<footnote id="F2">');
+    assert.match(x.message, /^<footnote> \(opened on line 12\) is not closed before the next <footnote> on line 13/);
+    assert.deepEqual(
+      f.footnotes.map((n) => [n.id.value, n.text.value]),
+      [
+        ['F1', 'First note, with bold text.'],
+        ['F2', 'Second note.'],
+        ['F3', 'Third note.'],
+      ],
+    );
+    assert.ok(at(f, f.footnotes[0].span).endsWith('text.\n        '));
+    assert.equal(f.remarks.value, 'After the notes.');
+    assert.equal(f.signatures.length, 1);
+    assert.ok(!f.findings.some((x) => x.rule === 'xml-unknown-element'), JSON.stringify(f.findings));
+  });
+
   it('reports a document cut short and keeps everything read before the cut', () => {
     const f = parseFixture('truncated.xml');
     const x = only(f, 'xml-malformed');

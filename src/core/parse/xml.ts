@@ -114,6 +114,56 @@ const DOC_FIELDS: Record<string, Norm> = {
   remarks: 'collapse',
 };
 
+/** Elements that hold a value, not other elements (what an unclosed one swallows belongs beside it). */
+const LEAVES = new Set([
+  ...Object.keys(DOC_FIELDS),
+  ...Object.keys(ROW_FIELDS),
+  ...Object.keys(DERIVATIVE_ONLY_FIELDS),
+  ...Object.keys(OWNER_FIELDS),
+  'issuerCik',
+  'issuerName',
+  'issuerTradingSymbol',
+  'signatureName',
+  'signatureDate',
+  'transactionFormType',
+  'transactionCode',
+  'equitySwapInvolved',
+  'footnote',
+]);
+
+/** A value element holding elements it cannot hold (only a broken tag puts them there). */
+function swallows(el: XmlElement): boolean {
+  if (el.children.length === 0 || !LEAVES.has(el.local)) return false;
+  return el.children.some((c) => (el.local === 'footnote' ? c.local === 'footnote' : c.local !== 'value' && c.local !== 'footnoteId'));
+}
+
+/**
+ * The children of an element as the filer meant them. In a malformed document a value element left unclosed
+ * (`<periodOfReport>2024-01-10<periodOfReport>`, a "/" missing) swallows the elements after it until an
+ * ancestor's end tag; those are returned here as siblings, in document order, so nothing after the break is lost.
+ * (A value element cannot hold other elements, and a footnote cannot hold a footnote, so this never changes
+ * the reading of a document that follows the schema.) Otherwise the children are returned as they are.
+ */
+function kids(el: XmlElement, onMove?: (moved: XmlElement, from: XmlElement) => void): XmlElement[] {
+  const ch = el.children;
+  let out: XmlElement[] | null = null;
+  for (let i = 0; i < ch.length; i++) {
+    const c = ch[i];
+    if (swallows(c)) {
+      out ??= ch.slice(0, i);
+      // The stray start tag itself (inside an unclosed one of the same name) is an artifact, not a value.
+      if (!(el.local === c.local && !el.closed)) out.push(c);
+      // What belongs to the element itself stays with it: its value and citations (a footnote: its inline markup).
+      for (const g of kids(c, onMove))
+        if (c.local === 'footnote' ? g.local === 'footnote' : g.local !== 'value' && g.local !== 'footnoteId') {
+          out.push(g);
+          if (onMove && g.parent === c) onMove(g, c);
+        }
+    } else if (out) out.push(c);
+  }
+  return out ?? ch;
+}
+
 /** More findings of one rule than this are counted, not listed. */
 const MAX_FINDINGS_PER_RULE = 100;
 
@@ -176,6 +226,19 @@ class Mapper {
     this.unknownElements.add(key);
     const what = el.local === 'script' ? 'A <script> element (never run)' : `Unknown element <${el.name}>`;
     this.add('xml-unknown-element', 'info', `${what} in <${where}> is ignored (line ${this.line(el.start)})`, span(el));
+  }
+
+  /** `kids()` with a warning when a well-formed document nests an element where the schema cannot have it. */
+  kids(el: XmlElement): XmlElement[] {
+    return kids(el, (moved, from) => {
+      if (!from.closed) return; // a malformed document: the xml-malformed finding already says where it broke
+      this.add(
+        'xml-unexpected-element',
+        'warning',
+        `<${moved.name}> (line ${this.line(moved.start)}) stands inside <${from.name}>, which holds only a value; it is read as if it followed it`,
+        span(moved),
+      );
+    });
   }
 
   footnoteRef(el: XmlElement): FootnoteRef | null {
@@ -251,7 +314,7 @@ class Mapper {
       return;
     }
     iss.span = span(el);
-    for (const ch of el.children) {
+    for (const ch of this.kids(el)) {
       if (ch.local === 'issuerCik') iss.cik = this.once(iss.cik, ch, 'text');
       else if (ch.local === 'issuerName') iss.name = this.once(iss.name, ch, 'text');
       else if (ch.local === 'issuerTradingSymbol') iss.tradingSymbol = this.once(iss.tradingSymbol, ch, 'text');
@@ -263,7 +326,7 @@ class Mapper {
     const o = emptyOwner();
     o.span = span(el);
     const rec = o as unknown as Record<string, Field<unknown>>;
-    for (const group of el.children) {
+    for (const group of this.kids(el)) {
       if (!OWNER_GROUPS.has(group.local)) {
         // Tolerate owner fields written without their group.
         const spec = OWNER_FIELDS[group.local];
@@ -271,7 +334,7 @@ class Mapper {
         else this.unknown(group, 'reportingOwner');
         continue;
       }
-      for (const ch of group.children) {
+      for (const ch of this.kids(group)) {
         const spec = OWNER_FIELDS[ch.local];
         if (spec) rec[spec[0]] = this.once(rec[spec[0]], ch, spec[1]);
         else if (!OWNER_IGNORED.has(ch.local)) this.unknown(ch, group.local);
@@ -284,8 +347,8 @@ class Mapper {
     const row: Row = table === 'derivative' ? emptyRow('derivative', kind, index) : emptyRow('nonDerivative', kind, index);
     row.span = span(el);
     // The row's children, and the children of its grouping elements, in document order.
-    for (const top of el.children) {
-      if (ROW_GROUPS.has(top.local)) for (const ch of top.children) this.rowChild(row, table, el, ch);
+    for (const top of this.kids(el)) {
+      if (ROW_GROUPS.has(top.local)) for (const ch of this.kids(top)) this.rowChild(row, table, el, ch);
       else this.rowChild(row, table, el, top);
     }
     return row;
@@ -327,7 +390,7 @@ class Mapper {
       return;
     }
     row.codingSpan = span(el);
-    for (const ch of el.children) {
+    for (const ch of this.kids(el)) {
       switch (ch.local) {
         case 'transactionFormType':
           row.transactionFormType = this.once(row.transactionFormType, ch, 'code');
@@ -352,7 +415,7 @@ class Mapper {
   table(filing: Filing, el: XmlElement, table: 'nonDerivative' | 'derivative'): void {
     const rows: Row[] = table === 'derivative' ? filing.derivative : filing.nonDerivative;
     const prefix = table === 'derivative' ? 'derivative' : 'nonDerivative';
-    for (const ch of el.children) {
+    for (const ch of this.kids(el)) {
       let kind: 'transaction' | 'holding' | null = null;
       if (ch.local === `${prefix}Transaction`) kind = 'transaction';
       else if (ch.local === `${prefix}Holding`) kind = 'holding';
@@ -371,7 +434,7 @@ class Mapper {
   }
 
   footnotes(filing: Filing, el: XmlElement): void {
-    for (const ch of el.children) {
+    for (const ch of this.kids(el)) {
       if (ch.local !== 'footnote') {
         this.unknown(ch, 'footnotes');
         continue;
@@ -385,19 +448,23 @@ class Mapper {
       } else {
         this.add('xml-footnote-id-missing', 'warning', `<footnote> without an id attribute (line ${this.line(ch.start)})`, span(ch));
       }
-      const ts = trimmedSpan(this.text, ch.contentStart, ch.contentEnd);
-      const raw = textOf(this.text, ch, true, this.onUnknown).trim();
+      // An unclosed footnote that swallowed the next ones (read as siblings by kids()) ends where they begin.
+      const next = ch.children.find((c) => c.local === 'footnote');
+      const until = next ? next.start : ch.contentEnd;
+      const own: Span = { start: ch.start, end: next ? next.start : ch.end };
+      const ts = trimmedSpan(this.text, ch.contentStart, until);
+      const raw = textOf(this.text, ch, true, this.onUnknown, until).trim();
       const textField: Field =
         raw.length > 0
-          ? { raw, value: collapseWs(raw), present: true, footnotes: [], span: ts, elementSpan: span(ch) }
-          : { raw: null, value: null, present: true, footnotes: [], span: span(ch), elementSpan: span(ch) };
-      filing.footnotes.push({ id, text: textField, span: span(ch) });
+          ? { raw, value: collapseWs(raw), present: true, footnotes: [], span: ts, elementSpan: own }
+          : { raw: null, value: null, present: true, footnotes: [], span: own, elementSpan: own };
+      filing.footnotes.push({ id, text: textField, span: own });
     }
   }
 
   signature(filing: Filing, el: XmlElement): void {
     const sig = { name: absent(), date: absent(), span: span(el) };
-    for (const ch of el.children) {
+    for (const ch of this.kids(el)) {
       if (ch.local === 'signatureName') sig.name = this.once(sig.name, ch, 'text');
       else if (ch.local === 'signatureDate') sig.date = this.once(sig.date, ch, 'date');
       else this.unknown(ch, 'ownerSignature');
@@ -407,7 +474,7 @@ class Mapper {
 
   document(filing: Filing, doc: XmlElement): void {
     const rec = filing as unknown as Record<DocKey, Field<unknown>>;
-    for (const ch of doc.children) {
+    for (const ch of this.kids(doc)) {
       const name = ch.local;
       const norm = DOC_FIELDS[name];
       if (norm) {

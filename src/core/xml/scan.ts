@@ -168,6 +168,25 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     if (!cur) sawRootEnd = true;
   };
 
+  /**
+   * Where an unclosed element really broke: `<x>text<x>` where `</x>` was meant, or `<footnote id="F1">…` left
+   * open before `<footnote id="F2">`. An element in the open chain (from `open` up to, not including, `stop`)
+   * that holds a child of its own name was not closed before that child; the outermost such child is the
+   * first break in the text. Only looked for while problems are still recorded (it walks children).
+   */
+  const sameNameBreak = (open: XmlElement, stop: XmlElement | null): { outer: XmlElement; inner: XmlElement } | null => {
+    if (problems.length >= limits.maxProblems) return null;
+    let found: { outer: XmlElement; inner: XmlElement } | null = null;
+    for (let el: XmlElement | null = open; el && el !== stop; el = el.parent) {
+      const outer: XmlElement = el;
+      const inner = outer.children.find((c) => c.name === outer.name);
+      if (inner) found = { outer, inner };
+    }
+    return found;
+  };
+  const sameNameMessage = (b: { outer: XmlElement; inner: XmlElement }): string =>
+    `<${b.outer.name}> (opened on line ${lineOf(b.outer.start)}) is not closed before the next <${b.inner.name}> on line ${lineOf(b.inner.start)}: its closing tag </${b.outer.name}> (or the "/" in it) seems missing`;
+
   // The next '<' at or after an offset (or `end`), remembered: recovery and attribute checks ask for it
   // repeatedly inside one long tag, and scanning ahead each time would be quadratic.
   let ltFrom = Infinity;
@@ -244,7 +263,9 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
       let anc: XmlElement | null = open.parent;
       while (anc && anc.name !== name) anc = anc.parent;
       if (anc && name.length > 0) {
-        if (!broken)
+        const brk = sameNameBreak(open, anc);
+        if (brk) problem(brk.inner.start, brk.inner.startTagEnd, () => sameNameMessage(brk));
+        else if (!broken)
           problem(
             lt,
             tagEnd,
@@ -255,7 +276,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
           close(el, lt, lt, false);
           el = cur;
         }
-        close(anc, lt, tagEnd, false);
+        close(anc, lt, tagEnd, !broken);
         continue;
       }
       // A truncated or misspelled name: it most likely closes the open element.
@@ -492,7 +513,9 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     }
   } else if (cur) {
     const open: XmlElement = cur;
-    problem(
+    const brk = sameNameBreak(open, null);
+    if (brk) problem(brk.inner.start, brk.inner.startTagEnd, () => sameNameMessage(brk));
+    else problem(
       end,
       end,
       () => `The document ends before <${open.name}> (opened on line ${lineOf(open.start)}) is closed` +
@@ -539,13 +562,15 @@ export function textSpan(text: string, el: XmlElement): { start: number; end: nu
 
 /**
  * The text of an element, entities decoded. `deep` includes the text of child elements (mixed content),
- * in document order. `onUnknown` hears of references that are not decoded (they stay literal).
+ * in document order, up to the offset `until` if given. `onUnknown` hears of references that are not decoded
+ * (they stay literal).
  */
 export function textOf(
   text: string,
   el: XmlElement,
   deep: boolean,
   onUnknown?: (offset: number, length: number) => void,
+  until = Infinity,
 ): string {
   if (!deep || el.children.length === 0) {
     const runs = el.runs;
@@ -563,7 +588,7 @@ export function textOf(
     const e = stack.pop() as XmlElement;
     const runs = e.runs;
     if (runs)
-      for (let i = 0; i < runs.length; i += 3)
+      for (let i = 0; i < runs.length && runs[i] < until; i += 3)
         pieces.push({
           at: runs[i],
           s: runs[i + 2] === 1 ? text.slice(runs[i], runs[i + 1]) : decodeEntities(text, runs[i], runs[i + 1], onUnknown),
