@@ -29,7 +29,7 @@ export interface ScanSettings {
 export function scanSettings(): ScanSettings {
   const c = vscode.workspace.getConfiguration(SECTION);
   return {
-    include: c.get<string>('scan.include') || '**/*.{xml,txt,nc,pdf}',
+    include: c.get<string>('scan.include') || '**/*.{xml,txt,nc,sgml,htm,html,pdf}',
     exclude: c.get<string>('scan.exclude') ?? '**/{node_modules,.git,.vscode-test,dist,out}/**',
     onStartup: c.get<boolean>('scan.onStartup') === true,
     maxFiles: Math.max(1, c.get<number>('scan.maxFiles') ?? 20000),

@@ -272,10 +272,44 @@ class Builder {
   }
 }
 
-function columnsFor(name: 'nonDerivative' | 'derivative', rows: Row[]): ViewColumn[] {
+/** Boxes about a transaction: a table with holdings only (Form 3, holdings on Forms 4 and 5) leaves them out. */
+const TRANSACTION_COLUMNS = new Set([
+  'transactionDate',
+  'deemedExecutionDate',
+  'transactionFormType',
+  'transactionCode',
+  'transactionTimeliness',
+  'equitySwapInvolved',
+  'transactionShares',
+  'transactionTotalValue',
+  'transactionAcquiredDisposedCode',
+  'transactionPricePerShare',
+]);
+
+/** Form 3's own column numbers (its tables have no transaction columns). */
+const FORM3_NUMBERS: Record<'nonDerivative' | 'derivative', Record<string, string>> = {
+  nonDerivative: { securityTitle: '1', sharesOwnedFollowingTransaction: '2', valueOwnedFollowingTransaction: '2', directOrIndirectOwnership: '3', natureOfOwnership: '4' },
+  derivative: {
+    securityTitle: '1',
+    exerciseDate: '2',
+    expirationDate: '2',
+    underlyingSecurityTitle: '3',
+    underlyingSecurityShares: '3',
+    underlyingSecurityValue: '3',
+    conversionOrExercisePrice: '4',
+    directOrIndirectOwnership: '5',
+    natureOfOwnership: '6',
+  },
+};
+
+function columnsFor(name: 'nonDerivative' | 'derivative', rows: Row[], form3: boolean): ViewColumn[] {
   const order: readonly string[] = name === 'derivative' ? DERIVATIVE_DISPLAY_ORDER : NON_DERIVATIVE_DISPLAY_ORDER;
+  const holdingsOnly = rows.length > 0 && rows.every((r) => r.kind === 'holding');
   const out: ViewColumn[] = [];
   for (const key of order) {
+    if (holdingsOnly && TRANSACTION_COLUMNS.has(key)) continue;
+    // Form 3 has no "amount owned following" column in Table II (the underlying amount is the holding).
+    if (form3 && name === 'derivative' && (key === 'sharesOwnedFollowingTransaction' || key === 'valueOwnedFollowingTransaction') && !rows.some((r) => r.sharesOwnedFollowingTransaction.present || r.valueOwnedFollowingTransaction.present)) continue;
     if (OPTIONAL_COLUMNS.has(key)) {
       const used = rows.some((r) => {
         const f = (r as unknown as Record<string, Field<unknown>>)[key];
@@ -285,9 +319,12 @@ function columnsFor(name: 'nonDerivative' | 'derivative', rows: Row[]): ViewColu
       if (!used) continue;
     }
     const info = COLUMN_INFO[key];
-    const number = name === 'derivative' ? (DERIVATIVE_NUMBERS[key] ?? info.number) : info.number;
-    out.push({ key, number, label: info.label, numeric: info.numeric === true });
+    const number = form3 ? (FORM3_NUMBERS[name][key] ?? '') : name === 'derivative' ? (DERIVATIVE_NUMBERS[key] ?? info.number) : info.number;
+    const label = holdingsOnly && key === 'sharesOwnedFollowingTransaction' ? 'Amount of Securities Beneficially Owned' : info.label;
+    out.push({ key, number, label, numeric: info.numeric === true });
   }
+  // Form 3's Table II orders its boxes differently (exercise dates and underlying before the exercise price).
+  if (form3) out.sort((a, b) => (Number(a.number) || 99) - (Number(b.number) || 99));
   return out;
 }
 
@@ -342,6 +379,7 @@ function baseName(file: string): string {
 /** The preview's view model of a filing. */
 export function toViewModel(filing: Filing): ViewModel {
   const b = new Builder(filing);
+  const form3 = /^3(\/A)?$/i.test((filing.documentType.value ?? '').trim());
   const owners: ViewOwner[] = filing.reportingOwners.map((o, i) => {
     const p = `reportingOwners[${i}]`;
     return {
@@ -364,14 +402,14 @@ export function toViewModel(filing: Filing): ViewModel {
     {
       name: 'nonDerivative',
       title: 'Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
-      columns: columnsFor('nonDerivative', filing.nonDerivative),
+      columns: columnsFor('nonDerivative', filing.nonDerivative, form3),
       rows: filing.nonDerivative.map((r) => b.row(r)),
       netChanges: netChanges(filing.nonDerivative),
     },
     {
       name: 'derivative',
       title: 'Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned (e.g., puts, calls, warrants, options, convertible securities)',
-      columns: columnsFor('derivative', filing.derivative),
+      columns: columnsFor('derivative', filing.derivative, form3),
       rows: filing.derivative.map((r) => b.row(r)),
       netChanges: netChanges(filing.derivative),
     },

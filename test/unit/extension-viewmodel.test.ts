@@ -73,6 +73,19 @@ describe('preview view model', () => {
     assert.ok(t2.columns.some((c) => c.key === 'transactionPricePerShare' && c.number === '8'));
   });
 
+  it('lays out a Form 3 with its own columns (holdings only, no transaction boxes)', () => {
+    const vm = toViewModel(filing('examples/initial-statement-form3.xml'));
+    assert.deepStrictEqual(
+      vm.tables[0].columns.map((c) => `${c.number}:${c.key}`),
+      ['1:securityTitle', '2:sharesOwnedFollowingTransaction', '3:directOrIndirectOwnership', '4:natureOfOwnership'],
+    );
+    assert.deepStrictEqual(
+      vm.tables[1].columns.map((c) => c.number).filter(Boolean),
+      ['1', '2', '2', '3', '3', '4', '5', '6'],
+    );
+    assert.ok(!vm.tables[1].columns.some((c) => c.key === 'transactionCode' || c.key === 'transactionDate'));
+  });
+
   it('attaches a finding to the value it points at, and to its row', () => {
     const f = filing('examples/holdings-mismatch-form4.xml');
     const vm = toViewModel(f);
