@@ -161,7 +161,7 @@ async function main(): Promise<number> {
     new Promise((resolve) => {
       const worker = new Worker(path.join(__dirname, 'fuzz', 'worker.ts'), {
         execArgv: ['--require', require.resolve('tsx/cjs')],
-        workerData: { options, from, only: args.only, deadline, budgetMs: args.budgetMs },
+        workerData: { options, from, only: args.only, deadline, budgetMs: args.budgetMs, pdfBudgetMs: DEFAULT_PDF_TIMEOUT_MS + 1000 },
         resourceLimits: { maxOldGenerationSizeMb: 3072 },
         stdout: true,
         stderr: true,
@@ -273,6 +273,7 @@ function quantile(xs: number[], q: number): number {
 }
 
 function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): { text: string; markdown: string } {
+  const a = info.args;
   const count = (k: FailureKind[]): number => failures.filter((f) => k.includes(f.kind)).length;
   const crashes = count(['crash', 'invalid', 'worker-died']);
   const timeouts = count(['slow']);
@@ -280,7 +281,9 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
   const leaks = count(['leak', 'network']);
   const expects = count(['expect']);
   const sorted = [...results].sort((a, b) => b.ms - a.ms);
-  const slowest = sorted[0];
+  const textSorted = sorted.filter((r) => !r.pdf);
+  const pdfSorted = sorted.filter((r) => r.pdf);
+  const pdfOver = pdfSorted.filter((r) => r.ms > a.budgetMs).length;
   const families = ['hostile', 'corpus', 'pdf', 'truncate', 'encoding', 'random'] as const;
   const famRows = families.map((f) => {
     const rs = results.filter((r) => r.family === f);
@@ -294,7 +297,6 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
     const key = r.reason.replace(/\d[\d.,]*/g, 'N').replace(/\(.*\)$/, '').slice(0, 70);
     reasons.set(key, (reasons.get(key) ?? 0) + 1);
   }
-  const a = info.args;
   const cmd = `npm run fuzz -- --seed ${a.seed} --iterations ${a.iterations}${a.ci ? ' --ci' : ''}${a.time ? ` --time ${a.time}` : ''}`;
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const machine = `${cpu.replace(/\s+/g, ' ').trim()}, ${os.cpus().length} cores, ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()}`;
@@ -305,7 +307,8 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
   const lines: string[] = [];
   lines.push(`fuzz: ${results.length + count(['hang', 'worker-died'])} inputs in ${info.wall.toFixed(1)} s${cut}`);
   lines.push(`  crashes ${crashes}, time-outs (> ${a.budgetMs} ms) ${timeouts}, hangs ${hangs}, leaks ${leaks} (requests ${info.requests}), expectation failures ${expects}`);
-  if (slowest) lines.push(`  slowest: ${slowest.name} ${fmtMs(slowest.ms)} ms (${mb(slowest.bytes)})`);
+  if (textSorted[0]) lines.push(`  slowest text input: ${textSorted[0].name} ${fmtMs(textSorted[0].ms)} ms (${mb(textSorted[0].bytes)})`);
+  if (pdfSorted[0]) lines.push(`  slowest PDF: ${pdfSorted[0].name} ${fmtMs(pdfSorted[0].ms)} ms; PDFs over ${a.budgetMs} ms: ${pdfOver} of ${pdfSorted.length}`);
   lines.push(`  peak RSS ${mb(info.peakRss)} (during ${info.peakRssCase}); peak worker heap ${mb(info.peakHeap)} (after ${info.peakHeapCase})`);
   for (const f of failures) lines.push(`  FAIL #${f.index} ${f.name}: ${f.kind}: ${f.message.split('\n')[0]}`);
 
@@ -320,16 +323,18 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
   md.push('| Figure | Value |', '|---|---|');
   md.push(`| Inputs tried | ${(results.length + count(['hang', 'worker-died'])).toLocaleString('en-US')} (${(totalBytes / 1048576).toFixed(0)} MB in all)${cut} |`);
   md.push(`| Crashes (exception escaped, invalid outcome, worker died) | ${crashes} |`);
-  md.push(`| Time-outs (over ${a.budgetMs} ms) | ${timeouts} |`);
+  md.push(`| Time-outs (text inputs over ${a.budgetMs} ms; PDFs over the reader's ${DEFAULT_PDF_TIMEOUT_MS / 1000} s limit + 1 s) | ${timeouts} |`);
   md.push(`| Hangs (stopped by the watchdog) | ${hangs} |`);
   md.push(`| External reads (canary text in output, requests to the listener) | ${leaks} (requests: ${info.requests}) |`);
   md.push(`| Expectation failures (e.g. over-size input not refused) | ${expects} |`);
-  if (slowest) md.push(`| Slowest input | \`${slowest.name}\`: ${fmtMs(slowest.ms)} ms (${(slowest.bytes / 1048576).toFixed(1)} MB; inspect ${fmtMs(slowest.inspectMs)} ms) |`);
+  const slow = (r: CaseResult): string => `\`${r.name}\`: ${fmtMs(r.ms)} ms (${(r.bytes / 1048576).toFixed(1)} MB; inspect ${fmtMs(r.inspectMs)} ms)`;
+  if (textSorted[0]) md.push(`| Slowest input (text kinds) | ${slow(textSorted[0])} |`);
+  if (pdfSorted[0]) md.push(`| Slowest PDF | ${slow(pdfSorted[0])}; PDFs over ${a.budgetMs} ms: ${pdfOver} of ${pdfSorted.length} |`);
   md.push(`| Peak memory | RSS ${mb(info.peakRss)} for the whole process (during \`${info.peakRssCase}\`); worker heap ${mb(info.peakHeap)} (after \`${info.peakHeapCase}\`) |`);
   md.push(`| Wall time | ${info.wall.toFixed(0)} s |`, '');
   md.push('| Family | Inputs | Read as a filing | Median ms | p99 ms | Max ms |', '|---|---:|---:|---:|---:|---:|');
   for (const r of famRows) md.push(`| ${r.f} | ${r.n} | ${r.ok} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${fmtMs(r.max)} |`);
-  md.push('', 'Ten slowest inputs:', '', '| Input | Size | ms |', '|---|---:|---:|');
+  md.push('', 'Ten slowest inputs (PDFs included):', '', '| Input | Size | ms |', '|---|---:|---:|');
   for (const r of sorted.slice(0, 10)) md.push(`| \`${r.name}\` | ${r.bytes >= 1048576 ? (r.bytes / 1048576).toFixed(1) + ' MB' : (r.bytes / 1024).toFixed(0) + ' KB'} | ${fmtMs(r.ms)} |`);
   md.push('', `Bounds reached (inputs with a finding of that rule): ${[...boundHits].map(([k, n]) => `\`${k}\` ${n}`).join(', ') || 'none'}. Most frequent reasons for not reading an input:`, '');
   for (const [k, n] of [...reasons].sort((x, y) => y[1] - x[1]).slice(0, 8)) md.push(`- ${n} × ${k}`);

@@ -25,6 +25,8 @@ export interface CaseResult {
   bounds?: string[];
   failure?: { kind: FailureKind; message: string };
   heapUsed: number;
+  /** Whether the input went to the PDF reader (set by the worker). */
+  pdf?: boolean;
 }
 
 /** Rule ids of findings that report a resource bound rather than a property of the filing. */

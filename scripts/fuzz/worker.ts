@@ -14,6 +14,8 @@ interface Data {
   only: number[] | null;
   deadline: number;
   budgetMs: number;
+  /** PDFs run with the PDF reader's own time limit: this budget is that limit plus a margin. */
+  pdfBudgetMs: number;
 }
 
 async function main(): Promise<void> {
@@ -42,8 +44,10 @@ async function main(): Promise<void> {
     }
     if (gc && (bytes.length > 1_000_000 || lastBytes > 1_000_000)) gc();
     lastBytes = bytes.length;
-    port.postMessage({ t: 'start', index: i, name: cases[i].name, pdf: isPdfBytes(bytes), bytes: bytes.length });
-    const r = await runCase(i, cases[i], bytes, d.budgetMs);
+    const pdf = isPdfBytes(bytes);
+    port.postMessage({ t: 'start', index: i, name: cases[i].name, pdf, bytes: bytes.length });
+    const r = await runCase(i, cases[i], bytes, pdf ? d.pdfBudgetMs : d.budgetMs);
+    r.pdf = pdf;
     port.postMessage({ t: 'done', result: r });
   }
   port.postMessage({ t: 'end' });

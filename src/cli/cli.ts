@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import type { Filing, Finding, Severity } from '../core/model';
-import { inspectBytes, type InspectOptions } from '../core/inspect';
+import { inspectBytes, sizeLimitReason, type InspectOptions } from '../core/inspect';
 import { toJson } from '../core/json';
 import { RULES } from '../core/rules';
 import { reconcileFilings } from '../core/reconcile';
@@ -105,6 +105,12 @@ async function readAll(paths: string[], options: InspectOptions): Promise<{ item
   for (const f of files) {
     let bytes: Uint8Array;
     try {
+      // Refuse an over-size file by its size, before reading it into memory.
+      const tooLarge = sizeLimitReason(fs.statSync(f.path).size);
+      if (tooLarge) {
+        items.push({ file: f.path, filing: null, reason: tooLarge, explicit: f.explicit });
+        continue;
+      }
       bytes = fs.readFileSync(f.path);
     } catch (e) {
       items.push({ file: f.path, filing: null, reason: `cannot read: ${(e as Error).message}`, explicit: f.explicit });

@@ -10,6 +10,17 @@ import { applySeverities, runRules, type RuleOptions } from './rules';
 /** Inputs larger than this are not read (no real filing comes near it; EDGAR's largest Form 4 documents are well under 1 MB). */
 export const MAX_INPUT_BYTES = 25 * 1024 * 1024;
 
+/**
+ * The reason a file of `size` bytes is not read, or null when it is within MAX_INPUT_BYTES. Callers that can see the
+ * size before reading (the CLI stats the file) ask first, so a huge file is never loaded into memory.
+ */
+export function sizeLimitReason(size: number): string | null {
+  if (size <= MAX_INPUT_BYTES) return null;
+  const over = size - MAX_INPUT_BYTES;
+  const shown = over < 1048576 ? `${size.toLocaleString('en-US')} bytes` : `${(size / 1048576).toFixed(1)} MB`;
+  return `file is ${shown}, over the ${MAX_INPUT_BYTES / 1048576} MB (${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes) limit for a filing; open it as text instead`;
+}
+
 export interface InspectOptions extends RuleOptions {
   /** How to read a PDF; defaults to the in-process reader, loaded only when a PDF comes. The extension passes a worker-based one. */
   readPdf?: (bytes: Uint8Array, file: string) => Promise<ParseOutcome>;
@@ -43,10 +54,8 @@ export function inspectText(text: string, file: string, options: InspectOptions 
 
 /** Inspect raw bytes: PDFs go to the PDF reader, text is decoded (BOM, UTF-16, Latin-1) and inspected. */
 export async function inspectBytes(bytes: Uint8Array, file: string, options: InspectOptions = {}): Promise<ParseOutcome> {
-  if (bytes.length > MAX_INPUT_BYTES) {
-    const mb = (bytes.length / 1048576).toFixed(1);
-    return { ok: false, reason: `file is ${mb} MB, over the ${MAX_INPUT_BYTES / 1048576} MB limit for a filing; open it as text instead`, findings: [] };
-  }
+  const tooLarge = sizeLimitReason(bytes.length);
+  if (tooLarge) return { ok: false, reason: tooLarge, findings: [] };
   if (isPdf(bytes)) {
     let out: ParseOutcome;
     try {
