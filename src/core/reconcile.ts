@@ -15,6 +15,7 @@
  * A holding row resets the chain: silently when it equals the previous amount, with an info note otherwise.
  * Nothing here is an error: a filing missing from the folder, a stock split or a gift can explain a break.
  */
+import type Big from 'big.js';
 import type { Filing, Finding, Row } from './model';
 import { dec, fmt, scaleOf, unit } from './decimal';
 import { type RuleOptions, CROSS_RULES, severityFor } from './rules';
@@ -129,6 +130,33 @@ function entriesOf(filing: Filing): Map<string, Entry> {
 
 const [CROSS, CHANGED] = CROSS_RULES;
 
+/** Common split ratios: new shares per old share. */
+const SPLITS: [string, string][] = [
+  ['2', '2-for-1'],
+  ['3', '3-for-1'],
+  ['4', '4-for-1'],
+  ['5', '5-for-1'],
+  ['10', '10-for-1'],
+  ['20', '20-for-1'],
+  ['1.5', '3-for-2'],
+  ['0.5', '1-for-2 reverse'],
+  ['0.2', '1-for-5 reverse'],
+  ['0.1', '1-for-10 reverse'],
+  ['0.05', '1-for-20 reverse'],
+];
+
+/** "consistent with a 2-for-1 split between the filings" when the amount before, split, leads exactly to the stated one. */
+function splitNote(before: Big, it: TallyItem): string | null {
+  // (Table II keys carry the exercise price, which a split changes; equal amounts make any ratio a coincidence.)
+  if (it.row.table !== 'nonDerivative' || before.eq(0) || it.shares.eq(before) || it.shares.eq(it.owned)) return null;
+  for (const [ratio, name] of SPLITS) {
+    const split = before.times(ratio);
+    const expected = it.sign > 0 ? split.plus(it.shares) : split.minus(it.shares);
+    if (expected.eq(it.owned)) return `consistent with a ${name} split between the filings`;
+  }
+  return null;
+}
+
 /** Chain every holding across the given filings and report where one filing does not lead to the next. */
 export function reconcileFilings(filings: Filing[], options?: RuleOptions): CrossFinding[] {
   const out: CrossFinding[] = [];
@@ -191,7 +219,7 @@ export function reconcileFilings(filings: Filing[], options?: RuleOptions): Cros
                 finding: {
                   rule: CROSS.id,
                   severity: sev,
-                  message: `${rowLabel(r.it.row)} (${holdingLabel(r.it.row)}): ${baseName(p.filing.file)} ${p.what} ${fmt(p.text)} (${rowLabel(p.row)}); ${fmt(p.text)} ${r.it.sign > 0 ? '+' : '-'} ${fmt(r.it.sharesText)} ${r.it.sign > 0 ? 'acquired' : 'disposed'} = ${fmt(r.expected)}, but this filing states ${fmt(r.it.ownedText)} (off by ${fmt(r.expected.minus(r.it.owned).abs())}; a filing in between, a split or an unreported change may explain it)`,
+                  message: `${rowLabel(r.it.row)} (${holdingLabel(r.it.row)}): ${baseName(p.filing.file)} ${p.what} ${fmt(p.text)} (${rowLabel(p.row)}); ${fmt(p.text)} ${r.it.sign > 0 ? '+' : '-'} ${fmt(r.it.sharesText)} ${r.it.sign > 0 ? 'acquired' : 'disposed'} = ${fmt(r.expected)}, but this filing states ${fmt(r.it.ownedText)} (off by ${fmt(r.expected.minus(r.it.owned).abs())}; ${splitNote(from.owned, r.it) ?? 'a filing in between, a split or an unreported change may explain it'})`,
                   ...locOf(r.it.row.sharesOwnedFollowingTransaction, r.it.row),
                   related: [
                     rel(`${baseName(p.filing.file)}: ${rowLabel(p.row)} states ${fmt(p.text)}`, locOf(p.row.sharesOwnedFollowingTransaction, p.row), p.filing.file),

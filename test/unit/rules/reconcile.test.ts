@@ -54,6 +54,13 @@ describe('cross-filing reconciliation (holdings-reconcile-cross)', () => {
     assert.deepEqual(reconcileFilings([base(), next], { severities: { 'holdings-reconcile-cross': 'off' } }), []);
     assert.equal(reconcileFilings([base(), next], { severities: { 'holdings-reconcile-cross': 'error' } })[0].finding.severity, 'error');
   });
+  it('says when a stock split between the filings would explain the difference', () => {
+    const next = load('holdings-reconcile-cross/next-bad.xml');
+    const owned = next.nonDerivative[0].sharesOwnedFollowingTransaction;
+    owned.value = '24500'; // 12,500 x 2 - 500
+    const [c] = reconcileFilings([base(), next]);
+    assert.match(c.finding.message, /but this filing states 24,500 \(off by 12,500; consistent with a 2-for-1 split between the filings\)/);
+  });
   it('does not chain different owners or issuers', () => {
     const next = load('holdings-reconcile-cross/next-bad.xml');
     next.reportingOwners[0].cik = { ...next.reportingOwners[0].cik, value: '0001111111' };
