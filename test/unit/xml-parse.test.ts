@@ -314,6 +314,8 @@ describe('xml parser: mapping to the model', () => {
       assert.ok(out.ok);
       const note = out.filing.findings.find((x) => x.rule === 'schema-version-unknown');
       assert.ok(note && note.severity === 'info' && re.test(note.message), JSON.stringify(out.filing.findings));
+      // On the schemaVersion value, or (absent) on the document's start tag, never the whole file.
+      assert.match(text.slice(note.span!.start, note.span!.end), /^(X9999|<ownershipDocument>)$/);
       assert.equal(out.filing.nonDerivative.length, 2);
     }
   });

@@ -504,17 +504,17 @@ class Mapper {
           this.unknown(ch, 'ownershipDocument');
       }
     }
-    this.schema(filing);
+    this.schema(filing, doc);
   }
 
-  schema(filing: Filing): void {
+  schema(filing: Filing, doc: XmlElement): void {
     const sv = filing.schemaVersion;
     if (!sv.present || sv.value === null) {
       this.add(
         'schema-version-unknown',
         'info',
         sv.present ? 'schemaVersion is empty; read with the current (X0508) layout' : 'No schemaVersion; read with the current (X0508) layout',
-        sv.span ?? filing.documentSpan,
+        sv.span ?? { start: doc.start, end: doc.startTagEnd },
       );
       return;
     }
