@@ -5,6 +5,11 @@
  * The XML is read by the position-aware scanner in `../xml/scan` (fast-xml-parser cannot report
  * positions). On a well-formedness problem the scanner recovers and this module still maps whatever
  * can be read; fast-xml-parser's validator is consulted only then, as a cross-check.
+ *
+ * Findings it emits: xml-malformed (error, one per document, at the first break), xml-limit (error: depth or
+ * size bound reached), xml-doctype-ignored (info), xml-unknown-entity (info, once), xml-unknown-element (info,
+ * once per name and place; also an injected <script>), xml-duplicate-element, xml-footnote-id-missing,
+ * xml-footnote-misplaced, xml-unexpected-element (warnings), schema-version-unknown (info).
  */
 import { XMLValidator } from 'fast-xml-parser';
 import type { ParseOutcome } from './index';
