@@ -96,7 +96,9 @@ async function runTests({ extensionDevelopmentPath, extensionTestsPath, workspac
     console.error(`integration tests timed out after ${timeoutS} s (VSCODE_TEST_TIMEOUT); VS Code and Chromium were stopped`);
   }
   console.log(`VS Code ${host.vscodeVersion()}: extension host exit code ${code} (${secs} s)`);
-  if (summary) { console.log(summary); }   // the plain "N passed, N failed" line stays last
+  // the plain "N passed, N failed" line stays last (test-integration.cjs, which sets the summary file, prints
+  // it itself after @vscode/test-electron's own closing lines)
+  if (summary && !summaryFile) { console.log(summary); }
   return code;
 }
 
