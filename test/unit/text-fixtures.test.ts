@@ -13,6 +13,7 @@ import { detectKind } from '../../src/core/detect';
 import { toJson } from '../../src/core/json';
 import type { DerivativeRow, Filing } from '../../src/core/model';
 import { textSpanProblems } from './html-spans';
+import { CORPUS_DIR, corpusOrSkip } from '../corpus';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'text');
 
@@ -25,6 +26,7 @@ function read(name: string): { text: string; filing: Filing } {
   return { text, filing: r.filing };
 }
 
+const at = (text: string, s: { start: number; end: number } | null | undefined) => (s ? text.slice(s.start, s.end) : null);
 const slice = (text: string, s: { start: number; end: number } | null | undefined) => (s ? text.slice(s.start, s.end) : null);
 
 describe('text: Form 4 with two transactions, a holding and an option exercise (tab-separated)', function () {
@@ -287,5 +289,73 @@ describe('text: shapes beyond the fixtures', function () {
     const r = parseFormText('Dear shareholder,\nour annual meeting is on May 5.\n', 'letter.txt');
     assert.equal(r.ok, false);
     assert.ok(!r.ok && /not the text of a Form 3, 4 or 5/.test(r.reason));
+  });
+});
+
+describe('text: a Form 4 filed as text before 2003 ("|" table, wrapped cells, labels above values)', function () {
+  const { text, filing } = read('form4-pre2003-pipe-table.txt');
+
+  it('reads the boxes printed below their labels, with a month-name date', function () {
+    assert.equal(filing.documentType.value, '4');
+    assert.equal(filing.periodOfReport.value, '2001-03-31');
+    assert.equal(filing.issuer.name.value, 'Harbor Instruments Inc.');
+    assert.equal(filing.issuer.tradingSymbol.value, 'HRBI');
+    const o = filing.reportingOwners[0];
+    assert.equal(o.name.value, 'Whitfield, Ada M.');
+    assert.deepEqual([o.street1.value, o.street2.value, o.city.value, o.state.value, o.zipCode.value], ['c/o Harbor Instruments Inc.', '77 Ocean Drive', 'Portland', 'ME', '04101']);
+    assert.deepEqual([o.isDirector.value, o.isOfficer.value, o.officerTitle.value], [false, true, 'Vice President, Sales']);
+    assert.equal(filing.notSubjectToSection16.value, false);
+  });
+
+  it('reads the "|" table without the deemed-date column, joining cells wrapped onto the next line', function () {
+    const [t, h] = filing.nonDerivative;
+    assert.equal(filing.nonDerivative.length, 2);
+    assert.deepEqual(
+      [t.kind, t.transactionDate.value, t.transactionCode.value, t.transactionShares.value, t.transactionAcquiredDisposedCode.value, t.transactionPricePerShare.value, t.sharesOwnedFollowingTransaction.value],
+      ['transaction', '2001-03-12', 'S', '2000', 'D', '14.25', '18500'],
+    );
+    // "3/12/0" + "1" on the next line: raw and span stay the first part, the value is the joined date, flagged.
+    assert.equal(t.transactionDate.raw, '3/12/0');
+    assert.equal(at(text, t.transactionDate.span), '3/12/0');
+    assert.equal(t.transactionDate.uncertain, true);
+    assert.equal(h.kind, 'holding');
+    assert.equal(h.natureOfOwnership.value, 'By 401(k) Plan');
+    assert.equal(h.natureOfOwnership.raw, 'By 401(k)');
+    assert.ok(filing.findings.some((f) => /continues on the next line/.test(f.message)));
+  });
+
+  it('reads the signature and the date printed below "DATE"', function () {
+    assert.deepEqual(toJson(filing).signatures, [{ name: '/s/ Ada M. Whitfield', date: '2001-04-09' }]);
+  });
+});
+
+describe('text: the corpus Form 4 filed as text in 2000 (EDGAR submission without XML)', function () {
+  before(function () {
+    corpusOrSkip(this);
+  });
+
+  it('reads owner, issuer, period, the option grant of Table II and the signature', function () {
+    const file = path.join(CORPUS_DIR, 'txt', 'edgartools__sgml__0001094891-00-000193.txt');
+    const t = fs.readFileSync(file, 'utf8');
+    const r = parseText(t, file);
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    const f = r.filing;
+    assert.equal(f.source, 'text');
+    assert.deepEqual(textSpanProblems(f), []);
+    assert.equal(f.periodOfReport.value, '2000-02-29');
+    assert.deepEqual([f.issuer.name.value, f.issuer.tradingSymbol.value], ['Productivity Technologies Corp.', 'PRAC']);
+    const o = f.reportingOwners[0];
+    assert.deepEqual([o.name.value, o.city.value, o.state.value, o.zipCode.value, o.isDirector.value], ['Foster, Alan H.', 'New York', 'NY', '10022', true]);
+    assert.equal(f.nonDerivative.length, 0);
+    assert.equal(f.derivative.length, 1);
+    const d = f.derivative[0] as DerivativeRow;
+    assert.deepEqual(
+      [d.securityTitle.value, d.conversionOrExercisePrice.value, d.transactionDate.value, d.transactionCode.value, d.transactionShares.value, d.exerciseDate.value, d.expirationDate.value, d.underlyingSecurityTitle.value, d.underlyingSecurityShares.value, d.sharesOwnedFollowingTransaction.value, d.directOrIndirectOwnership.value],
+      ['Options to Purchase Common Stock', '1.375', '2000-02-07', 'A', '12000', '2000-02-07', '2005-02-07', 'Common Stock', '12000', '12000', 'D'],
+    );
+    // "A,D" in the A/D column is not read as either, and said so.
+    assert.equal(d.transactionAcquiredDisposedCode.value, null);
+    assert.ok(f.findings.some((x) => /"A,D" is not A or D/.test(x.message)));
+    assert.deepEqual(toJson(f).signatures, [{ name: '/s/ Alan H. Foster', date: '2000-03-13' }]);
   });
 });

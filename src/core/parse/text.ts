@@ -363,7 +363,7 @@ class TextFormReader {
     }
     const issuer = this.filing.issuer;
     issuer.span = this.span(m[0], p.end);
-    const doubt = nextLine ? 'read from the line below its label (the columns are merged)' : null;
+    const doubt = nextLine ? 'read from the line below its label' : null;
     const br = /[[(]\s?([A-Za-z0-9.-]{1,10})\s?[\])]$/.exec(p.raw.length > 300 ? p.raw.slice(-40) : p.raw);
     const rawText = this.t.slice(p.start, p.end);
     if (br) {
@@ -589,6 +589,20 @@ class TextFormReader {
     }
     if (box && missing.length && missing.length < 4)
       this.uncertain('Relationship', `the box${missing.length > 1 ? 'es' : ''} ${missing.join(', ')} could not be found in the text (cut or merged): read as not checked`, this.span(box[0], box[1]));
+    // Old text filings print the title on the line below the relationship box.
+    const wantsText = (o.isOfficer.value && !o.officerTitle.value) || (o.isOther.value && !o.otherText.value && !o.isOfficer.value);
+    const lastLabel = other ?? officer;
+    if (wantsText && lastLabel) {
+      const at = this.cellAt(lastLabel[1]);
+      const nl = at ? this.lines.slice(at.li + 1, at.li + 3).find((l) => l.text.trim().length > 0) : null;
+      const c = nl?.cells.find((x) => x.text.trim().length > 0);
+      const q = c && nl!.start < headerEnd ? this.piece(c.start, c.end) : null;
+      if (q && q.raw.length <= 60 && !/^\d{1,2}\.\s|^<|Table\s+I/i.test(q.raw) && !HEADER_WORDS.test(q.raw) && !/[([]\s?[Xx ]?\s?[)\]]/.test(q.raw)) {
+        const f = this.field(q, q.raw, [], 'read from the line below the relationship box', o.isOfficer.value ? 'Officer title' : 'Other (specify)');
+        if (o.isOfficer.value) o.officerTitle = f;
+        else o.otherText = f;
+      }
+    }
     if (o.isOfficer.value && !o.officerTitle.value) this.uncertain('Officer title', 'Officer is checked but no title was found', o.isOfficer.span);
   }
 
