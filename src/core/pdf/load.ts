@@ -158,7 +158,7 @@ export async function loadPdf(
         const size = Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]) || it.height || 1;
         items.push({ page: p, str, x0: x, x1: x + (it.width || 0), y, size, font: it.fontName });
       }
-      pages.push({ page: p, width: vp.width, height: vp.height, items });
+      pages.push({ page: p, width: vp.width, height: vp.height, items: wordByWord(items) ? mergeRuns(items) : items });
       page.cleanup();
       // Pages after the one that closes the form (exhibits, powers of attorney) are not part of the filing.
       if (opts.stopAfter?.(items)) break;
@@ -174,4 +174,42 @@ export async function loadPdf(
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/** Whether a page's text was written a word (or a glyph) at a time: hardly any run holds a space. */
+export function wordByWord(items: readonly PdfItem[]): boolean {
+  if (items.length < 40) return false;
+  const withSpace = items.filter((it) => /\S\s+\S/.test(it.str)).length;
+  return withSpace / items.length < 0.1;
+}
+
+/**
+ * Join runs that a generator wrote piece by piece (a word or a glyph at a time) back into the phrases they make:
+ * same font size, same baseline, and at most a space apart (0.25-0.28 em in the usual fonts). Runs of a different size (footnote markers)
+ * or further apart (the next table cell) stay separate. EDGAR's own PDFs and Chrome write whole phrases already.
+ */
+export function mergeRuns(items: PdfItem[]): PdfItem[] {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const out: PdfItem[] = [];
+  let cur: PdfItem | null = null;
+  for (const it of sorted) {
+    const prev: PdfItem | null = cur;
+    if (
+      prev &&
+      Math.abs(it.y - prev.y) <= 0.5 &&
+      Math.abs(it.size - prev.size) <= 0.05 * prev.size &&
+      it.x0 >= prev.x1 - 0.5 &&
+      it.x0 - prev.x1 <= 0.36 * prev.size
+    ) {
+      const gap: number = it.x0 - prev.x1;
+      const sep: string = gap > 0.15 * prev.size && !prev.str.endsWith(' ') && !it.str.startsWith(' ') ? ' ' : '';
+      const merged: PdfItem = { ...(prev as PdfItem), str: prev.str + sep + it.str, x1: Math.max(prev.x1, it.x1) };
+      cur = merged;
+      out[out.length - 1] = cur;
+      continue;
+    }
+    cur = { ...it };
+    out.push(cur);
+  }
+  return out;
 }
