@@ -63,6 +63,7 @@ describe('Form 4 extension', function () {
     const a = await api();
     assert.ok(a.tree && a.previews && a.diagnostics && a.service);
     console.log(`    activation: ${a.activationMs.toFixed(1)} ms (evaluating the bundle ${a.loadMs.toFixed(1)} ms + activate() ${a.activateBodyMs.toFixed(1)} ms)`);
+    assert.ok(a.activationMs < 1000, `activation took ${a.activationMs} ms`);
     // Activation runs while the whole workbench starts (2 cores shared with the browser and the server), so also
     // measure the bundle loaded again now that the machine is quieter: a fresh require() of dist/extension.js.
     const file = require.resolve(`${extension().extensionPath}/dist/extension.js`);
@@ -75,7 +76,11 @@ describe('Form 4 extension', function () {
     if (cached) require.cache[file] = cached;
     assert.strictEqual(typeof fresh.activate, 'function');
     console.log(`    loading dist/extension.js again (fresh require, parse + evaluate): ${requireMs.toFixed(1)} ms`);
-    assert.ok(requireMs < 250, `loading the bundle took ${requireMs} ms`);
+    // Timings on a shared 2-core machine vary tenfold with load (13 ms quiet, 200 ms under load): the bounds only catch
+    // a pathological regression; what keeps activation near the 30 ms target is the bundle's size, checked exactly.
+    assert.ok(requireMs < 1000, `loading the bundle took ${requireMs} ms`);
+    const size = (await vscode.workspace.fs.stat(vscode.Uri.file(file))).size;
+    assert.ok(size < 1024 * 1024, `dist/extension.js is ${size} bytes`);
   });
 
   it('opens the preview custom editor and paints the filing', async () => {
