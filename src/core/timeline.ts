@@ -263,6 +263,45 @@ export function buildTimeline(filings: Filing[], options: TimelineOptions = {}):
   return { filings: filingOut, groups: out, skipped, counts: { points, breaks: nBreaks, series: nSeries } };
 }
 
+/** A reporting owner / issuer pair without its series (the list the timeline webview shows). */
+export interface TimelineGroupSummary {
+  key: string;
+  owner: TimelineGroup['owner'];
+  issuer: TimelineGroup['issuer'];
+  series: number;
+  points: number;
+  breaks: number;
+}
+
+/** One pair with its series, and the file of every filing its points refer to (by `TimelinePoint.filing`). */
+export interface TimelineGroupDetail {
+  group: TimelineGroup;
+  files: Record<number, string>;
+}
+
+/** A pair without its series. */
+export function groupSummary(g: TimelineGroup): TimelineGroupSummary {
+  let points = 0;
+  let breaks = 0;
+  for (const s of g.series) {
+    points += s.points.length;
+    breaks += s.breaks;
+  }
+  return { key: g.key, owner: g.owner, issuer: g.issuer, series: g.series.length, points, breaks };
+}
+
+/** A pair with its series and the files its points refer to. */
+export function groupDetail(data: TimelineData, g: TimelineGroup): TimelineGroupDetail {
+  const files: Record<number, string> = {};
+  for (const s of g.series) for (const p of s.points) files[p.filing] ??= data.filings[p.filing]?.file ?? '';
+  return { group: g, files };
+}
+
+/** The pair a timeline shows first: the one asked for, else the first with a break, else the first. */
+export function firstGroup(data: TimelineData, wanted: string | null): TimelineGroup | undefined {
+  return data.groups.find((g) => g.key === wanted) ?? data.groups.find((g) => g.series.some((x) => x.breaks > 0)) ?? data.groups[0];
+}
+
 /** One CSV/flat record per point: the series' identity and the point's values. */
 export interface TimelineRecord {
   owner: string;

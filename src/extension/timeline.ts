@@ -17,8 +17,8 @@ import { randomBytes } from 'node:crypto';
 import type { Filing } from '../core/model';
 import type { ParseOutcome } from '../core/parse';
 import { inspectBytes } from '../core/inspect';
-import { buildTimeline, type TimelineData, type TimelineGroup } from '../core/timeline';
-import type { TimelineGroupDetail, TimelineGroupSummary, TimelineHostMessage, TimelineWebviewMessage } from '../webview/timeline/protocol';
+import { buildTimeline, firstGroup, groupDetail, groupSummary, type TimelineData } from '../core/timeline';
+import type { TimelineHostMessage, TimelineWebviewMessage } from '../webview/timeline/protocol';
 import type { FilingService } from './filings';
 import { inspectOptions, scanSettings } from './config';
 
@@ -132,24 +132,6 @@ async function readFiles(deps: TimelineDeps, uris: vscode.Uri[], token: vscode.C
   return filings;
 }
 
-/** A pair without its series, for the webview's list. */
-export function groupSummary(g: TimelineGroup): TimelineGroupSummary {
-  let points = 0;
-  let breaks = 0;
-  for (const s of g.series) {
-    points += s.points.length;
-    breaks += s.breaks;
-  }
-  return { key: g.key, owner: g.owner, issuer: g.issuer, series: g.series.length, points, breaks };
-}
-
-/** A pair with its series and the files its points refer to. */
-export function groupDetail(data: TimelineData, g: TimelineGroup): TimelineGroupDetail {
-  const files: Record<number, string> = {};
-  for (const s of g.series) for (const p of s.points) files[p.filing] ??= data.filings[p.filing]?.file ?? '';
-  return { group: g, files };
-}
-
 /** One timeline panel per folder; showing the same folder again re-reads it into the same panel. */
 class TimelinePanel implements vscode.Disposable {
   private ready: Promise<void>;
@@ -223,7 +205,7 @@ class TimelinePanel implements vscode.Disposable {
       setTimeout(() => resolve(null), 15000);
     });
     const t2 = performance.now();
-    const first = data.groups.find((g) => g.key === this.remembered) ?? data.groups.find((g) => g.series.some((x) => x.breaks > 0)) ?? data.groups[0];
+    const first = firstGroup(data, this.remembered);
     this.post({
       type: 'data',
       version,

@@ -113,10 +113,31 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
   }
   svg.append(marks);
 
-  // Points: every row, coloured by code (holdings: their own class), sized by value.
+  // Points: every row, coloured by code (holdings: their own class), sized by value. One set of listeners on the
+  // group (delegation) instead of six per point: large pairs have thousands of points.
   const pts = svgEl('g', {}, 'points');
+  const pointOf = (e: Event): TimelinePoint | null => {
+    const t = e.target as Element | null;
+    const i = t?.getAttribute?.('data-i');
+    return i === null || i === undefined ? null : (dated[Number(i)] ?? null);
+  };
+  pts.addEventListener('click', (e) => {
+    const p = pointOf(e);
+    if (p) ctx.onOpen(p);
+  });
+  pts.addEventListener('keydown', (e) => {
+    const p = pointOf(e);
+    if (p && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      ctx.onOpen(p);
+    }
+  });
+  pts.addEventListener('pointerover', (e) => ctx.onHover(pointOf(e), e.target as Element));
+  pts.addEventListener('pointerout', () => ctx.onHover(null, null));
+  pts.addEventListener('focusin', (e) => ctx.onHover(pointOf(e), e.target as Element));
+  pts.addEventListener('focusout', () => ctx.onHover(null, null));
   let lastKnown: number | null = null;
-  for (const p of dated) {
+  for (const [i, p] of dated.entries()) {
     const owned = p.owned !== null ? Number(p.owned) : NaN;
     const yv = Number.isFinite(owned) ? owned : (lastKnown ?? 0);
     if (Number.isFinite(owned)) lastKnown = owned;
@@ -128,17 +149,7 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
     c.setAttribute('aria-label', ctx.label(p));
     c.setAttribute('data-path', p.path);
     c.setAttribute('data-filing', String(p.filing));
-    c.addEventListener('click', () => ctx.onOpen(p));
-    c.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') {
-        e.preventDefault();
-        ctx.onOpen(p);
-      }
-    });
-    c.addEventListener('pointerenter', () => ctx.onHover(p, c));
-    c.addEventListener('pointerleave', () => ctx.onHover(null, null));
-    c.addEventListener('focus', () => ctx.onHover(p, c));
-    c.addEventListener('blur', () => ctx.onHover(null, null));
+    c.setAttribute('data-i', String(i));
     pts.append(c);
   }
   svg.append(pts);

@@ -85,10 +85,13 @@ function num(s: string | null): string {
   return m ? m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[3] ?? '') : s;
 }
 
+/** One formatter for all labels (toLocaleDateString would build one per call: slow for thousands of points). */
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+
 function dateText(iso: string | null): string {
   if (!iso) return 'no date';
   const d = utcDay(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(d.getTime()) ? iso : DATE_FORMAT.format(d);
 }
 
 function fileName(i: number): string {

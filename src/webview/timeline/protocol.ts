@@ -3,25 +3,9 @@
  * Shared by both sides through `import type` only; the data is the plain `TimelineData` of src/core/timeline.ts.
  */
 import type { Span } from '../../core/model';
-import type { TimelineData, TimelineGroup } from '../../core/timeline';
+import type { TimelineData, TimelineGroup, TimelineGroupDetail, TimelineGroupSummary } from '../../core/timeline';
 
-export type { TimelineData, TimelineGroup };
-
-/** A reporting owner / issuer pair without its series (the list the webview shows). */
-export interface TimelineGroupSummary {
-  key: string;
-  owner: TimelineGroup['owner'];
-  issuer: TimelineGroup['issuer'];
-  series: number;
-  points: number;
-  breaks: number;
-}
-
-/** One pair with its series, and the file of every filing its points refer to (by `TimelinePoint.filing`). */
-export interface TimelineGroupDetail {
-  group: TimelineGroup;
-  files: Record<number, string>;
-}
+export type { TimelineData, TimelineGroup, TimelineGroupDetail, TimelineGroupSummary };
 
 /**
  * The host sends the list of pairs and the first pair's series at once, other pairs' series when asked: the first
