@@ -558,7 +558,7 @@ function sentences(filing: Filing): string[] {
   const issuerText = issuer ? `${issuer}${symbol ? ` [${symbol}]` : ''}` : 'the issuer';
   if (type.endsWith('/A')) {
     const d = val(filing.dateOfOriginalSubmission);
-    out.push(`This amendment corrects the filing of ${d ? fmtDate(d) : 'a date not given'}.`);
+    out.push(`This is an amendment of the filing of ${d ? fmtDate(d) : 'a date not given'}.`);
   }
   let first = true;
   const who = () => {

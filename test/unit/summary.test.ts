@@ -10,7 +10,8 @@ import { emptyFiling, emptyOwner } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
 import { fmtDate, fmtMoney, ownerName, summarize } from '../../src/core/summary';
 import { dec } from '../../src/core/decimal';
-import { REPO_ROOT } from '../corpus';
+import { REPO_ROOT, corpusFiles, corpusOrSkip } from '../corpus';
+import { inspectBytes } from '../../src/core/inspect';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'summary');
 const SEED = path.join(REPO_ROOT, '..', 'shared', 'seed', '000_82a85f6565519174.txt');
@@ -111,6 +112,26 @@ describe('summary: plain-language sentences', () => {
 
   it('never throws, even on an empty filing', () => {
     assert.deepEqual(summarize(emptyFiling('x.xml', 'xml', '')), ['The reporting person (not named) reports no transactions or holdings in the issuer.']);
+  });
+});
+
+describe('summary: the corpus', () => {
+  it('every filing read gets sentences, each a full sentence with no placeholder leaking (undefined, NaN, null, [object])', async function () {
+    corpusOrSkip(this);
+    this.timeout(180000);
+    let n = 0;
+    for (const file of [...corpusFiles('xml'), ...corpusFiles('txt')]) {
+      const out = await inspectBytes(fs.readFileSync(file), file, { noRules: true });
+      if (!out.ok) continue;
+      n++;
+      const s = summarize(out.filing);
+      assert.ok(s.length > 0, file);
+      for (const x of s) {
+        assert.ok(!/undefined|NaN|\bnull\b|\[object|No summary/.test(x), `${file}: ${x}`);
+        assert.match(x, /[.)"]$/, `${file}: ${x}`);
+      }
+    }
+    assert.ok(n > 400, `${n} filings`);
   });
 });
 
