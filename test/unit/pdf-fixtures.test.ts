@@ -162,6 +162,29 @@ describe('PDF reader: text written a word at a time', () => {
   });
 });
 
+describe('PDF reader: footnote markers written as raised digits or Unicode superscripts', () => {
+  it('reads "7,402" with a small raised "1" and "$2.29²" as values with footnotes F1 and F2', async () => {
+    const loaded = await loadPdf(read('form4-synthetic.pdf'), { maxPages: 10, deadline: Date.now() + 30_000 });
+    const items = loaded.pages[0].items;
+    const m1 = items.findIndex((it) => it.str === '(1)' && it.y < 360);
+    const m2 = items.findIndex((it) => it.str === '(2)' && it.y < 360);
+    const price = items.findIndex((it) => it.str === '$2.29');
+    assert.ok(m1 >= 0 && m2 >= 0 && price >= 0);
+    const changed = items
+      .map((it, i) => (i === m1 ? { ...it, str: '1' } : i === price ? { ...it, str: '$2.29²' } : it))
+      .filter((_, i) => i !== m2);
+    const r = extractFiling({ ...loaded, pages: [{ ...loaded.pages[0], items: changed }] }, 'sup.pdf');
+    assert.ok(r.ok);
+    const row = r.filing.nonDerivative[0];
+    assert.equal(row.transactionShares.value, '7402');
+    assert.deepEqual(row.transactionShares.footnotes.map((x) => x.id), ['F1']);
+    assert.equal(row.transactionPricePerShare.value, '2.29');
+    assert.deepEqual(row.transactionPricePerShare.footnotes.map((x) => x.id), ['F2']);
+    // A plain number of the same size on the same baseline stays a value.
+    assert.equal(r.filing.nonDerivative[1].sharesOwnedFollowingTransaction.value, '25000');
+  });
+});
+
 describe('PDF reader: a table continued on the next page', () => {
   it('carries the columns over a page break without a repeated header and keeps the rows in order', async () => {
     const r = await parsePdf(read('form4-continued.pdf'), 'form4-continued.pdf');

@@ -39,6 +39,38 @@ export function cellTokens(items: readonly PdfItem[]): Tok[] {
     }
     out.push({ ...it, str: s, marks: null });
   }
+  return markSuperscripts(out);
+}
+
+const SUPERSCRIPT_DIGITS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+
+/**
+ * Footnote markers written as bare raised digits ("7,402" followed by a smaller "1" set above the baseline) or as
+ * Unicode superscripts ("7,402¹") become markers like "(1)". A bare number counts only when it is smaller than the
+ * value just left of it, raised above that value's baseline and right beside it.
+ */
+export function markSuperscripts(toks: Tok[]): Tok[] {
+  const out: Tok[] = [];
+  for (const t of toks) {
+    const sup = /^(.*?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(t.str);
+    if (!t.marks && sup) {
+      const n = [...sup[2]].map((c) => SUPERSCRIPT_DIGITS[c]).join('');
+      const frac = sup[1].length / t.str.length;
+      const cut = t.x0 + (t.x1 - t.x0) * frac;
+      if (sup[1].trim()) out.push({ ...t, str: sup[1].trim(), x1: cut });
+      out.push({ ...t, str: `(${Number(n)})`, x0: cut, size: t.size * 0.7, y: t.y - 0.3 * t.size, marks: [`F${Number(n)}`] });
+      continue;
+    }
+    out.push(t);
+  }
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i];
+    if (t.marks || !/^\d{1,2}$/.test(t.str.trim())) continue;
+    const left = out.find(
+      (o) => o !== t && !o.marks && o.page === t.page && o.x1 <= t.x0 + 1 && o.x1 >= t.x0 - 3 && t.size <= 0.85 * o.size && o.y - t.y >= 0.15 * o.size && o.y - t.y <= 0.8 * o.size,
+    );
+    if (left) out[i] = { ...t, str: `(${Number(t.str)})`, marks: [`F${Number(t.str)}`] };
+  }
   return out;
 }
 
