@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inspectBytes } from '../src/core/inspect';
 import { runRules, RULES } from '../src/core/rules';
+import { rulesMarkdownTable } from '../src/core/rules/table';
 import { reconcileFilings } from '../src/core/reconcile';
 import { LineIndex } from '../src/core/positions';
 import type { Filing, Finding } from '../src/core/model';
@@ -56,18 +57,10 @@ function where(f: Finding, filing: Filing | undefined): string {
   return '-';
 }
 
-/** The README's rule table, from the catalogue itself. */
-function rulesTable(): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const lines = ['| id | default severity | what it checks | source |', '|---|---|---|---|'];
-  for (const r of RULES) lines.push(`| \`${r.id}\` | ${r.severity} | ${esc(r.description)} | ${r.source} |`);
-  return lines.join('\n');
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.table) {
-    console.log(rulesTable());
+    console.log(rulesMarkdownTable());
     return;
   }
   const files = args.dirs.flatMap(listFiles).filter((f) => !/\.(xsd|tsv|md)$/i.test(f) && !f.endsWith('.xsd.xml'));

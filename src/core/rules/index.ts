@@ -26,6 +26,9 @@ const PARSE_RULES: RuleDef[] = [
   { id: 'xml-doctype-ignored', severity: 'info', title: 'DOCTYPE ignored', description: 'A DOCTYPE was present; its entities are not expanded.', source: 'parser' },
   { id: 'xml-duplicate-element', severity: 'warning', title: 'Element repeated', description: 'An element that may occur once occurs again; the first was kept.', source: 'parser' },
   { id: 'xml-footnote-id-missing', severity: 'warning', title: 'Footnote without id', description: 'A <footnote> or <footnoteId> has no id attribute.', source: 'parser' },
+  { id: 'xml-unknown-entity', severity: 'info', title: 'Unknown entity', description: 'An entity reference the reader does not know (for example a bare & in "AT&T"); kept as written.', source: 'parser' },
+  { id: 'xml-footnote-misplaced', severity: 'warning', title: 'Footnote reference misplaced', description: 'A <footnoteId> stands where the schema allows none; it is kept with the nearest element.', source: 'parser' },
+  { id: 'xml-unexpected-element', severity: 'warning', title: 'Element out of place', description: 'A known element stands where the schema does not put it (for example a Table II element in Table I).', source: 'parser' },
   { id: 'xml-unknown-element', severity: 'info', title: 'Unknown element', description: 'An element the ownership schema does not define.', source: 'parser' },
   { id: 'schema-version-unknown', severity: 'info', title: 'Schema version', description: 'schemaVersion is absent, empty or not one this reader knows; read with the current layout.', source: 'parser' },
   { id: 'submission-header', severity: 'warning', title: 'Submission header', description: 'A value of the EDGAR submission header cannot be read.', source: 'parser' },
@@ -35,6 +38,7 @@ const PARSE_RULES: RuleDef[] = [
   { id: 'html-unknown-column', severity: 'info', title: 'HTML column unknown', description: 'A table column of the rendered form was not recognized.', source: 'parser' },
   { id: 'html-unknown-footnote', severity: 'info', title: 'HTML footnote unknown', description: 'A footnote marker of the rendered form could not be resolved.', source: 'parser' },
   { id: 'value-unreadable', severity: 'warning', title: 'Value unreadable', description: 'A value of the rendered form could not be read as its type.', source: 'parser' },
+  { id: 'unreadable', severity: 'error', title: 'Not readable as a filing', description: 'The file could not be read as a Form 3, 4 or 5 at all (the message says why); shown by the extension on the whole file.', source: 'parser' },
   { id: 'extraction-uncertain', severity: 'info', title: 'Extraction uncertain', description: 'A value read from a PDF or OCR text with doubt.', source: 'parser' },
 ];
 
