@@ -7,6 +7,6 @@ export const RULES_TABLE_END = '<!-- rules:end -->';
 export function rulesMarkdownTable(): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/</g, '&lt;');
   const lines = ['| id | default severity | what it checks | source |', '|---|---|---|---|'];
-  for (const r of RULES) lines.push(`| \`${r.id}\` | ${r.severity} | ${esc(r.description)} | ${r.source} |`);
+  for (const r of RULES) lines.push(`| <a id="rule-${r.id}"></a>\`${r.id}\` | ${r.severity} | ${esc(r.description)} | ${r.source} |`);
   return lines.join('\n');
 }
