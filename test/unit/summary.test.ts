@@ -89,6 +89,12 @@ describe('summary: plain-language sentences', () => {
     ]);
   });
 
+  it('amendment: says which filing it amends, then the same sentences', () => {
+    const s = summarize(load('amendment.xml'));
+    assert.equal(s[0], 'This is an amendment of the filing of Mar 5, 2024.');
+    assert.deepEqual(s.slice(1), summarize(load('s-weighted-average.xml')));
+  });
+
   it('values left out are said to be missing, never guessed', () => {
     assert.deepEqual(summarize(load('missing-values.xml')), [
       'Luca Ferrante (General Counsel) sold 800 shares of Common Stock (price not given; open market or private sale, code S) on Sep 9, 2024, and the amount held afterwards (directly) is not given.',
