@@ -11,7 +11,7 @@ import type { ParseOutcome } from '../core/parse';
 import { inspectBytes } from '../core/inspect';
 import type { HostMessage, WebviewMessage } from '../webview/protocol';
 import type { ActiveFiling, FilingService } from './filings';
-import { toViewFailure, toViewModel } from './viewModel';
+import { pathAt, toViewFailure, toViewModel } from './viewModel';
 import { inspectOptions } from './config';
 
 export const PREVIEW_VIEW_TYPE = 'form4Inspector.preview';
@@ -107,8 +107,8 @@ class Preview implements vscode.Disposable {
     void this.panel.webview.postMessage(msg);
   }
 
-  focus(path: string): void {
-    const msg: HostMessage = { type: 'focus', path };
+  focus(path: string, soft = false): void {
+    const msg: HostMessage = { type: 'focus', path, soft };
     void this.panel.webview.postMessage(msg);
   }
 
@@ -157,7 +157,25 @@ export class PreviewManager implements vscode.Disposable {
       deps.service.onDidChange((uri) => {
         for (const p of this.previews) if (p.uri.toString() === uri.toString()) p.update();
       }),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.followCaret(e)),
     );
+  }
+
+  private caretTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The preview follows the caret of a text editor on the same file (moves by mouse or keyboard, not edits or reveals). */
+  private followCaret(e: vscode.TextEditorSelectionChangeEvent): void {
+    if (e.kind !== vscode.TextEditorSelectionChangeKind.Mouse && e.kind !== vscode.TextEditorSelectionChangeKind.Keyboard) return;
+    const uri = e.textEditor.document.uri;
+    if (!this.has(uri)) return;
+    if (this.caretTimer) clearTimeout(this.caretTimer);
+    this.caretTimer = setTimeout(() => {
+      const doc = e.textEditor.document;
+      const o = this.deps.service.inspect(doc)?.outcome;
+      if (!o || !o.ok) return;
+      const path = pathAt(o.filing, doc.offsetAt(e.textEditor.selection.active));
+      if (path) for (const p of this.previews) if (p.uri.toString() === uri.toString()) p.focus(path, true);
+    }, 150);
   }
 
   add(uri: vscode.Uri, panel: vscode.WebviewPanel, outcome: () => { outcome: ParseOutcome | null; reason: string }): Preview {
@@ -191,6 +209,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.caretTimer) clearTimeout(this.caretTimer);
     for (const p of this.previews) p.dispose();
     for (const d of this.disposables) d.dispose();
   }

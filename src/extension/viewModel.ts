@@ -6,6 +6,8 @@
  * digit kept, and the net change per security is the sum of acquisitions minus dispositions.
  */
 import Big from 'big.js';
+import { MAX_DECIMAL_LENGTH } from '../core/decimal';
+import { groupDigits as groupDigitRun } from '../core/format';
 import type { Field, FootnoteRef, Filing, Finding, Row, Span } from '../core/model';
 import { DERIVATIVE_FIELDS, NON_DERIVATIVE_FIELDS, citations } from '../core/model';
 import type {
@@ -127,12 +129,16 @@ const DECIMAL = /^\d+(\.\d+)?$/;
 export function groupDigits(value: string): string {
   const m = /^(-|\+)?(\d+)(\.\d+)?$/.exec(value);
   if (!m) return value;
-  return (m[1] ?? '') + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[3] ?? '');
+  return (m[1] ?? '') + groupDigitRun(m[2]) + (m[3] ?? '');
 }
 
-/** Exact product of two decimal strings, or null when either is not a plain decimal. */
+/**
+ * Exact product of two decimal strings, or null when either is not a plain decimal or is longer than the core
+ * computes with (big.js multiplication is quadratic: a hostile 20,000-digit share count and price froze the
+ * preview for a minute; fuzz fixture huge-decimals-shares-price).
+ */
 export function exactProduct(a: string | null, b: string | null): string | null {
-  if (a === null || b === null || !DECIMAL.test(a) || !DECIMAL.test(b)) return null;
+  if (a === null || b === null || a.length > MAX_DECIMAL_LENGTH || b.length > MAX_DECIMAL_LENGTH || !DECIMAL.test(a) || !DECIMAL.test(b)) return null;
   return new Big(a).times(b).toFixed();
 }
 
@@ -468,6 +474,47 @@ export function toViewModel(filing: Filing): ViewModel {
   };
   model.findings = b.attach(filing.findings);
   return model;
+}
+
+/**
+ * The model path of the value (or row, footnote, owner) at an offset of the filing's text: the smallest span
+ * holding it. Used to follow the text editor's caret in the preview.
+ */
+export function pathAt(filing: Filing, offset: number): string | null {
+  let best: { path: string; size: number } | null = null;
+  const consider = (path: string, ...spans: (Span | null | undefined)[]) => {
+    for (const s of spans) {
+      if (s && s.start <= offset && offset <= s.end && (!best || s.end - s.start < best.size)) best = { path, size: s.end - s.start };
+    }
+  };
+  const field = (path: string, f: Field<unknown>) => consider(path, f.span, f.elementSpan);
+  field('documentType', filing.documentType);
+  field('periodOfReport', filing.periodOfReport);
+  field('dateOfOriginalSubmission', filing.dateOfOriginalSubmission);
+  field('issuer.name', filing.issuer.name);
+  field('issuer.cik', filing.issuer.cik);
+  field('issuer.tradingSymbol', filing.issuer.tradingSymbol);
+  field('remarks', filing.remarks);
+  filing.reportingOwners.forEach((o, i) => {
+    consider(`reportingOwners[${i}]`, o.span);
+    field(`reportingOwners[${i}].name`, o.name);
+    field(`reportingOwners[${i}].cik`, o.cik);
+  });
+  for (const row of [...filing.nonDerivative, ...filing.derivative]) {
+    const p = `${row.table}[${row.index}]`;
+    consider(p, row.span);
+    const rec = row as unknown as Record<string, Field<unknown>>;
+    for (const name of row.table === 'derivative' ? DERIVATIVE_FIELDS : NON_DERIVATIVE_FIELDS) field(`${p}.${name}`, rec[name]);
+  }
+  filing.footnotes.forEach((f, i) => {
+    consider(`footnotes[${i}]`, f.span);
+    field(`footnotes[${i}].text`, f.text);
+  });
+  filing.signatures.forEach((sg, i) => {
+    field(`signatures[${i}].name`, sg.name);
+    field(`signatures[${i}].date`, sg.date);
+  });
+  return (best as { path: string } | null)?.path ?? null;
 }
 
 /** The preview's message for a file that is not a filing (or could not be read). */

@@ -383,6 +383,7 @@ function renderTail(m: ViewModel): void {
 function render(m: ViewModel): void {
   const t0 = performance.now();
   current = m;
+  currentEl = null;
   byPath = new Map();
   footnoteEls = new Map();
   root.replaceChildren();
@@ -422,7 +423,9 @@ function flash(e: HTMLElement): void {
   setTimeout(() => e.classList.remove('flash'), 1600);
 }
 
-function focusPath(path: string): void {
+let currentEl: HTMLElement | null = null;
+
+function focusPath(path: string, soft = false): void {
   let e = byPath.get(path);
   // A field the preview does not show (e.g. an unused optional column): fall back to its row.
   if (!e) {
@@ -430,6 +433,14 @@ function focusPath(path: string): void {
     if (m) e = byPath.get(m[1]);
   }
   if (!e) return;
+  if (soft) {
+    // follows the caret in the text editor: mark the value, scroll only when it is out of view
+    currentEl?.classList.remove('current');
+    currentEl = e;
+    e.classList.add('current');
+    e.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    return;
+  }
   e.scrollIntoView({ block: 'center', inline: 'nearest' });
   flash(e);
 }
@@ -524,7 +535,7 @@ window.addEventListener('message', (ev: MessageEvent<HostMessage>) => {
       requestAnimationFrame(() => post({ type: 'rendered', version: m.version, renderMs: 0 }));
       break;
     case 'focus':
-      focusPath(m.path);
+      focusPath(m.path, m.soft === true);
       break;
   }
 });

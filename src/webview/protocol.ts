@@ -171,8 +171,8 @@ export interface ViewFailure {
 export type HostMessage =
   | { type: 'update'; version: number; model: ViewModel }
   | { type: 'failure'; version: number; failure: ViewFailure }
-  /** Scroll to and flash a value or row (from the tree view or the editor). */
-  | { type: 'focus'; path: string };
+  /** Scroll to and flash a value or row (from the tree view); `soft`: mark it and scroll only if out of view (the editor's caret). */
+  | { type: 'focus'; path: string; soft?: boolean };
 
 /** Webview -> extension. */
 export type WebviewMessage =

@@ -72,6 +72,30 @@ export const checks = [
     },
   },
   {
+    name: 'the preview follows the caret of the text editor beside it',
+    timeout: 60000,
+    async run(wb) {
+      const f = await openPreview(wb, 'holdings-mismatch-form4.xml', 'FORM');
+      const text = wb.page.locator('.editor-group-container').nth(0);
+      await text.locator('.view-lines').first().click();
+      await wb.page.keyboard.press('Control+G');
+      await wb.quickInput().waitFor({ state: 'visible', timeout: 10000 });
+      await wb.quickInput().fill(':135');   // Quick Open's go-to-line form (Ctrl+G in the browser may open Quick Open)
+      await wb.page.keyboard.press('Enter');
+      const token = text.locator('.view-line span span', { hasText: /^47000$/ }).first();
+      await token.waitFor({ timeout: 10000 });
+      await token.click();
+      await f.locator('[data-path="nonDerivative[2].sharesOwnedFollowingTransaction"].current').waitFor({ timeout: 10000 });
+      // moving the caret by keyboard to another row moves the mark
+      // moving the caret by keyboard to line 8, <periodOfReport>, moves the mark to box 3
+      await wb.page.keyboard.press('Control+Home');
+      for (let i = 0; i < 7; i++) await wb.page.keyboard.press('ArrowDown');
+      await wb.page.keyboard.press('End');
+      await f.locator('[data-path="periodOfReport"].current').waitFor({ timeout: 10000 });
+      expect((await f.locator('.current').count()) === 1, 'one value is marked');
+    },
+  },
+  {
     name: 'clicking a value reveals it in the source beside the preview',
     timeout: 60000,
     async run(wb) {

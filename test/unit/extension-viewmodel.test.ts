@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspectText } from '../../src/core/inspect';
 import type { Filing } from '../../src/core/model';
-import { exactProduct, groupDigits, netChanges, pathLabel, toViewFailure, toViewModel } from '../../src/extension/viewModel';
+import { exactProduct, groupDigits, netChanges, pathAt, pathLabel, toViewFailure, toViewModel } from '../../src/extension/viewModel';
 import { filingTree, rowDescription } from '../../src/extension/treeModel';
 import { RULES } from '../../src/core/rules';
 
@@ -117,6 +117,17 @@ describe('preview view model', () => {
     assert.match(vm.footnotes[0].text.text ?? '', /<script>document\.body\.dataset\.pwned = "script"<\/script><img src="x" onerror=/);
     // structured-clone safe: survives JSON unchanged (no functions, no Maps, no cycles)
     assert.deepStrictEqual(JSON.parse(JSON.stringify(vm)), vm);
+  });
+
+  it('finds the value under a text offset (the preview follows the editor\u2019s caret)', () => {
+    const f = filing('examples/holdings-mismatch-form4.xml');
+    const at = f.text.indexOf('47000');
+    assert.strictEqual(pathAt(f, at + 2), 'nonDerivative[2].sharesOwnedFollowingTransaction');
+    const rowStart = f.nonDerivative[1].span!.start;
+    assert.strictEqual(pathAt(f, rowStart + 1), 'nonDerivative[1]');
+    assert.strictEqual(pathAt(f, f.text.indexOf('<footnote id="F1"') + 20), 'footnotes[0].text');
+    assert.strictEqual(pathAt(f, f.text.indexOf('NWBX') + 1), 'issuer.tradingSymbol');
+    assert.strictEqual(pathAt(f, 0), null);
   });
 
   it('labels citation paths for people', () => {
