@@ -179,7 +179,8 @@ function dateIn(text: string): string | null {
 
 /** "under a Rule 10b5-1 trading plan[ adopted Nov 15, 2023]" when a footnote of the row says so. */
 function planPhrase(filing: Filing, row: Row): string | null {
-  const n = rowNotes(filing, row).find((x) => /10b5-?1/i.test(x.text));
+  // A footnote that says a sale was NOT under a plan names the rule too: those are left out.
+  const n = rowNotes(filing, row).find((x) => /10b5-?1/i.test(x.text) && !/\b(not|no|neither|nor)\b[^.;]{0,60}10b5-?1/i.test(x.text));
   if (!n) return null;
   const adopted = /adopted\s+(?:by\s+the\s+reporting\s+person\s+)?(?:on\s+)?([^.;]*)/i.exec(n.text);
   const d = adopted ? dateIn(adopted[1].slice(0, 40)) : null;

@@ -36,6 +36,18 @@ describe('summary: plain-language sentences', () => {
     ]);
   });
 
+  it('a footnote saying a sale was NOT under a 10b5-1 plan does not make it one', () => {
+    const text = fs
+      .readFileSync(path.join(FIX, 's-weighted-average.xml'), 'utf8')
+      .replace('were effected pursuant to a Rule 10b5-1 trading plan adopted by the reporting person on November 15, 2023', 'were not made pursuant to a Rule 10b5-1 trading plan')
+      .replace('<aff10b5One>1</aff10b5One>', '<aff10b5One>0</aff10b5One>');
+    const out = parseText(text, 'not-a-plan.xml');
+    assert.ok(out.ok);
+    assert.deepEqual(summarize(out.filing), [
+      'Ana Rivera (Director) sold 5,000 shares of Common Stock at a weighted average of $41.88 (trades from $40.03 to $42.75), for $209,400.00 in total (open market or private sale, code S) on Mar 4, 2024, and holds 20,000 shares directly afterwards.',
+    ]);
+  });
+
   it('M + S the same day: the exercise paired with its Table II row, "sold them"; EDGAR name kept when no signature confirms it', () => {
     assert.deepEqual(summarize(load('m-s-same-day.xml')), [
       'Chen Wei (President) exercised options for 10,000 shares of Common Stock at $1.60 ($16,000.00) (code M) and sold them the same day at a weighted average of $25.1234 (trades from $24.90 to $25.40), for $251,234.00 in total (open market or private sale, code S) on Jun 3, 2024, and holds 25,000 shares directly afterwards. Afterwards Chen Wei holds 15,000 Stock Option (right to buy) (exercise price $1.60, expiring Jun 3, 2028) directly.',
