@@ -288,11 +288,13 @@ function renderTable(t: ViewTable): void {
   scroll.setAttribute('role', 'region');
   scroll.setAttribute('aria-label', t.name === 'derivative' ? 'Table II' : 'Table I');
   const table = add(scroll, el('table', 'form-table'));
+  add(table, el('caption', 'visually-hidden', t.title));
   const thead = add(table, el('thead'));
   const hr = add(thead, el('tr'));
-  add(hr, el('th', 'rownum', '#'));
+  add(hr, el('th', 'rownum', '#')).setAttribute('scope', 'col');
   for (const c of t.columns) {
     const th = add(hr, el('th', c.numeric ? 'num' : ''));
+    th.setAttribute('scope', 'col');
     if (c.number) add(th, el('span', 'col-number', `${c.number}. `));
     add(th, document.createTextNode(c.label));
   }
