@@ -9,6 +9,7 @@ import { dec, MAX_DECIMAL_LENGTH } from '../../src/core/decimal';
 import { groupDigits, groupThousands } from '../../src/core/format';
 import { inspectBytes } from '../../src/core/inspect';
 import { normTitle } from '../../src/core/rules/types';
+import { exactProduct, toViewModel } from '../../src/extension/viewModel';
 import { fuzzFixture, throughCliPath, withValue } from '../fuzz/cli-path';
 
 const LIMIT_MS = 6000;
@@ -35,6 +36,18 @@ describe('fuzz regressions', function () {
     it('shares and price of a million digits each (big.js multiplication and division were quadratic)', async () => {
       const text = withValue(withValue(BASE, 'transactionShares', '9'.repeat(1_000_000)), 'transactionPricePerShare', '9'.repeat(1_000_000));
       passes(await throughCliPath('huge-decimals-shares-price', text, LIMIT_MS));
+    });
+
+    it('the preview model of a 20,000-digit share count and price (took a minute in exactProduct; 5 MB: forever)', async () => {
+      const text = withValue(withValue(BASE, 'transactionShares', '9'.repeat(5 * 1024 * 1024)), 'transactionPricePerShare', '9'.repeat(20_000));
+      const out = await inspectBytes(Buffer.from(text, 'latin1'), 'huge.xml');
+      assert.ok(out.ok);
+      const t0 = performance.now();
+      const view = toViewModel(out.filing);
+      assert.ok(performance.now() - t0 < LIMIT_MS, `toViewModel took ${(performance.now() - t0).toFixed(0)} ms`);
+      assert.ok(JSON.stringify(view).includes('9'.repeat(20_000)), 'the price is kept, digit for digit');
+      assert.equal(exactProduct('9'.repeat(65), '2'), null);
+      assert.equal(exactProduct('123456789012.123456', '2.29'), '282716046837.76271424');
     });
 
     it('a million fraction digits in the amount owned', async () => {
