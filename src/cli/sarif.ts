@@ -14,7 +14,7 @@ function artifactUri(file: string): string {
   return path.isAbsolute(file) ? pathToFileURL(file).href : file.split(path.sep).join('/');
 }
 
-function region(filing: Filing, lines: LineIndex | null, loc: { span: { start: number; end: number } | null; page?: number | null }) {
+function region(lines: LineIndex | null, loc: { span: { start: number; end: number } | null; page?: number | null }) {
   if (loc.span && lines) {
     const s = lines.position(loc.span.start);
     const e = lines.position(loc.span.end);
@@ -28,7 +28,7 @@ export function toSarif(items: { file: string; filing: Filing | null; findings: 
   for (const item of items) {
     const lines = item.filing?.text ? new LineIndex(item.filing.text) : null;
     for (const f of item.findings) {
-      const reg = item.filing ? region(item.filing, lines, f) : undefined;
+      const reg = region(lines, f);
       const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: artifactUri(item.file) } };
       if (reg) physicalLocation.region = reg;
       const result: Record<string, unknown> = {
@@ -40,7 +40,7 @@ export function toSarif(items: { file: string; filing: Filing | null; findings: 
       if (f.related?.length) {
         result.relatedLocations = f.related.map((r, i) => {
           const rf = r.file ?? item.file;
-          const rreg = !r.file && item.filing ? region(item.filing, lines, r) : undefined;
+          const rreg = !r.file ? region(lines, r) : undefined;
           return {
             id: i + 1,
             message: { text: r.message },

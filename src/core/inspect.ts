@@ -59,7 +59,7 @@ export async function inspectBytes(bytes: Uint8Array, file: string, options: Ins
   if (isPdf(bytes)) {
     let out: ParseOutcome;
     try {
-      const read = options.readPdf ?? (async (b: Uint8Array, f: string) => (await import('./pdf')).parsePdf(b, f));
+      const read = options.readPdf ?? (async (b: Uint8Array, f: string) => (await import('./pdf/index.js')).parsePdf(b, f));
       out = await read(bytes, file);
     } catch (e) {
       return { ok: false, reason: `PDF could not be read: ${describe(e)}`, findings: [] };
