@@ -185,6 +185,31 @@ describe('PDF reader: footnote markers written as raised digits or Unicode super
   });
 });
 
+describe('PDF reader: box 6 checked against the reporting owners read', () => {
+  it('says so when box 6 claims more than one reporting person but one was read', async () => {
+    const loaded = await loadPdf(read('form4-synthetic.pdf'), { maxPages: 10, deadline: Date.now() + 30_000 });
+    const page = loaded.pages[0];
+    // Move box 6's X from the "one reporting person" line ("_X _ Form filed by One ...") to the "more than one" line.
+    const items = page.items.map((it) =>
+      /Form filed by One Reporting Person/.test(it.str)
+        ? { ...it, str: it.str.replace(/X/, '_') }
+        : /Form filed by More than One/.test(it.str)
+          ? { ...it, str: it.str.replace(/^_+/, '_X_') }
+          : it,
+    );
+    assert.ok(items.some((it) => it.str.startsWith('_X_ Form filed by More')));
+    const clean = extractFiling(loaded, 'one.pdf');
+    assert.ok(clean.ok);
+    assert.deepEqual(clean.filing.findings, []);
+    const r = extractFiling({ ...loaded, pages: [{ ...page, items }] }, 'more.pdf');
+    assert.ok(r.ok);
+    assert.deepEqual(
+      r.filing.findings.map((x) => x.message),
+      ['box 6 says the form is filed by more than one reporting person, but 1 was read'],
+    );
+  });
+});
+
 describe('PDF reader: a table continued on the next page', () => {
   it('carries the columns over a page break without a repeated header and keeps the rows in order', async () => {
     const r = await parsePdf(read('form4-continued.pdf'), 'form4-continued.pdf');

@@ -151,6 +151,19 @@ const pos = (page: number, y: number) => page * 100000 + y;
 /** The OMB notice that closes the last page of every Form 3/4/5. */
 export const FORM_END = /^\s*Persons who respond to the collection of information/i;
 
+/** Labels of the form's check boxes (a mark beside one of them is not another's). */
+const CHECKBOX_LABELS = [
+  /Check this box if no longer/i,
+  /Check this box to indicate/i,
+  /^Form 3 Holdings Reported/i,
+  /^Form 4 Transactions Reported/i,
+  /Form filed by One Reporting Person/i,
+  /Form filed by More than One/i,
+];
+
+/** What box 6 says, per filing being read (checked against the owners found once the whole form is read). */
+const jointFiling = new WeakMap<Filing, 'one' | 'more' | null>();
+
 export type ExtractResult = { ok: true; filing: Filing } | { ok: false; reason: string };
 
 export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
@@ -275,6 +288,18 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
   if (subjType && subjType !== docType) {
     uncertain(ctx, filing.documentType, `the title says Form ${formNo}${amended ? ' with an amendment date' : ''} but the PDF's subject says ${subjType}`);
   }
+  const joint = jointFiling.get(filing);
+  const owners = filing.reportingOwners.length;
+  if ((joint === 'one' && owners > 1) || (joint === 'more' && owners < 2)) {
+    ctx.findings.push({
+      rule: 'extraction-uncertain',
+      severity: 'info',
+      message: `box 6 says the form is filed by ${joint === 'one' ? 'one reporting person' : 'more than one reporting person'}, but ${owners} ${owners === 1 ? 'was' : 'were'} read`,
+      span: null,
+      page: 1,
+      box: 'Box 6 (Individual or Joint/Group Filing)',
+    });
+  }
   filing.findings.push(...ctx.findings);
   return { ok: true, filing };
 }
@@ -378,9 +403,20 @@ function readHeader(ctx: Ctx, pdf: LoadedPdf, formNo: string, p1: readonly PdfIt
     if (!L) return null;
     // The box: "[X]"/"[ ]" in the label's own text or in runs just left of it ("[", "X", "] Check ..."), a glyph
     // (☐ / ☒), or a bare "X" drawn over a box that is a graphic (EDGAR's rendered page).
-    const prefix = L.item.str.slice(0, Math.max(0, L.item.str.search(/Check this box/i)));
+    const prefix = L.item.str.slice(0, Math.max(0, L.item.str.search(/Check this box|Form filed by/i)));
+    // A run left of the label belongs to it when no other check-box label is nearer to it (boxes stack closely).
+    const others = CHECKBOX_LABELS.filter((o) => !o.test(L.item.str))
+      .map((o) => findFirst(p1, o))
+      .filter((h): h is Hit => h != null && h.item !== L.item);
     const left = p1
-      .filter((it) => it !== L.item && it.x1 <= L.x0 + 1 && it.x1 >= L.x0 - 40 && Math.abs(it.y - L.y) < 12)
+      .filter(
+        (it) =>
+          it !== L.item &&
+          it.x1 <= L.x0 + 1 &&
+          it.x1 >= L.x0 - 40 &&
+          Math.abs(it.y - L.y) < 12 &&
+          !others.some((o) => it.x1 <= o.x0 + 1 && it.x1 >= o.x0 - 40 && Math.abs(it.y - o.y) < Math.abs(it.y - L.y)),
+      )
       .map((it) => it.str)
       .join('');
     const mark = prefix + left;
@@ -393,6 +429,10 @@ function readHeader(ctx: Ctx, pdf: LoadedPdf, formNo: string, p1: readonly PdfIt
     f.form3HoldingsReported = checkbox(/^Form 3 Holdings Reported/i, 'Check box: Form 3 Holdings Reported') ?? absent<boolean>();
     f.form4TransactionsReported = checkbox(/^Form 4 Transactions Reported/i, 'Check box: Form 4 Transactions Reported') ?? absent<boolean>();
   }
+  // Box 6 (individual or joint filing) has no field of its own; it is kept to check the number of owners read.
+  const one = checkbox(/Form filed by One Reporting Person/i, 'Box 6 (Individual or Joint/Group Filing)');
+  const more = checkbox(/Form filed by More than One/i, 'Box 6 (Individual or Joint/Group Filing)');
+  jointFiling.set(f, one?.value ? 'one' : more?.value ? 'more' : null);
   if (formNo === '3') {
     const none = findFirst(pdf.pages.flatMap((p) => p.items), /^No securities are beneficially owned\.?$/i);
     f.noSecuritiesOwned = none
