@@ -160,6 +160,37 @@ describe('html: corpus pages without an XML counterpart', function () {
   });
 });
 
+describe('html: markers written as plain text', function () {
+  it('takes "(1)" after a value as a footnote citation, not as part of the value', function () {
+    const page = [
+      '<html><head><title>SEC FORM 4</title></head><body><table><tr><td class="FormName">FORM 4</td></tr></table>',
+      '<table border="1"><tr><td><span class="MedSmallFormText">1. Name and Address of Reporting Person</span><table><tr><td><a href="x?CIK=0000000042">Doe Jane</a></td></tr></table></td>',
+      '<td><span class="MedSmallFormText">3. Date of Earliest Transaction (Month/Day/Year)</span><br><span class="FormData">01/02/2024</span></td></tr></table>',
+      '<table><thead><tr><th colspan="11">Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned</th></tr>',
+      '<tr><th rowspan="2">1. Title of Security (Instr. 3)</th><th rowspan="2">2. Transaction Date (Month/Day/Year)</th><th rowspan="2">2A. Deemed Execution Date, if any (Month/Day/Year)</th><th colspan="2">3. Transaction Code (Instr. 8)</th><th colspan="3">4. Securities Acquired (A) or Disposed Of (D) (Instr. 3, 4 and 5)</th><th rowspan="2">5. Amount of Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)</th><th rowspan="2">6. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)</th><th rowspan="2">7. Nature of Indirect Beneficial Ownership (Instr. 4)</th></tr>',
+      '<tr><th>Code</th><th>V</th><th>Amount</th><th>(A) or (D)</th><th>Price</th></tr></thead>',
+      '<tbody><tr><td>Common Stock</td><td>01/02/2024</td><td></td><td>F</td><td></td><td>7,402(1)</td><td>D</td><td>$2.29 (2)(3)</td><td>133,612</td><td>D</td><td></td></tr></tbody></table>',
+      '</body></html>',
+    ].join('\n');
+    const r = parseEdgarHtml(page, 'plain.html');
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    const row = r.filing.nonDerivative[0];
+    assert.equal(row.transactionShares.value, '7402');
+    assert.equal(at(page, row.transactionShares.span), '7,402');
+    assert.deepEqual(
+      row.transactionShares.footnotes.map((x) => [x.id, at(page, x.span)]),
+      [['F1', '(1)']],
+    );
+    assert.equal(row.transactionPricePerShare.value, '2.29');
+    assert.deepEqual(
+      row.transactionPricePerShare.footnotes.map((x) => x.id),
+      ['F2', 'F3'],
+    );
+    assert.equal(r.filing.reportingOwners[0].cik.value, '0000000042');
+    assert.deepEqual(htmlSpanProblems(r.filing), []);
+  });
+});
+
 describe('html: not an ownership form, and hostile markup', function () {
   it('gives ok:false with a reason for another HTML page', function () {
     const r = parseEdgarHtml(fs.readFileSync(path.join(DIR, 'not-an-ownership-form.html'), 'utf8'), 'q.html');

@@ -233,9 +233,28 @@ class HtmlFormReader {
       }
       value.push(item);
     }
-    const raw = collapse(value.map((p) => p.text).join(''));
-    const span = spanOfPieces(value);
-    return { raw: raw.length ? raw : null, span: raw.length ? span : null, refs, dollar, place: { start: el.openEnd, end: el.openEnd } };
+    const place = { start: el.openEnd, end: el.openEnd };
+    const src = this.sourcePositions(value);
+    let text = src.text;
+    // Markers written as plain text after the value ("7,402(1)", "2.29 (2)(3)"): refs, not part of the value.
+    const plain: FootnoteRef[] = [];
+    for (let n = 0; n < 20; n++) {
+      const from = Math.max(0, text.length - 16);
+      const m = /\((\d{1,2})\)[\s\u00a0]*$/.exec(text.slice(from));
+      if (!m || from + m.index === 0) break;
+      const at = from + m.index;
+      const end = at + m[1].length + 2;
+      plain.unshift({ id: `F${Number(m[1])}`, span: { start: src.pos[at], end: src.pos[end - 1] + 1 } });
+      text = text.slice(0, at);
+    }
+    refs.push(...plain);
+    const raw = collapse(text);
+    if (!raw.length) return { raw: null, span: null, refs, dollar, place };
+    const first = text.search(/[^\s\u00a0]/);
+    let last = text.length - 1;
+    while (last > first && /[\s\u00a0]/.test(text[last])) last--;
+    const span = { start: src.pos[first], end: src.pos[last] + 1 };
+    return { raw, span, refs, dollar, place };
   }
 
   private textField(cv: CellValue): Field {
