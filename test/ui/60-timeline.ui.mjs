@@ -64,6 +64,8 @@ export const checks = [
         const f = await openTimeline(wb);
         await f.locator('.group-list button.group', { hasText: 'Harold B. Quince' }).click();
         await f.locator('.charts h2', { hasText: 'Harold B. Quince' }).waitFor({ timeout: 10000 });
+        // The pair's series come from the host on request: wait until they are drawn.
+        await f.locator('.charts figure.series svg.chart').first().waitFor({ timeout: 10000 });
         const series = f.locator('.charts figure.series');
         expect((await series.count()) === 2, `series: ${await series.count()}`);
         const direct = series.filter({ hasText: 'Common Stock, direct' });
@@ -87,6 +89,38 @@ export const checks = [
         expect(selection > 0, 'the row is selected in the editor');
       } finally {
         rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: 'timeline in a high contrast theme: contrast outlines and heavier break marks apply',
+    timeout: 90000,
+    async run(wb) {
+      const f = await openTimeline(wb);
+      await wb.runCommand('Preferences: Color Theme');
+      const input = wb.quickInput();
+      await input.waitFor({ state: 'visible', timeout: 15000 });
+      await input.fill('Dark High Contrast');
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' }).first().waitFor({ timeout: 15000 });
+      await wb.page.keyboard.press('Enter');
+      try {
+        await wb.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 15000 });
+        await f.locator('body.vscode-high-contrast').waitFor({ timeout: 15000 });
+        const ring = await f.evaluate(() => getComputedStyle(document.querySelector('.charts .break-ring')).strokeWidth);
+        expect(ring === '3px', `break ring in high contrast: ${ring}`);
+        const pt = await f.evaluate(() => {
+          const c = document.querySelector('.charts svg.chart circle.pt');
+          const probe = document.createElement('span');
+          probe.style.color = 'var(--vscode-contrastBorder)';
+          document.body.append(probe);
+          const want = getComputedStyle(probe).color;
+          probe.remove();
+          return { stroke: getComputedStyle(c).stroke, want };
+        });
+        expect(pt.stroke === pt.want, `point outline ${pt.stroke} is the contrast border ${pt.want}`);
+        await wb.screenshot('timeline-high-contrast');
+      } finally {
+        await wb.setTheme('light');
       }
     },
   },

@@ -52,7 +52,7 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
   const min = amounts.length ? Math.min(...amounts) : 0;
   // From zero, unless every amount sits in the top half: then the axis starts lower (labelled), so that a break of a
   // few hundred shares on a holding of thousands stays visible.
-  const lo = min > 0 && min >= max * 0.5 ? Math.max(0, min - (max - min) * 0.5 - max * 0.02) : 0;
+  const lo = min > 0 && max > min && min >= max * 0.5 ? Math.max(0, min - (max - min) * 0.5 - max * 0.02) : 0;
   const y = scaleLinear()
     .domain([lo, max > lo ? max : lo + 1])
     .nice(4)
@@ -79,16 +79,28 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
   }
   svg.append(axes);
 
+  // Rows of one day are spread a few pixels apart in the order the tally reconciles them (a same-day exercise and
+  // sales read as a small staircase instead of one blot); the line runs through the spread positions.
+  const xs = new Map<TimelinePoint, number>();
+  for (let i = 0; i < dated.length; ) {
+    let j = i;
+    while (j < dated.length && dated[j].date === dated[i].date) j++;
+    const n = j - i;
+    const step = Math.min(9, 40 / n);
+    for (let k = 0; k < n; k++) xs.set(dated[i + k], x(utcDay(dated[i].date)) + (k - (n - 1) / 2) * step);
+    i = j;
+  }
+  const px = (p: TimelinePoint): number => xs.get(p) ?? 0;
   // The amount owned: a step line through the points that state it; continued (dashed) to the group's last date.
   const known = dated.filter((p) => p.owned !== null && Number.isFinite(Number(p.owned)));
   const path = line<TimelinePoint & { date: string }>()
-    .x((p) => x(utcDay(p.date)))
+    .x(px)
     .y((p) => y(Number(p.owned)))
     .curve(curveStepAfter);
   if (known.length) {
     svg.append(svgEl('path', { d: path(known) ?? '' }, 'amount'));
     const last = known[known.length - 1];
-    const x0 = x(utcDay(last.date));
+    const x0 = px(last);
     const x1 = x.range()[1];
     if (x1 > x0 + 1) svg.append(svgEl('line', { x1: x0, x2: x1, y1: y(Number(last.owned)), y2: y(Number(last.owned)) }, 'amount-after'));
   }
@@ -99,7 +111,7 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
   for (const p of dated) {
     const owned = p.owned !== null ? Number(p.owned) : NaN;
     if (p.breaks.length && Number.isFinite(owned)) {
-      const xx = x(utcDay(p.date));
+      const xx = px(p);
       const g = svgEl('g', {}, 'break');
       g.setAttribute('data-rule', p.breaks.map((b) => b.rule).join(' '));
       if (prev !== null && prev !== owned) g.append(svgEl('line', { x1: xx, x2: xx, y1: y(prev), y2: y(owned) }, 'break-gap'));
@@ -145,7 +157,7 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
     const cls = ['pt', p.kind === 'holding' ? 'holding' : `code-${p.code ?? 'none'}`];
     if (!Number.isFinite(owned)) cls.push('unknown');
     if (p.breaks.length) cls.push('has-break');
-    const c = svgEl('circle', { cx: x(utcDay(p.date)), cy: y(yv), r: ctx.r(v), tabindex: 0, role: 'button' }, cls.join(' '));
+    const c = svgEl('circle', { cx: px(p), cy: y(yv), r: ctx.r(v), tabindex: 0, role: 'button' }, cls.join(' '));
     c.setAttribute('aria-label', ctx.label(p));
     c.setAttribute('data-path', p.path);
     c.setAttribute('data-filing', String(p.filing));
