@@ -532,7 +532,8 @@ function dayOf(r: Row): string {
 /** Plain-language sentences about the filing (see the module comment). Never throws. */
 export function summarize(filing: Filing): string[] {
   try {
-    return sentences(filing);
+    // A name or holder ending in an abbreviation ("L.P.") closes its sentence with its own period.
+    return sentences(filing).map((x) => x.replace(/\.\.(?=\s|$)/g, '.'));
   } catch (e) {
     return [`(No summary: ${e instanceof Error ? e.message : String(e)})`];
   }

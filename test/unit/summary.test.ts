@@ -147,6 +147,7 @@ describe('summary: the corpus', () => {
       for (const x of s) {
         assert.ok(!/undefined|NaN|\bnull\b|\[object|No summary/.test(x), `${file}: ${x}`);
         assert.match(x, /[.)"]$/, `${file}: ${x}`);
+        assert.ok(!/\.\.(\s|$)/.test(x), `${file}: double period: ${x}`);
       }
     }
     assert.ok(n > 400, `${n} filings`);
