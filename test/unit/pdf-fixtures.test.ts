@@ -251,6 +251,29 @@ describe('PDF reader: doubt is marked, never a silent guess', () => {
   });
 });
 
+describe('PDF reader: sub-columns without their labels', () => {
+  it('estimates the edges, still reads the value, and marks it uncertain with a finding', async () => {
+    const loaded = await loadPdf(read('form4-synthetic.pdf'), { maxPages: 10, deadline: Date.now() + 30_000 });
+    const page = loaded.pages[0];
+    const tableII = page.items.find((it) => it.str.startsWith('Table II'))!;
+    // Take away Table I's "Code" and "V" sub-labels.
+    const items = page.items.filter((it) => !((it.str === 'Code' || it.str === 'V') && it.y < tableII.y));
+    assert.equal(items.length, page.items.length - 2);
+    const r = extractFiling({ ...loaded, pages: [{ ...page, items }] }, 'nosub.pdf');
+    assert.ok(r.ok);
+    const code = r.filing.nonDerivative[0].transactionCode;
+    assert.equal(code.value, 'S');
+    assert.equal(code.uncertain, true);
+    assert.deepEqual(
+      r.filing.findings.map((x) => x.message),
+      [
+        'Table I on page 1: the sub-columns of column 3 could not be told apart from their labels; equal widths assumed',
+        'Table I row 1, column 3 (Code): the edges of this sub-column were estimated, not found from its label',
+      ],
+    );
+  });
+});
+
 describe('PDF reader: bad input gives one clear reason, never a throw', () => {
   const cases: [string, RegExp][] = [
     ['corrupt.pdf', /^the file is not a readable PDF/],

@@ -705,6 +705,8 @@ interface LeafCol {
   num: string;
   left: number;
   right: number;
+  /** The edges were estimated (equal widths), not found from sub-labels. */
+  guessed?: boolean;
 }
 
 /** Words of the column headers (a line made only of these is a header line, not data). */
@@ -816,7 +818,7 @@ function readTableHeader(
     if (clusters.length !== spec.length) {
       // Fall back to equal widths, and say so.
       const w = (right - left) / spec.length;
-      spec.forEach((key, i) => leaves.push({ key, num, left: left + i * w, right: left + (i + 1) * w }));
+      spec.forEach((key, i) => leaves.push({ key, num, left: left + i * w, right: left + (i + 1) * w, guessed: true }));
       ctx.findings.push({
         rule: 'extraction-uncertain',
         severity: 'info',
@@ -937,6 +939,7 @@ function readRows(ctx: Ctx, table: 'nonDerivative' | 'derivative', tname: string
       const c = cellText(ts);
       const fld = typedField(ctx, c.raw, c.marks, page, box, COL_KIND[key]);
       if (ts.some((t) => straddle.has(t))) uncertain(ctx, fld, 'the text runs across a column boundary (merged cells?)');
+      if (leaf.guessed && (c.raw || c.marks.length)) uncertain(ctx, fld, 'the edges of this sub-column were estimated, not found from its label');
       if (c.lines.filter((l) => l.toks.some((t) => !t.marks)).length > 1 && COL_KIND[key] !== 'text')
         uncertain(ctx, fld, `more than one line of text in a one-value cell ("${c.raw}")`);
       return fld;
