@@ -106,16 +106,16 @@ export const checks = [
       try {
         await wb.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 15000 });
         await f.locator('body.vscode-high-contrast').waitFor({ timeout: 15000 });
-        const ring = await f.evaluate(() => getComputedStyle(document.querySelector('.charts .break-ring')).strokeWidth);
+        const ring = await f.evaluate(() => document.defaultView.getComputedStyle(document.querySelector('.charts .break-ring')).strokeWidth);
         expect(ring === '3px', `break ring in high contrast: ${ring}`);
         const pt = await f.evaluate(() => {
           const c = document.querySelector('.charts svg.chart circle.pt');
           const probe = document.createElement('span');
           probe.style.color = 'var(--vscode-contrastBorder)';
           document.body.append(probe);
-          const want = getComputedStyle(probe).color;
+          const want = document.defaultView.getComputedStyle(probe).color;
           probe.remove();
-          return { stroke: getComputedStyle(c).stroke, want };
+          return { stroke: document.defaultView.getComputedStyle(c).stroke, want };
         });
         expect(pt.stroke === pt.want, `point outline ${pt.stroke} is the contrast border ${pt.want}`);
         await wb.screenshot('timeline-high-contrast');
