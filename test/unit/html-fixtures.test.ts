@@ -151,6 +151,18 @@ describe('html: corpus pages without an XML counterpart', function () {
     assert.match(filing.remarks.value!, /^On September 28, 2023, Brookfield Infrastructure Corporation/);
   });
 
+  it('says so when box 6 claims more than one reporting person but one was read', function () {
+    const page = fs
+      .readFileSync(path.join(CORPUS_DIR, 'html', 'edgartools__form4.Evans.html'), 'utf8')
+      .replace(/<span class="FormData">X<\/span>(<\/td>\s*<td[^>]*>Form filed by One)/, '$1')
+      .replace(/<\/td>(\s*<td[^>]*>Form filed by More than One)/, '<span class="FormData">X</span></td>$1');
+    const r = parseEdgarHtml(page, 'evans-joint.html');
+    assert.ok(r.ok);
+    const f = r.filing.findings.find((x) => /box 6 says the form is filed by more than one reporting person, but 1 was read/.test(x.message));
+    assert.ok(f, 'a finding about box 6');
+    assert.equal(page.slice(f.span!.start, f.span!.end), 'X');
+  });
+
   it('a Form 4 with a fractional holding (Evans)', function () {
     const { filing } = read(path.join(CORPUS_DIR, 'html', 'edgartools__form4.Evans.html'));
     const r = filing.nonDerivative[0];

@@ -285,6 +285,13 @@ describe('text: shapes beyond the fixtures', function () {
     assert.ok(r.filing.findings.some((x) => /columns are not separated/.test(x.message)));
   });
 
+  it('says so when box 6 claims more than one reporting person but one was read', function () {
+    const t = fs.readFileSync(path.join(DIR, 'form4-two-rows-option-exercise.txt'), 'utf8').replace('X Form filed by One Reporting Person', 'Form filed by One Reporting Person X Form filed by More than One Reporting Person');
+    const r = parseFormText(t, 'joint.txt');
+    assert.ok(r.ok);
+    assert.ok(r.filing.findings.some((x) => x.rule === 'extraction-uncertain' && /box 6 says .* more than one reporting person, but 1 was read/.test(x.message)));
+  });
+
   it('says ok:false with a reason for text that is not a form', function () {
     const r = parseFormText('Dear shareholder,\nour annual meeting is on May 5.\n', 'letter.txt');
     assert.equal(r.ok, false);

@@ -501,6 +501,33 @@ class HtmlFormReader {
       }
     }
     this.readOwnersTable();
+    this.checkJointFiling();
+  }
+
+  /** Box 6 (individual or joint filing) has no field; it checks the number of owners read. */
+  private checkJointFiling(): void {
+    const box = this.boxes(/Individual or Joint\/Group Filing/i)[0];
+    if (!box) return;
+    let claim: 'one' | 'more' | null = null;
+    let where: Span | null = null;
+    for (const tr of elements(box, (e) => e.name === 'tr')) {
+      const cells = cellsOf(tr);
+      const idx = cells.findIndex((c) => /^Form filed by (One|More than One) Reporting Person$/i.test(this.label(c)));
+      if (idx <= 0) continue;
+      const mark = this.cell(cells[idx - 1]);
+      if (mark.raw != null && isCheckMark(mark.raw)) {
+        claim = /More than One/i.test(this.label(cells[idx])) ? 'more' : 'one';
+        where = mark.span;
+      }
+    }
+    const n = this.filing.reportingOwners.length;
+    if ((claim === 'one' && n > 1) || (claim === 'more' && n < 2))
+      this.finding(
+        'extraction-uncertain',
+        'info',
+        `box 6 says the form is filed by ${claim === 'one' ? 'one reporting person' : 'more than one reporting person'}, but ${n} ${n === 1 ? 'was' : 'were'} read`,
+        where,
+      );
   }
 
   /**

@@ -286,6 +286,7 @@ class TextFormReader {
     if (table1) this.readTable('nonDerivative', table1[1], table2 && table2[0] > table1[1] ? table2[0] : tablesEnd, form);
     if (table2) this.readTable('derivative', table2[1], tablesEnd > table2[1] ? tablesEnd : t.length, form);
     this.readFootnotesRemarksSignatures(explanation ? explanation[1] : tablesEnd);
+    this.checkJointFiling(headerEnd);
     this.crossCheckOwnerName(owner);
     if (this.filing.dateOfOriginalSubmission.value && this.filing.documentType.value && !this.filing.documentType.value.endsWith('/A'))
       this.filing.documentType.value += '/A';
@@ -339,6 +340,23 @@ class TextFormReader {
       const label = this.piece(m[0], m[1])!;
       this.filing[key] = checked && mark ? this.field<boolean>(mark, true) : { ...this.field<boolean>(label, false), raw: null };
     }
+  }
+
+  /** Box 6 (individual or joint filing) has no field; it checks the number of owners read. */
+  private checkJointFiling(headerEnd: number): void {
+    const one = this.find(/Form\s+filed\s+by\s+One\s+Reporting\s+Person/i, 0, headerEnd);
+    const more = this.find(/Form\s+filed\s+by\s+More\s+than\s+One/i, 0, headerEnd);
+    const oneMark = one ? this.checkedBefore(one[0]) : null;
+    const moreMark = more ? this.checkedBefore(more[0]) : null;
+    const claim = oneMark?.checked ? 'one' : moreMark?.checked ? 'more' : null;
+    const mark = oneMark?.checked ? oneMark.mark : moreMark?.mark;
+    const n = this.filing.reportingOwners.length;
+    if ((claim === 'one' && n > 1) || (claim === 'more' && n < 2))
+      this.uncertain(
+        'Reporting persons',
+        `box 6 says the form is filed by ${claim === 'one' ? 'one reporting person' : 'more than one reporting person'}, but ${n} ${n === 1 ? 'was' : 'were'} read`,
+        mark ? this.span(mark.start, mark.end) : null,
+      );
   }
 
   private readIssuer(headerEnd: number): void {
