@@ -248,6 +248,14 @@ async function main(): Promise<number> {
     failures.push({ index: -1, name: '(network)', kind: 'network', message: `the local listener received ${requests.length} request(s): ${requests.slice(0, 5).join(', ')}` });
 
   const wall = (Date.now() - started) / 1000;
+  try {
+    // Every input's figures, for a closer look (not part of the repository: out/ is ignored).
+    fs.mkdirSync(args.saveDir, { recursive: true });
+    const rows = results.map((r) => ({ index: r.index, name: r.name, family: r.family, bytes: r.bytes, ms: Math.round(r.ms * 10) / 10, ok: r.ok, reason: r.reason, bounds: r.bounds, failure: r.failure?.kind }));
+    fs.writeFileSync(path.join(args.saveDir, `results-seed-${args.seed}${args.ci ? '-ci' : ''}.json`), JSON.stringify(rows));
+  } catch {
+    /* figures only */
+  }
   const stats = summarize(results, failures, { wall, peakRss, peakRssCase, peakHeap, peakHeapCase, requests: requests.length, total, stoppedAt, args });
   console.log(stats.text);
   if (args.bench) writeBench(stats.markdown);
@@ -288,7 +296,7 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
   const famRows = families.map((f) => {
     const rs = results.filter((r) => r.family === f);
     const ms = rs.map((r) => r.ms);
-    return { f, n: rs.length, ok: rs.filter((r) => r.ok).length, p50: quantile(ms, 0.5), p99: quantile(ms, 0.99), max: Math.max(0, ...ms) };
+    return { f, n: rs.length, ok: rs.filter((r) => r.ok).length, p50: quantile(ms, 0.5), p99: quantile(ms, 0.99), max: Math.max(0, ...ms), sum: ms.reduce((x, y) => x + y, 0) };
   });
   const boundHits = new Map<string, number>();
   for (const r of results) for (const b of r.bounds ?? []) boundHits.set(b.replace(/×\d+$/, ''), (boundHits.get(b.replace(/×\d+$/, '')) ?? 0) + 1);
@@ -332,8 +340,8 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
   if (pdfSorted[0]) md.push(`| Slowest PDF | ${slow(pdfSorted[0])}; PDFs over ${a.budgetMs} ms: ${pdfOver} of ${pdfSorted.length} |`);
   md.push(`| Peak memory | RSS ${mb(info.peakRss)} for the whole process (during \`${info.peakRssCase}\`); worker heap ${mb(info.peakHeap)} (after \`${info.peakHeapCase}\`) |`);
   md.push(`| Wall time | ${info.wall.toFixed(0)} s |`, '');
-  md.push('| Family | Inputs | Read as a filing | Median ms | p99 ms | Max ms |', '|---|---:|---:|---:|---:|---:|');
-  for (const r of famRows) md.push(`| ${r.f} | ${r.n} | ${r.ok} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${fmtMs(r.max)} |`);
+  md.push('| Family | Inputs | Read as a filing | Median ms | p99 ms | Max ms | Total s |', '|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of famRows) md.push(`| ${r.f} | ${r.n} | ${r.ok} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${fmtMs(r.max)} | ${(r.sum / 1000).toFixed(1)} |`);
   md.push('', 'Ten slowest inputs (PDFs included):', '', '| Input | Size | ms |', '|---|---:|---:|');
   for (const r of sorted.slice(0, 10)) md.push(`| \`${r.name}\` | ${r.bytes >= 1048576 ? (r.bytes / 1048576).toFixed(1) + ' MB' : (r.bytes / 1024).toFixed(0) + ' KB'} | ${fmtMs(r.ms)} |`);
   md.push('', `Bounds reached (inputs with a finding of that rule): ${[...boundHits].map(([k, n]) => `\`${k}\` ${n}`).join(', ') || 'none'}. Most frequent reasons for not reading an input:`, '');
