@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parsePdf } from '../../src/core/pdf/index';
-import { loadPdf, mergeRuns, wordByWord, type PdfItem } from '../../src/core/pdf/load';
+import { dropPrintMargins, loadPdf, mergeRuns, wordByWord, type PdfItem } from '../../src/core/pdf/load';
 import { extractFiling } from '../../src/core/pdf/extract';
 import { parsePdfInWorker, PdfWorkerClient } from '../../src/core/pdf/worker-client';
 import { rowFields, type Field, type Filing } from '../../src/core/model';
@@ -229,6 +229,24 @@ describe('PDF reader: a table continued on the next page', () => {
     assert.equal(r.filing.signatures.length, 1);
     assert.equal(r.filing.pdf?.pages, 2);
     assert.deepEqual(r.filing.findings, []);
+  });
+});
+
+describe('PDF reader: browser headers and footers in the print margins', () => {
+  it('drops the date, URL and page counter a browser prints, keeps everything else', () => {
+    const it = (y: number, str: string): PdfItem => ({ page: 2, str, x0: 20, x1: 120, y, size: 8, font: 'f' });
+    const items = [
+      it(15, '11/29/26, 11:43 AM'),
+      it(15, 'SEC FORM 4'),
+      it(60, 'Common Stock'),
+      it(780, 'https://www.sec.gov/Archives/edgar/data/1/000000000024000001/xslF345X05/doc4.xml'),
+      it(780, '2/2'),
+      it(400, '1/2'),
+    ];
+    assert.deepEqual(
+      dropPrintMargins(items, 792).map((x) => x.str),
+      ['SEC FORM 4', 'Common Stock', '1/2'],
+    );
   });
 });
 

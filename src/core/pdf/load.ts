@@ -158,7 +158,8 @@ export async function loadPdf(
         const size = Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]) || it.height || 1;
         items.push({ page: p, str, x0: x, x1: x + (it.width || 0), y, size, font: it.fontName });
       }
-      pages.push({ page: p, width: vp.width, height: vp.height, items: wordByWord(items) ? mergeRuns(items) : items });
+      const kept = dropPrintMargins(items, vp.height);
+      pages.push({ page: p, width: vp.width, height: vp.height, items: wordByWord(kept) ? mergeRuns(kept) : kept });
       page.cleanup();
       // Pages after the one that closes the form (exhibits, powers of attorney) are not part of the filing.
       if (opts.stopAfter?.(items)) break;
@@ -212,4 +213,17 @@ export function mergeRuns(items: PdfItem[]): PdfItem[] {
     out.push(cur);
   }
   return out;
+}
+
+/**
+ * What a browser prints in the page margins when its "headers and footers" option is on: the date and time, the
+ * page's URL, "page/pages". Not part of the form (on a continued table it would land in a row's cells).
+ */
+export function dropPrintMargins(items: PdfItem[], pageHeight: number): PdfItem[] {
+  const inMargin = (it: PdfItem) => it.y < 30 || it.y > pageHeight - 18;
+  const browserText = (s: string) =>
+    /^(https?:\/\/|file:\/\/|about:blank)/i.test(s) ||
+    /^\d{1,3}\s*\/\s*\d{1,3}$/.test(s) ||
+    /^\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(\s*[AP]M)?$/i.test(s);
+  return items.filter((it) => !(inMargin(it) && browserText(it.str.trim())));
 }
