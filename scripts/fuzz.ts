@@ -3,7 +3,7 @@
  * BENCHMARKS.md) and `npm run fuzz:ci` (the short form CI runs, ~1 minute on 2 cores).
  *
  *   tsx scripts/fuzz.ts [--seed N] [--iterations N] [--time S] [--ci] [--only I[,J...]] [--no-bench]
- *                       [--budget-ms 2000] [--hang-ms 10000] [--save-dir out/fuzz]
+ *                       [--budget-ms 2000] [--hang-ms 10000] [--save-dir out/fuzz] [--self-test]
  *
  * Inputs are built from the shared corpus (see scripts/fuzz/cases.ts), deterministically from the seed: the same
  * command gives the same inputs. Each goes through `inspectBytes` (the CLI's path), then the JSON model and the
@@ -11,7 +11,8 @@
  * worker is stopped, the input saved, and the run goes on with the next input in a new worker. An input over
  * --budget-ms (2 s) is a time-out. External entities point at a canary file and at a local HTTP listener: any
  * canary text in an output, or any request to the listener, is a failure. Failing inputs are saved under
- * --save-dir with a note of how to rerun them. Exit code 1 when anything failed.
+ * --save-dir with a note of how to rerun them. Exit code 1 when anything failed. --self-test puts two inputs first
+ * that must fail (the worker throws on one and spins on the other), to show the harness catches both.
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -35,6 +36,7 @@ interface Args {
   budgetMs: number;
   hangMs: number;
   saveDir: string;
+  selfTest: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -49,6 +51,7 @@ function parseArgs(argv: string[]): Args {
     budgetMs: 2000,
     hangMs: 10_000,
     saveDir: path.join(REPO, 'out', 'fuzz'),
+    selfTest: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -73,9 +76,10 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--budget-ms') a.budgetMs = num();
     else if (k === '--hang-ms') a.hangMs = num();
     else if (k === '--save-dir') a.saveDir = path.resolve(v());
+    else if (k === '--self-test') a.selfTest = true;
     else throw new Error(`unknown option ${k}`);
   }
-  if (a.only) a.bench = false;
+  if (a.only || a.selfTest) a.bench = false;
   return a;
 }
 
@@ -114,7 +118,7 @@ async function main(): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const httpPort = (server.address() as { port: number }).port;
 
-  const options: FuzzOptions = { seed: args.seed, iterations: args.iterations, ci: args.ci, corpusDir: CORPUS, canaryPath, canaryText, httpPort };
+  const options: FuzzOptions = { seed: args.seed, iterations: args.iterations, ci: args.ci, corpusDir: CORPUS, canaryPath, canaryText, httpPort, selfTest: args.selfTest };
   const cases = buildCases(options);
   const total = args.only ? args.only.length : cases.length;
   const deadline = args.time > 0 ? started + args.time * 1000 : Number.MAX_SAFE_INTEGER;
@@ -138,7 +142,7 @@ async function main(): Promise<number> {
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, `${index}-${safeName(c.name)}.bin`);
       fs.writeFileSync(file, c.build());
-      const rerun = `npx tsx scripts/fuzz.ts --seed ${args.seed}${args.ci ? ' --ci' : ''} --iterations ${args.iterations} --only ${index}`;
+      const rerun = `npx tsx scripts/fuzz.ts --seed ${args.seed}${args.ci ? ' --ci' : ''} --iterations ${args.iterations} --only ${index}${args.selfTest ? ' --self-test' : ''}`;
       fs.writeFileSync(file.replace(/\.bin$/, '.txt'), `${c.name}\n${f.kind}: ${f.message}\nrerun: ${rerun}\n`);
       failure.saved = path.relative(REPO, file);
     } catch (e) {

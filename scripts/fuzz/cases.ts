@@ -29,6 +29,8 @@ export interface FuzzOptions {
   canaryText: string;
   /** Port of the local HTTP listener that counts requests (external entities point at it). */
   httpPort: number;
+  /** Put two inputs first that must fail (one throws, one spins): proves the harness catches both. */
+  selfTest?: boolean;
 }
 
 export interface FuzzCase {
@@ -38,6 +40,8 @@ export interface FuzzCase {
   build(): Bytes;
   /** Strings that must not appear in the JSON or the rendered output. */
   mustNotContain?: string[];
+  /** Only with --self-test: make the worker throw ('crash') or spin forever ('hang') instead of inspecting. */
+  selfTest?: 'crash' | 'hang';
   /** An extra check of the outcome: a message when it fails. */
   expect?: (o: { ok: boolean; reason?: string; json?: string }) => string | null;
 }
@@ -118,6 +122,11 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
     cases.push({ ...c, family });
   };
   const s = (name: string, make: () => string, extra: Partial<FuzzCase> = {}): void => add({ name, build: () => fromLatin1(make()), ...extra });
+
+  if (o.selfTest) {
+    add({ name: 'self-test-crash', build: () => Buffer.from('<x/>'), selfTest: 'crash' });
+    add({ name: 'self-test-hang', build: () => Buffer.from('<x/>'), selfTest: 'hang' });
+  }
 
   // ---- hostile: sizes and limits -------------------------------------------------------------------------------
   const MAX = 25 * 1024 * 1024;

@@ -63,7 +63,13 @@ function describe(e: unknown): string {
   return String(e);
 }
 
-export async function runCase(index: number, c: FuzzCase, bytes: Uint8Array, budgetMs: number): Promise<CaseResult> {
+export async function runCase(
+  index: number,
+  c: FuzzCase,
+  bytes: Uint8Array,
+  budgetMs: number,
+  inspect: typeof inspectBytes = inspectBytes,
+): Promise<CaseResult> {
   const base = { index, name: c.name, family: c.family, bytes: bytes.length };
   const t0 = performance.now();
   let inspectMs = 0;
@@ -78,7 +84,7 @@ export async function runCase(index: number, c: FuzzCase, bytes: Uint8Array, bud
   });
   let out: Awaited<ReturnType<typeof inspectBytes>>;
   try {
-    out = await inspectBytes(bytes, `fuzz/${c.name}`);
+    out = await inspect(bytes, `fuzz/${c.name}`);
   } catch (e) {
     return fail('crash', `inspectBytes threw: ${describe(e)}`);
   }

@@ -46,11 +46,17 @@ async function main(): Promise<void> {
     lastBytes = bytes.length;
     const pdf = isPdfBytes(bytes);
     port.postMessage({ t: 'start', index: i, name: cases[i].name, pdf, bytes: bytes.length });
-    const r = await runCase(i, cases[i], bytes, pdf ? d.pdfBudgetMs : d.budgetMs);
+    const self = cases[i].selfTest;
+    if (self === 'hang') for (;;); // the watchdog must stop this
+    const r = await runCase(i, cases[i], bytes, pdf ? d.pdfBudgetMs : d.budgetMs, self === 'crash' ? selfTestCrash : undefined);
     r.pdf = pdf;
     port.postMessage({ t: 'done', result: r });
   }
   port.postMessage({ t: 'end' });
+}
+
+async function selfTestCrash(): Promise<never> {
+  throw new Error('self-test: an exception escaping inspectBytes');
 }
 
 function isPdfBytes(b: Uint8Array): boolean {
