@@ -910,10 +910,9 @@ function readRows(ctx: Ctx, table: 'nonDerivative' | 'derivative', tname: string
   }
   const anchors = anchorLines.map(lineMid);
   if (anchors.length === 0) return;
-  const rows: Row[] = anchors.map((_, i) => {
+  const rows: Row[] = anchors.map(() => {
     const r = table === 'nonDerivative' ? emptyRow('nonDerivative', 'holding', 0) : emptyRow('derivative', 'holding', 0);
     r.page = page;
-    void i;
     return r;
   });
   const cells: Map<Col, Tok[]>[] = anchors.map(() => new Map());

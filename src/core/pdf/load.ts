@@ -77,6 +77,10 @@ export function loadPdfJs(): Promise<PdfJs> {
       console.log = origLog;
     }
   })();
+  // A failed load is not kept: the next PDF tries again.
+  pdfjsPromise.catch(() => {
+    pdfjsPromise = null;
+  });
   return pdfjsPromise;
 }
 
