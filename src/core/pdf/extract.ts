@@ -258,7 +258,17 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
       }
     }
   }
-  readSignatures(ctx, formItems, signaturesHit ?? remarksHit ?? explanation, sigCaption, signaturesHit ? -Infinity : sigCaptionX);
+  readSignatures(ctx, formItems, signaturesHit ?? remarksHit ?? explanation ?? tableII ?? tableI, sigCaption, signaturesHit ? -Infinity : sigCaptionX);
+  if (sigCaption && filing.signatures.length === 0) {
+    ctx.findings.push({
+      rule: 'extraction-uncertain',
+      severity: 'info',
+      message: 'the signature line is there but no signature name or date could be read above it',
+      span: null,
+      page: sigCaption.page,
+      box: 'Signatures',
+    });
+  }
 
   if (
     !filing.reportingOwners.some((o) => o.name.value) &&
