@@ -27,7 +27,7 @@ const common = {
 const pdfInWorker = {
   name: 'pdf-in-worker',
   setup(build) {
-    build.onResolve({ filter: /^\.\/pdf$/ }, (args) =>
+    build.onResolve({ filter: /^\.\/pdf(\/index(\.js)?)?$/ }, (args) =>
       /[\\/]src[\\/]core[\\/]inspect\.ts$/.test(args.importer) ? { path: 'pdf-in-worker', namespace: 'pdf-in-worker' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'pdf-in-worker' }, () => ({
