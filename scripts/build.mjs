@@ -21,8 +21,8 @@ const common = {
   legalComments: 'linked',
 };
 
-// The extension reads PDFs in a worker thread (dist/pdf-worker.js, see src/extension/pdfReader.ts), so the
-// extension bundle leaves out the core's in-process PDF path (`import('./pdf')` in src/core/inspect.ts): pdf.js
+// The extension and the CLI read PDFs in a worker thread (dist/pdf-worker.js, see src/extension/pdfReader.ts), so their
+// bundles leave out the core's in-process PDF path (`import('./pdf')` in src/core/inspect.ts): pdf.js
 // is 3 MB of code that would otherwise be parsed at every activation.
 const pdfInWorker = {
   name: 'pdf-in-worker',
@@ -56,6 +56,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['@napi-rs/canvas'],
+    plugins: [pdfInWorker],
     banner: { js: '#!/usr/bin/env node' },
     define: { FORM4_VERSION: JSON.stringify(pkg.version) },
   },

@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import type { Filing, Finding, Severity } from '../core/model';
 import { inspectBytes, sizeLimitReason, type InspectOptions } from '../core/inspect';
+import { parsePdfInWorker } from '../core/pdf/worker-client';
 import { toJson } from '../core/json';
 import { RULES } from '../core/rules';
 import { reconcileFilings } from '../core/reconcile';
@@ -161,7 +162,8 @@ async function main(argv: string[]): Promise<number> {
   if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
 
   const severities = args.severities;
-  const { items, missing } = await readAll(args.paths, { severities, noRules: false });
+  // PDFs are read in a worker thread (dist/pdf-worker.js) that is killed when it overruns its time limit.
+  const { items, missing } = await readAll(args.paths, { severities, noRules: false, readPdf: (b, f) => parsePdfInWorker(b, f) });
   const failed = reportUnreadable(items, missing);
   const read = items.filter((i): i is Item & { filing: Filing } => i.filing !== null);
   const several = read.length !== 1 || items.length > 1 || args.paths.length > 1;
