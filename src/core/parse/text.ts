@@ -66,6 +66,8 @@ interface Line {
   end: number;
   text: string;
   cells: Cell[];
+  /** Columns separated by "|" (old text filings). */
+  piped?: boolean;
 }
 
 /** A piece of cleaned text with its cleaned offsets. */
@@ -147,6 +149,33 @@ function dateFromString(seg: string): { raw: string; index: number; value: strin
   return null;
 }
 
+/** How a security title usually begins: where a next row's title starts among lines of words. */
+const TITLE_START = /^(Class\b|Common\b|Series\b|Stock\b|Option|Restricted|Preferred|Warrant|Ordinary|American\s+Depositary|Performance|Phantom|Units?\b|RSU|Employee|Convertible|Limited\s+Partnership\s+Units|LP\s+Units|Deferred|Subordinate|Right)/i;
+
+/** Words of the printed column headers of Tables I and II (a line of only these is header text). */
+const HEADER_VOCAB = new Set(
+  (
+    'title of security securities derivative conversion or exercise price transaction date deemed execution if any month day year ' +
+    'code v amount a d acquired disposed beneficially owned following reported transactions transaction s instr and ownership form ' +
+    'direct indirect i nature number underlying expiration exercisable shares at end issuers issuer fiscal the in by to for'
+  ).split(' '),
+);
+
+function isHeaderVocab(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w.length > 0);
+  return words.length > 0 && words.every((w) => HEADER_VOCAB.has(w));
+}
+
+/** A header's own numbers ("3.", "2A.", "(Instr. 3 and 4)", "4)") removed: what is left tells whether a line holds values. */
+function withoutHeaderNumbers(text: string): string {
+  return text.replace(/\b\d{1,2}[A-Z]?\.(?=\s|$)/g, ' ').replace(/Instr\.\s*[\d,\sand]*/gi, ' ').replace(/(?:^|\s)\d\)/g, ' ');
+}
+
 class TextFormReader {
   private readonly filing: Filing;
   private readonly findings: Finding[] = [];
@@ -216,7 +245,7 @@ class TextFormReader {
           cs = k + 1;
         }
       }
-      this.lines.push({ start: s, end: e, text: t.slice(s, e), cells });
+      this.lines.push({ start: s, end: e, text: t.slice(s, e), cells, piped });
       s = e + 1;
     }
   }
@@ -630,6 +659,7 @@ class TextFormReader {
     const cells = l.cells.map((c) => c.text.trim()).filter((x) => x.length > 0);
     if (!cells.length) return true;
     if (HEADER_WORDS.test(l.text)) return true;
+    if (l.text.length < 200 && !DATE_RE.test(l.text) && !/\d/.test(withoutHeaderNumbers(l.text)) && isHeaderVocab(l.text)) return true;
     // A line of a "|" table without a single digit: header text split over lines.
     if (l.cells.length >= 4 && !/\d/.test(l.text)) return true;
     return cells.every((x) => /^(Code|V|v|Amount|\(A\)|\(D\)|Price|Title|Date|Exercisable|\(A\) or \(D\)|' '|''|[-'",.]+)$/i.test(x));
@@ -648,7 +678,13 @@ class TextFormReader {
     const lines = this.lines.filter((l) => l.start >= from && l.end <= to);
     // Skip the rest of the title line ("(e.g., puts, calls, ...)") and the header lines.
     let pendingTitle: Piece[] = [];
-    const skipLine = (text: string) => /^</.test(text) || /^[-_=|.\s]*$/.test(text);
+    // Table markup, rules, and the page markers text extraction leaves ("-- 1 of 2 --").
+    const skipLine = (text: string) => /^</.test(text) || /^[-_=|.\s]*$/.test(text) || /^--\s*\d+\s+of\s+\d+\s*--$/.test(text);
+    const isData = (x: Line) => DATE_RE.test(x.text) || /\d/.test(withoutHeaderNumbers(x.text));
+    const startsWithValue = (x: Line) => /^[\s]*(?:\$|\(\d|[0-9OolI]{1,3}(?:[,./]|\d))/.test(x.text);
+    const hasDate = (x: Line) => DATE_RE.test(x.text) || DATE2_RE.test(x.text);
+    /** A line that is one bare number ("2021" of a trust's name broken over lines): words, not values. */
+    const lone = (x: Line) => /^\d{1,4}$/.test(x.text.trim());
     const filled = (l: Line) => l.cells.filter((c) => c.text.trim().length > 0 && !NONE_VALUES.has(c.text.trim())).length;
     for (let li = 0; li < lines.length; li++) {
       const l = lines[li];
@@ -660,8 +696,11 @@ class TextFormReader {
         continue;
       }
       if (/^\(?e\.g\.,/i.test(text) || /Acquired,\s+Disposed\s+of,\s+or\s+Beneficially\s+Owned|Securities\s+Beneficially\s+Owned\s*$/i.test(text)) continue;
-      if (this.isHeaderLine(l)) continue;
-      const hasData = DATE_RE.test(l.text) || /\d/.test(l.text);
+      if (this.isHeaderLine(l)) {
+        pendingTitle = [];
+        continue;
+      }
+      const hasData = DATE_RE.test(l.text) || /\d/.test(withoutHeaderNumbers(l.text));
       if (!hasData) {
         // A line of words only: part of a wrapped security title (joined to the next row, or the previous).
         const p = this.piece(l.start, l.end);
@@ -671,11 +710,65 @@ class TextFormReader {
       // A row of a "|" table wrapped onto the next line: same cells, few of them filled.
       let cont: Line | null = null;
       const next = lines[li + 1];
-      if (next && next.cells.length === l.cells.length && l.cells.length >= 4 && !skipLine(next.text.trim())) {
+      if (l.piped && next && next.cells.length === l.cells.length && !skipLine(next.text.trim())) {
         const n = filled(next);
         if (n > 0 && n * 5 <= filled(l) * 2) {
           cont = next;
           li++;
+        }
+      }
+      if (!l.piped) {
+        // Text extracted from a PDF breaks a row over lines: the title's words above the values ("Class B" /
+        // "Common" / "Stock" / "$0 10/02/2015 C ..."), values cut at the line end ("... 04/29/2035 Common" /
+        // "Stock 757,576 $0 757,756 D"), the nature's last word below ("I Limited" / "Partnership(4)"). A row is
+        // complete when its ownership form (D or I) follows its last amount; until then it takes the next lines.
+        const before = startsWithValue(l) ? pendingTitle : [];
+        const after: Line[] = [];
+        let j = li + 1;
+        let complete = this.rowComplete([l, ...after]);
+        while (j < lines.length && after.length < 8) {
+          const x = lines[j];
+          const tx = x.text.trim();
+          if (!tx) {
+            j++;
+            continue;
+          }
+          if (skipLine(tx) || this.isHeaderLine(x)) break;
+          if (!complete) {
+            if (isData(x) && hasDate(x) && !startsWithValue(x)) break; // a new row with its own date
+            after.push(x);
+            li = j++;
+            complete = this.rowComplete([l, ...after]);
+            continue;
+          }
+          if (!isData(x) || lone(x)) {
+            // Words after a complete row: the end of this row's nature of ownership, or the title of a next row
+            // whose values follow without one. The title starts at the first line that reads like one.
+            let k2 = j;
+            const wordsAhead: Line[] = [];
+            const wordsAt: number[] = [];
+            while (k2 < lines.length && (!lines[k2].text.trim() || ((!isData(lines[k2]) || lone(lines[k2])) && !skipLine(lines[k2].text.trim()) && !this.isHeaderLine(lines[k2])))) {
+              if (lines[k2].text.trim()) {
+                wordsAhead.push(lines[k2]);
+                wordsAt.push(k2);
+              }
+              k2++;
+            }
+            const y = lines[k2];
+            const valuesNext = !!y && isData(y) && startsWithValue(y) && !skipLine(y.text.trim());
+            const titleAt = valuesNext ? wordsAhead.findIndex((w) => TITLE_START.test(w.text.trim())) : -1;
+            const take = valuesNext ? (titleAt < 0 ? 0 : titleAt) : wordsAhead.length;
+            if (take === 0 || wordsAhead.slice(0, take).some((w) => w.text.trim().length > 60)) break;
+            after.push(...wordsAhead.slice(0, take));
+            li = wordsAt[take - 1];
+            break;
+          }
+          break;
+        }
+        if (before.length || after.length) {
+          this.readRow(table, l, layouts, form, before.length ? [] : pendingTitle, null, before, after);
+          pendingTitle = [];
+          continue;
         }
       }
       this.readRow(table, l, layouts, form, pendingTitle, cont);
@@ -690,6 +783,17 @@ class TextFormReader {
         } else this.uncertain(table === 'derivative' ? 'Table II' : 'Table I', `a line without values ("${p.raw.slice(0, 60)}") was skipped`, this.span(p.start, p.end));
       }
     }
+  }
+
+  /** Whether the tokens of a row's lines end with an ownership form (D or I) after the last amount. */
+  private rowComplete(lines: Line[]): boolean {
+    const toks = lines.flatMap((x) => x.text.split(/\s+/)).filter((w) => w.length > 0);
+    let lastNum = -1;
+    toks.forEach((w, i) => {
+      if (/^\$?[0-9][0-9,.]*(?:\(\d{1,2}\))*$/.test(w)) lastNum = i;
+    });
+    for (let i = lastNum + 1; i < toks.length; i++) if (/^\(?[DI]\)?(?:\(\d{1,2}\))*$/.test(toks[i])) return true;
+    return false;
   }
 
   /** Split a cell's text into value and trailing footnote markers "(1)(2)". */
@@ -710,11 +814,20 @@ class TextFormReader {
     return { value: this.piece(p.start, p.start + cut), refs };
   }
 
-  private readRow(table: 'nonDerivative' | 'derivative', l: Line, layouts: Layout[], form: string, titleBefore: Piece[], cont: Line | null = null): void {
+  private readRow(
+    table: 'nonDerivative' | 'derivative',
+    l: Line,
+    layouts: Layout[],
+    form: string,
+    titleBefore: Piece[],
+    cont: Line | null = null,
+    linesBefore: Piece[] = [],
+    linesAfter: Line[] = [],
+  ): void {
     const rows = table === 'derivative' ? this.filing.derivative : this.filing.nonDerivative;
     const index = rows.length;
     const row: Row = table === 'derivative' ? emptyRow('derivative', 'holding', index) : emptyRow('nonDerivative', 'holding', index);
-    row.span = this.span(l.start, l.end);
+    row.span = this.span(linesBefore.length ? linesBefore[0].start : l.start, linesAfter.length ? linesAfter[linesAfter.length - 1].end : l.end);
     const where = `${table === 'derivative' ? 'Table II' : 'Table I'} row ${index + 1}`;
     // Cells by tab; trailing empty cells dropped.
     const none = (p: Piece | null) => (p && NONE_VALUES.has(p.raw) ? null : p);
@@ -737,6 +850,7 @@ class TextFormReader {
     let assigned: Map<ColumnKind, Piece> | null = null;
     let fallback = false;
     for (const layout of layouts) {
+      if (linesBefore.length || linesAfter.length) break; // a row spread over lines has no column positions
       if (cells.length < 2 || cells.length > layout.length) continue;
       const m = new Map<ColumnKind, Piece>();
       let ok = true;
@@ -751,14 +865,20 @@ class TextFormReader {
       }
     }
     if (!assigned) {
-      assigned = this.bySequence(l, layouts[0], cells);
+      const ranges: [number, number][] = [...linesBefore.map((p): [number, number] => [p.start, p.end]), [l.start, l.end], ...linesAfter.map((x): [number, number] => [x.start, x.end])];
+      assigned = this.bySequence(l, layouts[0], cells, ranges, table, form);
       fallback = true;
     }
     if (!assigned.size) {
       this.uncertain(where, 'a line with values that could not be read as a row (no security title before the values): not read', row.span);
       return;
     }
-    if (fallback) this.uncertain(where, 'the columns are not separated in the text; values were assigned by their kind (date, code, amount, A/D, D/I) in column order', row.span);
+    if (fallback)
+      this.uncertain(
+        where,
+        `the columns are not separated in the text${linesBefore.length || linesAfter.length ? ' and the row runs over several lines' : ''}; values were assigned by their kind (date, code, amount, A/D, D/I) in column order`,
+        row.span,
+      );
     // Without column positions, the kind of a code, A/D, D/I letter or a title is plain; which box an amount
     // (or, in Table II, a date) belongs to is inferred from the order: those are marked uncertain.
     const certainKinds = new Set<ColumnKind>(['title', 'code', 'v', 'ad', 'di', ...(table === 'nonDerivative' ? (['date'] as ColumnKind[]) : [])]);
@@ -812,25 +932,35 @@ class TextFormReader {
    * Columns not separated: read the row's tokens left to right, taking for each column of the layout the next
    * token of the right kind. Titles run until the first date or amount.
    */
-  private bySequence(l: Line, layout: Layout, cells: (Piece | null)[]): Map<ColumnKind, Piece> {
+  private bySequence(
+    l: Line,
+    layoutIn: Layout,
+    cells: (Piece | null)[],
+    ranges: [number, number][],
+    table: 'nonDerivative' | 'derivative',
+    form: string,
+  ): Map<ColumnKind, Piece> {
     const out = new Map<ColumnKind, Piece>();
     // Tokens: runs of non-space; a marker "(1)" stays with the token before it.
     const toks: Piece[] = [];
-    const byCell = l.cells.length >= 4;
-    // Separated cells that do not fit the layout: take the cells themselves as the tokens.
+    const byCell = !!l.piped && ranges.length === 1;
+    // Separated "|" cells that do not fit the layout: take the cells themselves as the tokens.
     if (byCell) for (const q of cells) if (q) toks.push(q);
-    const re = /\S+/g;
-    let m: RegExpExecArray | null;
-    while (!byCell && (m = re.exec(l.text))) {
-      const s = l.start + m.index;
-      const e = s + m[0].length;
-      if (/^\(\d{1,2}\)$/.test(m[0]) && toks.length) {
-        toks[toks.length - 1] = { raw: this.t.slice(toks[toks.length - 1].start, e), start: toks[toks.length - 1].start, end: e };
-      } else if (m[0] === '$' && re.lastIndex < l.text.length) {
-        // "$ 2.29": join the sign to its amount.
-        const n = re.exec(l.text);
-        if (n) toks.push({ raw: `$${n[0]}`, start: s, end: l.start + n.index + n[0].length });
-      } else toks.push({ raw: m[0], start: s, end: e });
+    for (const [rs, re0] of byCell ? [] : ranges) {
+      const text = this.t.slice(rs, re0);
+      const re = /\S+/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        const s = rs + m.index;
+        const e = s + m[0].length;
+        if (/^\(\d{1,2}\)$/.test(m[0]) && toks.length) {
+          toks[toks.length - 1] = { raw: this.t.slice(toks[toks.length - 1].start, e), start: toks[toks.length - 1].start, end: e };
+        } else if (m[0] === '$' && re.lastIndex < text.length) {
+          // "$ 2.29": join the sign to its amount.
+          const n = re.exec(text);
+          if (n) toks.push({ raw: `$${n[0]}`, start: s, end: rs + n.index + n[0].length });
+        } else toks.push({ raw: m[0], start: s, end: e });
+      }
     }
     const isNum = (p: Piece) => this.fits('amount', p) && /\d/.test(p.raw);
     const isDate = (p: Piece) => {
@@ -843,6 +973,18 @@ class TextFormReader {
     // Title: tokens until the first date or number.
     const titleEnd = toks.findIndex((p) => isDate(p) || isNum(p));
     if (titleEnd <= 0) return out;
+    // A holding has no transaction date followed by a code: then only the holding's columns are read.
+    let layout = layoutIn;
+    if (form !== '3') {
+      const firstDate = toks.findIndex(isDate);
+      let after = firstDate + 1;
+      if (after < toks.length && isDate(toks[after])) after++;
+      const code = firstDate >= 0 && after < toks.length ? /^[A-Za-z](?:\(\d{1,2}\))?$/.test(toks[after].raw) && TRANSACTION_CODES.has(toks[after].raw.charAt(0).toUpperCase()) : false;
+      const holdingI = table === 'nonDerivative' && firstDate < 0;
+      const holdingII = table === 'derivative' && !code;
+      if (holdingI) layout = ['title', 'owned', 'di', 'nature'];
+      else if (holdingII) layout = ['title', 'convPrice', 'exercisable', 'expiration', 'uTitle', 'uAmount', 'price', 'owned', 'di', 'nature'];
+    }
     out.set('title', group(0, titleEnd));
     k = byCell ? 1 : titleEnd;
     // The columns after the title that hold values of a kind we can recognize.
