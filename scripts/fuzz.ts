@@ -217,6 +217,7 @@ async function main(): Promise<number> {
           finish(null);
         } else if (m.t === 'fatal') {
           console.error(`fuzz: worker failed: ${m.message}`);
+          failures.push({ index: -1, name: '(worker)', kind: 'worker-died', message: `the worker failed outside an input: ${m.message}` });
           void worker.terminate();
           finish(null);
         }
@@ -229,6 +230,7 @@ async function main(): Promise<number> {
           finish(c.index + 1);
         } else {
           console.error(`fuzz: worker error outside an input: ${e.message}`);
+          failures.push({ index: -1, name: '(worker)', kind: 'worker-died', message: `the worker failed outside an input: ${e.message}` });
           finish(null);
         }
       });

@@ -3,7 +3,8 @@
  * model and the form-like rendering. Checks what must hold for ANY input: a filing or a plain reason, no exception,
  * spans inside the text, nothing read from outside (external entities), and the time it took.
  */
-import { inspectBytes } from '../../src/core/inspect';
+import { inspectBytes, type InspectOptions } from '../../src/core/inspect';
+import { parsePdf } from '../../src/core/pdf';
 import { toJson } from '../../src/core/json';
 import { renderFiling } from '../../src/cli/render';
 import type { FuzzCase } from './cases';
@@ -31,6 +32,12 @@ export interface CaseResult {
 
 /** Rule ids of findings that report a resource bound rather than a property of the filing. */
 export const BOUND_RULES = new Set(['xml-limit']);
+/**
+ * Reasons that inspect.ts gives when an exception reached its safety net (a parser or the PDF reader threw, or a
+ * module failed to load): no exception escaped, but it is a crash all the same.
+ */
+export const CAUGHT_CRASH = /^(internal error while reading the file|PDF could not be read|could not decode the file): /;
+
 /** Reasons that report a resource bound. */
 export const BOUND_REASON = /\blimit\b|took longer|too long|more than the \d+ /i;
 
@@ -58,6 +65,13 @@ export function checkSpans(filing: unknown, textLength: number): string | null {
   return null;
 }
 
+/**
+ * The PDF reader the default path of inspectBytes loads lazily (`import('./pdf/index.js')`), here imported statically:
+ * under tsx's require hook (worker threads, mocha) that lazy ESM import cannot resolve a .ts file, while the bundles
+ * (esbuild) resolve it. Same reader, same options, same timeout.
+ */
+const PDF: InspectOptions = { readPdf: (b, f) => parsePdf(b, f) };
+
 function describe(e: unknown): string {
   if (e instanceof Error) return `${e.name}: ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 9).join('\n')}`;
   return String(e);
@@ -84,7 +98,7 @@ export async function runCase(
   });
   let out: Awaited<ReturnType<typeof inspectBytes>>;
   try {
-    out = await inspect(bytes, `fuzz/${c.name}`);
+    out = await inspect(bytes, `fuzz/${c.name}`, PDF);
   } catch (e) {
     return fail('crash', `inspectBytes threw: ${describe(e)}`);
   }
@@ -118,6 +132,7 @@ export async function runCase(
     if (typeof out.reason !== 'string' || out.reason.trim() === '') return fail('invalid', `no reason given: ${JSON.stringify(out.reason)}`);
     if (out.reason.length > 2000) return fail('invalid', `the reason is ${out.reason.length} characters long (not a plain one-line reason)`);
     if (/\bat .*\(.*:\d+:\d+\)/.test(out.reason)) return fail('invalid', `the reason carries a stack trace: ${out.reason.slice(0, 200)}`);
+    if (CAUGHT_CRASH.test(out.reason)) return fail('crash', `an exception was caught by inspect's safety net: ${out.reason.slice(0, 300)}`, { reason: out.reason });
   }
   const ms = performance.now() - t0;
   const result: CaseResult = {

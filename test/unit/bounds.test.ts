@@ -12,7 +12,7 @@ import { inspectBytes, MAX_INPUT_BYTES, sizeLimitReason } from '../../src/core/i
 import { parsePdf, DEFAULT_PDF_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from '../../src/core/pdf';
 import { DEFAULT_LIMITS } from '../../src/core/xml/scan';
 import { manyPages } from '../../scripts/fuzz/pdf';
-import { BOUND_REASON, BOUND_RULES } from '../../scripts/fuzz/run';
+import { BOUND_REASON, BOUND_RULES, CAUGHT_CRASH } from '../../scripts/fuzz/run';
 import { corpusFiles, corpusOrSkip } from '../corpus';
 import { fuzzFixture, throughCliPath } from '../fuzz/cli-path';
 import { buildCli } from '../fuzz/cli-build';
@@ -153,7 +153,7 @@ describe('bounds', function () {
   });
 
   describe('no real filing reaches a bound', () => {
-    it('every corpus file (XML, submissions, HTML, PDFs): no xml-limit finding, no size, time or page reason', async function () {
+    it('every corpus file (XML, submissions, HTML, PDFs): no xml-limit finding, no size, time or page reason, no caught exception', async function () {
       corpusOrSkip(this);
       this.timeout(600_000);
       const files = ['xml', 'doc', 'txt', 'html', 'pdf', 'pdf-printed'].flatMap((d) => corpusFiles(d));
@@ -163,7 +163,7 @@ describe('bounds', function () {
         const r = await inspectBytes(fs.readFileSync(f), f);
         if (r.ok) {
           for (const x of r.filing.findings) if (BOUND_RULES.has(x.rule)) hits.push(`${path.basename(f)}: ${x.rule}: ${x.message}`);
-        } else if (BOUND_REASON.test(r.reason)) hits.push(`${path.basename(f)}: ${r.reason}`);
+        } else if (BOUND_REASON.test(r.reason) || CAUGHT_CRASH.test(r.reason)) hits.push(`${path.basename(f)}: ${r.reason}`);
       }
       assert.deepEqual(hits, []);
     });
