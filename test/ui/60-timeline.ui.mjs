@@ -121,6 +121,10 @@ export const checks = [
         await wb.screenshot('timeline-high-contrast');
       } finally {
         await wb.setTheme('light');
+        // Close the panel here and let VS Code move the focus back (to the view an earlier check focused) before the
+        // next check types into Quick Open: a late focus move would close its input under it.
+        await wb.closeAllEditors();
+        await wb.page.waitForTimeout(1000);
       }
     },
   },
