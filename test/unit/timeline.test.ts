@@ -147,7 +147,7 @@ describe('timeline: series of amounts owned', () => {
     assert.match(bad.stderr, /timeline --format must be csv or json/);
   });
 
-  it('the corpus: every filing read is drawn or said to be skipped, points are in date order, in well under a second', async function () {
+  it('the corpus: every filing read is drawn or said to be skipped, points are in date order (speed: npm run bench timeline)', async function () {
     corpusOrSkip(this);
     this.timeout(120000);
     const filings: Filing[] = [];
@@ -156,9 +156,7 @@ describe('timeline: series of amounts owned', () => {
       if (out.ok) filings.push(out.filing);
     }
     assert.ok(filings.length > 400, `${filings.length} filings`);
-    const t0 = performance.now();
     const data = buildTimeline(filings);
-    const ms = performance.now() - t0;
     assert.equal(data.filings.length + data.skipped.length, filings.length);
     for (const g of data.groups)
       for (const s of g.series) {
@@ -166,6 +164,5 @@ describe('timeline: series of amounts owned', () => {
         assert.deepEqual(dates, [...dates].sort(), `${g.owner.name} / ${s.label}`);
       }
     assert.ok(data.counts.breaks > 0);
-    assert.ok(ms < 1000, `buildTimeline took ${ms.toFixed(0)} ms`);
   });
 });
