@@ -353,4 +353,28 @@ describe('Form 4 extension', function () {
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.deepStrictEqual(diags[0].range, rangeOf(doc, '47000'));
   });
+
+  it('reconciles filings across files in a scan, pointing at the earlier filing', async () => {
+    const dir = workspaceUri('cross');
+    await vscode.workspace.fs.createDirectory(dir);
+    const base = vscode.Uri.joinPath(dir, 'base.xml');
+    const next = vscode.Uri.joinPath(dir, 'next-bad.xml');
+    await vscode.workspace.fs.copy(fixtureUri('rules/base.xml'), base, { overwrite: true });
+    await vscode.workspace.fs.copy(fixtureUri('rules/holdings-reconcile-cross/next-bad.xml'), next, { overwrite: true });
+    try {
+      const summary = await vscode.commands.executeCommand<{ crossFindings: number }>('form4Inspector.scanWorkspace', { silent: true });
+      assert.ok(summary.crossFindings >= 1, JSON.stringify(summary));
+      const d = await waitFor('the cross-filing diagnostic', () => form4Diagnostics(next, 'holdings-reconcile-cross')[0]);
+      const nextDoc = await vscode.workspace.openTextDocument(next);
+      assert.strictEqual(nextDoc.getText(d.range), '11900');
+      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
+      const rel = d.relatedInformation?.[0];
+      assert.ok(rel, 'related information names the earlier filing');
+      assert.strictEqual(rel.location.uri.toString(), base.toString());
+      const baseDoc = await vscode.workspace.openTextDocument(base);
+      assert.strictEqual(baseDoc.getText(rel.location.range), '12500');
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
 });
