@@ -173,7 +173,8 @@ function isHeaderVocab(text: string): boolean {
 
 /** A header's own numbers ("3.", "2A.", "(Instr. 3 and 4)", "4)") removed: what is left tells whether a line holds values. */
 function withoutHeaderNumbers(text: string): string {
-  return text.replace(/\b\d{1,2}[A-Z]?\.(?=\s|$)/g, ' ').replace(/Instr\.\s*[\d,\sand]*/gi, ' ').replace(/(?:^|\s)\d\)/g, ' ');
+  return text
+    .replace(/\(\d{1,2}\)/g, ' ').replace(/\b\d{1,2}[A-Z]?\.(?=\s|$)/g, ' ').replace(/Instr\.\s*[\d,\sand]*/gi, ' ').replace(/(?:^|\s)\d\)/g, ' ');
 }
 
 class TextFormReader {
@@ -394,14 +395,17 @@ class TextFormReader {
       this.uncertain('Issuer', 'no "Issuer Name and Ticker or Trading Symbol" box was found', null);
       return;
     }
-    let p = this.restOfCell(m[1]);
+    let p = this.restOfCell(m[1], /\s\d{1,2}\.\s+(?:Relationship|Date|If\s+Amendment|Individual|Statement|Name)/i);
     let nextLine = false;
     if (!p) {
       // The value may sit on the next line, in the same column.
       const at = this.cellAt(m[1]);
       const next = at ? this.lines[at.li + 1] : null;
       const cell = next?.cells[at!.ci] ?? next?.cells[0];
-      if (cell) p = this.piece(cell.start, cell.end);
+      if (cell) {
+        const stop = /\s\d{1,2}\.\s+(?:Relationship|Date|If\s+Amendment|Individual|Statement|Name)/i.exec(cell.text);
+        p = this.piece(cell.start, stop ? cell.start + stop.index : cell.end);
+      }
       nextLine = true;
     }
     if (!p) {
@@ -463,9 +467,11 @@ class TextFormReader {
         // Merged columns: the date may sit in the next cell or on the next line.
         const nextCell = at.line.cells[at.ci + 1];
         d = nextCell ? this.dateIn(nextCell.start, nextCell.end) : null;
-        if (!d) {
-          const nl = this.lines[at.li + 1];
-          d = nl ? this.dateIn(nl.start, nl.end) : null;
+        // Text extracted from a PDF breaks the label itself over lines: look a few lines down, not past another box.
+        for (let i = at.li + 1; !d && i < Math.min(this.lines.length, at.li + 4); i++) {
+          const nl = this.lines[i];
+          if (nl.start >= headerEnd || /^\s*\d{1,2}\.\s/.test(nl.text)) break;
+          d = this.dateIn(nl.start, nl.end);
         }
         if (d) doubt = d.p.start > at.line.end ? 'read from the line below its label' : 'the date was not in its box but next to it (merged columns)';
       }
@@ -643,7 +649,19 @@ class TextFormReader {
       const at = this.cellAt(lastLabel[1]);
       const nl = at ? this.lines.slice(at.li + 1, at.li + 3).find((l) => l.text.trim().length > 0) : null;
       const c = nl?.cells.find((x) => x.text.trim().length > 0);
-      const q = c && nl!.start < headerEnd ? this.piece(c.start, c.end) : null;
+      let q = c && nl!.start < headerEnd ? this.piece(c.start, c.end) : null;
+      // A title wrapped over lines ("Chief" / "Technology" / "Officer"): short lines of words only.
+      if (q && nl && nl.cells.length === 1) {
+        const li0 = this.lines.indexOf(nl);
+        for (let i = li0 + 1; i < Math.min(this.lines.length, li0 + 4); i++) {
+          const x = this.lines[i];
+          const tx = x.text.trim();
+          if (!tx || x.cells.length > 1 || x.start >= headerEnd || tx.length > 30 || /\d|[()<>]/.test(tx) || HEADER_WORDS.test(tx) || /^Table\b/i.test(tx)) break;
+          const joined = this.piece(q.start, x.end);
+          if (!joined || joined.raw.length > 60) break;
+          q = joined;
+        }
+      }
       if (q && q.raw.length <= 60 && !/^\d{1,2}\.\s|^<|Table\s+I/i.test(q.raw) && !HEADER_WORDS.test(q.raw) && !/[([]\s?[Xx ]?\s?[)\]]/.test(q.raw)) {
         const f = this.field(q, q.raw, [], 'read from the line below the relationship box', o.isOfficer.value ? 'Officer title' : 'Other (specify)');
         if (o.isOfficer.value) o.officerTitle = f;
@@ -953,7 +971,9 @@ class TextFormReader {
       while ((m = re.exec(text))) {
         const s = rs + m.index;
         const e = s + m[0].length;
-        if (/^\(\d{1,2}\)$/.test(m[0]) && toks.length) {
+        const gap = toks.length ? this.t.slice(toks[toks.length - 1].end, s) : '';
+        if (/^\(\d{1,2}\)$/.test(m[0]) && toks.length && !gap.includes('\t') && !gap.includes('\n')) {
+          // A marker right after a value cites it; one in a cell of its own is a value box holding only a footnote.
           toks[toks.length - 1] = { raw: this.t.slice(toks[toks.length - 1].start, e), start: toks[toks.length - 1].start, end: e };
         } else if (m[0] === '$' && re.lastIndex < text.length) {
           // "$ 2.29": join the sign to its amount.
@@ -970,8 +990,9 @@ class TextFormReader {
     // Several tokens make one value only when they are words of one cell, never across cells.
     const group = (a: number, b: number): Piece => (byCell ? toks[a] : { raw: toks.slice(a, b).map((x) => x.raw).join(' '), start: toks[a].start, end: toks[b - 1].end });
     let k = 0;
-    // Title: tokens until the first date or number.
-    const titleEnd = toks.findIndex((p) => isDate(p) || isNum(p));
+    const markerOnly = (p: Piece) => /^(?:\(\d{1,2}\))+$/.test(p.raw);
+    // Title: tokens until the first date, number or footnote-only box.
+    const titleEnd = toks.findIndex((p) => isDate(p) || isNum(p) || markerOnly(p));
     if (titleEnd <= 0) return out;
     // A holding has no transaction date followed by a code: then only the holding's columns are read.
     let layout = layoutIn;
@@ -1035,7 +1056,7 @@ class TextFormReader {
         continue;
       }
       const dateKind = kind === 'date' || kind === 'deemed' || kind === 'exercisable' || kind === 'expiration';
-      if (dateKind ? isDate(p) : this.fits(kind, p) && !isDate(p) && !isNum(p)) {
+      if (dateKind ? isDate(p) || (markerOnly(p) && (kind === 'exercisable' || kind === 'expiration')) : this.fits(kind, p) && !isDate(p) && !isNum(p) && !markerOnly(p)) {
         out.set(kind, p);
         k++;
       }
@@ -1205,6 +1226,7 @@ class TextFormReader {
       const s = Math.max(l.start, from);
       const e = Math.min(l.end, to);
       const lineText = this.t.slice(s, e);
+      if (/^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/.test(lineText)) continue; // a page marker of text extraction
       const m = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText);
       if (m) {
         const numStart = s + lineText.indexOf(m[1], 0);
@@ -1239,7 +1261,25 @@ class TextFormReader {
       last = d;
       pos = d.p.end;
     }
-    const nameEnd = last ? last.p.start : l.end;
+    let nameEnd = last ? last.p.start : l.end;
+    let spanEnd = l.end;
+    if (!last) {
+      // Text extracted from a PDF wraps a long name: "/s/ Valentina Margulis, as" / "attorney-in-fact for Sergey" /
+      // "Brin" / "10/05/2015". Join the lines up to the date, unless a label ("DATE") comes first.
+      const li0 = this.lines.indexOf(l);
+      for (let i = li0 + 1; i < Math.min(this.lines.length, li0 + 4); i++) {
+        const x = this.lines[i];
+        if (!x.text.trim() || /Signature|^\s*Date\s*$|Reminder|Remarks/i.test(x.text)) break;
+        const d = this.dateIn(x.start, x.end);
+        if (d) {
+          last = d;
+          nameEnd = d.p.start;
+          spanEnd = x.end;
+          break;
+        }
+      }
+      if (!last) nameEnd = l.end;
+    }
     const name = this.piece(l.start, nameEnd);
     if (!last) {
       // Old text filings: "DATE" on the next line, the date below it.
@@ -1247,10 +1287,12 @@ class TextFormReader {
       for (let i = li + 1; i < Math.min(this.lines.length, li + 4) && !last; i++) last = this.dateIn(this.lines[i].start, this.lines[i].end);
     }
     if (!name && !last) return;
+    // A name wrapped at a hyphen ("Attorney-in-" / "Fact") reads as one word in the value; raw keeps the break.
+    const nameValue = name ? (spanEnd > l.end ? name.raw.replace(/([A-Za-z])- (?=[A-Za-z])/g, '$1-') : name.raw) : null;
     this.filing.signatures.push({
-      name: name ? this.field(name, name.raw) : absent<string>(),
+      name: name ? this.field(name, nameValue) : absent<string>(),
       date: last ? this.dateField(last, 'Signature date') : absent<string>(),
-      span: this.span(l.start, l.end) ?? null,
+      span: this.span(l.start, spanEnd) ?? null,
     });
   }
 
