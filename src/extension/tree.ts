@@ -23,10 +23,8 @@ export class FilingTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   ) {
     this.disposables.push(
       this.emitter,
+      // ActiveFiling also re-announces the active filing when its content changes (edits, settings, a PDF re-read).
       active.onDidChange(() => this.rebuild()),
-      service.onDidChange((uri) => {
-        if (this.uri && uri.toString() === this.uri.toString()) this.rebuild();
-      }),
     );
     this.rebuild();
   }
