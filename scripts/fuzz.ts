@@ -133,6 +133,7 @@ async function main(): Promise<number> {
   let current: { index: number; name: string; since: number; pdf: boolean } | null = null;
   let stoppedAt: number | null = null;
   let done = 0;
+  let lastName = '';
 
   const save = (index: number, f: Omit<Failure, 'index' | 'name' | 'saved'>): void => {
     const c = cases[index];
@@ -156,7 +157,7 @@ async function main(): Promise<number> {
     const rss = process.memoryUsage().rss;
     if (rss > peakRss) {
       peakRss = rss;
-      peakRssCase = current?.name ?? '(between inputs)';
+      peakRssCase = current?.name ?? (lastName ? `just after ${lastName}` : '(start)');
     }
   }, 20);
 
@@ -197,6 +198,7 @@ async function main(): Promise<number> {
         else if (m.t === 'done') {
           const r = m.result as CaseResult;
           current = null;
+          lastName = r.name;
           results.push(r);
           done++;
           if (r.heapUsed > peakHeap) {
@@ -344,7 +346,7 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
   const slow = (r: CaseResult): string => `\`${r.name}\`: ${fmtMs(r.ms)} ms (${(r.bytes / 1048576).toFixed(1)} MB; inspect ${fmtMs(r.inspectMs)} ms)`;
   if (textSorted[0]) md.push(`| Slowest input (text kinds) | ${slow(textSorted[0])} |`);
   if (pdfSorted[0]) md.push(`| Slowest PDF | ${slow(pdfSorted[0])}; PDFs over ${a.budgetMs} ms: ${pdfOver} of ${pdfSorted.length} |`);
-  md.push(`| Peak memory | RSS ${mb(info.peakRss)} for the whole process (during \`${info.peakRssCase}\`); worker heap ${mb(info.peakHeap)} (after \`${info.peakHeapCase}\`) |`);
+  md.push(`| Peak memory | RSS ${mb(info.peakRss)} for the whole process (during \`${info.peakRssCase}\`); largest heap in use seen after an input ${mb(info.peakHeap)} (garbage included; after \`${info.peakHeapCase}\`) |`);
   md.push(`| Wall time | ${info.wall.toFixed(0)} s |`, '');
   md.push('| Family | Inputs | Read as a filing | Median ms | p99 ms | Max ms | Total s |', '|---|---:|---:|---:|---:|---:|---:|');
   for (const r of famRows) md.push(`| ${r.f} | ${r.n} | ${r.ok} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${fmtMs(r.max)} | ${(r.sum / 1000).toFixed(1)} |`);
