@@ -181,6 +181,23 @@ describe('Form 4 extension', function () {
     assert.deepStrictEqual(item.command?.arguments?.[1], row.span);
   });
 
+  it('updates the tree after an edit (debounced) and follows the active editor', async () => {
+    const a = await api();
+    const ed = await openText(ALTO);
+    const row = () => find(a.tree.nodes, (n) => n.id === 'nonDerivative[0]');
+    await waitFor('the tree of the filing', () => a.tree.file?.toString() === ed.document.uri.toString() && row());
+    try {
+      await ed.edit((e) => e.replace(rangeOf(ed.document, '<value>7402</value>'), '<value>7403</value>'));
+      await waitFor('the edited amount in the tree', () => row()?.description?.startsWith('F  -7,403  @ $2.29'));
+      // another filing becomes active: the tree follows
+      const other = await openText(MISMATCH);
+      await waitFor('the tree of the other filing', () => a.tree.file?.toString() === other.document.uri.toString() && a.tree.nodes[0]?.label.includes('Northwind'));
+    } finally {
+      await vscode.window.showTextDocument(ed.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   it('reveals a tree item in the source with its exact selection', async () => {
     const a = await api();
     const ed = await openText(ALTO);
