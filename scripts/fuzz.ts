@@ -3,7 +3,7 @@
  * BENCHMARKS.md) and `npm run fuzz:ci` (the short form CI runs, ~1 minute on 2 cores).
  *
  *   tsx scripts/fuzz.ts [--seed N] [--iterations N] [--time S] [--ci] [--only I[,J...]] [--no-bench]
- *                       [--budget-ms 2000] [--hang-ms 10000] [--save-dir out/fuzz] [--self-test]
+ *                       [--budget-ms 2000] [--hang-ms 10000] [--max-rss-mb 2048] [--save-dir out/fuzz] [--self-test]
  *
  * Inputs are built from the shared corpus (see scripts/fuzz/cases.ts), deterministically from the seed: the same
  * command gives the same inputs. Each goes through `inspectBytes` (the CLI's path), then the JSON model and the
@@ -37,6 +37,8 @@ interface Args {
   hangMs: number;
   saveDir: string;
   selfTest: boolean;
+  /** Peak resident memory of the whole process allowed, in MB. */
+  maxRssMb: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -52,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     hangMs: 10_000,
     saveDir: path.join(REPO, 'out', 'fuzz'),
     selfTest: false,
+    maxRssMb: 2048,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -77,6 +80,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--hang-ms') a.hangMs = num();
     else if (k === '--save-dir') a.saveDir = path.resolve(v());
     else if (k === '--self-test') a.selfTest = true;
+    else if (k === '--max-rss-mb') a.maxRssMb = num();
     else throw new Error(`unknown option ${k}`);
   }
   if (a.only || a.selfTest) a.bench = false;
@@ -252,6 +256,8 @@ async function main(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   fs.rmSync(tmp, { recursive: true, force: true });
 
+  if (peakRss > args.maxRssMb * 1048576)
+    failures.push({ index: -1, name: peakRssCase, kind: 'memory', message: `peak RSS ${mb(peakRss)} is over the ${args.maxRssMb} MB bound (during ${peakRssCase})` });
   if (requests.length > 0)
     failures.push({ index: -1, name: '(network)', kind: 'network', message: `the local listener received ${requests.length} request(s): ${requests.slice(0, 5).join(', ')}` });
 
@@ -343,6 +349,7 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
   md.push(`| Hangs (stopped by the watchdog) | ${hangs} |`);
   md.push(`| External reads (canary text in output, requests to the listener) | ${leaks} (requests: ${info.requests}) |`);
   md.push(`| Expectation failures (e.g. over-size input not refused) | ${expects} |`);
+  md.push(`| Memory over the ${a.maxRssMb} MB bound | ${count(['memory'])} |`);
   const slow = (r: CaseResult): string => `\`${r.name}\`: ${fmtMs(r.ms)} ms (${(r.bytes / 1048576).toFixed(1)} MB; inspect ${fmtMs(r.inspectMs)} ms)`;
   if (textSorted[0]) md.push(`| Slowest input (text kinds) | ${slow(textSorted[0])} |`);
   if (pdfSorted[0]) md.push(`| Slowest PDF | ${slow(pdfSorted[0])}; PDFs over ${a.budgetMs} ms: ${pdfOver} of ${pdfSorted.length} |`);

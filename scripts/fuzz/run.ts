@@ -9,7 +9,7 @@ import { toJson } from '../../src/core/json';
 import { renderFiling } from '../../src/cli/render';
 import type { FuzzCase } from './cases';
 
-export type FailureKind = 'crash' | 'invalid' | 'leak' | 'expect' | 'slow' | 'hang' | 'worker-died' | 'network';
+export type FailureKind = 'crash' | 'invalid' | 'leak' | 'expect' | 'slow' | 'hang' | 'worker-died' | 'network' | 'memory';
 
 export interface CaseResult {
   index: number;
