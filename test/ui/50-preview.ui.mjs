@@ -96,6 +96,33 @@ export const checks = [
     },
   },
   {
+    name: 'the preview follows edits of the text live',
+    timeout: 60000,
+    async run(wb) {
+      const f = await openPreview(wb, 'alto-ingredients-form4.xml', 'FORM');
+      const text = wb.page.locator('.editor-group-container').nth(0);
+      await text.locator('.view-lines').first().click();
+      await wb.page.keyboard.press('Control+G');
+      await wb.quickInput().waitFor({ state: 'visible', timeout: 10000 });
+      await wb.quickInput().fill(':55');
+      await wb.page.keyboard.press('Enter');
+      const token = text.locator('.view-line span span', { hasText: /^7402$/ }).first();
+      await token.waitFor({ timeout: 10000 });
+      await token.dblclick();
+      await wb.page.keyboard.type('8000');
+      const shares = f.locator('[data-path="nonDerivative[0].transactionShares"] .v');
+      const t0 = Date.now();
+      while ((await shares.innerText()) !== '8,000') {
+        if (Date.now() - t0 > 10000) { throw new Error(`the preview still shows ${await shares.innerText()}`); }
+        await wb.page.waitForTimeout(100);
+      }
+      const price = await f.locator('[data-path="nonDerivative[0].transactionPricePerShare"] .secondary').innerText();
+      expect(price === '= $18,320', `derived value after the edit: ${price}`);
+      await text.locator('.view-lines').first().click();
+      await wb.runCommand('File: Revert File');
+    },
+  },
+  {
     name: 'clicking a value reveals it in the source beside the preview',
     timeout: 60000,
     async run(wb) {
