@@ -12,9 +12,9 @@ import * as fs from 'node:fs';
 import type { Filing, Finding, Severity } from '../core/model';
 import { inspectBytes, sizeLimitReason, type InspectOptions } from '../core/inspect';
 import { parsePdfInWorker } from '../core/pdf/worker-client';
-import { toJson } from '../core/json';
+import { findingToJson, toJson } from '../core/json';
 import { RULES } from '../core/rules';
-import { reconcileFilings } from '../core/reconcile';
+import { chainSummary, reconcileSummaries, type ChainSummary } from '../core/reconcile';
 import { LineIndex } from '../core/positions';
 import { expandInputs } from './files';
 import { findingPlace, renderFiling } from './render';
@@ -93,51 +93,78 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-interface Item {
+interface Unreadable {
   file: string;
-  filing: Filing | null;
-  reason?: string;
+  reason: string;
   explicit: boolean;
 }
 
-async function readAll(paths: string[], options: InspectOptions): Promise<{ items: Item[]; missing: string[] }> {
+/**
+ * Reads every input one after another and hands each filing to `visit`, then lets it go: a folder of
+ * thousands of filings is checked in bounded memory (the caller keeps only what it needs of each).
+ */
+async function readEach(
+  paths: string[],
+  options: InspectOptions,
+  visit: (filing: Filing) => void,
+): Promise<{ unreadable: Unreadable[]; missing: string[]; read: number; total: number }> {
   const { files, missing } = expandInputs(paths);
-  const items: Item[] = [];
+  const unreadable: Unreadable[] = [];
+  let read = 0;
   for (const f of files) {
     let bytes: Uint8Array;
     try {
       // Refuse an over-size file by its size, before reading it into memory.
       const tooLarge = sizeLimitReason(fs.statSync(f.path).size);
       if (tooLarge) {
-        items.push({ file: f.path, filing: null, reason: tooLarge, explicit: f.explicit });
+        unreadable.push({ file: f.path, reason: tooLarge, explicit: f.explicit });
         continue;
       }
       bytes = fs.readFileSync(f.path);
     } catch (e) {
-      items.push({ file: f.path, filing: null, reason: `cannot read: ${(e as Error).message}`, explicit: f.explicit });
+      unreadable.push({ file: f.path, reason: `cannot read: ${(e as Error).message}`, explicit: f.explicit });
       continue;
     }
     const out = await inspectBytes(bytes, f.path, options);
-    items.push(out.ok ? { file: f.path, filing: out.filing, explicit: f.explicit } : { file: f.path, filing: null, reason: out.reason, explicit: f.explicit });
+    if (out.ok) {
+      read++;
+      visit(out.filing);
+    } else unreadable.push({ file: f.path, reason: out.reason, explicit: f.explicit });
   }
-  return { items, missing };
+  return { unreadable, missing, read, total: files.length };
 }
 
 /** Reports unreadable inputs on stderr; returns whether any named input failed. */
-function reportUnreadable(items: Item[], missing: string[]): boolean {
+function reportUnreadable(unreadable: Unreadable[], missing: string[]): boolean {
   let failed = false;
   for (const m of missing) {
     process.stderr.write(`${m}: no such file or folder\n`);
     failed = true;
   }
-  for (const it of items) {
-    if (it.filing) continue;
+  for (const it of unreadable) {
     if (it.explicit) {
       process.stderr.write(`${it.file}: ${it.reason}\n`);
       failed = true;
     } else process.stderr.write(`${it.file}: skipped: ${it.reason}\n`);
   }
   return failed;
+}
+
+/** A copy of a string that shares no memory with a filing's text (V8 keeps the parent of a slice alive). */
+function own(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+/** What `check` keeps of one filing: its findings (messages copied out of the text) and its line index. */
+interface Checked {
+  file: string;
+  source: Filing['source'];
+  lines: LineIndex | null;
+  findings: Finding[];
+}
+
+function keepFindings(findings: Finding[]): Finding[] {
+  return findings.map((f) => ({ ...f, message: own(f.message), related: f.related?.map((r) => ({ ...r, message: own(r.message) })) }));
 }
 
 function write(s: string): void {
@@ -163,59 +190,77 @@ async function main(argv: string[]): Promise<number> {
 
   const severities = args.severities;
   // PDFs are read in a worker thread (dist/pdf-worker.js) that is killed when it overruns its time limit.
-  const { items, missing } = await readAll(args.paths, { severities, noRules: false, readPdf: (b, f) => parsePdfInWorker(b, f) });
-  const failed = reportUnreadable(items, missing);
-  const read = items.filter((i): i is Item & { filing: Filing } => i.filing !== null);
-  const several = read.length !== 1 || items.length > 1 || args.paths.length > 1;
+  const options: InspectOptions = { severities, noRules: false, readPdf: (b, f) => parsePdfInWorker(b, f) };
+  const several = (n: number) => n !== 1 || args.paths.length > 1 || expandInputs(args.paths).files.length > 1;
 
   if (args.command === 'timeline') {
-    const data = buildTimeline(read.map((i) => i.filing), { rules: { severities } });
+    const filings: Filing[] = [];
+    const r = await readEach(args.paths, options, (f) => filings.push(f));
+    const failed = reportUnreadable(r.unreadable, r.missing);
+    const data = buildTimeline(filings, { rules: { severities } });
     if (args.format === 'json') write(JSON.stringify(data, null, 2));
     else process.stdout.write(stringify(timelineRecords(data), { header: true, columns: [...TIMELINE_COLUMNS] }));
     return failed ? 2 : 0;
   }
 
   if (args.command === 'inspect') {
-    if (args.json) {
-      const docs = read.map((i) => toJson(i.filing));
-      write(JSON.stringify(several ? docs : docs[0] ?? [], null, 2));
-    } else {
-      write(read.map((i) => renderFiling(i.filing, summarize(i.filing))).join('\n\n' + '='.repeat(100) + '\n\n'));
-    }
-    return failed ? 2 : 0;
+    // Streamed: each filing is printed as soon as it is read.
+    const many = several(2);
+    let n = 0;
+    if (args.json && many) process.stdout.write('[');
+    const r = await readEach(args.paths, options, (filing) => {
+      if (args.json) {
+        const doc = JSON.stringify(toJson(filing), null, 2);
+        process.stdout.write(many ? `${n ? ',' : ''}\n${doc.replace(/^/gm, '  ')}` : doc);
+      } else process.stdout.write(`${n ? `\n${'='.repeat(100)}\n\n` : ''}${renderFiling(filing, summarize(filing))}\n`);
+      n++;
+    });
+    if (args.json) process.stdout.write(many ? `${n ? '\n' : ''}]\n` : n ? '\n' : '[]\n');
+    return reportUnreadable(r.unreadable, r.missing) ? 2 : 0;
   }
 
-  // check: per-filing findings plus the cross-filing running tally.
-  const byFile = new Map<string, Finding[]>(read.map((i) => [i.file, i.filing.findings]));
-  if (read.length > 1) {
-    for (const c of reconcileFilings(read.map((i) => i.filing), { severities })) byFile.get(c.file)?.push(c.finding);
-  }
+  // check: per-filing findings plus the cross-filing running tally, keeping only findings and chain summaries.
+  const checked: Checked[] = [];
+  const summaries: ChainSummary[] = [];
+  const r = await readEach(args.paths, options, (filing) => {
+    checked.push({ file: filing.file, source: filing.source, lines: filing.text ? new LineIndex(filing.text) : null, findings: keepFindings(filing.findings) });
+    summaries.push(chainSummary(filing));
+  });
+  const failed = reportUnreadable(r.unreadable, r.missing);
+  const byFile = new Map<string, Checked>(checked.map((c) => [c.file, c]));
+  if (summaries.length > 1) for (const c of reconcileSummaries(summaries, { severities })) byFile.get(c.file)?.findings.push(c.finding);
   let errors = 0;
-  for (const fs2 of byFile.values()) errors += fs2.filter((f) => f.severity === 'error').length;
+  for (const c of checked) errors += c.findings.filter((f) => f.severity === 'error').length;
 
   if (args.format === 'json') {
-    const docs = read.map((i) => ({ file: i.file, findings: toJson(i.filing).findings }));
-    write(JSON.stringify(docs, null, 2));
+    process.stdout.write('[');
+    checked.forEach((c, i) => {
+      const doc = { file: c.file, findings: c.findings.map((f) => findingToJson(f, c.lines, c.source)) };
+      process.stdout.write(`${i ? ',' : ''}\n${JSON.stringify(doc, null, 2).replace(/^/gm, '  ')}`);
+    });
+    process.stdout.write(`${checked.length ? '\n' : ''}]\n`);
   } else if (args.format === 'sarif') {
-    write(JSON.stringify(toSarif(read.map((i) => ({ file: i.file, filing: i.filing, findings: byFile.get(i.file) ?? [] })), VERSION), null, 2));
+    write(JSON.stringify(toSarif(checked, VERSION), null, 2));
   } else {
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    for (const i of read) {
-      const lines = i.filing.text ? new LineIndex(i.filing.text) : undefined;
-      for (const f of byFile.get(i.file) ?? []) {
+    for (const c of checked) {
+      for (const f of c.findings) {
         counts[f.severity]++;
-        write(`${i.file}:${findingPlace(i.filing, f, lines)}: ${f.severity} ${f.rule}: ${f.message}`);
-        for (const r of f.related ?? []) {
-          const place = r.file ? r.file : `${i.file}:${findingPlace(i.filing, r, lines)}`;
-          write(`    ${place}: note: ${r.message}`);
-        }
+        write(`${c.file}:${findingPlace(f, c.lines)}: ${f.severity} ${f.rule}: ${f.message}`);
+        for (const rel of f.related ?? []) write(`    ${rel.file ?? `${c.file}:${findingPlace(rel, c.lines)}`}: note: ${rel.message}`);
       }
     }
-    write(`${read.length} filing${read.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`);
+    write(`${checked.length} filing${checked.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`);
   }
   if (failed) return 2;
   return errors > 0 ? 1 : 0;
 }
+
+// A reader that stops early (`form4 inspect ... | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -93,9 +93,9 @@ function rowCells(row: Row): string[] {
 }
 
 /** A finding's place as a compiler prints it: "line:col" for text sources, "page N" for PDFs. */
-export function findingPlace(filing: Filing, f: { span: { start: number } | null; page?: number | null }, lines?: LineIndex): string {
-  if (f.span && filing.text) {
-    const p = (lines ?? new LineIndex(filing.text)).position(f.span.start);
+export function findingPlace(f: { span: { start: number } | null; page?: number | null }, lines: LineIndex | null | undefined): string {
+  if (f.span && lines) {
+    const p = lines.position(f.span.start);
     return `${p.line}:${p.column}`;
   }
   if (f.page) return `page ${f.page}`;
@@ -176,7 +176,7 @@ export function renderFiling(filing: Filing, summary?: string[]): string {
     out.push('');
     out.push(`Findings (${filing.findings.length}):`);
     const lines = filing.text ? new LineIndex(filing.text) : undefined;
-    for (const f of filing.findings) out.push(`  ${findingPlace(filing, f, lines)}  ${f.severity} ${f.rule}: ${f.message}`);
+    for (const f of filing.findings) out.push(`  ${findingPlace(f, lines)}  ${f.severity} ${f.rule}: ${f.message}`);
   }
   return out.join('\n');
 }

@@ -1,7 +1,7 @@
 /** SARIF 2.1.0 output for code-scanning tools (GitHub code scanning, Azure DevOps, SARIF viewers). */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Filing, Finding, Severity } from '../core/model';
+import type { Finding, Severity } from '../core/model';
 import { LineIndex } from '../core/positions';
 import { RULES } from '../core/rules';
 
@@ -23,10 +23,10 @@ function region(lines: LineIndex | null, loc: { span: { start: number; end: numb
   return undefined;
 }
 
-export function toSarif(items: { file: string; filing: Filing | null; findings: Finding[] }[], toolVersion: string): object {
+export function toSarif(items: { file: string; lines: LineIndex | null; findings: Finding[] }[], toolVersion: string): object {
   const results: object[] = [];
   for (const item of items) {
-    const lines = item.filing?.text ? new LineIndex(item.filing.text) : null;
+    const lines = item.lines;
     for (const f of item.findings) {
       const reg = region(lines, f);
       const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: artifactUri(item.file) } };

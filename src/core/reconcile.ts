@@ -14,9 +14,12 @@
  * original it amends (same owner, issuer and period) when both are given.
  * A holding row resets the chain: silently when it equals the previous amount, with an info note otherwise.
  * Nothing here is an error: a filing missing from the folder, a stock split or a gift can explain a break.
+ *
+ * Each filing is first reduced to a `ChainSummary`: small plain data with no reference back into the filing, so a
+ * folder of 10,000 filings can be reconciled without keeping the filings (or their text) in memory.
  */
 import type Big from 'big.js';
-import type { Filing, Finding, Row } from './model';
+import type { Filing, Finding, Loc, Row, SourceKind, TableName } from './model';
 import { dec, fmt, scaleOf, unit } from './decimal';
 import { type RuleOptions, CROSS_RULES, severityFor } from './rules';
 import { baseKey, holdingLabel, link, tallyFiling, type TallyItem } from './rules/tally';
@@ -30,17 +33,50 @@ export interface CrossFinding {
   finding: Finding;
 }
 
+/** What the check says about a row: its label, its holding and where its amount owned stands. */
+interface ChainRow {
+  table: TableName;
+  label: string;
+  holding: string;
+  /** The amount owned (or the row, when it has none). */
+  loc: Loc;
+}
+
+interface ChainItem {
+  row: ChainRow;
+  date: string;
+  shares: Big;
+  sharesText: string;
+  owned: Big;
+  ownedText: string;
+  sign: 1 | -1;
+}
+
 interface Entry {
-  filing: Filing;
+  file: string;
+  source: SourceKind;
   order: string;
   /** Filing date, or '' when unknown. */
   filed: string;
   /** Checkable rows of the earliest transaction date, document order. */
-  firstBlock: TallyItem[];
+  firstBlock: ChainItem[];
   /** Stated amount after the last transaction (reconciled order), or null when the chain is broken there. */
-  last: { text: string; row: Row; date: string } | null;
+  last: { text: string; row: ChainRow; date: string } | null;
   /** A holding row (no transactions of this key in the filing). */
-  holding: { text: string; row: Row } | null;
+  holding: { text: string; row: ChainRow } | null;
+}
+
+/** One filing reduced to what the cross-filing check needs (plain data; the filing itself can be let go). */
+export interface ChainSummary {
+  file: string;
+  /** Same value for the same filing given twice (its XML and its submission text). */
+  signature: string;
+  /** Owner, issuer, period and form without /A: an amendment replaces the original with the same key. */
+  amendKey: string;
+  isAmendment: boolean;
+  owner: string | null;
+  issuer: string | null;
+  entries: [string, Entry][];
 }
 
 function baseName(file: string): string {
@@ -50,6 +86,11 @@ function baseName(file: string): string {
 
 function normText(s: string | null): string {
   return (s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** A copy of a string that shares no memory with the filing's text (V8 keeps the parent of a slice alive). */
+function own(s: string): string {
+  return s.length > 12 ? (' ' + s).slice(1) : s;
 }
 
 /** The holding part of a chain key (exported for the holdings timeline, which draws the same chains). */
@@ -67,6 +108,10 @@ function signature(f: Filing): string {
   return [docType(f), normCik(val(f.issuer.cik)), f.reportingOwners.map((o) => normCik(val(o.cik))).join(','), val(f.periodOfReport), ...rows].join('|');
 }
 
+function amendKey(f: Filing): string {
+  return `${ownerOf(f)}|${normCik(val(f.issuer.cik))}|${val(f.periodOfReport)}|${(docType(f) ?? '').replace('/A', '')}`;
+}
+
 /** The chain's owner: the first reporting owner's CIK, else its normalized name. */
 export function ownerOf(f: Filing): string | null {
   const o = f.reportingOwners[0];
@@ -74,20 +119,32 @@ export function ownerOf(f: Filing): string | null {
   return normCik(val(o.cik)) ?? (val(o.name) ? 'name:' + normText(val(o.name)) : null);
 }
 
-/** Filings to chain: duplicates dropped, originals replaced by their amendments. */
-export function selectFilings(filings: Filing[]): Filing[] {
+/** Duplicates dropped (first kept), originals replaced by their amendments. */
+function selectBy<T>(items: T[], sig: (t: T) => string, key: (t: T) => string, isAmendment: (t: T) => boolean): T[] {
   const seen = new Set<string>();
-  const unique: Filing[] = [];
-  for (const f of filings) {
-    const s = signature(f);
+  const unique: T[] = [];
+  for (const t of items) {
+    const s = sig(t);
     if (seen.has(s)) continue;
     seen.add(s);
-    unique.push(f);
+    unique.push(t);
   }
   const amended = new Set<string>();
-  const id = (f: Filing) => `${ownerOf(f)}|${normCik(val(f.issuer.cik))}|${val(f.periodOfReport)}|${(docType(f) ?? '').replace('/A', '')}`;
-  for (const f of unique) if (/\/A$/.test(docType(f) ?? '')) amended.add(id(f));
-  return unique.filter((f) => /\/A$/.test(docType(f) ?? '') || !amended.has(id(f)));
+  for (const t of unique) if (isAmendment(t)) amended.add(key(t));
+  return unique.filter((t) => isAmendment(t) || !amended.has(key(t)));
+}
+
+/** Filings to chain: duplicates dropped, originals replaced by their amendments. */
+export function selectFilings(filings: Filing[]): Filing[] {
+  return selectBy(filings, signature, amendKey, (f) => /\/A$/.test(docType(f) ?? ''));
+}
+
+function chainRow(row: Row): ChainRow {
+  return { table: row.table, label: rowLabel(row), holding: own(holdingLabel(row)), loc: locOf(row.sharesOwnedFollowingTransaction, row) };
+}
+
+function chainItem(it: TallyItem): ChainItem {
+  return { row: chainRow(it.row), date: it.date, shares: it.shares, sharesText: own(it.sharesText), owned: it.owned, ownedText: own(it.ownedText), sign: it.sign };
 }
 
 function entriesOf(filing: Filing): Map<string, Entry> {
@@ -96,6 +153,8 @@ function entriesOf(filing: Filing): Map<string, Entry> {
   const filedOn = filingDate(filing)?.date ?? '';
   const filed = filedOn || '9999-99-99';
   const period = val(filing.periodOfReport) ?? '';
+  const file = filing.file;
+  const base = { file, source: filing.source, filed: filedOn };
   for (const g of tallyFiling(filing)) {
     const rows = [...g.ordered.map((i) => i.row), ...g.skipped];
     if (!rows.length) continue;
@@ -105,8 +164,8 @@ function entriesOf(filing: Filing): Map<string, Entry> {
       continue;
     }
     const first = g.ordered[0]?.date ?? (val(rows[0].transactionDate) ?? period);
-    const last = g.last ? { text: g.last.ownedText, row: g.last.row, date: g.last.date } : null;
-    out.set(key, { filing, order: `${first}|${filed}|${filing.file}`, filed: filedOn, firstBlock: g.firstBlock, last, holding: null });
+    const last = g.last ? { text: own(g.last.ownedText), row: chainRow(g.last.row), date: g.last.date } : null;
+    out.set(key, { ...base, order: own(`${first}|${filed}|${file}`), firstBlock: g.firstBlock.map(chainItem), last, holding: null });
   }
   for (const row of [...filing.nonDerivative, ...filing.derivative]) {
     if (row.kind !== 'holding') continue;
@@ -122,10 +181,25 @@ function entriesOf(filing: Filing): Map<string, Entry> {
       continue;
     }
     if (text === null || dec(text) === null) continue;
-    out.set(key, { filing, order: `${period}|${filed}|${filing.file}`, filed: filedOn, firstBlock: [], last: null, holding: { text, row } });
+    out.set(key, { ...base, order: own(`${period}|${filed}|${file}`), firstBlock: [], last: null, holding: { text: own(text), row: chainRow(row) } });
   }
   for (const k of ambiguous) out.delete(k);
   return out;
+}
+
+/** Reduce one filing to what the cross-filing check needs. */
+export function chainSummary(filing: Filing): ChainSummary {
+  const owner = ownerOf(filing);
+  const issuer = normCik(val(filing.issuer.cik));
+  return {
+    file: filing.file,
+    signature: own(signature(filing)),
+    amendKey: own(amendKey(filing)),
+    isAmendment: /\/A$/.test(docType(filing) ?? ''),
+    owner: owner === null ? null : own(owner),
+    issuer,
+    entries: owner === null || issuer === null ? [] : [...entriesOf(filing)].map(([k, e]) => [own(k), e]),
+  };
 }
 
 const [CROSS, CHANGED] = CROSS_RULES;
@@ -146,7 +220,7 @@ const SPLITS: [string, string][] = [
 ];
 
 /** "consistent with a 2-for-1 split between the filings" when the amount before, split, leads exactly to the stated one. */
-function splitNote(before: Big, it: TallyItem): string | null {
+function splitNote(before: Big, it: ChainItem): string | null {
   // (Table II keys carry the exercise price, which a split changes; equal amounts make any ratio a coincidence.)
   if (it.row.table !== 'nonDerivative' || before.eq(0) || it.shares.eq(before) || it.shares.eq(it.owned)) return null;
   for (const [ratio, name] of SPLITS) {
@@ -159,14 +233,19 @@ function splitNote(before: Big, it: TallyItem): string | null {
 
 /** Chain every holding across the given filings and report where one filing does not lead to the next. */
 export function reconcileFilings(filings: Filing[], options?: RuleOptions): CrossFinding[] {
+  return reconcileSummaries(filings.map(chainSummary), options);
+}
+
+/** The same over filings already reduced with `chainSummary` (a folder scan keeps only these). */
+export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOptions): CrossFinding[] {
   const out: CrossFinding[] = [];
   try {
     const chains = new Map<string, Entry[]>();
-    for (const f of selectFilings(filings)) {
-      const owner = ownerOf(f);
-      const issuer = normCik(val(f.issuer.cik));
+    const selected = selectBy(summaries, (s) => s.signature, (s) => s.amendKey, (s) => s.isAmendment);
+    for (const f of selected) {
+      const { owner, issuer } = f;
       if (owner === null || issuer === null) continue;
-      for (const [k, e] of entriesOf(f)) {
+      for (const [k, e] of f.entries) {
         const key = `${owner}\u0002${issuer}\u0002${k}`;
         const list = chains.get(key);
         if (list) list.push(e);
@@ -176,25 +255,25 @@ export function reconcileFilings(filings: Filing[], options?: RuleOptions): Cros
     for (const list of chains.values()) {
       if (list.length < 2) continue;
       list.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-      let prev: { text: string; row: Row; filing: Filing; what: string; date: string; filed: string } | null = null;
+      let prev: { text: string; row: ChainRow; file: string; what: string; date: string; filed: string } | null = null;
       for (const e of list) {
         if (e.holding) {
           const diff = prev ? dec(e.holding.text)!.minus(dec(prev.text)!).abs() : null;
           if (prev && diff && diff.gt(unit(Math.min(scaleOf(prev.text), scaleOf(e.holding.text))))) {
-            const sev = severityFor(CHANGED, e.filing, options);
+            const sev = severityFor(CHANGED, e, options);
             if (sev !== 'off')
               out.push({
-                file: e.filing.file,
+                file: e.file,
                 finding: {
                   rule: CHANGED.id,
                   severity: sev,
-                  message: `${rowLabel(e.holding.row)} (${holdingLabel(e.holding.row)}): holds ${fmt(e.holding.text)}, but ${baseName(prev.filing.file)} ${prev.what} ${fmt(prev.text)} (${rowLabel(prev.row)}); the difference is ${fmt(dec(e.holding.text)!.minus(dec(prev.text)!))}`,
-                  ...locOf(e.holding.row.sharesOwnedFollowingTransaction, e.holding.row),
-                  related: [rel(`${baseName(prev.filing.file)}: ${rowLabel(prev.row)} states ${fmt(prev.text)}`, locOf(prev.row.sharesOwnedFollowingTransaction, prev.row), prev.filing.file)],
+                  message: `${e.holding.row.label} (${e.holding.row.holding}): holds ${fmt(e.holding.text)}, but ${baseName(prev.file)} ${prev.what} ${fmt(prev.text)} (${prev.row.label}); the difference is ${fmt(dec(e.holding.text)!.minus(dec(prev.text)!))}`,
+                  ...e.holding.row.loc,
+                  related: [rel(`${baseName(prev.file)}: ${prev.row.label} states ${fmt(prev.text)}`, prev.row.loc, prev.file)],
                 },
               });
           }
-          prev = { text: e.holding.text, row: e.holding.row, filing: e.filing, what: 'held', date: val(e.filing.periodOfReport) ?? '', filed: e.filed };
+          prev = { text: e.holding.text, row: e.holding.row, file: e.file, what: 'held', date: e.order.slice(0, e.order.indexOf('|')), filed: e.filed };
           continue;
         }
         // Filings whose transactions overlap in time (a late filing, a Form 5) cannot be chained end to start;
@@ -203,7 +282,7 @@ export function reconcileFilings(filings: Filing[], options?: RuleOptions): Cros
         const overlaps =
           prev !== null && first !== undefined && (prev.date > first || (prev.date === first && (prev.filed === '' || prev.filed === e.filed)));
         if (prev && e.firstBlock.length && !overlaps) {
-          const p: { text: string; row: Row; filing: Filing; what: string; date: string; filed: string } = prev;
+          const p: { text: string; row: ChainRow; file: string; what: string; date: string; filed: string } = prev;
           const from = { owned: dec(p.text)!, ownedText: p.text };
           const results = e.firstBlock.map((it) => ({ it, ...link(from, it) }));
           // Across filings, one unit of the coarsest precision is rounding too (fractional RSU dividend
@@ -212,28 +291,28 @@ export function reconcileFilings(filings: Filing[], options?: RuleOptions): Cros
             r.expected.minus(r.it.owned).abs().lte(unit(Math.min(scaleOf(p.text), scaleOf(r.it.sharesText), scaleOf(r.it.ownedText))));
           if (!results.some((r) => r.status !== 'mismatch' || offByOneUnit(r))) {
             const r = results[0];
-            const sev = severityFor(CROSS, e.filing, options);
+            const sev = severityFor(CROSS, e, options);
             if (sev !== 'off')
               out.push({
-                file: e.filing.file,
+                file: e.file,
                 finding: {
                   rule: CROSS.id,
                   severity: sev,
-                  message: `${rowLabel(r.it.row)} (${holdingLabel(r.it.row)}): ${baseName(p.filing.file)} ${p.what} ${fmt(p.text)} (${rowLabel(p.row)}); ${fmt(p.text)} ${r.it.sign > 0 ? '+' : '-'} ${fmt(r.it.sharesText)} ${r.it.sign > 0 ? 'acquired' : 'disposed'} = ${fmt(r.expected)}, but this filing states ${fmt(r.it.ownedText)} (off by ${fmt(r.expected.minus(r.it.owned).abs())}; ${splitNote(from.owned, r.it) ?? 'a filing in between, a split or an unreported change may explain it'})`,
-                  ...locOf(r.it.row.sharesOwnedFollowingTransaction, r.it.row),
+                  message: `${r.it.row.label} (${r.it.row.holding}): ${baseName(p.file)} ${p.what} ${fmt(p.text)} (${p.row.label}); ${fmt(p.text)} ${r.it.sign > 0 ? '+' : '-'} ${fmt(r.it.sharesText)} ${r.it.sign > 0 ? 'acquired' : 'disposed'} = ${fmt(r.expected)}, but this filing states ${fmt(r.it.ownedText)} (off by ${fmt(r.expected.minus(r.it.owned).abs())}; ${splitNote(from.owned, r.it) ?? 'a filing in between, a split or an unreported change may explain it'})`,
+                  ...r.it.row.loc,
                   related: [
-                    rel(`${baseName(p.filing.file)}: ${rowLabel(p.row)} states ${fmt(p.text)}`, locOf(p.row.sharesOwnedFollowingTransaction, p.row), p.filing.file),
+                    rel(`${baseName(p.file)}: ${p.row.label} states ${fmt(p.text)}`, p.row.loc, p.file),
                   ],
                 },
               });
           }
         }
         if (overlaps && e.last && prev && e.last.date < prev.date) continue; // the earlier-ending filing does not move the chain
-        prev = e.last ? { text: e.last.text, row: e.last.row, filing: e.filing, what: 'ended with', date: e.last.date, filed: e.filed } : null;
+        prev = e.last ? { text: e.last.text, row: e.last.row, file: e.file, what: 'ended with', date: e.last.date, filed: e.filed } : null;
       }
     }
   } catch (e) {
-    const first = filings[0];
+    const first = summaries[0];
     if (first)
       out.push({
         file: first.file,

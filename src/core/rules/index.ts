@@ -111,11 +111,11 @@ export function applySeverities(findings: Finding[], options?: RuleOptions): Fin
 }
 
 /** Values read from a PDF or from OCR text may be misread: their findings are at most warnings. */
-function capFor(filing: Filing): Severity | null {
+function capFor(filing: Pick<Filing, 'source'>): Severity | null {
   return filing.source === 'pdf' || filing.source === 'text' ? 'warning' : null;
 }
 
-export function severityFor(rule: RuleInfo, filing: Filing | null, options?: RuleOptions): Severity | 'off' {
+export function severityFor(rule: RuleInfo, filing: Pick<Filing, 'source'> | null, options?: RuleOptions): Severity | 'off' {
   const set = options?.severities?.[rule.id];
   if (set) return set;
   const cap = filing ? capFor(filing) : null;

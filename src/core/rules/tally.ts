@@ -100,7 +100,10 @@ export function tallyItem(row: Row): TallyItem | null {
  * - 'lot': a Table II row that is its own lot: an acquisition stating exactly the shares acquired, or a
  *   disposal from nothing to nothing (separate grants of the same terms, each reported with its own balance).
  */
-export function link(from: { owned: Big; ownedText: string }, to: TallyItem): { expected: Big; status: Link['status'] } {
+/** What `link` reads of the row it leads to (a TallyItem, or the cross-filing check's reduced copy of one). */
+export type LinkTarget = Pick<TallyItem, 'shares' | 'sharesText' | 'owned' | 'ownedText' | 'sign'> & { row: { table: Row['table'] } };
+
+export function link(from: { owned: Big; ownedText: string }, to: LinkTarget): { expected: Big; status: Link['status'] } {
   const expected = to.sign > 0 ? from.owned.plus(to.shares) : from.owned.minus(to.shares);
   const diff = expected.minus(to.owned).abs();
   if (diff.eq(0)) return { expected, status: 'exact' };
