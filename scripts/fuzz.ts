@@ -170,7 +170,7 @@ async function main(): Promise<number> {
     new Promise((resolve) => {
       const worker = new Worker(path.join(__dirname, 'fuzz', 'worker.ts'), {
         execArgv: ['--require', require.resolve('tsx/cjs')],
-        workerData: { options, from, only: args.only, deadline, budgetMs: args.budgetMs, pdfBudgetMs: DEFAULT_PDF_TIMEOUT_MS + 1000 },
+        workerData: { options, from, only: args.only, deadline, budgetMs: args.budgetMs, pdfBudgetMs: DEFAULT_PDF_TIMEOUT_MS + 2000 },
         resourceLimits: { maxOldGenerationSizeMb: 3072 },
         stdout: true,
         stderr: true,
@@ -345,7 +345,7 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
   md.push('| Figure | Value |', '|---|---|');
   md.push(`| Inputs tried | ${(results.length + count(['hang', 'worker-died'])).toLocaleString('en-US')} (${(totalBytes / 1048576).toFixed(0)} MB in all)${cut} |`);
   md.push(`| Crashes (exception escaped, invalid outcome, worker died) | ${crashes} |`);
-  md.push(`| Time-outs (text inputs over ${a.budgetMs} ms; PDFs over the reader's ${DEFAULT_PDF_TIMEOUT_MS / 1000} s limit + 1 s) | ${timeouts} |`);
+  md.push(`| Time-outs (text inputs over ${a.budgetMs} ms; PDFs over the reader's ${DEFAULT_PDF_TIMEOUT_MS / 1000} s limit + 2 s) | ${timeouts} |`);
   md.push(`| Hangs (stopped by the watchdog) | ${hangs} |`);
   md.push(`| External reads (canary text in output, requests to the listener) | ${leaks} (requests: ${info.requests}) |`);
   md.push(`| Expectation failures (e.g. over-size input not refused) | ${expects} |`);

@@ -4,7 +4,7 @@
  * spans inside the text, nothing read from outside (external entities), and the time it took.
  */
 import { inspectBytes, type InspectOptions } from '../../src/core/inspect';
-import { parsePdf } from '../../src/core/pdf';
+import { parsePdfInWorker } from '../../src/core/pdf/worker-client';
 import { toJson } from '../../src/core/json';
 import { renderFiling } from '../../src/cli/render';
 import type { FuzzCase } from './cases';
@@ -66,11 +66,10 @@ export function checkSpans(filing: unknown, textLength: number): string | null {
 }
 
 /**
- * The PDF reader the default path of inspectBytes loads lazily (`import('./pdf/index.js')`), here imported statically:
- * under tsx's require hook (worker threads, mocha) that lazy ESM import cannot resolve a .ts file, while the bundles
- * (esbuild) resolve it. Same reader, same options, same timeout.
+ * The PDF reader the CLI hands to inspectBytes: parsePdf in a worker thread that is terminated after the reader's
+ * time limit (in-process, pdf.js can hold the event loop so that parsePdf's own timer never fires).
  */
-const PDF: InspectOptions = { readPdf: (b, f) => parsePdf(b, f) };
+const PDF: InspectOptions = { readPdf: (b, f) => parsePdfInWorker(b, f) };
 
 function describe(e: unknown): string {
   if (e instanceof Error) return `${e.name}: ${e.message}\n${(e.stack ?? '').split('\n').slice(1, 9).join('\n')}`;

@@ -10,6 +10,8 @@ import { groupDigits, groupThousands } from '../../src/core/format';
 import { inspectBytes } from '../../src/core/inspect';
 import { normTitle } from '../../src/core/rules/types';
 import { exactProduct, toViewModel } from '../../src/extension/viewModel';
+import { parsePdfInWorker } from '../../src/core/pdf/worker-client';
+import { onePage, textOp } from '../../scripts/fuzz/pdf';
 import { fuzzFixture, throughCliPath, withValue } from '../fuzz/cli-path';
 
 const LIMIT_MS = 6000;
@@ -75,6 +77,17 @@ describe('fuzz regressions', function () {
       assert.equal(g.length, 1_000_000 + Math.floor((1_000_000 - 1) / 3));
       assert.ok(performance.now() - t0 < 2000, 'grouping a million digits takes well under 2 s (the regex took hours)');
     });
+  });
+
+  it('the PDF worker: a PDF read after one that was stopped for time is read, not failed by the old worker (fuzz case pdf-deep-content-q-100k, then a corpus PDF)', async () => {
+    // 100,000 nested q/Q in a content stream hold pdf.js for minutes (quadratic in the depth): the worker is stopped.
+    const hostile = onePage('q '.repeat(100_000) + textOp(72, 700, 'FORM 4') + 'Q '.repeat(100_000));
+    const stopped = await parsePdfInWorker(hostile, 'nested-q.pdf', { timeoutMs: 3000 });
+    assert.ok(!stopped.ok);
+    assert.match(stopped.reason, /took longer than 3 s; stopped/, 'the worker was killed, not stopped by its own clock');
+    const next = await parsePdfInWorker(onePage(textOp(72, 700, 'Nothing to see')), 'plain.pdf', { timeoutMs: 10_000 });
+    assert.ok(!next.ok);
+    assert.match(next.reason, /^not a Form 3, 4 or 5/);
   });
 
   it('a 5 MB security title (fuzz case huge-security-title-5mb; the holding key re-normalized it on every use)', async () => {

@@ -60,7 +60,10 @@ export class PdfWorkerClient {
       this.finish(msg.outcome);
     });
     const fail = (why: string) => {
-      if (this.worker === worker) this.worker = null;
+      // A worker stopped after a timeout (or by dispose) ends later: the request pending by then runs on a newer
+      // worker and must not be failed by the old one's exit (fuzz: a good PDF after a hostile one was "stopped").
+      if (this.worker !== worker) return;
+      this.worker = null;
       this.finish({ ok: false, reason: why, findings: [] });
     };
     worker.on('error', (e) => fail(`the PDF reader failed: ${e.message}`));
