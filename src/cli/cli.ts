@@ -9,6 +9,8 @@
  * 2 an input could not be read as a filing (one line per file on stderr) or the command line is wrong.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Filing, Finding, Severity } from '../core/model';
 import { inspectBytes, sizeLimitReason, type InspectOptions } from '../core/inspect';
 import { parsePdfInWorker } from '../core/pdf/worker-client';
@@ -167,6 +169,86 @@ function keepFindings(findings: Finding[]): Finding[] {
   return findings.map((f) => ({ ...f, message: own(f.message), related: f.related?.map((r) => ({ ...r, message: own(r.message) })) }));
 }
 
+/** What a scan worker sends back for one file. */
+type ScanResult =
+  | { index: number; ok: true; file: string; source: Filing['source']; starts: Int32Array | null; length: number; findings: Finding[]; summary: ChainSummary }
+  | { index: number; ok: false; reason: string };
+
+async function checkOne(path: string, index: number, options: InspectOptions): Promise<ScanResult> {
+  let bytes: Uint8Array;
+  try {
+    // Refuse an over-size file by its size, before reading it into memory.
+    const tooLarge = sizeLimitReason(fs.statSync(path).size);
+    if (tooLarge) return { index, ok: false, reason: tooLarge };
+    bytes = fs.readFileSync(path);
+  } catch (e) {
+    return { index, ok: false, reason: `cannot read: ${(e as Error).message}` };
+  }
+  const out = await inspectBytes(bytes, path, options);
+  if (!out.ok) return { index, ok: false, reason: out.reason };
+  const f = out.filing;
+  const lines = f.text ? new LineIndex(f.text) : null;
+  return { index, ok: true, file: f.file, source: f.source, starts: lines?.lineStarts ?? null, length: lines?.textLength ?? 0, findings: keepFindings(f.findings), summary: chainSummary(f) };
+}
+
+/** Folders of at least this many files are checked by worker threads, one per core. */
+const PARALLEL_FROM = 200;
+
+/** `check`'s reading phase: every file inspected (in worker threads for large folders), results in file order. */
+async function checkAll(paths: string[], options: InspectOptions) {
+  const { files, missing } = expandInputs(paths);
+  const results: ScanResult[] = new Array(files.length);
+  const threads = Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
+  if (files.length >= PARALLEL_FROM && threads > 1 && __filename.endsWith('.js')) {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: threads }, () =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(__filename, { workerData: { form4ScanWorker: true, severities: options.severities ?? {} }, resourceLimits: { maxOldGenerationSizeMb: 160 } });
+          const feed = () => {
+            if (next >= files.length) {
+              void w.terminate().then(() => resolve());
+              return;
+            }
+            const i = next++;
+            w.postMessage({ index: i, path: files[i].path });
+          };
+          w.on('message', (m: ScanResult) => {
+            results[m.index] = m;
+            feed();
+          });
+          w.on('error', reject);
+          w.on('online', feed);
+        }),
+      ),
+    );
+  } else {
+    for (let i = 0; i < files.length; i++) results[i] = await checkOne(files[i].path, i, options);
+  }
+  const checked: Checked[] = [];
+  const summaries: ChainSummary[] = [];
+  const unreadable: Unreadable[] = [];
+  results.forEach((res, i) => {
+    if (!res.ok) {
+      unreadable.push({ file: files[i].path, reason: res.reason, explicit: files[i].explicit });
+      return;
+    }
+    const lines = res.starts ? LineIndex.fromStarts(res.starts, res.length) : null;
+    checked.push({ file: res.file, source: res.source, lines, findings: res.findings });
+    summaries.push(res.summary);
+  });
+  return { checked, summaries, unreadable, missing };
+}
+
+/** The body of a scan worker thread: inspect the files the main thread sends, one at a time. */
+function runScanWorker(): void {
+  const severities = (workerData as { severities: Record<string, Severity | 'off'> }).severities;
+  const options: InspectOptions = { severities, noRules: false, readPdf: (b, f) => parsePdfInWorker(b, f) };
+  parentPort!.on('message', (job: { index: number; path: string }) => {
+    void checkOne(job.path, job.index, options).then((res) => parentPort!.postMessage(res));
+  });
+}
+
 function write(s: string): void {
   process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
 }
@@ -220,12 +302,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   // check: per-filing findings plus the cross-filing running tally, keeping only findings and chain summaries.
-  const checked: Checked[] = [];
-  const summaries: ChainSummary[] = [];
-  const r = await readEach(args.paths, options, (filing) => {
-    checked.push({ file: filing.file, source: filing.source, lines: filing.text ? new LineIndex(filing.text) : null, findings: keepFindings(filing.findings) });
-    summaries.push(chainSummary(filing));
-  });
+  const r = await checkAll(args.paths, options);
+  const { checked, summaries } = r;
   const failed = reportUnreadable(r.unreadable, r.missing);
   const byFile = new Map<string, Checked>(checked.map((c) => [c.file, c]));
   if (summaries.length > 1) for (const c of reconcileSummaries(summaries, { severities })) byFile.get(c.file)?.findings.push(c.finding);
@@ -256,23 +334,28 @@ async function main(argv: string[]): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
-// A reader that stops early (`form4 inspect ... | head`) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+if (!isMainThread && (workerData as { form4ScanWorker?: boolean } | null)?.form4ScanWorker) runScanWorker();
+else startCli();
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`form4: ${e.message}\n\n${USAGE}`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`form4: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 2;
-    }
-  },
-);
+function startCli(): void {
+  // A reader that stops early (`form4 inspect ... | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof UsageError) {
+        process.stderr.write(`form4: ${e.message}\n\n${USAGE}`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`form4: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+        process.exitCode = 2;
+      }
+    },
+  );
+}

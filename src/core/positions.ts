@@ -21,6 +21,19 @@ export class LineIndex {
     }
     this.starts = Int32Array.from(starts);
   }
+  /** An index rebuilt from `lineStarts` and `textLength` of another (e.g. one sent from a worker thread). */
+  static fromStarts(lineStarts: Int32Array, textLength: number): LineIndex {
+    const idx = Object.create(LineIndex.prototype) as { starts: Int32Array; length: number };
+    idx.starts = lineStarts;
+    idx.length = textLength;
+    return idx as unknown as LineIndex;
+  }
+  get lineStarts(): Int32Array {
+    return this.starts;
+  }
+  get textLength(): number {
+    return this.length;
+  }
   /** 1-based line and column (column counts UTF-16 code units, like VS Code). */
   position(offset: number): { line: number; column: number } {
     const o = Math.max(0, Math.min(offset, this.length));

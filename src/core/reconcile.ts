@@ -42,14 +42,20 @@ interface ChainRow {
   loc: Loc;
 }
 
+/** A checkable transaction row as plain data (amounts as their decimal text, so a summary survives structured cloning). */
 interface ChainItem {
   row: ChainRow;
   date: string;
-  shares: Big;
   sharesText: string;
-  owned: Big;
   ownedText: string;
   sign: 1 | -1;
+}
+
+/** A ChainItem with its amounts as exact decimals again. */
+type LiveItem = ChainItem & { shares: Big; owned: Big };
+
+function live(it: ChainItem): LiveItem {
+  return { ...it, shares: dec(it.sharesText)!, owned: dec(it.ownedText)! };
 }
 
 interface Entry {
@@ -66,7 +72,7 @@ interface Entry {
   holding: { text: string; row: ChainRow } | null;
 }
 
-/** One filing reduced to what the cross-filing check needs (plain data; the filing itself can be let go). */
+/** One filing reduced to what the cross-filing check needs: plain data (it survives structured cloning), no reference into the filing. */
 export interface ChainSummary {
   file: string;
   /** Same value for the same filing given twice (its XML and its submission text). */
@@ -144,7 +150,7 @@ function chainRow(row: Row): ChainRow {
 }
 
 function chainItem(it: TallyItem): ChainItem {
-  return { row: chainRow(it.row), date: it.date, shares: it.shares, sharesText: own(it.sharesText), owned: it.owned, ownedText: own(it.ownedText), sign: it.sign };
+  return { row: chainRow(it.row), date: it.date, sharesText: own(it.sharesText), ownedText: own(it.ownedText), sign: it.sign };
 }
 
 function entriesOf(filing: Filing): Map<string, Entry> {
@@ -220,7 +226,7 @@ const SPLITS: [string, string][] = [
 ];
 
 /** "consistent with a 2-for-1 split between the filings" when the amount before, split, leads exactly to the stated one. */
-function splitNote(before: Big, it: ChainItem): string | null {
+function splitNote(before: Big, it: LiveItem): string | null {
   // (Table II keys carry the exercise price, which a split changes; equal amounts make any ratio a coincidence.)
   if (it.row.table !== 'nonDerivative' || before.eq(0) || it.shares.eq(before) || it.shares.eq(it.owned)) return null;
   for (const [ratio, name] of SPLITS) {
@@ -284,7 +290,7 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
         if (prev && e.firstBlock.length && !overlaps) {
           const p: { text: string; row: ChainRow; file: string; what: string; date: string; filed: string } = prev;
           const from = { owned: dec(p.text)!, ownedText: p.text };
-          const results = e.firstBlock.map((it) => ({ it, ...link(from, it) }));
+          const results = e.firstBlock.map(live).map((it) => ({ it, ...link(from, it) }));
           // Across filings, one unit of the coarsest precision is rounding too (fractional RSU dividend
           // equivalents shown as whole shares drift by one from filing to filing).
           const offByOneUnit = (r: (typeof results)[number]) =>

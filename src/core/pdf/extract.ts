@@ -166,6 +166,11 @@ const jointFiling = new WeakMap<Filing, 'one' | 'more' | null>();
 
 export type ExtractResult = { ok: true; filing: Filing } | { ok: false; reason: string };
 
+/** The form's title ("FORM 4", "FORM 3/A"), which a Form 3/4/5 PDF shows on its first page. */
+export function isFormTitle(it: PdfItem): boolean {
+  return /^FORM\s+([345])(\/A)?$/i.test(it.str.trim());
+}
+
 export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
   const all: PdfItem[] = pdf.pages.flatMap((p) => p.items);
   const page1 = pdf.pages[0];
@@ -173,7 +178,7 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
     return { ok: false, reason: 'the PDF has no text layer (a scanned image?); run OCR and inspect the text instead' };
   }
   const p1 = page1.items;
-  const titleHit = p1.find((it) => /^FORM\s+([345])(\/A)?$/i.test(it.str.trim()));
+  const titleHit = p1.find(isFormTitle);
   const tableI = findFirst(all, /^Table I\s*[-–]/);
   const nameLabel = findFirst(p1, /^1\.\s*Name and Address of Reporting Person/i);
   // The SEC's blank form with its General Instructions: a form, but no filing in it.

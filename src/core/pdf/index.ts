@@ -4,7 +4,7 @@
  * main thread. Never throws: every failure is `{ ok: false, reason }` with a one-line reason.
  */
 import type { ParseOutcome } from '../parse/index';
-import { extractFiling, FORM_END } from './extract';
+import { extractFiling, FORM_END, isFormTitle } from './extract';
 import { loadPdf, PdfLoadError } from './load';
 
 export interface PdfOptions {
@@ -27,7 +27,12 @@ export async function parsePdf(bytes: Uint8Array, file: string, opts: PdfOptions
   try {
     const deadline = Date.now() + timeoutMs;
     const work = (async () => {
-      const pdf = await loadPdf(bytes, { maxPages, deadline, stopAfter: (items) => items.some((it) => FORM_END.test(it.str)) });
+      const pdf = await loadPdf(bytes, {
+        maxPages,
+        deadline,
+        stopAfter: (items) => items.some((it) => FORM_END.test(it.str)),
+        firstPageIsForm: (items) => items.some(isFormTitle),
+      });
       return extractFiling(pdf, file);
     })();
     const timeout = new Promise<never>((_, reject) => {

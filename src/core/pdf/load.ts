@@ -95,7 +95,13 @@ function metaString(info: Record<string, unknown>, key: string): string | null {
  */
 export async function loadPdf(
   bytes: Uint8Array,
-  opts: { maxPages: number; deadline: number; stopAfter?: (items: readonly PdfItem[]) => boolean },
+  opts: {
+    maxPages: number;
+    deadline: number;
+    stopAfter?: (items: readonly PdfItem[]) => boolean;
+    /** Whether page 1 can be a form; when not, the other pages are not read (a long non-form PDF costs one page). */
+    firstPageIsForm?: (items: readonly PdfItem[]) => boolean;
+  },
 ): Promise<LoadedPdf> {
   const pdfjs = await loadPdfJs();
   // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
@@ -167,6 +173,7 @@ export async function loadPdf(
       page.cleanup();
       // Pages after the one that closes the form (exhibits, powers of attorney) are not part of the filing.
       if (opts.stopAfter?.(items)) break;
+      if (p === 1 && opts.firstPageIsForm && !opts.firstPageIsForm(pages[0].items)) break;
     }
     return {
       pages,
