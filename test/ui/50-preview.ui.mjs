@@ -80,11 +80,13 @@ export const checks = [
       await text.locator('.view-lines').first().click();
       await wb.page.keyboard.press('Control+G');
       await wb.quickInput().waitFor({ state: 'visible', timeout: 10000 });
-      await wb.quickInput().fill(':135');   // Quick Open's go-to-line form (Ctrl+G in the browser may open Quick Open)
+      await wb.quickInput().fill(':135:25');   // Quick Open's go-to-line form (Ctrl+G in the browser may open Quick Open)
       await wb.page.keyboard.press('Enter');
-      const token = text.locator('.view-line span span', { hasText: /^47000$/ }).first();
-      await token.waitFor({ timeout: 10000 });
-      await token.click();
+      await wb.page.locator('.statusbar-item', { hasText: 'Ln 135, Col 25' }).first().waitFor({ timeout: 10000 });
+      await wb.closeQuickInput();
+      // a keyboard move of the caret (go-to-line itself is a command, which the preview does not follow)
+      await wb.page.keyboard.press('ArrowRight');
+      await wb.page.locator('.statusbar-item', { hasText: 'Ln 135, Col 26' }).first().waitFor({ timeout: 10000 });
       await f.locator('[data-path="nonDerivative[2].sharesOwnedFollowingTransaction"].current').waitFor({ timeout: 10000 });
       // moving the caret by keyboard to another row moves the mark
       // moving the caret by keyboard to line 8, <periodOfReport>, moves the mark to box 3
