@@ -62,6 +62,13 @@ describe('text: text extracted from printed EDGAR PDFs, against the ownership XM
       const r = parseFormText(text, pdf);
       assert.ok(r.ok, `${path.basename(pdf)}: ${r.ok ? '' : r.reason}`);
       assert.deepEqual(textSpanProblems(r.filing), [], `${path.basename(pdf)}: spans`);
+      if (/BAMPartners/.test(pdf)) {
+        // Ten joint filers printed as name-and-address blocks after Table II: all read, none taken for a row.
+        assert.equal(r.filing.reportingOwners.length, 10);
+        assert.deepEqual([r.filing.nonDerivative.length, r.filing.derivative.length], [1, 0]);
+        const o = r.filing.reportingOwners[1];
+        assert.deepEqual([o.name.value, o.city.value, o.state.value, o.zipCode.value], ['BAM Partners Trust', 'TORONTO ONTARIO', 'A6', 'M5J2T3']);
+      }
       const x = counterpart(r.filing, xmlFiles);
       if (!x) {
         report.push(`${path.basename(pdf)}: no XML counterpart (read ${r.filing.nonDerivative.length} + ${r.filing.derivative.length} rows)`);

@@ -315,9 +315,30 @@ class TextFormReader {
     this.readRelationship(owner, headerEnd);
     if (owner.name.present || owner.street1.present) this.filing.reportingOwners.push(owner);
     else this.uncertain('Reporting person', 'no "Name and Address of Reporting Person" box was found in the text', null);
-    const tablesEnd = explanation ? explanation[0] : this.find(/Signature\s+of\s+Reporting\s+Person|Reminder:/i, headerEnd)?.[0] ?? t.length;
+    let tablesEnd = explanation ? explanation[0] : this.find(/Signature\s+of\s+Reporting\s+Person|Reminder:/i, headerEnd)?.[0] ?? t.length;
+    // Joint filings print a name-and-address block per reporting person after Table II: read them as owners
+    // (their relationship boxes are not printed), and end the tables there.
+    const moreOwners: ReportingOwner[] = [];
+    const afterTables = table2 ? table2[1] : table1 ? table1[1] : headerEnd;
+    const blocksEnd = tablesEnd;
+    for (let from = afterTables, n = 0; n < 100; n++) {
+      const m = this.find(/Name\s+and\s+Address\s+of\s+Reporting\s+Person/i, from, blocksEnd);
+      if (!m) break;
+      if (n === 0) tablesEnd = m[0];
+      const next = this.find(/Name\s+and\s+Address\s+of\s+Reporting\s+Person/i, m[1], explanation ? explanation[0] : t.length);
+      const o = this.readOwner(next ? next[0] : explanation ? explanation[0] : t.length, m[0]);
+      if (o.name.present) moreOwners.push(o);
+      from = m[1];
+    }
     if (table1) this.readTable('nonDerivative', table1[1], table2 && table2[0] > table1[1] ? table2[0] : tablesEnd, form);
     if (table2) this.readTable('derivative', table2[1], tablesEnd > table2[1] ? tablesEnd : t.length, form);
+    const seen = new Set(this.filing.reportingOwners.map((o) => (o.name.value ?? '').toUpperCase()));
+    for (const o of moreOwners) {
+      const key = (o.name.value ?? '').toUpperCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.filing.reportingOwners.push(o);
+    }
     this.readFootnotesRemarksSignatures(explanation ? explanation[1] : tablesEnd);
     this.checkJointFiling(headerEnd);
     this.crossCheckOwnerName(owner);
@@ -491,9 +512,10 @@ class TextFormReader {
     }
   }
 
-  private readOwner(headerEnd: number): ReportingOwner {
+  /** The name-and-address box whose label is the first in [from, headerEnd). */
+  private readOwner(headerEnd: number, from = 0): ReportingOwner {
     const o = emptyOwner();
-    const m = this.find(/Name\s+and\s+Address(?:\s+of\s+Reporting\s+Person\s*\*?)?/i, 0, headerEnd);
+    const m = this.find(/Name\s+and\s+Address(?:\s+of\s+Reporting\s+Person\s*\*?)?/i, from, headerEnd);
     if (!m) return o;
     let p = this.restOfCell(m[1], /of\s+Reporting\s+Person|\(Last\)|\d\.\s+Issuer/i);
     if (p) p = this.stripLead(p, /^[*\s:]+/);
@@ -506,7 +528,9 @@ class TextFormReader {
       if (cell && !/^\s*\(Last\)/i.test(cell.text) && !HEADER_WORDS.test(cell.text)) {
         const stop = /\(Last\)/i.exec(cell.text);
         p = this.piece(cell.start, stop ? cell.start + stop.index : cell.end);
-        doubt = 'read from the line below the label';
+        // Below the label and above "(Last) (First) (Middle)" is where the printed form puts the name.
+        const after = at ? this.lines[at.li + 2] : null;
+        if (!(after && /^\s*\(Last\)/i.test(after.text))) doubt = 'read from the line below the label';
       }
     }
     if (p) {
@@ -528,7 +552,7 @@ class TextFormReader {
           const c = l.cells.find((x) => x.text.trim().length > 0 && x.start < streetLabel[0]);
           if (!c) continue;
           const pc = this.piece(c.start, Math.min(c.end, streetLabel[0]));
-          if (pc && !/\((?:First|Middle|Last)\)/i.test(pc.raw)) streets.push(pc);
+          if (pc && !/\((?:First|Middle|Last)\)/i.test(pc.raw) && !/^--\s*\d+\s+of\s+\d+\s*--$/.test(pc.raw)) streets.push(pc);
         }
         if (streets[0]) o.street1 = this.field(streets[0], streets[0].raw);
         if (streets[1]) o.street2 = this.field(streets[1], streets[1].raw);
@@ -537,6 +561,11 @@ class TextFormReader {
     if (!last && !streetLabel && p) this.addressBelowName(o, p, headerEnd);
     if (streetLabel) {
       let p2 = this.restOfCell(streetLabel[1], /\(City\)/i);
+      const cityLabel = p2 ? null : this.find(/\(City\)/i, streetLabel[1], Math.min(headerEnd, streetLabel[1] + 300));
+      if (!p2 && cityLabel && (this.cellAt(cityLabel[0])?.li ?? 0) - (this.cellAt(streetLabel[1])?.li ?? 0) <= 3) {
+        // "TORONTO" / "ONTARIO A6   M5J2T3" / "(City) (State) (Zip)": the lines between the labels.
+        p2 = this.piece(streetLabel[1], cityLabel[0]);
+      }
       if (!p2) {
         const at = this.cellAt(streetLabel[1]);
         const nl = at ? this.lines[at.li + 1] : null;
@@ -594,7 +623,7 @@ class TextFormReader {
 
   private cityStateZip(o: ReportingOwner, p: Piece): void {
     const s = this.t.slice(p.start, p.end);
-    const m = s.length > 200 ? null : /^(.*?)[,\s]+([A-Za-z]{2}|[A-Z]\d)[,\s]+(\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3})\s*$/.exec(s);
+    const m = s.length > 200 ? null : /^([\s\S]*?)[,\s]+([A-Za-z]{2}|[A-Z]\d)[,\s]+(\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3})\s*$/.exec(s);
     if (!m) {
       o.city = this.field(p, p.raw, [], 'city, state and ZIP code could not be told apart', 'City');
       return;
