@@ -198,7 +198,8 @@ const PARALLEL_FROM = 200;
 async function checkAll(paths: string[], options: InspectOptions) {
   const { files, missing } = expandInputs(paths);
   const results: ScanResult[] = new Array(files.length);
-  const threads = Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
+  // FORM4_THREADS sets the number of worker threads (1: read in the main thread).
+  const threads = Number(process.env.FORM4_THREADS) || Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
   if (files.length >= PARALLEL_FROM && threads > 1 && __filename.endsWith('.js')) {
     let next = 0;
     await Promise.all(
@@ -273,7 +274,15 @@ async function main(argv: string[]): Promise<number> {
   const severities = args.severities;
   // PDFs are read in a worker thread (dist/pdf-worker.js) that is killed when it overruns its time limit.
   const options: InspectOptions = { severities, noRules: false, readPdf: (b, f) => parsePdfInWorker(b, f) };
-  const several = (n: number) => n !== 1 || args.paths.length > 1 || expandInputs(args.paths).files.length > 1;
+  // One object for one named file; an array for several files or any folder.
+  const isDir = (p: string) => {
+    try {
+      return fs.statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const many = args.paths.length !== 1 || isDir(args.paths[0]);
 
   if (args.command === 'timeline') {
     const filings: Filing[] = [];
@@ -287,7 +296,6 @@ async function main(argv: string[]): Promise<number> {
 
   if (args.command === 'inspect') {
     // Streamed: each filing is printed as soon as it is read.
-    const many = several(2);
     let n = 0;
     if (args.json && many) process.stdout.write('[');
     const r = await readEach(args.paths, options, (filing) => {

@@ -1,0 +1,130 @@
+/**
+ * The form4 command as a user and a CI pipeline meet it: the built dist/cli.js (npm run build), its output formats,
+ * exit codes and one-line reasons.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../corpus';
+
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+const EX = path.join(REPO_ROOT, 'examples');
+const ALTO = path.join(EX, 'alto-ingredients-form4.xml');
+const MISMATCH = path.join(EX, 'holdings-mismatch-form4.xml');
+
+function form4(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('form4 CLI', function () {
+  this.timeout(60000);
+  before(function () {
+    if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+  });
+
+  it('inspect prints the filing laid out like the form, with the plain-language summary', () => {
+    const r = form4(['inspect', ALTO]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /FORM 4 \(X0508\) - Statement of Changes in Beneficial Ownership/);
+    assert.match(r.out, /2\. Issuer +Alto Ingredients, Inc\. \[ALTO\]/);
+    assert.match(r.out, /1 +Common Stock +2024-04-01 +F +7,402\(1\) +D +\$2\.29 +133,612 +D/);
+    assert.match(r.out, /had 7,402 shares of Common Stock withheld at \$2\.29/);
+    assert.match(r.out, /\(1\) Amount represents shares withheld/);
+  });
+
+  it('inspect --json gives one object for one file and an array for a folder', () => {
+    const one = JSON.parse(form4(['inspect', '--json', ALTO]).out);
+    assert.equal(one.issuer.tradingSymbol, 'ALTO');
+    assert.deepEqual(one.nonDerivative[0].footnoteIds, ['F1']);
+    const many = JSON.parse(form4(['inspect', '--json', EX]).out);
+    assert.ok(Array.isArray(many) && many.length >= 5);
+    assert.deepEqual(
+      many.map((d: { file: string }) => path.basename(d.file)),
+      [...many.map((d: { file: string }) => path.basename(d.file))].sort(),
+    );
+  });
+
+  it('answers a file it cannot read with one line and exit 2, never a stack trace', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-cli-'));
+    const png = path.join(dir, 'picture.png');
+    fs.writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1a4d1c80000000049454e44ae426082', 'hex'));
+    const notes = path.join(dir, 'notes.txt');
+    fs.writeFileSync(notes, 'Shopping list: milk, eggs.\n');
+    for (const f of [png, notes, path.join(dir, 'missing.xml')]) {
+      const r = form4(['inspect', f]);
+      assert.equal(r.code, 2, f);
+      assert.equal(r.err.trim().split('\n').length, 1, r.err);
+      assert.ok(r.err.startsWith(f), r.err);
+      assert.doesNotMatch(r.err, /\bat .*\.js:\d+/);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('skips non-filings inside a folder with a note, without failing', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-cli-'));
+    fs.copyFileSync(ALTO, path.join(dir, 'a.xml'));
+    fs.writeFileSync(path.join(dir, 'readme.txt'), 'not a filing\n');
+    const r = form4(['inspect', dir]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /readme\.txt: skipped: /);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('check prints findings like a compiler and exits 1 on an error', () => {
+    const r = form4(['check', MISMATCH]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /holdings-mismatch-form4\.xml:135:28: error holdings-reconcile: Table I row 3 \(Common Stock, direct\): 50,000 owned before - 2,000 disposed = 48,000, but the filing states 47,000/);
+    assert.match(r.out, /^1 filing checked: 1 error, 0 warnings, 0 info$/m);
+    assert.equal(form4(['check', ALTO]).code, 0);
+  });
+
+  it('check --rule turns a rule off or changes its severity; an unknown rule is a usage error', () => {
+    assert.equal(form4(['check', MISMATCH, '--rule', 'holdings-reconcile=off']).code, 0);
+    const w = form4(['check', MISMATCH, '--rule=holdings-reconcile=warning']);
+    assert.equal(w.code, 0);
+    assert.match(w.out, /warning holdings-reconcile/);
+    const bad = form4(['check', MISMATCH, '--rule', 'no-such-rule=off']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /unknown rule "no-such-rule"/);
+  });
+
+  it('check --format json gives the findings per file; sarif is SARIF 2.1.0 with rules and regions', () => {
+    const j = JSON.parse(form4(['check', '--format', 'json', MISMATCH]).out);
+    assert.equal(j[0].findings[0].rule, 'holdings-reconcile');
+    assert.equal(j[0].findings[0].line, 135);
+    const s = JSON.parse(form4(['check', '--format', 'sarif', EX]).out);
+    assert.equal(s.version, '2.1.0');
+    const run = s.runs[0];
+    assert.ok(run.tool.driver.rules.some((x: { id: string }) => x.id === 'holdings-reconcile'));
+    const res = run.results.find((x: { ruleId: string }) => x.ruleId === 'holdings-reconcile');
+    assert.equal(res.level, 'error');
+    assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 135, startColumn: 28, endLine: 135, endColumn: 33 });
+    assert.equal(res.relatedLocations[0].physicalLocation.region.startLine, 101);
+  });
+
+  it('a large folder read by worker threads gives exactly what one thread gives', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-cli-'));
+    const sources = fs.readdirSync(EX).filter((n) => /\.(xml|txt)$/.test(n));
+    for (let i = 0; i < 220; i++) {
+      const n = sources[i % sources.length];
+      fs.copyFileSync(path.join(EX, n), path.join(dir, `${String(i).padStart(3, '0')}-${n}`));
+    }
+    const one = form4(['check', '--format', 'json', dir], { FORM4_THREADS: '1' });
+    const two = form4(['check', '--format', 'json', dir], { FORM4_THREADS: '2' });
+    assert.equal(one.code, 1);
+    assert.equal(two.code, 1);
+    assert.equal(two.out, one.out);
+    assert.equal(JSON.parse(one.out).length, 220);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('--help and --version answer; no arguments is a usage error', () => {
+    assert.equal(form4(['--help']).code, 0);
+    assert.match(form4(['--version']).out, /^\d+\.\d+\.\d+/);
+    assert.equal(form4([]).code, 2);
+    assert.equal(form4(['frobnicate', ALTO]).code, 2);
+  });
+});
