@@ -339,7 +339,7 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
   md.push(`Measured ${date} on ${machine}. Reproduce with \`${cmd}\` (same seed, same inputs; \`scripts/fuzz.ts\` documents the options).`, '');
   md.push(
     `Every input goes through \`inspectBytes\` (decode, detect, parse, rules: the CLI's path), then the JSON model and the form-like rendering, in a worker thread watched for hangs. ` +
-      `An input must give a filing or a plain reason, with no exception, every span inside the text, within ${a.budgetMs / 1000} s; external entities point at a canary file and a local HTTP listener, which must stay unread.`,
+      `An input must give a filing or a plain reason, with no exception, every span inside the text, within ${a.budgetMs / 1000} s (PDFs: within the reader's ${DEFAULT_PDF_TIMEOUT_MS / 1000} s limit; they are read in a worker thread stopped at that limit, as the CLI does); external entities point at a canary file and a local HTTP listener, which must stay unread.`,
     '',
   );
   md.push('| Figure | Value |', '|---|---|');
@@ -353,7 +353,7 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
   const slow = (r: CaseResult): string => `\`${r.name}\`: ${fmtMs(r.ms)} ms (${(r.bytes / 1048576).toFixed(1)} MB; inspect ${fmtMs(r.inspectMs)} ms)`;
   if (textSorted[0]) md.push(`| Slowest input (text kinds) | ${slow(textSorted[0])} |`);
   if (pdfSorted[0]) md.push(`| Slowest PDF | ${slow(pdfSorted[0])}; PDFs over ${a.budgetMs} ms: ${pdfOver} of ${pdfSorted.length} |`);
-  md.push(`| Peak memory | RSS ${mb(info.peakRss)} for the whole process (during \`${info.peakRssCase}\`); largest heap in use seen after an input ${mb(info.peakHeap)} (garbage included; after \`${info.peakHeapCase}\`) |`);
+  md.push(`| Peak memory | RSS ${mb(info.peakRss)} for the whole process (${info.peakRssCase.startsWith('just after ') ? `just after \`${info.peakRssCase.slice(11)}\`` : `during \`${info.peakRssCase}\``}); largest heap in use seen after an input ${mb(info.peakHeap)} (garbage included; after \`${info.peakHeapCase}\`) |`);
   md.push(`| Wall time | ${info.wall.toFixed(0)} s |`, '');
   md.push('| Family | Inputs | Read as a filing | Median ms | p99 ms | Max ms | Total s |', '|---|---:|---:|---:|---:|---:|---:|');
   for (const r of famRows) md.push(`| ${r.f} | ${r.n} | ${r.ok} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${fmtMs(r.max)} | ${(r.sum / 1000).toFixed(1)} |`);
