@@ -345,6 +345,9 @@ class TextFormReader {
     if (this.filing.dateOfOriginalSubmission.value && this.filing.documentType.value && !this.filing.documentType.value.endsWith('/A'))
       this.filing.documentType.value += '/A';
     this.filing.documentSpan = { start: 0, end: this.src.length };
+    const f = this.filing;
+    if (!f.issuer.name.value && !f.periodOfReport.value && !f.nonDerivative.length && !f.derivative.length && !f.signatures.some((x) => x.date.value))
+      return { ok: false, reason: 'the text of a blank Form 3/4/5 (its labels and instructions, but no issuer, date, row or signature filled in)', findings: [] };
     this.filing.findings.push(...this.findings);
     return { ok: true, filing: this.filing };
   }
@@ -373,7 +376,8 @@ class TextFormReader {
   /** Whether a check mark stands just before `labelStart` (same line, only spaces or a box between). */
   private checkedBefore(labelStart: number): { checked: boolean; mark: Piece | null } {
     let k = labelStart - 1;
-    while (k >= 0 && (this.t[k] === ' ' || this.t[k] === '\t' || this.t[k] === '[' || this.t[k] === ']' || this.t[k] === '(' || this.t[k] === ')')) k--;
+    // Spaces and the box around the mark: "[X]", "(X)", "__X__" (EDGAR's PDF), "X".
+    while (k >= 0 && labelStart - k < 40 && ' \t[]()_'.includes(this.t[k])) k--;
     if (k >= 0 && /[Xx\u2713\u2714\u2612\u25a0\u25cf]/.test(this.t[k]) && (k === 0 || !/[A-Za-z0-9]/.test(this.t[k - 1]))) {
       return { checked: true, mark: { raw: this.t[k], start: k, end: k + 1 } };
     }
@@ -425,10 +429,16 @@ class TextFormReader {
       // The value may sit on the next line, in the same column.
       const at = this.cellAt(m[1]);
       const next = at ? this.lines[at.li + 1] : null;
-      const cell = next?.cells[at!.ci] ?? next?.cells[0];
-      if (cell) {
-        const stop = /\s\d{1,2}\.\s+(?:Relationship|Date|If\s+Amendment|Individual|Statement|Name)/i.exec(cell.text);
-        p = this.piece(cell.start, stop ? cell.start + stop.index : cell.end);
+      // The whole line below: a label cut into cells by tabs ("Issuer Name \tand \tTicker") says nothing of the
+      // value's column. A merged line keeps the cell in the label's column.
+      const labelCells = at ? at.line.cells.filter((c) => c.text.trim().length > 0).length : 0;
+      const cell = labelCells > 1 || !at ? null : next?.cells[at.ci];
+      const lineFrom = cell ? cell.start : next ? next.start : 0;
+      const lineTo = cell ? cell.end : next ? next.end : 0;
+      if (next) {
+        const text = this.t.slice(lineFrom, lineTo);
+        const stop = /\s\d{1,2}\.\s+(?:Relationship|Date|If\s+Amendment|Individual|Statement|Name)/i.exec(text);
+        p = this.piece(lineFrom, stop ? lineFrom + stop.index : lineTo);
       }
       nextLine = true;
     }
@@ -643,7 +653,7 @@ class TextFormReader {
     const other = this.find(/Other\s*\(specify\s+below\)/i, from, headerEnd);
     let titleRange: [number, number] | null = null;
     if (officer) {
-      const p = this.restOfCell(officer[1], /Other\s*\(specify|[([]\s?[Xx]?\s?[)\]]\s*Other\b/i);
+      const p = this.restOfCell(officer[1], /Other\s*\(specify|[([]\s?[Xx]?\s?[)\]]\s*Other\b|_+\s?[Xx]?\s?_*\s*Other\b/i);
       if (p) {
         titleRange = [p.start, p.end];
         o.officerTitle = this.field(p, p.raw);
