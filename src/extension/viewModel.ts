@@ -334,7 +334,7 @@ function columnsFor(name: 'nonDerivative' | 'derivative', rows: Row[], form3: bo
   return out;
 }
 
-/** Net change per security (title, ownership form and nature) over the table's transaction rows, exact. */
+/** Net change per security (title, ownership form, nature and the footnotes the nature cites) over the table's transaction rows, exact. */
 export function netChanges(rows: Row[]): ViewNetChange[] {
   const groups = new Map<string, { security: string; ownership: string; acquired: Big; disposed: Big; rows: number }>();
   for (const r of rows) {
@@ -344,9 +344,11 @@ export function netChanges(rows: Row[]): ViewNetChange[] {
     if (shares === null || !DECIMAL.test(shares) || (ad !== 'A' && ad !== 'D')) continue;
     const security = r.securityTitle.value ?? r.securityTitle.raw ?? '(no title)';
     const di = r.directOrIndirectOwnership.value ?? '';
-    const nature = r.natureOfOwnership.value ?? '';
-    const ownership = di === 'I' ? `Indirect${nature ? ` (${nature})` : ''}` : di === 'D' ? 'Direct' : di;
-    const key = JSON.stringify([security, di, nature]);
+    // Indirect holders often share a nature text ("See Footnote") and differ only in the footnote it cites.
+    const natureRefs = r.natureOfOwnership.footnotes.map((f) => f.id);
+    const nature = [r.natureOfOwnership.value ?? '', ...natureRefs.map((id) => `(${id.replace(/^F/i, '')})`)].filter(Boolean).join(' ');
+    const ownership = di === 'I' ? `Indirect${nature ? `, ${nature}` : ''}` : di === 'D' ? 'Direct' : di;
+    const key = JSON.stringify([security, di, r.natureOfOwnership.value ?? '', natureRefs]);
     let g = groups.get(key);
     if (!g) {
       g = { security, ownership, acquired: new Big(0), disposed: new Big(0), rows: 0 };

@@ -46,6 +46,18 @@ describe('preview view model', () => {
     );
     assert.deepStrictEqual(t1.netChanges, [{ security: 'Common Stock', ownership: 'Direct', net: '-2,000', acquired: '10,000', disposed: '12,000', rows: 3 }]);
     assert.deepStrictEqual(netChanges([]), []);
+    // indirect holdings with the same nature text but different footnotes are different securities
+    const q = toViewModel(filing('examples/quillfeather-form4-submission.txt'));
+    assert.deepStrictEqual(q.tables[0].netChanges.map((n) => n.ownership), ['Indirect, See Footnote (2)']);
+    const two = filing('examples/quillfeather-form4-submission.txt');
+    const copy = { ...two.nonDerivative[0], index: 9, natureOfOwnership: { ...two.nonDerivative[0].natureOfOwnership, footnotes: [{ id: 'F3', span: null }] } };
+    assert.deepStrictEqual(
+      netChanges([two.nonDerivative[0], copy]).map((n) => [n.ownership, n.net]),
+      [
+        ['Indirect, See Footnote (2)', '+250,000'],
+        ['Indirect, See Footnote (3)', '+250,000'],
+      ],
+    );
   });
 
   it('shows the form\u2019s columns, and optional ones only when a row fills them', () => {
