@@ -5,6 +5,8 @@
  * loaded CI machine does not flake; every one of these inputs used to take minutes or hours.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { dec, MAX_DECIMAL_LENGTH } from '../../src/core/decimal';
 import { groupDigits, groupThousands } from '../../src/core/format';
 import { inspectBytes } from '../../src/core/inspect';
@@ -13,6 +15,7 @@ import { exactProduct, toViewModel } from '../../src/extension/viewModel';
 import { parsePdfInWorker } from '../../src/core/pdf/worker-client';
 import { onePage, textOp } from '../../scripts/fuzz/pdf';
 import { fuzzFixture, throughCliPath, withValue } from '../fuzz/cli-path';
+import { REPO_ROOT } from '../corpus';
 
 const LIMIT_MS = 6000;
 const BASE = fuzzFixture('form4-base.xml');
@@ -79,7 +82,42 @@ describe('fuzz regressions', function () {
     });
   });
 
-  it('the PDF worker: a PDF read after one that was stopped for time is read, not failed by the old worker (fuzz case pdf-deep-content-q-100k, then a corpus PDF)', async () => {
+  describe('floods and many rows (fuzz cases that took from 3 s to minutes before the readers and rules were fixed)', () => {
+    const row = (() => {
+      const m = /<nonDerivativeTransaction>[\s\S]*?<\/nonDerivativeTransaction>/.exec(BASE);
+      if (!m) throw new Error('no row in the base');
+      return m[0];
+    })();
+    const withRows = (rows: string): string => BASE.replace(row, rows);
+    const withRemarks = (inner: string): string => BASE.replace(/<remarks>[\s\S]*?<\/remarks>/, `<remarks>${inner}</remarks>`);
+    const submission = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'submission', 'line-header.txt'), 'latin1');
+    const ownerSection = /REPORTING-OWNER:[\s\S]*?(?=\nISSUER:)/.exec(submission)?.[0] ?? '';
+    const cases: [string, () => string][] = [
+      // A million stray '<' in a value: every problem message counted lines from the start (35 s).
+      ['lt-flood-in-document', () => withRemarks('< '.repeat(1_000_000))],
+      // Half a million stray end tags (each message computed the line of the open element from the start).
+      ['close-tag-flood', () => withRemarks('</x>'.repeat(500_000))],
+      // 200,000 attributes on one element, duplicated or unquoted (duplicate check per attribute over all others).
+      ['duplicate-attribute-flood', () => BASE.replace('<ownershipDocument>', '<ownershipDocument' + ' a="v"'.repeat(200_000) + '>')],
+      ['unquoted-attribute-flood', () => BASE.replace('<ownershipDocument>', '<ownershipDocument' + ' a=v'.repeat(200_000) + '>')],
+      // 300 rows on one date whose running tally never balances (the same-date order search was cubic: minutes).
+      ['rows-300-same-date-unbalanced', () => withRows(Array.from({ length: 300 }, (_, i) => withValue(withValue(row, 'transactionShares', String(i * 7 + 1)), 'sharesOwnedFollowingTransaction', String((i * 7919) % 1000))).join(''))],
+      // 2,000 identical rows (the element limit cuts in; the tally ran for more than 10 s).
+      ['rows-2000-same-date', () => withRows(row.repeat(2000))],
+      // 50,000 footnote references on one value.
+      ['footnote-refs-50000', () => withValue(BASE, 'transactionShares', '100</value>' + '<footnoteId id="F1"/>'.repeat(50_000) + '<value>')],
+      // An EDGAR header with 50,000 REPORTING-OWNER sections (7.5 s in the header reader).
+      ['submission-50000-owner-sections', () => submission.replace(ownerSection, ownerSection.repeat(50_000))],
+    ];
+    for (const [name, build] of cases)
+      it(name, async () => {
+        const r = await throughCliPath(name, build(), LIMIT_MS);
+        passes(r);
+      });
+    it('the submission base has the owner section the flood repeats', () => assert.match(ownerSection, /^REPORTING-OWNER:[\s\S]*CENTRAL INDEX KEY/));
+  });
+
+  it('the PDF worker: a PDF read after one that was stopped for time is read, not failed by the old worker (fuzz case pdf-deep-content-q-100k followed by another PDF)', async () => {
     // 100,000 nested q/Q in a content stream hold pdf.js for minutes (quadratic in the depth): the worker is stopped.
     const hostile = onePage('q '.repeat(100_000) + textOp(72, 700, 'FORM 4') + 'Q '.repeat(100_000));
     const stopped = await parsePdfInWorker(hostile, 'nested-q.pdf', { timeoutMs: 3000 });
