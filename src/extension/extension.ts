@@ -35,6 +35,18 @@ export interface Form4Api {
   firstPaints: readonly FirstPaint[];
 }
 
+/**
+ * Where a rule id is documented (a diagnostic's code link): the README's rule table, anchor `rule-<id>`, on the
+ * repository's page when package.json names a GitHub repository, else the README inside the installed extension.
+ */
+function ruleDocs(context: vscode.ExtensionContext): (rule: string) => vscode.Uri {
+  const repo = (context.extension.packageJSON as { repository?: string | { url?: string } }).repository;
+  const url = typeof repo === 'string' ? repo : repo?.url;
+  const m = url ? /github\.com[/:]([^/]+\/[^/#?]+?)(?:\.git)?\/?$/.exec(url) : null;
+  if (m) return (rule) => vscode.Uri.parse(`https://github.com/${m[1]}/blob/HEAD/README.md`).with({ fragment: `rule-${rule}` });
+  return (rule) => vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: `rule-${rule}` });
+}
+
 export function activate(context: vscode.ExtensionContext): Form4Api {
   const t0 = performance.now();
   const log = vscode.window.createOutputChannel('Form 4 Inspector', { log: true });
@@ -42,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
   const readPdf = pdf.read;
   const service = new FilingService(inspectOptions);
   const active = new ActiveFiling(service);
-  const ruleDoc = (rule: string) => vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: `rule-${rule}` });
+  const ruleDoc = ruleDocs(context);
   const diagnostics = new DiagnosticsManager(service, ruleDoc);
   const previews = new PreviewManager({
     extensionUri: context.extensionUri,
