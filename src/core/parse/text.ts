@@ -517,7 +517,12 @@ class TextFormReader {
     const am = this.find(/If\s+Amendment,\s+Date\s+(?:of\s+)?Original\s+Filed/i, 0, headerEnd);
     if (am) {
       const at = this.cellAt(am[1]);
-      const d = at ? this.dateIn(am[1], at.cell.end) : null;
+      let d = at ? this.dateIn(am[1], at.cell.end) : null;
+      if (!d && at) {
+        // The date may be printed below the label; not past the next box.
+        const nl = this.lines[at.li + 1];
+        if (nl && nl.start < headerEnd && !/^\s*\d{1,2}\.\s/.test(nl.text) && nl.text.trim().length < 40) d = this.dateIn(nl.start, nl.end);
+      }
       if (d) this.filing.dateOfOriginalSubmission = this.dateField(d, 'Date of original filing');
     }
   }
@@ -1238,6 +1243,9 @@ class TextFormReader {
     const slash = this.find(/\/s\/|\bs\/\s/i, from);
     const remarks = this.find(/(?:^|\n)[ \t]*Remarks\s*:/i, from);
     const reminder = this.find(/Reminder:|Note:\s+File\s+three\s+copies|Persons\s+who\s+respond/i, from);
+    // EDGAR's "Filing HTML Converter" PDFs add a "Reporting Owners" table and a "Signatures" section after the notes.
+    const ownersHead = this.find(/(?:^|\n)[ \t]*Reporting Owners[ \t]*(?=\r?\n)/, from);
+    const sigHead = this.find(/(?:^|\n)[ \t]*Signatures[ \t]*(?=\r?\n)/, from);
     // The signature line: the one with "/s/", else the last non-empty line before "Signature of Reporting Person".
     let sigLine: Line | null = null;
     if (slash && (!sigLabel || slash[0] < sigLabel[1] + 400)) sigLine = this.cellAt(slash[0])?.line ?? null;
@@ -1250,14 +1258,83 @@ class TextFormReader {
       sigLine ? sigLine.start : t.length,
       sigLabel ? sigLabel[0] : t.length,
       reminder ? reminder[0] : t.length,
+      ownersHead ? ownersHead[0] : t.length,
+      sigHead ? sigHead[0] : t.length,
     );
+    if (ownersHead) this.readOwnersSection(ownersHead[1], Math.min(sigHead && sigHead[0] > ownersHead[1] ? sigHead[0] : t.length, sigLine && sigLine.start > ownersHead[1] ? sigLine.start : t.length));
     this.readFootnotes(from, endNotes);
     if (remarks && remarks[0] < (sigLine ? sigLine.start : t.length)) {
-      const e = Math.min(sigLine ? sigLine.start : t.length, sigLabel ? sigLabel[0] : t.length, reminder && reminder[0] > remarks[1] ? reminder[0] : t.length);
+      const after = (x: [number, number] | null) => (x && x[0] > remarks[1] ? x[0] : t.length);
+      const e = Math.min(sigLine ? sigLine.start : t.length, sigLabel ? sigLabel[0] : t.length, after(reminder), after(ownersHead), after(sigHead));
       const p = this.piece(remarks[1], e);
       if (p) this.filing.remarks = this.field(p, p.raw);
     }
     if (sigLine) this.readSignatureLine(sigLine);
+    // More signatures: every further line that starts with "/s/" before the reminder.
+    if (sigLine) {
+      const li0 = this.lines.indexOf(sigLine);
+      const stop = reminder ? reminder[0] : t.length;
+      let consumed = this.filing.signatures[0]?.span ? this.cleanAt(this.filing.signatures[0].span.end) : sigLine.end;
+      for (let i = li0 + 1; i < this.lines.length && this.filing.signatures.length < 20; i++) {
+        const l = this.lines[i];
+        if (l.start >= stop) break;
+        if (l.start < consumed || !/^\s*\/s\//i.test(l.text)) continue;
+        this.readSignatureLine(l);
+        const last = this.filing.signatures[this.filing.signatures.length - 1];
+        consumed = last?.span ? this.cleanAt(last.span.end) : l.end;
+      }
+    }
+  }
+
+  /** The cleaned offset of a source offset (the first cleaned character at or after it). */
+  private cleanAt(srcOffset: number): number {
+    let lo = 0;
+    let hi = this.c.end.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.c.end[mid] < srcOffset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The "Reporting Owners" table of EDGAR's converted PDFs, as text: per owner a name line, street lines and a
+   * "CITY, ST ZIP" line, then the relationship marks, whose columns the text does not keep. Owners not yet read
+   * are added with their name and address; their relationship stays unread (said so).
+   */
+  private readOwnersSection(from: number, to: number): void {
+    const lines = this.lines.filter((l) => l.start >= from && l.end <= to);
+    const known = new Set(this.filing.reportingOwners.map((o) => (o.name.value ?? '').toUpperCase()));
+    let block: Piece[] = [];
+    const cityLine = /^(.*?),?\s+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/;
+    for (const l of lines) {
+      const tx = l.text.trim();
+      if (!tx || /^--\s*\d+\s+of\s+\d+\s*--$/.test(tx) || /Reporting Owner Name|^Director/i.test(tx)) continue;
+      if (/^[Xx]$/.test(tx) || (!block.length && !/[a-z]{2}/i.test(tx))) continue; // relationship marks
+      const c = l.cells.find((x) => x.text.trim().length > 0);
+      if (!c) continue;
+      let p = this.piece(c.start, c.end);
+      if (!p) continue;
+      const mark = / X$/.exec(p.raw);
+      if (mark) p = this.piece(p.start, p.end - 2) ?? p;
+      block.push(p);
+      if (tx.length < 120 && cityLine.test(p.raw)) {
+        const [name, ...rest] = block;
+        block = [];
+        if (!name || known.has(name.raw.toUpperCase()) || rest.length < 1) continue;
+        known.add(name.raw.toUpperCase());
+        const o = emptyOwner();
+        o.name = this.field(name, name.raw);
+        const streets = rest.slice(0, -1);
+        if (streets[0]) o.street1 = this.field(streets[0], streets[0].raw);
+        if (streets[1]) o.street2 = this.field(streets[1], streets[1].raw);
+        this.cityStateZip(o, rest[rest.length - 1]);
+        o.span = this.span(name.start, rest[rest.length - 1].end);
+        this.uncertain('Reporting owner', `${name.raw}: read from the "Reporting Owners" table; its relationship marks lost their columns in the text`, o.span);
+        this.filing.reportingOwners.push(o);
+      }
+    }
   }
 
   private readFootnotes(from: number, to: number): void {
