@@ -7,7 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { corpusFiles, corpusOrSkip } from '../corpus';
+import { CORPUS_DIR, corpusFiles, corpusOrSkip } from '../corpus';
+import { toJson } from '../../src/core/json';
 import { parseFormText } from '../../src/core/parse/text';
 import { parseText } from '../../src/core/parse/index';
 import type { Filing } from '../../src/core/model';
@@ -94,5 +95,53 @@ describe('text: text extracted from printed EDGAR PDFs, against the ownership XM
     assert.ok(paired >= 5, `expected 5 pages with an XML counterpart, found ${paired}`);
     assert.ok(matched / total >= 0.95, `match ${matched}/${total} below 95%`);
     assert.ok((matched + notPrinted) / total >= 0.995, 'values printed on the page must match');
+  });
+
+  it('reads the EDGAR-converted PDFs of the corpus close to the PDF reader\'s hand-checked ground truth', async function () {
+    // Ground truth written for the PDF reader (test/fixtures/pdf/groundtruth), checked field by field against
+    // the rendered pages. Here the same PDFs go through plain text extraction and the text reader instead.
+    const dir = path.resolve(__dirname, '..', 'fixtures', 'pdf', 'groundtruth');
+    if (!fs.existsSync(dir)) this.skip();
+    const SKIP_KEYS = new Set(['corpusFile', 'checkedAgainst', 'findings', 'file', 'source', 'submission', 'notes', 'page', 'pages']);
+    let matched = 0;
+    let total = 0;
+    const report: string[] = [];
+    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+      const gt = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Record<string, unknown> & { corpusFile: string };
+      const pdf = path.join(CORPUS_DIR, gt.corpusFile);
+      if (!fs.existsSync(pdf)) continue;
+      const r = parseFormText(await pdfText(pdf), pdf);
+      assert.ok(r.ok, `${name}: ${r.ok ? '' : r.reason}`);
+      assert.deepEqual(textSpanProblems(r.filing), [], `${name}: spans`);
+      const j = toJson(r.filing) as unknown as Record<string, unknown> & { reportingOwners: Record<string, unknown>[] };
+      j.reportingOwners.forEach((o, i) => {
+        const m = r.filing.reportingOwners[i];
+        Object.assign(o, { street1: m.street1.value, street2: m.street2.value, city: m.city.value, state: m.state.value, zipCode: m.zipCode.value });
+      });
+      let m = 0;
+      let t = 0;
+      const miss: string[] = [];
+      const walk = (a: unknown, b: unknown, p: string): void => {
+        if (Array.isArray(b)) {
+          t++;
+          if (Array.isArray(a) && a.length === b.length) m++;
+          else miss.push(`${p}.length: text=${Array.isArray(a) ? a.length : a} truth=${b.length}`);
+          b.forEach((x, i) => walk(Array.isArray(a) ? a[i] : undefined, x, `${p}[${i}]`));
+        } else if (b !== null && typeof b === 'object') {
+          for (const [k, v] of Object.entries(b)) if (!SKIP_KEYS.has(k)) walk(a && typeof a === 'object' ? (a as Record<string, unknown>)[k] : undefined, v, p ? `${p}.${k}` : k);
+        } else {
+          t++;
+          if (a === b) m++;
+          else miss.push(`${p}: text=${JSON.stringify(a)} truth=${JSON.stringify(b)}`);
+        }
+      };
+      walk(j, gt, '');
+      matched += m;
+      total += t;
+      report.push(`${name}: ${m}/${t}`, ...miss.map((x) => `    ${x}`));
+    }
+    console.log(`      PDF text vs ground truth: ${matched}/${total} values equal (${((matched / total) * 100).toFixed(1)}%)\n      ${report.join('\n      ')}`);
+    assert.ok(total > 300, 'expected the six ground-truth files');
+    assert.ok(matched / total >= 0.85, `match ${matched}/${total} below 85%`);
   });
 });
