@@ -32,7 +32,11 @@ async function main() {
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: SUITE,
       launchArgs: [workspace],
-      extensionTestsEnv: { FORM4_INTEGRATION: '1', FORM4_TEST_SUMMARY_FILE: summaryFile },
+      extensionTestsEnv: {
+        FORM4_INTEGRATION: '1',
+        FORM4_TEST_SUMMARY_FILE: summaryFile,
+        ...(process.env.FORM4_PERF_OUT ? { FORM4_PERF_OUT: process.env.FORM4_PERF_OUT } : {}),
+      },
     });
   } catch (e) {
     code = typeof e.code === 'number' && e.code > 0 ? e.code : 1;
