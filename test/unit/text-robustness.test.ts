@@ -54,6 +54,11 @@ describe('text: hostile and broken input', function () {
       ['latex soup', FIXTURE + '\\$ \\ ^{ $\\star$ }'.repeat(50_000)],
       ['one long line', 'FORM 4 ' + 'Table I - Non-Derivative Common Stock 01/01/2024 P 1 A $1 1 D '.repeat(10_000)],
       ['tags', FIXTURE + '<u><b>'.repeat(100_000)],
+      ['owner blocks after Table II', FIXTURE.replace('Explanation of Responses:', '1. Name and Address of Reporting Person*\nX Y\n(Last)\t(First)\t(Middle)\n'.repeat(20_000) + 'Explanation of Responses:')],
+      ['many signatures', FIXTURE.replace('Reminder:', '/s/ A B 01/01/2024\n'.repeat(30_000) + 'Reminder:')],
+      ['owners section', FIXTURE.replace('Remarks:', 'Reporting Owners\n' + 'Name\nSTREET\nCITY, ST 12345\nX\n'.repeat(20_000) + 'Remarks:')],
+      ['words after a row', FIXTURE.replace('Table II', 'Common Stock\t03/14/2024\t\tS\t\t1\tD\t$1\t1\tD\t\n' + 'word\n'.repeat(50_000) + 'Table II')],
+      ['rows never complete', FIXTURE.replace('Table II', 'Common Stock 03/14/2024 S 1\n'.repeat(10_000) + 'Table II')],
     ];
     for (const [name, s] of cases) {
       const t0 = Date.now();

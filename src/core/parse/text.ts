@@ -13,6 +13,11 @@
  *   (date, code, amount, A/D, D/I) in column order;
  * - footnote markers "(1)" after a value become refs on that value.
  *
+ * Shapes it reads: OCR of a printed form (the seed), text extracted from EDGAR's PDFs (labels and rows broken over
+ * lines, joint filers' blocks after Table II, the "Reporting Owners" table and "Signatures" of converted PDFs),
+ * and forms filed as text before 2003 ("|" tables with cells wrapped onto a second line, two-digit years, no
+ * deemed-date column, boxes printed below their labels).
+ *
  * Every value read with doubt is marked `uncertain: true` and gets an info finding `extraction-uncertain`
  * saying what and why, with its span: never a silent guess. Never throws; linear in the text's length (regular
  * expressions run on single cells or lines and have no nested quantifiers).
@@ -321,11 +326,12 @@ class TextFormReader {
     const moreOwners: ReportingOwner[] = [];
     const afterTables = table2 ? table2[1] : table1 ? table1[1] : headerEnd;
     const blocksEnd = tablesEnd;
-    for (let from = afterTables, n = 0; n < 100; n++) {
+    // At most 10 reporting owners (EDGAR's limit); a few more blocks are tolerated, each search is bounded.
+    for (let from = afterTables, n = 0; n < 12; n++) {
       const m = this.find(/Name\s+and\s+Address\s+of\s+Reporting\s+Person/i, from, blocksEnd);
       if (!m) break;
       if (n === 0) tablesEnd = m[0];
-      const next = this.find(/Name\s+and\s+Address\s+of\s+Reporting\s+Person/i, m[1], explanation ? explanation[0] : t.length);
+      const next = this.find(/Name\s+and\s+Address\s+of\s+Reporting\s+Person/i, m[1], Math.min(explanation ? explanation[0] : t.length, m[1] + 20000));
       const o = this.readOwner(next ? next[0] : explanation ? explanation[0] : t.length, m[0]);
       if (o.name.present) moreOwners.push(o);
       from = m[1];
