@@ -3,7 +3,8 @@
  * BENCHMARKS.md) and `npm run fuzz:ci` (the short form CI runs, ~1 minute on 2 cores).
  *
  *   tsx scripts/fuzz.ts [--seed N] [--iterations N] [--time S] [--ci] [--only I[,J...]] [--no-bench]
- *                       [--budget-ms 2000] [--hang-ms 10000] [--max-rss-mb 2048] [--save-dir out/fuzz] [--self-test]
+ *                       [--family random,...] [--budget-ms 2000] [--hang-ms 10000] [--max-rss-mb 2048]
+ *                       [--save-dir out/fuzz] [--self-test]
  *
  * Inputs are built from the shared corpus (see scripts/fuzz/cases.ts), deterministically from the seed: the same
  * command gives the same inputs. Each goes through `inspectBytes` (the CLI's path), then the JSON model and the
@@ -39,6 +40,8 @@ interface Args {
   selfTest: boolean;
   /** Peak resident memory of the whole process allowed, in MB. */
   maxRssMb: number;
+  /** Run only inputs of these families (hostile, corpus, pdf, truncate, encoding, random). */
+  families: string[] | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -55,6 +58,7 @@ function parseArgs(argv: string[]): Args {
     saveDir: path.join(REPO, 'out', 'fuzz'),
     selfTest: false,
     maxRssMb: 2048,
+    families: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -81,9 +85,10 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--save-dir') a.saveDir = path.resolve(v());
     else if (k === '--self-test') a.selfTest = true;
     else if (k === '--max-rss-mb') a.maxRssMb = num();
+    else if (k === '--family') a.families = v().split(',');
     else throw new Error(`unknown option ${k}`);
   }
-  if (a.only || a.selfTest) a.bench = false;
+  if (a.only || a.selfTest || a.families) a.bench = false;
   return a;
 }
 
@@ -124,6 +129,11 @@ async function main(): Promise<number> {
 
   const options: FuzzOptions = { seed: args.seed, iterations: args.iterations, ci: args.ci, corpusDir: CORPUS, canaryPath, canaryText, httpPort, selfTest: args.selfTest };
   const cases = buildCases(options);
+  if (args.families) {
+    const fams = new Set(args.families);
+    const picked = cases.map((c, i) => (fams.has(c.family) ? i : -1)).filter((i) => i >= 0);
+    args.only = args.only ? args.only.filter((i) => picked.includes(i)) : picked;
+  }
   const total = args.only ? args.only.length : cases.length;
   const deadline = args.time > 0 ? started + args.time * 1000 : Number.MAX_SAFE_INTEGER;
   console.log(`fuzz: seed ${args.seed}, ${total} inputs${args.ci ? ' (ci)' : ''}, budget ${args.budgetMs} ms each, hang after ${args.hangMs} ms (PDF: ${args.hangMs + DEFAULT_PDF_TIMEOUT_MS} ms)`);
