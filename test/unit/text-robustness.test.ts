@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
 import { cleanFormText, visibleText } from '../../src/core/parse/form/clean';
 import { textSpanProblems } from './html-spans';
+import { toJson } from '../../src/core/json';
 
 const FIXTURE = fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'text', 'form4-two-rows-option-exercise.txt'), 'utf8');
 
@@ -39,6 +40,19 @@ describe('text: hostile and broken input', function () {
     for (const cut of [40, 200, 700, 1500, 2500, FIXTURE.length - 300]) {
       const r = parseFormText(FIXTURE.slice(0, cut), 'cut.txt');
       if (r.ok) assert.deepEqual(textSpanProblems(r.filing), [], `cut at ${cut}`);
+    }
+  });
+
+  it('reads CRLF line ends exactly as LF (Windows copies of a text)', function () {
+    const dir = path.resolve(__dirname, '..', 'fixtures', 'text');
+    for (const n of fs.readdirSync(dir)) {
+      const t = fs.readFileSync(path.join(dir, n), 'utf8');
+      const a = parseFormText(t, n);
+      const b = parseFormText(t.replace(/\n/g, '\r\n'), n);
+      assert.ok(a.ok && b.ok, n);
+      const values = (r: typeof a) => (r.ok ? JSON.stringify({ ...toJson(r.filing), findings: r.filing.findings.map((f) => f.message) }) : '');
+      assert.equal(values(b), values(a), n);
+      assert.deepEqual(textSpanProblems(b.ok ? b.filing : a.ok ? a.filing : (null as never)), [], n);
     }
   });
 
