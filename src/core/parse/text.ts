@@ -240,8 +240,9 @@ class TextFormReader {
     let s = 0;
     const t = this.t;
     while (s <= t.length) {
-      let e = t.indexOf('\n', s);
-      if (e < 0) e = t.length;
+      // A line ends at LF, CRLF (the CR stays in the line as white space) or a lone CR (old Mac files), as in VS Code.
+      let e = s;
+      while (e < t.length && t[e] !== '\n' && !(t[e] === '\r' && t[e + 1] !== '\n')) e++;
       const cells: Cell[] = [];
       let cs = s;
       // Text tables of old filings separate columns with "|": then a pipe separates cells like a tab.
@@ -359,7 +360,7 @@ class TextFormReader {
   }
 
   private readDocumentType(headerEnd: number, title: '3' | '4' | '5' | null): void {
-    const m = this.find(/(?:^|\n)[ \t]*FORM[ \t]+([345])[ \t]*(\/[ \t]*A)?[ \t]*(?=\r?\n|\t|$)/i, 0, headerEnd);
+    const m = this.find(/(?:^|[\n\r])[ \t]*FORM[ \t]+([345])[ \t]*(\/[ \t]*A)?[ \t]*(?=[\r\n]|\t|$)/i, 0, headerEnd);
     if (m) {
       const s = this.t.slice(m[0], m[1]);
       const mm = /([345])[ \t]*(\/[ \t]*A)?/i.exec(s.replace(/^\s*FORM/i, ''))!;
@@ -1247,11 +1248,11 @@ class TextFormReader {
     const t = this.t;
     const sigLabel = this.find(/Signature\s+of\s+Reporting\s+Person/i, from);
     const slash = this.find(/\/s\/|\bs\/\s/i, from);
-    const remarks = this.find(/(?:^|\n)[ \t]*Remarks\s*:/i, from);
+    const remarks = this.find(/(?:^|[\n\r])[ \t]*Remarks\s*:/i, from);
     const reminder = this.find(/Reminder:|Note:\s+File\s+three\s+copies|Persons\s+who\s+respond/i, from);
     // EDGAR's "Filing HTML Converter" PDFs add a "Reporting Owners" table and a "Signatures" section after the notes.
-    const ownersHead = this.find(/(?:^|\n)[ \t]*Reporting Owners[ \t]*(?=\r?\n)/, from);
-    const sigHead = this.find(/(?:^|\n)[ \t]*Signatures[ \t]*(?=\r?\n)/, from);
+    const ownersHead = this.find(/(?:^|[\n\r])[ \t]*Reporting Owners[ \t]*(?=[\r\n])/, from);
+    const sigHead = this.find(/(?:^|[\n\r])[ \t]*Signatures[ \t]*(?=[\r\n])/, from);
     // The signature line: the one with "/s/", else the last non-empty line before "Signature of Reporting Person".
     let sigLine: Line | null = null;
     if (slash && (!sigLabel || slash[0] < sigLabel[1] + 400)) sigLine = this.cellAt(slash[0])?.line ?? null;

@@ -50,8 +50,9 @@ export function cleanFormText(src: string): CleanText {
   };
   let lineStart = 0;
   while (lineStart <= src.length) {
-    let nl = src.indexOf('\n', lineStart);
-    if (nl < 0) nl = src.length;
+    // A line ends at LF or at a lone CR (old Mac files); a CR before LF stays in the line.
+    let nl = lineStart;
+    while (nl < src.length && src[nl] !== '\n' && !(src[nl] === '\r' && src[nl + 1] !== '\n')) nl++;
     const latex = looksLatex(src.slice(lineStart, nl));
     let i = lineStart;
     while (i < nl) {
@@ -102,7 +103,7 @@ export function cleanFormText(src: string): CleanText {
       emit(c, i, i + 1);
       i++;
     }
-    if (nl < src.length) emit('\n', nl, nl + 1);
+    if (nl < src.length) emit(src[nl], nl, nl + 1);
     lineStart = nl + 1;
   }
   return { text: out.join(''), start, end };
