@@ -179,7 +179,7 @@ function isHeaderVocab(text: string): boolean {
 /** A header's own numbers ("3.", "2A.", "(Instr. 3 and 4)", "4)") removed: what is left tells whether a line holds values. */
 function withoutHeaderNumbers(text: string): string {
   return text
-    .replace(/(?<=[A-Za-z.,)])\(\d{1,2}\)/g, ' ') // a marker glued to a word ("Partnership(4)") is not a value
+    .replace(/(?<=[A-Za-z.,)]) ?\(\d{1,2}\)/g, ' ') // a marker after a word ("Partnership(4)", "LLLP (2)") is not a value
     .replace(/\b\d{1,2}[A-Z]?\.(?=\s|$)/g, ' ')
     .replace(/Instr\.\s*[\d,\sand]*/gi, ' ')
     .replace(/(?:^|\s)\d\)/g, ' ');
