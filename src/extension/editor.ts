@@ -6,7 +6,7 @@
  * local resources limited to `dist` and `media`, no command URIs. The webview receives plain data only.
  */
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
+import { webviewHtml } from './webviewHtml';
 import type { ParseOutcome } from '../core/parse';
 import { inspectBytes } from '../core/inspect';
 import type { HostMessage, WebviewMessage } from '../webview/protocol';
@@ -35,35 +35,13 @@ export interface PreviewDeps {
   reveal: (uri: vscode.Uri, span: { start: number; end: number } | null) => Promise<void>;
 }
 
-function nonce(): string {
-  return randomBytes(18).toString('base64url');
-}
-
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const n = nonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css'));
-  const csp = [
-    `default-src 'none'`,
-    `style-src ${webview.cspSource}`,
-    `script-src 'nonce-${n}'`,
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>Form 4 Preview</title>
-</head>
-<body>
-<main id="root" aria-live="polite"><p class="muted">Reading the filing\u2026</p></main>
-<script nonce="${n}" src="${script}"></script>
-</body>
-</html>`;
+  return webviewHtml(webview, extensionUri, {
+    script: 'webview.js',
+    style: 'preview.css',
+    title: 'Form 4 Preview',
+    body: '<main id="root" aria-live="polite"><p class="muted">Reading the filing\u2026</p></main>',
+  });
 }
 
 /** One open preview (a webview panel showing one file). */

@@ -13,7 +13,7 @@
  * CSSOM), local resources limited to `dist` and `media`, no command URIs; the webview receives plain data only.
  */
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
+import { webviewHtml } from './webviewHtml';
 import type { Filing } from '../core/model';
 import type { ParseOutcome } from '../core/parse';
 import { inspectBytes } from '../core/inspect';
@@ -60,30 +60,13 @@ function folderName(folder: vscode.Uri): string {
   return vscode.workspace.asRelativePath(folder, true) || folder.path;
 }
 
-function nonce(): string {
-  return randomBytes(18).toString('base64url');
-}
-
 export function timelineHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const n = nonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'timeline.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'timeline.css'));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${n}'`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>Holdings Timeline</title>
-</head>
-<body>
-<main id="root" aria-live="polite"><p class="muted">Reading the filings\u2026</p></main>
-<div id="tip" role="tooltip" hidden></div>
-<script nonce="${n}" src="${script}"></script>
-</body>
-</html>`;
+  return webviewHtml(webview, extensionUri, {
+    script: 'timeline.js',
+    style: 'timeline.css',
+    title: 'Holdings Timeline',
+    body: '<main id="root" aria-live="polite"><p class="muted">Reading the filings\u2026</p></main>\n<div id="tip" role="tooltip" hidden></div>',
+  });
 }
 
 async function pickFolder(arg: unknown): Promise<vscode.Uri | undefined> {

@@ -17,6 +17,7 @@ import type {
   WebviewMessage,
   WebviewState,
 } from './protocol';
+import { el } from './dom';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -41,12 +42,6 @@ function post(m: WebviewMessage): void {
 
 // ---- small DOM helpers (text only) ----
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string | null): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined && text !== null) e.textContent = text;
-  return e;
-}
 
 function add<T extends Node>(parent: Node, child: T): T {
   parent.appendChild(child);

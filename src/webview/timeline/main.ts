@@ -10,6 +10,7 @@ import { codeInfo } from '../../core/codes';
 import type { TimelineGroup, TimelinePoint } from '../../core/timeline';
 import type { TimelineData, TimelineGroupDetail, TimelineGroupSummary, TimelineHostMessage, TimelineWebviewMessage, TimelineWebviewState } from './protocol';
 import { MARGIN, seriesChart, utcDay } from './chart';
+import { el } from '../dom';
 
 interface VsCodeApi {
   postMessage(message: TimelineWebviewMessage): void;
@@ -34,37 +35,8 @@ const state: TimelineWebviewState = vscode.getState() ?? { group: null, filter: 
 const MAX_LISTED = 400;
 const CHART_HEIGHT = 150;
 
-/** Short names for the legend (the tooltip gives the code's full meaning from the form). */
-const CODE_LABELS: Record<string, string> = {
-  P: 'purchase',
-  S: 'sale',
-  A: 'grant or award',
-  D: 'disposed to issuer',
-  F: 'withheld for price or tax',
-  M: 'exercise or conversion',
-  X: 'in-the-money exercise',
-  O: 'out-of-the-money exercise',
-  C: 'conversion',
-  G: 'gift',
-  J: 'other',
-  I: 'discretionary',
-  L: 'small acquisition',
-  W: 'will or inheritance',
-  Z: 'voting trust',
-  U: 'tender',
-  H: 'expired, value received',
-  E: 'short position expired',
-};
-
 function post(m: TimelineWebviewMessage): void {
   vscode.postMessage(m);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string | null): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined && text !== null) e.textContent = text;
-  return e;
 }
 
 function groups(): TimelineGroupSummary[] {
@@ -225,7 +197,7 @@ function renderGroup(section: HTMLElement, d: TimelineGroupDetail): { points: nu
     dot.setAttribute('r', '5');
     dot.setAttribute('class', `pt ${c === 'holding' ? 'holding' : `code-${c}`}`);
     sw.append(dot);
-    li.append(sw, el('span', undefined, c === 'holding' ? 'holding (no transaction)' : c === 'none' ? 'code not given' : `${c} ${CODE_LABELS[c] ?? ''}`.trim()));
+    li.append(sw, el('span', undefined, c === 'holding' ? 'holding (no transaction)' : c === 'none' ? 'code not given' : `${c} ${codeInfo(c)?.short ?? ''}`.trim()));
     legend.append(li);
   }
   const brk = el('li', 'legend-break', 'ring and rule: running tally breaks (hover for the arithmetic)');
