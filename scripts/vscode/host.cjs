@@ -154,6 +154,9 @@ function makeProfile({ dir, settings = {} } = {}) {
     HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local', 'share'),
     XDG_CACHE_HOME: path.join(home, '.cache'), TMPDIR: tmp,   // VS Code puts its IPC sockets in TMPDIR
     VSCODE_CLI_DISABLE_KEYCHAIN_ENCRYPT: '1',
+    // No extension gallery: code-server's build would otherwise query open-vsx.org (this machine reaches only
+    // loopback and the package registries; an empty gallery config turns the gallery off).
+    EXTENSIONS_GALLERY: '{}',
   };
   delete env.ELECTRON_RUN_AS_NODE;
   delete env.VSCODE_IPC_HOOK_CLI;

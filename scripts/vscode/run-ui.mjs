@@ -79,19 +79,27 @@ async function main() {
   const wb = new Workbench(page, { root: ROOT, workspace, shotsDir: SHOTS, readmeShotsDir: README_SHOTS });
   await wb.ready();   // every check starts on a loaded workbench, also when run alone
 
+  // A check that fails is run once more from a clean slate (editors closed, no quick input): a key swallowed by a
+  // busy workbench on a loaded machine is not a product failure. Both tries are reported; only a second failure counts.
+  const UI_RETRIES = Number(process.env.UI_RETRIES ?? 1);
   for (const check of checks) {
-    const t = Date.now();
-    try {
-      await withTimeout(Promise.resolve().then(() => check.run(wb)), check.timeout || 90000, `check "${check.name}"`);
-      if (aborted) { return; }
-      passed++;
-      console.log(`  ok    ${check.name} (${Date.now() - t} ms)`);
-    } catch (e) {
-      if (aborted) { return; }   // the hard timeout fired and VS Code is being stopped: counted there
-      failed++;
-      console.log(`  FAIL  ${check.name} (${Date.now() - t} ms)\n        ${String(e && e.message || e).split('\n').slice(0, 6).join('\n        ')}`);
-      await page.screenshot({ path: join(SHOTS, `FAIL-${check.name.replace(/\W+/g, '_')}.png`) }).catch(() => {});
-      await page.keyboard.press('Escape').catch(() => {});   // leave no quick input open for the next check
+    for (let attempt = 0; ; attempt++) {
+      const t = Date.now();
+      try {
+        await withTimeout(Promise.resolve().then(() => check.run(wb)), check.timeout || 90000, `check "${check.name}"`);
+        if (aborted) { return; }
+        passed++;
+        console.log(`  ok    ${check.name} (${Date.now() - t} ms)${attempt ? ` on try ${attempt + 1}` : ''}`);
+        break;
+      } catch (e) {
+        if (aborted) { return; }   // the hard timeout fired and VS Code is being stopped: counted there
+        const last = attempt >= UI_RETRIES;
+        console.log(`  ${last ? 'FAIL ' : 'retry'} ${check.name} (${Date.now() - t} ms)\n        ${String(e && e.message || e).split('\n').slice(0, 6).join('\n        ')}`);
+        await page.screenshot({ path: join(SHOTS, `FAIL-${check.name.replace(/\W+/g, '_')}${last ? '' : '-try1'}.png`) }).catch(() => {});
+        await page.keyboard.press('Escape').catch(() => {});   // leave no quick input open for the next check
+        if (last) { failed++; break; }
+        await wb.runCommand('View: Close All Editors').catch(() => {});
+      }
     }
   }
 }

@@ -34,10 +34,7 @@ export class Workbench {
   async runCommand(title, { timeout = 15000 } = {}) {
     const t0 = Date.now();
     for (;;) {
-      await this.closeQuickInput();
-      await this.page.keyboard.press('F1');
-      const input = this.quickInput();
-      await input.waitFor({ state: 'visible', timeout });
+      const input = await this.openQuickInput('F1', timeout);
       await input.fill('>' + title);
       const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
       try {
@@ -50,16 +47,34 @@ export class Workbench {
     }
   }
 
+  /**
+   * Opens the quick input with a key (F1, Control+P) and returns its input box. A key pressed while a webview
+   * (an iframe) has the focus can be swallowed, so each try waits briefly, then gives the focus back to the
+   * workbench (the status bar) and presses again, until `timeout`.
+   */
+  async openQuickInput(key, timeout = 15000) {
+    const t0 = Date.now();
+    const input = this.quickInput();
+    for (;;) {
+      await this.closeQuickInput();
+      await this.page.keyboard.press(key);
+      try {
+        await input.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, timeout - (Date.now() - t0))) });
+        return input;
+      } catch {
+        if (Date.now() - t0 >= timeout) { throw new Error(`the quick input did not open with ${key} within ${timeout} ms`); }
+        await this.page.locator('.part.statusbar').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
+      }
+    }
+  }
+
   async closeQuickInput() {
     if (await this.page.locator('.quick-input-widget:visible').count()) { await this.page.keyboard.press('Escape'); }
   }
 
   /** Opens a workspace file with Quick Open (Ctrl+P); it opens in its default editor. */
   async openFile(relPath, { timeout = 15000 } = {}) {
-    await this.closeQuickInput();
-    await this.page.keyboard.press('Control+P');
-    const input = this.quickInput();
-    await input.waitFor({ state: 'visible', timeout });
+    const input = await this.openQuickInput('Control+P', timeout);
     await input.fill(relPath);
     const name = relPath.split('/').pop();
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout });
