@@ -72,14 +72,26 @@ export class Workbench {
     if (await this.page.locator('.quick-input-widget:visible').count()) { await this.page.keyboard.press('Escape'); }
   }
 
-  /** Opens a workspace file with Quick Open (Ctrl+P); it opens in its default editor. */
+  /**
+   * Opens a workspace file with Quick Open (Ctrl+P); it opens in its default editor. The matching row is clicked
+   * (not Enter, which a busy list may give to another row), and the whole step is tried again until the tab shows.
+   */
   async openFile(relPath, { timeout = 15000 } = {}) {
-    const input = await this.openQuickInput('Control+P', timeout);
-    await input.fill(relPath);
+    const t0 = Date.now();
     const name = relPath.split('/').pop();
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout });
-    await this.page.keyboard.press('Enter');
-    await this.tab(name).waitFor({ timeout });
+    for (;;) {
+      const left = () => Math.max(1000, timeout - (Date.now() - t0));
+      try {
+        const input = await this.openQuickInput('Control+P', left());
+        await input.fill(relPath);
+        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click({ timeout: Math.min(5000, left()) });
+        await this.tab(name).first().waitFor({ timeout: Math.min(5000, left()) });
+        return;
+      } catch (e) {
+        if (Date.now() - t0 >= timeout) { throw e; }
+        await this.closeQuickInput();
+      }
+    }
   }
 
   /** The editor tab whose label contains `text`. */
