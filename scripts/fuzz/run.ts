@@ -33,10 +33,11 @@ export interface CaseResult {
 /** Rule ids of findings that report a resource bound rather than a property of the filing. */
 export const BOUND_RULES = new Set(['xml-limit']);
 /**
- * Reasons that inspect.ts gives when an exception reached its safety net (a parser or the PDF reader threw, or a
- * module failed to load): no exception escaped, but it is a crash all the same.
+ * Reasons given when an exception reached a safety net (inspect.ts: a parser or the PDF reader threw, or a module
+ * failed to load; the text and HTML readers' own catch-all): no exception escaped, but it is a crash all the same.
  */
-export const CAUGHT_CRASH = /^(internal error while reading the file|PDF could not be read|could not decode the file): /;
+export const CAUGHT_CRASH =
+  /^(internal error while reading the file|PDF could not be read|could not decode the file): |^could not read this (text as a Form 3\/4\/5|HTML page as an EDGAR Form 3\/4\/5) \(/;
 
 /** Reasons that report a resource bound. */
 export const BOUND_REASON = /\blimit\b|took longer|too long|more than the \d+ /i;
