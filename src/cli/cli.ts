@@ -14,6 +14,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import type { Filing, Finding, Severity } from '../core/model';
 import { inspectBytes, sizeLimitReason, type InspectOptions } from '../core/inspect';
 import { parsePdfInWorker } from '../core/pdf/worker-client';
+import { isPdf } from '../core/decode';
 import { findingToJson, toJson } from '../core/json';
 import { RULES } from '../core/rules';
 import { chainSummary, reconcileSummaries, type ChainSummary } from '../core/reconcile';
@@ -172,9 +173,11 @@ function keepFindings(findings: Finding[]): Finding[] {
 /** What a scan worker sends back for one file. */
 type ScanResult =
   | { index: number; ok: true; file: string; source: Filing['source']; starts: Int32Array | null; length: number; findings: Finding[]; summary: ChainSummary }
-  | { index: number; ok: false; reason: string };
+  | { index: number; ok: false; reason: string }
+  /** A PDF, left for the main thread (one PDF reader for the whole scan instead of one per worker). */
+  | { index: number; ok: false; deferred: true; reason: string };
 
-async function checkOne(path: string, index: number, options: InspectOptions): Promise<ScanResult> {
+async function checkOne(path: string, index: number, options: InspectOptions, deferPdf = false): Promise<ScanResult> {
   let bytes: Uint8Array;
   try {
     // Refuse an over-size file by its size, before reading it into memory.
@@ -184,6 +187,7 @@ async function checkOne(path: string, index: number, options: InspectOptions): P
   } catch (e) {
     return { index, ok: false, reason: `cannot read: ${(e as Error).message}` };
   }
+  if (deferPdf && isPdf(bytes)) return { index, ok: false, deferred: true, reason: 'PDF read by the main thread' };
   const out = await inspectBytes(bytes, path, options);
   if (!out.ok) return { index, ok: false, reason: out.reason };
   const f = out.filing;
@@ -202,27 +206,43 @@ async function checkAll(paths: string[], options: InspectOptions) {
   const threads = Number(process.env.FORM4_THREADS) || Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
   if (files.length >= PARALLEL_FROM && threads > 1 && __filename.endsWith('.js')) {
     let next = 0;
-    await Promise.all(
-      Array.from({ length: threads }, () =>
-        new Promise<void>((resolve, reject) => {
-          const w = new Worker(__filename, { workerData: { form4ScanWorker: true, severities: options.severities ?? {} }, resourceLimits: { maxOldGenerationSizeMb: 160 } });
-          const feed = () => {
-            if (next >= files.length) {
-              void w.terminate().then(() => resolve());
-              return;
-            }
-            const i = next++;
-            w.postMessage({ index: i, path: files[i].path });
-          };
-          w.on('message', (m: ScanResult) => {
-            results[m.index] = m;
-            feed();
-          });
-          w.on('error', reject);
-          w.on('online', feed);
-        }),
-      ),
-    );
+    // PDFs, and a file whose worker died (out of its memory bound, say), are read in the main thread afterwards.
+    const again: number[] = [];
+    const runWorker = (): Promise<void> =>
+      new Promise<void>((resolve) => {
+        // Small heaps: a worker holds one filing at a time, and many workers' garbage must not add up.
+        const w = new Worker(__filename, {
+          workerData: { form4ScanWorker: true, severities: options.severities ?? {} },
+          resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 4 },
+        });
+        let current = -1;
+        let finished = false;
+        const done = (restart: boolean) => {
+          if (finished) return;
+          finished = true;
+          if (current >= 0 && results[current] === undefined && !again.includes(current)) again.push(current);
+          resolve(restart && next < files.length ? runWorker() : undefined);
+        };
+        const feed = () => {
+          if (next >= files.length) {
+            current = -1;
+            void w.terminate().then(() => done(false));
+            return;
+          }
+          current = next++;
+          w.postMessage({ index: current, path: files[current].path });
+        };
+        w.on('message', (m: ScanResult) => {
+          if ('deferred' in m) again.push(m.index);
+          else results[m.index] = m;
+          feed();
+        });
+        w.on('online', feed);
+        w.on('error', () => done(true));
+        w.on('exit', () => done(true));
+      });
+    await Promise.all(Array.from({ length: threads }, runWorker));
+    for (const i of again.sort((x, y) => x - y)) results[i] = await checkOne(files[i].path, i, options);
   } else {
     for (let i = 0; i < files.length; i++) results[i] = await checkOne(files[i].path, i, options);
   }
@@ -246,7 +266,7 @@ function runScanWorker(): void {
   const severities = (workerData as { severities: Record<string, Severity | 'off'> }).severities;
   const options: InspectOptions = { severities, noRules: false, readPdf: (b, f) => parsePdfInWorker(b, f) };
   parentPort!.on('message', (job: { index: number; path: string }) => {
-    void checkOne(job.path, job.index, options).then((res) => parentPort!.postMessage(res));
+    void checkOne(job.path, job.index, options, true).then((res) => parentPort!.postMessage(res));
   });
 }
 
