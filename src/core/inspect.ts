@@ -36,7 +36,8 @@ function describe(e: unknown): string {
 export function checkFiling(filing: Filing, options: InspectOptions = {}): Filing {
   if (options.noRules) return filing;
   filing.findings = applySeverities(filing.findings, options);
-  filing.findings.push(...runRules(filing, options));
+  // One by one: a hostile filing can have hundreds of thousands of findings, too many to spread as arguments.
+  for (const f of runRules(filing, options)) filing.findings.push(f);
   return filing;
 }
 

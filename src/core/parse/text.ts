@@ -185,7 +185,11 @@ function withoutHeaderNumbers(text: string): string {
     .replace(/(?:^|\s)\d\)/g, ' ');
 }
 
+/** Rows read per table at most: the form has 30; continuation pages and wrapped rows stay far below this. */
+const MAX_TEXT_ROWS = 300;
+
 class TextFormReader {
+  private readonly rowLimitHit = new Set<string>();
   private readonly filing: Filing;
   private readonly findings: Finding[] = [];
   private readonly c: CleanText;
@@ -355,7 +359,7 @@ class TextFormReader {
     const f = this.filing;
     if (!f.issuer.name.value && !f.periodOfReport.value && !f.nonDerivative.length && !f.derivative.length && !f.signatures.some((x) => x.date.value))
       return { ok: false, reason: 'the text of a blank Form 3/4/5 (its labels and instructions, but no issuer, date, row or signature filled in)', findings: [] };
-    this.filing.findings.push(...this.findings);
+    for (const f of this.findings) this.filing.findings.push(f); // (a spread of 200,000 findings overflows the stack)
     return { ok: true, filing: this.filing };
   }
 
@@ -898,6 +902,19 @@ class TextFormReader {
   ): void {
     const rows = table === 'derivative' ? this.filing.derivative : this.filing.nonDerivative;
     const index = rows.length;
+    if (index >= MAX_TEXT_ROWS) {
+      // A form has at most 30 rows a table; far more is not a form's table (and would cost time and memory).
+      if (!this.rowLimitHit.has(table)) {
+        this.findings.push({
+          rule: 'read-limit',
+          severity: 'warning',
+          message: `${table === 'derivative' ? 'Table II' : 'Table I'} has more than ${MAX_TEXT_ROWS} rows; the rest is not read`,
+          span: this.span(l.start, l.end),
+        });
+        this.rowLimitHit.add(table);
+      }
+      return;
+    }
     const row: Row = table === 'derivative' ? emptyRow('derivative', 'holding', index) : emptyRow('nonDerivative', 'holding', index);
     row.span = this.span(linesBefore.length ? linesBefore[0].start : l.start, linesAfter.length ? linesAfter[linesAfter.length - 1].end : l.end);
     const where = `${table === 'derivative' ? 'Table II' : 'Table I'} row ${index + 1}`;

@@ -23,6 +23,7 @@ const PARSE_RULES: RuleDef[] = [
   { id: 'encoding', severity: 'warning', title: 'Text encoding', description: 'The bytes were not clean UTF-8/UTF-16 as declared; how they were read (info when only a note).', source: 'parser' },
   { id: 'xml-malformed', severity: 'error', title: 'Malformed XML', description: 'The XML is not well-formed; the parser recovered what it could.', source: 'parser' },
   { id: 'xml-limit', severity: 'error', title: 'XML too deep or too large', description: 'A size or nesting limit of the XML reader was reached.', source: 'parser' },
+  { id: 'read-limit', severity: 'warning', title: 'Reading bound reached', description: 'A table of a text or HTML form has far more rows than a form can hold; the rest was not read.', source: 'parser' },
   { id: 'xml-doctype-ignored', severity: 'info', title: 'DOCTYPE ignored', description: 'A DOCTYPE was present; its entities are not expanded.', source: 'parser' },
   { id: 'xml-duplicate-element', severity: 'warning', title: 'Element repeated', description: 'An element that may occur once occurs again; the first was kept.', source: 'parser' },
   { id: 'xml-footnote-id-missing', severity: 'warning', title: 'Footnote without id', description: 'A <footnote> or <footnoteId> has no id attribute.', source: 'parser' },
