@@ -60,7 +60,11 @@ export async function inspectBytes(bytes: Uint8Array, file: string, options: Ins
   if (isPdf(bytes)) {
     let out: ParseOutcome;
     try {
-      const read = options.readPdf ?? (async (b: Uint8Array, f: string) => (await import('./pdf/index.js')).parsePdf(b, f));
+      // Loaded on the first PDF only (pdf.js is large). require, not import(): it resolves the same under tsx,
+      // Node and esbuild, whose bundles for the CLI and the extension replace it by the worker (scripts/build.mjs).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const lazy = () => (require('./pdf/index') as typeof import('./pdf/index')).parsePdf;
+      const read = options.readPdf ?? ((b: Uint8Array, f: string) => lazy()(b, f));
       out = await read(bytes, file);
     } catch (e) {
       return { ok: false, reason: `PDF could not be read: ${describe(e)}`, findings: [] };
