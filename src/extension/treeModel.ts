@@ -4,6 +4,7 @@
  */
 import type { Filing, Finding, Row, Span } from '../core/model';
 import { citations } from '../core/model';
+import { summarize } from '../core/summary';
 import { codeInfo } from '../core/codes';
 import { groupDigits, pathLabel } from './viewModel';
 
@@ -40,6 +41,16 @@ function fmt(v: string | null, prefix = ''): string {
 }
 
 /** Short description of a row: "S  -7,402 @ $2.29  -> 133,612" or "holding 133,612". */
+/** The filing's plain-language summary for the tooltip (never fails the tree). */
+function summaryOf(filing: Filing): string[] {
+  try {
+    const lines = summarize(filing);
+    return lines.length ? [`${lines.join('\n\n')}\n`] : [];
+  } catch {
+    return [];
+  }
+}
+
 export function rowDescription(row: Row): string {
   const owned = row.sharesOwnedFollowingTransaction.value ?? row.valueOwnedFollowingTransaction.value;
   const ownedText = owned !== null ? `\u2192 ${groupDigits(owned)}` : '';
@@ -175,7 +186,7 @@ export function filingTree(filing: Filing): TreeNode {
     id: 'filing',
     label: `Form ${type} \u2014 ${issuer}${sym ? ` (${sym})` : ''}`,
     description: filing.periodOfReport.value ? `period ${filing.periodOfReport.value}` : '',
-    tooltip: [`Form ${type}`, `Issuer: ${issuer}${sym ? ` (${sym})` : ''}${filing.issuer.cik.value ? `, CIK ${filing.issuer.cik.value}` : ''}`, filing.periodOfReport.value ? `Period of report: ${filing.periodOfReport.value}` : '', `Source: ${filing.source}`].filter(Boolean).join('\n'),
+    tooltip: [...summaryOf(filing), `Form ${type}`, `Issuer: ${issuer}${sym ? ` (${sym})` : ''}${filing.issuer.cik.value ? `, CIK ${filing.issuer.cik.value}` : ''}`, filing.periodOfReport.value ? `Period of report: ${filing.periodOfReport.value}` : '', `Source: ${filing.source}`].filter(Boolean).join('\n'),
     icon: 'file-text',
     span: filing.documentSpan,
     path: 'documentType',

@@ -10,6 +10,7 @@ import { MAX_DECIMAL_LENGTH } from '../core/decimal';
 import { groupDigits as groupDigitRun } from '../core/format';
 import type { Field, FootnoteRef, Filing, Finding, Row, Span } from '../core/model';
 import { DERIVATIVE_FIELDS, NON_DERIVATIVE_FIELDS, citations } from '../core/model';
+import { summarize } from '../core/summary';
 import type {
   ViewCell,
   ViewColumn,
@@ -385,6 +386,15 @@ function baseName(file: string): string {
 }
 
 /** The preview's view model of a filing. */
+/** The summary sentences; a summary that fails never takes the preview down with it. */
+function summaryOf(filing: Filing): string[] {
+  try {
+    return summarize(filing);
+  } catch {
+    return [];
+  }
+}
+
 export function toViewModel(filing: Filing): ViewModel {
   const b = new Builder(filing);
   const form3 = /^3(\/A)?$/i.test((filing.documentType.value ?? '').trim());
@@ -438,6 +448,7 @@ export function toViewModel(filing: Filing): ViewModel {
   const model: ViewModel = {
     file: filing.file,
     fileName: baseName(filing.file),
+    summary: summaryOf(filing),
     source: filing.source,
     documentType: b.cell('documentType', filing.documentType),
     schemaVersion: b.cell('schemaVersion', filing.schemaVersion),

@@ -165,6 +165,11 @@ function renderHeader(m: ViewModel): void {
     add(s, el('span', 'label', 'Filed on'));
     add(s, el('span', 'v', m.pdf.filedOn));
   }
+  if (m.summary.length) {
+    const sum = add(root, el('section', 'summary'));
+    sum.setAttribute('aria-label', 'Summary');
+    for (const sentence of m.summary) add(sum, el('p', undefined, sentence));
+  }
 }
 
 function renderFindings(findings: ViewFinding[], title = 'Findings'): void {

@@ -157,6 +157,8 @@ export interface ViewModel {
   pdf: { pages: number; producer: string | null; subject: string | null; filedOn: string | null } | null;
   /** Whether values can be revealed in a text editor (false for PDFs). */
   revealable: boolean;
+  /** The plain-language summary (src/core/summary.ts): one or two sentences per owner and security. */
+  summary: string[];
 }
 
 /** What the preview shows when the file is not a filing or cannot be read. */

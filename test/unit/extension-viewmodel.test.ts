@@ -20,6 +20,15 @@ function filing(rel: string): Filing {
 }
 
 describe('preview view model', () => {
+  it('starts with the plain-language summary, also in the tree\'s filing tooltip', () => {
+    const f = filing('examples/alto-ingredients-form4.xml');
+    const expected =
+      'Todd E. Benton (Chief Operating Officer) had 7,402 shares of Common Stock withheld at $2.29 ($16,950.58) to pay taxes on vesting (code F) on Apr 1, 2024, and holds 133,612 shares directly afterwards.';
+    assert.deepStrictEqual(toViewModel(f).summary, [expected]);
+    const tip = filingTree(f).tooltip;
+    assert.ok(tip.startsWith(expected), tip);
+  });
+
   it('groups digits without changing them', () => {
     assert.strictEqual(groupDigits('1234567.50'), '1,234,567.50');
     assert.strictEqual(groupDigits('2.2900'), '2.2900');
