@@ -25,7 +25,7 @@ describe('preview view model', () => {
     const expected =
       'Todd E. Benton (Chief Operating Officer) had 7,402 shares of Common Stock withheld at $2.29 ($16,950.58) to pay taxes on vesting (code F) on Apr 1, 2024, and holds 133,612 shares directly afterwards.';
     assert.deepStrictEqual(toViewModel(f).summary, [expected]);
-    const tip = filingTree(f).tooltip;
+    const tip = filingTree(f).tooltip ?? '';
     assert.ok(tip.startsWith(expected), tip);
   });
 
