@@ -31,7 +31,7 @@ export interface CaseResult {
 }
 
 /** Rule ids of findings that report a resource bound rather than a property of the filing. */
-export const BOUND_RULES = new Set(['xml-limit']);
+export const BOUND_RULES = new Set(['xml-limit', 'read-limit']);
 /**
  * Reasons given when an exception reached a safety net (inspect.ts: a parser or the PDF reader threw, or a module
  * failed to load; the text and HTML readers' own catch-all): no exception escaped, but it is a crash all the same.

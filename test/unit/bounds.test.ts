@@ -153,7 +153,7 @@ describe('bounds', function () {
   });
 
   describe('no real filing reaches a bound', () => {
-    it('every corpus file (XML, submissions, HTML, PDFs): no xml-limit finding, no size, time or page reason, no caught exception', async function () {
+    it('every corpus file (XML, submissions, HTML, PDFs): no xml-limit or read-limit finding, no size, time or page reason, no caught exception', async function () {
       corpusOrSkip(this);
       this.timeout(600_000);
       const files = ['xml', 'doc', 'txt', 'html', 'pdf', 'pdf-printed'].flatMap((d) => corpusFiles(d));
