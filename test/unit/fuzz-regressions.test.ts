@@ -91,6 +91,7 @@ describe('fuzz regressions', function () {
     const withRows = (rows: string): string => BASE.replace(row, rows);
     const withRemarks = (inner: string): string => BASE.replace(/<remarks>[\s\S]*?<\/remarks>/, `<remarks>${inner}</remarks>`);
     const submission = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'submission', 'line-header.txt'), 'latin1');
+    const html = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'html', 'form4a-joint-filers.html'), 'latin1');
     const ownerSection = /REPORTING-OWNER:[\s\S]*?(?=\nISSUER:)/.exec(submission)?.[0] ?? '';
     const cases: [string, () => string][] = [
       // A million stray '<' in a value: every problem message counted lines from the start (35 s).
@@ -108,6 +109,16 @@ describe('fuzz regressions', function () {
       ['footnote-refs-50000', () => withValue(BASE, 'transactionShares', '100</value>' + '<footnoteId id="F1"/>'.repeat(50_000) + '<value>')],
       // An EDGAR header with 50,000 REPORTING-OWNER sections (7.5 s in the header reader).
       ['submission-50000-owner-sections', () => submission.replace(ownerSection, ownerSection.repeat(50_000))],
+      // Plain text of a form with 200,000 table lines (a hang, then a stack overflow from findings spread as arguments).
+      [
+        'form-text-many-lines',
+        () =>
+          'FORM 4\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES\nTable I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n' +
+          'Common Stock 01/02/2024 S 100 D $1.00 1,000 D\n'.repeat(200_000),
+      ],
+      // EDGAR HTML with 100,000 extra table rows, and with 100,000 nested tables (4-9 s in the HTML reader).
+      ['html-rows-100k', () => html.replace(/<\/table>/i, '<tr><td>1</td><td>2</td></tr>'.repeat(100_000) + '</table>')],
+      ['html-nested-tables-100k', () => html.replace(/<\/body>/i, '<table><tr><td>'.repeat(100_000) + '</body>')],
     ];
     for (const [name, build] of cases)
       it(name, async () => {
