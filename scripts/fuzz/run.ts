@@ -28,6 +28,8 @@ export interface CaseResult {
   heapUsed: number;
   /** Whether the input went to the PDF reader (set by the worker). */
   pdf?: boolean;
+  /** When the first run was over budget and the input was run again: the first run's time. */
+  firstMs?: number;
 }
 
 /** Rule ids of findings that report a resource bound rather than a property of the filing. */
