@@ -751,7 +751,8 @@ class TextFormReader {
     const old = /Title\s+of/i.test(region) && !/Deemed/i.test(region);
     const candidates = form === '3' ? [modern] : old ? [noDeemed, oldII, modern] : [modern, noDeemed, oldII];
     const layouts = candidates.filter((x, i) => candidates.findIndex((y) => y.join() === x.join()) === i);
-    const lines = this.lines.filter((l) => l.start >= from && l.end <= to);
+    // At most enough lines for MAX_TEXT_ROWS rows, each wrapped over several lines: the rest is not read anyway.
+    const lines = this.lines.filter((l) => l.start >= from && l.end <= to).slice(0, MAX_TEXT_ROWS * 8);
     // Skip the rest of the title line ("(e.g., puts, calls, ...)") and the header lines.
     let pendingTitle: Piece[] = [];
     // Table markup, rules, and the page markers text extraction leaves ("-- 1 of 2 --").

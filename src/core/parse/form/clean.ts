@@ -12,9 +12,9 @@
 export interface CleanText {
   text: string;
   /** Source offset where cleaned character k starts. */
-  start: number[];
+  start: Int32Array;
   /** Source offset where cleaned character k ends (exclusive). */
-  end: number[];
+  end: Int32Array;
 }
 
 const SIMPLE_TAG = /<\/?(?:u|b|i|em|strong|sup|sub|span|br|p|div|font|ins|del|s|small|big|mark)\b[^<>\n]{0,200}>/iy;
@@ -41,21 +41,49 @@ function looksLatex(line: string): boolean {
 
 export function cleanFormText(src: string): CleanText {
   const out: string[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
+  // Every cleaned character comes from at least one source character, so the source length bounds the map.
+  const start = new Int32Array(src.length + 1);
+  const end = new Int32Array(src.length + 1);
+  let k = 0;
   const emit = (c: string, s: number, e: number) => {
     out.push(c);
-    start.push(s);
-    end.push(e);
+    start[k] = s;
+    end[k] = e;
+    k++;
   };
+  const hasCR = src.includes('\r');
+  let nextLt = -1;
   let lineStart = 0;
   while (lineStart <= src.length) {
     // A line ends at LF or at a lone CR (old Mac files); a CR before LF stays in the line.
-    let nl = lineStart;
-    while (nl < src.length && src[nl] !== '\n' && !(src[nl] === '\r' && src[nl + 1] !== '\n')) nl++;
+    let nl: number;
+    if (!hasCR) {
+      nl = src.indexOf('\n', lineStart);
+      if (nl < 0) nl = src.length;
+    } else {
+      nl = lineStart;
+      while (nl < src.length && src[nl] !== '\n' && !(src[nl] === '\r' && src[nl + 1] !== '\n')) nl++;
+    }
     const latex = looksLatex(src.slice(lineStart, nl));
     let i = lineStart;
     while (i < nl) {
+      if (!latex) {
+        // Outside LaTeX lines only tags are dropped: copy the run up to the next '<' in one piece.
+        if (nextLt < i) {
+          nextLt = src.indexOf('<', i);
+          if (nextLt < 0) nextLt = src.length; // (searched once per '<', not once per line)
+        }
+        const j = Math.min(nextLt, nl);
+        if (j > i) {
+          out.push(src.slice(i, j));
+          for (let p = i; p < j; p++, k++) {
+            start[k] = p;
+            end[k] = p + 1;
+          }
+          i = j;
+          continue;
+        }
+      }
       const c = src[i];
       if (c === '<') {
         SIMPLE_TAG.lastIndex = i;
@@ -106,7 +134,7 @@ export function cleanFormText(src: string): CleanText {
     if (nl < src.length) emit(src[nl], nl, nl + 1);
     lineStart = nl + 1;
   }
-  return { text: out.join(''), start, end };
+  return { text: out.join(''), start: start.subarray(0, k), end: end.subarray(0, k) };
 }
 
 /** The visible text of a source slice: cleaned, white space collapsed (for span checks and messages). */
