@@ -345,6 +345,9 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
   if (pdfSorted[0]) lines.push(`  slowest PDF: ${pdfSorted[0].name} ${fmtMs(pdfSorted[0].ms)} ms; PDFs over ${a.budgetMs} ms: ${pdfOver} of ${pdfSorted.length}`);
   lines.push(`  peak RSS ${mb(info.peakRss)} (during ${info.peakRssCase}); peak worker heap ${mb(info.peakHeap)} (after ${info.peakHeapCase})`);
   for (const f of failures) lines.push(`  FAIL #${f.index} ${f.name}: ${f.kind}: ${f.message.split('\n')[0]}`);
+  // The plain closing line CI reads: inputs that met every expectation, and those that did not.
+  const inputs = results.length + count(['hang', 'worker-died']);
+  lines.push(`fuzz: ${inputs - failures.length} passed, ${failures.length} failed`);
 
   const md: string[] = [];
   md.push('## Reliability: fuzzing with hostile and broken input', '');
