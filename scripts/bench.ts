@@ -342,14 +342,15 @@ function benchExtension(): void {
     activationMs: number;
     loadMs: number;
     activateBodyMs: number;
-    paints: { file: string; ms: number; renderMs: number }[];
+    paints: { file: string; ms: number; readyMs: number; renderMs: number }[];
   };
   fs.rmSync(out, { force: true });
   const files = [...new Set(r.paints.map((p) => p.file))];
   const rows = files.map((f) => {
     const ps = r.paints.filter((p) => p.file === f);
     const m = median(ps.map((p) => p.ms));
-    return `| first paint of the preview: ${f} (median of ${ps.length}) | ${m.toFixed(0)} ms (of which the webview's render ${median(ps.map((p) => p.renderMs)).toFixed(0)} ms) | < 150 ms: ${m < 150 ? 'met' : 'NOT met'} |`;
+    const ready = median(ps.map((p) => p.readyMs));
+    return `| first paint of the preview: ${f} (median of ${ps.length}) | ${m.toFixed(0)} ms: the webview's own start-up until its script runs ${ready.toFixed(0)} ms, then model, message and render ${(m - ready).toFixed(0)} ms (render ${median(ps.map((p) => p.renderMs)).toFixed(0)} ms) | < 150 ms: ${m < 150 ? 'met' : 'NOT met'} |`;
   });
   const body = `## Extension: activation and preview first paint
 

@@ -21,6 +21,8 @@ export const PDF_VIEW_TYPE = 'form4Inspector.pdfPreview';
 export interface FirstPaint {
   uri: string;
   ms: number;
+  /** When the webview's script said 'ready' (the webview's own start-up, which VS Code does). */
+  readyMs: number;
   renderMs: number;
 }
 
@@ -49,6 +51,7 @@ class Preview implements vscode.Disposable {
   private version = 0;
   private ready = false;
   private started = performance.now();
+  private readyMs: number | undefined;
   private painted = false;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -95,13 +98,14 @@ class Preview implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
+        this.readyMs ??= performance.now() - this.started;
         this.update();
         break;
       case 'rendered':
         if (!this.painted) {
           this.painted = true;
           const ms = performance.now() - this.started;
-          this.manager.firstPaints.push({ uri: this.uri.toString(), ms, renderMs: m.renderMs });
+          this.manager.firstPaints.push({ uri: this.uri.toString(), ms, readyMs: this.readyMs ?? ms, renderMs: m.renderMs });
           deps.log.info(`preview first paint ${ms.toFixed(1)} ms (render ${m.renderMs.toFixed(1)} ms): ${this.uri.toString()}`);
         }
         this.manager.renderedEmitter.fire({ uri: this.uri, version: m.version });
