@@ -78,8 +78,7 @@ export const checks = [
       const f = await openPreview(wb, 'holdings-mismatch-form4.xml', 'FORM');
       const text = wb.page.locator('.editor-group-container').nth(0);
       await text.locator('.view-lines').first().click();
-      await wb.page.keyboard.press('Control+G');
-      await wb.quickInput().waitFor({ state: 'visible', timeout: 10000 });
+      await wb.openQuickInput('Control+G', 15000);
       await wb.quickInput().fill(':135:25');   // Quick Open's go-to-line form (Ctrl+G in the browser may open Quick Open)
       await wb.page.keyboard.press('Enter');
       await wb.page.locator('.statusbar-item', { hasText: 'Ln 135, Col 25' }).first().waitFor({ timeout: 10000 });
@@ -104,8 +103,7 @@ export const checks = [
       const f = await openPreview(wb, 'alto-ingredients-form4.xml', 'FORM');
       const text = wb.page.locator('.editor-group-container').nth(0);
       await text.locator('.view-lines').first().click();
-      await wb.page.keyboard.press('Control+G');
-      await wb.quickInput().waitFor({ state: 'visible', timeout: 10000 });
+      await wb.openQuickInput('Control+G', 15000);
       await wb.quickInput().fill(':55');
       await wb.page.keyboard.press('Enter');
       const token = text.locator('.view-line span span', { hasText: /^7402$/ }).first();

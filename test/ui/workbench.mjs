@@ -33,16 +33,19 @@ export class Workbench {
    */
   async runCommand(title, { timeout = 15000 } = {}) {
     const t0 = Date.now();
+    const left = () => Math.max(500, timeout - (Date.now() - t0));
     for (;;) {
-      const input = await this.openQuickInput('F1', timeout);
-      await input.fill('>' + title);
-      const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
       try {
-        await row.waitFor({ timeout: Math.min(3000, Math.max(500, timeout - (Date.now() - t0))) });
-        await row.click();
+        // Every step is bounded, so a palette that does not take the text (a busy workbench) is reopened, not waited on.
+        const input = await this.openQuickInput('F1', left());
+        await input.fill('>' + title, { timeout: Math.min(5000, left()) });
+        const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+        await row.waitFor({ timeout: Math.min(3000, left()) });
+        await row.click({ timeout: Math.min(3000, left()) });
         return;
-      } catch {
-        if (Date.now() - t0 >= timeout) { throw new Error(`command "${title}" is not in the command palette after ${timeout} ms`); }
+      } catch (e) {
+        if (Date.now() - t0 >= timeout) { throw new Error(`command "${title}" could not be run from the command palette within ${timeout} ms: ${String(e && e.message || e).split('\n')[0]}`); }
+        await this.closeQuickInput();
       }
     }
   }
