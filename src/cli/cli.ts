@@ -15,6 +15,7 @@ import type { Filing, Finding, Severity } from '../core/model';
 import { inspectBytes, sizeLimitReason, type InspectOptions } from '../core/inspect';
 import { parsePdfInWorker } from '../core/pdf/worker-client';
 import { isPdf } from '../core/decode';
+import { detached } from '../core/strings';
 import { findingToJson, toJson } from '../core/json';
 import { RULES } from '../core/rules';
 import { chainSummary, reconcileSummaries, type ChainSummary } from '../core/reconcile';
@@ -102,6 +103,15 @@ interface Unreadable {
   explicit: boolean;
 }
 
+/** The bytes of one input, or why it cannot be read. An over-size file is refused by its size, before it is read. */
+function readInput(path: string): Uint8Array | string {
+  try {
+    return sizeLimitReason(fs.statSync(path).size) ?? fs.readFileSync(path);
+  } catch (e) {
+    return `cannot read: ${(e as Error).message}`;
+  }
+}
+
 /**
  * Reads every input one after another and hands each filing to `visit`, then lets it go: a folder of
  * thousands of filings is checked in bounded memory (the caller keeps only what it needs of each).
@@ -115,20 +125,12 @@ async function readEach(
   const unreadable: Unreadable[] = [];
   let read = 0;
   for (const f of files) {
-    let bytes: Uint8Array;
-    try {
-      // Refuse an over-size file by its size, before reading it into memory.
-      const tooLarge = sizeLimitReason(fs.statSync(f.path).size);
-      if (tooLarge) {
-        unreadable.push({ file: f.path, reason: tooLarge, explicit: f.explicit });
-        continue;
-      }
-      bytes = fs.readFileSync(f.path);
-    } catch (e) {
-      unreadable.push({ file: f.path, reason: `cannot read: ${(e as Error).message}`, explicit: f.explicit });
+    const input = readInput(f.path);
+    if (typeof input === 'string') {
+      unreadable.push({ file: f.path, reason: input, explicit: f.explicit });
       continue;
     }
-    const out = await inspectBytes(bytes, f.path, options);
+    const out = await inspectBytes(input, f.path, options);
     if (out.ok) {
       read++;
       visit(out.filing);
@@ -153,11 +155,6 @@ function reportUnreadable(unreadable: Unreadable[], missing: string[]): boolean 
   return failed;
 }
 
-/** A copy of a string that shares no memory with a filing's text (V8 keeps the parent of a slice alive). */
-function own(s: string): string {
-  return (' ' + s).slice(1);
-}
-
 /** What `check` keeps of one filing: its findings (messages copied out of the text) and its line index. */
 interface Checked {
   file: string;
@@ -167,7 +164,7 @@ interface Checked {
 }
 
 function keepFindings(findings: Finding[]): Finding[] {
-  return findings.map((f) => ({ ...f, message: own(f.message), related: f.related?.map((r) => ({ ...r, message: own(r.message) })) }));
+  return findings.map((f) => ({ ...f, message: detached(f.message), related: f.related?.map((r) => ({ ...r, message: detached(r.message) })) }));
 }
 
 /** What a scan worker sends back for one file. */
@@ -178,15 +175,8 @@ type ScanResult =
   | { index: number; ok: false; deferred: true; reason: string };
 
 async function checkOne(path: string, index: number, options: InspectOptions, deferPdf = false): Promise<ScanResult> {
-  let bytes: Uint8Array;
-  try {
-    // Refuse an over-size file by its size, before reading it into memory.
-    const tooLarge = sizeLimitReason(fs.statSync(path).size);
-    if (tooLarge) return { index, ok: false, reason: tooLarge };
-    bytes = fs.readFileSync(path);
-  } catch (e) {
-    return { index, ok: false, reason: `cannot read: ${(e as Error).message}` };
-  }
+  const bytes = readInput(path);
+  if (typeof bytes === 'string') return { index, ok: false, reason: bytes };
   if (deferPdf && isPdf(bytes)) return { index, ok: false, deferred: true, reason: 'PDF read by the main thread' };
   const out = await inspectBytes(bytes, path, options);
   if (!out.ok) return { index, ok: false, reason: out.reason };

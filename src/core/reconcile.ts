@@ -26,6 +26,7 @@ import { baseKey, holdingLabel, link, tallyFiling, type TallyItem } from './rule
 import { docType, locOf, rel, rowLabel, val } from './rules/types';
 import { normCik } from './rules/structure';
 import { filingDate } from './rules/dates';
+import { detached } from './strings';
 
 export interface CrossFinding {
   /** The file the finding is about (the later filing). */
@@ -72,6 +73,21 @@ interface Entry {
   holding: { text: string; row: ChainRow } | null;
 }
 
+/** Where a chain stands after a filing: its last stated amount and where it was stated. */
+interface ChainEnd {
+  text: string;
+  row: ChainRow;
+  file: string;
+  what: string;
+  date: string;
+  filed: string;
+}
+
+/** "x.xml: Table I row 2 states 10,500", at that amount: the related place of a cross-filing finding. */
+function statedAt(p: ChainEnd) {
+  return rel(`${baseName(p.file)}: ${p.row.label} states ${fmt(p.text)}`, p.row.loc, p.file);
+}
+
 /** One filing reduced to what the cross-filing check needs: plain data (it survives structured cloning), no reference into the filing. */
 export interface ChainSummary {
   file: string;
@@ -92,11 +108,6 @@ function baseName(file: string): string {
 
 function normText(s: string | null): string {
   return (s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
-/** A copy of a string that shares no memory with the filing's text (V8 keeps the parent of a slice alive). */
-function own(s: string): string {
-  return s.length > 12 ? (' ' + s).slice(1) : s;
 }
 
 /** The holding part of a chain key (exported for the holdings timeline, which draws the same chains). */
@@ -146,11 +157,11 @@ export function selectFilings(filings: Filing[]): Filing[] {
 }
 
 function chainRow(row: Row): ChainRow {
-  return { table: row.table, label: rowLabel(row), holding: own(holdingLabel(row)), loc: locOf(row.sharesOwnedFollowingTransaction, row) };
+  return { table: row.table, label: rowLabel(row), holding: detached(holdingLabel(row)), loc: locOf(row.sharesOwnedFollowingTransaction, row) };
 }
 
 function chainItem(it: TallyItem): ChainItem {
-  return { row: chainRow(it.row), date: it.date, sharesText: own(it.sharesText), ownedText: own(it.ownedText), sign: it.sign };
+  return { row: chainRow(it.row), date: it.date, sharesText: detached(it.sharesText), ownedText: detached(it.ownedText), sign: it.sign };
 }
 
 function entriesOf(filing: Filing): Map<string, Entry> {
@@ -170,8 +181,8 @@ function entriesOf(filing: Filing): Map<string, Entry> {
       continue;
     }
     const first = g.ordered[0]?.date ?? (val(rows[0].transactionDate) ?? period);
-    const last = g.last ? { text: own(g.last.ownedText), row: chainRow(g.last.row), date: g.last.date } : null;
-    out.set(key, { ...base, order: own(`${first}|${filed}|${file}`), firstBlock: g.firstBlock.map(chainItem), last, holding: null });
+    const last = g.last ? { text: detached(g.last.ownedText), row: chainRow(g.last.row), date: g.last.date } : null;
+    out.set(key, { ...base, order: detached(`${first}|${filed}|${file}`), firstBlock: g.firstBlock.map(chainItem), last, holding: null });
   }
   for (const row of [...filing.nonDerivative, ...filing.derivative]) {
     if (row.kind !== 'holding') continue;
@@ -187,7 +198,7 @@ function entriesOf(filing: Filing): Map<string, Entry> {
       continue;
     }
     if (text === null || dec(text) === null) continue;
-    out.set(key, { ...base, order: own(`${period}|${filed}|${file}`), firstBlock: [], last: null, holding: { text: own(text), row: chainRow(row) } });
+    out.set(key, { ...base, order: detached(`${period}|${filed}|${file}`), firstBlock: [], last: null, holding: { text: detached(text), row: chainRow(row) } });
   }
   for (const k of ambiguous) out.delete(k);
   return out;
@@ -199,12 +210,12 @@ export function chainSummary(filing: Filing): ChainSummary {
   const issuer = normCik(val(filing.issuer.cik));
   return {
     file: filing.file,
-    signature: own(signature(filing)),
-    amendKey: own(amendKey(filing)),
+    signature: detached(signature(filing)),
+    amendKey: detached(amendKey(filing)),
     isAmendment: /\/A$/.test(docType(filing) ?? ''),
-    owner: owner === null ? null : own(owner),
+    owner: owner === null ? null : detached(owner),
     issuer,
-    entries: owner === null || issuer === null ? [] : [...entriesOf(filing)].map(([k, e]) => [own(k), e]),
+    entries: owner === null || issuer === null ? [] : [...entriesOf(filing)].map(([k, e]) => [detached(k), e]),
   };
 }
 
@@ -261,7 +272,7 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
     for (const list of chains.values()) {
       if (list.length < 2) continue;
       list.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-      let prev: { text: string; row: ChainRow; file: string; what: string; date: string; filed: string } | null = null;
+      let prev: ChainEnd | null = null;
       for (const e of list) {
         if (e.holding) {
           const diff = prev ? dec(e.holding.text)!.minus(dec(prev.text)!).abs() : null;
@@ -275,7 +286,7 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
                   severity: sev,
                   message: `${e.holding.row.label} (${e.holding.row.holding}): holds ${fmt(e.holding.text)}, but ${baseName(prev.file)} ${prev.what} ${fmt(prev.text)} (${prev.row.label}); the difference is ${fmt(dec(e.holding.text)!.minus(dec(prev.text)!))}`,
                   ...e.holding.row.loc,
-                  related: [rel(`${baseName(prev.file)}: ${prev.row.label} states ${fmt(prev.text)}`, prev.row.loc, prev.file)],
+                  related: [statedAt(prev)],
                 },
               });
           }
@@ -288,7 +299,7 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
         const overlaps =
           prev !== null && first !== undefined && (prev.date > first || (prev.date === first && (prev.filed === '' || prev.filed === e.filed)));
         if (prev && e.firstBlock.length && !overlaps) {
-          const p: { text: string; row: ChainRow; file: string; what: string; date: string; filed: string } = prev;
+          const p: ChainEnd = prev;
           const from = { owned: dec(p.text)!, ownedText: p.text };
           const results = e.firstBlock.map(live).map((it) => ({ it, ...link(from, it) }));
           // Across filings, one unit of the coarsest precision is rounding too (fractional RSU dividend
@@ -306,9 +317,7 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
                   severity: sev,
                   message: `${r.it.row.label} (${r.it.row.holding}): ${baseName(p.file)} ${p.what} ${fmt(p.text)} (${p.row.label}); ${fmt(p.text)} ${r.it.sign > 0 ? '+' : '-'} ${fmt(r.it.sharesText)} ${r.it.sign > 0 ? 'acquired' : 'disposed'} = ${fmt(r.expected)}, but this filing states ${fmt(r.it.ownedText)} (off by ${fmt(r.expected.minus(r.it.owned).abs())}; ${splitNote(from.owned, r.it) ?? 'a filing in between, a split or an unreported change may explain it'})`,
                   ...r.it.row.loc,
-                  related: [
-                    rel(`${baseName(p.file)}: ${p.row.label} states ${fmt(p.text)}`, p.row.loc, p.file),
-                  ],
+                  related: [statedAt(p)],
                 },
               });
           }
