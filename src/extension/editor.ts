@@ -2,14 +2,15 @@
  * The Form 4 preview: a custom text editor for ownership XML and submission text (follows edits live, never writes
  * to the document) and a read-only custom editor for PDFs (read once when opened; the PDF reader loads only then).
  *
- * Webview security: strict CSP with a nonce for the one script, styles only from the extension, no inline code,
- * local resources limited to `dist` and `media`, no command URIs. The webview receives plain data only.
+ * Webview security: strict CSP (the page's one script and stylesheet, written in from dist/ and media/, admitted by a
+ * nonce), local resources limited to `dist` and `media`, no command URIs. The webview receives plain data only; the
+ * first model is embedded in the page as an escaped JSON data block.
  */
 import * as vscode from 'vscode';
 import { webviewHtml } from './webviewHtml';
 import type { ParseOutcome } from '../core/parse';
 import { inspectBytes } from '../core/inspect';
-import type { HostMessage, WebviewMessage } from '../webview/protocol';
+import type { HostMessage, InitialDataId, InitialMessage, WebviewMessage } from '../webview/protocol';
 import type { ActiveFiling, FilingService } from './filings';
 import { pathAt, toViewFailure, toViewModel } from './viewModel';
 import { inspectOptions } from './config';
@@ -24,6 +25,13 @@ export interface FirstPaint {
   /** When the webview's script said 'ready' (the webview's own start-up, which VS Code does). */
   readyMs: number;
   renderMs: number;
+  /** Making the page: the first model (parse if not cached, view model) and the HTML with it. */
+  htmlMs: number;
+  /**
+   * The webview's start-up, split (ms from resolving the editor, as the webview's clock tells it): its frame began
+   * to load; the load could fetch (VS Code's service worker for the webview had started); its script began to run.
+   */
+  startup: { pageMs: number; fetchMs: number; scriptMs: number } | null;
 }
 
 export interface PreviewDeps {
@@ -37,12 +45,14 @@ export interface PreviewDeps {
   reveal: (uri: vscode.Uri, span: { start: number; end: number } | null) => Promise<void>;
 }
 
-export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, initial?: InitialMessage): string {
+  const id: InitialDataId = 'form4-initial';
   return webviewHtml(webview, extensionUri, {
     script: 'webview.js',
     style: 'preview.css',
     title: 'Form 4 Preview',
     body: '<main id="root" aria-live="polite"><p class="muted">Reading the filing\u2026</p></main>',
+    data: initial ? { id, value: initial } : undefined,
   });
 }
 
@@ -50,8 +60,13 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 class Preview implements vscode.Disposable {
   private version = 0;
   private ready = false;
+  /** The filing changed after the page (with its embedded model) was made: the page's model is out of date. */
+  private changedSinceHtml = false;
   private started = performance.now();
+  private readonly startedEpoch = performance.timeOrigin + this.started;
   private readyMs: number | undefined;
+  private startup: FirstPaint['startup'] = null;
+  private htmlMs = 0;
   private painted = false;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -73,18 +88,26 @@ class Preview implements vscode.Disposable {
         if (e.webviewPanel.active) deps.active.set(this.uri);
       }),
     );
-    panel.webview.html = previewHtml(panel.webview, deps.extensionUri);
+    // The first model goes into the page itself: the preview draws as soon as its script runs, without waiting for
+    // a 'ready' -> 'update' round trip through VS Code.
+    panel.webview.html = previewHtml(panel.webview, deps.extensionUri, this.message());
+    this.htmlMs = performance.now() - this.started;
     if (panel.active) deps.active.set(uri);
+  }
+
+  /** The current model as a new version. */
+  private message(): InitialMessage {
+    const { outcome, reason } = this.outcome();
+    const version = ++this.version;
+    if (outcome && outcome.ok) return { type: 'update', version, model: toViewModel(outcome.filing) };
+    return { type: 'failure', version, failure: toViewFailure(this.uri.toString(), outcome ? outcome.reason : reason, outcome ? outcome.findings : []) };
   }
 
   /** Post the current model (after the webview said 'ready'). */
   update(): void {
+    this.changedSinceHtml = true;
     if (!this.ready) return;
-    const { outcome, reason } = this.outcome();
-    const version = ++this.version;
-    let msg: HostMessage;
-    if (outcome && outcome.ok) msg = { type: 'update', version, model: toViewModel(outcome.filing) };
-    else msg = { type: 'failure', version, failure: toViewFailure(this.uri.toString(), outcome ? outcome.reason : reason, outcome ? outcome.findings : []) };
+    const msg: HostMessage = this.message();
     void this.panel.webview.postMessage(msg);
   }
 
@@ -99,13 +122,20 @@ class Preview implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.readyMs ??= performance.now() - this.started;
-        this.update();
+        // The page drew the model embedded in it; post only when the filing changed since (after a hide and restore
+        // the page is made again from the same HTML, so its model may be old).
+        if (m.rendered === undefined || this.changedSinceHtml) this.update();
+        if (m.startup && !this.startup) {
+          const t0 = this.startedEpoch;
+          const s = m.startup;
+          this.startup = { pageMs: s.pageStart - t0, fetchMs: s.fetchStart - t0, scriptMs: s.scriptStart - t0 };
+        }
         break;
       case 'rendered':
         if (!this.painted) {
           this.painted = true;
           const ms = performance.now() - this.started;
-          this.manager.firstPaints.push({ uri: this.uri.toString(), ms, readyMs: this.readyMs ?? ms, renderMs: m.renderMs });
+          this.manager.firstPaints.push({ uri: this.uri.toString(), ms, readyMs: this.readyMs ?? ms, renderMs: m.renderMs, htmlMs: this.htmlMs, startup: this.startup });
           deps.log.info(`preview first paint ${ms.toFixed(1)} ms (render ${m.renderMs.toFixed(1)} ms): ${this.uri.toString()}`);
         }
         this.manager.renderedEmitter.fire({ uri: this.uri, version: m.version });

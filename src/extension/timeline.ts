@@ -8,8 +8,8 @@
  * folder, asks which one when there are several, and offers a folder dialog when none is open. Files are chosen by
  * `form4Inspector.scan.include` / `exclude` inside the folder; open documents are read from the editor.
  *
- * Webview security as in the preview: strict CSP (default-src 'none'; scripts only with a nonce; styles only from the
- * extension, no 'unsafe-inline': the chart is SVG with class-based styling and the tooltip is placed through the
+ * Webview security as in the preview: strict CSP (default-src 'none'; the page's one script and stylesheet admitted by
+ * a nonce, no 'unsafe-inline': the chart is SVG with class-based styling and the tooltip is placed through the
  * CSSOM), local resources limited to `dist` and `media`, no command URIs; the webview receives plain data only.
  */
 import * as vscode from 'vscode';

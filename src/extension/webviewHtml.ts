@@ -1,10 +1,18 @@
 /**
  * The one HTML shell of the extension's webviews (preview and timeline): a strict Content-Security-Policy
- * (`default-src 'none'`, styles and fonts from the extension only, the one bundled script by a fresh nonce, no inline
- * script, no command URIs), the page's stylesheet and script from the extension's own media/ and dist/.
+ * (`default-src 'none'`; the page's one stylesheet and one script admitted by a fresh nonce; fonts and images only
+ * from the extension; no command URIs), and optionally the page's first data as a JSON data block (never run; every
+ * `<`, `>` and `&` escaped in it).
+ *
+ * The stylesheet (media/) and the script bundle (dist/) are written into the page rather than linked: a linked file
+ * is fetched through VS Code's webview service worker, the workbench and (in a remote window) the connection to the
+ * extension host, after the page has loaded; written in, they arrive with the page (about 15-30 ms sooner in the
+ * bench, more over a remote connection). Only the extension's own files are written in, never filing text.
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { jsonForScript } from './jsonForScript';
 
 export interface WebviewPage {
   /** Bundle under dist/, e.g. "webview.js". */
@@ -14,31 +22,55 @@ export interface WebviewPage {
   title: string;
   /** Static markup placed before the script (no filing text ever goes here). */
   body: string;
+  /** Data the script reads at start (`<script type="application/json" id=...>`), e.g. the first model. */
+  data?: { id: string; value: unknown };
+}
+
+/**
+ * A file of the extension as the text of an inline `<script>` or `<style>` element, or null when it cannot be one
+ * (a closing tag inside it would end the element early: the caller links the file instead). A bundle's source-map
+ * comment is pointed at the map's webview URI, since a relative one would resolve against the page.
+ */
+function inlineText(file: vscode.Uri, tag: 'script' | 'style', mapUri: (name: string) => string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(file.fsPath, 'utf8');
+  } catch {
+    return null;
+  }
+  if (new RegExp(`</${tag}`, 'i').test(text)) return null;
+  return text.replace(/^(\/\/# sourceMappingURL=)([^\s]+)\s*$/m, (_all, lead: string, name: string) => lead + mapUri(name));
 }
 
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage): string {
   const nonce = randomBytes(18).toString('base64url');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', page.script));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', page.style));
+  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+  const scriptFile = vscode.Uri.joinPath(dist, page.script);
+  const styleFile = vscode.Uri.joinPath(extensionUri, 'media', page.style);
+  const mapUri = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(dist, name)).toString();
+  const scriptText = inlineText(scriptFile, 'script', mapUri);
+  const styleText = inlineText(styleFile, 'style', mapUri);
   const csp = [
     `default-src 'none'`,
-    `style-src ${webview.cspSource}`,
+    `style-src 'nonce-${nonce}'${styleText === null ? ` ${webview.cspSource}` : ''}`,
     `script-src 'nonce-${nonce}'`,
     `img-src ${webview.cspSource} data:`,
     `font-src ${webview.cspSource}`,
   ].join('; ');
+  const style = styleText !== null ? `<style nonce="${nonce}">${styleText}</style>` : `<link rel="stylesheet" href="${webview.asWebviewUri(styleFile).toString()}">`;
+  const script = scriptText !== null ? `<script nonce="${nonce}">${scriptText}</script>` : `<script nonce="${nonce}" src="${webview.asWebviewUri(scriptFile).toString()}"></script>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
+${style}
 <title>${page.title}</title>
 </head>
 <body>
 ${page.body}
-<script nonce="${nonce}" src="${script}"></script>
+${page.data ? `<script type="application/json" id="${page.data.id}">${jsonForScript(page.data.value)}</script>\n` : ''}${script}
 </body>
 </html>`;
 }

@@ -169,6 +169,14 @@ export interface ViewFailure {
   findings: ViewFinding[];
 }
 
+/**
+ * The first model, embedded in the page as JSON in a data block (`<script type="application/json">`, never run)
+ * with this id, so the preview draws as soon as its script runs instead of after a round trip to the extension.
+ * (A type, not a constant: both sides import this file with `import type` only.)
+ */
+export type InitialDataId = 'form4-initial';
+export type InitialMessage = Extract<HostMessage, { type: 'update' | 'failure' }>;
+
 /** Extension -> webview. */
 export type HostMessage =
   | { type: 'update'; version: number; model: ViewModel }
@@ -178,7 +186,11 @@ export type HostMessage =
 
 /** Webview -> extension. */
 export type WebviewMessage =
-  | { type: 'ready' }
+  /**
+   * The script has started. `rendered`: the version of the model embedded in the page, already drawn (the host
+   * then posts nothing until the filing changes). `startup`: when the page and its resources loaded.
+   */
+  | { type: 'ready'; rendered?: number; startup?: WebviewStartup }
   /** Sent after every render, with the version rendered and the time the render took (ms). */
   | { type: 'rendered'; version: number; renderMs: number }
   /** Show this span of the filing's text in a text editor beside the preview. */
@@ -191,4 +203,14 @@ export interface WebviewState {
   scrollX: number;
   scrollY: number;
   file: string | null;
+}
+
+/**
+ * The webview's start-up as epoch milliseconds (for the bench): when its frame began to load, when that load could
+ * fetch (VS Code's service worker for the webview had started), when the page's script began to run.
+ */
+export interface WebviewStartup {
+  pageStart: number;
+  fetchStart: number;
+  scriptStart: number;
 }
