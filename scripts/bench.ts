@@ -15,6 +15,7 @@ import { CORPUS_DIR, REPO_ROOT, corpusAvailable } from '../test/corpus';
 import { inspectText } from '../src/core/inspect';
 import { decodeBytes } from '../src/core/decode';
 import { detectKind } from '../src/core/detect';
+import type { FirstPaint } from '../src/extension/editor';
 
 const BENCH_FILE = path.join(REPO_ROOT, 'BENCHMARKS.md');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -324,6 +325,25 @@ Speed: our whole PDF read (pdf.js text items, layout, model) vs pdf-parse \`getT
   writeSection('pdf', body);
 }
 
+interface PerfRun {
+  vscode: string;
+  activationMs: number;
+  loadMs: number;
+  activateBodyMs: number;
+  paints: (FirstPaint & { file: string })[];
+}
+
+/** One run of test/integration/perf.test.ts in the test VS Code; `fixWorker`: with VS Code's webview worker fix (host.cjs). */
+function perfRun(fixWorker: boolean): PerfRun {
+  const out = path.join(os.tmpdir(), `form4-perf-${process.pid}-${fixWorker ? 'fixed' : 'stock'}.json`);
+  const env = { ...process.env, FORM4_TEST_GREP: 'perf', FORM4_PERF_OUT: out, FORM4_FIX_WEBVIEW_WORKER: fixWorker ? '1' : '0' };
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'vscode', 'test-integration.cjs')], { stdio: 'inherit', env });
+  if (run.status !== 0 || !fs.existsSync(out)) throw new Error(`the perf run in VS Code failed (exit ${run.status})`);
+  const r = JSON.parse(fs.readFileSync(out, 'utf8')) as PerfRun;
+  fs.rmSync(out, { force: true });
+  return r;
+}
+
 /** Activation and preview first paint, measured inside the real VS Code of the test harness (test/integration/perf.test.ts). */
 function benchExtension(): void {
   const server = path.join(REPO_ROOT, '.vscode-test', 'code-server', '.installed-ok');
@@ -331,36 +351,39 @@ function benchExtension(): void {
     console.log(`skipped: the test VS Code is not installed (${server}); run npm run setup`);
     return;
   }
-  const out = path.join(os.tmpdir(), `form4-perf-${process.pid}.json`);
-  const env = { ...process.env, FORM4_TEST_GREP: 'perf', FORM4_PERF_OUT: out };
-  const compile = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'vscode', 'compile-tests.mjs')], { stdio: 'inherit', env });
+  const compile = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'vscode', 'compile-tests.mjs')], { stdio: 'inherit' });
   if (compile.status !== 0) throw new Error('compiling the integration tests failed');
-  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'vscode', 'test-integration.cjs')], { stdio: 'inherit', env });
-  if (run.status !== 0 || !fs.existsSync(out)) throw new Error(`the perf run in VS Code failed (exit ${run.status})`);
-  const r = JSON.parse(fs.readFileSync(out, 'utf8')) as {
-    vscode: string;
-    activationMs: number;
-    loadMs: number;
-    activateBodyMs: number;
-    paints: { file: string; ms: number; readyMs: number; renderMs: number }[];
+  const stock = perfRun(false);
+  const fixed = perfRun(true);
+  const ms = (x: number): string => `${x.toFixed(0)} ms`;
+  const rows = (r: PerfRun, host: string): string[] => {
+    // the session's first preview starts VS Code's webview machinery cold: reported on its own row, not in a median
+    const [cold, ...warm] = r.paints;
+    const out = [...new Set(warm.map((p) => p.file))].map((f) => {
+      const ps = warm.filter((p) => p.file === f);
+      const med = (g: (p: FirstPaint) => number): number => median(ps.map(g));
+      const st = (g: (s: NonNullable<FirstPaint['startup']>) => number): number => median(ps.map((p) => (p.startup ? g(p.startup) : NaN)));
+      const m = med((p) => p.ms);
+      const split =
+        `page made ${ms(med((p) => p.htmlMs))}; frame loading at ${ms(st((s) => s.pageMs))}; fetching at ${ms(st((s) => s.fetchMs))}; ` +
+        `script running at ${ms(st((s) => s.scriptMs))}; drawn and reported ${ms(m - st((s) => s.scriptMs))} later (render ${ms(med((p) => p.renderMs))})`;
+      return `| first paint, ${host}: ${f} (median of ${ps.length}) | **${ms(m)}**: ${split} | < 150 ms: ${m < 150 ? 'met' : 'NOT met'} |`;
+    });
+    out.push(`| first paint, ${host}: the session's first preview (${cold.file}, webview machinery cold) | ${ms(cold.ms)} | (not a target) |`);
+    return out;
   };
-  fs.rmSync(out, { force: true });
-  const files = [...new Set(r.paints.map((p) => p.file))];
-  const rows = files.map((f) => {
-    const ps = r.paints.filter((p) => p.file === f);
-    const m = median(ps.map((p) => p.ms));
-    const ready = median(ps.map((p) => p.readyMs));
-    return `| first paint of the preview: ${f} (median of ${ps.length}) | ${m.toFixed(0)} ms: the webview's own start-up until its script runs ${ready.toFixed(0)} ms, then model, message and render ${(m - ready).toFixed(0)} ms (render ${median(ps.map((p) => p.renderMs)).toFixed(0)} ms) | < 150 ms: ${m < 150 ? 'met' : 'NOT met'} |`;
-  });
   const body = `## Extension: activation and preview first paint
 
 ${stamp()}
-Measured inside VS Code ${r.vscode} (code-server's server, extension host on Node, workbench in headless Chromium) by \`test/integration/perf.test.ts\`. Activation is the time to evaluate \`dist/extension.js\` plus \`activate()\`; first paint runs from \`resolveCustomTextEditor\` to the webview's message that it has drawn the filing (webview start-up included), each preview opened afresh.
+Measured inside VS Code ${stock.vscode} (code-server's server, extension host on Node, workbench in headless Chromium) by \`test/integration/perf.test.ts\`. Activation is the time to evaluate \`dist/extension.js\` plus \`activate()\`. First paint runs from \`resolveCustomTextEditor\` to the webview's message that it has drawn the filing, each preview opened afresh; the split comes from the webview's own clock (Navigation and Resource Timing) on the same machine.
+
+VS Code 1.99 to 1.10x register a new service worker for every webview (the webview's id is in the worker's URL) and hold the webview's first navigation until the swap is done: about 1 s in Chromium, for every extension's webview (microsoft/vscode#245756; fixed upstream by microsoft/vscode#244910, which passes the id in a message, as current releases do). 1.100.3 is the newest VS Code on Node 20 and still has it. The second pair of rows is measured with that upstream fix applied to 1.100.3's webview page in the test harness (\`FORM4_FIX_WEBVIEW_WORKER=1\`, scripts/vscode/host.cjs): what users of a VS Code without the regression see. The preview sends its first model inside its page, so it draws as soon as its script runs.
 
 | figure | value | target |
-| --- | ---: | --- |
-| activation (bundle ${r.loadMs.toFixed(1)} ms + activate() ${r.activateBodyMs.toFixed(1)} ms) | ${r.activationMs.toFixed(1)} ms | < 30 ms: ${r.activationMs < 30 ? 'met' : 'NOT met'} |
-${rows.join('\n')}
+| --- | --- | --- |
+| activation (bundle ${stock.loadMs.toFixed(1)} ms + activate() ${stock.activateBodyMs.toFixed(1)} ms) | ${stock.activationMs.toFixed(1)} ms | < 30 ms: ${stock.activationMs < 30 ? 'met' : 'NOT met'} |
+${rows(stock, 'VS Code 1.100.3 as shipped').join('\n')}
+${rows(fixed, 'VS Code 1.100.3 with the upstream webview-worker fix').join('\n')}
 `;
   console.log(body);
   writeSection('extension', body);

@@ -14,6 +14,7 @@
 // and the watchdog kills the groups we had registered. So no run leaves a VS Code or a Chromium behind.
 'use strict';
 const { spawn, execFileSync } = require('child_process');
+const crypto = require('crypto');
 const fs = require('fs');
 const http = require('http');
 const net = require('net');
@@ -263,13 +264,41 @@ function collectLogs(base, serverLog) {
   return out.join('\n');
 }
 
+// VS Code 1.99 to 1.10x put the webview's id into its service worker's script URL, so every new webview registers
+// a new worker and its first navigation waits for the swap (~1 s in Chromium): microsoft/vscode#245756, fixed
+// upstream by passing the id in the worker's first message instead (microsoft/vscode#244910), as current
+// releases' pre/index.html does. For the bench's second first-paint figure, serve 1.100.3's webview host page
+// with the id left out of that URL; the worker reads a window's webview id from the window's own URL, so resource
+// loading is unchanged for webviews without their own workers. Returns false when the page no longer has that line.
+// Chromium treats a page Playwright answered as a public one, so its browser must be started with WEBVIEW_FIX_ARGS
+// (no local-network checks) for that page to reach the loopback server.
+const WEBVIEW_FIX_ARGS = ['--disable-features=LocalNetworkAccessChecks'];
+const WORKER_URL_ID = '&id=${ID}&remoteAuthority=';
+async function fixWebviewWorkerUrl(page) {
+  const file = path.join(VSCODE_DIR, 'out', 'vs', 'workbench', 'contrib', 'webview', 'browser', 'pre', 'index.html');
+  const html = fs.readFileSync(file, 'utf8');
+  if (!html.includes(WORKER_URL_ID)) { return false; }
+  // the page's Content-Security-Policy admits its one inline script by hash: replace the hash with the new script's
+  const script = /<script[^>]*>([\s\S]*?)<\/script>/.exec(html);
+  if (!script || !script[1].includes(WORKER_URL_ID)) { return false; }
+  const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`;
+  const fixed = script[1].replace(WORKER_URL_ID, '&remoteAuthority=');
+  if (!html.includes(hash(script[1]))) { return false; }
+  const patched = html.replace(hash(script[1]), hash(fixed)).replace(script[1], () => fixed);
+  await page.route((u) => u.pathname.endsWith('/out/vs/workbench/contrib/webview/browser/pre/index.html'), async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: patched });
+  });
+  return true;
+}
+
 // Chromium through playwright-core. launchServer (not launch) so we know Chromium's pid and can register its
 // process group with the watchdog; our own signal handlers replace Playwright's.
-async function launchBrowser(profile, { headless = true } = {}) {
+async function launchBrowser(profile, { headless = true, args = [] } = {}) {
   assertInstalled();
   const { chromium } = require('playwright-core');
   const bs = await chromium.launchServer({
-    executablePath: CHROMIUM, headless, args: CHROMIUM_ARGS,
+    executablePath: CHROMIUM, headless, args: [...CHROMIUM_ARGS, ...args],
     handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
     env: { ...process.env, HOME: profile.home, TMPDIR: profile.tmp },   // Chromium's caches stay in the profile
   });
@@ -320,6 +349,6 @@ function onSignals(cleanup, { watchParent = false } = {}) {
 
 module.exports = {
   ROOT, CODE_SERVER_DIR, SERVER_MAIN, VSCODE_DIR, CHROMIUM, NODE,
-  vscodeVersion, assertInstalled, freePort, makeProfile, serverCli, startServer, workbenchUrl, launchBrowser,
+  vscodeVersion, assertInstalled, freePort, makeProfile, serverCli, startServer, workbenchUrl, launchBrowser, fixWebviewWorkerUrl, WEBVIEW_FIX_ARGS,
   onSignals, endWatchdog, readLog,
 };
