@@ -13,7 +13,7 @@ import { FILING_SELECTOR, FilingLanguageFeatures } from './language';
 import { registerCommands, revealInSource } from './commands';
 import { inspectOptions, scanSettings, SECTION } from './config';
 import { scanWorkspace } from './scan';
-import { PdfReader } from './pdfReader';
+import { PdfWorkerClient } from '../core/pdf/worker-client';
 import { registerTimeline } from './timeline';
 
 /** Every module of the bundle has been evaluated when this line runs. */
@@ -50,8 +50,11 @@ function ruleDocs(context: vscode.ExtensionContext): (rule: string) => vscode.Ur
 export function activate(context: vscode.ExtensionContext): Form4Api {
   const t0 = performance.now();
   const log = vscode.window.createOutputChannel('Form 4 Inspector', { log: true });
-  const pdf = new PdfReader(vscode.Uri.joinPath(context.extensionUri, 'dist', 'pdf-worker.js').fsPath);
-  const readPdf = pdf.read;
+  // PDFs are read off the extension host's thread, in the core's worker (dist/pdf-worker.js, started on the first
+  // PDF, stopped after a minute without one, killed when a PDF takes too long); pdf.js is only in that worker's bundle.
+  const pdfWorker = new PdfWorkerClient({ workerPath: vscode.Uri.joinPath(context.extensionUri, 'dist', 'pdf-worker.js').fsPath, idleMs: 60_000 });
+  const readPdf = (bytes: Uint8Array, file: string) => pdfWorker.parse(bytes, file);
+  const pdf = { dispose: () => void pdfWorker.dispose() };
   const service = new FilingService(inspectOptions);
   const active = new ActiveFiling(service);
   const ruleDoc = ruleDocs(context);

@@ -394,6 +394,22 @@ describe('PDF reader in a worker thread', function () {
     }
   });
 
+  it('with idleMs, stops its thread after that long without work and starts a new one for the next PDF', async () => {
+    const client = new PdfWorkerClient({ idleMs: 100 });
+    const thread = () => (client as unknown as { worker: unknown }).worker;
+    try {
+      const r = await client.parse(read('form4-synthetic.pdf'), 'first.pdf');
+      assert.ok(r.ok, r.ok ? '' : r.reason);
+      assert.ok(thread(), 'the thread is kept right after a read');
+      await new Promise((res) => setTimeout(res, 400));
+      assert.equal(thread(), null, 'the idle thread was stopped');
+      const again = await client.parse(read('form4-synthetic.pdf'), 'second.pdf');
+      assert.ok(again.ok, again.ok ? '' : again.reason);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('the esbuild bundle of the worker reads a PDF where @napi-rs/canvas cannot be found', async () => {
     const esbuild = await import('esbuild');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-pdf-worker-'));

@@ -7,15 +7,11 @@ import type { ParseOutcome } from '../parse/index';
 import { extractFiling, FORM_END, isFormTitle } from './extract';
 import { loadPdf, PdfLoadError } from './load';
 
-export interface PdfOptions {
-  /** Give up after this long (default 15 s). */
-  timeoutMs?: number;
-  /** Refuse PDFs with more pages than this (default 60: a long Form 4 with exhibits has a dozen). */
-  maxPages?: number;
-}
+import { DEFAULT_PDF_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from './limits';
+import type { PdfOptions } from './limits';
 
-export const DEFAULT_PDF_TIMEOUT_MS = 15_000;
-export const DEFAULT_PDF_MAX_PAGES = 60;
+export { DEFAULT_PDF_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS };
+export type { PdfOptions };
 
 export async function parsePdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ParseOutcome> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;

@@ -1,7 +1,11 @@
 /**
  * Run `parsePdf` in a Node worker thread, so that a large or hostile PDF never blocks the caller's thread (the
  * extension host's main thread) and a reader that hangs is killed: on timeout the thread is terminated and the
- * outcome is `{ ok: false }`. One thread is kept for the next PDF and does not keep the process alive when idle.
+ * outcome is `{ ok: false }`. One thread is kept for the next PDF and does not keep the process alive when idle;
+ * with `idleMs` it is also stopped after that long without work (the extension: no thread kept for hours).
+ *
+ * This module imports the reader's limits only (./limits), never the reader: bundles that use it (the extension,
+ * the CLI) do not carry pdf.js, which lives in the worker's own bundle.
  *
  * The worker script is `pdf-worker.js` beside the bundle that contains this code (dist/, for both the extension
  * and the CLI); from the TypeScript sources (tests) it is `worker.ts`, run through tsx.
@@ -10,14 +14,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParseOutcome } from '../parse/index';
-import { DEFAULT_PDF_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from './index';
-import type { PdfOptions } from './index';
+import { DEFAULT_PDF_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from './limits';
+import type { PdfOptions } from './limits';
 
 export interface PdfWorkerOptions extends PdfOptions {
   /** Path of the worker script (default: found beside this bundle). */
   workerPath?: string;
   /** Heap limit of the worker thread, MB (default 512). */
   maxHeapMb?: number;
+  /** Stop the thread after this long without a PDF to read (default: keep it, unref'd). */
+  idleMs?: number;
 }
 
 function defaultWorker(): { file: string; execArgv: string[] } {
@@ -40,10 +46,13 @@ export class PdfWorkerClient {
   private queue: Promise<unknown> = Promise.resolve();
   private pending: Pending | null = null;
   private nextId = 1;
+  private idle: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: PdfWorkerOptions = {}) {}
 
   private start(): Worker {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
     if (this.worker) return this.worker;
     const w = this.options.workerPath
       ? { file: this.options.workerPath, execArgv: this.options.workerPath.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [] }
@@ -80,6 +89,19 @@ export class PdfWorkerClient {
     clearTimeout(p.timer);
     this.worker?.unref();
     p.resolve(outcome);
+    const idleMs = this.options.idleMs;
+    if (idleMs !== undefined && this.worker) {
+      if (this.idle) clearTimeout(this.idle);
+      const w = this.worker;
+      // a later request clears this before it can fire (start()); one queued behind this one starts synchronously
+      this.idle = setTimeout(() => {
+        this.idle = null;
+        if (this.worker !== w || this.pending) return;
+        this.worker = null;
+        void w.terminate();
+      }, idleMs);
+      this.idle.unref();
+    }
   }
 
   /** Read one PDF in the worker; never rejects. */
@@ -115,6 +137,8 @@ export class PdfWorkerClient {
 
   /** Stop the worker thread. */
   async dispose(): Promise<void> {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
     const w = this.worker;
     this.worker = null;
     this.finish({ ok: false, reason: 'the PDF reader was shut down', findings: [] });
