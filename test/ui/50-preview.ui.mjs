@@ -1,7 +1,7 @@
 // The Form 4 preview as a user sees it, in Chromium: the form layout with derived values, finding marks,
 // footnote links, filing text that holds markup shown as text (never run), the strict CSP, the narrow layout,
 // Reveal in Source from a click, and README screenshots of the preview in the light and the dark theme.
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Opens a workspace file from the Explorer (a click on its row: no race with Quick Open's history list). */
@@ -138,7 +138,7 @@ export const checks = [
     },
   },
   {
-    name: 'the preview keeps its scroll position when hidden and shown again',
+    name: 'the preview keeps its scroll position when hidden and shown again, and shows a change made meanwhile',
     timeout: 60000,
     async run(wb) {
       let f = await openPreview(wb, 'holdings-mismatch-form4.xml', 'FORM');
@@ -149,12 +149,23 @@ export const checks = [
       // the preview's group is active: open another file there, which hides (and disposes) the webview
       await open(wb, 'alto-ingredients-form4.xml');
       await wb.page.waitForTimeout(500);
-      const group = wb.page.locator('.editor-group-container').nth(1);
-      await group.locator('.tab', { hasText: 'holdings-mismatch-form4.xml' }).first().click();
-      f = await wb.frameWith('#root .form-title', { timeout: 20000 });
-      await wb.page.waitForTimeout(800);
-      const y1 = await f.evaluate(() => window.scrollY);
-      expect(Math.abs(y1 - y0) < 40, `scroll position after restore: ${y1}, before: ${y0}`);
+      // while hidden, the filing changes on disk: the page made again on restore embeds the model it was first made
+      // with, so the preview must be sent the current one
+      const file = join(wb.workspace, 'holdings-mismatch-form4.xml');
+      const original = readFileSync(file, 'utf8');
+      writeFileSync(file, original.replace('Northwind Biosciences, Inc.', 'Northwind Restored, Inc.'));
+      try {
+        await wb.page.waitForTimeout(1500);
+        const group = wb.page.locator('.editor-group-container').nth(1);
+        await group.locator('.tab', { hasText: 'holdings-mismatch-form4.xml' }).first().click();
+        f = await wb.frameWith('#root .form-title', { timeout: 20000 });
+        await f.locator('.issuer-name', { hasText: 'Northwind Restored, Inc.' }).waitFor({ timeout: 10000 });
+        await wb.page.waitForTimeout(800);
+        const y1 = await f.evaluate(() => window.scrollY);
+        expect(Math.abs(y1 - y0) < 40, `scroll position after restore: ${y1}, before: ${y0}`);
+      } finally {
+        writeFileSync(file, original);
+      }
     },
   },
   {
@@ -181,6 +192,15 @@ export const checks = [
       }));
       expect(dom.pwned === null && dom.imgs === 0 && dom.scripts === 0 && dom.iframes === 0 && dom.bold === 0, `DOM: ${JSON.stringify(dom)}`);
       expect(dom.links.length === 0, `links other than in-page ones: ${dom.links.join(', ')}`);
+      // the page's scripts: VS Code's API script, the model as a JSON data block (never run) and the preview's own
+      // script; filing text in the embedded model cannot end the data block and add elements of its own
+      const scripts = await f.evaluate(() =>
+        [...document.querySelectorAll('script')].map((e) => `${e.id || '-'}:${e.type || 'js'}:${e.nonce ? 'nonce' : 'no-nonce'}`),
+      );
+      expect(
+        scripts.filter((x) => !x.startsWith('_vscodeApiScript:')).join(' ') === 'form4-initial:application/json:no-nonce -:js:nonce',
+        `scripts in the page: ${scripts.join(' ')}`,
+      );
       await wb.page.waitForTimeout(500);
       expect((await f.evaluate(() => document.body.dataset.pwned ?? null)) === null, 'no handler ran later');
     },
