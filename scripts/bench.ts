@@ -330,6 +330,7 @@ interface PerfRun {
   activationMs: number;
   loadMs: number;
   activateBodyMs: number;
+  activationCpuMs: number;
   paints: (FirstPaint & { file: string })[];
 }
 
@@ -354,6 +355,8 @@ function benchExtension(): void {
   const compile = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'vscode', 'compile-tests.mjs')], { stdio: 'inherit' });
   if (compile.status !== 0) throw new Error('compiling the integration tests failed');
   const stock = perfRun(false);
+  // let the first session's processes finish exiting: on two cores they would slow the second session's start
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);
   const fixed = perfRun(true);
   const ms = (x: number): string => `${x.toFixed(0)} ms`;
   const rows = (r: PerfRun, host: string): string[] => {
@@ -381,7 +384,8 @@ VS Code 1.99 to 1.10x register a new service worker for every webview (the webvi
 
 | figure | value | target |
 | --- | --- | --- |
-| activation (bundle ${stock.loadMs.toFixed(1)} ms + activate() ${stock.activateBodyMs.toFixed(1)} ms) | ${stock.activationMs.toFixed(1)} ms | < 30 ms: ${stock.activationMs < 30 ? 'met' : 'NOT met'} |
+| activation, wall time in each of the two VS Code sessions (bundle + activate()) | ${[stock, fixed].map((r) => `${r.activationMs.toFixed(1)} ms (${r.loadMs.toFixed(1)} + ${r.activateBodyMs.toFixed(1)})`).join('; ')} | < 30 ms: ${Math.max(stock.activationMs, fixed.activationMs) < 30 ? 'met' : 'NOT met'} |
+| activation, CPU time of the extension host in the same (user + system) | ${[stock, fixed].map((r) => `${r.activationCpuMs.toFixed(1)} ms`).join('; ')} | |
 ${rows(stock, 'VS Code 1.100.3 as shipped').join('\n')}
 ${rows(fixed, 'VS Code 1.100.3 with the upstream webview-worker fix').join('\n')}
 `;
