@@ -264,10 +264,9 @@ function collectLogs(base, serverLog) {
   return out.join('\n');
 }
 
-// VS Code 1.99 to 1.10x put the webview's id into its service worker's script URL, so every new webview registers
-// a new worker and its first navigation waits for the swap (~1 s in Chromium): microsoft/vscode#245756, fixed
-// upstream by passing the id in the worker's first message instead (microsoft/vscode#244910), as current
-// releases' pre/index.html does. For the bench's second first-paint figure, serve 1.100.3's webview host page
+// VS Code 1.99 and 1.100 put the webview's id into its service worker's script URL, so every new webview registers
+// a new worker and its first navigation waits for the swap (~1 s in Chromium): microsoft/vscode#245756. Current
+// VS Code's pre/index.html leaves the id out of that URL and sends it in a message (microsoft/vscode#244910). For the bench's second first-paint figure, serve 1.100.3's webview host page
 // with the id left out of that URL; the worker reads a window's webview id from the window's own URL, so resource
 // loading is unchanged for webviews without their own workers. Returns false when the page no longer has that line.
 // Chromium treats a page Playwright answered as a public one, so its browser must be started with WEBVIEW_FIX_ARGS
