@@ -191,9 +191,24 @@ export function isPdf(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Leading bytes of binary formats someone might open by mistake: images, archives (and Office files), executables. */
+const BINARY_MAGIC: readonly (readonly number[])[] = [
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF
+  [0x49, 0x49, 0x2a, 0x00], // TIFF (little-endian)
+  [0x4d, 0x4d, 0x00, 0x2a], // TIFF (big-endian)
+  [0x50, 0x4b, 0x03, 0x04], // ZIP (docx, xlsx)
+  [0x1f, 0x8b], // gzip
+  [0xd0, 0xcf, 0x11, 0xe0], // OLE (doc, xls, msg)
+  [0x7f, 0x45, 0x4c, 0x46], // ELF
+];
+
 /**
- * Whether bytes look like a binary file rather than text: a NUL byte (outside UTF-16), or more than 10% control
- * bytes in the first 8 KB. PDFs are binary by this test too: check `isPdf` first.
+ * Whether bytes look like a binary file rather than text: a known binary signature, NUL bytes making up more than
+ * 0.1% of the first 8 KB (outside UTF-16), or more than 10% control bytes there. A stray NUL or two in text is damage,
+ * not binary: the text is read and the NULs are reported where they are (`nulFindings`). PDFs are binary by this test
+ * too: check `isPdf` first.
  */
 export function isProbablyBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
@@ -202,12 +217,47 @@ export function isProbablyBinary(bytes: Uint8Array): boolean {
   const b1 = bytes[1];
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) return false;
   if ((b0 === 0x3c && b1 === 0x00) || (b0 === 0x00 && b1 === 0x3c)) return false;
+  if (BINARY_MAGIC.some((m) => m.length <= bytes.length && m.every((b, i) => bytes[i] === b))) return true;
   let control = 0;
+  let nul = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
-    if (b === 0) return true;
+    if (b === 0) nul++;
     // Control bytes other than tab, LF, FF, CR and ESC.
     if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) control++;
   }
-  return control / n > 0.1;
+  return (nul >= 2 && nul * 1000 > n) || control / n > 0.1;
+}
+
+/** At most this many NUL findings; a last one counts the rest. */
+const MAX_NUL_FINDINGS = 20;
+
+/**
+ * One `encoding` finding per run of NUL characters in a decoded text, at the run: a NUL never belongs in a filing
+ * (XML forbids it), so it marks where a file was damaged (a failed transfer or a disk error). The text around is
+ * read as usual.
+ */
+export function nulFindings(text: string): Finding[] {
+  const out: Finding[] = [];
+  let runs = 0;
+  for (let i = text.indexOf('\0'); i >= 0; i = text.indexOf('\0', i)) {
+    let end = i + 1;
+    while (end < text.length && text.charCodeAt(end) === 0) end++;
+    runs++;
+    if (out.length < MAX_NUL_FINDINGS) {
+      const count = end - i;
+      out.push({
+        rule: 'encoding',
+        severity: 'warning',
+        message: `${count === 1 ? 'A NUL character' : `${count} NUL characters`} (U+0000) here: the file is damaged at this place; the text around it was read as usual`,
+        span: { start: i, end },
+      });
+    }
+    i = end;
+  }
+  if (runs > MAX_NUL_FINDINGS) {
+    const last = out[out.length - 1];
+    last.message += ` (${runs - MAX_NUL_FINDINGS} more places with NUL characters follow)`;
+  }
+  return out;
 }

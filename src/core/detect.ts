@@ -141,11 +141,14 @@ function detectHtml(text: string, head: string): Detection {
 /** Detect the kind of a decoded text. */
 export function detectKind(text: string): Detection {
   const head = text.length > HEAD ? text.slice(0, HEAD) : text;
-  const start = skipProlog(head);
-  if (start >= head.length && text.length <= HEAD) {
+  let start = skipProlog(head);
+  // A prolog (comments, a DOCTYPE with an internal subset) longer than the head: follow it through the whole text,
+  // once, so a long licence comment before <ownershipDocument> does not hide the root.
+  if (start >= head.length && text.length > HEAD) start = skipProlog(text);
+  if (start >= text.length || (start >= head.length && text.length <= HEAD)) {
     return { kind: 'unknown', reason: /\S/.test(text.replace(/\uFEFF/g, '')) ? 'XML with no root element' : 'empty file' };
   }
-  const lead = head.slice(start, start + 64);
+  const lead = text.slice(start, start + 64);
   if (lead.startsWith('%PDF-')) return { kind: 'unknown', reason: 'a PDF read as text: open it as a PDF (bytes), not as text' };
   if (/^[{[]\s*["{[\]}]/.test(lead)) return { kind: 'unknown', reason: 'JSON, not an ownership filing' };
   if (SUBMISSION_START.test(lead) || SUBMISSION_LINE.test(head)) return detectSubmission(text, head);

@@ -3,7 +3,7 @@
  * The CLI, the extension and the bench all come through here, so they agree on every result.
  */
 import type { Filing } from './model';
-import { decodeBytes, isPdf, isProbablyBinary } from './decode';
+import { decodeBytes, isPdf, isProbablyBinary, nulFindings } from './decode';
 import { parseText, type ParseOutcome } from './parse';
 import { applySeverities, runRules, type RuleOptions } from './rules';
 
@@ -50,6 +50,11 @@ export function inspectText(text: string, file: string, options: InspectOptions 
     return { ok: false, reason: `internal error while reading the file: ${describe(e)}`, findings: [] };
   }
   if (out.ok) checkFiling(out.filing, options);
+  const nuls = text.includes('\0') ? applySeverities(nulFindings(text), options) : [];
+  if (nuls.length) {
+    if (out.ok) out.filing.findings.unshift(...nuls);
+    else out.findings.unshift(...nuls);
+  }
   return out;
 }
 

@@ -1,6 +1,9 @@
 /** Bytes to text: byte-order marks, UTF-16, declared single-byte encodings, the windows-1252 fallback, binary and PDF sniffing. */
 import * as assert from 'node:assert/strict';
-import { decodeBytes, decodeWindows1252, firstInvalidUtf8, isPdf, isProbablyBinary } from '../../src/core/decode';
+import { decodeBytes, decodeWindows1252, firstInvalidUtf8, isPdf, isProbablyBinary, nulFindings } from '../../src/core/decode';
+import { inspectBytes } from '../../src/core/inspect';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const XML = '<?xml version="1.0"?>\n<ownershipDocument><issuerName>Société Générale</issuerName></ownershipDocument>\n';
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
@@ -114,11 +117,48 @@ describe('decode: binary and PDF sniffing', () => {
     assert.equal(isPdf(bytes('%PDF')), false);
   });
 
-  it('isProbablyBinary: NUL bytes or many control bytes, but not UTF-16 text', () => {
+  it('isProbablyBinary: a binary signature, NUL bytes or many control bytes, but not UTF-16 text', () => {
     assert.equal(isProbablyBinary(bytes(XML)), false);
     assert.equal(isProbablyBinary(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])), true); // a ZIP
+    assert.equal(isProbablyBinary(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), true); // a PNG
+    assert.equal(isProbablyBinary(bytes('GIF89a')), true);
+    // NULs spread through the bytes are binary; a stray one in text is damage, read as text (and reported)
+    assert.equal(isProbablyBinary(Uint8Array.from({ length: 4000 }, (_, i) => (i % 50 === 0 ? 0x00 : 0x41))), true);
+    assert.equal(isProbablyBinary(bytes(XML.repeat(40), [0], XML.repeat(40))), false);
+    assert.equal(isProbablyBinary(bytes('a', [0, 0])), true);
     assert.equal(isProbablyBinary(Uint8Array.from([0xff, 0xfe, ...utf16(XML, true)])), false);
     assert.equal(isProbablyBinary(Uint8Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41))), true);
     assert.equal(isProbablyBinary(new Uint8Array(0)), false);
+  });
+});
+
+describe('decode: NUL characters in text', () => {
+  it('one finding per run of NULs, at the run', () => {
+    const text = 'ab\0cd\0\0\0ef';
+    assert.deepEqual(
+      nulFindings(text).map((f) => [f.rule, f.severity, f.span, text.slice(f.span!.start, f.span!.end).length]),
+      [
+        ['encoding', 'warning', { start: 2, end: 3 }, 1],
+        ['encoding', 'warning', { start: 5, end: 8 }, 3],
+      ],
+    );
+    assert.match(nulFindings(text)[1].message, /^3 NUL characters \(U\+0000\) here/);
+    assert.deepEqual(nulFindings('no nul here'), []);
+  });
+
+  it('at most 20 findings; the last one counts the places left', () => {
+    const f = nulFindings('x\0'.repeat(25));
+    assert.equal(f.length, 20);
+    assert.match(f[19].message, /\(5 more places with NUL characters follow\)$/);
+  });
+
+  it('a filing with a stray NUL byte is read, with the NUL reported at its place', async () => {
+    const xml = readFileSync(join(__dirname, '..', '..', 'examples', 'alto-ingredients-form4.xml'), 'utf8');
+    const at = xml.indexOf('<issuerName>') + '<issuerName>'.length;
+    const out = await inspectBytes(Buffer.from(xml.slice(0, at) + '\0' + xml.slice(at), 'utf8'), 'damaged.xml');
+    assert.ok(out.ok, out.ok ? '' : out.reason);
+    const nul = out.filing.findings.filter((f) => f.rule === 'encoding');
+    assert.deepEqual(nul.map((f) => f.span), [{ start: at, end: at + 1 }]);
+    assert.equal(out.filing.issuer.name.value, '\0' + 'Alto Ingredients, Inc.');
   });
 });

@@ -18,6 +18,17 @@ describe('detect: ownership XML', () => {
     assert.deepEqual(detectKind(text), { kind: 'xml', reason: 'ownership XML document' });
   });
 
+  it('after a prolog longer than the 64 KB head (a licence comment, a large internal subset)', () => {
+    const comment = `<?xml version="1.0"?>\n<!-- ${'licence text '.repeat(6000)} -->\n`;
+    assert.ok(comment.length > 65536);
+    assert.deepEqual(detectKind(comment + OWNERSHIP), { kind: 'xml', reason: 'ownership XML document' });
+    const subset = `<!DOCTYPE ownershipDocument [ ${'<!ENTITY e "x">\n'.repeat(5000)} ]>\n`;
+    assert.equal(detectKind(subset + OWNERSHIP).kind, 'xml');
+    // and still nothing when no root follows, or the comment never ends
+    assert.equal(detectKind(comment).reason, 'XML with no root element');
+    assert.equal(detectKind(comment.slice(0, -5)).reason, 'XML with no root element');
+  });
+
   it('another XML root is named in the reason', () => {
     assert.deepEqual(detectKind('<?xml version="1.0"?>\n<edgarSubmission><x/></edgarSubmission>'), {
       kind: 'unknown',
