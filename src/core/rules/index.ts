@@ -20,7 +20,7 @@ export type { RuleInfo } from './types';
 
 /** Findings the parsers and the decoder emit themselves (listed so that options and the README cover them). */
 const PARSE_RULES: RuleDef[] = [
-  { id: 'encoding', severity: 'warning', title: 'Text encoding', description: 'The bytes were not clean UTF-8/UTF-16 as declared; how they were read (info when only a note).', source: 'parser' },
+  { id: 'encoding', severity: 'warning', title: 'Text encoding', description: 'The bytes were not clean text: not UTF-8/UTF-16 as declared (how they were read; info when only a note), or NUL characters where the file is damaged.', source: 'parser' },
   { id: 'xml-malformed', severity: 'error', title: 'Malformed XML', description: 'The XML is not well-formed; the parser recovered what it could.', source: 'parser' },
   { id: 'xml-limit', severity: 'error', title: 'XML too deep or too large', description: 'A size or nesting limit of the XML reader was reached.', source: 'parser' },
   { id: 'read-limit', severity: 'warning', title: 'Reading bound reached', description: 'A table of a text or HTML form has far more rows than a form can hold; the rest was not read.', source: 'parser' },
