@@ -103,8 +103,16 @@ class Preview implements vscode.Disposable {
     return { type: 'failure', version, failure: toViewFailure(this.uri.toString(), outcome ? outcome.reason : reason, outcome ? outcome.findings : []) };
   }
 
-  /** Post the current model (after the webview said 'ready'). */
+  /** Post the current model (after the webview said 'ready'); a hidden preview gets it in a new page instead. */
   update(): void {
+    if (!this.panel.visible) {
+      // VS Code drops a hidden preview's page and makes it again from the HTML when the tab is shown: put the current
+      // model in that HTML now, so the restored page never draws an old model first and needs no message after.
+      this.ready = false;
+      this.changedSinceHtml = false;
+      this.panel.webview.html = previewHtml(this.panel.webview, this.manager.deps.extensionUri, this.message());
+      return;
+    }
     this.changedSinceHtml = true;
     if (!this.ready) return;
     const msg: HostMessage = this.message();
