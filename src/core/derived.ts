@@ -17,7 +17,7 @@
 import type Big from 'big.js';
 import type { Filing, Row, TableName } from './model';
 import { dec } from './decimal';
-import { holdingKey, tallyFiling, tallyItem } from './rules/tally';
+import { groupByHolding, holdingKey, tallyFiling, tallyItem, transactionRows } from './rules/tally';
 import { code, val } from './rules/types';
 
 export interface DerivedRow {
@@ -202,14 +202,7 @@ export function derive(filing: Filing): Derived {
     const c = rowChange(r);
     return { value: v ? plain(v) : null, change: c ? plain(c) : null };
   };
-  const groups = new Map<string, Row[]>();
-  for (const r of [...filing.nonDerivative, ...filing.derivative]) {
-    if (r.kind !== 'transaction') continue;
-    const k = holdingKey(r);
-    const list = groups.get(k);
-    if (list) list.push(r);
-    else groups.set(k, [r]);
-  }
+  const groups = groupByHolding(transactionRows(filing));
   return {
     nonDerivative: filing.nonDerivative.map(rowOut),
     derivative: filing.derivative.map(rowOut),

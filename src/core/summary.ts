@@ -32,7 +32,7 @@ import { rowFootnoteIds } from './model';
 import { codeInfo } from './codes';
 import { dec, fmt } from './decimal';
 import { rowValue } from './derived';
-import { holdingKey, tallyFiling } from './rules/tally';
+import { groupByHolding, holdingKey, tallyFiling } from './rules/tally';
 import { code, normTitle, val } from './rules/types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -600,14 +600,7 @@ function sentences(filing: Filing): string[] {
   }
 
   // Holdings in first-appearance order; per holding, days in date order; per day, codes in first-appearance order.
-  const byHolding = new Map<string, Row[]>();
-  for (const r of transactions) {
-    if (consumed.has(r)) continue;
-    const k = holdingKey(r);
-    const l = byHolding.get(k) ?? [];
-    l.push(r);
-    byHolding.set(k, l);
-  }
+  const byHolding = groupByHolding(transactions.filter((r) => !consumed.has(r)));
   const plan = filing.aff10b5One.value === true && !transactions.some((r) => planPhrase(filing, r));
   for (const rows of byHolding.values()) {
     const days = [...new Set(rows.map(dayOf))].sort();

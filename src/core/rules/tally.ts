@@ -234,6 +234,23 @@ export function tallyRows(key: string, rows: Row[]): TallyGroup {
 
 const tallyCache = new WeakMap<Filing, TallyGroup[]>();
 
+/** Rows grouped by `holdingKey`, holdings in the order they first appear, rows in their own order. */
+export function groupByHolding(rows: Iterable<Row>): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const k = holdingKey(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** A filing's transaction rows, Table I then Table II (holdings rows left out). */
+export function transactionRows(filing: Filing): Row[] {
+  return [...filing.nonDerivative, ...filing.derivative].filter((r) => r.kind === 'transaction');
+}
+
 /** The tally of every holding of a filing, keyed by `holdingKey` (computed once per filing object). */
 export function tallyFiling(filing: Filing): TallyGroup[] {
   const cached = tallyCache.get(filing);
@@ -244,15 +261,7 @@ export function tallyFiling(filing: Filing): TallyGroup[] {
 }
 
 function computeTally(filing: Filing): TallyGroup[] {
-  const byKey = new Map<string, Row[]>();
-  for (const row of [...filing.nonDerivative, ...filing.derivative]) {
-    if (row.kind !== 'transaction') continue;
-    const k = holdingKey(row);
-    const list = byKey.get(k);
-    if (list) list.push(row);
-    else byKey.set(k, [row]);
-  }
-  return [...byKey.entries()].map(([k, rows]) => tallyRows(k, rows));
+  return [...groupByHolding(transactionRows(filing)).entries()].map(([k, rows]) => tallyRows(k, rows));
 }
 
 /** "Common Stock, direct" / "Stock Option (right to buy) at $12.50 expiring 2034-01-01, indirect (By Trust)". */
