@@ -2,7 +2,7 @@
  * The whole job on one input: bytes or text in, a checked filing (or a plain reason) out. Never throws.
  * The CLI, the extension and the bench all come through here, so they agree on every result.
  */
-import type { Filing } from './model';
+import type { Filing, Finding } from './model';
 import { decodeBytes, isPdf, isProbablyBinary, nulFindings } from './decode';
 import { parseText, type ParseOutcome } from './parse';
 import { applySeverities, runRules, type RuleOptions } from './rules';
@@ -50,12 +50,15 @@ export function inspectText(text: string, file: string, options: InspectOptions 
     return { ok: false, reason: `internal error while reading the file: ${describe(e)}`, findings: [] };
   }
   if (out.ok) checkFiling(out.filing, options);
-  const nuls = text.includes('\0') ? applySeverities(nulFindings(text), options) : [];
-  if (nuls.length) {
-    if (out.ok) out.filing.findings.unshift(...nuls);
-    else out.findings.unshift(...nuls);
-  }
+  prependFindings(out, applySeverities(nulFindings(text), options));
   return out;
+}
+
+/** Put findings about the input itself (its bytes, its decoding) before the filing's own, or the failure's. */
+function prependFindings(out: ParseOutcome, notes: Finding[]): void {
+  if (!notes.length) return;
+  if (out.ok) out.filing.findings.unshift(...notes);
+  else out.findings.unshift(...notes);
 }
 
 /** Inspect raw bytes: PDFs go to the PDF reader, text is decoded (BOM, UTF-16, Latin-1) and inspected. */
@@ -86,10 +89,6 @@ export async function inspectBytes(bytes: Uint8Array, file: string, options: Ins
   }
   const out = inspectText(decoded.text, file, options);
   // What decoding had to decide (a fallback encoding, an odd byte) belongs with the filing's findings.
-  if (decoded.findings.length) {
-    const notes = applySeverities(decoded.findings, options);
-    if (out.ok) out.filing.findings.unshift(...notes);
-    else out.findings.unshift(...notes);
-  }
+  prependFindings(out, applySeverities(decoded.findings, options));
   return out;
 }
