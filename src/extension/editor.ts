@@ -88,9 +88,7 @@ class Preview implements vscode.Disposable {
         if (e.webviewPanel.active) deps.active.set(this.uri);
       }),
     );
-    // The first model goes into the page itself: the preview draws as soon as its script runs, without waiting for
-    // a 'ready' -> 'update' round trip through VS Code.
-    panel.webview.html = previewHtml(panel.webview, deps.extensionUri, this.message());
+    this.setPage();
     this.htmlMs = performance.now() - this.started;
     if (panel.active) deps.active.set(uri);
   }
@@ -103,16 +101,21 @@ class Preview implements vscode.Disposable {
     return { type: 'failure', version, failure: toViewFailure(this.uri.toString(), outcome ? outcome.reason : reason, outcome ? outcome.findings : []) };
   }
 
+  /**
+   * A new page with the current model in it: the preview draws as soon as its script runs, without waiting for a
+   * 'ready' -> 'update' round trip through VS Code.
+   */
+  private setPage(): void {
+    this.ready = false;
+    this.changedSinceHtml = false;
+    this.panel.webview.html = previewHtml(this.panel.webview, this.manager.deps.extensionUri, this.message());
+  }
+
   /** Post the current model (after the webview said 'ready'); a hidden preview gets it in a new page instead. */
   update(): void {
-    if (!this.panel.visible) {
-      // VS Code drops a hidden preview's page and makes it again from the HTML when the tab is shown: put the current
-      // model in that HTML now, so the restored page never draws an old model first and needs no message after.
-      this.ready = false;
-      this.changedSinceHtml = false;
-      this.panel.webview.html = previewHtml(this.panel.webview, this.manager.deps.extensionUri, this.message());
-      return;
-    }
+    // VS Code drops a hidden preview's page and makes it again from the HTML when the tab is shown: put the current
+    // model in that HTML now, so the restored page never draws an old model first and needs no message after.
+    if (!this.panel.visible) return this.setPage();
     this.changedSinceHtml = true;
     if (!this.ready) return;
     const msg: HostMessage = this.message();
@@ -130,8 +133,9 @@ class Preview implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         this.readyMs ??= performance.now() - this.started;
-        // The page drew the model embedded in it; post only when the filing changed since (after a hide and restore
-        // the page is made again from the same HTML, so its model may be old).
+        // The page drew the model embedded in it; post only when the filing changed after that HTML was made (while
+        // the page loaded, or earlier, shown by messages that a page made again on restore has lost), or when the
+        // page could not read its model.
         if (m.rendered === undefined || this.changedSinceHtml) this.update();
         if (m.startup && !this.startup) {
           const t0 = this.startedEpoch;

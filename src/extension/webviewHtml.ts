@@ -26,20 +26,26 @@ export interface WebviewPage {
   data?: { id: string; value: unknown };
 }
 
+/** The extension's own page files, read once per extension host (they change only with the extension itself). */
+const pageFiles = new Map<string, string | null>();
+
 /**
  * A file of the extension as the text of an inline `<script>` or `<style>` element, or null when it cannot be one
- * (a closing tag inside it would end the element early: the caller links the file instead). A bundle's source-map
- * comment is pointed at the map's webview URI, since a relative one would resolve against the page.
+ * (unreadable, or a closing tag inside it would end the element early: the caller links the file instead). A
+ * bundle's source-map comment is pointed at the map's webview URI, since a relative one would resolve against the page.
  */
 function inlineText(file: vscode.Uri, tag: 'script' | 'style', mapUri: (name: string) => string): string | null {
-  let text: string;
-  try {
-    text = readFileSync(file.fsPath, 'utf8');
-  } catch {
-    return null;
+  let text = pageFiles.get(file.fsPath);
+  if (text === undefined) {
+    try {
+      text = readFileSync(file.fsPath, 'utf8');
+      if (new RegExp(`</${tag}`, 'i').test(text)) text = null;
+    } catch {
+      text = null;
+    }
+    pageFiles.set(file.fsPath, text);
   }
-  if (new RegExp(`</${tag}`, 'i').test(text)) return null;
-  return text.replace(/^(\/\/# sourceMappingURL=)([^\s]+)\s*$/m, (_all, lead: string, name: string) => lead + mapUri(name));
+  return text === null ? null : text.replace(/^(\/\/# sourceMappingURL=)([^\s]+)\s*$/m, (_all, lead: string, name: string) => lead + mapUri(name));
 }
 
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage): string {
