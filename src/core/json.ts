@@ -10,6 +10,10 @@
  *   document has no such element (older schemas, Forms 3 and 5) or its value cannot be read, else true/false.
  * - `documentType`, `issuer.name`, `securityTitle`, `directOrIndirectOwnership` and the like are `null` when absent
  *   (a PDF or OCR text can miss them), although the document's example shows only strings.
+ * - `noSecuritiesOwned` is Form 3's box: true/false as written, false when a Form 3 leaves it out (the box is
+ *   unchecked), null on Forms 4 and 5 unless they carry the element.
+ * - `reportingOwners[].address` holds the rptOwner address elements (each null when absent or empty); the object is
+ *   null when the filing gives none of them.
  * - `natureOfOwnership` is the text of `<natureOfOwnership><value>` (entities decoded), or null.
  * - `footnotes[].id` is the id attribute as written ("F1"); `text` is the footnote's text with white space collapsed.
  * - `signatures[].name` is `<signatureName>` as written (often "/s/ ..."), `date` its `<signatureDate>`.
@@ -20,7 +24,7 @@
  * - `derived` (an addition to the document, always the LAST key so consumers of the documented keys are unaffected):
  *   the figures of src/core/derived.ts (row values and changes, per-holding totals), numbers as exact decimal strings.
  */
-import type { Field, Filing, Finding, Row, SourceKind } from './model';
+import type { Field, Filing, Finding, ReportingOwner, Row, SourceKind } from './model';
 import { rowFootnoteIds } from './model';
 import { LineIndex } from './positions';
 import { derive, type Derived } from './derived';
@@ -40,6 +44,17 @@ export interface JsonReportingOwner {
   isOther: boolean;
   officerTitle: string | null;
   otherText: string | null;
+  /** The owner's mailing address as the filing gives it; null when it gives none of these fields. */
+  address: JsonAddress | null;
+}
+
+export interface JsonAddress {
+  street1: string | null;
+  street2: string | null;
+  city: string | null;
+  state: string | null;
+  zipCode: string | null;
+  stateDescription: string | null;
 }
 
 export interface JsonNonDerivativeRow {
@@ -119,6 +134,7 @@ export interface JsonFiling {
   dateOfOriginalSubmission: string | null;
   notSubjectToSection16: boolean;
   aff10b5One: boolean | null;
+  noSecuritiesOwned: boolean | null;
   issuer: JsonIssuer;
   reportingOwners: JsonReportingOwner[];
   nonDerivative: JsonNonDerivativeRow[];
@@ -143,6 +159,25 @@ function flag(f: Field<boolean> | undefined): boolean {
 
 function optFlag(f: Field<boolean> | undefined): boolean | null {
   return f && f.present && typeof f.value === 'boolean' ? f.value : null;
+}
+
+/** Form 3's box: unchecked (false) when a Form 3 leaves the element out; null on other forms unless they carry it. */
+function noSecuritiesOwned(filing: Filing): boolean | null {
+  const f = filing.noSecuritiesOwned;
+  if (f.present && typeof f.value === 'boolean') return f.value;
+  return /^3(\/A)?$/i.test(filing.documentType.value ?? '') ? false : null;
+}
+
+function address(o: ReportingOwner): JsonAddress | null {
+  const a: JsonAddress = {
+    street1: str(o.street1),
+    street2: str(o.street2),
+    city: str(o.city),
+    state: str(o.state),
+    zipCode: str(o.zipCode),
+    stateDescription: str(o.stateDescription),
+  };
+  return Object.values(a).some((v) => v !== null) ? a : null;
 }
 
 function nonDerivativeRow(r: Row): JsonNonDerivativeRow {
@@ -231,6 +266,7 @@ export function toJson(filing: Filing): JsonFiling {
     dateOfOriginalSubmission: str(filing.dateOfOriginalSubmission),
     notSubjectToSection16: flag(filing.notSubjectToSection16),
     aff10b5One: optFlag(filing.aff10b5One),
+    noSecuritiesOwned: noSecuritiesOwned(filing),
     issuer: {
       cik: str(filing.issuer.cik),
       name: str(filing.issuer.name),
@@ -245,6 +281,7 @@ export function toJson(filing: Filing): JsonFiling {
       isOther: flag(o.isOther),
       officerTitle: str(o.officerTitle),
       otherText: str(o.otherText),
+      address: address(o),
     })),
     nonDerivative: filing.nonDerivative.map(nonDerivativeRow),
     derivative: filing.derivative.map(derivativeRow),

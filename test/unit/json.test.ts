@@ -92,6 +92,7 @@ describe('json: the model of docs/JSON-MODEL.md', () => {
     assert.ok(sub.ok);
     f.source = 'submission';
     f.submission = sub.filing.submission;
+    f.reportingOwners[0].city = { raw: 'Pekin', value: 'Pekin', present: true, footnotes: [], span: null };
     const all = keyPaths(toJson(f));
     // `derived` is a documented addition (README, src/core/derived.ts), always LAST: everything before it is the document, key for key.
     const cut = all.findIndex((p) => p.startsWith('.derived'));

@@ -72,6 +72,8 @@ export function comparable(filing: Filing): Json {
   const owners = out.reportingOwners as Record<string, Json>[];
   filing.reportingOwners.forEach((o, i) => {
     if (!owners[i]) return;
+    // The ground truth keeps the address flat on the owner (the form prints it in the name box).
+    delete owners[i].address;
     for (const k of ['street1', 'street2', 'city', 'state', 'zipCode'] as const) {
       const v = o[k].value;
       owners[i][k] = typeof v === 'string' && v.trim() ? v : null;
