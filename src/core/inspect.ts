@@ -4,7 +4,8 @@
  */
 import type { Filing, Finding } from './model';
 import { decodeBytes, isPdf, isProbablyBinary, nulFindings } from './decode';
-import { parseText, type ParseOutcome } from './parse';
+import type { ParseOutcome } from './model';
+import { parseText } from './parse';
 import { applySeverities, runRules, type RuleOptions } from './rules';
 
 /** Inputs larger than this are not read (no real filing comes near it; EDGAR's largest Form 4 documents are well under 1 MB). */

@@ -311,6 +311,9 @@ export function compareFootnoteIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** What every reader returns: a filing, or a one-line reason why the input is not one (with what was found on the way). */
+export type ParseOutcome = { ok: true; filing: Filing } | { ok: false; reason: string; findings: Finding[] };
+
 /** A filing with nothing read yet: the starting point of every parser. */
 export function emptyFiling(file: string, source: SourceKind, text: string): Filing {
   return {

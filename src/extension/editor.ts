@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { webviewHtml } from './webviewHtml';
-import type { ParseOutcome } from '../core/parse';
+import type { ParseOutcome } from '../core/model';
 import { inspectBytes } from '../core/inspect';
 import type { HostMessage, InitialDataId, InitialMessage, WebviewMessage } from '../webview/protocol';
 import type { ActiveFiling, FilingService } from './filings';

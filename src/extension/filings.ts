@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Filing } from '../core/model';
-import type { ParseOutcome } from '../core/parse';
+import type { ParseOutcome } from '../core/model';
 import { detectKind, type Detection } from '../core/detect';
 import { inspectText, MAX_INPUT_BYTES, type InspectOptions } from '../core/inspect';
 

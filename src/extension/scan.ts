@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Filing, Finding } from '../core/model';
 import { inspectBytes, type InspectOptions } from '../core/inspect';
 import { reconcileFilings } from '../core/reconcile';
-import type { ParseOutcome } from '../core/parse';
+import type { ParseOutcome } from '../core/model';
 import type { FilingService } from './filings';
 import type { DiagnosticsManager, ScannedFile } from './diagnostics';
 import { inspectOptions, scanSettings } from './config';

@@ -15,7 +15,7 @@
 import * as vscode from 'vscode';
 import { webviewHtml } from './webviewHtml';
 import type { Filing } from '../core/model';
-import type { ParseOutcome } from '../core/parse';
+import type { ParseOutcome } from '../core/model';
 import { inspectBytes } from '../core/inspect';
 import { buildTimeline, firstGroup, groupDetail, groupSummary, type TimelineData } from '../core/timeline';
 import type { TimelineHostMessage, TimelineWebviewMessage } from '../webview/timeline/protocol';

@@ -11,7 +11,7 @@
  *
  * Never throws; linear in the page's length.
  */
-import type { ParseOutcome } from './index';
+import type { ParseOutcome } from '../model';
 import {
   absent,
   emptyFiling,

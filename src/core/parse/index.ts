@@ -2,16 +2,12 @@
  * One entry point for every text input kind: detect the kind from the content (never from the file name),
  * then hand the text to that kind's parser. PDFs are bytes, not text: see `../pdf`.
  */
-import type { Filing, Finding, SourceKind } from '../model';
+import type { ParseOutcome, SourceKind } from '../model';
 import { detectKind } from '../detect';
 import { parseOwnershipXml } from './xml';
 import { parseSubmission } from './submission';
 import { parseFormText } from './text';
 import { parseEdgarHtml } from './html';
-
-export type ParseOutcome =
-  | { ok: true; filing: Filing }
-  | { ok: false; reason: string; findings: Finding[] };
 
 /** Parse decoded text of any text kind. `kind` skips detection (the caller already knows). */
 export function parseText(text: string, file: string, kind?: SourceKind): ParseOutcome {

@@ -11,7 +11,7 @@
 import type { Field, Finding, Span, SubmissionHeader } from '../model';
 import { absent } from '../model';
 import { findOwnershipRoot, isOwnershipFormType } from '../detect';
-import type { ParseOutcome } from './index';
+import type { ParseOutcome } from '../model';
 import { parseOwnershipXml } from './xml';
 
 /** One header item: a `KEY: value` line or an SGML tag with the text after it. */

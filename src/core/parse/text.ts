@@ -22,7 +22,7 @@
  * saying what and why, with its span: never a silent guess. Never throws; linear in the text's length (regular
  * expressions run on single cells or lines and have no nested quantifiers).
  */
-import type { ParseOutcome } from './index';
+import type { ParseOutcome } from '../model';
 import {
   absent,
   emptyFiling,

@@ -12,7 +12,7 @@
  * xml-footnote-misplaced, xml-unexpected-element (warnings), schema-version-unknown (info).
  */
 import { XMLValidator } from 'fast-xml-parser';
-import type { ParseOutcome } from './index';
+import type { ParseOutcome } from '../model';
 import {
   absent,
   emptyFiling,

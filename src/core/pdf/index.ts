@@ -3,7 +3,7 @@
  * See `extract.ts` for how the form is read from text positions, `worker-client.ts` to run this off the
  * main thread. Never throws: every failure is `{ ok: false, reason }` with a one-line reason.
  */
-import type { ParseOutcome } from '../parse/index';
+import type { ParseOutcome } from '../model';
 import { extractFiling, FORM_END, isFormTitle } from './extract';
 import { loadPdf, PdfLoadError } from './load';
 

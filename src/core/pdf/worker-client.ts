@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ParseOutcome } from '../parse/index';
+import type { ParseOutcome } from '../model';
 import { DEFAULT_PDF_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from './limits';
 import type { PdfOptions } from './limits';
 
