@@ -21,7 +21,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'vscode', message: 'src/core and src/cli run outside VS Code: never import vscode here.' }],
-          patterns: [{ group: ['**/extension/**', '**/webview/**'], message: 'The core may not depend on the extension or the webview.' }],
+          patterns: [
+            {
+              group: ['**/extension/**', '**/webview/**'],
+              message: 'The core may not depend on the extension or the webview.',
+            },
+          ],
         },
       ],
     },
@@ -38,7 +43,24 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.{js,mjs,cjs}', 'test/**/*.{js,mjs,cjs}'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', performance: 'readonly', window: 'readonly', document: 'readonly', getComputedStyle: 'readonly', globalThis: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        performance: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        getComputedStyle: 'readonly',
+        globalThis: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -40,7 +40,9 @@ function time(fn: () => void): number {
 function writeSection(name: string, body: string): void {
   const start = `<!-- bench:${name}:start -->`;
   const end = `<!-- bench:${name}:end -->`;
-  let doc = fs.existsSync(BENCH_FILE) ? fs.readFileSync(BENCH_FILE, 'utf8') : '# Benchmarks\n\nProduced by `npm run bench`; every figure is a ratio against a baseline run in the same process, or a wall time / peak memory measured on the machine named in its section.\n';
+  let doc = fs.existsSync(BENCH_FILE)
+    ? fs.readFileSync(BENCH_FILE, 'utf8')
+    : '# Benchmarks\n\nProduced by `npm run bench`; every figure is a ratio against a baseline run in the same process, or a wall time / peak memory measured on the machine named in its section.\n';
   const block = `${start}\n${body.trim()}\n${end}`;
   const i = doc.indexOf(start);
   const j = doc.indexOf(end);
@@ -147,10 +149,14 @@ function benchScan(): void {
   }
   const totalBytes = sources.reduce((n, s, i) => n + (i < N ? fs.statSync(s).size : 0), 0) * (N / sources.length);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-r', path.join(REPO_ROOT, 'scripts', 'maxrss-preload.cjs'), cli, 'check', '--format', 'json', tmp], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['-r', path.join(REPO_ROOT, 'scripts', 'maxrss-preload.cjs'), cli, 'check', '--format', 'json', tmp],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    },
+  );
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const m = /BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');
   const rssMb = m ? Number(m[1]) / 1024 : NaN;
@@ -231,14 +237,24 @@ async function benchTimeline(): Promise<void> {
   const chromiumPath = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
   if (fs.existsSync(chromiumPath) && fs.existsSync(path.join(REPO_ROOT, 'dist', 'timeline.js'))) {
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><main id="root"></main><div id="tip" role="tooltip" hidden></div></body></html>');
+      await page.setContent(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><main id="root"></main><div id="tip" role="tooltip" hidden></div></body></html>',
+      );
       await page.addStyleTag({ content: fs.readFileSync(path.join(REPO_ROOT, 'media', 'timeline.css'), 'utf8') });
-      await page.evaluate(`window.__msgs = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__msgs.push(m), getState: () => undefined, setState: () => undefined });`);
+      await page.evaluate(
+        `window.__msgs = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__msgs.push(m), getState: () => undefined, setState: () => undefined });`,
+      );
       await page.addScriptTag({ content: fs.readFileSync(path.join(REPO_ROOT, 'dist', 'timeline.js'), 'utf8') });
-      const biggest = data.groups.reduce((a, b) => (groupSummary(b).points > groupSummary(a).points ? b : a), data.groups[0]);
+      const biggest = data.groups.reduce(
+        (a, b) => (groupSummary(b).points > groupSummary(a).points ? b : a),
+        data.groups[0],
+      );
       const measure = async (initial: typeof message.initial, v0: number): Promise<string> => {
         const times: { wall: number; render: number; points: number }[] = [];
         for (let r = 0; r < 5; r++) {
@@ -261,7 +277,8 @@ async function benchTimeline(): Promise<void> {
         return `${median(times.map((x) => x.wall)).toFixed(1)} ms from posting the message to the 'rendered' reply (drawing ${median(times.map((x) => x.render)).toFixed(1)} ms); ${dom} points in the DOM`;
       };
       render = await measure(message.initial, 0);
-      if (biggest) renderBig = `${await measure(groupDetail(data, biggest), 100)} (${biggest.owner.name} / ${biggest.issuer.name ?? '?'})`;
+      if (biggest)
+        renderBig = `${await measure(groupDetail(data, biggest), 100)} (${biggest.owner.name} / ${biggest.issuer.name ?? '?'})`;
     } finally {
       await browser.close();
     }
@@ -294,15 +311,30 @@ async function benchPdf(): Promise<void> {
   const { measurePdfSpeed } = await import('../src/core/pdf/speed');
   const { parseText } = await import('../src/core/parse/index');
   const printed = await printedAccuracy(CORPUS_DIR, parsePdf, (t, f) => parseText(t, f, 'xml'));
-  const truth = await groundTruthAccuracy(path.join(REPO_ROOT, 'test', 'fixtures', 'pdf', 'groundtruth'), CORPUS_DIR, parsePdf);
+  const truth = await groundTruthAccuracy(
+    path.join(REPO_ROOT, 'test', 'fixtures', 'pdf', 'groundtruth'),
+    CORPUS_DIR,
+    parsePdf,
+  );
   const pdfs = ['pdf', 'pdf-printed'].flatMap((d) => {
     const dir = path.join(CORPUS_DIR, d);
-    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith('.pdf')).sort().map((n) => path.join(dir, n)) : [];
+    return fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((n) => n.endsWith('.pdf'))
+          .sort()
+          .map((n) => path.join(dir, n))
+      : [];
   });
   const speed = await measurePdfSpeed(pdfs, 3);
   const pct = (m: number, t: number) => (t ? ((100 * m) / t).toFixed(2) : '100.00');
   const perFile = (acc: typeof printed) =>
-    acc.files.map((f) => `| ${path.basename(f.pdf)} | ${path.basename(f.truth)} | ${f.accuracy.matched}/${f.accuracy.total} | ${pct(f.accuracy.matched, f.accuracy.total)}% |`).join('\n');
+    acc.files
+      .map(
+        (f) =>
+          `| ${path.basename(f.pdf)} | ${path.basename(f.truth)} | ${f.accuracy.matched}/${f.accuracy.total} | ${pct(f.accuracy.matched, f.accuracy.total)}% |`,
+      )
+      .join('\n');
   const body = `## PDF: field accuracy and speed
 
 ${stamp()}
@@ -337,8 +369,16 @@ interface PerfRun {
 /** One run of test/integration/perf.test.ts in the test VS Code; `fixWorker`: with VS Code's webview worker fix (host.cjs). */
 function perfRun(fixWorker: boolean): PerfRun {
   const out = path.join(os.tmpdir(), `form4-perf-${process.pid}-${fixWorker ? 'fixed' : 'stock'}.json`);
-  const env = { ...process.env, FORM4_TEST_GREP: 'perf', FORM4_PERF_OUT: out, FORM4_FIX_WEBVIEW_WORKER: fixWorker ? '1' : '0' };
-  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'vscode', 'test-integration.cjs')], { stdio: 'inherit', env });
+  const env = {
+    ...process.env,
+    FORM4_TEST_GREP: 'perf',
+    FORM4_PERF_OUT: out,
+    FORM4_FIX_WEBVIEW_WORKER: fixWorker ? '1' : '0',
+  };
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'vscode', 'test-integration.cjs')], {
+    stdio: 'inherit',
+    env,
+  });
   if (run.status !== 0 || !fs.existsSync(out)) throw new Error(`the perf run in VS Code failed (exit ${run.status})`);
   const r = JSON.parse(fs.readFileSync(out, 'utf8')) as PerfRun;
   fs.rmSync(out, { force: true });
@@ -352,7 +392,9 @@ function benchExtension(): void {
     console.log(`skipped: the test VS Code is not installed (${server}); run npm run setup`);
     return;
   }
-  const compile = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'vscode', 'compile-tests.mjs')], { stdio: 'inherit' });
+  const compile = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'vscode', 'compile-tests.mjs')], {
+    stdio: 'inherit',
+  });
   if (compile.status !== 0) throw new Error('compiling the integration tests failed');
   const stock = perfRun(false);
   // let the first session's processes finish exiting: on two cores they would slow the second session's start
@@ -365,14 +407,17 @@ function benchExtension(): void {
     const out = [...new Set(warm.map((p) => p.file))].map((f) => {
       const ps = warm.filter((p) => p.file === f);
       const med = (g: (p: FirstPaint) => number): number => median(ps.map(g));
-      const st = (g: (s: NonNullable<FirstPaint['startup']>) => number): number => median(ps.map((p) => (p.startup ? g(p.startup) : NaN)));
+      const st = (g: (s: NonNullable<FirstPaint['startup']>) => number): number =>
+        median(ps.map((p) => (p.startup ? g(p.startup) : NaN)));
       const m = med((p) => p.ms);
       const split =
         `page made ${ms(med((p) => p.htmlMs))}; frame loading at ${ms(st((s) => s.pageMs))}; fetching at ${ms(st((s) => s.fetchMs))}; ` +
         `script running at ${ms(st((s) => s.scriptMs))}; drawn and reported ${ms(m - st((s) => s.scriptMs))} later (render ${ms(med((p) => p.renderMs))})`;
       return `| first paint, ${host}: ${f} (median of ${ps.length}) | **${ms(m)}**: ${split} | < 150 ms: ${m < 150 ? 'met' : 'NOT met'} |`;
     });
-    out.push(`| first paint, ${host}: the session's first preview (${cold.file}, webview machinery cold) | ${ms(cold.ms)} | (not a target) |`);
+    out.push(
+      `| first paint, ${host}: the session's first preview (${cold.file}, webview machinery cold) | ${ms(cold.ms)} | (not a target) |`,
+    );
     return out;
   };
   const body = `## Extension: activation and preview first paint
@@ -393,7 +438,13 @@ ${rows(fixed, 'VS Code 1.100.3 with the upstream webview-worker fix').join('\n')
   writeSection('extension', body);
 }
 
-const sections: Record<string, () => void | Promise<void>> = { core: benchCore, scan: benchScan, pdf: benchPdf, timeline: benchTimeline, extension: benchExtension };
+const sections: Record<string, () => void | Promise<void>> = {
+  core: benchCore,
+  scan: benchScan,
+  pdf: benchPdf,
+  timeline: benchTimeline,
+  extension: benchExtension,
+};
 
 async function main(): Promise<void> {
   if (!corpusAvailable()) {

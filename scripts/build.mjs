@@ -28,10 +28,13 @@ const pdfInWorker = {
   name: 'pdf-in-worker',
   setup(build) {
     build.onResolve({ filter: /^\.\/pdf(\/index(\.js)?)?$/ }, (args) =>
-      /[\\/]src[\\/]core[\\/]inspect\.ts$/.test(args.importer) ? { path: 'pdf-in-worker', namespace: 'pdf-in-worker' } : undefined,
+      /[\\/]src[\\/]core[\\/]inspect\.ts$/.test(args.importer)
+        ? { path: 'pdf-in-worker', namespace: 'pdf-in-worker' }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'pdf-in-worker' }, () => ({
-      contents: 'export async function parsePdf() { throw new Error("PDFs are read by dist/pdf-worker.js: pass readPdf"); }',
+      contents:
+        'export async function parsePdf() { throw new Error("PDFs are read by dist/pdf-worker.js: pass readPdf"); }',
       loader: 'js',
     }));
   },

@@ -98,7 +98,9 @@ async function main(): Promise<void> {
     e.sev.set(finding.severity, (e.sev.get(finding.severity) ?? 0) + 1);
     perRule.set(finding.rule, e);
   }
-  console.log(`Corpus report: ${files.length} files, ${filings.length} filings read, ${unreadable} not filings, ${crashed} crashes, ${Date.now() - started} ms`);
+  console.log(
+    `Corpus report: ${files.length} files, ${filings.length} filings read, ${unreadable} not filings, ${crashed} crashes, ${Date.now() - started} ms`,
+  );
   console.log('');
   console.log(`${'rule'.padEnd(40)} ${'findings'.padStart(8)} ${'files'.padStart(6)}  severities`);
   const ids = [...new Set([...RULES.map((r) => r.id), ...perRule.keys()])];
@@ -121,7 +123,12 @@ async function main(): Promise<void> {
     fs.writeFileSync(
       args.json,
       JSON.stringify(
-        all.map(({ file, finding }) => ({ file, rule: finding.rule, severity: finding.severity, message: finding.message })),
+        all.map(({ file, finding }) => ({
+          file,
+          rule: finding.rule,
+          severity: finding.severity,
+          message: finding.message,
+        })),
         null,
         1,
       ),

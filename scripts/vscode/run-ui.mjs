@@ -28,33 +28,53 @@ const HARD_TIMEOUT_S = Number(process.env.VSCODE_UI_TIMEOUT || 600);
 const DEV_PATH = resolve(process.env.EXTENSION_DEV_PATH || ROOT);
 const filters = process.argv.slice(2);
 
-let passed = 0, failed = 0, aborted = false;
+let passed = 0,
+  failed = 0,
+  aborted = false;
 let server, browser, tmp;
 const t0 = Date.now();
 
 async function cleanup() {
-  if (browser) { await browser.close(); browser = undefined; }
-  if (server) { await server.stop(); server = undefined; }
-  if (tmp && !process.env.KEEP_TMP) { rmSync(tmp, { recursive: true, force: true }); tmp = undefined; }
+  if (browser) {
+    await browser.close();
+    browser = undefined;
+  }
+  if (server) {
+    await server.stop();
+    server = undefined;
+  }
+  if (tmp && !process.env.KEEP_TMP) {
+    rmSync(tmp, { recursive: true, force: true });
+    tmp = undefined;
+  }
 }
 
 function withTimeout(promise, ms, what) {
   let timer;
-  return Promise.race([promise, new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
-  })]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 async function loadChecks() {
-  const files = readdirSync(UI_DIR).filter((f) => f.endsWith('.ui.mjs')).sort();
+  const files = readdirSync(UI_DIR)
+    .filter((f) => f.endsWith('.ui.mjs'))
+    .sort();
   const all = [];
   for (const f of files) {
     const mod = await import(pathToFileURL(join(UI_DIR, f)).href);
     const checks = mod.checks || mod.default;
-    if (!Array.isArray(checks)) { throw new Error(`test/ui/${f} exports no "checks" array`); }
+    if (!Array.isArray(checks)) {
+      throw new Error(`test/ui/${f} exports no "checks" array`);
+    }
     for (const c of checks) {
       const name = `${f.replace(/\.ui\.mjs$/, '')}: ${c.name}`;
-      if (!filters.length || filters.some((s) => name.includes(s))) { all.push({ ...c, name }); }
+      if (!filters.length || filters.some((s) => name.includes(s))) {
+        all.push({ ...c, name });
+      }
     }
   }
   return all;
@@ -62,22 +82,31 @@ async function loadChecks() {
 
 async function main() {
   const checks = await loadChecks();
-  if (!checks.length) { throw new Error(`no UI checks${filters.length ? ` match ${filters.join(', ')}` : ''} in test/ui/*.ui.mjs`); }
-  if (!existsSync(join(DEV_PATH, 'dist', 'extension.js'))) { throw new Error('dist/extension.js is missing: run npm run build'); }
+  if (!checks.length) {
+    throw new Error(`no UI checks${filters.length ? ` match ${filters.join(', ')}` : ''} in test/ui/*.ui.mjs`);
+  }
+  if (!existsSync(join(DEV_PATH, 'dist', 'extension.js'))) {
+    throw new Error('dist/extension.js is missing: run npm run build');
+  }
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), 'form4-ui-'));
   const workspace = join(tmp, 'examples');
   cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
 
-  server = await host.startServer({ verbose: true, profile: host.makeProfile({ settings: { 'workbench.colorTheme': 'Default Light Modern' } }) });
+  server = await host.startServer({
+    verbose: true,
+    profile: host.makeProfile({ settings: { 'workbench.colorTheme': 'Default Light Modern' } }),
+  });
   browser = await host.launchBrowser(server.profile);
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (e) => console.log('[pageerror]', e.message));
-  if (process.env.VERBOSE) { page.on('console', (m) => console.log('[browser]', m.type(), m.text())); }
+  if (process.env.VERBOSE) {
+    page.on('console', (m) => console.log('[browser]', m.type(), m.text()));
+  }
   await page.goto(host.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: [DEV_PATH] }));
   const wb = new Workbench(page, { root: ROOT, workspace, shotsDir: SHOTS, readmeShotsDir: README_SHOTS });
-  await wb.ready();   // every check starts on a loaded workbench, also when run alone
+  await wb.ready(); // every check starts on a loaded workbench, also when run alone
 
   // A check that fails is run once more from a clean slate (editors closed, no quick input): a key swallowed by a
   // busy workbench on a loaded machine is not a product failure. Both tries are reported; only a second failure counts.
@@ -86,18 +115,36 @@ async function main() {
     for (let attempt = 0; ; attempt++) {
       const t = Date.now();
       try {
-        await withTimeout(Promise.resolve().then(() => check.run(wb)), check.timeout || 90000, `check "${check.name}"`);
-        if (aborted) { return; }
+        await withTimeout(
+          Promise.resolve().then(() => check.run(wb)),
+          check.timeout || 90000,
+          `check "${check.name}"`,
+        );
+        if (aborted) {
+          return;
+        }
         passed++;
         console.log(`  ok    ${check.name} (${Date.now() - t} ms)${attempt ? ` on try ${attempt + 1}` : ''}`);
         break;
       } catch (e) {
-        if (aborted) { return; }   // the hard timeout fired and VS Code is being stopped: counted there
+        if (aborted) {
+          return;
+        } // the hard timeout fired and VS Code is being stopped: counted there
         const last = attempt >= UI_RETRIES;
-        console.log(`  ${last ? 'FAIL ' : 'retry'} ${check.name} (${Date.now() - t} ms)\n        ${String(e && e.message || e).split('\n').slice(0, 6).join('\n        ')}`);
-        await page.screenshot({ path: join(SHOTS, `FAIL-${check.name.replace(/\W+/g, '_')}${last ? '' : '-try1'}.png`) }).catch(() => {});
-        await page.keyboard.press('Escape').catch(() => {});   // leave no quick input open for the next check
-        if (last) { failed++; break; }
+        console.log(
+          `  ${last ? 'FAIL ' : 'retry'} ${check.name} (${Date.now() - t} ms)\n        ${String((e && e.message) || e)
+            .split('\n')
+            .slice(0, 6)
+            .join('\n        ')}`,
+        );
+        await page
+          .screenshot({ path: join(SHOTS, `FAIL-${check.name.replace(/\W+/g, '_')}${last ? '' : '-try1'}.png`) })
+          .catch(() => {});
+        await page.keyboard.press('Escape').catch(() => {}); // leave no quick input open for the next check
+        if (last) {
+          failed++;
+          break;
+        }
         await wb.runCommand('View: Close All Editors').catch(() => {});
       }
     }
@@ -107,7 +154,10 @@ async function main() {
 const offSignals = host.onSignals(cleanup);
 let hardTimer;
 const hardTimeout = new Promise((_, reject) => {
-  hardTimer = setTimeout(() => { aborted = true; reject(Object.assign(new Error(`ui tests timed out after ${HARD_TIMEOUT_S} s (VSCODE_UI_TIMEOUT)`), { code: 2 })); }, HARD_TIMEOUT_S * 1000);
+  hardTimer = setTimeout(() => {
+    aborted = true;
+    reject(Object.assign(new Error(`ui tests timed out after ${HARD_TIMEOUT_S} s (VSCODE_UI_TIMEOUT)`), { code: 2 }));
+  }, HARD_TIMEOUT_S * 1000);
 });
 let exitCode = 0;
 try {
@@ -115,10 +165,12 @@ try {
 } catch (e) {
   console.error(e && e.code === 2 ? e.message : (e && e.stack) || String(e));
   exitCode = e && e.code === 2 ? 2 : 1;
-  failed++;   // the check (or the set-up) that did not finish
+  failed++; // the check (or the set-up) that did not finish
 } finally {
   clearTimeout(hardTimer);
-  if (failed && server) { console.error(server.logs()); }
+  if (failed && server) {
+    console.error(server.logs());
+  }
   await cleanup();
   offSignals();
   host.endWatchdog();

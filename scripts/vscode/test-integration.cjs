@@ -16,9 +16,13 @@ const ROOT = host.ROOT;
 const SUITE = path.join(ROOT, 'out', 'test', 'integration', 'index.js');
 
 async function main() {
-  for (const [file, fix] of [[path.join(ROOT, 'dist', 'extension.js'), 'npm run build'],
-    [SUITE, 'node scripts/vscode/compile-tests.mjs']]) {
-    if (!fs.existsSync(file)) { throw new Error(`${path.relative(ROOT, file)} is missing: run ${fix}`); }
+  for (const [file, fix] of [
+    [path.join(ROOT, 'dist', 'extension.js'), 'npm run build'],
+    [SUITE, 'node scripts/vscode/compile-tests.mjs'],
+  ]) {
+    if (!fs.existsSync(file)) {
+      throw new Error(`${path.relative(ROOT, file)} is missing: run ${fix}`);
+    }
   }
   host.assertInstalled();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-it-'));
@@ -43,18 +47,30 @@ async function main() {
     console.error(`integration tests failed: ${e.message}`);
   }
   let summary = '';
-  try { summary = fs.readFileSync(summaryFile, 'utf8').trim(); } catch { /* the suite never finished */ }
-  if (!process.env.KEEP_TMP) { fs.rmSync(tmp, { recursive: true, force: true }); }
+  try {
+    summary = fs.readFileSync(summaryFile, 'utf8').trim();
+  } catch {
+    /* the suite never finished */
+  }
+  if (!process.env.KEEP_TMP) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
   if (!summary) {
     summary = 'integration: 0 passed, 1 failed, 0 skipped';
-    if (code === 0) { code = 1; console.error('the suite wrote no summary line'); }
+    if (code === 0) {
+      code = 1;
+      console.error('the suite wrote no summary line');
+    }
   }
-  console.log(summary);   // last line: the plain "integration: N passed, N failed, N skipped"
+  console.log(summary); // last line: the plain "integration: N passed, N failed, N skipped"
   return code;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(e.message);
-  console.log('integration: 0 passed, 1 failed, 0 skipped');
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e.message);
+    console.log('integration: 0 passed, 1 failed, 0 skipped');
+    process.exit(1);
+  },
+);

@@ -79,7 +79,8 @@ function parseArgs(argv: string[]): Args {
       const f = takeValue('--format');
       if (command === 'timeline') {
         if (f !== 'csv' && f !== 'json') throw new UsageError(`timeline --format must be csv or json (got "${f}")`);
-      } else if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got "${f}")`);
+      } else if (f !== 'text' && f !== 'json' && f !== 'sarif')
+        throw new UsageError(`--format must be text, json or sarif (got "${f}")`);
       a.format = f;
     } else if (arg === '--rule' || arg.startsWith('--rule=')) {
       const spec = takeValue('--rule');
@@ -90,8 +91,7 @@ function parseArgs(argv: string[]): Args {
     } else if (arg === '--') {
       a.paths.push(...rest.slice(i + 1));
       break;
-    }
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else a.paths.push(arg);
   }
   return a;
@@ -164,12 +164,25 @@ interface Checked {
 }
 
 function keepFindings(findings: Finding[]): Finding[] {
-  return findings.map((f) => ({ ...f, message: detached(f.message), related: f.related?.map((r) => ({ ...r, message: detached(r.message) })) }));
+  return findings.map((f) => ({
+    ...f,
+    message: detached(f.message),
+    related: f.related?.map((r) => ({ ...r, message: detached(r.message) })),
+  }));
 }
 
 /** What a scan worker sends back for one file. */
 type ScanResult =
-  | { index: number; ok: true; file: string; source: Filing['source']; starts: Int32Array | null; length: number; findings: Finding[]; summary: ChainSummary }
+  | {
+      index: number;
+      ok: true;
+      file: string;
+      source: Filing['source'];
+      starts: Int32Array | null;
+      length: number;
+      findings: Finding[];
+      summary: ChainSummary;
+    }
   | { index: number; ok: false; reason: string }
   /** A PDF, left for the main thread (one PDF reader for the whole scan instead of one per worker). */
   | { index: number; ok: false; deferred: true; reason: string };
@@ -182,7 +195,16 @@ async function checkOne(path: string, index: number, options: InspectOptions, de
   if (!out.ok) return { index, ok: false, reason: out.reason };
   const f = out.filing;
   const lines = f.text ? new LineIndex(f.text) : null;
-  return { index, ok: true, file: f.file, source: f.source, starts: lines?.lineStarts ?? null, length: lines?.textLength ?? 0, findings: keepFindings(f.findings), summary: chainSummary(f) };
+  return {
+    index,
+    ok: true,
+    file: f.file,
+    source: f.source,
+    starts: lines?.lineStarts ?? null,
+    length: lines?.textLength ?? 0,
+    findings: keepFindings(f.findings),
+    summary: chainSummary(f),
+  };
 }
 
 /** Folders of at least this many files are checked by worker threads, one per core. */
@@ -278,7 +300,8 @@ async function main(argv: string[]): Promise<number> {
     for (const r of RULES) write(`${r.id.padEnd(34)} ${r.severity.padEnd(8)} ${r.title} [${r.source}]`);
     return 0;
   }
-  if (args.command !== 'inspect' && args.command !== 'check' && args.command !== 'timeline') throw new UsageError(`unknown command "${args.command}"`);
+  if (args.command !== 'inspect' && args.command !== 'check' && args.command !== 'timeline')
+    throw new UsageError(`unknown command "${args.command}"`);
   if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
 
   const severities = args.severities;
@@ -324,7 +347,8 @@ async function main(argv: string[]): Promise<number> {
   const { checked, summaries } = r;
   const failed = reportUnreadable(r.unreadable, r.missing);
   const byFile = new Map<string, Checked>(checked.map((c) => [c.file, c]));
-  if (summaries.length > 1) for (const c of reconcileSummaries(summaries, { severities })) byFile.get(c.file)?.findings.push(c.finding);
+  if (summaries.length > 1)
+    for (const c of reconcileSummaries(summaries, { severities })) byFile.get(c.file)?.findings.push(c.finding);
   let errors = 0;
   for (const c of checked) errors += c.findings.filter((f) => f.severity === 'error').length;
 
@@ -343,10 +367,13 @@ async function main(argv: string[]): Promise<number> {
       for (const f of c.findings) {
         counts[f.severity]++;
         write(`${c.file}:${findingPlace(f, c.lines)}: ${f.severity} ${f.rule}: ${f.message}`);
-        for (const rel of f.related ?? []) write(`    ${rel.file ?? `${c.file}:${findingPlace(rel, c.lines)}`}: note: ${rel.message}`);
+        for (const rel of f.related ?? [])
+          write(`    ${rel.file ?? `${c.file}:${findingPlace(rel, c.lines)}`}: note: ${rel.message}`);
       }
     }
-    write(`${checked.length} filing${checked.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`);
+    write(
+      `${checked.length} filing${checked.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`,
+    );
   }
   if (failed) return 2;
   return errors > 0 ? 1 : 0;

@@ -28,7 +28,8 @@ export function expandInputs(args: string[]): { files: InputFile[]; missing: str
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && SCAN_EXTENSIONS.has(path.extname(e.name).toLowerCase())) files.push({ path: p, explicit: false });
+      else if (e.isFile() && SCAN_EXTENSIONS.has(path.extname(e.name).toLowerCase()))
+        files.push({ path: p, explicit: false });
     }
   };
   for (const a of args) {

@@ -60,7 +60,9 @@ function rowCells(row: Row): string[] {
           : row.valueOwnedFollowingTransaction.present
             ? `${fmtPrice(row.valueOwnedFollowingTransaction.value)} (value)`
             : '',
-        row.sharesOwnedFollowingTransaction.present ? row.sharesOwnedFollowingTransaction : row.valueOwnedFollowingTransaction,
+        row.sharesOwnedFollowingTransaction.present
+          ? row.sharesOwnedFollowingTransaction
+          : row.valueOwnedFollowingTransaction,
       ),
       withMarkers(v(row.directOrIndirectOwnership), row.directOrIndirectOwnership),
       withMarkers(v(row.natureOfOwnership), row.natureOfOwnership),
@@ -74,7 +76,9 @@ function rowCells(row: Row): string[] {
     base[3],
     base[4],
     withMarkers(
-      row.transactionShares.present ? fmtAmount(row.transactionShares.value) : fmtPrice(row.transactionTotalValue.value),
+      row.transactionShares.present
+        ? fmtAmount(row.transactionShares.value)
+        : fmtPrice(row.transactionTotalValue.value),
       row.transactionShares.present ? row.transactionShares : row.transactionTotalValue,
     ),
     withMarkers(v(row.transactionAcquiredDisposedCode), row.transactionAcquiredDisposedCode),
@@ -82,7 +86,9 @@ function rowCells(row: Row): string[] {
     withMarkers(v(row.expirationDate), row.expirationDate),
     withMarkers(v(row.underlyingSecurityTitle), row.underlyingSecurityTitle),
     withMarkers(
-      row.underlyingSecurityShares.present ? fmtAmount(row.underlyingSecurityShares.value) : fmtPrice(row.underlyingSecurityValue.value),
+      row.underlyingSecurityShares.present
+        ? fmtAmount(row.underlyingSecurityShares.value)
+        : fmtPrice(row.underlyingSecurityValue.value),
       row.underlyingSecurityShares.present ? row.underlyingSecurityShares : row.underlyingSecurityValue,
     ),
     withMarkers(fmtPrice(row.transactionPricePerShare.value), row.transactionPricePerShare),
@@ -93,7 +99,10 @@ function rowCells(row: Row): string[] {
 }
 
 /** A finding's place as a compiler prints it: "line:col" for text sources, "page N" for PDFs. */
-export function findingPlace(f: { span: { start: number } | null; page?: number | null }, lines: LineIndex | null | undefined): string {
+export function findingPlace(
+  f: { span: { start: number } | null; page?: number | null },
+  lines: LineIndex | null | undefined,
+): string {
   if (f.span && lines) {
     const p = lines.position(f.span.start);
     return `${p.line}:${p.column}`;
@@ -114,7 +123,9 @@ export function renderFiling(filing: Filing, summary?: string[]): string {
   );
   if (filing.submission) {
     const s = filing.submission;
-    out.push(`Accession ${v(s.accessionNumber, '?')}, filed ${v(s.filedAsOf, '?')}${s.acceptanceDateTime.value ? `, accepted ${s.acceptanceDateTime.value}` : ''}`);
+    out.push(
+      `Accession ${v(s.accessionNumber, '?')}, filed ${v(s.filedAsOf, '?')}${s.acceptanceDateTime.value ? `, accepted ${s.acceptanceDateTime.value}` : ''}`,
+    );
   }
   if (summary?.length) {
     out.push('');
@@ -123,16 +134,24 @@ export function renderFiling(filing: Filing, summary?: string[]): string {
   out.push('');
   filing.reportingOwners.forEach((o, i) => {
     const label = i === 0 ? '1. Reporting person' : '   Reporting person';
-    const addr = [v(o.street1), v(o.street2), [v(o.city), v(o.state), v(o.zipCode)].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    const addr = [v(o.street1), v(o.street2), [v(o.city), v(o.state), v(o.zipCode)].filter(Boolean).join(' ')]
+      .filter(Boolean)
+      .join(', ');
     out.push(`${label.padEnd(28)}${v(o.name, '(no name)')}${o.cik.value ? ` (CIK ${o.cik.value})` : ''}`);
     if (addr) out.push(`${''.padEnd(28)}${addr}`);
     out.push(`${'5. Relationship'.padEnd(28)}${relationships(o)}`);
   });
   const iss = filing.issuer;
-  out.push(`${'2. Issuer'.padEnd(28)}${v(iss.name, '(no name)')}${iss.tradingSymbol.value ? ` [${iss.tradingSymbol.value}]` : ''}${iss.cik.value ? ` (CIK ${iss.cik.value})` : ''}`);
-  out.push(`${(baseType === '3' ? '3. Date of event' : baseType === '5' ? '3. Fiscal year ended' : '3. Earliest transaction').padEnd(28)}${v(filing.periodOfReport, '-')}`);
+  out.push(
+    `${'2. Issuer'.padEnd(28)}${v(iss.name, '(no name)')}${iss.tradingSymbol.value ? ` [${iss.tradingSymbol.value}]` : ''}${iss.cik.value ? ` (CIK ${iss.cik.value})` : ''}`,
+  );
+  out.push(
+    `${(baseType === '3' ? '3. Date of event' : baseType === '5' ? '3. Fiscal year ended' : '3. Earliest transaction').padEnd(28)}${v(filing.periodOfReport, '-')}`,
+  );
   out.push(`${'4. Original filed (if /A)'.padEnd(28)}${v(filing.dateOfOriginalSubmission, '-')}`);
-  out.push(`${'6. Filing'.padEnd(28)}${filing.reportingOwners.length > 1 ? 'by more than one reporting person' : 'by one reporting person'}`);
+  out.push(
+    `${'6. Filing'.padEnd(28)}${filing.reportingOwners.length > 1 ? 'by more than one reporting person' : 'by one reporting person'}`,
+  );
   const boxes: string[] = [];
   if (filing.notSubjectToSection16.value) boxes.push('no longer subject to Section 16');
   if (filing.aff10b5One.value) boxes.push('Rule 10b5-1(c) plan');
@@ -145,7 +164,19 @@ export function renderFiling(filing: Filing, summary?: string[]): string {
   else
     out.push(
       ...table(
-        ['#', 'Title of security', 'Date', 'Deemed', 'Code', 'Amount', 'A/D', 'Price', 'Owned after', 'D/I', 'Nature of indirect ownership'],
+        [
+          '#',
+          'Title of security',
+          'Date',
+          'Deemed',
+          'Code',
+          'Amount',
+          'A/D',
+          'Price',
+          'Owned after',
+          'D/I',
+          'Nature of indirect ownership',
+        ],
         filing.nonDerivative.map(rowCells),
       ).map((l) => `  ${l}`),
     );
@@ -155,14 +186,32 @@ export function renderFiling(filing: Filing, summary?: string[]): string {
   else
     out.push(
       ...table(
-        ['#', 'Title of derivative security', 'Exercise price', 'Date', 'Deemed', 'Code', 'Number', 'A/D', 'Exercisable', 'Expiration', 'Underlying', 'Underlying amount', 'Price', 'Owned after', 'D/I', 'Nature'],
+        [
+          '#',
+          'Title of derivative security',
+          'Exercise price',
+          'Date',
+          'Deemed',
+          'Code',
+          'Number',
+          'A/D',
+          'Exercisable',
+          'Expiration',
+          'Underlying',
+          'Underlying amount',
+          'Price',
+          'Owned after',
+          'D/I',
+          'Nature',
+        ],
         filing.derivative.map(rowCells),
       ).map((l) => `  ${l}`),
     );
   if (filing.footnotes.length) {
     out.push('');
     out.push('Explanation of Responses:');
-    for (const f of filing.footnotes) out.push(`  (${String(f.id.value ?? f.id.raw ?? '?').replace(/^F/i, '')}) ${v(f.text)}`);
+    for (const f of filing.footnotes)
+      out.push(`  (${String(f.id.value ?? f.id.raw ?? '?').replace(/^F/i, '')}) ${v(f.text)}`);
   }
   if (filing.remarks.value) {
     out.push('');

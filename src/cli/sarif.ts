@@ -23,7 +23,10 @@ function region(lines: LineIndex | null, loc: { span: { start: number; end: numb
   return undefined;
 }
 
-export function toSarif(items: { file: string; lines: LineIndex | null; findings: Finding[] }[], toolVersion: string): object {
+export function toSarif(
+  items: { file: string; lines: LineIndex | null; findings: Finding[] }[],
+  toolVersion: string,
+): object {
   const results: object[] = [];
   for (const item of items) {
     const lines = item.lines;

@@ -70,22 +70,28 @@ export const TRANSACTION_CODES: readonly TransactionCodeInfo[] = [
   T('M', 'Exercise or conversion of derivative security exempted pursuant to Rule 16b-3', 'Rule 16b-3', 'A', 'D'),
   T('C', 'Conversion of derivative security', 'Derivative securities', null, 'D'),
   T('E', 'Expiration of short derivative position', 'Derivative securities', null, null),
-  T('H', 'Expiration (or cancellation) of long derivative position with value received', 'Derivative securities', 'D', 'D'),
+  T(
+    'H',
+    'Expiration (or cancellation) of long derivative position with value received',
+    'Derivative securities',
+    'D',
+    'D',
+  ),
   T('O', 'Exercise of out-of-the-money derivative security', 'Derivative securities', 'A', 'D'),
   T('X', 'Exercise of in-the-money or at-the-money derivative security', 'Derivative securities', 'A', 'D'),
   T('G', 'Bona fide gift', 'Other section 16(b) exempt', null, null),
   T('L', 'Small acquisition under Rule 16a-6', 'Other section 16(b) exempt', 'A', 'A'),
-  T('W', 'Acquisition or disposition by will or the laws of descent and distribution', 'Other section 16(b) exempt', null, null),
+  T(
+    'W',
+    'Acquisition or disposition by will or the laws of descent and distribution',
+    'Other section 16(b) exempt',
+    null,
+    null,
+  ),
   T('Z', 'Deposit into or withdrawal from voting trust', 'Other section 16(b) exempt', null, null),
   T('J', 'Other acquisition or disposition (describe transaction)', 'Other', null, null),
   T('K', 'Transaction in equity swap or instrument with similar characteristics', 'Other', null, null, false),
-  T(
-    'U',
-    'Disposition pursuant to a tender of shares in a change of control transaction',
-    'Other',
-    'D',
-    'D',
-  ),
+  T('U', 'Disposition pursuant to a tender of shares in a change of control transaction', 'Other', 'D', 'D'),
 ];
 
 const BY_CODE = new Map(TRANSACTION_CODES.map((c) => [c.code, c]));

@@ -43,8 +43,9 @@ const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
 
 /** windows-1252 code points of bytes 0x80..0x9F (the five undefined bytes map to the C1 control of the same value, as WHATWG does). */
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d,
+  0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d,
+  0x017e, 0x0178,
 ];
 
 /** windows-1252 bytes to text; total (every byte gives one character). */
@@ -116,12 +117,18 @@ function utf16(bytes: Uint8Array, le: boolean, bom: boolean, declared: string | 
   const findings: Finding[] = [];
   let body = bytes.subarray(bom ? 2 : 0);
   if (body.length % 2 === 1) {
-    findings.push(finding('warning', `The file is UTF-16 but has an odd number of bytes; the last byte (0x${body[body.length - 1].toString(16).padStart(2, '0')}) was left out`));
+    findings.push(
+      finding(
+        'warning',
+        `The file is UTF-16 but has an odd number of bytes; the last byte (0x${body[body.length - 1].toString(16).padStart(2, '0')}) was left out`,
+      ),
+    );
     body = body.subarray(0, body.length - 1);
   }
   const encoding = le ? 'utf-16le' : 'utf-16be';
   const units = new Array<number>(body.length / 2);
-  for (let i = 0; i < units.length; i++) units[i] = le ? body[2 * i] | (body[2 * i + 1] << 8) : (body[2 * i] << 8) | body[2 * i + 1];
+  for (let i = 0; i < units.length; i++)
+    units[i] = le ? body[2 * i] | (body[2 * i + 1] << 8) : (body[2 * i] << 8) | body[2 * i + 1];
   const parts: string[] = [];
   for (let i = 0; i < units.length; i += 8192) parts.push(String.fromCharCode(...units.slice(i, i + 8192)));
   const text = parts.join('');
@@ -140,21 +147,35 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
     const rest = bytes.subarray(3);
     const bad = firstInvalidUtf8(rest);
-    if (bad < 0) return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(rest), encoding: 'utf-8', bom: true, declared: declaredXmlEncoding(rest), findings: [] };
+    if (bad < 0)
+      return {
+        text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(rest),
+        encoding: 'utf-8',
+        bom: true,
+        declared: declaredXmlEncoding(rest),
+        findings: [],
+      };
     // A UTF-8 mark on bytes that are not UTF-8: keep every byte, say so.
     return {
       text: decodeWindows1252(rest),
       encoding: 'windows-1252',
       bom: true,
       declared: declaredXmlEncoding(rest),
-      findings: [finding('warning', `The file starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte 0x${rest[bad].toString(16)} at offset ${bad + 3}); read as windows-1252`)],
+      findings: [
+        finding(
+          'warning',
+          `The file starts with a UTF-8 byte-order mark but is not valid UTF-8 (byte 0x${rest[bad].toString(16)} at offset ${bad + 3}); read as windows-1252`,
+        ),
+      ],
     };
   }
   if (b0 === 0xff && b1 === 0xfe) return utf16(bytes, true, true, null);
   if (b0 === 0xfe && b1 === 0xff) return utf16(bytes, false, true, null);
   // UTF-16 without a mark (XML 1.0 appendix F): "<?" or "<o" as 16-bit units.
-  if (b0 === 0x3c && b1 === 0x00 && b2 !== undefined && b2 !== 0x00 && b3 === 0x00) return utf16(bytes, true, false, null);
-  if (b0 === 0x00 && b1 === 0x3c && b2 === 0x00 && b3 !== undefined && b3 !== 0x00) return utf16(bytes, false, false, null);
+  if (b0 === 0x3c && b1 === 0x00 && b2 !== undefined && b2 !== 0x00 && b3 === 0x00)
+    return utf16(bytes, true, false, null);
+  if (b0 === 0x00 && b1 === 0x3c && b2 === 0x00 && b3 !== undefined && b3 !== 0x00)
+    return utf16(bytes, false, false, null);
 
   const declared = declaredXmlEncoding(bytes);
   const label = declared?.toLowerCase() ?? null;
@@ -163,22 +184,44 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     // Pure ASCII reads the same either way; otherwise honour the declaration, as XML processors (and EDGAR) do.
     const findings: Finding[] = [];
     if (bad < 0 && bytes.some((b) => b >= 0x80))
-      findings.push(finding('info', `The XML declaration names encoding "${declared}"; the file was read so, although its bytes would also read as UTF-8 (check accented names)`));
+      findings.push(
+        finding(
+          'info',
+          `The XML declaration names encoding "${declared}"; the file was read so, although its bytes would also read as UTF-8 (check accented names)`,
+        ),
+      );
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false, declared, findings };
   }
   if (bad < 0) {
     const findings: Finding[] = [];
     if (label !== null && !UTF8_LABELS.has(label))
-      findings.push(finding('info', `The XML declaration names encoding "${declared}", which this reader does not know; the bytes are valid UTF-8 and were read as UTF-8`));
-    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), encoding: 'utf-8', bom: false, declared, findings };
+      findings.push(
+        finding(
+          'info',
+          `The XML declaration names encoding "${declared}", which this reader does not know; the bytes are valid UTF-8 and were read as UTF-8`,
+        ),
+      );
+    return {
+      text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes),
+      encoding: 'utf-8',
+      bom: false,
+      declared,
+      findings,
+    };
   }
-  const what = label !== null && UTF8_LABELS.has(label) ? `declared ${declared} but is not valid UTF-8` : 'is not valid UTF-8';
+  const what =
+    label !== null && UTF8_LABELS.has(label) ? `declared ${declared} but is not valid UTF-8` : 'is not valid UTF-8';
   return {
     text: decodeWindows1252(bytes),
     encoding: 'windows-1252',
     bom: false,
     declared,
-    findings: [finding('warning', `The file ${what} (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at offset ${bad}); read as windows-1252, so every byte is kept`)],
+    findings: [
+      finding(
+        'warning',
+        `The file ${what} (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at offset ${bad}); read as windows-1252, so every byte is kept`,
+      ),
+    ],
   };
 }
 
@@ -186,7 +229,14 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 export function isPdf(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 1024);
   for (let i = 0; i + 4 < n; i++) {
-    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return true;
+    if (
+      bytes[i] === 0x25 &&
+      bytes[i + 1] === 0x50 &&
+      bytes[i + 2] === 0x44 &&
+      bytes[i + 3] === 0x46 &&
+      bytes[i + 4] === 0x2d
+    )
+      return true;
   }
   return false;
 }

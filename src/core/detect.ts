@@ -46,12 +46,15 @@ export function findOwnershipRoot(text: string, from = 0, to = text.length): num
 }
 
 /** Markers that a text is an EDGAR submission (full `.txt`, dissemination `.nc`, header file, PEM-wrapped). */
-const SUBMISSION_START = /^(?:-----BEGIN PRIVACY-ENHANCED MESSAGE-----|<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-DOCUMENT>|<IMS-HEADER>|<SUBMISSION>)/i;
+const SUBMISSION_START =
+  /^(?:-----BEGIN PRIVACY-ENHANCED MESSAGE-----|<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-DOCUMENT>|<IMS-HEADER>|<SUBMISSION>)/i;
 const SUBMISSION_LINE = /^[ \t]*(?:ACCESSION NUMBER:[ \t]|<ACCESSION-NUMBER>)/m;
 
 /** The submission type a header declares (`CONFORMED SUBMISSION TYPE:` or the first `<TYPE>`), or null. */
 export function submissionType(head: string): string | null {
-  const m = /^[ \t]*CONFORMED SUBMISSION TYPE:[ \t]*([^\r\n]*?)[ \t]*$/m.exec(head) ?? /<TYPE>[ \t]*([^<\r\n]*?)[ \t]*(?=<|\r|\n|$)/.exec(head);
+  const m =
+    /^[ \t]*CONFORMED SUBMISSION TYPE:[ \t]*([^\r\n]*?)[ \t]*$/m.exec(head) ??
+    /<TYPE>[ \t]*([^<\r\n]*?)[ \t]*(?=<|\r|\n|$)/.exec(head);
   return m && m[1] ? m[1].toUpperCase() : null;
 }
 
@@ -115,10 +118,18 @@ function detectSubmission(text: string, head: string): Detection {
       return { kind: 'submission', reason: `EDGAR submission ${typeText} that holds an ownership document` };
     return { kind: 'submission', reason: `EDGAR submission ${typeText} with an ownership document` };
   }
-  if (type && !isOwnershipFormType(type)) return { kind: 'unknown', reason: `EDGAR submission ${typeText}: not an ownership filing (Forms 3, 4, 5)` };
-  if (!/<DOCUMENT>/i.test(text)) return { kind: 'unknown', reason: `EDGAR submission header ${typeText} without any document (an index header file): no ownership data to read` };
+  if (type && !isOwnershipFormType(type))
+    return { kind: 'unknown', reason: `EDGAR submission ${typeText}: not an ownership filing (Forms 3, 4, 5)` };
+  if (!/<DOCUMENT>/i.test(text))
+    return {
+      kind: 'unknown',
+      reason: `EDGAR submission header ${typeText} without any document (an index header file): no ownership data to read`,
+    };
   if (looksLikeFormText(text))
-    return { kind: 'text', reason: `EDGAR submission ${typeText} without ownership XML, holding the form as plain text (filed before 2003)` };
+    return {
+      kind: 'text',
+      reason: `EDGAR submission ${typeText} without ownership XML, holding the form as plain text (filed before 2003)`,
+    };
   return { kind: 'unknown', reason: `EDGAR submission ${typeText} without an ownership XML document` };
 }
 
@@ -132,7 +143,8 @@ function stripTags(s: string): string {
 
 function detectHtml(text: string, head: string): Detection {
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(head);
-  if (title && /^\s*SEC\s+FORM\s+[345](?:\/A)?\s*$/i.test(stripTags(title[1]))) return { kind: 'html', reason: `EDGAR rendered HTML of Form ${title[1].replace(/\D/g, '')}` };
+  if (title && /^\s*SEC\s+FORM\s+[345](?:\/A)?\s*$/i.test(stripTags(title[1])))
+    return { kind: 'html', reason: `EDGAR rendered HTML of Form ${title[1].replace(/\D/g, '')}` };
   const body = stripTags(text.length > HEAD * 4 ? text.slice(0, HEAD * 4) : text);
   if (looksLikeFormText(body)) return { kind: 'html', reason: 'HTML page of a Form 3, 4 or 5' };
   return { kind: 'unknown', reason: 'HTML page that is not an EDGAR Form 3/4/5' };
@@ -146,10 +158,14 @@ export function detectKind(text: string): Detection {
   // once, so a long licence comment before <ownershipDocument> does not hide the root.
   if (start >= head.length && text.length > HEAD) start = skipProlog(text);
   if (start >= text.length || (start >= head.length && text.length <= HEAD)) {
-    return { kind: 'unknown', reason: /\S/.test(text.replace(/\uFEFF/g, '')) ? 'XML with no root element' : 'empty file' };
+    return {
+      kind: 'unknown',
+      reason: /\S/.test(text.replace(/\uFEFF/g, '')) ? 'XML with no root element' : 'empty file',
+    };
   }
   const lead = text.slice(start, start + 64);
-  if (lead.startsWith('%PDF-')) return { kind: 'unknown', reason: 'a PDF read as text: open it as a PDF (bytes), not as text' };
+  if (lead.startsWith('%PDF-'))
+    return { kind: 'unknown', reason: 'a PDF read as text: open it as a PDF (bytes), not as text' };
   if (/^[{[]\s*["{[\]}]/.test(lead)) return { kind: 'unknown', reason: 'JSON, not an ownership filing' };
   if (SUBMISSION_START.test(lead) || SUBMISSION_LINE.test(head)) return detectSubmission(text, head);
 
@@ -160,7 +176,8 @@ export function detectKind(text: string): Detection {
     if (local === 'ownershipDocument') return { kind: 'xml', reason: 'ownership XML document' };
     if (/^html$/i.test(local) || /^(head|body)$/i.test(local)) return detectHtml(text, head);
     // `<XML>` wrapper cut out of a submission: read it like one.
-    if (name === 'XML' && findOwnershipRoot(text) >= 0) return { kind: 'submission', reason: 'EDGAR <XML> wrapper around an ownership document' };
+    if (name === 'XML' && findOwnershipRoot(text) >= 0)
+      return { kind: 'submission', reason: 'EDGAR <XML> wrapper around an ownership document' };
     // An XML declaration says XML; without one, a form's text that happens to start with markup (`<u>`) is still text.
     const declaredXml = /^[\s\uFEFF]*<\?xml[\s?]/i.test(head);
     if (declaredXml || (!looksLikeFormText(head) && /<\/[A-Za-z_][\w.:-]*\s*>/.test(head)))

@@ -63,7 +63,11 @@ function prependFindings(out: ParseOutcome, notes: Finding[]): void {
 }
 
 /** Inspect raw bytes: PDFs go to the PDF reader, text is decoded (BOM, UTF-16, Latin-1) and inspected. */
-export async function inspectBytes(bytes: Uint8Array, file: string, options: InspectOptions = {}): Promise<ParseOutcome> {
+export async function inspectBytes(
+  bytes: Uint8Array,
+  file: string,
+  options: InspectOptions = {},
+): Promise<ParseOutcome> {
   const tooLarge = sizeLimitReason(bytes.length);
   if (tooLarge) return { ok: false, reason: tooLarge, findings: [] };
   if (isPdf(bytes)) {

@@ -280,14 +280,16 @@ export function citations(filing: Filing): Citation[] {
     ['periodOfReport', filing.periodOfReport],
     ['issuer.name', filing.issuer.name],
   ];
-  for (const [name, f] of docFields) for (const ref of f.footnotes) out.push({ ref, path: name, row: null, fieldName: name });
+  for (const [name, f] of docFields)
+    for (const ref of f.footnotes) out.push({ ref, path: name, row: null, fieldName: name });
   for (const row of [...filing.nonDerivative, ...filing.derivative]) {
     for (const { name, field } of rowFields(row)) {
       if (name === 'transactionCode') {
         for (const ref of row.codingFootnotes)
           out.push({ ref, path: `${row.table}[${row.index}].transactionCoding`, row, fieldName: 'transactionCoding' });
       }
-      for (const ref of field.footnotes) out.push({ ref, path: `${row.table}[${row.index}].${name}`, row, fieldName: name });
+      for (const ref of field.footnotes)
+        out.push({ ref, path: `${row.table}[${row.index}].${name}`, row, fieldName: name });
     }
   }
   return out;

@@ -107,7 +107,10 @@ function baseName(file: string): string {
 }
 
 function normText(s: string | null): string {
-  return (s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return (s ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** The holding part of a chain key (exported for the holdings timeline, which draws the same chains). */
@@ -120,9 +123,22 @@ export function crossKey(filing: Filing, row: Row): string {
 
 function signature(f: Filing): string {
   const rows = [...f.nonDerivative, ...f.derivative].map((r) =>
-    [r.table, val(r.securityTitle), val(r.transactionDate), val(r.transactionShares), val(r.sharesOwnedFollowingTransaction), val(r.transactionAcquiredDisposedCode)].join('~'),
+    [
+      r.table,
+      val(r.securityTitle),
+      val(r.transactionDate),
+      val(r.transactionShares),
+      val(r.sharesOwnedFollowingTransaction),
+      val(r.transactionAcquiredDisposedCode),
+    ].join('~'),
   );
-  return [docType(f), normCik(val(f.issuer.cik)), f.reportingOwners.map((o) => normCik(val(o.cik))).join(','), val(f.periodOfReport), ...rows].join('|');
+  return [
+    docType(f),
+    normCik(val(f.issuer.cik)),
+    f.reportingOwners.map((o) => normCik(val(o.cik))).join(','),
+    val(f.periodOfReport),
+    ...rows,
+  ].join('|');
 }
 
 function amendKey(f: Filing): string {
@@ -157,11 +173,22 @@ export function selectFilings(filings: Filing[]): Filing[] {
 }
 
 function chainRow(row: Row): ChainRow {
-  return { table: row.table, label: rowLabel(row), holding: detached(holdingLabel(row)), loc: locOf(row.sharesOwnedFollowingTransaction, row) };
+  return {
+    table: row.table,
+    label: rowLabel(row),
+    holding: detached(holdingLabel(row)),
+    loc: locOf(row.sharesOwnedFollowingTransaction, row),
+  };
 }
 
 function chainItem(it: TallyItem): ChainItem {
-  return { row: chainRow(it.row), date: it.date, sharesText: detached(it.sharesText), ownedText: detached(it.ownedText), sign: it.sign };
+  return {
+    row: chainRow(it.row),
+    date: it.date,
+    sharesText: detached(it.sharesText),
+    ownedText: detached(it.ownedText),
+    sign: it.sign,
+  };
 }
 
 function entriesOf(filing: Filing): Map<string, Entry> {
@@ -180,9 +207,15 @@ function entriesOf(filing: Filing): Map<string, Entry> {
       ambiguous.add(key);
       continue;
     }
-    const first = g.ordered[0]?.date ?? (val(rows[0].transactionDate) ?? period);
+    const first = g.ordered[0]?.date ?? val(rows[0].transactionDate) ?? period;
     const last = g.last ? { text: detached(g.last.ownedText), row: chainRow(g.last.row), date: g.last.date } : null;
-    out.set(key, { ...base, order: detached(`${first}|${filed}|${file}`), firstBlock: g.firstBlock.map(chainItem), last, holding: null });
+    out.set(key, {
+      ...base,
+      order: detached(`${first}|${filed}|${file}`),
+      firstBlock: g.firstBlock.map(chainItem),
+      last,
+      holding: null,
+    });
   }
   for (const row of [...filing.nonDerivative, ...filing.derivative]) {
     if (row.kind !== 'holding') continue;
@@ -198,7 +231,13 @@ function entriesOf(filing: Filing): Map<string, Entry> {
       continue;
     }
     if (text === null || dec(text) === null) continue;
-    out.set(key, { ...base, order: detached(`${period}|${filed}|${file}`), firstBlock: [], last: null, holding: { text: detached(text), row: chainRow(row) } });
+    out.set(key, {
+      ...base,
+      order: detached(`${period}|${filed}|${file}`),
+      firstBlock: [],
+      last: null,
+      holding: { text: detached(text), row: chainRow(row) },
+    });
   }
   for (const k of ambiguous) out.delete(k);
   return out;
@@ -258,7 +297,12 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
   const out: CrossFinding[] = [];
   try {
     const chains = new Map<string, Entry[]>();
-    const selected = selectBy(summaries, (s) => s.signature, (s) => s.amendKey, (s) => s.isAmendment);
+    const selected = selectBy(
+      summaries,
+      (s) => s.signature,
+      (s) => s.amendKey,
+      (s) => s.isAmendment,
+    );
     for (const f of selected) {
       const { owner, issuer } = f;
       if (owner === null || issuer === null) continue;
@@ -290,14 +334,23 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
                 },
               });
           }
-          prev = { text: e.holding.text, row: e.holding.row, file: e.file, what: 'held', date: e.order.slice(0, e.order.indexOf('|')), filed: e.filed };
+          prev = {
+            text: e.holding.text,
+            row: e.holding.row,
+            file: e.file,
+            what: 'held',
+            date: e.order.slice(0, e.order.indexOf('|')),
+            filed: e.filed,
+          };
           continue;
         }
         // Filings whose transactions overlap in time (a late filing, a Form 5) cannot be chained end to start;
         // nor can two filings of the same day unless their filing dates tell which came first.
         const first = e.firstBlock[0]?.date;
         const overlaps =
-          prev !== null && first !== undefined && (prev.date > first || (prev.date === first && (prev.filed === '' || prev.filed === e.filed)));
+          prev !== null &&
+          first !== undefined &&
+          (prev.date > first || (prev.date === first && (prev.filed === '' || prev.filed === e.filed)));
         if (prev && e.firstBlock.length && !overlaps) {
           const p: ChainEnd = prev;
           const from = { owned: dec(p.text)!, ownedText: p.text };
@@ -305,7 +358,10 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
           // Across filings, one unit of the coarsest precision is rounding too (fractional RSU dividend
           // equivalents shown as whole shares drift by one from filing to filing).
           const offByOneUnit = (r: (typeof results)[number]) =>
-            r.expected.minus(r.it.owned).abs().lte(unit(Math.min(scaleOf(p.text), scaleOf(r.it.sharesText), scaleOf(r.it.ownedText))));
+            r.expected
+              .minus(r.it.owned)
+              .abs()
+              .lte(unit(Math.min(scaleOf(p.text), scaleOf(r.it.sharesText), scaleOf(r.it.ownedText))));
           if (!results.some((r) => r.status !== 'mismatch' || offByOneUnit(r))) {
             const r = results[0];
             const sev = severityFor(CROSS, e, options);
@@ -323,7 +379,9 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
           }
         }
         if (overlaps && e.last && prev && e.last.date < prev.date) continue; // the earlier-ending filing does not move the chain
-        prev = e.last ? { text: e.last.text, row: e.last.row, file: e.file, what: 'ended with', date: e.last.date, filed: e.filed } : null;
+        prev = e.last
+          ? { text: e.last.text, row: e.last.row, file: e.file, what: 'ended with', date: e.last.date, filed: e.filed }
+          : null;
       }
     }
   } catch (e) {
@@ -331,7 +389,12 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
     if (first)
       out.push({
         file: first.file,
-        finding: { rule: 'internal-error', severity: 'info', message: `Cross-filing reconciliation failed: ${e instanceof Error ? e.message : String(e)}`, span: null },
+        finding: {
+          rule: 'internal-error',
+          severity: 'info',
+          message: `Cross-filing reconciliation failed: ${e instanceof Error ? e.message : String(e)}`,
+          span: null,
+        },
       });
   }
   return out;

@@ -76,7 +76,10 @@ function signatureNames(text: string): string[] {
   const parts = text.split(/\/s\//i);
   const signed = parts.length > 1 ? parts.slice(1) : [text];
   for (const p of signed) {
-    const name = p.replace(/^\s*(by:?\s*)/i, '').split(/[,;(]/)[0].trim();
+    const name = p
+      .replace(/^\s*(by:?\s*)/i, '')
+      .split(/[,;(]/)[0]
+      .trim();
     if (name) out.push(name);
   }
   return out;
@@ -107,7 +110,8 @@ export function ownerName(filing: Filing, owner: ReportingOwner): string {
       const cm = ct.slice(1, -1);
       const suffix = suffixes.length ? ' ' + suffixes.join(' ') : '';
       if (cm.length === 0) return [...tokens.slice(1), tokens[0]].join(' ') + suffix;
-      if (cm.length === em.length && (uncertain || cm.every((t, i) => bare(t)[0] === bare(em[i])[0]))) return ct.join(' ') + suffix;
+      if (cm.length === em.length && (uncertain || cm.every((t, i) => bare(t)[0] === bare(em[i])[0])))
+        return ct.join(' ') + suffix;
     }
   }
   return raw;
@@ -150,7 +154,10 @@ function fieldNotes(filing: Filing, f: Field<unknown>): { id: string; text: stri
 }
 
 const NUM = String.raw`\$?\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)`;
-const RANGE = new RegExp(String.raw`(?:from|between)\s+(?:a\s+low\s+of\s+)?${NUM}\s+(?:to|and|through)\s+(?:a\s+high\s+of\s+)?${NUM}`, 'gi');
+const RANGE = new RegExp(
+  String.raw`(?:from|between)\s+(?:a\s+low\s+of\s+)?${NUM}\s+(?:to|and|through)\s+(?:a\s+high\s+of\s+)?${NUM}`,
+  'gi',
+);
 
 /** Weighted-average note of a row: its footnote id and the one price range the footnote states (if exactly one). */
 function weightedAverage(filing: Filing, row: Row): { id: string; range: [string, string] | null } | null {
@@ -180,7 +187,9 @@ function dateIn(text: string): string | null {
 /** "under a Rule 10b5-1 trading plan[ adopted Nov 15, 2023]" when a footnote of the row says so. */
 function planPhrase(filing: Filing, row: Row): string | null {
   // A footnote that says a sale was NOT under a plan names the rule too: those are left out.
-  const n = rowNotes(filing, row).find((x) => /10b5-?1/i.test(x.text) && !/\b(not|no|neither|nor)\b[^.;]{0,60}10b5-?1/i.test(x.text));
+  const n = rowNotes(filing, row).find(
+    (x) => /10b5-?1/i.test(x.text) && !/\b(not|no|neither|nor)\b[^.;]{0,60}10b5-?1/i.test(x.text),
+  );
   if (!n) return null;
   const adopted = /adopted\s+(?:by\s+the\s+reporting\s+person\s+)?(?:on\s+)?([^.;]*)/i.exec(n.text);
   const d = adopted ? dateIn(adopted[1].slice(0, 40)) : null;
@@ -200,7 +209,8 @@ function holderFromFootnote(text: string): string | null {
   let rest = m[1];
   // Stop at a parenthesis, a semicolon, a relative clause, or a sentence end (a period not closing an abbreviation,
   // unless a new sentence plainly starts after it).
-  const stop = /\s\(|;|,?\s(?:which|who|whose|of\s+which|for\s+which|and\s+may|and\s+the|except|over\s+which)\b|\.(?=\s+\S|\s*$)/g;
+  const stop =
+    /\s\(|;|,?\s(?:which|who|whose|of\s+which|for\s+which|and\s+may|and\s+the|except|over\s+which)\b|\.(?=\s+\S|\s*$)/g;
   let cut = rest.length;
   for (const s of rest.matchAll(stop)) {
     const at = s.index!;
@@ -208,7 +218,11 @@ function holderFromFootnote(text: string): string | null {
       const before = rest.slice(0, at);
       const after = rest.slice(at + 1);
       if (/(L\.P|L\.L\.C|Inc|Co|Corp|Ltd|Jr|Sr|N\.V|S\.A|U\.S)$/.test(before)) {
-        if (/^\s*$|^\s+(The|This|These|Each|He|She|It|They|Such|As|Mr|Ms|Mrs|Dr|Includes?|Represents?|Consists?|Reflects?)\b/.test(after)) {
+        if (
+          /^\s*$|^\s+(The|This|These|Each|He|She|It|They|Such|As|Mr|Ms|Mrs|Dr|Includes?|Represents?|Consists?|Reflects?)\b/.test(
+            after,
+          )
+        ) {
           cut = at + 1;
           break;
         }
@@ -230,7 +244,8 @@ function ownershipPhrase(filing: Filing, row: Row): string {
   if (di === 'D') return 'directly';
   const nature = val(row.natureOfOwnership);
   const ids = row.natureOfOwnership.footnotes.map((r) => r.id);
-  if (di !== 'I') return nature ? `(ownership form not given; ${nature})` : '(whether directly or indirectly is not given)';
+  if (di !== 'I')
+    return nature ? `(ownership form not given; ${nature})` : '(whether directly or indirectly is not given)';
   if (nature && /^by\s+\S/i.test(nature)) {
     let who = nature.replace(/^by\s+/i, '').trim();
     if (RELATIVE.test(who)) who = who.toLowerCase();
@@ -248,7 +263,10 @@ function ownershipPhrase(filing: Filing, row: Row): string {
 /** "shares of Common Stock" or, for titles that name their own unit, the title ("Ordinary Shares"). */
 function unitsOf(row: Row): { noun: string; title: string } {
   const title = val(row.securityTitle) ?? 'a security whose title is not given';
-  if (row.table === 'derivative' || /\b(shares|units|interests|ads|adss|depositary|warrants|options|notes|rights)\b/i.test(title))
+  if (
+    row.table === 'derivative' ||
+    /\b(shares|units|interests|ads|adss|depositary|warrants|options|notes|rights)\b/i.test(title)
+  )
     return { noun: title, title };
   return { noun: 'shares', title: `shares of ${title}` };
 }
@@ -258,7 +276,8 @@ function derivDetails(row: Row): string {
   const parts: string[] = [];
   const p = val(row.conversionOrExercisePrice);
   if (p) parts.push(`exercise price ${fmtPriceText(p)}`);
-  else if (row.conversionOrExercisePrice.footnotes.length) parts.push(`exercise price in footnote ${row.conversionOrExercisePrice.footnotes.map((r) => r.id).join(', ')}`);
+  else if (row.conversionOrExercisePrice.footnotes.length)
+    parts.push(`exercise price in footnote ${row.conversionOrExercisePrice.footnotes.map((r) => r.id).join(', ')}`);
   const e = val(row.expirationDate);
   if (e) parts.push(`expiring ${fmtDate(e)}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
@@ -287,14 +306,18 @@ function pricePhrase(filing: Filing, rows: Row[], notes: string[]): string {
   const missing = rows.length - priced.length;
   if (priced.length === 0) {
     const fn = [...new Set(rows.flatMap((r) => r.transactionPricePerShare.footnotes.map((x) => x.id)))];
-    notes.push(fn.length ? `price in footnote ${fn.join(', ')}` : rows.length > 1 ? 'prices not given' : 'price not given');
+    notes.push(
+      fn.length ? `price in footnote ${fn.join(', ')}` : rows.length > 1 ? 'prices not given' : 'price not given',
+    );
     return '';
   }
   const lot = (r: Row): string => {
     const p = price(r)!;
     const wa = weightedAverage(filing, r);
     if (!wa) return `at ${fmtPriceText(p)}`;
-    const range = wa.range ? ` (trades from ${fmtPriceText(wa.range[0])} to ${fmtPriceText(wa.range[1])})` : ` (price range in footnote ${wa.id})`;
+    const range = wa.range
+      ? ` (trades from ${fmtPriceText(wa.range[0])} to ${fmtPriceText(wa.range[1])})`
+      : ` (price range in footnote ${wa.id})`;
     return `at a weighted average of ${fmtPriceText(p)}${range}`;
   };
   let total: Big | null = null;
@@ -310,7 +333,8 @@ function pricePhrase(filing: Filing, rows: Row[], notes: string[]): string {
     const p = lot(priced[0]);
     if (!totalText) return ` ${p}`;
     if (priced.length === 1 && !weightedAverage(filing, priced[0])) return ` ${p} (${totalText})`;
-    if (!weightedAverage(filing, priced[0])) return ` ${p} (${totalText}${missing ? ' for the lots with a price' : ' in total'})`;
+    if (!weightedAverage(filing, priced[0]))
+      return ` ${p} (${totalText}${missing ? ' for the lots with a price' : ' in total'})`;
     return ` ${p}, for ${totalText}${missing ? ' for the lots with a price' : ' in total'}`;
   }
   if (priced.length <= 3) {
@@ -337,7 +361,11 @@ function withholding(filing: Filing, row: Row): { verb: string; purpose: string 
   const t = rowNotes(filing, row)
     .map((n) => n.text)
     .join(' ');
-  const verb = /withh[oe]ld/i.test(t) ? 'withheld' : /deliver|surrender|tender/i.test(t) ? 'delivered' : 'withheld or delivered';
+  const verb = /withh[oe]ld/i.test(t)
+    ? 'withheld'
+    : /deliver|surrender|tender/i.test(t)
+      ? 'delivered'
+      : 'withheld or delivered';
   let purpose = 'to pay an exercise price or taxes';
   if (/exercise\s+price/i.test(t) && !/tax/i.test(t)) purpose = 'to pay the exercise price';
   else if (/tax/i.test(t)) {
@@ -395,35 +423,59 @@ function clause(filing: Filing, rows: Row[], pairedWith: Row[] | null, soldThem 
   const disp = ad === 'D';
   const either = (a: string, d: string, none: string) => (acq ? a : disp ? d : none);
   if (!c) {
-    text = either(`acquired ${amount.text}${price}`, `disposed of ${amount.text}${price}`, `reported a transaction in ${amount.text}${price}`);
+    text = either(
+      `acquired ${amount.text}${price}`,
+      `disposed of ${amount.text}${price}`,
+      `reported a transaction in ${amount.text}${price}`,
+    );
     meaning = '';
     notes.push('transaction code not given');
   } else if (!info || !info.xml) {
-    text = either(`acquired ${amount.text}${price}`, `disposed of ${amount.text}${price}`, `reported a transaction in ${amount.text}${price}`);
+    text = either(
+      `acquired ${amount.text}${price}`,
+      `disposed of ${amount.text}${price}`,
+      `reported a transaction in ${amount.text}${price}`,
+    );
     meaning = `code ${c} is not a Form 4 transaction code`;
   } else {
     switch (c) {
       case 'P':
-        text = acq ? `bought ${amount.text}${price}` : either('', `disposed of ${amount.text}${price}`, `reported a purchase of ${amount.text}${price}`);
+        text = acq
+          ? `bought ${amount.text}${price}`
+          : either('', `disposed of ${amount.text}${price}`, `reported a purchase of ${amount.text}${price}`);
         break;
       case 'S':
-        text = disp ? (soldThem ? `sold them the same day${price}` : `sold ${amount.text}${price}`) : either(`acquired ${amount.text}${price}`, '', `reported a sale of ${amount.text}${price}`);
+        text = disp
+          ? soldThem
+            ? `sold them the same day${price}`
+            : `sold ${amount.text}${price}`
+          : either(`acquired ${amount.text}${price}`, '', `reported a sale of ${amount.text}${price}`);
         break;
       case 'A':
-        text = acq ? `was granted ${amount.text}${price}` : either('', `disposed of ${amount.text}${price}`, `reported a grant of ${amount.text}${price}`);
+        text = acq
+          ? `was granted ${amount.text}${price}`
+          : either('', `disposed of ${amount.text}${price}`, `reported a grant of ${amount.text}${price}`);
         break;
       case 'D':
-        text = disp ? `disposed of ${amount.text} to the issuer${price}` : either(`acquired ${amount.text}${price}`, '', `reported ${amount.text}${price}`);
+        text = disp
+          ? `disposed of ${amount.text} to the issuer${price}`
+          : either(`acquired ${amount.text}${price}`, '', `reported ${amount.text}${price}`);
         meaning = 'Rule 16b-3(e)';
         break;
       case 'F': {
         const w = withholding(filing, r0);
-        text = disp ? `had ${amount.text} ${w.verb}${price} ${w.purpose}` : either(`acquired ${amount.text}${price}`, '', `reported ${amount.text}${price} ${w.purpose}`);
+        text = disp
+          ? `had ${amount.text} ${w.verb}${price} ${w.purpose}`
+          : either(`acquired ${amount.text}${price}`, '', `reported ${amount.text}${price} ${w.purpose}`);
         meaning = '';
         break;
       }
       case 'G':
-        text = either(`received ${amount.text} as a gift`, `gave ${amount.text} as a gift`, `reported a gift of ${amount.text}`);
+        text = either(
+          `received ${amount.text} as a gift`,
+          `gave ${amount.text} as a gift`,
+          `reported a gift of ${amount.text}`,
+        );
         if (price && !/at \$0(\.0+)? ?/.test(price)) text += price;
         break;
       case 'M':
@@ -433,16 +485,31 @@ function clause(filing: Filing, rows: Row[], pairedWith: Row[] | null, soldThem 
         if (r0.table === 'nonDerivative' && pairedWith && pairedWith.length) {
           const d = pairedWith[0];
           const ep = d.table === 'derivative' ? val(d.conversionOrExercisePrice) : null;
-          const verb = c === 'C' ? 'converted' : /restricted|units?/i.test(val(d.securityTitle) ?? '') && !/option|warrant/i.test(val(d.securityTitle) ?? '') ? 'settled' : 'exercised';
+          const verb =
+            c === 'C'
+              ? 'converted'
+              : /restricted|units?/i.test(val(d.securityTitle) ?? '') &&
+                  !/option|warrant/i.test(val(d.securityTitle) ?? '')
+                ? 'settled'
+                : 'exercised';
           const pr = ep ? ` at ${fmtPriceText(ep)}` : '';
-          const total = amount.total && ep && dec(ep) && !dec(ep)!.eq(0) ? ` (${fmtMoney(amount.total.times(dec(ep)!))})` : '';
+          const total =
+            amount.total && ep && dec(ep) && !dec(ep)!.eq(0) ? ` (${fmtMoney(amount.total.times(dec(ep)!))})` : '';
           text = `${verb} ${derivNoun(val(d.securityTitle))} for ${amount.text}${pr}${total}`;
           notes.length = 0;
           meaning = '';
         } else if (r0.table === 'nonDerivative') {
-          text = either(`acquired ${amount.text}${price} by ${c === 'C' ? 'converting' : 'exercising'} a derivative security`, `disposed of ${amount.text}${price}`, `reported ${amount.text}${price}`);
+          text = either(
+            `acquired ${amount.text}${price} by ${c === 'C' ? 'converting' : 'exercising'} a derivative security`,
+            `disposed of ${amount.text}${price}`,
+            `reported ${amount.text}${price}`,
+          );
         } else {
-          text = either(`acquired ${amount.text}${price}`, `${c === 'C' ? 'converted' : 'exercised'} ${amount.text}${price}`, `reported ${amount.text}${price}`);
+          text = either(
+            `acquired ${amount.text}${price}`,
+            `${c === 'C' ? 'converted' : 'exercised'} ${amount.text}${price}`,
+            `reported ${amount.text}${price}`,
+          );
         }
         break;
       case 'H':
@@ -454,18 +521,34 @@ function clause(filing: Filing, rows: Row[], pairedWith: Row[] | null, soldThem 
         meaning = 'expiration of a short derivative position';
         break;
       case 'Z':
-        text = either(`withdrew ${amount.text} from a voting trust`, `deposited ${amount.text} into a voting trust`, `reported a voting trust transaction in ${amount.text}`);
+        text = either(
+          `withdrew ${amount.text} from a voting trust`,
+          `deposited ${amount.text} into a voting trust`,
+          `reported a voting trust transaction in ${amount.text}`,
+        );
         meaning = '';
         break;
       case 'W':
-        text = either(`acquired ${amount.text}${price}`, `disposed of ${amount.text}${price}`, `reported ${amount.text}${price}`);
+        text = either(
+          `acquired ${amount.text}${price}`,
+          `disposed of ${amount.text}${price}`,
+          `reported ${amount.text}${price}`,
+        );
         break;
       case 'U':
-        text = either(`acquired ${amount.text}${price}`, `tendered ${amount.text}${price}`, `reported ${amount.text}${price}`);
+        text = either(
+          `acquired ${amount.text}${price}`,
+          `tendered ${amount.text}${price}`,
+          `reported ${amount.text}${price}`,
+        );
         meaning = 'in a change of control';
         break;
       default:
-        text = either(`acquired ${amount.text}${price}`, `disposed of ${amount.text}${price}`, `reported ${amount.text}${price}`);
+        text = either(
+          `acquired ${amount.text}${price}`,
+          `disposed of ${amount.text}${price}`,
+          `reported ${amount.text}${price}`,
+        );
     }
     if (!text) text = `${acq ? 'acquired' : 'disposed of'} ${amount.text}${price}`;
     if (c === 'J') {
@@ -506,9 +589,13 @@ function heldAfter(filing: Filing, row: Row, unitNoun: string, plural: boolean):
   const owned = val(row.sharesOwnedFollowingTransaction);
   const form = ownershipPhrase(filing, row);
   const direct = form === 'directly';
-  if (owned && dec(owned)) return direct ? `${holds} ${fmt(owned)} ${unitNoun} directly afterwards` : `${holds} ${fmt(owned)} ${unitNoun} afterwards, held ${form}`;
+  if (owned && dec(owned))
+    return direct
+      ? `${holds} ${fmt(owned)} ${unitNoun} directly afterwards`
+      : `${holds} ${fmt(owned)} ${unitNoun} afterwards, held ${form}`;
   const value = val(row.valueOwnedFollowingTransaction);
-  if (value) return `${holds} ${unitNoun} worth ${fmtPriceText(value)} ${direct ? 'directly ' : ''}afterwards${direct ? '' : `, held ${form}`}`;
+  if (value)
+    return `${holds} ${unitNoun} worth ${fmtPriceText(value)} ${direct ? 'directly ' : ''}afterwards${direct ? '' : `, held ${form}`}`;
   const fn = row.sharesOwnedFollowingTransaction.footnotes.map((r) => r.id);
   return `the amount held afterwards (${form}) is ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'}`;
 }
@@ -552,7 +639,9 @@ function sentences(filing: Filing): string[] {
     subjectFirst = ownerWithRole(filing, owners[0]);
     subject = ownerName(filing, owners[0]);
   } else {
-    out.push(`Filed jointly by ${joinAnd(owners.map((o) => ownerWithRole(filing, o)))}; the amounts below are reported for all of them.`);
+    out.push(
+      `Filed jointly by ${joinAnd(owners.map((o) => ownerWithRole(filing, o)))}; the amounts below are reported for all of them.`,
+    );
     subject = subjectFirst = 'The reporting persons';
   }
   const issuer = val(filing.issuer.name);
@@ -570,8 +659,13 @@ function sentences(filing: Filing): string[] {
   };
   if (form3) {
     const period = val(filing.periodOfReport);
-    if (filing.noSecuritiesOwned.value === true || (filing.nonDerivative.length === 0 && filing.derivative.length === 0))
-      out.push(`${who()} ${owners.length > 1 ? 'own' : 'owns'} no securities of ${issuerText}${period ? ` as of ${fmtDate(period)}` : ''} (initial statement).`);
+    if (
+      filing.noSecuritiesOwned.value === true ||
+      (filing.nonDerivative.length === 0 && filing.derivative.length === 0)
+    )
+      out.push(
+        `${who()} ${owners.length > 1 ? 'own' : 'owns'} no securities of ${issuerText}${period ? ` as of ${fmtDate(period)}` : ''} (initial statement).`,
+      );
   }
 
   const all = [...filing.nonDerivative, ...filing.derivative];
@@ -626,7 +720,12 @@ function sentences(filing: Filing): string[] {
         for (const g of groups) {
           if (g === exercise) continue;
           const sold = amountOf(g).total;
-          const them = code(g[0].transactionCode) === 'S' && code(g[0].transactionAcquiredDisposedCode) === 'D' && !!exercised && !!sold && sold.eq(exercised);
+          const them =
+            code(g[0].transactionCode) === 'S' &&
+            code(g[0].transactionAcquiredDisposedCode) === 'D' &&
+            !!exercised &&
+            !!sold &&
+            sold.eq(exercised);
           parts.push(clauseText(clause(filing, g, null, them)));
         }
       } else {
@@ -643,7 +742,8 @@ function sentences(filing: Filing): string[] {
       out.push(s);
     }
   }
-  if (plan) out.push('The Rule 10b5-1 box is checked: at least one of these transactions was made under a trading plan.');
+  if (plan)
+    out.push('The Rule 10b5-1 box is checked: at least one of these transactions was made under a trading plan.');
 
   // Holdings without transactions.
   const holdings = all.filter((r) => r.kind === 'holding');
@@ -652,10 +752,17 @@ function sentences(filing: Filing): string[] {
     const items = holdings.slice(0, MAX_LISTED).map((r) => heldNow(filing, r));
     if (holdings.length > MAX_LISTED) items.push(`${holdings.length - MAX_LISTED} more holdings listed in the tables`);
     const period = val(filing.periodOfReport);
-    if (form3) out.push(`${who()} ${owners.length > 1 ? 'hold' : 'holds'} ${joinAnd(items)}${period ? ` as of ${fmtDate(period)}` : ''} (initial statement).`);
-    else out.push(`${who()}${transactions.length ? ' also' : ''} ${owners.length > 1 ? 'hold' : 'holds'} ${joinAnd(items)}.`);
+    if (form3)
+      out.push(
+        `${who()} ${owners.length > 1 ? 'hold' : 'holds'} ${joinAnd(items)}${period ? ` as of ${fmtDate(period)}` : ''} (initial statement).`,
+      );
+    else
+      out.push(
+        `${who()}${transactions.length ? ' also' : ''} ${owners.length > 1 ? 'hold' : 'holds'} ${joinAnd(items)}.`,
+      );
   }
-  if (filing.notSubjectToSection16.value === true) out.push(`${subject} ${owners.length > 1 ? 'are' : 'is'} no longer subject to Section 16.`);
+  if (filing.notSubjectToSection16.value === true)
+    out.push(`${subject} ${owners.length > 1 ? 'are' : 'is'} no longer subject to Section 16.`);
   if (out.length === 0) out.push(`${who()} reports no transactions or holdings in ${issuerText}.`);
   return out;
 }

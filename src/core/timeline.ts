@@ -104,14 +104,19 @@ export interface TimelineOptions {
 }
 
 function normText(s: string | null): string {
-  return (s ?? '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return (s ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 function rowAt(filing: Filing, loc: { span: Span | null; page?: number | null }, message: string): Row | null {
   const rows = [...filing.nonDerivative, ...filing.derivative];
   if (loc.span) {
     const s = loc.span;
-    const exact = rows.find((r) => r.sharesOwnedFollowingTransaction.span && r.sharesOwnedFollowingTransaction.span.start === s.start);
+    const exact = rows.find(
+      (r) => r.sharesOwnedFollowingTransaction.span && r.sharesOwnedFollowingTransaction.span.start === s.start,
+    );
     if (exact) return exact;
     const inside = rows.find((r) => r.span && r.span.start <= s.start && s.end <= r.span.end);
     if (inside) return inside;
@@ -130,7 +135,9 @@ export function buildTimeline(filings: Filing[], options: TimelineOptions = {}):
   const selected = selectFilings(filings);
   const chosen = new Set(selected);
   const skipped: TimelineData['skipped'] = [];
-  for (const f of filings) if (!chosen.has(f)) skipped.push({ file: f.file, reason: 'the same filing given twice, or an original replaced by its amendment' });
+  for (const f of filings)
+    if (!chosen.has(f))
+      skipped.push({ file: f.file, reason: 'the same filing given twice, or an original replaced by its amendment' });
 
   // Breaks by filing and row.
   const breaks = new Map<Row, TimelineBreak[]>();
@@ -143,23 +150,35 @@ export function buildTimeline(filings: Filing[], options: TimelineOptions = {}):
   const byFile = new Map<string, Filing>();
   for (const f of selected) if (!byFile.has(f.file)) byFile.set(f.file, f);
   for (const f of selected)
-    for (const x of f.findings as Finding[]) if (WITHIN_RULES.has(x.rule)) addBreak(rowAt(f, x, x.message), { rule: x.rule, message: x.message, scope: 'within' });
+    for (const x of f.findings as Finding[])
+      if (WITHIN_RULES.has(x.rule))
+        addBreak(rowAt(f, x, x.message), { rule: x.rule, message: x.message, scope: 'within' });
   const cross = options.cross ?? reconcileFilings(selected, options.rules);
   for (const c of cross) {
     const f = byFile.get(c.file);
     if (!f || c.finding.rule === 'internal-error') continue;
-    addBreak(rowAt(f, c.finding, c.finding.message), { rule: c.finding.rule, message: c.finding.message, scope: 'cross' });
+    addBreak(rowAt(f, c.finding, c.finding.message), {
+      rule: c.finding.rule,
+      message: c.finding.message,
+      scope: 'cross',
+    });
   }
 
   const filingOut: TimelineFiling[] = [];
-  const groups = new Map<string, TimelineGroup & { seriesMap: Map<string, TimelineSeries & { sort: string[] }>; nameDate: string }>();
+  const groups = new Map<
+    string,
+    TimelineGroup & { seriesMap: Map<string, TimelineSeries & { sort: string[] }>; nameDate: string }
+  >();
   for (const f of selected) {
     const owner = f.reportingOwners[0];
     const ownerKey = ownerOf(f);
     const issuerCik = normCik(val(f.issuer.cik));
     const issuerKey = issuerCik ?? (val(f.issuer.name) ? 'name:' + normText(val(f.issuer.name)) : null);
     if (!owner || ownerKey === null || issuerKey === null) {
-      skipped.push({ file: f.file, reason: !owner || ownerKey === null ? 'no reporting owner named' : 'no issuer CIK or name' });
+      skipped.push({
+        file: f.file,
+        reason: !owner || ownerKey === null ? 'no reporting owner named' : 'no issuer CIK or name',
+      });
       continue;
     }
     const fi = filingOut.length;
@@ -211,7 +230,8 @@ export function buildTimeline(filings: Filing[], options: TimelineOptions = {}):
         };
         g.seriesMap.set(sKey, s);
       }
-      const date = row.kind === 'transaction' ? (val(row.transactionDate)?.slice(0, 10) ?? null) : (period?.slice(0, 10) ?? null);
+      const date =
+        row.kind === 'transaction' ? (val(row.transactionDate)?.slice(0, 10) ?? null) : (period?.slice(0, 10) ?? null);
       const owned = val(row.sharesOwnedFollowingTransaction);
       const ad = code(row.transactionAcquiredDisposedCode);
       const v = rowValue(row);
@@ -234,7 +254,9 @@ export function buildTimeline(filings: Filing[], options: TimelineOptions = {}):
       };
       s.points.push(p);
       // Holding rows sort after the transactions of their date; a row's place in its tally breaks same-date ties.
-      s.sort.push(`${date ?? '9999-99-99'}|${order}|${row.kind === 'holding' ? 1 : 0}|${String(pos.get(row) ?? row.index).padStart(6, '0')}`);
+      s.sort.push(
+        `${date ?? '9999-99-99'}|${order}|${row.kind === 'holding' ? 1 : 0}|${String(pos.get(row) ?? row.index).padStart(6, '0')}`,
+      );
     }
   }
 
@@ -245,7 +267,9 @@ export function buildTimeline(filings: Filing[], options: TimelineOptions = {}):
   for (const g of groups.values()) {
     const list = [...g.seriesMap.values()];
     for (const s of list) {
-      const idx = s.points.map((_, i) => i).sort((a, b) => (s.sort[a] < s.sort[b] ? -1 : s.sort[a] > s.sort[b] ? 1 : 0));
+      const idx = s.points
+        .map((_, i) => i)
+        .sort((a, b) => (s.sort[a] < s.sort[b] ? -1 : s.sort[a] > s.sort[b] ? 1 : 0));
       s.points = idx.map((i) => s.points[i]);
       s.breaks = s.points.filter((p) => p.breaks.length).length;
       points += s.points.length;
@@ -255,9 +279,13 @@ export function buildTimeline(filings: Filing[], options: TimelineOptions = {}):
     out.push({ key: g.key, owner: g.owner, issuer: g.issuer, series: list.map(({ sort: _sort, ...rest }) => rest) });
   }
   // Groups by owner name then issuer name; series by table (I before II) then label.
-  out.sort((a, b) => a.owner.name.localeCompare(b.owner.name) || (a.issuer.name ?? '').localeCompare(b.issuer.name ?? ''));
+  out.sort(
+    (a, b) => a.owner.name.localeCompare(b.owner.name) || (a.issuer.name ?? '').localeCompare(b.issuer.name ?? ''),
+  );
   for (const g of out) {
-    g.series.sort((a, b) => (a.table === b.table ? 0 : a.table === 'nonDerivative' ? -1 : 1) || a.label.localeCompare(b.label));
+    g.series.sort(
+      (a, b) => (a.table === b.table ? 0 : a.table === 'nonDerivative' ? -1 : 1) || a.label.localeCompare(b.label),
+    );
     g.series.forEach((s, i) => (s.key = `${g.key}#${i + 1}`));
   }
   return { filings: filingOut, groups: out, skipped, counts: { points, breaks: nBreaks, series: nSeries } };
@@ -299,7 +327,11 @@ export function groupDetail(data: TimelineData, g: TimelineGroup): TimelineGroup
 
 /** The pair a timeline shows first: the one asked for, else the first with a break, else the first. */
 export function firstGroup(data: TimelineData, wanted: string | null): TimelineGroup | undefined {
-  return data.groups.find((g) => g.key === wanted) ?? data.groups.find((g) => g.series.some((x) => x.breaks > 0)) ?? data.groups[0];
+  return (
+    data.groups.find((g) => g.key === wanted) ??
+    data.groups.find((g) => g.series.some((x) => x.breaks > 0)) ??
+    data.groups[0]
+  );
 }
 
 /** One CSV/flat record per point: the series' identity and the point's values. */

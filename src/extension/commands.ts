@@ -28,14 +28,19 @@ function isPdfUri(uri: vscode.Uri): boolean {
 export function targetUri(deps: CommandDeps, arg?: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  if (tab instanceof vscode.TabInputCustom && (tab.viewType === PREVIEW_VIEW_TYPE || tab.viewType === PDF_VIEW_TYPE)) return tab.uri;
+  if (tab instanceof vscode.TabInputCustom && (tab.viewType === PREVIEW_VIEW_TYPE || tab.viewType === PDF_VIEW_TYPE))
+    return tab.uri;
   const ed = vscode.window.activeTextEditor;
   if (ed && deps.service.isFiling(ed.document)) return ed.document.uri;
   return deps.active.uri;
 }
 
 /** Show a span of the file in a text editor (the one already showing it, else beside the preview). */
-export async function revealInSource(uri: vscode.Uri, span: Span | null, opts: { preserveFocus?: boolean } = {}): Promise<vscode.TextEditor | undefined> {
+export async function revealInSource(
+  uri: vscode.Uri,
+  span: Span | null,
+  opts: { preserveFocus?: boolean } = {},
+): Promise<vscode.TextEditor | undefined> {
   if (isPdfUri(uri)) return undefined;
   const doc = await vscode.workspace.openTextDocument(uri);
   const key = uri.toString();
@@ -100,17 +105,24 @@ async function exportTo(
   }
   const filing = await loadFiling(deps, uri);
   if (typeof filing === 'string') {
-    void vscode.window.showErrorMessage(`Form 4: ${vscode.workspace.asRelativePath(uri)} is not read as a filing: ${filing}`);
+    void vscode.window.showErrorMessage(
+      `Form 4: ${vscode.workspace.asRelativePath(uri)} is not read as a filing: ${filing}`,
+    );
     return undefined;
   }
   let target = targetArg instanceof vscode.Uri ? targetArg : undefined;
   if (!target) {
     const defaultUri = uri.scheme === 'untitled' ? undefined : sibling(uri, ext);
-    target = await vscode.window.showSaveDialog({ defaultUri, filters: { [filterName]: [ext.slice(1)] }, saveLabel: 'Export' });
+    target = await vscode.window.showSaveDialog({
+      defaultUri,
+      filters: { [filterName]: [ext.slice(1)] },
+      saveLabel: 'Export',
+    });
     if (!target) return undefined;
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(make(filing)));
-  if (!(targetArg instanceof vscode.Uri)) void vscode.window.showInformationMessage(`Form 4: exported ${vscode.workspace.asRelativePath(target)}`);
+  if (!(targetArg instanceof vscode.Uri))
+    void vscode.window.showInformationMessage(`Form 4: exported ${vscode.workspace.asRelativePath(target)}`);
   return target;
 }
 
@@ -122,25 +134,32 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         void vscode.window.showWarningMessage('Form 4: open an ownership filing first.');
         return;
       }
-      const fromEditor = !(arg instanceof vscode.Uri) || vscode.window.activeTextEditor?.document.uri.toString() === uri.toString();
+      const fromEditor =
+        !(arg instanceof vscode.Uri) || vscode.window.activeTextEditor?.document.uri.toString() === uri.toString();
       await vscode.commands.executeCommand('vscode.openWith', uri, isPdfUri(uri) ? PDF_VIEW_TYPE : PREVIEW_VIEW_TYPE, {
         viewColumn: fromEditor && vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
       });
     }),
-    vscode.commands.registerCommand('form4Inspector.revealInSource', async (arg?: unknown, span?: Span | null, path?: string | null) => {
-      const uri = targetUri(deps, arg);
-      if (!uri) return undefined;
-      const fromTree = arg instanceof vscode.Uri && (span !== undefined || path !== undefined);
-      if (path) deps.previews.focus(uri, path);
-      // From the tree the focus stays in the tree (arrow keys keep walking it).
-      return revealInSource(uri, span ?? null, { preserveFocus: fromTree });
-    }),
+    vscode.commands.registerCommand(
+      'form4Inspector.revealInSource',
+      async (arg?: unknown, span?: Span | null, path?: string | null) => {
+        const uri = targetUri(deps, arg);
+        if (!uri) return undefined;
+        const fromTree = arg instanceof vscode.Uri && (span !== undefined || path !== undefined);
+        if (path) deps.previews.focus(uri, path);
+        // From the tree the focus stays in the tree (arrow keys keep walking it).
+        return revealInSource(uri, span ?? null, { preserveFocus: fromTree });
+      },
+    ),
     vscode.commands.registerCommand('form4Inspector.exportJson', (uri?: unknown, target?: unknown) =>
       exportTo(deps, uri, target, '.json', 'JSON', (f) => `${JSON.stringify(toJson(f), null, 2)}\n`),
     ),
     vscode.commands.registerCommand('form4Inspector.exportCsv', (uri?: unknown, target?: unknown) =>
       exportTo(deps, uri, target, '.csv', 'CSV', (f) => transactionsCsv(f)),
     ),
-    vscode.commands.registerCommand('form4Inspector.scanWorkspace', (opts?: { silent?: boolean }): Promise<ScanSummary> => scanWorkspace(deps, opts ?? {})),
+    vscode.commands.registerCommand(
+      'form4Inspector.scanWorkspace',
+      (opts?: { silent?: boolean }): Promise<ScanSummary> => scanWorkspace(deps, opts ?? {}),
+    ),
   ];
 }

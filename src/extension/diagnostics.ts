@@ -69,7 +69,14 @@ export class DiagnosticsManager implements vscode.Disposable {
     else
       findings = out.findings.length
         ? out.findings
-        : [{ rule: 'unreadable', severity: 'error', message: `Not read as a filing: ${out.reason}`, span: { start: 0, end: 0 } }];
+        : [
+            {
+              rule: 'unreadable',
+              severity: 'error',
+              message: `Not read as a filing: ${out.reason}`,
+              span: { start: 0, end: 0 },
+            },
+          ];
     const mapper = documentMapper(doc);
     const diags = findings.map((f) => this.toDiagnostic(doc.uri, f, mapper));
     for (const f of this.cross.get(key) ?? []) diags.push(this.toDiagnostic(doc.uri, f, mapper));
@@ -87,7 +94,10 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     const findings = out.ok ? out.filing.findings : out.findings;
     const mapper = textMapper(out.ok ? out.filing.text : '');
-    this.collection.set(uri, findings.map((f) => this.toDiagnostic(uri, f, mapper)));
+    this.collection.set(
+      uri,
+      findings.map((f) => this.toDiagnostic(uri, f, mapper)),
+    );
   }
 
   private closed(doc: vscode.TextDocument): void {
@@ -113,7 +123,8 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     for (const f of files) this.scanned.set(f.uri.toString(), f);
     // Files with only cross-filing findings still need an entry.
-    for (const key of this.cross.keys()) if (!this.scanned.has(key)) this.scanned.set(key, { uri: vscode.Uri.parse(key), text: '', findings: [] });
+    for (const key of this.cross.keys())
+      if (!this.scanned.has(key)) this.scanned.set(key, { uri: vscode.Uri.parse(key), text: '', findings: [] });
     for (const s of this.scanned.values()) {
       const doc = this.service.document(s.uri);
       if (doc) this.refresh(doc);
@@ -132,7 +143,11 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** A finding as a diagnostic: exact range, rule id as code with its documentation, related places. */
   toDiagnostic(uri: vscode.Uri, f: Finding, mapper: RangeMapper): vscode.Diagnostic {
     const page = f.span ? '' : f.page ? `Page ${f.page}${f.box ? `, box ${f.box}` : ''}: ` : '';
-    const d = new vscode.Diagnostic(mapper.range(f.span), page + f.message, SEVERITY[f.severity] ?? vscode.DiagnosticSeverity.Warning);
+    const d = new vscode.Diagnostic(
+      mapper.range(f.span),
+      page + f.message,
+      SEVERITY[f.severity] ?? vscode.DiagnosticSeverity.Warning,
+    );
     d.source = DIAGNOSTIC_SOURCE;
     d.code = { value: f.rule, target: this.ruleDoc(f.rule) };
     if (f.related?.length) {
@@ -143,7 +158,11 @@ export class DiagnosticsManager implements vscode.Disposable {
           target = fileUri(r.file);
           const doc = this.service.document(target);
           const scanned = this.scanned.get(target.toString());
-          m = doc ? documentMapper(doc) : scanned ? textMapper(scanned.text) : { range: () => new vscode.Range(0, 0, 0, 0) };
+          m = doc
+            ? documentMapper(doc)
+            : scanned
+              ? textMapper(scanned.text)
+              : { range: () => new vscode.Range(0, 0, 0, 0) };
         }
         const where = !r.span && r.page ? `page ${r.page}: ` : '';
         return new vscode.DiagnosticRelatedInformation(new vscode.Location(target, m.range(r.span)), where + r.message);

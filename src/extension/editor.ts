@@ -80,7 +80,10 @@ class Preview implements vscode.Disposable {
     panel.webview.options = {
       enableScripts: true,
       enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
+      localResourceRoots: [
+        vscode.Uri.joinPath(deps.extensionUri, 'dist'),
+        vscode.Uri.joinPath(deps.extensionUri, 'media'),
+      ],
     };
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.onMessage(m)),
@@ -98,7 +101,11 @@ class Preview implements vscode.Disposable {
     const { outcome, reason } = this.outcome();
     const version = ++this.version;
     if (outcome && outcome.ok) return { type: 'update', version, model: toViewModel(outcome.filing) };
-    return { type: 'failure', version, failure: toViewFailure(this.uri.toString(), outcome ? outcome.reason : reason, outcome ? outcome.findings : []) };
+    return {
+      type: 'failure',
+      version,
+      failure: toViewFailure(this.uri.toString(), outcome ? outcome.reason : reason, outcome ? outcome.findings : []),
+    };
   }
 
   /**
@@ -147,8 +154,17 @@ class Preview implements vscode.Disposable {
         if (!this.painted) {
           this.painted = true;
           const ms = performance.now() - this.started;
-          this.manager.firstPaints.push({ uri: this.uri.toString(), ms, readyMs: this.readyMs ?? ms, renderMs: m.renderMs, htmlMs: this.htmlMs, startup: this.startup });
-          deps.log.info(`preview first paint ${ms.toFixed(1)} ms (render ${m.renderMs.toFixed(1)} ms): ${this.uri.toString()}`);
+          this.manager.firstPaints.push({
+            uri: this.uri.toString(),
+            ms,
+            readyMs: this.readyMs ?? ms,
+            renderMs: m.renderMs,
+            htmlMs: this.htmlMs,
+            startup: this.startup,
+          });
+          deps.log.info(
+            `preview first paint ${ms.toFixed(1)} ms (render ${m.renderMs.toFixed(1)} ms): ${this.uri.toString()}`,
+          );
         }
         this.manager.renderedEmitter.fire({ uri: this.uri, version: m.version });
         break;
@@ -189,7 +205,11 @@ export class PreviewManager implements vscode.Disposable {
 
   /** The preview follows the caret of a text editor on the same file (moves by mouse or keyboard, not edits or reveals). */
   private followCaret(e: vscode.TextEditorSelectionChangeEvent): void {
-    if (e.kind !== vscode.TextEditorSelectionChangeKind.Mouse && e.kind !== vscode.TextEditorSelectionChangeKind.Keyboard) return;
+    if (
+      e.kind !== vscode.TextEditorSelectionChangeKind.Mouse &&
+      e.kind !== vscode.TextEditorSelectionChangeKind.Keyboard
+    )
+      return;
     const uri = e.textEditor.document.uri;
     if (!this.has(uri)) return;
     if (this.caretTimer) clearTimeout(this.caretTimer);
@@ -202,7 +222,11 @@ export class PreviewManager implements vscode.Disposable {
     }, 150);
   }
 
-  add(uri: vscode.Uri, panel: vscode.WebviewPanel, outcome: () => { outcome: ParseOutcome | null; reason: string }): Preview {
+  add(
+    uri: vscode.Uri,
+    panel: vscode.WebviewPanel,
+    outcome: () => { outcome: ParseOutcome | null; reason: string },
+  ): Preview {
     const p = new Preview(uri, panel, this, outcome);
     this.previews.add(p);
     panel.onDidDispose(() => {
@@ -210,7 +234,8 @@ export class PreviewManager implements vscode.Disposable {
       p.dispose();
       if (![...this.previews].some((q) => q.uri.toString() === uri.toString())) {
         this.deps.service.deleteExternal(uri);
-        if (this.deps.active.uri?.toString() === uri.toString() && !this.deps.service.outcomeFor(uri)) this.deps.active.set(undefined);
+        if (this.deps.active.uri?.toString() === uri.toString() && !this.deps.service.outcomeFor(uri))
+          this.deps.active.set(undefined);
       }
     });
     return p;
@@ -261,7 +286,11 @@ interface PdfDocument extends vscode.CustomDocument {
 export class PdfPreviewProvider implements vscode.CustomReadonlyEditorProvider<PdfDocument> {
   constructor(private readonly manager: PreviewManager) {}
 
-  async openCustomDocument(uri: vscode.Uri, _context: vscode.CustomDocumentOpenContext, token: vscode.CancellationToken): Promise<PdfDocument> {
+  async openCustomDocument(
+    uri: vscode.Uri,
+    _context: vscode.CustomDocumentOpenContext,
+    token: vscode.CancellationToken,
+  ): Promise<PdfDocument> {
     let outcome: ParseOutcome;
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
@@ -270,7 +299,11 @@ export class PdfPreviewProvider implements vscode.CustomReadonlyEditorProvider<P
       outcome = await inspectBytes(bytes, uri.toString(), { ...inspectOptions(), readPdf: this.manager.deps.readPdf });
     } catch (e) {
       if (e instanceof vscode.CancellationError) throw e;
-      outcome = { ok: false, reason: `The file could not be read: ${e instanceof Error ? e.message : String(e)}`, findings: [] };
+      outcome = {
+        ok: false,
+        reason: `The file could not be read: ${e instanceof Error ? e.message : String(e)}`,
+        findings: [],
+      };
     }
     this.manager.deps.service.setExternal(uri, outcome);
     return { uri, outcome, dispose: () => undefined };

@@ -7,7 +7,14 @@ import { cpuMsSince, LOAD_START, LOAD_START_CPU } from './clock';
 import * as vscode from 'vscode';
 import { ActiveFiling, FilingService } from './filings';
 import { DiagnosticsManager } from './diagnostics';
-import { FilingPreviewProvider, PdfPreviewProvider, PreviewManager, PDF_VIEW_TYPE, PREVIEW_VIEW_TYPE, type FirstPaint } from './editor';
+import {
+  FilingPreviewProvider,
+  PdfPreviewProvider,
+  PreviewManager,
+  PDF_VIEW_TYPE,
+  PREVIEW_VIEW_TYPE,
+  type FirstPaint,
+} from './editor';
 import { FilingTreeProvider, TREE_VIEW_ID } from './tree';
 import { FILING_SELECTOR, FilingLanguageFeatures } from './language';
 import { registerCommands, revealInSource } from './commands';
@@ -49,7 +56,9 @@ function ruleDocs(context: vscode.ExtensionContext): (rule: string) => vscode.Ur
   const repo = (context.extension.packageJSON as { repository?: string | { url?: string } }).repository;
   const url = typeof repo === 'string' ? repo : repo?.url;
   const m = url ? /github\.com[/:]([^/]+\/[^/#?]+?)(?:\.git)?\/?$/.exec(url) : null;
-  if (m) return (rule) => vscode.Uri.parse(`https://github.com/${m[1]}/blob/HEAD/README.md`).with({ fragment: `rule-${rule}` });
+  if (m)
+    return (rule) =>
+      vscode.Uri.parse(`https://github.com/${m[1]}/blob/HEAD/README.md`).with({ fragment: `rule-${rule}` });
   return (rule) => vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: `rule-${rule}` });
 }
 
@@ -59,7 +68,10 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
   const log = vscode.window.createOutputChannel('Form 4 Inspector', { log: true });
   // PDFs are read off the extension host's thread, in the core's worker (dist/pdf-worker.js, started on the first
   // PDF, stopped after a minute without one, killed when a PDF takes too long); pdf.js is only in that worker's bundle.
-  const pdfWorker = new PdfWorkerClient({ workerPath: vscode.Uri.joinPath(context.extensionUri, 'dist', 'pdf-worker.js').fsPath, idleMs: 60_000 });
+  const pdfWorker = new PdfWorkerClient({
+    workerPath: vscode.Uri.joinPath(context.extensionUri, 'dist', 'pdf-worker.js').fsPath,
+    idleMs: 60_000,
+  });
   const readPdf = (bytes: Uint8Array, file: string) => pdfWorker.parse(bytes, file);
   const pdf = { dispose: () => void pdfWorker.dispose() };
   const service = new FilingService(inspectOptions);
@@ -126,7 +138,9 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
     activationCpuMs: LOAD_CPU_MS + cpuMsSince(cpu0),
     firstPaints: previews.firstPaints,
   };
-  log.info(`activated in ${api.activationMs.toFixed(1)} ms (modules ${api.loadMs.toFixed(1)} ms + activate() ${api.activateBodyMs.toFixed(1)} ms; CPU ${api.activationCpuMs.toFixed(1)} ms)`);
+  log.info(
+    `activated in ${api.activationMs.toFixed(1)} ms (modules ${api.loadMs.toFixed(1)} ms + activate() ${api.activateBodyMs.toFixed(1)} ms; CPU ${api.activationCpuMs.toFixed(1)} ms)`,
+  );
   return api;
 }
 

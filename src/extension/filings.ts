@@ -17,7 +17,20 @@ export interface Inspected {
 }
 
 /** URI schemes whose documents are never filings to check (output panes, SCM inputs, diff bases...). */
-const IGNORED_SCHEMES = new Set(['output', 'vscode-scm', 'git', 'gitfs', 'comment', 'debug', 'vscode-terminal', 'vscode-notebook-cell', 'vscode-interactive-input', 'search-editor', 'walkThroughSnippet', 'vscode-settings']);
+const IGNORED_SCHEMES = new Set([
+  'output',
+  'vscode-scm',
+  'git',
+  'gitfs',
+  'comment',
+  'debug',
+  'vscode-terminal',
+  'vscode-notebook-cell',
+  'vscode-interactive-input',
+  'search-editor',
+  'walkThroughSnippet',
+  'vscode-settings',
+]);
 
 export const EDIT_DEBOUNCE_MS = 300;
 
@@ -63,7 +76,11 @@ export class FilingService implements vscode.Disposable {
     const text = doc.getText();
     let result: Inspected;
     if (text.length > MAX_INPUT_BYTES) {
-      result = { version: doc.version, detection: { kind: 'unknown', reason: 'the file is too large for a filing' }, outcome: null };
+      result = {
+        version: doc.version,
+        detection: { kind: 'unknown', reason: 'the file is too large for a filing' },
+        outcome: null,
+      };
     } else {
       const detection = detectKind(text);
       const outcome = detection.kind === 'unknown' ? null : inspectText(text, key, this.options());
@@ -161,7 +178,8 @@ export class ActiveFiling implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         // The document is gone unless a preview still shows it (the preview re-announces itself when focused).
-        if (this.current && d.uri.toString() === this.current.toString() && !this.service.outcomeFor(d.uri)) this.set(undefined);
+        if (this.current && d.uri.toString() === this.current.toString() && !this.service.outcomeFor(d.uri))
+          this.set(undefined);
       }),
     );
     // The editor that is active at activation: read right after activation returns, not inside it.

@@ -96,7 +96,12 @@ export class FilingLanguageFeatures
         md.appendMarkdown('\n\n');
         md.appendMarkdown(escapeMarkdown(`${info.group}.`));
         const expect = t.row.table === 'derivative' ? info.expectTableII : info.expectTableI;
-        if (expect) md.appendMarkdown(escapeMarkdown(` Normally ${expect === 'A' ? 'an acquisition (A)' : 'a disposition (D)'} in ${t.row.table === 'derivative' ? 'Table II' : 'Table I'}.`));
+        if (expect)
+          md.appendMarkdown(
+            escapeMarkdown(
+              ` Normally ${expect === 'A' ? 'an acquisition (A)' : 'a disposition (D)'} in ${t.row.table === 'derivative' ? 'Table II' : 'Table I'}.`,
+            ),
+          );
         if (!info.xml) md.appendMarkdown(escapeMarkdown(' Not a valid XML transactionCode value.'));
       } else {
         md.appendMarkdown('\n\n');
@@ -112,7 +117,11 @@ export class FilingLanguageFeatures
       if (defs.length === 0) md.appendMarkdown(escapeMarkdown('Not defined in this filing.'));
       else md.appendMarkdown(escapeMarkdown(defs[0].text.value ?? defs[0].text.raw ?? '(empty)'));
       md.appendMarkdown('\n\n');
-      md.appendMarkdown(escapeMarkdown(cites.length ? `Cited by ${cites.map((c) => pathLabel(c.path)).join(', ')}.` : 'Not cited anywhere.'));
+      md.appendMarkdown(
+        escapeMarkdown(
+          cites.length ? `Cited by ${cites.map((c) => pathLabel(c.path)).join(', ')}.` : 'Not cited anywhere.',
+        ),
+      );
     }
     return new vscode.Hover(md, range(doc, t.span));
   }
@@ -128,21 +137,33 @@ export class FilingLanguageFeatures
       const whole = f.span ?? f.id.span;
       const sel = f.id.span ?? whole;
       if (!whole || !sel) continue;
-      links.push({ originSelectionRange: range(doc, t.span), targetUri: doc.uri, targetRange: range(doc, whole), targetSelectionRange: range(doc, sel) });
+      links.push({
+        originSelectionRange: range(doc, t.span),
+        targetUri: doc.uri,
+        targetRange: range(doc, whole),
+        targetSelectionRange: range(doc, sel),
+      });
     }
     return links;
   }
 
-  provideReferences(doc: vscode.TextDocument, pos: vscode.Position, ctx: vscode.ReferenceContext): vscode.Location[] | undefined {
+  provideReferences(
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+    ctx: vscode.ReferenceContext,
+  ): vscode.Location[] | undefined {
     const filing = this.filing(doc);
     if (!filing) return undefined;
     const t = targetAt(filing, doc.offsetAt(pos));
     if (!t || t.kind === 'code') return undefined;
     const out: vscode.Location[] = [];
     if (ctx.includeDeclaration) {
-      for (const f of filing.footnotes) if (footnoteId(f) === t.id && f.id.span) out.push(new vscode.Location(doc.uri, range(doc, f.id.span)));
+      for (const f of filing.footnotes)
+        if (footnoteId(f) === t.id && f.id.span) out.push(new vscode.Location(doc.uri, range(doc, f.id.span)));
     }
-    for (const c of citations(filing)) if (c.ref.id === t.id && c.ref.span) out.push(new vscode.Location(doc.uri, range(doc, referenceElement(filing.text, c.ref.span))));
+    for (const c of citations(filing))
+      if (c.ref.id === t.id && c.ref.span)
+        out.push(new vscode.Location(doc.uri, range(doc, referenceElement(filing.text, c.ref.span))));
     return out;
   }
 
@@ -155,7 +176,13 @@ export class FilingLanguageFeatures
 
 /** Document symbols: the document, issuer, owners, Table I/II rows, footnotes, remarks, signatures. */
 export function documentSymbols(filing: Filing, toRange: (s: Span) => vscode.Range): vscode.DocumentSymbol[] {
-  const sym = (name: string, detail: string, kind: vscode.SymbolKind, span: Span | null | undefined, sel?: Span | null): vscode.DocumentSymbol | undefined => {
+  const sym = (
+    name: string,
+    detail: string,
+    kind: vscode.SymbolKind,
+    span: Span | null | undefined,
+    sel?: Span | null,
+  ): vscode.DocumentSymbol | undefined => {
     if (!span) return undefined;
     const r = toRange(span);
     const s = sel && span.start <= sel.start && sel.end <= span.end ? toRange(sel) : r;
@@ -165,9 +192,27 @@ export function documentSymbols(filing: Filing, toRange: (s: Span) => vscode.Ran
   const push = (list: vscode.DocumentSymbol[], s: vscode.DocumentSymbol | undefined) => {
     if (s) list.push(s);
   };
-  push(kids, sym(`Issuer: ${filing.issuer.name.value ?? '?'}`, filing.issuer.tradingSymbol.value ?? '', vscode.SymbolKind.Class, filing.issuer.span, filing.issuer.name.span));
+  push(
+    kids,
+    sym(
+      `Issuer: ${filing.issuer.name.value ?? '?'}`,
+      filing.issuer.tradingSymbol.value ?? '',
+      vscode.SymbolKind.Class,
+      filing.issuer.span,
+      filing.issuer.name.span,
+    ),
+  );
   filing.reportingOwners.forEach((o) =>
-    push(kids, sym(`Owner: ${o.name.value ?? '?'}`, o.cik.value ? `CIK ${o.cik.value}` : '', vscode.SymbolKind.Object, o.span, o.name.span)),
+    push(
+      kids,
+      sym(
+        `Owner: ${o.name.value ?? '?'}`,
+        o.cik.value ? `CIK ${o.cik.value}` : '',
+        vscode.SymbolKind.Object,
+        o.span,
+        o.name.span,
+      ),
+    ),
   );
   const table = (name: string, rows: Row[]) => {
     const spans = rows.map((r) => r.span).filter((s): s is Span => !!s);
@@ -178,8 +223,20 @@ export function documentSymbols(filing: Filing, toRange: (s: Span) => vscode.Ran
     for (const r of rows) {
       const code = r.transactionCode.value;
       const shares = r.transactionShares.value;
-      const detail = r.kind === 'holding' ? 'holding' : [code ?? '', shares ? groupDigits(shares) : '', r.transactionDate.value ?? ''].filter(Boolean).join(' ');
-      push(t.children, sym(`${r.index + 1}. ${r.securityTitle.value ?? '?'}`, detail, r.kind === 'holding' ? vscode.SymbolKind.Variable : vscode.SymbolKind.Event, r.span, r.securityTitle.span));
+      const detail =
+        r.kind === 'holding'
+          ? 'holding'
+          : [code ?? '', shares ? groupDigits(shares) : '', r.transactionDate.value ?? ''].filter(Boolean).join(' ');
+      push(
+        t.children,
+        sym(
+          `${r.index + 1}. ${r.securityTitle.value ?? '?'}`,
+          detail,
+          r.kind === 'holding' ? vscode.SymbolKind.Variable : vscode.SymbolKind.Event,
+          r.span,
+          r.securityTitle.span,
+        ),
+      );
     }
     kids.push(t);
   };
@@ -191,14 +248,34 @@ export function documentSymbols(filing: Filing, toRange: (s: Span) => vscode.Ran
     const group = sym('Footnotes', `${filing.footnotes.length}`, vscode.SymbolKind.Namespace, whole)!;
     for (const f of filing.footnotes) {
       const text = f.text.value ?? '';
-      push(group.children, sym(footnoteId(f), text.length > 60 ? `${text.slice(0, 59)}\u2026` : text, vscode.SymbolKind.String, f.span, f.id.span));
+      push(
+        group.children,
+        sym(
+          footnoteId(f),
+          text.length > 60 ? `${text.slice(0, 59)}\u2026` : text,
+          vscode.SymbolKind.String,
+          f.span,
+          f.id.span,
+        ),
+      );
     }
     kids.push(group);
   }
   push(kids, sym('Remarks', '', vscode.SymbolKind.String, filing.remarks.elementSpan ?? filing.remarks.span));
-  filing.signatures.forEach((s) => push(kids, sym(`Signature: ${s.name.value ?? '?'}`, s.date.value ?? '', vscode.SymbolKind.Key, s.span, s.name.span)));
+  filing.signatures.forEach((s) =>
+    push(
+      kids,
+      sym(`Signature: ${s.name.value ?? '?'}`, s.date.value ?? '', vscode.SymbolKind.Key, s.span, s.name.span),
+    ),
+  );
   const type = filing.documentType.value ?? '?';
-  const root = sym(`Form ${type}`, filing.periodOfReport.value ?? '', vscode.SymbolKind.File, filing.documentSpan, filing.documentType.span);
+  const root = sym(
+    `Form ${type}`,
+    filing.periodOfReport.value ?? '',
+    vscode.SymbolKind.File,
+    filing.documentSpan,
+    filing.documentType.span,
+  );
   if (!root) return kids;
   // Children must lie within the parent's range; anything outside (a submission header) goes to the top level.
   const top: vscode.DocumentSymbol[] = [root];

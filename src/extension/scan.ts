@@ -30,7 +30,11 @@ export interface ScanDeps {
   readPdf: (bytes: Uint8Array, file: string) => Promise<ParseOutcome>;
 }
 
-async function readOne(uri: vscode.Uri, service: FilingService, options: InspectOptions): Promise<{ outcome: ParseOutcome | null; text: string }> {
+async function readOne(
+  uri: vscode.Uri,
+  service: FilingService,
+  options: InspectOptions,
+): Promise<{ outcome: ParseOutcome | null; text: string }> {
   const doc = service.document(uri);
   if (doc) {
     const i = service.inspect(doc);
@@ -49,8 +53,21 @@ export async function scanWorkspace(deps: ScanDeps, opts: { silent?: boolean } =
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Form 4: scanning the workspace', cancellable: true },
     async (progress, token) => {
-      const summary: ScanSummary = { files: 0, filings: 0, notFilings: 0, findings: 0, crossFindings: 0, cancelled: false, ms: 0 };
-      const uris = await vscode.workspace.findFiles(settings.include, settings.exclude || null, settings.maxFiles, token);
+      const summary: ScanSummary = {
+        files: 0,
+        filings: 0,
+        notFilings: 0,
+        findings: 0,
+        crossFindings: 0,
+        cancelled: false,
+        ms: 0,
+      };
+      const uris = await vscode.workspace.findFiles(
+        settings.include,
+        settings.exclude || null,
+        settings.maxFiles,
+        token,
+      );
       uris.sort((a, b) => a.toString().localeCompare(b.toString()));
       const scanned: ScannedFile[] = [];
       const filings: Filing[] = [];
@@ -61,7 +78,10 @@ export async function scanWorkspace(deps: ScanDeps, opts: { silent?: boolean } =
           break;
         }
         summary.files++;
-        progress.report({ increment: step, message: `${i + 1}/${uris.length} ${vscode.workspace.asRelativePath(uri)}` });
+        progress.report({
+          increment: step,
+          message: `${i + 1}/${uris.length} ${vscode.workspace.asRelativePath(uri)}`,
+        });
         try {
           const { outcome, text } = await readOne(uri, deps.service, { ...options, readPdf: deps.readPdf });
           if (!outcome) {

@@ -74,8 +74,14 @@ async function pickFolder(arg: unknown): Promise<vscode.Uri | undefined> {
   if (Array.isArray(arg) && arg[0] instanceof vscode.Uri) return arg[0];
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return folders[0].uri;
-  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder of filings to chart' }))?.uri;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Show Timeline' });
+  if (folders.length > 1)
+    return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder of filings to chart' }))?.uri;
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Show Timeline',
+  });
   return picked?.[0];
 }
 
@@ -85,13 +91,22 @@ async function listFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
   const stat = await vscode.workspace.fs.stat(folder);
   const uris =
     stat.type & vscode.FileType.Directory
-      ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.include), settings.exclude || null, settings.maxFiles)
+      ? await vscode.workspace.findFiles(
+          new vscode.RelativePattern(folder, settings.include),
+          settings.exclude || null,
+          settings.maxFiles,
+        )
       : [folder];
   return uris.sort((a, b) => a.toString().localeCompare(b.toString()));
 }
 
 /** The filings among the files: open documents as the editor has them, other files from disk. */
-async function readFiles(deps: TimelineDeps, uris: vscode.Uri[], token: vscode.CancellationToken | null, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<Filing[]> {
+async function readFiles(
+  deps: TimelineDeps,
+  uris: vscode.Uri[],
+  token: vscode.CancellationToken | null,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+): Promise<Filing[]> {
   const options = { ...inspectOptions(), ...(deps.readPdf ? { readPdf: deps.readPdf } : {}) };
   const filings: Filing[] = [];
   const step = uris.length ? 100 / uris.length : 100;
@@ -123,7 +138,10 @@ class TimelinePanel implements vscode.Disposable {
   /** The pair the webview showed before it was reloaded. */
   private remembered: string | null = null;
   private data: TimelineData | null = null;
-  private waiting = new Map<number, (m: { renderMs: number; points: number; breaks: number; group: string | null }) => void>();
+  private waiting = new Map<
+    number,
+    (m: { renderMs: number; points: number; breaks: number; group: string | null }) => void
+  >();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -136,7 +154,10 @@ class TimelinePanel implements vscode.Disposable {
     panel.webview.options = {
       enableScripts: true,
       enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
+      localResourceRoots: [
+        vscode.Uri.joinPath(deps.extensionUri, 'dist'),
+        vscode.Uri.joinPath(deps.extensionUri, 'media'),
+      ],
     };
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
     this.disposables.push(
@@ -164,7 +185,11 @@ class TimelinePanel implements vscode.Disposable {
     // A cancellable notification for large folders; the status bar for small ones (over in a moment).
     const large = uris.length > 100;
     const filings = await vscode.window.withProgress(
-      { location: large ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: `Form 4: reading ${name} for the timeline`, cancellable: large },
+      {
+        location: large ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
+        title: `Form 4: reading ${name} for the timeline`,
+        cancellable: large,
+      },
       (progress, token) => readFiles(deps, uris, large ? token : null, progress),
     );
     const read = { files: uris.length, filings };
@@ -175,7 +200,10 @@ class TimelinePanel implements vscode.Disposable {
     try {
       data = buildTimeline(read.filings, { rules: inspectOptions() });
     } catch (e) {
-      this.post({ type: 'error', message: `The timeline could not be built: ${e instanceof Error ? e.message : String(e)}` });
+      this.post({
+        type: 'error',
+        message: `The timeline could not be built: ${e instanceof Error ? e.message : String(e)}`,
+      });
       return undefined;
     }
     const buildMs = performance.now() - t1;
@@ -183,10 +211,12 @@ class TimelinePanel implements vscode.Disposable {
     const buildCpuMs = (cpu.user + cpu.system) / 1000;
     this.data = data;
     const version = ++this.version;
-    const painted = new Promise<{ renderMs: number; points: number; breaks: number; group: string | null } | null>((resolve) => {
-      this.waiting.set(version, resolve);
-      setTimeout(() => resolve(null), 15000);
-    });
+    const painted = new Promise<{ renderMs: number; points: number; breaks: number; group: string | null } | null>(
+      (resolve) => {
+        this.waiting.set(version, resolve);
+        setTimeout(() => resolve(null), 15000);
+      },
+    );
     const t2 = performance.now();
     const first = firstGroup(data, this.remembered);
     this.post({
@@ -242,7 +272,9 @@ class TimelinePanel implements vscode.Disposable {
         if (!file) return;
         const uri = vscode.Uri.parse(file);
         if (/\.pdf$/i.test(uri.path)) {
-          await vscode.commands.executeCommand('vscode.openWith', uri, 'form4Inspector.pdfPreview', { viewColumn: vscode.ViewColumn.Beside });
+          await vscode.commands.executeCommand('vscode.openWith', uri, 'form4Inspector.pdfPreview', {
+            viewColumn: vscode.ViewColumn.Beside,
+          });
           return;
         }
         await vscode.commands.executeCommand('form4Inspector.revealInSource', uri, m.span, m.path);
@@ -268,25 +300,36 @@ class TimelinePanel implements vscode.Disposable {
 export function registerTimeline(deps: TimelineDeps): vscode.Disposable[] {
   const panels = new Map<string, TimelinePanel>();
   return [
-    vscode.commands.registerCommand(SHOW_TIMELINE_COMMAND, async (arg?: unknown): Promise<TimelineResult | undefined> => {
-      const folder = await pickFolder(arg);
-      if (!folder) return undefined;
-      const key = folder.toString();
-      let p = panels.get(key);
-      if (p) p.reveal();
-      else {
-        const name = folderName(folder);
-        const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, `Timeline: ${name}`, vscode.ViewColumn.Active, {
-          enableScripts: true,
-          enableCommandUris: false,
-          retainContextWhenHidden: true,
-          localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
-        });
-        p = new TimelinePanel(folder, panel, deps, () => panels.delete(key));
-        panels.set(key, p);
-      }
-      return p.load();
-    }),
+    vscode.commands.registerCommand(
+      SHOW_TIMELINE_COMMAND,
+      async (arg?: unknown): Promise<TimelineResult | undefined> => {
+        const folder = await pickFolder(arg);
+        if (!folder) return undefined;
+        const key = folder.toString();
+        let p = panels.get(key);
+        if (p) p.reveal();
+        else {
+          const name = folderName(folder);
+          const panel = vscode.window.createWebviewPanel(
+            TIMELINE_VIEW_TYPE,
+            `Timeline: ${name}`,
+            vscode.ViewColumn.Active,
+            {
+              enableScripts: true,
+              enableCommandUris: false,
+              retainContextWhenHidden: true,
+              localResourceRoots: [
+                vscode.Uri.joinPath(deps.extensionUri, 'dist'),
+                vscode.Uri.joinPath(deps.extensionUri, 'media'),
+              ],
+            },
+          );
+          p = new TimelinePanel(folder, panel, deps, () => panels.delete(key));
+          panels.set(key, p);
+        }
+        return p.load();
+      },
+    ),
     { dispose: () => [...panels.values()].forEach((p) => p.panel.dispose()) },
   ];
 }

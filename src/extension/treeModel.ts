@@ -54,7 +54,10 @@ function summaryOf(filing: Filing): string[] {
 export function rowDescription(row: Row): string {
   const owned = row.sharesOwnedFollowingTransaction.value ?? row.valueOwnedFollowingTransaction.value;
   const ownedText = owned !== null ? `\u2192 ${groupDigits(owned)}` : '';
-  if (row.kind === 'holding') return ['holding', owned !== null ? groupDigits(owned) : '', row.directOrIndirectOwnership.value ?? ''].filter(Boolean).join(' ');
+  if (row.kind === 'holding')
+    return ['holding', owned !== null ? groupDigits(owned) : '', row.directOrIndirectOwnership.value ?? '']
+      .filter(Boolean)
+      .join(' ');
   const ad = row.transactionAcquiredDisposedCode.value;
   const sign = ad === 'D' ? '-' : ad === 'A' ? '+' : '';
   const parts = [
@@ -67,15 +70,24 @@ export function rowDescription(row: Row): string {
 }
 
 function rowTooltip(row: Row): string {
-  const lines = [`${pathLabel(`${row.table}[${row.index}]`)} (${row.kind})`, `Security: ${row.securityTitle.value ?? row.securityTitle.raw ?? '(none)'}`];
+  const lines = [
+    `${pathLabel(`${row.table}[${row.index}]`)} (${row.kind})`,
+    `Security: ${row.securityTitle.value ?? row.securityTitle.raw ?? '(none)'}`,
+  ];
   if (row.transactionDate.value) lines.push(`Date: ${row.transactionDate.value}`);
   const code = row.transactionCode.value;
   if (code) lines.push(`Code: ${code}${codeInfo(code) ? ` \u2014 ${codeInfo(code)!.meaning}` : ''}`);
-  if (row.transactionShares.value) lines.push(`Shares: ${groupDigits(row.transactionShares.value)} (${row.transactionAcquiredDisposedCode.value ?? '?'})`);
+  if (row.transactionShares.value)
+    lines.push(
+      `Shares: ${groupDigits(row.transactionShares.value)} (${row.transactionAcquiredDisposedCode.value ?? '?'})`,
+    );
   if (row.transactionPricePerShare.value) lines.push(`Price: $${groupDigits(row.transactionPricePerShare.value)}`);
   const owned = row.sharesOwnedFollowingTransaction.value;
   if (owned) lines.push(`Owned following: ${groupDigits(owned)}`);
-  if (row.directOrIndirectOwnership.value) lines.push(`Ownership: ${row.directOrIndirectOwnership.value}${row.natureOfOwnership.value ? ` (${row.natureOfOwnership.value})` : ''}`);
+  if (row.directOrIndirectOwnership.value)
+    lines.push(
+      `Ownership: ${row.directOrIndirectOwnership.value}${row.natureOfOwnership.value ? ` (${row.natureOfOwnership.value})` : ''}`,
+    );
   return lines.join('\n');
 }
 
@@ -108,7 +120,8 @@ function rowNode(row: Row, findings: Finding[]): TreeNode {
     id: path,
     label: `${row.index + 1}. ${row.securityTitle.value ?? row.securityTitle.raw ?? '(no title)'}`,
     description: rowDescription(row),
-    tooltip: rowTooltip(row) + (mine.length ? `\n\n${mine.map(({ f }) => `${f.severity}: ${f.message}`).join('\n')}` : ''),
+    tooltip:
+      rowTooltip(row) + (mine.length ? `\n\n${mine.map(({ f }) => `${f.severity}: ${f.message}`).join('\n')}` : ''),
     icon,
     iconColor: worst ? SEVERITY_ICON[worst.f.severity].color : undefined,
     span: row.span,
@@ -135,7 +148,9 @@ export function filingTree(filing: Filing): TreeNode {
       id: `owner:${i}`,
       label: o.name.value ?? o.name.raw ?? '(no name)',
       description: roles.join(', '),
-      tooltip: [o.name.value ?? '', o.cik.value ? `CIK ${o.cik.value}` : '', roles.join(', ')].filter(Boolean).join('\n'),
+      tooltip: [o.name.value ?? '', o.cik.value ? `CIK ${o.cik.value}` : '', roles.join(', ')]
+        .filter(Boolean)
+        .join('\n'),
       icon: 'person',
       span: o.span ?? o.name.span,
       path: `reportingOwners[${i}]`,
@@ -179,14 +194,30 @@ export function filingTree(filing: Filing): TreeNode {
   });
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of filing.findings) counts[f.severity]++;
-  const findingsDesc = (['error', 'warning', 'info'] as const).filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(', ');
-  const findingsNode = section('findings', 'Findings', filing.findings.length ? 'warning' : 'pass', filing.findings.map((f, i) => findingNode(f, i, '')));
+  const findingsDesc = (['error', 'warning', 'info'] as const)
+    .filter((s) => counts[s])
+    .map((s) => `${counts[s]} ${s}`)
+    .join(', ');
+  const findingsNode = section(
+    'findings',
+    'Findings',
+    filing.findings.length ? 'warning' : 'pass',
+    filing.findings.map((f, i) => findingNode(f, i, '')),
+  );
   findingsNode.description = findingsDesc || 'none';
   return {
     id: 'filing',
     label: `Form ${type} \u2014 ${issuer}${sym ? ` (${sym})` : ''}`,
     description: filing.periodOfReport.value ? `period ${filing.periodOfReport.value}` : '',
-    tooltip: [...summaryOf(filing), `Form ${type}`, `Issuer: ${issuer}${sym ? ` (${sym})` : ''}${filing.issuer.cik.value ? `, CIK ${filing.issuer.cik.value}` : ''}`, filing.periodOfReport.value ? `Period of report: ${filing.periodOfReport.value}` : '', `Source: ${filing.source}`].filter(Boolean).join('\n'),
+    tooltip: [
+      ...summaryOf(filing),
+      `Form ${type}`,
+      `Issuer: ${issuer}${sym ? ` (${sym})` : ''}${filing.issuer.cik.value ? `, CIK ${filing.issuer.cik.value}` : ''}`,
+      filing.periodOfReport.value ? `Period of report: ${filing.periodOfReport.value}` : '',
+      `Source: ${filing.source}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
     icon: 'file-text',
     span: filing.documentSpan,
     path: 'documentType',
@@ -194,8 +225,18 @@ export function filingTree(filing: Filing): TreeNode {
     contextValue: 'filing',
     children: [
       section('owners', 'Reporting owners', 'organization', owners),
-      section('table1', 'Table I \u2014 Non-derivative', 'table', filing.nonDerivative.map((r) => rowNode(r, filing.findings))),
-      section('table2', 'Table II \u2014 Derivative', 'table', filing.derivative.map((r) => rowNode(r, filing.findings))),
+      section(
+        'table1',
+        'Table I \u2014 Non-derivative',
+        'table',
+        filing.nonDerivative.map((r) => rowNode(r, filing.findings)),
+      ),
+      section(
+        'table2',
+        'Table II \u2014 Derivative',
+        'table',
+        filing.derivative.map((r) => rowNode(r, filing.findings)),
+      ),
       section('footnotes', 'Footnotes', 'note', footnotes, false),
       findingsNode,
     ],

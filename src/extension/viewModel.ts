@@ -45,7 +45,11 @@ const COLUMN_INFO: Record<string, { number: string; label: string; numeric?: boo
   underlyingSecurityTitle: { number: '7', label: 'Underlying Title' },
   underlyingSecurityShares: { number: '7', label: 'Underlying Amount', numeric: true },
   underlyingSecurityValue: { number: '7', label: 'Underlying Value', numeric: true },
-  sharesOwnedFollowingTransaction: { number: '5', label: 'Amount Beneficially Owned Following Reported Transaction(s)', numeric: true },
+  sharesOwnedFollowingTransaction: {
+    number: '5',
+    label: 'Amount Beneficially Owned Following Reported Transaction(s)',
+    numeric: true,
+  },
   valueOwnedFollowingTransaction: { number: '5', label: 'Value Owned Following', numeric: true },
   directOrIndirectOwnership: { number: '6', label: 'Ownership Form: Direct (D) or Indirect (I)' },
   natureOfOwnership: { number: '7', label: 'Nature of Indirect Beneficial Ownership' },
@@ -139,7 +143,15 @@ export function groupDigits(value: string): string {
  * preview for a minute; fuzz fixture huge-decimals-shares-price).
  */
 export function exactProduct(a: string | null, b: string | null): string | null {
-  if (a === null || b === null || a.length > MAX_DECIMAL_LENGTH || b.length > MAX_DECIMAL_LENGTH || !DECIMAL.test(a) || !DECIMAL.test(b)) return null;
+  if (
+    a === null ||
+    b === null ||
+    a.length > MAX_DECIMAL_LENGTH ||
+    b.length > MAX_DECIMAL_LENGTH ||
+    !DECIMAL.test(a) ||
+    !DECIMAL.test(b)
+  )
+    return null;
   return new Big(a).times(b).toFixed();
 }
 
@@ -216,9 +228,11 @@ class Builder {
     const rec = row as unknown as Record<string, Field<unknown>>;
     const names: readonly string[] = row.table === 'derivative' ? DERIVATIVE_FIELDS : NON_DERIVATIVE_FIELDS;
     const cells: Record<string, ViewCell> = {};
-    for (const name of names) cells[name] = this.cell(`${path}.${name}`, rec[name], COLUMN_INFO[name]?.numeric === true);
+    for (const name of names)
+      cells[name] = this.cell(`${path}.${name}`, rec[name], COLUMN_INFO[name]?.numeric === true);
     const product = exactProduct(row.transactionShares.value, row.transactionPricePerShare.value);
-    if (product !== null && row.kind === 'transaction') cells.transactionPricePerShare.secondary = `= $${groupDigits(product)}`;
+    if (product !== null && row.kind === 'transaction')
+      cells.transactionPricePerShare.secondary = `= $${groupDigits(product)}`;
     const v: ViewRow = {
       path,
       index: row.index,
@@ -256,7 +270,9 @@ class Builder {
           if (hit && (!best || !best.span || c.span.end - c.span.start < best.span.end - best.span.start)) best = c;
         }
         let bestRow: { row: ViewRow; span: Span } | null = null;
-        for (const r of this.rows) if (contains(r.span, fs) && (!bestRow || r.span.end - r.span.start < bestRow.span.end - bestRow.span.start)) bestRow = r;
+        for (const r of this.rows)
+          if (contains(r.span, fs) && (!bestRow || r.span.end - r.span.start < bestRow.span.end - bestRow.span.start))
+            bestRow = r;
         if (bestRow) vf.rowPath = bestRow.row.path;
         if (!best && bestRow) bestRow.row.findings.push(i);
       } else if (f.box) {
@@ -295,7 +311,13 @@ const TRANSACTION_COLUMNS = new Set([
 
 /** Form 3's own column numbers (its tables have no transaction columns). */
 const FORM3_NUMBERS: Record<'nonDerivative' | 'derivative', Record<string, string>> = {
-  nonDerivative: { securityTitle: '1', sharesOwnedFollowingTransaction: '2', valueOwnedFollowingTransaction: '2', directOrIndirectOwnership: '3', natureOfOwnership: '4' },
+  nonDerivative: {
+    securityTitle: '1',
+    sharesOwnedFollowingTransaction: '2',
+    valueOwnedFollowingTransaction: '2',
+    directOrIndirectOwnership: '3',
+    natureOfOwnership: '4',
+  },
   derivative: {
     securityTitle: '1',
     exerciseDate: '2',
@@ -316,18 +338,37 @@ function columnsFor(name: 'nonDerivative' | 'derivative', rows: Row[], form3: bo
   for (const key of order) {
     if (holdingsOnly && TRANSACTION_COLUMNS.has(key)) continue;
     // Form 3 has no "amount owned following" column in Table II (the underlying amount is the holding).
-    if (form3 && name === 'derivative' && (key === 'sharesOwnedFollowingTransaction' || key === 'valueOwnedFollowingTransaction') && !rows.some((r) => r.sharesOwnedFollowingTransaction.present || r.valueOwnedFollowingTransaction.present)) continue;
+    if (
+      form3 &&
+      name === 'derivative' &&
+      (key === 'sharesOwnedFollowingTransaction' || key === 'valueOwnedFollowingTransaction') &&
+      !rows.some((r) => r.sharesOwnedFollowingTransaction.present || r.valueOwnedFollowingTransaction.present)
+    )
+      continue;
     if (OPTIONAL_COLUMNS.has(key)) {
       const used = rows.some((r) => {
         const f = (r as unknown as Record<string, Field<unknown>>)[key];
         // "0" / false form types and swaps are the default: show the column only when it says something.
-        return f && f.present && (f.raw ?? '') !== '' && !(key === 'equitySwapInvolved' && f.value === false) && !(key === 'transactionFormType' && (f.value === '4' || f.value === null));
+        return (
+          f &&
+          f.present &&
+          (f.raw ?? '') !== '' &&
+          !(key === 'equitySwapInvolved' && f.value === false) &&
+          !(key === 'transactionFormType' && (f.value === '4' || f.value === null))
+        );
       });
       if (!used) continue;
     }
     const info = COLUMN_INFO[key];
-    const number = form3 ? (FORM3_NUMBERS[name][key] ?? '') : name === 'derivative' ? (DERIVATIVE_NUMBERS[key] ?? info.number) : info.number;
-    const label = holdingsOnly && key === 'sharesOwnedFollowingTransaction' ? 'Amount of Securities Beneficially Owned' : info.label;
+    const number = form3
+      ? (FORM3_NUMBERS[name][key] ?? '')
+      : name === 'derivative'
+        ? (DERIVATIVE_NUMBERS[key] ?? info.number)
+        : info.number;
+    const label =
+      holdingsOnly && key === 'sharesOwnedFollowingTransaction'
+        ? 'Amount of Securities Beneficially Owned'
+        : info.label;
     out.push({ key, number, label, numeric: info.numeric === true });
   }
   // Form 3's Table II orders its boxes differently (exercise dates and underlying before the exercise price).
@@ -347,7 +388,9 @@ export function netChanges(rows: Row[]): ViewNetChange[] {
     const di = r.directOrIndirectOwnership.value ?? '';
     // Indirect holders often share a nature text ("See Footnote") and differ only in the footnote it cites.
     const natureRefs = r.natureOfOwnership.footnotes.map((f) => f.id);
-    const nature = [r.natureOfOwnership.value ?? '', ...natureRefs.map((id) => `(${id.replace(/^F/i, '')})`)].filter(Boolean).join(' ');
+    const nature = [r.natureOfOwnership.value ?? '', ...natureRefs.map((id) => `(${id.replace(/^F/i, '')})`)]
+      .filter(Boolean)
+      .join(' ');
     const ownership = di === 'I' ? `Indirect${nature ? `, ${nature}` : ''}` : di === 'D' ? 'Direct' : di;
     const key = JSON.stringify([security, di, r.natureOfOwnership.value ?? '', natureRefs]);
     let g = groups.get(key);
@@ -426,7 +469,8 @@ export function toViewModel(filing: Filing): ViewModel {
     },
     {
       name: 'derivative',
-      title: 'Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned (e.g., puts, calls, warrants, options, convertible securities)',
+      title:
+        'Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned (e.g., puts, calls, warrants, options, convertible securities)',
       columns: columnsFor('derivative', filing.derivative, form3),
       rows: filing.derivative.map((r) => b.row(r)),
       netChanges: netChanges(filing.derivative),
@@ -441,7 +485,9 @@ export function toViewModel(filing: Filing): ViewModel {
       span: spanOf(f.span),
       page: f.page ?? null,
       text: b.cell(`footnotes[${i}].text`, f.text),
-      citedBy: cites.filter((c) => c.ref.id === id).map((c) => ({ path: c.path, label: pathLabel(c.path), span: spanOf(c.ref.span) })),
+      citedBy: cites
+        .filter((c) => c.ref.id === id)
+        .map((c) => ({ path: c.path, label: pathLabel(c.path), span: spanOf(c.ref.span) })),
     };
   });
   const s = filing.submission;
@@ -497,7 +543,8 @@ export function pathAt(filing: Filing, offset: number): string | null {
   let best: { path: string; size: number } | null = null;
   const consider = (path: string, ...spans: (Span | null | undefined)[]) => {
     for (const s of spans) {
-      if (s && s.start <= offset && offset <= s.end && (!best || s.end - s.start < best.size)) best = { path, size: s.end - s.start };
+      if (s && s.start <= offset && offset <= s.end && (!best || s.end - s.start < best.size))
+        best = { path, size: s.end - s.start };
     }
   };
   const field = (path: string, f: Field<unknown>) => consider(path, f.span, f.elementSpan);
@@ -517,7 +564,8 @@ export function pathAt(filing: Filing, offset: number): string | null {
     const p = `${row.table}[${row.index}]`;
     consider(p, row.span);
     const rec = row as unknown as Record<string, Field<unknown>>;
-    for (const name of row.table === 'derivative' ? DERIVATIVE_FIELDS : NON_DERIVATIVE_FIELDS) field(`${p}.${name}`, rec[name]);
+    for (const name of row.table === 'derivative' ? DERIVATIVE_FIELDS : NON_DERIVATIVE_FIELDS)
+      field(`${p}.${name}`, rec[name]);
   }
   filing.footnotes.forEach((f, i) => {
     consider(`footnotes[${i}]`, f.span);

@@ -45,7 +45,12 @@ function inlineText(file: vscode.Uri, tag: 'script' | 'style', mapUri: (name: st
     }
     pageFiles.set(file.fsPath, text);
   }
-  return text === null ? null : text.replace(/^(\/\/# sourceMappingURL=)([^\s]+)\s*$/m, (_all, lead: string, name: string) => lead + mapUri(name));
+  return text === null
+    ? null
+    : text.replace(
+        /^(\/\/# sourceMappingURL=)([^\s]+)\s*$/m,
+        (_all, lead: string, name: string) => lead + mapUri(name),
+      );
 }
 
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage): string {
@@ -63,8 +68,14 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
     `img-src ${webview.cspSource} data:`,
     `font-src ${webview.cspSource}`,
   ].join('; ');
-  const style = styleText !== null ? `<style nonce="${nonce}">${styleText}</style>` : `<link rel="stylesheet" href="${webview.asWebviewUri(styleFile).toString()}">`;
-  const script = scriptText !== null ? `<script nonce="${nonce}">${scriptText}</script>` : `<script nonce="${nonce}" src="${webview.asWebviewUri(scriptFile).toString()}"></script>`;
+  const style =
+    styleText !== null
+      ? `<style nonce="${nonce}">${styleText}</style>`
+      : `<link rel="stylesheet" href="${webview.asWebviewUri(styleFile).toString()}">`;
+  const script =
+    scriptText !== null
+      ? `<script nonce="${nonce}">${scriptText}</script>`
+      : `<script nonce="${nonce}" src="${webview.asWebviewUri(scriptFile).toString()}"></script>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -48,7 +48,6 @@ function post(m: WebviewMessage): void {
 
 // ---- small DOM helpers (text only) ----
 
-
 function add<T extends Node>(parent: Node, child: T): T {
   parent.appendChild(child);
   return child;
@@ -94,7 +93,7 @@ function value(parent: HTMLElement, c: ViewCell, opts: { placeholder?: string; b
   byPath.set(c.path, wrap);
   let shown: string;
   if (opts.boolean) shown = c.text === 'true' ? '\u2612' : '\u2610';
-  else shown = c.text ?? (c.raw ?? opts.placeholder ?? '');
+  else shown = c.text ?? c.raw ?? opts.placeholder ?? '';
   const v = add(wrap, el('span', 'v', shown));
   if (opts.boolean) {
     v.classList.add('checkbox');
@@ -128,7 +127,12 @@ function box(parent: HTMLElement, number: string, title: string, cls = ''): HTML
   return b;
 }
 
-function line(parent: HTMLElement, label: string, c: ViewCell, opts: { boolean?: boolean; placeholder?: string } = {}): HTMLElement {
+function line(
+  parent: HTMLElement,
+  label: string,
+  c: ViewCell,
+  opts: { boolean?: boolean; placeholder?: string } = {},
+): HTMLElement {
   const row = add(parent, el('div', 'line'));
   if (opts.boolean) {
     value(row, c, { boolean: true });
@@ -154,7 +158,10 @@ function renderHeader(m: ViewModel): void {
   const typeCell = value(title, m.documentType, { placeholder: '?' });
   typeCell.classList.add('form-type');
   title.insertBefore(document.createTextNode('FORM '), typeCell);
-  add(head, el('div', 'form-subtitle', `${FORM_TITLES[base] ?? 'Ownership filing'}${/\/A$/i.test(type) ? ' (Amendment)' : ''}`));
+  add(
+    head,
+    el('div', 'form-subtitle', `${FORM_TITLES[base] ?? 'Ownership filing'}${/\/A$/i.test(type) ? ' (Amendment)' : ''}`),
+  );
   add(head, el('div', 'form-agency', 'United States Securities and Exchange Commission, Washington, D.C. 20549'));
   const meta = add(head, el('div', 'meta'));
   add(meta, el('span', 'file', m.fileName));
@@ -190,12 +197,20 @@ function renderFindings(findings: ViewFinding[], title = 'Findings'): void {
   const sum = add(d, el('summary'));
   add(sum, el('span', 'findings-title', `${title} `));
   for (const s of ['error', 'warning', 'info'] as const) {
-    if (counts[s]) add(sum, el('span', `count count-${s}`, `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`));
+    if (counts[s])
+      add(sum, el('span', `count count-${s}`, `${counts[s]} ${s}${counts[s] === 1 ? '' : s === 'info' ? '' : 's'}`));
   }
   const ul = add(d, el('ul', 'findings-list'));
   findings.forEach((f) => {
     const li = add(ul, el('li', `finding-item sev-${f.severity}`));
-    add(li, el('span', `sev-icon sev-${f.severity}`, f.severity === 'error' ? '\u2716' : f.severity === 'warning' ? '\u26A0' : '\u2139'));
+    add(
+      li,
+      el(
+        'span',
+        `sev-icon sev-${f.severity}`,
+        f.severity === 'error' ? '\u2716' : f.severity === 'warning' ? '\u26A0' : '\u2139',
+      ),
+    );
     const msg = add(li, el('span', 'finding-message', f.message));
     add(li, el('code', 'rule', f.rule));
     if (f.page !== null) add(li, el('span', 'page', `page ${f.page}`));
@@ -250,7 +265,15 @@ function renderBoxes(m: ViewModel): void {
   line(b2, 'CIK', m.issuer.cik, { placeholder: '\u2014' });
 
   const base = (m.documentType.text ?? '').replace(/\/A$/i, '');
-  const b3 = box(grid, '3.', base === '3' ? 'Date of Event Requiring Statement' : base === '5' ? 'Statement for Issuer\u2019s Fiscal Year Ended' : 'Date of Earliest Transaction');
+  const b3 = box(
+    grid,
+    '3.',
+    base === '3'
+      ? 'Date of Event Requiring Statement'
+      : base === '5'
+        ? 'Statement for Issuer\u2019s Fiscal Year Ended'
+        : 'Date of Earliest Transaction',
+  );
   value(b3, m.periodOfReport, { placeholder: '\u2014' });
 
   const b4 = box(grid, '4.', 'If Amendment, Date of Original Filed');
@@ -270,15 +293,27 @@ function renderBoxes(m: ViewModel): void {
   }
 
   const b6 = box(grid, '6.', 'Individual or Joint/Group Filing');
-  add(b6, el('div', 'derived', m.owners.length > 1 ? 'Form filed by More than One Reporting Person' : 'Form filed by One Reporting Person'));
+  add(
+    b6,
+    el(
+      'div',
+      'derived',
+      m.owners.length > 1 ? 'Form filed by More than One Reporting Person' : 'Form filed by One Reporting Person',
+    ),
+  );
 
   const flags = box(grid, '', 'Check boxes', 'box-flags');
   if (base !== '3') line(flags, 'No longer subject to Section 16', m.notSubjectToSection16, { boolean: true });
   if (m.aff10b5One.present || base === '4' || base === '5')
-    line(flags, 'Transaction made pursuant to a Rule 10b5-1(c) contract, instruction or plan', m.aff10b5One, { boolean: true });
-  if (base === '3' || m.noSecuritiesOwned.present) line(flags, 'No securities beneficially owned', m.noSecuritiesOwned, { boolean: true });
-  if (base === '5' || m.form3HoldingsReported.present) line(flags, 'Form 3 holdings reported', m.form3HoldingsReported, { boolean: true });
-  if (base === '5' || m.form4TransactionsReported.present) line(flags, 'Form 4 transactions reported', m.form4TransactionsReported, { boolean: true });
+    line(flags, 'Transaction made pursuant to a Rule 10b5-1(c) contract, instruction or plan', m.aff10b5One, {
+      boolean: true,
+    });
+  if (base === '3' || m.noSecuritiesOwned.present)
+    line(flags, 'No securities beneficially owned', m.noSecuritiesOwned, { boolean: true });
+  if (base === '5' || m.form3HoldingsReported.present)
+    line(flags, 'Form 3 holdings reported', m.form3HoldingsReported, { boolean: true });
+  if (base === '5' || m.form4TransactionsReported.present)
+    line(flags, 'Form 4 transactions reported', m.form4TransactionsReported, { boolean: true });
   if (!flags.querySelector('.line')) flags.remove();
 }
 
@@ -312,7 +347,14 @@ function renderTable(t: ViewTable): void {
       const li = add(nc, el('li'));
       add(li, el('span', 'label', `Net change, ${n.security} (${n.ownership}): `));
       add(li, el('span', 'net', n.net));
-      add(li, el('span', 'secondary', ` acquired ${n.acquired}, disposed ${n.disposed}, ${n.rows} transaction${n.rows === 1 ? '' : 's'}`));
+      add(
+        li,
+        el(
+          'span',
+          'secondary',
+          ` acquired ${n.acquired}, disposed ${n.disposed}, ${n.rows} transaction${n.rows === 1 ? '' : 's'}`,
+        ),
+      );
     }
   }
 }
@@ -337,7 +379,8 @@ function renderRow(tbody: HTMLElement, t: ViewTable, r: ViewRow): void {
     const cell = r.cells[c.key];
     if (!cell) continue;
     value(td, cell, { boolean: c.key === 'equitySwapInvolved' });
-    if (c.key === 'transactionCode' && r.codingFootnotes.length) footnoteMarkers(td, r.codingFootnotes, `${r.path}.transactionCoding`);
+    if (c.key === 'transactionCode' && r.codingFootnotes.length)
+      footnoteMarkers(td, r.codingFootnotes, `${r.path}.transactionCoding`);
   }
 }
 
@@ -416,7 +459,14 @@ function renderFailure(f: ViewFailure): void {
   add(d, el('h1', '', 'Not shown as a filing'));
   add(d, el('p', 'file', f.fileName));
   add(d, el('p', 'reason', f.reason));
-  add(d, el('p', 'muted', 'The preview shows ownership filings: Forms 3, 4 and 5 (and amendments) as EDGAR ownership XML, full submission text, EDGAR HTML, form text or PDF.'));
+  add(
+    d,
+    el(
+      'p',
+      'muted',
+      'The preview shows ownership filings: Forms 3, 4 and 5 (and amendments) as EDGAR ownership XML, full submission text, EDGAR HTML, form text or PDF.',
+    ),
+  );
   if (f.findings.length) renderFindings(f.findings, 'Problems');
 }
 
@@ -464,7 +514,9 @@ function activate(target: HTMLElement): void {
   if (a) {
     if (a.dataset.footnote && a.dataset.back) {
       // back from a footnote to the citing value
-      const from = document.querySelector<HTMLElement>(`a[data-footnote="${CSS.escape(a.dataset.footnote)}"][data-from="${CSS.escape(a.dataset.back)}"]`);
+      const from = document.querySelector<HTMLElement>(
+        `a[data-footnote="${CSS.escape(a.dataset.footnote)}"][data-from="${CSS.escape(a.dataset.back)}"]`,
+      );
       const cell = from ?? byPath.get(a.dataset.back) ?? null;
       if (cell) {
         cell.scrollIntoView({ block: 'center' });

@@ -14,9 +14,19 @@ export function fuzzFixture(name: string): string {
 }
 
 /** Run the fuzzer's check on `input`; `budgetMs` is the time limit (the fuzz run itself uses 2 s). */
-export async function throughCliPath(name: string, input: string | Uint8Array, budgetMs: number, mustNotContain?: string[]): Promise<CaseResult> {
+export async function throughCliPath(
+  name: string,
+  input: string | Uint8Array,
+  budgetMs: number,
+  mustNotContain?: string[],
+): Promise<CaseResult> {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
-  return runCase(0, { name, family: 'hostile', build: () => Buffer.from(bytes), ...(mustNotContain ? { mustNotContain } : {}) }, bytes, budgetMs);
+  return runCase(
+    0,
+    { name, family: 'hostile', build: () => Buffer.from(bytes), ...(mustNotContain ? { mustNotContain } : {}) },
+    bytes,
+    budgetMs,
+  );
 }
 
 /** Replace the text of the first `<name>` (or of its `<value>` child). */

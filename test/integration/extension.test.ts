@@ -62,7 +62,9 @@ describe('Form 4 extension', function () {
   it('activates quickly and returns its API', async () => {
     const a = await api();
     assert.ok(a.tree && a.previews && a.diagnostics && a.service);
-    console.log(`    activation: ${a.activationMs.toFixed(1)} ms (evaluating the bundle ${a.loadMs.toFixed(1)} ms + activate() ${a.activateBodyMs.toFixed(1)} ms)`);
+    console.log(
+      `    activation: ${a.activationMs.toFixed(1)} ms (evaluating the bundle ${a.loadMs.toFixed(1)} ms + activate() ${a.activateBodyMs.toFixed(1)} ms)`,
+    );
     assert.ok(a.activationMs < 1000, `activation took ${a.activationMs} ms`);
     // Activation runs while the whole workbench starts (2 cores shared with the browser and the server), so also
     // measure the bundle loaded again now that the machine is quieter: a fresh require() of dist/extension.js.
@@ -92,7 +94,11 @@ describe('Form 4 extension', function () {
     assert.ok(tab?.input instanceof vscode.TabInputCustom, 'the active tab is a custom editor');
     assert.strictEqual((tab!.input as vscode.TabInputCustom).viewType, 'form4Inspector.preview');
     assert.strictEqual((tab!.input as vscode.TabInputCustom).uri.toString(), uri.toString());
-    const paint = await waitFor('the first paint of the preview', () => a.firstPaints.length > before && a.firstPaints[a.firstPaints.length - 1], 20000);
+    const paint = await waitFor(
+      'the first paint of the preview',
+      () => a.firstPaints.length > before && a.firstPaints[a.firstPaints.length - 1],
+      20000,
+    );
     console.log(`    preview first paint: ${paint.ms.toFixed(1)} ms (webview render ${paint.renderMs.toFixed(1)} ms)`);
     assert.strictEqual(paint.uri, uri.toString());
     // The tree follows the active preview.
@@ -112,7 +118,10 @@ describe('Form 4 extension', function () {
     );
     // An ordinary XML file keeps its text editor and gets no "Open Preview" context.
     const a = await api();
-    const plain = await vscode.workspace.openTextDocument({ language: 'xml', content: '<?xml version="1.0"?>\n<config><a>1</a></config>\n' });
+    const plain = await vscode.workspace.openTextDocument({
+      language: 'xml',
+      content: '<?xml version="1.0"?>\n<config><a>1</a></config>\n',
+    });
     await vscode.window.showTextDocument(plain);
     assert.strictEqual(a.service.isFiling(plain), false);
     assert.strictEqual(a.active.uri, undefined);
@@ -123,28 +132,40 @@ describe('Form 4 extension', function () {
 
   it('previews a PDF read in a worker thread (the PDF reader is not part of the extension bundle)', async () => {
     const a = await api();
-    const bundle = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension().extensionUri, 'dist', 'extension.js')));
+    const bundle = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension().extensionUri, 'dist', 'extension.js')),
+    );
     assert.ok(!bundle.includes('GlobalWorkerOptions'), 'pdf.js is bundled into dist/extension.js');
     const uri = fixtureUri('pdf/form4-synthetic.pdf');
     const before = a.firstPaints.length;
     await vscode.commands.executeCommand('vscode.openWith', uri, 'form4Inspector.pdfPreview');
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.input instanceof vscode.TabInputCustom && tab.input.viewType === 'form4Inspector.pdfPreview');
-    await waitFor('the PDF preview to paint', () => a.firstPaints.slice(before).some((p) => p.uri === uri.toString()), 30000);
+    await waitFor(
+      'the PDF preview to paint',
+      () => a.firstPaints.slice(before).some((p) => p.uri === uri.toString()),
+      30000,
+    );
     const filing = a.service.filingFor(uri);
     assert.ok(filing, 'the PDF is read as a filing');
     assert.strictEqual(filing.source, 'pdf');
     assert.strictEqual(filing.issuer.tradingSymbol.value, 'EXWD');
     assert.strictEqual(filing.nonDerivative[0].transactionShares.value, '7402');
     // the tree follows the active PDF preview
-    await waitFor('the tree to show the PDF', () => a.tree.file?.toString() === uri.toString() && a.tree.nodes[0]?.label.includes('Example Widgets'));
+    await waitFor(
+      'the tree to show the PDF',
+      () => a.tree.file?.toString() === uri.toString() && a.tree.nodes[0]?.label.includes('Example Widgets'),
+    );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     const other = fixtureUri('pdf/not-a-form.pdf');
     await vscode.commands.executeCommand('vscode.openWith', other, 'form4Inspector.pdfPreview');
     await waitFor('the not-a-form PDF to paint', () => a.firstPaints.some((p) => p.uri === other.toString()), 30000);
     const out = a.service.outcomeFor(other);
-    assert.ok(out && !out.ok && /not a Form 3, 4 or 5/.test(out.reason), JSON.stringify(out && !out.ok ? out.reason : out));
+    assert.ok(
+      out && !out.ok && /not a Form 3, 4 or 5/.test(out.reason),
+      JSON.stringify(out && !out.ok ? out.reason : out),
+    );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
@@ -191,7 +212,10 @@ describe('Form 4 extension', function () {
       await waitFor('the edited amount in the tree', () => row()?.description?.startsWith('F  -7,403  @ $2.29'));
       // another filing becomes active: the tree follows
       const other = await openText(MISMATCH);
-      await waitFor('the tree of the other filing', () => a.tree.file?.toString() === other.document.uri.toString() && a.tree.nodes[0]?.label.includes('Northwind'));
+      await waitFor(
+        'the tree of the other filing',
+        () => a.tree.file?.toString() === other.document.uri.toString() && a.tree.nodes[0]?.label.includes('Northwind'),
+      );
     } finally {
       await vscode.window.showTextDocument(ed.document);
       await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -205,11 +229,16 @@ describe('Form 4 extension', function () {
     const cite = find(a.tree.nodes, (n) => n.contextValue === 'citation')!;
     const item = a.tree.getTreeItem(cite);
     await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
-    const active = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === ed.document.uri.toString())!;
+    const active = vscode.window.visibleTextEditors.find(
+      (e) => e.document.uri.toString() === ed.document.uri.toString(),
+    )!;
     // the citation's span is the id value inside <footnoteId id="F1"/>
     assert.strictEqual(active.document.getText(active.selection), 'F1');
     const line = active.document.lineAt(active.selection.start.line).text;
-    assert.strictEqual(line.slice(active.selection.start.character - '<footnoteId id="'.length, active.selection.end.character + 3), '<footnoteId id="F1"/>');
+    assert.strictEqual(
+      line.slice(active.selection.start.character - '<footnoteId id="'.length, active.selection.end.character + 3),
+      '<footnoteId id="F1"/>',
+    );
   });
 
   it('reports the broken running tally at the exact range, follows edits, and clears on undo', async () => {
@@ -228,7 +257,10 @@ describe('Form 4 extension', function () {
 
     // Fix it: the tally reconciles, the diagnostic goes.
     await ed.edit((e) => e.replace(rangeOf(doc, '47000'), '48000'));
-    await waitFor('no holdings-reconcile diagnostic after the fix', () => form4Diagnostics(uri, 'holdings-reconcile').length === 0);
+    await waitFor(
+      'no holdings-reconcile diagnostic after the fix',
+      () => form4Diagnostics(uri, 'holdings-reconcile').length === 0,
+    );
 
     // Break it elsewhere: the second row now claims 50,500 after 60,000 - 10,000.
     const target = rangeOf(doc, '50000');
@@ -247,7 +279,10 @@ describe('Form 4 extension', function () {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     await waitFor('the undo', () => doc.getText().includes('<value>50000</value>'));
-    await waitFor('no holdings-reconcile diagnostic after undo', () => form4Diagnostics(uri, 'holdings-reconcile').length === 0);
+    await waitFor(
+      'no holdings-reconcile diagnostic after undo',
+      () => form4Diagnostics(uri, 'holdings-reconcile').length === 0,
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -271,7 +306,8 @@ describe('Form 4 extension', function () {
   it('clears a document\u2019s diagnostics when it closes', async () => {
     const doc = await vscode.workspace.openTextDocument({
       language: 'xml',
-      content: '<?xml version="1.0"?>\n<ownershipDocument><schemaVersion>X0508</schemaVersion><documentType>9</documentType></ownershipDocument>\n',
+      content:
+        '<?xml version="1.0"?>\n<ownershipDocument><schemaVersion>X0508</schemaVersion><documentType>9</documentType></ownershipDocument>\n',
     });
     await vscode.window.showTextDocument(doc);
     await waitFor('diagnostics of the untitled filing', () => form4Diagnostics(doc.uri).length > 0);
@@ -284,11 +320,19 @@ describe('Form 4 extension', function () {
     const doc = ed.document;
     const code = rangeOf(doc, '<transactionCode>F</transactionCode>');
     const onCode = code.start.translate(0, '<transactionCode>'.length);
-    const h1 = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, onCode));
+    const h1 = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, onCode),
+    );
     assert.match(h1, /Transaction code F/);
     assert.match(h1, /withholding securities/);
     const ref = rangeOf(doc, '<footnoteId id="F1"/>');
-    const h2 = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, ref.start.translate(0, 5)));
+    const h2 = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        ref.start.translate(0, 5),
+      ),
+    );
     assert.match(h2, /Footnote F1/);
     assert.match(h2, /Amount represents shares withheld upon vesting/);
   });
@@ -297,7 +341,11 @@ describe('Form 4 extension', function () {
     const ed = await openText(ALTO);
     const doc = ed.document;
     const ref = rangeOf(doc, '<footnoteId id="F1"/>');
-    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, ref.start.translate(0, 3));
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      doc.uri,
+      ref.start.translate(0, 3),
+    );
     assert.strictEqual(defs.length, 1);
     const d = defs[0];
     const targetRange = 'targetRange' in d ? d.targetRange : (d as vscode.Location).range;
@@ -306,7 +354,11 @@ describe('Form 4 extension', function () {
     assert.strictEqual(doc.getText(targetSel), 'F1');
 
     const def = rangeOf(doc, '<footnote id="F1">');
-    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, def.start.translate(0, '<footnote id="'.length + 1));
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      doc.uri,
+      def.start.translate(0, '<footnote id="'.length + 1),
+    );
     const texts = refs.map((l) => doc.getText(l.range));
     assert.ok(texts.includes('<footnoteId id="F1"/>'), JSON.stringify(texts));
     assert.ok(refs.every((l) => l.uri.toString() === doc.uri.toString()));
@@ -314,13 +366,22 @@ describe('Form 4 extension', function () {
 
   it('lists the document, issuer, owners, table rows and footnotes as symbols', async () => {
     const ed = await openText(MISMATCH);
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', ed.document.uri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      ed.document.uri,
+    );
     assert.strictEqual(symbols.length, 1);
     const root = symbols[0];
     assert.strictEqual(root.name, 'Form 4');
     const names = root.children.map((c) => c.name);
-    assert.ok(names.some((n) => n.startsWith('Issuer: ')), names.join(', '));
-    assert.ok(names.some((n) => n.startsWith('Owner: ')), names.join(', '));
+    assert.ok(
+      names.some((n) => n.startsWith('Issuer: ')),
+      names.join(', '),
+    );
+    assert.ok(
+      names.some((n) => n.startsWith('Owner: ')),
+      names.join(', '),
+    );
     const t1 = root.children.find((c) => c.name === 'Table I (non-derivative)')!;
     assert.strictEqual(t1.children.length, 3);
     assert.ok(root.children.some((c) => c.name === 'Table II (derivative)'));
@@ -346,7 +407,10 @@ describe('Form 4 extension', function () {
     assert.ok(json.findings.some((f: { rule: string }) => f.rule === 'holdings-reconcile'));
 
     await vscode.commands.executeCommand('form4Inspector.exportCsv', uri, csvTarget);
-    const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(csvTarget)).trimEnd().split('\n');
+    const csv = new TextDecoder()
+      .decode(await vscode.workspace.fs.readFile(csvTarget))
+      .trimEnd()
+      .split('\n');
     const header = csv[0].split(',');
     assert.deepStrictEqual(header.slice(0, 4), ['table', 'row', 'kind', 'securityTitle']);
     assert.ok(header.includes('underlyingSecurityShares') && header.includes('footnoteIds'));
@@ -358,7 +422,12 @@ describe('Form 4 extension', function () {
 
   it('scans the workspace, reporting findings of files that are not open', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const summary = await vscode.commands.executeCommand<{ files: number; filings: number; findings: number; cancelled: boolean }>('form4Inspector.scanWorkspace', { silent: true });
+    const summary = await vscode.commands.executeCommand<{
+      files: number;
+      filings: number;
+      findings: number;
+      cancelled: boolean;
+    }>('form4Inspector.scanWorkspace', { silent: true });
     assert.strictEqual(summary.cancelled, false);
     assert.ok(summary.filings >= 5, JSON.stringify(summary));
     const uri = workspaceUri(MISMATCH);
@@ -377,11 +446,18 @@ describe('Form 4 extension', function () {
     const base = vscode.Uri.joinPath(dir, 'base.xml');
     const next = vscode.Uri.joinPath(dir, 'next-bad.xml');
     await vscode.workspace.fs.copy(fixtureUri('rules/base.xml'), base, { overwrite: true });
-    await vscode.workspace.fs.copy(fixtureUri('rules/holdings-reconcile-cross/next-bad.xml'), next, { overwrite: true });
+    await vscode.workspace.fs.copy(fixtureUri('rules/holdings-reconcile-cross/next-bad.xml'), next, {
+      overwrite: true,
+    });
     try {
-      const summary = await vscode.commands.executeCommand<{ crossFindings: number }>('form4Inspector.scanWorkspace', { silent: true });
+      const summary = await vscode.commands.executeCommand<{ crossFindings: number }>('form4Inspector.scanWorkspace', {
+        silent: true,
+      });
       assert.ok(summary.crossFindings >= 1, JSON.stringify(summary));
-      const d = await waitFor('the cross-filing diagnostic', () => form4Diagnostics(next, 'holdings-reconcile-cross')[0]);
+      const d = await waitFor(
+        'the cross-filing diagnostic',
+        () => form4Diagnostics(next, 'holdings-reconcile-cross')[0],
+      );
       const nextDoc = await vscode.workspace.openTextDocument(next);
       assert.strictEqual(nextDoc.getText(d.range), '11900');
       assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);

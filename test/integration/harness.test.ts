@@ -9,9 +9,14 @@ import { EXTENSION_ID, activate, extension, repoRoot, waitFor, workspaceUri } fr
 describe('integration harness', () => {
   it('runs inside a real VS Code 1.100 Node extension host', () => {
     assert.match(vscode.version, /^1\.\d+\.\d+/);
-    assert.ok(Number(vscode.version.split('.')[1]) >= 100, `VS Code ${vscode.version} is older than the engine (^1.100.0)`);
+    assert.ok(
+      Number(vscode.version.split('.')[1]) >= 100,
+      `VS Code ${vscode.version} is older than the engine (^1.100.0)`,
+    );
     assert.strictEqual(typeof process.versions.node, 'string');
-    console.log(`    VS Code ${vscode.version}, Node ${process.versions.node}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, appHost ${vscode.env.appHost}`);
+    console.log(
+      `    VS Code ${vscode.version}, Node ${process.versions.node}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, appHost ${vscode.env.appHost}`,
+    );
   });
 
   it('receives the environment that @vscode/test-electron passes (extensionTestsEnv)', () => {
@@ -23,7 +28,10 @@ describe('integration harness', () => {
     assert.strictEqual(ext.id, EXTENSION_ID);
     assert.strictEqual(ext.packageJSON.name, 'form4-inspector');
     assert.ok(fs.existsSync(path.join(repoRoot(), 'package.json')));
-    assert.ok(fs.existsSync(path.join(repoRoot(), 'dist', 'extension.js')), 'dist/extension.js is missing: run npm run build');
+    assert.ok(
+      fs.existsSync(path.join(repoRoot(), 'dist', 'extension.js')),
+      'dist/extension.js is missing: run npm run build',
+    );
     assert.strictEqual(ext.extensionKind, vscode.ExtensionKind.Workspace);
   });
 
@@ -33,7 +41,9 @@ describe('integration harness', () => {
   });
 
   it('registers every command the manifest contributes', async function () {
-    const contributed: string[] = (extension().packageJSON.contributes?.commands ?? []).map((c: { command: string }) => c.command);
+    const contributed: string[] = (extension().packageJSON.contributes?.commands ?? []).map(
+      (c: { command: string }) => c.command,
+    );
     if (contributed.length === 0) this.skip();
     await activate();
     const registered = new Set(await vscode.commands.getCommands(true));
@@ -48,7 +58,10 @@ describe('integration harness', () => {
       const uris = await vscode.workspace.findFiles('**/*.{xml,txt}');
       return uris.length > 0 ? uris : undefined;
     });
-    assert.ok(found.some((u) => u.path.endsWith('/alto-ingredients-form4.xml')), found.map((u) => u.path).join(', '));
+    assert.ok(
+      found.some((u) => u.path.endsWith('/alto-ingredients-form4.xml')),
+      found.map((u) => u.path).join(', '),
+    );
     const doc = await vscode.workspace.openTextDocument(workspaceUri('alto-ingredients-form4.xml'));
     assert.match(doc.getText(), /<issuerTradingSymbol>ALTO<\/issuerTradingSymbol>/);
   });

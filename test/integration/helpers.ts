@@ -34,7 +34,11 @@ export function workspaceUri(rel: string): vscode.Uri {
 }
 
 /** Polls `fn` until it returns a truthy value; rejects with `what` after `ms`. */
-export async function waitFor<T>(what: string, fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 10000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  ms = 10000,
+): Promise<T> {
   const t0 = Date.now();
   for (;;) {
     const v = await fn();

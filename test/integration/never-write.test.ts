@@ -16,7 +16,11 @@ interface Stamp {
 
 function stamp(p: string): Stamp {
   const st = fs.statSync(p);
-  return { sha256: crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex'), size: st.size, mtimeMs: st.mtimeMs };
+  return {
+    sha256: crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex'),
+    size: st.size,
+    mtimeMs: st.mtimeMs,
+  };
 }
 
 function listing(dir: string): string[] {
@@ -41,7 +45,14 @@ describe('never write (VS Code session)', function () {
         .filter((_, i) => i % every === 0)
         .slice(0, max)
         .map((f) => path.join(corpus, sub, f));
-    const files = [...pick('html', 3), ...pick('pdf-printed', 4), ...pick('pdf', 1, 2), ...pick('txt', 5), ...pick('doc', 3), ...pick('xml', 40)];
+    const files = [
+      ...pick('html', 3),
+      ...pick('pdf-printed', 4),
+      ...pick('pdf', 1, 2),
+      ...pick('txt', 5),
+      ...pick('doc', 3),
+      ...pick('xml', 40),
+    ];
     assert.ok(files.length >= 30, `${files.length} files`);
     const before = new Map(files.map((f) => [f, stamp(f)]));
     const dirs = [...new Set(files.map((f) => path.dirname(f)))];
@@ -52,9 +63,17 @@ describe('never write (VS Code session)', function () {
       const uri = vscode.Uri.file(f);
       const isPdf = f.toLowerCase().endsWith('.pdf');
       const n = api.firstPaints.length;
-      await vscode.commands.executeCommand('vscode.openWith', uri, isPdf ? 'form4Inspector.pdfPreview' : 'form4Inspector.preview');
+      await vscode.commands.executeCommand(
+        'vscode.openWith',
+        uri,
+        isPdf ? 'form4Inspector.pdfPreview' : 'form4Inspector.preview',
+      );
       try {
-        await waitFor(`the preview of ${path.basename(f)}`, () => api.firstPaints.slice(n).some((p) => p.uri === uri.toString()), 30_000);
+        await waitFor(
+          `the preview of ${path.basename(f)}`,
+          () => api.firstPaints.slice(n).some((p) => p.uri === uri.toString()),
+          30_000,
+        );
         painted++;
       } catch {
         // Painting is checked elsewhere; this suite is about the bytes on disk.
@@ -70,7 +89,10 @@ describe('never write (VS Code session)', function () {
     assert.ok(painted >= files.length * 0.9, `only ${painted} of ${files.length} previews painted`);
 
     const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.fsPath.startsWith(corpus));
-    assert.deepStrictEqual(dirty.map((d) => d.uri.fsPath), []);
+    assert.deepStrictEqual(
+      dirty.map((d) => d.uri.fsPath),
+      [],
+    );
     const changed = files.filter((f) => JSON.stringify(stamp(f)) !== JSON.stringify(before.get(f)));
     assert.deepStrictEqual(changed, [], 'files changed on disk');
     for (const d of dirs) assert.deepStrictEqual(listing(d), listed.get(d), `entries appeared or vanished in ${d}`);

@@ -23,14 +23,29 @@ if (OUT) {
         for (let i = 0; i < ROUNDS; i++) {
           const before = a.firstPaints.length;
           await vscode.commands.executeCommand('vscode.openWith', uri, 'form4Inspector.preview');
-          const p = await waitFor('the first paint', () => a.firstPaints.length > before && a.firstPaints[a.firstPaints.length - 1], 30000);
+          const p = await waitFor(
+            'the first paint',
+            () => a.firstPaints.length > before && a.firstPaints[a.firstPaints.length - 1],
+            30000,
+          );
           paints.push({ ...p, file });
           await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         }
       }
       fs.writeFileSync(
         OUT,
-        JSON.stringify({ vscode: vscode.version, activationMs: a.activationMs, loadMs: a.loadMs, activateBodyMs: a.activateBodyMs, activationCpuMs: a.activationCpuMs, paints }, null, 2),
+        JSON.stringify(
+          {
+            vscode: vscode.version,
+            activationMs: a.activationMs,
+            loadMs: a.loadMs,
+            activateBodyMs: a.activateBodyMs,
+            activationCpuMs: a.activationCpuMs,
+            paints,
+          },
+          null,
+          2,
+        ),
       );
     });
   });

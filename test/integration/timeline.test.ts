@@ -22,7 +22,9 @@ describe('Form 4 holdings timeline', function () {
   });
 
   it('is contributed as "Form 4: Show Holdings Timeline" and registered', async () => {
-    const pkg = extension().packageJSON as { contributes: { commands: { command: string; title: string; category?: string }[] } };
+    const pkg = extension().packageJSON as {
+      contributes: { commands: { command: string; title: string; category?: string }[] };
+    };
     const c = pkg.contributes.commands.find((x) => x.command === COMMAND);
     assert.ok(c, 'contributed');
     assert.equal(`${c.category}: ${c.title}`, 'Form 4: Show Holdings Timeline');
@@ -41,7 +43,10 @@ describe('Form 4 holdings timeline', function () {
     assert.equal(r.shown.points, 4);
     assert.equal(r.shown.breaks, 1);
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
-    assert.ok(tab?.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('form4Inspector.timeline'), 'the timeline panel is the active tab');
+    assert.ok(
+      tab?.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('form4Inspector.timeline'),
+      'the timeline panel is the active tab',
+    );
   });
 
   it('the whole corpus (xml): series built and first rendered (the time is reported; its target is checked by npm run bench)', async function () {
@@ -50,7 +55,8 @@ describe('Form 4 holdings timeline', function () {
       if (process.env.CI === 'true') assert.fail(`corpus missing at ${corpus}`);
       this.skip();
     }
-    const r = (await vscode.commands.executeCommand(COMMAND, vscode.Uri.file(path.join(corpus, 'xml')))) as TimelineResult | undefined;
+    const r = (await vscode.commands.executeCommand(COMMAND, vscode.Uri.file(path.join(corpus, 'xml')))) as
+      TimelineResult | undefined;
     assert.ok(r && r.shown && r.paintMs !== null, 'rendered');
     assert.ok(r.filings > 400, `filings: ${r.filings}`);
     // The build is measured in the extension host's CPU time (the same as wall time on an idle machine; on a CI box

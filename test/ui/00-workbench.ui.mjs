@@ -4,8 +4,15 @@ export const checks = [
     name: 'workbench loads with the example filings as the workspace',
     async run(wb) {
       await wb.ready();
-      await wb.page.locator('.window-title, .command-center', { hasText: 'Extension Development Host' }).first().waitFor({ timeout: 20000 });
-      for (const f of ['alto-ingredients-form4.xml', 'holdings-mismatch-form4.xml', 'quillfeather-form4-submission.txt']) {
+      await wb.page
+        .locator('.window-title, .command-center', { hasText: 'Extension Development Host' })
+        .first()
+        .waitFor({ timeout: 20000 });
+      for (const f of [
+        'alto-ingredients-form4.xml',
+        'holdings-mismatch-form4.xml',
+        'quillfeather-form4-submission.txt',
+      ]) {
         await wb.explorerItem(f).waitFor({ timeout: 20000 });
       }
     },
@@ -24,11 +31,15 @@ export const checks = [
           throw new Error(`Form 4 Inspector is not among the running extensions: ${names.join(', ')}`);
         }
         names = await wb.runningExtensions();
-        if (!names.some(ours)) { await wb.page.waitForTimeout(1000); }
+        if (!names.some(ours)) {
+          await wb.page.waitForTimeout(1000);
+        }
       }
       const row = wb.page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: names.find(ours) });
       const text = await row.innerText();
-      if (!/Activation/.test(text)) { throw new Error(`no activation time shown: ${text}`); }
+      if (!/Activation/.test(text)) {
+        throw new Error(`no activation time shown: ${text}`);
+      }
       await wb.closeAllEditors();
     },
   },

@@ -22,7 +22,9 @@ async function openPreview(wb, file, hasText) {
 }
 
 function expect(cond, message) {
-  if (!cond) { throw new Error(message); }
+  if (!cond) {
+    throw new Error(message);
+  }
 }
 
 export const checks = [
@@ -39,7 +41,10 @@ export const checks = [
       expect((await shares.locator('.fn-ref a').innerText()) === '(1)', 'footnote marker on the amount');
       // value of the transaction, exact: 7,402 x 2.29
       const price = f.locator('[data-path="nonDerivative[0].transactionPricePerShare"]');
-      expect((await price.locator('.secondary').innerText()) === '= $16,950.58', `derived value: ${await price.innerText()}`);
+      expect(
+        (await price.locator('.secondary').innerText()) === '= $16,950.58',
+        `derived value: ${await price.innerText()}`,
+      );
       const net = await f.locator('.table-nonDerivative .net-changes').innerText();
       expect(net.includes('-7,402'), `net change: ${net}`);
       expect((await f.locator('.findings-none').count()) === 1, 'a clean filing says so');
@@ -49,8 +54,15 @@ export const checks = [
       await f.locator('.footnote .backref').first().click();
       await f.locator('[data-path="nonDerivative[0].transactionShares"].flash').waitFor({ timeout: 5000 });
       // the CSP the page runs under
-      const csp = await f.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
-      expect(/default-src 'none'/.test(csp) && /script-src 'nonce-[^']+'/.test(csp) && !/unsafe-inline|unsafe-eval/.test(csp), `CSP: ${csp}`);
+      const csp = await f.evaluate(
+        () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+      );
+      expect(
+        /default-src 'none'/.test(csp) &&
+          /script-src 'nonce-[^']+'/.test(csp) &&
+          !/unsafe-inline|unsafe-eval/.test(csp),
+        `CSP: ${csp}`,
+      );
     },
   },
   {
@@ -68,7 +80,9 @@ export const checks = [
       expect(/holdings-reconcile/.test(list), `findings list: ${list}`);
       // clicking the finding scrolls to (and flashes) the value
       await f.locator('.finding-message.link').first().click();
-      await f.locator('[data-path="nonDerivative[2].sharesOwnedFollowingTransaction"].flash').waitFor({ timeout: 5000 });
+      await f
+        .locator('[data-path="nonDerivative[2].sharesOwnedFollowingTransaction"].flash')
+        .waitFor({ timeout: 5000 });
     },
   },
   {
@@ -79,14 +93,16 @@ export const checks = [
       const text = wb.page.locator('.editor-group-container').nth(0);
       await text.locator('.view-lines').first().click();
       await wb.openQuickInput('Control+G', 15000);
-      await wb.quickInput().fill(':135:25');   // Quick Open's go-to-line form (Ctrl+G in the browser may open Quick Open)
+      await wb.quickInput().fill(':135:25'); // Quick Open's go-to-line form (Ctrl+G in the browser may open Quick Open)
       await wb.page.keyboard.press('Enter');
       await wb.page.locator('.statusbar-item', { hasText: 'Ln 135, Col 25' }).first().waitFor({ timeout: 10000 });
       await wb.closeQuickInput();
       // a keyboard move of the caret (go-to-line itself is a command, which the preview does not follow)
       await wb.page.keyboard.press('ArrowRight');
       await wb.page.locator('.statusbar-item', { hasText: 'Ln 135, Col 26' }).first().waitFor({ timeout: 10000 });
-      await f.locator('[data-path="nonDerivative[2].sharesOwnedFollowingTransaction"].current').waitFor({ timeout: 10000 });
+      await f
+        .locator('[data-path="nonDerivative[2].sharesOwnedFollowingTransaction"].current')
+        .waitFor({ timeout: 10000 });
       // moving the caret by keyboard to another row moves the mark
       // moving the caret by keyboard to line 8, <periodOfReport>, moves the mark to box 3
       await wb.page.keyboard.press('Control+Home');
@@ -113,7 +129,9 @@ export const checks = [
       const shares = f.locator('[data-path="nonDerivative[0].transactionShares"] .v');
       const t0 = Date.now();
       while ((await shares.innerText()) !== '8,000') {
-        if (Date.now() - t0 > 10000) { throw new Error(`the preview still shows ${await shares.innerText()}`); }
+        if (Date.now() - t0 > 10000) {
+          throw new Error(`the preview still shows ${await shares.innerText()}`);
+        }
         await wb.page.waitForTimeout(100);
       }
       const price = await f.locator('[data-path="nonDerivative[0].transactionPricePerShare"] .secondary').innerText();
@@ -134,7 +152,10 @@ export const checks = [
       await wb.closeQuickInput();
       await f.locator('[data-path="nonDerivative[0].transactionShares"] .v').click();
       // the status bar shows the selection: "7402" is 4 characters
-      await wb.page.locator('.statusbar-item', { hasText: /\(4 selected\)/ }).first().waitFor({ timeout: 10000 });
+      await wb.page
+        .locator('.statusbar-item', { hasText: /\(4 selected\)/ })
+        .first()
+        .waitFor({ timeout: 10000 });
     },
   },
   {
@@ -172,7 +193,10 @@ export const checks = [
     name: 'markup inside filing text is shown as text, never run',
     timeout: 60000,
     async run(wb) {
-      copyFileSync(join(wb.root, 'test', 'fixtures', 'preview', 'markup-in-text-form4.xml'), join(wb.workspace, 'markup-in-text-form4.xml'));
+      copyFileSync(
+        join(wb.root, 'test', 'fixtures', 'preview', 'markup-in-text-form4.xml'),
+        join(wb.workspace, 'markup-in-text-form4.xml'),
+      );
       await wb.explorerItem('markup-in-text-form4.xml').waitFor({ timeout: 20000 });
       const f = await openPreview(wb, 'markup-in-text-form4.xml', 'FORM');
       const fn = f.locator('.footnote').first();
@@ -181,7 +205,10 @@ export const checks = [
       expect(text.includes('<script>document.body.dataset.pwned = "script"</script>'), `footnote text: ${text}`);
       expect(text.includes('<img src="x" onerror='), `footnote text: ${text}`);
       expect((await f.locator('.issuer-name').innerText()) === 'Markup & Co <i>Inc</i>', 'issuer name as text');
-      expect((await f.locator('.remarks').innerText()).includes('<iframe src="https://example.com"></iframe>'), 'remarks as text');
+      expect(
+        (await f.locator('.remarks').innerText()).includes('<iframe src="https://example.com"></iframe>'),
+        'remarks as text',
+      );
       const dom = await f.evaluate(() => ({
         pwned: document.body.dataset.pwned ?? null,
         imgs: document.querySelectorAll('#root img').length,
@@ -190,15 +217,21 @@ export const checks = [
         bold: document.querySelectorAll('#root b, #root i').length,
         links: [...document.querySelectorAll('#root a')].map((a) => a.getAttribute('href')).filter((h) => h !== '#'),
       }));
-      expect(dom.pwned === null && dom.imgs === 0 && dom.scripts === 0 && dom.iframes === 0 && dom.bold === 0, `DOM: ${JSON.stringify(dom)}`);
+      expect(
+        dom.pwned === null && dom.imgs === 0 && dom.scripts === 0 && dom.iframes === 0 && dom.bold === 0,
+        `DOM: ${JSON.stringify(dom)}`,
+      );
       expect(dom.links.length === 0, `links other than in-page ones: ${dom.links.join(', ')}`);
       // the page's scripts: VS Code's API script, the model as a JSON data block (never run) and the preview's own
       // script; filing text in the embedded model cannot end the data block and add elements of its own
       const scripts = await f.evaluate(() =>
-        [...document.querySelectorAll('script')].map((e) => `${e.id || '-'}:${e.type || 'js'}:${e.nonce ? 'nonce' : 'no-nonce'}`),
+        [...document.querySelectorAll('script')].map(
+          (e) => `${e.id || '-'}:${e.type || 'js'}:${e.nonce ? 'nonce' : 'no-nonce'}`,
+        ),
       );
       expect(
-        scripts.filter((x) => !x.startsWith('_vscodeApiScript:')).join(' ') === 'form4-initial:application/json:no-nonce -:js:nonce',
+        scripts.filter((x) => !x.startsWith('_vscodeApiScript:')).join(' ') ===
+          'form4-initial:application/json:no-nonce -:js:nonce',
         `scripts in the page: ${scripts.join(' ')}`,
       );
       await wb.page.waitForTimeout(500);
@@ -210,13 +243,16 @@ export const checks = [
     timeout: 60000,
     async run(wb) {
       await wb.closeAllEditors();
-      writeFileSync(join(wb.workspace, 'settings-not-a-filing.xml'), '<?xml version="1.0"?>\n<settings><color>blue</color></settings>\n');
+      writeFileSync(
+        join(wb.workspace, 'settings-not-a-filing.xml'),
+        '<?xml version="1.0"?>\n<settings><color>blue</color></settings>\n',
+      );
       const row = wb.explorerItem('settings-not-a-filing.xml').first();
       await row.waitFor({ timeout: 20000 });
       await row.click({ button: 'right' });
       const item = wb.page.locator('.monaco-menu .action-item', { hasText: 'Open Preview' }).first();
       await item.hover();
-      await wb.page.keyboard.press('Enter');   // a menu item highlighted by the pointer runs on Enter (a synthetic click can land between mouse events)
+      await wb.page.keyboard.press('Enter'); // a menu item highlighted by the pointer runs on Enter (a synthetic click can land between mouse events)
       const f = await wb.frameWith('#root .failure', { timeout: 20000 });
       const text = await f.locator('.failure').innerText();
       expect(/Not shown as a filing/.test(text) && /settings-not-a-filing\.xml/.test(text), `message: ${text}`);
@@ -248,7 +284,9 @@ export const checks = [
       const f = await wb.frameWith('#root .form-title', { timeout: 10000 });
       await f.evaluate(() => document.querySelector('.table-nonDerivative')?.scrollIntoView({ block: 'start' }));
       await wb.page.waitForTimeout(300);
-      const display = await f.evaluate(() => window.getComputedStyle(document.querySelector('.form-table thead')).display);
+      const display = await f.evaluate(
+        () => window.getComputedStyle(document.querySelector('.form-table thead')).display,
+      );
       await wb.screenshot('preview-narrow', { readme: true });
       await wb.runCommand('View: Toggle Primary Side Bar Visibility').catch(() => {});
       await wb.page.setViewportSize({ width: 1400, height: 900 });

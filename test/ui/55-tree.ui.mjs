@@ -2,7 +2,9 @@
 // (owners, table rows with code, shares and price), and a click on a row that selects its element in the source.
 
 function expect(cond, message) {
-  if (!cond) { throw new Error(message); }
+  if (!cond) {
+    throw new Error(message);
+  }
 }
 
 export const checks = [
@@ -15,7 +17,9 @@ export const checks = [
       const pane = await wb.showView('Form 4');
       // README.md is not a filing: the view shows its welcome content
       await wb.explorerItem('README.md').first().dblclick();
-      await pane.locator('.welcome-view-content', { hasText: 'No ownership filing is active' }).waitFor({ timeout: 15000 });
+      await pane
+        .locator('.welcome-view-content', { hasText: 'No ownership filing is active' })
+        .waitFor({ timeout: 15000 });
 
       await wb.explorerItem('alto-ingredients-form4.xml').first().dblclick();
       await wb.tab('alto-ingredients-form4.xml').first().waitFor({ timeout: 15000 });
@@ -28,7 +32,10 @@ export const checks = [
       await pane.locator('.monaco-list-row', { hasText: 'Benton Todd E' }).waitFor({ timeout: 5000 });
       // a click reveals the row in the source: lines 41-75, <nonDerivativeTransaction> to its end tag, are selected (caret at the end)
       await row.click();
-      await wb.page.locator('.statusbar-item', { hasText: /Ln 75, Col 36 \(\d+ selected\)/ }).first().waitFor({ timeout: 10000 });
+      await wb.page
+        .locator('.statusbar-item', { hasText: /Ln 75, Col 36 \(\d+ selected\)/ })
+        .first()
+        .waitFor({ timeout: 10000 });
       await wb.screenshot('tree');
     },
   },

@@ -6,7 +6,9 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 function expect(cond, message) {
-  if (!cond) { throw new Error(message); }
+  if (!cond) {
+    throw new Error(message);
+  }
 }
 
 const CHAIN = 'timeline-chain';
@@ -51,8 +53,15 @@ export const checks = [
       await broken.hover();
       const tip = await f.locator('#tip').innerText();
       expect(/Within the filing \(holdings-reconcile\)/.test(tip), `tooltip: ${tip}`);
-      const csp = await f.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
-      expect(/default-src 'none'/.test(csp) && /script-src 'nonce-[^']+'/.test(csp) && !/unsafe-inline|unsafe-eval/.test(csp), `CSP: ${csp}`);
+      const csp = await f.evaluate(
+        () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+      );
+      expect(
+        /default-src 'none'/.test(csp) &&
+          /script-src 'nonce-[^']+'/.test(csp) &&
+          !/unsafe-inline|unsafe-eval/.test(csp),
+        `CSP: ${csp}`,
+      );
     },
   },
   {
@@ -71,9 +80,15 @@ export const checks = [
         const direct = series.filter({ hasText: 'Common Stock, direct' });
         expect((await direct.locator('circle.pt').count()) === 3, 'three transactions of the direct holding');
         const br = direct.locator('g.break');
-        expect((await br.count()) === 1 && (await br.getAttribute('data-rule')) === 'holdings-reconcile-cross', 'the cross-filing break');
+        expect(
+          (await br.count()) === 1 && (await br.getAttribute('data-rule')) === 'holdings-reconcile-cross',
+          'the cross-filing break',
+        );
         const label = await direct.locator('circle.pt.has-break').getAttribute('aria-label');
-        expect(/2024-03-15-sale\.xml Table I row 1/.test(label) && /10,000, but this filing states 9,800/.test(label), `label: ${label}`);
+        expect(
+          /2024-03-15-sale\.xml Table I row 1/.test(label) && /10,000, but this filing states 9,800/.test(label),
+          `label: ${label}`,
+        );
         // Screenshots with the Quince chain selected and the break's tooltip open.
         await direct.locator('circle.pt.has-break').hover();
         await f.locator('#tip:not([hidden])').waitFor({ timeout: 5000 });
@@ -101,12 +116,17 @@ export const checks = [
       const input = wb.quickInput();
       await input.waitFor({ state: 'visible', timeout: 15000 });
       await input.fill('Dark High Contrast');
-      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' }).first().waitFor({ timeout: 15000 });
+      await wb.page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' })
+        .first()
+        .waitFor({ timeout: 15000 });
       await wb.page.keyboard.press('Enter');
       try {
         await wb.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 15000 });
         await f.locator('body.vscode-high-contrast').waitFor({ timeout: 15000 });
-        const ring = await f.evaluate(() => document.defaultView.getComputedStyle(document.querySelector('.charts .break-ring')).strokeWidth);
+        const ring = await f.evaluate(
+          () => document.defaultView.getComputedStyle(document.querySelector('.charts .break-ring')).strokeWidth,
+        );
         expect(ring === '3px', `break ring in high contrast: ${ring}`);
         const pt = await f.evaluate(() => {
           const c = document.querySelector('.charts svg.chart circle.pt');

@@ -6,7 +6,9 @@ import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 function expect(cond, message) {
-  if (!cond) { throw new Error(message); }
+  if (!cond) {
+    throw new Error(message);
+  }
 }
 
 async function openPreview(wb, file) {
@@ -22,9 +24,15 @@ async function openPreview(wb, file) {
 
 /** What each fixture must show, as text, somewhere in the preview. */
 const SHOWN = {
-  'script-in-footnote.xml': ['<script>document.title="pwned-escaped"</script>', '<script>document.title="pwned-cdata"</script>'],
+  'script-in-footnote.xml': [
+    '<script>document.title="pwned-escaped"</script>',
+    '<script>document.title="pwned-cdata"</script>',
+  ],
   'img-onerror.xml': ['<img src=x onerror=alert(1)> Corp', `<svg onload="document.title='pwned-svg'"/>`],
-  'javascript-link.xml': ['javascript:alert(document.domain)//Doe Jane', '<a href="javascript:alert(1)">the price list</a>'],
+  'javascript-link.xml': [
+    'javascript:alert(document.domain)//Doe Jane',
+    '<a href="javascript:alert(1)">the price list</a>',
+  ],
   'command-uri.xml': ['[Click for details](command:workbench.action.terminal.new)'],
   'css-injection.xml': ['</style><style>body{display:none}'],
   'long-text.xml': ['WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW'],
@@ -43,13 +51,16 @@ export const checks = readdirSync(new URL('../fixtures/hostile/', import.meta.ur
       const f = await openPreview(wb, name);
       await wb.page.waitForTimeout(500);
       const text = await f.locator('#root').innerText();
-      for (const s of SHOWN[file] ?? []) expect(text.includes(s), `${file}: the preview does not show ${JSON.stringify(s.slice(0, 60))}`);
+      for (const s of SHOWN[file] ?? [])
+        expect(text.includes(s), `${file}: the preview does not show ${JSON.stringify(s.slice(0, 60))}`);
       const dom = await f.evaluate(() => {
         const root = document.getElementById('root');
         const all = [...root.querySelectorAll('*')];
         return {
           title: document.title,
-          loaded: root.querySelectorAll('img, iframe, svg, script, style, link, object, embed, video, audio, form, base').length,
+          loaded: root.querySelectorAll(
+            'img, iframe, svg, script, style, link, object, embed, video, audio, form, base',
+          ).length,
           handlers: all.filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
           links: [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')).filter((h) => h !== '#'),
           bodyShown: getComputedStyle(document.body).display !== 'none' && getComputedStyle(root).display !== 'none',
@@ -59,7 +70,10 @@ export const checks = readdirSync(new URL('../fixtures/hostile/', import.meta.ur
           wide: all
             .filter((e) => e.getBoundingClientRect().width > document.documentElement.clientWidth + 40)
             .slice(-3)
-            .map((e) => `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).split(' ').join('.') : ''}${e.dataset.path ? `[data-path=${e.dataset.path}]` : ''}`),
+            .map(
+              (e) =>
+                `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).split(' ').join('.') : ''}${e.dataset.path ? `[data-path=${e.dataset.path}]` : ''}`,
+            ),
         };
       });
       expect(!/pwned/.test(dom.title), `${file}: a handler ran (title ${dom.title})`);
@@ -68,6 +82,9 @@ export const checks = readdirSync(new URL('../fixtures/hostile/', import.meta.ur
       expect(dom.links.length === 0, `${file}: links out of the page: ${dom.links.join(', ')}`);
       expect(dom.bodyShown, `${file}: injected CSS hid the preview`);
       expect(dom.fixed === 0, `${file}: ${dom.fixed} fixed-position elements (injected CSS covering the page?)`);
-      expect(dom.overflow <= 40, `${file}: the page is ${dom.overflow} px wider than the view (a long word is not wrapped in ${dom.wide.join(', ')})`);
+      expect(
+        dom.overflow <= 40,
+        `${file}: the page is ${dom.overflow} px wider than the view (a long word is not wrapped in ${dom.wide.join(', ')})`,
+      );
     },
   }));

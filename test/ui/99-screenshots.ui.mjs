@@ -19,8 +19,10 @@ export const checks = [
         await wb.frameWith('body', { hasText: 'Northwind Biosciences' });
       }
       await wb.problems();
-      await wb.showView('Form 4', { timeout: 5000 }).catch(() => { /* no tree view contributed (yet) */ });
-      await wb.page.waitForTimeout(1500);   // let the preview and the diagnostics settle
+      await wb.showView('Form 4', { timeout: 5000 }).catch(() => {
+        /* no tree view contributed (yet) */
+      });
+      await wb.page.waitForTimeout(1500); // let the preview and the diagnostics settle
       for (const kind of ['light', 'dark']) {
         await wb.setTheme(kind);
         await wb.screenshot(`workbench-${kind}`, { readme: true });

@@ -24,7 +24,9 @@ export class Workbench {
     await this.page.locator('.explorer-folders-view').waitFor({ timeout });
   }
 
-  quickInput() { return this.page.locator('.quick-input-widget input'); }
+  quickInput() {
+    return this.page.locator('.quick-input-widget input');
+  }
 
   /**
    * Runs a command from the command palette by its title, e.g. 'View: Close All Editors'. The palette lists
@@ -44,7 +46,11 @@ export class Workbench {
         await row.click({ timeout: Math.min(3000, left()) });
         return;
       } catch (e) {
-        if (Date.now() - t0 >= timeout) { throw new Error(`command "${title}" could not be run from the command palette within ${timeout} ms: ${String(e && e.message || e).split('\n')[0]}`); }
+        if (Date.now() - t0 >= timeout) {
+          throw new Error(
+            `command "${title}" could not be run from the command palette within ${timeout} ms: ${String((e && e.message) || e).split('\n')[0]}`,
+          );
+        }
         await this.closeQuickInput();
       }
     }
@@ -65,14 +71,22 @@ export class Workbench {
         await input.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, timeout - (Date.now() - t0))) });
         return input;
       } catch {
-        if (Date.now() - t0 >= timeout) { throw new Error(`the quick input did not open with ${key} within ${timeout} ms`); }
-        await this.page.locator('.part.statusbar').first().click({ position: { x: 5, y: 5 } }).catch(() => {});
+        if (Date.now() - t0 >= timeout) {
+          throw new Error(`the quick input did not open with ${key} within ${timeout} ms`);
+        }
+        await this.page
+          .locator('.part.statusbar')
+          .first()
+          .click({ position: { x: 5, y: 5 } })
+          .catch(() => {});
       }
     }
   }
 
   async closeQuickInput() {
-    if (await this.page.locator('.quick-input-widget:visible').count()) { await this.page.keyboard.press('Escape'); }
+    if (await this.page.locator('.quick-input-widget:visible').count()) {
+      await this.page.keyboard.press('Escape');
+    }
   }
 
   /**
@@ -87,21 +101,32 @@ export class Workbench {
       try {
         const input = await this.openQuickInput('Control+P', left());
         await input.fill(relPath);
-        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click({ timeout: Math.min(5000, left()) });
-        await this.tab(name).first().waitFor({ timeout: Math.min(5000, left()) });
+        await this.page
+          .locator('.quick-input-list .monaco-list-row', { hasText: name })
+          .first()
+          .click({ timeout: Math.min(5000, left()) });
+        await this.tab(name)
+          .first()
+          .waitFor({ timeout: Math.min(5000, left()) });
         return;
       } catch (e) {
-        if (Date.now() - t0 >= timeout) { throw e; }
+        if (Date.now() - t0 >= timeout) {
+          throw e;
+        }
         await this.closeQuickInput();
       }
     }
   }
 
   /** The editor tab whose label contains `text`. */
-  tab(text) { return this.page.locator('.tabs-container .tab', { hasText: text }); }
+  tab(text) {
+    return this.page.locator('.tabs-container .tab', { hasText: text });
+  }
 
   /** The explorer row of a workspace file. */
-  explorerItem(name) { return this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }); }
+  explorerItem(name) {
+    return this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+  }
 
   /**
    * The frame (webviews are iframes inside iframes) holding `selector`, optionally with `hasText`.
@@ -111,14 +136,22 @@ export class Workbench {
     const t0 = Date.now();
     for (;;) {
       for (const f of this.page.frames()) {
-        if (f === this.page.mainFrame()) { continue; }
+        if (f === this.page.mainFrame()) {
+          continue;
+        }
         try {
           const loc = hasText ? f.locator(selector, { hasText }) : f.locator(selector);
-          if (await loc.count()) { return f; }
-        } catch { /* frame detached while we looked */ }
+          if (await loc.count()) {
+            return f;
+          }
+        } catch {
+          /* frame detached while we looked */
+        }
       }
       if (Date.now() - t0 > timeout) {
-        throw new Error(`no webview frame has ${selector}${hasText ? ` with text ${JSON.stringify(hasText)}` : ''} after ${timeout} ms`);
+        throw new Error(
+          `no webview frame has ${selector}${hasText ? ` with text ${JSON.stringify(hasText)}` : ''} after ${timeout} ms`,
+        );
       }
       await this.page.waitForTimeout(250);
     }
@@ -131,7 +164,9 @@ export class Workbench {
       await this.runCommand(`View: Show ${title}`, { timeout }).catch(() => {});
     }
     await header.waitFor({ timeout });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') { await header.click(); }
+    if ((await header.getAttribute('aria-expanded')) !== 'true') {
+      await header.click();
+    }
     return this.page.locator('.pane', { has: header });
   }
 
@@ -139,8 +174,9 @@ export class Workbench {
   async problems({ timeout = 15000 } = {}) {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible().catch(() => false))) {
-      await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)', { timeout })
-        .catch(() => this.page.keyboard.press('Control+Shift+M'));
+      await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)', { timeout }).catch(() =>
+        this.page.keyboard.press('Control+Shift+M'),
+      );
     }
     await panel.waitFor({ timeout });
     return panel;
@@ -165,10 +201,12 @@ export class Workbench {
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout });
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.monaco-workbench.${kind === 'dark' ? 'vs-dark' : 'vs'}`).waitFor({ timeout });
-    await this.page.waitForTimeout(500);   // webviews pick up the new theme variables asynchronously
+    await this.page.waitForTimeout(500); // webviews pick up the new theme variables asynchronously
   }
 
-  async closeAllEditors() { await this.runCommand('View: Close All Editors'); }
+  async closeAllEditors() {
+    await this.runCommand('View: Close All Editors');
+  }
 
   /**
    * Saves a screenshot to test-results/ui/<name>.png. With `readme: true` and UPDATE_SCREENSHOTS=1 it also

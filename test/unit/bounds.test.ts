@@ -18,7 +18,8 @@ import { fuzzFixture, throughCliPath } from '../fuzz/cli-path';
 import { buildCli } from '../fuzz/cli-build';
 
 const BASE = fuzzFixture('form4-base.xml');
-const withRemarks = (inner: string): string => BASE.replace(/<remarks>[\s\S]*?<\/remarks>/, `<remarks>${inner}</remarks>`);
+const withRemarks = (inner: string): string =>
+  BASE.replace(/<remarks>[\s\S]*?<\/remarks>/, `<remarks>${inner}</remarks>`);
 
 async function inspect(text: string) {
   return inspectBytes(Buffer.from(text, 'latin1'), 'bounds.xml');
@@ -35,8 +36,14 @@ describe('bounds', function () {
       const r = await inspectBytes(over, 'big.xml');
       assert.equal(r.ok, false);
       assert.ok(!r.ok);
-      assert.equal(r.reason, 'file is 26,214,401 bytes, over the 25 MB (26,214,400 bytes) limit for a filing; open it as text instead');
-      assert.equal(sizeLimitReason(100 * 1048576), 'file is 100.0 MB, over the 25 MB (26,214,400 bytes) limit for a filing; open it as text instead');
+      assert.equal(
+        r.reason,
+        'file is 26,214,401 bytes, over the 25 MB (26,214,400 bytes) limit for a filing; open it as text instead',
+      );
+      assert.equal(
+        sizeLimitReason(100 * 1048576),
+        'file is 100.0 MB, over the 25 MB (26,214,400 bytes) limit for a filing; open it as text instead',
+      );
       assert.equal(sizeLimitReason(MAX_INPUT_BYTES), null);
     });
 
@@ -59,14 +66,20 @@ describe('bounds', function () {
         let stderr = '';
         const t0 = Date.now();
         try {
-          execFileSync(process.execPath, [cli, 'inspect', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+          execFileSync(process.execPath, [cli, 'inspect', file], {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
         } catch (e) {
           const err = e as { status: number; stderr: string };
           status = err.status;
           stderr = err.stderr;
         }
         assert.equal(status, 2);
-        assert.equal(stderr.trim(), `${file}: file is 4096.0 MB, over the 25 MB (26,214,400 bytes) limit for a filing; open it as text instead`);
+        assert.equal(
+          stderr.trim(),
+          `${file}: file is 4096.0 MB, over the 25 MB (26,214,400 bytes) limit for a filing; open it as text instead`,
+        );
         assert.ok(Date.now() - t0 < 10_000);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -96,10 +109,10 @@ describe('bounds', function () {
       let dtd = '<!ENTITY l0 "lol">';
       for (let i = 1; i <= 12; i++) dtd += `<!ENTITY l${i} "${`&l${i - 1};`.repeat(10)}">`;
       dtd += `<!ENTITY big "${'A'.repeat(10_000)}">`; // 10,000 references: 100 MB if it were expanded
-      const text = BASE.replace('<ownershipDocument>', `<!DOCTYPE ownershipDocument [${dtd}]>\n<ownershipDocument>`).replace(
-        /<remarks>[\s\S]*?<\/remarks>/,
-        `<remarks>${'&l12;'.repeat(100)}${'&big;'.repeat(10_000)}</remarks>`,
-      );
+      const text = BASE.replace(
+        '<ownershipDocument>',
+        `<!DOCTYPE ownershipDocument [${dtd}]>\n<ownershipDocument>`,
+      ).replace(/<remarks>[\s\S]*?<\/remarks>/, `<remarks>${'&l12;'.repeat(100)}${'&big;'.repeat(10_000)}</remarks>`);
       const r = await throughCliPath('entity-bombs', text, 2000);
       assert.equal(r.failure, undefined, r.failure?.message);
       const out = await inspect(text);
@@ -114,10 +127,10 @@ describe('bounds', function () {
       try {
         const canary = path.join(dir, 'secret.txt');
         fs.writeFileSync(canary, 'CANARY-7f3a9c');
-        const text = BASE.replace('<ownershipDocument>', `<!DOCTYPE ownershipDocument [<!ENTITY x SYSTEM "file://${canary}"><!ENTITY p SYSTEM "file:///etc/passwd">]>\n<ownershipDocument>`).replace(
-          /<rptOwnerName>[^<]*/,
-          '<rptOwnerName>&x;&p;',
-        );
+        const text = BASE.replace(
+          '<ownershipDocument>',
+          `<!DOCTYPE ownershipDocument [<!ENTITY x SYSTEM "file://${canary}"><!ENTITY p SYSTEM "file:///etc/passwd">]>\n<ownershipDocument>`,
+        ).replace(/<rptOwnerName>[^<]*/, '<rptOwnerName>&x;&p;');
         const r = await throughCliPath('xxe', text, 2000, ['CANARY-7f3a9c', 'root:x:0:0']);
         assert.equal(r.failure, undefined, r.failure?.message);
         const out = await inspect(text);
@@ -129,7 +142,10 @@ describe('bounds', function () {
     });
 
     it(`nesting deeper than ${DEFAULT_LIMITS.maxDepth} levels is skipped with an xml-limit finding, and what follows is read (100,000 levels)`, async () => {
-      const text = withRemarks('<a>'.repeat(100_000) + 'deep' + '</a>'.repeat(100_000)).replace('/s/ Jane Doe', '/s/ After Deep');
+      const text = withRemarks('<a>'.repeat(100_000) + 'deep' + '</a>'.repeat(100_000)).replace(
+        '/s/ Jane Doe',
+        '/s/ After Deep',
+      );
       const r = await throughCliPath('deep-nesting-100k', text, 2000);
       assert.equal(r.failure, undefined, r.failure?.message);
       const out = await inspect(text);
@@ -162,11 +178,12 @@ describe('bounds', function () {
       for (const f of files) {
         const r = await inspectBytes(fs.readFileSync(f), f);
         if (r.ok) {
-          for (const x of r.filing.findings) if (BOUND_RULES.has(x.rule)) hits.push(`${path.basename(f)}: ${x.rule}: ${x.message}`);
-        } else if (BOUND_REASON.test(r.reason) || CAUGHT_CRASH.test(r.reason)) hits.push(`${path.basename(f)}: ${r.reason}`);
+          for (const x of r.filing.findings)
+            if (BOUND_RULES.has(x.rule)) hits.push(`${path.basename(f)}: ${x.rule}: ${x.message}`);
+        } else if (BOUND_REASON.test(r.reason) || CAUGHT_CRASH.test(r.reason))
+          hits.push(`${path.basename(f)}: ${r.reason}`);
       }
       assert.deepEqual(hits, []);
     });
   });
 });
-

@@ -15,7 +15,11 @@ const ALTO = path.join(EX, 'alto-ingredients-form4.xml');
 const MISMATCH = path.join(EX, 'holdings-mismatch-form4.xml');
 
 function form4(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 1 << 28,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -50,7 +54,13 @@ describe('form4 CLI', function () {
   it('answers a file it cannot read with one line and exit 2, never a stack trace', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-cli-'));
     const png = path.join(dir, 'picture.png');
-    fs.writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1a4d1c80000000049454e44ae426082', 'hex'));
+    fs.writeFileSync(
+      png,
+      Buffer.from(
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1a4d1c80000000049454e44ae426082',
+        'hex',
+      ),
+    );
     const notes = path.join(dir, 'notes.txt');
     fs.writeFileSync(notes, 'Shopping list: milk, eggs.\n');
     for (const f of [png, notes, path.join(dir, 'missing.xml')]) {
@@ -76,7 +86,10 @@ describe('form4 CLI', function () {
   it('check prints findings like a compiler and exits 1 on an error', () => {
     const r = form4(['check', MISMATCH]);
     assert.equal(r.code, 1);
-    assert.match(r.out, /holdings-mismatch-form4\.xml:135:28: error holdings-reconcile: Table I row 3 \(Common Stock, direct\): 50,000 owned before - 2,000 disposed = 48,000, but the filing states 47,000/);
+    assert.match(
+      r.out,
+      /holdings-mismatch-form4\.xml:135:28: error holdings-reconcile: Table I row 3 \(Common Stock, direct\): 50,000 owned before - 2,000 disposed = 48,000, but the filing states 47,000/,
+    );
     assert.match(r.out, /^1 filing checked: 1 error, 0 warnings, 0 info$/m);
     assert.equal(form4(['check', ALTO]).code, 0);
   });
@@ -101,7 +114,12 @@ describe('form4 CLI', function () {
     assert.ok(run.tool.driver.rules.some((x: { id: string }) => x.id === 'holdings-reconcile'));
     const res = run.results.find((x: { ruleId: string }) => x.ruleId === 'holdings-reconcile');
     assert.equal(res.level, 'error');
-    assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 135, startColumn: 28, endLine: 135, endColumn: 33 });
+    assert.deepEqual(res.locations[0].physicalLocation.region, {
+      startLine: 135,
+      startColumn: 28,
+      endLine: 135,
+      endColumn: 33,
+    });
     assert.equal(res.relatedLocations[0].physicalLocation.region.startLine, 101);
   });
 

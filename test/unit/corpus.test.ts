@@ -76,7 +76,10 @@ describe('corpus: every text filing', function () {
       if (!want) {
         // Not an ownership XML filing: a plain reason, or (form text) whatever the text reader makes of it.
         if (!out.ok) {
-          assert.ok(out.reason.length > 0 && !out.reason.includes('\n'), `reason must be one line: ${JSON.stringify(out.reason)}`);
+          assert.ok(
+            out.reason.length > 0 && !out.reason.includes('\n'),
+            `reason must be one line: ${JSON.stringify(out.reason)}`,
+          );
         } else {
           assert.equal(out.filing.source, 'text', `read as ${out.filing.source} without an ownership document`);
           assertSpans(out.filing);
@@ -92,7 +95,9 @@ describe('corpus: every text filing', function () {
 
       const got = modelCounts(f);
       assert.deepEqual(got, want, 'model counts vs. a regex count of the raw text');
-      if (m) for (const col of Object.keys(want)) if (m[col] !== '' && m[col] !== undefined) assert.equal(got[col], Number(m[col]), `${col} vs. MANIFEST`);
+      if (m)
+        for (const col of Object.keys(want))
+          if (m[col] !== '' && m[col] !== undefined) assert.equal(got[col], Number(m[col]), `${col} vs. MANIFEST`);
       if (m?.docType) assert.equal(f.documentType.value, m.docType, 'documentType vs. MANIFEST');
 
       if (f.source === 'submission') {
@@ -104,7 +109,8 @@ describe('corpus: every text filing', function () {
         const owners = (header.match(/^[ \t]*REPORTING-OWNER:|<REPORTING-OWNER>/gm) ?? []).length;
         assert.equal(sub.reportingOwnerCiks.length, owners, 'REPORTING-OWNER sections of the header');
         assert.ok(sub.issuerCik.value, 'issuer CIK of the header');
-        if (/<ACCEPTANCE-DATETIME>/.test(header)) assert.match(sub.acceptanceDateTime.value ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+        if (/<ACCEPTANCE-DATETIME>/.test(header))
+          assert.match(sub.acceptanceDateTime.value ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
       } else {
         assert.equal(f.submission, null);
       }

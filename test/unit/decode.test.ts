@@ -1,6 +1,13 @@
 /** Bytes to text: byte-order marks, UTF-16, declared single-byte encodings, the windows-1252 fallback, binary and PDF sniffing. */
 import * as assert from 'node:assert/strict';
-import { decodeBytes, decodeWindows1252, firstInvalidUtf8, isPdf, isProbablyBinary, nulFindings } from '../../src/core/decode';
+import {
+  decodeBytes,
+  decodeWindows1252,
+  firstInvalidUtf8,
+  isPdf,
+  isProbablyBinary,
+  nulFindings,
+} from '../../src/core/decode';
 import { inspectBytes } from '../../src/core/inspect';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,7 +73,15 @@ describe('decode: UTF-16', () => {
 
 describe('decode: declared and fallback single-byte encodings', () => {
   it('encoding="ISO-8859-1" is honoured (as windows-1252)', () => {
-    const latin = Uint8Array.from([...Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<x>Soci'), 0xe9, ...Buffer.from('t'), 0xe9, 0x20, 0x80, ...Buffer.from('</x>')]);
+    const latin = Uint8Array.from([
+      ...Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<x>Soci'),
+      0xe9,
+      ...Buffer.from('t'),
+      0xe9,
+      0x20,
+      0x80,
+      ...Buffer.from('</x>'),
+    ]);
     const d = decodeBytes(latin);
     assert.equal(d.encoding, 'windows-1252');
     assert.equal(d.declared, 'ISO-8859-1');
@@ -81,7 +96,14 @@ describe('decode: declared and fallback single-byte encodings', () => {
   });
 
   it('invalid UTF-8 without a declaration falls back to windows-1252, keeps every byte, and says so', () => {
-    const raw = Uint8Array.from([...Buffer.from('<x>Caf'), 0xe9, 0x93, ...Buffer.from('quoted'), 0x94, ...Buffer.from('</x>')]);
+    const raw = Uint8Array.from([
+      ...Buffer.from('<x>Caf'),
+      0xe9,
+      0x93,
+      ...Buffer.from('quoted'),
+      0x94,
+      ...Buffer.from('</x>'),
+    ]);
     const d = decodeBytes(raw);
     assert.equal(d.encoding, 'windows-1252');
     assert.equal(d.text, '<x>Café“quoted”</x>');
@@ -92,7 +114,9 @@ describe('decode: declared and fallback single-byte encodings', () => {
   });
 
   it('a file declared UTF-8 that is not: same fallback, the message names the declaration', () => {
-    const d = decodeBytes(Uint8Array.from([...Buffer.from('<?xml version="1.0" encoding="UTF-8"?><x>'), 0xff, ...Buffer.from('</x>')]));
+    const d = decodeBytes(
+      Uint8Array.from([...Buffer.from('<?xml version="1.0" encoding="UTF-8"?><x>'), 0xff, ...Buffer.from('</x>')]),
+    );
     assert.equal(d.encoding, 'windows-1252');
     assert.match(d.findings[0].message, /declared UTF-8 but is not valid UTF-8/);
   });
@@ -104,7 +128,8 @@ describe('decode: declared and fallback single-byte encodings', () => {
   });
 
   it('never throws on any short byte sequence', () => {
-    for (let a = 0; a < 256; a += 3) for (let b = 0; b < 256; b += 5) decodeBytes(Uint8Array.from([a, b, 0x3c, 0x00, 0xef]));
+    for (let a = 0; a < 256; a += 3)
+      for (let b = 0; b < 256; b += 5) decodeBytes(Uint8Array.from([a, b, 0x3c, 0x00, 0xef]));
     decodeBytes(new Uint8Array(0));
   });
 });
@@ -158,7 +183,10 @@ describe('decode: NUL characters in text', () => {
     const out = await inspectBytes(Buffer.from(xml.slice(0, at) + '\0' + xml.slice(at), 'utf8'), 'damaged.xml');
     assert.ok(out.ok, out.ok ? '' : out.reason);
     const nul = out.filing.findings.filter((f) => f.rule === 'encoding');
-    assert.deepEqual(nul.map((f) => f.span), [{ start: at, end: at + 1 }]);
+    assert.deepEqual(
+      nul.map((f) => f.span),
+      [{ start: at, end: at + 1 }],
+    );
     assert.equal(out.filing.issuer.name.value, '\0' + 'Alto Ingredients, Inc.');
   });
 });

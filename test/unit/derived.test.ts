@@ -53,7 +53,10 @@ describe('derived: figures computed from the filing', () => {
     assert.equal(option.table, 'derivative');
     assert.equal(option.conversionOrExercisePrice, '1.60');
     assert.equal(option.expirationDate, '2028-06-03');
-    assert.deepEqual([option.before, option.after, option.netChange, option.percentChange], ['25000', '15000', '-10000', '-40.00']);
+    assert.deepEqual(
+      [option.before, option.after, option.netChange, option.percentChange],
+      ['25000', '15000', '-10000', '-40.00'],
+    );
   });
 
   it('same-day withholdings: totals and a weighted average over both rows', () => {
@@ -87,7 +90,10 @@ describe('derived: figures computed from the filing', () => {
     const g = derive(load('g-gift.xml'));
     assert.deepEqual(g.nonDerivative, [{ value: '0', change: '-2000' }]);
     assert.equal(g.holdings[0].natureOfOwnership, 'By Surace/Rogers Family Trust');
-    assert.deepEqual([g.holdings[0].before, g.holdings[0].after, g.holdings[0].percentChange], ['50000', '48000', '-4.00']);
+    assert.deepEqual(
+      [g.holdings[0].before, g.holdings[0].after, g.holdings[0].percentChange],
+      ['50000', '48000', '-4.00'],
+    );
   });
 
   it('is the last key of the JSON model; an empty filing derives empty lists', () => {

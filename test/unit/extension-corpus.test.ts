@@ -12,8 +12,26 @@ import { filingTree, type TreeNode } from '../../src/extension/treeModel';
 import type { ViewCell, ViewModel } from '../../src/webview/protocol';
 
 function cells(vm: ViewModel): ViewCell[] {
-  const out: ViewCell[] = [vm.documentType, vm.periodOfReport, vm.issuer.name, vm.issuer.cik, vm.issuer.tradingSymbol, vm.remarks];
-  for (const o of vm.owners) out.push(o.name, o.cik, ...o.address, o.isDirector, o.isOfficer, o.isTenPercentOwner, o.isOther, o.officerTitle, o.otherText);
+  const out: ViewCell[] = [
+    vm.documentType,
+    vm.periodOfReport,
+    vm.issuer.name,
+    vm.issuer.cik,
+    vm.issuer.tradingSymbol,
+    vm.remarks,
+  ];
+  for (const o of vm.owners)
+    out.push(
+      o.name,
+      o.cik,
+      ...o.address,
+      o.isDirector,
+      o.isOfficer,
+      o.isTenPercentOwner,
+      o.isOther,
+      o.officerTitle,
+      o.otherText,
+    );
   for (const t of vm.tables) for (const r of t.rows) out.push(...Object.values(r.cells));
   for (const f of vm.footnotes) out.push(f.text);
   for (const s of vm.signatures) out.push(s.name, s.date);
@@ -25,7 +43,10 @@ function decodeEntities(s: string): string {
     .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&(lt|gt|quot|apos|amp);/g, (_, n: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[n] ?? '');
+    .replace(
+      /&(lt|gt|quot|apos|amp);/g,
+      (_, n: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[n] ?? '',
+    );
 }
 
 function plain(s: string): string {
@@ -58,10 +79,15 @@ describe('preview and tree over the corpus', function () {
       const where = basename(file);
       assert.deepStrictEqual(JSON.parse(JSON.stringify(vm)), vm, `${where}: the view model is plain data`);
       for (const c of cells(vm)) {
-        if (!c.span || c.raw !== null || c.text === null || /^(true|false)$/.test(c.text) || /^[\d,.]+$/.test(c.text)) continue;
+        if (!c.span || c.raw !== null || c.text === null || /^(true|false)$/.test(c.text) || /^[\d,.]+$/.test(c.text))
+          continue;
         // a text value shown as written is its span's text (entities decoded, white space collapsed)
         checked++;
-        assert.strictEqual(plain(c.text), plain(decodeEntities(text.slice(c.span.start, c.span.end))), `${where}: ${c.path}`);
+        assert.strictEqual(
+          plain(c.text),
+          plain(decodeEntities(text.slice(c.span.start, c.span.end))),
+          `${where}: ${c.path}`,
+        );
       }
       for (const fd of vm.findings) {
         if (!fd.span) continue;
@@ -73,7 +99,10 @@ describe('preview and tree over the corpus', function () {
         if (n.contextValue === 'citation') {
           assert.ok(n.span, `${where}: citation ${n.id} has a span`);
           const id = text.slice(n.span.start, n.span.end);
-          assert.ok(f.footnotes.some((x) => x.id.value === id) || f.findings.some((x) => x.rule === 'footnote-undefined'), `${where}: ${id}`);
+          assert.ok(
+            f.footnotes.some((x) => x.id.value === id) || f.findings.some((x) => x.rule === 'footnote-undefined'),
+            `${where}: ${id}`,
+          );
         }
       });
       assert.strictEqual(tree.children![1].children?.length ?? 0, f.nonDerivative.length, `${where}: Table I rows`);
@@ -81,6 +110,8 @@ describe('preview and tree over the corpus', function () {
     }
     assert.ok(filings > 100, `filings read: ${filings}`);
     assert.ok(checked > 1000, `text values checked: ${checked}`);
-    console.log(`      ${filings} filings, ${checked} text values checked against their spans; ${findingsOnValues} of ${findingsWithSpan} findings with a span sit on a value or row in the preview`);
+    console.log(
+      `      ${filings} filings, ${checked} text values checked against their spans; ${findingsOnValues} of ${findingsWithSpan} findings with a span sit on a value or row in the preview`,
+    );
   });
 });

@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspectText } from '../../src/core/inspect';
 import type { Filing } from '../../src/core/model';
-import { exactProduct, groupDigits, netChanges, pathAt, pathLabel, toViewFailure, toViewModel } from '../../src/extension/viewModel';
+import {
+  exactProduct,
+  groupDigits,
+  netChanges,
+  pathAt,
+  pathLabel,
+  toViewFailure,
+  toViewModel,
+} from '../../src/extension/viewModel';
 import { filingTree, rowDescription } from '../../src/extension/treeModel';
 import { RULES } from '../../src/core/rules';
 
@@ -20,7 +28,7 @@ function filing(rel: string): Filing {
 }
 
 describe('preview view model', () => {
-  it('starts with the plain-language summary, also in the tree\'s filing tooltip', () => {
+  it("starts with the plain-language summary, also in the tree's filing tooltip", () => {
     const f = filing('examples/alto-ingredients-form4.xml');
     const expected =
       'Todd E. Benton (Chief Operating Officer) had 7,402 shares of Common Stock withheld at $2.29 ($16,950.58) to pay taxes on vesting (code F) on Apr 1, 2024, and holds 133,612 shares directly afterwards.';
@@ -53,13 +61,22 @@ describe('preview view model', () => {
       t1.rows.map((r) => r.cells.transactionPricePerShare.secondary),
       ['= $125,000', '= $312,046', '= $63,220'],
     );
-    assert.deepStrictEqual(t1.netChanges, [{ security: 'Common Stock', ownership: 'Direct', net: '-2,000', acquired: '10,000', disposed: '12,000', rows: 3 }]);
+    assert.deepStrictEqual(t1.netChanges, [
+      { security: 'Common Stock', ownership: 'Direct', net: '-2,000', acquired: '10,000', disposed: '12,000', rows: 3 },
+    ]);
     assert.deepStrictEqual(netChanges([]), []);
     // indirect holdings with the same nature text but different footnotes are different securities
     const q = toViewModel(filing('examples/quillfeather-form4-submission.txt'));
-    assert.deepStrictEqual(q.tables[0].netChanges.map((n) => n.ownership), ['Indirect, See Footnote (2)']);
+    assert.deepStrictEqual(
+      q.tables[0].netChanges.map((n) => n.ownership),
+      ['Indirect, See Footnote (2)'],
+    );
     const two = filing('examples/quillfeather-form4-submission.txt');
-    const copy = { ...two.nonDerivative[0], index: 9, natureOfOwnership: { ...two.nonDerivative[0].natureOfOwnership, footnotes: [{ id: 'F3', span: null }] } };
+    const copy = {
+      ...two.nonDerivative[0],
+      index: 9,
+      natureOfOwnership: { ...two.nonDerivative[0].natureOfOwnership, footnotes: [{ id: 'F3', span: null }] },
+    };
     assert.deepStrictEqual(
       netChanges([two.nonDerivative[0], copy]).map((n) => [n.ownership, n.net]),
       [
@@ -86,10 +103,12 @@ describe('preview view model', () => {
       'natureOfOwnership',
     ]);
     const t2 = toViewModel(filing('examples/holdings-mismatch-form4.xml')).tables[1];
-    assert.deepStrictEqual(
-      t2.columns.map((c) => `${c.number}. ${c.key}`).slice(0, 4),
-      ['1. securityTitle', '2. conversionOrExercisePrice', '3. transactionDate', '3A. deemedExecutionDate'],
-    );
+    assert.deepStrictEqual(t2.columns.map((c) => `${c.number}. ${c.key}`).slice(0, 4), [
+      '1. securityTitle',
+      '2. conversionOrExercisePrice',
+      '3. transactionDate',
+      '3A. deemedExecutionDate',
+    ]);
     assert.ok(t2.columns.some((c) => c.key === 'underlyingSecurityShares' && c.number === '7'));
     assert.ok(t2.columns.some((c) => c.key === 'transactionPricePerShare' && c.number === '8'));
   });
@@ -100,10 +119,16 @@ describe('preview view model', () => {
       vm.tables[0].columns.map((c) => `${c.number}:${c.key}`),
       ['1:securityTitle', '2:sharesOwnedFollowingTransaction', '3:directOrIndirectOwnership', '4:natureOfOwnership'],
     );
-    assert.deepStrictEqual(
-      vm.tables[1].columns.map((c) => c.number).filter(Boolean),
-      ['1', '2', '2', '3', '3', '4', '5', '6'],
-    );
+    assert.deepStrictEqual(vm.tables[1].columns.map((c) => c.number).filter(Boolean), [
+      '1',
+      '2',
+      '2',
+      '3',
+      '3',
+      '4',
+      '5',
+      '6',
+    ]);
     assert.ok(!vm.tables[1].columns.some((c) => c.key === 'transactionCode' || c.key === 'transactionDate'));
   });
 
@@ -135,7 +160,10 @@ describe('preview view model', () => {
   it('carries filing text that holds markup as plain data', () => {
     const vm = toViewModel(filing('test/fixtures/preview/markup-in-text-form4.xml'));
     assert.strictEqual(vm.issuer.name.text, 'Markup & Co <i>Inc</i>');
-    assert.match(vm.footnotes[0].text.text ?? '', /<script>document\.body\.dataset\.pwned = "script"<\/script><img src="x" onerror=/);
+    assert.match(
+      vm.footnotes[0].text.text ?? '',
+      /<script>document\.body\.dataset\.pwned = "script"<\/script><img src="x" onerror=/,
+    );
     // structured-clone safe: survives JSON unchanged (no functions, no Maps, no cycles)
     assert.deepStrictEqual(JSON.parse(JSON.stringify(vm)), vm);
   });
@@ -176,13 +204,18 @@ describe('filing tree model', () => {
     const rows = root.children![1].children!;
     assert.deepStrictEqual(
       rows.map((r) => r.description),
-      ['M  +10,000  @ $12.50  \u2192 60,000', 'S  -10,000  @ $31.2046  \u2192 50,000', 'S  -2,000  @ $31.61  \u2192 47,000'],
+      [
+        'M  +10,000  @ $12.50  \u2192 60,000',
+        'S  -10,000  @ $31.2046  \u2192 50,000',
+        'S  -2,000  @ $31.61  \u2192 47,000',
+      ],
     );
     // the row with the broken tally carries the finding and an error-colored icon
     assert.strictEqual(rows[2].iconColor, 'problemsErrorIcon.foreground');
     assert.strictEqual(rows[2].children?.[0].description, 'holdings-reconcile');
     assert.strictEqual(root.children![4].description, '1 error');
-    for (const fn of root.children![3].children!) for (const c of fn.children!) assert.ok(c.span && f.text.slice(c.span.start, c.span.end) === fn.label);
+    for (const fn of root.children![3].children!)
+      for (const c of fn.children!) assert.ok(c.span && f.text.slice(c.span.start, c.span.end) === fn.label);
   });
 
   it('describes holdings', () => {
@@ -197,6 +230,7 @@ describe('extension manifest', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     const setting = pkg.contributes.configuration.properties['form4Inspector.rules'];
     assert.deepStrictEqual(Object.keys(setting.properties).sort(), RULES.map((r) => r.id).sort());
-    for (const r of RULES) assert.ok(setting.properties[r.id].markdownDescription.includes(`default: ${r.severity}`), r.id);
+    for (const r of RULES)
+      assert.ok(setting.properties[r.id].markdownDescription.includes(`default: ${r.severity}`), r.id);
   });
 });

@@ -15,7 +15,15 @@ import { checkSpans } from '../../scripts/fuzz/run';
 import { CORPUS_DIR, corpusOrSkip, REPO_ROOT } from '../corpus';
 import { fuzzFixture } from '../fuzz/cli-path';
 
-const opts = (seed: number): FuzzOptions => ({ seed, iterations: 50, ci: true, corpusDir: CORPUS_DIR, canaryPath: '/nonexistent/canary', canaryText: 'CANARY', httpPort: 9 });
+const opts = (seed: number): FuzzOptions => ({
+  seed,
+  iterations: 50,
+  ci: true,
+  corpusDir: CORPUS_DIR,
+  canaryPath: '/nonexistent/canary',
+  canaryText: 'CANARY',
+  httpPort: 9,
+});
 
 describe('fuzz harness', function () {
   this.timeout(120_000);
@@ -25,8 +33,14 @@ describe('fuzz harness', function () {
     const b = new Rng(7);
     const c = new Rng(8);
     const xs = Array.from({ length: 20 }, () => a.u32());
-    assert.deepEqual(Array.from({ length: 20 }, () => b.u32()), xs);
-    assert.notDeepEqual(Array.from({ length: 20 }, () => c.u32()), xs);
+    assert.deepEqual(
+      Array.from({ length: 20 }, () => b.u32()),
+      xs,
+    );
+    assert.notDeepEqual(
+      Array.from({ length: 20 }, () => c.u32()),
+      xs,
+    );
     assert.notEqual(caseSeed(1, 0), caseSeed(1, 1));
     const r = new Rng(1);
     for (let i = 0; i < 1000; i++) {
@@ -40,13 +54,22 @@ describe('fuzz harness', function () {
     const one = buildCases(opts(3));
     const two = buildCases(opts(3));
     const other = buildCases(opts(4));
-    assert.deepEqual(one.map((c) => c.name), two.map((c) => c.name));
+    assert.deepEqual(
+      one.map((c) => c.name),
+      two.map((c) => c.name),
+    );
     const random = one.map((c, i) => [c, i] as const).filter(([c]) => c.family === 'random');
     assert.equal(random.length, 50);
     for (const [c, i] of random.slice(0, 15)) assert.ok(c.build().equals(two[i].build()), c.name);
-    const differs = random.slice(0, 15).filter(([c, i]) => other[i].name !== c.name || !other[i].build().equals(c.build()));
+    const differs = random
+      .slice(0, 15)
+      .filter(([c, i]) => other[i].name !== c.name || !other[i].build().equals(c.build()));
     assert.ok(differs.length > 10, 'another seed gives other inputs');
-    for (const fam of ['hostile', 'corpus', 'pdf', 'truncate', 'encoding', 'random']) assert.ok(one.some((c) => c.family === fam), fam);
+    for (const fam of ['hostile', 'corpus', 'pdf', 'truncate', 'encoding', 'random'])
+      assert.ok(
+        one.some((c) => c.family === fam),
+        fam,
+      );
   });
 
   it('the mutators are deterministic, and the structural ones cut at tags and elements', () => {
@@ -60,12 +83,19 @@ describe('fuzz harness', function () {
     for (const b of tagBoundaries(s)) assert.ok(s[b] === '<' || s[b - 1] === '>', `boundary ${b}`);
     const els = elementRanges(s);
     const doc = els.find((e) => e.name === 'ownershipDocument');
-    assert.ok(doc && s.slice(doc.start, doc.end).startsWith('<ownershipDocument>') && s.slice(doc.start, doc.end).endsWith('</ownershipDocument>'));
+    assert.ok(
+      doc &&
+        s.slice(doc.start, doc.end).startsWith('<ownershipDocument>') &&
+        s.slice(doc.start, doc.end).endsWith('</ownershipDocument>'),
+    );
     assert.ok(els.filter((e) => e.leaf).every((e) => !s.slice(e.contentStart, e.contentEnd).includes('<')));
     const enc = Object.fromEntries(ENCODINGS.map((e) => [e.name, e.apply(base)]));
     assert.deepEqual([...enc['utf16le-no-bom'].subarray(0, 4)], [0x3c, 0, 0x3f, 0]);
     assert.deepEqual([...enc['utf16be-bom'].subarray(0, 4)], [0xfe, 0xff, 0, 0x3c]);
-    assert.match(enc['utf8-bom-latin1-declared'].subarray(3, 60).toString('latin1'), /^<\?xml version="1.0" encoding="ISO-8859-1"\?>/);
+    assert.match(
+      enc['utf8-bom-latin1-declared'].subarray(3, 60).toString('latin1'),
+      /^<\?xml version="1.0" encoding="ISO-8859-1"\?>/,
+    );
   });
 
   it('the span check finds a span outside the text or reversed', () => {
@@ -80,7 +110,19 @@ describe('fuzz harness', function () {
     try {
       const r = spawnSync(
         process.execPath,
-        ['--require', require.resolve('tsx/cjs'), path.join(REPO_ROOT, 'scripts', 'fuzz.ts'), '--self-test', '--ci', '--only', '0,1,2,3', '--hang-ms', '1500', '--save-dir', dir],
+        [
+          '--require',
+          require.resolve('tsx/cjs'),
+          path.join(REPO_ROOT, 'scripts', 'fuzz.ts'),
+          '--self-test',
+          '--ci',
+          '--only',
+          '0,1,2,3',
+          '--hang-ms',
+          '1500',
+          '--save-dir',
+          dir,
+        ],
         { cwd: REPO_ROOT, encoding: 'utf8', timeout: 100_000 },
       );
       const out = r.stdout + r.stderr;
@@ -90,8 +132,14 @@ describe('fuzz harness', function () {
       assert.match(out, /fuzz: 4 inputs in/);
       assert.match(out, /crashes 1, time-outs \(> 2000 ms\) 0, hangs 1, leaks 0 \(requests 0\)/);
       const saved = fs.readdirSync(path.join(dir, 'seed-1-ci')).sort();
-      assert.deepEqual(saved.filter((f) => f.endsWith('.bin')), ['0-self-test-crash.bin', '1-self-test-hang.bin']);
-      assert.match(fs.readFileSync(path.join(dir, 'seed-1-ci', '1-self-test-hang.txt'), 'utf8'), /rerun: npx tsx scripts\/fuzz.ts --seed 1 --ci --iterations 700 --only 1 --self-test/);
+      assert.deepEqual(
+        saved.filter((f) => f.endsWith('.bin')),
+        ['0-self-test-crash.bin', '1-self-test-hang.bin'],
+      );
+      assert.match(
+        fs.readFileSync(path.join(dir, 'seed-1-ci', '1-self-test-hang.txt'), 'utf8'),
+        /rerun: npx tsx scripts\/fuzz.ts --seed 1 --ci --iterations 700 --only 1 --self-test/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -19,20 +19,46 @@ const DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'hostile');
 
 /** Each fixture with strings that must come through verbatim (decoded text, as a reader would see it). */
 const CASES: Record<string, string[]> = {
-  'script-in-footnote.xml': ['<script>document.title="pwned-escaped"</script>', '<script>document.title="pwned-cdata"</script>'],
-  'img-onerror.xml': [`<img src=x onerror="document.title='pwned-img'">`, `<svg onload="document.title='pwned-svg'"/>`, '<img src=x onerror=alert(1)> Corp'],
-  'javascript-link.xml': ['javascript:alert(document.domain)//Doe Jane', '<a href="javascript:alert(1)">the price list</a>', 'data:text/html;base64,'],
-  'command-uri.xml': ['[Click for details](command:workbench.action.terminal.new)', '[open](command:vscode.open?%5B%22file%3A%2F%2F%2Fetc%2Fpasswd%22%5D)'],
-  'css-injection.xml': ['</style><style>body{display:none}', 'Common Stock" style="position:fixed;inset:0;background:red'],
+  'script-in-footnote.xml': [
+    '<script>document.title="pwned-escaped"</script>',
+    '<script>document.title="pwned-cdata"</script>',
+  ],
+  'img-onerror.xml': [
+    `<img src=x onerror="document.title='pwned-img'">`,
+    `<svg onload="document.title='pwned-svg'"/>`,
+    '<img src=x onerror=alert(1)> Corp',
+  ],
+  'javascript-link.xml': [
+    'javascript:alert(document.domain)//Doe Jane',
+    '<a href="javascript:alert(1)">the price list</a>',
+    'data:text/html;base64,',
+  ],
+  'command-uri.xml': [
+    '[Click for details](command:workbench.action.terminal.new)',
+    '[open](command:vscode.open?%5B%22file%3A%2F%2F%2Fetc%2Fpasswd%22%5D)',
+  ],
+  'css-injection.xml': [
+    '</style><style>body{display:none}',
+    'Common Stock" style="position:fixed;inset:0;background:red',
+  ],
   'long-text.xml': ['Doe ' + 'W'.repeat(20_000), 'Common ' + 'W'.repeat(20_000)],
-  'bidi-and-invisible.xml': ['Doe \u202eenaJ\u202c \u200bJane\u2066x\u2069 \u{1F600}', 'Price \u202e01.01$\u202c per share'],
+  'bidi-and-invisible.xml': [
+    'Doe \u202eenaJ\u202c \u200bJane\u2066x\u2069 \u{1F600}',
+    'Price \u202e01.01$\u202c per share',
+  ],
 };
 
 describe('hostile text in filings', function () {
   this.timeout(30_000);
 
   it('every fixture in test/fixtures/hostile is covered here', () => {
-    assert.deepEqual(fs.readdirSync(DIR).filter((f) => f.endsWith('.xml')).sort(), Object.keys(CASES).sort());
+    assert.deepEqual(
+      fs
+        .readdirSync(DIR)
+        .filter((f) => f.endsWith('.xml'))
+        .sort(),
+      Object.keys(CASES).sort(),
+    );
   });
 
   for (const [name, payloads] of Object.entries(CASES)) {
@@ -48,8 +74,14 @@ describe('hostile text in filings', function () {
       const posted = JSON.stringify(view);
       assert.deepEqual(JSON.parse(posted), view, 'the view model is plain data');
       for (const p of payloads) {
-        assert.ok(json.includes(JSON.stringify(p).slice(1, -1)), `the JSON model keeps ${JSON.stringify(p.slice(0, 60))}`);
-        assert.ok(posted.includes(JSON.stringify(p).slice(1, -1)), `the preview model keeps ${JSON.stringify(p.slice(0, 60))}`);
+        assert.ok(
+          json.includes(JSON.stringify(p).slice(1, -1)),
+          `the JSON model keeps ${JSON.stringify(p.slice(0, 60))}`,
+        );
+        assert.ok(
+          posted.includes(JSON.stringify(p).slice(1, -1)),
+          `the preview model keeps ${JSON.stringify(p.slice(0, 60))}`,
+        );
       }
     });
   }
@@ -65,15 +97,19 @@ describe('hostile text in filings', function () {
     };
     walk(path.join(REPO_ROOT, 'src', 'webview'));
     assert.ok(files.length > 0);
-    const sinks = /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\s*\(|new Function\s*\(|\.srcdoc\b|createContextualFragment|DOMParser/;
+    const sinks =
+      /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\s*\(|new Function\s*\(|\.srcdoc\b|createContextualFragment|DOMParser/;
     const problems: string[] = [];
     for (const f of files) {
       const lines = fs.readFileSync(f, 'utf8').split('\n');
       lines.forEach((line, i) => {
         const code = line.replace(/\/\/.*$/, '').replace(/^\s*\*.*$/, '');
         if (sinks.test(code)) problems.push(`${path.relative(REPO_ROOT, f)}:${i + 1}: ${line.trim()}`);
-        const href = /setAttribute\(\s*['"](href|src|xlink:href|action|formaction)['"]\s*,\s*([^)]*)\)/.exec(code) ?? /\.(href|src)\s*=\s*([^;]*)/.exec(code);
-        if (href && !/^['"]#['"]$/.test(href[2].trim())) problems.push(`${path.relative(REPO_ROOT, f)}:${i + 1}: ${line.trim()}`);
+        const href =
+          /setAttribute\(\s*['"](href|src|xlink:href|action|formaction)['"]\s*,\s*([^)]*)\)/.exec(code) ??
+          /\.(href|src)\s*=\s*([^;]*)/.exec(code);
+        if (href && !/^['"]#['"]$/.test(href[2].trim()))
+          problems.push(`${path.relative(REPO_ROOT, f)}:${i + 1}: ${line.trim()}`);
       });
     }
     assert.deepEqual(problems, []);

@@ -39,12 +39,20 @@ describe('fuzz regressions', function () {
     });
 
     it('shares and price of a million digits each (big.js multiplication and division were quadratic)', async () => {
-      const text = withValue(withValue(BASE, 'transactionShares', '9'.repeat(1_000_000)), 'transactionPricePerShare', '9'.repeat(1_000_000));
+      const text = withValue(
+        withValue(BASE, 'transactionShares', '9'.repeat(1_000_000)),
+        'transactionPricePerShare',
+        '9'.repeat(1_000_000),
+      );
       passes(await throughCliPath('huge-decimals-shares-price', text, LIMIT_MS));
     });
 
     it('the preview model of a 20,000-digit share count and price (took a minute in exactProduct; 5 MB: forever)', async () => {
-      const text = withValue(withValue(BASE, 'transactionShares', '9'.repeat(5 * 1024 * 1024)), 'transactionPricePerShare', '9'.repeat(20_000));
+      const text = withValue(
+        withValue(BASE, 'transactionShares', '9'.repeat(5 * 1024 * 1024)),
+        'transactionPricePerShare',
+        '9'.repeat(20_000),
+      );
       const out = await inspectBytes(Buffer.from(text, 'latin1'), 'huge.xml');
       assert.ok(out.ok);
       const t0 = performance.now();
@@ -56,7 +64,13 @@ describe('fuzz regressions', function () {
     });
 
     it('a million fraction digits in the amount owned', async () => {
-      passes(await throughCliPath('huge-fraction-digits', withValue(BASE, 'sharesOwnedFollowingTransaction', '1.' + '3'.repeat(1_000_000)), LIMIT_MS));
+      passes(
+        await throughCliPath(
+          'huge-fraction-digits',
+          withValue(BASE, 'sharesOwnedFollowingTransaction', '1.' + '3'.repeat(1_000_000)),
+          LIMIT_MS,
+        ),
+      );
     });
 
     it('dec() computes with decimals up to MAX_DECIMAL_LENGTH characters and no longer', () => {
@@ -65,7 +79,12 @@ describe('fuzz regressions', function () {
       assert.equal(dec('1'.repeat(32) + '.' + '5'.repeat(31))?.toFixed(), '1'.repeat(32) + '.' + '5'.repeat(31));
       assert.equal(dec('1'.repeat(65)), null);
       // Real values keep exact arithmetic.
-      assert.equal(dec('123456789012.123456')?.times(dec('2.29') as NonNullable<ReturnType<typeof dec>>).toFixed(), '282716046837.76271424');
+      assert.equal(
+        dec('123456789012.123456')
+          ?.times(dec('2.29') as NonNullable<ReturnType<typeof dec>>)
+          .toFixed(),
+        '282716046837.76271424',
+      );
     });
 
     it('thousands grouping is linear and equal to the look-ahead regex it replaced', () => {
@@ -89,9 +108,16 @@ describe('fuzz regressions', function () {
       return m[0];
     })();
     const withRows = (rows: string): string => BASE.replace(row, rows);
-    const withRemarks = (inner: string): string => BASE.replace(/<remarks>[\s\S]*?<\/remarks>/, `<remarks>${inner}</remarks>`);
-    const submission = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'submission', 'line-header.txt'), 'latin1');
-    const html = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'html', 'form4a-joint-filers.html'), 'latin1');
+    const withRemarks = (inner: string): string =>
+      BASE.replace(/<remarks>[\s\S]*?<\/remarks>/, `<remarks>${inner}</remarks>`);
+    const submission = fs.readFileSync(
+      path.join(REPO_ROOT, 'test', 'fixtures', 'submission', 'line-header.txt'),
+      'latin1',
+    );
+    const html = fs.readFileSync(
+      path.join(REPO_ROOT, 'test', 'fixtures', 'html', 'form4a-joint-filers.html'),
+      'latin1',
+    );
     const ownerSection = /REPORTING-OWNER:[\s\S]*?(?=\nISSUER:)/.exec(submission)?.[0] ?? '';
     const cases: [string, () => string][] = [
       // A million stray '<' in a value: every problem message counted lines from the start (35 s).
@@ -99,14 +125,35 @@ describe('fuzz regressions', function () {
       // Half a million stray end tags (each message computed the line of the open element from the start).
       ['close-tag-flood', () => withRemarks('</x>'.repeat(500_000))],
       // 200,000 attributes on one element, duplicated or unquoted (duplicate check per attribute over all others).
-      ['duplicate-attribute-flood', () => BASE.replace('<ownershipDocument>', '<ownershipDocument' + ' a="v"'.repeat(200_000) + '>')],
-      ['unquoted-attribute-flood', () => BASE.replace('<ownershipDocument>', '<ownershipDocument' + ' a=v'.repeat(200_000) + '>')],
+      [
+        'duplicate-attribute-flood',
+        () => BASE.replace('<ownershipDocument>', '<ownershipDocument' + ' a="v"'.repeat(200_000) + '>'),
+      ],
+      [
+        'unquoted-attribute-flood',
+        () => BASE.replace('<ownershipDocument>', '<ownershipDocument' + ' a=v'.repeat(200_000) + '>'),
+      ],
       // 300 rows on one date whose running tally never balances (the same-date order search was cubic: minutes).
-      ['rows-300-same-date-unbalanced', () => withRows(Array.from({ length: 300 }, (_, i) => withValue(withValue(row, 'transactionShares', String(i * 7 + 1)), 'sharesOwnedFollowingTransaction', String((i * 7919) % 1000))).join(''))],
+      [
+        'rows-300-same-date-unbalanced',
+        () =>
+          withRows(
+            Array.from({ length: 300 }, (_, i) =>
+              withValue(
+                withValue(row, 'transactionShares', String(i * 7 + 1)),
+                'sharesOwnedFollowingTransaction',
+                String((i * 7919) % 1000),
+              ),
+            ).join(''),
+          ),
+      ],
       // 2,000 identical rows (the element limit cuts in; the tally ran for more than 10 s).
       ['rows-2000-same-date', () => withRows(row.repeat(2000))],
       // 50,000 footnote references on one value.
-      ['footnote-refs-50000', () => withValue(BASE, 'transactionShares', '100</value>' + '<footnoteId id="F1"/>'.repeat(50_000) + '<value>')],
+      [
+        'footnote-refs-50000',
+        () => withValue(BASE, 'transactionShares', '100</value>' + '<footnoteId id="F1"/>'.repeat(50_000) + '<value>'),
+      ],
       // An EDGAR header with 50,000 REPORTING-OWNER sections (7.5 s in the header reader).
       ['submission-50000-owner-sections', () => submission.replace(ownerSection, ownerSection.repeat(50_000))],
       // Plain text of a form with 200,000 table lines (a hang, then a stack overflow from findings spread as arguments).
@@ -117,7 +164,10 @@ describe('fuzz regressions', function () {
           'Common Stock 01/02/2024 S 100 D $1.00 1,000 D\n'.repeat(200_000),
       ],
       // EDGAR HTML with 100,000 extra table rows, and with 100,000 nested tables (4-9 s in the HTML reader).
-      ['html-rows-100k', () => html.replace(/<\/table>/i, '<tr><td>1</td><td>2</td></tr>'.repeat(100_000) + '</table>')],
+      [
+        'html-rows-100k',
+        () => html.replace(/<\/table>/i, '<tr><td>1</td><td>2</td></tr>'.repeat(100_000) + '</table>'),
+      ],
       ['html-nested-tables-100k', () => html.replace(/<\/body>/i, '<table><tr><td>'.repeat(100_000) + '</body>')],
     ];
     for (const [name, build] of cases)
@@ -125,7 +175,8 @@ describe('fuzz regressions', function () {
         const r = await throughCliPath(name, build(), LIMIT_MS);
         passes(r);
       });
-    it('the submission base has the owner section the flood repeats', () => assert.match(ownerSection, /^REPORTING-OWNER:[\s\S]*CENTRAL INDEX KEY/));
+    it('the submission base has the owner section the flood repeats', () =>
+      assert.match(ownerSection, /^REPORTING-OWNER:[\s\S]*CENTRAL INDEX KEY/));
   });
 
   it('the PDF worker: a PDF read after one that was stopped for time is read, not failed by the old worker (fuzz case pdf-deep-content-q-100k followed by another PDF)', async () => {
@@ -133,14 +184,24 @@ describe('fuzz regressions', function () {
     const hostile = onePage('q '.repeat(100_000) + textOp(72, 700, 'FORM 4') + 'Q '.repeat(100_000));
     const stopped = await parsePdfInWorker(hostile, 'nested-q.pdf', { timeoutMs: 3000 });
     assert.ok(!stopped.ok);
-    assert.match(stopped.reason, /took longer than 3 s; stopped/, 'the worker was killed, not stopped by its own clock');
+    assert.match(
+      stopped.reason,
+      /took longer than 3 s; stopped/,
+      'the worker was killed, not stopped by its own clock',
+    );
     const next = await parsePdfInWorker(onePage(textOp(72, 700, 'Nothing to see')), 'plain.pdf', { timeoutMs: 10_000 });
     assert.ok(!next.ok);
     assert.match(next.reason, /^not a Form 3, 4 or 5/);
   });
 
   it('a 5 MB security title (fuzz case huge-security-title-5mb; the holding key re-normalized it on every use)', async () => {
-    passes(await throughCliPath('huge-security-title-5mb', withValue(BASE, 'securityTitle', 'Common '.repeat(750_000)), LIMIT_MS));
+    passes(
+      await throughCliPath(
+        'huge-security-title-5mb',
+        withValue(BASE, 'securityTitle', 'Common '.repeat(750_000)),
+        LIMIT_MS,
+      ),
+    );
     assert.ok(normTitle('Common '.repeat(750_000)).length <= 1000);
     assert.equal(normTitle('  Common  Stock, Class A. '), 'common stock class a');
   });

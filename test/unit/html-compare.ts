@@ -51,4 +51,3 @@ export function compareModels(html: Filing, xml: Filing): Comparison {
   }
   return { matched, total: keys.size, sameNumber, mismatches };
 }
-

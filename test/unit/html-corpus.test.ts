@@ -47,7 +47,10 @@ describe('EDGAR rendered HTML: corpus pages against their ownership XML', functi
   it('reads every page, with exact spans, and matches the XML counterpart field by field', function () {
     const pages = corpusFiles('html', (n) => n.endsWith('.html'));
     assert.ok(pages.length >= 5, 'expected the corpus html pages');
-    const xmlFiles = [...corpusFiles('xml', (n) => n.endsWith('.xml')), ...corpusFiles('doc', (n) => n.endsWith('.xml'))];
+    const xmlFiles = [
+      ...corpusFiles('xml', (n) => n.endsWith('.xml')),
+      ...corpusFiles('doc', (n) => n.endsWith('.xml')),
+    ];
     let matched = 0;
     let total = 0;
     let paired = 0;
@@ -58,10 +61,15 @@ describe('EDGAR rendered HTML: corpus pages against their ownership XML', functi
       assert.ok(r.ok, `${path.basename(page)}: ${r.ok ? '' : r.reason}`);
       const html = r.filing;
       assert.deepEqual(htmlSpanProblems(html), [], `${path.basename(page)}: span problems`);
-      assert.ok(html.reportingOwners.length >= 1 && html.issuer.name.value && html.periodOfReport.value, `${path.basename(page)}: header boxes`);
+      assert.ok(
+        html.reportingOwners.length >= 1 && html.issuer.name.value && html.periodOfReport.value,
+        `${path.basename(page)}: header boxes`,
+      );
       const x = counterpart(html, xmlFiles);
       if (!x) {
-        report.push(`${path.basename(page)}: no XML counterpart in the corpus (read: ${html.nonDerivative.length} + ${html.derivative.length} rows, ${html.reportingOwners.length} owner(s))`);
+        report.push(
+          `${path.basename(page)}: no XML counterpart in the corpus (read: ${html.nonDerivative.length} + ${html.derivative.length} rows, ${html.reportingOwners.length} owner(s))`,
+        );
         continue;
       }
       paired++;
@@ -70,10 +78,13 @@ describe('EDGAR rendered HTML: corpus pages against their ownership XML', functi
       total += c.total;
       sameNumber += c.sameNumber;
       report.push(`${path.basename(page)} vs ${path.basename(x.file)}: ${c.matched}/${c.total}`);
-      for (const m of c.mismatches) report.push(`    ${m.path}: html=${JSON.stringify(m.html)} xml=${JSON.stringify(m.xml)}`);
+      for (const m of c.mismatches)
+        report.push(`    ${m.path}: html=${JSON.stringify(m.html)} xml=${JSON.stringify(m.xml)}`);
     }
     const ratio = total ? matched / total : 0;
-    console.log(`      HTML vs XML: ${paired} pairs, ${matched}/${total} JSON values equal (${(ratio * 100).toFixed(2)}%); ${matched + sameNumber}/${total} equal in value (the rest: the page prints numbers formatted)\n      ${report.join('\n      ')}`);
+    console.log(
+      `      HTML vs XML: ${paired} pairs, ${matched}/${total} JSON values equal (${(ratio * 100).toFixed(2)}%); ${matched + sameNumber}/${total} equal in value (the rest: the page prints numbers formatted)\n      ${report.join('\n      ')}`,
+    );
     assert.ok(paired >= 5, `expected at least 5 HTML pages with an XML counterpart, found ${paired}`);
     assert.ok(ratio >= 0.99, `match ${matched}/${total} below 99%`);
     assert.equal(matched + sameNumber, total, 'every value that is not a formatted number must match');

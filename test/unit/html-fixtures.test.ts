@@ -25,7 +25,8 @@ function read(file: string): { text: string; filing: Filing } {
   return { text, filing: r.filing };
 }
 
-const at = (text: string, s: { start: number; end: number } | null | undefined) => (s ? text.slice(s.start, s.end) : null);
+const at = (text: string, s: { start: number; end: number } | null | undefined) =>
+  s ? text.slice(s.start, s.end) : null;
 
 describe('html: hand-written Form 4/A with joint filers', function () {
   const { text, filing } = read(path.join(DIR, 'form4a-joint-filers.html'));
@@ -50,15 +51,27 @@ describe('html: hand-written Form 4/A with joint filers', function () {
     const [a, b] = filing.reportingOwners;
     assert.equal(a.name.value, "O'Neil Pat & Co");
     assert.equal(a.cik.value, '0001111111');
-    assert.deepEqual([a.street1.value, a.city.value, a.state.value, a.zipCode.value], ['1 MAIN ST', 'SPRINGFIELD', 'IL', '62701']);
+    assert.deepEqual(
+      [a.street1.value, a.city.value, a.state.value, a.zipCode.value],
+      ['1 MAIN ST', 'SPRINGFIELD', 'IL', '62701'],
+    );
     assert.equal(a.city.uncertain, undefined, 'from the name-and-address box');
-    assert.deepEqual([a.isDirector.value, a.isTenPercentOwner.value, a.isOfficer.value, a.isOther.value], [false, true, false, true]);
+    assert.deepEqual(
+      [a.isDirector.value, a.isTenPercentOwner.value, a.isOfficer.value, a.isOther.value],
+      [false, true, false, true],
+    );
     assert.equal(a.otherText.value, 'Member of 13(d) group');
     assert.equal(b.name.value, "Pat O'Neil");
     assert.equal(b.cik.value, '0003333333');
-    assert.deepEqual([b.street1.value, b.street2.value, b.city.value, b.state.value, b.zipCode.value], ['1 MAIN ST', 'SUITE 2', 'SPRINGFIELD', 'IL', '62701']);
+    assert.deepEqual(
+      [b.street1.value, b.street2.value, b.city.value, b.state.value, b.zipCode.value],
+      ['1 MAIN ST', 'SUITE 2', 'SPRINGFIELD', 'IL', '62701'],
+    );
     assert.equal(b.city.uncertain, true);
-    assert.deepEqual([b.isDirector.value, b.isOfficer.value, b.officerTitle.value], [true, true, 'Chief Executive Officer']);
+    assert.deepEqual(
+      [b.isDirector.value, b.isOfficer.value, b.officerTitle.value],
+      [true, true, 'Chief Executive Officer'],
+    );
   });
 
   it('maps every Table I column, the V column, several markers in one cell, and a value-based holding', function () {
@@ -92,7 +105,13 @@ describe('html: hand-written Form 4/A with joint filers', function () {
   it('maps Table II: (D) column, footnote-only date exercisable, underlying, price, owned', function () {
     const d = filing.derivative[0] as DerivativeRow;
     assert.deepEqual(
-      [d.kind, d.conversionOrExercisePrice.value, d.transactionCode.value, d.transactionShares.value, d.transactionAcquiredDisposedCode.value],
+      [
+        d.kind,
+        d.conversionOrExercisePrice.value,
+        d.transactionCode.value,
+        d.transactionShares.value,
+        d.transactionAcquiredDisposedCode.value,
+      ],
       ['transaction', '11.50', 'X', '400', 'D'],
     );
     assert.equal(d.exerciseDate.value, null);
@@ -101,7 +120,16 @@ describe('html: hand-written Form 4/A with joint filers', function () {
       d.exerciseDate.footnotes.map((r) => r.id),
       ['F4'],
     );
-    assert.deepEqual([d.expirationDate.value, d.underlyingSecurityTitle.value, d.underlyingSecurityShares.value, d.transactionPricePerShare.value, d.sharesOwnedFollowingTransaction.value], ['2029-07-01', 'Common Stock', '400', '0', '1600']);
+    assert.deepEqual(
+      [
+        d.expirationDate.value,
+        d.underlyingSecurityTitle.value,
+        d.underlyingSecurityShares.value,
+        d.transactionPricePerShare.value,
+        d.sharesOwnedFollowingTransaction.value,
+      ],
+      ['2029-07-01', 'Common Stock', '400', '0', '1600'],
+    );
     assert.equal(toJson(filing).derivative[0].footnoteIds.join(), 'F4');
   });
 
@@ -130,7 +158,11 @@ describe('html: corpus pages without an XML counterpart', function () {
     const { filing } = read(path.join(CORPUS_DIR, 'html', 'edgartools__form3.BAMPartners.html'));
     assert.equal(filing.documentType.value, '3');
     assert.equal(filing.periodOfReport.value, '2023-09-28');
-    assert.equal(filing.issuer.name.value, 'Triton International Ltd', 'a name broken over two source lines is collapsed');
+    assert.equal(
+      filing.issuer.name.value,
+      'Triton International Ltd',
+      'a name broken over two source lines is collapsed',
+    );
     assert.equal(filing.reportingOwners.length, 10);
     assert.equal(new Set(filing.reportingOwners.map((o) => o.cik.value)).size, 10);
     const [first, second] = filing.reportingOwners;
@@ -141,7 +173,15 @@ describe('html: corpus pages without an XML counterpart', function () {
     assert.equal(second.street2.value, 'BROOKFIELD PLACE 181 BAY ST SUITE 100');
     assert.equal(second.isTenPercentOwner.present, false, 'the page prints no relationship for later owners');
     const row = filing.nonDerivative[0];
-    assert.deepEqual([row.kind, row.sharesOwnedFollowingTransaction.value, row.directOrIndirectOwnership.value, row.natureOfOwnership.value], ['holding', '101158891', 'I', 'See Footnotes']);
+    assert.deepEqual(
+      [
+        row.kind,
+        row.sharesOwnedFollowingTransaction.value,
+        row.directOrIndirectOwnership.value,
+        row.natureOfOwnership.value,
+      ],
+      ['holding', '101158891', 'I', 'See Footnotes'],
+    );
     assert.deepEqual(
       row.natureOfOwnership.footnotes.map((r) => r.id),
       ['F2', 'F3'],
@@ -158,7 +198,9 @@ describe('html: corpus pages without an XML counterpart', function () {
       .replace(/<\/td>(\s*<td[^>]*>Form filed by More than One)/, '<span class="FormData">X</span></td>$1');
     const r = parseEdgarHtml(page, 'evans-joint.html');
     assert.ok(r.ok);
-    const f = r.filing.findings.find((x) => /box 6 says the form is filed by more than one reporting person, but 1 was read/.test(x.message));
+    const f = r.filing.findings.find((x) =>
+      /box 6 says the form is filed by more than one reporting person, but 1 was read/.test(x.message),
+    );
     assert.ok(f, 'a finding about box 6');
     assert.equal(page.slice(f.span!.start, f.span!.end), 'X');
   });
@@ -166,7 +208,15 @@ describe('html: corpus pages without an XML counterpart', function () {
   it('a Form 4 with a fractional holding (Evans)', function () {
     const { filing } = read(path.join(CORPUS_DIR, 'html', 'edgartools__form4.Evans.html'));
     const r = filing.nonDerivative[0];
-    assert.deepEqual([r.transactionCode.value, r.transactionShares.value, r.transactionPricePerShare.value, r.sharesOwnedFollowingTransaction.value], ['A', '519', '39.52', '5381.2']);
+    assert.deepEqual(
+      [
+        r.transactionCode.value,
+        r.transactionShares.value,
+        r.transactionPricePerShare.value,
+        r.sharesOwnedFollowingTransaction.value,
+      ],
+      ['A', '519', '39.52', '5381.2'],
+    );
     assert.equal(filing.reportingOwners[0].isDirector.value, true);
     assert.equal(filing.signatures[0].date.value, '2023-01-26');
   });

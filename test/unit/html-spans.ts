@@ -17,13 +17,22 @@ function visible(slice: string, markup: boolean): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-export function htmlSpanProblems(f: Filing, opts: { markup?: boolean; same?: (slice: string, raw: string) => boolean } = {}): string[] {
+export function htmlSpanProblems(
+  f: Filing,
+  opts: { markup?: boolean; same?: (slice: string, raw: string) => boolean } = {},
+): string[] {
   const markup = opts.markup ?? f.source === 'html';
   const text = f.text;
   const probs: string[] = [];
   const ok = (path: string, s: Span | null | undefined): s is Span => {
     if (!s) return false;
-    if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= text.length)) {
+    if (!(
+      Number.isInteger(s.start) &&
+      Number.isInteger(s.end) &&
+      0 <= s.start &&
+      s.start <= s.end &&
+      s.end <= text.length
+    )) {
       probs.push(`${path}: span ${s.start}..${s.end} outside the text (length ${text.length})`);
       return false;
     }
@@ -39,10 +48,15 @@ export function htmlSpanProblems(f: Filing, opts: { markup?: boolean; same?: (sl
     if (field.raw == null) continue;
     const got = visible(text.slice(field.span!.start, field.span!.end), markup);
     const same = opts.same ? opts.same(got, field.raw) : got === field.raw;
-    if (!same) probs.push(`${path}: span reads ${JSON.stringify(got.slice(0, 80))}, raw is ${JSON.stringify(field.raw.slice(0, 80))}`);
+    if (!same)
+      probs.push(
+        `${path}: span reads ${JSON.stringify(got.slice(0, 80))}, raw is ${JSON.stringify(field.raw.slice(0, 80))}`,
+      );
   }
   for (const row of [...f.nonDerivative, ...f.derivative]) {
-    row.codingFootnotes.forEach((ref, i) => refs.push({ path: `${row.table}[${row.index}].codingFootnotes[${i}]`, ref }));
+    row.codingFootnotes.forEach((ref, i) =>
+      refs.push({ path: `${row.table}[${row.index}].codingFootnotes[${i}]`, ref }),
+    );
     ok(`${row.table}[${row.index}]`, row.span);
   }
   for (const { path, ref } of refs) {
@@ -52,7 +66,8 @@ export function htmlSpanProblems(f: Filing, opts: { markup?: boolean; same?: (sl
     }
     const got = visible(text.slice(ref.span!.start, ref.span!.end), markup);
     const m = /^[([]?\s*F?(\d+)\s*[)\]]?$/i.exec(got);
-    if (!m || `F${Number(m[1])}` !== ref.id) probs.push(`${path}: ref span reads ${JSON.stringify(got)}, id is ${ref.id}`);
+    if (!m || `F${Number(m[1])}` !== ref.id)
+      probs.push(`${path}: ref span reads ${JSON.stringify(got)}, id is ${ref.id}`);
   }
   for (const [i, x] of f.findings.entries()) if (x.span) ok(`findings[${i}] (${x.rule})`, x.span);
   return probs;

@@ -30,7 +30,8 @@ function form4(): Filing {
 /** Every key path of a JSON value in serialization order (arrays: their first element, as "[]"). */
 function keyPaths(v: unknown, prefix = ''): string[] {
   if (Array.isArray(v)) return v.length ? keyPaths(v[0], prefix + '[]') : [prefix + '[]'];
-  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => [prefix + '.' + k, ...keyPaths(x, prefix + '.' + k)]);
+  if (v && typeof v === 'object')
+    return Object.entries(v).flatMap(([k, x]) => [prefix + '.' + k, ...keyPaths(x, prefix + '.' + k)]);
   return [];
 }
 
@@ -77,12 +78,24 @@ describe('json: the model of docs/JSON-MODEL.md', () => {
   it('findings of a PDF carry the page and no line', () => {
     const pdf = emptyFiling('a.pdf', 'pdf', '');
     pdf.findings.push({ rule: 'r', severity: 'error', message: 'm', span: null, page: 2 });
-    assert.deepEqual(toJson(pdf).findings[0], { rule: 'r', severity: 'error', message: 'm', line: null, column: null, endLine: null, endColumn: null, page: 2 });
+    assert.deepEqual(toJson(pdf).findings[0], {
+      rule: 'r',
+      severity: 'error',
+      message: 'm',
+      line: null,
+      column: null,
+      endLine: null,
+      endColumn: null,
+      page: 2,
+    });
     assert.equal(toJson(pdf).submission, null);
   });
 
   it('key order follows the document, key for key, when every part is present', function () {
-    const doc = [path.join(REPO_ROOT, 'docs', 'JSON-MODEL.md'), path.join(REPO_ROOT, '..', 'shared', 'docs', 'JSON-MODEL.md')].find((p) => fs.existsSync(p));
+    const doc = [
+      path.join(REPO_ROOT, 'docs', 'JSON-MODEL.md'),
+      path.join(REPO_ROOT, '..', 'shared', 'docs', 'JSON-MODEL.md'),
+    ].find((p) => fs.existsSync(p));
     if (!doc) this.skip();
     const block = /```jsonc\n([\s\S]*?)```/.exec(fs.readFileSync(doc, 'utf8'))![1];
     const docKeys = [...block.matchAll(/"(\w+)":/g)].map((m) => m[1]);
@@ -97,18 +110,41 @@ describe('json: the model of docs/JSON-MODEL.md', () => {
     // `derived` is a documented addition (README, src/core/derived.ts), always LAST: everything before it is the document, key for key.
     const cut = all.findIndex((p) => p.startsWith('.derived'));
     assert.equal(all[cut], '.derived', 'derived is the last top-level key');
-    const ourKeys = all.slice(0, cut).map((p) => p.replace(/.*[.\]]/, '')).filter((k) => k !== '');
+    const ourKeys = all
+      .slice(0, cut)
+      .map((p) => p.replace(/.*[.\]]/, ''))
+      .filter((k) => k !== '');
     assert.deepEqual(ourKeys, docKeys);
     assert.deepEqual(Object.keys(toJson(f)).slice(-2), ['findings', 'derived']);
     const flow = ['shares', 'value', 'averagePrice', 'rows', 'unpricedRows'];
     assert.deepEqual(
       all.slice(cut).map((p) => p.replace(/^\.derived/, '')),
       [
-        '', '.nonDerivative', '.nonDerivative[].value', '.nonDerivative[].change', '.derivative', '.derivative[].value', '.derivative[].change',
-        '.holdings', ...['table', 'securityTitle', 'directOrIndirectOwnership', 'natureOfOwnership', 'conversionOrExercisePrice', 'expirationDate', 'rows'].map((k) => `.holdings[].${k}`),
+        '',
+        '.nonDerivative',
+        '.nonDerivative[].value',
+        '.nonDerivative[].change',
+        '.derivative',
+        '.derivative[].value',
+        '.derivative[].change',
+        '.holdings',
+        ...[
+          'table',
+          'securityTitle',
+          'directOrIndirectOwnership',
+          'natureOfOwnership',
+          'conversionOrExercisePrice',
+          'expirationDate',
+          'rows',
+        ].map((k) => `.holdings[].${k}`),
         '.holdings[].netChange',
-        ...['acquired', 'disposed', 'bought', 'sold'].flatMap((k) => [`.holdings[].${k}`, ...flow.map((x) => `.holdings[].${k}.${x}`)]),
-        '.holdings[].before', '.holdings[].after', '.holdings[].percentChange',
+        ...['acquired', 'disposed', 'bought', 'sold'].flatMap((k) => [
+          `.holdings[].${k}`,
+          ...flow.map((x) => `.holdings[].${k}.${x}`),
+        ]),
+        '.holdings[].before',
+        '.holdings[].after',
+        '.holdings[].percentChange',
       ],
     );
   });

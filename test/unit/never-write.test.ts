@@ -32,7 +32,12 @@ function snapshot(root: string): Map<string, Entry> {
         out.set(rel, { kind: 'dir', size: 0, mtimeMs: st.mtimeMs, sha256: null });
         walk(p);
       } else if (st.isFile()) {
-        out.set(rel, { kind: 'file', size: st.size, mtimeMs: st.mtimeMs, sha256: crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex') });
+        out.set(rel, {
+          kind: 'file',
+          size: st.size,
+          mtimeMs: st.mtimeMs,
+          sha256: crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex'),
+        });
       } else out.set(rel, { kind: 'other', size: st.size, mtimeMs: st.mtimeMs, sha256: null });
     }
   };
@@ -97,7 +102,11 @@ describe('never write', function () {
       const cli = buildCli();
       const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-nw-cwd-'));
       try {
-        const r = spawnSync(process.execPath, [cli, ...args, CORPUS_DIR], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+        const r = spawnSync(process.execPath, [cli, ...args, CORPUS_DIR], {
+          cwd,
+          encoding: 'utf8',
+          maxBuffer: 1024 * 1024 * 1024,
+        });
         assert.equal(r.error, undefined);
         // 0/1: everything read (check: with or without errors); 2: some file in the folder is not a filing (skipped, noted).
         assert.ok([0, 1, 2].includes(r.status ?? -1), `exit ${r.status}: ${r.stderr.slice(0, 500)}`);

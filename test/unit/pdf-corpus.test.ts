@@ -27,11 +27,19 @@ describe('PDF reader: accuracy against the XML of printed EDGAR pages', function
   it('reads at least 99% of the fields of every printed page right (overall and per file)', async () => {
     const r = await printedAccuracy(CORPUS_DIR, parsePdf, (text, file) => parseText(text, file, 'xml'));
     assert.ok(r.files.length >= 5, `only ${r.files.length} printed pages paired with their XML`);
-    const lines = r.files.map((f) => `${path.basename(f.pdf)}: ${f.accuracy.matched}/${f.accuracy.total}${f.error ? ` (${f.error})` : ''}`);
-    const detail = r.mismatches.map((m) => `${m.path}: expected ${JSON.stringify(m.expected)}, read ${JSON.stringify(m.actual)}`);
+    const lines = r.files.map(
+      (f) => `${path.basename(f.pdf)}: ${f.accuracy.matched}/${f.accuracy.total}${f.error ? ` (${f.error})` : ''}`,
+    );
+    const detail = r.mismatches.map(
+      (m) => `${m.path}: expected ${JSON.stringify(m.expected)}, read ${JSON.stringify(m.actual)}`,
+    );
     console.log(`      printed pages vs XML: ${r.matched}/${r.total} fields (${(r.ratio * 100).toFixed(2)}%)`);
     assert.ok(r.ratio >= 0.99, [...lines, ...detail].join('\n'));
-    for (const f of r.files) assert.ok(f.accuracy.ratio >= 0.97, `${path.basename(f.pdf)}: ${f.accuracy.matched}/${f.accuracy.total}\n${detail.join('\n')}`);
+    for (const f of r.files)
+      assert.ok(
+        f.accuracy.ratio >= 0.97,
+        `${path.basename(f.pdf)}: ${f.accuracy.matched}/${f.accuracy.total}\n${detail.join('\n')}`,
+      );
   });
 });
 
@@ -40,12 +48,17 @@ describe('PDF reader: hand-checked ground truth of EDGAR PDFs', function () {
   before(function () {
     corpusOrSkip(this);
   });
-  const files = fs.readdirSync(GT_DIR).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(GT_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
   it('has ground truth for at least four EDGAR PDFs, all of it read right', async () => {
     assert.ok(files.length >= 4);
     const r = await groundTruthAccuracy(GT_DIR, CORPUS_DIR, parsePdf);
-    console.log(`      EDGAR PDFs vs hand-checked ground truth: ${r.matched}/${r.total} fields (${(r.ratio * 100).toFixed(2)}%)`);
+    console.log(
+      `      EDGAR PDFs vs hand-checked ground truth: ${r.matched}/${r.total} fields (${(r.ratio * 100).toFixed(2)}%)`,
+    );
     assert.equal(r.files.length, files.length);
     assert.deepEqual(r.mismatches, []);
   });

@@ -55,7 +55,10 @@ describe('PDF reader: hand-made Form 4 (EDGAR PDF layout)', () => {
     assert.equal(o.street1.value, 'C/O EXAMPLE WIDGETS, INC.');
     assert.equal(o.street2.value, '100 MAIN STREET');
     assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['SPRINGFIELD', 'IL', '62701']);
-    assert.deepEqual([o.isDirector.value, o.isOfficer.value, o.isTenPercentOwner.value, o.isOther.value], [false, true, false, false]);
+    assert.deepEqual(
+      [o.isDirector.value, o.isOfficer.value, o.isTenPercentOwner.value, o.isOther.value],
+      [false, true, false, false],
+    );
     assert.equal(o.officerTitle.value, 'Chief Financial Officer');
   });
 
@@ -70,10 +73,16 @@ describe('PDF reader: hand-made Form 4 (EDGAR PDF layout)', () => {
     assert.equal(t.transactionCode.value, 'S');
     assert.equal(t.transactionShares.raw, '7,402');
     assert.equal(t.transactionShares.value, '7402');
-    assert.deepEqual(t.transactionShares.footnotes.map((r) => r.id), ['F1']);
+    assert.deepEqual(
+      t.transactionShares.footnotes.map((r) => r.id),
+      ['F1'],
+    );
     assert.equal(t.transactionPricePerShare.raw, '$2.29');
     assert.equal(t.transactionPricePerShare.value, '2.29');
-    assert.deepEqual(t.transactionPricePerShare.footnotes.map((r) => r.id), ['F2']);
+    assert.deepEqual(
+      t.transactionPricePerShare.footnotes.map((r) => r.id),
+      ['F2'],
+    );
     assert.equal(t.transactionAcquiredDisposedCode.value, 'D');
     assert.equal(t.sharesOwnedFollowingTransaction.value, '133612');
     assert.equal(t.directOrIndirectOwnership.value, 'D');
@@ -81,12 +90,21 @@ describe('PDF reader: hand-made Form 4 (EDGAR PDF layout)', () => {
     // The holding row: only title, amount owned, I and nature; everything between stays empty.
     assert.equal(h.kind, 'holding');
     assert.equal(h.securityTitle.value, 'Common Stock');
-    for (const name of ['transactionDate', 'transactionCode', 'transactionShares', 'transactionPricePerShare', 'transactionAcquiredDisposedCode'] as const)
+    for (const name of [
+      'transactionDate',
+      'transactionCode',
+      'transactionShares',
+      'transactionPricePerShare',
+      'transactionAcquiredDisposedCode',
+    ] as const)
       assert.equal(h[name].present, false, name);
     assert.equal(h.sharesOwnedFollowingTransaction.value, '25000');
     assert.equal(h.directOrIndirectOwnership.value, 'I');
     assert.equal(h.natureOfOwnership.value, 'By Trust');
-    assert.deepEqual(h.natureOfOwnership.footnotes.map((r) => r.id), ['F3']);
+    assert.deepEqual(
+      h.natureOfOwnership.footnotes.map((r) => r.id),
+      ['F3'],
+    );
   });
 
   it('gives every field read a page and a box name and no span', () => {
@@ -101,15 +119,24 @@ describe('PDF reader: hand-made Form 4 (EDGAR PDF layout)', () => {
       assert.ok(fld.box && fld.box.length > 3, JSON.stringify(fld));
     }
     assert.equal(f.nonDerivative[0].transactionShares.box, 'Table I row 1, column 4 (Amount)');
-    assert.equal(f.nonDerivative[1].natureOfOwnership.box, 'Table I row 2, column 7 (Nature of Indirect Beneficial Ownership)');
+    assert.equal(
+      f.nonDerivative[1].natureOfOwnership.box,
+      'Table I row 2, column 7 (Nature of Indirect Beneficial Ownership)',
+    );
   });
 
   it('reads the explanation of responses and the signature', () => {
     assert.deepEqual(
       f.footnotes.map((n) => [n.id.value, n.text.value]),
       [
-        ['F1', 'Represents shares withheld by the issuer to satisfy tax withholding obligations on the vesting of restricted stock units.'],
-        ['F2', 'The price reported is a weighted average price; the shares were sold at prices ranging from $2.25 to $2.33.'],
+        [
+          'F1',
+          'Represents shares withheld by the issuer to satisfy tax withholding obligations on the vesting of restricted stock units.',
+        ],
+        [
+          'F2',
+          'The price reported is a weighted average price; the shares were sold at prices ranging from $2.25 to $2.33.',
+        ],
         [
           'F3',
           'Held by the Doe Family Trust. The reporting person disclaims beneficial ownership except to the extent of her pecuniary interest therein.',
@@ -156,7 +183,15 @@ describe('PDF reader: text written a word at a time', () => {
     const jb = toJson(b.filing);
     // Table II's header is left out: in this fixture (Helvetica, wider than EDGAR's Times) a few of its labels run
     // into the next column, so their words touch and are rightly joined; a real page keeps its cells apart.
-    for (const k of ['documentType', 'periodOfReport', 'issuer', 'reportingOwners', 'nonDerivative', 'footnotes', 'signatures'] as const)
+    for (const k of [
+      'documentType',
+      'periodOfReport',
+      'issuer',
+      'reportingOwners',
+      'nonDerivative',
+      'footnotes',
+      'signatures',
+    ] as const)
       assert.deepEqual(jb[k], ja[k], k);
     assert.equal(jb.nonDerivative.length, 2);
   });
@@ -177,9 +212,15 @@ describe('PDF reader: footnote markers written as raised digits or Unicode super
     assert.ok(r.ok);
     const row = r.filing.nonDerivative[0];
     assert.equal(row.transactionShares.value, '7402');
-    assert.deepEqual(row.transactionShares.footnotes.map((x) => x.id), ['F1']);
+    assert.deepEqual(
+      row.transactionShares.footnotes.map((x) => x.id),
+      ['F1'],
+    );
     assert.equal(row.transactionPricePerShare.value, '2.29');
-    assert.deepEqual(row.transactionPricePerShare.footnotes.map((x) => x.id), ['F2']);
+    assert.deepEqual(
+      row.transactionPricePerShare.footnotes.map((x) => x.id),
+      ['F2'],
+    );
     // A plain number of the same size on the same baseline stays a value.
     assert.equal(r.filing.nonDerivative[1].sharesOwnedFollowingTransaction.value, '25000');
   });
@@ -216,7 +257,10 @@ describe('PDF reader: a table continued on the next page', () => {
     assert.ok(r.ok, r.ok ? '' : r.reason);
     const rows = r.filing.nonDerivative;
     assert.equal(rows.length, 32);
-    assert.deepEqual(rows.map((x) => x.index), [...Array(32).keys()]);
+    assert.deepEqual(
+      rows.map((x) => x.index),
+      [...Array(32).keys()],
+    );
     assert.equal(rows[0].transactionShares.value, '7402');
     assert.equal(rows[1].natureOfOwnership.value, 'By Trust');
     assert.deepEqual(
@@ -258,10 +302,20 @@ describe('PDF reader: doubt is marked, never a silent guess', () => {
     assert.equal(fld.raw, '7,4O2');
     assert.equal(fld.value, null);
     assert.equal(fld.uncertain, true);
-    assert.deepEqual(fld.footnotes.map((x) => x.id), ['F1']);
+    assert.deepEqual(
+      fld.footnotes.map((x) => x.id),
+      ['F1'],
+    );
     assert.deepEqual(
       r.filing.findings.map((x) => ({ rule: x.rule, severity: x.severity, message: x.message, page: x.page })),
-      [{ rule: 'extraction-uncertain', severity: 'info', message: 'Table I row 1, column 4 (Amount): "7,4O2" is not a readable number', page: 1 }],
+      [
+        {
+          rule: 'extraction-uncertain',
+          severity: 'info',
+          message: 'Table I row 1, column 4 (Amount): "7,4O2" is not a readable number',
+          page: 1,
+        },
+      ],
     );
     // Everything else on the page is read as before.
     assert.equal(r.filing.nonDerivative[0].transactionPricePerShare.value, '2.29');

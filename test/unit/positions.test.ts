@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../src/core/positions';
 
 describe('LineIndex', () => {
-  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']] as const) {
+  for (const [name, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ] as const) {
     it(`maps offsets to 1-based line/column and back with ${name} line ends`, () => {
       const text = ['<a>', '  <b>x</b>', '', '</a>'].join(eol);
       const idx = new LineIndex(text);

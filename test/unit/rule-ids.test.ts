@@ -32,7 +32,9 @@ describe('rule ids', () => {
     this.timeout(240000);
     const root = path.resolve(__dirname, '..', '..');
     const files = [...walk(path.join(root, 'test', 'fixtures')), ...walk(path.join(root, 'examples'))];
-    if (corpusAvailable()) for (const d of ['xml', 'txt', 'doc', 'html', 'pdf', 'pdf-printed']) files.push(...walk(path.join(CORPUS_DIR, d)));
+    if (corpusAvailable())
+      for (const d of ['xml', 'txt', 'doc', 'html', 'pdf', 'pdf-printed'])
+        files.push(...walk(path.join(CORPUS_DIR, d)));
     const unknown = new Map<string, string>();
     const filings: Filing[] = [];
     for (const f of files) {

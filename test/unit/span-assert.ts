@@ -29,7 +29,10 @@ export function xmlTextOfSlice(slice: string): string {
       const e = slice.indexOf(']]>', lt + 9);
       out += slice.slice(lt + 9, e === -1 ? slice.length : e);
       i = e === -1 ? slice.length : e + 3;
-    } else if (/[A-Za-z_:?\u0080-\uffff]/.test(slice.charAt(lt + 1)) || (slice.charAt(lt + 1) === '/' && /[A-Za-z_:\u0080-\uffff]/.test(slice.charAt(lt + 2)))) {
+    } else if (
+      /[A-Za-z_:?\u0080-\uffff]/.test(slice.charAt(lt + 1)) ||
+      (slice.charAt(lt + 1) === '/' && /[A-Za-z_:\u0080-\uffff]/.test(slice.charAt(lt + 2)))
+    ) {
       // A tag ends at its '>', or (broken) where the next '<' begins; a broken closing tag ends after its name
       // and the white space after it (what follows stays text).
       const e = slice.indexOf('>', lt);
@@ -39,7 +42,11 @@ export function xmlTextOfSlice(slice: string): string {
         const m = /^<\/[^\s<>/]*\s*/.exec(slice.slice(lt, n === -1 ? slice.length : n));
         i = lt + (m ? m[0].length : 2);
       } else i = n === -1 ? slice.length : n;
-    } else if (slice.charAt(lt + 1) === '!' && slice.indexOf('>', lt) !== -1 && (slice.indexOf('<', lt + 1) === -1 || slice.indexOf('>', lt) < slice.indexOf('<', lt + 1))) {
+    } else if (
+      slice.charAt(lt + 1) === '!' &&
+      slice.indexOf('>', lt) !== -1 &&
+      (slice.indexOf('<', lt + 1) === -1 || slice.indexOf('>', lt) < slice.indexOf('<', lt + 1))
+    ) {
       i = slice.indexOf('>', lt) + 1;
     } else {
       // A stray "<" that starts no markup: the parser keeps it as text.
@@ -51,7 +58,10 @@ export function xmlTextOfSlice(slice: string): string {
 }
 
 function decodeRefs(s: string): string {
-  return s.replace(/&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z][A-Za-z0-9]{0,11});/g, (m, body: string) => decodeReference(body) ?? m);
+  return s.replace(
+    /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z][A-Za-z0-9]{0,11});/g,
+    (m, body: string) => decodeReference(body) ?? m,
+  );
 }
 
 interface Walked {
@@ -96,7 +106,14 @@ export function allFields(f: Filing): Walked[] {
   });
   const sub = f.submission;
   if (sub) {
-    for (const k of ['accessionNumber', 'conformedSubmissionType', 'filedAsOf', 'acceptanceDateTime', 'periodOfReport', 'issuerCik'] as const)
+    for (const k of [
+      'accessionNumber',
+      'conformedSubmissionType',
+      'filedAsOf',
+      'acceptanceDateTime',
+      'periodOfReport',
+      'issuerCik',
+    ] as const)
       push(`submission.${k}`, sub[k]);
     sub.reportingOwnerCiks.forEach((c, i) => push(`submission.reportingOwnerCiks[${i}]`, c));
     sub.filers.forEach((x, i) => {
@@ -110,9 +127,12 @@ export function allFields(f: Filing): Walked[] {
 /** Every footnote citation with a path (fields and transactionCoding). */
 function allRefs(f: Filing): { path: string; ref: FootnoteRef }[] {
   const out: { path: string; ref: FootnoteRef }[] = [];
-  for (const { path, field } of allFields(f)) field.footnotes.forEach((ref, i) => out.push({ path: `${path}.footnotes[${i}]`, ref }));
+  for (const { path, field } of allFields(f))
+    field.footnotes.forEach((ref, i) => out.push({ path: `${path}.footnotes[${i}]`, ref }));
   for (const row of [...f.nonDerivative, ...f.derivative])
-    row.codingFootnotes.forEach((ref, i) => out.push({ path: `${row.table}[${row.index}].codingFootnotes[${i}]`, ref }));
+    row.codingFootnotes.forEach((ref, i) =>
+      out.push({ path: `${row.table}[${row.index}].codingFootnotes[${i}]`, ref }),
+    );
   return out;
 }
 
@@ -124,9 +144,17 @@ export function spanProblems(f: Filing): string[] {
   const xmlLike = f.source === 'xml' || f.source === 'submission';
   // In a malformed document an element closed by recovery ends where it was closed, not at a '>'.
   // (Also when an element nested against the schema was read as a sibling: the outer one ends where it begins.)
-  const malformed = f.findings.some((x) => x.rule === 'xml-malformed' || x.rule === 'xml-limit' || x.rule === 'xml-unexpected-element');
+  const malformed = f.findings.some(
+    (x) => x.rule === 'xml-malformed' || x.rule === 'xml-limit' || x.rule === 'xml-unexpected-element',
+  );
   const inText = (path: string, s: Span): boolean => {
-    if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= text.length)) {
+    if (!(
+      Number.isInteger(s.start) &&
+      Number.isInteger(s.end) &&
+      0 <= s.start &&
+      s.start <= s.end &&
+      s.end <= text.length
+    )) {
       probs.push(`${path}: span ${s.start}..${s.end} outside the text (length ${text.length})`);
       return false;
     }
@@ -157,13 +185,22 @@ export function spanProblems(f: Filing): string[] {
       const got = xmlLike ? xmlTextOfSlice(sl).trim() : collapse(f.source === 'html' ? xmlTextOfSlice(sl) : sl);
       const want = xmlLike ? field.raw : collapse(field.raw);
       // The slice as written may be the value itself (a span inside CDATA holds no markup to remove).
-      if (got !== want && !(xmlLike && sl.trim() === field.raw)) probs.push(`${path}: span text ${JSON.stringify(got.slice(0, 80))} != raw ${JSON.stringify(field.raw.slice(0, 80))}`);
+      if (got !== want && !(xmlLike && sl.trim() === field.raw))
+        probs.push(
+          `${path}: span text ${JSON.stringify(got.slice(0, 80))} != raw ${JSON.stringify(field.raw.slice(0, 80))}`,
+        );
       if (field.elementSpan && (s.start < field.elementSpan.start || s.end > field.elementSpan.end))
-        probs.push(`${path}: value span ${s.start}..${s.end} outside its element ${field.elementSpan.start}..${field.elementSpan.end}`);
+        probs.push(
+          `${path}: value span ${s.start}..${s.end} outside its element ${field.elementSpan.start}..${field.elementSpan.end}`,
+        );
     } else {
       // A rendered form's blank box is read as a value (an unchecked box is false); XML values always have text.
       if (field.value !== null && xmlLike) probs.push(`${path}: value without raw`);
-      if (field.elementSpan && (s.start !== field.elementSpan.start || s.end !== field.elementSpan.end) && !path.endsWith('.id'))
+      if (
+        field.elementSpan &&
+        (s.start !== field.elementSpan.start || s.end !== field.elementSpan.end) &&
+        !path.endsWith('.id')
+      )
         probs.push(`${path}: empty field's span is not its element`);
     }
   }
@@ -174,7 +211,8 @@ export function spanProblems(f: Filing): string[] {
     }
     if (!inText(path, ref.span)) continue;
     const got = xmlTextOfSlice(text.slice(ref.span.start, ref.span.end)).trim();
-    if (got !== ref.id) probs.push(`${path}: footnote ref span text ${JSON.stringify(got)} != id ${JSON.stringify(ref.id)}`);
+    if (got !== ref.id)
+      probs.push(`${path}: footnote ref span text ${JSON.stringify(got)} != id ${JSON.stringify(ref.id)}`);
   }
   for (const row of [...f.nonDerivative, ...f.derivative]) {
     isElement(`${row.table}[${row.index}]`, row.span, 'row');

@@ -53,7 +53,10 @@ describe('submission: header in KEY:<tab>value lines (.txt)', () => {
         ['issuer', '0001121357', 'Alto Ingredients, Inc.'],
       ],
     );
-    assert.deepEqual(h.reportingOwnerCiks.map((c) => c.value), ['0001700001']);
+    assert.deepEqual(
+      h.reportingOwnerCiks.map((c) => c.value),
+      ['0001700001'],
+    );
     assert.equal(val(text, h.issuerCik), '0001121357');
     assert.ok(h.span && text.slice(h.span.start, h.span.end).endsWith('</SEC-HEADER>'));
   });
@@ -85,12 +88,18 @@ describe('submission: SGML tag header (.nc, CRLF, several owners)', () => {
   });
 
   it('reads each <REPORTING-OWNER> block and the <ISSUER> block', () => {
-    assert.deepEqual(h.reportingOwnerCiks.map((c) => val(text, c)), ['0001331680', '0001331681']);
-    assert.deepEqual(h.filers.map((x) => [x.role, x.name.value]), [
-      ['reporting-owner', 'Doe Jane'],
-      ['reporting-owner', 'Doe Family Trust'],
-      ['issuer', 'Example Motors, Inc.'],
-    ]);
+    assert.deepEqual(
+      h.reportingOwnerCiks.map((c) => val(text, c)),
+      ['0001331680', '0001331681'],
+    );
+    assert.deepEqual(
+      h.filers.map((x) => [x.role, x.name.value]),
+      [
+        ['reporting-owner', 'Doe Jane'],
+        ['reporting-owner', 'Doe Family Trust'],
+        ['issuer', 'Example Motors, Inc.'],
+      ],
+    );
     assert.equal(val(text, h.issuerCik), '0001318605');
   });
 
@@ -106,7 +115,10 @@ describe('submission: SGML tag header (.nc, CRLF, several owners)', () => {
     const { header } = parseSubmissionHeader(oneLine);
     assert.equal(val(oneLine, header.accessionNumber), '0000950170-25-003585');
     assert.equal(val(oneLine, header.conformedSubmissionType), '4/A');
-    assert.deepEqual(header.filers.map((x) => x.cik.value), ['0001331680', '0001331681', '0001318605']);
+    assert.deepEqual(
+      header.filers.map((x) => x.cik.value),
+      ['0001331680', '0001331681', '0001318605'],
+    );
     const out = parseSubmission(oneLine, 'one-line.nc');
     assert.ok(out.ok);
     assertSpans(out.filing);
@@ -121,7 +133,10 @@ describe('submission: PEM wrapper', () => {
     const h = f.submission!;
     assert.equal(val(text, h.accessionNumber), '0001104659-06-067430');
     assert.equal(val(text, h.acceptanceDateTime), '2006-10-19T11:19:51');
-    assert.deepEqual(h.filers.map((x) => x.role), ['issuer', 'reporting-owner']);
+    assert.deepEqual(
+      h.filers.map((x) => x.role),
+      ['issuer', 'reporting-owner'],
+    );
     assert.ok(!headerEntries(text).some((e) => /^(PROC-TYPE|MIC-INFO|ORIGINATOR)/i.test(e.key)));
     assert.ok(headerRegion(text).start === text.indexOf('<SEC-DOCUMENT>'));
   });
@@ -158,10 +173,13 @@ describe('submission: not an ownership filing', () => {
   it('the old mixed header still yields the owner and the SUBJECT COMPANY as issuer', () => {
     const text = read('text-form-2000.txt');
     const { header } = parseSubmissionHeader(text);
-    assert.deepEqual(header.filers.map((x) => [x.role, x.cik.value, x.name.value]), [
-      ['subject-company', '0000911787', 'PRODUCTIVITY TECHNOLOGIES CORP /'],
-      ['reporting-owner', '0001050609', 'FOSTER ALAN H'],
-    ]);
+    assert.deepEqual(
+      header.filers.map((x) => [x.role, x.cik.value, x.name.value]),
+      [
+        ['subject-company', '0000911787', 'PRODUCTIVITY TECHNOLOGIES CORP /'],
+        ['reporting-owner', '0001050609', 'FOSTER ALAN H'],
+      ],
+    );
     assert.equal(val(text, header.issuerCik), '0000911787');
   });
 });

@@ -39,7 +39,10 @@ describe('summary: plain-language sentences', () => {
   it('a footnote saying a sale was NOT under a 10b5-1 plan does not make it one', () => {
     const text = fs
       .readFileSync(path.join(FIX, 's-weighted-average.xml'), 'utf8')
-      .replace('were effected pursuant to a Rule 10b5-1 trading plan adopted by the reporting person on November 15, 2023', 'were not made pursuant to a Rule 10b5-1 trading plan')
+      .replace(
+        'were effected pursuant to a Rule 10b5-1 trading plan adopted by the reporting person on November 15, 2023',
+        'were not made pursuant to a Rule 10b5-1 trading plan',
+      )
       .replace('<aff10b5One>1</aff10b5One>', '<aff10b5One>0</aff10b5One>');
     const out = parseText(text, 'not-a-plan.xml');
     assert.ok(out.ok);
@@ -129,7 +132,9 @@ describe('summary: plain-language sentences', () => {
   });
 
   it('never throws, even on an empty filing', () => {
-    assert.deepEqual(summarize(emptyFiling('x.xml', 'xml', '')), ['The reporting person (not named) reports no transactions or holdings in the issuer.']);
+    assert.deepEqual(summarize(emptyFiling('x.xml', 'xml', '')), [
+      'The reporting person (not named) reports no transactions or holdings in the issuer.',
+    ]);
   });
 });
 
@@ -158,10 +163,21 @@ describe('summary: owner names', () => {
   function withOwner(name: string, signatures: string[], uncertain = false): Filing {
     const f = emptyFiling('x.xml', 'xml', '');
     const o = emptyOwner();
-    o.name = { raw: name, value: name, present: true, footnotes: [], span: null, ...(uncertain ? { uncertain: true } : {}) };
+    o.name = {
+      raw: name,
+      value: name,
+      present: true,
+      footnotes: [],
+      span: null,
+      ...(uncertain ? { uncertain: true } : {}),
+    };
     f.reportingOwners.push(o);
     for (const s of signatures)
-      f.signatures.push({ name: { raw: s, value: s, present: true, footnotes: [], span: null }, date: { raw: null, value: null, present: false, footnotes: [], span: null }, span: null });
+      f.signatures.push({
+        name: { raw: s, value: s, present: true, footnotes: [], span: null },
+        date: { raw: null, value: null, present: false, footnotes: [], span: null },
+        span: null,
+      });
     return f;
   }
   const name = (n: string, sigs: string[], uncertain = false) => {
@@ -171,12 +187,15 @@ describe('summary: owner names', () => {
 
   it('reading order when the signature confirms surname, first name and middle initial (its spelling wins)', () => {
     assert.equal(name('Benton Todd E', ['/s/ Todd E. Benton']), 'Todd E. Benton');
-    assert.equal(name('Okafor Adaeze N.', ['/s/ Daniel R. Whitcomb, Attorney-in-Fact for Adaeze N. Okafor']), 'Adaeze N. Okafor');
+    assert.equal(
+      name('Okafor Adaeze N.', ['/s/ Daniel R. Whitcomb, Attorney-in-Fact for Adaeze N. Okafor']),
+      'Adaeze N. Okafor',
+    );
     assert.equal(name('Smith John A Jr', ['/s/ John A. Smith, Jr.']), 'John A. Smith Jr');
     assert.equal(name('Doe Jane', ['/s/ Jane Doe']), 'Jane Doe');
   });
 
-  it('a signature without the middle name still confirms the order; EDGAR\'s tokens are used', () => {
+  it("a signature without the middle name still confirms the order; EDGAR's tokens are used", () => {
     assert.equal(name('Benton Todd E', ['/s/ Todd Benton']), 'Todd E Benton');
   });
 
@@ -184,11 +203,14 @@ describe('summary: owner names', () => {
     assert.equal(name('Chen Wei', ['/s/ Jordan P. Lee, Attorney-in-Fact']), 'Chen Wei');
     assert.equal(name('Benton Todd E', ['/s/ Todd X. Benton']), 'Benton Todd E');
     assert.equal(name('Benton Todd E', []), 'Benton Todd E');
-    assert.equal(name('Harborview Capital Partners IV, L.P.', ['/s/ Partners Harborview']), 'Harborview Capital Partners IV, L.P.');
+    assert.equal(
+      name('Harborview Capital Partners IV, L.P.', ['/s/ Partners Harborview']),
+      'Harborview Capital Partners IV, L.P.',
+    );
     assert.equal(name('Madonna', ['/s/ Madonna']), 'Madonna');
   });
 
-  it('an OCR-read name (uncertain) takes the signature\'s middle initial', () => {
+  it("an OCR-read name (uncertain) takes the signature's middle initial", () => {
     assert.equal(name('Benton Todd I', ['/s/ Todd E. Benton'], true), 'Todd E. Benton');
     assert.equal(name('Benton Todd I', ['/s/ Todd E. Benton'], false), 'Benton Todd I');
   });

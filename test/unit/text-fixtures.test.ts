@@ -26,8 +26,10 @@ function read(name: string): { text: string; filing: Filing } {
   return { text, filing: r.filing };
 }
 
-const at = (text: string, s: { start: number; end: number } | null | undefined) => (s ? text.slice(s.start, s.end) : null);
-const slice = (text: string, s: { start: number; end: number } | null | undefined) => (s ? text.slice(s.start, s.end) : null);
+const at = (text: string, s: { start: number; end: number } | null | undefined) =>
+  s ? text.slice(s.start, s.end) : null;
+const slice = (text: string, s: { start: number; end: number } | null | undefined) =>
+  s ? text.slice(s.start, s.end) : null;
 
 describe('text: Form 4 with two transactions, a holding and an option exercise (tab-separated)', function () {
   const { text, filing } = read('form4-two-rows-option-exercise.txt');
@@ -60,7 +62,14 @@ describe('text: Form 4 with two transactions, a holding and an option exercise (
     const [m, s, h] = filing.nonDerivative;
     assert.equal(filing.nonDerivative.length, 3);
     assert.deepEqual(
-      [m.kind, m.transactionCode.value, m.transactionShares.value, m.transactionAcquiredDisposedCode.value, m.transactionPricePerShare.value, m.sharesOwnedFollowingTransaction.value],
+      [
+        m.kind,
+        m.transactionCode.value,
+        m.transactionShares.value,
+        m.transactionAcquiredDisposedCode.value,
+        m.transactionPricePerShare.value,
+        m.sharesOwnedFollowingTransaction.value,
+      ],
       ['transaction', 'M', '10000', 'A', '12.50', '35000'],
     );
     assert.equal(s.transactionCode.value, 'S');
@@ -145,7 +154,12 @@ describe('text: Form 3 with holdings only', function () {
 
   it('reads every row as a holding with the Form 3 columns', function () {
     assert.deepEqual(
-      filing.nonDerivative.map((r) => [r.kind, r.sharesOwnedFollowingTransaction.value, r.directOrIndirectOwnership.value, r.natureOfOwnership.value]),
+      filing.nonDerivative.map((r) => [
+        r.kind,
+        r.sharesOwnedFollowingTransaction.value,
+        r.directOrIndirectOwnership.value,
+        r.natureOfOwnership.value,
+      ]),
       [
         ['holding', '12500', 'D', null],
         ['holding', '3000', 'I', 'By Spouse'],
@@ -155,7 +169,14 @@ describe('text: Form 3 with holdings only', function () {
     assert.equal(filing.derivative.length, 1);
     assert.equal(d.kind, 'holding');
     assert.deepEqual(
-      [d.exerciseDate.value, d.expirationDate.value, d.underlyingSecurityTitle.value, d.underlyingSecurityShares.value, d.conversionOrExercisePrice.value, d.directOrIndirectOwnership.value],
+      [
+        d.exerciseDate.value,
+        d.expirationDate.value,
+        d.underlyingSecurityTitle.value,
+        d.underlyingSecurityShares.value,
+        d.conversionOrExercisePrice.value,
+        d.directOrIndirectOwnership.value,
+      ],
       [null, '2034-05-31', 'Common Stock', '8000', '21.40', 'D'],
     );
     assert.deepEqual(
@@ -189,7 +210,15 @@ describe('text: noisy OCR of a Form 4 (columns lost, O for 0, escapes, wrapped f
     assert.equal(filing.nonDerivative.length, 2);
     const [a, b] = filing.nonDerivative;
     assert.deepEqual(
-      [a.transactionDate.value, a.transactionCode.value, a.transactionShares.value, a.transactionAcquiredDisposedCode.value, a.transactionPricePerShare.value, a.sharesOwnedFollowingTransaction.value, a.directOrIndirectOwnership.value],
+      [
+        a.transactionDate.value,
+        a.transactionCode.value,
+        a.transactionShares.value,
+        a.transactionAcquiredDisposedCode.value,
+        a.transactionPricePerShare.value,
+        a.sharesOwnedFollowingTransaction.value,
+        a.directOrIndirectOwnership.value,
+      ],
       ['2024-05-20', 'P', '2500', 'A', '18.75', '41200', 'D'],
     );
     assert.equal(a.transactionShares.raw, '2,5OO');
@@ -208,16 +237,33 @@ describe('text: noisy OCR of a Form 4 (columns lost, O for 0, escapes, wrapped f
 
   it('joins a footnote wrapped over two lines and reads a signature in <u> tags', function () {
     assert.equal(filing.footnotes.length, 1);
-    assert.equal(filing.footnotes[0].text.value, 'The price reported is a weighted average price. The shares were bought in multiple transactions at prices ranging from $18.60 to $18.90, inclusive.');
+    assert.equal(
+      filing.footnotes[0].text.value,
+      'The price reported is a weighted average price. The shares were bought in multiple transactions at prices ranging from $18.60 to $18.90, inclusive.',
+    );
     assert.deepEqual(toJson(filing).signatures, [{ name: '/s/ Erik J. Lindqvist', date: '2024-05-22' }]);
   });
 
   it('marks every uncertain field with an info finding at its span', function () {
-    const fields = [filing.periodOfReport, filing.reportingOwners[0].street1, ...filing.nonDerivative.flatMap((r) => [r.transactionShares, r.transactionPricePerShare, r.sharesOwnedFollowingTransaction])];
+    const fields = [
+      filing.periodOfReport,
+      filing.reportingOwners[0].street1,
+      ...filing.nonDerivative.flatMap((r) => [
+        r.transactionShares,
+        r.transactionPricePerShare,
+        r.sharesOwnedFollowingTransaction,
+      ]),
+    ];
     for (const f of fields) {
       assert.equal(f.uncertain, true);
       assert.ok(
-        filing.findings.some((x) => x.rule === 'extraction-uncertain' && x.severity === 'info' && x.span?.start === f.span?.start && x.span?.end === f.span?.end),
+        filing.findings.some(
+          (x) =>
+            x.rule === 'extraction-uncertain' &&
+            x.severity === 'info' &&
+            x.span?.start === f.span?.start &&
+            x.span?.end === f.span?.end,
+        ),
         `finding for ${f.raw}`,
       );
     }
@@ -252,7 +298,13 @@ describe('text: shapes beyond the fixtures', function () {
     assert.equal(f.form4TransactionsReported.value, true);
     const row = f.nonDerivative[0];
     assert.deepEqual(
-      [row.transactionCode.value, row.transactionShares.value, row.transactionAcquiredDisposedCode.value, row.transactionPricePerShare.value, row.sharesOwnedFollowingTransaction.value],
+      [
+        row.transactionCode.value,
+        row.transactionShares.value,
+        row.transactionAcquiredDisposedCode.value,
+        row.transactionPricePerShare.value,
+        row.sharesOwnedFollowingTransaction.value,
+      ],
       ['G', '500', 'D', '0', '9500'],
     );
     assert.deepEqual(textSpanProblems(f), []);
@@ -286,10 +338,21 @@ describe('text: shapes beyond the fixtures', function () {
   });
 
   it('says so when box 6 claims more than one reporting person but one was read', function () {
-    const t = fs.readFileSync(path.join(DIR, 'form4-two-rows-option-exercise.txt'), 'utf8').replace('X Form filed by One Reporting Person', 'Form filed by One Reporting Person X Form filed by More than One Reporting Person');
+    const t = fs
+      .readFileSync(path.join(DIR, 'form4-two-rows-option-exercise.txt'), 'utf8')
+      .replace(
+        'X Form filed by One Reporting Person',
+        'Form filed by One Reporting Person X Form filed by More than One Reporting Person',
+      );
     const r = parseFormText(t, 'joint.txt');
     assert.ok(r.ok);
-    assert.ok(r.filing.findings.some((x) => x.rule === 'extraction-uncertain' && /box 6 says .* more than one reporting person, but 1 was read/.test(x.message)));
+    assert.ok(
+      r.filing.findings.some(
+        (x) =>
+          x.rule === 'extraction-uncertain' &&
+          /box 6 says .* more than one reporting person, but 1 was read/.test(x.message),
+      ),
+    );
   });
 
   it('says ok:false with a reason for text that is not a form', function () {
@@ -309,8 +372,14 @@ describe('text: a Form 4 filed as text before 2003 ("|" table, wrapped cells, la
     assert.equal(filing.issuer.tradingSymbol.value, 'HRBI');
     const o = filing.reportingOwners[0];
     assert.equal(o.name.value, 'Whitfield, Ada M.');
-    assert.deepEqual([o.street1.value, o.street2.value, o.city.value, o.state.value, o.zipCode.value], ['c/o Harbor Instruments Inc.', '77 Ocean Drive', 'Portland', 'ME', '04101']);
-    assert.deepEqual([o.isDirector.value, o.isOfficer.value, o.officerTitle.value], [false, true, 'Vice President, Sales']);
+    assert.deepEqual(
+      [o.street1.value, o.street2.value, o.city.value, o.state.value, o.zipCode.value],
+      ['c/o Harbor Instruments Inc.', '77 Ocean Drive', 'Portland', 'ME', '04101'],
+    );
+    assert.deepEqual(
+      [o.isDirector.value, o.isOfficer.value, o.officerTitle.value],
+      [false, true, 'Vice President, Sales'],
+    );
     assert.equal(filing.notSubjectToSection16.value, false);
   });
 
@@ -318,7 +387,15 @@ describe('text: a Form 4 filed as text before 2003 ("|" table, wrapped cells, la
     const [t, h] = filing.nonDerivative;
     assert.equal(filing.nonDerivative.length, 2);
     assert.deepEqual(
-      [t.kind, t.transactionDate.value, t.transactionCode.value, t.transactionShares.value, t.transactionAcquiredDisposedCode.value, t.transactionPricePerShare.value, t.sharesOwnedFollowingTransaction.value],
+      [
+        t.kind,
+        t.transactionDate.value,
+        t.transactionCode.value,
+        t.transactionShares.value,
+        t.transactionAcquiredDisposedCode.value,
+        t.transactionPricePerShare.value,
+        t.sharesOwnedFollowingTransaction.value,
+      ],
       ['transaction', '2001-03-12', 'S', '2000', 'D', '14.25', '18500'],
     );
     // "3/12/0" + "1" on the next line: raw and span stay the first part, the value is the joined date, flagged.
@@ -352,13 +429,40 @@ describe('text: the corpus Form 4 filed as text in 2000 (EDGAR submission withou
     assert.equal(f.periodOfReport.value, '2000-02-29');
     assert.deepEqual([f.issuer.name.value, f.issuer.tradingSymbol.value], ['Productivity Technologies Corp.', 'PRAC']);
     const o = f.reportingOwners[0];
-    assert.deepEqual([o.name.value, o.city.value, o.state.value, o.zipCode.value, o.isDirector.value], ['Foster, Alan H.', 'New York', 'NY', '10022', true]);
+    assert.deepEqual(
+      [o.name.value, o.city.value, o.state.value, o.zipCode.value, o.isDirector.value],
+      ['Foster, Alan H.', 'New York', 'NY', '10022', true],
+    );
     assert.equal(f.nonDerivative.length, 0);
     assert.equal(f.derivative.length, 1);
     const d = f.derivative[0] as DerivativeRow;
     assert.deepEqual(
-      [d.securityTitle.value, d.conversionOrExercisePrice.value, d.transactionDate.value, d.transactionCode.value, d.transactionShares.value, d.exerciseDate.value, d.expirationDate.value, d.underlyingSecurityTitle.value, d.underlyingSecurityShares.value, d.sharesOwnedFollowingTransaction.value, d.directOrIndirectOwnership.value],
-      ['Options to Purchase Common Stock', '1.375', '2000-02-07', 'A', '12000', '2000-02-07', '2005-02-07', 'Common Stock', '12000', '12000', 'D'],
+      [
+        d.securityTitle.value,
+        d.conversionOrExercisePrice.value,
+        d.transactionDate.value,
+        d.transactionCode.value,
+        d.transactionShares.value,
+        d.exerciseDate.value,
+        d.expirationDate.value,
+        d.underlyingSecurityTitle.value,
+        d.underlyingSecurityShares.value,
+        d.sharesOwnedFollowingTransaction.value,
+        d.directOrIndirectOwnership.value,
+      ],
+      [
+        'Options to Purchase Common Stock',
+        '1.375',
+        '2000-02-07',
+        'A',
+        '12000',
+        '2000-02-07',
+        '2005-02-07',
+        'Common Stock',
+        '12000',
+        '12000',
+        'D',
+      ],
     );
     // "A,D" in the A/D column is not read as either, and said so.
     assert.equal(d.transactionAcquiredDisposedCode.value, null);

@@ -37,7 +37,12 @@ function counterpart(f: Filing, xmlFiles: string[]): { file: string; filing: Fil
     if (!r.ok) continue;
     const x = r.filing;
     const owners = (g: Filing) => g.reportingOwners.map((o) => (o.name.value ?? '').toUpperCase()).join('|');
-    if (x.periodOfReport.value === period && owners(x) === owners(f) && x.nonDerivative.length === f.nonDerivative.length && x.derivative.length === f.derivative.length)
+    if (
+      x.periodOfReport.value === period &&
+      owners(x) === owners(f) &&
+      x.nonDerivative.length === f.nonDerivative.length &&
+      x.derivative.length === f.derivative.length
+    )
       return { file, filing: x };
   }
   return null;
@@ -68,11 +73,16 @@ describe('text: text extracted from printed EDGAR PDFs, against the ownership XM
         assert.equal(r.filing.reportingOwners.length, 10);
         assert.deepEqual([r.filing.nonDerivative.length, r.filing.derivative.length], [1, 0]);
         const o = r.filing.reportingOwners[1];
-        assert.deepEqual([o.name.value, o.city.value, o.state.value, o.zipCode.value], ['BAM Partners Trust', 'TORONTO ONTARIO', 'A6', 'M5J2T3']);
+        assert.deepEqual(
+          [o.name.value, o.city.value, o.state.value, o.zipCode.value],
+          ['BAM Partners Trust', 'TORONTO ONTARIO', 'A6', 'M5J2T3'],
+        );
       }
       const x = counterpart(r.filing, xmlFiles);
       if (!x) {
-        report.push(`${path.basename(pdf)}: no XML counterpart (read ${r.filing.nonDerivative.length} + ${r.filing.derivative.length} rows)`);
+        report.push(
+          `${path.basename(pdf)}: no XML counterpart (read ${r.filing.nonDerivative.length} + ${r.filing.derivative.length} rows)`,
+        );
         continue;
       }
       paired++;
@@ -83,9 +93,15 @@ describe('text: text extracted from printed EDGAR PDFs, against the ownership XM
       for (const m of c.mismatches) {
         // A printed page shows no CIK, and prints 134018.0 as 134,018: not reading those is not an error.
         const printed = !/\.cik$/.test(m.path);
-        const sameNumber = typeof m.html === 'string' && typeof m.xml === 'string' && /^\d*\.?\d+$/.test(m.html) && Number(m.html) === Number(m.xml);
+        const sameNumber =
+          typeof m.html === 'string' &&
+          typeof m.xml === 'string' &&
+          /^\d*\.?\d+$/.test(m.html) &&
+          Number(m.html) === Number(m.xml);
         if (!printed || sameNumber) notPrinted++;
-        report.push(`    ${m.path}: text=${JSON.stringify(m.html)} xml=${JSON.stringify(m.xml)}${!printed ? ' (not on the page)' : sameNumber ? ' (same number)' : ''}`);
+        report.push(
+          `    ${m.path}: text=${JSON.stringify(m.html)} xml=${JSON.stringify(m.xml)}${!printed ? ' (not on the page)' : sameNumber ? ' (same number)' : ''}`,
+        );
       }
     }
     console.log(
@@ -97,17 +113,32 @@ describe('text: text extracted from printed EDGAR PDFs, against the ownership XM
     assert.ok((matched + notPrinted) / total >= 0.995, 'values printed on the page must match');
   });
 
-  it('reads the EDGAR-converted PDFs of the corpus close to the PDF reader\'s hand-checked ground truth', async function () {
+  it("reads the EDGAR-converted PDFs of the corpus close to the PDF reader's hand-checked ground truth", async function () {
     // Ground truth written for the PDF reader (test/fixtures/pdf/groundtruth), checked field by field against
     // the rendered pages. Here the same PDFs go through plain text extraction and the text reader instead.
     const dir = path.resolve(__dirname, '..', 'fixtures', 'pdf', 'groundtruth');
     if (!fs.existsSync(dir)) this.skip();
-    const SKIP_KEYS = new Set(['corpusFile', 'checkedAgainst', 'findings', 'file', 'source', 'submission', 'notes', 'page', 'pages']);
+    const SKIP_KEYS = new Set([
+      'corpusFile',
+      'checkedAgainst',
+      'findings',
+      'file',
+      'source',
+      'submission',
+      'notes',
+      'page',
+      'pages',
+    ]);
     let matched = 0;
     let total = 0;
     const report: string[] = [];
-    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-      const gt = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Record<string, unknown> & { corpusFile: string };
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
+      const gt = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Record<string, unknown> & {
+        corpusFile: string;
+      };
       const pdf = path.join(CORPUS_DIR, gt.corpusFile);
       if (!fs.existsSync(pdf)) continue;
       const r = parseFormText(await pdfText(pdf), pdf);
@@ -116,7 +147,13 @@ describe('text: text extracted from printed EDGAR PDFs, against the ownership XM
       const j = toJson(r.filing) as unknown as Record<string, unknown> & { reportingOwners: Record<string, unknown>[] };
       j.reportingOwners.forEach((o, i) => {
         const m = r.filing.reportingOwners[i];
-        Object.assign(o, { street1: m.street1.value, street2: m.street2.value, city: m.city.value, state: m.state.value, zipCode: m.zipCode.value });
+        Object.assign(o, {
+          street1: m.street1.value,
+          street2: m.street2.value,
+          city: m.city.value,
+          state: m.state.value,
+          zipCode: m.zipCode.value,
+        });
       });
       let m = 0;
       let t = 0;
@@ -128,7 +165,9 @@ describe('text: text extracted from printed EDGAR PDFs, against the ownership XM
           else miss.push(`${p}.length: text=${Array.isArray(a) ? a.length : a} truth=${b.length}`);
           b.forEach((x, i) => walk(Array.isArray(a) ? a[i] : undefined, x, `${p}[${i}]`));
         } else if (b !== null && typeof b === 'object') {
-          for (const [k, v] of Object.entries(b)) if (!SKIP_KEYS.has(k)) walk(a && typeof a === 'object' ? (a as Record<string, unknown>)[k] : undefined, v, p ? `${p}.${k}` : k);
+          for (const [k, v] of Object.entries(b))
+            if (!SKIP_KEYS.has(k))
+              walk(a && typeof a === 'object' ? (a as Record<string, unknown>)[k] : undefined, v, p ? `${p}.${k}` : k);
         } else {
           t++;
           if (a === b) m++;
@@ -140,7 +179,9 @@ describe('text: text extracted from printed EDGAR PDFs, against the ownership XM
       total += t;
       report.push(`${name}: ${m}/${t}`, ...miss.map((x) => `    ${x}`));
     }
-    console.log(`      PDF text vs ground truth: ${matched}/${total} values equal (${((matched / total) * 100).toFixed(1)}%)\n      ${report.join('\n      ')}`);
+    console.log(
+      `      PDF text vs ground truth: ${matched}/${total} values equal (${((matched / total) * 100).toFixed(1)}%)\n      ${report.join('\n      ')}`,
+    );
     assert.ok(total > 300, 'expected the six ground-truth files');
     assert.ok(matched / total >= 0.85, `match ${matched}/${total} below 85%`);
   });

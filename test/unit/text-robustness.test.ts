@@ -11,11 +11,15 @@ import { cleanFormText, visibleText } from '../../src/core/parse/form/clean';
 import { textSpanProblems } from './html-spans';
 import { toJson } from '../../src/core/json';
 
-const FIXTURE = fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'text', 'form4-two-rows-option-exercise.txt'), 'utf8');
+const FIXTURE = fs.readFileSync(
+  path.resolve(__dirname, '..', 'fixtures', 'text', 'form4-two-rows-option-exercise.txt'),
+  'utf8',
+);
 
 describe('text: cleaning LaTeX-like escapes and simple tags, with a map to the source', function () {
   it('drops math delimiters, escapes and tags, keeps dollars on plain lines', function () {
-    const src = ' $1.\\ Amount\\ represents\\ shares.$\nPrice $2.29 and <u>/s/ A B</u> <ALTO>\n\\$5.00 $^{\\star}$ note';
+    const src =
+      ' $1.\\ Amount\\ represents\\ shares.$\nPrice $2.29 and <u>/s/ A B</u> <ALTO>\n\\$5.00 $^{\\star}$ note';
     const c = cleanFormText(src);
     assert.equal(c.text, ' 1. Amount represents shares.\nPrice $2.29 and /s/ A B <ALTO>\n$5.00 * note');
     assert.equal(c.text.length, c.start.length);
@@ -48,7 +52,8 @@ describe('text: hostile and broken input', function () {
     for (const n of fs.readdirSync(dir)) {
       const t = fs.readFileSync(path.join(dir, n), 'utf8');
       const a = parseFormText(t, n);
-      const values = (r: typeof a) => (r.ok ? JSON.stringify({ ...toJson(r.filing), findings: r.filing.findings.map((f) => f.message) }) : '');
+      const values = (r: typeof a) =>
+        r.ok ? JSON.stringify({ ...toJson(r.filing), findings: r.filing.findings.map((f) => f.message) }) : '';
       for (const eol of ['\r\n', '\r']) {
         const b = parseFormText(t.replace(/\n/g, eol), n);
         assert.ok(a.ok && b.ok, n);
@@ -66,15 +71,40 @@ describe('text: hostile and broken input', function () {
       ['many markers', FIXTURE.replace('$48.1234(2)', '$48.1234' + '(2)'.repeat(100_000))],
       ['many tabs', FIXTURE.replace('Common Stock\t03/14/2024', 'Common Stock' + '\t'.repeat(300_000) + '03/14/2024')],
       ['repeated labels', 'FORM 4\n' + '1. Name and Address of Reporting Person* X\t'.repeat(20_000)],
-      ['many rows', FIXTURE.replace('Table II', 'Common Stock\t03/14/2024\t\tS\t\t1\tD\t$1\t1\tD\t\n'.repeat(8_000) + 'Table II')],
-      ['long footnote', FIXTURE.replace('Remarks:', 'continued text of the last footnote\n'.repeat(40_000) + 'Remarks:')],
+      [
+        'many rows',
+        FIXTURE.replace('Table II', 'Common Stock\t03/14/2024\t\tS\t\t1\tD\t$1\t1\tD\t\n'.repeat(8_000) + 'Table II'),
+      ],
+      [
+        'long footnote',
+        FIXTURE.replace('Remarks:', 'continued text of the last footnote\n'.repeat(40_000) + 'Remarks:'),
+      ],
       ['latex soup', FIXTURE + '\\$ \\ ^{ $\\star$ }'.repeat(50_000)],
       ['one long line', 'FORM 4 ' + 'Table I - Non-Derivative Common Stock 01/01/2024 P 1 A $1 1 D '.repeat(10_000)],
       ['tags', FIXTURE + '<u><b>'.repeat(100_000)],
-      ['owner blocks after Table II', FIXTURE.replace('Explanation of Responses:', '1. Name and Address of Reporting Person*\nX Y\n(Last)\t(First)\t(Middle)\n'.repeat(20_000) + 'Explanation of Responses:')],
+      [
+        'owner blocks after Table II',
+        FIXTURE.replace(
+          'Explanation of Responses:',
+          '1. Name and Address of Reporting Person*\nX Y\n(Last)\t(First)\t(Middle)\n'.repeat(20_000) +
+            'Explanation of Responses:',
+        ),
+      ],
       ['many signatures', FIXTURE.replace('Reminder:', '/s/ A B 01/01/2024\n'.repeat(30_000) + 'Reminder:')],
-      ['owners section', FIXTURE.replace('Remarks:', 'Reporting Owners\n' + 'Name\nSTREET\nCITY, ST 12345\nX\n'.repeat(20_000) + 'Remarks:')],
-      ['words after a row', FIXTURE.replace('Table II', 'Common Stock\t03/14/2024\t\tS\t\t1\tD\t$1\t1\tD\t\n' + 'word\n'.repeat(50_000) + 'Table II')],
+      [
+        'owners section',
+        FIXTURE.replace(
+          'Remarks:',
+          'Reporting Owners\n' + 'Name\nSTREET\nCITY, ST 12345\nX\n'.repeat(20_000) + 'Remarks:',
+        ),
+      ],
+      [
+        'words after a row',
+        FIXTURE.replace(
+          'Table II',
+          'Common Stock\t03/14/2024\t\tS\t\t1\tD\t$1\t1\tD\t\n' + 'word\n'.repeat(50_000) + 'Table II',
+        ),
+      ],
       ['rows never complete', FIXTURE.replace('Table II', 'Common Stock 03/14/2024 S 1\n'.repeat(10_000) + 'Table II')],
     ];
     for (const [name, s] of cases) {

@@ -105,7 +105,10 @@ describe('text: the OCR seed of a Form 4 (Alto Ingredients)', function () {
   it('reads footnote F1 through the LaTeX escapes, and the signature', function () {
     assert.equal(filing.footnotes.length, 1);
     assert.equal(filing.footnotes[0].id.value, 'F1');
-    assert.equal(filing.footnotes[0].text.value, 'Amount represents shares withheld upon vesting of restricted stock to cover withholding taxes.');
+    assert.equal(
+      filing.footnotes[0].text.value,
+      'Amount represents shares withheld upon vesting of restricted stock to cover withholding taxes.',
+    );
     assert.equal(filing.signatures.length, 1);
     assert.equal(filing.signatures[0].name.value, '/s/ Todd E. Benton');
     assert.equal(filing.signatures[0].date.value, '2024-04-02');
@@ -123,7 +126,11 @@ describe('text: the OCR seed of a Form 4 (Alto Ingredients)', function () {
     // Every uncertain field has a finding at its span.
     const o = filing.reportingOwners[0];
     for (const fld of [o.name, o.street1])
-      assert.ok(filing.findings.some((x) => x.span && fld.span && x.span.start === fld.span.start && x.span.end === fld.span.end));
+      assert.ok(
+        filing.findings.some(
+          (x) => x.span && fld.span && x.span.start === fld.span.start && x.span.end === fld.span.end,
+        ),
+      );
   });
 
   it('gives the JSON model of docs/JSON-MODEL.md', function () {
@@ -132,7 +139,12 @@ describe('text: the OCR seed of a Form 4 (Alto Ingredients)', function () {
     assert.deepEqual(j.issuer, { cik: null, name: 'Alto Ingredients, Inc.', tradingSymbol: 'ALTO' });
     assert.deepEqual(j.nonDerivative[0].footnoteIds, ['F1']);
     assert.deepEqual(j.signatures, [{ name: '/s/ Todd E. Benton', date: '2024-04-02' }]);
-    assert.deepEqual(j.footnotes, [{ id: 'F1', text: 'Amount represents shares withheld upon vesting of restricted stock to cover withholding taxes.' }]);
+    assert.deepEqual(j.footnotes, [
+      {
+        id: 'F1',
+        text: 'Amount represents shares withheld upon vesting of restricted stock to cover withholding taxes.',
+      },
+    ]);
   });
 
   it('reads the same through parseFormText directly', function () {

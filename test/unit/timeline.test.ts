@@ -42,7 +42,17 @@ describe('timeline: series of amounts owned', () => {
     );
     const [direct, trust] = g.series;
     assert.deepEqual(
-      direct.points.map((p) => [p.date, p.code, p.acquiredDisposed, p.shares, p.price, p.value, p.owned, path.basename(data.filings[p.filing].file).replace(/^copy-of-/, ''), p.path]),
+      direct.points.map((p) => [
+        p.date,
+        p.code,
+        p.acquiredDisposed,
+        p.shares,
+        p.price,
+        p.value,
+        p.owned,
+        path.basename(data.filings[p.filing].file).replace(/^copy-of-/, ''),
+        p.path,
+      ]),
       [
         ['2024-01-10', 'P', 'A', '1000', '20.00', '20000', '11000', '2024-01-10-purchase.xml', 'nonDerivative[0]'],
         ['2024-02-12', 'S', 'D', '500', '22.50', '11250', '10500', '2024-02-12-sale.xml', 'nonDerivative[0]'],
@@ -78,7 +88,10 @@ describe('timeline: series of amounts owned', () => {
   });
 
   it('a rule turned off marks no break; precomputed cross findings are used as given', () => {
-    assert.equal(buildTimeline(folder(DIR), { rules: { severities: { 'holdings-reconcile-cross': 'off' } } }).counts.breaks, 0);
+    assert.equal(
+      buildTimeline(folder(DIR), { rules: { severities: { 'holdings-reconcile-cross': 'off' } } }).counts.breaks,
+      0,
+    );
     assert.equal(buildTimeline(folder(DIR), { cross: [] }).counts.breaks, 0);
   });
 
@@ -131,13 +144,21 @@ describe('timeline: series of amounts owned', () => {
 
   it('form4 timeline: CSV by default (one record per point), JSON on request, a bad --format is a usage error', function () {
     this.timeout(60000);
-    const cli = (...args: string[]) => spawnSync(process.execPath, ['-r', 'tsx/cjs', path.join(REPO_ROOT, 'src', 'cli', 'cli.ts'), 'timeline', ...args], { encoding: 'utf8', cwd: REPO_ROOT });
+    const cli = (...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        ['-r', 'tsx/cjs', path.join(REPO_ROOT, 'src', 'cli', 'cli.ts'), 'timeline', ...args],
+        { encoding: 'utf8', cwd: REPO_ROOT },
+      );
     const csv = cli(DIR);
     assert.equal(csv.status, 0, csv.stderr);
     const lines = csv.stdout.trimEnd().split('\n');
     assert.equal(lines[0], TIMELINE_COLUMNS.join(','));
     assert.equal(lines.length, 1 + 5);
-    assert.match(lines[3], /^Harold B\. Quince,0001900100,"Larkspur Devices, Inc\.",0000912345,LRKD,Common Stock,I,D,,2024-03-15,transaction,S,D,500,23,11500,9800,.*2024-03-15-sale\.xml,1,"holdings-reconcile-cross: /);
+    assert.match(
+      lines[3],
+      /^Harold B\. Quince,0001900100,"Larkspur Devices, Inc\.",0000912345,LRKD,Common Stock,I,D,,2024-03-15,transaction,S,D,500,23,11500,9800,.*2024-03-15-sale\.xml,1,"holdings-reconcile-cross: /,
+    );
     const json = cli(DIR, '--format', 'json');
     assert.equal(json.status, 0, json.stderr);
     const data = JSON.parse(json.stdout) as ReturnType<typeof buildTimeline>;

@@ -46,8 +46,10 @@ describe('xml parser over the corpus xml folder', function () {
         checkedCounts++;
         if (Number(m[col]) !== got) failures.push(`${rel}: ${col} = ${got}, MANIFEST says ${m[col]}`);
       }
-      if (m.docType && f.documentType.value !== m.docType) failures.push(`${rel}: documentType ${f.documentType.value}, MANIFEST ${m.docType}`);
-      if (m.schema && f.schemaVersion.value !== m.schema) failures.push(`${rel}: schemaVersion ${f.schemaVersion.value}, MANIFEST ${m.schema}`);
+      if (m.docType && f.documentType.value !== m.docType)
+        failures.push(`${rel}: documentType ${f.documentType.value}, MANIFEST ${m.docType}`);
+      if (m.schema && f.schemaVersion.value !== m.schema)
+        failures.push(`${rel}: schemaVersion ${f.schemaVersion.value}, MANIFEST ${m.schema}`);
     }
     assert.ok(checkedCounts > 1000, `only ${checkedCounts} MANIFEST counts were checked`);
     assert.equal(failures.length, 0, `${failures.length} problem(s):\n  ${failures.slice(0, 30).join('\n  ')}`);

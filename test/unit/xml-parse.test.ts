@@ -79,7 +79,11 @@ describe('xml parser: mapping to the model', () => {
     assert.ok(!rules(f).includes('schema-version-unknown'));
     assert.equal(f.findings.length, 0, JSON.stringify(f.findings));
     assert.equal(f.source, 'xml');
-    assert.ok(f.documentSpan && f.documentSpan.start === f.text.indexOf('<ownershipDocument>') && f.documentSpan.end === f.text.trimEnd().length);
+    assert.ok(
+      f.documentSpan &&
+        f.documentSpan.start === f.text.indexOf('<ownershipDocument>') &&
+        f.documentSpan.end === f.text.trimEnd().length,
+    );
   });
 
   it('keeps holdings beside transactions, interleaved in document order, in both tables', () => {
@@ -111,7 +115,9 @@ describe('xml parser: mapping to the model', () => {
     const t = f.nonDerivative[3];
     assert.equal(t.transactionShares.value, '50');
     assert.equal(t.sharesOwnedFollowingTransaction.value, '850');
-    assert.ok(at(f, t.span).startsWith('<nonDerivativeTransaction>') && at(f, t.span).endsWith('</nonDerivativeTransaction>'));
+    assert.ok(
+      at(f, t.span).startsWith('<nonDerivativeTransaction>') && at(f, t.span).endsWith('</nonDerivativeTransaction>'),
+    );
     const d0 = f.derivative[0];
     assert.equal(d0.conversionOrExercisePrice.value, '5.00');
     assert.equal(d0.exerciseDate.value, '2021-05-01');
@@ -139,7 +145,9 @@ describe('xml parser: mapping to the model', () => {
       r.codingFootnotes.map((x) => x.id),
       ['F3', 'F4'],
     );
-    assert.ok(at(f, r.codingSpan).startsWith('<transactionCoding>') && at(f, r.codingSpan).endsWith('</transactionCoding>'));
+    assert.ok(
+      at(f, r.codingSpan).startsWith('<transactionCoding>') && at(f, r.codingSpan).endsWith('</transactionCoding>'),
+    );
     assert.deepEqual(ids(r.transactionCode), []);
     // An empty <value/> beside a footnote: present, null, and the footnote kept.
     assert.equal(r.transactionTimeliness.present, true);
@@ -332,7 +340,10 @@ describe('xml parser: mapping to the model', () => {
     const inner = fs.readFileSync(path.join(FIX, 'footnotes.xml'), 'utf8');
     const text = `<SEC-DOCUMENT>\n<TEXT>\n<XML>\n${inner}</XML>\n</TEXT>\n`;
     const start = text.indexOf('<XML>') + 5;
-    const out = parseOwnershipXml(text, 's.txt', { range: { start, end: text.indexOf('</XML>') }, source: 'submission' });
+    const out = parseOwnershipXml(text, 's.txt', {
+      range: { start, end: text.indexOf('</XML>') },
+      source: 'submission',
+    });
     assert.ok(out.ok);
     const f = out.filing;
     assert.equal(f.source, 'submission');
@@ -351,7 +362,10 @@ describe('xml parser: mapping to the model', () => {
     const c = parseOwnershipXml('just some words', 'c.xml');
     assert.equal(c.ok, false);
     // A wrapper around an ownership document is looked into.
-    const d = parseOwnershipXml('<wrap><ownershipDocument><documentType>4</documentType></ownershipDocument></wrap>', 'd.xml');
+    const d = parseOwnershipXml(
+      '<wrap><ownershipDocument><documentType>4</documentType></ownershipDocument></wrap>',
+      'd.xml',
+    );
     assert.ok(d.ok && d.filing.documentType.value === '4');
   });
 
@@ -362,10 +376,15 @@ describe('xml parser: mapping to the model', () => {
     assert.equal(at(f, r.securityTitle.span), '<b>Common</b> Stock');
     assert.equal(r.transactionShares.value, '10');
     const mis = f.findings.find((x) => x.rule === 'xml-footnote-misplaced');
-    assert.ok(mis && mis.severity === 'warning' && /Footnote F1 is cited by <transactionAmounts> itself/.test(mis.message));
+    assert.ok(
+      mis && mis.severity === 'warning' && /Footnote F1 is cited by <transactionAmounts> itself/.test(mis.message),
+    );
     assert.equal(at(f, mis.span), 'F1');
     const t2 = f.findings.find((x) => x.rule === 'xml-unexpected-element');
-    assert.ok(t2 && /<conversionOrExercisePrice> belongs to Table II.*"3.00"/.test(t2.message), JSON.stringify(f.findings));
+    assert.ok(
+      t2 && /<conversionOrExercisePrice> belongs to Table II.*"3.00"/.test(t2.message),
+      JSON.stringify(f.findings),
+    );
     const unk = f.findings.filter((x) => x.rule === 'xml-unknown-element');
     assert.deepEqual(
       unk.map((x) => x.message),
@@ -381,7 +400,10 @@ describe('xml parser: mapping to the model', () => {
 
   it('keeps the first of a repeated single element and warns', () => {
     const base = fs.readFileSync(path.join(FIX, 'no-coding.xml'), 'utf8');
-    const text = base.replace('<periodOfReport>2019-01-02</periodOfReport>', '<periodOfReport>2019-01-02</periodOfReport><periodOfReport>2019-02-02</periodOfReport>');
+    const text = base.replace(
+      '<periodOfReport>2019-01-02</periodOfReport>',
+      '<periodOfReport>2019-01-02</periodOfReport><periodOfReport>2019-02-02</periodOfReport>',
+    );
     const out = parseOwnershipXml(text, 'dup.xml');
     assert.ok(out.ok);
     assert.equal(out.filing.periodOfReport.value, '2019-01-02');

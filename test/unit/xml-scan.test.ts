@@ -176,7 +176,8 @@ describe('xml scanner: hostile input', () => {
   });
 
   it('lists at most 100 findings of one rule and counts the rest', () => {
-    const text = '<ownershipDocument><footnotes>' + '<footnote>x</footnote>'.repeat(500) + '</footnotes></ownershipDocument>';
+    const text =
+      '<ownershipDocument><footnotes>' + '<footnote>x</footnote>'.repeat(500) + '</footnotes></ownershipDocument>';
     const out = parseOwnershipXml(text, 'many.xml');
     assert.ok(out.ok);
     const f = out.filing;
@@ -202,7 +203,10 @@ describe('xml scanner: hostile input', () => {
   });
 
   it('tolerates a byte-order mark left in front of the document', () => {
-    const out = parseOwnershipXml('\ufeff<?xml version="1.0"?><ownershipDocument><documentType>4</documentType></ownershipDocument>', 'bom.xml');
+    const out = parseOwnershipXml(
+      '\ufeff<?xml version="1.0"?><ownershipDocument><documentType>4</documentType></ownershipDocument>',
+      'bom.xml',
+    );
     assert.ok(out.ok);
     assert.equal(out.filing.documentType.value, '4');
     assert.ok(!out.filing.findings.some((x) => x.rule === 'xml-malformed'), JSON.stringify(out.filing.findings));
@@ -211,9 +215,15 @@ describe('xml scanner: hostile input', () => {
   it('stays fast on pathological markup (many problems, many attributes, long broken tags)', () => {
     const inputs = [
       '<ownershipDocument>' + '<a b=1></a>\n'.repeat(200_000) + '</ownershipDocument>',
-      '<ownershipDocument><a ' + Array.from({ length: 100_000 }, (_, i) => `x${i}="1"`).join(' ') + '/></ownershipDocument>',
+      '<ownershipDocument><a ' +
+        Array.from({ length: 100_000 }, (_, i) => `x${i}="1"`).join(' ') +
+        '/></ownershipDocument>',
       '<ownershipDocument>' + '</b '.repeat(100_000) + 'x'.repeat(1_000_000) + '</ownershipDocument>',
-      '<ownershipDocument>' + '&bogus;'.repeat(200_000) + '<remarks>' + '&#xZZ;&'.repeat(100_000) + '</remarks></ownershipDocument>',
+      '<ownershipDocument>' +
+        '&bogus;'.repeat(200_000) +
+        '<remarks>' +
+        '&#xZZ;&'.repeat(100_000) +
+        '</remarks></ownershipDocument>',
     ];
     for (const text of inputs) {
       const t0 = performance.now();
@@ -276,7 +286,10 @@ describe('xml scanner: malformed input', () => {
     assert.equal(f.issuer.name.value, 'Slash Corp');
     assert.equal(f.reportingOwners.length, 1);
     assert.equal(f.nonDerivative.length, 1);
-    assert.deepEqual(f.nonDerivative[0].transactionPricePerShare.footnotes.map((r) => r.id), ['F1']);
+    assert.deepEqual(
+      f.nonDerivative[0].transactionPricePerShare.footnotes.map((r) => r.id),
+      ['F1'],
+    );
     assert.equal(f.footnotes.length, 1);
     assert.equal(f.signatures[0].date.value, '2024-01-11');
     assert.ok(!f.findings.some((x) => x.rule === 'xml-duplicate-element'), JSON.stringify(f.findings));
@@ -305,7 +318,10 @@ describe('xml scanner: malformed input', () => {
   it('reports a document cut short and keeps everything read before the cut', () => {
     const f = parseFixture('truncated.xml');
     const x = only(f, 'xml-malformed');
-    assert.match(x.message, /^The document ends before <value> \(opened on line 17\) is closed; 5 enclosing elements are not closed either/);
+    assert.match(
+      x.message,
+      /^The document ends before <value> \(opened on line 17\) is closed; 5 enclosing elements are not closed either/,
+    );
     assert.equal(x.span?.start, f.text.length);
     assert.equal(f.issuer.name.value, 'Cut Short Inc');
     assert.equal(f.reportingOwners.length, 1);
@@ -316,13 +332,41 @@ describe('xml scanner: malformed input', () => {
 
   it('reports stray markup, bad attributes and text after the root, once, at the first break', () => {
     const cases: [string, RegExp, string][] = [
-      ['<ownershipDocument><documentType>4 < 5</documentType></ownershipDocument>', /A "<" that does not start a tag/, '<'],
-      ['<ownershipDocument><footnotes><footnote id=F1>x</footnote></footnotes></ownershipDocument>', /no quotes around its value/, 'id=F1'],
-      ['<ownershipDocument><footnotes><footnote id="F1>x</footnote></footnotes></ownershipDocument>', /quote is not closed before the next "<"/, 'id="'],
-      ['<ownershipDocument><documentType>4</documentType></ownershipDocument>\ntrailing words', /after the end of the root element \(line 2\)/, 'trailing words'],
-      ['<ownershipDocument><documentType>4</documentType></ownershipDocument><second/>', /second top-level element <second>/, '<second/>'],
-      ['<ownershipDocument><documentType>4</documentType></bogus></ownershipDocument>', /Closing tag <\/bogus> does not match the open <ownershipDocument>/, '</bogus>'],
-      ['<ownershipDocument><!-- unclosed comment <documentType>4</documentType></ownershipDocument>', /Comment "<!--" is never closed/, '<!--'],
+      [
+        '<ownershipDocument><documentType>4 < 5</documentType></ownershipDocument>',
+        /A "<" that does not start a tag/,
+        '<',
+      ],
+      [
+        '<ownershipDocument><footnotes><footnote id=F1>x</footnote></footnotes></ownershipDocument>',
+        /no quotes around its value/,
+        'id=F1',
+      ],
+      [
+        '<ownershipDocument><footnotes><footnote id="F1>x</footnote></footnotes></ownershipDocument>',
+        /quote is not closed before the next "<"/,
+        'id="',
+      ],
+      [
+        '<ownershipDocument><documentType>4</documentType></ownershipDocument>\ntrailing words',
+        /after the end of the root element \(line 2\)/,
+        'trailing words',
+      ],
+      [
+        '<ownershipDocument><documentType>4</documentType></ownershipDocument><second/>',
+        /second top-level element <second>/,
+        '<second/>',
+      ],
+      [
+        '<ownershipDocument><documentType>4</documentType></bogus></ownershipDocument>',
+        /Closing tag <\/bogus> does not match the open <ownershipDocument>/,
+        '</bogus>',
+      ],
+      [
+        '<ownershipDocument><!-- unclosed comment <documentType>4</documentType></ownershipDocument>',
+        /Comment "<!--" is never closed/,
+        '<!--',
+      ],
     ];
     for (const [text, re, piece] of cases) {
       const out = parseOwnershipXml(text, 'm.xml');
@@ -335,12 +379,16 @@ describe('xml scanner: malformed input', () => {
       assertSpans(out.filing);
     }
     // The footnote with an unquoted id is still read.
-    const u = parseOwnershipXml('<ownershipDocument><footnotes><footnote id=F1>x</footnote></footnotes></ownershipDocument>', 'u.xml');
+    const u = parseOwnershipXml(
+      '<ownershipDocument><footnotes><footnote id=F1>x</footnote></footnotes></ownershipDocument>',
+      'u.xml',
+    );
     assert.ok(u.ok && u.filing.footnotes[0].id.value === 'F1' && u.filing.footnotes[0].text.value === 'x');
   });
 
   it('adds what a strict validator finds earlier than the first break the scanner reports', () => {
-    const text = '<?xml version="1.0"?>\n<ownershipDocument>\n<remarks>AT&T</remarks>\n<documentType>4</documentTyp>\n</ownershipDocument>\n';
+    const text =
+      '<?xml version="1.0"?>\n<ownershipDocument>\n<remarks>AT&T</remarks>\n<documentType>4</documentTyp>\n</ownershipDocument>\n';
     const out = parseOwnershipXml(text, 'v.xml');
     assert.ok(out.ok);
     const x = out.filing.findings.find((f) => f.rule === 'xml-malformed');
@@ -414,7 +462,32 @@ describe('xml scanner: mutation fuzz over the fixtures', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const pieces = ['<', '>', '&', '"', "'", '/', '</', '<!--', ']]>', '<![CDATA[', '&amp;', '&#', ';', '=', ' ', '\n', '<value>', '</value>', '<footnoteId id="F9"/>', '\u0000', '\ufeff', '\ud800', '<!DOCTYPE x [', '?>'];
+    const pieces = [
+      '<',
+      '>',
+      '&',
+      '"',
+      "'",
+      '/',
+      '</',
+      '<!--',
+      ']]>',
+      '<![CDATA[',
+      '&amp;',
+      '&#',
+      ';',
+      '=',
+      ' ',
+      '\n',
+      '<value>',
+      '</value>',
+      '<footnoteId id="F9"/>',
+      '\u0000',
+      '\ufeff',
+      '\ud800',
+      '<!DOCTYPE x [',
+      '?>',
+    ];
     const failures: string[] = [];
     for (let i = 0; i < 4000 && failures.length < 5; i++) {
       let t = texts[rnd(texts.length)];

@@ -76,7 +76,8 @@ interface CellValue {
 
 const LABEL_CAP = 600;
 
-const LABEL_CLASS = /(^|\s)(FormText\w*|MedSmallFormText|SmallFormText\w*|FormTitle\d*|FormName|FormNumText|SectionTitle|FormEMText|FormULText|FormAttention)(\s|$)/;
+const LABEL_CLASS =
+  /(^|\s)(FormText\w*|MedSmallFormText|SmallFormText\w*|FormTitle\d*|FormName|FormNumText|SectionTitle|FormEMText|FormULText|FormAttention)(\s|$)/;
 
 function hasClass(el: HtmlElement, re: RegExp): boolean {
   const c = el.attrs['class'];
@@ -108,7 +109,10 @@ class HtmlFormReader {
 
   read(): ParseOutcome {
     this.root = parseHtml(this.text);
-    const formName = elements(this.root, (e) => (e.name === 'td' || e.name === 'div' || e.name === 'span') && hasClass(e, /(^|\s)FormName(\s|$)/))[0];
+    const formName = elements(
+      this.root,
+      (e) => (e.name === 'td' || e.name === 'div' || e.name === 'span') && hasClass(e, /(^|\s)FormName(\s|$)/),
+    )[0];
     const tables = this.formTables();
     const ownerBoxes = this.boxes(/^1\.\s*Name and Address of Reporting Person/i);
     const formNameText = formName ? this.label(formName) : '';
@@ -132,7 +136,11 @@ class HtmlFormReader {
     const body = elements(this.root, (e) => e.name === 'body')[0];
     this.filing.documentSpan = body ? { start: body.start, end: body.end } : { start: 0, end: this.text.length };
     // An amendment's page shows the original's date in box 4 (Form 3: box 5); the XML says "4/A".
-    if (this.filing.dateOfOriginalSubmission.value && this.filing.documentType.value && !this.filing.documentType.value.endsWith('/A'))
+    if (
+      this.filing.dateOfOriginalSubmission.value &&
+      this.filing.documentType.value &&
+      !this.filing.documentType.value.endsWith('/A')
+    )
       this.filing.documentType.value += '/A';
     for (const f of this.findings) this.filing.findings.push(f); // (a spread of 200,000 findings overflows the stack)
     return { ok: true, filing: this.filing };
@@ -184,7 +192,14 @@ class HtmlFormReader {
         const s0 = k > 0 && t[k - 1] === '(' ? k - 1 : k;
         const e0 = e < t.length && t[e] === ')' ? e + 1 : e;
         const id = footnoteIdFromMarker(t.slice(k, e));
-        if (id) out.push({ id, span: { start: piece.map[s0], end: e0 < piece.map.length ? piece.map[e0] : piece.map[piece.map.length - 1] } });
+        if (id)
+          out.push({
+            id,
+            span: {
+              start: piece.map[s0],
+              end: e0 < piece.map.length ? piece.map[e0] : piece.map[piece.map.length - 1],
+            },
+          });
         k = e;
       } else k++;
     }
@@ -211,7 +226,12 @@ class HtmlFormReader {
     while (stack.length) {
       const item = stack.pop()!;
       if (item === 'br') {
-        if (value.length) value.push({ text: ' ', map: [value[value.length - 1].map.at(-1)!, value[value.length - 1].map.at(-1)!], node: value[value.length - 1].node });
+        if (value.length)
+          value.push({
+            text: ' ',
+            map: [value[value.length - 1].map.at(-1)!, value[value.length - 1].map.at(-1)!],
+            node: value[value.length - 1].node,
+          });
         continue;
       }
       if ('kind' in item) {
@@ -219,7 +239,10 @@ class HtmlFormReader {
         continue;
       }
       const node = item.node;
-      if (insideTag(node, 'sup', scope.parent) || classedAncestor(node, scope.parent ?? this.root, /(^|\s)FootnoteData(\s|$)/)) {
+      if (
+        insideTag(node, 'sup', scope.parent) ||
+        classedAncestor(node, scope.parent ?? this.root, /(^|\s)FootnoteData(\s|$)/)
+      ) {
         refs.push(...this.markers(item));
         continue;
       }
@@ -264,7 +287,8 @@ class HtmlFormReader {
   private dateField(cv: CellValue, what: string): Field {
     if (cv.raw == null) return emptyBox(cv.place, cv.refs);
     const v = normalizeDate(cv.raw);
-    if (v == null) this.finding('value-unreadable', 'warning', `${what}: "${cv.raw}" is not a date (MM/DD/YYYY)`, cv.span);
+    if (v == null)
+      this.finding('value-unreadable', 'warning', `${what}: "${cv.raw}" is not a date (MM/DD/YYYY)`, cv.span);
     return makeField(cv.raw, v, cv.span, cv.refs);
   }
 
@@ -307,7 +331,13 @@ class HtmlFormReader {
     // No FORM box: use the title ("INITIAL STATEMENT ...", "ANNUAL STATEMENT ...", "STATEMENT OF CHANGES ...").
     for (const el of elements(this.root, (e) => hasClass(e, /(^|\s)FormTitle(\s|$)/))) {
       const t = this.label(el).toUpperCase();
-      const v = t.includes('INITIAL STATEMENT') ? '3' : t.includes('ANNUAL STATEMENT') ? '5' : t.includes('STATEMENT OF CHANGES') ? '4' : null;
+      const v = t.includes('INITIAL STATEMENT')
+        ? '3'
+        : t.includes('ANNUAL STATEMENT')
+          ? '5'
+          : t.includes('STATEMENT OF CHANGES')
+            ? '4'
+            : null;
       if (v) {
         const cv = this.cell(el, { within: el.parent });
         this.filing.documentType = makeField(cv.raw, v, cv.span, [], true);
@@ -319,7 +349,16 @@ class HtmlFormReader {
 
   /** The check boxes at the top: Section 16, Rule 10b5-1, Form 5's "Form 3 holdings / Form 4 transactions reported". */
   private readCheckBoxes(): void {
-    const boxes: [RegExp, 'notSubjectToSection16' | 'aff10b5One' | 'form3HoldingsReported' | 'form4TransactionsReported' | 'noSecuritiesOwned'][] = [
+    const boxes: [
+      RegExp,
+      (
+        | 'notSubjectToSection16'
+        | 'aff10b5One'
+        | 'form3HoldingsReported'
+        | 'form4TransactionsReported'
+        | 'noSecuritiesOwned'
+      ),
+    ][] = [
       [/^Check this box if no longer subject to Section 16/i, 'notSubjectToSection16'],
       [/Rule 10b5-1\(c\)/i, 'aff10b5One'],
       [/^Form 3 Holdings Reported/i, 'form3HoldingsReported'],
@@ -327,7 +366,10 @@ class HtmlFormReader {
       [/^Check this box if no securities|^No securities (are )?beneficially owned/i, 'noSecuritiesOwned'],
     ];
     for (const [re, key] of boxes) {
-      const label = elements(this.root, (e) => e.name === 'td' && re.test(this.label(e)) && !elements(e, (x) => x.name === 'td').length)[0];
+      const label = elements(
+        this.root,
+        (e) => e.name === 'td' && re.test(this.label(e)) && !elements(e, (x) => x.name === 'td').length,
+      )[0];
       if (!label || !label.parent) continue;
       const cells = cellsOf(label.parent);
       const idx = cells.indexOf(label);
@@ -353,7 +395,12 @@ class HtmlFormReader {
   private readIssuer(): void {
     const box = this.boxes(/Issuer Name and Ticker or Trading Symbol/i)[0];
     if (!box) {
-      this.finding('html-box-missing', 'warning', 'No "Issuer Name and Ticker or Trading Symbol" box on the page', null);
+      this.finding(
+        'html-box-missing',
+        'warning',
+        'No "Issuer Name and Ticker or Trading Symbol" box on the page',
+        null,
+      );
       return;
     }
     const issuer = this.filing.issuer;
@@ -382,9 +429,17 @@ class HtmlFormReader {
   }
 
   private readDates(): void {
-    const period = this.boxes(/Date of Earliest Transaction|Date of Event Requiring Statement|Statement for Issuer's Fiscal Year Ended/i)[0];
+    const period = this.boxes(
+      /Date of Earliest Transaction|Date of Event Requiring Statement|Statement for Issuer's Fiscal Year Ended/i,
+    )[0];
     if (period) this.filing.periodOfReport = this.dateField(this.cell(period), 'Period of report');
-    else this.finding('html-box-missing', 'warning', 'No date box (earliest transaction / event / fiscal year end) on the page', null);
+    else
+      this.finding(
+        'html-box-missing',
+        'warning',
+        'No date box (earliest transaction / event / fiscal year end) on the page',
+        null,
+      );
     const amend = this.boxes(/If Amendment, Date of?\s*Original Filed/i)[0];
     if (amend) {
       const cv = this.cell(amend);
@@ -414,8 +469,14 @@ class HtmlFormReader {
     const streetPos = labelPos(/^\(Street\)$/);
     const cityPos = labelPos(/^\(City\)$/);
     if (streetPos >= 0) {
-      const street = tables.filter((t) => t.start > lastPos && t.end <= streetPos && !elements(t, (e) => hasClass(e, LABEL_CLASS)).length);
-      const lines = street.flatMap((t) => rowsOf(t).map((r) => cellsOf(r)[0]).filter((c): c is HtmlElement => !!c));
+      const street = tables.filter(
+        (t) => t.start > lastPos && t.end <= streetPos && !elements(t, (e) => hasClass(e, LABEL_CLASS)).length,
+      );
+      const lines = street.flatMap((t) =>
+        rowsOf(t)
+          .map((r) => cellsOf(r)[0])
+          .filter((c): c is HtmlElement => !!c),
+      );
       if (lines[0]) o.street1 = this.textField(this.cell(lines[0]));
       if (lines[1]) o.street2 = this.textField(this.cell(lines[1]));
       const csz = tables.find((t) => t.start > streetPos && (cityPos < 0 || t.end <= cityPos));
@@ -589,7 +650,10 @@ class HtmlFormReader {
       // The last line "CITY, ST ZIP" (read on the line's own text, so each part keeps its exact span).
       const src = last ? this.sourcePositions(last.pieces) : null;
       const lineText = src ? src.text.replace(/[\s\u00a0]+$/, '') : '';
-      const m = src && lineText.length < 200 ? /^([\s\u00a0]*)(\S.*?),?[ \u00a0]+([A-Z][A-Z0-9])[ \u00a0]+([0-9A-Z][0-9A-Z -]{2,9})$/.exec(lineText) : null;
+      const m =
+        src && lineText.length < 200
+          ? /^([\s\u00a0]*)(\S.*?),?[ \u00a0]+([A-Z][A-Z0-9])[ \u00a0]+([0-9A-Z][0-9A-Z -]{2,9})$/.exec(lineText)
+          : null;
       const streets = m ? addr.slice(0, -1) : addr;
       if (streets[0]) o.street1 = makeField(streets[0].raw, streets[0].raw, streets[0].span);
       if (streets[1]) o.street2 = makeField(streets[1].raw, streets[1].raw, streets[1].span);
@@ -612,7 +676,8 @@ class HtmlFormReader {
         const cv = this.cell(cells[ci]);
         const checked = cv.raw != null && cv.raw.length > 0;
         o[key] = makeField<boolean>(cv.raw, checked, cv.span ?? cv.place);
-        if (key === 'isOfficer' && checked && !isCheckMark(cv.raw!)) o.officerTitle = makeField(cv.raw, cv.raw, cv.span);
+        if (key === 'isOfficer' && checked && !isCheckMark(cv.raw!))
+          o.officerTitle = makeField(cv.raw, cv.raw, cv.span);
         if (key === 'isOther' && checked && !isCheckMark(cv.raw!)) o.otherText = makeField(cv.raw, cv.raw, cv.span);
       }
       owners.push(o);
@@ -621,13 +686,29 @@ class HtmlFormReader {
     // The table is the complete list: it replaces name-only blocks, keeping their exact address fields.
     const previous = this.filing.reportingOwners;
     this.filing.reportingOwners = owners.map((o) => {
-      const match = previous.find((p) => (p.cik.value && o.cik.value ? p.cik.value === o.cik.value : p.name.value === o.name.value));
+      const match = previous.find((p) =>
+        p.cik.value && o.cik.value ? p.cik.value === o.cik.value : p.name.value === o.name.value,
+      );
       if (!match) {
         const sp = splitNotes.get(o);
-        if (sp) this.finding('extraction-uncertain', 'info', `Reporting owner ${o.name.raw}: city, state and ZIP split from one line of the owners table`, sp);
+        if (sp)
+          this.finding(
+            'extraction-uncertain',
+            'info',
+            `Reporting owner ${o.name.raw}: city, state and ZIP split from one line of the owners table`,
+            sp,
+          );
         return o;
       }
-      return { ...o, street1: match.street1, street2: match.street2, city: match.city, state: match.state, zipCode: match.zipCode, span: match.span };
+      return {
+        ...o,
+        street1: match.street1,
+        street2: match.street2,
+        city: match.city,
+        state: match.state,
+        zipCode: match.zipCode,
+        span: match.span,
+      };
     });
   }
 
@@ -680,7 +761,8 @@ class HtmlFormReader {
       if (!cells.length || cells.every((c) => c.name === 'th')) continue;
       const target = name === 'derivative' ? this.filing.derivative : this.filing.nonDerivative;
       const index = target.length;
-      const row: Row = name === 'derivative' ? emptyRow('derivative', 'holding', index) : emptyRow('nonDerivative', 'holding', index);
+      const row: Row =
+        name === 'derivative' ? emptyRow('derivative', 'holding', index) : emptyRow('nonDerivative', 'holding', index);
       row.span = { start: r.start, end: r.end };
       let col = 0;
       let acquired: CellValue | null = null;
@@ -691,7 +773,13 @@ class HtmlFormReader {
         col += Math.max(1, Math.min(50, parseInt(c.attrs['colspan'] ?? '1', 10) || 1));
         const cv = this.cell(c);
         if (!key) {
-          if (cv.raw != null) this.finding('html-unknown-column', 'info', `${where}: a value in a column this reader does not know: "${cv.raw}"`, cv.span);
+          if (cv.raw != null)
+            this.finding(
+              'html-unknown-column',
+              'info',
+              `${where}: a value in a column this reader does not know: "${cv.raw}"`,
+              cv.span,
+            );
           continue;
         }
         this.assign(row, key, cv, where, (a, d) => {
@@ -702,7 +790,10 @@ class HtmlFormReader {
       this.assignShares(row, acquired, disposed, where);
       const isTx =
         !form3 &&
-        (row.transactionDate.value != null || row.transactionCode.raw != null || row.transactionShares.raw != null || row.transactionAcquiredDisposedCode.raw != null);
+        (row.transactionDate.value != null ||
+          row.transactionCode.raw != null ||
+          row.transactionShares.raw != null ||
+          row.transactionAcquiredDisposedCode.raw != null);
       row.kind = isTx ? 'transaction' : 'holding';
       if (row.table === 'derivative') this.filing.derivative.push(row as DerivativeRow);
       else this.filing.nonDerivative.push(row as NonDerivativeRow);
@@ -715,15 +806,28 @@ class HtmlFormReader {
     const hasA = !!a && (a.raw != null || a.refs.length > 0);
     const hasD = !!d && (d.raw != null || d.refs.length > 0);
     if (!hasA && !hasD) return;
-    if (hasA && hasD) this.finding('html-ambiguous-value', 'warning', `${where}: both the (A) and the (D) column hold a value`, a!.span);
+    if (hasA && hasD)
+      this.finding(
+        'html-ambiguous-value',
+        'warning',
+        `${where}: both the (A) and the (D) column hold a value`,
+        a!.span,
+      );
     const cv = (hasA ? a : d)!;
     const code = hasA ? 'A' : 'D';
-    if (cv.dollar && row.table === 'derivative') row.transactionTotalValue = this.numberField(cv, `${where} total value`);
+    if (cv.dollar && row.table === 'derivative')
+      row.transactionTotalValue = this.numberField(cv, `${where} total value`);
     else row.transactionShares = this.numberField(cv, `${where} number of securities`);
     row.transactionAcquiredDisposedCode = makeField(null, code, cv.span ?? cv.place);
   }
 
-  private assign(row: Row, key: Exclude<ColumnKey, null>, cv: CellValue, where: string, shares: (a: CellValue | null, d: CellValue | null) => void): void {
+  private assign(
+    row: Row,
+    key: Exclude<ColumnKey, null>,
+    cv: CellValue,
+    where: string,
+    shares: (a: CellValue | null, d: CellValue | null) => void,
+  ): void {
     const d = row.table === 'derivative' ? (row as DerivativeRow) : null;
     switch (key) {
       case 'securityTitle':
@@ -750,7 +854,12 @@ class HtmlFormReader {
       case 'timelinessV':
         if (cv.raw == null) return;
         // The form's "V" column: voluntarily reported earlier than required = timeliness "E".
-        row.transactionTimeliness = makeField(cv.raw, /^V$/i.test(cv.raw) ? 'E' : cv.raw.toUpperCase(), cv.span, cv.refs);
+        row.transactionTimeliness = makeField(
+          cv.raw,
+          /^V$/i.test(cv.raw) ? 'E' : cv.raw.toUpperCase(),
+          cv.span,
+          cv.refs,
+        );
         return;
       case 'transactionShares':
         row.transactionShares = this.numberField(cv, `${where} amount`);
@@ -800,7 +909,8 @@ class HtmlFormReader {
           return;
         }
         const v = normalizeDirectIndirect(cv.raw);
-        if (v == null) this.finding('value-unreadable', 'warning', `${where}: ownership form is "${cv.raw}", not D or I`, cv.span);
+        if (v == null)
+          this.finding('value-unreadable', 'warning', `${where}: ownership form is "${cv.raw}", not D or I`, cv.span);
         row.directOrIndirectOwnership = makeField(cv.raw, v, cv.span, cv.refs);
         return;
       }
@@ -853,7 +963,13 @@ class HtmlFormReader {
           last.text.value = last.text.raw;
           if (whole && last.text.span) last.text.span = { start: last.text.span.start, end: whole.end };
           if (whole && last.span) last.span = { start: last.span.start, end: whole.end };
-        } else this.finding('html-unknown-footnote', 'info', `Explanation line without a footnote number: "${t.slice(0, 80)}"`, whole);
+        } else
+          this.finding(
+            'html-unknown-footnote',
+            'info',
+            `Explanation line without a footnote number: "${t.slice(0, 80)}"`,
+            whole,
+          );
         continue;
       }
       // Span of the number and of the text after "n. ".

@@ -142,7 +142,9 @@ export function headerEntries(text: string, region: Span = headerRegion(text)): 
 
 function isRealDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+    m - 1
+  ];
   return d <= days;
 }
 
@@ -171,7 +173,12 @@ function fieldOf(e: HeaderEntry, norm: (raw: string) => string | null, what: str
   if (!e.raw) return { raw: null, value: null, present: true, footnotes: [], span: e.element };
   const value = norm(e.raw);
   if (value === null)
-    findings.push({ rule: 'submission-header', severity: 'warning', message: `The submission header's ${what} "${e.raw}" cannot be read`, span: e.span });
+    findings.push({
+      rule: 'submission-header',
+      severity: 'warning',
+      message: `The submission header's ${what} "${e.raw}" cannot be read`,
+      span: e.span,
+    });
   return { raw: e.raw, value, present: true, footnotes: [], span: e.span };
 }
 
@@ -213,24 +220,29 @@ export function parseSubmissionHeader(text: string): { header: SubmissionHeader;
     }
     if (role) {
       if (key === 'CENTRAL-INDEX-KEY' && !role.cik.present) role.cik = fieldOf(e, cik, 'CIK', findings);
-      else if (key === 'COMPANY-CONFORMED-NAME' && !role.name.present) role.name = fieldOf(e, asIs, 'company name', findings);
+      else if (key === 'COMPANY-CONFORMED-NAME' && !role.name.present)
+        role.name = fieldOf(e, asIs, 'company name', findings);
       continue;
     }
     switch (key) {
       case 'ACCESSION-NUMBER':
-        if (!header.accessionNumber.present) header.accessionNumber = fieldOf(e, normAccession, 'accession number', findings);
+        if (!header.accessionNumber.present)
+          header.accessionNumber = fieldOf(e, normAccession, 'accession number', findings);
         break;
       case 'CONFORMED-SUBMISSION-TYPE':
-        if (!header.conformedSubmissionType.present) header.conformedSubmissionType = fieldOf(e, (r) => r.toUpperCase(), 'submission type', findings);
+        if (!header.conformedSubmissionType.present)
+          header.conformedSubmissionType = fieldOf(e, (r) => r.toUpperCase(), 'submission type', findings);
         break;
       case 'FILED-AS-OF-DATE':
         if (!header.filedAsOf.present) header.filedAsOf = fieldOf(e, normHeaderDate, 'filing date', findings);
         break;
       case 'CONFORMED-PERIOD-OF-REPORT':
-        if (!header.periodOfReport.present) header.periodOfReport = fieldOf(e, normHeaderDate, 'period of report', findings);
+        if (!header.periodOfReport.present)
+          header.periodOfReport = fieldOf(e, normHeaderDate, 'period of report', findings);
         break;
       case 'ACCEPTANCE-DATETIME':
-        if (!header.acceptanceDateTime.present) header.acceptanceDateTime = fieldOf(e, normAcceptance, 'acceptance date-time', findings);
+        if (!header.acceptanceDateTime.present)
+          header.acceptanceDateTime = fieldOf(e, normAcceptance, 'acceptance date-time', findings);
         break;
       case 'SEC-DOCUMENT':
       case 'IMS-DOCUMENT':
@@ -249,7 +261,8 @@ export function parseSubmissionHeader(text: string): { header: SubmissionHeader;
   }
   for (const f of header.filers) if (f.role === 'reporting-owner') header.reportingOwnerCiks.push(f.cik);
   // The issuer's CIK; headers from before 2003 name the issuer SUBJECT COMPANY instead.
-  const issuer = header.filers.find((f) => f.role === 'issuer') ?? header.filers.find((f) => f.role === 'subject-company');
+  const issuer =
+    header.filers.find((f) => f.role === 'issuer') ?? header.filers.find((f) => f.role === 'subject-company');
   if (issuer) header.issuerCik = issuer.cik;
   return { header, findings };
 }
@@ -299,7 +312,16 @@ export function submissionDocuments(text: string): SubmissionDocument[] {
   if (at < 0) {
     const own = findOwnershipRoot(text);
     if (own < 0) return [];
-    return [{ span: { start: 0, end: text.length }, type: null, sequence: null, filename: null, ownershipAt: own, xmlRange: ownershipRange(text, 0, text.length, own) }];
+    return [
+      {
+        span: { start: 0, end: text.length },
+        type: null,
+        sequence: null,
+        filename: null,
+        ownershipAt: own,
+        xmlRange: ownershipRange(text, 0, text.length, own),
+      },
+    ];
   }
   while (at >= 0) {
     const next = text.indexOf('<DOCUMENT>', at + 10);
@@ -322,7 +344,9 @@ export function submissionDocuments(text: string): SubmissionDocument[] {
 }
 
 function describeDoc(d: SubmissionDocument): string {
-  const parts = [d.sequence ? `sequence ${d.sequence}` : null, d.filename, d.type ? `type ${d.type}` : null].filter(Boolean);
+  const parts = [d.sequence ? `sequence ${d.sequence}` : null, d.filename, d.type ? `type ${d.type}` : null].filter(
+    Boolean,
+  );
   return parts.length ? parts.join(', ') : `at offset ${d.span.start}`;
 }
 
@@ -335,9 +359,12 @@ export function parseSubmission(text: string, file: string): ParseOutcome {
   const typeText = type ? `of type ${type}` : 'with no form type';
   if (owned.length === 0) {
     let reason: string;
-    if (type && !isOwnershipFormType(type)) reason = `EDGAR submission ${typeText}: not an ownership filing (Forms 3, 4, 5)`;
-    else if (docs.length === 0) reason = `EDGAR submission header ${typeText} without any document: no ownership XML to read`;
-    else reason = `EDGAR submission ${typeText} holds no ownership XML document (a text-format filing from before 2003?)`;
+    if (type && !isOwnershipFormType(type))
+      reason = `EDGAR submission ${typeText}: not an ownership filing (Forms 3, 4, 5)`;
+    else if (docs.length === 0)
+      reason = `EDGAR submission header ${typeText} without any document: no ownership XML to read`;
+    else
+      reason = `EDGAR submission ${typeText} holds no ownership XML document (a text-format filing from before 2003?)`;
     return { ok: false, reason, findings };
   }
   const doc = owned[0];
@@ -359,13 +386,20 @@ export function parseSubmission(text: string, file: string): ParseOutcome {
         .slice(1)
         .map(describeDoc)
         .join('; ')}`,
-      span: { start: second.ownershipAt, end: second.ownershipAt + (/<[\w.:-]*/y.exec(text.slice(second.ownershipAt))?.[0].length ?? 1) },
+      span: {
+        start: second.ownershipAt,
+        end: second.ownershipAt + (/<[\w.:-]*/y.exec(text.slice(second.ownershipAt))?.[0].length ?? 1),
+      },
     });
   }
   if (!out.ok) return { ok: false, reason: out.reason, findings: [...findings, ...out.findings] };
   const filing = out.filing;
   filing.source = 'submission';
   filing.submission = header;
-  filing.findings = [...findings.filter((f) => f.rule === 'submission-header'), ...filing.findings, ...findings.filter((f) => f.rule !== 'submission-header')];
+  filing.findings = [
+    ...findings.filter((f) => f.rule === 'submission-header'),
+    ...filing.findings,
+    ...findings.filter((f) => f.rule !== 'submission-header'),
+  ];
   return { ok: true, filing };
 }

@@ -110,8 +110,41 @@ const LAYOUTS: Record<string, Layout> = {
   'I-4': ['title', 'date', 'deemed', 'code', 'v', 'amount', 'ad', 'price', 'owned', 'di', 'nature'],
   'I-5': ['title', 'date', 'deemed', 'code', 'amount', 'ad', 'price', 'owned', 'di', 'nature'],
   'I-3': ['title', 'owned', 'di', 'nature'],
-  'II-4': ['title', 'convPrice', 'date', 'deemed', 'code', 'v', 'sharesA', 'sharesD', 'exercisable', 'expiration', 'uTitle', 'uAmount', 'price', 'owned', 'di', 'nature'],
-  'II-5': ['title', 'convPrice', 'date', 'deemed', 'code', 'sharesA', 'sharesD', 'exercisable', 'expiration', 'uTitle', 'uAmount', 'price', 'owned', 'di', 'nature'],
+  'II-4': [
+    'title',
+    'convPrice',
+    'date',
+    'deemed',
+    'code',
+    'v',
+    'sharesA',
+    'sharesD',
+    'exercisable',
+    'expiration',
+    'uTitle',
+    'uAmount',
+    'price',
+    'owned',
+    'di',
+    'nature',
+  ],
+  'II-5': [
+    'title',
+    'convPrice',
+    'date',
+    'deemed',
+    'code',
+    'sharesA',
+    'sharesD',
+    'exercisable',
+    'expiration',
+    'uTitle',
+    'uAmount',
+    'price',
+    'owned',
+    'di',
+    'nature',
+  ],
   'II-3': ['title', 'exercisable', 'expiration', 'uTitle', 'uAmount', 'convPrice', 'di', 'nature'],
 };
 
@@ -119,7 +152,8 @@ const DATE_RE = /(?<![\w/])([0-9OolI]{1,2})\s?[/.-]\s?([0-9OolI]{1,2})\s?[/.-]\s
 /** Old text filings: "2/7/00". */
 const DATE2_RE = /(?<![\w/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\w/])/;
 /** "February 29,2000", "Feb. 29, 2000". */
-const MONTH_DATE_RE = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s{1,3}(\d{1,2}),?\s{0,3}(\d{4})\b/i;
+const MONTH_DATE_RE =
+  /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s{1,3}(\d{1,2}),?\s{0,3}(\d{4})\b/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Cell values that mean "nothing here". */
 const NONE_VALUES = new Set(['-', '--', '---', '\u2014', '\u2013', 'N/A', 'n/a', 'NA', 'None', 'none']);
@@ -149,13 +183,19 @@ function dateFromString(seg: string): { raw: string; index: number; value: strin
   if (m2) {
     const yy = Number(m2[3]);
     const year = yy < 50 ? 2000 + yy : 1900 + yy;
-    return { raw: m2[0], index: m2.index, value: normalizeDate(`${m2[1]}/${m2[2]}/${year}`), why: `two-digit year in "${m2[0]}" read as ${year}` };
+    return {
+      raw: m2[0],
+      index: m2.index,
+      value: normalizeDate(`${m2[1]}/${m2[2]}/${year}`),
+      why: `two-digit year in "${m2[0]}" read as ${year}`,
+    };
   }
   return null;
 }
 
 /** How a security title usually begins: where a next row's title starts among lines of words. */
-const TITLE_START = /^(Class\b|Common\b|Series\b|Stock\b|Option|Restricted|Preferred|Warrant|Ordinary|American\s+Depositary|Performance|Phantom|Units?\b|RSU|Employee|Convertible|Limited\s+Partnership\s+Units|LP\s+Units|Deferred|Subordinate|Right)/i;
+const TITLE_START =
+  /^(Class\b|Common\b|Series\b|Stock\b|Option|Restricted|Preferred|Warrant|Ordinary|American\s+Depositary|Performance|Phantom|Units?\b|RSU|Employee|Convertible|Limited\s+Partnership\s+Units|LP\s+Units|Deferred|Subordinate|Right)/i;
 
 /** Words of the printed column headers of Tables I and II (a line of only these is header text). */
 const HEADER_VOCAB = new Set(
@@ -225,7 +265,13 @@ class TextFormReader {
     this.findings.push({ rule: 'extraction-uncertain', severity: 'info', message: `${what}: ${why}`, span });
   }
 
-  private field<T = string>(p: Piece, value: T | null, refs: FootnoteRef[] = [], doubt: string | null = null, what = ''): Field<T> {
+  private field<T = string>(
+    p: Piece,
+    value: T | null,
+    refs: FootnoteRef[] = [],
+    doubt: string | null = null,
+    what = '',
+  ): Field<T> {
     const sp = this.span(p.start, p.end);
     const f = makeField<T>(p.raw, value, sp, refs, doubt != null);
     if (doubt != null) this.uncertain(what || 'Value', doubt, sp);
@@ -313,7 +359,11 @@ class TextFormReader {
     const ownerLabel = this.find(/Name\s+and\s+Address/i);
     const title = documentTypeFromTitle(t.length > 20000 ? t.slice(0, 20000) : t);
     if (!table1 && !title && !ownerLabel) {
-      return { ok: false, reason: 'not the text of a Form 3, 4 or 5: no form title, no "Name and Address" box and no Table I', findings: [] };
+      return {
+        ok: false,
+        reason: 'not the text of a Form 3, 4 or 5: no form title, no "Name and Address" box and no Table I',
+        findings: [],
+      };
     }
     const headerEnd = table1 ? table1[0] : table2 ? table2[0] : explanation ? explanation[0] : t.length;
     this.readDocumentType(headerEnd, title);
@@ -324,8 +374,11 @@ class TextFormReader {
     const owner = this.readOwner(headerEnd);
     this.readRelationship(owner, headerEnd);
     if (owner.name.present || owner.street1.present) this.filing.reportingOwners.push(owner);
-    else this.uncertain('Reporting person', 'no "Name and Address of Reporting Person" box was found in the text', null);
-    let tablesEnd = explanation ? explanation[0] : this.find(/Signature\s+of\s+Reporting\s+Person|Reminder:/i, headerEnd)?.[0] ?? t.length;
+    else
+      this.uncertain('Reporting person', 'no "Name and Address of Reporting Person" box was found in the text', null);
+    let tablesEnd = explanation
+      ? explanation[0]
+      : (this.find(/Signature\s+of\s+Reporting\s+Person|Reminder:/i, headerEnd)?.[0] ?? t.length);
     // Joint filings print a name-and-address block per reporting person after Table II: read them as owners
     // (their relationship boxes are not printed), and end the tables there.
     const moreOwners: ReportingOwner[] = [];
@@ -336,12 +389,17 @@ class TextFormReader {
       const m = this.find(/Name\s+and\s+Address\s+of\s+Reporting\s+Person/i, from, blocksEnd);
       if (!m) break;
       if (n === 0) tablesEnd = m[0];
-      const next = this.find(/Name\s+and\s+Address\s+of\s+Reporting\s+Person/i, m[1], Math.min(explanation ? explanation[0] : t.length, m[1] + 20000));
+      const next = this.find(
+        /Name\s+and\s+Address\s+of\s+Reporting\s+Person/i,
+        m[1],
+        Math.min(explanation ? explanation[0] : t.length, m[1] + 20000),
+      );
       const o = this.readOwner(next ? next[0] : explanation ? explanation[0] : t.length, m[0]);
       if (o.name.present) moreOwners.push(o);
       from = m[1];
     }
-    if (table1) this.readTable('nonDerivative', table1[1], table2 && table2[0] > table1[1] ? table2[0] : tablesEnd, form);
+    if (table1)
+      this.readTable('nonDerivative', table1[1], table2 && table2[0] > table1[1] ? table2[0] : tablesEnd, form);
     if (table2) this.readTable('derivative', table2[1], tablesEnd > table2[1] ? tablesEnd : t.length, form);
     const seen = new Set(this.filing.reportingOwners.map((o) => (o.name.value ?? '').toUpperCase()));
     for (const o of moreOwners) {
@@ -353,12 +411,27 @@ class TextFormReader {
     this.readFootnotesRemarksSignatures(explanation ? explanation[1] : tablesEnd);
     this.checkJointFiling(headerEnd);
     this.crossCheckOwnerName(owner);
-    if (this.filing.dateOfOriginalSubmission.value && this.filing.documentType.value && !this.filing.documentType.value.endsWith('/A'))
+    if (
+      this.filing.dateOfOriginalSubmission.value &&
+      this.filing.documentType.value &&
+      !this.filing.documentType.value.endsWith('/A')
+    )
       this.filing.documentType.value += '/A';
     this.filing.documentSpan = { start: 0, end: this.src.length };
     const f = this.filing;
-    if (!f.issuer.name.value && !f.periodOfReport.value && !f.nonDerivative.length && !f.derivative.length && !f.signatures.some((x) => x.date.value))
-      return { ok: false, reason: 'the text of a blank Form 3/4/5 (its labels and instructions, but no issuer, date, row or signature filled in)', findings: [] };
+    if (
+      !f.issuer.name.value &&
+      !f.periodOfReport.value &&
+      !f.nonDerivative.length &&
+      !f.derivative.length &&
+      !f.signatures.some((x) => x.date.value)
+    )
+      return {
+        ok: false,
+        reason:
+          'the text of a blank Form 3/4/5 (its labels and instructions, but no issuer, date, row or signature filled in)',
+        findings: [],
+      };
     for (const f of this.findings) this.filing.findings.push(f); // (a spread of 200,000 findings overflows the stack)
     return { ok: true, filing: this.filing };
   }
@@ -372,13 +445,27 @@ class TextFormReader {
       const p = this.piece(off, m[1])!;
       const v = mm[2] ? `${mm[1]}/A` : mm[1];
       this.filing.documentType = this.field(p, v);
-      if (title && title !== mm[1]) this.doubt(this.filing.documentType, 'Form type', `the box says Form ${mm[1]} but the title reads as Form ${title}`);
+      if (title && title !== mm[1])
+        this.doubt(
+          this.filing.documentType,
+          'Form type',
+          `the box says Form ${mm[1]} but the title reads as Form ${title}`,
+        );
       return;
     }
     if (title) {
-      const tm = this.find(/(INITIAL STATEMENT OF BENEFICIAL OWNERSHIP|ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP|STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP)/i);
+      const tm = this.find(
+        /(INITIAL STATEMENT OF BENEFICIAL OWNERSHIP|ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP|STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP)/i,
+      );
       const p = tm ? this.piece(tm[0], tm[1]) : null;
-      if (p) this.filing.documentType = this.field(p, title, [], 'no "FORM n" box found; the type is taken from the form\'s title', 'Form type');
+      if (p)
+        this.filing.documentType = this.field(
+          p,
+          title,
+          [],
+          'no "FORM n" box found; the type is taken from the form\'s title',
+          'Form type',
+        );
       return;
     }
     this.uncertain('Form type', 'no "FORM 3/4/5" box and no form title found; read as a Form 4 layout', null);
@@ -389,14 +476,21 @@ class TextFormReader {
     let k = labelStart - 1;
     // Spaces and the box around the mark: "[X]", "(X)", "__X__" (EDGAR's PDF), "X".
     while (k >= 0 && labelStart - k < 40 && ' \t[]()_'.includes(this.t[k])) k--;
-    if (k >= 0 && /[Xx\u2713\u2714\u2612\u25a0\u25cf]/.test(this.t[k]) && (k === 0 || !/[A-Za-z0-9]/.test(this.t[k - 1]))) {
+    if (
+      k >= 0 &&
+      /[Xx\u2713\u2714\u2612\u25a0\u25cf]/.test(this.t[k]) &&
+      (k === 0 || !/[A-Za-z0-9]/.test(this.t[k - 1]))
+    ) {
       return { checked: true, mark: { raw: this.t[k], start: k, end: k + 1 } };
     }
     return { checked: false, mark: null };
   }
 
   private readCheckBoxes(headerEnd: number): void {
-    const boxes: [RegExp, 'notSubjectToSection16' | 'aff10b5One' | 'form3HoldingsReported' | 'form4TransactionsReported'][] = [
+    const boxes: [
+      RegExp,
+      'notSubjectToSection16' | 'aff10b5One' | 'form3HoldingsReported' | 'form4TransactionsReported',
+    ][] = [
       [/Check\s+this\s+box\s+if\s+no\s+longer\s+subject/i, 'notSubjectToSection16'],
       [/Check\s+this\s+box\s+to\s+indicate\s+that\s+a\s+transaction\s+was\s+made\s+pursuant/i, 'aff10b5One'],
       [/Form\s+3\s+Holdings\s+Reported/i, 'form3HoldingsReported'],
@@ -407,7 +501,8 @@ class TextFormReader {
       if (!m) continue;
       const { checked, mark } = this.checkedBefore(m[0]);
       const label = this.piece(m[0], m[1])!;
-      this.filing[key] = checked && mark ? this.field<boolean>(mark, true) : { ...this.field<boolean>(label, false), raw: null };
+      this.filing[key] =
+        checked && mark ? this.field<boolean>(mark, true) : { ...this.field<boolean>(label, false), raw: null };
     }
   }
 
@@ -429,7 +524,9 @@ class TextFormReader {
   }
 
   private readIssuer(headerEnd: number): void {
-    const m = this.find(/Issuer\s+Name\s+and\s+Ticker\s+or\s+Trading\s+Symbol/i, 0, headerEnd) ?? this.find(/Issuer\s+Name\s+and\s+Ticker/i, 0, headerEnd);
+    const m =
+      this.find(/Issuer\s+Name\s+and\s+Ticker\s+or\s+Trading\s+Symbol/i, 0, headerEnd) ??
+      this.find(/Issuer\s+Name\s+and\s+Ticker/i, 0, headerEnd);
     if (!m) {
       this.uncertain('Issuer', 'no "Issuer Name and Ticker or Trading Symbol" box was found', null);
       return;
@@ -467,7 +564,13 @@ class TextFormReader {
       const namePiece = this.piece(p.start, p.start + open);
       const symStart = p.start + rawText.indexOf(br[1], open);
       if (namePiece) issuer.name = this.field(namePiece, namePiece.raw, [], doubt, 'Issuer name');
-      issuer.tradingSymbol = this.field({ raw: br[1], start: symStart, end: symStart + br[1].length }, br[1].toUpperCase(), [], doubt, 'Trading symbol');
+      issuer.tradingSymbol = this.field(
+        { raw: br[1], start: symStart, end: symStart + br[1].length },
+        br[1].toUpperCase(),
+        [],
+        doubt,
+        'Trading symbol',
+      );
     } else {
       // Old text filings print the symbol on its own line below the name.
       const at = this.cellAt(p.end);
@@ -476,8 +579,21 @@ class TextFormReader {
       const sym = symCell ? this.piece(symCell.start, symCell.end) : null;
       if (nextLine && sym && /^[A-Z][A-Z.]{0,5}$/.test(sym.raw) && sym.start < headerEnd) {
         issuer.name = this.field(p, p.raw, [], doubt, 'Issuer name');
-        issuer.tradingSymbol = this.field(sym, sym.raw, [], 'read from the line below the issuer name', 'Trading symbol');
-      } else issuer.name = this.field(p, p.raw, [], doubt ?? 'no "[SYMBOL]" after the issuer name: the whole box is read as the name', 'Issuer name');
+        issuer.tradingSymbol = this.field(
+          sym,
+          sym.raw,
+          [],
+          'read from the line below the issuer name',
+          'Trading symbol',
+        );
+      } else
+        issuer.name = this.field(
+          p,
+          p.raw,
+          [],
+          doubt ?? 'no "[SYMBOL]" after the issuer name: the whole box is read as the name',
+          'Issuer name',
+        );
     }
   }
 
@@ -486,12 +602,27 @@ class TextFormReader {
     const seg = this.t.slice(s, e);
     const r = dateFromString(seg);
     if (!r) return null;
-    return { p: { raw: r.raw, start: s + r.index, end: s + r.index + r.raw.length }, value: r.value, repaired: r.why != null, why: r.why };
+    return {
+      p: { raw: r.raw, start: s + r.index, end: s + r.index + r.raw.length },
+      value: r.value,
+      repaired: r.why != null,
+      why: r.why,
+    };
   }
 
-  private dateField(d: { p: Piece; value: string | null; repaired: boolean; why?: string }, what: string, refs: FootnoteRef[] = []): Field {
+  private dateField(
+    d: { p: Piece; value: string | null; repaired: boolean; why?: string },
+    what: string,
+    refs: FootnoteRef[] = [],
+  ): Field {
     if (d.value == null) return this.field<string>(d.p, null, refs, `"${d.p.raw}" is not a calendar date`, what);
-    return this.field(d.p, d.value, refs, d.repaired ? (d.why ?? `letters read as digits in "${d.p.raw}" (OCR)`) : null, what);
+    return this.field(
+      d.p,
+      d.value,
+      refs,
+      d.repaired ? (d.why ?? `letters read as digits in "${d.p.raw}" (OCR)`) : null,
+      what,
+    );
   }
 
   private readPeriod(headerEnd: number, form: string): void {
@@ -503,7 +634,11 @@ class TextFormReader {
           : /Date\s+of\s+Earliest\s+Transaction/i;
     const m =
       this.find(label, 0, headerEnd) ??
-      this.find(/Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring|Fiscal\s+Year\s+Ended|Statement\s+for\s+Month\/(?:Day\/)?Year/i, 0, headerEnd);
+      this.find(
+        /Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring|Fiscal\s+Year\s+Ended|Statement\s+for\s+Month\/(?:Day\/)?Year/i,
+        0,
+        headerEnd,
+      );
     if (m) {
       const at = this.cellAt(m[1]);
       let d = at ? this.dateIn(m[1], at.cell.end) : null;
@@ -518,13 +653,18 @@ class TextFormReader {
           if (nl.start >= headerEnd || /^\s*\d{1,2}\.\s/.test(nl.text)) break;
           d = this.dateIn(nl.start, nl.end);
         }
-        if (d) doubt = d.p.start > at.line.end ? 'read from the line below its label' : 'the date was not in its box but next to it (merged columns)';
+        if (d)
+          doubt =
+            d.p.start > at.line.end
+              ? 'read from the line below its label'
+              : 'the date was not in its box but next to it (merged columns)';
       }
       if (d) {
         this.filing.periodOfReport = this.dateField(d, 'Period of report');
         if (doubt) this.doubt(this.filing.periodOfReport, 'Period of report', doubt);
       } else this.uncertain('Period of report', 'no date found in the date box', this.span(m[0], m[1]));
-    } else this.uncertain('Period of report', 'no date box (earliest transaction / event / fiscal year end) found', null);
+    } else
+      this.uncertain('Period of report', 'no date box (earliest transaction / event / fiscal year end) found', null);
     const am = this.find(/If\s+Amendment,\s+Date\s+(?:of\s+)?Original\s+Filed/i, 0, headerEnd);
     if (am) {
       const at = this.cellAt(am[1]);
@@ -532,7 +672,8 @@ class TextFormReader {
       if (!d && at) {
         // The date may be printed below the label; not past the next box.
         const nl = this.lines[at.li + 1];
-        if (nl && nl.start < headerEnd && !/^\s*\d{1,2}\.\s/.test(nl.text) && nl.text.trim().length < 40) d = this.dateIn(nl.start, nl.end);
+        if (nl && nl.start < headerEnd && !/^\s*\d{1,2}\.\s/.test(nl.text) && nl.text.trim().length < 40)
+          d = this.dateIn(nl.start, nl.end);
       }
       if (d) this.filing.dateOfOriginalSubmission = this.dateField(d, 'Date of original filing');
     }
@@ -569,7 +710,13 @@ class TextFormReader {
     if (last) {
       const sameCell = this.restOfCell(last[1], /\((?:First|Middle)\)/i);
       if (sameCell) {
-        o.street1 = this.field(sameCell, sameCell.raw, [], 'the street line is merged with the (Last)/(First)/(Middle) labels; it may be cut at a column edge', 'Street');
+        o.street1 = this.field(
+          sameCell,
+          sameCell.raw,
+          [],
+          'the street line is merged with the (Last)/(First)/(Middle) labels; it may be cut at a column edge',
+          'Street',
+        );
       } else if (streetLabel) {
         const at = this.cellAt(last[1]);
         const lines = at ? this.lines.slice(at.li + 1).filter((l) => l.start < streetLabel[0]) : [];
@@ -578,7 +725,8 @@ class TextFormReader {
           const c = l.cells.find((x) => x.text.trim().length > 0 && x.start < streetLabel[0]);
           if (!c) continue;
           const pc = this.piece(c.start, Math.min(c.end, streetLabel[0]));
-          if (pc && !/\((?:First|Middle|Last)\)/i.test(pc.raw) && !/^--\s*\d+\s+of\s+\d+\s*--$/.test(pc.raw)) streets.push(pc);
+          if (pc && !/\((?:First|Middle|Last)\)/i.test(pc.raw) && !/^--\s*\d+\s+of\s+\d+\s*--$/.test(pc.raw))
+            streets.push(pc);
         }
         if (streets[0]) o.street1 = this.field(streets[0], streets[0].raw);
         if (streets[1]) o.street2 = this.field(streets[1], streets[1].raw);
@@ -611,7 +759,11 @@ class TextFormReader {
     ] as const) {
       const tok = f.raw && f.raw.length < 300 ? /(?:^|\s)([0-9OolI]*\d[0-9OolI]*)(?=\s|,|$)/.exec(f.raw) : null;
       if (tok && /[OolI]/.test(tok[1]) && !f.uncertain)
-        this.doubt(f, what, `"${tok[1]}" mixes digits with letters OCR confuses with digits (O/0, l/1): kept as written`);
+        this.doubt(
+          f,
+          what,
+          `"${tok[1]}" mixes digits with letters OCR confuses with digits (O/0, l/1): kept as written`,
+        );
     }
     return o;
   }
@@ -632,7 +784,9 @@ class TextFormReader {
       const q = this.piece(c.start, c.end);
       if (q) found.push(q);
     }
-    const csz = found.findIndex((q) => q.raw.length < 120 && /^(.*?)[,\s]+([A-Za-z]{2})[,\s]+(\d{5}(?:-\d{4})?)$/.test(q.raw));
+    const csz = found.findIndex(
+      (q) => q.raw.length < 120 && /^(.*?)[,\s]+([A-Za-z]{2})[,\s]+(\d{5}(?:-\d{4})?)$/.test(q.raw),
+    );
     if (csz < 0) return;
     const streets = found.slice(0, csz).slice(-2);
     if (streets[0]) o.street1 = this.field(streets[0], streets[0].raw);
@@ -649,7 +803,10 @@ class TextFormReader {
 
   private cityStateZip(o: ReportingOwner, p: Piece): void {
     const s = this.t.slice(p.start, p.end);
-    const m = s.length > 200 ? null : /^([\s\S]*?)[,\s]+([A-Za-z]{2}|[A-Z]\d)[,\s]+(\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3})\s*$/.exec(s);
+    const m =
+      s.length > 200
+        ? null
+        : /^([\s\S]*?)[,\s]+([A-Za-z]{2}|[A-Z]\d)[,\s]+(\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3})\s*$/.exec(s);
     if (!m) {
       o.city = this.field(p, p.raw, [], 'city, state and ZIP code could not be told apart', 'City');
       return;
@@ -663,13 +820,18 @@ class TextFormReader {
   }
 
   private readRelationship(o: ReportingOwner, headerEnd: number): void {
-    const box = this.find(/(?:Relationship|tionship)\s+of\s+Reporting\s+Pers/i, 0, headerEnd) ?? this.find(/\(Check\s+all\s+applicable\)|all\s+applicable\)/i, 0, headerEnd);
+    const box =
+      this.find(/(?:Relationship|tionship)\s+of\s+Reporting\s+Pers/i, 0, headerEnd) ??
+      this.find(/\(Check\s+all\s+applicable\)|all\s+applicable\)/i, 0, headerEnd);
     const from = box ? box[0] : 0;
     const officer = this.find(/Officer\s*\(give\s+title\s+below\)/i, from, headerEnd);
     const other = this.find(/Other\s*\(specify\s+below\)/i, from, headerEnd);
     let titleRange: [number, number] | null = null;
     if (officer) {
-      const p = this.restOfCell(officer[1], /Other\s*\(specify|[([]\s?[Xx]?\s?[)\]]\s*Other\b|_+\s?[Xx]?\s?_*\s*Other\b/i);
+      const p = this.restOfCell(
+        officer[1],
+        /Other\s*\(specify|[([]\s?[Xx]?\s?[)\]]\s*Other\b|_+\s?[Xx]?\s?_*\s*Other\b/i,
+      );
       if (p) {
         titleRange = [p.start, p.end];
         o.officerTitle = this.field(p, p.raw);
@@ -699,9 +861,14 @@ class TextFormReader {
       else o[key] = { ...this.field<boolean>(this.piece(m[0], m[1])!, false), raw: null };
     }
     if (box && missing.length && missing.length < 4)
-      this.uncertain('Relationship', `the box${missing.length > 1 ? 'es' : ''} ${missing.join(', ')} could not be found in the text (cut or merged): read as not checked`, this.span(box[0], box[1]));
+      this.uncertain(
+        'Relationship',
+        `the box${missing.length > 1 ? 'es' : ''} ${missing.join(', ')} could not be found in the text (cut or merged): read as not checked`,
+        this.span(box[0], box[1]),
+      );
     // Old text filings print the title on the line below the relationship box.
-    const wantsText = (o.isOfficer.value && !o.officerTitle.value) || (o.isOther.value && !o.otherText.value && !o.isOfficer.value);
+    const wantsText =
+      (o.isOfficer.value && !o.officerTitle.value) || (o.isOther.value && !o.otherText.value && !o.isOfficer.value);
     const lastLabel = other ?? officer;
     if (wantsText && lastLabel) {
       const at = this.cellAt(lastLabel[1]);
@@ -714,19 +881,41 @@ class TextFormReader {
         for (let i = li0 + 1; i < Math.min(this.lines.length, li0 + 4); i++) {
           const x = this.lines[i];
           const tx = x.text.trim();
-          if (!tx || x.cells.length > 1 || x.start >= headerEnd || tx.length > 30 || /\d|[()<>]/.test(tx) || HEADER_WORDS.test(tx) || /^Table\b/i.test(tx)) break;
+          if (
+            !tx ||
+            x.cells.length > 1 ||
+            x.start >= headerEnd ||
+            tx.length > 30 ||
+            /\d|[()<>]/.test(tx) ||
+            HEADER_WORDS.test(tx) ||
+            /^Table\b/i.test(tx)
+          )
+            break;
           const joined = this.piece(q.start, x.end);
           if (!joined || joined.raw.length > 60) break;
           q = joined;
         }
       }
-      if (q && q.raw.length <= 60 && !/^\d{1,2}\.\s|^<|Table\s+I/i.test(q.raw) && !HEADER_WORDS.test(q.raw) && !/[([]\s?[Xx ]?\s?[)\]]/.test(q.raw)) {
-        const f = this.field(q, q.raw, [], 'read from the line below the relationship box', o.isOfficer.value ? 'Officer title' : 'Other (specify)');
+      if (
+        q &&
+        q.raw.length <= 60 &&
+        !/^\d{1,2}\.\s|^<|Table\s+I/i.test(q.raw) &&
+        !HEADER_WORDS.test(q.raw) &&
+        !/[([]\s?[Xx ]?\s?[)\]]/.test(q.raw)
+      ) {
+        const f = this.field(
+          q,
+          q.raw,
+          [],
+          'read from the line below the relationship box',
+          o.isOfficer.value ? 'Officer title' : 'Other (specify)',
+        );
         if (o.isOfficer.value) o.officerTitle = f;
         else o.otherText = f;
       }
     }
-    if (o.isOfficer.value && !o.officerTitle.value) this.uncertain('Officer title', 'Officer is checked but no title was found', o.isOfficer.span);
+    if (o.isOfficer.value && !o.officerTitle.value)
+      this.uncertain('Officer title', 'Officer is checked but no title was found', o.isOfficer.span);
   }
 
   // ---- tables ---------------------------------------------------------------------------------------------
@@ -735,10 +924,18 @@ class TextFormReader {
     const cells = l.cells.map((c) => c.text.trim()).filter((x) => x.length > 0);
     if (!cells.length) return true;
     if (HEADER_WORDS.test(l.text)) return true;
-    if (l.text.length < 200 && !DATE_RE.test(l.text) && !/\d/.test(withoutHeaderNumbers(l.text)) && isHeaderVocab(l.text)) return true;
+    if (
+      l.text.length < 200 &&
+      !DATE_RE.test(l.text) &&
+      !/\d/.test(withoutHeaderNumbers(l.text)) &&
+      isHeaderVocab(l.text)
+    )
+      return true;
     // A line of a "|" table without a single digit: header text split over lines.
     if (l.cells.length >= 4 && !/\d/.test(l.text)) return true;
-    return cells.every((x) => /^(Code|V|v|Amount|\(A\)|\(D\)|Price|Title|Date|Exercisable|\(A\) or \(D\)|' '|''|[-'",.]+)$/i.test(x));
+    return cells.every((x) =>
+      /^(Code|V|v|Amount|\(A\)|\(D\)|Price|Title|Date|Exercisable|\(A\) or \(D\)|' '|''|[-'",.]+)$/i.test(x),
+    );
   }
 
   private readTable(table: 'nonDerivative' | 'derivative', from: number, to: number, form: string): void {
@@ -746,7 +943,9 @@ class TextFormReader {
     // Forms before 2002 have no deemed execution date column, and their Table II has "Amount | A/D" where
     // today's form has "(A) | (D)". A header that names its columns without "Deemed" puts those first.
     const noDeemed = modern.filter((k) => k !== 'deemed');
-    const oldII = noDeemed.flatMap((k): ColumnKind[] => (k === 'sharesA' ? ['amount', 'ad'] : k === 'sharesD' ? [] : [k]));
+    const oldII = noDeemed.flatMap((k): ColumnKind[] =>
+      k === 'sharesA' ? ['amount', 'ad'] : k === 'sharesD' ? [] : [k],
+    );
     const region = this.t.slice(from, Math.min(to, from + 20000));
     const old = /Title\s+of/i.test(region) && !/Deemed/i.test(region);
     const candidates = form === '3' ? [modern] : old ? [noDeemed, oldII, modern] : [modern, noDeemed, oldII];
@@ -756,13 +955,15 @@ class TextFormReader {
     // Skip the rest of the title line ("(e.g., puts, calls, ...)") and the header lines.
     let pendingTitle: Piece[] = [];
     // Table markup, rules, and the page markers text extraction leaves ("-- 1 of 2 --").
-    const skipLine = (text: string) => /^</.test(text) || /^[-_=|.\s]*$/.test(text) || /^--\s*\d+\s+of\s+\d+\s*--$/.test(text);
+    const skipLine = (text: string) =>
+      /^</.test(text) || /^[-_=|.\s]*$/.test(text) || /^--\s*\d+\s+of\s+\d+\s*--$/.test(text);
     const isData = (x: Line) => DATE_RE.test(x.text) || /\d/.test(withoutHeaderNumbers(x.text));
     const startsWithValue = (x: Line) => /^[\s]*(?:\$|\(\d|[0-9OolI]{1,3}(?:[,./]|\d))/.test(x.text);
     const hasDate = (x: Line) => DATE_RE.test(x.text) || DATE2_RE.test(x.text);
     /** A line that is one bare number ("2021" of a trust's name broken over lines): words, not values. */
     const lone = (x: Line) => /^\d{1,4}$/.test(x.text.trim());
-    const filled = (l: Line) => l.cells.filter((c) => c.text.trim().length > 0 && !NONE_VALUES.has(c.text.trim())).length;
+    const filled = (l: Line) =>
+      l.cells.filter((c) => c.text.trim().length > 0 && !NONE_VALUES.has(c.text.trim())).length;
     for (let li = 0; li < lines.length; li++) {
       const l = lines[li];
       if (l.start < from) continue;
@@ -772,7 +973,11 @@ class TextFormReader {
         pendingTitle = []; // words above a rule or table markup are header text, not a wrapped title
         continue;
       }
-      if (/^\(?e\.g\.,/i.test(text) || /Acquired,\s+Disposed\s+of,\s+or\s+Beneficially\s+Owned|Securities\s+Beneficially\s+Owned\s*$/i.test(text)) continue;
+      if (
+        /^\(?e\.g\.,/i.test(text) ||
+        /Acquired,\s+Disposed\s+of,\s+or\s+Beneficially\s+Owned|Securities\s+Beneficially\s+Owned\s*$/i.test(text)
+      )
+        continue;
       if (this.isHeaderLine(l)) {
         pendingTitle = [];
         continue;
@@ -824,7 +1029,13 @@ class TextFormReader {
             let k2 = j;
             const wordsAhead: Line[] = [];
             const wordsAt: number[] = [];
-            while (k2 < lines.length && (!lines[k2].text.trim() || ((!isData(lines[k2]) || lone(lines[k2])) && !skipLine(lines[k2].text.trim()) && !this.isHeaderLine(lines[k2])))) {
+            while (
+              k2 < lines.length &&
+              (!lines[k2].text.trim() ||
+                ((!isData(lines[k2]) || lone(lines[k2])) &&
+                  !skipLine(lines[k2].text.trim()) &&
+                  !this.isHeaderLine(lines[k2])))
+            ) {
               if (lines[k2].text.trim()) {
                 wordsAhead.push(lines[k2]);
                 wordsAt.push(k2);
@@ -856,8 +1067,17 @@ class TextFormReader {
       const last = rows[rows.length - 1];
       for (const p of pendingTitle) {
         if (last) {
-          this.uncertain(`${table === 'derivative' ? 'Table II' : 'Table I'} row ${last.index + 1}`, `a line of text after the row ("${p.raw.slice(0, 60)}") is not read as part of it`, this.span(p.start, p.end));
-        } else this.uncertain(table === 'derivative' ? 'Table II' : 'Table I', `a line without values ("${p.raw.slice(0, 60)}") was skipped`, this.span(p.start, p.end));
+          this.uncertain(
+            `${table === 'derivative' ? 'Table II' : 'Table I'} row ${last.index + 1}`,
+            `a line of text after the row ("${p.raw.slice(0, 60)}") is not read as part of it`,
+            this.span(p.start, p.end),
+          );
+        } else
+          this.uncertain(
+            table === 'derivative' ? 'Table II' : 'Table I',
+            `a line without values ("${p.raw.slice(0, 60)}") was skipped`,
+            this.span(p.start, p.end),
+          );
       }
     }
   }
@@ -916,8 +1136,12 @@ class TextFormReader {
       }
       return;
     }
-    const row: Row = table === 'derivative' ? emptyRow('derivative', 'holding', index) : emptyRow('nonDerivative', 'holding', index);
-    row.span = this.span(linesBefore.length ? linesBefore[0].start : l.start, linesAfter.length ? linesAfter[linesAfter.length - 1].end : l.end);
+    const row: Row =
+      table === 'derivative' ? emptyRow('derivative', 'holding', index) : emptyRow('nonDerivative', 'holding', index);
+    row.span = this.span(
+      linesBefore.length ? linesBefore[0].start : l.start,
+      linesAfter.length ? linesAfter[linesAfter.length - 1].end : l.end,
+    );
     const where = `${table === 'derivative' ? 'Table II' : 'Table I'} row ${index + 1}`;
     // Cells by tab; trailing empty cells dropped.
     const none = (p: Piece | null) => (p && NONE_VALUES.has(p.raw) ? null : p);
@@ -955,12 +1179,20 @@ class TextFormReader {
       }
     }
     if (!assigned) {
-      const ranges: [number, number][] = [...linesBefore.map((p): [number, number] => [p.start, p.end]), [l.start, l.end], ...linesAfter.map((x): [number, number] => [x.start, x.end])];
+      const ranges: [number, number][] = [
+        ...linesBefore.map((p): [number, number] => [p.start, p.end]),
+        [l.start, l.end],
+        ...linesAfter.map((x): [number, number] => [x.start, x.end]),
+      ];
       assigned = this.bySequence(l, layouts[0], cells, ranges, table, form);
       fallback = true;
     }
     if (!assigned.size) {
-      this.uncertain(where, 'a line with values that could not be read as a row (no security title before the values): not read', row.span);
+      this.uncertain(
+        where,
+        'a line with values that could not be read as a row (no security title before the values): not read',
+        row.span,
+      );
       return;
     }
     if (fallback)
@@ -971,15 +1203,41 @@ class TextFormReader {
       );
     // Without column positions, the kind of a code, A/D, D/I letter or a title is plain; which box an amount
     // (or, in Table II, a date) belongs to is inferred from the order: those are marked uncertain.
-    const certainKinds = new Set<ColumnKind>(['title', 'code', 'v', 'ad', 'di', ...(table === 'nonDerivative' ? (['date'] as ColumnKind[]) : [])]);
+    const certainKinds = new Set<ColumnKind>([
+      'title',
+      'code',
+      'v',
+      'ad',
+      'di',
+      ...(table === 'nonDerivative' ? (['date'] as ColumnKind[]) : []),
+    ]);
     for (const [kind, p] of assigned)
-      this.assignCell(row, kind, p, where, fallback && !certainKinds.has(kind) ? 'the columns are not separated in the text: the box is inferred from the order of the values' : null);
+      this.assignCell(
+        row,
+        kind,
+        p,
+        where,
+        fallback && !certainKinds.has(kind)
+          ? 'the columns are not separated in the text: the box is inferred from the order of the values'
+          : null,
+      );
     if (titleBefore.length && row.securityTitle.raw != null) {
       // Words on the line(s) before the row: a security title wrapped upward by the text extraction.
-      this.doubt(row.securityTitle, `${where} security title`, `the line(s) above ("${titleBefore.map((x) => x.raw).join(' ').slice(0, 60)}") may belong to this title`);
+      this.doubt(
+        row.securityTitle,
+        `${where} security title`,
+        `the line(s) above ("${titleBefore
+          .map((x) => x.raw)
+          .join(' ')
+          .slice(0, 60)}") may belong to this title`,
+      );
     }
     const isTx =
-      form !== '3' && (row.transactionDate.value != null || row.transactionCode.raw != null || row.transactionShares.raw != null || row.transactionAcquiredDisposedCode.value != null);
+      form !== '3' &&
+      (row.transactionDate.value != null ||
+        row.transactionCode.raw != null ||
+        row.transactionShares.raw != null ||
+        row.transactionAcquiredDisposedCode.value != null);
     row.kind = isTx ? 'transaction' : 'holding';
     if (row.table === 'derivative') this.filing.derivative.push(row);
     else this.filing.nonDerivative.push(row);
@@ -1046,7 +1304,11 @@ class TextFormReader {
         const gap = toks.length ? this.t.slice(toks[toks.length - 1].end, s) : '';
         if (/^\(\d{1,2}\)$/.test(m[0]) && toks.length && !gap.includes('\t') && !gap.includes('\n')) {
           // A marker right after a value cites it; one in a cell of its own is a value box holding only a footnote.
-          toks[toks.length - 1] = { raw: this.t.slice(toks[toks.length - 1].start, e), start: toks[toks.length - 1].start, end: e };
+          toks[toks.length - 1] = {
+            raw: this.t.slice(toks[toks.length - 1].start, e),
+            start: toks[toks.length - 1].start,
+            end: e,
+          };
         } else if (m[0] === '$' && re.lastIndex < text.length) {
           // "$ 2.29": join the sign to its amount.
           const n = re.exec(text);
@@ -1060,7 +1322,17 @@ class TextFormReader {
       return DATE_RE.test(v) || DATE2_RE.test(v) || MONTH_DATE_RE.test(v);
     };
     // Several tokens make one value only when they are words of one cell, never across cells.
-    const group = (a: number, b: number): Piece => (byCell ? toks[a] : { raw: toks.slice(a, b).map((x) => x.raw).join(' '), start: toks[a].start, end: toks[b - 1].end });
+    const group = (a: number, b: number): Piece =>
+      byCell
+        ? toks[a]
+        : {
+            raw: toks
+              .slice(a, b)
+              .map((x) => x.raw)
+              .join(' '),
+            start: toks[a].start,
+            end: toks[b - 1].end,
+          };
     let k = 0;
     const markerOnly = (p: Piece) => /^(?:\(\d{1,2}\))+$/.test(p.raw);
     // Title: tokens until the first date, number or footnote-only box.
@@ -1072,11 +1344,27 @@ class TextFormReader {
       const firstDate = toks.findIndex(isDate);
       let after = firstDate + 1;
       if (after < toks.length && isDate(toks[after])) after++;
-      const code = firstDate >= 0 && after < toks.length ? /^[A-Za-z](?:\(\d{1,2}\))?$/.test(toks[after].raw) && TRANSACTION_CODES.has(toks[after].raw.charAt(0).toUpperCase()) : false;
+      const code =
+        firstDate >= 0 && after < toks.length
+          ? /^[A-Za-z](?:\(\d{1,2}\))?$/.test(toks[after].raw) &&
+            TRANSACTION_CODES.has(toks[after].raw.charAt(0).toUpperCase())
+          : false;
       const holdingI = table === 'nonDerivative' && firstDate < 0;
       const holdingII = table === 'derivative' && !code;
       if (holdingI) layout = ['title', 'owned', 'di', 'nature'];
-      else if (holdingII) layout = ['title', 'convPrice', 'exercisable', 'expiration', 'uTitle', 'uAmount', 'price', 'owned', 'di', 'nature'];
+      else if (holdingII)
+        layout = [
+          'title',
+          'convPrice',
+          'exercisable',
+          'expiration',
+          'uTitle',
+          'uAmount',
+          'price',
+          'owned',
+          'di',
+          'nature',
+        ];
     }
     out.set('title', group(0, titleEnd));
     k = byCell ? 1 : titleEnd;
@@ -1128,14 +1416,25 @@ class TextFormReader {
         continue;
       }
       const dateKind = kind === 'date' || kind === 'deemed' || kind === 'exercisable' || kind === 'expiration';
-      if (dateKind ? isDate(p) || (markerOnly(p) && (kind === 'exercisable' || kind === 'expiration')) : this.fits(kind, p) && !isDate(p) && !isNum(p) && !markerOnly(p)) {
+      if (
+        dateKind
+          ? isDate(p) || (markerOnly(p) && (kind === 'exercisable' || kind === 'expiration'))
+          : this.fits(kind, p) && !isDate(p) && !isNum(p) && !markerOnly(p)
+      ) {
         out.set(kind, p);
         k++;
       }
     }
     if (k < toks.length) {
       const rest = toks.slice(k);
-      this.uncertain('Table row', `text after the last recognized value was not read: "${rest.map((x) => x.raw).join(' ').slice(0, 60)}"`, this.span(rest[0].start, rest[rest.length - 1].end));
+      this.uncertain(
+        'Table row',
+        `text after the last recognized value was not read: "${rest
+          .map((x) => x.raw)
+          .join(' ')
+          .slice(0, 60)}"`,
+        this.span(rest[0].start, rest[rest.length - 1].end),
+      );
     }
     return out;
   }
@@ -1150,7 +1449,10 @@ class TextFormReader {
       doubt = doubt ? `${doubt}; ${why}` : why;
     }
     const vt = (x: Piece) => x.merged ?? x.raw;
-    const text = (f: string): Field => (value ? this.field(value, vt(value), refs, doubt, `${where} ${f}`) : { ...absent(), present: refs.length > 0, footnotes: refs, span: this.span(p.start, p.end) });
+    const text = (f: string): Field =>
+      value
+        ? this.field(value, vt(value), refs, doubt, `${where} ${f}`)
+        : { ...absent(), present: refs.length > 0, footnotes: refs, span: this.span(p.start, p.end) };
     const num = (f: string): Field => {
       if (!value) return { ...absent(), present: refs.length > 0, footnotes: refs, span: this.span(p.start, p.end) };
       let v = normalizeNumber(vt(value));
@@ -1172,7 +1474,13 @@ class TextFormReader {
       if (!value) return { ...absent(), present: refs.length > 0, footnotes: refs, span: this.span(p.start, p.end) };
       if (value.merged != null) {
         const r = dateFromString(value.merged);
-        return this.field<string>(value, r?.value ?? null, refs, r ? (r.why ? `${doubt}; ${r.why}` : doubt) : `${doubt}; not a date`, `${where} ${f}`);
+        return this.field<string>(
+          value,
+          r?.value ?? null,
+          refs,
+          r ? (r.why ? `${doubt}; ${r.why}` : doubt) : `${doubt}; not a date`,
+          `${where} ${f}`,
+        );
       }
       const dt = this.dateIn(value.start, value.end);
       if (!dt) return this.field<string>(value, null, refs, doubt ?? `"${value.raw}" is not a date`, `${where} ${f}`);
@@ -1199,11 +1507,24 @@ class TextFormReader {
         if (!value) return;
         const code = vt(value).toUpperCase();
         const known = TRANSACTION_CODES.has(code);
-        row.transactionCode = this.field(value, code, [], known ? doubt : `"${vt(value)}" is not a transaction code`, `${where} transaction code`);
+        row.transactionCode = this.field(
+          value,
+          code,
+          [],
+          known ? doubt : `"${vt(value)}" is not a transaction code`,
+          `${where} transaction code`,
+        );
         return;
       }
       case 'v':
-        if (value) row.transactionTimeliness = this.field(value, /^v$/i.test(value.raw) ? 'E' : value.raw.toUpperCase(), refs, doubt, `${where} V`);
+        if (value)
+          row.transactionTimeliness = this.field(
+            value,
+            /^v$/i.test(value.raw) ? 'E' : value.raw.toUpperCase(),
+            refs,
+            doubt,
+            `${where} V`,
+          );
         return;
       case 'amount':
         row.transactionShares = num('amount');
@@ -1217,9 +1538,18 @@ class TextFormReader {
         if (doubt) {
           // Without column positions, (A) or (D) is a guess from the transaction code.
           const tc = row.transactionCode.value;
-          const guess = tc && 'SFDGJUHXCMO'.includes(tc) && row.table === 'derivative' && 'MXCO'.includes(tc) ? 'D' : tc === 'S' || tc === 'F' || tc === 'D' || tc === 'U' ? 'D' : 'A';
+          const guess =
+            tc && 'SFDGJUHXCMO'.includes(tc) && row.table === 'derivative' && 'MXCO'.includes(tc)
+              ? 'D'
+              : tc === 'S' || tc === 'F' || tc === 'D' || tc === 'U'
+                ? 'D'
+                : 'A';
           ad.value = guess;
-          this.doubt(ad, `${where} (A) or (D)`, `the (A) and (D) columns cannot be told apart in the text; "${guess}" is inferred from transaction code ${tc ?? '(none)'}`);
+          this.doubt(
+            ad,
+            `${where} (A) or (D)`,
+            `the (A) and (D) columns cannot be told apart in the text; "${guess}" is inferred from transaction code ${tc ?? '(none)'}`,
+          );
         }
         row.transactionAcquiredDisposedCode = ad;
         return;
@@ -1227,7 +1557,13 @@ class TextFormReader {
       case 'ad':
         if (value) {
           const v = normalizeAcquiredDisposed(vt(value));
-          row.transactionAcquiredDisposedCode = this.field(value, v, refs, v ? doubt : `"${vt(value)}" is not A or D`, `${where} (A) or (D)`);
+          row.transactionAcquiredDisposedCode = this.field(
+            value,
+            v,
+            refs,
+            v ? doubt : `"${vt(value)}" is not A or D`,
+            `${where} (A) or (D)`,
+          );
         }
         return;
       case 'price':
@@ -1251,7 +1587,13 @@ class TextFormReader {
       case 'di':
         if (value) {
           const v = normalizeDirectIndirect(vt(value));
-          row.directOrIndirectOwnership = this.field(value, v, refs, v ? doubt : `"${vt(value)}" is not D or I`, `${where} ownership form`);
+          row.directOrIndirectOwnership = this.field(
+            value,
+            v,
+            refs,
+            v ? doubt : `"${vt(value)}" is not D or I`,
+            `${where} ownership form`,
+          );
         }
         return;
       case 'nature':
@@ -1286,11 +1628,24 @@ class TextFormReader {
       ownersHead ? ownersHead[0] : t.length,
       sigHead ? sigHead[0] : t.length,
     );
-    if (ownersHead) this.readOwnersSection(ownersHead[1], Math.min(sigHead && sigHead[0] > ownersHead[1] ? sigHead[0] : t.length, sigLine && sigLine.start > ownersHead[1] ? sigLine.start : t.length));
+    if (ownersHead)
+      this.readOwnersSection(
+        ownersHead[1],
+        Math.min(
+          sigHead && sigHead[0] > ownersHead[1] ? sigHead[0] : t.length,
+          sigLine && sigLine.start > ownersHead[1] ? sigLine.start : t.length,
+        ),
+      );
     this.readFootnotes(from, endNotes);
     if (remarks && remarks[0] < (sigLine ? sigLine.start : t.length)) {
       const after = (x: [number, number] | null) => (x && x[0] > remarks[1] ? x[0] : t.length);
-      const e = Math.min(sigLine ? sigLine.start : t.length, sigLabel ? sigLabel[0] : t.length, after(reminder), after(ownersHead), after(sigHead));
+      const e = Math.min(
+        sigLine ? sigLine.start : t.length,
+        sigLabel ? sigLabel[0] : t.length,
+        after(reminder),
+        after(ownersHead),
+        after(sigHead),
+      );
       const p = this.piece(remarks[1], e);
       if (p) this.filing.remarks = this.field(p, p.raw);
     }
@@ -1356,7 +1711,11 @@ class TextFormReader {
         if (streets[1]) o.street2 = this.field(streets[1], streets[1].raw);
         this.cityStateZip(o, rest[rest.length - 1]);
         o.span = this.span(name.start, rest[rest.length - 1].end);
-        this.uncertain('Reporting owner', `${name.raw}: read from the "Reporting Owners" table; its relationship marks lost their columns in the text`, o.span);
+        this.uncertain(
+          'Reporting owner',
+          `${name.raw}: read from the "Reporting Owners" table; its relationship marks lost their columns in the text`,
+          o.span,
+        );
         this.filing.reportingOwners.push(o);
       }
     }
@@ -1374,15 +1733,25 @@ class TextFormReader {
       const m = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText);
       if (m) {
         const numStart = s + lineText.indexOf(m[1], 0);
-        notes.push({ idPiece: { raw: m[1], start: numStart, end: numStart + m[1].length }, numStart, bodyStart: s + m[0].length, bodyEnd: e });
+        notes.push({
+          idPiece: { raw: m[1], start: numStart, end: numStart + m[1].length },
+          numStart,
+          bodyStart: s + m[0].length,
+          bodyEnd: e,
+        });
         continue;
       }
       const p = this.piece(s, e);
       if (!p) continue;
       const last = notes[notes.length - 1];
-      if (last) last.bodyEnd = e; // a continuation line of the previous footnote
+      if (last)
+        last.bodyEnd = e; // a continuation line of the previous footnote
       else if (!/^Explanation of Responses/i.test(p.raw)) {
-        this.uncertain('Explanation of responses', `a line without a footnote number ("${p.raw.slice(0, 60)}") was not read`, this.span(p.start, p.end));
+        this.uncertain(
+          'Explanation of responses',
+          `a line without a footnote number ("${p.raw.slice(0, 60)}") was not read`,
+          this.span(p.start, p.end),
+        );
       }
     }
     for (const n of notes) {
@@ -1428,7 +1797,8 @@ class TextFormReader {
     if (!last) {
       // Old text filings: "DATE" on the next line, the date below it.
       const li = this.lines.indexOf(l);
-      for (let i = li + 1; i < Math.min(this.lines.length, li + 4) && !last; i++) last = this.dateIn(this.lines[i].start, this.lines[i].end);
+      for (let i = li + 1; i < Math.min(this.lines.length, li + 4) && !last; i++)
+        last = this.dateIn(this.lines[i].start, this.lines[i].end);
     }
     if (!name && !last) return;
     // A name wrapped at a hyphen ("Attorney-in-" / "Fact") reads as one word in the value; raw keeps the break.

@@ -42,8 +42,22 @@ export interface XmlParseOptions {
 
 /** Schema versions of the published ownership XSDs that this reader knows. */
 export const KNOWN_SCHEMAS = new Set([
-  'X0101', 'X0102', 'X0201', 'X0202', 'X0203', 'X0204', 'X0205', 'X0206',
-  'X0301', 'X0302', 'X0303', 'X0304', 'X0305', 'X0306', 'X0407', 'X0508',
+  'X0101',
+  'X0102',
+  'X0201',
+  'X0202',
+  'X0203',
+  'X0204',
+  'X0205',
+  'X0206',
+  'X0301',
+  'X0302',
+  'X0303',
+  'X0304',
+  'X0305',
+  'X0306',
+  'X0407',
+  'X0508',
 ]);
 
 type Norm = 'text' | 'decimal' | 'date' | 'bool' | 'code' | 'collapse';
@@ -139,7 +153,9 @@ const LEAVES = new Set([
 /** A value element holding elements it cannot hold (only a broken tag puts them there). */
 function swallows(el: XmlElement): boolean {
   if (el.children.length === 0 || !LEAVES.has(el.local)) return false;
-  return el.children.some((c) => (el.local === 'footnote' ? c.local === 'footnote' : c.local !== 'value' && c.local !== 'footnoteId'));
+  return el.children.some((c) =>
+    el.local === 'footnote' ? c.local === 'footnote' : c.local !== 'value' && c.local !== 'footnoteId',
+  );
 }
 
 /**
@@ -222,7 +238,12 @@ class Mapper {
   /** One closing note per rule whose findings were cut off. */
   finish(): void {
     for (const [rule, { severity, count }] of this.suppressed)
-      this.findings.push({ rule, severity, message: `${count} more ${rule} finding${count === 1 ? '' : 's'} not listed`, span: null });
+      this.findings.push({
+        rule,
+        severity,
+        message: `${count} more ${rule} finding${count === 1 ? '' : 's'} not listed`,
+        span: null,
+      });
   }
 
   unknown(el: XmlElement, where: string): void {
@@ -249,7 +270,12 @@ class Mapper {
   footnoteRef(el: XmlElement): FootnoteRef | null {
     const a = attr(el, 'id');
     if (!a) {
-      this.add('xml-footnote-id-missing', 'warning', `<footnoteId> without an id attribute (line ${this.line(el.start)})`, span(el));
+      this.add(
+        'xml-footnote-id-missing',
+        'warning',
+        `<footnoteId> without an id attribute (line ${this.line(el.start)})`,
+        span(el),
+      );
       return null;
     }
     const id = decodeEntities(this.text, a.valueStart, a.valueEnd, this.onUnknown).trim();
@@ -290,7 +316,8 @@ class Mapper {
     // element (<rptOwnerCik>) keeps its own text only: children there come from a broken tag, not from the filer.
     const ts = deep ? trimmedSpan(this.text, holder.contentStart, holder.contentEnd) : textSpan(this.text, holder);
     const elementSpan = span(el);
-    if (!ts || ts.start === ts.end) return { raw: null, value: null, present: true, footnotes, span: elementSpan, elementSpan };
+    if (!ts || ts.start === ts.end)
+      return { raw: null, value: null, present: true, footnotes, span: elementSpan, elementSpan };
     const raw = textOf(this.text, holder, deep, this.onUnknown).trim();
     if (raw.length === 0) return { raw: null, value: null, present: true, footnotes, span: elementSpan, elementSpan };
     return { raw, value: normalize(raw, norm) as T | null, present: true, footnotes, span: ts, elementSpan };
@@ -300,7 +327,8 @@ class Mapper {
   once<T>(current: Field<T>, el: XmlElement, norm: Norm): Field<T> {
     if (current.present) {
       const again = this.field<T>(el, norm);
-      const say = (f: Field<T>): string => (f.raw === null ? 'empty' : `"${f.raw.length > 60 ? f.raw.slice(0, 59) + '…' : f.raw}"`);
+      const say = (f: Field<T>): string =>
+        f.raw === null ? 'empty' : `"${f.raw.length > 60 ? f.raw.slice(0, 59) + '…' : f.raw}"`;
       this.add(
         'xml-duplicate-element',
         'warning',
@@ -315,7 +343,12 @@ class Mapper {
   issuer(filing: Filing, el: XmlElement): void {
     const iss = filing.issuer;
     if (iss.span) {
-      this.add('xml-duplicate-element', 'warning', `<issuer> appears more than once (line ${this.line(el.start)}); the first is used`, span(el));
+      this.add(
+        'xml-duplicate-element',
+        'warning',
+        `<issuer> appears more than once (line ${this.line(el.start)}); the first is used`,
+        span(el),
+      );
       return;
     }
     iss.span = span(el);
@@ -349,7 +382,8 @@ class Mapper {
   }
 
   row(table: 'nonDerivative' | 'derivative', kind: 'transaction' | 'holding', index: number, el: XmlElement): Row {
-    const row: Row = table === 'derivative' ? emptyRow('derivative', kind, index) : emptyRow('nonDerivative', kind, index);
+    const row: Row =
+      table === 'derivative' ? emptyRow('derivative', kind, index) : emptyRow('nonDerivative', kind, index);
     row.span = span(el);
     // The row's children, and the children of its grouping elements, in document order.
     for (const top of this.kids(el)) {
@@ -391,7 +425,12 @@ class Mapper {
 
   coding(row: RowBase, el: XmlElement): void {
     if (row.codingSpan) {
-      this.add('xml-duplicate-element', 'warning', `<transactionCoding> appears more than once (line ${this.line(el.start)}); the first is used`, span(el));
+      this.add(
+        'xml-duplicate-element',
+        'warning',
+        `<transactionCoding> appears more than once (line ${this.line(el.start)}); the first is used`,
+        span(el),
+      );
       return;
     }
     row.codingSpan = span(el);
@@ -426,7 +465,9 @@ class Mapper {
       else if (ch.local === `${prefix}Holding`) kind = 'holding';
       else if (ch.local === `${prefix}Security`) {
         // Early schemas (X0101): one element for both; a row with transaction data is a transaction.
-        kind = ch.children.some((c) => c.local === 'transactionCoding' || c.local === 'transactionAmounts' || c.local === 'transactionDate')
+        kind = ch.children.some(
+          (c) => c.local === 'transactionCoding' || c.local === 'transactionAmounts' || c.local === 'transactionDate',
+        )
           ? 'transaction'
           : 'holding';
       }
@@ -449,9 +490,17 @@ class Mapper {
       if (a) {
         const raw = decodeEntities(this.text, a.valueStart, a.valueEnd, this.onUnknown).trim();
         const s = trimmedSpan(this.text, a.valueStart, a.valueEnd);
-        id = raw.length > 0 ? { raw, value: raw, present: true, footnotes: [], span: s } : { raw: null, value: null, present: true, footnotes: [], span: s };
+        id =
+          raw.length > 0
+            ? { raw, value: raw, present: true, footnotes: [], span: s }
+            : { raw: null, value: null, present: true, footnotes: [], span: s };
       } else {
-        this.add('xml-footnote-id-missing', 'warning', `<footnote> without an id attribute (line ${this.line(ch.start)})`, span(ch));
+        this.add(
+          'xml-footnote-id-missing',
+          'warning',
+          `<footnote> without an id attribute (line ${this.line(ch.start)})`,
+          span(ch),
+        );
       }
       // An unclosed footnote that swallowed the next ones (read as siblings by kids()) ends where they begin.
       const next = ch.children.find((c) => c.local === 'footnote');
@@ -518,7 +567,9 @@ class Mapper {
       this.add(
         'schema-version-unknown',
         'info',
-        sv.present ? 'schemaVersion is empty; read with the current (X0508) layout' : 'No schemaVersion; read with the current (X0508) layout',
+        sv.present
+          ? 'schemaVersion is empty; read with the current (X0508) layout'
+          : 'No schemaVersion; read with the current (X0508) layout',
         sv.span ?? { start: doc.start, end: doc.startTagEnd },
       );
       return;
@@ -526,8 +577,19 @@ class Mapper {
     const v = sv.value.toUpperCase();
     if (KNOWN_SCHEMAS.has(v)) return;
     if (v === 'X0609')
-      this.add('schema-version-unknown', 'info', 'Schema X0609 is newer than the versions this reader was built on; read as X0508', sv.span);
-    else this.add('schema-version-unknown', 'info', `Unknown schema version "${sv.raw}"; read with the current (X0508) layout`, sv.span);
+      this.add(
+        'schema-version-unknown',
+        'info',
+        'Schema X0609 is newer than the versions this reader was built on; read as X0508',
+        sv.span,
+      );
+    else
+      this.add(
+        'schema-version-unknown',
+        'info',
+        `Unknown schema version "${sv.raw}"; read with the current (X0508) layout`,
+        sv.span,
+      );
   }
 }
 
@@ -610,7 +672,8 @@ export function parseOwnershipXml(text: string, file: string, opts?: XmlParseOpt
   const mal = malformedFinding(text, range, scan);
   if (mal) findings.push(mal);
   for (const p of scan.problems)
-    if (p.kind !== 'malformed') findings.push({ rule: 'xml-limit', severity: 'error', message: p.message, span: { start: p.start, end: p.end } });
+    if (p.kind !== 'malformed')
+      findings.push({ rule: 'xml-limit', severity: 'error', message: p.message, span: { start: p.start, end: p.end } });
   if (scan.doctype)
     findings.push({
       rule: 'xml-doctype-ignored',
@@ -635,4 +698,3 @@ export function parseOwnershipXml(text: string, file: string, opts?: XmlParseOpt
   filing.findings.push(...findings, ...m.findings);
   return { ok: true, filing };
 }
-

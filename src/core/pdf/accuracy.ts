@@ -84,9 +84,13 @@ export function comparable(filing: Filing): Json {
 
 function walk(exp: Json | undefined, act: Json | undefined, at: string, key: string, acc: Accuracy): void {
   if (EXCLUDED_PATH.some((re) => re.test(at))) return;
-  const isObj = (x: Json | undefined): x is { [k: string]: Json } => x != null && typeof x === 'object' && !Array.isArray(x);
+  const isObj = (x: Json | undefined): x is { [k: string]: Json } =>
+    x != null && typeof x === 'object' && !Array.isArray(x);
   // Arrays of objects (rows, owners, footnotes, signatures): element by element; a missing element misses all its leaves.
-  if ((Array.isArray(exp) && (exp.length === 0 || isObj(exp[0]))) || (Array.isArray(act) && act.length > 0 && isObj(act[0]))) {
+  if (
+    (Array.isArray(exp) && (exp.length === 0 || isObj(exp[0]))) ||
+    (Array.isArray(act) && act.length > 0 && isObj(act[0]))
+  ) {
     const a = Array.isArray(exp) ? exp : [];
     const b = Array.isArray(act) ? act : [];
     for (let i = 0; i < Math.max(a.length, b.length); i++) walk(a[i], b[i], `${at}[${i}]`, key, acc);
@@ -107,7 +111,10 @@ function walk(exp: Json | undefined, act: Json | undefined, at: string, key: str
 /** Compare the PDF's filing with the ground truth (a filing from the XML, or a comparable JSON object). */
 export function compareWithTruth(pdf: Filing, truth: Filing | Json): Accuracy {
   const acc: Accuracy = { matched: 0, total: 0, ratio: 1, mismatches: [] };
-  const expected = truth && typeof truth === 'object' && 'reportingOwners' in truth && 'text' in truth ? comparable(truth as unknown as Filing) : (truth as Json);
+  const expected =
+    truth && typeof truth === 'object' && 'reportingOwners' in truth && 'text' in truth
+      ? comparable(truth as unknown as Filing)
+      : (truth as Json);
   walk(expected, comparable(pdf), '', '', acc);
   acc.ratio = acc.total ? acc.matched / acc.total : 1;
   return acc;
@@ -132,7 +139,10 @@ export function printedPairs(corpusDir: string): { pdf: string; xmls: string[] }
   if (!fs.existsSync(pdfDir) || !fs.existsSync(xmlDir)) return [];
   const xmls = fs.readdirSync(xmlDir).filter((f) => f.endsWith('.xml'));
   const out: { pdf: string; xmls: string[] }[] = [];
-  for (const p of fs.readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).sort()) {
+  for (const p of fs
+    .readdirSync(pdfDir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort()) {
     const base = p.replace(/\.pdf$/, '');
     let cands = xmls.filter((f) => f === `${base}.xml`);
     if (cands.length === 0) {
@@ -171,13 +181,21 @@ export async function printedAccuracy(
         continue;
       }
       // A PDF that cannot be read scores nothing: every leaf of the truth is missed.
-      const acc = got.ok ? compareWithTruth(got.filing, truth.filing) : compareWithTruth(emptyFiling(pdf, 'pdf', ''), truth.filing);
+      const acc = got.ok
+        ? compareWithTruth(got.filing, truth.filing)
+        : compareWithTruth(emptyFiling(pdf, 'pdf', ''), truth.filing);
       if (!got.ok) acc.matched = 0;
       // The filing the page shows is the one it disagrees with least.
       if (!best || acc.mismatches.length < best.acc.mismatches.length) best = { xml, acc };
     }
     if (!got.ok) error = `PDF: ${got.reason}`;
-    if (best) files.push({ pdf, truth: best.xml, accuracy: { ...best.acc, ratio: best.acc.total ? best.acc.matched / best.acc.total : 1 }, error });
+    if (best)
+      files.push({
+        pdf,
+        truth: best.xml,
+        accuracy: { ...best.acc, ratio: best.acc.total ? best.acc.matched / best.acc.total : 1 },
+        error,
+      });
   }
   return { ...combine(files.map((f) => f.accuracy)), files };
 }
@@ -193,7 +211,10 @@ export async function groundTruthAccuracy(
 ): Promise<CorpusAccuracy> {
   const files: CorpusAccuracy['files'] = [];
   if (!fs.existsSync(gtDir)) return { matched: 0, total: 0, ratio: 1, mismatches: [], files };
-  for (const name of fs.readdirSync(gtDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of fs
+    .readdirSync(gtDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const truthFile = path.join(gtDir, name);
     const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as Record<string, Json>;
     const { corpusFile, checkedAgainst: _checked, ...expected } = truth;

@@ -25,12 +25,24 @@ export class DOMMatrix2D {
     }
   }
 
-  get m11() { return this.a; }
-  get m12() { return this.b; }
-  get m21() { return this.c; }
-  get m22() { return this.d; }
-  get m41() { return this.e; }
-  get m42() { return this.f; }
+  get m11() {
+    return this.a;
+  }
+  get m12() {
+    return this.b;
+  }
+  get m21() {
+    return this.c;
+  }
+  get m22() {
+    return this.d;
+  }
+  get m41() {
+    return this.e;
+  }
+  get m42() {
+    return this.f;
+  }
   get isIdentity(): boolean {
     return this.a === 1 && this.b === 0 && this.c === 0 && this.d === 1 && this.e === 0 && this.f === 0;
   }

@@ -17,7 +17,17 @@ import type { Field, Filing, Finding, Footnote, FootnoteRef, ReportingOwner, Row
 import { absent, emptyFiling, emptyOwner, emptyRow } from '../model';
 import type { LoadedPdf, PdfItem } from './load';
 import type { Line, Tok } from './layout';
-import { blocks, cellText, cellTokens, groupLines, joinLines, joinToks, lineMid, plainTokens, splitByAnchors } from './layout';
+import {
+  blocks,
+  cellText,
+  cellTokens,
+  groupLines,
+  joinLines,
+  joinToks,
+  lineMid,
+  plainTokens,
+  splitByAnchors,
+} from './layout';
 
 // ---------------------------------------------------------------------------------------------------------
 // Normalization
@@ -84,7 +94,14 @@ function boxField<T = string>(
 
 type Kind = 'text' | 'date' | 'number' | 'code' | 'ad' | 'di' | 'flag';
 
-function typedField(ctx: Ctx, raw: string | null, marks: readonly string[], page: number, box: string, kind: Kind): Field {
+function typedField(
+  ctx: Ctx,
+  raw: string | null,
+  marks: readonly string[],
+  page: number,
+  box: string,
+  kind: Kind,
+): Field {
   let value: string | null = null;
   let why: string | null = null;
   if (raw != null) {
@@ -184,7 +201,10 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
   // The SEC's blank form with its General Instructions: a form, but no filing in it.
   const instructions = findFirst(all, /^GENERAL INSTRUCTIONS$/i);
   if (titleHit && instructions && (!tableI || !nameLabel)) {
-    return { ok: false, reason: `blank Form ${/([345])/.exec(titleHit.str)![1]} template (the SEC's form with its General Instructions), no filing data` };
+    return {
+      ok: false,
+      reason: `blank Form ${/([345])/.exec(titleHit.str)![1]} template (the SEC's form with its General Instructions), no filing data`,
+    };
   }
   if (!titleHit || !tableI || !nameLabel) {
     return { ok: false, reason: 'not a Form 3, 4 or 5: no form title, Table I or reporting-person box found' };
@@ -208,8 +228,21 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
   const sigCaption = findAll(formItems, /Signature of Reporting/).pop() ?? null;
   const reminder = findFirst(formItems, /^Reminder:/);
   // EDGAR's rendered page repeats box 1 for every further reporting person, after the tables.
-  const moreOwners = findAll(formItems, /^1\.\s*Name and Address of Reporting Person/).filter((h) => h.item !== nameLabel.item);
-  const heads = [tableI, tableII, explanation, remarksHit, ownersHit, signaturesHit, sigCaption, reminder, endHit, ...moreOwners]
+  const moreOwners = findAll(formItems, /^1\.\s*Name and Address of Reporting Person/).filter(
+    (h) => h.item !== nameLabel.item,
+  );
+  const heads = [
+    tableI,
+    tableII,
+    explanation,
+    remarksHit,
+    ownersHit,
+    signaturesHit,
+    sigCaption,
+    reminder,
+    endHit,
+    ...moreOwners,
+  ]
     .filter((h): h is Hit => h != null)
     // A heading's line starts a little above its baseline (a raised "*" beside it belongs to it).
     .map((h) => pos(h.page, h.y - 0.8 * h.item.size))
@@ -236,7 +269,10 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
         // The box runs over the page break: the next page's top, below this page's end.
         const next = pdf.pages[h.page];
         const stop = end < pos(h.page + 2, 0) ? end - pos(h.page + 1, 0) - 0.5 : next.height;
-        items = [...pg.items, ...next.items.filter((it) => it.y < stop).map((it) => ({ ...it, page: h.page, y: it.y + pg.height }))];
+        items = [
+          ...pg.items,
+          ...next.items.filter((it) => it.y < stop).map((it) => ({ ...it, page: h.page, y: it.y + pg.height })),
+        ];
         bottom = pg.height + stop;
       }
       const r: Region = { page: h.page, left: h.x0 - 3, right: pg.width, top: h.y + 0.5, bottom };
@@ -263,7 +299,13 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
       }
     }
   }
-  readSignatures(ctx, formItems, signaturesHit ?? remarksHit ?? explanation ?? tableII ?? tableI, sigCaption, signaturesHit ? -Infinity : sigCaptionX);
+  readSignatures(
+    ctx,
+    formItems,
+    signaturesHit ?? remarksHit ?? explanation ?? tableII ?? tableI,
+    sigCaption,
+    signaturesHit ? -Infinity : sigCaptionX,
+  );
   if (sigCaption && filing.signatures.length === 0) {
     ctx.findings.push({
       rule: 'extraction-uncertain',
@@ -301,7 +343,11 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
     box: 'Form title',
   };
   if (subjType && subjType !== docType) {
-    uncertain(ctx, filing.documentType, `the title says Form ${formNo}${amended ? ' with an amendment date' : ''} but the PDF's subject says ${subjType}`);
+    uncertain(
+      ctx,
+      filing.documentType,
+      `the title says Form ${formNo}${amended ? ' with an amendment date' : ''} but the PDF's subject says ${subjType}`,
+    );
   }
   const joint = jointFiling.get(filing);
   const owners = filing.reportingOwners.length;
@@ -339,7 +385,14 @@ const inRegion = (r: Region) => (it: PdfItem) => {
 const BOX_LABEL_RE =
   /^(\(?Check (all|Applicable)|\(Check|Statement\s*\(MM|Statement$|Original Filed|\(MM\/DD\/YYYY\)|\(Month\/Day\/Year\)|Line\)$|Requiring( Statement)?$|(title|specify) below\)$|\(Last\)|\(First\)|\(Middle\)|\(Street\)|\(City\)|\(State\)|\(Zip\)|\*$)/i;
 
-function readHeader(ctx: Ctx, pdf: LoadedPdf, formNo: string, p1: readonly PdfItem[], nameLabel: Hit, tableI: Hit): void {
+function readHeader(
+  ctx: Ctx,
+  pdf: LoadedPdf,
+  formNo: string,
+  p1: readonly PdfItem[],
+  nameLabel: Hit,
+  tableI: Hit,
+): void {
   const f = ctx.filing;
   const pageW = pdf.pages[0].width;
   const issuerL = findFirst(p1, /^\d\.\s*Issuer Name/i);
@@ -374,7 +427,13 @@ function readHeader(ctx: Ctx, pdf: LoadedPdf, formNo: string, p1: readonly PdfIt
       bottom.set(L, Math.min(tableTop, ...b));
     }
   }
-  const region = (L: Hit): Region => ({ page: 1, left: L.x0 - 3, right: right.get(L)!, top: L.y + 0.5, bottom: bottom.get(L)! });
+  const region = (L: Hit): Region => ({
+    page: 1,
+    left: L.x0 - 3,
+    right: right.get(L)!,
+    top: L.y + 0.5,
+    bottom: bottom.get(L)!,
+  });
   // Values are printed larger than the box labels (and their captions) in every layout seen.
   const values = (L: Hit) => (it: PdfItem) => it.size > L.item.size + 0.3 && !BOX_LABEL_RE.test(it.str.trim());
 
@@ -409,7 +468,14 @@ function readHeader(ctx: Ctx, pdf: LoadedPdf, formNo: string, p1: readonly PdfIt
   // Box 1: name and address of the (first) reporting person.
   const owner = emptyOwner();
   readNameBox(ctx, owner, p1, region(nameLabel), nameLabel.item.size, 'Box 1 (Name and Address of Reporting Person)');
-  if (relL) readRelationshipBox(ctx, owner, p1, region(relL), `Box ${relL.item.str.trim()[0]} (Relationship of Reporting Person(s) to Issuer)`);
+  if (relL)
+    readRelationshipBox(
+      ctx,
+      owner,
+      p1,
+      region(relL),
+      `Box ${relL.item.str.trim()[0]} (Relationship of Reporting Person(s) to Issuer)`,
+    );
   f.reportingOwners.push(owner);
 
   // The check boxes at the top left.
@@ -438,20 +504,34 @@ function readHeader(ctx: Ctx, pdf: LoadedPdf, formNo: string, p1: readonly PdfIt
     const checked = /[Xx\u2612\u2611\u2713\u2714]/.test(mark);
     return { raw: checked ? 'X' : null, value: checked, present: true, footnotes: [], span: null, page: 1, box: name };
   };
-  f.notSubjectToSection16 = checkbox(/Check this box if no longer/i, 'Check box: no longer subject to Section 16') ?? absent<boolean>();
+  f.notSubjectToSection16 =
+    checkbox(/Check this box if no longer/i, 'Check box: no longer subject to Section 16') ?? absent<boolean>();
   f.aff10b5One = checkbox(/Check this box to indicate/i, 'Check box: Rule 10b5-1(c)') ?? absent<boolean>();
   if (formNo === '5') {
-    f.form3HoldingsReported = checkbox(/^Form 3 Holdings Reported/i, 'Check box: Form 3 Holdings Reported') ?? absent<boolean>();
-    f.form4TransactionsReported = checkbox(/^Form 4 Transactions Reported/i, 'Check box: Form 4 Transactions Reported') ?? absent<boolean>();
+    f.form3HoldingsReported =
+      checkbox(/^Form 3 Holdings Reported/i, 'Check box: Form 3 Holdings Reported') ?? absent<boolean>();
+    f.form4TransactionsReported =
+      checkbox(/^Form 4 Transactions Reported/i, 'Check box: Form 4 Transactions Reported') ?? absent<boolean>();
   }
   // Box 6 (individual or joint filing) has no field of its own; it is kept to check the number of owners read.
   const one = checkbox(/Form filed by One Reporting Person/i, 'Box 6 (Individual or Joint/Group Filing)');
   const more = checkbox(/Form filed by More than One/i, 'Box 6 (Individual or Joint/Group Filing)');
   jointFiling.set(f, one?.value ? 'one' : more?.value ? 'more' : null);
   if (formNo === '3') {
-    const none = findFirst(pdf.pages.flatMap((p) => p.items), /^No securities are beneficially owned\.?$/i);
+    const none = findFirst(
+      pdf.pages.flatMap((p) => p.items),
+      /^No securities are beneficially owned\.?$/i,
+    );
     f.noSecuritiesOwned = none
-      ? { raw: none.item.str.trim(), value: true, present: true, footnotes: [], span: null, page: none.page, box: 'Remarks' }
+      ? {
+          raw: none.item.str.trim(),
+          value: true,
+          present: true,
+          footnotes: [],
+          span: null,
+          page: none.page,
+          box: 'Remarks',
+        }
       : absent<boolean>();
   }
 }
@@ -460,27 +540,52 @@ const ADDRESS_CAPTION = /^\((Last|First|Middle|Street|City|State|Zip)\)$/;
 /** "LONG BEACH, CA 90808", "LONG BEACH 90808" (no state written). */
 const US_CITY_LINE = /^(.*?),?\s+(?:([A-Z]{2})\s+)?(\d{5}(?:-\d{4})?)$/;
 
-function readNameBox(ctx: Ctx, owner: ReportingOwner, items: readonly PdfItem[], r: Region, labelSize: number, box: string): void {
+function readNameBox(
+  ctx: Ctx,
+  owner: ReportingOwner,
+  items: readonly PdfItem[],
+  r: Region,
+  labelSize: number,
+  box: string,
+): void {
   const inside = items.filter(inRegion(r));
   const cap = (name: string) => inside.find((it) => it.str.trim() === `(${name})`) ?? null;
   const last = cap('Last');
   const street = cap('Street');
   const city = cap('City');
-  const values = inside.filter((it) => it.size > labelSize + 0.3 && !ADDRESS_CAPTION.test(it.str.trim()) && !BOX_LABEL_RE.test(it.str.trim()));
+  const values = inside.filter(
+    (it) => it.size > labelSize + 0.3 && !ADDRESS_CAPTION.test(it.str.trim()) && !BOX_LABEL_RE.test(it.str.trim()),
+  );
   const band = (top: number, bottom: number) => values.filter((it) => it.y > top && it.y < bottom);
   const nameItems = last ? band(r.top, last.y - 1) : values;
   const c = cellText(cellTokens(nameItems));
   owner.name = boxField(c.raw, c.raw, c.marks, r.page, box);
   if (!last) {
-    if (c.raw) uncertain(ctx, owner.name, 'the (Last) (First) (Middle) captions were not found, the address could not be told from the name');
+    if (c.raw)
+      uncertain(
+        ctx,
+        owner.name,
+        'the (Last) (First) (Middle) captions were not found, the address could not be told from the name',
+      );
     return;
   }
   const streetBottom = street ? street.y - 1 : city ? city.y - 20 : r.bottom;
   const streetLines = groupLines(cellTokens(band(last.y + 1, streetBottom)));
   const streets = streetLines.map((l) => joinToks(l.toks.filter((t) => !t.marks)));
   owner.street1 = boxField(streets[0] ?? null, streets[0] ?? null, [], r.page, box);
-  owner.street2 = boxField(streets.length > 1 ? joinLines(streets.slice(1)) : null, streets.length > 1 ? joinLines(streets.slice(1)) : null, [], r.page, box);
-  if (streets.length > 2) uncertain(ctx, owner.street2, `the street address runs over ${streets.length} lines; where street 1 ends is a guess`);
+  owner.street2 = boxField(
+    streets.length > 1 ? joinLines(streets.slice(1)) : null,
+    streets.length > 1 ? joinLines(streets.slice(1)) : null,
+    [],
+    r.page,
+    box,
+  );
+  if (streets.length > 2)
+    uncertain(
+      ctx,
+      owner.street2,
+      `the street address runs over ${streets.length} lines; where street 1 ends is a guess`,
+    );
   if (!city) return;
   const cityItems = band(street ? street.y + 1 : streetBottom, city.y - 1);
   const whole = joinLines(groupLines(cellTokens(cityItems)).map((l) => joinToks(l.toks)));
@@ -490,10 +595,13 @@ function readNameBox(ctx: Ctx, owner: ReportingOwner, items: readonly PdfItem[],
   let cityS: string | null = null;
   let stateS: string | null = null;
   let zipS: string | null = null;
-  const byCaptions = stateCap && zipCap && cityItems.some((it) => Math.abs(it.x0 - stateCap.x0) < 4 || Math.abs(it.x0 - zipCap.x0) < 4);
+  const byCaptions =
+    stateCap && zipCap && cityItems.some((it) => Math.abs(it.x0 - stateCap.x0) < 4 || Math.abs(it.x0 - zipCap.x0) < 4);
   if (byCaptions) {
     const col = (lo: number, hi: number) =>
-      joinLines(groupLines(cellTokens(cityItems.filter((it) => it.x0 >= lo && it.x0 < hi))).map((l) => joinToks(l.toks))) || null;
+      joinLines(
+        groupLines(cellTokens(cityItems.filter((it) => it.x0 >= lo && it.x0 < hi))).map((l) => joinToks(l.toks)),
+      ) || null;
     cityS = col(-Infinity, stateCap.x0 - 3);
     stateS = col(stateCap.x0 - 3, zipCap.x0 - 3);
     zipS = col(zipCap.x0 - 3, Infinity);
@@ -507,7 +615,8 @@ function readNameBox(ctx: Ctx, owner: ReportingOwner, items: readonly PdfItem[],
   owner.city = boxField(cityS, cityS, [], r.page, box);
   owner.state = boxField(stateS, stateS, [], r.page, box);
   owner.zipCode = boxField(zipS, zipS, [], r.page, box);
-  if (whole && !byCaptions && !us) uncertain(ctx, owner.city, `"${whole}" could not be split into city, state and ZIP code`);
+  if (whole && !byCaptions && !us)
+    uncertain(ctx, owner.city, `"${whole}" could not be split into city, state and ZIP code`);
 }
 
 const REL_KEYS: { key: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'; re: RegExp }[] = [
@@ -562,7 +671,15 @@ function readRelationshipBox(ctx: Ctx, owner: ReportingOwner, items: readonly Pd
   for (const k of REL_KEYS) {
     const has = labels.some((l) => l.key === k.key);
     owner[k.key] = has
-      ? { raw: checked.has(k.key) ? 'X' : null, value: checked.has(k.key), present: true, footnotes: [], span: null, page: r.page, box }
+      ? {
+          raw: checked.has(k.key) ? 'X' : null,
+          value: checked.has(k.key),
+          present: true,
+          footnotes: [],
+          span: null,
+          page: r.page,
+          box,
+        }
       : absent<boolean>();
   }
   // The title written under the boxes.
@@ -660,7 +777,12 @@ const LAYOUT: Record<'3' | '4' | '5', Record<'nonDerivative' | 'derivative', (Co
     ],
   },
   '3': {
-    nonDerivative: ['securityTitle', 'sharesOwnedFollowingTransaction', 'directOrIndirectOwnership', 'natureOfOwnership'],
+    nonDerivative: [
+      'securityTitle',
+      'sharesOwnedFollowingTransaction',
+      'directOrIndirectOwnership',
+      'natureOfOwnership',
+    ],
     derivative: [
       'securityTitle',
       ['exerciseDate', 'expirationDate'],
@@ -758,7 +880,9 @@ function splitSubLabels(t: Tok): Tok[] {
 function isHeaderLine(line: Line): boolean {
   const words = line.toks.flatMap((t) => t.str.trim().split(/\s+/)).filter((w) => w);
   // Nearly all: two labels of neighbouring columns can touch and read as one word ("Ownershipof").
-  return words.length > 0 && words.filter((w) => HEADER_WORD.test(w)).length >= Math.max(1, Math.ceil(words.length * 0.75));
+  return (
+    words.length > 0 && words.filter((w) => HEADER_WORD.test(w)).length >= Math.max(1, Math.ceil(words.length * 0.75))
+  );
 }
 
 interface Layout {
@@ -822,7 +946,11 @@ function readTableHeader(
     const colToks = hdr.filter((t) => t.x0 >= left && t.x0 < right).sort((a, b) => a.y - b.y);
     const colLines = groupLines(colToks);
     const bl = blocks(colLines, 1.45);
-    const subs = bl.slice(1).flat().flatMap((l) => l.toks).flatMap(splitSubLabels);
+    const subs = bl
+      .slice(1)
+      .flat()
+      .flatMap((l) => l.toks)
+      .flatMap(splitSubLabels);
     // Cluster sub-label tokens by overlapping x extents.
     const clusters: { x0: number; x1: number }[] = [];
     for (const t of [...subs].sort((a, b) => a.x0 - b.x0)) {
@@ -867,7 +995,10 @@ function readTable(
   for (let page = heading.page; page <= pdf.pages.length && pos(page, 0) < endPos; page++) {
     const pageW = pdf.pages[page - 1].width;
     const top = page === heading.page ? heading.y + 1 : 0;
-    const bottom = Math.min(pdf.pages[page - 1].height + 1, endPos >= pos(page + 1, 0) ? Infinity : endPos - pos(page, 0) - 0.5);
+    const bottom = Math.min(
+      pdf.pages[page - 1].height + 1,
+      endPos >= pos(page + 1, 0) ? Infinity : endPos - pos(page, 0) - 0.5,
+    );
     const here = readTableHeader(ctx, page, pageW, formItems, top, bottom, shape, tname);
     if (here) layout = here;
     if (!layout) {
@@ -881,7 +1012,14 @@ function readTable(
   }
 }
 
-function readRows(ctx: Ctx, table: 'nonDerivative' | 'derivative', tname: string, layout: Layout, page: number, toks: Tok[]): void {
+function readRows(
+  ctx: Ctx,
+  table: 'nonDerivative' | 'derivative',
+  tname: string,
+  layout: Layout,
+  page: number,
+  toks: Tok[],
+): void {
   const f = ctx.filing;
   const leafOf = (t: Tok): LeafCol | null => {
     const cx = (t.x0 + t.x1) / 2;
@@ -894,7 +1032,10 @@ function readRows(ctx: Ctx, table: 'nonDerivative' | 'derivative', tname: string
   for (const m of toks) {
     if (!m.marks) continue;
     const prev = toks
-      .filter((t) => !t.marks && t.page === m.page && Math.abs(lineMid(t) - m.y) < t.size && t.x1 <= m.x0 + 1 && t.x1 >= m.x0 - 3)
+      .filter(
+        (t) =>
+          !t.marks && t.page === m.page && Math.abs(lineMid(t) - m.y) < t.size && t.x1 <= m.x0 + 1 && t.x1 >= m.x0 - 3,
+      )
       .sort((a, b) => b.x1 - a.x1)[0];
     if (prev) owner.set(m, prev);
   }
@@ -907,7 +1048,8 @@ function readRows(ctx: Ctx, table: 'nonDerivative' | 'derivative', tname: string
       const mainLeft = Math.min(...layout.leaves.filter((l) => l.num === leaf.num).map((l) => l.left));
       const mainRight = Math.max(...layout.leaves.filter((l) => l.num === leaf.num).map((l) => l.right));
       const cx = (t.x0 + t.x1) / 2;
-      if (t.x0 < mainLeft - 3 || t.x1 > mainRight + 3 || Math.min(cx - leaf.left, leaf.right - cx) < 1.5) straddle.add(t);
+      if (t.x0 < mainLeft - 3 || t.x1 > mainRight + 3 || Math.min(cx - leaf.left, leaf.right - cx) < 1.5)
+        straddle.add(t);
     }
     const arr = byLeaf.get(leaf.key) ?? [];
     arr.push(t);
@@ -926,7 +1068,8 @@ function readRows(ctx: Ctx, table: 'nonDerivative' | 'derivative', tname: string
   const anchors = anchorLines.map(lineMid);
   if (anchors.length === 0) return;
   const rows: Row[] = anchors.map(() => {
-    const r = table === 'nonDerivative' ? emptyRow('nonDerivative', 'holding', 0) : emptyRow('derivative', 'holding', 0);
+    const r =
+      table === 'nonDerivative' ? emptyRow('nonDerivative', 'holding', 0) : emptyRow('derivative', 'holding', 0);
     r.page = page;
     return r;
   });
@@ -952,8 +1095,10 @@ function readRows(ctx: Ctx, table: 'nonDerivative' | 'derivative', tname: string
       const box = `${tname} row ${rowNo}, column ${leaf.num} (${COL_TITLE[key]})`;
       const c = cellText(ts);
       const fld = typedField(ctx, c.raw, c.marks, page, box, COL_KIND[key]);
-      if (ts.some((t) => straddle.has(t))) uncertain(ctx, fld, 'the text runs across a column boundary (merged cells?)');
-      if (leaf.guessed && (c.raw || c.marks.length)) uncertain(ctx, fld, 'the edges of this sub-column were estimated, not found from its label');
+      if (ts.some((t) => straddle.has(t)))
+        uncertain(ctx, fld, 'the text runs across a column boundary (merged cells?)');
+      if (leaf.guessed && (c.raw || c.marks.length))
+        uncertain(ctx, fld, 'the edges of this sub-column were estimated, not found from its label');
       if (c.lines.filter((l) => l.toks.some((t) => !t.marks)).length > 1 && COL_KIND[key] !== 'text')
         uncertain(ctx, fld, `more than one line of text in a one-value cell ("${c.raw}")`);
       return fld;
@@ -978,12 +1123,19 @@ function readRows(ctx: Ctx, table: 'nonDerivative' | 'derivative', tname: string
       } else if (v.footnotes.length) row.codingFootnotes = [...row.codingFootnotes, ...v.footnotes];
     }
     // An amount printed with "$" in a column of share counts is a value (fractional interests are reported so).
-    const asValue = (from: 'sharesOwnedFollowingTransaction' | 'transactionShares' | 'underlyingSecurityShares', to: 'valueOwnedFollowingTransaction' | 'transactionTotalValue' | 'underlyingSecurityValue') => {
+    const asValue = (
+      from: 'sharesOwnedFollowingTransaction' | 'transactionShares' | 'underlyingSecurityShares',
+      to: 'valueOwnedFollowingTransaction' | 'transactionTotalValue' | 'underlyingSecurityValue',
+    ) => {
       const fld = rec[from];
       if (!fld?.raw || !fld.raw.trim().startsWith('$') || !(to in rec)) return;
       rec[to] = { ...fld };
       rec[from] = { ...absent(), page, box: fld.box };
-      uncertain(ctx, rec[to], `"${fld.raw}" is a dollar amount in a column of share counts: read as a value, not shares`);
+      uncertain(
+        ctx,
+        rec[to],
+        `"${fld.raw}" is a dollar amount in a column of share counts: read as a value, not shares`,
+      );
     };
     asValue('sharesOwnedFollowingTransaction', 'valueOwnedFollowingTransaction');
     if (table === 'derivative') {
@@ -998,15 +1150,36 @@ function readRows(ctx: Ctx, table: 'nonDerivative' | 'derivative', tname: string
         uncertain(ctx, a, 'amounts in both the (A) and the (D) column');
       } else if (a.present && (a.raw || !d.present)) {
         row.transactionShares = a;
-        row.transactionAcquiredDisposedCode = { raw: '(A)', value: 'A', present: true, footnotes: [], span: null, page, box: a.box };
+        row.transactionAcquiredDisposedCode = {
+          raw: '(A)',
+          value: 'A',
+          present: true,
+          footnotes: [],
+          span: null,
+          page,
+          box: a.box,
+        };
       } else if (d.present) {
         row.transactionShares = d;
-        row.transactionAcquiredDisposedCode = { raw: '(D)', value: 'D', present: true, footnotes: [], span: null, page, box: d.box };
+        row.transactionAcquiredDisposedCode = {
+          raw: '(D)',
+          value: 'D',
+          present: true,
+          footnotes: [],
+          span: null,
+          page,
+          box: d.box,
+        };
       }
     }
     const isTransaction = row.transactionCode.present || row.transactionDate.present;
     row.kind = isTransaction ? 'transaction' : 'holding';
-    if (anchorsFromTitles) uncertain(ctx, row.securityTitle, 'no Direct/Indirect column value to anchor the row; rows taken from the titles');
+    if (anchorsFromTitles)
+      uncertain(
+        ctx,
+        row.securityTitle,
+        'no Direct/Indirect column value to anchor the row; rows taken from the titles',
+      );
     if (table === 'nonDerivative') f.nonDerivative.push(row as Row & { table: 'nonDerivative' });
     else f.derivative.push(row as Row & { table: 'derivative' });
   });
@@ -1051,13 +1224,19 @@ function readFootnotes(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos: n
 function readRemarks(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos: number, maxLineX: number): void {
   const inline = head.item.str.trim().replace(/^Remarks\s*:?\s*/, '');
   const lines = groupLines(plainTokens(itemsBetween(items, head, endPos))).filter((l) => l.x0 < maxLineX);
-  const texts = lines
-    .map((l) => joinToks(l.toks))
-    .filter((t) => !/^No securities are beneficially owned\.?$/i.test(t));
+  const texts = lines.map((l) => joinToks(l.toks)).filter((t) => !/^No securities are beneficially owned\.?$/i.test(t));
   const all = [inline, ...texts].filter((t) => t);
   if (all.length === 0) return;
   const text = joinLines(all);
-  ctx.filing.remarks = { raw: text, value: text, present: true, footnotes: [], span: null, page: head.page, box: 'Remarks' };
+  ctx.filing.remarks = {
+    raw: text,
+    value: text,
+    present: true,
+    footnotes: [],
+    span: null,
+    page: head.page,
+    box: 'Remarks',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1075,7 +1254,13 @@ function readOwnersTable(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos:
     [/Officer/, 'isOfficer'],
     [/Other/, 'isOther'],
   ];
-  const labelItems = zone.filter((it) => it.page === hdrName.page && Math.abs(it.y - hdrName.y) < 14 && /Director|10% Owner|Officer|Other/.test(it.str) && it !== hdrName);
+  const labelItems = zone.filter(
+    (it) =>
+      it.page === hdrName.page &&
+      Math.abs(it.y - hdrName.y) < 14 &&
+      /Director|10% Owner|Officer|Other/.test(it.str) &&
+      it !== hdrName,
+  );
   for (const it of labelItems) {
     const s = it.str;
     const w = (it.x1 - it.x0) / Math.max(1, s.length);
@@ -1122,7 +1307,10 @@ function readOwnersTable(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos:
   if (leftLines.length === 0) return;
   const owners: ReportingOwner[] = [];
   const anchors = anchorBlocks.map((b) => (lineMid(b[0]) + lineMid(b[b.length - 1])) / 2);
-  const assign = anchors.length && anchors.length <= leftLines.length ? splitByAnchors(leftLines, anchors, true) : leftLines.map(() => 0);
+  const assign =
+    anchors.length && anchors.length <= leftLines.length
+      ? splitByAnchors(leftLines, anchors, true)
+      : leftLines.map(() => 0);
   const groups = new Map<number, Line[]>();
   leftLines.forEach((l, i) => groups.set(assign[i], [...(groups.get(assign[i]) ?? []), l]));
   for (const [gi, g] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
@@ -1146,7 +1334,12 @@ function readOwnersTable(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos:
       o.city = fld(cityLine);
       uncertain(ctx, o.city, `"${cityLine}" could not be split into city, state and ZIP code`);
     }
-    if (anchors.length === 0) uncertain(ctx, o.name, 'no relationship marked for this owner; where one owner ends and the next begins is a guess');
+    if (anchors.length === 0)
+      uncertain(
+        ctx,
+        o.name,
+        'no relationship marked for this owner; where one owner ends and the next begins is a guess',
+      );
     const rel = gi >= 0 ? (anchorBlocks[gi] ?? []).flatMap((l) => l.toks) : [];
     for (const c of cols) {
       const next = cols[cols.indexOf(c) + 1];
@@ -1182,7 +1375,13 @@ function readOwnersTable(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos:
 // ---------------------------------------------------------------------------------------------------------
 // Signatures
 
-function readSignatures(ctx: Ctx, items: readonly PdfItem[], start: Hit | null, caption: Hit | null, minX: number): void {
+function readSignatures(
+  ctx: Ctx,
+  items: readonly PdfItem[],
+  start: Hit | null,
+  caption: Hit | null,
+  minX: number,
+): void {
   if (!start || !caption) return;
   const captionLineEnd = pos(caption.page, caption.y + 3);
   const zone = itemsBetween(items, start, captionLineEnd).filter(
@@ -1201,7 +1400,11 @@ function readSignatures(ctx: Ctx, items: readonly PdfItem[], start: Hit | null, 
   if (dateLines.length === 0) {
     const name = joinLines(nameLines.map((l) => joinToks(l.toks)));
     if (name) {
-      const s: Signature = { name: boxField(name, name, [], nameLines[0].page, 'Signatures'), date: absent(), span: null };
+      const s: Signature = {
+        name: boxField(name, name, [], nameLines[0].page, 'Signatures'),
+        date: absent(),
+        span: null,
+      };
       uncertain(ctx, s.name, 'no date MM/DD/YYYY next to the signature');
       sigs.push(s);
     }

@@ -16,7 +16,14 @@ export type { PdfOptions };
 export async function parsePdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ParseOutcome> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const maxPages = opts.maxPages ?? DEFAULT_PDF_MAX_PAGES;
-  if (bytes.length < 8 || !/^%PDF-/.test(Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/^[\s\S]*?(?=%PDF-)/, ''))) {
+  if (
+    bytes.length < 8 ||
+    !/^%PDF-/.test(
+      Buffer.from(bytes.subarray(0, 1024))
+        .toString('latin1')
+        .replace(/^[\s\S]*?(?=%PDF-)/, ''),
+    )
+  ) {
     return { ok: false, reason: 'not a PDF file (no %PDF- header)', findings: [] };
   }
   let timer: NodeJS.Timeout | undefined;
@@ -32,7 +39,11 @@ export async function parsePdf(bytes: Uint8Array, file: string, opts: PdfOptions
       return extractFiling(pdf, file);
     })();
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PdfLoadError(`reading the PDF took longer than ${Math.round(timeoutMs / 100) / 10} s`, 'timeout')), timeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(new PdfLoadError(`reading the PDF took longer than ${Math.round(timeoutMs / 100) / 10} s`, 'timeout')),
+        timeoutMs,
+      );
     });
     work.catch(() => undefined);
     const r = await Promise.race([work, timeout]);

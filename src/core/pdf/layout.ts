@@ -42,7 +42,18 @@ export function cellTokens(items: readonly PdfItem[]): Tok[] {
   return markSuperscripts(out);
 }
 
-const SUPERSCRIPT_DIGITS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+const SUPERSCRIPT_DIGITS: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+};
 
 /**
  * Footnote markers written as bare raised digits ("7,402" followed by a smaller "1" set above the baseline) or as
@@ -58,7 +69,14 @@ export function markSuperscripts(toks: Tok[]): Tok[] {
       const frac = sup[1].length / t.str.length;
       const cut = t.x0 + (t.x1 - t.x0) * frac;
       if (sup[1].trim()) out.push({ ...t, str: sup[1].trim(), x1: cut });
-      out.push({ ...t, str: `(${Number(n)})`, x0: cut, size: t.size * 0.7, y: t.y - 0.3 * t.size, marks: [`F${Number(n)}`] });
+      out.push({
+        ...t,
+        str: `(${Number(n)})`,
+        x0: cut,
+        size: t.size * 0.7,
+        y: t.y - 0.3 * t.size,
+        marks: [`F${Number(n)}`],
+      });
       continue;
     }
     out.push(t);
@@ -67,7 +85,15 @@ export function markSuperscripts(toks: Tok[]): Tok[] {
     const t = out[i];
     if (t.marks || !/^\d{1,2}$/.test(t.str.trim())) continue;
     const left = out.find(
-      (o) => o !== t && !o.marks && o.page === t.page && o.x1 <= t.x0 + 1 && o.x1 >= t.x0 - 3 && t.size <= 0.85 * o.size && o.y - t.y >= 0.15 * o.size && o.y - t.y <= 0.8 * o.size,
+      (o) =>
+        o !== t &&
+        !o.marks &&
+        o.page === t.page &&
+        o.x1 <= t.x0 + 1 &&
+        o.x1 >= t.x0 - 3 &&
+        t.size <= 0.85 * o.size &&
+        o.y - t.y >= 0.15 * o.size &&
+        o.y - t.y <= 0.8 * o.size,
     );
     if (left) out[i] = { ...t, str: `(${Number(t.str)})`, marks: [`F${Number(t.str)}`] };
   }
@@ -204,7 +230,11 @@ export function blockMid(b: readonly Line[]): number {
  * the anchors (row middles, top to bottom): the rows of a table whose other cells are vertically centred.
  * Returns the group index of each line.
  */
-export function splitByAnchors(lines: readonly Line[], anchors: readonly number[], everyAnchorTakesALine = false): number[] {
+export function splitByAnchors(
+  lines: readonly Line[],
+  anchors: readonly number[],
+  everyAnchorTakesALine = false,
+): number[] {
   const n = lines.length;
   const k = anchors.length;
   if (k === 0) return lines.map(() => -1);
@@ -214,7 +244,9 @@ export function splitByAnchors(lines: readonly Line[], anchors: readonly number[
   const mid = (i: number, j: number) => (lines[i].y - 0.7 * lines[i].size + lines[j].y) / 2;
   const bigGaps: number[] = [0];
   for (let i = 1; i < n; i++) {
-    const wide = lines[i].page !== lines[i - 1].page || lines[i].y - lines[i - 1].y > 1.45 * Math.max(lines[i].size, lines[i - 1].size);
+    const wide =
+      lines[i].page !== lines[i - 1].page ||
+      lines[i].y - lines[i - 1].y > 1.45 * Math.max(lines[i].size, lines[i - 1].size);
     bigGaps.push(bigGaps[i - 1] + (wide ? 1 : 0));
   }
   const gapsInside = (i: number, j: number) => bigGaps[j] - bigGaps[i];
@@ -240,7 +272,9 @@ export function splitByAnchors(lines: readonly Line[], anchors: readonly number[
             ? everyAnchorTakesALine
               ? 1e9
               : 0
-            : Math.abs(mid(i, j - 1) - anchors[a - 1]) + 1000 * gapsInside(i, j - 1) + 1000 * anchorsInside(i, j - 1, a - 1);
+            : Math.abs(mid(i, j - 1) - anchors[a - 1]) +
+              1000 * gapsInside(i, j - 1) +
+              1000 * anchorsInside(i, j - 1, a - 1);
         const v = dp[a - 1][i] + c;
         if (v < dp[a][j]) {
           dp[a][j] = v;

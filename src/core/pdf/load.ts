@@ -43,7 +43,10 @@ export interface LoadedPdf {
 }
 
 export class PdfLoadError extends Error {
-  constructor(message: string, readonly kind: 'password' | 'corrupt' | 'too-many-pages' | 'timeout' | 'other') {
+  constructor(
+    message: string,
+    readonly kind: 'password' | 'corrupt' | 'too-many-pages' | 'timeout' | 'other',
+  ) {
     super(message);
   }
 }
@@ -58,10 +61,12 @@ export function loadPdfJs(): Promise<PdfJs> {
     const origWarn = console.warn;
     const origLog = console.log;
     // pdfjs logs "Warning: Cannot load @napi-rs/canvas / polyfill DOMMatrix" while loading: irrelevant to text.
-    const quiet = (orig: (...a: unknown[]) => void) => (...args: unknown[]) => {
-      if (typeof args[0] === 'string' && /^Warning: Cannot (load|polyfill|access)/.test(args[0])) return;
-      orig(...args);
-    };
+    const quiet =
+      (orig: (...a: unknown[]) => void) =>
+      (...args: unknown[]) => {
+        if (typeof args[0] === 'string' && /^Warning: Cannot (load|polyfill|access)/.test(args[0])) return;
+        orig(...args);
+      };
     console.warn = quiet(origWarn);
     console.log = quiet(origLog);
     try {

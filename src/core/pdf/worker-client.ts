@@ -55,7 +55,10 @@ export class PdfWorkerClient {
     this.idle = null;
     if (this.worker) return this.worker;
     const w = this.options.workerPath
-      ? { file: this.options.workerPath, execArgv: this.options.workerPath.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [] }
+      ? {
+          file: this.options.workerPath,
+          execArgv: this.options.workerPath.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [],
+        }
       : defaultWorker();
     const worker = new Worker(w.file, {
       execArgv: w.execArgv,
@@ -122,7 +125,11 @@ export class PdfWorkerClient {
         const timer = setTimeout(() => {
           const w = this.worker;
           this.worker = null;
-          this.finish({ ok: false, reason: `reading the PDF took longer than ${Math.round(timeoutMs / 100) / 10} s; stopped`, findings: [] });
+          this.finish({
+            ok: false,
+            reason: `reading the PDF took longer than ${Math.round(timeoutMs / 100) / 10} s; stopped`,
+            findings: [],
+          });
           void w?.terminate();
         }, timeoutMs + 1000);
         this.pending = { id, resolve, timer };

@@ -18,7 +18,11 @@ if (parentPort) {
   port.on('message', (job: PdfJob) => {
     void parsePdf(job.bytes, job.file, job.opts).then(
       (outcome) => port.postMessage({ id: job.id, outcome }),
-      (e: unknown) => port.postMessage({ id: job.id, outcome: { ok: false, reason: `the PDF reader failed: ${String(e)}`, findings: [] } }),
+      (e: unknown) =>
+        port.postMessage({
+          id: job.id,
+          outcome: { ok: false, reason: `the PDF reader failed: ${String(e)}`, findings: [] },
+        }),
     );
   });
 }

@@ -20,7 +20,10 @@ const SEP = String.raw`\s*(?:to|through|thru|and|-|–|—)\s*`;
 /** "$40.03 to $42.75", "$40.03 - 42.75", "between $10.00 and $10.50". */
 const DOLLAR_RANGE = new RegExp(String.raw`\$\s?${NUM}${SEP}\$?\s?${NUM}`, 'gi');
 /** "ranging from 40.03 to 42.75", "in a range of 1.20 to 1.35", "ranged between 10 and 10.50". */
-const WORD_RANGE = new RegExp(String.raw`rang(?:e|es|ed|ing)\s+(?:of\s+|from\s+|between\s+)?(?:prices?\s+)?(?:of\s+|from\s+|between\s+)?(?:US)?\$?\s?${NUM}${SEP}(?:US)?\$?\s?${NUM}`, 'gi');
+const WORD_RANGE = new RegExp(
+  String.raw`rang(?:e|es|ed|ing)\s+(?:of\s+|from\s+|between\s+)?(?:prices?\s+)?(?:of\s+|from\s+|between\s+)?(?:US)?\$?\s?${NUM}${SEP}(?:US)?\$?\s?${NUM}`,
+  'gi',
+);
 
 /** Every price range a footnote states ("$40.03 to $42.75"), low <= high. */
 export function priceRanges(text: string): PriceRange[] {
@@ -90,18 +93,26 @@ export const weightedPriceRange: RuleDef = {
   id: 'weighted-price-range',
   severity: 'error',
   title: 'Weighted-average price outside its range',
-  description: 'A price whose footnote gives the range of the combined trades ("$40.03 to $42.75") lies within that range.',
+  description:
+    'A price whose footnote gives the range of the combined trades ("$40.03 to $42.75") lies within that range.',
   source: 'NAL 17',
   check({ filing }) {
     const out: Draft[] = [];
     for (const c of priceChecks(filing)) {
       if (c.ranges.some(({ range }) => c.price.gte(range.low) && c.price.lte(range.high))) continue;
-      const desc = c.ranges.map(({ range, footnote }) => `${fmtMoney(range.lowText)} to ${fmtMoney(range.highText)} (${footnote.id.value ?? footnote.id.raw})`).join(', ');
+      const desc = c.ranges
+        .map(
+          ({ range, footnote }) =>
+            `${fmtMoney(range.lowText)} to ${fmtMoney(range.highText)} (${footnote.id.value ?? footnote.id.raw})`,
+        )
+        .join(', ');
       out.push(
         draft(
           `${rowLabel(c.row)}: the price ${fmtMoney(c.priceText)} lies outside the range its footnote gives: ${desc}`,
           locOf(c.row.transactionPricePerShare, c.row),
-          c.ranges.map(({ footnote }) => rel(`Footnote ${footnote.id.value ?? footnote.id.raw}`, locOf(footnote.text, footnote))),
+          c.ranges.map(({ footnote }) =>
+            rel(`Footnote ${footnote.id.value ?? footnote.id.raw}`, locOf(footnote.text, footnote)),
+          ),
         ),
       );
     }
@@ -150,7 +161,12 @@ export const priceMissing: RuleDef = {
       const f = row.transactionPricePerShare;
       const p = dec(val(f));
       if (p === null || !p.eq(0) || f.footnotes.length > 0) continue;
-      out.push(draft(`${rowLabel(row)}: a ${c === 'P' ? 'purchase' : 'sale'} (${c}) at a price of ${fmtMoney(val(f))} with no footnote explaining it`, locOf(f, row)));
+      out.push(
+        draft(
+          `${rowLabel(row)}: a ${c === 'P' ? 'purchase' : 'sale'} (${c}) at a price of ${fmtMoney(val(f))} with no footnote explaining it`,
+          locOf(f, row),
+        ),
+      );
     }
     return out;
   },
@@ -210,7 +226,8 @@ export const underlyingSharesDiffer: RuleDef = {
   id: 'underlying-shares-differ',
   severity: 'info',
   title: 'Derivative and underlying amounts differ',
-  description: 'In a derivative transaction the number of derivatives usually equals the number of underlying shares (not so for conversion ratios other than 1:1).',
+  description:
+    'In a derivative transaction the number of derivatives usually equals the number of underlying shares (not so for conversion ratios other than 1:1).',
   source: 'H 19',
   check({ filing }) {
     const out: Draft[] = [];

@@ -9,7 +9,8 @@ export const transactionCode: RuleDef = {
   id: 'transaction-code',
   severity: 'error',
   title: 'Transaction code',
-  description: 'transactionCode is one of A C D E F G H I J L M O P S U W X Z (K comes from equitySwapInvolved, V from timeliness).',
+  description:
+    'transactionCode is one of A C D E F G H I J L M O P S U W X Z (K comes from equitySwapInvolved, V from timeliness).',
   source: 'TS 11',
   check({ filing }) {
     const out: Draft[] = [];
@@ -18,7 +19,8 @@ export const transactionCode: RuleDef = {
       const c = code(f);
       if (c === null || XML_TRANSACTION_CODES.includes(c)) continue;
       let why = `is not a transaction code (expected one of ${XML_TRANSACTION_CODES.join(' ')})`;
-      if (c === 'K') why = 'is not an XML code: an equity swap is reported with equitySwapInvolved = 1 and the underlying code';
+      if (c === 'K')
+        why = 'is not an XML code: an equity swap is reported with equitySwapInvolved = 1 and the underlying code';
       if (c === 'V') why = 'is not an XML code: a voluntary early report is shown with transactionTimeliness E';
       out.push(draft(`${rowLabel(row)}: transaction code ${q(f.raw ?? c)} ${why}`, locOf(f, row)));
     }
@@ -43,20 +45,46 @@ export const transactionFormType: RuleDef = {
       if (row.kind === 'holding') {
         if ((form === '3' || form === '4') && (row.transactionCode.present || row.transactionFormType.present))
           out.push(
-            draft(`${rowLabel(row)} is a holding on a Form ${form} but carries transaction coding`, locOf(row.transactionCode.present ? row.transactionCode : row.transactionFormType, { span: row.codingSpan ?? row.span, page: row.page ?? null })),
+            draft(
+              `${rowLabel(row)} is a holding on a Form ${form} but carries transaction coding`,
+              locOf(row.transactionCode.present ? row.transactionCode : row.transactionFormType, {
+                span: row.codingSpan ?? row.span,
+                page: row.page ?? null,
+              }),
+            ),
           );
         continue;
       }
       if (form === '4') {
         if (type !== null && type !== '4' && type !== '5')
-          out.push(draft(`${rowLabel(row)}: transaction form type ${q(type)} does not fit a Form 4 (expected 4, or 5 for a transaction reported early)`, locOf(row.transactionFormType, row)));
+          out.push(
+            draft(
+              `${rowLabel(row)}: transaction form type ${q(type)} does not fit a Form 4 (expected 4, or 5 for a transaction reported early)`,
+              locOf(row.transactionFormType, row),
+            ),
+          );
         else if (type === '4' && timely !== '')
-          out.push(draft(`${rowLabel(row)}: a Form 4 transaction of type 4 takes no timeliness mark, but it has ${q(timely)}`, locOf(row.transactionTimeliness, row)));
+          out.push(
+            draft(
+              `${rowLabel(row)}: a Form 4 transaction of type 4 takes no timeliness mark, but it has ${q(timely)}`,
+              locOf(row.transactionTimeliness, row),
+            ),
+          );
         else if (type === '5' && timely !== '' && timely !== 'E')
-          out.push(draft(`${rowLabel(row)}: a Form 5 transaction reported on a Form 4 is early (E) or blank, not ${q(timely)}`, locOf(row.transactionTimeliness, row)));
+          out.push(
+            draft(
+              `${rowLabel(row)}: a Form 5 transaction reported on a Form 4 is early (E) or blank, not ${q(timely)}`,
+              locOf(row.transactionTimeliness, row),
+            ),
+          );
       } else if (form === '5') {
         if (timely !== '' && timely !== 'L')
-          out.push(draft(`${rowLabel(row)}: on a Form 5 the timeliness is blank or L (late), not ${q(timely)}`, locOf(row.transactionTimeliness, row)));
+          out.push(
+            draft(
+              `${rowLabel(row)}: on a Form 5 the timeliness is blank or L (late), not ${q(timely)}`,
+              locOf(row.transactionTimeliness, row),
+            ),
+          );
       }
     }
     return out;
@@ -74,7 +102,12 @@ export const codeJFootnote: RuleDef = {
     for (const row of allRows(filing)) {
       if (row.kind !== 'transaction' || code(row.transactionCode) !== 'J') continue;
       if (rowFootnoteIds(row).length > 0) continue;
-      out.push(draft(`${rowLabel(row)} is coded J (other acquisition or disposition) but no footnote describes the transaction`, locOf(row.transactionCode, row)));
+      out.push(
+        draft(
+          `${rowLabel(row)} is coded J (other acquisition or disposition) but no footnote describes the transaction`,
+          locOf(row.transactionCode, row),
+        ),
+      );
     }
     return out;
   },
@@ -84,7 +117,8 @@ export const codeJFootnote: RuleDef = {
 function derivativeMoves(filing: Filing): Set<string> {
   const out = new Set<string>();
   for (const r of filing.derivative)
-    if (r.kind === 'transaction') out.add(`${code(r.transactionCode)}|${code(r.transactionAcquiredDisposedCode)}|${val(r.transactionDate)}`);
+    if (r.kind === 'transaction')
+      out.add(`${code(r.transactionCode)}|${code(r.transactionAcquiredDisposedCode)}|${val(r.transactionDate)}`);
   return out;
 }
 
@@ -127,12 +161,15 @@ export const exercisePairing: RuleDef = {
   id: 'exercise-pairing',
   severity: 'info',
   title: 'Exercise without Table I acquisition',
-  description: 'A Table II row coded M, X, O or C usually pairs with a Table I acquisition on the same date (or, for a conversion into another derivative, a Table II acquisition with the same code).',
+  description:
+    'A Table II row coded M, X, O or C usually pairs with a Table I acquisition on the same date (or, for a conversion into another derivative, a Table II acquisition with the same code).',
   source: 'H 14',
   check({ filing }) {
     const out: Draft[] = [];
     const acquisitionDates = new Set(
-      filing.nonDerivative.filter((r) => r.kind === 'transaction' && code(r.transactionAcquiredDisposedCode) === 'A').map((r) => val(r.transactionDate)),
+      filing.nonDerivative
+        .filter((r) => r.kind === 'transaction' && code(r.transactionAcquiredDisposedCode) === 'A')
+        .map((r) => val(r.transactionDate)),
     );
     const moves = derivativeMoves(filing);
     for (const row of filing.derivative) {
@@ -156,4 +193,10 @@ export const exercisePairing: RuleDef = {
   },
 };
 
-export const CODING_RULES: RuleDef[] = [transactionCode, transactionFormType, codeJFootnote, codeAcquiredDisposed, exercisePairing];
+export const CODING_RULES: RuleDef[] = [
+  transactionCode,
+  transactionFormType,
+  codeJFootnote,
+  codeAcquiredDisposed,
+  exercisePairing,
+];

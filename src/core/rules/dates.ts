@@ -1,7 +1,30 @@
 /** Dates and deadlines: RULES.md items 20-25. */
 import type { Field, Filing, Row } from '../model';
-import { addDays, addBusinessDays, businessDaysBetween, dayNumber, dayOfNextMonth, federalHoliday, onOrNextBusinessDay, weekday } from '../dates';
-import { type Draft, type RuleDef, allRows, code, draft, docType, formNumber, isAmendment, isExactSource, locOf, rel, rowLabel, val } from './types';
+import {
+  addDays,
+  addBusinessDays,
+  businessDaysBetween,
+  dayNumber,
+  dayOfNextMonth,
+  federalHoliday,
+  onOrNextBusinessDay,
+  weekday,
+} from '../dates';
+import {
+  type Draft,
+  type RuleDef,
+  allRows,
+  code,
+  draft,
+  docType,
+  formNumber,
+  isAmendment,
+  isExactSource,
+  locOf,
+  rel,
+  rowLabel,
+  val,
+} from './types';
 
 function dateOf(f: Field<unknown>): string | null {
   const v = val(f);
@@ -34,7 +57,8 @@ export const periodOfReport: RuleDef = {
   id: 'period-of-report',
   severity: 'error',
   title: 'Period of report is the earliest transaction',
-  description: 'On a Form 4, periodOfReport (box 3) is the date of the earliest transaction required to be reported (from 2002-08-29; before, box 4 was the month of the statement).',
+  description:
+    'On a Form 4, periodOfReport (box 3) is the date of the earliest transaction required to be reported (from 2002-08-29; before, box 4 was the month of the statement).',
   source: 'TS 20',
   check({ filing }) {
     if (formNumber(filing) !== '4') return [];
@@ -46,7 +70,8 @@ export const periodOfReport: RuleDef = {
       const d = dateOf(row.transactionDate);
       if (d === null) continue;
       if (!earliest || d < earliest.date) earliest = { date: d, row };
-      if (val(row.transactionFormType) !== '5' && (!earliestRequired || d < earliestRequired.date)) earliestRequired = { date: d, row };
+      if (val(row.transactionFormType) !== '5' && (!earliestRequired || d < earliestRequired.date))
+        earliestRequired = { date: d, row };
     }
     if (!earliest) return [];
     if (earliest.date < TWO_DAY_FORM4_FROM) return []; // a monthly statement: the period is the month
@@ -71,27 +96,44 @@ export const dateOrder: RuleDef = {
   check({ filing }) {
     const out: Draft[] = [];
     const filed = filingDate(filing);
-    const sigs = filing.signatures.map((s) => ({ s, d: dateOf(s.date) })).filter((x): x is { s: (typeof filing.signatures)[number]; d: string } => x.d !== null);
+    const sigs = filing.signatures
+      .map((s) => ({ s, d: dateOf(s.date) }))
+      .filter((x): x is { s: (typeof filing.signatures)[number]; d: string } => x.d !== null);
     const latestSig = sigs.reduce<(typeof sigs)[number] | null>((a, b) => (!a || b.d > a.d ? b : a), null);
     const filedRel = filed ? [rel(`Filed ${filed.date}`, locOf(filed.field))] : [];
     for (const row of transactions(filing)) {
       const d = dateOf(row.transactionDate);
       if (d === null) continue;
       if (filed && d > filed.date)
-        out.push(draft(`${rowLabel(row)}: transaction date ${d} is after the filing date ${filed.date}`, locOf(row.transactionDate, row), filedRel));
+        out.push(
+          draft(
+            `${rowLabel(row)}: transaction date ${d} is after the filing date ${filed.date}`,
+            locOf(row.transactionDate, row),
+            filedRel,
+          ),
+        );
       else if (latestSig && d > latestSig.d)
         out.push(
-          draft(`${rowLabel(row)}: transaction date ${d} is after the signature date ${latestSig.d}`, locOf(row.transactionDate, row), [
-            rel(`Signed ${latestSig.d}`, locOf(latestSig.s.date, latestSig.s)),
-          ]),
+          draft(
+            `${rowLabel(row)}: transaction date ${d} is after the signature date ${latestSig.d}`,
+            locOf(row.transactionDate, row),
+            [rel(`Signed ${latestSig.d}`, locOf(latestSig.s.date, latestSig.s))],
+          ),
         );
     }
     const period = dateOf(filing.periodOfReport);
     if (period && filed && period > filed.date)
-      out.push(draft(`periodOfReport ${period} is after the filing date ${filed.date}`, locOf(filing.periodOfReport), filedRel));
+      out.push(
+        draft(
+          `periodOfReport ${period} is after the filing date ${filed.date}`,
+          locOf(filing.periodOfReport),
+          filedRel,
+        ),
+      );
     if (filed)
       for (const { s, d } of sigs)
-        if (d > filed.date) out.push(draft(`Signature date ${d} is after the filing date ${filed.date}`, locOf(s.date, s), filedRel));
+        if (d > filed.date)
+          out.push(draft(`Signature date ${d} is after the filing date ${filed.date}`, locOf(s.date, s), filedRel));
     return out;
   },
 };
@@ -106,11 +148,18 @@ export const dateImplausible: RuleDef = {
   check({ filing, now }) {
     const out: Draft[] = [];
     const maxYear = now.getUTCFullYear() + 1;
-    const test = (label: string, f: Field<unknown>, lo: number, hi: number, row?: Row | { span: import('../model').Span | null }) => {
+    const test = (
+      label: string,
+      f: Field<unknown>,
+      lo: number,
+      hi: number,
+      row?: Row | { span: import('../model').Span | null },
+    ) => {
       const d = dateOf(f);
       if (d === null) return;
       const y = Number(d.slice(0, 4));
-      if (y < lo || y > hi) out.push(draft(`${label} ${d}: the year ${y} is implausible (expected ${lo} to ${hi})`, locOf(f, row)));
+      if (y < lo || y > hi)
+        out.push(draft(`${label} ${d}: the year ${y} is implausible (expected ${lo} to ${hi})`, locOf(f, row)));
     };
     test('periodOfReport', filing.periodOfReport, 1970, maxYear);
     test('dateOfOriginalSubmission', filing.dateOfOriginalSubmission, 1970, maxYear);
@@ -156,7 +205,12 @@ export const lateFiling: RuleDef = {
       const exec = deemed ?? tx;
       if (exec === null) continue;
       if (code(row.transactionCode) === 'G' && (tx ?? exec) < GIFTS_ON_FORM4_FROM) continue; // gifts were Form 5 transactions then
-      if (!byDate.has(exec)) byDate.set(exec, { row, field: deemed ? row.deemedExecutionDate : row.transactionDate, deemed: deemed !== null });
+      if (!byDate.has(exec))
+        byDate.set(exec, {
+          row,
+          field: deemed ? row.deemedExecutionDate : row.transactionDate,
+          deemed: deemed !== null,
+        });
     }
     const out: Draft[] = [];
     for (const [exec, { row, field, deemed }] of [...byDate.entries()].sort()) {
@@ -213,13 +267,20 @@ export const amendmentOriginalDate: RuleDef = {
     const orig = filing.dateOfOriginalSubmission;
     if (isAmendment(filing) && val(orig) === null) {
       if (!isExactSource(filing) && !orig.present) return [];
-      return [draft(`This is an amendment (${t}) but it does not give the date of the original submission`, locOf(filing.documentType))];
+      return [
+        draft(
+          `This is an amendment (${t}) but it does not give the date of the original submission`,
+          locOf(filing.documentType),
+        ),
+      ];
     }
     if (!isAmendment(filing) && val(orig) !== null)
       return [
-        draft(`This is an original Form ${t}, yet it gives a date of original submission (${val(orig)}), which only amendments carry`, locOf(orig), [
-          rel(`documentType ${t}`, locOf(filing.documentType)),
-        ]),
+        draft(
+          `This is an original Form ${t}, yet it gives a date of original submission (${val(orig)}), which only amendments carry`,
+          locOf(orig),
+          [rel(`documentType ${t}`, locOf(filing.documentType))],
+        ),
       ];
     return [];
   },
@@ -249,16 +310,41 @@ export const noTransactions: RuleDef = {
 
 const PLAN = /10b5-?1/i;
 const DATE_WORDS = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
-const A_DATE = new RegExp(String.raw`${DATE_WORDS}|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}`, 'i');
+const A_DATE = new RegExp(
+  String.raw`${DATE_WORDS}|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}`,
+  'i',
+);
 
-function planTexts(filing: Filing): { label: string; field: Field<unknown>; text: string; span: import('../model').Span | null; page?: number | null }[] {
-  const out: { label: string; field: Field<unknown>; text: string; span: import('../model').Span | null; page?: number | null }[] = [];
+function planTexts(
+  filing: Filing,
+): {
+  label: string;
+  field: Field<unknown>;
+  text: string;
+  span: import('../model').Span | null;
+  page?: number | null;
+}[] {
+  const out: {
+    label: string;
+    field: Field<unknown>;
+    text: string;
+    span: import('../model').Span | null;
+    page?: number | null;
+  }[] = [];
   for (const fn of filing.footnotes) {
     const t = val(fn.text);
-    if (t !== null && PLAN.test(t)) out.push({ label: `footnote ${fn.id.value ?? fn.id.raw}`, field: fn.text, text: t, span: fn.span, page: fn.page ?? null });
+    if (t !== null && PLAN.test(t))
+      out.push({
+        label: `footnote ${fn.id.value ?? fn.id.raw}`,
+        field: fn.text,
+        text: t,
+        span: fn.span,
+        page: fn.page ?? null,
+      });
   }
   const r = val(filing.remarks);
-  if (r !== null && PLAN.test(r)) out.push({ label: 'the remarks', field: filing.remarks, text: r, span: filing.remarks.span });
+  if (r !== null && PLAN.test(r))
+    out.push({ label: 'the remarks', field: filing.remarks, text: r, span: filing.remarks.span });
   return out;
 }
 
@@ -266,18 +352,26 @@ export const rule10b51Footnote: RuleDef = {
   id: 'rule-10b5-1-footnote',
   severity: 'warning',
   title: 'Rule 10b5-1 box without adoption date',
-  description: 'When the Rule 10b5-1 box (aff10b5One) is checked, a footnote gives the date the trading plan was adopted.',
+  description:
+    'When the Rule 10b5-1 box (aff10b5One) is checked, a footnote gives the date the trading plan was adopted.',
   source: 'F4 25',
   check({ filing }) {
     if (filing.aff10b5One.value !== true) return [];
     const texts = planTexts(filing);
     if (!texts.length)
-      return [draft('The Rule 10b5-1 box is checked, but no footnote or remark mentions the Rule 10b5-1 plan or the date it was adopted', locOf(filing.aff10b5One))];
+      return [
+        draft(
+          'The Rule 10b5-1 box is checked, but no footnote or remark mentions the Rule 10b5-1 plan or the date it was adopted',
+          locOf(filing.aff10b5One),
+        ),
+      ];
     if (texts.some((t) => A_DATE.test(t.text))) return [];
     return [
-      draft(`The Rule 10b5-1 box is checked and ${texts[0].label} mentions the plan, but no date of adoption is given`, locOf(filing.aff10b5One), [
-        rel(`${texts[0].label[0].toUpperCase()}${texts[0].label.slice(1)}`, locOf(texts[0].field, texts[0])),
-      ]),
+      draft(
+        `The Rule 10b5-1 box is checked and ${texts[0].label} mentions the plan, but no date of adoption is given`,
+        locOf(filing.aff10b5One),
+        [rel(`${texts[0].label[0].toUpperCase()}${texts[0].label.slice(1)}`, locOf(texts[0].field, texts[0]))],
+      ),
     ];
   },
 };
@@ -300,16 +394,19 @@ export const rule10b51Box: RuleDef = {
   id: 'rule-10b5-1-box',
   severity: 'warning',
   title: 'Rule 10b5-1 plan mentioned, box not checked',
-  description: 'A footnote says a transaction was made under a Rule 10b5-1 plan while the aff10b5One box is present and false.',
+  description:
+    'A footnote says a transaction was made under a Rule 10b5-1 plan while the aff10b5One box is present and false.',
   source: 'F4 25',
   check({ filing }) {
     if (!filing.aff10b5One.present || filing.aff10b5One.value !== false) return [];
     const hit = planTexts(filing).find((t) => !negated(t.text));
     if (!hit) return [];
     return [
-      draft(`${hit.label[0].toUpperCase()}${hit.label.slice(1)} mentions a Rule 10b5-1 plan, but the Rule 10b5-1 box (aff10b5One) is not checked`, locOf(filing.aff10b5One), [
-        rel(`${hit.label[0].toUpperCase()}${hit.label.slice(1)}`, locOf(hit.field, hit)),
-      ]),
+      draft(
+        `${hit.label[0].toUpperCase()}${hit.label.slice(1)} mentions a Rule 10b5-1 plan, but the Rule 10b5-1 box (aff10b5One) is not checked`,
+        locOf(filing.aff10b5One),
+        [rel(`${hit.label[0].toUpperCase()}${hit.label.slice(1)}`, locOf(hit.field, hit))],
+      ),
     ];
   },
 };

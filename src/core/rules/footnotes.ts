@@ -21,10 +21,12 @@ export const footnoteIdFormat: RuleDef = {
     const out: Draft[] = [];
     for (const fn of filing.footnotes) {
       const id = fn.id.raw ?? fn.id.value;
-      if (id !== null && !FID.test(id)) out.push(draft(`Footnote id ${q(id)} is not of the form F1..F99`, locOf(fn.id, fn)));
+      if (id !== null && !FID.test(id))
+        out.push(draft(`Footnote id ${q(id)} is not of the form F1..F99`, locOf(fn.id, fn)));
     }
     for (const c of citations(filing)) {
-      if (!FID.test(c.ref.id)) out.push(draft(`${c.path} cites footnote id ${q(c.ref.id)}, which is not of the form F1..F99`, locOf(c.ref)));
+      if (!FID.test(c.ref.id))
+        out.push(draft(`${c.path} cites footnote id ${q(c.ref.id)}, which is not of the form F1..F99`, locOf(c.ref)));
     }
     return out;
   },
@@ -43,7 +45,12 @@ export const footnoteDefinedTwice: RuleDef = {
       const id = fn.id.value ?? fn.id.raw;
       if (id === null) continue;
       const first = seen.get(id);
-      if (first) out.push(draft(`Footnote ${id} is defined twice`, locOf(fn.id, fn), [rel(`First definition of ${id}`, locOf(first.id, first))]));
+      if (first)
+        out.push(
+          draft(`Footnote ${id} is defined twice`, locOf(fn.id, fn), [
+            rel(`First definition of ${id}`, locOf(first.id, first)),
+          ]),
+        );
       else seen.set(id, fn);
     }
     return out;
@@ -99,11 +106,22 @@ export const footnoteCitedTwice: RuleDef = {
     for (const c of citations(filing)) {
       const key = `${c.path}\u0000${c.ref.id}`;
       const first = seen.get(key);
-      if (first) out.push(draft(`${c.path} cites footnote ${c.ref.id} twice`, locOf(c.ref, c.row), [rel(`First citation of ${c.ref.id}`, locOf(first))]));
+      if (first)
+        out.push(
+          draft(`${c.path} cites footnote ${c.ref.id} twice`, locOf(c.ref, c.row), [
+            rel(`First citation of ${c.ref.id}`, locOf(first)),
+          ]),
+        );
       else seen.set(key, c.ref);
     }
     return out;
   },
 };
 
-export const FOOTNOTE_RULES: RuleDef[] = [footnoteIdFormat, footnoteDefinedTwice, footnoteUndefined, footnoteUnused, footnoteCitedTwice];
+export const FOOTNOTE_RULES: RuleDef[] = [
+  footnoteIdFormat,
+  footnoteDefinedTwice,
+  footnoteUndefined,
+  footnoteUnused,
+  footnoteCitedTwice,
+];

@@ -23,9 +23,11 @@ export const headerDocumentType: RuleDef = {
     const dt = docType(filing);
     if (ht === null || dt === null || ht.toUpperCase() === dt) return [];
     return [
-      draft(`documentType is ${dt}, but the submission header says CONFORMED SUBMISSION TYPE ${ht}`, locOf(filing.documentType), [
-        rel(`CONFORMED SUBMISSION TYPE ${ht}`, locOf(h.conformedSubmissionType)),
-      ]),
+      draft(
+        `documentType is ${dt}, but the submission header says CONFORMED SUBMISSION TYPE ${ht}`,
+        locOf(filing.documentType),
+        [rel(`CONFORMED SUBMISSION TYPE ${ht}`, locOf(h.conformedSubmissionType))],
+      ),
     ];
   },
 };
@@ -34,7 +36,8 @@ export const headerMismatch: RuleDef = {
   id: 'header-mismatch',
   severity: 'error',
   title: 'Header and document agree',
-  description: 'The submission header and the ownership document name the same issuer CIK, reporting owner CIKs and period of report.',
+  description:
+    'The submission header and the ownership document name the same issuer CIK, reporting owner CIKs and period of report.',
   source: 'TS 26',
   check({ filing }) {
     const h = filing.submission;
@@ -44,9 +47,11 @@ export const headerMismatch: RuleDef = {
     const di = normCik(val(filing.issuer.cik));
     if (hi !== null && di !== null && hi !== di)
       out.push(
-        draft(`issuerCik is ${val(filing.issuer.cik)}, but the submission header names issuer CIK ${val(h.issuerCik)}`, locOf(filing.issuer.cik), [
-          rel(`Header issuer CIK ${val(h.issuerCik)}`, locOf(h.issuerCik)),
-        ]),
+        draft(
+          `issuerCik is ${val(filing.issuer.cik)}, but the submission header names issuer CIK ${val(h.issuerCik)}`,
+          locOf(filing.issuer.cik),
+          [rel(`Header issuer CIK ${val(h.issuerCik)}`, locOf(h.issuerCik))],
+        ),
       );
     const headerOwners = new Map<string, (typeof h.reportingOwnerCiks)[number]>();
     for (const f of h.reportingOwnerCiks) {
@@ -61,18 +66,27 @@ export const headerMismatch: RuleDef = {
     if (headerOwners.size && docOwners.size) {
       for (const [c, o] of docOwners)
         if (!headerOwners.has(c))
-          out.push(draft(`Reporting owner CIK ${val(o.cik)} is not among the header's reporting owners (${[...headerOwners.values()].map((f) => val(f)).join(', ')})`, locOf(o.cik, o)));
+          out.push(
+            draft(
+              `Reporting owner CIK ${val(o.cik)} is not among the header's reporting owners (${[...headerOwners.values()].map((f) => val(f)).join(', ')})`,
+              locOf(o.cik, o),
+            ),
+          );
       for (const [c, f] of headerOwners)
         if (!docOwners.has(c))
-          out.push(draft(`The header names reporting owner CIK ${val(f)}, which the document does not list`, locOf(f), []));
+          out.push(
+            draft(`The header names reporting owner CIK ${val(f)}, which the document does not list`, locOf(f), []),
+          );
     }
     const hp = headerDate(val(h.periodOfReport) ?? h.periodOfReport.raw);
     const dp = headerDate(val(filing.periodOfReport));
     if (hp !== null && dp !== null && hp !== dp)
       out.push(
-        draft(`periodOfReport is ${dp}, but the submission header says CONFORMED PERIOD OF REPORT ${hp}`, locOf(filing.periodOfReport), [
-          rel(`Header period of report ${hp}`, locOf(h.periodOfReport)),
-        ]),
+        draft(
+          `periodOfReport is ${dp}, but the submission header says CONFORMED PERIOD OF REPORT ${hp}`,
+          locOf(filing.periodOfReport),
+          [rel(`Header period of report ${hp}`, locOf(h.periodOfReport))],
+        ),
       );
     return out;
   },

@@ -29,7 +29,12 @@ export const documentType: RuleDef = {
     const t = docType(filing);
     if (t === null) {
       if (filing.source === 'pdf' || filing.source === 'text') return [];
-      return [draft('The filing has no documentType (expected one of 3, 3/A, 4, 4/A, 5, 5/A)', locOf(f, filing.documentSpan ? { span: filing.documentSpan } : null))];
+      return [
+        draft(
+          'The filing has no documentType (expected one of 3, 3/A, 4, 4/A, 5, 5/A)',
+          locOf(f, filing.documentSpan ? { span: filing.documentSpan } : null),
+        ),
+      ];
     }
     if (!DOCUMENT_TYPES.includes(t))
       return [draft(`documentType ${q(f.raw ?? t)} is not one of ${DOCUMENT_TYPES.join(', ')}`, locOf(f))];
@@ -55,7 +60,8 @@ function formatProblem(kind: Kind, raw: string): string | null {
     }
     case 'decimal':
       if (DECIMAL.test(t)) return null;
-      if (/[,$()\-+\s]/.test(t) && /\d/.test(t)) return 'is not a plain decimal (only digits and one period; no commas, sign, $ or parentheses)';
+      if (/[,$()\-+\s]/.test(t) && /\d/.test(t))
+        return 'is not a plain decimal (only digits and one period; no commas, sign, $ or parentheses)';
       return 'is not a decimal number';
     case 'DI':
       return /^[DI]$/.test(t) ? null : 'is not D (direct) or I (indirect)';
@@ -170,7 +176,8 @@ function limitedTexts(filing: Filing): [string, Field<unknown>, number, Row | nu
   for (const row of allRows(filing)) {
     out.push([`${rowLabel(row)} securityTitle`, row.securityTitle, 60, row]);
     out.push([`${rowLabel(row)} natureOfOwnership`, row.natureOfOwnership, 100, row]);
-    if (row.table === 'derivative') out.push([`${rowLabel(row)} underlyingSecurityTitle`, row.underlyingSecurityTitle, 60, row]);
+    if (row.table === 'derivative')
+      out.push([`${rowLabel(row)} underlyingSecurityTitle`, row.underlyingSecurityTitle, 60, row]);
   }
   return out;
 }
@@ -189,7 +196,12 @@ export const lengthLimit: RuleDef = {
       const text = field.raw ?? (typeof field.value === 'string' ? field.value : null);
       if (text === null) continue;
       if (text.length > max)
-        out.push(draft(`${label} is ${text.length.toLocaleString('en-US')} characters long; the limit is ${max}`, locOf(field, row)));
+        out.push(
+          draft(
+            `${label} is ${text.length.toLocaleString('en-US')} characters long; the limit is ${max}`,
+            locOf(field, row),
+          ),
+        );
     }
     return out;
   },
@@ -204,10 +216,19 @@ export const countLimit: RuleDef = {
   check({ filing }) {
     if (!isExactSource(filing) && filing.source !== 'html') return []; // a printed form continues over pages
     const out: Draft[] = [];
-    const over = <T extends { span: import('../model').Span | null; page?: number | null }>(items: T[], max: number, what: string) => {
+    const over = <T extends { span: import('../model').Span | null; page?: number | null }>(
+      items: T[],
+      max: number,
+      what: string,
+    ) => {
       if (items.length > max) {
         const first = items[max];
-        out.push(draft(`The filing has ${items.length} ${what}; at most ${max} are allowed`, { span: first.span, page: first.page ?? null }));
+        out.push(
+          draft(`The filing has ${items.length} ${what}; at most ${max} are allowed`, {
+            span: first.span,
+            page: first.page ?? null,
+          }),
+        );
       }
     };
     over(filing.reportingOwners, 10, 'reporting owners');
@@ -265,7 +286,13 @@ export const relationshipMissing: RuleDef = {
     const out: Draft[] = [];
     filing.reportingOwners.forEach((o, i) => {
       if (!ownerHasRelationshipData(o) && !isExactSource(filing)) return;
-      if (o.isDirector.value === true || o.isOfficer.value === true || o.isTenPercentOwner.value === true || o.isOther.value === true) return;
+      if (
+        o.isDirector.value === true ||
+        o.isOfficer.value === true ||
+        o.isTenPercentOwner.value === true ||
+        o.isOther.value === true
+      )
+        return;
       const name = val(o.name);
       out.push(
         draft(
@@ -304,7 +331,12 @@ export const otherTextMissing: RuleDef = {
     const out: Draft[] = [];
     filing.reportingOwners.forEach((o, i) => {
       if (o.isOther.value === true && val(o.otherText) === null)
-        out.push(draft(`Reporting owner ${i + 1} checks "Other" but does not say what the relationship is (otherText)`, locOf(o.isOther, o)));
+        out.push(
+          draft(
+            `Reporting owner ${i + 1} checks "Other" but does not say what the relationship is (otherText)`,
+            locOf(o.isOther, o),
+          ),
+        );
     });
     return out;
   },
@@ -323,12 +355,19 @@ export const natureOfOwnership: RuleDef = {
       const nature = val(row.natureOfOwnership);
       if (di === 'D' && nature !== null)
         out.push(
-          draft(`${rowLabel(row)}: ownership is direct (D) but a nature of indirect ownership is given: ${q(nature)}`, locOf(row.natureOfOwnership, row), [
-            rel('Ownership form D', locOf(row.directOrIndirectOwnership, row)),
-          ]),
+          draft(
+            `${rowLabel(row)}: ownership is direct (D) but a nature of indirect ownership is given: ${q(nature)}`,
+            locOf(row.natureOfOwnership, row),
+            [rel('Ownership form D', locOf(row.directOrIndirectOwnership, row))],
+          ),
         );
       if (di === 'I' && nature === null && row.natureOfOwnership.footnotes.length === 0)
-        out.push(draft(`${rowLabel(row)}: ownership is indirect (I) but the nature of indirect ownership is not given`, locOf(row.directOrIndirectOwnership, row)));
+        out.push(
+          draft(
+            `${rowLabel(row)}: ownership is indirect (I) but the nature of indirect ownership is not given`,
+            locOf(row.directOrIndirectOwnership, row),
+          ),
+        );
     }
     return out;
   },
@@ -351,20 +390,36 @@ export const exactlyOneOf: RuleDef = {
     const pair = (row: Row, a: Field<unknown>, an: string, b: Field<unknown>, bn: string) => {
       if (hasValue(a) && hasValue(b))
         out.push(
-          draft(`${rowLabel(row)}: both ${an} (${a.raw}) and ${bn} (${b.raw}) are given; only one is allowed`, locOf(b, row), [
-            rel(`${an} is ${a.raw}`, locOf(a, row)),
-          ]),
+          draft(
+            `${rowLabel(row)}: both ${an} (${a.raw}) and ${bn} (${b.raw}) are given; only one is allowed`,
+            locOf(b, row),
+            [rel(`${an} is ${a.raw}`, locOf(a, row))],
+          ),
         );
-      else if (exact && !a.present && !b.present) out.push(draft(`${rowLabel(row)}: neither ${an} nor ${bn} is given`, locOf(null, row)));
+      else if (exact && !a.present && !b.present)
+        out.push(draft(`${rowLabel(row)}: neither ${an} nor ${bn} is given`, locOf(null, row)));
     };
     const form3 = formNumber(filing) === '3';
     for (const row of allRows(filing)) {
       // Form 3 Table II has no amount-owned column: its holdings are described by the underlying amount.
       if (!(form3 && row.table === 'derivative'))
-        pair(row, row.sharesOwnedFollowingTransaction, 'sharesOwnedFollowingTransaction', row.valueOwnedFollowingTransaction, 'valueOwnedFollowingTransaction');
+        pair(
+          row,
+          row.sharesOwnedFollowingTransaction,
+          'sharesOwnedFollowingTransaction',
+          row.valueOwnedFollowingTransaction,
+          'valueOwnedFollowingTransaction',
+        );
       if (row.table === 'derivative') {
-        pair(row, row.underlyingSecurityShares, 'underlyingSecurityShares', row.underlyingSecurityValue, 'underlyingSecurityValue');
-        if (row.kind === 'transaction') pair(row, row.transactionShares, 'transactionShares', row.transactionTotalValue, 'transactionTotalValue');
+        pair(
+          row,
+          row.underlyingSecurityShares,
+          'underlyingSecurityShares',
+          row.underlyingSecurityValue,
+          'underlyingSecurityValue',
+        );
+        if (row.kind === 'transaction')
+          pair(row, row.transactionShares, 'transactionShares', row.transactionTotalValue, 'transactionTotalValue');
       }
     }
     return out;
@@ -375,7 +430,8 @@ export const valueOrFootnote: RuleDef = {
   id: 'value-or-footnote',
   severity: 'error',
   title: 'Value or footnote',
-  description: 'A price, exercise price, exercise or expiration date or underlying amount left without a value carries a footnote.',
+  description:
+    'A price, exercise price, exercise or expiration date or underlying amount left without a value carries a footnote.',
   source: 'TS 8',
   check({ filing }) {
     const out: Draft[] = [];

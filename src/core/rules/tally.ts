@@ -61,7 +61,8 @@ export function baseKey(row: Row): string[] {
     (val(row.directOrIndirectOwnership) ?? '').toUpperCase(),
     normNature(val(row.natureOfOwnership)),
   ];
-  if (row.table === 'derivative') parts.push(canonical(val(row.conversionOrExercisePrice)), val(row.expirationDate) ?? '');
+  if (row.table === 'derivative')
+    parts.push(canonical(val(row.conversionOrExercisePrice)), val(row.expirationDate) ?? '');
   return parts;
 }
 
@@ -74,7 +75,9 @@ export function holdingKey(row: Row): string {
   const ids = row.natureOfOwnership.footnotes.map((f) => f.id).sort();
   const parts = [...baseKey(row), ids.join(',')];
   if (row.table === 'derivative') {
-    const lot = [row.securityTitle, row.conversionOrExercisePrice, row.exerciseDate, row.expirationDate].flatMap((f) => f.footnotes.map((r) => r.id));
+    const lot = [row.securityTitle, row.conversionOrExercisePrice, row.exerciseDate, row.expirationDate].flatMap((f) =>
+      f.footnotes.map((r) => r.id),
+    );
     parts.push([...new Set(lot)].sort().join(','));
   }
   return parts.join('\u0001');
@@ -89,7 +92,15 @@ export function tallyItem(row: Row): TallyItem | null {
   const ad = code(row.transactionAcquiredDisposedCode);
   const shares = dec(sharesText);
   const owned = dec(ownedText);
-  if (date === null || shares === null || owned === null || sharesText === null || ownedText === null || (ad !== 'A' && ad !== 'D')) return null;
+  if (
+    date === null ||
+    shares === null ||
+    owned === null ||
+    sharesText === null ||
+    ownedText === null ||
+    (ad !== 'A' && ad !== 'D')
+  )
+    return null;
   return { row, date: date.slice(0, 10), shares, sharesText, owned, ownedText, sign: ad === 'A' ? 1 : -1 };
 }
 
@@ -101,9 +112,14 @@ export function tallyItem(row: Row): TallyItem | null {
  *   disposal from nothing to nothing (separate grants of the same terms, each reported with its own balance).
  */
 /** What `link` reads of the row it leads to (a TallyItem, or the cross-filing check's reduced copy of one). */
-export type LinkTarget = Pick<TallyItem, 'shares' | 'sharesText' | 'owned' | 'ownedText' | 'sign'> & { row: { table: Row['table'] } };
+export type LinkTarget = Pick<TallyItem, 'shares' | 'sharesText' | 'owned' | 'ownedText' | 'sign'> & {
+  row: { table: Row['table'] };
+};
 
-export function link(from: { owned: Big; ownedText: string }, to: LinkTarget): { expected: Big; status: Link['status'] } {
+export function link(
+  from: { owned: Big; ownedText: string },
+  to: LinkTarget,
+): { expected: Big; status: Link['status'] } {
   const expected = to.sign > 0 ? from.owned.plus(to.shares) : from.owned.minus(to.shares);
   const diff = expected.minus(to.owned).abs();
   if (diff.eq(0)) return { expected, status: 'exact' };
@@ -291,13 +307,20 @@ export function arithmetic(fromText: string, to: TallyItem, expected: Big): stri
 function linkDraft(l: Link, rounding: boolean): Draft {
   const to = l.to;
   const diff = l.expected.minus(to.owned).abs();
-  const notes = [...to.row.sharesOwnedFollowingTransaction.footnotes, ...to.row.transactionShares.footnotes].map((r) => r.id);
+  const notes = [...to.row.sharesOwnedFollowingTransaction.footnotes, ...to.row.transactionShares.footnotes].map(
+    (r) => r.id,
+  );
   const explain = notes.length ? `; footnote ${[...new Set(notes)].join(', ')} on the amounts may explain it` : '';
   const msg =
     `${rowLabel(to.row)} (${holdingLabel(to.row)}): ${arithmetic(l.from.ownedText, to, l.expected)}, but the filing states ${fmt(to.ownedText)}` +
-    (rounding ? ` (a difference of ${fmt(diff)}, within the precision the filer used: rounding)` : ` (off by ${fmt(diff)}${explain})`);
+    (rounding
+      ? ` (a difference of ${fmt(diff)}, within the precision the filer used: rounding)`
+      : ` (off by ${fmt(diff)}${explain})`);
   return draft(msg, locOf(to.row.sharesOwnedFollowingTransaction, to.row), [
-    rel(`${rowLabel(l.from.row)} states ${fmt(l.from.ownedText)} owned after its transaction on ${l.from.date}`, locOf(l.from.row.sharesOwnedFollowingTransaction, l.from.row)),
+    rel(
+      `${rowLabel(l.from.row)} states ${fmt(l.from.ownedText)} owned after its transaction on ${l.from.date}`,
+      locOf(l.from.row.sharesOwnedFollowingTransaction, l.from.row),
+    ),
   ]);
 }
 
@@ -310,7 +333,8 @@ export const holdingsReconcile: RuleDef = {
   source: 'FAQ 15',
   check({ filing }) {
     const out: Draft[] = [];
-    for (const g of tallyFiling(filing)) for (const l of g.links) if (l.status === 'mismatch') out.push(linkDraft(l, false));
+    for (const g of tallyFiling(filing))
+      for (const l of g.links) if (l.status === 'mismatch') out.push(linkDraft(l, false));
     return out;
   },
 };
@@ -323,7 +347,8 @@ export const holdingsReconcileRounding: RuleDef = {
   source: 'FAQ 15',
   check({ filing }) {
     const out: Draft[] = [];
-    for (const g of tallyFiling(filing)) for (const l of g.links) if (l.status === 'rounding') out.push(linkDraft(l, true));
+    for (const g of tallyFiling(filing))
+      for (const l of g.links) if (l.status === 'rounding') out.push(linkDraft(l, true));
     return out;
   },
 };

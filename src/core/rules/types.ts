@@ -28,7 +28,10 @@ export interface RuleDef extends RuleInfo {
 }
 
 /** Where a value sits: its span (else its element, else the fallback's span), and its page for PDFs. */
-export function locOf(field: Field<unknown> | FootnoteRef | null | undefined, fallback?: { span: Span | null; page?: number | null } | null): Loc {
+export function locOf(
+  field: Field<unknown> | FootnoteRef | null | undefined,
+  fallback?: { span: Span | null; page?: number | null } | null,
+): Loc {
   const f = field as (Field<unknown> & FootnoteRef) | null | undefined;
   const span = f?.span ?? f?.elementSpan ?? fallback?.span ?? null;
   const page = f?.page ?? fallback?.page ?? null;

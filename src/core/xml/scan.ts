@@ -104,7 +104,10 @@ function findBefore(text: string, code: number, from: number, limit: number): nu
 }
 
 function show(s: string, max = 40): string {
-  const one = s.slice(0, max).replace(/\r\n|\r|\n/g, '⏎').replace(/\t/g, ' ');
+  const one = s
+    .slice(0, max)
+    .replace(/\r\n|\r|\n/g, '⏎')
+    .replace(/\t/g, ' ');
   return s.length > max ? one.slice(0, max - 1) + '…' : one;
 }
 
@@ -128,7 +131,8 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
   /** Record a problem; the message is only worded when it is kept. */
   const problem = (s: number, e: number, message: () => string, kind: XmlProblem['kind'] = 'malformed'): void => {
     // Limit problems are always kept; well-formedness problems up to maxProblems.
-    if (problems.length < limits.maxProblems || kind !== 'malformed') problems.push({ start: s, end: Math.max(s, e), message: message(), kind });
+    if (problems.length < limits.maxProblems || kind !== 'malformed')
+      problems.push({ start: s, end: Math.max(s, e), message: message(), kind });
     else extraProblems++;
   };
   // Built on the first problem only: a well-formed document never pays for it.
@@ -174,7 +178,10 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
    * that holds a child of its own name was not closed before that child; the outermost such child is the
    * first break in the text. Only looked for while problems are still recorded (it walks children).
    */
-  const sameNameBreak = (open: XmlElement, stop: XmlElement | null): { outer: XmlElement; inner: XmlElement } | null => {
+  const sameNameBreak = (
+    open: XmlElement,
+    stop: XmlElement | null,
+  ): { outer: XmlElement; inner: XmlElement } | null => {
     if (problems.length >= limits.maxProblems) return null;
     let found: { outer: XmlElement; inner: XmlElement } | null = null;
     for (let el: XmlElement | null = open; el && el !== stop; el = el.parent) {
@@ -211,7 +218,12 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     if (c === 47 /* / */ && !isNameStart(text.charCodeAt(lt + 2))) {
       // "</" with no name after it: not a tag; keep it as text, like a stray "<".
       if (skipDepth === 0)
-        problem(lt, lt + 2, () => `A "</" that does not start a closing tag: "${show(text.slice(lt, Math.min(end, lt + 12)))}" (line ${lineOf(lt)})`);
+        problem(
+          lt,
+          lt + 2,
+          () =>
+            `A "</" that does not start a closing tag: "${show(text.slice(lt, Math.min(end, lt + 12)))}" (line ${lineOf(lt)})`,
+        );
       addRun(lt, lt + 1, 0);
       pos = lt + 1;
       continue;
@@ -269,7 +281,8 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
           problem(
             lt,
             tagEnd,
-            () => `Closing tag </${name}> does not match the open <${open.name}> (line ${lineOf(lt)}; <${open.name}> opened on line ${lineOf(open.start)})`,
+            () =>
+              `Closing tag </${name}> does not match the open <${open.name}> (line ${lineOf(lt)}; <${open.name}> opened on line ${lineOf(open.start)})`,
           );
         let el: XmlElement | null = open;
         while (el && el !== anc) {
@@ -284,9 +297,11 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
         problem(
           lt,
           tagEnd,
-          () => `Closing tag </${name}> does not match the open <${open.name}> (line ${lineOf(lt)}; <${open.name}> opened on line ${lineOf(open.start)})`,
+          () =>
+            `Closing tag </${name}> does not match the open <${open.name}> (line ${lineOf(lt)}; <${open.name}> opened on line ${lineOf(open.start)})`,
         );
-      if (name.length > 0 && (open.name.startsWith(name) || name.startsWith(open.name) || broken)) close(open, lt, tagEnd, false);
+      if (name.length > 0 && (open.name.startsWith(name) || name.startsWith(open.name) || broken))
+        close(open, lt, tagEnd, false);
       continue;
     }
 
@@ -345,14 +360,19 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
           pos = end;
           break;
         }
-        if (cur || roots.length > 0) problem(lt, done, () => `A DOCTYPE declaration is only allowed before the root element (line ${lineOf(lt)})`);
+        if (cur || roots.length > 0)
+          problem(lt, done, () => `A DOCTYPE declaration is only allowed before the root element (line ${lineOf(lt)})`);
         if (!doctype) doctype = { start: lt, end: done };
         pos = done;
         continue;
       }
       const limit = nextLt(lt + 1);
       const gt = findBefore(text, 62, lt, limit);
-      problem(lt, gt === -1 ? lt + 2 : gt + 1, () => `Unknown markup "${show(text.slice(lt, Math.min(end, lt + 20)))}" (line ${lineOf(lt)})`);
+      problem(
+        lt,
+        gt === -1 ? lt + 2 : gt + 1,
+        () => `Unknown markup "${show(text.slice(lt, Math.min(end, lt + 20)))}" (line ${lineOf(lt)})`,
+      );
       if (gt === -1) addRun(lt, limit, 0); // not markup after all: keep it as text
       pos = gt === -1 ? limit : gt + 1;
       continue;
@@ -370,7 +390,12 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     }
 
     if (!isNameStart(c)) {
-      problem(lt, lt + 1, () => `A "<" that does not start a tag: "${show(text.slice(lt, Math.min(end, lt + 12)))}" (line ${lineOf(lt)}); write &lt; for a literal "<"`);
+      problem(
+        lt,
+        lt + 1,
+        () =>
+          `A "<" that does not start a tag: "${show(text.slice(lt, Math.min(end, lt + 12)))}" (line ${lineOf(lt)}); write &lt; for a literal "<"`,
+      );
       addRun(lt, lt + 1, 0);
       pos = lt + 1;
       continue;
@@ -415,7 +440,12 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
             // A value cannot hold '<': the closing quote must come before the next '<'.
             const qe = findBefore(text, qc, p + 1, nextLt(p + 1));
             if (qe === -1) {
-              problem(an, p + 1, () => `Attribute ${aname} of <${name}> has a value whose quote is not closed before the next "<" (line ${lineOf(an)})`);
+              problem(
+                an,
+                p + 1,
+                () =>
+                  `Attribute ${aname} of <${name}> has a value whose quote is not closed before the next "<" (line ${lineOf(an)})`,
+              );
               tagProblem = true;
             } else {
               if (attrs && attrs.length <= 32 && attrs.some((a) => a.name === aname))
@@ -467,20 +497,35 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     if (depth >= limits.maxDepth) {
       if (!depthReported) {
         depthReported = true;
-        problem(lt, tagEnd, () => `Elements nested deeper than ${limits.maxDepth} levels at <${name}> (line ${lineOf(lt)}); that part is not read`, 'depth');
+        problem(
+          lt,
+          tagEnd,
+          () =>
+            `Elements nested deeper than ${limits.maxDepth} levels at <${name}> (line ${lineOf(lt)}); that part is not read`,
+          'depth',
+        );
       }
       if (!selfClose) skipDepth = 1;
       continue;
     }
     if (++count > limits.maxElements) {
-      problem(lt, tagEnd, () => `More than ${limits.maxElements} elements (line ${lineOf(lt)}); the rest is not read`, 'size');
+      problem(
+        lt,
+        tagEnd,
+        () => `More than ${limits.maxElements} elements (line ${lineOf(lt)}); the rest is not read`,
+        'size',
+      );
       count--;
       stopped = true;
       pos = lt;
       break scan;
     }
     if (!cur && roots.length > 0)
-      problem(lt, tagEnd, () => `A second top-level element <${name}> after the root <${roots[0].name}> (line ${lineOf(lt)})`);
+      problem(
+        lt,
+        tagEnd,
+        () => `A second top-level element <${name}> after the root <${roots[0].name}> (line ${lineOf(lt)})`,
+      );
     const colon = name.indexOf(':');
     const el: XmlElement = {
       name,
@@ -515,12 +560,14 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     const open: XmlElement = cur;
     const brk = sameNameBreak(open, null);
     if (brk) problem(brk.inner.start, brk.inner.startTagEnd, () => sameNameMessage(brk));
-    else problem(
-      end,
-      end,
-      () => `The document ends before <${open.name}> (opened on line ${lineOf(open.start)}) is closed` +
-        (open.parent ? `; ${depth - 1} enclosing element${depth - 1 === 1 ? ' is' : 's are'} not closed either` : ''),
-    );
+    else
+      problem(
+        end,
+        end,
+        () =>
+          `The document ends before <${open.name}> (opened on line ${lineOf(open.start)}) is closed` +
+          (open.parent ? `; ${depth - 1} enclosing element${depth - 1 === 1 ? ' is' : 's are'} not closed either` : ''),
+      );
     let el: XmlElement | null = open;
     while (el) {
       el.contentEnd = end;
@@ -575,10 +622,12 @@ export function textOf(
   if (!deep || el.children.length === 0) {
     const runs = el.runs;
     if (!runs) return '';
-    if (runs.length === 3) return runs[2] === 1 ? text.slice(runs[0], runs[1]) : decodeEntities(text, runs[0], runs[1], onUnknown);
+    if (runs.length === 3)
+      return runs[2] === 1 ? text.slice(runs[0], runs[1]) : decodeEntities(text, runs[0], runs[1], onUnknown);
     let out = '';
     for (let i = 0; i < runs.length; i += 3)
-      out += runs[i + 2] === 1 ? text.slice(runs[i], runs[i + 1]) : decodeEntities(text, runs[i], runs[i + 1], onUnknown);
+      out +=
+        runs[i + 2] === 1 ? text.slice(runs[i], runs[i + 1]) : decodeEntities(text, runs[i], runs[i + 1], onUnknown);
     return out;
   }
   // Mixed content: merge this element's runs with its children's text by offset, iteratively.
@@ -591,7 +640,10 @@ export function textOf(
       for (let i = 0; i < runs.length && runs[i] < until; i += 3)
         pieces.push({
           at: runs[i],
-          s: runs[i + 2] === 1 ? text.slice(runs[i], runs[i + 1]) : decodeEntities(text, runs[i], runs[i + 1], onUnknown),
+          s:
+            runs[i + 2] === 1
+              ? text.slice(runs[i], runs[i + 1])
+              : decodeEntities(text, runs[i], runs[i + 1], onUnknown),
         });
     for (const ch of e.children) stack.push(ch);
   }

@@ -27,7 +27,11 @@ export interface ChartContext {
 
 export const MARGIN = { top: 14, right: 18, bottom: 24, left: 72 };
 
-function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, cls?: string): SVGElementTagNameMap[K] {
+function svgEl<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  cls?: string,
+): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   if (cls) e.setAttribute('class', cls);
@@ -82,7 +86,7 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
   // Rows of one day are spread a few pixels apart in the order the tally reconciles them (a same-day exercise and
   // sales read as a small staircase instead of one blot); the line runs through the spread positions.
   const xs = new Map<TimelinePoint, number>();
-  for (let i = 0; i < dated.length; ) {
+  for (let i = 0; i < dated.length;) {
     let j = i;
     while (j < dated.length && dated[j].date === dated[i].date) j++;
     const n = j - i;
@@ -102,7 +106,10 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
     const last = known[known.length - 1];
     const x0 = px(last);
     const x1 = x.range()[1];
-    if (x1 > x0 + 1) svg.append(svgEl('line', { x1: x0, x2: x1, y1: y(Number(last.owned)), y2: y(Number(last.owned)) }, 'amount-after'));
+    if (x1 > x0 + 1)
+      svg.append(
+        svgEl('line', { x1: x0, x2: x1, y1: y(Number(last.owned)), y2: y(Number(last.owned)) }, 'amount-after'),
+      );
   }
 
   // Breaks: the rule between the amount the line stood at and the amount the filing states.
@@ -114,9 +121,20 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
       const xx = px(p);
       const g = svgEl('g', {}, 'break');
       g.setAttribute('data-rule', p.breaks.map((b) => b.rule).join(' '));
-      if (prev !== null && prev !== owned) g.append(svgEl('line', { x1: xx, x2: xx, y1: y(prev), y2: y(owned) }, 'break-gap'));
-      g.append(svgEl('circle', { cx: xx, cy: y(owned), r: ctx.r(p.value !== null ? Math.abs(Number(p.value)) : 0) + 5 }, 'break-ring'));
-      const warn = svgEl('text', { x: xx, y: y(owned) - ctx.r(p.value !== null ? Math.abs(Number(p.value)) : 0) - 8, 'text-anchor': 'middle' }, 'break-label');
+      if (prev !== null && prev !== owned)
+        g.append(svgEl('line', { x1: xx, x2: xx, y1: y(prev), y2: y(owned) }, 'break-gap'));
+      g.append(
+        svgEl(
+          'circle',
+          { cx: xx, cy: y(owned), r: ctx.r(p.value !== null ? Math.abs(Number(p.value)) : 0) + 5 },
+          'break-ring',
+        ),
+      );
+      const warn = svgEl(
+        'text',
+        { x: xx, y: y(owned) - ctx.r(p.value !== null ? Math.abs(Number(p.value)) : 0) - 8, 'text-anchor': 'middle' },
+        'break-label',
+      );
       warn.textContent = '!';
       g.append(warn);
       marks.append(g);

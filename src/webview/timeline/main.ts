@@ -8,7 +8,14 @@
 import { scaleSqrt, scaleUtc } from 'd3-scale';
 import { codeInfo } from '../../core/codes';
 import type { TimelineGroup, TimelinePoint } from '../../core/timeline';
-import type { TimelineData, TimelineGroupDetail, TimelineGroupSummary, TimelineHostMessage, TimelineWebviewMessage, TimelineWebviewState } from './protocol';
+import type {
+  TimelineData,
+  TimelineGroupDetail,
+  TimelineGroupSummary,
+  TimelineHostMessage,
+  TimelineWebviewMessage,
+  TimelineWebviewState,
+} from './protocol';
 import { MARGIN, seriesChart, utcDay } from './chart';
 import { el } from '../dom';
 
@@ -58,7 +65,12 @@ function num(s: string | null): string {
 }
 
 /** One formatter for all labels (toLocaleDateString would build one per call: slow for thousands of points). */
-const DATE_FORMAT = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+const DATE_FORMAT = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+});
 
 function dateText(iso: string | null): string {
   if (!iso) return 'no date';
@@ -91,7 +103,13 @@ function showTip(p: TimelinePoint | null, target: Element | null): void {
   if (p.kind === 'holding') tip.append(el('div', undefined, 'Holding (no transaction)'));
   else {
     const info = codeInfo(p.code);
-    tip.append(el('div', 'tip-code', `${p.code ?? '?'}: ${info ? info.meaning : p.code ? 'not a known code' : 'code not given'}`));
+    tip.append(
+      el(
+        'div',
+        'tip-code',
+        `${p.code ?? '?'}: ${info ? info.meaning : p.code ? 'not a known code' : 'code not given'}`,
+      ),
+    );
     tip.append(
       el(
         'div',
@@ -101,8 +119,21 @@ function showTip(p: TimelinePoint | null, target: Element | null): void {
     );
   }
   tip.append(el('div', undefined, `Owned afterwards: ${num(p.owned)}`));
-  tip.append(el('div', 'tip-file', `${fileName(p.filing)}, ${p.table === 'derivative' ? 'Table II' : 'Table I'} row ${p.row + 1}`));
-  for (const b of p.breaks) tip.append(el('div', 'tip-break', `${b.scope === 'cross' ? 'Across filings' : 'Within the filing'} (${b.rule}): ${b.message}`));
+  tip.append(
+    el(
+      'div',
+      'tip-file',
+      `${fileName(p.filing)}, ${p.table === 'derivative' ? 'Table II' : 'Table I'} row ${p.row + 1}`,
+    ),
+  );
+  for (const b of p.breaks)
+    tip.append(
+      el(
+        'div',
+        'tip-break',
+        `${b.scope === 'cross' ? 'Across filings' : 'Within the filing'} (${b.rule}): ${b.message}`,
+      ),
+    );
   tip.hidden = false;
   const r = target.getBoundingClientRect();
   const w = tip.offsetWidth;
@@ -134,7 +165,13 @@ function save(): void {
 function renderList(list: HTMLElement, current: TimelineGroupSummary | null): void {
   list.replaceChildren();
   const q = state.filter.trim().toLowerCase();
-  const match = groups().filter((g) => !q || groupTitle(g).toLowerCase().includes(q) || (g.owner.cik ?? '').includes(q) || (g.issuer.cik ?? '').includes(q));
+  const match = groups().filter(
+    (g) =>
+      !q ||
+      groupTitle(g).toLowerCase().includes(q) ||
+      (g.owner.cik ?? '').includes(q) ||
+      (g.issuer.cik ?? '').includes(q),
+  );
   for (const g of match.slice(0, MAX_LISTED)) {
     const li = el('li');
     const on = !!current && g.key === current.key;
@@ -142,7 +179,10 @@ function renderList(list: HTMLElement, current: TimelineGroupSummary | null): vo
     b.type = 'button';
     b.setAttribute('aria-pressed', on ? 'true' : 'false');
     b.setAttribute('data-key', g.key);
-    b.append(el('span', 'owner', g.owner.name), el('span', 'issuer', `${g.issuer.name ?? '(issuer not named)'}${g.issuer.symbol ? ` [${g.issuer.symbol}]` : ''}`));
+    b.append(
+      el('span', 'owner', g.owner.name),
+      el('span', 'issuer', `${g.issuer.name ?? '(issuer not named)'}${g.issuer.symbol ? ` [${g.issuer.symbol}]` : ''}`),
+    );
     const nb = groupBreaks(g);
     if (nb) b.append(el('span', 'badge', `${nb} break${nb === 1 ? '' : 's'}`));
     b.addEventListener('click', () => {
@@ -153,7 +193,8 @@ function renderList(list: HTMLElement, current: TimelineGroupSummary | null): vo
     li.append(b);
     list.append(li);
   }
-  if (match.length > MAX_LISTED) list.append(el('li', 'muted', `${match.length - MAX_LISTED} more; type to narrow the list`));
+  if (match.length > MAX_LISTED)
+    list.append(el('li', 'muted', `${match.length - MAX_LISTED} more; type to narrow the list`));
   if (!match.length) list.append(el('li', 'muted', 'No owner or issuer matches.'));
 }
 
@@ -162,7 +203,9 @@ function renderGroup(section: HTMLElement, d: TimelineGroupDetail): { points: nu
   files = d.files;
   section.replaceChildren();
   section.append(el('h2', undefined, groupTitle(g)));
-  const ids = [g.owner.cik ? `owner CIK ${g.owner.cik}` : null, g.issuer.cik ? `issuer CIK ${g.issuer.cik}` : null].filter(Boolean).join(', ');
+  const ids = [g.owner.cik ? `owner CIK ${g.owner.cik}` : null, g.issuer.cik ? `issuer CIK ${g.issuer.cik}` : null]
+    .filter(Boolean)
+    .join(', ');
   if (ids) section.append(el('p', 'muted', ids));
   const all = g.series.flatMap((s) => s.points);
   const dates = all.filter((p) => p.date).map((p) => utcDay(p.date!).getTime());
@@ -197,7 +240,18 @@ function renderGroup(section: HTMLElement, d: TimelineGroupDetail): { points: nu
     dot.setAttribute('r', '5');
     dot.setAttribute('class', `pt ${c === 'holding' ? 'holding' : `code-${c}`}`);
     sw.append(dot);
-    li.append(sw, el('span', undefined, c === 'holding' ? 'holding (no transaction)' : c === 'none' ? 'code not given' : `${c} ${codeInfo(c)?.short ?? ''}`.trim()));
+    li.append(
+      sw,
+      el(
+        'span',
+        undefined,
+        c === 'holding'
+          ? 'holding (no transaction)'
+          : c === 'none'
+            ? 'code not given'
+            : `${c} ${codeInfo(c)?.short ?? ''}`.trim(),
+      ),
+    );
     legend.append(li);
   }
   const brk = el('li', 'legend-break', 'ring and rule: running tally breaks (hover for the arithmetic)');
@@ -220,7 +274,9 @@ function renderGroup(section: HTMLElement, d: TimelineGroupDetail): { points: nu
       ),
     );
     fig.append(cap);
-    fig.append(seriesChart(s, { width, height: CHART_HEIGHT, x, r, label: pointLabel, onOpen: open, onHover: showTip }));
+    fig.append(
+      seriesChart(s, { width, height: CHART_HEIGHT, x, r, label: pointLabel, onOpen: open, onHover: showTip }),
+    );
     section.append(fig);
     breaks += s.breaks;
   }
@@ -281,7 +337,9 @@ function render(): void {
   }
   const shown = renderGroup(section, d);
   const renderMs = performance.now() - t0;
-  requestAnimationFrame(() => post({ type: 'rendered', version, renderMs, points: shown.points, breaks: shown.breaks, group: g.key }));
+  requestAnimationFrame(() =>
+    post({ type: 'rendered', version, renderMs, points: shown.points, breaks: shown.breaks, group: g.key }),
+  );
 }
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;

@@ -19,7 +19,8 @@ describe('decimal helpers', () => {
     assert.equal(dec('2.2900')!.toFixed(), '2.29');
     assert.equal(dec('.5')!.toFixed(), '0.5');
     assert.equal(dec('12.')!.toFixed(), '12');
-    for (const bad of ['1,000', '$5', '', ' ', 'abc', '1e5', '1.2.3', null, undefined]) assert.equal(dec(bad as string), null, String(bad));
+    for (const bad of ['1,000', '$5', '', ' ', 'abc', '1e5', '1.2.3', null, undefined])
+      assert.equal(dec(bad as string), null, String(bad));
   });
   it('add without binary floating point error', () => {
     assert.equal(dec('0.1')!.plus(dec('0.2')!).toFixed(), '0.3');

@@ -1,6 +1,14 @@
 /** The engine and the running tally on filings built directly from the model (no parser involved). */
 import * as assert from 'node:assert/strict';
-import { emptyFiling, emptyOwner, emptyRow, type Field, type Filing, type Finding, type Row } from '../../../src/core/model';
+import {
+  emptyFiling,
+  emptyOwner,
+  emptyRow,
+  type Field,
+  type Filing,
+  type Finding,
+  type Row,
+} from '../../../src/core/model';
 import { applySeverities, RULES, runRules } from '../../../src/core/rules';
 import { tallyFiling } from '../../../src/core/rules/tally';
 import { priceRanges } from '../../../src/core/rules/amounts';
@@ -29,16 +37,24 @@ interface Tx {
 }
 
 function row(table: 'nonDerivative' | 'derivative', index: number, t: Tx): Row {
-  const r = table === 'derivative' ? emptyRow('derivative', 'transaction', index) : emptyRow('nonDerivative', 'transaction', index);
+  const r =
+    table === 'derivative'
+      ? emptyRow('derivative', 'transaction', index)
+      : emptyRow('nonDerivative', 'transaction', index);
   r.securityTitle = v(t.title ?? 'Common Stock');
   r.transactionDate = v(t.date);
   r.transactionFormType = v('4');
   r.transactionCode = v(t.code ?? (t.ad === 'A' ? 'P' : 'S'));
-  r.transactionShares = t.shares === null ? { ...v<string>(null as unknown as string, ''), value: null, raw: null, footnotes: [{ id: 'F9', span: null }] } : v(t.shares);
+  r.transactionShares =
+    t.shares === null
+      ? { ...v<string>(null as unknown as string, ''), value: null, raw: null, footnotes: [{ id: 'F9', span: null }] }
+      : v(t.shares);
   r.transactionPricePerShare = v('10');
   r.transactionAcquiredDisposedCode = v(t.ad);
   r.sharesOwnedFollowingTransaction =
-    t.owned === null ? { raw: null, value: null, present: true, span: null, footnotes: [{ id: 'F9', span: null }] } : v(t.owned, t.owned, t.ownedFn ?? []);
+    t.owned === null
+      ? { raw: null, value: null, present: true, span: null, footnotes: [{ id: 'F9', span: null }] }
+      : v(t.owned, t.owned, t.ownedFn ?? []);
   r.directOrIndirectOwnership = v(t.di ?? 'D');
   if (t.nature !== undefined || t.natureFn) r.natureOfOwnership = v(t.nature ?? '', t.nature ?? '', t.natureFn ?? []);
   if (r.table === 'derivative') {
@@ -78,7 +94,14 @@ describe('rule catalogue', () => {
       assert.ok(r.title && r.description && r.source, r.id);
       if (r.source.startsWith('H')) assert.notEqual(r.severity, 'error', r.id);
     }
-    for (const id of ['xml-malformed', 'schema-version-unknown', 'extraction-uncertain', 'holdings-reconcile', 'holdings-reconcile-cross', 'internal-error'])
+    for (const id of [
+      'xml-malformed',
+      'schema-version-unknown',
+      'extraction-uncertain',
+      'holdings-reconcile',
+      'holdings-reconcile-cross',
+      'internal-error',
+    ])
       assert.ok(ids.includes(id), id);
   });
 });
@@ -99,14 +122,22 @@ describe('engine', () => {
       { date: '2024-03-02', shares: '100', ad: 'A', owned: '1300' },
     ]);
     assert.equal(only(runRules(f), 'holdings-reconcile')[0].severity, 'error');
-    assert.equal(only(runRules(f, { severities: { 'holdings-reconcile': 'warning' } }), 'holdings-reconcile')[0].severity, 'warning');
+    assert.equal(
+      only(runRules(f, { severities: { 'holdings-reconcile': 'warning' } }), 'holdings-reconcile')[0].severity,
+      'warning',
+    );
     assert.deepEqual(only(runRules(f, { severities: { 'holdings-reconcile': 'off' } }), 'holdings-reconcile'), []);
     const parsed: Finding[] = [
       { rule: 'xml-malformed', severity: 'error', message: 'm', span: null },
       { rule: 'schema-version-unknown', severity: 'info', message: 's', span: null },
     ];
-    const out = applySeverities(parsed, { severities: { 'xml-malformed': 'warning', 'schema-version-unknown': 'off' } });
-    assert.deepEqual(out.map((x) => `${x.rule}:${x.severity}`), ['xml-malformed:warning']);
+    const out = applySeverities(parsed, {
+      severities: { 'xml-malformed': 'warning', 'schema-version-unknown': 'off' },
+    });
+    assert.deepEqual(
+      out.map((x) => `${x.rule}:${x.severity}`),
+      ['xml-malformed:warning'],
+    );
     assert.equal(applySeverities(parsed), parsed);
   });
   it('values read from a PDF give warnings, not errors, unless the caller says otherwise', () => {
@@ -115,7 +146,11 @@ describe('engine', () => {
       { date: '2024-03-02', shares: '100', ad: 'A', owned: '1300' },
     ];
     assert.equal(only(runRules(filing(txs, [], 'pdf')), 'holdings-reconcile')[0].severity, 'warning');
-    assert.equal(only(runRules(filing(txs, [], 'pdf'), { severities: { 'holdings-reconcile': 'error' } }), 'holdings-reconcile')[0].severity, 'error');
+    assert.equal(
+      only(runRules(filing(txs, [], 'pdf'), { severities: { 'holdings-reconcile': 'error' } }), 'holdings-reconcile')[0]
+        .severity,
+      'error',
+    );
   });
 });
 
@@ -174,20 +209,32 @@ describe('Form 4 deadlines by era', () => {
     f.periodOfReport = v('2000-02-29');
     const out = runRules(f);
     assert.deepEqual(only(out, 'period-of-report'), []);
-    assert.match(only(out, 'late-filing')[0].message, /due by 2000-03-10 \(Friday\) \(the tenth day after the month, as Form 4 was due before 2002-08-29\), but it was filed 2000-03-14 \(Tuesday\): 2 business days late/);
+    assert.match(
+      only(out, 'late-filing')[0].message,
+      /due by 2000-03-10 \(Friday\) \(the tenth day after the month, as Form 4 was due before 2002-08-29\), but it was filed 2000-03-14 \(Tuesday\): 2 business days late/,
+    );
     assert.deepEqual(only(runRules(withFiled(f, '2000-03-10')), 'late-filing'), []);
   });
   it('from 2002-08-29: two business days; gifts before 2023-02-27 and Form 5 transactions reported early are exempt', () => {
     const f = withFiled(filing([{ date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' }]), '2024-03-06');
-    assert.match(only(runRules(f), 'late-filing')[0].message, /due by 2024-03-05 \(Tuesday\), but it was filed 2024-03-06 \(Wednesday\): 1 business day late/);
-    const g = withFiled(filing([{ date: '2022-03-01', code: 'G', shares: '100', ad: 'D', owned: '900' }]), '2022-06-01');
+    assert.match(
+      only(runRules(f), 'late-filing')[0].message,
+      /due by 2024-03-05 \(Tuesday\), but it was filed 2024-03-06 \(Wednesday\): 1 business day late/,
+    );
+    const g = withFiled(
+      filing([{ date: '2022-03-01', code: 'G', shares: '100', ad: 'D', owned: '900' }]),
+      '2022-06-01',
+    );
     assert.deepEqual(only(runRules(g), 'late-filing'), []);
     const h = withFiled(filing([{ date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' }]), '2024-06-01');
     h.nonDerivative[0].transactionFormType = v('5');
     assert.deepEqual(only(runRules(h), 'late-filing'), []);
     const d = withFiled(filing([{ date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' }]), '2024-03-11');
     d.nonDerivative[0].deemedExecutionDate = v('2024-03-06');
-    assert.match(only(runRules(d), 'late-filing')[0].message, /deemed executed 2024-03-06 \(Wednesday\), so the Form 4 was due by 2024-03-08 \(Friday\), but it was filed 2024-03-11 \(Monday\): 1 business day late/);
+    assert.match(
+      only(runRules(d), 'late-filing')[0].message,
+      /deemed executed 2024-03-06 \(Wednesday\), so the Form 4 was due by 2024-03-08 \(Friday\), but it was filed 2024-03-11 \(Monday\): 1 business day late/,
+    );
     assert.equal(only(runRules(withFiled(d, '2024-03-08')), 'late-filing').length, 0);
   });
 });
@@ -199,7 +246,10 @@ describe('running tally', () => {
       { date: '2024-03-02', shares: '1000', ad: 'A', owned: '13500' },
     ]);
     const [m] = only(runRules(f), 'holdings-reconcile');
-    assert.equal(m.message, 'Table I row 2 (Common Stock, direct): 12,000 owned before + 1,000 acquired = 13,000, but the filing states 13,500 (off by 500)');
+    assert.equal(
+      m.message,
+      'Table I row 2 (Common Stock, direct): 12,000 owned before + 1,000 acquired = 13,000, but the filing states 13,500 (off by 500)',
+    );
     assert.deepEqual(m.span, f.nonDerivative[1].sharesOwnedFollowingTransaction.span);
     assert.deepEqual(m.related![0].span, f.nonDerivative[0].sharesOwnedFollowingTransaction.span);
   });
@@ -218,7 +268,10 @@ describe('running tally', () => {
       { date: '2024-03-01', shares: '200', ad: 'D', owned: '1000' },
       { date: '2024-03-01', shares: '100', ad: 'A', owned: '800' },
     ]);
-    assert.deepEqual(only(runRules(f), 'holdings-reconcile').map((x) => x.message), []);
+    assert.deepEqual(
+      only(runRules(f), 'holdings-reconcile').map((x) => x.message),
+      [],
+    );
     const g = tallyFiling(f)[0];
     assert.deepEqual(
       g.ordered.map((i) => i.row.index),
@@ -301,7 +354,10 @@ describe('running tally', () => {
         { title: 'Stock Option', date: '2024-03-02', code: 'M', shares: '300', ad: 'D', owned: '600' },
       ],
     );
-    assert.match(only(runRules(g), 'holdings-reconcile')[0].message, /Table II row 2 \(Stock Option at \$10 expiring 2030-01-01, direct\): 1,000 owned before - 300 disposed = 700, but the filing states 600/);
+    assert.match(
+      only(runRules(g), 'holdings-reconcile')[0].message,
+      /Table II row 2 \(Stock Option at \$10 expiring 2030-01-01, direct\): 1,000 owned before - 300 disposed = 700, but the filing states 600/,
+    );
   });
   it('mentions a footnote on the amount that may explain a difference', () => {
     const f = filing([
@@ -315,7 +371,9 @@ describe('running tally', () => {
 describe('price ranges in footnotes', () => {
   it('reads the usual phrasings and ignores what is not a price range', () => {
     const r = (t: string) => priceRanges(t).map((x) => `${x.lowText}-${x.highText}`);
-    assert.deepEqual(r('sold in multiple transactions at prices ranging from $40.03 to $42.75, inclusive'), ['40.03-42.75']);
+    assert.deepEqual(r('sold in multiple transactions at prices ranging from $40.03 to $42.75, inclusive'), [
+      '40.03-42.75',
+    ]);
     assert.deepEqual(r('at prices between $10.00 and $10.50'), ['10.00-10.50']);
     assert.deepEqual(r('prices ranged from 1,139.92 to 1,140.89'), ['1139.92-1140.89']);
     assert.deepEqual(r('(i) $5.10 - $5.90 for row 1 and (ii) $6.00 to $6.80 for row 2'), ['5.10-5.90', '6.00-6.80']);

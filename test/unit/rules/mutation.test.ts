@@ -32,7 +32,12 @@ function findings(f: Filing): Finding[] {
 const key = (f: Finding, start: number | null) => `${f.rule}@${start ?? '-'}: ${f.message}`;
 
 /** Replace `span` by `replacement`; return the findings that are new, with positions in the mutated text. */
-function mutate(text: string, file: string, span: Span, replacement: string): { added: Finding[]; removed: string[]; text: string } {
+function mutate(
+  text: string,
+  file: string,
+  span: Span,
+  replacement: string,
+): { added: Finding[]; removed: string[]; text: string } {
   const before = findings(parse(text, file));
   const mutated = text.slice(0, span.start) + replacement + text.slice(span.end);
   const after = findings(parse(mutated, file));
@@ -65,7 +70,9 @@ describe('mutation tests on corpus filings', function () {
 
       /** The last row of the longest in-filing chain, whose stated amount only one link leads to. */
       function lastOfChain() {
-        const groups = tallyFiling(filing).filter((g) => g.ordered.length >= 2 && g.links.length > 0 && g.links[g.links.length - 1].status === 'exact');
+        const groups = tallyFiling(filing).filter(
+          (g) => g.ordered.length >= 2 && g.links.length > 0 && g.links[g.links.length - 1].status === 'exact',
+        );
         assert.ok(groups.length, 'a reconciling chain of two rows or more');
         const g = groups.reduce((a, b) => (b.ordered.length > a.ordered.length ? b : a));
         return g.ordered[g.ordered.length - 1];
@@ -117,7 +124,11 @@ describe('mutation tests on corpus filings', function () {
         const owned = last.row.sharesOwnedFollowingTransaction.span!.start;
         const got = added.map((x) => `${x.rule}@${x.span!.start}`);
         assert.ok(got.includes(`code-acquired-disposed@${span.start}`), got.join(', '));
-        for (const g of got) assert.ok([`code-acquired-disposed@${span.start}`, `holdings-reconcile@${owned}`].includes(g), `unexpected ${g}`);
+        for (const g of got)
+          assert.ok(
+            [`code-acquired-disposed@${span.start}`, `holdings-reconcile@${owned}`].includes(g),
+            `unexpected ${g}`,
+          );
       });
     });
   }

@@ -32,7 +32,10 @@ describe('cross-filing reconciliation (holdings-reconcile-cross)', () => {
       assert.equal(c.finding.severity, 'warning');
       assert.equal(pos(next, c.finding.span!.start), '37:57');
       assert.equal(next.text.slice(c.finding.span!.start, c.finding.span!.end), '11900');
-      assert.match(c.finding.message, /^Table I row 1 \(Common Stock, direct\): base\.xml ended with 12,500 \(Table I row 2\); 12,500 - 500 disposed = 12,000, but this filing states 11,900 \(off by 100;/);
+      assert.match(
+        c.finding.message,
+        /^Table I row 1 \(Common Stock, direct\): base\.xml ended with 12,500 \(Table I row 2\); 12,500 - 500 disposed = 12,000, but this filing states 11,900 \(off by 100;/,
+      );
       const r = c.finding.related![0];
       assert.match(r.file!, /base\.xml$/);
       const b = list.find((f) => f.file === r.file)!;
@@ -46,20 +49,29 @@ describe('cross-filing reconciliation (holdings-reconcile-cross)', () => {
       out.map((c) => `${c.finding.rule}:${c.finding.severity}:${pos(h, c.finding.span!.start)}`),
       ['holdings-changed-cross:info:26:57'],
     );
-    assert.match(out[0].finding.message, /holds 12,400, but base\.xml ended with 12,500 \(Table I row 2\); the difference is -100/);
+    assert.match(
+      out[0].finding.message,
+      /holds 12,400, but base\.xml ended with 12,500 \(Table I row 2\); the difference is -100/,
+    );
   });
   it('counts the same filing given twice once, and honours severities', () => {
     const next = load('holdings-reconcile-cross/next-bad.xml');
     assert.equal(reconcileFilings([base(), base(), next, load('holdings-reconcile-cross/next-bad.xml')]).length, 1);
     assert.deepEqual(reconcileFilings([base(), next], { severities: { 'holdings-reconcile-cross': 'off' } }), []);
-    assert.equal(reconcileFilings([base(), next], { severities: { 'holdings-reconcile-cross': 'error' } })[0].finding.severity, 'error');
+    assert.equal(
+      reconcileFilings([base(), next], { severities: { 'holdings-reconcile-cross': 'error' } })[0].finding.severity,
+      'error',
+    );
   });
   it('says when a stock split between the filings would explain the difference', () => {
     const next = load('holdings-reconcile-cross/next-bad.xml');
     const owned = next.nonDerivative[0].sharesOwnedFollowingTransaction;
     owned.value = '24500'; // 12,500 x 2 - 500
     const [c] = reconcileFilings([base(), next]);
-    assert.match(c.finding.message, /but this filing states 24,500 \(off by 12,500; consistent with a 2-for-1 split between the filings\)/);
+    assert.match(
+      c.finding.message,
+      /but this filing states 24,500 \(off by 12,500; consistent with a 2-for-1 split between the filings\)/,
+    );
   });
   it('does not chain different owners or issuers', () => {
     const next = load('holdings-reconcile-cross/next-bad.xml');
@@ -83,7 +95,10 @@ describe('the rules over the whole corpus', function () {
         const out = parseText(fs.readFileSync(path.join(dir, name), 'utf8'), `${sub}/${name}`);
         if (!out.ok) continue;
         const found = runRules(out.filing);
-        assert.deepEqual(found.filter((f) => f.rule === 'internal-error').map((f) => `${sub}/${name}: ${f.message}`), []);
+        assert.deepEqual(
+          found.filter((f) => f.rule === 'internal-error').map((f) => `${sub}/${name}: ${f.message}`),
+          [],
+        );
         tally += found.filter((f) => f.rule === 'holdings-reconcile').length;
         filings.push(out.filing);
       }
@@ -93,6 +108,9 @@ describe('the rules over the whole corpus', function () {
     // same-date search would raise this into the hundreds.
     assert.ok(tally >= 10 && tally <= 25, `holdings-reconcile findings: ${tally}`);
     const cross = reconcileFilings(filings);
-    assert.deepEqual(cross.filter((c) => c.finding.rule === 'internal-error'), []);
+    assert.deepEqual(
+      cross.filter((c) => c.finding.rule === 'internal-error'),
+      [],
+    );
   });
 });

@@ -36,7 +36,13 @@ const LATEX_WORDS: Record<string, string> = {
 };
 
 function looksLatex(line: string): boolean {
-  return line.includes('\\ ') || line.includes('\\$') || line.includes('^{') || line.includes('$^') || /\\(?:star|mathrm|text|textbf|textit)\b/.test(line);
+  return (
+    line.includes('\\ ') ||
+    line.includes('\\$') ||
+    line.includes('^{') ||
+    line.includes('$^') ||
+    /\\(?:star|mathrm|text|textbf|textit)\b/.test(line)
+  );
 }
 
 export function cleanFormText(src: string): CleanText {
@@ -139,5 +145,7 @@ export function cleanFormText(src: string): CleanText {
 
 /** The visible text of a source slice: cleaned, white space collapsed (for span checks and messages). */
 export function visibleText(src: string): string {
-  return cleanFormText(src).text.replace(/[\s\u00a0]+/g, ' ').trim();
+  return cleanFormText(src)
+    .text.replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }

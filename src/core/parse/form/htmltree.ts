@@ -33,17 +33,74 @@ export interface HtmlElement {
 
 export type HtmlNode = HtmlText | HtmlElement;
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 const RAW_SKIP = new Set(['script', 'style']);
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', copy: '\u00a9', reg: '\u00ae', trade: '\u2122',
-  ndash: '\u2013', mdash: '\u2014', lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c', rdquo: '\u201d', hellip: '\u2026',
-  bull: '\u2022', middot: '\u00b7', sect: '\u00a7', para: '\u00b6', deg: '\u00b0', frac12: '\u00bd', frac14: '\u00bc',
-  frac34: '\u00be', eacute: '\u00e9', egrave: '\u00e8', aacute: '\u00e1', agrave: '\u00e0', oacute: '\u00f3', uacute: '\u00fa',
-  iacute: '\u00ed', ntilde: '\u00f1', ouml: '\u00f6', uuml: '\u00fc', auml: '\u00e4', ccedil: '\u00e7', szlig: '\u00df',
-  Eacute: '\u00c9', times: '\u00d7', euro: '\u20ac', pound: '\u00a3', yen: '\u00a5', cent: '\u00a2', shy: '\u00ad',
-  ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009', zwnj: '\u200c', zwj: '\u200d',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  copy: '\u00a9',
+  reg: '\u00ae',
+  trade: '\u2122',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  hellip: '\u2026',
+  bull: '\u2022',
+  middot: '\u00b7',
+  sect: '\u00a7',
+  para: '\u00b6',
+  deg: '\u00b0',
+  frac12: '\u00bd',
+  frac14: '\u00bc',
+  frac34: '\u00be',
+  eacute: '\u00e9',
+  egrave: '\u00e8',
+  aacute: '\u00e1',
+  agrave: '\u00e0',
+  oacute: '\u00f3',
+  uacute: '\u00fa',
+  iacute: '\u00ed',
+  ntilde: '\u00f1',
+  ouml: '\u00f6',
+  uuml: '\u00fc',
+  auml: '\u00e4',
+  ccedil: '\u00e7',
+  szlig: '\u00df',
+  Eacute: '\u00c9',
+  times: '\u00d7',
+  euro: '\u20ac',
+  pound: '\u00a3',
+  yen: '\u00a5',
+  cent: '\u00a2',
+  shy: '\u00ad',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+  zwnj: '\u200c',
+  zwj: '\u200d',
 };
 
 /** Decode the entity starting at `i` (at '&'); returns [decoded, length] or null. */
@@ -180,7 +237,16 @@ const MAX_DEPTH = 200;
 
 /** Parse HTML into a root element (name '#root'). Linear in the input length. */
 export function parseHtml(s: string): HtmlElement {
-  const root: HtmlElement = { kind: 'element', name: '#root', attrs: {}, start: 0, openEnd: 0, end: s.length, children: [], parent: null };
+  const root: HtmlElement = {
+    kind: 'element',
+    name: '#root',
+    attrs: {},
+    start: 0,
+    openEnd: 0,
+    end: s.length,
+    children: [],
+    parent: null,
+  };
   const stack: HtmlElement[] = [root];
   const top = () => stack[stack.length - 1];
   const closeTo = (idx: number, at: number) => {

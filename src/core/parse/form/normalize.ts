@@ -106,7 +106,10 @@ export function collapse(s: string): string {
 /** "D" / "I" (also "(D)", "Direct", "Indirect") -> "D" / "I"; null otherwise. */
 export function normalizeDirectIndirect(raw: string | null): 'D' | 'I' | null {
   if (raw == null) return null;
-  const s = raw.trim().replace(/^\(|\)$/g, '').toUpperCase();
+  const s = raw
+    .trim()
+    .replace(/^\(|\)$/g, '')
+    .toUpperCase();
   if (s === 'D' || s === 'DIRECT') return 'D';
   if (s === 'I' || s === 'INDIRECT') return 'I';
   return null;
@@ -115,7 +118,10 @@ export function normalizeDirectIndirect(raw: string | null): 'D' | 'I' | null {
 /** "A" / "D" (also "(A)") -> "A" / "D"; null otherwise. */
 export function normalizeAcquiredDisposed(raw: string | null): 'A' | 'D' | null {
   if (raw == null) return null;
-  const s = raw.trim().replace(/^\(|\)$/g, '').toUpperCase();
+  const s = raw
+    .trim()
+    .replace(/^\(|\)$/g, '')
+    .toUpperCase();
   return s === 'A' || s === 'D' ? s : null;
 }
 
