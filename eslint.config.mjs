@@ -1,7 +1,15 @@
-// ESLint flat config. The one architectural rule: nothing under src/core may import `vscode`
-// (the core runs in plain Node for the CLI and unit tests).
+// ESLint flat config. The architecture as import rules: nothing under src/core or src/cli imports `vscode`, the
+// extension or the webviews (the core runs in plain Node for the CLI and unit tests); the extension (Node) and the
+// webviews (browser) never import each other; both import the protocol between them from src/shared, which holds
+// types only and is imported with `import type` (so it adds no code to either bundle).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+const SHARED_TYPES_ONLY = {
+  group: ['**/shared/*'],
+  allowTypeImports: true,
+  message: 'src/shared holds types only: import it with `import type`.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**'] },
@@ -23,9 +31,23 @@ export default tseslint.config(
           paths: [{ name: 'vscode', message: 'src/core and src/cli run outside VS Code: never import vscode here.' }],
           patterns: [
             {
-              group: ['**/extension/**', '**/webview/**'],
-              message: 'The core may not depend on the extension or the webview.',
+              group: ['**/extension/**', '**/webview/**', '**/shared/**'],
+              message: 'The core may not depend on the extension, the webviews or their protocol.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/extension/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/webview/**'], message: 'The webviews are browser bundles: share types through src/shared.' },
+            SHARED_TYPES_ONLY,
           ],
         },
       ],
@@ -36,7 +58,40 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'The webview runs in a browser: no vscode module.' }] },
+        {
+          paths: [{ name: 'vscode', message: 'The webview runs in a browser: no vscode module.' }],
+          patterns: [
+            { group: ['**/extension/**'], message: 'The extension runs in Node: share types through src/shared.' },
+            SHARED_TYPES_ONLY,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/shared is read by the browser bundles too: no vscode module.' }],
+          patterns: [
+            {
+              group: ['**/extension/**', '**/webview/**'],
+              message: 'src/shared is imported by both sides and depends on neither.',
+            },
+            { group: ['**/core/**'], allowTypeImports: true, message: 'src/shared holds types only: `import type`.' },
+          ],
+        },
+      ],
+      // Types only: a value here would be code in both bundles.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'Program > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration), ExportNamedDeclaration > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration)',
+          message: 'src/shared holds types only.',
+        },
       ],
     },
   },

@@ -75,7 +75,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['src/webview/main.ts'],
+    entryPoints: ['src/webview/preview/main.ts'],
     outfile: 'dist/webview.js',
     platform: 'browser',
     format: 'iife',

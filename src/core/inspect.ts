@@ -2,7 +2,7 @@
  * The whole job on one input: bytes or text in, a checked filing (or a plain reason) out. Never throws.
  * The CLI, the extension and the bench all come through here, so they agree on every result.
  */
-import type { Filing, Finding } from './model';
+import type { Filing, Finding, SourceKind } from './model';
 import { decodeBytes, isPdf, isProbablyBinary, nulFindings } from './decode';
 import type { ParseOutcome } from './model';
 import { parseText } from './parse';
@@ -42,11 +42,14 @@ export function checkFiling(filing: Filing, options: InspectOptions = {}): Filin
   return filing;
 }
 
-/** Inspect decoded text of any text kind (ownership XML, EDGAR submission, EDGAR HTML, plain/OCR text). */
-export function inspectText(text: string, file: string, options: InspectOptions = {}): ParseOutcome {
+/**
+ * Inspect decoded text of any text kind (ownership XML, EDGAR submission, EDGAR HTML, plain/OCR text). `kind`: the
+ * caller already ran detectKind (the extension does, to leave other documents alone), so it is not run twice.
+ */
+export function inspectText(text: string, file: string, options: InspectOptions = {}, kind?: SourceKind): ParseOutcome {
   let out: ParseOutcome;
   try {
-    out = parseText(text, file);
+    out = parseText(text, file, kind);
   } catch (e) {
     return { ok: false, reason: `internal error while reading the file: ${describe(e)}`, findings: [] };
   }

@@ -8,10 +8,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { Filing, Row, Span } from '../core/model';
 import { DERIVATIVE_FIELDS, rowFootnoteIds } from '../core/model';
 import { toJson } from '../core/json';
-import { inspectBytes } from '../core/inspect';
-import type { ActiveFiling, FilingService } from './filings';
-import { PDF_VIEW_TYPE, PREVIEW_VIEW_TYPE, type PreviewManager } from './editor';
-import { inspectOptions } from './config';
+import type { ActiveFiling } from './activeFiling';
+import type { FilingService } from './filingService';
+import { PDF_VIEW_TYPE, PREVIEW_VIEW_TYPE } from './preview/editorProviders';
+import type { PreviewManager } from './preview/previewManager';
 import { scanWorkspace, type ScanDeps, type ScanSummary } from './scan';
 
 export interface CommandDeps extends ScanDeps {
@@ -55,15 +55,6 @@ export async function revealInSource(
   return editor;
 }
 
-/** The filing of a file: open or previewed, else read from disk. */
-async function loadFiling(deps: CommandDeps, uri: vscode.Uri): Promise<Filing | string> {
-  const known = deps.service.outcomeFor(uri);
-  if (known) return known.ok ? known.filing : known.reason;
-  const bytes = await vscode.workspace.fs.readFile(uri);
-  const out = await inspectBytes(bytes, uri.toString(), { ...inspectOptions(), readPdf: deps.readPdf });
-  return out.ok ? out.filing : out.reason;
-}
-
 function sibling(uri: vscode.Uri, ext: string): vscode.Uri {
   const base = uri.path.replace(/\.[^./]*$/, '');
   return uri.with({ path: base + ext });
@@ -103,13 +94,14 @@ async function exportTo(
     void vscode.window.showWarningMessage('Form 4: open an ownership filing first.');
     return undefined;
   }
-  const filing = await loadFiling(deps, uri);
-  if (typeof filing === 'string') {
+  const { outcome } = await deps.service.read(uri);
+  if (!outcome.ok) {
     void vscode.window.showErrorMessage(
-      `Form 4: ${vscode.workspace.asRelativePath(uri)} is not read as a filing: ${filing}`,
+      `Form 4: ${vscode.workspace.asRelativePath(uri)} is not read as a filing: ${outcome.reason}`,
     );
     return undefined;
   }
+  const filing = outcome.filing;
   let target = targetArg instanceof vscode.Uri ? targetArg : undefined;
   if (!target) {
     const defaultUri = uri.scheme === 'untitled' ? undefined : sibling(uri, ext);

@@ -1,22 +1,17 @@
 /**
- * The one owner of the extension's DiagnosticCollection ("Form 4" in the Problems panel).
+ * The one owner of the extension's DiagnosticCollection ("Form 4" in the Problems panel): which file shows which
+ * findings, and when (findingDiagnostics.ts turns them into diagnostics).
  *
  * Open documents: their own findings, recomputed (debounced through FilingService) on edit and removed when the
  * document closes. Workspace scan: findings of files read from disk, plus cross-filing findings from reconciliation;
  * these stay until the next scan (a scanned file that is opened and closed again falls back to its scan result).
  */
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../core/model';
-import type { FilingService } from './filings';
+import type { Finding } from '../core/model';
+import { Disposable, timeout } from './dispose';
+import type { FilingService } from './filingService';
+import { DiagnosticComputer, outcomeFindings } from './findingDiagnostics';
 import { documentMapper, fileUri, textMapper, type RangeMapper } from './ranges';
-
-export const DIAGNOSTIC_SOURCE = 'Form 4';
-
-const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
 
 /** A file's findings as read by a workspace scan. */
 export interface ScannedFile {
@@ -26,65 +21,53 @@ export interface ScannedFile {
   findings: Finding[];
 }
 
-export class DiagnosticsManager implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('form4');
+const NO_RANGES: RangeMapper = { range: () => new vscode.Range(0, 0, 0, 0) };
+
+export class DiagnosticsManager extends Disposable {
+  readonly collection = this.register(vscode.languages.createDiagnosticCollection('form4'));
   private readonly scanned = new Map<string, ScannedFile>();
   private readonly cross = new Map<string, Finding[]>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly computer: DiagnosticComputer;
 
   constructor(
     private readonly service: FilingService,
-    /** Where a rule id is documented (the `code.target` of each diagnostic). */
-    private readonly ruleDoc: (rule: string) => vscode.Uri,
+    ruleDoc: (rule: string) => vscode.Uri,
   ) {
-    this.disposables.push(
-      this.collection,
-      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
+    super();
+    this.computer = new DiagnosticComputer(ruleDoc, (uri) => this.mapperFor(uri));
+    this.register(vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)));
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)));
+    this.register(
       service.onDidChange((uri) => {
         const doc = service.document(uri);
         if (doc) this.refresh(doc);
-        else this.refreshExternal(uri);
+        else this.refreshHeld(uri);
       }),
     );
     // Documents already open: checked right after activation returns, not inside it.
-    const initial = setTimeout(() => {
-      for (const d of vscode.workspace.textDocuments) this.refresh(d);
-    }, 0);
-    this.disposables.push({ dispose: () => clearTimeout(initial) });
+    this.register(
+      timeout(() => {
+        for (const d of vscode.workspace.textDocuments) this.refresh(d);
+      }, 0),
+    );
   }
 
   /** Recompute the diagnostics of an open document. */
   refresh(doc: vscode.TextDocument): void {
-    const inspected = this.service.inspect(doc);
+    const reading = this.service.inspect(doc);
     const key = doc.uri.toString();
-    if (!inspected || !inspected.outcome) {
+    if (!reading?.isFiling) {
       // Not (or no longer) a filing: only scan-time cross-filing findings could remain, and they no longer apply.
       if (this.collection.has(doc.uri) && !this.scanned.has(key)) this.collection.delete(doc.uri);
       return;
     }
-    const out = inspected.outcome;
-    let findings: Finding[];
-    if (out.ok) findings = out.filing.findings;
-    else
-      findings = out.findings.length
-        ? out.findings
-        : [
-            {
-              rule: 'unreadable',
-              severity: 'error',
-              message: `Not read as a filing: ${out.reason}`,
-              span: { start: 0, end: 0 },
-            },
-          ];
     const mapper = documentMapper(doc);
-    const diags = findings.map((f) => this.toDiagnostic(doc.uri, f, mapper));
-    for (const f of this.cross.get(key) ?? []) diags.push(this.toDiagnostic(doc.uri, f, mapper));
-    this.collection.set(doc.uri, diags);
+    const findings = [...outcomeFindings(reading.outcome), ...(this.cross.get(key) ?? [])];
+    this.collection.set(doc.uri, this.computer.toDiagnostics(doc.uri, findings, mapper));
   }
 
-  /** A byte input (PDF) shown in its preview: its findings, at the start of the file with their page; gone when the preview closes. */
-  private refreshExternal(uri: vscode.Uri): void {
+  /** A byte input (PDF) a preview shows: its findings, at the start of the file with their page; gone when the preview closes. */
+  private refreshHeld(uri: vscode.Uri): void {
     const out = this.service.outcomeFor(uri);
     const scanned = this.scanned.get(uri.toString());
     if (!out) {
@@ -94,15 +77,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     const findings = out.ok ? out.filing.findings : out.findings;
     const mapper = textMapper(out.ok ? out.filing.text : '');
-    this.collection.set(
-      uri,
-      findings.map((f) => this.toDiagnostic(uri, f, mapper)),
-    );
+    this.collection.set(uri, this.computer.toDiagnostics(uri, findings, mapper));
   }
 
   private closed(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    const s = this.scanned.get(key);
+    const s = this.scanned.get(doc.uri.toString());
     if (s) this.setScanned(s);
     else this.collection.delete(doc.uri);
   }
@@ -133,45 +112,16 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   private setScanned(s: ScannedFile): void {
-    const mapper = textMapper(s.text);
-    const key = s.uri.toString();
-    const diags = [...s.findings, ...(this.cross.get(key) ?? [])].map((f) => this.toDiagnostic(s.uri, f, mapper));
-    if (diags.length) this.collection.set(s.uri, diags);
+    const findings = [...s.findings, ...(this.cross.get(s.uri.toString()) ?? [])];
+    if (findings.length) this.collection.set(s.uri, this.computer.toDiagnostics(s.uri, findings, textMapper(s.text)));
     else this.collection.delete(s.uri);
   }
 
-  /** A finding as a diagnostic: exact range, rule id as code with its documentation, related places. */
-  toDiagnostic(uri: vscode.Uri, f: Finding, mapper: RangeMapper): vscode.Diagnostic {
-    const page = f.span ? '' : f.page ? `Page ${f.page}${f.box ? `, box ${f.box}` : ''}: ` : '';
-    const d = new vscode.Diagnostic(
-      mapper.range(f.span),
-      page + f.message,
-      SEVERITY[f.severity] ?? vscode.DiagnosticSeverity.Warning,
-    );
-    d.source = DIAGNOSTIC_SOURCE;
-    d.code = { value: f.rule, target: this.ruleDoc(f.rule) };
-    if (f.related?.length) {
-      d.relatedInformation = f.related.map((r) => {
-        let target = uri;
-        let m: RangeMapper = mapper;
-        if (r.file && fileUri(r.file).toString() !== uri.toString()) {
-          target = fileUri(r.file);
-          const doc = this.service.document(target);
-          const scanned = this.scanned.get(target.toString());
-          m = doc
-            ? documentMapper(doc)
-            : scanned
-              ? textMapper(scanned.text)
-              : { range: () => new vscode.Range(0, 0, 0, 0) };
-        }
-        const where = !r.span && r.page ? `page ${r.page}: ` : '';
-        return new vscode.DiagnosticRelatedInformation(new vscode.Location(target, m.range(r.span)), where + r.message);
-      });
-    }
-    return d;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
+  /** Ranges in a file a finding points to: its open document, else the text a scan read. */
+  private mapperFor(uri: vscode.Uri): RangeMapper {
+    const doc = this.service.document(uri);
+    if (doc) return documentMapper(doc);
+    const scanned = this.scanned.get(uri.toString());
+    return scanned ? textMapper(scanned.text) : NO_RANGES;
   }
 }

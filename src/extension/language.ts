@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Filing, Footnote, Row, Span } from '../core/model';
 import { citations } from '../core/model';
 import { codeInfo } from '../core/codes';
-import type { FilingService } from './filings';
+import type { FilingService } from './filingService';
 import { groupDigits, pathLabel } from './viewModel';
 
 /** Documents a filing may be in (content decides; these only limit which editors ask). */

@@ -5,12 +5,11 @@
  */
 import * as vscode from 'vscode';
 import type { Filing, Finding } from '../core/model';
-import { inspectBytes, type InspectOptions } from '../core/inspect';
 import { reconcileFilings } from '../core/reconcile';
-import type { ParseOutcome } from '../core/model';
-import type { FilingService } from './filings';
+import type { FilingService } from './filingService';
 import type { DiagnosticsManager, ScannedFile } from './diagnostics';
 import { inspectOptions, scanSettings } from './config';
+import { probe } from './probe';
 
 export interface ScanSummary {
   files: number;
@@ -19,37 +18,21 @@ export interface ScanSummary {
   findings: number;
   crossFindings: number;
   cancelled: boolean;
-  ms: number;
 }
 
 export interface ScanDeps {
   service: FilingService;
   diagnostics: DiagnosticsManager;
   log: vscode.LogOutputChannel;
-  /** Reads PDFs off the extension host's thread (InspectOptions.readPdf). */
-  readPdf: (bytes: Uint8Array, file: string) => Promise<ParseOutcome>;
 }
 
-async function readOne(
-  uri: vscode.Uri,
-  service: FilingService,
-  options: InspectOptions,
-): Promise<{ outcome: ParseOutcome | null; text: string }> {
-  const doc = service.document(uri);
-  if (doc) {
-    const i = service.inspect(doc);
-    return { outcome: i?.outcome ?? null, text: doc.getText() };
-  }
-  const bytes = await vscode.workspace.fs.readFile(uri);
-  const outcome = await inspectBytes(bytes, uri.toString(), options);
-  if (outcome.ok) return { outcome, text: outcome.filing.text };
-  return { outcome: null, text: '' };
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export async function scanWorkspace(deps: ScanDeps, opts: { silent?: boolean } = {}): Promise<ScanSummary> {
-  const t0 = performance.now();
+  probe()?.mark({ name: 'scan-start' });
   const settings = scanSettings();
-  const options = inspectOptions();
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Form 4: scanning the workspace', cancellable: true },
     async (progress, token) => {
@@ -60,7 +43,6 @@ export async function scanWorkspace(deps: ScanDeps, opts: { silent?: boolean } =
         findings: 0,
         crossFindings: 0,
         cancelled: false,
-        ms: 0,
       };
       const uris = await vscode.workspace.findFiles(
         settings.include,
@@ -72,48 +54,41 @@ export async function scanWorkspace(deps: ScanDeps, opts: { silent?: boolean } =
       const scanned: ScannedFile[] = [];
       const filings: Filing[] = [];
       const step = uris.length ? 100 / uris.length : 100;
-      for (const [i, uri] of uris.entries()) {
-        if (token.isCancellationRequested) {
-          summary.cancelled = true;
-          break;
-        }
+      for await (const item of deps.service.readEach(uris, token)) {
+        const { uri } = item;
         summary.files++;
         progress.report({
           increment: step,
-          message: `${i + 1}/${uris.length} ${vscode.workspace.asRelativePath(uri)}`,
+          message: `${item.index + 1}/${uris.length} ${vscode.workspace.asRelativePath(uri)}`,
         });
-        try {
-          const { outcome, text } = await readOne(uri, deps.service, { ...options, readPdf: deps.readPdf });
-          if (!outcome) {
-            summary.notFilings++;
-            continue;
-          }
-          if (outcome.ok) {
-            filings.push(outcome.filing);
-            summary.filings++;
-            summary.findings += outcome.filing.findings.length;
-            scanned.push({ uri, text, findings: outcome.filing.findings });
-          } else {
-            // Detected as a filing but unreadable: its own findings or the reason.
-            summary.notFilings++;
-            if (outcome.findings.length) scanned.push({ uri, text, findings: outcome.findings });
-          }
-        } catch (e) {
+        if ('error' in item) {
+          const e = item.error;
           deps.log.warn(`scan: ${uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
+          continue;
         }
-        // Let the UI breathe on long scans.
-        if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0));
+        const { outcome, isFiling, text } = item.reading;
+        if (outcome.ok) {
+          filings.push(outcome.filing);
+          summary.filings++;
+          summary.findings += outcome.filing.findings.length;
+          scanned.push({ uri, text, findings: outcome.filing.findings });
+        } else {
+          summary.notFilings++;
+          // Detected as a filing but unreadable: its own findings.
+          if (isFiling && outcome.findings.length) scanned.push({ uri, text, findings: outcome.findings });
+        }
       }
+      summary.cancelled = token.isCancellationRequested;
       let cross: { file: string; finding: Finding }[] = [];
       if (!summary.cancelled && filings.length > 1) {
         progress.report({ message: `reconciling ${filings.length} filings` });
-        cross = reconcileFilings(filings, options);
+        cross = reconcileFilings(filings, inspectOptions());
       }
       summary.crossFindings = cross.length;
       if (!summary.cancelled) deps.diagnostics.setScan(scanned, cross);
-      summary.ms = performance.now() - t0;
-      const text = `Form 4: scanned ${summary.files} file${summary.files === 1 ? '' : 's'}: ${summary.filings} filing${summary.filings === 1 ? '' : 's'}, ${summary.findings} finding${summary.findings === 1 ? '' : 's'}, ${summary.crossFindings} across filings${summary.cancelled ? ' (cancelled: results not applied)' : ''}.`;
-      deps.log.info(`${text} (${summary.ms.toFixed(0)} ms)`);
+      probe()?.mark({ name: 'scan-end', files: summary.files, filings: summary.filings });
+      const text = `Form 4: scanned ${plural(summary.files, 'file')}: ${plural(summary.filings, 'filing')}, ${plural(summary.findings, 'finding')}, ${summary.crossFindings} across filings${summary.cancelled ? ' (cancelled: results not applied)' : ''}.`;
+      deps.log.info(text);
       if (!opts.silent) void vscode.window.showInformationMessage(text);
       return summary;
     },

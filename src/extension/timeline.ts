@@ -13,14 +13,15 @@
  * CSSOM), local resources limited to `dist` and `media`, no command URIs; the webview receives plain data only.
  */
 import * as vscode from 'vscode';
-import { webviewHtml } from './webviewHtml';
+import { webviewHtml, webviewOptions } from './webviewHtml';
 import type { Filing } from '../core/model';
-import type { ParseOutcome } from '../core/model';
-import { inspectBytes } from '../core/inspect';
 import { buildTimeline, firstGroup, groupDetail, groupSummary, type TimelineData } from '../core/timeline';
-import type { TimelineHostMessage, TimelineWebviewMessage } from '../webview/timeline/protocol';
-import type { FilingService } from './filings';
+import type { TimelineHostMessage, TimelineWebviewMessage } from '../shared/timelineProtocol';
+import { Disposable, disposeAll } from './dispose';
+import type { FilingService } from './filingService';
 import { inspectOptions, scanSettings } from './config';
+import { probe } from './probe';
+import { PDF_VIEW_TYPE } from './preview/editorProviders';
 
 export const TIMELINE_VIEW_TYPE = 'form4Inspector.timeline';
 export const SHOW_TIMELINE_COMMAND = 'form4Inspector.showTimeline';
@@ -29,29 +30,21 @@ export interface TimelineDeps {
   extensionUri: vscode.Uri;
   service: FilingService;
   log: vscode.LogOutputChannel;
-  /** Reads PDFs off the extension host's thread (InspectOptions.readPdf), when the host provides it. */
-  readPdf?: (bytes: Uint8Array, file: string) => Promise<ParseOutcome>;
 }
 
-/** What the command resolves to (tests and scripts use it): counts and timings of the panel's first render. */
+/** What the command resolves to (tests and scripts use it): what was read and what the panel's first render shows. */
 export interface TimelineResult {
   folder: string;
   files: number;
   filings: number;
   counts: TimelineData['counts'];
   groups: number;
-  /** Reading and parsing the files. */
-  readMs: number;
-  /** buildTimeline (series and the cross-filing check), wall clock. */
-  buildMs: number;
-  /** The same, in CPU time of the extension host (what the work costs, whatever else the machine is doing). */
-  buildCpuMs: number;
-  /** From posting the data to the webview reporting its first render, and the render itself (webview clock). */
-  paintMs: number | null;
-  renderMs: number | null;
-  /** What the first render shows: the selected group's points and breaks. */
+  /** The selected group's points and breaks; null when the webview did not report its first render. */
   shown: { group: string | null; points: number; breaks: number } | null;
 }
+
+/** How long the command waits for the webview to report its first render. */
+const FIRST_RENDER_WAIT_MS = 15_000;
 
 /** "examples" for a workspace folder itself, "examples/2024" inside one, else the path. */
 function folderName(folder: vscode.Uri): string {
@@ -100,49 +93,37 @@ async function listFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
   return uris.sort((a, b) => a.toString().localeCompare(b.toString()));
 }
 
-/** The filings among the files: open documents as the editor has them, other files from disk. */
+/** The filings among the files, through the extension's one reading path. */
 async function readFiles(
   deps: TimelineDeps,
   uris: vscode.Uri[],
-  token: vscode.CancellationToken | null,
+  token: vscode.CancellationToken | undefined,
   progress: vscode.Progress<{ message?: string; increment?: number }>,
 ): Promise<Filing[]> {
-  const options = { ...inspectOptions(), ...(deps.readPdf ? { readPdf: deps.readPdf } : {}) };
   const filings: Filing[] = [];
   const step = uris.length ? 100 / uris.length : 100;
-  for (const [i, uri] of uris.entries()) {
-    if (token?.isCancellationRequested) break;
+  for await (const item of deps.service.readEach(uris, token)) {
+    const i = item.index;
     if (i % 20 === 0) progress.report({ message: `${i + 1}/${uris.length}`, increment: step * 20 });
-    try {
-      const doc = deps.service.document(uri);
-      if (doc) {
-        const out = deps.service.inspect(doc)?.outcome;
-        if (out?.ok) filings.push(out.filing);
-        continue;
-      }
-      const out = await inspectBytes(await vscode.workspace.fs.readFile(uri), uri.toString(), options);
-      if (out.ok) filings.push(out.filing);
-    } catch (e) {
-      deps.log.warn(`timeline: ${uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0));
+    if ('error' in item) {
+      const e = item.error;
+      deps.log.warn(`timeline: ${item.uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
+    } else if (item.reading.outcome.ok) filings.push(item.reading.outcome.filing);
   }
   return filings;
 }
 
+type Shown = { points: number; breaks: number; group: string | null; renderMs: number | null };
+
 /** One timeline panel per folder; showing the same folder again re-reads it into the same panel. */
-class TimelinePanel implements vscode.Disposable {
-  private ready: Promise<void>;
+class TimelinePanel extends Disposable {
+  private readonly ready: Promise<void>;
   private markReady!: () => void;
   private version = 0;
   /** The pair the webview showed before it was reloaded. */
   private remembered: string | null = null;
   private data: TimelineData | null = null;
-  private waiting = new Map<
-    number,
-    (m: { renderMs: number; points: number; breaks: number; group: string | null }) => void
-  >();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly waiting = new Map<number, (m: Shown) => void>();
 
   constructor(
     readonly folder: vscode.Uri,
@@ -150,18 +131,11 @@ class TimelinePanel implements vscode.Disposable {
     private readonly deps: TimelineDeps,
     onDispose: () => void,
   ) {
+    super();
     this.ready = new Promise((r) => (this.markReady = r));
-    panel.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [
-        vscode.Uri.joinPath(deps.extensionUri, 'dist'),
-        vscode.Uri.joinPath(deps.extensionUri, 'media'),
-      ],
-    };
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: TimelineWebviewMessage) => void this.onMessage(m)),
+    this.register(panel.webview.onDidReceiveMessage((m: TimelineWebviewMessage) => void this.onMessage(m)));
+    this.register(
       panel.onDidDispose(() => {
         onDispose();
         this.dispose();
@@ -174,13 +148,14 @@ class TimelinePanel implements vscode.Disposable {
     void this.panel.webview.postMessage(m);
   }
 
-  /** Read the folder, build the series, post them; resolves after the webview drew them (or 15 s). */
+  /** Read the folder, build the series, post them; resolves after the webview drew them (or FIRST_RENDER_WAIT_MS). */
   async load(): Promise<TimelineResult | undefined> {
     const deps = this.deps;
     const name = folderName(this.folder);
+    const folder = this.folder.toString();
     await this.ready;
     this.post({ type: 'loading', message: `Reading the filings in ${name}\u2026` });
-    const t0 = performance.now();
+    probe()?.mark({ name: 'timeline-start', folder });
     const uris = await listFiles(this.folder);
     // A cancellable notification for large folders; the status bar for small ones (over in a moment).
     const large = uris.length > 100;
@@ -190,15 +165,12 @@ class TimelinePanel implements vscode.Disposable {
         title: `Form 4: reading ${name} for the timeline`,
         cancellable: large,
       },
-      (progress, token) => readFiles(deps, uris, large ? token : null, progress),
+      (progress, token) => readFiles(deps, uris, large ? token : undefined, progress),
     );
-    const read = { files: uris.length, filings };
-    const readMs = performance.now() - t0;
-    const t1 = performance.now();
-    const c1 = process.cpuUsage();
+    probe()?.mark({ name: 'timeline-read', folder, files: uris.length, filings: filings.length });
     let data: TimelineData;
     try {
-      data = buildTimeline(read.filings, { rules: inspectOptions() });
+      data = buildTimeline(filings, { rules: inspectOptions() });
     } catch (e) {
       this.post({
         type: 'error',
@@ -206,18 +178,18 @@ class TimelinePanel implements vscode.Disposable {
       });
       return undefined;
     }
-    const buildMs = performance.now() - t1;
-    const cpu = process.cpuUsage(c1);
-    const buildCpuMs = (cpu.user + cpu.system) / 1000;
     this.data = data;
     const version = ++this.version;
-    const painted = new Promise<{ renderMs: number; points: number; breaks: number; group: string | null } | null>(
-      (resolve) => {
-        this.waiting.set(version, resolve);
-        setTimeout(() => resolve(null), 15000);
-      },
-    );
-    const t2 = performance.now();
+    const painted = new Promise<Shown | null>((resolve) => {
+      const wait = setTimeout(() => {
+        this.waiting.delete(version);
+        resolve(null);
+      }, FIRST_RENDER_WAIT_MS);
+      this.waiting.set(version, (m) => {
+        clearTimeout(wait);
+        resolve(m);
+      });
+    });
     const first = firstGroup(data, this.remembered);
     this.post({
       type: 'data',
@@ -228,24 +200,21 @@ class TimelinePanel implements vscode.Disposable {
       filings: data.filings.length,
       skipped: data.skipped.length,
       initial: first ? groupDetail(data, first) : null,
+      ...(probe() ? { measure: true } : {}),
     });
+    probe()?.mark({ name: 'timeline-built', folder });
     const shown = await painted;
-    const paintMs = shown ? performance.now() - t2 : null;
+    if (shown) probe()?.mark({ name: 'timeline-rendered', folder, renderMs: shown.renderMs });
     this.panel.title = `Timeline: ${name}`;
     deps.log.info(
-      `timeline ${name}: ${read.files} files, ${read.filings.length} filings read in ${readMs.toFixed(0)} ms; ${data.counts.series} series, ${data.counts.points} points, ${data.counts.breaks} breaks built in ${buildMs.toFixed(1)} ms (CPU ${buildCpuMs.toFixed(1)} ms); first render ${paintMs === null ? 'not reported' : `${paintMs.toFixed(1)} ms (webview ${shown!.renderMs.toFixed(1)} ms)`}`,
+      `timeline ${name}: ${uris.length} files, ${filings.length} filings; ${data.counts.series} series, ${data.counts.points} points, ${data.counts.breaks} breaks${shown ? '' : '; the webview did not report its first render'}`,
     );
     return {
-      folder: this.folder.toString(),
-      files: read.files,
-      filings: read.filings.length,
+      folder,
+      files: uris.length,
+      filings: filings.length,
       counts: data.counts,
       groups: data.groups.length,
-      readMs,
-      buildMs,
-      buildCpuMs,
-      paintMs,
-      renderMs: shown ? shown.renderMs : null,
       shown: shown ? { group: shown.group, points: shown.points, breaks: shown.breaks } : null,
     };
   }
@@ -264,7 +233,7 @@ class TimelinePanel implements vscode.Disposable {
       case 'rendered': {
         const w = this.waiting.get(m.version);
         this.waiting.delete(m.version);
-        w?.({ renderMs: m.renderMs, points: m.points, breaks: m.breaks, group: m.group });
+        w?.({ points: m.points, breaks: m.breaks, group: m.group, renderMs: m.renderMs ?? null });
         break;
       }
       case 'open': {
@@ -272,7 +241,7 @@ class TimelinePanel implements vscode.Disposable {
         if (!file) return;
         const uri = vscode.Uri.parse(file);
         if (/\.pdf$/i.test(uri.path)) {
-          await vscode.commands.executeCommand('vscode.openWith', uri, 'form4Inspector.pdfPreview', {
+          await vscode.commands.executeCommand('vscode.openWith', uri, PDF_VIEW_TYPE, {
             viewColumn: vscode.ViewColumn.Beside,
           });
           return;
@@ -289,14 +258,9 @@ class TimelinePanel implements vscode.Disposable {
   reveal(): void {
     this.panel.reveal(undefined, false);
   }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-    this.disposables.length = 0;
-  }
 }
 
-/** Registers the command; returns its disposables (the panels dispose with their windows). */
+/** Registers the command; returns what to dispose (the command and the panels still open). */
 export function registerTimeline(deps: TimelineDeps): vscode.Disposable[] {
   const panels = new Map<string, TimelinePanel>();
   return [
@@ -314,15 +278,7 @@ export function registerTimeline(deps: TimelineDeps): vscode.Disposable[] {
             TIMELINE_VIEW_TYPE,
             `Timeline: ${name}`,
             vscode.ViewColumn.Active,
-            {
-              enableScripts: true,
-              enableCommandUris: false,
-              retainContextWhenHidden: true,
-              localResourceRoots: [
-                vscode.Uri.joinPath(deps.extensionUri, 'dist'),
-                vscode.Uri.joinPath(deps.extensionUri, 'media'),
-              ],
-            },
+            { ...webviewOptions(deps.extensionUri), retainContextWhenHidden: true },
           );
           p = new TimelinePanel(folder, panel, deps, () => panels.delete(key));
           panels.set(key, p);
@@ -330,6 +286,6 @@ export function registerTimeline(deps: TimelineDeps): vscode.Disposable[] {
         return p.load();
       },
     ),
-    { dispose: () => [...panels.values()].forEach((p) => p.panel.dispose()) },
+    { dispose: () => disposeAll([...panels.values()].map((p) => p.panel)) },
   ];
 }

@@ -1,5 +1,5 @@
 /**
- * Derives the preview's view model (plain data, see src/webview/protocol.ts) from a `Filing`.
+ * Derives the preview's view model (plain data, see src/shared/previewProtocol.ts) from a `Filing`.
  * No `vscode` import: this runs in plain Node for unit tests too.
  *
  * Derived values use exact decimal arithmetic (big.js): the value of a transaction is shares x price with every
@@ -24,7 +24,7 @@ import type {
   ViewRow,
   ViewSpan,
   ViewTable,
-} from '../webview/protocol';
+} from '../shared/previewProtocol';
 
 /** Column headings as on the SEC's Form 4 (numbers are the form's column numbers). */
 const COLUMN_INFO: Record<string, { number: string; label: string; numeric?: boolean }> = {

@@ -53,6 +53,15 @@ function inlineText(file: vscode.Uri, tag: 'script' | 'style', mapUri: (name: st
       );
 }
 
+/** What every webview of the extension may do: run its own script, load only the extension's `dist` and `media`. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: WebviewPage): string {
   const nonce = randomBytes(18).toString('base64url');
   const dist = vscode.Uri.joinPath(extensionUri, 'dist');

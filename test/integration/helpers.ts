@@ -47,3 +47,27 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Resolves when a preview of `uri` has drawn its model (the page's 'rendered' message); rejects after `ms`. Call it
+ * before opening the preview: the page can draw before the command that opens it returns.
+ */
+export function previewRendered(
+  api: { previews: { onDidRender: vscode.Event<{ uri: vscode.Uri }> } },
+  uri: vscode.Uri,
+  ms = 30000,
+): Promise<void> {
+  const key = uri.toString();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`timed out after ${ms} ms waiting for the preview of ${uri.path} to draw`));
+    }, ms);
+    const listener = api.previews.onDidRender((e) => {
+      if (e.uri.toString() !== key) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    });
+  });
+}

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Form4Api } from '../../src/extension/extension';
-import { activate, repoRoot, waitFor } from './helpers';
+import { activate, previewRendered, repoRoot } from './helpers';
 
 interface Stamp {
   sha256: string;
@@ -62,18 +62,14 @@ describe('never write (VS Code session)', function () {
     for (const f of files) {
       const uri = vscode.Uri.file(f);
       const isPdf = f.toLowerCase().endsWith('.pdf');
-      const n = api.firstPaints.length;
+      const drawn = previewRendered(api, uri, 30_000);
       await vscode.commands.executeCommand(
         'vscode.openWith',
         uri,
         isPdf ? 'form4Inspector.pdfPreview' : 'form4Inspector.preview',
       );
       try {
-        await waitFor(
-          `the preview of ${path.basename(f)}`,
-          () => api.firstPaints.slice(n).some((p) => p.uri === uri.toString()),
-          30_000,
-        );
+        await drawn;
         painted++;
       } catch {
         // Painting is checked elsewhere; this suite is about the bytes on disk.

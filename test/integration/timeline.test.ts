@@ -1,6 +1,6 @@
 // "Form 4: Show Holdings Timeline" in a real VS Code: the command is contributed and registered, it charts the
 // example workspace (the within-filing break of the Northwind filing is drawn), and the whole corpus (about 500
-// filings) is built and first rendered in under a second once read.
+// filings) is read, built and first rendered (how fast is npm run bench's to measure).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -49,7 +49,7 @@ describe('Form 4 holdings timeline', function () {
     );
   });
 
-  it('the whole corpus (xml): series built and first rendered (the time is reported; its target is checked by npm run bench)', async function () {
+  it('the whole corpus (xml): series built and first rendered', async function () {
     const corpus = path.join(repoRoot(), '..', 'shared', 'corpus');
     if (!fs.existsSync(corpus)) {
       if (process.env.CI === 'true') assert.fail(`corpus missing at ${corpus}`);
@@ -57,14 +57,8 @@ describe('Form 4 holdings timeline', function () {
     }
     const r = (await vscode.commands.executeCommand(COMMAND, vscode.Uri.file(path.join(corpus, 'xml')))) as
       TimelineResult | undefined;
-    assert.ok(r && r.shown && r.paintMs !== null, 'rendered');
+    assert.ok(r && r.shown, 'the webview reported its first render');
     assert.ok(r.filings > 400, `filings: ${r.filings}`);
-    // The build is measured in the extension host's CPU time (the same as wall time on an idle machine; on a CI box
-    // shared with other jobs wall time mostly measures the wait for a core), the first render in wall time.
-    const ms = r.buildCpuMs + r.paintMs;
-    console.log(
-      `      timeline of ${r.filings} filings: build ${r.buildMs.toFixed(0)} ms (CPU ${r.buildCpuMs.toFixed(0)} ms) + first render ${r.paintMs.toFixed(0)} ms (webview ${r.renderMs?.toFixed(0)} ms); read ${r.readMs.toFixed(0)} ms`,
-    );
-    assert.ok(Number.isFinite(ms) && ms > 0, `build + first render measured: ${ms}`);
+    assert.ok(r.counts.points > 0 && r.shown.points > 0, `points: ${r.counts.points}, shown ${r.shown.points}`);
   });
 });

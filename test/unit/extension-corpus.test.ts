@@ -9,7 +9,7 @@ import { decodeBytes } from '../../src/core/decode';
 import { inspectText } from '../../src/core/inspect';
 import { toViewModel } from '../../src/extension/viewModel';
 import { filingTree, type TreeNode } from '../../src/extension/treeModel';
-import type { ViewCell, ViewModel } from '../../src/webview/protocol';
+import type { ViewCell, ViewModel } from '../../src/shared/previewProtocol';
 
 function cells(vm: ViewModel): ViewCell[] {
   const out: ViewCell[] = [

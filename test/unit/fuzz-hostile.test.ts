@@ -117,13 +117,14 @@ describe('hostile text in filings', function () {
 
   it('the preview panel runs its own script only and keeps command URIs off', () => {
     const src = (f: string) => fs.readFileSync(path.join(REPO_ROOT, 'src', 'extension', f), 'utf8');
-    // Both webviews (preview and timeline) get their page from one shell with the CSP.
-    for (const f of ['editor.ts', 'timeline.ts']) {
-      assert.match(src(f), /enableCommandUris:\s*false/, f);
+    // Both webviews (preview and timeline) get their options and their page from one shell with the CSP.
+    for (const f of ['preview/preview.ts', 'timeline.ts']) {
+      assert.match(src(f), /webviewOptions\(/, f);
       assert.match(src(f), /webviewHtml\(/, f);
       assert.doesNotMatch(src(f).replace(/^\s*(\*|\/\/).*$/gm, ''), /unsafe-inline|unsafe-eval/, f); // comments may name what is not used
     }
     const shell = src('webviewHtml.ts');
+    assert.match(shell, /enableCommandUris:\s*false/);
     assert.match(shell, /default-src 'none'/);
     assert.match(shell, /script-src 'nonce-\$\{nonce\}'/);
     assert.doesNotMatch(shell, /unsafe-inline|unsafe-eval/);

@@ -15,7 +15,7 @@ import type {
   TimelineHostMessage,
   TimelineWebviewMessage,
   TimelineWebviewState,
-} from './protocol';
+} from '../../shared/timelineProtocol';
 import { MARGIN, seriesChart, utcDay } from './chart';
 import { el } from '../dom';
 
@@ -37,6 +37,8 @@ let totals: { counts: TimelineData['counts']; filings: number; skipped: number }
 let initialKey: string | null = null;
 let files: Record<number, string> = {};
 let version = 0;
+/** The host asked for render times (only while the bench measures). */
+let measure = false;
 let title = '';
 const state: TimelineWebviewState = vscode.getState() ?? { group: null, filter: '' };
 const MAX_LISTED = 400;
@@ -304,7 +306,7 @@ function render(): void {
   root.append(head);
   if (!summaries.length) {
     root.append(el('p', undefined, 'No ownership filings with a reporting owner and an issuer were found here.'));
-    post({ type: 'rendered', version, renderMs: performance.now() - t0, points: 0, breaks: 0, group: null });
+    post({ type: 'rendered', version, points: 0, breaks: 0, group: null, ...renderTime(t0) });
     return;
   }
   const layout = el('div', 'layout');
@@ -336,10 +338,14 @@ function render(): void {
     return;
   }
   const shown = renderGroup(section, d);
-  const renderMs = performance.now() - t0;
+  const time = renderTime(t0);
   requestAnimationFrame(() =>
-    post({ type: 'rendered', version, renderMs, points: shown.points, breaks: shown.breaks, group: g.key }),
+    post({ type: 'rendered', version, points: shown.points, breaks: shown.breaks, group: g.key, ...time }),
   );
+}
+
+function renderTime(t0: number): { renderMs?: number } {
+  return measure ? { renderMs: performance.now() - t0 } : {};
 }
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -364,6 +370,7 @@ window.addEventListener('message', (e: MessageEvent<TimelineHostMessage>) => {
       if (m.initial) details.set(m.initial.group.key, m.initial);
       initialKey = m.initial?.group.key ?? null;
       version = m.version;
+      measure = m.measure === true;
       title = m.title;
       render();
     } else if (m.type === 'group') {

@@ -1,9 +1,9 @@
 /**
- * Messages between the holdings-timeline panel (src/extension/timeline.ts) and its webview (this folder).
+ * Messages between the holdings-timeline panel (src/extension/timeline.ts) and its webview (src/webview/timeline).
  * Shared by both sides through `import type` only; the data is the plain `TimelineData` of src/core/timeline.ts.
  */
-import type { Span } from '../../core/model';
-import type { TimelineData, TimelineGroup, TimelineGroupDetail, TimelineGroupSummary } from '../../core/timeline';
+import type { Span } from '../core/model';
+import type { TimelineData, TimelineGroup, TimelineGroupDetail, TimelineGroupSummary } from '../core/timeline';
 
 export type { TimelineData, TimelineGroup, TimelineGroupDetail, TimelineGroupSummary };
 
@@ -24,6 +24,8 @@ export type TimelineHostMessage =
       skipped: number;
       /** The pair shown first (the webview's remembered one, else the first with a break, else the first). */
       initial: TimelineGroupDetail | null;
+      /** Report the render time in the 'rendered' replies (asked only while the bench measures). */
+      measure?: boolean;
     }
   | { type: 'group'; version: number; detail: TimelineGroupDetail }
   | { type: 'error'; message: string };
@@ -35,8 +37,8 @@ export type TimelineWebviewMessage =
   | { type: 'group'; key: string }
   /** Open filing `filing` (index into data.filings) at a row. */
   | { type: 'open'; filing: number; path: string; span: Span | null }
-  /** The webview drew a pair: time spent drawing and what it shows. */
-  | { type: 'rendered'; version: number; renderMs: number; points: number; breaks: number; group: string | null }
+  /** The webview drew a pair: what it shows, and the time spent drawing when the data asked for it (`measure`). */
+  | { type: 'rendered'; version: number; points: number; breaks: number; group: string | null; renderMs?: number }
   | { type: 'error'; message: string };
 
 /** What the webview keeps across reloads (the selected group). */

@@ -1,13 +1,11 @@
 /**
- * The preview UI (browser bundle dist/webview.js). Renders a `ViewModel` laid out like the SEC form.
+ * Draws a `ViewModel` laid out like the SEC form, or why a file is not shown as a filing.
  *
- * Safety: every piece of filing text goes into the DOM through `textContent` or `setAttribute` (never innerHTML),
- * no element is made from filing markup, and no link from a filing is followed (all clicks on anchors are handled here).
+ * Safety: every piece of filing text goes into the DOM through `textContent` or `setAttribute` (never innerHTML), and
+ * no element is made from filing markup. Values that can be revealed in the source carry their span as data
+ * attributes; navigation.ts acts on them.
  */
 import type {
-  HostMessage,
-  InitialDataId,
-  InitialMessage,
   ViewCell,
   ViewFailure,
   ViewFinding,
@@ -16,37 +14,11 @@ import type {
   ViewOwner,
   ViewRow,
   ViewTable,
-  WebviewMessage,
-  WebviewStartup,
-  WebviewState,
-} from './protocol';
-import { el } from './dom';
+} from '../../shared/previewProtocol';
+import { el } from '../dom';
+import { page, resetPage, restoreScroll } from './state';
 
-/** When this script began to run (epoch ms), for the start-up figures the bench reports. */
-const scriptStart = performance.timeOrigin + performance.now();
-
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): WebviewState | undefined;
-  setState(state: WebviewState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
-
-let current: ViewModel | null = null;
-let restored = false;
-/** Elements by model path (cells, rows, footnotes), rebuilt on every render. */
-let byPath = new Map<string, HTMLElement>();
-/** Footnote list entries by footnote id. */
-let footnoteEls = new Map<string, HTMLElement>();
-
-function post(m: WebviewMessage): void {
-  vscode.postMessage(m);
-}
-
-// ---- small DOM helpers (text only) ----
 
 function add<T extends Node>(parent: Node, child: T): T {
   parent.appendChild(child);
@@ -62,7 +34,7 @@ function worst(findings: ViewFinding[]): 'error' | 'warning' | 'info' | null {
 }
 
 function findingsOf(indices: number[]): ViewFinding[] {
-  return current ? indices.map((i) => current!.findings[i]).filter((f): f is ViewFinding => f !== undefined) : [];
+  return page.model ? indices.map((i) => page.model!.findings[i]).filter((f): f is ViewFinding => f !== undefined) : [];
 }
 
 function markFindings(target: HTMLElement, indices: number[]): void {
@@ -90,7 +62,7 @@ function footnoteMarkers(parent: HTMLElement, refs: ViewFootnoteRef[], fromPath:
 function value(parent: HTMLElement, c: ViewCell, opts: { placeholder?: string; boolean?: boolean } = {}): HTMLElement {
   const wrap = add(parent, el('span', 'cell'));
   wrap.dataset.path = c.path;
-  byPath.set(c.path, wrap);
+  page.byPath.set(c.path, wrap);
   let shown: string;
   if (opts.boolean) shown = c.text === 'true' ? '\u2612' : '\u2610';
   else shown = c.text ?? c.raw ?? opts.placeholder ?? '';
@@ -106,7 +78,7 @@ function value(parent: HTMLElement, c: ViewCell, opts: { placeholder?: string; b
     wrap.setAttribute('title', 'Read with doubt (PDF/OCR)');
   }
   if (c.raw !== null && c.text !== null) v.setAttribute('title', `As written: ${c.raw}`);
-  if (c.span && current?.revealable) {
+  if (c.span && page.model?.revealable) {
     v.classList.add('revealable');
     v.tabIndex = 0;
     v.setAttribute('role', 'button');
@@ -220,7 +192,7 @@ function renderFindings(findings: ViewFinding[], title = 'Findings'): void {
       msg.tabIndex = 0;
       msg.setAttribute('role', 'button');
       if (target) msg.dataset.goto = target;
-      if (f.span && current?.revealable) {
+      if (f.span && page.model?.revealable) {
         msg.dataset.start = String(f.span.start);
         msg.dataset.end = String(f.span.end);
       }
@@ -231,7 +203,7 @@ function renderFindings(findings: ViewFinding[], title = 'Findings'): void {
 function renderOwner(parent: HTMLElement, o: ViewOwner): void {
   const div = add(parent, el('div', 'owner'));
   div.dataset.path = o.path;
-  byPath.set(o.path, div);
+  page.byPath.set(o.path, div);
   const name = value(div, o.name, { placeholder: '(no name)' });
   name.classList.add('owner-name');
   // street1 / street2 / "city state zip" / state description, each on its own line
@@ -362,10 +334,10 @@ function renderTable(t: ViewTable): void {
 function renderRow(tbody: HTMLElement, t: ViewTable, r: ViewRow): void {
   const tr = add(tbody, el('tr', r.kind));
   tr.dataset.path = r.path;
-  byPath.set(r.path, tr);
+  page.byPath.set(r.path, tr);
   const num = add(tr, el('td', 'rownum'));
-  const n = add(num, el('span', r.span && current?.revealable ? 'v revealable' : 'v', String(r.index + 1)));
-  if (r.span && current?.revealable) {
+  const n = add(num, el('span', r.span && page.model?.revealable ? 'v revealable' : 'v', String(r.index + 1)));
+  if (r.span && page.model?.revealable) {
     n.tabIndex = 0;
     n.setAttribute('role', 'button');
     n.dataset.start = String(r.span.start);
@@ -396,8 +368,8 @@ function renderFootnotes(m: ViewModel): void {
     const li = add(ol, el('li', 'footnote'));
     li.dataset.path = f.path;
     li.tabIndex = -1;
-    byPath.set(f.path, li);
-    if (!footnoteEls.has(f.id)) footnoteEls.set(f.id, li);
+    page.byPath.set(f.path, li);
+    if (!page.footnotes.has(f.id)) page.footnotes.set(f.id, li);
     add(li, el('span', 'fn-id', `(${f.id.replace(/^F/i, '')})`));
     value(li, f.text, { placeholder: '(empty footnote)' });
     if (f.citedBy.length) {
@@ -431,12 +403,10 @@ function renderTail(m: ViewModel): void {
   }
 }
 
-function render(m: ViewModel): void {
+/** Draw a filing; returns the time the DOM took (ms). */
+export function render(m: ViewModel): number {
   const t0 = performance.now();
-  current = m;
-  currentEl = null;
-  byPath = new Map();
-  footnoteEls = new Map();
+  resetPage(m);
   root.replaceChildren();
   document.title = m.fileName;
   renderHeader(m);
@@ -446,13 +416,13 @@ function render(m: ViewModel): void {
   renderFootnotes(m);
   renderTail(m);
   restoreScroll(m.file);
-  lastRenderMs = performance.now() - t0;
+  return performance.now() - t0;
 }
 
-function renderFailure(f: ViewFailure): void {
-  current = null;
-  byPath = new Map();
-  footnoteEls = new Map();
+/** Draw why a file is not shown as a filing; returns the time the DOM took (ms). */
+export function renderFailure(f: ViewFailure): number {
+  const t0 = performance.now();
+  resetPage(null);
   root.replaceChildren();
   document.title = f.fileName;
   const d = add(root, el('div', 'failure'));
@@ -468,165 +438,5 @@ function renderFailure(f: ViewFailure): void {
     ),
   );
   if (f.findings.length) renderFindings(f.findings, 'Problems');
+  return performance.now() - t0;
 }
-
-let lastRenderMs = 0;
-
-// ---- navigation ----
-
-function flash(e: HTMLElement): void {
-  e.classList.remove('flash');
-  void e.offsetWidth;
-  e.classList.add('flash');
-  setTimeout(() => e.classList.remove('flash'), 1600);
-}
-
-let currentEl: HTMLElement | null = null;
-
-function focusPath(path: string, soft = false): void {
-  let e = byPath.get(path);
-  // A field the preview does not show (e.g. an unused optional column): fall back to its row.
-  if (!e) {
-    const m = /^((?:nonDerivative|derivative)\[\d+\])/.exec(path);
-    if (m) e = byPath.get(m[1]);
-  }
-  if (!e) return;
-  if (soft) {
-    // follows the caret in the text editor: mark the value, scroll only when it is out of view
-    currentEl?.classList.remove('current');
-    currentEl = e;
-    e.classList.add('current');
-    e.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    return;
-  }
-  e.scrollIntoView({ block: 'center', inline: 'nearest' });
-  flash(e);
-}
-
-function reveal(target: HTMLElement, path: string | null): void {
-  const start = Number(target.dataset.start);
-  const end = Number(target.dataset.end);
-  if (Number.isFinite(start) && Number.isFinite(end)) post({ type: 'reveal', span: { start, end }, path });
-}
-
-function activate(target: HTMLElement): void {
-  const a = target.closest('a');
-  if (a) {
-    if (a.dataset.footnote && a.dataset.back) {
-      // back from a footnote to the citing value
-      const from = document.querySelector<HTMLElement>(
-        `a[data-footnote="${CSS.escape(a.dataset.footnote)}"][data-from="${CSS.escape(a.dataset.back)}"]`,
-      );
-      const cell = from ?? byPath.get(a.dataset.back) ?? null;
-      if (cell) {
-        cell.scrollIntoView({ block: 'center' });
-        flash(cell.closest('.cell') ?? cell);
-        cell.focus();
-      } else focusPath(a.dataset.back);
-    } else if (a.dataset.footnote) {
-      const li = footnoteEls.get(a.dataset.footnote);
-      if (li) {
-        li.scrollIntoView({ block: 'center' });
-        flash(li);
-        li.focus();
-      }
-    }
-    return;
-  }
-  const goto = target.closest<HTMLElement>('[data-goto]');
-  if (goto) {
-    focusPath(goto.dataset.goto!);
-    if (goto.dataset.start) reveal(goto, goto.dataset.goto ?? null);
-    return;
-  }
-  const v = target.closest<HTMLElement>('.revealable');
-  if (v) {
-    const cell = v.closest<HTMLElement>('[data-path]');
-    reveal(v, cell?.dataset.path ?? null);
-  }
-}
-
-document.addEventListener('click', (ev) => {
-  const t = ev.target as HTMLElement | null;
-  // No link ever navigates the webview (filing text never becomes a link; ours are handled here).
-  if (t?.closest('a')) ev.preventDefault();
-  if (t) activate(t);
-});
-
-document.addEventListener('keydown', (ev) => {
-  if (ev.key !== 'Enter' && ev.key !== ' ') return;
-  const t = ev.target as HTMLElement | null;
-  if (t && (t.classList.contains('revealable') || t.dataset.goto || t.tagName === 'A')) {
-    ev.preventDefault();
-    activate(t);
-  }
-});
-
-// ---- state across hide/restore ----
-
-let scrollPending = false;
-window.addEventListener('scroll', () => {
-  if (scrollPending) return;
-  scrollPending = true;
-  requestAnimationFrame(() => {
-    scrollPending = false;
-    vscode.setState({ scrollX: window.scrollX, scrollY: window.scrollY, file: current?.file ?? null });
-  });
-});
-
-function restoreScroll(file: string): void {
-  if (restored) return;
-  restored = true;
-  const s = vscode.getState();
-  if (s && s.file === file) window.scrollTo(s.scrollX, s.scrollY);
-}
-
-// ---- messages ----
-
-function onHostMessage(m: HostMessage): void {
-  switch (m.type) {
-    case 'update':
-      render(m.model);
-      requestAnimationFrame(() => post({ type: 'rendered', version: m.version, renderMs: lastRenderMs }));
-      break;
-    case 'failure':
-      renderFailure(m.failure);
-      requestAnimationFrame(() => post({ type: 'rendered', version: m.version, renderMs: 0 }));
-      break;
-    case 'focus':
-      focusPath(m.path, m.soft === true);
-      break;
-  }
-}
-
-window.addEventListener('message', (ev: MessageEvent<HostMessage>) => onHostMessage(ev.data));
-
-window.addEventListener('error', (ev) => post({ type: 'error', message: String(ev.message) }));
-
-function startup(): WebviewStartup {
-  const origin = performance.timeOrigin;
-  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return {
-    pageStart: origin,
-    fetchStart: origin + (nav ? nav.fetchStart : 0),
-    scriptStart,
-  };
-}
-
-/** The model embedded in the page, if any (see InitialDataId). */
-function initialMessage(): InitialMessage | null {
-  const id: InitialDataId = 'form4-initial';
-  const data = document.getElementById(id);
-  if (!data || !data.textContent) return null;
-  try {
-    const m = JSON.parse(data.textContent) as InitialMessage;
-    return m && (m.type === 'update' || m.type === 'failure') ? m : null;
-  } catch (e) {
-    post({ type: 'error', message: `the embedded model could not be read: ${String(e)}` });
-    return null;
-  }
-}
-
-const initial = initialMessage();
-if (initial) onHostMessage(initial);
-post({ type: 'ready', rendered: initial ? initial.version : undefined, startup: startup() });

@@ -1,9 +1,9 @@
 /**
- * The typed message protocol between the extension (Node) and the preview webview (browser), both ways,
- * and the view model the preview renders. Plain data only (structured-clone safe: no functions, no Maps):
+ * The typed message protocol between the extension (Node) and the preview webview (browser, src/webview/preview),
+ * both ways, and the view model the preview renders. Plain data only (structured-clone safe: no functions, no Maps):
  * the extension derives a `ViewModel` from a `Filing` (src/extension/viewModel.ts) and posts it.
  *
- * Both sides import this file with `import type`, so it never adds code to either bundle.
+ * Both sides import this file with `import type` (eslint enforces it), so it never adds code to either bundle.
  */
 import type { Severity, SourceKind } from '../core/model';
 
@@ -179,8 +179,9 @@ export type InitialMessage = Extract<HostMessage, { type: 'update' | 'failure' }
 
 /** Extension -> webview. */
 export type HostMessage =
-  | { type: 'update'; version: number; model: ViewModel }
-  | { type: 'failure'; version: number; failure: ViewFailure }
+  /** `measure`: report the render's timing in the 'rendered' reply (asked only while the bench measures). */
+  | { type: 'update'; version: number; model: ViewModel; measure?: boolean }
+  | { type: 'failure'; version: number; failure: ViewFailure; measure?: boolean }
   /** Scroll to and flash a value or row (from the tree view); `soft`: mark it and scroll only if out of view (the editor's caret). */
   | { type: 'focus'; path: string; soft?: boolean };
 
@@ -188,11 +189,11 @@ export type HostMessage =
 export type WebviewMessage =
   /**
    * The script has started. `rendered`: the version of the model embedded in the page, already drawn (the host
-   * then posts nothing until the filing changes). `startup`: when the page and its resources loaded.
+   * then posts nothing until the filing changes).
    */
-  | { type: 'ready'; rendered?: number; startup?: WebviewStartup }
-  /** Sent after every render, with the version rendered and the time the render took (ms). */
-  | { type: 'rendered'; version: number; renderMs: number }
+  | { type: 'ready'; rendered?: number }
+  /** Sent after every render with the version drawn; `timing` only when the model asked for it (`measure`). */
+  | { type: 'rendered'; version: number; timing?: RenderTiming }
   /** Show this span of the filing's text in a text editor beside the preview. */
   | { type: 'reveal'; span: ViewSpan; path: string | null }
   /** Uncaught errors in the webview, so they reach the extension's log. */
@@ -205,9 +206,17 @@ export interface WebviewState {
   file: string | null;
 }
 
+/** The webview's own clock on a render, for the bench. */
+export interface RenderTiming {
+  /** Building the DOM of the model (ms). */
+  renderMs: number;
+  /** On the page's first render only: how the page started. */
+  startup?: WebviewStartup;
+}
+
 /**
- * The webview's start-up as epoch milliseconds (for the bench): when its frame began to load, when that load could
- * fetch (VS Code's service worker for the webview had started), when the page's script began to run.
+ * The webview's start-up as epoch milliseconds: when its frame began to load, when that load could fetch (VS Code's
+ * service worker for the webview had started), when the page's script began to run.
  */
 export interface WebviewStartup {
   pageStart: number;

@@ -4,28 +4,27 @@
  * shows its welcome content (package.json `viewsWelcome`).
  */
 import * as vscode from 'vscode';
-import type { ActiveFiling, FilingService } from './filings';
+import type { ActiveFiling } from './activeFiling';
+import { Disposable } from './dispose';
+import type { FilingService } from './filingService';
 import { failureTree, filingTree, type TreeNode } from './treeModel';
 
 export const TREE_VIEW_ID = 'form4Inspector.filingTree';
 
-export class FilingTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+export class FilingTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly emitter = this.register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private roots: TreeNode[] = [];
   private uri: vscode.Uri | undefined;
   private readonly parents = new Map<TreeNode, TreeNode>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly service: FilingService,
     private readonly active: ActiveFiling,
   ) {
-    this.disposables.push(
-      this.emitter,
-      // ActiveFiling also re-announces the active filing when its content changes (edits, settings, a PDF re-read).
-      active.onDidChange(() => this.rebuild()),
-    );
+    super();
+    // ActiveFiling also re-announces the active filing when its content changes (edits, settings, a PDF re-read).
+    this.register(active.onDidChange(() => this.rebuild()));
     this.rebuild();
   }
 
@@ -92,9 +91,5 @@ export class FilingTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       };
     }
     return item;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
