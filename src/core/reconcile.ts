@@ -21,11 +21,10 @@
 import type Big from 'big.js';
 import type { Filing, Finding, Loc, Row, SourceKind, TableName } from './model';
 import { dec, fmt, scaleOf, unit } from './decimal';
+import { docType, filingDate, locOf, normCik, rel, rowLabel, val } from './fields';
+import { baseKey, holdingLabel } from './holdings';
 import { type RuleOptions, CROSS_RULES, severityFor } from './rules';
-import { baseKey, holdingLabel, link, tallyFiling, type TallyItem } from './rules/tally';
-import { docType, locOf, rel, rowLabel, val } from './rules/types';
-import { normCik } from './rules/structure';
-import { filingDate } from './rules/dates';
+import { link, tallyFiling, type TallyItem } from './tally';
 import { detached } from './strings';
 
 export interface CrossFinding {

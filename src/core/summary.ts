@@ -32,8 +32,9 @@ import { rowFootnoteIds } from './model';
 import { codeInfo } from './codes';
 import { dec, fmt } from './decimal';
 import { rowValue } from './derived';
-import { groupByHolding, holdingKey, tallyFiling } from './rules/tally';
-import { code, normTitle, val } from './rules/types';
+import { code, val } from './fields';
+import { groupByHolding, holdingKey, normTitle } from './holdings';
+import { tallyFiling } from './tally';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

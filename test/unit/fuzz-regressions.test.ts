@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { dec, MAX_DECIMAL_LENGTH } from '../../src/core/decimal';
 import { groupDigits, groupThousands } from '../../src/core/format';
 import { inspectBytes } from '../../src/core/inspect';
-import { normTitle } from '../../src/core/rules/types';
+import { normTitle } from '../../src/core/holdings';
 import { exactProduct, toViewModel } from '../../src/extension/viewModel';
 import { parsePdfInWorker } from '../../src/core/pdf/worker-client';
 import { onePage, textOp } from '../../scripts/fuzz/pdf';

@@ -3,7 +3,9 @@ import type Big from 'big.js';
 import type { Filing, Footnote, Row } from '../model';
 import { dec, fmt, fmtMoney } from '../decimal';
 import { dayNumber } from '../dates';
-import { type Draft, type RuleDef, allRows, code, draft, locOf, normTitle, rel, rowLabel, val } from './types';
+import { allRows, code, locOf, rel, rowLabel, val } from '../fields';
+import { normTitle } from '../holdings';
+import { type Draft, type RuleDef, draft } from './types';
 
 export interface PriceRange {
   low: Big;

@@ -3,7 +3,8 @@ import { rowFootnoteIds } from '../model';
 import type { Filing } from '../model';
 import { EXERCISE_CODES, XML_TRANSACTION_CODES, codeInfo } from '../codes';
 import { fmt } from '../decimal';
-import { type Draft, type RuleDef, allRows, code, draft, formNumber, locOf, q, rel, rowLabel, val } from './types';
+import { allRows, code, formNumber, locOf, rel, rowLabel, val } from '../fields';
+import { type Draft, type RuleDef, draft, q } from './types';
 
 export const transactionCode: RuleDef = {
   id: 'transaction-code',
