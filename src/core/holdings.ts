@@ -8,8 +8,9 @@
  * also by exercise price and expiration date, and by the footnotes that describe the grant.
  */
 import type { Filing, Row } from './model';
-import { canonical, fmt } from './decimal';
+import { canonical } from './decimal';
 import { val } from './fields';
+import { fmtPrice } from './format';
 
 /** Normalized title for grouping: case, punctuation and white space ignored. */
 export function normTitle(s: string | null | undefined): string {
@@ -85,7 +86,7 @@ export function holdingLabel(row: Row): string {
   if (row.table === 'derivative') {
     const p = val(row.conversionOrExercisePrice);
     const e = val(row.expirationDate);
-    if (p !== null) s += ` at $${fmt(p)}`;
+    if (p !== null) s += ` at ${fmtPrice(p)}`;
     if (e !== null) s += ` expiring ${e}`;
   }
   const di = (val(row.directOrIndirectOwnership) ?? '').toUpperCase();

@@ -3,7 +3,7 @@
  * and those off by rounding, as notes.
  */
 import type Big from 'big.js';
-import { fmt } from '../decimal';
+import { fmtAmount } from '../format';
 import { locOf, rel, rowLabel } from '../fields';
 import { holdingLabel } from '../holdings';
 import { type Link, type TallyItem, tallyFiling } from '../tally';
@@ -11,7 +11,7 @@ import { type Draft, type RuleDef, draft } from './types';
 
 /** "12,000 owned before + 1,000 acquired = 13,000". */
 function arithmetic(fromText: string, to: TallyItem, expected: Big): string {
-  return `${fmt(fromText)} owned before ${to.sign > 0 ? '+' : '-'} ${fmt(to.sharesText)} ${to.sign > 0 ? 'acquired' : 'disposed'} = ${fmt(expected)}`;
+  return `${fmtAmount(fromText)} owned before ${to.sign > 0 ? '+' : '-'} ${fmtAmount(to.sharesText)} ${to.sign > 0 ? 'acquired' : 'disposed'} = ${fmtAmount(expected)}`;
 }
 
 function linkDraft(l: Link, rounding: boolean): Draft {
@@ -22,13 +22,13 @@ function linkDraft(l: Link, rounding: boolean): Draft {
   );
   const explain = notes.length ? `; footnote ${[...new Set(notes)].join(', ')} on the amounts may explain it` : '';
   const msg =
-    `${rowLabel(to.row)} (${holdingLabel(to.row)}): ${arithmetic(l.from.ownedText, to, l.expected)}, but the filing states ${fmt(to.ownedText)}` +
+    `${rowLabel(to.row)} (${holdingLabel(to.row)}): ${arithmetic(l.from.ownedText, to, l.expected)}, but the filing states ${fmtAmount(to.ownedText)}` +
     (rounding
-      ? ` (a difference of ${fmt(diff)}, within the precision the filer used: rounding)`
-      : ` (off by ${fmt(diff)}${explain})`);
+      ? ` (a difference of ${fmtAmount(diff)}, within the precision the filer used: rounding)`
+      : ` (off by ${fmtAmount(diff)}${explain})`);
   return draft(msg, locOf(to.row.sharesOwnedFollowingTransaction, to.row), [
     rel(
-      `${rowLabel(l.from.row)} states ${fmt(l.from.ownedText)} owned after its transaction on ${l.from.date}`,
+      `${rowLabel(l.from.row)} states ${fmtAmount(l.from.ownedText)} owned after its transaction on ${l.from.date}`,
       locOf(l.from.row.sharesOwnedFollowingTransaction, l.from.row),
     ),
   ]);
