@@ -6,6 +6,7 @@ import type { Filing, Finding } from './model';
 import { decodeBytes, isPdf, isProbablyBinary, nulFindings } from './decode';
 import type { ParseOutcome } from './model';
 import { parseText } from './parse';
+import type { PdfReader } from './pdf/reader';
 import { applySeverities, runRules, type RuleOptions } from './rules';
 
 /** Inputs larger than this are not read (no real filing comes near it; EDGAR's largest Form 4 documents are well under 1 MB). */
@@ -22,9 +23,12 @@ export function sizeLimitReason(size: number): string | null {
   return `file is ${shown}, over the ${MAX_INPUT_BYTES / 1048576} MB (${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes) limit for a filing; open it as text instead`;
 }
 
+/** Why a PDF is not read when the caller gave no PDF reader. */
+export const NO_PDF_READER = 'PDF reading is not available here';
+
 export interface InspectOptions extends RuleOptions {
-  /** How to read a PDF; defaults to the in-process reader, loaded only when a PDF comes. The extension passes a worker-based one. */
-  readPdf?: (bytes: Uint8Array, file: string) => Promise<ParseOutcome>;
+  /** How to read a PDF (see ./pdf/reader). Without one, a PDF is not read: its outcome says so. */
+  readPdf?: PdfReader;
   /** Skip the rules (parse only). */
   noRules?: boolean;
 }
@@ -62,7 +66,7 @@ function prependFindings(out: ParseOutcome, notes: Finding[]): void {
   else out.findings.unshift(...notes);
 }
 
-/** Inspect raw bytes: PDFs go to the PDF reader, text is decoded (BOM, UTF-16, Latin-1) and inspected. */
+/** Inspect raw bytes: PDFs go to the caller's PDF reader, text is decoded (BOM, UTF-16, Latin-1) and inspected. */
 export async function inspectBytes(
   bytes: Uint8Array,
   file: string,
@@ -71,14 +75,10 @@ export async function inspectBytes(
   const tooLarge = sizeLimitReason(bytes.length);
   if (tooLarge) return { ok: false, reason: tooLarge, findings: [] };
   if (isPdf(bytes)) {
+    if (!options.readPdf) return { ok: false, reason: NO_PDF_READER, findings: [] };
     let out: ParseOutcome;
     try {
-      // Loaded on the first PDF only (pdf.js is large). require, not import(): it resolves the same under tsx,
-      // Node and esbuild, whose bundles for the CLI and the extension replace it by the worker (scripts/build.mjs).
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const lazy = () => (require('./pdf/index') as typeof import('./pdf/index')).parsePdf;
-      const read = options.readPdf ?? ((b: Uint8Array, f: string) => lazy()(b, f));
-      out = await read(bytes, file);
+      out = await options.readPdf(bytes, file);
     } catch (e) {
       return { ok: false, reason: `PDF could not be read: ${describe(e)}`, findings: [] };
     }
