@@ -1,10 +1,13 @@
 /**
  * The whole job on one input: bytes or text in, a checked filing (or a plain reason) out. Never throws.
  * The CLI, the extension and the bench all come through here, so they agree on every result.
+ *
+ * Each input is detected once (a caller that already detected passes its detection in), and every finding gets
+ * the caller's severities exactly once: the parsers' and the decoder's in `settle`, the rules' as they are made.
  */
-import type { Filing, Finding } from './model';
+import type { Finding, ParseOutcome } from './model';
 import { decodeBytes, isPdf, isProbablyBinary, nulFindings } from './decode';
-import type { ParseOutcome } from './model';
+import { detectKind, type Detection } from './detect';
 import { parseText } from './parse';
 import type { PdfReader } from './pdf/reader';
 import { applySeverities, runRules, type RuleOptions } from './rules';
@@ -29,7 +32,7 @@ export const NO_PDF_READER = 'PDF reading is not available here';
 export interface InspectOptions extends RuleOptions {
   /** How to read a PDF (see ./pdf/reader). Without one, a PDF is not read: its outcome says so. */
   readPdf?: PdfReader;
-  /** Skip the rules (parse only). */
+  /** Skip the rules (parse only); the caller's severities still apply to what the parsers found. */
   noRules?: boolean;
 }
 
@@ -37,33 +40,42 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Run the rules on a parsed filing and apply the caller's severities to the parser's own findings. */
-export function checkFiling(filing: Filing, options: InspectOptions = {}): Filing {
-  if (options.noRules) return filing;
-  filing.findings = applySeverities(filing.findings, options);
+/**
+ * Finish an outcome: `notes` (findings about the input itself: its bytes, its decoding) go first, then the parser's
+ * own; the caller's severities are applied to all of them, once; then the rules run on a filing.
+ */
+function settle(out: ParseOutcome, notes: Finding[], options: InspectOptions): ParseOutcome {
+  const own = out.ok ? out.filing.findings : out.findings;
+  const findings = applySeverities(notes.length ? notes.concat(own) : own, options);
+  if (!out.ok) return { ...out, findings };
+  out.filing.findings = findings;
+  if (options.noRules) return out;
   // One by one: a hostile filing can have hundreds of thousands of findings, too many to spread as arguments.
-  for (const f of runRules(filing, options)) filing.findings.push(f);
-  return filing;
-}
-
-/** Inspect decoded text of any text kind (ownership XML, EDGAR submission, EDGAR HTML, plain/OCR text). */
-export function inspectText(text: string, file: string, options: InspectOptions = {}): ParseOutcome {
-  let out: ParseOutcome;
-  try {
-    out = parseText(text, file);
-  } catch (e) {
-    return { ok: false, reason: `internal error while reading the file: ${describe(e)}`, findings: [] };
-  }
-  if (out.ok) checkFiling(out.filing, options);
-  prependFindings(out, applySeverities(nulFindings(text), options));
+  for (const f of runRules(out.filing, options)) findings.push(f);
   return out;
 }
 
-/** Put findings about the input itself (its bytes, its decoding) before the filing's own, or the failure's. */
-function prependFindings(out: ParseOutcome, notes: Finding[]): void {
-  if (!notes.length) return;
-  if (out.ok) out.filing.findings.unshift(...notes);
-  else out.findings.unshift(...notes);
+/** Parse text of a detected kind; never throws. */
+function readText(text: string, file: string, detection: Detection): ParseOutcome {
+  if (detection.kind === 'unknown') return { ok: false, reason: detection.reason, findings: [] };
+  try {
+    return parseText(text, file, detection.kind);
+  } catch (e) {
+    return { ok: false, reason: `internal error while reading the file: ${describe(e)}`, findings: [] };
+  }
+}
+
+/**
+ * Inspect decoded text of any text kind (ownership XML, EDGAR submission, EDGAR HTML, plain/OCR text). A caller that
+ * has already detected the kind (`detectKind(text)`) passes it, so the text is not scanned for it again.
+ */
+export function inspectText(
+  text: string,
+  file: string,
+  options: InspectOptions = {},
+  detection: Detection = detectKind(text),
+): ParseOutcome {
+  return settle(readText(text, file, detection), nulFindings(text), options);
 }
 
 /** Inspect raw bytes: PDFs go to the caller's PDF reader, text is decoded (BOM, UTF-16, Latin-1) and inspected. */
@@ -82,8 +94,7 @@ export async function inspectBytes(
     } catch (e) {
       return { ok: false, reason: `PDF could not be read: ${describe(e)}`, findings: [] };
     }
-    if (out.ok) checkFiling(out.filing, options);
-    return out;
+    return settle(out, [], options);
   }
   if (isProbablyBinary(bytes)) return { ok: false, reason: 'binary file, not an ownership filing', findings: [] };
   let decoded: ReturnType<typeof decodeBytes>;
@@ -92,8 +103,8 @@ export async function inspectBytes(
   } catch (e) {
     return { ok: false, reason: `could not decode the file: ${describe(e)}`, findings: [] };
   }
-  const out = inspectText(decoded.text, file, options);
-  // What decoding had to decide (a fallback encoding, an odd byte) belongs with the filing's findings.
-  prependFindings(out, applySeverities(decoded.findings, options));
-  return out;
+  const { text } = decoded;
+  // What decoding had to decide (a fallback encoding, an odd byte) belongs with the filing's findings, first.
+  const notes = decoded.findings.concat(nulFindings(text));
+  return settle(readText(text, file, detectKind(text)), notes, options);
 }
