@@ -60,8 +60,10 @@ function writeSection(name: string, body: string): void {
   fs.writeFileSync(BENCH_FILE, doc);
 }
 
+/** When and where, and how busy the machine was: other work on it inflates wall times, less so the ratios. */
 function stamp(): string {
-  return `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.`;
+  const load = os.loadavg()[0];
+  return `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}; load average ${load.toFixed(1)} at the end.`;
 }
 
 interface Input {
