@@ -37,7 +37,6 @@ const SEVERITY_ICON = {
   info: { icon: 'info', color: 'problemsInfoIcon.foreground' },
 } as const;
 
-/** Short description of a row: "S  -7,402 @ $2.29  -> 133,612" or "holding 133,612". */
 /** The filing's plain-language summary for the tooltip (never fails the tree). */
 function summaryOf(filing: Filing): string[] {
   try {
@@ -48,6 +47,7 @@ function summaryOf(filing: Filing): string[] {
   }
 }
 
+/** Short description of a row: "S  -7,402 @ $2.29  -> 133,612" or "holding 133,612". */
 export function rowDescription(row: Row): string {
   const owned = row.sharesOwnedFollowingTransaction.value ?? row.valueOwnedFollowingTransaction.value;
   const ownedText = owned !== null ? `\u2192 ${fmtAmount(owned)}` : '';

@@ -2,8 +2,8 @@
  * Derives the preview's view model (plain data, see src/webview/protocol.ts) from a `Filing`.
  * No `vscode` import: this runs in plain Node for unit tests too.
  *
- * Derived values use exact decimal arithmetic (big.js): the value of a transaction is shares x price with every
- * digit kept, and the net change per security is the sum of acquisitions minus dispositions.
+ * Derived values use exact decimal arithmetic (big.js): the value of a transaction is shares x price, shown in
+ * dollars and cents (core/format.ts), and the net change per security is the sum of acquisitions minus dispositions.
  */
 import Big from 'big.js';
 import { MAX_DECIMAL_LENGTH } from '../core/decimal';
