@@ -96,7 +96,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs,cjs}', 'test/**/*.{js,mjs,cjs}'],
+    files: ['scripts/**/*.{js,mjs,cjs}', 'bench/**/*.{js,mjs,cjs}', 'test/**/*.{js,mjs,cjs}'],
     languageOptions: {
       globals: {
         process: 'readonly',

@@ -5,6 +5,9 @@
 //   dist/webview.js    the preview UI (browser, IIFE)
 //   dist/timeline.js   the holdings timeline UI (browser, IIFE; d3-scale/d3-shape bundled)
 // `--watch` rebuilds on change; `--production` minifies.
+// pdf.js (3 MB) is only in dist/pdf-worker.js: the core reads a PDF through the reader its caller passes in
+// (src/core/pdf/reader.ts), and the extension and the CLI pass one that runs that worker, so nothing in their
+// bundles imports the in-process reader.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -21,25 +24,6 @@ const common = {
   legalComments: 'linked',
 };
 
-// The extension and the CLI read PDFs in a worker thread (dist/pdf-worker.js, see src/extension/pdfReader.ts), so their
-// bundles leave out the core's in-process PDF path (`import('./pdf')` in src/core/inspect.ts): pdf.js
-// is 3 MB of code that would otherwise be parsed at every activation.
-const pdfInWorker = {
-  name: 'pdf-in-worker',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/pdf(\/index(\.js)?)?$/ }, (args) =>
-      /[\\/]src[\\/]core[\\/]inspect\.ts$/.test(args.importer)
-        ? { path: 'pdf-in-worker', namespace: 'pdf-in-worker' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'pdf-in-worker' }, () => ({
-      contents:
-        'export async function parsePdf() { throw new Error("PDFs are read by dist/pdf-worker.js: pass readPdf"); }',
-      loader: 'js',
-    }));
-  },
-};
-
 const builds = [
   {
     ...common,
@@ -49,7 +33,6 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode', '@napi-rs/canvas'],
-    plugins: [pdfInWorker],
   },
   {
     ...common,
@@ -59,7 +42,6 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['@napi-rs/canvas'],
-    plugins: [pdfInWorker],
     banner: { js: '#!/usr/bin/env node' },
     define: { FORM4_VERSION: JSON.stringify(pkg.version) },
   },

@@ -9,7 +9,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inspectBytes } from '../src/core/inspect';
-import { runRules, RULES } from '../src/core/rules';
+import { parsePdf } from '../src/core/pdf';
+import { RULES } from '../src/core/rules';
 import { rulesMarkdownTable } from '../src/core/rules/table';
 import { reconcileFilings } from '../src/core/reconcile';
 import { LineIndex } from '../src/core/positions';
@@ -73,13 +74,12 @@ async function main(): Promise<void> {
     const rel = path.relative(CORPUS_DIR, file);
     if (!args.pdf && /\.pdf$/i.test(file)) continue;
     try {
-      const out = await inspectBytes(fs.readFileSync(file), rel, { noRules: true });
+      const out = await inspectBytes(fs.readFileSync(file), rel, { readPdf: parsePdf });
       if (!out.ok) {
         unreadable++;
         continue;
       }
       const f = out.filing;
-      f.findings.push(...runRules(f));
       filings.push(f);
       for (const finding of f.findings) all.push({ file: rel, finding, filing: f });
     } catch (e) {

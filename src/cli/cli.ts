@@ -14,6 +14,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import type { Filing, Finding, Severity } from '../core/model';
 import { inspectBytes, sizeLimitReason, type InspectOptions } from '../core/inspect';
 import { parsePdfInWorker } from '../core/pdf/worker-client';
+import type { PdfReader } from '../core/pdf/reader';
 import { isPdf } from '../core/decode';
 import { detached } from '../core/strings';
 import { findingToJson, toJson } from '../core/json';
@@ -207,6 +208,9 @@ async function checkOne(path: string, index: number, options: InspectOptions, de
   };
 }
 
+/** PDFs are read in a worker thread (dist/pdf-worker.js) that is stopped when it overruns its time limit. */
+const readPdf: PdfReader = (bytes, file) => parsePdfInWorker(bytes, file);
+
 /** Folders of at least this many files are checked by worker threads, one per core. */
 const PARALLEL_FROM = 200;
 
@@ -276,7 +280,8 @@ async function checkAll(paths: string[], options: InspectOptions) {
 /** The body of a scan worker thread: inspect the files the main thread sends, one at a time. */
 function runScanWorker(): void {
   const severities = (workerData as { severities: Record<string, Severity | 'off'> }).severities;
-  const options: InspectOptions = { severities, noRules: false, readPdf: (b, f) => parsePdfInWorker(b, f) };
+  // No PDF reader here: checkOne leaves PDFs to the main thread's reader.
+  const options: InspectOptions = { severities };
   parentPort!.on('message', (job: { index: number; path: string }) => {
     void checkOne(job.path, job.index, options, true).then((res) => parentPort!.postMessage(res));
   });
@@ -305,8 +310,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
 
   const severities = args.severities;
-  // PDFs are read in a worker thread (dist/pdf-worker.js) that is killed when it overruns its time limit.
-  const options: InspectOptions = { severities, noRules: false, readPdf: (b, f) => parsePdfInWorker(b, f) };
+  const options: InspectOptions = { severities, readPdf };
   // One object for one named file; an array for several files or any folder.
   const isDir = (p: string) => {
     try {

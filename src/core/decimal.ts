@@ -3,7 +3,6 @@
  * Inputs are the model's normalized decimal strings ("12000", "2.2900"); anything else gives null.
  */
 import Big from 'big.js';
-import { groupDigits } from './format';
 
 export type Decimal = Big;
 
@@ -38,38 +37,6 @@ export function scaleOf(s: string | null | undefined): number {
 /** 10^-n as a Big (the smallest step a number with n decimals can express). */
 export function unit(n: number): Big {
   return new Big(1).div(new Big(10).pow(Math.max(0, n)));
-}
-
-/**
- * A number in plain notation with thousands separators, exact: "13500" -> "13,500",
- * "1234.5670" -> "1,234.5670" (trailing zeros of a string kept as written; a Big prints its own digits).
- */
-export function fmt(v: Big | string | null | undefined): string {
-  if (v === null || v === undefined) return '?';
-  let s: string;
-  if (typeof v === 'string') {
-    const b = dec(v);
-    if (!b) return v;
-    s = v.trim().replace(/^\+/, '');
-    if (s.startsWith('.')) s = '0' + s;
-    if (s.endsWith('.')) s = s.slice(0, -1);
-  } else {
-    s = v.toFixed();
-  }
-  const neg = s.startsWith('-');
-  if (neg) s = s.slice(1);
-  const [int, frac] = s.split('.');
-  const grouped = groupDigits(int);
-  return (neg ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
-}
-
-/** Money: "$1,234.56". A string keeps the digits written; a computed Big shows at least two decimals ("$1.20"), never rounded. */
-export function fmtMoney(v: Big | string | null | undefined): string {
-  if (v !== null && v !== undefined && typeof v !== 'string') {
-    const dp = Math.max(2, scaleOf(v.toFixed()));
-    return '$' + fmt(v.toFixed(dp));
-  }
-  return '$' + fmt(v);
 }
 
 /** Compare two decimal strings numerically ("1.50" equals "1.5"); null when either is not a decimal. */

@@ -17,8 +17,9 @@
 import type Big from 'big.js';
 import type { Filing, Row, TableName } from './model';
 import { dec } from './decimal';
-import { groupByHolding, holdingKey, tallyFiling, tallyItem, transactionRows } from './rules/tally';
-import { code, val } from './rules/types';
+import { code, val } from './fields';
+import { groupByHolding, holdingKey, transactionRows } from './holdings';
+import { tallyFiling, tallyItem } from './tally';
 
 export interface DerivedRow {
   /** Shares x price per share, exact; null when either is missing, for holdings, or when Table II gives only a total value. */

@@ -1,11 +1,15 @@
 /**
  * The whole job on one input: bytes or text in, a checked filing (or a plain reason) out. Never throws.
  * The CLI, the extension and the bench all come through here, so they agree on every result.
+ *
+ * Each input is detected once (a caller that already detected passes its detection in), and every finding gets
+ * the caller's severities exactly once: the parsers' and the decoder's in `settle`, the rules' as they are made.
  */
-import type { Filing, Finding, SourceKind } from './model';
+import type { Finding, ParseOutcome } from './model';
 import { decodeBytes, isPdf, isProbablyBinary, nulFindings } from './decode';
-import type { ParseOutcome } from './model';
+import { detectKind, type Detection } from './detect';
 import { parseText } from './parse';
+import type { PdfReader } from './pdf/reader';
 import { applySeverities, runRules, type RuleOptions } from './rules';
 
 /** Inputs larger than this are not read (no real filing comes near it; EDGAR's largest Form 4 documents are well under 1 MB). */
@@ -22,10 +26,13 @@ export function sizeLimitReason(size: number): string | null {
   return `file is ${shown}, over the ${MAX_INPUT_BYTES / 1048576} MB (${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes) limit for a filing; open it as text instead`;
 }
 
+/** Why a PDF is not read when the caller gave no PDF reader. */
+export const NO_PDF_READER = 'PDF reading is not available here';
+
 export interface InspectOptions extends RuleOptions {
-  /** How to read a PDF; defaults to the in-process reader, loaded only when a PDF comes. The extension passes a worker-based one. */
-  readPdf?: (bytes: Uint8Array, file: string) => Promise<ParseOutcome>;
-  /** Skip the rules (parse only). */
+  /** How to read a PDF (see ./pdf/reader). Without one, a PDF is not read: its outcome says so. */
+  readPdf?: PdfReader;
+  /** Skip the rules (parse only); the caller's severities still apply to what the parsers found. */
   noRules?: boolean;
 }
 
@@ -33,39 +40,45 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Run the rules on a parsed filing and apply the caller's severities to the parser's own findings. */
-export function checkFiling(filing: Filing, options: InspectOptions = {}): Filing {
-  if (options.noRules) return filing;
-  filing.findings = applySeverities(filing.findings, options);
-  // One by one: a hostile filing can have hundreds of thousands of findings, too many to spread as arguments.
-  for (const f of runRules(filing, options)) filing.findings.push(f);
-  return filing;
-}
-
 /**
- * Inspect decoded text of any text kind (ownership XML, EDGAR submission, EDGAR HTML, plain/OCR text). `kind`: the
- * caller already ran detectKind (the extension does, to leave other documents alone), so it is not run twice.
+ * Finish an outcome: `notes` (findings about the input itself: its bytes, its decoding) go first, then the parser's
+ * own; the caller's severities are applied to all of them, once; then the rules run on a filing.
  */
-export function inspectText(text: string, file: string, options: InspectOptions = {}, kind?: SourceKind): ParseOutcome {
-  let out: ParseOutcome;
-  try {
-    out = parseText(text, file, kind);
-  } catch (e) {
-    return { ok: false, reason: `internal error while reading the file: ${describe(e)}`, findings: [] };
-  }
-  if (out.ok) checkFiling(out.filing, options);
-  prependFindings(out, applySeverities(nulFindings(text), options));
+function settle(out: ParseOutcome, notes: Finding[], options: InspectOptions): ParseOutcome {
+  const own = out.ok ? out.filing.findings : out.findings;
+  const findings = applySeverities(notes.length ? notes.concat(own) : own, options);
+  if (!out.ok) return { ...out, findings };
+  out.filing.findings = findings;
+  if (options.noRules) return out;
+  // One by one: a hostile filing can have hundreds of thousands of findings, too many to spread as arguments.
+  for (const f of runRules(out.filing, options)) findings.push(f);
   return out;
 }
 
-/** Put findings about the input itself (its bytes, its decoding) before the filing's own, or the failure's. */
-function prependFindings(out: ParseOutcome, notes: Finding[]): void {
-  if (!notes.length) return;
-  if (out.ok) out.filing.findings.unshift(...notes);
-  else out.findings.unshift(...notes);
+/** Parse text of a detected kind; never throws. */
+function readText(text: string, file: string, detection: Detection): ParseOutcome {
+  if (detection.kind === 'unknown') return { ok: false, reason: detection.reason, findings: [] };
+  try {
+    return parseText(text, file, detection.kind);
+  } catch (e) {
+    return { ok: false, reason: `internal error while reading the file: ${describe(e)}`, findings: [] };
+  }
 }
 
-/** Inspect raw bytes: PDFs go to the PDF reader, text is decoded (BOM, UTF-16, Latin-1) and inspected. */
+/**
+ * Inspect decoded text of any text kind (ownership XML, EDGAR submission, EDGAR HTML, plain/OCR text). A caller that
+ * has already detected the kind (`detectKind(text)`) passes it, so the text is not scanned for it again.
+ */
+export function inspectText(
+  text: string,
+  file: string,
+  options: InspectOptions = {},
+  detection: Detection = detectKind(text),
+): ParseOutcome {
+  return settle(readText(text, file, detection), nulFindings(text), options);
+}
+
+/** Inspect raw bytes: PDFs go to the caller's PDF reader, text is decoded (BOM, UTF-16, Latin-1) and inspected. */
 export async function inspectBytes(
   bytes: Uint8Array,
   file: string,
@@ -74,19 +87,14 @@ export async function inspectBytes(
   const tooLarge = sizeLimitReason(bytes.length);
   if (tooLarge) return { ok: false, reason: tooLarge, findings: [] };
   if (isPdf(bytes)) {
+    if (!options.readPdf) return { ok: false, reason: NO_PDF_READER, findings: [] };
     let out: ParseOutcome;
     try {
-      // Loaded on the first PDF only (pdf.js is large). require, not import(): it resolves the same under tsx,
-      // Node and esbuild, whose bundles for the CLI and the extension replace it by the worker (scripts/build.mjs).
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const lazy = () => (require('./pdf/index') as typeof import('./pdf/index')).parsePdf;
-      const read = options.readPdf ?? ((b: Uint8Array, f: string) => lazy()(b, f));
-      out = await read(bytes, file);
+      out = await options.readPdf(bytes, file);
     } catch (e) {
       return { ok: false, reason: `PDF could not be read: ${describe(e)}`, findings: [] };
     }
-    if (out.ok) checkFiling(out.filing, options);
-    return out;
+    return settle(out, [], options);
   }
   if (isProbablyBinary(bytes)) return { ok: false, reason: 'binary file, not an ownership filing', findings: [] };
   let decoded: ReturnType<typeof decodeBytes>;
@@ -95,8 +103,8 @@ export async function inspectBytes(
   } catch (e) {
     return { ok: false, reason: `could not decode the file: ${describe(e)}`, findings: [] };
   }
-  const out = inspectText(decoded.text, file, options);
-  // What decoding had to decide (a fallback encoding, an odd byte) belongs with the filing's findings.
-  prependFindings(out, applySeverities(decoded.findings, options));
-  return out;
+  const { text } = decoded;
+  // What decoding had to decide (a fallback encoding, an odd byte) belongs with the filing's findings, first.
+  const notes = decoded.findings.concat(nulFindings(text));
+  return settle(readText(text, file, detectKind(text)), notes, options);
 }

@@ -20,12 +20,12 @@
  */
 import type Big from 'big.js';
 import type { Filing, Finding, Loc, Row, SourceKind, TableName } from './model';
-import { dec, fmt, scaleOf, unit } from './decimal';
+import { dec, scaleOf, unit } from './decimal';
+import { docType, filingDate, locOf, normCik, rel, rowLabel, val } from './fields';
+import { baseName, fmtAmount } from './format';
+import { baseKey, holdingLabel } from './holdings';
 import { type RuleOptions, CROSS_RULES, severityFor } from './rules';
-import { baseKey, holdingLabel, link, tallyFiling, type TallyItem } from './rules/tally';
-import { docType, locOf, rel, rowLabel, val } from './rules/types';
-import { normCik } from './rules/structure';
-import { filingDate } from './rules/dates';
+import { link, tallyFiling, type TallyItem } from './tally';
 import { detached } from './strings';
 
 export interface CrossFinding {
@@ -85,7 +85,7 @@ interface ChainEnd {
 
 /** "x.xml: Table I row 2 states 10,500", at that amount: the related place of a cross-filing finding. */
 function statedAt(p: ChainEnd) {
-  return rel(`${baseName(p.file)}: ${p.row.label} states ${fmt(p.text)}`, p.row.loc, p.file);
+  return rel(`${baseName(p.file)}: ${p.row.label} states ${fmtAmount(p.text)}`, p.row.loc, p.file);
 }
 
 /** One filing reduced to what the cross-filing check needs: plain data (it survives structured cloning), no reference into the filing. */
@@ -99,11 +99,6 @@ export interface ChainSummary {
   owner: string | null;
   issuer: string | null;
   entries: [string, Entry][];
-}
-
-function baseName(file: string): string {
-  const parts = file.split(/[\\/]/);
-  return parts[parts.length - 1] || file;
 }
 
 function normText(s: string | null): string {
@@ -328,7 +323,7 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
                 finding: {
                   rule: CHANGED.id,
                   severity: sev,
-                  message: `${e.holding.row.label} (${e.holding.row.holding}): holds ${fmt(e.holding.text)}, but ${baseName(prev.file)} ${prev.what} ${fmt(prev.text)} (${prev.row.label}); the difference is ${fmt(dec(e.holding.text)!.minus(dec(prev.text)!))}`,
+                  message: `${e.holding.row.label} (${e.holding.row.holding}): holds ${fmtAmount(e.holding.text)}, but ${baseName(prev.file)} ${prev.what} ${fmtAmount(prev.text)} (${prev.row.label}); the difference is ${fmtAmount(dec(e.holding.text)!.minus(dec(prev.text)!))}`,
                   ...e.holding.row.loc,
                   related: [statedAt(prev)],
                 },
@@ -371,7 +366,7 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
                 finding: {
                   rule: CROSS.id,
                   severity: sev,
-                  message: `${r.it.row.label} (${r.it.row.holding}): ${baseName(p.file)} ${p.what} ${fmt(p.text)} (${p.row.label}); ${fmt(p.text)} ${r.it.sign > 0 ? '+' : '-'} ${fmt(r.it.sharesText)} ${r.it.sign > 0 ? 'acquired' : 'disposed'} = ${fmt(r.expected)}, but this filing states ${fmt(r.it.ownedText)} (off by ${fmt(r.expected.minus(r.it.owned).abs())}; ${splitNote(from.owned, r.it) ?? 'a filing in between, a split or an unreported change may explain it'})`,
+                  message: `${r.it.row.label} (${r.it.row.holding}): ${baseName(p.file)} ${p.what} ${fmtAmount(p.text)} (${p.row.label}); ${fmtAmount(p.text)} ${r.it.sign > 0 ? '+' : '-'} ${fmtAmount(r.it.sharesText)} ${r.it.sign > 0 ? 'acquired' : 'disposed'} = ${fmtAmount(r.expected)}, but this filing states ${fmtAmount(r.it.ownedText)} (off by ${fmtAmount(r.expected.minus(r.it.owned).abs())}; ${splitNote(from.owned, r.it) ?? 'a filing in between, a split or an unreported change may explain it'})`,
                   ...r.it.row.loc,
                   related: [statedAt(p)],
                 },

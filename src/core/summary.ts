@@ -9,9 +9,9 @@
  *   footnote is pointed to ("price in footnote F3"). Words beyond the code's meaning (why shares were withheld,
  *   weighted-average ranges, Rule 10b5-1 plans, who holds indirect shares) come only from the filing's footnotes
  *   and boxes, and only when their wording is unambiguous.
- * - Numbers exact (big.js): amounts and prices as written with thousands separators; a value is shares x price,
- *   exact, with at least two decimals. No averages are computed across rows of different prices: several lots are
- *   listed (up to three) or given as a range with their exact total.
+ * - Numbers as ./format shows them: amounts and prices as written with thousands separators; a value is shares x
+ *   price, computed exactly and shown in dollars and cents. No averages are computed across rows of different
+ *   prices: several lots are listed (up to three) or given as a range with their total.
  * - Dates as "Apr 1, 2024".
  * - Same-day rows of one holding (security, ownership form, nature of ownership) and one code are totalled in one
  *   clause; the clauses of one holding and day make one sentence, ending with the amount held afterwards (after the
@@ -30,33 +30,12 @@ import type Big from 'big.js';
 import type { Field, Filing, ReportingOwner, Row } from './model';
 import { rowFootnoteIds } from './model';
 import { codeInfo } from './codes';
-import { dec, fmt } from './decimal';
+import { dec } from './decimal';
 import { rowValue } from './derived';
-import { groupByHolding, holdingKey, tallyFiling } from './rules/tally';
-import { code, normTitle, val } from './rules/types';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2024-04-01" -> "Apr 1, 2024"; text that is not such a date is returned as it is. */
-export function fmtDate(iso: string | null | undefined): string {
-  if (!iso) return 'a date not given';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return iso;
-  return `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}`;
-}
-
-/** Money, exact, at least two decimals: 16950.58 -> "$16,950.58", 16000 -> "$16,000.00". */
-export function fmtMoney(b: Big): string {
-  const s = b.toFixed();
-  const i = s.indexOf('.');
-  const dp = i < 0 ? 0 : s.length - i - 1;
-  return '$' + fmt(dp >= 2 ? s : b.toFixed(2));
-}
-
-/** A price as written: "2.29" -> "$2.29", "1234.5" -> "$1,234.5". */
-function fmtPriceText(s: string): string {
-  return '$' + fmt(s);
-}
+import { code, val } from './fields';
+import { fmtAmount, fmtDate, fmtMoney, fmtPrice, MONTHS } from './format';
+import { groupByHolding, holdingKey, normTitle } from './holdings';
+import { tallyFiling } from './tally';
 
 // ---------------------------------------------------------------------------------------------- owner names
 
@@ -275,7 +254,7 @@ function derivDetails(row: Row): string {
   if (row.table !== 'derivative') return '';
   const parts: string[] = [];
   const p = val(row.conversionOrExercisePrice);
-  if (p) parts.push(`exercise price ${fmtPriceText(p)}`);
+  if (p) parts.push(`exercise price ${fmtPrice(p)}`);
   else if (row.conversionOrExercisePrice.footnotes.length)
     parts.push(`exercise price in footnote ${row.conversionOrExercisePrice.footnotes.map((r) => r.id).join(', ')}`);
   const e = val(row.expirationDate);
@@ -292,10 +271,10 @@ function amountOf(rows: Row[]): { text: string; total: Big | null } {
   }
   const u = unitsOf(rows[0]);
   const what = `${u.title}${derivDetails(rows[0])}`;
-  if (total) return { text: `${fmt(total)} ${what}`, total };
+  if (total) return { text: `${fmtAmount(total)} ${what}`, total };
   const d = rows[0].table === 'derivative' ? (rows[0] as Row & { transactionTotalValue: Field }) : null;
   const tv = d ? val(d.transactionTotalValue) : null;
-  if (tv && rows.length === 1) return { text: `${what} worth ${fmtPriceText(tv)}`, total: null };
+  if (tv && rows.length === 1) return { text: `${what} worth ${fmtPrice(tv)}`, total: null };
   return { text: `${what} (number not given)`, total: null };
 }
 
@@ -314,11 +293,11 @@ function pricePhrase(filing: Filing, rows: Row[], notes: string[]): string {
   const lot = (r: Row): string => {
     const p = price(r)!;
     const wa = weightedAverage(filing, r);
-    if (!wa) return `at ${fmtPriceText(p)}`;
+    if (!wa) return `at ${fmtPrice(p)}`;
     const range = wa.range
-      ? ` (trades from ${fmtPriceText(wa.range[0])} to ${fmtPriceText(wa.range[1])})`
+      ? ` (trades from ${fmtPrice(wa.range[0])} to ${fmtPrice(wa.range[1])})`
       : ` (price range in footnote ${wa.id})`;
-    return `at a weighted average of ${fmtPriceText(p)}${range}`;
+    return `at a weighted average of ${fmtPrice(p)}${range}`;
   };
   let total: Big | null = null;
   for (const r of priced) {
@@ -338,13 +317,13 @@ function pricePhrase(filing: Filing, rows: Row[], notes: string[]): string {
     return ` ${p}, for ${totalText}${missing ? ' for the lots with a price' : ' in total'}`;
   }
   if (priced.length <= 3) {
-    const lots = priced.map((r) => `${fmt(val(r.transactionShares) ?? '?')} ${lot(r)}`);
+    const lots = priced.map((r) => `${fmtAmount(val(r.transactionShares) ?? '?')} ${lot(r)}`);
     return ` in ${priced.length} lots, ${joinAnd(lots)}${totalText ? `, for ${totalText}${missing ? ' for the lots with a price' : ' in total'}` : ''}`;
   }
-  const ps = priced.map((r) => dec(price(r))!);
-  const lo = ps.reduce((a, b) => (b.lt(a) ? b : a));
-  const hi = ps.reduce((a, b) => (b.gt(a) ? b : a));
-  return ` in ${priced.length} lots at prices from ${fmtPriceText(lo.toFixed())} to ${fmtPriceText(hi.toFixed())}${totalText ? `, for ${totalText}${missing ? ' for the lots with a price' : ' in total'}` : ''}`;
+  const ps = priced.map((r) => ({ text: price(r)!, value: dec(price(r))! }));
+  const lo = ps.reduce((a, b) => (b.value.lt(a.value) ? b : a));
+  const hi = ps.reduce((a, b) => (b.value.gt(a.value) ? b : a));
+  return ` in ${priced.length} lots at prices from ${fmtPrice(lo.text)} to ${fmtPrice(hi.text)}${totalText ? `, for ${totalText}${missing ? ' for the lots with a price' : ' in total'}` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------- clauses
@@ -492,7 +471,7 @@ function clause(filing: Filing, rows: Row[], pairedWith: Row[] | null, soldThem 
                   !/option|warrant/i.test(val(d.securityTitle) ?? '')
                 ? 'settled'
                 : 'exercised';
-          const pr = ep ? ` at ${fmtPriceText(ep)}` : '';
+          const pr = ep ? ` at ${fmtPrice(ep)}` : '';
           const total =
             amount.total && ep && dec(ep) && !dec(ep)!.eq(0) ? ` (${fmtMoney(amount.total.times(dec(ep)!))})` : '';
           text = `${verb} ${derivNoun(val(d.securityTitle))} for ${amount.text}${pr}${total}`;
@@ -591,11 +570,11 @@ function heldAfter(filing: Filing, row: Row, unitNoun: string, plural: boolean):
   const direct = form === 'directly';
   if (owned && dec(owned))
     return direct
-      ? `${holds} ${fmt(owned)} ${unitNoun} directly afterwards`
-      : `${holds} ${fmt(owned)} ${unitNoun} afterwards, held ${form}`;
+      ? `${holds} ${fmtAmount(owned)} ${unitNoun} directly afterwards`
+      : `${holds} ${fmtAmount(owned)} ${unitNoun} afterwards, held ${form}`;
   const value = val(row.valueOwnedFollowingTransaction);
   if (value)
-    return `${holds} ${unitNoun} worth ${fmtPriceText(value)} ${direct ? 'directly ' : ''}afterwards${direct ? '' : `, held ${form}`}`;
+    return `${holds} ${unitNoun} worth ${fmtPrice(value)} ${direct ? 'directly ' : ''}afterwards${direct ? '' : `, held ${form}`}`;
   const fn = row.sharesOwnedFollowingTransaction.footnotes.map((r) => r.id);
   return `the amount held afterwards (${form}) is ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'}`;
 }
@@ -605,9 +584,9 @@ function heldNow(filing: Filing, row: Row): string {
   const owned = val(row.sharesOwnedFollowingTransaction);
   const form = ownershipPhrase(filing, row);
   const what = `${u.title}${derivDetails(row)}`;
-  if (owned && dec(owned)) return `${fmt(owned)} ${what} ${form === 'directly' ? 'directly' : `held ${form}`}`;
+  if (owned && dec(owned)) return `${fmtAmount(owned)} ${what} ${form === 'directly' ? 'directly' : `held ${form}`}`;
   const value = val(row.valueOwnedFollowingTransaction);
-  if (value) return `${what} worth ${fmtPriceText(value)} ${form === 'directly' ? 'directly' : `held ${form}`}`;
+  if (value) return `${what} worth ${fmtPrice(value)} ${form === 'directly' ? 'directly' : `held ${form}`}`;
   const fn = row.sharesOwnedFollowingTransaction.footnotes.map((r) => r.id);
   return `${what} ${form === 'directly' ? 'directly' : `held ${form}`} (amount ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'})`;
 }
@@ -711,7 +690,7 @@ function sentences(filing: Filing): string[] {
       const parts: string[] = [];
       const date = day ? fmtDate(day) : 'a date not given';
       const deemed = [...new Set(dayRows.map((r) => val(r.deemedExecutionDate)).filter((x): x is string => !!x))];
-      const dateText = `on ${date}${deemed.length ? ` (deemed executed ${joinAnd(deemed.map(fmtDate))})` : ''}`;
+      const dateText = `on ${date}${deemed.length ? ` (deemed executed ${joinAnd(deemed.map((d) => fmtDate(d)))})` : ''}`;
       const exercise = groups.find((g) => paired.has(g[0]));
       if (exercise) {
         const derivs = exercise.flatMap((r) => paired.get(r) ?? []);

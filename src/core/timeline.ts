@@ -19,10 +19,9 @@ import type { Filing, Finding, Row, Span, TableName } from './model';
 import { dec } from './decimal';
 import { rowValue } from './derived';
 import { crossKey, ownerOf, reconcileFilings, selectFilings, type CrossFinding } from './reconcile';
-import { holdingLabel, tallyFiling } from './rules/tally';
-import { normCik } from './rules/structure';
-import { filingDate } from './rules/dates';
-import { code, docType, val } from './rules/types';
+import { code, docType, filingDate, normCik, val } from './fields';
+import { holdingLabel } from './holdings';
+import { tallyFiling } from './tally';
 import type { RuleOptions } from './rules';
 import { ownerName } from './summary';
 

@@ -8,7 +8,8 @@ import type { Filing, Footnote, Row, Span } from '../core/model';
 import { citations } from '../core/model';
 import { codeInfo } from '../core/codes';
 import type { FilingService } from './filingService';
-import { groupDigits, pathLabel } from './viewModel';
+import { fmtAmount } from '../core/format';
+import { pathLabel } from './viewModel';
 
 /** Documents a filing may be in (content decides; these only limit which editors ask). */
 export const FILING_SELECTOR: vscode.DocumentSelector = [
@@ -226,7 +227,7 @@ export function documentSymbols(filing: Filing, toRange: (s: Span) => vscode.Ran
       const detail =
         r.kind === 'holding'
           ? 'holding'
-          : [code ?? '', shares ? groupDigits(shares) : '', r.transactionDate.value ?? ''].filter(Boolean).join(' ');
+          : [code ?? '', fmtAmount(shares), r.transactionDate.value ?? ''].filter(Boolean).join(' ');
       push(
         t.children,
         sym(

@@ -35,7 +35,7 @@ export function readText(text: string, file: string, options: InspectOptions): R
   if (text.length > MAX_INPUT_BYTES) return notFiling('the file is too large for a filing');
   const detection = detectKind(text);
   if (detection.kind === 'unknown') return notFiling(detection.reason);
-  return { outcome: inspectText(text, file, options, detection.kind), isFiling: true, text };
+  return { outcome: inspectText(text, file, options, detection), isFiling: true, text };
 }
 
 /** Bytes (a file that is not open, a PDF): the core decodes them or hands a PDF to `readPdf`. */

@@ -6,7 +6,8 @@ import type { Filing, Finding, Row, Span } from '../core/model';
 import { citations } from '../core/model';
 import { summarize } from '../core/summary';
 import { codeInfo } from '../core/codes';
-import { groupDigits, pathLabel } from './viewModel';
+import { fmtAmount, fmtPrice } from '../core/format';
+import { pathLabel } from './viewModel';
 
 export interface TreeNode {
   /** Stable id within one filing (keeps expansion state across edits). */
@@ -36,11 +37,6 @@ const SEVERITY_ICON = {
   info: { icon: 'info', color: 'problemsInfoIcon.foreground' },
 } as const;
 
-function fmt(v: string | null, prefix = ''): string {
-  return v === null ? '' : prefix + groupDigits(v);
-}
-
-/** Short description of a row: "S  -7,402 @ $2.29  -> 133,612" or "holding 133,612". */
 /** The filing's plain-language summary for the tooltip (never fails the tree). */
 function summaryOf(filing: Filing): string[] {
   try {
@@ -51,19 +47,18 @@ function summaryOf(filing: Filing): string[] {
   }
 }
 
+/** Short description of a row: "S  -7,402 @ $2.29  -> 133,612" or "holding 133,612". */
 export function rowDescription(row: Row): string {
   const owned = row.sharesOwnedFollowingTransaction.value ?? row.valueOwnedFollowingTransaction.value;
-  const ownedText = owned !== null ? `\u2192 ${groupDigits(owned)}` : '';
+  const ownedText = owned !== null ? `\u2192 ${fmtAmount(owned)}` : '';
   if (row.kind === 'holding')
-    return ['holding', owned !== null ? groupDigits(owned) : '', row.directOrIndirectOwnership.value ?? '']
-      .filter(Boolean)
-      .join(' ');
+    return ['holding', fmtAmount(owned), row.directOrIndirectOwnership.value ?? ''].filter(Boolean).join(' ');
   const ad = row.transactionAcquiredDisposedCode.value;
   const sign = ad === 'D' ? '-' : ad === 'A' ? '+' : '';
   const parts = [
     row.transactionCode.value ?? '?',
-    row.transactionShares.value !== null ? sign + groupDigits(row.transactionShares.value) : '',
-    row.transactionPricePerShare.value !== null ? `@ ${fmt(row.transactionPricePerShare.value, '$')}` : '',
+    row.transactionShares.value !== null ? sign + fmtAmount(row.transactionShares.value) : '',
+    row.transactionPricePerShare.value !== null ? `@ ${fmtPrice(row.transactionPricePerShare.value)}` : '',
     ownedText,
   ];
   return parts.filter(Boolean).join('  ');
@@ -79,11 +74,11 @@ function rowTooltip(row: Row): string {
   if (code) lines.push(`Code: ${code}${codeInfo(code) ? ` \u2014 ${codeInfo(code)!.meaning}` : ''}`);
   if (row.transactionShares.value)
     lines.push(
-      `Shares: ${groupDigits(row.transactionShares.value)} (${row.transactionAcquiredDisposedCode.value ?? '?'})`,
+      `Shares: ${fmtAmount(row.transactionShares.value)} (${row.transactionAcquiredDisposedCode.value ?? '?'})`,
     );
-  if (row.transactionPricePerShare.value) lines.push(`Price: $${groupDigits(row.transactionPricePerShare.value)}`);
+  if (row.transactionPricePerShare.value) lines.push(`Price: ${fmtPrice(row.transactionPricePerShare.value)}`);
   const owned = row.sharesOwnedFollowingTransaction.value;
-  if (owned) lines.push(`Owned following: ${groupDigits(owned)}`);
+  if (owned) lines.push(`Owned following: ${fmtAmount(owned)}`);
   if (row.directOrIndirectOwnership.value)
     lines.push(
       `Ownership: ${row.directOrIndirectOwnership.value}${row.natureOfOwnership.value ? ` (${row.natureOfOwnership.value})` : ''}`,

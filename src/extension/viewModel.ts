@@ -2,12 +2,12 @@
  * Derives the preview's view model (plain data, see src/shared/previewProtocol.ts) from a `Filing`.
  * No `vscode` import: this runs in plain Node for unit tests too.
  *
- * Derived values use exact decimal arithmetic (big.js): the value of a transaction is shares x price with every
- * digit kept, and the net change per security is the sum of acquisitions minus dispositions.
+ * Derived values use exact decimal arithmetic (big.js): the value of a transaction is shares x price, shown in
+ * dollars and cents (core/format.ts), and the net change per security is the sum of acquisitions minus dispositions.
  */
 import Big from 'big.js';
 import { MAX_DECIMAL_LENGTH } from '../core/decimal';
-import { groupDigits as groupDigitRun } from '../core/format';
+import { baseName, fmtAmount, fmtFieldValue, fmtMoney } from '../core/format';
 import type { Field, FootnoteRef, Filing, Finding, Row, Span } from '../core/model';
 import { DERIVATIVE_FIELDS, NON_DERIVATIVE_FIELDS, citations } from '../core/model';
 import { summarize } from '../core/summary';
@@ -130,13 +130,6 @@ const NON_DERIVATIVE_DISPLAY_ORDER = [
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
-/** "1234567.50" -> "1,234,567.50" (digits kept exactly; anything that is not a plain decimal is returned as is). */
-export function groupDigits(value: string): string {
-  const m = /^(-|\+)?(\d+)(\.\d+)?$/.exec(value);
-  if (!m) return value;
-  return (m[1] ?? '') + groupDigitRun(m[2]) + (m[3] ?? '');
-}
-
 /**
  * Exact product of two decimal strings, or null when either is not a plain decimal or is longer than the core
  * computes with (big.js multiplication is quadratic: a hostile 20,000-digit share count and price froze the
@@ -203,7 +196,7 @@ class Builder {
     let text: string | null = null;
     if (field.value !== null && field.value !== undefined) {
       const v = String(field.value);
-      text = numeric ? groupDigits(v) : v;
+      text = numeric ? fmtFieldValue(path.slice(path.lastIndexOf('.') + 1), v) : v;
     }
     const raw = field.raw !== null && field.raw !== text ? field.raw : null;
     const c: ViewCell = {
@@ -232,7 +225,7 @@ class Builder {
       cells[name] = this.cell(`${path}.${name}`, rec[name], COLUMN_INFO[name]?.numeric === true);
     const product = exactProduct(row.transactionShares.value, row.transactionPricePerShare.value);
     if (product !== null && row.kind === 'transaction')
-      cells.transactionPricePerShare.secondary = `= $${groupDigits(product)}`;
+      cells.transactionPricePerShare.secondary = `= ${fmtMoney(product)}`;
     const v: ViewRow = {
       path,
       index: row.index,
@@ -408,24 +401,12 @@ export function netChanges(rows: Row[]): ViewNetChange[] {
     return {
       security: g.security,
       ownership: g.ownership,
-      net: sign + groupDigits(net.toFixed()),
-      acquired: groupDigits(g.acquired.toFixed()),
-      disposed: groupDigits(g.disposed.toFixed()),
+      net: sign + fmtAmount(net),
+      acquired: fmtAmount(g.acquired),
+      disposed: fmtAmount(g.disposed),
       rows: g.rows,
     };
   });
-}
-
-function baseName(file: string): string {
-  const clean = file.replace(/[?#].*$/, '');
-  const parts = clean.split(/[\\/]/);
-  let name = parts[parts.length - 1] || file;
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    /* keep as is */
-  }
-  return name;
 }
 
 /** The preview's view model of a filing. */

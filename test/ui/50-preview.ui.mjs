@@ -135,7 +135,7 @@ export const checks = [
         await wb.page.waitForTimeout(100);
       }
       const price = await f.locator('[data-path="nonDerivative[0].transactionPricePerShare"] .secondary').innerText();
-      expect(price === '= $18,320', `derived value after the edit: ${price}`);
+      expect(price === '= $18,320.00', `derived value after the edit: ${price}`);
       await text.locator('.view-lines').first().click();
       await wb.runCommand('File: Revert File');
     },

@@ -176,7 +176,7 @@ describe('bounds', function () {
       assert.ok(files.length > 500, `only ${files.length} corpus files`);
       const hits: string[] = [];
       for (const f of files) {
-        const r = await inspectBytes(fs.readFileSync(f), f);
+        const r = await inspectBytes(fs.readFileSync(f), f, { readPdf: parsePdf });
         if (r.ok) {
           for (const x of r.filing.findings)
             if (BOUND_RULES.has(x.rule)) hits.push(`${path.basename(f)}: ${x.rule}: ${x.message}`);

@@ -6,15 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspectText } from '../../src/core/inspect';
 import type { Filing } from '../../src/core/model';
-import {
-  exactProduct,
-  groupDigits,
-  netChanges,
-  pathAt,
-  pathLabel,
-  toViewFailure,
-  toViewModel,
-} from '../../src/extension/viewModel';
+import { exactProduct, netChanges, pathAt, pathLabel, toViewFailure, toViewModel } from '../../src/extension/viewModel';
 import { filingTree, rowDescription } from '../../src/extension/treeModel';
 import { RULES } from '../../src/core/rules';
 
@@ -37,14 +29,6 @@ describe('preview view model', () => {
     assert.ok(tip.startsWith(expected), tip);
   });
 
-  it('groups digits without changing them', () => {
-    assert.strictEqual(groupDigits('1234567.50'), '1,234,567.50');
-    assert.strictEqual(groupDigits('2.2900'), '2.2900');
-    assert.strictEqual(groupDigits('999'), '999');
-    assert.strictEqual(groupDigits('-7402'), '-7,402');
-    assert.strictEqual(groupDigits('12a'), '12a');
-  });
-
   it('multiplies shares by price exactly', () => {
     assert.strictEqual(exactProduct('7402', '2.29'), '16950.58');
     assert.strictEqual(exactProduct('0.1', '0.2'), '0.02');
@@ -59,7 +43,7 @@ describe('preview view model', () => {
     const [t1] = vm.tables;
     assert.deepStrictEqual(
       t1.rows.map((r) => r.cells.transactionPricePerShare.secondary),
-      ['= $125,000', '= $312,046', '= $63,220'],
+      ['= $125,000.00', '= $312,046.00', '= $63,220.00'],
     );
     assert.deepStrictEqual(t1.netChanges, [
       { security: 'Common Stock', ownership: 'Direct', net: '-2,000', acquired: '10,000', disposed: '12,000', rows: 3 },

@@ -8,9 +8,9 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dec, MAX_DECIMAL_LENGTH } from '../../src/core/decimal';
-import { groupDigits, groupThousands } from '../../src/core/format';
+import { fmtAmount, groupDigits } from '../../src/core/format';
 import { inspectBytes } from '../../src/core/inspect';
-import { normTitle } from '../../src/core/rules/types';
+import { normTitle } from '../../src/core/holdings';
 import { exactProduct, toViewModel } from '../../src/extension/viewModel';
 import { parsePdfInWorker } from '../../src/core/pdf/worker-client';
 import { onePage, textOp } from '../../scripts/fuzz/pdf';
@@ -93,7 +93,7 @@ describe('fuzz regressions', function () {
         const d = Array.from({ length: n }, (_, i) => String((i * 7 + 3) % 10)).join('');
         assert.equal(groupDigits(d), reference(d), `length ${n}`);
       }
-      assert.equal(groupThousands('-1234567.891'), '-1,234,567.891');
+      assert.equal(fmtAmount('-1234567.891'), '-1,234,567.891');
       const t0 = performance.now();
       const g = groupDigits('9'.repeat(1_000_000));
       assert.equal(g.length, 1_000_000 + Math.floor((1_000_000 - 1) / 3));

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inspectBytes } from '../../src/core/inspect';
+import { parsePdf } from '../../src/core/pdf';
 import { CORPUS_DIR, corpusOrSkip } from '../corpus';
 import { buildCli } from '../fuzz/cli-build';
 
@@ -90,7 +91,7 @@ describe('never write', function () {
     for (const [rel, e] of initial) {
       if (e.kind !== 'file' || !/\.(xml|txt|nc|sgml|htm|html|pdf)$/i.test(rel)) continue;
       const p = path.join(CORPUS_DIR, rel);
-      await inspectBytes(fs.readFileSync(p), p);
+      await inspectBytes(fs.readFileSync(p), p, { readPdf: parsePdf });
       n++;
     }
     assert.ok(n > 500, `only ${n} files inspected`);

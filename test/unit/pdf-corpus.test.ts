@@ -2,7 +2,7 @@
  * The PDF reader on the shared corpus: EDGAR's own PDFs of Forms 3/4/5 (RC4-encrypted with an empty password,
  * two generators, continuation pages, exhibits after the form) and EDGAR's rendered pages printed to PDF.
  *
- * Accuracy is measured field by field (src/core/pdf/accuracy.ts): against the filing's own XML for every printed
+ * Accuracy is measured field by field (bench/pdf-accuracy.ts): against the filing's own XML for every printed
  * page whose XML is in the corpus, and against hand-checked ground truth (test/fixtures/pdf/groundtruth) for EDGAR
  * PDFs, whose XML is not in the corpus.
  */
@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePdf } from '../../src/core/pdf/index';
-import { compareWithTruth, groundTruthAccuracy, printedAccuracy } from '../../src/core/pdf/accuracy';
+import { compareWithTruth, groundTruthAccuracy, printedAccuracy } from '../../bench/pdf-accuracy';
 import { parseText } from '../../src/core/parse/index';
 import { rowFields, type Field } from '../../src/core/model';
 import { CORPUS_DIR, REPO_ROOT, corpusFiles, corpusOrSkip } from '../corpus';

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inspectBytes } from '../../src/core/inspect';
+import { parsePdf } from '../../src/core/pdf';
 import { RULES } from '../../src/core/rules';
 import { reconcileFilings } from '../../src/core/reconcile';
 import type { Filing } from '../../src/core/model';
@@ -38,7 +39,7 @@ describe('rule ids', () => {
     const unknown = new Map<string, string>();
     const filings: Filing[] = [];
     for (const f of files) {
-      const out = await inspectBytes(fs.readFileSync(f), f);
+      const out = await inspectBytes(fs.readFileSync(f), f, { readPdf: parsePdf });
       const findings = out.ok ? out.filing.findings : out.findings;
       for (const x of findings) if (!known.has(x.rule)) unknown.set(x.rule, f);
       if (out.ok && out.filing.source !== 'pdf') filings.push(out.filing);

@@ -8,8 +8,7 @@ import * as path from 'node:path';
 import type { Filing } from '../../src/core/model';
 import { emptyFiling, emptyOwner } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
-import { fmtDate, fmtMoney, ownerName, summarize } from '../../src/core/summary';
-import { dec } from '../../src/core/decimal';
+import { ownerName, summarize } from '../../src/core/summary';
 import { REPO_ROOT, corpusFiles, corpusOrSkip } from '../corpus';
 import { inspectBytes } from '../../src/core/inspect';
 
@@ -213,17 +212,5 @@ describe('summary: owner names', () => {
   it("an OCR-read name (uncertain) takes the signature's middle initial", () => {
     assert.equal(name('Benton Todd I', ['/s/ Todd E. Benton'], true), 'Todd E. Benton');
     assert.equal(name('Benton Todd I', ['/s/ Todd E. Benton'], false), 'Benton Todd I');
-  });
-});
-
-describe('summary: formats', () => {
-  it('dates "Apr 1, 2024"; money exact with at least two decimals', () => {
-    assert.equal(fmtDate('2024-04-01'), 'Apr 1, 2024');
-    assert.equal(fmtDate('2024-12-31'), 'Dec 31, 2024');
-    assert.equal(fmtDate('2024-13-01'), '2024-13-01');
-    assert.equal(fmtDate(null), 'a date not given');
-    assert.equal(fmtMoney(dec('16000')!), '$16,000.00');
-    assert.equal(fmtMoney(dec('7402')!.times(dec('2.29')!)), '$16,950.58');
-    assert.equal(fmtMoney(dec('3')!.times(dec('41.8765')!)), '$125.6295');
   });
 });

@@ -72,8 +72,8 @@ export class PdfWorkerClient {
       this.finish(msg.outcome);
     });
     const fail = (why: string) => {
-      // A worker stopped after a timeout (or by dispose) ends later: the request pending by then runs on a newer
-      // worker and must not be failed by the old one's exit (fuzz: a good PDF after a hostile one was "stopped").
+      // A worker stopped after a timeout (or by dispose) ends later: the request pending by then (a good PDF read
+      // right after a hostile one) runs on a newer worker and must not be failed by the old one's exit.
       if (this.worker !== worker) return;
       this.worker = null;
       this.finish({ ok: false, reason: why, findings: [] });

@@ -1,9 +1,12 @@
 /** Prices and derivative amounts: RULES.md items 17-19. */
 import type Big from 'big.js';
 import type { Filing, Footnote, Row } from '../model';
-import { dec, fmt, fmtMoney } from '../decimal';
+import { dec } from '../decimal';
+import { fmtAmount, fmtPrice } from '../format';
 import { dayNumber } from '../dates';
-import { type Draft, type RuleDef, allRows, code, draft, locOf, normTitle, rel, rowLabel, val } from './types';
+import { allRows, code, locOf, rel, rowLabel, val } from '../fields';
+import { normTitle } from '../holdings';
+import { type Draft, type RuleDef, draft } from './types';
 
 export interface PriceRange {
   low: Big;
@@ -103,12 +106,12 @@ export const weightedPriceRange: RuleDef = {
       const desc = c.ranges
         .map(
           ({ range, footnote }) =>
-            `${fmtMoney(range.lowText)} to ${fmtMoney(range.highText)} (${footnote.id.value ?? footnote.id.raw})`,
+            `${fmtPrice(range.lowText)} to ${fmtPrice(range.highText)} (${footnote.id.value ?? footnote.id.raw})`,
         )
         .join(', ');
       out.push(
         draft(
-          `${rowLabel(c.row)}: the price ${fmtMoney(c.priceText)} lies outside the range its footnote gives: ${desc}`,
+          `${rowLabel(c.row)}: the price ${fmtPrice(c.priceText)} lies outside the range its footnote gives: ${desc}`,
           locOf(c.row.transactionPricePerShare, c.row),
           c.ranges.map(({ footnote }) =>
             rel(`Footnote ${footnote.id.value ?? footnote.id.raw}`, locOf(footnote.text, footnote)),
@@ -137,7 +140,7 @@ export const weightedPriceRangeWidth: RuleDef = {
       const id = narrowest.footnote.id.value ?? narrowest.footnote.id.raw;
       out.push(
         draft(
-          `${rowLabel(c.row)}: the weighted-average price ${fmtMoney(c.priceText)} combines trades from ${fmtMoney(narrowest.range.lowText)} to ${fmtMoney(narrowest.range.highText)} (footnote ${id}), a range of ${fmtMoney(narrowest.width)}, wider than $1`,
+          `${rowLabel(c.row)}: the weighted-average price ${fmtPrice(c.priceText)} combines trades from ${fmtPrice(narrowest.range.lowText)} to ${fmtPrice(narrowest.range.highText)} (footnote ${id}), a range of ${fmtPrice(narrowest.width)}, wider than $1`,
           locOf(c.row.transactionPricePerShare, c.row),
           [rel(`Footnote ${id}`, locOf(narrowest.footnote.text, narrowest.footnote))],
         ),
@@ -163,7 +166,7 @@ export const priceMissing: RuleDef = {
       if (p === null || !p.eq(0) || f.footnotes.length > 0) continue;
       out.push(
         draft(
-          `${rowLabel(row)}: a ${c === 'P' ? 'purchase' : 'sale'} (${c}) at a price of ${fmtMoney(val(f))} with no footnote explaining it`,
+          `${rowLabel(row)}: a ${c === 'P' ? 'purchase' : 'sale'} (${c}) at a price of ${fmtPrice(val(f))} with no footnote explaining it`,
           locOf(f, row),
         ),
       );
@@ -212,7 +215,7 @@ export const priceOutlier: RuleDef = {
         if (!high && !low) continue;
         out.push(
           draft(
-            `${rowLabel(it.row)}: the price ${fmtMoney(it.text)} is ${high ? 'more than ten times' : 'less than a tenth of'} ${nOthers === 1 ? `the other purchase/sale price, ${fmtMoney(m)},` : `the median ${fmtMoney(m.round(4))} of the other ${nOthers} purchase/sale prices`} of ${val(it.row.securityTitle) ?? 'this security'} on ${val(it.row.transactionDate)}${high ? ' (a total value in the price box?)' : ''}`,
+            `${rowLabel(it.row)}: the price ${fmtPrice(it.text)} is ${high ? 'more than ten times' : 'less than a tenth of'} ${nOthers === 1 ? `the other purchase/sale price, ${fmtPrice(g.find((x) => x !== it)!.text)},` : `the median ${fmtPrice(m.round(4))} of the other ${nOthers} purchase/sale prices`} of ${val(it.row.securityTitle) ?? 'this security'} on ${val(it.row.transactionDate)}${high ? ' (a total value in the price box?)' : ''}`,
             locOf(it.row.transactionPricePerShare, it.row),
           ),
         );
@@ -240,9 +243,9 @@ export const underlyingSharesDiffer: RuleDef = {
       if (!x || !y || x.eq(y)) continue;
       out.push(
         draft(
-          `${rowLabel(row)}: ${fmt(a)} derivative securities ${code(row.transactionAcquiredDisposedCode) === 'D' ? 'disposed of' : 'acquired'}, but ${fmt(b)} underlying shares`,
+          `${rowLabel(row)}: ${fmtAmount(a)} derivative securities ${code(row.transactionAcquiredDisposedCode) === 'D' ? 'disposed of' : 'acquired'}, but ${fmtAmount(b)} underlying shares`,
           locOf(row.underlyingSecurityShares, row),
-          [rel(`${fmt(a)} derivative securities`, locOf(row.transactionShares, row))],
+          [rel(`${fmtAmount(a)} derivative securities`, locOf(row.transactionShares, row))],
         ),
       );
     }

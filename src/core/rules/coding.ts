@@ -2,8 +2,9 @@
 import { rowFootnoteIds } from '../model';
 import type { Filing } from '../model';
 import { EXERCISE_CODES, XML_TRANSACTION_CODES, codeInfo } from '../codes';
-import { fmt } from '../decimal';
-import { type Draft, type RuleDef, allRows, code, draft, formNumber, locOf, q, rel, rowLabel, val } from './types';
+import { fmtAmount } from '../format';
+import { allRows, code, formNumber, locOf, rel, rowLabel, val } from '../fields';
+import { type Draft, type RuleDef, draft, q } from './types';
 
 export const transactionCode: RuleDef = {
   id: 'transaction-code',
@@ -184,7 +185,7 @@ export const exercisePairing: RuleDef = {
       const shares = val(row.transactionShares);
       out.push(
         draft(
-          `${rowLabel(row)}: ${c === 'C' ? 'conversion' : 'exercise'} (${c}) of ${shares !== null ? fmt(shares) + ' ' : ''}${val(row.securityTitle) ?? 'derivative securities'} on ${date} has no Table I acquisition on the same date`,
+          `${rowLabel(row)}: ${c === 'C' ? 'conversion' : 'exercise'} (${c}) of ${shares !== null ? fmtAmount(shares) + ' ' : ''}${val(row.securityTitle) ?? 'derivative securities'} on ${date} has no Table I acquisition on the same date`,
           locOf(row.transactionCode, row),
         ),
       );

@@ -4,18 +4,16 @@ import {
   addDays,
   addBusinessDays,
   businessDaysBetween,
-  dayNumber,
   dayOfNextMonth,
   federalHoliday,
   onOrNextBusinessDay,
   weekday,
 } from '../dates';
 import {
-  type Draft,
-  type RuleDef,
   allRows,
   code,
-  draft,
+  dateValue,
+  filingDate,
   docType,
   formNumber,
   isAmendment,
@@ -24,24 +22,8 @@ import {
   rel,
   rowLabel,
   val,
-} from './types';
-
-function dateOf(f: Field<unknown>): string | null {
-  const v = val(f);
-  return v !== null && dayNumber(v) !== null ? v.slice(0, 10) : null;
-}
-
-/** The filing date: FILED AS OF DATE of a submission header, else the date in an EDGAR PDF's metadata. */
-export function filingDate(filing: Filing): { date: string; field: Field<unknown> | null } | null {
-  const f = filing.submission?.filedAsOf;
-  if (f) {
-    const d = dateOf(f);
-    if (d) return { date: d, field: f };
-  }
-  const p = filing.pdf?.filedOn ?? null;
-  if (p && dayNumber(p) !== null) return { date: p.slice(0, 10), field: null };
-  return null;
-}
+} from '../fields';
+import { type Draft, type RuleDef, draft } from './types';
 
 function transactions(filing: Filing): Row[] {
   return allRows(filing).filter((r) => r.kind === 'transaction');
@@ -62,12 +44,12 @@ export const periodOfReport: RuleDef = {
   source: 'TS 20',
   check({ filing }) {
     if (formNumber(filing) !== '4') return [];
-    const period = dateOf(filing.periodOfReport);
+    const period = dateValue(filing.periodOfReport);
     if (period === null) return [];
     let earliest: { date: string; row: Row } | null = null;
     let earliestRequired: { date: string; row: Row } | null = null;
     for (const row of transactions(filing)) {
-      const d = dateOf(row.transactionDate);
+      const d = dateValue(row.transactionDate);
       if (d === null) continue;
       if (!earliest || d < earliest.date) earliest = { date: d, row };
       if (val(row.transactionFormType) !== '5' && (!earliestRequired || d < earliestRequired.date))
@@ -97,12 +79,12 @@ export const dateOrder: RuleDef = {
     const out: Draft[] = [];
     const filed = filingDate(filing);
     const sigs = filing.signatures
-      .map((s) => ({ s, d: dateOf(s.date) }))
+      .map((s) => ({ s, d: dateValue(s.date) }))
       .filter((x): x is { s: (typeof filing.signatures)[number]; d: string } => x.d !== null);
     const latestSig = sigs.reduce<(typeof sigs)[number] | null>((a, b) => (!a || b.d > a.d ? b : a), null);
     const filedRel = filed ? [rel(`Filed ${filed.date}`, locOf(filed.field))] : [];
     for (const row of transactions(filing)) {
-      const d = dateOf(row.transactionDate);
+      const d = dateValue(row.transactionDate);
       if (d === null) continue;
       if (filed && d > filed.date)
         out.push(
@@ -121,7 +103,7 @@ export const dateOrder: RuleDef = {
           ),
         );
     }
-    const period = dateOf(filing.periodOfReport);
+    const period = dateValue(filing.periodOfReport);
     if (period && filed && period > filed.date)
       out.push(
         draft(
@@ -155,7 +137,7 @@ export const dateImplausible: RuleDef = {
       hi: number,
       row?: Row | { span: import('../model').Span | null },
     ) => {
-      const d = dateOf(f);
+      const d = dateValue(f);
       if (d === null) return;
       const y = Number(d.slice(0, 4));
       if (y < lo || y > hi)
@@ -200,8 +182,8 @@ export const lateFiling: RuleDef = {
     const byDate = new Map<string, { row: Row; field: Field<unknown>; deemed: boolean }>();
     for (const row of transactions(filing)) {
       if (val(row.transactionFormType) === '5') continue; // a Form 5 transaction reported early
-      const deemed = dateOf(row.deemedExecutionDate);
-      const tx = dateOf(row.transactionDate);
+      const deemed = dateValue(row.deemedExecutionDate);
+      const tx = dateValue(row.transactionDate);
       const exec = deemed ?? tx;
       if (exec === null) continue;
       if (code(row.transactionCode) === 'G' && (tx ?? exec) < GIFTS_ON_FORM4_FROM) continue; // gifts were Form 5 transactions then
@@ -241,7 +223,7 @@ export const form5Late: RuleDef = {
   check({ filing }) {
     if (docType(filing) !== '5') return [];
     const filed = filingDate(filing);
-    const fye = dateOf(filing.periodOfReport);
+    const fye = dateValue(filing.periodOfReport);
     if (!filed || !fye) return [];
     const due = onOrNextBusinessDay(addDays(fye, 45));
     if (filed.date <= due) return [];

@@ -1,7 +1,8 @@
 /** Footnotes: RULES.md items 9-10. */
 import { citations } from '../model';
 import type { Filing } from '../model';
-import { type Draft, type RuleDef, draft, isExactSource, locOf, q, rel } from './types';
+import { isExactSource, locOf, rel } from '../fields';
+import { type Draft, type RuleDef, draft, q } from './types';
 
 const FID = /^F[1-9][0-9]?$/;
 

@@ -1,7 +1,7 @@
 /** A full submission's header agrees with the ownership document inside it: RULES.md items 1 and 26. */
 import { dayNumber } from '../dates';
-import { type Draft, type RuleDef, docType, draft, locOf, rel, val } from './types';
-import { normCik } from './structure';
+import { docType, locOf, normCik, rel, val } from '../fields';
+import { type Draft, type RuleDef, draft } from './types';
 
 function headerDate(s: string | null): string | null {
   if (s === null) return null;

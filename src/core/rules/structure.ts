@@ -1,20 +1,8 @@
 /** Structure and value formats: RULES.md items 1-8. */
 import type { Field, Filing, Row } from '../model';
 import { dayNumber } from '../dates';
-import {
-  type Draft,
-  type RuleDef,
-  allRows,
-  docType,
-  draft,
-  formNumber,
-  isExactSource,
-  locOf,
-  q,
-  rel,
-  rowLabel,
-  val,
-} from './types';
+import { allRows, docType, normCik, formNumber, isExactSource, locOf, rel, rowLabel, val } from '../fields';
+import { type Draft, type RuleDef, draft, q } from './types';
 
 const DOCUMENT_TYPES = ['3', '3/A', '4', '4/A', '5', '5/A'];
 
@@ -239,12 +227,6 @@ export const countLimit: RuleDef = {
     return out;
   },
 };
-
-export function normCik(s: string | null | undefined): string | null {
-  if (!s) return null;
-  const t = s.trim().replace(/^0+(?=\d)/, '');
-  return t === '' ? null : t;
-}
 
 export const ownerCikRepeated: RuleDef = {
   id: 'owner-cik-repeated',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { canonical, dec, decEquals, fmt, fmtMoney, scaleOf, unit } from '../../../src/core/decimal';
+import { canonical, dec, decEquals, scaleOf, unit } from '../../../src/core/decimal';
 import {
   addBusinessDays,
   addDays,
@@ -27,17 +27,6 @@ describe('decimal helpers', () => {
     assert.equal(dec('14242.084')!.plus(dec('28.593')!).toFixed(), '14270.677');
     assert.ok(decEquals('1.50', '1.5'));
     assert.equal(decEquals('1.5', 'x'), null);
-  });
-  it('format with thousands separators, keeping the digits written', () => {
-    assert.equal(fmt('13500'), '13,500');
-    assert.equal(fmt('1234567.8900'), '1,234,567.8900');
-    assert.equal(fmt('999'), '999');
-    assert.equal(fmt(dec('-1611188')!), '-1,611,188');
-    assert.equal(fmt(dec('0.001')!), '0.001');
-    assert.equal(fmt('.5'), '0.5');
-    assert.equal(fmtMoney('41.20'), '$41.20');
-    assert.equal(fmtMoney(dec('1.2')!), '$1.20');
-    assert.equal(fmtMoney(dec('1.2345')!), '$1.2345');
   });
   it('scale, unit and canonical text', () => {
     assert.equal(scaleOf('2.2900'), 4);

@@ -10,7 +10,7 @@ import {
   type Row,
 } from '../../../src/core/model';
 import { applySeverities, RULES, runRules } from '../../../src/core/rules';
-import { tallyFiling } from '../../../src/core/rules/tally';
+import { tallyFiling } from '../../../src/core/tally';
 import { priceRanges } from '../../../src/core/rules/amounts';
 
 let pos = 0;

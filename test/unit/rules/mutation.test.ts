@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { CORPUS_DIR, corpusOrSkip } from '../../corpus';
 import { parseText } from '../../../src/core/parse';
 import { runRules } from '../../../src/core/rules';
-import { tallyFiling } from '../../../src/core/rules/tally';
+import { tallyFiling } from '../../../src/core/tally';
 import { citations, type Filing, type Finding, type Span } from '../../../src/core/model';
 
 const FILES = [

@@ -9,9 +9,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Filing } from '../model';
-import { emptyFiling } from '../model';
-import { toJson } from '../json';
+import type { Filing } from '../src/core/model';
+import type { PdfReader } from '../src/core/pdf/reader';
+import { emptyFiling } from '../src/core/model';
+import { toJson } from '../src/core/json';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -160,13 +161,10 @@ export interface CorpusAccuracy extends Accuracy {
   files: { pdf: string; truth: string; accuracy: Accuracy; error?: string }[];
 }
 
-/**
- * Accuracy over every printed page whose XML is in the corpus. `parseXml` is the XML reader (passed in so that
- * this module does not pull every parser into the PDF worker bundle).
- */
+/** Accuracy over every printed page whose XML is in the corpus; `parseXml` reads the XML that is the truth. */
 export async function printedAccuracy(
   corpusDir: string,
-  readPdf: (bytes: Uint8Array, file: string) => Promise<{ ok: true; filing: Filing } | { ok: false; reason: string }>,
+  readPdf: PdfReader,
   parseXml: (text: string, file: string) => { ok: true; filing: Filing } | { ok: false; reason: string },
 ): Promise<CorpusAccuracy> {
   const files: CorpusAccuracy['files'] = [];
@@ -207,7 +205,7 @@ export async function printedAccuracy(
 export async function groundTruthAccuracy(
   gtDir: string,
   corpusDir: string,
-  readPdf: (bytes: Uint8Array, file: string) => Promise<{ ok: true; filing: Filing } | { ok: false; reason: string }>,
+  readPdf: PdfReader,
 ): Promise<CorpusAccuracy> {
   const files: CorpusAccuracy['files'] = [];
   if (!fs.existsSync(gtDir)) return { matched: 0, total: 0, ratio: 1, mismatches: [], files };

@@ -4,7 +4,7 @@
  * (module loading, JIT), then `rounds` more times; the ratio is our total time over theirs.
  */
 import * as fs from 'node:fs';
-import { parsePdf } from './index';
+import { parsePdf } from '../src/core/pdf';
 
 export interface PdfSpeed {
   files: number;
