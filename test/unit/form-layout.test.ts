@@ -1,6 +1,7 @@
 /**
  * The form-layout table against the form itself: the headings of EDGAR's rendered Form 4 (a fixture page), the
- * column numbers of each form, and the consistency of its field lists, boxes and columns.
+ * column numbers of each form, the consistency of its field lists, boxes and columns, and the HTML reader's
+ * reading of every heading the table holds.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -21,7 +22,7 @@ import {
   type TableName,
 } from '../../src/core/form/layout';
 import { elements, parseHtml, rowsOf, cellsOf, textOf } from '../../src/core/parse/form/htmltree';
-import { collapse } from '../../src/core/parse/form/normalize';
+import { classifyColumn, collapse } from '../../src/core/parse/form/normalize';
 
 const FORMS: FormNumber[] = ['3', '4', '5'];
 const TABLES: TableName[] = ['nonDerivative', 'derivative'];
@@ -118,6 +119,20 @@ describe('form layout', () => {
             assert.ok(isPrinted(box), box);
           }
           if (form === '3') assert.ok(!isTransactionField(box), box);
+        }
+  });
+
+  it('is what the HTML reader makes of each heading and sub-heading', () => {
+    for (const form of FORMS)
+      for (const table of TABLES)
+        for (const c of formColumns(form, table)) {
+          if (c.boxes.length > 1) assert.notEqual(classifyColumn(c.heading, ''), null, c.heading);
+          for (const box of c.boxes)
+            assert.equal(
+              classifyColumn(c.heading, c.boxes.length > 1 ? boxName(box) : ''),
+              box,
+              `${form} ${c.heading}`,
+            );
         }
   });
 });
