@@ -22,6 +22,7 @@
  * saying what and why, with its span: never a silent guess. Never throws; linear in the text's length (regular
  * expressions run on single cells or lines and have no nested quantifiers).
  */
+import { monthNumber } from '../dates';
 import type { ParseOutcome } from '../model';
 import {
   absent,
@@ -154,7 +155,6 @@ const DATE2_RE = /(?<![\w/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\w/])/;
 /** "February 29,2000", "Feb. 29, 2000". */
 const MONTH_DATE_RE =
   /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s{1,3}(\d{1,2}),?\s{0,3}(\d{4})\b/i;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Cell values that mean "nothing here". */
 const NONE_VALUES = new Set(['-', '--', '---', '\u2014', '\u2013', 'N/A', 'n/a', 'NA', 'None', 'none']);
 
@@ -176,7 +176,7 @@ function dateFromString(seg: string): { raw: string; index: number; value: strin
   }
   const mm = seg.length <= 2000 ? MONTH_DATE_RE.exec(seg) : null;
   if (mm) {
-    const mo = MONTHS.indexOf(mm[1].slice(0, 3).toLowerCase()) + 1;
+    const mo = monthNumber(mm[1]) ?? 0;
     return { raw: mm[0], index: mm.index, value: normalizeDate(`${mo}/${mm[2]}/${mm[3]}`) };
   }
   const m2 = DATE2_RE.exec(seg);
