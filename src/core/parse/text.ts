@@ -23,6 +23,7 @@
  * expressions run on single cells or lines and have no nested quantifiers).
  */
 import { monthNumber } from '../dates';
+import { formBoxes, isNumeric, isTransactionField, valueKind, type BoxKey, type TableName } from '../form/layout';
 import type { ParseOutcome } from '../model';
 import {
   absent,
@@ -85,68 +86,14 @@ interface Piece {
   merged?: string;
 }
 
-type Layout = ColumnKind[];
-type ColumnKind =
-  | 'title'
-  | 'convPrice'
-  | 'date'
-  | 'deemed'
-  | 'code'
-  | 'v'
-  | 'amount'
-  | 'ad'
-  | 'sharesA'
-  | 'sharesD'
-  | 'price'
-  | 'exercisable'
-  | 'expiration'
-  | 'uTitle'
-  | 'uAmount'
-  | 'owned'
-  | 'di'
-  | 'nature';
+/** The boxes of a table, left to right, that a row's values are read into. */
+type Layout = BoxKey[];
 
-/** The printed columns of each table, per form. */
-const LAYOUTS: Record<string, Layout> = {
-  'I-4': ['title', 'date', 'deemed', 'code', 'v', 'amount', 'ad', 'price', 'owned', 'di', 'nature'],
-  'I-5': ['title', 'date', 'deemed', 'code', 'amount', 'ad', 'price', 'owned', 'di', 'nature'],
-  'I-3': ['title', 'owned', 'di', 'nature'],
-  'II-4': [
-    'title',
-    'convPrice',
-    'date',
-    'deemed',
-    'code',
-    'v',
-    'sharesA',
-    'sharesD',
-    'exercisable',
-    'expiration',
-    'uTitle',
-    'uAmount',
-    'price',
-    'owned',
-    'di',
-    'nature',
-  ],
-  'II-5': [
-    'title',
-    'convPrice',
-    'date',
-    'deemed',
-    'code',
-    'sharesA',
-    'sharesD',
-    'exercisable',
-    'expiration',
-    'uTitle',
-    'uAmount',
-    'price',
-    'owned',
-    'di',
-    'nature',
-  ],
-  'II-3': ['title', 'exercisable', 'expiration', 'uTitle', 'uAmount', 'convPrice', 'di', 'nature'],
+/** A holding's boxes: a holding leaves the transaction's columns empty. */
+const HOLDING_LAYOUTS: Record<TableName, Layout> = {
+  nonDerivative: formBoxes('4', 'nonDerivative').filter((k) => !isTransactionField(k)),
+  // Table II's price (column 8) stays: a number printed there must not shift the amounts after it.
+  derivative: formBoxes('4', 'derivative').filter((k) => !isTransactionField(k) || k === 'transactionPricePerShare'),
 };
 
 const DATE_RE = /(?<![\w/])([0-9OolI]{1,2})\s?[/.-]\s?([0-9OolI]{1,2})\s?[/.-]\s?([0-9OolI]{4})(?![\w/])/;
@@ -939,12 +886,16 @@ class TextFormReader {
   }
 
   private readTable(table: 'nonDerivative' | 'derivative', from: number, to: number, form: string): void {
-    const modern = LAYOUTS[`${table === 'derivative' ? 'II' : 'I'}-${form === '3' || form === '5' ? form : '4'}`];
+    const modern = formBoxes(form === '3' || form === '5' ? form : '4', table);
     // Forms before 2002 have no deemed execution date column, and their Table II has "Amount | A/D" where
     // today's form has "(A) | (D)". A header that names its columns without "Deemed" puts those first.
-    const noDeemed = modern.filter((k) => k !== 'deemed');
-    const oldII = noDeemed.flatMap((k): ColumnKind[] =>
-      k === 'sharesA' ? ['amount', 'ad'] : k === 'sharesD' ? [] : [k],
+    const noDeemed = modern.filter((k) => k !== 'deemedExecutionDate');
+    const oldII = noDeemed.flatMap((k): BoxKey[] =>
+      k === 'sharesAcquired'
+        ? ['transactionShares', 'transactionAcquiredDisposedCode']
+        : k === 'sharesDisposed'
+          ? []
+          : [k],
     );
     const region = this.t.slice(from, Math.min(to, from + 20000));
     const old = /Title\s+of/i.test(region) && !/Deemed/i.test(region);
@@ -1161,12 +1112,12 @@ class TextFormReader {
       });
     }
     while (cells.length && cells[cells.length - 1] == null) cells.pop();
-    let assigned: Map<ColumnKind, Piece> | null = null;
+    let assigned: Map<BoxKey, Piece> | null = null;
     let fallback = false;
     for (const layout of layouts) {
       if (linesBefore.length || linesAfter.length) break; // a row spread over lines has no column positions
       if (cells.length < 2 || cells.length > layout.length) continue;
-      const m = new Map<ColumnKind, Piece>();
+      const m = new Map<BoxKey, Piece>();
       let ok = true;
       cells.forEach((p, i) => {
         if (!p) return;
@@ -1203,21 +1154,21 @@ class TextFormReader {
       );
     // Without column positions, the kind of a code, A/D, D/I letter or a title is plain; which box an amount
     // (or, in Table II, a date) belongs to is inferred from the order: those are marked uncertain.
-    const certainKinds = new Set<ColumnKind>([
-      'title',
-      'code',
-      'v',
-      'ad',
-      'di',
-      ...(table === 'nonDerivative' ? (['date'] as ColumnKind[]) : []),
+    const certainBoxes = new Set<BoxKey>([
+      'securityTitle',
+      'transactionCode',
+      'transactionTimeliness',
+      'transactionAcquiredDisposedCode',
+      'directOrIndirectOwnership',
+      ...(table === 'nonDerivative' ? (['transactionDate'] as BoxKey[]) : []),
     ]);
-    for (const [kind, p] of assigned)
+    for (const [box, p] of assigned)
       this.assignCell(
         row,
-        kind,
+        box,
         p,
         where,
-        fallback && !certainKinds.has(kind)
+        fallback && !certainBoxes.has(box)
           ? 'the columns are not separated in the text: the box is inferred from the order of the values'
           : null,
       );
@@ -1243,35 +1194,24 @@ class TextFormReader {
     else this.filing.nonDerivative.push(row);
   }
 
-  /** Whether a cell's text can be a value of the column kind (markers stripped). */
-  private fits(kind: ColumnKind, p: Piece): boolean {
+  /** Whether a cell's text can be a value of the box (markers stripped). */
+  private fits(box: BoxKey, p: Piece): boolean {
     const v = p.merged ?? this.splitMarkers(p).value?.raw ?? '';
     if (!v) return true; // only markers: fits any value box
-    switch (kind) {
-      case 'title':
-      case 'uTitle':
-      case 'nature':
+    switch (valueKind(box)) {
+      case 'text':
         return /[A-Za-z]/.test(v);
       case 'date':
-      case 'deemed':
-      case 'exercisable':
-      case 'expiration':
         return DATE_RE.test(v) || DATE2_RE.test(v) || MONTH_DATE_RE.test(v) || /^[A-Za-z][A-Za-z .]{2,}$/.test(v); // "Immediately"; "(1)" handled above
       case 'code':
         return /^[A-Za-z]\s?(?:\(\s?\d{1,2}\s?\))?$/.test(v);
-      case 'v':
+      case 'flag':
         return /^[Vv]$/.test(v);
-      case 'ad':
+      case 'acquiredDisposed':
         return /^\(?[AD]\)?$/i.test(v) || /^A\s?[,/]\s?D$/i.test(v);
-      case 'di':
+      case 'directIndirect':
         return /^\(?[DI]\)?$/i.test(v);
       case 'amount':
-      case 'sharesA':
-      case 'sharesD':
-      case 'owned':
-      case 'uAmount':
-      case 'price':
-      case 'convPrice':
         return /^\$?\s?[0-9OolI][0-9OolI,.\s]*-?$/.test(v);
     }
   }
@@ -1287,8 +1227,8 @@ class TextFormReader {
     ranges: [number, number][],
     table: 'nonDerivative' | 'derivative',
     form: string,
-  ): Map<ColumnKind, Piece> {
-    const out = new Map<ColumnKind, Piece>();
+  ): Map<BoxKey, Piece> {
+    const out = new Map<BoxKey, Piece>();
     // Tokens: runs of non-space; a marker "(1)" stays with the token before it.
     const toks: Piece[] = [];
     const byCell = !!l.piped && ranges.length === 1;
@@ -1316,7 +1256,7 @@ class TextFormReader {
         } else toks.push({ raw: m[0], start: s, end: e });
       }
     }
-    const isNum = (p: Piece) => this.fits('amount', p) && /\d/.test(p.raw);
+    const isNum = (p: Piece) => this.fits('transactionShares', p) && /\d/.test(p.raw);
     const isDate = (p: Piece) => {
       const v = p.merged ?? p.raw;
       return DATE_RE.test(v) || DATE2_RE.test(v) || MONTH_DATE_RE.test(v);
@@ -1351,42 +1291,35 @@ class TextFormReader {
           : false;
       const holdingI = table === 'nonDerivative' && firstDate < 0;
       const holdingII = table === 'derivative' && !code;
-      if (holdingI) layout = ['title', 'owned', 'di', 'nature'];
-      else if (holdingII)
-        layout = [
-          'title',
-          'convPrice',
-          'exercisable',
-          'expiration',
-          'uTitle',
-          'uAmount',
-          'price',
-          'owned',
-          'di',
-          'nature',
-        ];
+      if (holdingI) layout = HOLDING_LAYOUTS.nonDerivative;
+      else if (holdingII) layout = HOLDING_LAYOUTS.derivative;
     }
-    out.set('title', group(0, titleEnd));
+    out.set('securityTitle', group(0, titleEnd));
     k = byCell ? 1 : titleEnd;
-    // The columns after the title that hold values of a kind we can recognize.
+    // The columns after the title that hold values of a box we can recognize.
     const want = layout.slice(1);
-    const NUMERIC = new Set<ColumnKind>(['convPrice', 'amount', 'sharesA', 'price', 'uAmount', 'owned']);
     // (A) and (D) share one amount when columns are lost: keep only the (A) slot.
-    const slots = want.filter((x) => x !== 'sharesD');
+    const slots = want.filter((x) => x !== 'sharesDisposed');
     const skip = new Set<number>();
     for (let w = 0; w < slots.length && k < toks.length; w++) {
-      const kind = slots[w];
+      const box = slots[w];
       const p = toks[k];
       if (skip.has(w)) continue;
-      if (NUMERIC.has(kind)) {
+      if (isNumeric(box)) {
         // A run of amount columns against the run of numbers in the text: when there are fewer numbers,
         // the boxes most often left empty (price, exercise price) are taken as empty.
         let runEnd = w;
-        while (runEnd < slots.length && NUMERIC.has(slots[runEnd])) runEnd++;
+        while (runEnd < slots.length && isNumeric(slots[runEnd])) runEnd++;
         let n = 0;
         while (k + n < toks.length && isNum(toks[k + n]) && !isDate(toks[k + n])) n++;
         let excess = runEnd - w - n;
-        for (const pref of ['price', 'convPrice', 'uAmount', 'amount', 'sharesA'] as ColumnKind[]) {
+        for (const pref of [
+          'transactionPricePerShare',
+          'conversionOrExercisePrice',
+          'underlyingSecurityShares',
+          'transactionShares',
+          'sharesAcquired',
+        ] as BoxKey[]) {
           for (let x = w; x < runEnd && excess > 0; x++)
             if (slots[x] === pref && !skip.has(x)) {
               skip.add(x);
@@ -1395,33 +1328,32 @@ class TextFormReader {
         }
         if (skip.has(w)) continue;
         if (isNum(p) && !isDate(p)) {
-          out.set(kind, p);
+          out.set(box, p);
           k++;
         }
         continue;
       }
-      if (kind === 'nature') {
-        out.set('nature', group(k, toks.length));
+      if (box === 'natureOfOwnership') {
+        out.set('natureOfOwnership', group(k, toks.length));
         k = byCell ? k + 1 : toks.length;
         break;
       }
-      if (kind === 'uTitle') {
+      if (box === 'underlyingSecurityTitle') {
         // Underlying title: words until the next number.
         let e = k;
         while (e < toks.length && !isNum(toks[e])) e++;
         if (e > k) {
-          out.set('uTitle', group(k, e));
+          out.set('underlyingSecurityTitle', group(k, e));
           k = byCell ? k + 1 : e;
         }
         continue;
       }
-      const dateKind = kind === 'date' || kind === 'deemed' || kind === 'exercisable' || kind === 'expiration';
       if (
-        dateKind
-          ? isDate(p) || (markerOnly(p) && (kind === 'exercisable' || kind === 'expiration'))
-          : this.fits(kind, p) && !isDate(p) && !isNum(p) && !markerOnly(p)
+        valueKind(box) === 'date'
+          ? isDate(p) || (markerOnly(p) && (box === 'exerciseDate' || box === 'expirationDate'))
+          : this.fits(box, p) && !isDate(p) && !isNum(p) && !markerOnly(p)
       ) {
-        out.set(kind, p);
+        out.set(box, p);
         k++;
       }
     }
@@ -1439,7 +1371,7 @@ class TextFormReader {
     return out;
   }
 
-  private assignCell(row: Row, kind: ColumnKind, p: Piece, where: string, doubt: string | null): void {
+  private assignCell(row: Row, box: BoxKey, p: Piece, where: string, doubt: string | null): void {
     const d = row.table === 'derivative' ? (row as DerivativeRow) : null;
     const split = p.merged != null ? { value: { ...p }, refs: [] as FootnoteRef[] } : this.splitMarkers(p);
     const { value, refs } = split;
@@ -1488,20 +1420,20 @@ class TextFormReader {
       if (doubt && !fld.uncertain) this.doubt(fld, `${where} ${f}`, doubt);
       return fld;
     };
-    switch (kind) {
-      case 'title':
+    switch (box) {
+      case 'securityTitle':
         row.securityTitle = text('security title');
         return;
-      case 'convPrice':
+      case 'conversionOrExercisePrice':
         if (d) d.conversionOrExercisePrice = num('conversion or exercise price');
         return;
-      case 'date':
+      case 'transactionDate':
         row.transactionDate = date('transaction date');
         return;
-      case 'deemed':
+      case 'deemedExecutionDate':
         row.deemedExecutionDate = date('deemed execution date');
         return;
-      case 'code': {
+      case 'transactionCode': {
         row.codingSpan = this.span(p.start, p.end);
         row.codingFootnotes = refs;
         if (!value) return;
@@ -1516,7 +1448,7 @@ class TextFormReader {
         );
         return;
       }
-      case 'v':
+      case 'transactionTimeliness':
         if (value)
           row.transactionTimeliness = this.field(
             value,
@@ -1526,13 +1458,13 @@ class TextFormReader {
             `${where} V`,
           );
         return;
-      case 'amount':
+      case 'transactionShares':
         row.transactionShares = num('amount');
         return;
-      case 'sharesA':
-      case 'sharesD': {
+      case 'sharesAcquired':
+      case 'sharesDisposed': {
         row.transactionShares = num('number of securities');
-        const code = kind === 'sharesA' ? 'A' : 'D';
+        const code = box === 'sharesAcquired' ? 'A' : 'D';
         const sp = value ? this.span(value.start, value.end) : this.span(p.start, p.end);
         const ad = makeField<string>(null, code, sp);
         if (doubt) {
@@ -1554,7 +1486,7 @@ class TextFormReader {
         row.transactionAcquiredDisposedCode = ad;
         return;
       }
-      case 'ad':
+      case 'transactionAcquiredDisposedCode':
         if (value) {
           const v = normalizeAcquiredDisposed(vt(value));
           row.transactionAcquiredDisposedCode = this.field(
@@ -1566,25 +1498,25 @@ class TextFormReader {
           );
         }
         return;
-      case 'price':
+      case 'transactionPricePerShare':
         row.transactionPricePerShare = num('price');
         return;
-      case 'exercisable':
+      case 'exerciseDate':
         if (d) d.exerciseDate = date('date exercisable');
         return;
-      case 'expiration':
+      case 'expirationDate':
         if (d) d.expirationDate = date('expiration date');
         return;
-      case 'uTitle':
+      case 'underlyingSecurityTitle':
         if (d) d.underlyingSecurityTitle = text('underlying security title');
         return;
-      case 'uAmount':
+      case 'underlyingSecurityShares':
         if (d) d.underlyingSecurityShares = num('underlying amount');
         return;
-      case 'owned':
+      case 'sharesOwnedFollowingTransaction':
         row.sharesOwnedFollowingTransaction = num('amount owned');
         return;
-      case 'di':
+      case 'directOrIndirectOwnership':
         if (value) {
           const v = normalizeDirectIndirect(vt(value));
           row.directOrIndirectOwnership = this.field(
@@ -1596,7 +1528,7 @@ class TextFormReader {
           );
         }
         return;
-      case 'nature':
+      case 'natureOfOwnership':
         row.natureOfOwnership = text('nature of indirect ownership');
         return;
     }
