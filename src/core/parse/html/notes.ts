@@ -1,8 +1,8 @@
 /** The explanation of responses (footnotes), the remarks and the signatures. */
-import { type Span } from '../../model';
+import type { Span } from '../../model';
 import { cellsOf, rowsOf, spanOfPieces, textNodes, textOf, type HtmlElement, type Piece } from '../form/htmltree';
 import { collapse, makeField } from '../form/normalize';
-import { type HtmlPage } from './page';
+import type { HtmlPage } from './page';
 
 /** The numbered notes under "Explanation of Responses" (continuation lines joined) and the remarks after them. */
 export function readFootnotesAndRemarks(page: HtmlPage): void {

@@ -84,6 +84,7 @@ export class HtmlPage {
     return this.labels.get(el) ?? '';
   }
 
+  /** A finding of the reading. */
   finding(rule: string, severity: Finding['severity'], message: string, span: Span | null): void {
     this.findings.push({ rule, severity, message, span });
   }
@@ -188,10 +189,12 @@ export class HtmlPage {
     return { raw, span, refs, dollar, place };
   }
 
+  /** A text box's field (an empty box keeps its place and markers). */
   textField(cv: CellValue): Field {
     return cv.raw == null ? emptyBox(cv.place, cv.refs) : makeField(cv.raw, cv.raw, cv.span, cv.refs);
   }
 
+  /** A date box's field; a value that is not a date is kept as written, with a finding. */
   dateField(cv: CellValue, what: string): Field {
     if (cv.raw == null) return emptyBox(cv.place, cv.refs);
     const v = normalizeDate(cv.raw);
@@ -200,6 +203,7 @@ export class HtmlPage {
     return makeField(cv.raw, v, cv.span, cv.refs);
   }
 
+  /** An amount box's field; a value that is not a number is kept as written, with a finding. */
   numberField(cv: CellValue, what: string): Field {
     if (cv.raw == null) return emptyBox(cv.place, cv.refs);
     const v = normalizeNumber(cv.raw);

@@ -2,9 +2,9 @@
  * What every part of the PDF reader shares: the filing being read with its findings, fields read from a box
  * (marked uncertain, with a finding, when read with doubt), labels found by their text, and regions of a page.
  */
+import type { ValueKind } from '../../form/layout';
 import type { Field, Filing, Finding, FootnoteRef } from '../../model';
 import { absent } from '../../model';
-import type { ValueKind } from '../../form/layout';
 import type { PdfItem } from '../load';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -125,10 +125,12 @@ export interface Hit {
   x0: number;
 }
 
+/** Every item whose text matches, in reading order. */
 export function findAll(items: readonly PdfItem[], re: RegExp): Hit[] {
   return items.filter((it) => re.test(it.str.trim())).map((it) => ({ item: it, page: it.page, y: it.y, x0: it.x0 }));
 }
 
+/** The first item whose text matches. */
 export function findFirst(items: readonly PdfItem[], re: RegExp): Hit | null {
   return findAll(items, re)[0] ?? null;
 }

@@ -39,6 +39,7 @@ function splitSubLabels(t: Tok): Tok[] {
   ];
 }
 
+/** Whether a line is made of column-header words. */
 function isHeaderLine(line: Line): boolean {
   const words = line.toks.flatMap((t) => t.str.trim().split(/\s+/)).filter((w) => w);
   // Nearly all: two labels of neighbouring columns can touch and read as one word ("Ownershipof").
