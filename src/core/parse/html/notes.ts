@@ -1,15 +1,14 @@
 /** The explanation of responses (footnotes), the remarks and the signatures. */
 import type { Span } from '../../model';
-import { cellsOf, rowsOf, spanOfPieces, textNodes, textOf, type HtmlElement, type Piece } from '../form/htmltree';
+import { cellsOf, rowsOf, spanOfPieces, textNodes, textOf, type Piece } from '../form/htmltree';
 import { collapse, makeField } from '../form/normalize';
-import type { HtmlPage } from './page';
+import { enclosingTable, type HtmlPage } from './page';
 
 /** The numbered notes under "Explanation of Responses" (continuation lines joined) and the remarks after them. */
 export function readFootnotesAndRemarks(page: HtmlPage): void {
   const head = page.labelCells(/^Explanation of Responses:?$/i)[0];
   if (!head || !head.parent) return;
-  let table: HtmlElement | null = head.parent;
-  while (table && table.name !== 'table') table = table.parent;
+  const table = enclosingTable(head);
   if (!table) return;
   const rows = rowsOf(table);
   const start = rows.indexOf(head.parent);
@@ -75,8 +74,7 @@ export function readFootnotesAndRemarks(page: HtmlPage): void {
 export function readSignatures(page: HtmlPage): void {
   const label = page.labelCells(/^\*\*\s*Signature of Reporting Person$/i)[0];
   if (!label || !label.parent) return;
-  let table: HtmlElement | null = label.parent;
-  while (table && table.name !== 'table') table = table.parent;
+  const table = enclosingTable(label);
   if (!table) return;
   const rows = rowsOf(table);
   const end = rows.indexOf(label.parent);

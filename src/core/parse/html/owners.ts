@@ -5,7 +5,7 @@
 import { emptyOwner, type Field, type ReportingOwner, type Span } from '../../model';
 import { cellsOf, elements, rowsOf, spanOfPieces, type HtmlElement, type Piece } from '../form/htmltree';
 import { collapse, isCheckMark, makeField } from '../form/normalize';
-import { hasClass, LABEL_CLASS, type HtmlPage } from './page';
+import { enclosingTable, hasClass, LABEL_CLASS, type HtmlPage } from './page';
 
 /** A name-and-address box: the name and CIK from its link, the street lines, city, state and ZIP. */
 function readOwnerBlock(page: HtmlPage, box: HtmlElement): ReportingOwner {
@@ -159,8 +159,7 @@ function checkJointFiling(page: HtmlPage): void {
 function readOwnersTable(page: HtmlPage): void {
   const head = page.labelCells(/^Reporting Owner Name\s*\/\s*Address$/i)[0];
   if (!head || !head.parent) return;
-  let table: HtmlElement | null = head.parent;
-  while (table && table.name !== 'table') table = table.parent;
+  const table = enclosingTable(head);
   if (!table) return;
   const rows = rowsOf(table);
   // Column positions from the header row holding Director / 10% Owner / Officer / Other.

@@ -30,6 +30,13 @@ export function hasClass(el: HtmlElement, re: RegExp): boolean {
   return c != null && re.test(c);
 }
 
+/** The table an element sits in, or null. */
+export function enclosingTable(el: HtmlElement): HtmlElement | null {
+  let table = el.parent;
+  while (table && table.name !== 'table') table = table.parent;
+  return table;
+}
+
 /** Whether a node sits inside an element of a matching class (below `limit`). */
 function classedAncestor(node: { parent: HtmlElement | null }, limit: HtmlElement, re: RegExp): boolean {
   let p = node.parent;
