@@ -7,6 +7,32 @@ import { allForYear } from '@18f/us-federal-holidays';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * The month (1 to 12) an English month name names, written out or cut to three letters or more ("February",
+ * "Feb", "Feb.", "Sept."), in any case; null for anything else.
+ */
+export function monthNumber(name: string): number | null {
+  const s = name.trim().replace(/\.$/, '').toLowerCase();
+  if (s.length < 3) return null;
+  const i = MONTH_NAMES.findIndex((m) => m.startsWith(s));
+  return i < 0 ? null : i + 1;
+}
+
 /** Day number of a YYYY-MM-DD date (a zone suffix such as "-05:00" or "Z" ignored), or null when not a real date. */
 export function dayNumber(date: string | null | undefined): number | null {
   if (!date) return null;

@@ -9,6 +9,7 @@
  *
  * This module never imports `vscode` (the extension layer turns spans into ranges).
  */
+import { tableFields, type RowFieldName, type TableName } from './form/layout';
 
 export type SourceKind = 'xml' | 'submission' | 'pdf' | 'text' | 'html';
 export type Severity = 'error' | 'warning' | 'info';
@@ -77,7 +78,7 @@ export interface ReportingOwner {
   otherText: Field;
 }
 
-export type TableName = 'nonDerivative' | 'derivative';
+export type { TableName };
 export type RowKind = 'transaction' | 'holding';
 
 /** Fields shared by Table I and Table II rows. Absent elements are `Field`s with `present: false`. */
@@ -210,55 +211,12 @@ export function absent<T = string>(): Field<T> {
   return { raw: null, value: null, present: false, footnotes: [], span: null };
 }
 
-/** Every field of a row with its element name, in spec order (for generic walks: footnote citations, JSON, preview). */
-export const NON_DERIVATIVE_FIELDS = [
-  'securityTitle',
-  'transactionDate',
-  'deemedExecutionDate',
-  'transactionFormType',
-  'transactionCode',
-  'equitySwapInvolved',
-  'transactionTimeliness',
-  'transactionShares',
-  'transactionPricePerShare',
-  'transactionAcquiredDisposedCode',
-  'sharesOwnedFollowingTransaction',
-  'valueOwnedFollowingTransaction',
-  'directOrIndirectOwnership',
-  'natureOfOwnership',
-] as const;
-
-export const DERIVATIVE_FIELDS = [
-  'securityTitle',
-  'conversionOrExercisePrice',
-  'transactionDate',
-  'deemedExecutionDate',
-  'transactionFormType',
-  'transactionCode',
-  'equitySwapInvolved',
-  'transactionTimeliness',
-  'transactionShares',
-  'transactionTotalValue',
-  'transactionPricePerShare',
-  'transactionAcquiredDisposedCode',
-  'exerciseDate',
-  'expirationDate',
-  'underlyingSecurityTitle',
-  'underlyingSecurityShares',
-  'underlyingSecurityValue',
-  'sharesOwnedFollowingTransaction',
-  'valueOwnedFollowingTransaction',
-  'directOrIndirectOwnership',
-  'natureOfOwnership',
-] as const;
-
-export type NonDerivativeFieldName = (typeof NON_DERIVATIVE_FIELDS)[number];
-export type DerivativeFieldName = (typeof DERIVATIVE_FIELDS)[number];
-export type RowFieldName = NonDerivativeFieldName | DerivativeFieldName;
+export { DERIVATIVE_FIELDS, NON_DERIVATIVE_FIELDS } from './form/layout';
+export type { DerivativeFieldName, NonDerivativeFieldName, RowFieldName } from './form/layout';
 
 /** The fields of a row, in spec order, with their names. */
 export function rowFields(row: Row): { name: RowFieldName; field: Field<unknown> }[] {
-  const names: readonly RowFieldName[] = row.table === 'derivative' ? DERIVATIVE_FIELDS : NON_DERIVATIVE_FIELDS;
+  const names = tableFields(row.table);
   const rec = row as unknown as Record<string, Field<unknown>>;
   return names.map((name) => ({ name, field: rec[name] }));
 }

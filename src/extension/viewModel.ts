@@ -8,8 +8,19 @@
 import Big from 'big.js';
 import { MAX_DECIMAL_LENGTH } from '../core/decimal';
 import { baseName, fmtAmount, fmtFieldValue, fmtMoney } from '../core/format';
+import {
+  columnOf,
+  fieldLabel as columnLabel,
+  fieldsInFormOrder,
+  isRowField,
+  isNumeric,
+  isPrinted,
+  isTransactionField,
+  tableFields,
+  type TableName,
+} from '../core/form/layout';
 import type { Field, FootnoteRef, Filing, Finding, Row, Span } from '../core/model';
-import { DERIVATIVE_FIELDS, NON_DERIVATIVE_FIELDS, citations } from '../core/model';
+import { citations } from '../core/model';
 import { summarize } from '../core/summary';
 import type {
   ViewCell,
@@ -25,108 +36,6 @@ import type {
   ViewSpan,
   ViewTable,
 } from '../shared/previewProtocol';
-
-/** Column headings as on the SEC's Form 4 (numbers are the form's column numbers). */
-const COLUMN_INFO: Record<string, { number: string; label: string; numeric?: boolean }> = {
-  securityTitle: { number: '1', label: 'Title of Security' },
-  conversionOrExercisePrice: { number: '2', label: 'Conversion or Exercise Price', numeric: true },
-  transactionDate: { number: '2', label: 'Transaction Date' },
-  deemedExecutionDate: { number: '2A', label: 'Deemed Execution Date' },
-  transactionFormType: { number: '', label: 'Form Type' },
-  transactionCode: { number: '3', label: 'Code' },
-  equitySwapInvolved: { number: '', label: 'Equity Swap' },
-  transactionTimeliness: { number: '3', label: 'V' },
-  transactionShares: { number: '4', label: 'Amount', numeric: true },
-  transactionTotalValue: { number: '', label: 'Total Value', numeric: true },
-  transactionPricePerShare: { number: '4', label: 'Price', numeric: true },
-  transactionAcquiredDisposedCode: { number: '4', label: '(A) or (D)' },
-  exerciseDate: { number: '6', label: 'Date Exercisable' },
-  expirationDate: { number: '6', label: 'Expiration Date' },
-  underlyingSecurityTitle: { number: '7', label: 'Underlying Title' },
-  underlyingSecurityShares: { number: '7', label: 'Underlying Amount', numeric: true },
-  underlyingSecurityValue: { number: '7', label: 'Underlying Value', numeric: true },
-  sharesOwnedFollowingTransaction: {
-    number: '5',
-    label: 'Amount Beneficially Owned Following Reported Transaction(s)',
-    numeric: true,
-  },
-  valueOwnedFollowingTransaction: { number: '5', label: 'Value Owned Following', numeric: true },
-  directOrIndirectOwnership: { number: '6', label: 'Ownership Form: Direct (D) or Indirect (I)' },
-  natureOfOwnership: { number: '7', label: 'Nature of Indirect Beneficial Ownership' },
-};
-
-/** Table II uses the form's own numbering (the Table I numbers above differ). */
-const DERIVATIVE_NUMBERS: Record<string, string> = {
-  securityTitle: '1',
-  conversionOrExercisePrice: '2',
-  transactionDate: '3',
-  deemedExecutionDate: '3A',
-  transactionCode: '4',
-  transactionTimeliness: '4',
-  transactionShares: '5',
-  transactionAcquiredDisposedCode: '5',
-  exerciseDate: '6',
-  expirationDate: '6',
-  underlyingSecurityTitle: '7',
-  underlyingSecurityShares: '7',
-  underlyingSecurityValue: '7',
-  transactionPricePerShare: '8',
-  sharesOwnedFollowingTransaction: '9',
-  valueOwnedFollowingTransaction: '9',
-  directOrIndirectOwnership: '10',
-  natureOfOwnership: '11',
-};
-
-/** Columns the paper form has no box for: shown only when some row fills them. */
-const OPTIONAL_COLUMNS = new Set([
-  'transactionFormType',
-  'equitySwapInvolved',
-  'transactionTotalValue',
-  'underlyingSecurityValue',
-  'valueOwnedFollowingTransaction',
-]);
-
-/** The form's column order for Table II (the XML order differs: price of derivative comes after the underlying). */
-const DERIVATIVE_DISPLAY_ORDER = [
-  'securityTitle',
-  'conversionOrExercisePrice',
-  'transactionDate',
-  'deemedExecutionDate',
-  'transactionFormType',
-  'transactionCode',
-  'transactionTimeliness',
-  'equitySwapInvolved',
-  'transactionShares',
-  'transactionAcquiredDisposedCode',
-  'transactionTotalValue',
-  'exerciseDate',
-  'expirationDate',
-  'underlyingSecurityTitle',
-  'underlyingSecurityShares',
-  'underlyingSecurityValue',
-  'transactionPricePerShare',
-  'sharesOwnedFollowingTransaction',
-  'valueOwnedFollowingTransaction',
-  'directOrIndirectOwnership',
-  'natureOfOwnership',
-] as const;
-
-const NON_DERIVATIVE_DISPLAY_ORDER = [
-  'securityTitle',
-  'transactionDate',
-  'deemedExecutionDate',
-  'transactionFormType',
-  'transactionCode',
-  'transactionTimeliness',
-  'equitySwapInvolved',
-  'transactionShares',
-  'transactionAcquiredDisposedCode',
-  'transactionPricePerShare',
-  'sharesOwnedFollowingTransaction',
-  'valueOwnedFollowingTransaction',
-  'directOrIndirectOwnership',
-  'natureOfOwnership',
-] as const;
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -163,8 +72,7 @@ export function pathLabel(path: string): string {
 export function fieldLabel(name: string): string {
   if (name === 'transactionCoding') return 'Transaction coding';
   if (name === 'sharesOwnedFollowingTransaction') return 'Amount owned following';
-  const info = COLUMN_INFO[name];
-  if (info) return info.label;
+  if (isRowField(name)) return columnLabel(name);
   const spaced = name.replace(/^issuer\./, 'issuer ').replace(/([a-z])([A-Z])/g, '$1 $2');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1).toLowerCase();
 }
@@ -219,10 +127,9 @@ class Builder {
   row(row: Row): ViewRow {
     const path = `${row.table}[${row.index}]`;
     const rec = row as unknown as Record<string, Field<unknown>>;
-    const names: readonly string[] = row.table === 'derivative' ? DERIVATIVE_FIELDS : NON_DERIVATIVE_FIELDS;
+    const names = tableFields(row.table);
     const cells: Record<string, ViewCell> = {};
-    for (const name of names)
-      cells[name] = this.cell(`${path}.${name}`, rec[name], COLUMN_INFO[name]?.numeric === true);
+    for (const name of names) cells[name] = this.cell(`${path}.${name}`, rec[name], isNumeric(name));
     const product = exactProduct(row.transactionShares.value, row.transactionPricePerShare.value);
     if (product !== null && row.kind === 'transaction')
       cells.transactionPricePerShare.secondary = `= ${fmtMoney(product)}`;
@@ -288,48 +195,17 @@ class Builder {
   }
 }
 
-/** Boxes about a transaction: a table with holdings only (Form 3, holdings on Forms 4 and 5) leaves them out. */
-const TRANSACTION_COLUMNS = new Set([
-  'transactionDate',
-  'deemedExecutionDate',
-  'transactionFormType',
-  'transactionCode',
-  'transactionTimeliness',
-  'equitySwapInvolved',
-  'transactionShares',
-  'transactionTotalValue',
-  'transactionAcquiredDisposedCode',
-  'transactionPricePerShare',
-]);
-
-/** Form 3's own column numbers (its tables have no transaction columns). */
-const FORM3_NUMBERS: Record<'nonDerivative' | 'derivative', Record<string, string>> = {
-  nonDerivative: {
-    securityTitle: '1',
-    sharesOwnedFollowingTransaction: '2',
-    valueOwnedFollowingTransaction: '2',
-    directOrIndirectOwnership: '3',
-    natureOfOwnership: '4',
-  },
-  derivative: {
-    securityTitle: '1',
-    exerciseDate: '2',
-    expirationDate: '2',
-    underlyingSecurityTitle: '3',
-    underlyingSecurityShares: '3',
-    underlyingSecurityValue: '3',
-    conversionOrExercisePrice: '4',
-    directOrIndirectOwnership: '5',
-    natureOfOwnership: '6',
-  },
-};
-
-function columnsFor(name: 'nonDerivative' | 'derivative', rows: Row[], form3: boolean): ViewColumn[] {
-  const order: readonly string[] = name === 'derivative' ? DERIVATIVE_DISPLAY_ORDER : NON_DERIVATIVE_DISPLAY_ORDER;
+/**
+ * The columns of a table as the form prints them (Form 3's own, Forms 4 and 5 numbered as Form 4). A table of
+ * holdings only leaves out the transaction's columns; columns the form has no box for show only when a row says
+ * something in them.
+ */
+function columnsFor(name: TableName, rows: Row[], form3: boolean): ViewColumn[] {
+  const form = form3 ? '3' : '4';
   const holdingsOnly = rows.length > 0 && rows.every((r) => r.kind === 'holding');
   const out: ViewColumn[] = [];
-  for (const key of order) {
-    if (holdingsOnly && TRANSACTION_COLUMNS.has(key)) continue;
+  for (const key of fieldsInFormOrder(name)) {
+    if (holdingsOnly && isTransactionField(key)) continue;
     // Form 3 has no "amount owned following" column in Table II (the underlying amount is the holding).
     if (
       form3 &&
@@ -338,7 +214,7 @@ function columnsFor(name: 'nonDerivative' | 'derivative', rows: Row[], form3: bo
       !rows.some((r) => r.sharesOwnedFollowingTransaction.present || r.valueOwnedFollowingTransaction.present)
     )
       continue;
-    if (OPTIONAL_COLUMNS.has(key)) {
+    if (!isPrinted(key)) {
       const used = rows.some((r) => {
         const f = (r as unknown as Record<string, Field<unknown>>)[key];
         // "0" / false form types and swaps are the default: show the column only when it says something.
@@ -352,17 +228,12 @@ function columnsFor(name: 'nonDerivative' | 'derivative', rows: Row[], form3: bo
       });
       if (!used) continue;
     }
-    const info = COLUMN_INFO[key];
-    const number = form3
-      ? (FORM3_NUMBERS[name][key] ?? '')
-      : name === 'derivative'
-        ? (DERIVATIVE_NUMBERS[key] ?? info.number)
-        : info.number;
+    // A table of holdings only has Form 3's heading for the amount (no transaction to follow).
     const label =
       holdingsOnly && key === 'sharesOwnedFollowingTransaction'
-        ? 'Amount of Securities Beneficially Owned'
-        : info.label;
-    out.push({ key, number, label, numeric: info.numeric === true });
+        ? (columnOf('3', 'nonDerivative', key)?.heading ?? columnLabel(key))
+        : columnLabel(key);
+    out.push({ key, number: columnOf(form, name, key)?.number ?? '', label, numeric: isNumeric(key) });
   }
   // Form 3's Table II orders its boxes differently (exercise dates and underlying before the exercise price).
   if (form3) out.sort((a, b) => (Number(a.number) || 99) - (Number(b.number) || 99));
@@ -545,8 +416,7 @@ export function pathAt(filing: Filing, offset: number): string | null {
     const p = `${row.table}[${row.index}]`;
     consider(p, row.span);
     const rec = row as unknown as Record<string, Field<unknown>>;
-    for (const name of row.table === 'derivative' ? DERIVATIVE_FIELDS : NON_DERIVATIVE_FIELDS)
-      field(`${p}.${name}`, rec[name]);
+    for (const name of tableFields(row.table)) field(`${p}.${name}`, rec[name]);
   }
   filing.footnotes.forEach((f, i) => {
     consider(`footnotes[${i}]`, f.span);

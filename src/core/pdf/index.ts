@@ -1,6 +1,6 @@
 /**
  * Form 3/4/5 PDFs into the filing model: EDGAR's own PDFs and EDGAR's rendered page printed to PDF.
- * See `extract.ts` for how the form is read from text positions, `worker-client.ts` to run this off the
+ * See `extract/` for how the form is read from text positions, `worker-client.ts` to run this off the
  * main thread. Never throws: every failure is `{ ok: false, reason }` with a one-line reason.
  */
 import type { ParseOutcome } from '../model';

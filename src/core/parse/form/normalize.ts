@@ -5,6 +5,7 @@
  *
  * Everything here is linear in its input and never throws.
  */
+import type { BoxKey } from '../../form/layout';
 import type { Field, FootnoteRef, Span } from '../../model';
 
 /** A present field. `raw` is the text as written, `value` the normalized value (null when unreadable). */
@@ -135,31 +136,12 @@ export function normalizeTransactionCode(raw: string | null): string | null {
   return TRANSACTION_CODES.has(s) ? s : null;
 }
 
-/** The column a header label of Table I or II names, as the model's field name (or a pseudo name). */
+/**
+ * The box of Table I or II a header label names (see ../../form/layout), or the numbered column over several boxes
+ * when the label is a column's heading and its boxes have sub-headings of their own.
+ */
 export type ColumnKey =
-  | 'securityTitle'
-  | 'conversionOrExercisePrice'
-  | 'transactionDate'
-  | 'deemedExecutionDate'
-  | 'transactionCode'
-  | 'timelinessV'
-  | 'transactionShares'
-  | 'sharesAcquired'
-  | 'sharesDisposed'
-  | 'transactionAcquiredDisposedCode'
-  | 'transactionPricePerShare'
-  | 'exerciseDate'
-  | 'expirationDate'
-  | 'underlyingSecurityTitle'
-  | 'underlyingSecurityShares'
-  | 'sharesOwnedFollowingTransaction'
-  | 'directOrIndirectOwnership'
-  | 'natureOfOwnership'
-  | 'exerciseAndExpiration'
-  | 'underlyingTitleAndAmount'
-  | 'codeAndV'
-  | 'securitiesAcquiredDisposed'
-  | null;
+  BoxKey | 'exerciseAndExpiration' | 'underlyingTitleAndAmount' | 'securitiesAcquiredDisposed' | null;
 
 /**
  * Classify one column from its header text: `group` is the numbered header ("4. Securities Acquired (A) or
@@ -171,7 +153,7 @@ export function classifyColumn(group: string, sub: string): ColumnKey {
   const s = collapse(sub).toLowerCase();
   if (s) {
     if (s === 'code') return 'transactionCode';
-    if (s === 'v') return 'timelinessV';
+    if (s === 'v') return 'transactionTimeliness';
     if (s === 'amount') return 'transactionShares';
     if (s === '(a) or (d)') return 'transactionAcquiredDisposedCode';
     if (s === 'price') return 'transactionPricePerShare';

@@ -2,7 +2,7 @@
  * Geometry helpers for reading a form from positioned text items: footnote markers, lines, blocks, cells,
  * and the assignment of multi-line cells to table rows. Coordinates are top-down page points.
  */
-import type { PdfItem } from './load';
+import type { PdfItem } from '../load';
 
 /** A text item, or a footnote marker split off one ("757,756(1)" -> "757,756" and "(1)"). */
 export interface Tok extends PdfItem {

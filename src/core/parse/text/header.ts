@@ -1,0 +1,199 @@
+/** The boxes above Table I: form type, check boxes, issuer, dates, and box 6 against the owners read. */
+import type { TextDoc } from './doc';
+
+/** The "FORM 4" box, else the form's title (said so); the two are checked against each other. */
+export function readDocumentType(doc: TextDoc, headerEnd: number, title: '3' | '4' | '5' | null): void {
+  const m = doc.find(/(?:^|[\n\r])[ \t]*FORM[ \t]+([345])[ \t]*(\/[ \t]*A)?[ \t]*(?=[\r\n]|\t|$)/i, 0, headerEnd);
+  if (m) {
+    const s = doc.t.slice(m[0], m[1]);
+    const mm = /([345])[ \t]*(\/[ \t]*A)?/i.exec(s.replace(/^\s*FORM/i, ''))!;
+    const off = m[0] + s.search(/FORM/i);
+    const p = doc.piece(off, m[1])!;
+    const v = mm[2] ? `${mm[1]}/A` : mm[1];
+    doc.filing.documentType = doc.field(p, v);
+    if (title && title !== mm[1])
+      doc.doubt(
+        doc.filing.documentType,
+        'Form type',
+        `the box says Form ${mm[1]} but the title reads as Form ${title}`,
+      );
+    return;
+  }
+  if (title) {
+    const tm = doc.find(
+      /(INITIAL STATEMENT OF BENEFICIAL OWNERSHIP|ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP|STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP)/i,
+    );
+    const p = tm ? doc.piece(tm[0], tm[1]) : null;
+    if (p)
+      doc.filing.documentType = doc.field(
+        p,
+        title,
+        [],
+        'no "FORM n" box found; the type is taken from the form\'s title',
+        'Form type',
+      );
+    return;
+  }
+  doc.uncertain('Form type', 'no "FORM 3/4/5" box and no form title found; read as a Form 4 layout', null);
+}
+
+/** The check boxes at the top: Section 16, Rule 10b5-1, Form 5's holdings and transactions reported. */
+export function readCheckBoxes(doc: TextDoc, headerEnd: number): void {
+  const boxes: [
+    RegExp,
+    'notSubjectToSection16' | 'aff10b5One' | 'form3HoldingsReported' | 'form4TransactionsReported',
+  ][] = [
+    [/Check\s+this\s+box\s+if\s+no\s+longer\s+subject/i, 'notSubjectToSection16'],
+    [/Check\s+this\s+box\s+to\s+indicate\s+that\s+a\s+transaction\s+was\s+made\s+pursuant/i, 'aff10b5One'],
+    [/Form\s+3\s+Holdings\s+Reported/i, 'form3HoldingsReported'],
+    [/Form\s+4\s+Transactions\s+Reported/i, 'form4TransactionsReported'],
+  ];
+  for (const [re, key] of boxes) {
+    const m = doc.find(re, 0, headerEnd);
+    if (!m) continue;
+    const { checked, mark } = doc.checkedBefore(m[0]);
+    const label = doc.piece(m[0], m[1])!;
+    doc.filing[key] =
+      checked && mark ? doc.field<boolean>(mark, true) : { ...doc.field<boolean>(label, false), raw: null };
+  }
+}
+
+/** Box 6 (individual or joint filing) has no field; it checks the number of owners read. */
+export function checkJointFiling(doc: TextDoc, headerEnd: number): void {
+  const one = doc.find(/Form\s+filed\s+by\s+One\s+Reporting\s+Person/i, 0, headerEnd);
+  const more = doc.find(/Form\s+filed\s+by\s+More\s+than\s+One/i, 0, headerEnd);
+  const oneMark = one ? doc.checkedBefore(one[0]) : null;
+  const moreMark = more ? doc.checkedBefore(more[0]) : null;
+  const claim = oneMark?.checked ? 'one' : moreMark?.checked ? 'more' : null;
+  const mark = oneMark?.checked ? oneMark.mark : moreMark?.mark;
+  const n = doc.filing.reportingOwners.length;
+  if ((claim === 'one' && n > 1) || (claim === 'more' && n < 2))
+    doc.uncertain(
+      'Reporting persons',
+      `box 6 says the form is filed by ${claim === 'one' ? 'one reporting person' : 'more than one reporting person'}, but ${n} ${n === 1 ? 'was' : 'were'} read`,
+      mark ? doc.span(mark.start, mark.end) : null,
+    );
+}
+
+/** The issuer box: the name and the "[SYMBOL]" after it, on the label's line or the line below. */
+export function readIssuer(doc: TextDoc, headerEnd: number): void {
+  const m =
+    doc.find(/Issuer\s+Name\s+and\s+Ticker\s+or\s+Trading\s+Symbol/i, 0, headerEnd) ??
+    doc.find(/Issuer\s+Name\s+and\s+Ticker/i, 0, headerEnd);
+  if (!m) {
+    doc.uncertain('Issuer', 'no "Issuer Name and Ticker or Trading Symbol" box was found', null);
+    return;
+  }
+  let p = doc.restOfCell(m[1], /\s\d{1,2}\.\s+(?:Relationship|Date|If\s+Amendment|Individual|Statement|Name)/i);
+  let nextLine = false;
+  if (!p) {
+    // The value may sit on the next line, in the same column.
+    const at = doc.cellAt(m[1]);
+    const next = at ? doc.lines[at.li + 1] : null;
+    // The whole line below: a label cut into cells by tabs ("Issuer Name \tand \tTicker") says nothing of the
+    // value's column. A merged line keeps the cell in the label's column.
+    const labelCells = at ? at.line.cells.filter((c) => c.text.trim().length > 0).length : 0;
+    const cell = labelCells > 1 || !at ? null : next?.cells[at.ci];
+    const lineFrom = cell ? cell.start : next ? next.start : 0;
+    const lineTo = cell ? cell.end : next ? next.end : 0;
+    if (next) {
+      const text = doc.t.slice(lineFrom, lineTo);
+      const stop = /\s\d{1,2}\.\s+(?:Relationship|Date|If\s+Amendment|Individual|Statement|Name)/i.exec(text);
+      p = doc.piece(lineFrom, stop ? lineFrom + stop.index : lineTo);
+    }
+    nextLine = true;
+  }
+  if (!p) {
+    doc.uncertain('Issuer', 'the issuer box is empty in the text', doc.span(m[0], m[1]));
+    return;
+  }
+  const issuer = doc.filing.issuer;
+  issuer.span = doc.span(m[0], p.end);
+  const doubt = nextLine ? 'read from the line below its label' : null;
+  const br = /[[(]\s?([A-Za-z0-9.-]{1,10})\s?[\])]$/.exec(p.raw.length > 300 ? p.raw.slice(-40) : p.raw);
+  const rawText = doc.t.slice(p.start, p.end);
+  if (br) {
+    const open = rawText.lastIndexOf(br[0].trim().charAt(0));
+    const namePiece = doc.piece(p.start, p.start + open);
+    const symStart = p.start + rawText.indexOf(br[1], open);
+    if (namePiece) issuer.name = doc.field(namePiece, namePiece.raw, [], doubt, 'Issuer name');
+    issuer.tradingSymbol = doc.field(
+      { raw: br[1], start: symStart, end: symStart + br[1].length },
+      br[1].toUpperCase(),
+      [],
+      doubt,
+      'Trading symbol',
+    );
+  } else {
+    // Old text filings print the symbol on its own line below the name.
+    const at = doc.cellAt(p.end);
+    const below = at ? doc.lines[at.li + 1] : null;
+    const symCell = below?.cells.find((x) => x.text.trim().length > 0);
+    const sym = symCell ? doc.piece(symCell.start, symCell.end) : null;
+    if (nextLine && sym && /^[A-Z][A-Z.]{0,5}$/.test(sym.raw) && sym.start < headerEnd) {
+      issuer.name = doc.field(p, p.raw, [], doubt, 'Issuer name');
+      issuer.tradingSymbol = doc.field(sym, sym.raw, [], 'read from the line below the issuer name', 'Trading symbol');
+    } else
+      issuer.name = doc.field(
+        p,
+        p.raw,
+        [],
+        doubt ?? 'no "[SYMBOL]" after the issuer name: the whole box is read as the name',
+        'Issuer name',
+      );
+  }
+}
+
+/** The form's date box (earliest transaction, event, fiscal year end) and the amendment's original date. */
+export function readPeriod(doc: TextDoc, headerEnd: number, form: string): void {
+  const label =
+    form === '3'
+      ? /Date\s+of\s+Event\s+Requiring\s+Statement/i
+      : form === '5'
+        ? /Statement\s+for\s+Issuer'?s\s+Fiscal\s+Year\s+Ended/i
+        : /Date\s+of\s+Earliest\s+Transaction/i;
+  const m =
+    doc.find(label, 0, headerEnd) ??
+    doc.find(
+      /Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring|Fiscal\s+Year\s+Ended|Statement\s+for\s+Month\/(?:Day\/)?Year/i,
+      0,
+      headerEnd,
+    );
+  if (m) {
+    const at = doc.cellAt(m[1]);
+    let d = at ? doc.dateIn(m[1], at.cell.end) : null;
+    let doubt: string | null = null;
+    if (!d && at) {
+      // Merged columns: the date may sit in the next cell or on the next line.
+      const nextCell = at.line.cells[at.ci + 1];
+      d = nextCell ? doc.dateIn(nextCell.start, nextCell.end) : null;
+      // Text extracted from a PDF breaks the label itself over lines: look a few lines down, not past another box.
+      for (let i = at.li + 1; !d && i < Math.min(doc.lines.length, at.li + 4); i++) {
+        const nl = doc.lines[i];
+        if (nl.start >= headerEnd || /^\s*\d{1,2}\.\s/.test(nl.text)) break;
+        d = doc.dateIn(nl.start, nl.end);
+      }
+      if (d)
+        doubt =
+          d.p.start > at.line.end
+            ? 'read from the line below its label'
+            : 'the date was not in its box but next to it (merged columns)';
+    }
+    if (d) {
+      doc.filing.periodOfReport = doc.dateField(d, 'Period of report');
+      if (doubt) doc.doubt(doc.filing.periodOfReport, 'Period of report', doubt);
+    } else doc.uncertain('Period of report', 'no date found in the date box', doc.span(m[0], m[1]));
+  } else doc.uncertain('Period of report', 'no date box (earliest transaction / event / fiscal year end) found', null);
+  const am = doc.find(/If\s+Amendment,\s+Date\s+(?:of\s+)?Original\s+Filed/i, 0, headerEnd);
+  if (am) {
+    const at = doc.cellAt(am[1]);
+    let d = at ? doc.dateIn(am[1], at.cell.end) : null;
+    if (!d && at) {
+      // The date may be printed below the label; not past the next box.
+      const nl = doc.lines[at.li + 1];
+      if (nl && nl.start < headerEnd && !/^\s*\d{1,2}\.\s/.test(nl.text) && nl.text.trim().length < 40)
+        d = doc.dateIn(nl.start, nl.end);
+    }
+    if (d) doc.filing.dateOfOriginalSubmission = doc.dateField(d, 'Date of original filing');
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Plain text of a printed Form 3, 4 or 5 (text extracted from a PDF, OCR output, a pre-2003 text filing) into the
+ * filing model. Such text is noisy: columns of the printed form merge into one line separated by tabs, labels
+ * are cut ("tionship of Reporting Perso"), words break at column edges, values arrive wrapped in LaTeX-like
+ * escapes (`\$2.29`) or tags (`<u>...</u>`), and OCR confuses O/0 and l/1.
+ *
+ * How it reads:
+ * - a cleaned view of the text (escapes and simple tags dropped, see ../form/clean) with a map back to the text
+ *   as given, so every span points at the source text (VS Code shows findings at the right place);
+ * - lines split into tab-separated cells: the unit of the merged columns;
+ * - header boxes found by their printed labels (tolerating cut labels), values taken from the rest of the cell;
+ * - table rows by the form's column layout when the tabs keep the columns, else by the kind of each value
+ *   (date, code, amount, A/D, D/I) in column order;
+ * - footnote markers "(1)" after a value become refs on that value.
+ *
+ * Shapes it reads: OCR of a printed form (the seed), text extracted from EDGAR's PDFs (labels and rows broken over
+ * lines, joint filers' blocks after Table II, the "Reporting Owners" table and "Signatures" of converted PDFs),
+ * and forms filed as text before 2003 ("|" tables with cells wrapped onto a second line, two-digit years, no
+ * deemed-date column, boxes printed below their labels).
+ *
+ * Every value read with doubt is marked `uncertain: true` and gets an info finding `extraction-uncertain`
+ * saying what and why, with its span: never a silent guess. Never throws; linear in the text's length (regular
+ * expressions run on single cells or lines and have no nested quantifiers).
+ *
+ * The parts of the form: ./header (the boxes above Table I), ./owners (reporting persons), ./tables, ./rows,
+ * ./cells and ./sequence (Tables I and II, laid out as ../../form/layout says), ./notes (footnotes, remarks,
+ * signatures); ./doc holds the text being read and ./patterns what dates and labels look like in it.
+ */
+import type { ParseOutcome } from '../../model';
+import { documentTypeFromTitle } from '../form/normalize';
+import { TextDoc } from './doc';
+import { checkJointFiling, readCheckBoxes, readDocumentType, readIssuer, readPeriod } from './header';
+import { readFootnotesRemarksSignatures } from './notes';
+import { crossCheckOwnerName, readOwner, readOwnerBlocksAfterTables, readRelationship } from './owners';
+import { readTable } from './tables';
+
+/** Plain or OCR text of a printed form into the model; `{ok:false}` when it is not a Form 3/4/5. */
+export function parseFormText(text: string, file: string): ParseOutcome {
+  try {
+    return readText(new TextDoc(text, file));
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, reason: `could not read this text as a Form 3/4/5 (${msg})`, findings: [] };
+  }
+}
+
+/** The form's parts in reading order; `{ok:false}` when the text is not a filled-in Form 3/4/5. */
+function readText(doc: TextDoc): ParseOutcome {
+  const t = doc.t;
+  const table1 = doc.find(/Table\s+I\s*[-\u2010-\u2015]+\s*Non[-\u2010-\u2015\s]*Derivative/i);
+  const table2 = doc.find(/Table\s+II\s*[-\u2010-\u2015]+\s*Derivative/i);
+  const explanation = doc.find(/Explanation\s+of\s+Responses\s*:?/i);
+  const ownerLabel = doc.find(/Name\s+and\s+Address/i);
+  const title = documentTypeFromTitle(t.length > 20000 ? t.slice(0, 20000) : t);
+  if (!table1 && !title && !ownerLabel) {
+    return {
+      ok: false,
+      reason: 'not the text of a Form 3, 4 or 5: no form title, no "Name and Address" box and no Table I',
+      findings: [],
+    };
+  }
+  const headerEnd = table1 ? table1[0] : table2 ? table2[0] : explanation ? explanation[0] : t.length;
+  readDocumentType(doc, headerEnd, title);
+  const form = (doc.filing.documentType.value ?? '4').charAt(0);
+  readCheckBoxes(doc, headerEnd);
+  readIssuer(doc, headerEnd);
+  readPeriod(doc, headerEnd, form);
+  const owner = readOwner(doc, headerEnd);
+  readRelationship(doc, owner, headerEnd);
+  if (owner.name.present || owner.street1.present) doc.filing.reportingOwners.push(owner);
+  else doc.uncertain('Reporting person', 'no "Name and Address of Reporting Person" box was found in the text', null);
+  let tablesEnd = explanation
+    ? explanation[0]
+    : (doc.find(/Signature\s+of\s+Reporting\s+Person|Reminder:/i, headerEnd)?.[0] ?? t.length);
+  const afterTables = table2 ? table2[1] : table1 ? table1[1] : headerEnd;
+  const joint = readOwnerBlocksAfterTables(doc, afterTables, tablesEnd, explanation ? explanation[0] : t.length);
+  if (joint.start !== null) tablesEnd = joint.start;
+  if (table1) readTable(doc, 'nonDerivative', table1[1], table2 && table2[0] > table1[1] ? table2[0] : tablesEnd, form);
+  if (table2) readTable(doc, 'derivative', table2[1], tablesEnd > table2[1] ? tablesEnd : t.length, form);
+  const seen = new Set(doc.filing.reportingOwners.map((o) => (o.name.value ?? '').toUpperCase()));
+  for (const o of joint.owners) {
+    const key = (o.name.value ?? '').toUpperCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    doc.filing.reportingOwners.push(o);
+  }
+  readFootnotesRemarksSignatures(doc, explanation ? explanation[1] : tablesEnd);
+  checkJointFiling(doc, headerEnd);
+  crossCheckOwnerName(doc, owner);
+  if (
+    doc.filing.dateOfOriginalSubmission.value &&
+    doc.filing.documentType.value &&
+    !doc.filing.documentType.value.endsWith('/A')
+  )
+    doc.filing.documentType.value += '/A';
+  doc.filing.documentSpan = { start: 0, end: doc.src.length };
+  const f = doc.filing;
+  if (
+    !f.issuer.name.value &&
+    !f.periodOfReport.value &&
+    !f.nonDerivative.length &&
+    !f.derivative.length &&
+    !f.signatures.some((x) => x.date.value)
+  )
+    return {
+      ok: false,
+      reason:
+        'the text of a blank Form 3/4/5 (its labels and instructions, but no issuer, date, row or signature filled in)',
+      findings: [],
+    };
+  for (const f of doc.findings) doc.filing.findings.push(f); // (a spread of 200,000 findings overflows the stack)
+  return { ok: true, filing: doc.filing };
+}

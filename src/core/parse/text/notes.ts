@@ -1,0 +1,162 @@
+/** The prose after the tables: footnotes, remarks and signatures. */
+import { absent } from '../../model';
+import type { Line, Piece, TextDoc } from './doc';
+import { readOwnersSection } from './owners';
+
+/**
+ * Everything after the tables: the numbered footnotes, the remarks, the signature lines, and the "Reporting
+ * Owners" table of converted PDFs; each part ends where the next one's label starts.
+ */
+export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void {
+  const t = doc.t;
+  const sigLabel = doc.find(/Signature\s+of\s+Reporting\s+Person/i, from);
+  const slash = doc.find(/\/s\/|\bs\/\s/i, from);
+  const remarks = doc.find(/(?:^|[\n\r])[ \t]*Remarks\s*:/i, from);
+  const reminder = doc.find(/Reminder:|Note:\s+File\s+three\s+copies|Persons\s+who\s+respond/i, from);
+  // EDGAR's "Filing HTML Converter" PDFs add a "Reporting Owners" table and a "Signatures" section after the notes.
+  const ownersHead = doc.find(/(?:^|[\n\r])[ \t]*Reporting Owners[ \t]*(?=[\r\n])/, from);
+  const sigHead = doc.find(/(?:^|[\n\r])[ \t]*Signatures[ \t]*(?=[\r\n])/, from);
+  // The signature line: the one with "/s/", else the last non-empty line before "Signature of Reporting Person".
+  let sigLine: Line | null = null;
+  if (slash && (!sigLabel || slash[0] < sigLabel[1] + 400)) sigLine = doc.cellAt(slash[0])?.line ?? null;
+  else if (sigLabel) {
+    const at = doc.cellAt(sigLabel[0]);
+    if (at) for (let i = at.li - 1; i >= 0 && !sigLine; i--) if (doc.lines[i].text.trim()) sigLine = doc.lines[i];
+  }
+  const endNotes = Math.min(
+    remarks ? remarks[0] : t.length,
+    sigLine ? sigLine.start : t.length,
+    sigLabel ? sigLabel[0] : t.length,
+    reminder ? reminder[0] : t.length,
+    ownersHead ? ownersHead[0] : t.length,
+    sigHead ? sigHead[0] : t.length,
+  );
+  if (ownersHead)
+    readOwnersSection(
+      doc,
+      ownersHead[1],
+      Math.min(
+        sigHead && sigHead[0] > ownersHead[1] ? sigHead[0] : t.length,
+        sigLine && sigLine.start > ownersHead[1] ? sigLine.start : t.length,
+      ),
+    );
+  readFootnotes(doc, from, endNotes);
+  if (remarks && remarks[0] < (sigLine ? sigLine.start : t.length)) {
+    const after = (x: [number, number] | null) => (x && x[0] > remarks[1] ? x[0] : t.length);
+    const e = Math.min(
+      sigLine ? sigLine.start : t.length,
+      sigLabel ? sigLabel[0] : t.length,
+      after(reminder),
+      after(ownersHead),
+      after(sigHead),
+    );
+    const p = doc.piece(remarks[1], e);
+    if (p) doc.filing.remarks = doc.field(p, p.raw);
+  }
+  if (sigLine) readSignatureLine(doc, sigLine);
+  // More signatures: every further line that starts with "/s/" before the reminder.
+  if (sigLine) {
+    const li0 = doc.lines.indexOf(sigLine);
+    const stop = reminder ? reminder[0] : t.length;
+    let consumed = doc.filing.signatures[0]?.span ? doc.cleanAt(doc.filing.signatures[0].span.end) : sigLine.end;
+    for (let i = li0 + 1; i < doc.lines.length && doc.filing.signatures.length < 20; i++) {
+      const l = doc.lines[i];
+      if (l.start >= stop) break;
+      if (l.start < consumed || !/^\s*\/s\//i.test(l.text)) continue;
+      readSignatureLine(doc, l);
+      const last = doc.filing.signatures[doc.filing.signatures.length - 1];
+      consumed = last?.span ? doc.cleanAt(last.span.end) : l.end;
+    }
+  }
+}
+
+/** The numbered footnotes in [from, to), each with its continuation lines. */
+function readFootnotes(doc: TextDoc, from: number, to: number): void {
+  const lines = doc.lines.filter((l) => l.end > from && l.start < to);
+  // Each footnote: its number and the cleaned range of its text (continuation lines extend it).
+  const notes: { idPiece: Piece; numStart: number; bodyStart: number; bodyEnd: number }[] = [];
+  for (const l of lines) {
+    const s = Math.max(l.start, from);
+    const e = Math.min(l.end, to);
+    const lineText = doc.t.slice(s, e);
+    if (/^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/.test(lineText)) continue; // a page marker of text extraction
+    const m = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText);
+    if (m) {
+      const numStart = s + lineText.indexOf(m[1], 0);
+      notes.push({
+        idPiece: { raw: m[1], start: numStart, end: numStart + m[1].length },
+        numStart,
+        bodyStart: s + m[0].length,
+        bodyEnd: e,
+      });
+      continue;
+    }
+    const p = doc.piece(s, e);
+    if (!p) continue;
+    const last = notes[notes.length - 1];
+    if (last)
+      last.bodyEnd = e; // a continuation line of the previous footnote
+    else if (!/^Explanation of Responses/i.test(p.raw)) {
+      doc.uncertain(
+        'Explanation of responses',
+        `a line without a footnote number ("${p.raw.slice(0, 60)}") was not read`,
+        doc.span(p.start, p.end),
+      );
+    }
+  }
+  for (const n of notes) {
+    const body = doc.piece(n.bodyStart, n.bodyEnd);
+    doc.filing.footnotes.push({
+      id: doc.field(n.idPiece, `F${Number(n.idPiece.raw)}`),
+      text: body ? doc.field(body, body.raw) : { ...absent(), present: true },
+      span: doc.span(n.numStart, body ? body.end : n.idPiece.end),
+    });
+  }
+}
+
+/** A signature line: the name, and the last date on it (or on the lines below when the name wraps). */
+function readSignatureLine(doc: TextDoc, l: Line): void {
+  // The date is the last date on the line; the name is what comes before it.
+  let last: { p: Piece; value: string | null; repaired: boolean; why?: string } | null = null;
+  let pos = l.start;
+  for (;;) {
+    const d = doc.dateIn(pos, l.end);
+    if (!d) break;
+    last = d;
+    pos = d.p.end;
+  }
+  let nameEnd = last ? last.p.start : l.end;
+  let spanEnd = l.end;
+  if (!last) {
+    // Text extracted from a PDF wraps a long name: "/s/ Valentina Margulis, as" / "attorney-in-fact for Sergey" /
+    // "Brin" / "10/05/2015". Join the lines up to the date, unless a label ("DATE") comes first.
+    const li0 = doc.lines.indexOf(l);
+    for (let i = li0 + 1; i < Math.min(doc.lines.length, li0 + 4); i++) {
+      const x = doc.lines[i];
+      if (!x.text.trim() || /Signature|^\s*Date\s*$|Reminder|Remarks/i.test(x.text)) break;
+      const d = doc.dateIn(x.start, x.end);
+      if (d) {
+        last = d;
+        nameEnd = d.p.start;
+        spanEnd = x.end;
+        break;
+      }
+    }
+    if (!last) nameEnd = l.end;
+  }
+  const name = doc.piece(l.start, nameEnd);
+  if (!last) {
+    // Old text filings: "DATE" on the next line, the date below it.
+    const li = doc.lines.indexOf(l);
+    for (let i = li + 1; i < Math.min(doc.lines.length, li + 4) && !last; i++)
+      last = doc.dateIn(doc.lines[i].start, doc.lines[i].end);
+  }
+  if (!name && !last) return;
+  // A name wrapped at a hyphen ("Attorney-in-" / "Fact") reads as one word in the value; raw keeps the break.
+  const nameValue = name ? (spanEnd > l.end ? name.raw.replace(/([A-Za-z])- (?=[A-Za-z])/g, '$1-') : name.raw) : null;
+  doc.filing.signatures.push({
+    name: name ? doc.field(name, nameValue) : absent<string>(),
+    date: last ? doc.dateField(last, 'Signature date') : absent<string>(),
+    span: doc.span(l.start, spanEnd) ?? null,
+  });
+}

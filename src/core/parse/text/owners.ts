@@ -1,0 +1,335 @@
+/**
+ * The reporting persons: the name-and-address box (with the address below the name in old text filings), the
+ * relationship box, the blocks a joint filing repeats after Table II, the "Reporting Owners" table of converted
+ * PDFs, and the name against the signature.
+ */
+import { emptyOwner, type ReportingOwner } from '../../model';
+import type { Piece, TextDoc } from './doc';
+import { HEADER_WORDS } from './patterns';
+
+/** The name-and-address box whose label is the first in [from, headerEnd). */
+export function readOwner(doc: TextDoc, headerEnd: number, from = 0): ReportingOwner {
+  const o = emptyOwner();
+  const m = doc.find(/Name\s+and\s+Address(?:\s+of\s+Reporting\s+Person\s*\*?)?/i, from, headerEnd);
+  if (!m) return o;
+  let p = doc.restOfCell(m[1], /of\s+Reporting\s+Person|\(Last\)|\d\.\s+Issuer/i);
+  if (p) p = doc.stripLead(p, /^[*\s:]+/);
+  let doubt: string | null = null;
+  if (!p) {
+    // The name may be on the next line, before "(Last)".
+    const at = doc.cellAt(m[1]);
+    const nl = at ? doc.lines[at.li + 1] : null;
+    const cell = nl?.cells.find((c) => c.text.trim().length > 0);
+    if (cell && !/^\s*\(Last\)/i.test(cell.text) && !HEADER_WORDS.test(cell.text)) {
+      const stop = /\(Last\)/i.exec(cell.text);
+      p = doc.piece(cell.start, stop ? cell.start + stop.index : cell.end);
+      // Below the label and above "(Last) (First) (Middle)" is where the printed form puts the name.
+      const after = at ? doc.lines[at.li + 2] : null;
+      if (!(after && /^\s*\(Last\)/i.test(after.text))) doubt = 'read from the line below the label';
+    }
+  }
+  if (p) {
+    o.name = doc.field(p, p.raw, [], doubt, 'Reporting person name');
+    o.span = doc.span(m[0], p.end);
+  }
+  // Street: after "(Last)" / "(First)" / "(Middle)" up to "(Street)".
+  const last = doc.find(/\(Last\)/i, m[1], headerEnd);
+  const streetLabel = doc.find(/\(Street\)/i, m[1], headerEnd);
+  if (last) {
+    const sameCell = doc.restOfCell(last[1], /\((?:First|Middle)\)/i);
+    if (sameCell) {
+      o.street1 = doc.field(
+        sameCell,
+        sameCell.raw,
+        [],
+        'the street line is merged with the (Last)/(First)/(Middle) labels; it may be cut at a column edge',
+        'Street',
+      );
+    } else if (streetLabel) {
+      const at = doc.cellAt(last[1]);
+      const lines = at ? doc.lines.slice(at.li + 1).filter((l) => l.start < streetLabel[0]) : [];
+      const streets: Piece[] = [];
+      for (const l of lines) {
+        const c = l.cells.find((x) => x.text.trim().length > 0 && x.start < streetLabel[0]);
+        if (!c) continue;
+        const pc = doc.piece(c.start, Math.min(c.end, streetLabel[0]));
+        if (pc && !/\((?:First|Middle|Last)\)/i.test(pc.raw) && !/^--\s*\d+\s+of\s+\d+\s*--$/.test(pc.raw))
+          streets.push(pc);
+      }
+      if (streets[0]) o.street1 = doc.field(streets[0], streets[0].raw);
+      if (streets[1]) o.street2 = doc.field(streets[1], streets[1].raw);
+    }
+  }
+  if (!last && !streetLabel && p) addressBelowName(doc, o, p, headerEnd);
+  if (streetLabel) {
+    let p2 = doc.restOfCell(streetLabel[1], /\(City\)/i);
+    const cityLabel = p2 ? null : doc.find(/\(City\)/i, streetLabel[1], Math.min(headerEnd, streetLabel[1] + 300));
+    if (!p2 && cityLabel && (doc.cellAt(cityLabel[0])?.li ?? 0) - (doc.cellAt(streetLabel[1])?.li ?? 0) <= 3) {
+      // "TORONTO" / "ONTARIO A6   M5J2T3" / "(City) (State) (Zip)": the lines between the labels.
+      p2 = doc.piece(streetLabel[1], cityLabel[0]);
+    }
+    if (!p2) {
+      const at = doc.cellAt(streetLabel[1]);
+      const nl = at ? doc.lines[at.li + 1] : null;
+      const c = nl?.cells.find((x) => x.text.trim().length > 0);
+      if (c) {
+        const stop = /\(City\)/i.exec(c.text);
+        p2 = doc.piece(c.start, stop ? c.start + stop.index : c.end);
+      }
+    }
+    if (p2) cityStateZip(doc, o, p2);
+    if (o.span && p2) o.span = { start: o.span.start, end: doc.span(p2.start, p2.end)!.end };
+  }
+  for (const [f, what] of [
+    [o.street1, 'Street'],
+    [o.street2, 'Street (line 2)'],
+    [o.zipCode, 'ZIP code'],
+  ] as const) {
+    const tok = f.raw && f.raw.length < 300 ? /(?:^|\s)([0-9OolI]*\d[0-9OolI]*)(?=\s|,|$)/.exec(f.raw) : null;
+    if (tok && /[OolI]/.test(tok[1]) && !f.uncertain)
+      doc.doubt(f, what, `"${tok[1]}" mixes digits with letters OCR confuses with digits (O/0, l/1): kept as written`);
+  }
+  return o;
+}
+
+/**
+ * Old text filings print the address under the name without the (Last)/(Street)/(City) labels: the lines
+ * below the name up to the next numbered box, the one that reads "City, ST 12345" ending the street lines.
+ */
+function addressBelowName(doc: TextDoc, o: ReportingOwner, name: Piece, headerEnd: number): void {
+  const at = doc.cellAt(name.end);
+  if (!at) return;
+  const found: Piece[] = [];
+  for (let i = at.li + 1; i < doc.lines.length && found.length < 6; i++) {
+    const l = doc.lines[i];
+    if (l.start >= headerEnd || /^\s*\d{1,2}\.\s/.test(l.text)) break;
+    const c = l.cells.find((x) => x.text.trim().length > 0);
+    if (!c) continue;
+    const q = doc.piece(c.start, c.end);
+    if (q) found.push(q);
+  }
+  const csz = found.findIndex(
+    (q) => q.raw.length < 120 && /^(.*?)[,\s]+([A-Za-z]{2})[,\s]+(\d{5}(?:-\d{4})?)$/.test(q.raw),
+  );
+  if (csz < 0) return;
+  const streets = found.slice(0, csz).slice(-2);
+  if (streets[0]) o.street1 = doc.field(streets[0], streets[0].raw);
+  if (streets[1]) o.street2 = doc.field(streets[1], streets[1].raw);
+  cityStateZip(doc, o, found[csz]);
+  const lastSpan = doc.span(found[csz].start, found[csz].end);
+  if (o.span && lastSpan) o.span = { start: o.span.start, end: lastSpan.end };
+}
+
+/** "CITY, ST 12345" (or a Canadian province and postal code) into city, state and ZIP code. */
+function cityStateZip(doc: TextDoc, o: ReportingOwner, p: Piece): void {
+  const s = doc.t.slice(p.start, p.end);
+  const m =
+    s.length > 200
+      ? null
+      : /^([\s\S]*?)[,\s]+([A-Za-z]{2}|[A-Z]\d)[,\s]+(\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3})\s*$/.exec(s);
+  if (!m) {
+    o.city = doc.field(p, p.raw, [], 'city, state and ZIP code could not be told apart', 'City');
+    return;
+  }
+  const cityP = doc.piece(p.start, p.start + m[1].length);
+  const zipStart = p.start + s.lastIndexOf(m[3]);
+  const stateStart = p.start + s.lastIndexOf(m[2], zipStart - p.start);
+  if (cityP) o.city = doc.field(cityP, cityP.raw);
+  o.state = doc.field({ raw: m[2], start: stateStart, end: stateStart + 2 }, m[2].toUpperCase());
+  o.zipCode = doc.field({ raw: m[3], start: zipStart, end: zipStart + m[3].length }, m[3]);
+}
+
+/** The relationship box: which of Director, 10% Owner, Officer and Other is marked, and the title given. */
+export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: number): void {
+  const box =
+    doc.find(/(?:Relationship|tionship)\s+of\s+Reporting\s+Pers/i, 0, headerEnd) ??
+    doc.find(/\(Check\s+all\s+applicable\)|all\s+applicable\)/i, 0, headerEnd);
+  const from = box ? box[0] : 0;
+  const officer = doc.find(/Officer\s*\(give\s+title\s+below\)/i, from, headerEnd);
+  const other = doc.find(/Other\s*\(specify\s+below\)/i, from, headerEnd);
+  let titleRange: [number, number] | null = null;
+  if (officer) {
+    const p = doc.restOfCell(officer[1], /Other\s*\(specify|[([]\s?[Xx]?\s?[)\]]\s*Other\b|_+\s?[Xx]?\s?_*\s*Other\b/i);
+    if (p) {
+      titleRange = [p.start, p.end];
+      o.officerTitle = doc.field(p, p.raw);
+    }
+  }
+  if (other) {
+    const p = doc.restOfCell(other[1]);
+    if (p && !HEADER_WORDS.test(p.raw) && !/^\d\.\s/.test(p.raw)) o.otherText = doc.field(p, p.raw);
+  }
+  const inTitle = (k: number) => titleRange != null && k >= titleRange[0] && k < titleRange[1];
+  const flags: [RegExp, 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', string][] = [
+    [/\bDirector\b/i, 'isDirector', 'Director'],
+    [/10\s?%\s+Owner/i, 'isTenPercentOwner', '10% Owner'],
+    [/Officer\s*\(give\s+title/i, 'isOfficer', 'Officer'],
+    [/Other\s*\(specify/i, 'isOther', 'Other'],
+  ];
+  const missing: string[] = [];
+  for (const [re, key, name] of flags) {
+    let m = doc.find(re, from, headerEnd);
+    while (m && inTitle(m[0])) m = doc.find(re, m[1], headerEnd);
+    if (!m) {
+      missing.push(name);
+      continue;
+    }
+    const { checked, mark } = doc.checkedBefore(m[0]);
+    if (checked && mark) o[key] = doc.field<boolean>(mark, true);
+    else o[key] = { ...doc.field<boolean>(doc.piece(m[0], m[1])!, false), raw: null };
+  }
+  if (box && missing.length && missing.length < 4)
+    doc.uncertain(
+      'Relationship',
+      `the box${missing.length > 1 ? 'es' : ''} ${missing.join(', ')} could not be found in the text (cut or merged): read as not checked`,
+      doc.span(box[0], box[1]),
+    );
+  // Old text filings print the title on the line below the relationship box.
+  const wantsText =
+    (o.isOfficer.value && !o.officerTitle.value) || (o.isOther.value && !o.otherText.value && !o.isOfficer.value);
+  const lastLabel = other ?? officer;
+  if (wantsText && lastLabel) {
+    const at = doc.cellAt(lastLabel[1]);
+    const nl = at ? doc.lines.slice(at.li + 1, at.li + 3).find((l) => l.text.trim().length > 0) : null;
+    const c = nl?.cells.find((x) => x.text.trim().length > 0);
+    let q = c && nl!.start < headerEnd ? doc.piece(c.start, c.end) : null;
+    // A title wrapped over lines ("Chief" / "Technology" / "Officer"): short lines of words only.
+    if (q && nl && nl.cells.length === 1) {
+      const li0 = doc.lines.indexOf(nl);
+      for (let i = li0 + 1; i < Math.min(doc.lines.length, li0 + 4); i++) {
+        const x = doc.lines[i];
+        const tx = x.text.trim();
+        if (
+          !tx ||
+          x.cells.length > 1 ||
+          x.start >= headerEnd ||
+          tx.length > 30 ||
+          /\d|[()<>]/.test(tx) ||
+          HEADER_WORDS.test(tx) ||
+          /^Table\b/i.test(tx)
+        )
+          break;
+        const joined = doc.piece(q.start, x.end);
+        if (!joined || joined.raw.length > 60) break;
+        q = joined;
+      }
+    }
+    if (
+      q &&
+      q.raw.length <= 60 &&
+      !/^\d{1,2}\.\s|^<|Table\s+I/i.test(q.raw) &&
+      !HEADER_WORDS.test(q.raw) &&
+      !/[([]\s?[Xx ]?\s?[)\]]/.test(q.raw)
+    ) {
+      const f = doc.field(
+        q,
+        q.raw,
+        [],
+        'read from the line below the relationship box',
+        o.isOfficer.value ? 'Officer title' : 'Other (specify)',
+      );
+      if (o.isOfficer.value) o.officerTitle = f;
+      else o.otherText = f;
+    }
+  }
+  if (o.isOfficer.value && !o.officerTitle.value)
+    doc.uncertain('Officer title', 'Officer is checked but no title was found', o.isOfficer.span);
+}
+
+/**
+ * The "Reporting Owners" table of EDGAR's converted PDFs, as text: per owner a name line, street lines and a
+ * "CITY, ST ZIP" line, then the relationship marks, whose columns the text does not keep. Owners not yet read
+ * are added with their name and address; their relationship stays unread (said so).
+ */
+export function readOwnersSection(doc: TextDoc, from: number, to: number): void {
+  const lines = doc.lines.filter((l) => l.start >= from && l.end <= to);
+  const known = new Set(doc.filing.reportingOwners.map((o) => (o.name.value ?? '').toUpperCase()));
+  let block: Piece[] = [];
+  const cityLine = /^(.*?),?\s+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/;
+  for (const l of lines) {
+    const tx = l.text.trim();
+    if (!tx || /^--\s*\d+\s+of\s+\d+\s*--$/.test(tx) || /Reporting Owner Name|^Director/i.test(tx)) continue;
+    if (/^[Xx]$/.test(tx) || (!block.length && !/[a-z]{2}/i.test(tx))) continue; // relationship marks
+    const c = l.cells.find((x) => x.text.trim().length > 0);
+    if (!c) continue;
+    let p = doc.piece(c.start, c.end);
+    if (!p) continue;
+    const mark = / X$/.exec(p.raw);
+    if (mark) p = doc.piece(p.start, p.end - 2) ?? p;
+    block.push(p);
+    if (tx.length < 120 && cityLine.test(p.raw)) {
+      const [name, ...rest] = block;
+      block = [];
+      if (!name || known.has(name.raw.toUpperCase()) || rest.length < 1) continue;
+      known.add(name.raw.toUpperCase());
+      const o = emptyOwner();
+      o.name = doc.field(name, name.raw);
+      const streets = rest.slice(0, -1);
+      if (streets[0]) o.street1 = doc.field(streets[0], streets[0].raw);
+      if (streets[1]) o.street2 = doc.field(streets[1], streets[1].raw);
+      cityStateZip(doc, o, rest[rest.length - 1]);
+      o.span = doc.span(name.start, rest[rest.length - 1].end);
+      doc.uncertain(
+        'Reporting owner',
+        `${name.raw}: read from the "Reporting Owners" table; its relationship marks lost their columns in the text`,
+        o.span,
+      );
+      doc.filing.reportingOwners.push(o);
+    }
+  }
+}
+
+/**
+ * The owner's name as printed ("Last First Middle") against the signature ("/s/ First M. Last"): when the
+ * words agree but one initial differs, OCR has likely misread a letter. Keep what is written, say so.
+ */
+export function crossCheckOwnerName(doc: TextDoc, o: ReportingOwner): void {
+  const name = o.name.raw;
+  const sig = doc.filing.signatures[0]?.name.raw;
+  if (!name || !sig || /attorney|in[- ]fact|\bby\b|\bfor\b/i.test(sig)) return;
+  const words = (s: string) =>
+    s
+      .replace(/\/s\//gi, ' ')
+      .toUpperCase()
+      .split(/[^A-Z]+/)
+      .filter((w) => w.length > 0);
+  const a = words(name);
+  const b = words(sig);
+  const longA = a.filter((w) => w.length > 1);
+  const longB = new Set(b.filter((w) => w.length > 1));
+  if (!longA.length || !longA.every((w) => longB.has(w))) return;
+  const initialsA = a.filter((w) => w.length === 1);
+  const initialsB = b.filter((w) => w.length === 1);
+  if (initialsA.length === 1 && initialsB.length === 1 && initialsA[0] !== initialsB[0]) {
+    doc.doubt(
+      o.name,
+      'Reporting person name',
+      `the middle initial "${initialsA[0]}" differs from the signature's "${initialsB[0]}" (${sig}); OCR may have misread it — kept as written`,
+    );
+  }
+}
+
+/**
+ * Joint filings print a name-and-address block per reporting person after Table II: each is read as an owner
+ * (their relationship boxes are not printed). Also says where the first block starts: the tables end there.
+ */
+export function readOwnerBlocksAfterTables(
+  doc: TextDoc,
+  from: number,
+  to: number,
+  textEnd: number,
+): { owners: ReportingOwner[]; start: number | null } {
+  const owners: ReportingOwner[] = [];
+  let start: number | null = null;
+  // At most 10 reporting owners (EDGAR's limit); a few more blocks are tolerated, each search is bounded.
+  for (let at = from, n = 0; n < 12; n++) {
+    const m = doc.find(/Name\s+and\s+Address\s+of\s+Reporting\s+Person/i, at, to);
+    if (!m) break;
+    if (n === 0) start = m[0];
+    const next = doc.find(/Name\s+and\s+Address\s+of\s+Reporting\s+Person/i, m[1], Math.min(textEnd, m[1] + 20000));
+    const o = readOwner(doc, next ? next[0] : textEnd, m[0]);
+    if (o.name.present) owners.push(o);
+    at = m[1];
+  }
+  return { owners, start };
+}

@@ -1,0 +1,47 @@
+/** What the printed form's values and labels look like in text: dates (with OCR repairs), empty boxes, headings. */
+import { monthNumber } from '../../dates';
+import { normalizeDate } from '../form/normalize';
+
+export const DATE_RE = /(?<![\w/])([0-9OolI]{1,2})\s?[/.-]\s?([0-9OolI]{1,2})\s?[/.-]\s?([0-9OolI]{4})(?![\w/])/;
+/** Old text filings: "2/7/00". */
+export const DATE2_RE = /(?<![\w/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\w/])/;
+/** "February 29,2000", "Feb. 29, 2000". */
+export const MONTH_DATE_RE =
+  /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s{1,3}(\d{1,2}),?\s{0,3}(\d{4})\b/i;
+/** Cell values that mean "nothing here". */
+export const NONE_VALUES = new Set(['-', '--', '---', '\u2014', '\u2013', 'N/A', 'n/a', 'NA', 'None', 'none']);
+
+/** OCR letter-for-digit confusions. */
+export function ocrDigits(s: string): string {
+  return s.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1').replace(/S/g, '5').replace(/B/g, '8');
+}
+
+export const HEADER_WORDS =
+  /(Title of|\(Instr\.|Instr\. \d|Month\/Day\/Year|Transaction Code|\(A\) or \(D\)|Date Exercisable|Expiration Date|Amount or Number|Ownership Form|Beneficially Owned|Transaction\(s\)|Nature of Indirect|Deemed Execution|Conversion or Exercise|Securities Acquired|Disposed of|Underlying|Derivative Security|^\s*Code\s*$)/i;
+
+/** The first date in a string: MM/DD/YYYY (OCR letters repaired), "February 29, 2000", or MM/DD/YY. */
+export function dateFromString(seg: string): { raw: string; index: number; value: string | null; why?: string } | null {
+  const m = DATE_RE.exec(seg);
+  if (m) {
+    const fixed = `${ocrDigits(m[1])}/${ocrDigits(m[2])}/${ocrDigits(m[3])}`;
+    const why = /[OolI]/.test(m[0]) ? `letters read as digits in "${m[0]}" (OCR)` : undefined;
+    return { raw: m[0], index: m.index, value: normalizeDate(fixed), why };
+  }
+  const mm = seg.length <= 2000 ? MONTH_DATE_RE.exec(seg) : null;
+  if (mm) {
+    const mo = monthNumber(mm[1]) ?? 0;
+    return { raw: mm[0], index: mm.index, value: normalizeDate(`${mo}/${mm[2]}/${mm[3]}`) };
+  }
+  const m2 = DATE2_RE.exec(seg);
+  if (m2) {
+    const yy = Number(m2[3]);
+    const year = yy < 50 ? 2000 + yy : 1900 + yy;
+    return {
+      raw: m2[0],
+      index: m2.index,
+      value: normalizeDate(`${m2[1]}/${m2[2]}/${year}`),
+      why: `two-digit year in "${m2[0]}" read as ${year}`,
+    };
+  }
+  return null;
+}

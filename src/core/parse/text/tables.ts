@@ -1,0 +1,218 @@
+/**
+ * Tables I and II: which lines are header text and which hold a row, a row's lines gathered when text extraction
+ * broke it over several, and the layouts a row is read against (today's form, and forms before 2003).
+ */
+import { formBoxes, type BoxKey } from '../../form/layout';
+import type { Line, Piece, TextDoc } from './doc';
+import { DATE_RE, DATE2_RE, HEADER_WORDS, NONE_VALUES } from './patterns';
+import { MAX_TEXT_ROWS, readRow } from './rows';
+
+/** How a security title usually begins: where a next row's title starts among lines of words. */
+const TITLE_START =
+  /^(Class\b|Common\b|Series\b|Stock\b|Option|Restricted|Preferred|Warrant|Ordinary|American\s+Depositary|Performance|Phantom|Units?\b|RSU|Employee|Convertible|Limited\s+Partnership\s+Units|LP\s+Units|Deferred|Subordinate|Right)/i;
+
+/** Words of the printed column headers of Tables I and II (a line of only these is header text). */
+const HEADER_VOCAB = new Set(
+  (
+    'title of security securities derivative conversion or exercise price transaction date deemed execution if any month day year ' +
+    'code v amount a d acquired disposed beneficially owned following reported transactions transaction s instr and ownership form ' +
+    'direct indirect i nature number underlying expiration exercisable shares at end issuers issuer fiscal the in by to for'
+  ).split(' '),
+);
+
+/** Whether a line is only words of the column headers. */
+function isHeaderVocab(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w.length > 0);
+  return words.length > 0 && words.every((w) => HEADER_VOCAB.has(w));
+}
+
+/** A header's own numbers ("3.", "2A.", "(Instr. 3 and 4)", "4)") removed: what is left tells whether a line holds values. */
+function withoutHeaderNumbers(text: string): string {
+  return text
+    .replace(/(?<=[A-Za-z.,)]) ?\(\d{1,2}\)/g, ' ') // a marker after a word ("Partnership(4)", "LLLP (2)") is not a value
+    .replace(/\b\d{1,2}[A-Z]?\.(?=\s|$)/g, ' ')
+    .replace(/Instr\.\s*[\d,\sand]*/gi, ' ')
+    .replace(/(?:^|\s)\d\)/g, ' ');
+}
+
+/** Whether a line is header text of a table (labels, instructions, rules), not a row. */
+function isHeaderLine(l: Line): boolean {
+  const cells = l.cells.map((c) => c.text.trim()).filter((x) => x.length > 0);
+  if (!cells.length) return true;
+  if (HEADER_WORDS.test(l.text)) return true;
+  if (l.text.length < 200 && !DATE_RE.test(l.text) && !/\d/.test(withoutHeaderNumbers(l.text)) && isHeaderVocab(l.text))
+    return true;
+  // A line of a "|" table without a single digit: header text split over lines.
+  if (l.cells.length >= 4 && !/\d/.test(l.text)) return true;
+  return cells.every((x) =>
+    /^(Code|V|v|Amount|\(A\)|\(D\)|Price|Title|Date|Exercisable|\(A\) or \(D\)|' '|''|[-'",.]+)$/i.test(x),
+  );
+}
+
+/** The rows of a table between its title and `to`. */
+export function readTable(
+  doc: TextDoc,
+  table: 'nonDerivative' | 'derivative',
+  from: number,
+  to: number,
+  form: string,
+): void {
+  const modern = formBoxes(form === '3' || form === '5' ? form : '4', table);
+  // Forms before 2002 have no deemed execution date column, and their Table II has "Amount | A/D" where
+  // today's form has "(A) | (D)". A header that names its columns without "Deemed" puts those first.
+  const noDeemed = modern.filter((k) => k !== 'deemedExecutionDate');
+  const oldII = noDeemed.flatMap((k): BoxKey[] =>
+    k === 'sharesAcquired'
+      ? ['transactionShares', 'transactionAcquiredDisposedCode']
+      : k === 'sharesDisposed'
+        ? []
+        : [k],
+  );
+  const region = doc.t.slice(from, Math.min(to, from + 20000));
+  const old = /Title\s+of/i.test(region) && !/Deemed/i.test(region);
+  const candidates = form === '3' ? [modern] : old ? [noDeemed, oldII, modern] : [modern, noDeemed, oldII];
+  const layouts = candidates.filter((x, i) => candidates.findIndex((y) => y.join() === x.join()) === i);
+  // At most enough lines for MAX_TEXT_ROWS rows, each wrapped over several lines: the rest is not read anyway.
+  const lines = doc.lines.filter((l) => l.start >= from && l.end <= to).slice(0, MAX_TEXT_ROWS * 8);
+  // Skip the rest of the title line ("(e.g., puts, calls, ...)") and the header lines.
+  let pendingTitle: Piece[] = [];
+  // Table markup, rules, and the page markers text extraction leaves ("-- 1 of 2 --").
+  const skipLine = (text: string) =>
+    /^</.test(text) || /^[-_=|.\s]*$/.test(text) || /^--\s*\d+\s+of\s+\d+\s*--$/.test(text);
+  const isData = (x: Line) => DATE_RE.test(x.text) || /\d/.test(withoutHeaderNumbers(x.text));
+  const startsWithValue = (x: Line) => /^[\s]*(?:\$|\(\d|[0-9OolI]{1,3}(?:[,./]|\d))/.test(x.text);
+  const hasDate = (x: Line) => DATE_RE.test(x.text) || DATE2_RE.test(x.text);
+  /** A line that is one bare number ("2021" of a trust's name broken over lines): words, not values. */
+  const lone = (x: Line) => /^\d{1,4}$/.test(x.text.trim());
+  const filled = (l: Line) => l.cells.filter((c) => c.text.trim().length > 0 && !NONE_VALUES.has(c.text.trim())).length;
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
+    if (l.start < from) continue;
+    const text = l.text.trim();
+    if (!text) continue;
+    if (skipLine(text)) {
+      pendingTitle = []; // words above a rule or table markup are header text, not a wrapped title
+      continue;
+    }
+    if (
+      /^\(?e\.g\.,/i.test(text) ||
+      /Acquired,\s+Disposed\s+of,\s+or\s+Beneficially\s+Owned|Securities\s+Beneficially\s+Owned\s*$/i.test(text)
+    )
+      continue;
+    if (isHeaderLine(l)) {
+      pendingTitle = [];
+      continue;
+    }
+    const hasData = DATE_RE.test(l.text) || /\d/.test(withoutHeaderNumbers(l.text));
+    if (!hasData) {
+      // A line of words only: part of a wrapped security title (joined to the next row, or the previous).
+      const p = doc.piece(l.start, l.end);
+      if (p) pendingTitle.push(p);
+      continue;
+    }
+    // A row of a "|" table wrapped onto the next line: same cells, few of them filled.
+    let cont: Line | null = null;
+    const next = lines[li + 1];
+    if (l.piped && next && next.cells.length === l.cells.length && !skipLine(next.text.trim())) {
+      const n = filled(next);
+      if (n > 0 && n * 5 <= filled(l) * 2) {
+        cont = next;
+        li++;
+      }
+    }
+    if (!l.piped) {
+      // Text extracted from a PDF breaks a row over lines: the title's words above the values ("Class B" /
+      // "Common" / "Stock" / "$0 10/02/2015 C ..."), values cut at the line end ("... 04/29/2035 Common" /
+      // "Stock 757,576 $0 757,756 D"), the nature's last word below ("I Limited" / "Partnership(4)"). A row is
+      // complete when its ownership form (D or I) follows its last amount; until then it takes the next lines.
+      const before = startsWithValue(l) ? pendingTitle : [];
+      const after: Line[] = [];
+      let j = li + 1;
+      let complete = rowComplete([l, ...after]);
+      while (j < lines.length && after.length < 8) {
+        const x = lines[j];
+        const tx = x.text.trim();
+        if (!tx) {
+          j++;
+          continue;
+        }
+        if (skipLine(tx) || isHeaderLine(x)) break;
+        if (!complete) {
+          if (isData(x) && hasDate(x) && !startsWithValue(x)) break; // a new row with its own date
+          after.push(x);
+          li = j++;
+          complete = rowComplete([l, ...after]);
+          continue;
+        }
+        if (!isData(x) || lone(x)) {
+          // Words after a complete row: the end of this row's nature of ownership, or the title of a next row
+          // whose values follow without one. The title starts at the first line that reads like one.
+          let k2 = j;
+          const wordsAhead: Line[] = [];
+          const wordsAt: number[] = [];
+          while (
+            k2 < lines.length &&
+            (!lines[k2].text.trim() ||
+              ((!isData(lines[k2]) || lone(lines[k2])) && !skipLine(lines[k2].text.trim()) && !isHeaderLine(lines[k2])))
+          ) {
+            if (lines[k2].text.trim()) {
+              wordsAhead.push(lines[k2]);
+              wordsAt.push(k2);
+            }
+            k2++;
+          }
+          const y = lines[k2];
+          const valuesNext = !!y && isData(y) && startsWithValue(y) && !skipLine(y.text.trim());
+          const titleAt = valuesNext ? wordsAhead.findIndex((w) => TITLE_START.test(w.text.trim())) : -1;
+          const take = valuesNext ? (titleAt < 0 ? 0 : titleAt) : wordsAhead.length;
+          if (take === 0 || wordsAhead.slice(0, take).some((w) => w.text.trim().length > 60)) break;
+          after.push(...wordsAhead.slice(0, take));
+          li = wordsAt[take - 1];
+          break;
+        }
+        break;
+      }
+      if (before.length || after.length) {
+        readRow(doc, table, l, layouts, form, before.length ? [] : pendingTitle, null, before, after);
+        pendingTitle = [];
+        continue;
+      }
+    }
+    readRow(doc, table, l, layouts, form, pendingTitle, cont);
+    pendingTitle = [];
+  }
+  if (pendingTitle.length) {
+    const rows = table === 'derivative' ? doc.filing.derivative : doc.filing.nonDerivative;
+    const last = rows[rows.length - 1];
+    for (const p of pendingTitle) {
+      if (last) {
+        doc.uncertain(
+          `${table === 'derivative' ? 'Table II' : 'Table I'} row ${last.index + 1}`,
+          `a line of text after the row ("${p.raw.slice(0, 60)}") is not read as part of it`,
+          doc.span(p.start, p.end),
+        );
+      } else
+        doc.uncertain(
+          table === 'derivative' ? 'Table II' : 'Table I',
+          `a line without values ("${p.raw.slice(0, 60)}") was skipped`,
+          doc.span(p.start, p.end),
+        );
+    }
+  }
+}
+
+/** Whether the tokens of a row's lines end with an ownership form (D or I) after the last amount. */
+function rowComplete(lines: Line[]): boolean {
+  const toks = lines.flatMap((x) => x.text.split(/\s+/)).filter((w) => w.length > 0);
+  let lastNum = -1;
+  toks.forEach((w, i) => {
+    if (/^\$?[0-9][0-9,.]*(?:\(\d{1,2}\))*$/.test(w)) lastNum = i;
+  });
+  for (let i = lastNum + 1; i < toks.length; i++) if (/^\(?[DI]\)?(?:\(\d{1,2}\))*$/.test(toks[i])) return true;
+  return false;
+}

@@ -1,0 +1,104 @@
+/** The prose after the tables: the explanation of responses (footnotes), the remarks and the signatures. */
+import { absent, type Footnote, type Signature } from '../../model';
+import type { PdfItem } from '../load';
+import { boxField, DATE_TEXT_RE, itemsBetween, pos, typedField, uncertain, type Ctx, type Hit } from './context';
+import { groupLines, joinLines, joinToks, lineMid, plainTokens, splitByAnchors } from './geometry';
+
+/** The numbered notes under "Explanation of Responses", each with its continuation lines. */
+export function readFootnotes(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos: number, maxLineX: number): void {
+  const lines = groupLines(plainTokens(itemsBetween(items, head, endPos))).filter((l) => l.x0 < maxLineX);
+  const notes: { n: number; lines: string[]; page: number; x: number }[] = [];
+  for (const l of lines) {
+    const text = joinToks(l.toks);
+    const m = /^(?:\((\d{1,3})\)|(\d{1,3})\.)\s*(.*)$/.exec(text);
+    const n = m ? Number(m[1] ?? m[2]) : NaN;
+    const last = notes[notes.length - 1];
+    const startsNote = m && (!last || (n > last.n && n <= last.n + 3 && Math.abs(l.x0 - last.x) < 4));
+    if (startsNote) notes.push({ n, lines: [m[3]], page: l.page, x: l.x0 });
+    else if (last) last.lines.push(text);
+  }
+  for (const n of notes) {
+    const box = 'Explanation of Responses';
+    const text = joinLines(n.lines);
+    const fn: Footnote = {
+      id: { raw: `(${n.n})`, value: `F${n.n}`, present: true, footnotes: [], span: null, page: n.page, box },
+      text: { raw: text, value: text, present: true, footnotes: [], span: null, page: n.page, box },
+      span: null,
+      page: n.page,
+    };
+    ctx.filing.footnotes.push(fn);
+  }
+}
+
+/** The remarks: the text after "Remarks:" (and on its line). */
+export function readRemarks(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos: number, maxLineX: number): void {
+  const inline = head.item.str.trim().replace(/^Remarks\s*:?\s*/, '');
+  const lines = groupLines(plainTokens(itemsBetween(items, head, endPos))).filter((l) => l.x0 < maxLineX);
+  const texts = lines.map((l) => joinToks(l.toks)).filter((t) => !/^No securities are beneficially owned\.?$/i.test(t));
+  const all = [inline, ...texts].filter((t) => t);
+  if (all.length === 0) return;
+  const text = joinLines(all);
+  ctx.filing.remarks = {
+    raw: text,
+    value: text,
+    present: true,
+    footnotes: [],
+    span: null,
+    page: head.page,
+    box: 'Remarks',
+  };
+}
+
+/** The signatures above the "Signature of Reporting Person" caption: each date with the name beside it. */
+export function readSignatures(
+  ctx: Ctx,
+  items: readonly PdfItem[],
+  start: Hit | null,
+  caption: Hit | null,
+  minX: number,
+): void {
+  if (!start || !caption) return;
+  const captionLineEnd = pos(caption.page, caption.y + 3);
+  const zone = itemsBetween(items, start, captionLineEnd).filter(
+    (it) =>
+      it.x0 >= minX &&
+      !/^\*{1,2}$|Signature of Reporting|^Person$|^Date$|^\*\*\s*Signature/.test(it.str.trim()) &&
+      !(it.page === caption.page && it.y > caption.y - 4),
+  );
+  if (zone.length === 0) return;
+  const toks = plainTokens(zone);
+  const dateToks = toks.filter((t) => DATE_TEXT_RE.test(t.str.trim()));
+  const nameToks = toks.filter((t) => !DATE_TEXT_RE.test(t.str.trim()));
+  const nameLines = groupLines(nameToks);
+  const dateLines = groupLines(dateToks);
+  const sigs: Signature[] = [];
+  if (dateLines.length === 0) {
+    const name = joinLines(nameLines.map((l) => joinToks(l.toks)));
+    if (name) {
+      const s: Signature = {
+        name: boxField(name, name, [], nameLines[0].page, 'Signatures'),
+        date: absent(),
+        span: null,
+      };
+      uncertain(ctx, s.name, 'no date MM/DD/YYYY next to the signature');
+      sigs.push(s);
+    }
+  } else {
+    const pages = [...new Set([...nameLines, ...dateLines].map((l) => l.page))];
+    for (const pg of pages) {
+      const dl = dateLines.filter((l) => l.page === pg);
+      const nl = nameLines.filter((l) => l.page === pg);
+      const assign = dl.length ? splitByAnchors(nl, dl.map(lineMid)) : nl.map(() => -1);
+      dl.forEach((d, i) => {
+        const name = joinLines(nl.filter((_, j) => assign[j] === i).map((l) => joinToks(l.toks)));
+        const raw = joinToks(d.toks);
+        sigs.push({
+          name: boxField(name || null, name || null, [], pg, 'Signatures'),
+          date: typedField(ctx, raw, [], pg, 'Signatures', 'date'),
+          span: null,
+        });
+      });
+    }
+  }
+  ctx.filing.signatures = sigs;
+}
