@@ -5,9 +5,9 @@
 import { detectKind } from '../core/detect';
 import { inspectBytes, inspectText, MAX_INPUT_BYTES, type InspectOptions } from '../core/inspect';
 import type { ParseOutcome } from '../core/model';
+import type { PdfReader } from '../core/pdf/reader';
 
-/** Reads a PDF's bytes into a filing (the worker-backed reader of src/core/pdf/worker-client.ts in the extension). */
-export type PdfReader = (bytes: Uint8Array, file: string) => Promise<ParseOutcome>;
+export type { PdfReader };
 
 export interface Reading {
   /** The input read as a filing; for an input that is not an ownership filing, a failure saying why. */
