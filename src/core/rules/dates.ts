@@ -315,9 +315,7 @@ const A_DATE = new RegExp(
   'i',
 );
 
-function planTexts(
-  filing: Filing,
-): {
+function planTexts(filing: Filing): {
   label: string;
   field: Field<unknown>;
   text: string;
