@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
 import { OwnershipFormParser } from 'sec-edgar-toolkit';
-import { CORPUS_DIR, REPO_ROOT, corpusAvailable } from '../test/corpus';
+import { CORPUS_DIR, REPO_ROOT, corpusAvailable } from './corpus-dir';
 import { inspectText } from '../src/core/inspect';
 import { decodeBytes } from '../src/core/decode';
 import { detectKind } from '../src/core/detect';

@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inspectBytes } from '../../src/core/inspect';
-import { CORPUS_DIR, corpusOrSkip } from '../corpus';
-import { buildCli } from '../fuzz/cli-build';
+import { CORPUS_DIR, corpusOrSkip } from '../helpers/shared';
+import { buildCli } from './cli-build';
 
 interface Entry {
   kind: 'file' | 'dir' | 'other';
