@@ -11,16 +11,10 @@ import { CORPUS_DIR, corpusFiles, corpusOrSkip } from '../helpers/shared';
 import { parseText } from '../../src/core/parse/index';
 import { parseEdgarHtml } from '../../src/core/parse/html';
 import type { Filing } from '../../src/core/model';
-import { htmlSpanProblems } from '../helpers/html-spans';
+import { htmlSpanProblems, readHtmlChecked } from '../helpers/html-spans';
 import { compareModels } from '../helpers/html-compare';
 
-function read(file: string): { text: string; filing: Filing } {
-  const text = fs.readFileSync(file, 'utf8');
-  const r = parseEdgarHtml(text, file);
-  assert.ok(r.ok, r.ok ? '' : r.reason);
-  assert.deepEqual(htmlSpanProblems(r.filing), [], `${path.basename(file)}: spans`);
-  return { text, filing: r.filing };
-}
+const read = readHtmlChecked;
 
 /** The XML of the corpus that holds the same filing as `html`, or null. */
 function counterpart(html: Filing, xmlFiles: string[]): { file: string; filing: Filing } | null {

@@ -10,18 +10,7 @@ import { corpusFiles, corpusOrSkip, manifest, CORPUS_DIR } from '../helpers/shar
 import { parseOwnershipXml } from '../../src/core/parse/xml';
 import { assertSpans, spanProblems } from '../helpers/span-assert';
 import { LineIndex } from '../../src/core/positions';
-import type { Filing, Finding, Span } from '../../src/core/model';
-
-function at(f: Filing, s: Span | null | undefined): string {
-  assert.ok(s, 'span expected');
-  return f.text.slice(s.start, s.end);
-}
-
-function only(f: Filing, rule: string): Finding {
-  const xs = f.findings.filter((x) => x.rule === rule);
-  assert.equal(xs.length, 1, `expected one ${rule} finding, got ${JSON.stringify(f.findings, null, 1)}`);
-  return xs[0];
-}
+import { onlyFinding as only, spanText as at } from '../helpers/findings';
 
 describe('xml parser over the corpus xml folder', function () {
   this.timeout(120_000);

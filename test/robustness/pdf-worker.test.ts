@@ -12,18 +12,12 @@ import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { parsePdf } from '../../src/core/pdf/index';
 import { parsePdfInWorker, PdfWorkerClient } from '../../src/core/pdf/worker-client';
-import type { Filing } from '../../src/core/model';
 import { toJson } from '../../src/core/json';
 import { REPO_ROOT } from '../helpers/shared';
+import { readPdfFixture, syntheticPdfFiling } from '../helpers/pdf';
 
-const FIX = path.join(REPO_ROOT, 'test', 'fixtures', 'pdf');
-const read = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIX, name)));
-
-async function synthetic(): Promise<Filing> {
-  const r = await parsePdf(read('form4-synthetic.pdf'), 'form4-synthetic.pdf');
-  assert.ok(r.ok, r.ok ? '' : r.reason);
-  return r.filing;
-}
+const read = readPdfFixture;
+const synthetic = syntheticPdfFiling;
 
 describe('PDF reader: mutation fuzz over the hand-made Form 4', function () {
   this.timeout(120_000);

@@ -8,17 +8,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseOwnershipXml } from '../../src/core/parse/xml';
-import type { Filing, Finding } from '../../src/core/model';
+import { onlyFinding as only } from '../helpers/findings';
 import { spanProblems } from '../helpers/span-assert';
 import { CPU_BUDGET_MS, cpuTimed } from '../helpers/cpu-time';
 
 const FIX = path.resolve(__dirname, '..', 'fixtures', 'xml');
-
-function only(f: Filing, rule: string): Finding {
-  const xs = f.findings.filter((x) => x.rule === rule);
-  assert.equal(xs.length, 1, `expected one ${rule} finding, got ${JSON.stringify(f.findings, null, 1)}`);
-  return xs[0];
-}
 
 describe('xml scanner: large hostile input', () => {
   it('bounds nesting depth without recursion, and reads what follows the deep part', () => {

@@ -10,19 +10,13 @@ import * as path from 'node:path';
 import { parseEdgarHtml } from '../../src/core/parse/html';
 import { parseText } from '../../src/core/parse/index';
 import { toJson } from '../../src/core/json';
-import type { DerivativeRow, Filing } from '../../src/core/model';
-import { htmlSpanProblems } from '../helpers/html-spans';
+import type { DerivativeRow } from '../../src/core/model';
+import { htmlSpanProblems, readHtmlChecked } from '../helpers/html-spans';
 import { parseHtml, elements } from '../../src/core/parse/form/htmltree';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'html');
 
-function read(file: string): { text: string; filing: Filing } {
-  const text = fs.readFileSync(file, 'utf8');
-  const r = parseEdgarHtml(text, file);
-  assert.ok(r.ok, r.ok ? '' : r.reason);
-  assert.deepEqual(htmlSpanProblems(r.filing), [], `${path.basename(file)}: spans`);
-  return { text, filing: r.filing };
-}
+const read = readHtmlChecked;
 
 const at = (text: string, s: { start: number; end: number } | null | undefined) =>
   s ? text.slice(s.start, s.end) : null;

@@ -4,23 +4,15 @@
  * test/robustness/pdf-worker.test.ts.)
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parsePdf } from '../../src/core/pdf/index';
 import { dropPrintMargins, loadPdf, mergeRuns, wordByWord, type PdfItem } from '../../src/core/pdf/load';
 import { extractFiling } from '../../src/core/pdf/extract';
 import { rowFields, type Field, type Filing } from '../../src/core/model';
 import { toJson } from '../../src/core/json';
-import { REPO_ROOT } from '../helpers/shared';
+import { readPdfFixture, syntheticPdfFiling } from '../helpers/pdf';
 
-const FIX = path.join(REPO_ROOT, 'test', 'fixtures', 'pdf');
-const read = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIX, name)));
-
-async function synthetic(): Promise<Filing> {
-  const r = await parsePdf(read('form4-synthetic.pdf'), 'form4-synthetic.pdf');
-  assert.ok(r.ok, r.ok ? '' : r.reason);
-  return r.filing;
-}
+const read = readPdfFixture;
+const synthetic = syntheticPdfFiling;
 
 describe('PDF reader: hand-made Form 4 (EDGAR PDF layout)', () => {
   let f: Filing;

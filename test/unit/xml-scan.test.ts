@@ -9,8 +9,9 @@ import { parseOwnershipXml } from '../../src/core/parse/xml';
 import { scanXml } from '../../src/core/xml/scan';
 import { decodeEntities, decodeReference } from '../../src/core/xml/entities';
 import { LineIndex } from '../../src/core/positions';
-import type { Filing, Finding, Span } from '../../src/core/model';
+import type { Filing, Finding } from '../../src/core/model';
 import { assertSpans } from '../helpers/span-assert';
+import { onlyFinding, spanText } from '../helpers/findings';
 
 const FIX = path.resolve(__dirname, '..', 'fixtures', 'xml');
 
@@ -22,16 +23,8 @@ function parseFixture(name: string): Filing {
   return out.filing;
 }
 
-function at(f: Filing, s: Span | null | undefined): string {
-  assert.ok(s, 'span expected');
-  return f.text.slice(s.start, s.end);
-}
-
-function only(f: Filing, rule: string): Finding {
-  const xs = f.findings.filter((x) => x.rule === rule);
-  assert.equal(xs.length, 1, `expected one ${rule} finding, got ${JSON.stringify(f.findings, null, 1)}`);
-  return xs[0];
-}
+const at = spanText;
+const only = onlyFinding;
 
 function lineCol(f: Filing, x: Finding): { line: number; column: number } {
   assert.ok(x.span);
