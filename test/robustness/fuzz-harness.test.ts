@@ -150,7 +150,7 @@ describe('fuzz harness', function () {
       assert.match(out, /FAIL #0 self-test-crash: crash: inspectBytes threw: Error: self-test/);
       assert.match(out, /FAIL #1 self-test-hang: hang: still running after 1500 ms of CPU time/);
       assert.match(out, /fuzz: 4 inputs in/);
-      assert.match(out, /crashes 1, time-outs \(> 8000 ms of CPU time\) 0, hangs 1, leaks 0 \(requests 0\)/);
+      assert.match(out, /crashes 1, time-outs \(> 15000 ms of CPU time\) 0, hangs 1, leaks 0 \(requests 0\)/);
       const saved = fs.readdirSync(path.join(dir, 'seed-1-ci')).sort();
       assert.deepEqual(
         saved.filter((f) => f.endsWith('.bin')),
