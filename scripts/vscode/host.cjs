@@ -164,7 +164,27 @@ function endWatchdog() {
   }
 }
 
-// Kill a whole process group: SIGTERM, wait up to `graceMs` for `child` to exit, then SIGKILL the group.
+// Processes of a process group (by /proc/<pid>/stat's pgrp field).
+function groupPids(pgid) {
+  const out = [];
+  for (const p of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) {
+      continue;
+    }
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === pgid) {
+        out.push(Number(p));
+      }
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+// Kill a whole process group: SIGTERM, wait up to `graceMs` for `child` to exit and a little longer for the rest of
+// its group (file watchers, an extension host) to follow, then SIGKILL whatever is left.
 async function killGroup(child, graceMs = 4000) {
   const sig = (s) => {
     try {
@@ -177,7 +197,9 @@ async function killGroup(child, graceMs = 4000) {
     sig('SIGTERM');
     await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, graceMs))]);
   }
-  await new Promise((r) => setTimeout(r, 200));
+  for (const t0 = Date.now(); groupPids(child.pid).length && Date.now() - t0 < 1000;) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
   sig('SIGKILL');
   unguard(child.pid);
 }
@@ -260,22 +282,13 @@ const TEST_SETTINGS = { 'files.autoSave': 'off' };
 // Extension host processes of a running server (each window has its own): the server's process group, marked by
 // --type=extensionHost on their command line.
 function extensionHostPids(server) {
-  const out = [];
-  for (const p of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(p)) {
-      continue;
-    }
+  return groupPids(server.child.pid).filter((p) => {
     try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
-      const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-      if (pgid === server.child.pid && fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('type=extensionHost')) {
-        out.push(Number(p));
-      }
+      return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('type=extensionHost');
     } catch {
-      /* gone */
+      return false; // gone
     }
-  }
-  return out;
+  });
 }
 
 // Ends the extension hosts of windows that were closed. The server keeps a window's extension host for a while for
