@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
 import { OwnershipFormParser } from 'sec-edgar-toolkit';
-import { CORPUS_DIR, REPO_ROOT, corpusAvailable } from '../test/corpus';
+import { CORPUS_DIR, REPO_ROOT, corpusAvailable } from '../scripts/corpus-dir';
 import { inspectBytes, inspectText } from '../src/core/inspect';
 import { parseText } from '../src/core/parse';
 import { parsePdf } from '../src/core/pdf';

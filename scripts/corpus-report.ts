@@ -15,7 +15,7 @@ import { rulesMarkdownTable } from '../src/core/rules/table';
 import { reconcileFilings } from '../src/core/reconcile';
 import { LineIndex } from '../src/core/positions';
 import type { Filing, Finding } from '../src/core/model';
-import { CORPUS_DIR } from '../test/corpus';
+import { CORPUS_DIR } from './corpus-dir';
 
 interface Args {
   table: boolean;

@@ -164,7 +164,27 @@ function endWatchdog() {
   }
 }
 
-// Kill a whole process group: SIGTERM, wait up to `graceMs` for `child` to exit, then SIGKILL the group.
+// Processes of a process group (by /proc/<pid>/stat's pgrp field).
+function groupPids(pgid) {
+  const out = [];
+  for (const p of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) {
+      continue;
+    }
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === pgid) {
+        out.push(Number(p));
+      }
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+// Kill a whole process group: SIGTERM, wait up to `graceMs` for `child` to exit and a little longer for the rest of
+// its group (file watchers, an extension host) to follow, then SIGKILL whatever is left.
 async function killGroup(child, graceMs = 4000) {
   const sig = (s) => {
     try {
@@ -177,7 +197,9 @@ async function killGroup(child, graceMs = 4000) {
     sig('SIGTERM');
     await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, graceMs))]);
   }
-  await new Promise((r) => setTimeout(r, 200));
+  for (const t0 = Date.now(); groupPids(child.pid).length && Date.now() - t0 < 1000;) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
   sig('SIGKILL');
   unguard(child.pid);
 }
@@ -228,20 +250,68 @@ function makeProfile({ dir, settings = {} } = {}) {
     '--extensions-dir',
     path.join(base, 'extensions'),
   ];
-  {
-    // The workbench served by server-main keeps user settings on the server: <user-data>/User/settings.json.
-    const d = path.join(base, 'user-data', 'User');
-    fs.mkdirSync(d, { recursive: true });
-    const file = path.join(d, 'settings.json');
-    let old = {};
-    try {
-      old = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch {
-      /* none yet */
-    }
-    fs.writeFileSync(file, JSON.stringify({ ...DEFAULT_SETTINGS, ...old, ...settings }, null, 2));
+  const profile = { base, home, tmp, env, dirArgs, temporary };
+  let old = {};
+  try {
+    old = JSON.parse(fs.readFileSync(settingsFile(profile), 'utf8'));
+  } catch {
+    /* none yet */
   }
-  return { base, home, tmp, env, dirArgs, temporary };
+  writeUserSettings(profile, { ...old, ...settings });
+  return profile;
+}
+
+// The workbench served by server-main keeps user settings on the server: <user-data>/User/settings.json.
+function settingsFile(profile) {
+  return path.join(profile.base, 'user-data', 'User', 'settings.json');
+}
+
+// (Re)writes the profile's user settings: DEFAULT_SETTINGS with `settings` over them. A window opened afterwards reads
+// them (the UI runner starts every check from the same settings, whatever a check before it changed).
+function writeUserSettings(profile, settings = {}) {
+  const file = settingsFile(profile);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
+}
+
+// Settings of the test profiles (integration and UI), over DEFAULT_SETTINGS: a file changes on disk only when a test
+// writes it. The web workbench saves edits by itself after a delay by default, so an edit a test makes to see the
+// preview follow it would otherwise reach the file and the next test.
+const TEST_SETTINGS = { 'files.autoSave': 'off' };
+
+// Extension host processes of a running server (each window has its own): the server's process group, marked by
+// --type=extensionHost on their command line.
+function extensionHostPids(server) {
+  return groupPids(server.child.pid).filter((p) => {
+    try {
+      return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('type=extensionHost');
+    } catch {
+      return false; // gone
+    }
+  });
+}
+
+// Ends the extension hosts of windows that were closed. The server keeps a window's extension host for a while for
+// the window to reconnect (minutes to hours), so a run that opens a window per check would otherwise leave one
+// running per check. SIGTERM, then SIGKILL for any still there after `graceMs`.
+async function stopExtensionHosts(server, graceMs = 3000) {
+  const pids = extensionHostPids(server);
+  const signal = (sig) =>
+    pids.filter((pid) => {
+      try {
+        process.kill(pid, sig);
+        return true;
+      } catch {
+        return false; // gone
+      }
+    });
+  let alive = signal('SIGTERM');
+  const t0 = Date.now();
+  while (alive.length && Date.now() - t0 < graceMs) {
+    await new Promise((r) => setTimeout(r, 50));
+    alive = alive.filter((pid) => fs.existsSync(`/proc/${pid}`));
+  }
+  signal('SIGKILL');
 }
 
 // Runs the server's own CLI once against a profile (e.g. ['--install-extension', 'x.vsix']).
@@ -522,7 +592,11 @@ module.exports = {
   assertInstalled,
   freePort,
   makeProfile,
+  writeUserSettings,
+  TEST_SETTINGS,
   serverCli,
+  extensionHostPids,
+  stopExtensionHosts,
   startServer,
   workbenchUrl,
   launchBrowser,

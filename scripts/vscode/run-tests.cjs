@@ -73,7 +73,7 @@ async function runTests({ extensionDevelopmentPath, extensionTestsPath, workspac
     if (!fs.existsSync(extensionTestsPath) && !fs.existsSync(extensionTestsPath + '.js')) {
       throw new Error(`extensionTestsPath not found: ${extensionTestsPath}`);
     }
-    server = await host.startServer({ verbose: true });
+    server = await host.startServer({ verbose: true, profile: host.makeProfile({ settings: host.TEST_SETTINGS }) });
     const fixWorker = process.env.FORM4_FIX_WEBVIEW_WORKER === '1';
     browser = await host.launchBrowser(server.profile, { args: fixWorker ? host.WEBVIEW_FIX_ARGS : [] });
     const page = await browser.newPage();

@@ -1,22 +1,26 @@
 #!/usr/bin/env node
-// `npm run test:ui`: UI checks in a real VS Code, as a user sees it. One VS Code server + headless Chromium
-// (host.cjs) opens the workbench with the extension under development and a fresh copy of examples/ as the
-// workspace; then every check of every test/ui/*.ui.mjs file runs, in file-name order, on that one page.
+// `npm run test:ui`: UI checks in a real VS Code, as a user sees it. One VS Code server and one headless Chromium
+// (host.cjs) serve every check, and every check starts from nothing an earlier one left: its own copy of examples/ as
+// the workspace, the test profile's user settings written afresh (autosave off: a file changes only when a check
+// writes it), a new browser context (no browser storage kept), a newly loaded workbench with the extension under
+// development, and its own extension host (the previous window's is stopped). The checks of every test/ui/*.ui.mjs
+// file run in file-name order.
 //
-// A UI test file exports `checks`: [{ name, run: async (wb) => {...}, timeout? }], where `wb` is a
-// Workbench (test/ui/workbench.mjs: openFile, runCommand, frameWith, showView, problems, setTheme,
-// screenshot, page...). A check fails by throwing. Screenshots go to test-results/ui/ (a failing check
-// leaves FAIL-<name>.png there); UPDATE_SCREENSHOTS=1 also writes the README's to media/screenshots/.
+// A UI test file exports `checks`: [{ name, run: async (wb) => {...}, timeout?, workspace? }], where `wb` is a
+// Workbench (workbench.mjs beside this file: openFile, runCommand, frameWith, showView, problems, setTheme,
+// screenshot, page, workspace...) and `workspace(dir)` adds the files a check needs beyond examples/ to its
+// workspace before the workbench opens it (so the Explorer lists them from the start). A check fails by throwing. Screenshots go to test-results/ui/ (a failing check leaves
+// FAIL-<name>.png there); UPDATE_SCREENSHOTS=1 also writes the README's to media/screenshots/.
 //
 //   node scripts/vscode/run-ui.mjs [substring of a file or check name ...]
-// Knobs: VSCODE_UI_TIMEOUT (hard limit for the whole run, seconds, default 600), EXTENSION_DEV_PATH (default:
+// Knobs: VSCODE_UI_TIMEOUT (hard limit for the whole run, seconds, default 1500), EXTENSION_DEV_PATH (default:
 // this repository), VERBOSE=1 (browser console), KEEP_TMP=1. Closing line: "ui: N passed, N failed".
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Workbench } from '../../test/ui/workbench.mjs';
+import { Workbench } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const host = require('./host.cjs');
@@ -24,8 +28,9 @@ const ROOT = host.ROOT;
 const UI_DIR = join(ROOT, 'test', 'ui');
 const SHOTS = join(ROOT, 'test-results', 'ui');
 const README_SHOTS = join(ROOT, 'media', 'screenshots');
-const HARD_TIMEOUT_S = Number(process.env.VSCODE_UI_TIMEOUT || 600);
+const HARD_TIMEOUT_S = Number(process.env.VSCODE_UI_TIMEOUT || 1500);
 const DEV_PATH = resolve(process.env.EXTENSION_DEV_PATH || ROOT);
+const SETTINGS = { ...host.TEST_SETTINGS, 'workbench.colorTheme': 'Default Light Modern' };
 const filters = process.argv.slice(2);
 
 let passed = 0,
@@ -80,6 +85,29 @@ async function loadChecks() {
   return all;
 }
 
+/** A workbench of its own for check number `n`: fresh workspace, settings, browser context and extension host. */
+async function openWorkbench(n, check) {
+  const workspace = join(tmp, String(n).padStart(2, '0'), 'examples');
+  cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+  await check.workspace?.(workspace);
+  host.writeUserSettings(server.profile, SETTINGS);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => console.log('[pageerror]', e.message));
+  if (process.env.VERBOSE) {
+    page.on('console', (m) => console.log('[browser]', m.type(), m.text()));
+  }
+  await page.goto(host.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: [DEV_PATH] }));
+  const wb = new Workbench(page, { root: ROOT, workspace, shotsDir: SHOTS, readmeShotsDir: README_SHOTS });
+  await wb.ready();
+  return wb;
+}
+
+/** Closes a check's window (without its unload prompts) and stops its extension host. */
+async function closeWorkbench(wb) {
+  await wb.page.close({ runBeforeUnload: false }).catch(() => {});
+  await host.stopExtensionHosts(server);
+}
+
 async function main() {
   const checks = await loadChecks();
   if (!checks.length) {
@@ -91,61 +119,43 @@ async function main() {
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), 'form4-ui-'));
-  const workspace = join(tmp, 'examples');
-  cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
 
-  server = await host.startServer({
-    verbose: true,
-    profile: host.makeProfile({ settings: { 'workbench.colorTheme': 'Default Light Modern' } }),
-  });
+  server = await host.startServer({ verbose: true, profile: host.makeProfile({ settings: SETTINGS }) });
   browser = await host.launchBrowser(server.profile);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (e) => console.log('[pageerror]', e.message));
-  if (process.env.VERBOSE) {
-    page.on('console', (m) => console.log('[browser]', m.type(), m.text()));
-  }
-  await page.goto(host.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: [DEV_PATH] }));
-  const wb = new Workbench(page, { root: ROOT, workspace, shotsDir: SHOTS, readmeShotsDir: README_SHOTS });
-  await wb.ready(); // every check starts on a loaded workbench, also when run alone
 
-  // A check that fails is run once more from a clean slate (editors closed, no quick input): a key swallowed by a
-  // busy workbench on a loaded machine is not a product failure. Both tries are reported; only a second failure counts.
-  const UI_RETRIES = Number(process.env.UI_RETRIES ?? 1);
-  for (const check of checks) {
-    for (let attempt = 0; ; attempt++) {
-      const t = Date.now();
-      try {
-        await withTimeout(
-          Promise.resolve().then(() => check.run(wb)),
-          check.timeout || 90000,
-          `check "${check.name}"`,
-        );
-        if (aborted) {
-          return;
-        }
-        passed++;
-        console.log(`  ok    ${check.name} (${Date.now() - t} ms)${attempt ? ` on try ${attempt + 1}` : ''}`);
-        break;
-      } catch (e) {
-        if (aborted) {
-          return;
-        } // the hard timeout fired and VS Code is being stopped: counted there
-        const last = attempt >= UI_RETRIES;
-        console.log(
-          `  ${last ? 'FAIL ' : 'retry'} ${check.name} (${Date.now() - t} ms)\n        ${String((e && e.message) || e)
-            .split('\n')
-            .slice(0, 6)
-            .join('\n        ')}`,
-        );
-        await page
-          .screenshot({ path: join(SHOTS, `FAIL-${check.name.replace(/\W+/g, '_')}${last ? '' : '-try1'}.png`) })
-          .catch(() => {});
-        await page.keyboard.press('Escape').catch(() => {}); // leave no quick input open for the next check
-        if (last) {
-          failed++;
-          break;
-        }
-        await wb.runCommand('View: Close All Editors').catch(() => {});
+  for (const [n, check] of checks.entries()) {
+    const t = Date.now();
+    let wb;
+    try {
+      wb = await withTimeout(openWorkbench(n, check), 120000, `the workbench for "${check.name}"`);
+      const loaded = Date.now() - t;
+      await withTimeout(
+        Promise.resolve().then(() => check.run(wb)),
+        check.timeout || 90000,
+        `check "${check.name}"`,
+      );
+      if (aborted) {
+        return;
+      }
+      passed++;
+      console.log(`  ok    ${check.name} (${Date.now() - t} ms, ${loaded} ms of it loading the workbench)`);
+    } catch (e) {
+      if (aborted) {
+        return;
+      } // the hard timeout fired and VS Code is being stopped: counted there
+      failed++;
+      console.log(
+        `  FAIL  ${check.name} (${Date.now() - t} ms)\n        ${String((e && e.message) || e)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n        ')}`,
+      );
+      if (wb) {
+        await wb.page.screenshot({ path: join(SHOTS, `FAIL-${check.name.replace(/\W+/g, '_')}.png`) }).catch(() => {});
+      }
+    } finally {
+      if (wb && !aborted) {
+        await closeWorkbench(wb);
       }
     }
   }

@@ -1,10 +1,10 @@
 /**
- * One input through the fuzzer's own check (scripts/fuzz/run.ts): `inspectBytes`, the JSON model and the rendering,
+ * One input through the fuzzer's own check (run.ts): `inspectBytes`, the JSON model and the rendering,
  * with the invariants every input must meet. Regression tests use it so they check exactly what the fuzzer checks.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCase, type CaseResult } from '../../scripts/fuzz/run';
+import { runCase, type CaseResult } from './run';
 
 export const FUZZ_FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'fuzz');
 
@@ -13,11 +13,11 @@ export function fuzzFixture(name: string): string {
   return fs.readFileSync(path.join(FUZZ_FIXTURES, name), 'latin1');
 }
 
-/** Run the fuzzer's check on `input`; `budgetMs` is the time limit (the fuzz run itself uses 2 s). */
+/** Run the fuzzer's check on `input`; `cpuBudgetMs` bounds its CPU time (the fuzz run uses CPU_BUDGET_MS). */
 export async function throughCliPath(
   name: string,
   input: string | Uint8Array,
-  budgetMs: number,
+  cpuBudgetMs: number,
   mustNotContain?: string[],
 ): Promise<CaseResult> {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
@@ -25,7 +25,7 @@ export async function throughCliPath(
     0,
     { name, family: 'hostile', build: () => Buffer.from(bytes), ...(mustNotContain ? { mustNotContain } : {}) },
     bytes,
-    budgetMs,
+    cpuBudgetMs,
   );
 }
 

@@ -1,11 +1,23 @@
 // The extension users open, checked in a real VS Code: the preview custom editor, the Form 4 tree, diagnostics
 // that follow edits (exact ranges) and undo, hovers, go to definition, references, symbols, exports, workspace scan.
-// The workspace is a fresh copy of examples/ (see index.ts and examples/README.md).
+// The workspace is a fresh copy of examples/ (see index.ts and examples/README.md) that tests only read; a test that
+// edits a filing edits its own copy (helpers.ts: ownCopy), and autosave is off in the test profile, so an edit
+// reaches no file and no other test.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Form4Api } from '../../src/extension/extension';
 import type { TreeNode } from '../../src/extension/treeModel';
-import { activate, extension, fixtureUri, previewRendered, waitFor, workspaceUri } from './helpers';
+import {
+  activate,
+  extension,
+  fixtureUri,
+  ownCopy,
+  ownFolder,
+  previewRendered,
+  removeOwnCopies,
+  waitFor,
+  workspaceUri,
+} from './helpers';
 
 const ALTO = 'alto-ingredients-form4.xml';
 const MISMATCH = 'holdings-mismatch-form4.xml';
@@ -14,8 +26,8 @@ async function api(): Promise<Form4Api> {
   return activate<Form4Api>();
 }
 
-async function openText(rel: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument(workspaceUri(rel));
+async function openText(rel: string | vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(typeof rel === 'string' ? workspaceUri(rel) : rel);
   return vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
 }
 
@@ -57,26 +69,20 @@ describe('Form 4 extension', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    removeOwnCopies();
   });
 
-  it('activates and returns its API', async () => {
+  it('activates and returns its API; the bundle loads on its own and stays under 1 MB', async () => {
     const a = await api();
     assert.ok(a.tree && a.previews && a.diagnostics && a.service);
-    // The time activation takes is measured by npm run bench (test/integration/perf.test.ts); here, the bundle loaded
-    // again: a fresh require() of dist/extension.js.
+    // How long activation takes is the bench's figure (npm run bench); what keeps it short is the bundle's size.
     const file = require.resolve(`${extension().extensionPath}/dist/extension.js`);
     const cached = require.cache[file];
     delete require.cache[file];
-    const t0 = performance.now();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh CommonJS load is what is measured
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh CommonJS load of the bundle
     const fresh = require(file) as { activate: unknown };
-    const requireMs = performance.now() - t0;
     if (cached) require.cache[file] = cached;
     assert.strictEqual(typeof fresh.activate, 'function');
-    console.log(`    loading dist/extension.js again (fresh require, parse + evaluate): ${requireMs.toFixed(1)} ms`);
-    // Timings on a shared 2-core machine vary tenfold with load (13 ms quiet, 200 ms under load): the bounds only catch
-    // a pathological regression; what keeps activation near the 30 ms target is the bundle's size, checked exactly.
-    assert.ok(requireMs < 1000, `loading the bundle took ${requireMs} ms`);
     const size = (await vscode.workspace.fs.stat(vscode.Uri.file(file))).size;
     assert.ok(size < 1024 * 1024, `dist/extension.js is ${size} bytes`);
   });
@@ -191,7 +197,7 @@ describe('Form 4 extension', function () {
 
   it('updates the tree after an edit (debounced) and follows the active editor', async () => {
     const a = await api();
-    const ed = await openText(ALTO);
+    const ed = await openText(ownCopy(ALTO));
     const row = () => find(a.tree.nodes, (n) => n.id === 'nonDerivative[0]');
     await waitFor('the tree of the filing', () => a.tree.file?.toString() === ed.document.uri.toString() && row());
     try {
@@ -229,7 +235,7 @@ describe('Form 4 extension', function () {
   });
 
   it('reports the broken running tally at the exact range, follows edits, and clears on undo', async () => {
-    const ed = await openText(MISMATCH);
+    const ed = await openText(ownCopy(MISMATCH));
     const doc = ed.document;
     const uri = doc.uri;
     // as shipped: 50,000 - 2,000 reported as 47,000
@@ -407,8 +413,7 @@ describe('Form 4 extension', function () {
 
   it('exports the filing as JSON and its transactions as CSV', async () => {
     const uri = workspaceUri(MISMATCH);
-    const dir = vscode.Uri.joinPath(uri, '..', 'out-export');
-    await vscode.workspace.fs.createDirectory(dir);
+    const dir = ownFolder();
     const jsonTarget = vscode.Uri.joinPath(dir, 'mismatch.json');
     const csvTarget = vscode.Uri.joinPath(dir, 'mismatch.csv');
     await vscode.commands.executeCommand('form4Inspector.exportJson', uri, jsonTarget);

@@ -1,4 +1,6 @@
 // Small helpers for integration suites (they run inside VS Code's extension host; see index.ts).
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
@@ -26,11 +28,39 @@ export function fixtureUri(rel: string): vscode.Uri {
   return vscode.Uri.file(path.join(repoRoot(), 'test', 'fixtures', rel));
 }
 
-/** A file of the test workspace (a fresh copy of examples/ made for every run, so suites may edit it). */
+/**
+ * A file of the test workspace: a fresh copy of examples/ made for the run. Tests only read these (a test that
+ * edits or writes a file uses `ownCopy` or a folder of its own), so every test finds them as examples/ has them.
+ */
 export function workspaceUri(rel: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the integration tests run without a workspace folder');
   return vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
+}
+
+const own: string[] = [];
+
+/**
+ * A copy of examples/<rel> in a new temporary folder outside the workspace, for one test to edit: no other test sees
+ * it, whatever this one leaves in it. Removed by `removeOwnCopies` (the suites' `after`).
+ */
+export function ownCopy(rel: string): vscode.Uri {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-it-own-'));
+  own.push(dir);
+  const file = path.join(dir, path.basename(rel));
+  fs.copyFileSync(path.join(repoRoot(), 'examples', ...rel.split('/')), file);
+  return vscode.Uri.file(file);
+}
+
+/** A new temporary folder outside the workspace for one test's output (removed with the own copies). */
+export function ownFolder(): vscode.Uri {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-it-out-'));
+  own.push(dir);
+  return vscode.Uri.file(dir);
+}
+
+export function removeOwnCopies(): void {
+  for (const dir of own.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Polls `fn` until it returns a truthy value; rejects with `what` after `ms`. */

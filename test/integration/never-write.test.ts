@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Form4Api } from '../../src/extension/extension';
-import { activate, previewRendered, repoRoot } from './helpers';
+import { activate, previewRendered } from './helpers';
+import { CORPUS_DIR as corpus, corpusOrSkip } from '../helpers/shared';
 
 interface Stamp {
   sha256: string;
@@ -29,13 +30,9 @@ function listing(dir: string): string[] {
 
 describe('never write (VS Code session)', function () {
   this.timeout(600_000);
-  const corpus = path.join(repoRoot(), '..', 'shared', 'corpus');
 
   it('opening corpus filings in the preview and as text, then closing them, changes no file', async function () {
-    if (!fs.existsSync(path.join(corpus, 'MANIFEST.tsv'))) {
-      if (process.env.CI === 'true') assert.fail(`corpus missing at ${corpus}`);
-      this.skip();
-    }
+    corpusOrSkip(this);
     const api = await activate<Form4Api>();
     // Every kind, sampled to keep the suite near a minute (each file is a preview, a text editor and a close).
     const pick = (sub: string, every = 1, max = Infinity): string[] =>

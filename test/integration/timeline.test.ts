@@ -1,12 +1,12 @@
 // "Form 4: Show Holdings Timeline" in a real VS Code: the command is contributed and registered, it charts the
 // example workspace (the within-filing break of the Northwind filing is drawn), and the whole corpus (about 500
-// filings) is read, built and first rendered (how fast is npm run bench's to measure).
+// filings) is built and first rendered (how fast is the bench's figure: npm run bench).
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TimelineResult } from '../../src/extension/timeline';
-import { activate, extension, repoRoot } from './helpers';
+import { activate, extension } from './helpers';
+import { CORPUS_DIR, corpusOrSkip } from '../helpers/shared';
 
 const COMMAND = 'form4Inspector.showTimeline';
 
@@ -50,12 +50,8 @@ describe('Form 4 holdings timeline', function () {
   });
 
   it('the whole corpus (xml): series built and first rendered', async function () {
-    const corpus = path.join(repoRoot(), '..', 'shared', 'corpus');
-    if (!fs.existsSync(corpus)) {
-      if (process.env.CI === 'true') assert.fail(`corpus missing at ${corpus}`);
-      this.skip();
-    }
-    const r = (await vscode.commands.executeCommand(COMMAND, vscode.Uri.file(path.join(corpus, 'xml')))) as
+    corpusOrSkip(this);
+    const r = (await vscode.commands.executeCommand(COMMAND, vscode.Uri.file(path.join(CORPUS_DIR, 'xml')))) as
       TimelineResult | undefined;
     assert.ok(r && r.shown, 'the webview reported its first render');
     assert.ok(r.filings > 400, `filings: ${r.filings}`);

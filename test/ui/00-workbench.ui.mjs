@@ -23,24 +23,25 @@ export const checks = [
       await wb.openFile('alto-ingredients-form4.xml');
       // the list names an extension by its displayName, or by its id when it shows a development build
       const ours = (n) => n === 'Form 4 Inspector' || n === 'form4-inspector.form4-inspector';
-      let names = [];
-      const t0 = Date.now();
-      // activation is asynchronous: reopen the list until it shows up (or 20 s pass)
-      while (!names.some(ours)) {
-        if (Date.now() - t0 > 20000) {
-          throw new Error(`Form 4 Inspector is not among the running extensions: ${names.join(', ')}`);
-        }
-        names = await wb.runningExtensions();
-        if (!names.some(ours)) {
-          await wb.page.waitForTimeout(1000);
-        }
-      }
+      // activation is asynchronous: reopen the list until it shows up
+      let last = [];
+      const names = await wb
+        .until(
+          'Form 4 Inspector among the running extensions',
+          async () => {
+            last = await wb.runningExtensions();
+            return last.some(ours) && last;
+          },
+          { timeout: 30000, interval: 500 },
+        )
+        .catch((e) => {
+          throw new Error(`${e.message}; running: ${last.join(', ')}`);
+        });
       const row = wb.page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: names.find(ours) });
       const text = await row.innerText();
       if (!/Activation/.test(text)) {
         throw new Error(`no activation time shown: ${text}`);
       }
-      await wb.closeAllEditors();
     },
   },
 ];

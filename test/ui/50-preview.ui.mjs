@@ -1,38 +1,18 @@
 // The Form 4 preview as a user sees it, in Chromium: the form layout with derived values, finding marks,
 // footnote links, filing text that holds markup shown as text (never run), the strict CSP, the narrow layout,
-// Reveal in Source from a click, and README screenshots of the preview in the light and the dark theme.
+// Reveal in Source from a click, and README screenshots of the preview in the light and the dark theme. Each check
+// runs in its own workbench on its own copy of examples/ (scripts/vscode/run-ui.mjs), so an edit or a file written
+// by one check is never seen by another.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** Opens a workspace file from the Explorer (a click on its row: no race with Quick Open's history list). */
-async function open(wb, file) {
-  await wb.closeQuickInput();
-  const row = wb.explorerItem(file).first();
-  await row.waitFor({ timeout: 20000 });
-  await row.dblclick();
-  await wb.tab(file).first().waitFor({ timeout: 15000 });
-}
-
-/** Opens a workspace file and its Form 4 preview beside it; returns the preview's frame. */
-async function openPreview(wb, file, hasText) {
-  await wb.closeAllEditors();
-  await open(wb, file);
-  await wb.runCommand('Form 4: Open Preview');
-  return wb.frameWith('#root .form-title', { hasText, timeout: 30000 });
-}
-
-function expect(cond, message) {
-  if (!cond) {
-    throw new Error(message);
-  }
-}
+import { expect } from './expect.mjs';
 
 export const checks = [
   {
     name: 'preview lays out the form with derived values and footnote links',
     timeout: 90000,
     async run(wb) {
-      const f = await openPreview(wb, 'alto-ingredients-form4.xml', 'FORM');
+      const f = await wb.openPreview('alto-ingredients-form4.xml');
       await f.locator('.issuer-name', { hasText: 'Alto Ingredients, Inc.' }).waitFor({ timeout: 10000 });
       const title = await f.locator('.form-title').innerText();
       expect(/FORM\s*4/.test(title), `form title: ${title}`);
@@ -69,7 +49,7 @@ export const checks = [
     name: 'preview marks values with findings',
     timeout: 60000,
     async run(wb) {
-      const f = await openPreview(wb, 'holdings-mismatch-form4.xml', 'FORM');
+      const f = await wb.openPreview('holdings-mismatch-form4.xml');
       const cell = f.locator('[data-path="nonDerivative[2].sharesOwnedFollowingTransaction"]');
       await cell.waitFor({ timeout: 10000 });
       const cls = await cell.getAttribute('class');
@@ -89,7 +69,7 @@ export const checks = [
     name: 'the preview follows the caret of the text editor beside it',
     timeout: 60000,
     async run(wb) {
-      const f = await openPreview(wb, 'holdings-mismatch-form4.xml', 'FORM');
+      const f = await wb.openPreview('holdings-mismatch-form4.xml');
       const text = wb.page.locator('.editor-group-container').nth(0);
       await text.locator('.view-lines').first().click();
       await wb.openQuickInput('Control+G', 15000);
@@ -116,7 +96,7 @@ export const checks = [
     name: 'the preview follows edits of the text live',
     timeout: 60000,
     async run(wb) {
-      const f = await openPreview(wb, 'alto-ingredients-form4.xml', 'FORM');
+      const f = await wb.openPreview('alto-ingredients-form4.xml');
       const text = wb.page.locator('.editor-group-container').nth(0);
       await text.locator('.view-lines').first().click();
       await wb.openQuickInput('Control+G', 15000);
@@ -127,26 +107,26 @@ export const checks = [
       await token.dblclick();
       await wb.page.keyboard.type('8000');
       const shares = f.locator('[data-path="nonDerivative[0].transactionShares"] .v');
-      const t0 = Date.now();
-      while ((await shares.innerText()) !== '8,000') {
-        if (Date.now() - t0 > 10000) {
+      await shares
+        .filter({ hasText: /^8,000$/ })
+        .waitFor({ timeout: 10000 })
+        .catch(async () => {
           throw new Error(`the preview still shows ${await shares.innerText()}`);
-        }
-        await wb.page.waitForTimeout(100);
-      }
+        });
       const price = await f.locator('[data-path="nonDerivative[0].transactionPricePerShare"] .secondary').innerText();
       expect(price === '= $18,320.00', `derived value after the edit: ${price}`);
-      await text.locator('.view-lines').first().click();
-      await wb.runCommand('File: Revert File');
+      // The edit stays in the editor: autosave is off in the test profile, and this workspace is this check's own.
+      expect(
+        readFileSync(join(wb.workspace, 'alto-ingredients-form4.xml'), 'utf8').includes('<value>7402</value>'),
+        'the file on disk is unchanged',
+      );
     },
   },
   {
     name: 'clicking a value reveals it in the source beside the preview',
     timeout: 60000,
     async run(wb) {
-      await wb.closeAllEditors();
-      await wb.runCommand('View: Close All Editor Groups').catch(() => {});
-      await open(wb, 'alto-ingredients-form4.xml');
+      await wb.openFromExplorer('alto-ingredients-form4.xml');
       await wb.runCommand('Form 4: Open Preview');
       const f = await wb.frameWith('#root .form-title', { timeout: 30000 });
       await wb.closeQuickInput();
@@ -162,43 +142,50 @@ export const checks = [
     name: 'the preview keeps its scroll position when hidden and shown again, and shows a change made meanwhile',
     timeout: 60000,
     async run(wb) {
-      let f = await openPreview(wb, 'holdings-mismatch-form4.xml', 'FORM');
+      let f = await wb.openPreview('holdings-mismatch-form4.xml');
       await f.evaluate(() => window.scrollTo(0, 700));
-      await wb.page.waitForTimeout(500);
+      // the preview saves its scroll position on the animation frame after a scroll
+      await wb.nextFrames(f);
       const y0 = await f.evaluate(() => window.scrollY);
       expect(y0 > 300, `the preview scrolled: ${y0}`);
       // the preview's group is active: open another file there, which hides (and disposes) the webview
-      await open(wb, 'alto-ingredients-form4.xml');
-      await wb.page.waitForTimeout(500);
+      await wb.openFromExplorer('alto-ingredients-form4.xml');
+      const group = wb.page.locator('.editor-group-container').nth(1);
+      await group.locator('.tab.active', { hasText: 'alto-ingredients-form4.xml' }).waitFor({ timeout: 10000 });
       // while hidden, the filing changes on disk: the page made again on restore embeds the model it was first made
       // with, so the preview must be sent the current one
       const file = join(wb.workspace, 'holdings-mismatch-form4.xml');
-      const original = readFileSync(file, 'utf8');
-      writeFileSync(file, original.replace('Northwind Biosciences, Inc.', 'Northwind Restored, Inc.'));
-      try {
-        await wb.page.waitForTimeout(1500);
-        const group = wb.page.locator('.editor-group-container').nth(1);
-        await group.locator('.tab', { hasText: 'holdings-mismatch-form4.xml' }).first().click();
-        f = await wb.frameWith('#root .form-title', { timeout: 20000 });
-        await f.locator('.issuer-name', { hasText: 'Northwind Restored, Inc.' }).waitFor({ timeout: 10000 });
-        await wb.page.waitForTimeout(800);
-        const y1 = await f.evaluate(() => window.scrollY);
-        expect(Math.abs(y1 - y0) < 40, `scroll position after restore: ${y1}, before: ${y0}`);
-      } finally {
-        writeFileSync(file, original);
-      }
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('Northwind Biosciences, Inc.', 'Northwind Restored, Inc.'),
+      );
+      // the text editor beside it shows the change once VS Code has read it from disk
+      await wb.page
+        .locator('.editor-group-container')
+        .nth(0)
+        .locator('.view-line', { hasText: 'Northwind Restored, Inc.' })
+        .first()
+        .waitFor({ timeout: 15000 });
+      await group.locator('.tab', { hasText: 'holdings-mismatch-form4.xml' }).first().click();
+      f = await wb.frameWith('#root .form-title', { timeout: 20000 });
+      await f.locator('.issuer-name', { hasText: 'Northwind Restored, Inc.' }).waitFor({ timeout: 10000 });
+      await f
+        .waitForFunction((y) => Math.abs(window.scrollY - y) < 40, y0, { timeout: 10000 })
+        .catch(async () => {
+          throw new Error(`scroll position after restore: ${await f.evaluate(() => window.scrollY)}, before: ${y0}`);
+        });
     },
   },
   {
     name: 'markup inside filing text is shown as text, never run',
     timeout: 60000,
-    async run(wb) {
+    workspace: (dir) =>
       copyFileSync(
-        join(wb.root, 'test', 'fixtures', 'preview', 'markup-in-text-form4.xml'),
-        join(wb.workspace, 'markup-in-text-form4.xml'),
-      );
-      await wb.explorerItem('markup-in-text-form4.xml').waitFor({ timeout: 20000 });
-      const f = await openPreview(wb, 'markup-in-text-form4.xml', 'FORM');
+        new URL('../fixtures/preview/markup-in-text-form4.xml', import.meta.url),
+        join(dir, 'markup-in-text-form4.xml'),
+      ),
+    async run(wb) {
+      const f = await wb.openPreview('markup-in-text-form4.xml');
       const fn = f.locator('.footnote').first();
       await fn.waitFor({ timeout: 10000 });
       const text = await fn.innerText();
@@ -234,19 +221,20 @@ export const checks = [
           'form4-initial:application/json:no-nonce -:js:nonce',
         `scripts in the page: ${scripts.join(' ')}`,
       );
-      await wb.page.waitForTimeout(500);
+      // once the page has loaded, a load or error handler of anything in it would have run
+      await wb.loaded(f);
       expect((await f.evaluate(() => document.body.dataset.pwned ?? null)) === null, 'no handler ran later');
     },
   },
   {
     name: 'a file that is not a filing gets a clear message, from the Explorer context menu',
     timeout: 60000,
-    async run(wb) {
-      await wb.closeAllEditors();
+    workspace: (dir) =>
       writeFileSync(
-        join(wb.workspace, 'settings-not-a-filing.xml'),
+        join(dir, 'settings-not-a-filing.xml'),
         '<?xml version="1.0"?>\n<settings><color>blue</color></settings>\n',
-      );
+      ),
+    async run(wb) {
       const row = wb.explorerItem('settings-not-a-filing.xml').first();
       await row.waitFor({ timeout: 20000 });
       await row.click({ button: 'right' });
@@ -257,22 +245,24 @@ export const checks = [
       const text = await f.locator('.failure').innerText();
       expect(/Not shown as a filing/.test(text) && /settings-not-a-filing\.xml/.test(text), `message: ${text}`);
       expect(/ownership/i.test(await f.locator('.failure .reason').innerText()), 'the reason names what is missing');
-      await wb.closeAllEditors();
     },
   },
   {
     name: 'preview screenshots (light, dark, narrow)',
     timeout: 120000,
     async run(wb) {
-      await wb.closeAllEditors();
-      await wb.runCommand('View: Close All Editor Groups').catch(() => {});
       // the preview alone, in its editor (Reopen With is what "Open Preview" offers from the Explorer too)
-      await open(wb, 'holdings-mismatch-form4.xml');
+      await wb.openFromExplorer('holdings-mismatch-form4.xml');
       await wb.runCommand('Form 4: Open Preview');
       await wb.frameWith('#root .form-title', { timeout: 30000 });
       await wb.runCommand('View: Close Other Editors in Group').catch(() => {});
       await wb.runCommand('View: Close Editors in Other Groups').catch(() => {});
-      await wb.page.waitForTimeout(800);
+      await wb.until('the preview alone in one editor group', async () => {
+        const groups = await wb.page.locator('.editor-group-container').count();
+        const tabs = await wb.page.locator('.tabs-container .tab').count();
+        return groups === 1 && tabs === 1;
+      });
+      await wb.loaded(await wb.frameWith('#root .form-title', { timeout: 10000 }));
       for (const kind of ['light', 'dark']) {
         await wb.setTheme(kind);
         await wb.screenshot(`preview-${kind}`, { readme: true });
@@ -280,18 +270,22 @@ export const checks = [
       // narrow editor: tables stack into labelled cards
       await wb.page.setViewportSize({ width: 600, height: 900 });
       await wb.runCommand('View: Toggle Primary Side Bar Visibility').catch(() => {});
-      await wb.page.waitForTimeout(800);
+      await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 10000 });
       const f = await wb.frameWith('#root .form-title', { timeout: 10000 });
+      const display = () =>
+        f.evaluate(() => window.getComputedStyle(document.querySelector('.form-table thead')).display);
+      await f
+        .waitForFunction(
+          () => window.getComputedStyle(document.querySelector('.form-table thead')).display === 'none',
+          null,
+          { timeout: 10000 },
+        )
+        .catch(async () => {
+          throw new Error(`table head in a narrow editor: display ${await display()}`);
+        });
       await f.evaluate(() => document.querySelector('.table-nonDerivative')?.scrollIntoView({ block: 'start' }));
-      await wb.page.waitForTimeout(300);
-      const display = await f.evaluate(
-        () => window.getComputedStyle(document.querySelector('.form-table thead')).display,
-      );
+      await wb.nextFrames(f);
       await wb.screenshot('preview-narrow', { readme: true });
-      await wb.runCommand('View: Toggle Primary Side Bar Visibility').catch(() => {});
-      await wb.page.setViewportSize({ width: 1400, height: 900 });
-      await wb.setTheme('light');
-      expect(display === 'none', `table head in a narrow editor: display ${display}`);
     },
   },
 ];

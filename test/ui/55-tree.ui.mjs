@@ -1,19 +1,12 @@
 // The "Form 4" view in the Explorer as a user sees it: welcome text with no filing, the active filing's tree
 // (owners, table rows with code, shares and price), and a click on a row that selects its element in the source.
-
-function expect(cond, message) {
-  if (!cond) {
-    throw new Error(message);
-  }
-}
+import { expect } from './expect.mjs';
 
 export const checks = [
   {
     name: 'Form 4 view: welcome without a filing, the tree of the active filing, reveal on click',
     timeout: 90000,
     async run(wb) {
-      await wb.closeAllEditors();
-      await wb.runCommand('View: Close All Editor Groups').catch(() => {});
       const pane = await wb.showView('Form 4');
       // README.md is not a filing: the view shows its welcome content
       await wb.explorerItem('README.md').first().dblclick();

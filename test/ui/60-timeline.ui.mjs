@@ -2,27 +2,21 @@
 // (plus a three-filing chain of one owner copied in from test/fixtures/summary/timeline, whose last filing does not
 // follow from the one before), points and breaks in the DOM, the strict CSP, a click on a point opening the filing
 // at its row, and the README screenshot media/screenshots/timeline.png (UPDATE_SCREENSHOTS=1).
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-function expect(cond, message) {
-  if (!cond) {
-    throw new Error(message);
-  }
-}
+import { expect } from './expect.mjs';
 
 const CHAIN = 'timeline-chain';
 
-function copyChain(wb) {
-  const from = join(wb.root, 'test', 'fixtures', 'summary', 'timeline');
-  const to = join(wb.workspace, CHAIN);
+/** Adds the three-filing chain of test/fixtures/summary/timeline to a check's workspace, in a folder of its own. */
+function copyChain(dir) {
+  const from = new URL('../fixtures/summary/timeline/', import.meta.url);
+  const to = join(dir, CHAIN);
   mkdirSync(to, { recursive: true });
-  for (const f of readdirSync(from)) if (/^\d{4}-.*\.xml$/.test(f)) copyFileSync(join(from, f), join(to, f));
-  return to;
+  for (const f of readdirSync(from)) if (/^\d{4}-.*\.xml$/.test(f)) copyFileSync(new URL(f, from), join(to, f));
 }
 
 async function openTimeline(wb) {
-  await wb.closeAllEditors();
   await wb.runCommand('Form 4: Show Holdings Timeline');
   return wb.frameWith('.charts h2', { timeout: 30000 });
 }
@@ -67,44 +61,40 @@ export const checks = [
   {
     name: 'timeline marks a break across filings, and a click opens the filing at the row',
     timeout: 120000,
+    workspace: copyChain,
     async run(wb) {
-      const dir = copyChain(wb);
-      try {
-        const f = await openTimeline(wb);
-        await f.locator('.group-list button.group', { hasText: 'Harold B. Quince' }).click();
-        await f.locator('.charts h2', { hasText: 'Harold B. Quince' }).waitFor({ timeout: 10000 });
-        // The pair's series come from the host on request: wait until they are drawn.
-        await f.locator('.charts figure.series svg.chart').first().waitFor({ timeout: 10000 });
-        const series = f.locator('.charts figure.series');
-        expect((await series.count()) === 2, `series: ${await series.count()}`);
-        const direct = series.filter({ hasText: 'Common Stock, direct' });
-        expect((await direct.locator('circle.pt').count()) === 3, 'three transactions of the direct holding');
-        const br = direct.locator('g.break');
-        expect(
-          (await br.count()) === 1 && (await br.getAttribute('data-rule')) === 'holdings-reconcile-cross',
-          'the cross-filing break',
-        );
-        const label = await direct.locator('circle.pt.has-break').getAttribute('aria-label');
-        expect(
-          /2024-03-15-sale\.xml Table I row 1/.test(label) && /10,000, but this filing states 9,800/.test(label),
-          `label: ${label}`,
-        );
-        // Screenshots with the Quince chain selected and the break's tooltip open.
-        await direct.locator('circle.pt.has-break').hover();
-        await f.locator('#tip:not([hidden])').waitFor({ timeout: 5000 });
-        await wb.screenshot('timeline', { readme: true });
-        await wb.setTheme('dark');
-        await direct.locator('circle.pt.has-break').hover();
-        await wb.screenshot('timeline-dark', { readme: true });
-        await wb.setTheme('light');
-        // A click opens that filing's text at the row.
-        await direct.locator('circle.pt.has-break').click();
-        await wb.tab('2024-03-15-sale.xml').first().waitFor({ timeout: 15000 });
-        const selection = await wb.page.locator('.monaco-editor .selected-text').count();
-        expect(selection > 0, 'the row is selected in the editor');
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const f = await openTimeline(wb);
+      await f.locator('.group-list button.group', { hasText: 'Harold B. Quince' }).click();
+      await f.locator('.charts h2', { hasText: 'Harold B. Quince' }).waitFor({ timeout: 10000 });
+      // The pair's series come from the host on request: wait until they are drawn.
+      await f.locator('.charts figure.series svg.chart').first().waitFor({ timeout: 10000 });
+      const series = f.locator('.charts figure.series');
+      expect((await series.count()) === 2, `series: ${await series.count()}`);
+      const direct = series.filter({ hasText: 'Common Stock, direct' });
+      expect((await direct.locator('circle.pt').count()) === 3, 'three transactions of the direct holding');
+      const br = direct.locator('g.break');
+      expect(
+        (await br.count()) === 1 && (await br.getAttribute('data-rule')) === 'holdings-reconcile-cross',
+        'the cross-filing break',
+      );
+      const label = await direct.locator('circle.pt.has-break').getAttribute('aria-label');
+      expect(
+        /2024-03-15-sale\.xml Table I row 1/.test(label) && /10,000, but this filing states 9,800/.test(label),
+        `label: ${label}`,
+      );
+      // Screenshots with the Quince chain selected and the break's tooltip open.
+      await direct.locator('circle.pt.has-break').hover();
+      await f.locator('#tip:not([hidden])').waitFor({ timeout: 5000 });
+      await wb.screenshot('timeline', { readme: true });
+      await wb.setTheme('dark');
+      await direct.locator('circle.pt.has-break').hover();
+      await wb.screenshot('timeline-dark', { readme: true });
+      await wb.setTheme('light');
+      // A click opens that filing's text at the row.
+      await direct.locator('circle.pt.has-break').click();
+      await wb.tab('2024-03-15-sale.xml').first().waitFor({ timeout: 15000 });
+      const selection = await wb.page.locator('.monaco-editor .selected-text').count();
+      expect(selection > 0, 'the row is selected in the editor');
     },
   },
   {
@@ -121,31 +111,23 @@ export const checks = [
         .first()
         .waitFor({ timeout: 15000 });
       await wb.page.keyboard.press('Enter');
-      try {
-        await wb.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 15000 });
-        await f.locator('body.vscode-high-contrast').waitFor({ timeout: 15000 });
-        const ring = await f.evaluate(
-          () => document.defaultView.getComputedStyle(document.querySelector('.charts .break-ring')).strokeWidth,
-        );
-        expect(ring === '3px', `break ring in high contrast: ${ring}`);
-        const pt = await f.evaluate(() => {
-          const c = document.querySelector('.charts svg.chart circle.pt');
-          const probe = document.createElement('span');
-          probe.style.color = 'var(--vscode-contrastBorder)';
-          document.body.append(probe);
-          const want = document.defaultView.getComputedStyle(probe).color;
-          probe.remove();
-          return { stroke: document.defaultView.getComputedStyle(c).stroke, want };
-        });
-        expect(pt.stroke === pt.want, `point outline ${pt.stroke} is the contrast border ${pt.want}`);
-        await wb.screenshot('timeline-high-contrast');
-      } finally {
-        await wb.setTheme('light');
-        // Close the panel here and let VS Code move the focus back (to the view an earlier check focused) before the
-        // next check types into Quick Open: a late focus move would close its input under it.
-        await wb.closeAllEditors();
-        await wb.page.waitForTimeout(1000);
-      }
+      await wb.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 15000 });
+      await f.locator('body.vscode-high-contrast').waitFor({ timeout: 15000 });
+      const ring = await f.evaluate(
+        () => document.defaultView.getComputedStyle(document.querySelector('.charts .break-ring')).strokeWidth,
+      );
+      expect(ring === '3px', `break ring in high contrast: ${ring}`);
+      const pt = await f.evaluate(() => {
+        const c = document.querySelector('.charts svg.chart circle.pt');
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--vscode-contrastBorder)';
+        document.body.append(probe);
+        const want = document.defaultView.getComputedStyle(probe).color;
+        probe.remove();
+        return { stroke: document.defaultView.getComputedStyle(c).stroke, want };
+      });
+      expect(pt.stroke === pt.want, `point outline ${pt.stroke} is the contrast border ${pt.want}`);
+      await wb.screenshot('timeline-high-contrast');
     },
   },
 ];

@@ -4,23 +4,7 @@
 // does not widen the page.
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-function expect(cond, message) {
-  if (!cond) {
-    throw new Error(message);
-  }
-}
-
-async function openPreview(wb, file) {
-  await wb.closeAllEditors();
-  await wb.closeQuickInput();
-  const row = wb.explorerItem(file).first();
-  await row.waitFor({ timeout: 20000 });
-  await row.dblclick();
-  await wb.tab(file).first().waitFor({ timeout: 15000 });
-  await wb.runCommand('Form 4: Open Preview');
-  return wb.frameWith('#root .form-title', { hasText: 'FORM', timeout: 30000 });
-}
+import { expect } from './expect.mjs';
 
 /** What each fixture must show, as text, somewhere in the preview. */
 const SHOWN = {
@@ -45,11 +29,12 @@ export const checks = readdirSync(new URL('../fixtures/hostile/', import.meta.ur
   .map((file) => ({
     name: `hostile filing ${file}: shown as text, nothing run or loaded`,
     timeout: 90000,
+    workspace: (dir) =>
+      copyFileSync(new URL(`../fixtures/hostile/${file}`, import.meta.url), join(dir, `hostile-${file}`)),
     async run(wb) {
-      const name = `hostile-${file}`;
-      copyFileSync(join(wb.root, 'test', 'fixtures', 'hostile', file), join(wb.workspace, name));
-      const f = await openPreview(wb, name);
-      await wb.page.waitForTimeout(500);
+      const f = await wb.openPreview(`hostile-${file}`);
+      // once the page has loaded, a load or error handler of anything in it would have run
+      await wb.loaded(f);
       const text = await f.locator('#root').innerText();
       for (const s of SHOWN[file] ?? [])
         expect(text.includes(s), `${file}: the preview does not show ${JSON.stringify(s.slice(0, 60))}`);

@@ -10,7 +10,7 @@ import { emptyFiling } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
 import { derive, type DerivedFlow } from '../../src/core/derived';
 import { toJson } from '../../src/core/json';
-import { REPO_ROOT } from '../corpus';
+import { REPO_ROOT } from '../helpers/shared';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'summary');
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Field, Filing } from '../../src/core/model';
 import { parseSubmission, parseSubmissionHeader, headerEntries, headerRegion } from '../../src/core/parse/submission';
-import { assertSpans } from './span-assert';
+import { assertSpans } from '../helpers/span-assert';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'submission');
 const read = (name: string): string => fs.readFileSync(path.join(FIX, name), 'utf8');

@@ -1,6 +1,7 @@
 /**
  * The plain-language summary: exact sentences for one hand-written filing of each kind (test/fixtures/summary),
- * the OCR seed, owner names in reading order only when a signature confirms them, and nothing invented.
+ * owner names in reading order only when a signature confirms them, and nothing invented. (The OCR seed and the
+ * corpus: test/corpus/text-seed.test.ts and summary-corpus.test.ts.)
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,11 +10,9 @@ import type { Filing } from '../../src/core/model';
 import { emptyFiling, emptyOwner } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
 import { ownerName, summarize } from '../../src/core/summary';
-import { REPO_ROOT, corpusFiles, corpusOrSkip } from '../corpus';
-import { inspectBytes } from '../../src/core/inspect';
+import { REPO_ROOT } from '../helpers/shared';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'summary');
-const SEED = path.join(REPO_ROOT, '..', 'shared', 'seed', '000_82a85f6565519174.txt');
 
 function load(file: string): Filing {
   const full = path.isAbsolute(file) ? file : path.join(FIX, file);
@@ -115,46 +114,10 @@ describe('summary: plain-language sentences', () => {
     ]);
   });
 
-  it('the seed (OCR text of the Alto Ingredients Form 4) gives the sentence of the issue, with its own values', function () {
-    if (!fs.existsSync(SEED)) {
-      if (process.env.CI === 'true') assert.fail(`seed missing: ${SEED}`);
-      this.skip();
-    }
-    const f = load(SEED);
-    assert.equal(f.source, 'text');
-    assert.equal(f.reportingOwners[0].name.value, 'Benton Todd I', 'the OCR reading of the name (E read as I)');
-    assert.deepEqual(summarize(f), [
-      'Todd E. Benton (Chief Operating Officer) had 7,402 shares of Common Stock withheld at $2.29 ($16,950.58) to pay taxes on vesting (code F) on Apr 1, 2024, and holds 133,612 shares directly afterwards.',
-    ]);
-    // The same filing as EDGAR XML says the same.
-    assert.deepEqual(summarize(load(path.join(REPO_ROOT, 'examples', 'alto-ingredients-form4.xml'))), summarize(f));
-  });
-
   it('never throws, even on an empty filing', () => {
     assert.deepEqual(summarize(emptyFiling('x.xml', 'xml', '')), [
       'The reporting person (not named) reports no transactions or holdings in the issuer.',
     ]);
-  });
-});
-
-describe('summary: the corpus', () => {
-  it('every filing read gets sentences, each a full sentence with no placeholder leaking (undefined, NaN, null, [object])', async function () {
-    corpusOrSkip(this);
-    this.timeout(180000);
-    let n = 0;
-    for (const file of [...corpusFiles('xml'), ...corpusFiles('txt')]) {
-      const out = await inspectBytes(fs.readFileSync(file), file, { noRules: true });
-      if (!out.ok) continue;
-      n++;
-      const s = summarize(out.filing);
-      assert.ok(s.length > 0, file);
-      for (const x of s) {
-        assert.ok(!/undefined|NaN|\bnull\b|\[object|No summary/.test(x), `${file}: ${x}`);
-        assert.match(x, /[.)"]$/, `${file}: ${x}`);
-        assert.ok(!/\.\.(\s|$)/.test(x), `${file}: double period: ${x}`);
-      }
-    }
-    assert.ok(n > 400, `${n} filings`);
   });
 });
 

@@ -12,8 +12,7 @@ import { parseFormText } from '../../src/core/parse/text';
 import { detectKind } from '../../src/core/detect';
 import { toJson } from '../../src/core/json';
 import type { DerivativeRow, Filing } from '../../src/core/model';
-import { textSpanProblems } from './html-spans';
-import { CORPUS_DIR, corpusOrSkip } from '../corpus';
+import { textSpanProblems } from '../helpers/html-spans';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'text');
 
@@ -410,63 +409,5 @@ describe('text: a Form 4 filed as text before 2003 ("|" table, wrapped cells, la
 
   it('reads the signature and the date printed below "DATE"', function () {
     assert.deepEqual(toJson(filing).signatures, [{ name: '/s/ Ada M. Whitfield', date: '2001-04-09' }]);
-  });
-});
-
-describe('text: the corpus Form 4 filed as text in 2000 (EDGAR submission without XML)', function () {
-  before(function () {
-    corpusOrSkip(this);
-  });
-
-  it('reads owner, issuer, period, the option grant of Table II and the signature', function () {
-    const file = path.join(CORPUS_DIR, 'txt', 'edgartools__sgml__0001094891-00-000193.txt');
-    const t = fs.readFileSync(file, 'utf8');
-    const r = parseText(t, file);
-    assert.ok(r.ok, r.ok ? '' : r.reason);
-    const f = r.filing;
-    assert.equal(f.source, 'text');
-    assert.deepEqual(textSpanProblems(f), []);
-    assert.equal(f.periodOfReport.value, '2000-02-29');
-    assert.deepEqual([f.issuer.name.value, f.issuer.tradingSymbol.value], ['Productivity Technologies Corp.', 'PRAC']);
-    const o = f.reportingOwners[0];
-    assert.deepEqual(
-      [o.name.value, o.city.value, o.state.value, o.zipCode.value, o.isDirector.value],
-      ['Foster, Alan H.', 'New York', 'NY', '10022', true],
-    );
-    assert.equal(f.nonDerivative.length, 0);
-    assert.equal(f.derivative.length, 1);
-    const d = f.derivative[0] as DerivativeRow;
-    assert.deepEqual(
-      [
-        d.securityTitle.value,
-        d.conversionOrExercisePrice.value,
-        d.transactionDate.value,
-        d.transactionCode.value,
-        d.transactionShares.value,
-        d.exerciseDate.value,
-        d.expirationDate.value,
-        d.underlyingSecurityTitle.value,
-        d.underlyingSecurityShares.value,
-        d.sharesOwnedFollowingTransaction.value,
-        d.directOrIndirectOwnership.value,
-      ],
-      [
-        'Options to Purchase Common Stock',
-        '1.375',
-        '2000-02-07',
-        'A',
-        '12000',
-        '2000-02-07',
-        '2005-02-07',
-        'Common Stock',
-        '12000',
-        '12000',
-        'D',
-      ],
-    );
-    // "A,D" in the A/D column is not read as either, and said so.
-    assert.equal(d.transactionAcquiredDisposedCode.value, null);
-    assert.ok(f.findings.some((x) => /"A,D" is not A or D/.test(x.message)));
-    assert.deepEqual(toJson(f).signatures, [{ name: '/s/ Alan H. Foster', date: '2000-03-13' }]);
   });
 });

@@ -1,17 +1,16 @@
 /**
  * The holdings timeline: series per first owner, issuer and holding, points in time order with exact values, the
- * cross-filing break on the row it is about, duplicates drawn once, and the flat records of `form4 timeline`.
+ * cross-filing break on the row it is about, duplicates drawn once, and the flat records of `form4 timeline`. (The
+ * command itself: test/robustness/cli.test.ts; the corpus: test/corpus/timeline-corpus.test.ts.)
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import type { Filing } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
 import { runRules } from '../../src/core/rules';
-import { inspectBytes } from '../../src/core/inspect';
 import { buildTimeline, timelineRecords, TIMELINE_COLUMNS } from '../../src/core/timeline';
-import { REPO_ROOT, corpusOrSkip, corpusFiles } from '../corpus';
+import { REPO_ROOT } from '../helpers/shared';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'summary', 'timeline');
 
@@ -140,50 +139,5 @@ describe('timeline: series of amounts owned', () => {
         breaks: '',
       },
     );
-  });
-
-  it('form4 timeline: CSV by default (one record per point), JSON on request, a bad --format is a usage error', function () {
-    this.timeout(60000);
-    const cli = (...args: string[]) =>
-      spawnSync(
-        process.execPath,
-        ['-r', 'tsx/cjs', path.join(REPO_ROOT, 'src', 'cli', 'cli.ts'), 'timeline', ...args],
-        { encoding: 'utf8', cwd: REPO_ROOT },
-      );
-    const csv = cli(DIR);
-    assert.equal(csv.status, 0, csv.stderr);
-    const lines = csv.stdout.trimEnd().split('\n');
-    assert.equal(lines[0], TIMELINE_COLUMNS.join(','));
-    assert.equal(lines.length, 1 + 5);
-    assert.match(
-      lines[3],
-      /^Harold B\. Quince,0001900100,"Larkspur Devices, Inc\.",0000912345,LRKD,Common Stock,I,D,,2024-03-15,transaction,S,D,500,23,11500,9800,.*2024-03-15-sale\.xml,1,"holdings-reconcile-cross: /,
-    );
-    const json = cli(DIR, '--format', 'json');
-    assert.equal(json.status, 0, json.stderr);
-    const data = JSON.parse(json.stdout) as ReturnType<typeof buildTimeline>;
-    assert.deepEqual(data.counts, { points: 5, breaks: 1, series: 2 });
-    const bad = cli(DIR, '--format', 'sarif');
-    assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /timeline --format must be csv or json/);
-  });
-
-  it('the corpus: every filing read is drawn or said to be skipped, points are in date order (speed: npm run bench timeline)', async function () {
-    corpusOrSkip(this);
-    this.timeout(120000);
-    const filings: Filing[] = [];
-    for (const f of [...corpusFiles('xml'), ...corpusFiles('txt')]) {
-      const out = await inspectBytes(fs.readFileSync(f), f, {});
-      if (out.ok) filings.push(out.filing);
-    }
-    assert.ok(filings.length > 400, `${filings.length} filings`);
-    const data = buildTimeline(filings);
-    assert.equal(data.filings.length + data.skipped.length, filings.length);
-    for (const g of data.groups)
-      for (const s of g.series) {
-        const dates = s.points.map((p) => p.date ?? '9999-99-99');
-        assert.deepEqual(dates, [...dates].sort(), `${g.owner.name} / ${s.label}`);
-      }
-    assert.ok(data.counts.breaks > 0);
   });
 });

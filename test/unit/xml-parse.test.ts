@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parseOwnershipXml } from '../../src/core/parse/xml';
 import type { DerivativeRow, Field, Filing, Span } from '../../src/core/model';
 import { rowFootnoteIds } from '../../src/core/model';
-import { assertSpans } from './span-assert';
+import { assertSpans } from '../helpers/span-assert';
 
 const FIX = path.resolve(__dirname, '..', 'fixtures', 'xml');
 

@@ -9,9 +9,9 @@ import { parseOwnershipXml } from '../../src/core/parse/xml';
 import { scanXml } from '../../src/core/xml/scan';
 import { decodeEntities, decodeReference } from '../../src/core/xml/entities';
 import { LineIndex } from '../../src/core/positions';
-import type { Filing, Finding, Span } from '../../src/core/model';
-import { CORPUS_DIR, corpusOrSkip } from '../corpus';
-import { assertSpans, spanProblems } from './span-assert';
+import type { Filing, Finding } from '../../src/core/model';
+import { assertSpans } from '../helpers/span-assert';
+import { onlyFinding, spanText } from '../helpers/findings';
 
 const FIX = path.resolve(__dirname, '..', 'fixtures', 'xml');
 
@@ -23,16 +23,8 @@ function parseFixture(name: string): Filing {
   return out.filing;
 }
 
-function at(f: Filing, s: Span | null | undefined): string {
-  assert.ok(s, 'span expected');
-  return f.text.slice(s.start, s.end);
-}
-
-function only(f: Filing, rule: string): Finding {
-  const xs = f.findings.filter((x) => x.rule === rule);
-  assert.equal(xs.length, 1, `expected one ${rule} finding, got ${JSON.stringify(f.findings, null, 1)}`);
-  return xs[0];
-}
+const at = spanText;
+const only = onlyFinding;
 
 function lineCol(f: Filing, x: Finding): { line: number; column: number } {
   assert.ok(x.span);
@@ -91,10 +83,8 @@ describe('xml scanner: entities', () => {
 });
 
 describe('xml scanner: hostile input', () => {
-  it('skips a DOCTYPE with a billion-laughs entity bomb: nothing expanded, bounded time and size', () => {
-    const t0 = Date.now();
+  it('skips a DOCTYPE with a billion-laughs entity bomb: nothing expanded, the model the size of the text', () => {
     const f = parseFixture('doctype-billion-laughs.xml');
-    assert.ok(Date.now() - t0 < 1000);
     assert.equal(f.issuer.name.value, '&lol9;');
     assert.equal(f.reportingOwners[0].name.value, 'Laugh &lol9; Larry');
     assert.equal(f.remarks.value, '&lol9;&lol9;&lol9;');
@@ -152,29 +142,6 @@ describe('xml scanner: hostile input', () => {
     assert.deepEqual(calls, []);
   });
 
-  it('bounds nesting depth without recursion, and reads what follows the deep part', () => {
-    const n = 100_000;
-    const text =
-      '<ownershipDocument><remarks>' +
-      '<a>'.repeat(n) +
-      'deep' +
-      '</a>'.repeat(n) +
-      'after</remarks><issuer><issuerCik>0000000001</issuerCik></issuer></ownershipDocument>';
-    const out = parseOwnershipXml(text, 'deep.xml');
-    assert.ok(out.ok);
-    const f = out.filing;
-    const lim = only(f, 'xml-limit');
-    assert.equal(lim.severity, 'error');
-    assert.match(lim.message, /nested deeper than 200 levels/);
-    assert.equal(f.issuer.cik.value, '0000000001');
-    assert.ok(!f.findings.some((x) => x.rule === 'xml-malformed'), JSON.stringify(f.findings));
-    // The same, never closed: no stack overflow, a malformed finding, and the root still found.
-    const open = parseOwnershipXml('<ownershipDocument><documentType>4</documentType>' + '<a>'.repeat(n), 'open.xml');
-    assert.ok(open.ok);
-    assert.equal(open.filing.documentType.value, '4');
-    assert.ok(open.filing.findings.some((x) => x.rule === 'xml-malformed'));
-  });
-
   it('lists at most 100 findings of one rule and counts the rest', () => {
     const text =
       '<ownershipDocument><footnotes>' + '<footnote>x</footnote>'.repeat(500) + '</footnotes></ownershipDocument>';
@@ -187,21 +154,6 @@ describe('xml scanner: hostile input', () => {
     assert.equal(w[100].message, '400 more xml-footnote-id-missing findings not listed');
   });
 
-  it('stays linear when the range sits in a large text (never scans past the range per value)', () => {
-    const xml = fs.readFileSync(path.join(FIX, 'holdings-and-transactions.xml'), 'utf8');
-    const text = xml + '\u4e00'.repeat(20_000_000);
-    // Best of three (after a warm-up): a per-value scan to the end of the text costs ~90 ms here, a bounded one ~3 ms.
-    parseOwnershipXml(xml, 'warm.xml');
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      const out = parseOwnershipXml(text, 'big.txt', { range: { start: 0, end: xml.length }, source: 'submission' });
-      best = Math.min(best, performance.now() - t0);
-      assert.ok(out.ok && out.filing.derivative.length === 3);
-    }
-    assert.ok(best < 50, `took ${best.toFixed(1)} ms`);
-  });
-
   it('tolerates a byte-order mark left in front of the document', () => {
     const out = parseOwnershipXml(
       '\ufeff<?xml version="1.0"?><ownershipDocument><documentType>4</documentType></ownershipDocument>',
@@ -210,29 +162,6 @@ describe('xml scanner: hostile input', () => {
     assert.ok(out.ok);
     assert.equal(out.filing.documentType.value, '4');
     assert.ok(!out.filing.findings.some((x) => x.rule === 'xml-malformed'), JSON.stringify(out.filing.findings));
-  });
-
-  it('stays fast on pathological markup (many problems, many attributes, long broken tags)', () => {
-    const inputs = [
-      '<ownershipDocument>' + '<a b=1></a>\n'.repeat(200_000) + '</ownershipDocument>',
-      '<ownershipDocument><a ' +
-        Array.from({ length: 100_000 }, (_, i) => `x${i}="1"`).join(' ') +
-        '/></ownershipDocument>',
-      '<ownershipDocument>' + '</b '.repeat(100_000) + 'x'.repeat(1_000_000) + '</ownershipDocument>',
-      '<ownershipDocument>' +
-        '&bogus;'.repeat(200_000) +
-        '<remarks>' +
-        '&#xZZ;&'.repeat(100_000) +
-        '</remarks></ownershipDocument>',
-    ];
-    for (const text of inputs) {
-      const t0 = performance.now();
-      const out = parseOwnershipXml(text, 'p.xml');
-      const ms = performance.now() - t0;
-      assert.ok(out.ok);
-      assert.ok(ms < 3000, `${text.slice(0, 40)}: ${ms.toFixed(0)} ms`);
-      assert.ok(out.filing.findings.length < 300, `${out.filing.findings.length} findings`);
-    }
   });
 
   it('stops at the element limit with a clear finding', () => {
@@ -417,94 +346,5 @@ describe('xml scanner: malformed input', () => {
     assert.equal(at(f, f.issuer.cik.span), '<issuerCik/>');
     assert.equal(f.findings.filter((x) => x.severity === 'error').length, 0, JSON.stringify(f.findings));
     assertSpans(f);
-  });
-
-  it('reports the corpus filing whose closing tag was split by line wrapping (filing16), keeping the rest', function () {
-    corpusOrSkip(this);
-    const file = path.join(CORPUS_DIR, 'txt', 'cjavdev-secedgar__sec_edgar__filing16.txt');
-    const text = fs.readFileSync(file, 'utf8');
-    const start = text.indexOf('<XML>') + '<XML>'.length;
-    const end = text.indexOf('</XML>');
-    const out = parseOwnershipXml(text, file, { range: { start, end }, source: 'submission' });
-    assert.ok(out.ok);
-    const f = out.filing;
-    assertSpans(f);
-    const x = only(f, 'xml-malformed');
-    assert.deepEqual(lineCol(f, x), { line: 252, column: 1020 });
-    assert.equal(at(f, x.span), '</fo\notnote>');
-    assert.equal(x.message, 'Closing tag </footnote> is split by a line break after "</fo" (line 252)');
-    // Everything is still read: the footnote, the signature after the break, and the rows (MANIFEST: 2 NDT, 1 DT, 1 footnote).
-    assert.equal(f.schemaVersion.value, 'X0202');
-    assert.equal(f.issuer.name.value, 'SUN HYDRAULICS CORP');
-    assert.equal(f.reportingOwners.length, 1);
-    assert.equal(f.nonDerivative.filter((r) => r.kind === 'transaction').length, 2);
-    assert.equal(f.derivative.filter((r) => r.kind === 'transaction').length, 1);
-    assert.equal(f.footnotes.length, 1);
-    assert.equal(f.footnotes[0].id.value, 'F1');
-    assert.ok(f.footnotes[0].text.value?.startsWith('Each phantom share represents the value'));
-    assert.ok(f.footnotes[0].text.value?.endsWith("termination of Mr. Robson's employment."));
-    assert.equal(f.signatures.length, 1);
-    assert.equal(f.signatures[0].date.value, '2006-10-18');
-    assert.equal(f.source, 'submission');
-  });
-});
-
-describe('xml scanner: mutation fuzz over the fixtures', () => {
-  it('never throws and keeps every span exact, whatever is inserted, cut or truncated', function () {
-    this.timeout(60_000);
-    const texts = fs
-      .readdirSync(FIX)
-      .filter((n) => n.endsWith('.xml'))
-      .sort()
-      .map((n) => fs.readFileSync(path.join(FIX, n), 'utf8'));
-    let seed = 20261129;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
-    const pieces = [
-      '<',
-      '>',
-      '&',
-      '"',
-      "'",
-      '/',
-      '</',
-      '<!--',
-      ']]>',
-      '<![CDATA[',
-      '&amp;',
-      '&#',
-      ';',
-      '=',
-      ' ',
-      '\n',
-      '<value>',
-      '</value>',
-      '<footnoteId id="F9"/>',
-      '\u0000',
-      '\ufeff',
-      '\ud800',
-      '<!DOCTYPE x [',
-      '?>',
-    ];
-    const failures: string[] = [];
-    for (let i = 0; i < 4000 && failures.length < 5; i++) {
-      let t = texts[rnd(texts.length)];
-      for (let k = 1 + rnd(4); k > 0; k--) {
-        const pos = rnd(t.length + 1);
-        const op = rnd(3);
-        if (op === 0) t = t.slice(0, pos) + pieces[rnd(pieces.length)] + t.slice(pos);
-        else if (op === 1) t = t.slice(0, pos) + t.slice(pos + 1 + rnd(20));
-        else t = t.slice(0, pos);
-      }
-      try {
-        const out = parseOwnershipXml(t, 'fuzz.xml');
-        if (out.ok) for (const p of spanProblems(out.filing).slice(0, 2)) failures.push(`case ${i}: ${p}`);
-      } catch (e) {
-        failures.push(`case ${i}: threw ${(e as Error).stack}`);
-      }
-    }
-    assert.deepEqual(failures, []);
   });
 });

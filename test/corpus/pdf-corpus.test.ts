@@ -13,7 +13,7 @@ import { parsePdf } from '../../src/core/pdf/index';
 import { compareWithTruth, groundTruthAccuracy, printedAccuracy } from '../../bench/pdf-accuracy';
 import { parseText } from '../../src/core/parse/index';
 import { rowFields, type Field } from '../../src/core/model';
-import { CORPUS_DIR, REPO_ROOT, corpusFiles, corpusOrSkip } from '../corpus';
+import { CORPUS_DIR, REPO_ROOT, corpusFiles, corpusOrSkip } from '../helpers/shared';
 
 const GT_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'pdf', 'groundtruth');
 const BLANK_FORM = 'darkmindfx__Docs__form4data_0.pdf';

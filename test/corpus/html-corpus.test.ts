@@ -7,12 +7,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { corpusFiles, corpusOrSkip } from '../corpus';
+import { CORPUS_DIR, corpusFiles, corpusOrSkip } from '../helpers/shared';
 import { parseText } from '../../src/core/parse/index';
 import { parseEdgarHtml } from '../../src/core/parse/html';
 import type { Filing } from '../../src/core/model';
-import { htmlSpanProblems } from './html-spans';
-import { compareModels } from './html-compare';
+import { htmlSpanProblems, readHtmlChecked } from '../helpers/html-spans';
+import { compareModels } from '../helpers/html-compare';
+
+const read = readHtmlChecked;
 
 /** The XML of the corpus that holds the same filing as `html`, or null. */
 function counterpart(html: Filing, xmlFiles: string[]): { file: string; filing: Filing } | null {
@@ -88,5 +90,78 @@ describe('EDGAR rendered HTML: corpus pages against their ownership XML', functi
     assert.ok(paired >= 5, `expected at least 5 HTML pages with an XML counterpart, found ${paired}`);
     assert.ok(ratio >= 0.99, `match ${matched}/${total} below 99%`);
     assert.equal(matched + sameNumber, total, 'every value that is not a formatted number must match');
+  });
+});
+
+describe('html: corpus pages without an XML counterpart', function () {
+  before(function () {
+    corpusOrSkip(this);
+  });
+
+  it('a Form 3 of ten joint filers (BAM Partners): every owner, relationship of the first from the box', function () {
+    const { filing } = read(path.join(CORPUS_DIR, 'html', 'edgartools__form3.BAMPartners.html'));
+    assert.equal(filing.documentType.value, '3');
+    assert.equal(filing.periodOfReport.value, '2023-09-28');
+    assert.equal(
+      filing.issuer.name.value,
+      'Triton International Ltd',
+      'a name broken over two source lines is collapsed',
+    );
+    assert.equal(filing.reportingOwners.length, 10);
+    assert.equal(new Set(filing.reportingOwners.map((o) => o.cik.value)).size, 10);
+    const [first, second] = filing.reportingOwners;
+    assert.equal(first.name.value, 'BROOKFIELD Corp /ON/');
+    assert.equal(first.isTenPercentOwner.value, true);
+    assert.deepEqual([first.city.value, first.state.value, first.zipCode.value], ['TORONTO ONTARIO', 'A6', 'M5J2T3']);
+    assert.equal(second.name.value, 'BAM Partners Trust');
+    assert.equal(second.street2.value, 'BROOKFIELD PLACE 181 BAY ST SUITE 100');
+    assert.equal(second.isTenPercentOwner.present, false, 'the page prints no relationship for later owners');
+    const row = filing.nonDerivative[0];
+    assert.deepEqual(
+      [
+        row.kind,
+        row.sharesOwnedFollowingTransaction.value,
+        row.directOrIndirectOwnership.value,
+        row.natureOfOwnership.value,
+      ],
+      ['holding', '101158891', 'I', 'See Footnotes'],
+    );
+    assert.deepEqual(
+      row.natureOfOwnership.footnotes.map((r) => r.id),
+      ['F2', 'F3'],
+    );
+    assert.equal(filing.derivative.length, 0);
+    assert.equal(filing.footnotes.length, 3);
+    assert.match(filing.remarks.value!, /^On September 28, 2023, Brookfield Infrastructure Corporation/);
+  });
+
+  it('says so when box 6 claims more than one reporting person but one was read', function () {
+    const page = fs
+      .readFileSync(path.join(CORPUS_DIR, 'html', 'edgartools__form4.Evans.html'), 'utf8')
+      .replace(/<span class="FormData">X<\/span>(<\/td>\s*<td[^>]*>Form filed by One)/, '$1')
+      .replace(/<\/td>(\s*<td[^>]*>Form filed by More than One)/, '<span class="FormData">X</span></td>$1');
+    const r = parseEdgarHtml(page, 'evans-joint.html');
+    assert.ok(r.ok);
+    const f = r.filing.findings.find((x) =>
+      /box 6 says the form is filed by more than one reporting person, but 1 was read/.test(x.message),
+    );
+    assert.ok(f, 'a finding about box 6');
+    assert.equal(page.slice(f.span!.start, f.span!.end), 'X');
+  });
+
+  it('a Form 4 with a fractional holding (Evans)', function () {
+    const { filing } = read(path.join(CORPUS_DIR, 'html', 'edgartools__form4.Evans.html'));
+    const r = filing.nonDerivative[0];
+    assert.deepEqual(
+      [
+        r.transactionCode.value,
+        r.transactionShares.value,
+        r.transactionPricePerShare.value,
+        r.sharesOwnedFollowingTransaction.value,
+      ],
+      ['A', '519', '39.52', '5381.2'],
+    );
+    assert.equal(filing.reportingOwners[0].isDirector.value, true);
+    assert.equal(filing.signatures[0].date.value, '2023-01-26');
   });
 });

@@ -1,7 +1,7 @@
-// Helpers for UI checks: what a user does in VS Code's workbench, through Playwright. One instance drives the
-// page that scripts/vscode/run-ui.mjs opened (VS Code 1.100 web workbench, extension under development
-// loaded, a fresh copy of examples/ as the workspace). Webviews are nested iframes; frameWith() finds the
-// frame by its content.
+// Helpers for UI checks (test/ui/*.ui.mjs): what a user does in VS Code's workbench, through Playwright. One
+// instance drives the page run-ui.mjs opened for one check (VS Code 1.100 web workbench, extension under development
+// loaded, the check's own copy of examples/ as the workspace). Webviews are nested iframes; frameWith() finds the
+// frame by its content. Every wait is for a condition (an element, a class, a value), bounded by a timeout.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,10 +18,45 @@ export class Workbench {
     this.readmeShotsDir = opts.readmeShotsDir;
   }
 
-  /** Waits until the workbench and the explorer are up. */
+  /**
+   * Waits until the workbench and the explorer are up and the extension host has registered the extension under
+   * development: its "Form 4" view shows in the Explorer then, together with its menu items and commands (a context
+   * menu opened before that would lack them; it is not filled in later).
+   */
   async ready(timeout = 60000) {
     await this.page.locator('.monaco-workbench').waitFor({ timeout });
     await this.page.locator('.explorer-folders-view').waitFor({ timeout });
+    await this.page.locator('.pane-header', { hasText: 'Form 4' }).first().waitFor({ timeout });
+  }
+
+  /**
+   * Polls `fn` until it returns a truthy value, which it returns; throws naming `what` after `timeout` ms. For
+   * conditions no locator can wait for (a value in a frame's script state, a set of frames).
+   */
+  async until(what, fn, { timeout = 15000, interval = 100 } = {}) {
+    const t0 = Date.now();
+    for (;;) {
+      const v = await fn();
+      if (v) {
+        return v;
+      }
+      if (Date.now() - t0 > timeout) {
+        throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+      }
+      await this.page.waitForTimeout(interval);
+    }
+  }
+
+  /** Waits until a frame's document has loaded (its load event fired: handlers on elements it loads have run). */
+  async loaded(frame, { timeout = 15000 } = {}) {
+    await frame.waitForFunction(() => document.readyState === 'complete', null, { timeout });
+  }
+
+  /** Waits until the next two animation frames of `frame` have run (work a page schedules on scroll or render). */
+  async nextFrames(frame) {
+    await frame.evaluate(
+      () => new Promise((r) => window.requestAnimationFrame(() => window.requestAnimationFrame(() => r()))),
+    );
   }
 
   quickInput() {
@@ -118,6 +153,22 @@ export class Workbench {
     }
   }
 
+  /** Opens a workspace file from the Explorer (a double click on its row: no race with Quick Open's history list). */
+  async openFromExplorer(file, { timeout = 20000 } = {}) {
+    await this.closeQuickInput();
+    const row = this.explorerItem(file).first();
+    await row.waitFor({ timeout });
+    await row.dblclick();
+    await this.tab(file).first().waitFor({ timeout });
+  }
+
+  /** Opens a workspace file and its Form 4 preview beside it; returns the preview's frame once it shows the form. */
+  async openPreview(file, { hasText = 'FORM', timeout = 30000 } = {}) {
+    await this.openFromExplorer(file);
+    await this.runCommand('Form 4: Open Preview');
+    return this.frameWith('#root .form-title', { hasText, timeout });
+  }
+
   /** The editor tab whose label contains `text`. */
   tab(text) {
     return this.page.locator('.tabs-container .tab', { hasText: text });
@@ -133,28 +184,47 @@ export class Workbench {
    * @returns {Promise<import('playwright-core').Frame>}
    */
   async frameWith(selector, { hasText, timeout = 20000 } = {}) {
-    const t0 = Date.now();
-    for (;;) {
-      for (const f of this.page.frames()) {
-        if (f === this.page.mainFrame()) {
-          continue;
-        }
-        try {
-          const loc = hasText ? f.locator(selector, { hasText }) : f.locator(selector);
-          if (await loc.count()) {
-            return f;
+    return this.until(
+      `a webview frame with ${selector}${hasText ? ` holding ${JSON.stringify(hasText)}` : ''}`,
+      async () => {
+        for (const f of this.page.frames()) {
+          if (f === this.page.mainFrame()) {
+            continue;
           }
-        } catch {
-          /* frame detached while we looked */
+          try {
+            const loc = hasText ? f.locator(selector, { hasText }) : f.locator(selector);
+            if (await loc.count()) {
+              return f;
+            }
+          } catch {
+            /* frame detached while we looked */
+          }
         }
-      }
-      if (Date.now() - t0 > timeout) {
-        throw new Error(
-          `no webview frame has ${selector}${hasText ? ` with text ${JSON.stringify(hasText)}` : ''} after ${timeout} ms`,
-        );
-      }
-      await this.page.waitForTimeout(250);
-    }
+        return undefined;
+      },
+      { timeout, interval: 250 },
+    );
+  }
+
+  /** Waits until every webview shows the theme of `kind` ('light' | 'dark'): they take it up after the workbench. */
+  async webviewsInTheme(kind, { timeout = 15000 } = {}) {
+    const want = kind === 'dark' ? 'vscode-dark' : 'vscode-light';
+    await this.until(
+      `the webviews in the ${kind} theme`,
+      async () => {
+        for (const f of this.page.frames()) {
+          if (f === this.page.mainFrame()) {
+            continue;
+          }
+          const cls = await f.evaluate(() => document.body?.className ?? '').catch(() => '');
+          if (/\bvscode-(light|dark|high-contrast)\b/.test(cls) && !cls.split(/\s+/).includes(want)) {
+            return false;
+          }
+        }
+        return true;
+      },
+      { timeout },
+    );
   }
 
   /** Opens a view container's pane by its header title (e.g. a tree view "Form 4"); returns the pane. */
@@ -201,7 +271,7 @@ export class Workbench {
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout });
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.monaco-workbench.${kind === 'dark' ? 'vs-dark' : 'vs'}`).waitFor({ timeout });
-    await this.page.waitForTimeout(500); // webviews pick up the new theme variables asynchronously
+    await this.webviewsInTheme(kind, { timeout });
   }
 
   async closeAllEditors() {

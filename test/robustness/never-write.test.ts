@@ -11,8 +11,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { inspectBytes } from '../../src/core/inspect';
 import { parsePdf } from '../../src/core/pdf';
-import { CORPUS_DIR, corpusOrSkip } from '../corpus';
-import { buildCli } from '../fuzz/cli-build';
+import { CORPUS_DIR, corpusOrSkip } from '../helpers/shared';
+import { buildCli } from './cli-build';
 
 interface Entry {
   kind: 'file' | 'dir' | 'other';

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { corpusFiles, corpusOrSkip } from '../corpus';
+import { corpusFiles, corpusOrSkip } from '../helpers/shared';
 import { decodeBytes } from '../../src/core/decode';
 import { inspectText } from '../../src/core/inspect';
 import { toViewModel } from '../../src/extension/viewModel';

@@ -4,7 +4,7 @@
  * - the core keeps every such text exactly (no data lost, nothing "sanitized" away) and passes the fuzzer's checks;
  * - the preview's view model (what crosses into the webview) carries it as plain strings, unchanged;
  * - the webview code has no HTML sink (innerHTML and the like), builds links only to "#", and the preview panel keeps
- *   command URIs off. The Chromium DOM check of the same fixtures is in test/ui (H6/H2).
+ *   command URIs off. The Chromium DOM check of the same fixtures is in test/ui/70-hostile.ui.mjs.
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
@@ -12,8 +12,9 @@ import * as path from 'node:path';
 import { inspectBytes } from '../../src/core/inspect';
 import { toJson } from '../../src/core/json';
 import { toViewModel } from '../../src/extension/viewModel';
-import { REPO_ROOT } from '../corpus';
+import { REPO_ROOT } from '../helpers/shared';
 import { throughCliPath } from '../fuzz/cli-path';
+import { CPU_BUDGET_MS } from '../helpers/cpu-time';
 
 const DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'hostile');
 
@@ -64,7 +65,7 @@ describe('hostile text in filings', function () {
   for (const [name, payloads] of Object.entries(CASES)) {
     it(`${name}: kept exactly by the core and the preview model, as text`, async () => {
       const bytes = fs.readFileSync(path.join(DIR, name));
-      const check = await throughCliPath(name, bytes, 2000);
+      const check = await throughCliPath(name, bytes, CPU_BUDGET_MS);
       assert.equal(check.failure, undefined, check.failure?.message);
       const r = await inspectBytes(bytes, name);
       assert.ok(r.ok, r.ok ? '' : r.reason);

@@ -6,7 +6,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../corpus';
+import { REPO_ROOT } from '../helpers/shared';
 
 let built: string | null = null;
 

@@ -1,30 +1,33 @@
 /**
  * The OCR seed (../shared/seed/000_82a85f6565519174.txt): a Form 4 extracted from a PDF with merged columns,
- * broken words and LaTeX-like escapes. Everything the model must recover from it, and the uncertainty it must
- * admit (never a silent guess), with spans that point at the source text.
+ * broken words and LaTeX-like escapes. It is detected as text; everything the model must recover from it, and the
+ * uncertainty it must admit (never a silent guess), with spans that point at the source text; and its summary says
+ * what the same filing's EDGAR XML says.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SEED_DIR } from '../corpus';
+import { REPO_ROOT, SEED_FILE as SEED, sharedOrSkip } from '../helpers/shared';
+import { detectKind } from '../../src/core/detect';
+import { summarize } from '../../src/core/summary';
 import { parseText } from '../../src/core/parse/index';
 import { parseFormText } from '../../src/core/parse/text';
 import { toJson } from '../../src/core/json';
 import type { Filing } from '../../src/core/model';
-import { textSpanProblems } from './html-spans';
+import { textSpanProblems } from '../helpers/html-spans';
 
-const SEED = path.join(SEED_DIR, '000_82a85f6565519174.txt');
+function load(file: string): Filing {
+  const out = parseText(fs.readFileSync(file, 'utf8'), file);
+  assert.ok(out.ok, out.ok ? '' : out.reason);
+  return out.filing;
+}
 
 describe('text: the OCR seed of a Form 4 (Alto Ingredients)', function () {
   let text = '';
   let filing: Filing;
 
   before(function () {
-    if (!fs.existsSync(SEED)) {
-      if (process.env.CI === 'true') throw new Error(`seed missing at ${SEED}`);
-      console.warn(`      skipped: seed not found at ${SEED}`);
-      this.skip();
-    }
+    sharedOrSkip(this, SEED);
     text = fs.readFileSync(SEED, 'utf8');
     const r = parseText(text, SEED);
     assert.ok(r.ok, r.ok ? '' : r.reason);
@@ -32,6 +35,7 @@ describe('text: the OCR seed of a Form 4 (Alto Ingredients)', function () {
   });
 
   it('is detected as text and read as source "text"', function () {
+    assert.equal(detectKind(text).kind, 'text');
     assert.equal(filing.source, 'text');
     assert.equal(filing.text, text);
   });
@@ -151,5 +155,16 @@ describe('text: the OCR seed of a Form 4 (Alto Ingredients)', function () {
     const r = parseFormText(text, 'seed.txt');
     assert.ok(r.ok);
     assert.deepEqual({ ...toJson(r.filing), file: '' }, { ...toJson(filing), file: '' });
+  });
+
+  it('gives the summary sentence of the same filing read from EDGAR XML, with its own values', function () {
+    const f = load(SEED);
+    assert.equal(f.source, 'text');
+    assert.equal(f.reportingOwners[0].name.value, 'Benton Todd I', 'the OCR reading of the name (E read as I)');
+    assert.deepEqual(summarize(f), [
+      'Todd E. Benton (Chief Operating Officer) had 7,402 shares of Common Stock withheld at $2.29 ($16,950.58) to pay taxes on vesting (code F) on Apr 1, 2024, and holds 133,612 shares directly afterwards.',
+    ]);
+    // The same filing as EDGAR XML says the same.
+    assert.deepEqual(summarize(load(path.join(REPO_ROOT, 'examples', 'alto-ingredients-form4.xml'))), summarize(f));
   });
 });

@@ -6,11 +6,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CORPUS_DIR, corpusOrSkip } from '../../corpus';
-import { parseText } from '../../../src/core/parse';
-import { runRules } from '../../../src/core/rules';
-import { tallyFiling } from '../../../src/core/tally';
-import { citations, type Filing, type Finding, type Span } from '../../../src/core/model';
+import { CORPUS_DIR, corpusOrSkip, sharedOrSkip } from '../helpers/shared';
+import { parseText } from '../../src/core/parse';
+import { runRules } from '../../src/core/rules';
+import { tallyFiling } from '../../src/core/tally';
+import { citations, type Filing, type Finding, type Span } from '../../src/core/model';
 
 const FILES = [
   'xml/edgartools__form4.snow.xml',
@@ -63,7 +63,7 @@ describe('mutation tests on corpus filings', function () {
       let filing: Filing;
       before(function () {
         const file = path.join(CORPUS_DIR, rel);
-        if (!fs.existsSync(file)) this.skip();
+        sharedOrSkip(this, file);
         text = fs.readFileSync(file, 'utf8');
         filing = parse(text, rel);
       });

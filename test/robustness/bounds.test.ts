@@ -11,11 +11,13 @@ import * as path from 'node:path';
 import { inspectBytes, MAX_INPUT_BYTES, sizeLimitReason } from '../../src/core/inspect';
 import { parsePdf, DEFAULT_PDF_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from '../../src/core/pdf';
 import { DEFAULT_LIMITS } from '../../src/core/xml/scan';
-import { manyPages } from '../../scripts/fuzz/pdf';
-import { BOUND_REASON, BOUND_RULES, CAUGHT_CRASH } from '../../scripts/fuzz/run';
-import { corpusFiles, corpusOrSkip } from '../corpus';
+import { manyPages } from '../fuzz/pdf';
+import { BOUND_REASON, BOUND_RULES, CAUGHT_CRASH } from '../fuzz/run';
+import { corpusFiles, corpusOrSkip } from '../helpers/shared';
 import { fuzzFixture, throughCliPath } from '../fuzz/cli-path';
-import { buildCli } from '../fuzz/cli-build';
+import { buildCli } from './cli-build';
+import { CPU_BUDGET_MS, cpuTimed } from '../helpers/cpu-time';
+import { detectKind } from '../../src/core/detect';
 
 const BASE = fuzzFixture('form4-base.xml');
 const withRemarks = (inner: string): string =>
@@ -47,15 +49,15 @@ describe('bounds', function () {
       assert.equal(sizeLimitReason(MAX_INPUT_BYTES), null);
     });
 
-    it('a filing of exactly 25 MB is still read, within 2 s', async () => {
+    it('a filing of exactly 25 MB is still read, within the CPU-time budget of one input', async () => {
       const at = Buffer.alloc(MAX_INPUT_BYTES, 0x20);
       Buffer.from(BASE, 'latin1').copy(at);
-      const r = await throughCliPath('at-size-limit', at, 2000);
+      const r = await throughCliPath('at-size-limit', at, CPU_BUDGET_MS);
       assert.equal(r.failure, undefined, r.failure?.message);
       assert.equal(r.ok, true);
     });
 
-    it('the CLI refuses an over-size file by its size, without reading it (a sparse 4 GB file, answered at once)', function () {
+    it('the CLI refuses an over-size file by its size, without reading it (a sparse 4 GB file, which could not be read into memory)', function () {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-bounds-'));
       try {
         const file = path.join(dir, 'huge.xml');
@@ -64,7 +66,6 @@ describe('bounds', function () {
         const cli = buildCli();
         let status = 0;
         let stderr = '';
-        const t0 = Date.now();
         try {
           execFileSync(process.execPath, [cli, 'inspect', file], {
             encoding: 'utf8',
@@ -80,10 +81,18 @@ describe('bounds', function () {
           stderr.trim(),
           `${file}: file is 4096.0 MB, over the 25 MB (26,214,400 bytes) limit for a filing; open it as text instead`,
         );
-        assert.ok(Date.now() - t0 < 10_000);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
+    });
+  });
+
+  describe('kind detection', () => {
+    it('examines the head of a large text, not all of it (24 MB of prose within the CPU-time budget of one input)', () => {
+      const big = 'lorem ipsum '.repeat(2_000_000);
+      const { value, cpuMs } = cpuTimed(() => detectKind(big));
+      assert.equal(value.kind, 'unknown');
+      assert.ok(cpuMs < CPU_BUDGET_MS, `took ${cpuMs.toFixed(0)} ms of CPU time`);
     });
   });
 
@@ -113,7 +122,7 @@ describe('bounds', function () {
         '<ownershipDocument>',
         `<!DOCTYPE ownershipDocument [${dtd}]>\n<ownershipDocument>`,
       ).replace(/<remarks>[\s\S]*?<\/remarks>/, `<remarks>${'&l12;'.repeat(100)}${'&big;'.repeat(10_000)}</remarks>`);
-      const r = await throughCliPath('entity-bombs', text, 2000);
+      const r = await throughCliPath('entity-bombs', text, CPU_BUDGET_MS);
       assert.equal(r.failure, undefined, r.failure?.message);
       const out = await inspect(text);
       assert.ok(out.ok);
@@ -131,7 +140,7 @@ describe('bounds', function () {
           '<ownershipDocument>',
           `<!DOCTYPE ownershipDocument [<!ENTITY x SYSTEM "file://${canary}"><!ENTITY p SYSTEM "file:///etc/passwd">]>\n<ownershipDocument>`,
         ).replace(/<rptOwnerName>[^<]*/, '<rptOwnerName>&x;&p;');
-        const r = await throughCliPath('xxe', text, 2000, ['CANARY-7f3a9c', 'root:x:0:0']);
+        const r = await throughCliPath('xxe', text, CPU_BUDGET_MS, ['CANARY-7f3a9c', 'root:x:0:0']);
         assert.equal(r.failure, undefined, r.failure?.message);
         const out = await inspect(text);
         assert.ok(out.ok);
@@ -146,7 +155,7 @@ describe('bounds', function () {
         '/s/ Jane Doe',
         '/s/ After Deep',
       );
-      const r = await throughCliPath('deep-nesting-100k', text, 2000);
+      const r = await throughCliPath('deep-nesting-100k', text, CPU_BUDGET_MS);
       assert.equal(r.failure, undefined, r.failure?.message);
       const out = await inspect(text);
       assert.ok(out.ok);
@@ -158,7 +167,7 @@ describe('bounds', function () {
 
     it(`more than ${DEFAULT_LIMITS.maxElements.toLocaleString('en-US')} elements: the rest is not read, with an xml-limit finding`, async () => {
       const text = withRemarks('<a/>'.repeat(DEFAULT_LIMITS.maxElements + 10));
-      const r = await throughCliPath('element-count', text, 2000);
+      const r = await throughCliPath('element-count', text, CPU_BUDGET_MS);
       assert.equal(r.failure, undefined, r.failure?.message);
       const out = await inspect(text);
       assert.ok(out.ok);

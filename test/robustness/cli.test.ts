@@ -7,12 +7,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT } from '../corpus';
+import { REPO_ROOT } from '../helpers/shared';
+import { TIMELINE_COLUMNS, type buildTimeline } from '../../src/core/timeline';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const EX = path.join(REPO_ROOT, 'examples');
 const ALTO = path.join(EX, 'alto-ingredients-form4.xml');
 const MISMATCH = path.join(EX, 'holdings-mismatch-form4.xml');
+const TIMELINE = path.join(REPO_ROOT, 'test', 'fixtures', 'summary', 'timeline');
 
 function form4(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
@@ -144,5 +146,24 @@ describe('form4 CLI', function () {
     assert.match(form4(['--version']).out, /^\d+\.\d+\.\d+/);
     assert.equal(form4([]).code, 2);
     assert.equal(form4(['frobnicate', ALTO]).code, 2);
+  });
+
+  it('form4 timeline: CSV by default (one record per point), JSON on request, a bad --format is a usage error', () => {
+    const csv = form4(['timeline', TIMELINE]);
+    assert.equal(csv.code, 0, csv.err);
+    const lines = csv.out.trimEnd().split('\n');
+    assert.equal(lines[0], TIMELINE_COLUMNS.join(','));
+    assert.equal(lines.length, 1 + 5);
+    assert.match(
+      lines[3],
+      /^Harold B\. Quince,0001900100,"Larkspur Devices, Inc\.",0000912345,LRKD,Common Stock,I,D,,2024-03-15,transaction,S,D,500,23,11500,9800,.*2024-03-15-sale\.xml,1,"holdings-reconcile-cross: /,
+    );
+    const json = form4(['timeline', TIMELINE, '--format', 'json']);
+    assert.equal(json.code, 0, json.err);
+    const data = JSON.parse(json.out) as ReturnType<typeof buildTimeline>;
+    assert.deepEqual(data.counts, { points: 5, breaks: 1, series: 2 });
+    const bad = form4(['timeline', TIMELINE, '--format', 'sarif']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /timeline --format must be csv or json/);
   });
 });

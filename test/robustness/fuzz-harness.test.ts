@@ -1,18 +1,18 @@
 /**
- * The fuzz harness itself (scripts/fuzz.ts): its inputs are the same for the same seed, its mutators keep to what
- * they claim, its span check catches a span outside the text, and a run catches an exception and a hang
- * (`--self-test` puts one of each first) while the inputs after them still run.
+ * The fuzz harness itself (test/fuzz/fuzz.ts): its inputs are the same for the same seed, its mutators keep to what
+ * they claim, its span check catches a span outside the text, its budget counts CPU time and not the clock, and a
+ * run catches an exception and a hang (`--self-test` puts one of each first) while the inputs after them still run.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildCases, type FuzzOptions } from '../../scripts/fuzz/cases';
-import { ENCODINGS, MUTATORS, elementRanges, tagBoundaries } from '../../scripts/fuzz/mutators';
-import { Rng, caseSeed } from '../../scripts/fuzz/rng';
-import { checkSpans } from '../../scripts/fuzz/run';
-import { CORPUS_DIR, corpusOrSkip, REPO_ROOT } from '../corpus';
+import { buildCases, type FuzzOptions } from '../fuzz/cases';
+import { ENCODINGS, MUTATORS, elementRanges, tagBoundaries } from '../fuzz/mutators';
+import { Rng, caseSeed } from '../fuzz/rng';
+import { checkSpans, runCase } from '../fuzz/run';
+import { CORPUS_DIR, corpusOrSkip, REPO_ROOT } from '../helpers/shared';
 import { fuzzFixture } from '../fuzz/cli-path';
 
 const opts = (seed: number): FuzzOptions => ({
@@ -104,6 +104,26 @@ describe('fuzz harness', function () {
     assert.match(checkSpans({ b: { start: 4, end: 3 } }, 5) ?? '', /b = \[4, 3\)/);
   });
 
+  it('the budget is CPU time: waiting costs nothing, computing is counted', async () => {
+    const c = { name: 'budget', family: 'hostile' as const, build: () => Buffer.from('x') };
+    const notAFiling = { ok: false as const, reason: 'not a filing', findings: [] };
+    // A wait of half a second by the clock, as on a machine whose cores are busy with other work: no CPU time.
+    const waits = await runCase(0, c, Buffer.from('x'), 100, async () => {
+      await new Promise((r) => setTimeout(r, 500));
+      return notAFiling;
+    });
+    assert.equal(waits.failure, undefined, JSON.stringify(waits.failure));
+    assert.ok(waits.ms >= 400 && waits.cpuMs < 100, `wall ${waits.ms} ms, CPU ${waits.cpuMs} ms`);
+    // Half a second of computation is over a 100 ms budget however fast the clock runs.
+    const computes = await runCase(0, c, Buffer.from('x'), 100, async () => {
+      const cpu0 = process.cpuUsage();
+      while (process.cpuUsage(cpu0).user < 500_000);
+      return notAFiling;
+    });
+    assert.equal(computes.failure?.kind, 'slow');
+    assert.match(computes.failure?.message ?? '', /ms of CPU time .* over the 100 ms budget/);
+  });
+
   it('a run reports an exception and a hang (worker stopped, input saved), and goes on with the next input', function () {
     corpusOrSkip(this);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-fuzz-self-'));
@@ -113,12 +133,12 @@ describe('fuzz harness', function () {
         [
           '--require',
           require.resolve('tsx/cjs'),
-          path.join(REPO_ROOT, 'scripts', 'fuzz.ts'),
+          path.join(REPO_ROOT, 'test', 'fuzz', 'fuzz.ts'),
           '--self-test',
           '--ci',
           '--only',
           '0,1,2,3',
-          '--hang-ms',
+          '--hang-cpu-ms',
           '1500',
           '--save-dir',
           dir,
@@ -128,9 +148,9 @@ describe('fuzz harness', function () {
       const out = r.stdout + r.stderr;
       assert.equal(r.status, 1, out);
       assert.match(out, /FAIL #0 self-test-crash: crash: inspectBytes threw: Error: self-test/);
-      assert.match(out, /FAIL #1 self-test-hang: hang: still running after 1500 ms/);
+      assert.match(out, /FAIL #1 self-test-hang: hang: still running after 1500 ms of CPU time/);
       assert.match(out, /fuzz: 4 inputs in/);
-      assert.match(out, /crashes 1, time-outs \(> 2000 ms\) 0, hangs 1, leaks 0 \(requests 0\)/);
+      assert.match(out, /crashes 1, time-outs \(> 15000 ms of CPU time\) 0, hangs 1, leaks 0 \(requests 0\)/);
       const saved = fs.readdirSync(path.join(dir, 'seed-1-ci')).sort();
       assert.deepEqual(
         saved.filter((f) => f.endsWith('.bin')),
@@ -138,7 +158,7 @@ describe('fuzz harness', function () {
       );
       assert.match(
         fs.readFileSync(path.join(dir, 'seed-1-ci', '1-self-test-hang.txt'), 'utf8'),
-        /rerun: npx tsx scripts\/fuzz.ts --seed 1 --ci --iterations 700 --only 1 --self-test/,
+        /rerun: npx tsx test\/fuzz\/fuzz.ts --seed 1 --ci --iterations 700 --only 1 --self-test/,
       );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

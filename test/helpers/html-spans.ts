@@ -3,7 +3,11 @@
  * removed, entities decoded and white space collapsed, reads exactly its `raw`; a footnote ref's span reads
  * its marker ("(1)", "1", "F1") for that id; every span lies inside the text.
  */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { type Filing, type FootnoteRef, type Span } from '../../src/core/model';
+import { parseEdgarHtml } from '../../src/core/parse/html';
 import { decodeRange } from '../../src/core/parse/form/htmltree';
 import { allFields } from './span-assert';
 import { visibleText } from '../../src/core/parse/form/clean';
@@ -76,4 +80,13 @@ export function htmlSpanProblems(
 /** The same checks for plain/OCR text: a slice is compared after the text reader's cleaning (escapes, simple tags). */
 export function textSpanProblems(f: Filing): string[] {
   return htmlSpanProblems(f, { markup: false, same: (slice, raw) => visibleText(slice) === raw });
+}
+
+/** An EDGAR HTML page read by the HTML reader, which must read it, with every span exact. */
+export function readHtmlChecked(file: string): { text: string; filing: Filing } {
+  const text = fs.readFileSync(file, 'utf8');
+  const r = parseEdgarHtml(text, file);
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  assert.deepEqual(htmlSpanProblems(r.filing), [], `${path.basename(file)}: spans`);
+  return { text, filing: r.filing };
 }

@@ -7,13 +7,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { corpusAvailable, corpusFiles, corpusOrSkip, manifest, CORPUS_DIR } from '../corpus';
+import { corpusAvailable, corpusFiles, corpusOrSkip, manifest, CORPUS_DIR } from '../helpers/shared';
 import { decodeBytes, isPdf, isProbablyBinary } from '../../src/core/decode';
 import { detectKind } from '../../src/core/detect';
 import { parseText } from '../../src/core/parse';
 import { toJson } from '../../src/core/json';
 import type { Filing } from '../../src/core/model';
-import { assertSpans } from './span-assert';
+import { assertSpans } from '../helpers/span-assert';
 
 /** Counts of the first ownership document by plain regexes over the raw text (comments removed). */
 function independentCounts(raw: string): Record<string, number> | null {

@@ -7,13 +7,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CORPUS_DIR, corpusFiles, corpusOrSkip } from '../corpus';
+import { CORPUS_DIR, corpusFiles, corpusOrSkip, sharedOrSkip } from '../helpers/shared';
 import { toJson } from '../../src/core/json';
 import { parseFormText } from '../../src/core/parse/text';
 import { parseText } from '../../src/core/parse/index';
 import type { Filing } from '../../src/core/model';
-import { compareModels } from './html-compare';
-import { textSpanProblems } from './html-spans';
+import { compareModels } from '../helpers/html-compare';
+import { textSpanProblems } from '../helpers/html-spans';
 
 async function pdfText(file: string): Promise<string> {
   const { PDFParse } = await import('pdf-parse');
@@ -117,7 +117,6 @@ describe('text: text extracted from printed EDGAR PDFs, against the ownership XM
     // Ground truth written for the PDF reader (test/fixtures/pdf/groundtruth), checked field by field against
     // the rendered pages. Here the same PDFs go through plain text extraction and the text reader instead.
     const dir = path.resolve(__dirname, '..', 'fixtures', 'pdf', 'groundtruth');
-    if (!fs.existsSync(dir)) this.skip();
     const SKIP_KEYS = new Set([
       'corpusFile',
       'checkedAgainst',
@@ -140,7 +139,7 @@ describe('text: text extracted from printed EDGAR PDFs, against the ownership XM
         corpusFile: string;
       };
       const pdf = path.join(CORPUS_DIR, gt.corpusFile);
-      if (!fs.existsSync(pdf)) continue;
+      sharedOrSkip(this, pdf);
       const r = parseFormText(await pdfText(pdf), pdf);
       assert.ok(r.ok, `${name}: ${r.ok ? '' : r.reason}`);
       assert.deepEqual(textSpanProblems(r.filing), [], `${name}: spans`);

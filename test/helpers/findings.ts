@@ -1,0 +1,16 @@
+/** Small accessors the reader tests share: the text a span covers, and the one finding of a rule. */
+import * as assert from 'node:assert/strict';
+import type { Filing, Finding, Span } from '../../src/core/model';
+
+/** The filing's text under `s` (which must be there). */
+export function spanText(f: Filing, s: Span | null | undefined): string {
+  assert.ok(s, 'span expected');
+  return f.text.slice(s.start, s.end);
+}
+
+/** The single finding of `rule` (fails when there are none or several). */
+export function onlyFinding(f: Filing, rule: string): Finding {
+  const xs = f.findings.filter((x) => x.rule === rule);
+  assert.equal(xs.length, 1, `expected one ${rule} finding, got ${JSON.stringify(f.findings, null, 1)}`);
+  return xs[0];
+}
