@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Workbench } from './workbench.mjs';
+import { Workbench, scaled } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const host = require('./host.cjs');
@@ -127,11 +127,11 @@ async function main() {
     const t = Date.now();
     let wb;
     try {
-      wb = await withTimeout(openWorkbench(n, check), 120000, `the workbench for "${check.name}"`);
+      wb = await withTimeout(openWorkbench(n, check), scaled(120000), `the workbench for "${check.name}"`);
       const loaded = Date.now() - t;
       await withTimeout(
         Promise.resolve().then(() => check.run(wb)),
-        check.timeout || 90000,
+        scaled(check.timeout || 90000),
         `check "${check.name}"`,
       );
       if (aborted) {

@@ -3,7 +3,24 @@
 // loaded, the check's own copy of examples/ as the workspace). Webviews are nested iframes; frameWith() finds the
 // frame by its content. Every wait is for a condition (an element, a class, a value), bounded by a timeout.
 import { mkdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+
+/**
+ * How much longer than on an idle machine a wait may take: the 1-minute load per core, between 1 and 6, or
+ * FORM4_UI_PATIENCE. Only bounds on waits for a condition scale; no check asserts how long anything took, so a busy
+ * machine (CI beside other jobs) makes the checks slower, never failed.
+ */
+export function patience() {
+  const forced = Number(process.env.FORM4_UI_PATIENCE);
+  if (forced > 0) return forced;
+  return Math.min(6, Math.max(1, loadavg()[0] / Math.max(1, cpus().length)));
+}
+
+/** `ms` stretched by the current patience. */
+export function scaled(ms) {
+  return Math.round(ms * patience());
+}
 
 export class Workbench {
   /**
@@ -23,7 +40,7 @@ export class Workbench {
    * development: its "Form 4" view shows in the Explorer then, together with its menu items and commands (a context
    * menu opened before that would lack them; it is not filled in later).
    */
-  async ready(timeout = 60000) {
+  async ready(timeout = scaled(60000)) {
     await this.page.locator('.monaco-workbench').waitFor({ timeout });
     await this.page.locator('.explorer-folders-view').waitFor({ timeout });
     await this.page.locator('.pane-header', { hasText: 'Form 4' }).first().waitFor({ timeout });
@@ -33,7 +50,7 @@ export class Workbench {
    * Polls `fn` until it returns a truthy value, which it returns; throws naming `what` after `timeout` ms. For
    * conditions no locator can wait for (a value in a frame's script state, a set of frames).
    */
-  async until(what, fn, { timeout = 15000, interval = 100 } = {}) {
+  async until(what, fn, { timeout = scaled(15000), interval = 100 } = {}) {
     const t0 = Date.now();
     for (;;) {
       const v = await fn();
@@ -48,7 +65,7 @@ export class Workbench {
   }
 
   /** Waits until a frame's document has loaded (its load event fired: handlers on elements it loads have run). */
-  async loaded(frame, { timeout = 15000 } = {}) {
+  async loaded(frame, { timeout = scaled(15000) } = {}) {
     await frame.waitForFunction(() => document.readyState === 'complete', null, { timeout });
   }
 
@@ -68,17 +85,17 @@ export class Workbench {
    * only commands enabled right now (their `when` clauses), so it reopens the palette until the command
    * shows up (an extension may still be activating) or `timeout` passes.
    */
-  async runCommand(title, { timeout = 15000 } = {}) {
+  async runCommand(title, { timeout = scaled(15000) } = {}) {
     const t0 = Date.now();
     const left = () => Math.max(500, timeout - (Date.now() - t0));
     for (;;) {
       try {
         // Every step is bounded, so a palette that does not take the text (a busy workbench) is reopened, not waited on.
         const input = await this.openQuickInput('F1', left());
-        await input.fill('>' + title, { timeout: Math.min(5000, left()) });
+        await input.fill('>' + title, { timeout: Math.min(scaled(5000), left()) });
         const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-        await row.waitFor({ timeout: Math.min(3000, left()) });
-        await row.click({ timeout: Math.min(3000, left()) });
+        await row.waitFor({ timeout: Math.min(scaled(3000), left()) });
+        await row.click({ timeout: Math.min(scaled(3000), left()) });
         return;
       } catch (e) {
         if (Date.now() - t0 >= timeout) {
@@ -96,14 +113,17 @@ export class Workbench {
    * (an iframe) has the focus can be swallowed, so each try waits briefly, then gives the focus back to the
    * workbench (the status bar) and presses again, until `timeout`.
    */
-  async openQuickInput(key, timeout = 15000) {
+  async openQuickInput(key, timeout = scaled(15000)) {
     const t0 = Date.now();
     const input = this.quickInput();
     for (;;) {
       await this.closeQuickInput();
       await this.page.keyboard.press(key);
       try {
-        await input.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, timeout - (Date.now() - t0))) });
+        await input.waitFor({
+          state: 'visible',
+          timeout: Math.min(scaled(3000), Math.max(500, timeout - (Date.now() - t0))),
+        });
         return input;
       } catch {
         if (Date.now() - t0 >= timeout) {
@@ -128,7 +148,7 @@ export class Workbench {
    * Opens a workspace file with Quick Open (Ctrl+P); it opens in its default editor. The matching row is clicked
    * (not Enter, which a busy list may give to another row), and the whole step is tried again until the tab shows.
    */
-  async openFile(relPath, { timeout = 15000 } = {}) {
+  async openFile(relPath, { timeout = scaled(15000) } = {}) {
     const t0 = Date.now();
     const name = relPath.split('/').pop();
     for (;;) {
@@ -139,10 +159,10 @@ export class Workbench {
         await this.page
           .locator('.quick-input-list .monaco-list-row', { hasText: name })
           .first()
-          .click({ timeout: Math.min(5000, left()) });
+          .click({ timeout: Math.min(scaled(5000), left()) });
         await this.tab(name)
           .first()
-          .waitFor({ timeout: Math.min(5000, left()) });
+          .waitFor({ timeout: Math.min(scaled(5000), left()) });
         return;
       } catch (e) {
         if (Date.now() - t0 >= timeout) {
@@ -154,7 +174,7 @@ export class Workbench {
   }
 
   /** Opens a workspace file from the Explorer (a double click on its row: no race with Quick Open's history list). */
-  async openFromExplorer(file, { timeout = 20000 } = {}) {
+  async openFromExplorer(file, { timeout = scaled(20000) } = {}) {
     await this.closeQuickInput();
     const row = this.explorerItem(file).first();
     await row.waitFor({ timeout });
@@ -163,7 +183,7 @@ export class Workbench {
   }
 
   /** Opens a workspace file and its Form 4 preview beside it; returns the preview's frame once it shows the form. */
-  async openPreview(file, { hasText = 'FORM', timeout = 30000 } = {}) {
+  async openPreview(file, { hasText = 'FORM', timeout = scaled(30000) } = {}) {
     await this.openFromExplorer(file);
     await this.runCommand('Form 4: Open Preview');
     return this.frameWith('#root .form-title', { hasText, timeout });
@@ -183,7 +203,7 @@ export class Workbench {
    * The frame (webviews are iframes inside iframes) holding `selector`, optionally with `hasText`.
    * @returns {Promise<import('playwright-core').Frame>}
    */
-  async frameWith(selector, { hasText, timeout = 20000 } = {}) {
+  async frameWith(selector, { hasText, timeout = scaled(20000) } = {}) {
     return this.until(
       `a webview frame with ${selector}${hasText ? ` holding ${JSON.stringify(hasText)}` : ''}`,
       async () => {
@@ -207,7 +227,7 @@ export class Workbench {
   }
 
   /** Waits until every webview shows the theme of `kind` ('light' | 'dark'): they take it up after the workbench. */
-  async webviewsInTheme(kind, { timeout = 15000 } = {}) {
+  async webviewsInTheme(kind, { timeout = scaled(15000) } = {}) {
     const want = kind === 'dark' ? 'vscode-dark' : 'vscode-light';
     await this.until(
       `the webviews in the ${kind} theme`,
@@ -228,7 +248,7 @@ export class Workbench {
   }
 
   /** Opens a view container's pane by its header title (e.g. a tree view "Form 4"); returns the pane. */
-  async showView(title, { timeout = 15000 } = {}) {
+  async showView(title, { timeout = scaled(15000) } = {}) {
     const header = this.page.locator('.pane-header', { hasText: title }).first();
     if (!(await header.count())) {
       await this.runCommand(`View: Show ${title}`, { timeout }).catch(() => {});
@@ -241,7 +261,7 @@ export class Workbench {
   }
 
   /** Opens the Problems panel and returns it. */
-  async problems({ timeout = 15000 } = {}) {
+  async problems({ timeout = scaled(15000) } = {}) {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible().catch(() => false))) {
       await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)', { timeout }).catch(() =>
@@ -253,7 +273,7 @@ export class Workbench {
   }
 
   /** Names of the extensions the extension host has activated ("Developer: Show Running Extensions"). */
-  async runningExtensions({ timeout = 15000 } = {}) {
+  async runningExtensions({ timeout = scaled(15000) } = {}) {
     await this.runCommand('Developer: Show Running Extensions', { timeout });
     const editor = this.page.locator('.runtime-extensions-editor');
     await editor.waitFor({ timeout });
@@ -262,7 +282,7 @@ export class Workbench {
   }
 
   /** Switches the color theme with the theme picker; kind 'light' | 'dark'. */
-  async setTheme(kind, { timeout = 15000 } = {}) {
+  async setTheme(kind, { timeout = scaled(15000) } = {}) {
     const theme = kind === 'dark' ? 'Dark Modern' : 'Light Modern';
     await this.runCommand('Preferences: Color Theme', { timeout });
     const input = this.quickInput();
