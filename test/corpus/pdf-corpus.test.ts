@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePdf } from '../../src/core/pdf/index';
+import { parsePdfUntimed } from '../helpers/pdf';
 import { compareWithTruth, groundTruthAccuracy, printedAccuracy } from '../../bench/pdf-accuracy';
 import { parseText } from '../../src/core/parse/index';
 import { rowFields, type Field } from '../../src/core/model';
@@ -25,7 +25,7 @@ describe('PDF reader: accuracy against the XML of printed EDGAR pages', function
   });
 
   it('reads at least 99% of the fields of every printed page right (overall and per file)', async () => {
-    const r = await printedAccuracy(CORPUS_DIR, parsePdf, (text, file) => parseText(text, file, 'xml'));
+    const r = await printedAccuracy(CORPUS_DIR, parsePdfUntimed, (text, file) => parseText(text, file, 'xml'));
     assert.ok(r.files.length >= 5, `only ${r.files.length} printed pages paired with their XML`);
     const lines = r.files.map(
       (f) => `${path.basename(f.pdf)}: ${f.accuracy.matched}/${f.accuracy.total}${f.error ? ` (${f.error})` : ''}`,
@@ -55,7 +55,7 @@ describe('PDF reader: hand-checked ground truth of EDGAR PDFs', function () {
 
   it('has ground truth for at least four EDGAR PDFs, all of it read right', async () => {
     assert.ok(files.length >= 4);
-    const r = await groundTruthAccuracy(GT_DIR, CORPUS_DIR, parsePdf);
+    const r = await groundTruthAccuracy(GT_DIR, CORPUS_DIR, parsePdfUntimed);
     console.log(
       `      EDGAR PDFs vs hand-checked ground truth: ${r.matched}/${r.total} fields (${(r.ratio * 100).toFixed(2)}%)`,
     );
@@ -69,7 +69,7 @@ describe('PDF reader: hand-checked ground truth of EDGAR PDFs', function () {
       const { corpusFile, checkedAgainst, ...expected } = truth;
       assert.ok(typeof corpusFile === 'string' && typeof checkedAgainst === 'string');
       const file = path.join(CORPUS_DIR, corpusFile);
-      const r = await parsePdf(new Uint8Array(fs.readFileSync(file)), file);
+      const r = await parsePdfUntimed(new Uint8Array(fs.readFileSync(file)), file);
       assert.ok(r.ok, r.ok ? '' : r.reason);
       const acc = compareWithTruth(r.filing, expected as never);
       assert.ok(acc.total > 15, `only ${acc.total} fields compared`);
@@ -89,7 +89,7 @@ describe('PDF reader: every PDF of the corpus', function () {
     assert.ok(pdfs.length >= 30);
     for (const file of pdfs) {
       const t0 = Date.now();
-      const r = await parsePdf(new Uint8Array(fs.readFileSync(file)), file);
+      const r = await parsePdfUntimed(new Uint8Array(fs.readFileSync(file)), file);
       const ms = Date.now() - t0;
       assert.ok(ms < 15_000, `${file}: ${ms} ms`);
       if (path.basename(file) === BLANK_FORM) {
@@ -126,7 +126,7 @@ describe('PDF reader: every PDF of the corpus', function () {
 
   it('EDGAR PDFs carry the filing date in their metadata', async () => {
     const file = corpusFiles('pdf', (n) => n.includes('6e6f2a94'))[0];
-    const r = await parsePdf(new Uint8Array(fs.readFileSync(file)), file);
+    const r = await parsePdfUntimed(new Uint8Array(fs.readFileSync(file)), file);
     assert.ok(r.ok);
     assert.deepEqual(r.filing.pdf, {
       pages: 1,

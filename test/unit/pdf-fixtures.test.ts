@@ -4,12 +4,11 @@
  * test/robustness/pdf-worker.test.ts.)
  */
 import * as assert from 'node:assert/strict';
-import { parsePdf } from '../../src/core/pdf/index';
 import { dropPrintMargins, loadPdf, mergeRuns, wordByWord, type PdfItem } from '../../src/core/pdf/load';
 import { extractFiling } from '../../src/core/pdf/extract';
 import { rowFields, type Field, type Filing } from '../../src/core/model';
 import { toJson } from '../../src/core/json';
-import { readPdfFixture, syntheticPdfFiling } from '../helpers/pdf';
+import { parsePdfUntimed, readPdfFixture, syntheticPdfFiling } from '../helpers/pdf';
 
 const read = readPdfFixture;
 const synthetic = syntheticPdfFiling;
@@ -243,7 +242,7 @@ describe('PDF reader: box 6 checked against the reporting owners read', () => {
 
 describe('PDF reader: a table continued on the next page', () => {
   it('carries the columns over a page break without a repeated header and keeps the rows in order', async () => {
-    const r = await parsePdf(read('form4-continued.pdf'), 'form4-continued.pdf');
+    const r = await parsePdfUntimed(read('form4-continued.pdf'), 'form4-continued.pdf');
     assert.ok(r.ok, r.ok ? '' : r.reason);
     const rows = r.filing.nonDerivative;
     assert.equal(rows.length, 32);
@@ -286,7 +285,7 @@ describe('PDF reader: browser headers and footers in the print margins', () => {
 
 describe('PDF reader: doubt is marked, never a silent guess', () => {
   it('an amount that is not a number: raw kept, value null, field uncertain, and an info finding on its page', async () => {
-    const r = await parsePdf(read('form4-unreadable.pdf'), 'form4-unreadable.pdf');
+    const r = await parsePdfUntimed(read('form4-unreadable.pdf'), 'form4-unreadable.pdf');
     assert.ok(r.ok);
     const fld = r.filing.nonDerivative[0].transactionShares;
     assert.equal(fld.raw, '7,4O2');
@@ -346,7 +345,7 @@ describe('PDF reader: bad input gives one clear reason, never a throw', () => {
   ];
   for (const [name, re] of cases) {
     it(name, async () => {
-      const r = await parsePdf(read(name), name);
+      const r = await parsePdfUntimed(read(name), name);
       assert.equal(r.ok, false);
       if (!r.ok) {
         assert.match(r.reason, re);
@@ -356,12 +355,12 @@ describe('PDF reader: bad input gives one clear reason, never a throw', () => {
   }
 
   it('bytes that are not a PDF at all', async () => {
-    const r = await parsePdf(new TextEncoder().encode('<ownershipDocument/>'), 'x.pdf');
+    const r = await parsePdfUntimed(new TextEncoder().encode('<ownershipDocument/>'), 'x.pdf');
     assert.deepEqual(r, { ok: false, reason: 'not a PDF file (no %PDF- header)', findings: [] });
   });
 
   it('a page cap below the page count refuses the file', async () => {
-    const r = await parsePdf(read('form4-synthetic.pdf'), 'f.pdf', { maxPages: 0 });
+    const r = await parsePdfUntimed(read('form4-synthetic.pdf'), 'f.pdf', { maxPages: 0 });
     assert.equal(r.ok, false);
     if (!r.ok) assert.match(r.reason, /has 1 pages, more than the 0/);
   });
