@@ -56,7 +56,7 @@ export class FairAccess {
 
   /** Waits for this request's turn (FIFO, at most `rate` a second across the process). */
   acquire(rate: number, signal?: AbortSignal): Promise<void> {
-    this.throwIfBlocked();
+    if (this.blocked && this.clock.now() < this.blocked.until) return Promise.reject(this.blocked.error);
     if (signal?.aborted) return Promise.reject(abortError());
     return new Promise<void>((resolve, reject) => {
       const w: Waiter = { rate: FairAccess.clampRate(rate), resolve, reject, signal };
