@@ -6,7 +6,7 @@
  * ago go first.
  *
  * Where it lives is the caller's choice: the extension's global storage, the CLI's user cache folder
- * (./cacheDir.ts).
+ * (src/cli/fetch.ts).
  */
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';

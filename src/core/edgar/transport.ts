@@ -92,8 +92,8 @@ export function exchange(target: URL, options: ExchangeOptions): Promise<Exchang
         );
       const declared = Number(headers['content-length']);
       if (Number.isFinite(declared) && declared > maxBytes) {
-        res.destroy();
         finish(tooLarge());
+        res.destroy();
         return;
       }
       const dec = decoder(headers['content-encoding']);
@@ -117,9 +117,10 @@ export function exchange(target: URL, options: ExchangeOptions): Promise<Exchang
       body.on('data', (c: Buffer) => {
         size += c.length;
         if (size > maxBytes) {
+          // Settled first: destroying the response emits 'aborted', which must not read as a truncated answer.
+          finish(tooLarge());
           res.destroy();
           if (dec) dec.destroy();
-          finish(tooLarge());
           return;
         }
         chunks.push(c);
