@@ -43,7 +43,7 @@ export class EdgarAccess {
   }
 
   /** Shows an EDGAR error the way the user can act on it (the setting to open, SEC's page on fair access). */
-  async showError(e: unknown, what: string): Promise<void> {
+  showError(e: unknown, what: string): void {
     const message = e instanceof Error ? e.message : String(e);
     this.log.warn(`${what}: ${message}`);
     if (!isEdgarError(e)) {
@@ -54,14 +54,18 @@ export class EdgarAccess {
     if (err.code === 'cancelled') return;
     if (err.code === 'user-agent') {
       const open = 'Open Settings';
-      if ((await vscode.window.showErrorMessage(message, open)) === open)
-        await vscode.commands.executeCommand('workbench.action.openSettings', USER_AGENT_SETTING);
+      // Not awaited: the command ends now; the button works for as long as the message shows.
+      void vscode.window.showErrorMessage(message, open).then((pick) => {
+        if (pick === open) void vscode.commands.executeCommand('workbench.action.openSettings', USER_AGENT_SETTING);
+      });
       return;
     }
     if (err.code === 'blocked') {
       const more = "SEC's fair access rules";
-      if ((await vscode.window.showErrorMessage(message, more)) === more)
-        await vscode.env.openExternal(vscode.Uri.parse('https://www.sec.gov/os/accessing-edgar-data'));
+      void vscode.window.showErrorMessage(message, more).then((pick) => {
+        if (pick === more)
+          void vscode.env.openExternal(vscode.Uri.parse('https://www.sec.gov/os/accessing-edgar-data'));
+      });
       return;
     }
     void vscode.window.showErrorMessage(`${what}: ${message}`);
@@ -75,7 +79,7 @@ export class EdgarAccess {
       client.userAgent();
       return client;
     } catch (e) {
-      await this.showError(e, 'EDGAR');
+      this.showError(e, 'EDGAR');
       return undefined;
     }
   }

@@ -165,7 +165,7 @@ export class EdgarCommands extends Disposable {
     this.register(vscode.commands.registerCommand(DOWNLOAD_FROM_EDGAR, (args?: DownloadArgs) => this.download(args)));
   }
 
-  private onError = (e: unknown) => void this.access.showError(e, 'EDGAR');
+  private onError = (e: unknown) => this.access.showError(e, 'EDGAR');
 
   /** Open from EDGAR: returns the document's address, or undefined when dismissed or failed. */
   async open(args?: OpenArgs): Promise<vscode.Uri | undefined> {
@@ -206,7 +206,7 @@ export class EdgarCommands extends Disposable {
         },
       );
     } catch (e) {
-      await this.access.showError(e, 'Open from EDGAR');
+      this.access.showError(e, 'Open from EDGAR');
       return undefined;
     }
   }
@@ -287,7 +287,7 @@ export class EdgarCommands extends Disposable {
       for (const n of plan.notes) this.log.warn(`${plan.label}: ${n}`);
       return await this.runDownload(client, plan, folder, args?.format ?? 'xml', !args);
     } catch (e) {
-      await this.access.showError(e, title);
+      this.access.showError(e, title);
       return undefined;
     }
   }
