@@ -241,12 +241,16 @@ interface RunResult {
   cancelled: boolean;
 }
 
-/** Resolve, list and download every target into `dirFor(plan)`. */
+/**
+ * Resolve, list and download every target into `dirFor(plan)`; with `printPaths` (fetch), each filing's path goes to
+ * stdout as it is there (check keeps stdout for its report).
+ */
 async function run(
   a: EdgarArgs,
   client: EdgarClient,
   dirFor: (plan: TargetPlan) => string,
   signal: AbortSignal,
+  printPaths: boolean,
 ): Promise<RunResult> {
   const progress = new Progress();
   const result: RunResult = { files: [], failed: false, cancelled: false };
@@ -284,7 +288,7 @@ async function run(
         const acc = item.ref.accessionNumber;
         if (outcome.status === 'written' || outcome.status === 'replaced' || outcome.status === 'present') {
           result.files.push(outcome.file);
-          process.stdout.write(`${outcome.file}\n`);
+          if (printPaths) process.stdout.write(`${outcome.file}\n`);
         }
         if (outcome.status === 'failed' || outcome.status === 'conflict') {
           result.failed = true;
@@ -348,7 +352,7 @@ export async function runFetch(argv: string[], usage: string): Promise<number> {
     const client = makeClient(args);
     if (!args.offline) client.userAgent(); // nothing is asked of EDGAR without one: say so before anything else
     const out = args.out;
-    const r = await withInterrupt((signal) => run(args, client, () => out, signal));
+    const r = await withInterrupt((signal) => run(args, client, () => out, signal, true));
     if (r.cancelled) {
       process.stderr.write('form4: interrupted; run the same command again to go on where it stopped\n');
       return 130;
@@ -380,6 +384,7 @@ export async function fetchForCheck(
         client,
         (plan) => args.out ?? path.join(root, plan.entity ? `CIK${plan.entity.cik}` : 'single'),
         signal,
+        false,
       ),
     );
     if (r.cancelled) return 130;
