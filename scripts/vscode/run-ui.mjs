@@ -36,7 +36,7 @@ const filters = process.argv.slice(2);
 let passed = 0,
   failed = 0,
   aborted = false;
-let server, browser, tmp;
+let server, browser, tmp, edgar;
 const t0 = Date.now();
 
 async function cleanup() {
@@ -47,6 +47,10 @@ async function cleanup() {
   if (server) {
     await server.stop();
     server = undefined;
+  }
+  if (edgar) {
+    await edgar.stop();
+    edgar = undefined;
   }
   if (tmp && !process.env.KEEP_TMP) {
     rmSync(tmp, { recursive: true, force: true });
@@ -120,7 +124,20 @@ async function main() {
   mkdirSync(SHOTS, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), 'form4-ui-'));
 
-  server = await host.startServer({ verbose: true, profile: host.makeProfile({ settings: SETTINGS }) });
+  // EDGAR replayed from ../shared (test/edgar/replay-server.cjs) for the EDGAR checks: every extension host gets its
+  // origin through the one contract, FORM4_EDGAR_ORIGIN, so no check reaches SEC.gov.
+  const { ReplayServer } = require('../../test/edgar/replay-server.cjs');
+  const edgarEnv = {};
+  if (ReplayServer.available()) {
+    edgar = new ReplayServer();
+    edgarEnv.FORM4_EDGAR_ORIGIN = await edgar.start();
+    edgarEnv.FORM4_USER_AGENT = 'Form4 UI Tests form4-ui@example.com';
+  }
+  server = await host.startServer({
+    verbose: true,
+    profile: host.makeProfile({ settings: SETTINGS }),
+    env: edgarEnv,
+  });
   browser = await host.launchBrowser(server.profile);
 
   for (const [n, check] of checks.entries()) {
