@@ -1,12 +1,25 @@
-// Form 4: Open from EDGAR as a user sees it, against EDGAR replayed on this machine (run-ui.mjs starts
-// test/edgar/replay-server.cjs from ../shared/edgar-recorded and gives every extension host FORM4_EDGAR_ORIGIN and a
-// User-Agent): search as you type, the issuer's filings, and the chosen filing in the preview with its EDGAR address
+// Form 4: Open from EDGAR as a user sees it, against EDGAR replayed on this machine (`serverSetup` starts
+// test/edgar/replay-server.cjs from ../shared/edgar-recorded before the VS Code server, whose extension hosts get
+// FORM4_EDGAR_ORIGIN and a User-Agent): search as you type, the issuer's filings, and the chosen filing in the preview with its EDGAR address
 // and filing index link. The README's screenshot of the quick pick comes from here.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect } from './expect.mjs';
 
+const { ReplayServer } = createRequire(import.meta.url)('../edgar/replay-server.cjs');
+
 const RECORDED = join(import.meta.dirname, '..', '..', '..', 'shared', 'edgar-recorded', 'INDEX.tsv');
+
+export async function serverSetup() {
+  if (!existsSync(RECORDED)) return { env: {} };
+  const server = new ReplayServer();
+  const origin = await server.start();
+  return {
+    env: { FORM4_EDGAR_ORIGIN: origin, FORM4_USER_AGENT: 'Form4 UI Tests form4-ui@example.com' },
+    stop: () => server.stop(),
+  };
+}
 
 export const checks = [
   {
