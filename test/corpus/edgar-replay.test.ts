@@ -12,6 +12,7 @@ import {
   EdgarClient,
   EdgarError,
   FairAccess,
+  currentFilings,
   downloadFilings,
   fetchDocument,
   inspectDocument,
@@ -127,6 +128,22 @@ describe('the EDGAR client against the replay server', function () {
       assert.equal(out.filing.edgar?.accessionNumber, '0000320193-24-000084');
       assert.equal(out.filing.edgar?.filingDate, '2024-08-07');
       assert.equal(out.filing.issuer.name.value, 'Apple Inc.');
+    });
+  });
+
+  describe('the latest-filings feed', () => {
+    it('pages through EDGAR’s whole recorded getcurrent run and ends at its “File Unavailable” page', async () => {
+      let pages = 0;
+      let filings = 0;
+      for await (const page of currentFilings(client({ cache: null }), { forms: ['4'] })) {
+        pages++;
+        filings += page.length;
+      }
+      assert.equal(pages, 51);
+      assert.ok(filings > 1000, `filings: ${filings}`);
+      const last = server.requests.at(-1)!;
+      assert.equal(last.status, 503, 'the page past the end');
+      assert.equal(server.requests.length, 52);
     });
   });
 
