@@ -6,7 +6,7 @@
  * Sections: core (inspect vs raw fast-xml-parser parse vs the peer sec-edgar-toolkit), scan (10,000-file folder
  * through the CLI: wall time and peak memory), pdf (field accuracy, ./pdf-accuracy, and speed against pdf-parse,
  * ./pdf-speed), timeline (building and drawing the holdings timeline of the corpus), extension (activation and
- * the preview's first paint in the test VS Code). The core keeps no clocks for this: its figures are measured
+ * the preview's first paint in the test VS Code), edgar (downloads through the EDGAR replay server, ./edgar). The core keeps no clocks for this: its figures are measured
  * here, around calls of its public API.
  */
 import * as fs from 'node:fs';
@@ -23,6 +23,7 @@ import { buildTimeline, firstGroup, groupDetail, groupSummary } from '../src/cor
 import type { Filing } from '../src/core/model';
 import { groundTruthAccuracy, printedAccuracy } from './pdf-accuracy';
 import { measurePdfSpeed } from './pdf-speed';
+import { measureEdgar } from './edgar';
 import { decodeBytes } from '../src/core/decode';
 import { detectKind } from '../src/core/detect';
 
@@ -466,6 +467,12 @@ const sections: Record<string, () => void | Promise<void>> = {
   pdf: benchPdf,
   timeline: benchTimeline,
   extension: benchExtension,
+  edgar: async () => {
+    const body = await measureEdgar();
+    if (!body) return console.log('edgar: skipped, ../shared/edgar-recorded not found');
+    console.log(body);
+    writeSection('edgar', `${body}\n\n${stamp()}`);
+  },
 };
 
 async function main(): Promise<void> {

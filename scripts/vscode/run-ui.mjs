@@ -11,6 +11,9 @@
 // screenshot, page, workspace...) and `workspace(dir)` adds the files a check needs beyond examples/ to its
 // workspace before the workbench opens it (so the Explorer lists them from the start). A check fails by throwing. Screenshots go to test-results/ui/ (a failing check leaves
 // FAIL-<name>.png there); UPDATE_SCREENSHOTS=1 also writes the README's to media/screenshots/.
+// A file may also export `serverSetup: async () => ({ env, stop })`, run once before the VS Code server starts when
+// one of its checks is selected: `env` goes into the server's environment (every extension host has it), `stop` runs
+// at the end.
 //
 //   node scripts/vscode/run-ui.mjs [substring of a file or check name ...]
 // Knobs: VSCODE_UI_TIMEOUT (hard limit for the whole run, seconds, default 1500), EXTENSION_DEV_PATH (default:
@@ -38,6 +41,8 @@ let passed = 0,
   aborted = false;
 let server, browser, tmp;
 const t0 = Date.now();
+const serverSetups = [];
+const serverStops = [];
 
 async function cleanup() {
   if (browser) {
@@ -48,6 +53,7 @@ async function cleanup() {
     await server.stop();
     server = undefined;
   }
+  for (const stop of serverStops.splice(0)) await stop();
   if (tmp && !process.env.KEEP_TMP) {
     rmSync(tmp, { recursive: true, force: true });
     tmp = undefined;
@@ -75,12 +81,15 @@ async function loadChecks() {
     if (!Array.isArray(checks)) {
       throw new Error(`test/ui/${f} exports no "checks" array`);
     }
+    let selected = false;
     for (const c of checks) {
       const name = `${f.replace(/\.ui\.mjs$/, '')}: ${c.name}`;
       if (!filters.length || filters.some((s) => name.includes(s))) {
         all.push({ ...c, name });
+        selected = true;
       }
     }
+    if (selected && typeof mod.serverSetup === 'function') serverSetups.push(mod.serverSetup);
   }
   return all;
 }
@@ -120,7 +129,13 @@ async function main() {
   mkdirSync(SHOTS, { recursive: true });
   tmp = mkdtempSync(join(tmpdir(), 'form4-ui-'));
 
-  server = await host.startServer({ verbose: true, profile: host.makeProfile({ settings: SETTINGS }) });
+  const env = {};
+  for (const setup of serverSetups) {
+    const r = await setup();
+    Object.assign(env, r?.env);
+    if (r?.stop) serverStops.push(r.stop);
+  }
+  server = await host.startServer({ verbose: true, profile: host.makeProfile({ settings: SETTINGS }), env });
   browser = await host.launchBrowser(server.profile);
 
   for (const [n, check] of checks.entries()) {

@@ -4,6 +4,7 @@
  *   form4 inspect <files or folders...> [--json]
  *   form4 check   <files or folders...> [--format text|json|sarif] [--rule ID=off|error|warning|info]...
  *   form4 timeline <files or folders...> [--format csv|json]
+ *   form4 fetch <ticker|cik|accession|url>... --out DIR (EDGAR: ./fetch.ts), form4 check --edgar <ticker|cik> ...
  *
  * Exit codes: 0 all inputs read (check: and no error-severity finding); 1 (check) an error-severity finding remains;
  * 2 an input could not be read as a filing (one line per file on stderr) or the command line is wrong.
@@ -24,6 +25,8 @@ import { LineIndex } from '../core/positions';
 import { expandInputs } from './files';
 import { findingPlace, renderFiling } from './render';
 import { toSarif } from './sarif';
+import { EDGAR_USAGE, fetchForCheck, runFetch } from './fetch';
+import { edgarSourceForFile } from '../core/edgar/manifest';
 import { summarize } from '../core/summary';
 import { buildTimeline, timelineRecords, TIMELINE_COLUMNS } from '../core/timeline';
 import { stringify } from 'csv-stringify/sync';
@@ -44,7 +47,7 @@ Usage:
       one record per point; JSON: the series as the extension's timeline draws them.
   form4 rules
       The rules with their ids, default severities and sources.
-
+${EDGAR_USAGE}
 Inputs: EDGAR ownership XML, EDGAR submission text (.txt/.nc/.sgml), EDGAR HTML, PDF, plain/OCR text of a form.
 Folders are searched recursively for .xml .txt .nc .sgml .htm .html .pdf files; files in a folder that are not
 ownership filings are skipped with a note on stderr.
@@ -131,7 +134,7 @@ async function readEach(
       unreadable.push({ file: f.path, reason: input, explicit: f.explicit });
       continue;
     }
-    const out = await inspectBytes(input, f.path, options);
+    const out = await inspectBytes(input, f.path, { ...options, edgar: edgarSourceForFile(f.path, input) });
     if (out.ok) {
       read++;
       visit(out.filing);
@@ -192,7 +195,7 @@ async function checkOne(path: string, index: number, options: InspectOptions, de
   const bytes = readInput(path);
   if (typeof bytes === 'string') return { index, ok: false, reason: bytes };
   if (deferPdf && isPdf(bytes)) return { index, ok: false, deferred: true, reason: 'PDF read by the main thread' };
-  const out = await inspectBytes(bytes, path, options);
+  const out = await inspectBytes(bytes, path, { ...options, edgar: edgarSourceForFile(path, bytes) });
   if (!out.ok) return { index, ok: false, reason: out.reason };
   const f = out.filing;
   const lines = f.text ? new LineIndex(f.text) : null;
@@ -291,7 +294,8 @@ function write(s: string): void {
   process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(cmdline: string[]): Promise<number> {
+  let argv = cmdline;
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     write(USAGE);
     return argv.length === 0 ? 2 : 0;
@@ -300,6 +304,10 @@ async function main(argv: string[]): Promise<number> {
     write(VERSION);
     return 0;
   }
+  if (argv[0] === 'fetch') return runFetch(argv.slice(1), USAGE);
+  const fetched = argv[0] === 'check' ? await fetchForCheck(argv, USAGE) : null;
+  if (typeof fetched === 'number') return fetched;
+  if (fetched) argv = fetched.argv;
   const args = parseArgs(argv);
   if (args.command === 'rules') {
     for (const r of RULES) write(`${r.id.padEnd(34)} ${r.severity.padEnd(8)} ${r.title} [${r.source}]`);
@@ -379,7 +387,7 @@ async function main(argv: string[]): Promise<number> {
       `${checked.length} filing${checked.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`,
     );
   }
-  if (failed) return 2;
+  if (failed || fetched?.failed) return 2;
   return errors > 0 ? 1 : 0;
 }
 

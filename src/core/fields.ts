@@ -5,6 +5,7 @@
  */
 import type { Field, Filing, FootnoteRef, Loc, RelatedInfo, Row, Span } from './model';
 import { dayNumber } from './dates';
+import { deemedFilingDate } from './edgar/source';
 
 /** A field's value as a trimmed string, or null. */
 export function val(field: Field<unknown> | null | undefined): string | null {
@@ -85,13 +86,19 @@ export function normCik(s: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
-/** The filing date: FILED AS OF DATE of a submission header, else the date in an EDGAR PDF's metadata. */
+/**
+ * The filing date: FILED AS OF DATE of a submission header, else EDGAR's filing date for a filing read from EDGAR (or
+ * the day its Eastern acceptance time counts for), else the date in an EDGAR PDF's metadata.
+ */
 export function filingDate(filing: Filing): { date: string; field: Field<unknown> | null } | null {
   const f = filing.submission?.filedAsOf;
   if (f) {
     const d = dateValue(f);
     if (d) return { date: d, field: f };
   }
+  const e = filing.edgar;
+  const fromEdgar = e && (dayNumber(e.filingDate) !== null ? e.filingDate : deemedFilingDate(e.acceptanceDateTime));
+  if (fromEdgar) return { date: fromEdgar, field: null };
   const p = filing.pdf?.filedOn ?? null;
   if (p && dayNumber(p) !== null) return { date: p.slice(0, 10), field: null };
   return null;

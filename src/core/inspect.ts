@@ -5,9 +5,10 @@
  * Each input is detected once (a caller that already detected passes its detection in), and every finding gets
  * the caller's severities exactly once: the parsers' and the decoder's in `settle`, the rules' as they are made.
  */
-import type { Finding, ParseOutcome } from './model';
+import type { EdgarSource, Finding, ParseOutcome } from './model';
 import { decodeBytes, isPdf, isProbablyBinary, nulFindings } from './decode';
 import { detectKind, type Detection } from './detect';
+import { edgarSourceFromId } from './edgar/source';
 import { parseText } from './parse';
 import type { PdfReader } from './pdf/reader';
 import { applySeverities, runRules, type RuleOptions } from './rules';
@@ -34,6 +35,11 @@ export interface InspectOptions extends RuleOptions {
   readPdf?: PdfReader;
   /** Skip the rules (parse only); the caller's severities still apply to what the parsers found. */
   noRules?: boolean;
+  /**
+   * Where the input came from on EDGAR, when the caller knows (a download's manifest). Without it, a document named
+   * by its EDGAR editor address (src/core/edgar/source.ts) gets it from the name.
+   */
+  edgar?: EdgarSource | null;
 }
 
 function describe(e: unknown): string {
@@ -49,6 +55,9 @@ function settle(out: ParseOutcome, notes: Finding[], options: InspectOptions): P
   const findings = applySeverities(notes.length ? notes.concat(own) : own, options);
   if (!out.ok) return { ...out, findings };
   out.filing.findings = findings;
+  // Where the filing came from on EDGAR, before the rules run: the late-filing checks read its filing date.
+  const edgar = options.edgar ?? edgarSourceFromId(out.filing.file);
+  if (edgar) out.filing.edgar = edgar;
   if (options.noRules) return out;
   // One by one: a hostile filing can have hundreds of thousands of findings, too many to spread as arguments.
   for (const f of runRules(out.filing, options)) findings.push(f);

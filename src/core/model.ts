@@ -158,6 +158,28 @@ export interface SubmissionHeader {
   span: Span | null;
 }
 
+/**
+ * Where a filing read from EDGAR came from, kept on the filing (set by the EDGAR client's readers: src/core/edgar/).
+ * Rules read the filing date from here when the input has no submission header (an ownership XML).
+ */
+export interface EdgarSource {
+  /** The document's address on SEC.gov (https://www.sec.gov/Archives/edgar/data/...), never a replay server's. */
+  url: string;
+  /** The filing's index page on SEC.gov. */
+  indexUrl: string | null;
+  cik: string | null;
+  accessionNumber: string | null;
+  /** The form as EDGAR lists it ("4", "4/A"). */
+  form: string | null;
+  /** EDGAR's filing date, YYYY-MM-DD: the day the filing is deemed filed (a Form 4 accepted after 10 p.m. ET counts for the next business day). */
+  filingDate: string | null;
+  /**
+   * EDGAR's acceptance time as EDGAR gave it: from the latest-filings feed with its offset ("2025-12-12T18:02:43-05:00"),
+   * from the submissions API as "2024-08-07T18:30:15.000Z" (whose Z is UTC for some filers and Eastern time for others).
+   */
+  acceptanceDateTime: string | null;
+}
+
 export interface RelatedInfo extends Loc {
   message: string;
   /** Another file, for cross-filing findings; absent means the same file. */
@@ -204,6 +226,8 @@ export interface Filing {
   findings: Finding[];
   /** PDF metadata and page count, when the source is a PDF. */
   pdf?: { pages: number; producer: string | null; subject: string | null; filedOn: string | null } | null;
+  /** Where the filing came from on EDGAR, when it was read from there (null or absent otherwise). */
+  edgar?: EdgarSource | null;
 }
 
 /** A field that is not in the filing. */

@@ -19,6 +19,7 @@ import { PreviewManager } from './preview/previewManager';
 import type { PdfReader } from './reading';
 import { scanWorkspace } from './scan';
 import { registerTimeline } from './timeline';
+import { EdgarCommands } from './edgarCommands';
 import { FilingTreeProvider, TREE_VIEW_ID } from './treeView';
 
 probe()?.mark({ name: 'bundle-end' });
@@ -83,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
   own(vscode.languages.registerDocumentSymbolProvider(FILING_SELECTOR, language, { label: 'Form 4' }));
   for (const d of registerCommands({ service, active, previews, diagnostics, log })) own(d);
   for (const d of registerTimeline({ extensionUri: context.extensionUri, service, log })) own(d);
+  own(new EdgarCommands(context.globalStorageUri, log));
   own(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.rules`)) service.invalidateAll();

@@ -290,6 +290,21 @@ function summaryOf(filing: Filing): string[] {
   }
 }
 
+const SEC_ARCHIVES = /^https:\/\/www\.sec\.gov\/Archives\/edgar\/data\/[\w./-]+$/;
+
+/** The filing's EDGAR origin for the preview's links: only SEC.gov Archives addresses become links. */
+function edgarOf(filing: Filing): ViewModel['edgar'] {
+  const e = filing.edgar;
+  if (!e || !SEC_ARCHIVES.test(e.url)) return null;
+  return {
+    url: e.url,
+    indexUrl: e.indexUrl && SEC_ARCHIVES.test(e.indexUrl) ? e.indexUrl : null,
+    accessionNumber: e.accessionNumber,
+    filingDate: e.filingDate,
+    acceptanceDateTime: e.acceptanceDateTime,
+  };
+}
+
 export function toViewModel(filing: Filing): ViewModel {
   const b = new Builder(filing);
   const form3 = /^3(\/A)?$/i.test((filing.documentType.value ?? '').trim());
@@ -381,6 +396,7 @@ export function toViewModel(filing: Filing): ViewModel {
       : null,
     findings: [],
     pdf: filing.pdf ?? null,
+    edgar: edgarOf(filing),
     revealable: filing.source !== 'pdf',
   };
   model.findings = b.attach(filing.findings);

@@ -155,6 +155,14 @@ export interface ViewModel {
   } | null;
   findings: ViewFinding[];
   pdf: { pages: number; producer: string | null; subject: string | null; filedOn: string | null } | null;
+  /** Where the filing came from on EDGAR (SEC.gov addresses only), when it was read from there. */
+  edgar: {
+    url: string;
+    indexUrl: string | null;
+    accessionNumber: string | null;
+    filingDate: string | null;
+    acceptanceDateTime: string | null;
+  } | null;
   /** Whether values can be revealed in a text editor (false for PDFs). */
   revealable: boolean;
   /** The plain-language summary (src/core/summary.ts): one or two sentences per owner and security. */

@@ -122,6 +122,21 @@ const FORM_TITLES: Record<string, string> = {
   '5': 'Annual Statement of Changes in Beneficial Ownership',
 };
 
+/** Where the filing came from on EDGAR: its address and its index page on SEC.gov (links open in the browser). */
+function renderEdgar(head: HTMLElement, e: NonNullable<ViewModel['edgar']>): void {
+  const box = add(head, el('div', 'edgar'));
+  add(box, el('span', 'label', 'From EDGAR'));
+  const link = (href: string, text: string, cls: string) => {
+    const a = add(box, el('a', cls, text));
+    a.setAttribute('href', href);
+    a.setAttribute('title', href);
+  };
+  link(e.url, e.url, 'edgar-url');
+  if (e.indexUrl) link(e.indexUrl, 'Filing index', 'edgar-index');
+  if (e.filingDate) add(box, el('span', 'edgar-filed', `Filed ${e.filingDate}`));
+  if (e.acceptanceDateTime) add(box, el('span', 'edgar-accepted', `Accepted ${e.acceptanceDateTime}`));
+}
+
 function renderHeader(m: ViewModel): void {
   const head = add(root, el('header', 'form-head'));
   const type = m.documentType.text ?? m.documentType.raw ?? '?';
@@ -140,6 +155,7 @@ function renderHeader(m: ViewModel): void {
   add(meta, el('span', 'badge', m.source.toUpperCase()));
   if (m.schemaVersion.text) add(meta, el('span', 'badge', `Schema ${m.schemaVersion.text}`));
   if (m.pdf) add(meta, el('span', 'badge', `${m.pdf.pages} page${m.pdf.pages === 1 ? '' : 's'}`));
+  if (m.edgar) renderEdgar(head, m.edgar);
   if (m.submission) {
     const s = add(head, el('div', 'submission'));
     line(s, 'Accession number', m.submission.accessionNumber, { placeholder: '\u2014' });
