@@ -5,6 +5,7 @@
  *   form4 check   <files or folders...> [--format text|json|sarif] [--rule ID=off|error|warning|info]...
  *   form4 timeline <files or folders...> [--format csv|json]
  *   form4 fetch <ticker|cik|accession|url>... --out DIR (EDGAR: ./fetch.ts), form4 check --edgar <ticker|cik> ...
+ *   form4 short-swing | late-report | diff ...   (the Section 16 desk: ./section16.ts)
  *
  * Exit codes: 0 all inputs read (check: and no error-severity finding); 1 (check) an error-severity finding remains;
  * 2 an input could not be read as a filing (one line per file on stderr) or the command line is wrong.
@@ -30,6 +31,7 @@ import { edgarSourceForFile } from '../core/edgar/manifest';
 import { summarize } from '../core/summary';
 import { buildTimeline, timelineRecords, TIMELINE_COLUMNS } from '../core/timeline';
 import { stringify } from 'csv-stringify/sync';
+import { runSection16, SECTION16_COMMANDS, SECTION16_USAGE } from './section16';
 
 declare const FORM4_VERSION: string | undefined;
 const VERSION = typeof FORM4_VERSION === 'string' ? FORM4_VERSION : '0.0.0-dev';
@@ -45,7 +47,7 @@ Usage:
       The holdings timeline: per reporting owner and issuer, the amount owned of each security and ownership
       form after every transaction, with the running-tally breaks (within and across filings). CSV (default):
       one record per point; JSON: the series as the extension's timeline draws them.
-  form4 rules
+${SECTION16_USAGE}  form4 rules
       The rules with their ids, default severities and sources.
 ${EDGAR_USAGE}
 Inputs: EDGAR ownership XML, EDGAR submission text (.txt/.nc/.sgml), EDGAR HTML, PDF, plain/OCR text of a form.
@@ -308,6 +310,14 @@ async function main(cmdline: string[]): Promise<number> {
   const fetched = argv[0] === 'check' ? await fetchForCheck(argv, USAGE) : null;
   if (typeof fetched === 'number') return fetched;
   if (fetched) argv = fetched.argv;
+  if (SECTION16_COMMANDS.has(argv[0]))
+    return runSection16(argv, {
+      readEach,
+      reportUnreadable,
+      write,
+      usage: (m) => new UsageError(m),
+      options: { readPdf, noRules: true },
+    });
   const args = parseArgs(argv);
   if (args.command === 'rules') {
     for (const r of RULES) write(`${r.id.padEnd(34)} ${r.severity.padEnd(8)} ${r.title} [${r.source}]`);

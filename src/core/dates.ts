@@ -137,3 +137,65 @@ export function dayOfNextMonth(date: string, day: number): string {
 export function form4Deadline(executionDate: string): string {
   return addBusinessDays(executionDate, 2);
 }
+
+/**
+ * The same day `months` calendar months later (earlier when negative); a month without that day gives its last day:
+ * "2024-01-15" + 6 -> "2024-07-15", "2024-08-31" + 6 -> "2025-02-28", "2023-08-31" + 6 -> "2024-02-29".
+ */
+export function addMonths(date: string, months: number): string {
+  if (dayNumber(date) === null) throw new RangeError(`not a date: ${date}`);
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const d = Math.min(Number(date.slice(8, 10)), last);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Section 16(b)'s "within any period of less than six months": two dates match when the later one is before the date
+ * six calendar months after the earlier one (a January 15 trade matches up to July 14; from August 31, up to the day
+ * before the last day of February). Either order; the same day matches.
+ */
+export function lessThanSixMonthsApart(a: string, b: string): boolean {
+  const [early, late] = a <= b ? [a, b] : [b, a];
+  return late.slice(0, 10) < addMonths(early.slice(0, 10), 6);
+}
+
+/**
+ * A deadline `days` calendar days after `date`, moved to the next business day when it falls on a weekend or a federal
+ * holiday (Exchange Act Rule 0-3(a)): Form 3 (10 days after the event), Form 5 (45 days after the fiscal year end).
+ */
+export function calendarDaysDeadline(date: string, days: number): string {
+  return onOrNextBusinessDay(addDays(date, days));
+}
+
+/**
+ * Form 4 became a two-business-day report for transactions on or after 2002-08-29 (Sarbanes-Oxley section 403);
+ * before, it was a monthly statement due by the tenth day after the end of the month.
+ */
+export const FORM4_TWO_BUSINESS_DAYS_FROM = '2002-08-29';
+
+/**
+ * The day a Form 4 reporting a transaction executed (or deemed executed) on `execution` is due: two business days
+ * later, or, before 2002-08-29, the tenth day after the end of its month (moved to the next business day).
+ */
+export function form4DueDate(execution: string): string {
+  return execution < FORM4_TWO_BUSINESS_DAYS_FROM
+    ? onOrNextBusinessDay(dayOfNextMonth(execution, 10))
+    : addBusinessDays(execution, 2);
+}
+
+/**
+ * The filing date of a Form 3, 4 or 5 EDGAR accepted at `acceptance` (YYYY-MM-DDTHH:MM:SS, Eastern time as EDGAR
+ * writes it): a submission by 10 p.m. on a business day is filed that day, a later one (or one on a weekend or
+ * holiday) on the next business day (Regulation S-T Rule 13(a)(4)). null when the text is not such a time.
+ */
+export function filingDateOfAcceptance(acceptance: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2}):(\d{2})/.exec(acceptance.trim());
+  if (!m || dayNumber(m[1]) === null) return null;
+  const day = m[1];
+  const afterTen = m[2] > '22' || (m[2] === '22' && (m[3] !== '00' || m[4] !== '00'));
+  if (isBusinessDay(day) && !afterTen) return day;
+  return onOrNextBusinessDay(addDays(day, 1));
+}

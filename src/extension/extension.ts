@@ -18,6 +18,7 @@ import { FilingPreviewProvider, PdfPreviewProvider, PDF_VIEW_TYPE, PREVIEW_VIEW_
 import { PreviewManager } from './preview/previewManager';
 import type { PdfReader } from './reading';
 import { scanWorkspace } from './scan';
+import { registerSection16 } from './section16';
 import { registerTimeline } from './timeline';
 import { EdgarCommands } from './edgarCommands';
 import { FilingTreeProvider, TREE_VIEW_ID } from './treeView';
@@ -85,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
   for (const d of registerCommands({ service, active, previews, diagnostics, log })) own(d);
   for (const d of registerTimeline({ extensionUri: context.extensionUri, service, log })) own(d);
   own(new EdgarCommands(context.globalStorageUri, log));
+  for (const d of registerSection16({ service, active, log })) own(d);
   own(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.rules`)) service.invalidateAll();
