@@ -2,12 +2,13 @@
 import type { Field, Filing, Row, ReportingOwner } from '../core/model';
 import { LineIndex } from '../core/positions';
 import { fmtAmount, fmtMarkers, fmtPrice } from '../core/format';
+import { nameTable } from '../core/lookup';
 
-const FORM_TITLES: Record<string, string> = {
+const FORM_TITLES = nameTable({
   '3': 'Initial Statement of Beneficial Ownership of Securities',
   '4': 'Statement of Changes in Beneficial Ownership',
   '5': 'Annual Statement of Changes in Beneficial Ownership',
-};
+});
 
 function v(f: Field<unknown> | undefined, placeholder = ''): string {
   if (!f || f.value == null) return f?.raw ?? placeholder;

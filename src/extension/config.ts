@@ -10,7 +10,7 @@ const LEVELS = new Set(['off', 'error', 'warning', 'info']);
 /** `form4Inspector.rules` (rule id -> "off" | "error" | "warning" | "info") as the core's rule options; bad entries are skipped. */
 export function inspectOptions(): InspectOptions {
   const raw = vscode.workspace.getConfiguration(SECTION).get<Record<string, unknown>>('rules') ?? {};
-  const severities: Record<string, Severity | 'off'> = {};
+  const severities: Record<string, Severity | 'off'> = Object.create(null);
   if (raw && typeof raw === 'object') {
     for (const [id, level] of Object.entries(raw)) {
       if (typeof level === 'string' && LEVELS.has(level)) severities[id] = level as Severity | 'off';
