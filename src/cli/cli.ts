@@ -26,7 +26,7 @@ import { findingPlace, renderFiling } from './render';
 import { toSarif } from './sarif';
 import { summarize } from '../core/summary';
 import { buildTimeline, timelineRecords, TIMELINE_COLUMNS } from '../core/timeline';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../core/csv';
 
 declare const FORM4_VERSION: string | undefined;
 const VERSION = typeof FORM4_VERSION === 'string' ? FORM4_VERSION : '0.0.0-dev';
@@ -327,7 +327,7 @@ async function main(argv: string[]): Promise<number> {
     const failed = reportUnreadable(r.unreadable, r.missing);
     const data = buildTimeline(filings, { rules: { severities } });
     if (args.format === 'json') write(JSON.stringify(data, null, 2));
-    else process.stdout.write(stringify(timelineRecords(data), { header: true, columns: [...TIMELINE_COLUMNS] }));
+    else process.stdout.write(toCsv(timelineRecords(data), TIMELINE_COLUMNS));
     return failed ? 2 : 0;
   }
 
