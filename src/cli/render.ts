@@ -230,3 +230,31 @@ export function renderFiling(filing: Filing, summary?: string[]): string {
   }
   return out.join('\n');
 }
+
+/** Whether `c` is a control character a terminal acts on (C0 but tab and line feed, DEL, C1) or a bidi control. */
+function isTerminalControl(c: number): boolean {
+  return (
+    (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
+    (c >= 0x7f && c <= 0x9f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069)
+  );
+}
+
+/**
+ * Text from a filing or a file name as it may reach a terminal: control characters (ESC, BEL, a carriage return,
+ * C1 controls, bidi overrides) shown escaped ("\x1b", "\u202e"), so a filing cannot move the cursor, clear the
+ * screen, rewrite a line already printed or reorder what is shown. Tab and line feed stay.
+ */
+export function terminalSafe(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isTerminalControl(c)) continue;
+    const hex = c.toString(16).padStart(c > 0xff ? 4 : 2, '0');
+    out += s.slice(from, i) + (c > 0xff ? `\\u${hex}` : `\\x${hex}`);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}

@@ -9,6 +9,7 @@ import type { Finding, ParseOutcome } from './model';
 import { decodeBytes, isPdf, isProbablyBinary, nulFindings } from './decode';
 import { detectKind, type Detection } from './detect';
 import { parseText } from './parse';
+import { INTERNAL_ERROR } from './worker/protocol';
 import type { PdfReader } from './pdf/reader';
 import { applySeverities, runRules, type RuleOptions } from './rules';
 
@@ -61,7 +62,7 @@ function readText(text: string, file: string, detection: Detection): ParseOutcom
   try {
     return parseText(text, file, detection.kind);
   } catch (e) {
-    return { ok: false, reason: `internal error while reading the file: ${describe(e)}`, findings: [] };
+    return { ok: false, reason: `${INTERNAL_ERROR}: ${describe(e)}`, findings: [] };
   }
 }
 

@@ -20,6 +20,7 @@ import { Worker } from 'node:worker_threads';
 import type { Finding, ParseOutcome } from '../model';
 import { isPdf } from '../decode';
 import { DEFAULT_PDF_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS, type PdfOptions } from '../pdf/limits';
+import { INTERNAL_ERROR } from './protocol';
 import type { JobMessage, ReadJob, ReadResult, ResultMessage, WorkerInspectOptions } from './protocol';
 
 export type { ReadJob, ReadResult, WorkerInspectOptions };
@@ -52,6 +53,17 @@ function defaultWorker(): { file: string; execArgv: string[] } {
 }
 
 const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+
+/** How the reasons of readings stopped by the time limit or lost with their thread start. */
+const STOPPED = ['reading the file took longer than', 'reading the PDF took ', 'the reader '];
+
+/**
+ * Whether a failed reading's reason is the reader's failure (an internal error, a thread that died, the time limit)
+ * rather than the input's: such an input was not checked, which a folder check must report, never skip.
+ */
+export function readerFailed(reason: string): boolean {
+  return reason.startsWith(INTERNAL_ERROR) || STOPPED.some((s) => reason.startsWith(s));
+}
 
 interface Pending {
   id: number;

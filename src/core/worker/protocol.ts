@@ -39,3 +39,6 @@ export interface ResultMessage {
   id: number;
   result: ReadResult;
 }
+
+/** How the reason of an input that failed by a defect of the reader (not of the input) starts. */
+export const INTERNAL_ERROR = 'internal error while reading the file';
