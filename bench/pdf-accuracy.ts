@@ -50,7 +50,9 @@ function canonNumber(s: string): string {
   if (!/^\d+(\.\d+)?$/.test(s)) return s;
   let [i, f = ''] = s.split('.');
   i = i.replace(/^0+(?=\d)/, '');
-  f = f.replace(/0+$/, '');
+  let end = f.length;
+  while (end > 0 && f[end - 1] === '0') end--;
+  f = f.slice(0, end);
   return f ? `${i}.${f}` : i;
 }
 

@@ -1,13 +1,13 @@
 // Builds the bundles with esbuild:
 //   dist/extension.js  the VS Code extension (Node, CommonJS, `vscode` external)
 //   dist/cli.js        the `form4` command (Node, CommonJS, with a shebang)
-//   dist/pdf-worker.js the PDF reader's worker thread (Node, CommonJS)
+//   dist/reader-worker.js the readers' worker thread (Node, CommonJS): every input is read there, under a time limit
 //   dist/webview.js    the preview UI (browser, IIFE)
 //   dist/timeline.js   the holdings timeline UI (browser, IIFE; d3-scale/d3-shape bundled)
 // `--watch` rebuilds on change; `--production` minifies.
-// pdf.js (3 MB) is only in dist/pdf-worker.js: the core reads a PDF through the reader its caller passes in
-// (src/core/pdf/reader.ts), and the extension and the CLI pass one that runs that worker, so nothing in their
-// bundles imports the in-process reader.
+// pdf.js (3 MB) is only in dist/reader-worker.js: the core reads a PDF through the reader its caller passes in
+// (src/core/pdf/reader.ts), and the extension and the CLI read their inputs in that worker, so nothing in their
+// bundles imports the in-process PDF reader.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -46,10 +46,10 @@ const builds = [
     define: { FORM4_VERSION: JSON.stringify(pkg.version) },
   },
   {
-    // The PDF reader's worker thread (src/core/pdf/worker-client.ts looks for it beside the bundle that calls it).
+    // The readers' worker thread (src/core/worker/client.ts looks for it beside the bundle that calls it).
     ...common,
-    entryPoints: ['src/core/pdf/worker.ts'],
-    outfile: 'dist/pdf-worker.js',
+    entryPoints: ['src/core/worker/entry.ts'],
+    outfile: 'dist/reader-worker.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

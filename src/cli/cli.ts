@@ -14,24 +14,24 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Filing, Finding, Severity } from '../core/model';
-import { inspectBytes, sizeLimitReason, type InspectOptions } from '../core/inspect';
-import { parsePdfInWorker } from '../core/pdf/worker-client';
-import type { PdfReader } from '../core/pdf/reader';
+import { inspectBytes, type InspectOptions } from '../core/inspect';
+import { DEFAULT_TEXT_TIMEOUT_MS, ReadingWorker, readerFailed } from '../core/worker/client';
+import { DEFAULT_PDF_TIMEOUT_MS } from '../core/pdf/limits';
 import { isPdf } from '../core/decode';
 import { detached } from '../core/strings';
 import { findingToJson, toJson } from '../core/json';
 import { RULES } from '../core/rules';
 import { chainSummary, reconcileSummaries, type ChainSummary } from '../core/reconcile';
 import { LineIndex } from '../core/positions';
-import { expandInputs } from './files';
-import { findingPlace, renderFiling } from './render';
+import { expandInputs, readInputFile } from './files';
+import { findingPlace, renderFiling, terminalSafe } from './render';
 import { toSarif } from './sarif';
 import { EDGAR_USAGE, fetchForCheck, runFetch } from './fetch';
 import { edgarSourceForFile } from '../core/edgar/manifest';
 import { summarize } from '../core/summary';
 import { buildTimeline, timelineRecords, TIMELINE_COLUMNS } from '../core/timeline';
-import { stringify } from 'csv-stringify/sync';
 import { runSection16, SECTION16_COMMANDS, SECTION16_USAGE } from './section16';
+import { toCsv } from '../core/csv';
 
 declare const FORM4_VERSION: string | undefined;
 const VERSION = typeof FORM4_VERSION === 'string' ? FORM4_VERSION : '0.0.0-dev';
@@ -50,11 +50,17 @@ Usage:
 ${SECTION16_USAGE}  form4 rules
       The rules with their ids, default severities and sources.
 ${EDGAR_USAGE}
+
+Options of inspect, check and timeline:
+  --timeout <seconds>  stop reading an input after this long and report it as not checked (default:
+                       ${DEFAULT_TEXT_TIMEOUT_MS / 1000} s, PDFs ${DEFAULT_PDF_TIMEOUT_MS / 1000} s). Only regular files are read, each up to the size limit.
+
 Inputs: EDGAR ownership XML, EDGAR submission text (.txt/.nc/.sgml), EDGAR HTML, PDF, plain/OCR text of a form.
 Folders are searched recursively for .xml .txt .nc .sgml .htm .html .pdf files; files in a folder that are not
 ownership filings are skipped with a note on stderr.
 
-Exit codes: 0 ok; 1 check found an error-severity finding; 2 an input could not be read or bad usage.
+Exit codes: 0 ok; 1 check found an error-severity finding; 2 an input could not be read or checked (a named
+file, or any file the reader failed on), or bad usage.
 `;
 
 class UsageError extends Error {}
@@ -65,11 +71,13 @@ interface Args {
   json: boolean;
   format: 'text' | 'json' | 'sarif' | 'csv' | null;
   severities: Record<string, Severity | 'off'>;
+  /** --timeout: the time limit of one input, ms (null: the readers' defaults). */
+  timeoutMs: number | null;
 }
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
-  const a: Args = { command: command ?? '', paths: [], json: false, format: null, severities: {} };
+  const a: Args = { command: command ?? '', paths: [], json: false, format: null, severities: {}, timeoutMs: null };
   const known = new Set(RULES.map((r) => r.id));
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -94,6 +102,12 @@ function parseArgs(argv: string[]): Args {
       if (!m) throw new UsageError(`--rule takes ID=off|error|warning|info (got "${spec}")`);
       if (!known.has(m[1])) throw new UsageError(`unknown rule "${m[1]}" (see: form4 rules)`);
       a.severities[m[1]] = m[2] as Severity | 'off';
+    } else if (arg === '--timeout' || arg.startsWith('--timeout=')) {
+      const spec = takeValue('--timeout');
+      const seconds = Number(spec);
+      if (!/^\d+(?:\.\d+)?$/.test(spec) || !(seconds > 0))
+        throw new UsageError(`--timeout takes seconds (got "${spec}")`);
+      a.timeoutMs = Math.round(seconds * 1000);
     } else if (arg === '--') {
       a.paths.push(...rest.slice(i + 1));
       break;
@@ -109,13 +123,21 @@ interface Unreadable {
   explicit: boolean;
 }
 
-/** The bytes of one input, or why it cannot be read. An over-size file is refused by its size, before it is read. */
-function readInput(path: string): Uint8Array | string {
-  try {
-    return sizeLimitReason(fs.statSync(path).size) ?? fs.readFileSync(path);
-  } catch (e) {
-    return `cannot read: ${(e as Error).message}`;
-  }
+/** The bytes of one input (a regular file, read up to the size limit), or why it is not read. */
+const readInput = readInputFile;
+
+/** Every input of the main thread is read in this worker, under its time limit (--timeout sets it). */
+let reader = new ReadingWorker();
+
+/** `inspectBytes` in the reading worker, under the time limit of one input. */
+async function inspectInput(bytes: Uint8Array, file: string, options: InspectOptions) {
+  return (
+    await reader.inspectBytes(bytes, file, {
+      severities: options.severities,
+      noRules: options.noRules,
+      edgar: options.edgar,
+    })
+  ).outcome;
 }
 
 /**
@@ -136,7 +158,7 @@ async function readEach(
       unreadable.push({ file: f.path, reason: input, explicit: f.explicit });
       continue;
     }
-    const out = await inspectBytes(input, f.path, { ...options, edgar: edgarSourceForFile(f.path, input) });
+    const out = await inspectInput(input, f.path, { ...options, edgar: edgarSourceForFile(f.path, input) });
     if (out.ok) {
       read++;
       visit(out.filing);
@@ -149,14 +171,15 @@ async function readEach(
 function reportUnreadable(unreadable: Unreadable[], missing: string[]): boolean {
   let failed = false;
   for (const m of missing) {
-    process.stderr.write(`${m}: no such file or folder\n`);
+    process.stderr.write(terminalSafe(`${m}: no such file or folder`) + '\n');
     failed = true;
   }
   for (const it of unreadable) {
-    if (it.explicit) {
-      process.stderr.write(`${it.file}: ${it.reason}\n`);
+    // A file the reader failed on (an internal error, the time limit) was not checked: never skipped quietly.
+    if (it.explicit || readerFailed(it.reason)) {
+      process.stderr.write(terminalSafe(`${it.file}: ${it.explicit ? '' : 'not checked: '}${it.reason}`) + '\n');
       failed = true;
-    } else process.stderr.write(`${it.file}: skipped: ${it.reason}\n`);
+    } else process.stderr.write(terminalSafe(`${it.file}: skipped: ${it.reason}`) + '\n');
   }
   return failed;
 }
@@ -197,7 +220,9 @@ async function checkOne(path: string, index: number, options: InspectOptions, de
   const bytes = readInput(path);
   if (typeof bytes === 'string') return { index, ok: false, reason: bytes };
   if (deferPdf && isPdf(bytes)) return { index, ok: false, deferred: true, reason: 'PDF read by the main thread' };
-  const out = await inspectBytes(bytes, path, { ...options, edgar: edgarSourceForFile(path, bytes) });
+  // In a scan worker (deferPdf) the file is read where it is; in the main thread, in the reading worker.
+  const withEdgar = { ...options, edgar: edgarSourceForFile(path, bytes) };
+  const out = deferPdf ? await inspectBytes(bytes, path, withEdgar) : await inspectInput(bytes, path, withEdgar);
   if (!out.ok) return { index, ok: false, reason: out.reason };
   const f = out.filing;
   const lines = f.text ? new LineIndex(f.text) : null;
@@ -212,9 +237,6 @@ async function checkOne(path: string, index: number, options: InspectOptions, de
     summary: chainSummary(f),
   };
 }
-
-/** PDFs are read in a worker thread (dist/pdf-worker.js) that is stopped when it overruns its time limit. */
-const readPdf: PdfReader = (bytes, file) => parsePdfInWorker(bytes, file);
 
 /** Folders of at least this many files are checked by worker threads, one per core. */
 const PARALLEL_FROM = 200;
@@ -316,7 +338,7 @@ async function main(cmdline: string[]): Promise<number> {
       reportUnreadable,
       write,
       usage: (m) => new UsageError(m),
-      options: { readPdf, noRules: true },
+      options: { noRules: true },
     });
   const args = parseArgs(argv);
   if (args.command === 'rules') {
@@ -328,7 +350,9 @@ async function main(cmdline: string[]): Promise<number> {
   if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
 
   const severities = args.severities;
-  const options: InspectOptions = { severities, readPdf };
+  const options: InspectOptions = { severities };
+  if (args.timeoutMs !== null)
+    reader = new ReadingWorker({ textTimeoutMs: args.timeoutMs, pdf: { timeoutMs: args.timeoutMs } });
   // One object for one named file; an array for several files or any folder.
   const isDir = (p: string) => {
     try {
@@ -345,7 +369,7 @@ async function main(cmdline: string[]): Promise<number> {
     const failed = reportUnreadable(r.unreadable, r.missing);
     const data = buildTimeline(filings, { rules: { severities } });
     if (args.format === 'json') write(JSON.stringify(data, null, 2));
-    else process.stdout.write(stringify(timelineRecords(data), { header: true, columns: [...TIMELINE_COLUMNS] }));
+    else process.stdout.write(toCsv(timelineRecords(data), TIMELINE_COLUMNS));
     return failed ? 2 : 0;
   }
 
@@ -357,7 +381,10 @@ async function main(cmdline: string[]): Promise<number> {
       if (args.json) {
         const doc = JSON.stringify(toJson(filing), null, 2);
         process.stdout.write(many ? `${n ? ',' : ''}\n${doc.replace(/^/gm, '  ')}` : doc);
-      } else process.stdout.write(`${n ? `\n${'='.repeat(100)}\n\n` : ''}${renderFiling(filing, summarize(filing))}\n`);
+      } else
+        process.stdout.write(
+          `${n ? `\n${'='.repeat(100)}\n\n` : ''}${terminalSafe(renderFiling(filing, summarize(filing)))}\n`,
+        );
       n++;
     });
     if (args.json) process.stdout.write(many ? `${n ? '\n' : ''}]\n` : n ? '\n' : '[]\n');
@@ -388,9 +415,9 @@ async function main(cmdline: string[]): Promise<number> {
     for (const c of checked) {
       for (const f of c.findings) {
         counts[f.severity]++;
-        write(`${c.file}:${findingPlace(f, c.lines)}: ${f.severity} ${f.rule}: ${f.message}`);
+        write(terminalSafe(`${c.file}:${findingPlace(f, c.lines)}: ${f.severity} ${f.rule}: ${f.message}`));
         for (const rel of f.related ?? [])
-          write(`    ${rel.file ?? `${c.file}:${findingPlace(rel, c.lines)}`}: note: ${rel.message}`);
+          write(terminalSafe(`    ${rel.file ?? `${c.file}:${findingPlace(rel, c.lines)}`}: note: ${rel.message}`));
       }
     }
     write(

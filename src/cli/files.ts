@@ -1,6 +1,7 @@
 /** Expanding the CLI's file and folder arguments into the files to read. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MAX_INPUT_BYTES, sizeLimitReason } from '../core/inspect';
 
 /** Extensions a folder scan picks up; files named explicitly are always read, whatever their name. */
 export const SCAN_EXTENSIONS = new Set(['.xml', '.txt', '.nc', '.sgml', '.htm', '.html', '.pdf']);
@@ -44,4 +45,53 @@ export function expandInputs(args: string[]): { files: InputFile[]; missing: str
     else files.push({ path: a, explicit: true });
   }
   return { files, missing };
+}
+
+/** What a path names when it is not a regular file, for the one-line refusal. */
+function kindOf(st: fs.Stats): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * The bytes of one named input, or why it is not read. Only a regular file is read (after symbolic links): a FIFO,
+ * /dev/zero or a terminal would block or never end, and their size says 0. It is opened without blocking (a FIFO
+ * with no writer would block the open itself), and never more than `limit` + 1 bytes are read, whatever the size
+ * said when it was looked at.
+ */
+export function readInputFile(file: string): Uint8Array | string {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    return `cannot read: ${(e as Error).message}`;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return `not read: ${kindOf(st)}, not a regular file`;
+    const early = sizeLimitReason(st.size);
+    if (early) return early;
+    // One byte more than the size said, to see the end; grown (up to the limit + 1) if the file grew meanwhile.
+    let buf = Buffer.allocUnsafe(st.size + 1);
+    let got = 0;
+    for (;;) {
+      if (got === buf.length) {
+        if (got > MAX_INPUT_BYTES) return sizeLimitReason(got) ?? 'file is over the size limit';
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, MAX_INPUT_BYTES + 1));
+        buf.copy(bigger, 0, 0, got);
+        buf = bigger;
+      }
+      const n = fs.readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) return buf.subarray(0, got);
+      got += n;
+    }
+  } catch (e) {
+    return `cannot read: ${(e as Error).message}`;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -2,12 +2,13 @@
 import type { Field, Filing, Row, ReportingOwner } from '../core/model';
 import { LineIndex } from '../core/positions';
 import { fmtAmount, fmtMarkers, fmtPrice } from '../core/format';
+import { nameTable } from '../core/lookup';
 
-const FORM_TITLES: Record<string, string> = {
+const FORM_TITLES = nameTable({
   '3': 'Initial Statement of Beneficial Ownership of Securities',
   '4': 'Statement of Changes in Beneficial Ownership',
   '5': 'Annual Statement of Changes in Beneficial Ownership',
-};
+});
 
 function v(f: Field<unknown> | undefined, placeholder = ''): string {
   if (!f || f.value == null) return f?.raw ?? placeholder;
@@ -228,4 +229,32 @@ export function renderFiling(filing: Filing, summary?: string[]): string {
     for (const f of filing.findings) out.push(`  ${findingPlace(f, lines)}  ${f.severity} ${f.rule}: ${f.message}`);
   }
   return out.join('\n');
+}
+
+/** Whether `c` is a control character a terminal acts on (C0 but tab and line feed, DEL, C1) or a bidi control. */
+function isTerminalControl(c: number): boolean {
+  return (
+    (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
+    (c >= 0x7f && c <= 0x9f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069)
+  );
+}
+
+/**
+ * Text from a filing or a file name as it may reach a terminal: control characters (ESC, BEL, a carriage return,
+ * C1 controls, bidi overrides) shown escaped ("\x1b", "\u202e"), so a filing cannot move the cursor, clear the
+ * screen, rewrite a line already printed or reorder what is shown. Tab and line feed stay.
+ */
+export function terminalSafe(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isTerminalControl(c)) continue;
+    const hex = c.toString(16).padStart(c > 0xff ? 4 : 2, '0');
+    out += s.slice(from, i) + (c > 0xff ? `\\u${hex}` : `\\x${hex}`);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }

@@ -9,9 +9,13 @@ export const RULES_HELP_URI = 'https://github.com/form4-inspector/form4-inspecto
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-function artifactUri(file: string): string {
-  // Relative paths stay relative (with forward slashes) so results are portable across checkouts.
-  return path.isAbsolute(file) ? pathToFileURL(file).href : file.split(path.sep).join('/');
+/**
+ * The file as a SARIF artifact URI: an absolute path as a file: URL, a relative one as a relative reference (portable
+ * across checkouts), each segment percent-encoded so that "a#b c.xml" is not read as "a" with a fragment.
+ */
+export function artifactUri(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(path.sep).join('/').split('/').map(encodeURIComponent).join('/');
 }
 
 function region(lines: LineIndex | null, loc: { span: { start: number; end: number } | null; page?: number | null }) {
@@ -32,26 +36,25 @@ export function toSarif(
     const lines = item.lines;
     for (const f of item.findings) {
       const reg = region(lines, f);
-      const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: artifactUri(item.file) } };
-      if (reg) physicalLocation.region = reg;
-      const result: Record<string, unknown> = {
+      const physicalLocation = { artifactLocation: { uri: artifactUri(item.file) }, ...(reg ? { region: reg } : {}) };
+      const relatedLocations = f.related?.length
+        ? f.related.map((r, i) => {
+            const rf = r.file ?? item.file;
+            const rreg = !r.file ? region(lines, r) : undefined;
+            return {
+              id: i + 1,
+              message: { text: r.message },
+              physicalLocation: { artifactLocation: { uri: artifactUri(rf) }, ...(rreg ? { region: rreg } : {}) },
+            };
+          })
+        : null;
+      results.push({
         ruleId: f.rule,
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [{ physicalLocation, ...(f.page ? { properties: { page: f.page } } : {}) }],
-      };
-      if (f.related?.length) {
-        result.relatedLocations = f.related.map((r, i) => {
-          const rf = r.file ?? item.file;
-          const rreg = !r.file ? region(lines, r) : undefined;
-          return {
-            id: i + 1,
-            message: { text: r.message },
-            physicalLocation: { artifactLocation: { uri: artifactUri(rf) }, ...(rreg ? { region: rreg } : {}) },
-          };
-        });
-      }
-      results.push(result);
+        ...(relatedLocations ? { relatedLocations } : {}),
+      });
     }
   }
   return {

@@ -57,11 +57,11 @@ interface Parsed {
   fiscalYear: number | null;
 }
 
-const FORMATS: Record<string, string[]> = {
-  'short-swing': ['text', 'json', 'csv'],
-  'late-report': ['text', 'json', 'markdown', 'html'],
-  diff: ['text', 'json'],
-};
+const FORMATS = new Map<string, string[]>([
+  ['short-swing', ['text', 'json', 'csv']],
+  ['late-report', ['text', 'json', 'markdown', 'html']],
+  ['diff', ['text', 'json']],
+]);
 
 function parse(command: string, rest: string[], usage: (m: string) => Error): Parsed {
   const p: Parsed = { paths: [], format: null, codes: [], fiscalYear: null };
@@ -75,8 +75,8 @@ function parse(command: string, rest: string[], usage: (m: string) => Error): Pa
     };
     if (arg === '--format' || arg.startsWith('--format=')) {
       const f = value('--format');
-      if (!FORMATS[command].includes(f))
-        throw usage(`${command} --format must be ${FORMATS[command].join(', ')} (got "${f}")`);
+      const formats = FORMATS.get(command) ?? [];
+      if (!formats.includes(f)) throw usage(`${command} --format must be ${formats.join(', ')} (got "${f}")`);
       p.format = f;
     } else if (command === 'short-swing' && (arg === '--add-codes' || arg.startsWith('--add-codes='))) {
       for (const c of value('--add-codes')

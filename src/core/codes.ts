@@ -2,6 +2,7 @@
  * Transaction codes of Forms 4 and 5 (General Instructions, item 8), with the acquired/disposed flag each
  * normally carries. Used by the rules, hovers and summaries.
  */
+import { nameTable } from './lookup';
 
 export type AcqDisp = 'A' | 'D';
 
@@ -21,7 +22,7 @@ export interface TransactionCodeInfo {
   xml: boolean;
 }
 
-const SHORT: Record<string, string> = {
+const SHORT = nameTable({
   P: 'purchase',
   S: 'sale',
   V: 'voluntary early report',
@@ -42,7 +43,7 @@ const SHORT: Record<string, string> = {
   J: 'other acquisition or disposition',
   K: 'equity swap',
   U: 'tender in a change of control',
-};
+});
 
 const T = (
   code: string,

@@ -4,6 +4,7 @@
  * PDFs are bytes, not text: see `isPdf` in `./decode`.
  */
 import type { SourceKind } from './model';
+import { replaceTags, trimSpaceTab } from './linear';
 
 export interface Detection {
   kind: SourceKind | 'unknown';
@@ -52,10 +53,10 @@ const SUBMISSION_LINE = /^[ \t]*(?:ACCESSION NUMBER:[ \t]|<ACCESSION-NUMBER>)/m;
 
 /** The submission type a header declares (`CONFORMED SUBMISSION TYPE:` or the first `<TYPE>`), or null. */
 export function submissionType(head: string): string | null {
-  const m =
-    /^[ \t]*CONFORMED SUBMISSION TYPE:[ \t]*([^\r\n]*?)[ \t]*$/m.exec(head) ??
-    /<TYPE>[ \t]*([^<\r\n]*?)[ \t]*(?=<|\r|\n|$)/.exec(head);
-  return m && m[1] ? m[1].toUpperCase() : null;
+  // The value is taken whole and trimmed after: /:[ \t]*(.*?)[ \t]*$/ retries a long run of spaces from each of them.
+  const m = /^[ \t]*CONFORMED SUBMISSION TYPE:([^\r\n]*)/m.exec(head) ?? /<TYPE>([^<\r\n]*)/.exec(head);
+  const value = m ? trimSpaceTab(m[1]) : '';
+  return value ? value.toUpperCase() : null;
 }
 
 /** Phrases of the printed Forms 3, 4 and 5 (titles first). Matching ignores case and collapses white space. */
@@ -133,18 +134,52 @@ function detectSubmission(text: string, head: string): Detection {
   return { kind: 'unknown', reason: `EDGAR submission ${typeText} without an ownership XML document` };
 }
 
-function stripTags(s: string): string {
-  return s
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+/**
+ * `<script>` and `<style>` elements (with their content) and then every tag replaced by a space, in linear time:
+ * /<(script|style)\b[\s\S]*?<\/\1\s*>/ and /<[^>]*>/ rescan the rest of the text from every opening that is never
+ * closed, quadratic up to the 256 KB that detection reads.
+ */
+export function stripTags(s: string): string {
+  let out = '';
+  let i = 0;
+  const open = /<(script|style)\b/gi;
+  // Once a kind of element has no closing tag after some point, it has none after any later point either.
+  const unclosed = new Set<string>();
+  for (let m = open.exec(s); m; m = open.exec(s)) {
+    const name = m[1].toLowerCase();
+    if (unclosed.has(name)) continue;
+    const close = new RegExp(`</${name}\\s*>`, 'gi');
+    close.lastIndex = m.index + m[0].length;
+    const c = close.exec(s);
+    if (!c) {
+      unclosed.add(name);
+      continue;
+    }
+    out += s.slice(i, m.index) + ' ';
+    i = open.lastIndex = c.index + c[0].length;
+  }
+  return replaceTags(out + s.slice(i))
     .replace(/&nbsp;|&#160;/gi, ' ')
     .replace(/&amp;/gi, '&');
 }
 
+/** The text of the first `<title>` element, found as /<title[^>]*>([\s\S]*?)<\/title>/i would, in linear time. */
+export function titleText(head: string): string | null {
+  const open = /<title/i.exec(head);
+  if (!open) return null;
+  // The first "<title" with no ">" or no "</title>" after it leaves none for any later "<title" either.
+  const gt = head.indexOf('>', open.index + 6);
+  if (gt < 0) return null;
+  const close = /<\/title>/gi;
+  close.lastIndex = gt + 1;
+  const c = close.exec(head);
+  return c ? head.slice(gt + 1, c.index) : null;
+}
+
 function detectHtml(text: string, head: string): Detection {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(head);
-  if (title && /^\s*SEC\s+FORM\s+[345](?:\/A)?\s*$/i.test(stripTags(title[1])))
-    return { kind: 'html', reason: `EDGAR rendered HTML of Form ${title[1].replace(/\D/g, '')}` };
+  const title = titleText(head);
+  if (title !== null && /^\s*SEC\s+FORM\s+[345](?:\/A)?\s*$/i.test(stripTags(title)))
+    return { kind: 'html', reason: `EDGAR rendered HTML of Form ${title.replace(/\D/g, '')}` };
   const body = stripTags(text.length > HEAD * 4 ? text.slice(0, HEAD * 4) : text);
   if (looksLikeFormText(body)) return { kind: 'html', reason: 'HTML page of a Form 3, 4 or 5' };
   return { kind: 'unknown', reason: 'HTML page that is not an EDGAR Form 3/4/5' };

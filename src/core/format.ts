@@ -145,6 +145,13 @@ export function fmtMarkers(ids: readonly string[]): string {
 /** A URI with a scheme of two or more letters (a one-letter "scheme" is a Windows drive: C:\...). */
 const URI = /^[a-z][a-z0-9+.-]+:/i;
 
+/** Where a URI's query or fragment starts (its length when it has neither). */
+function queryOrFragment(uri: string): number {
+  const q = uri.indexOf('?');
+  const h = uri.indexOf('#');
+  return q < 0 ? (h < 0 ? uri.length : h) : h < 0 ? q : Math.min(q, h);
+}
+
 /**
  * The name of a file, from a path or a URI: "/a/b/x.xml", "C:\\a\\x.xml" and "file:///a/x%20y.xml?q#f" give
  * "x.xml", "x.xml" and "x y.xml". A URI's query and fragment are left out and its escapes decoded; a path is
@@ -152,7 +159,7 @@ const URI = /^[a-z][a-z0-9+.-]+:/i;
  */
 export function baseName(file: string): string {
   const isUri = URI.test(file);
-  const path = isUri ? file.replace(/[?#].*$/, '').replace(URI, '') : file;
+  const path = isUri ? file.slice(0, queryOrFragment(file)).replace(URI, '') : file;
   const parts = path.split(isUri ? '/' : /[\\/]/);
   let name = parts[parts.length - 1];
   if (!name) return file;

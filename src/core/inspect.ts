@@ -10,6 +10,7 @@ import { decodeBytes, isPdf, isProbablyBinary, nulFindings } from './decode';
 import { detectKind, type Detection } from './detect';
 import { edgarSourceFromId } from './edgar/source';
 import { parseText } from './parse';
+import { INTERNAL_ERROR } from './worker/protocol';
 import type { PdfReader } from './pdf/reader';
 import { applySeverities, runRules, type RuleOptions } from './rules';
 
@@ -70,7 +71,7 @@ function readText(text: string, file: string, detection: Detection): ParseOutcom
   try {
     return parseText(text, file, detection.kind);
   } catch (e) {
-    return { ok: false, reason: `internal error while reading the file: ${describe(e)}`, findings: [] };
+    return { ok: false, reason: `${INTERNAL_ERROR}: ${describe(e)}`, findings: [] };
   }
 }
 

@@ -36,6 +36,7 @@ import { code, val } from './fields';
 import { fmtAmount, fmtDate, fmtMoney, fmtPrice, MONTHS } from './format';
 import { groupByHolding, holdingKey, normTitle } from './holdings';
 import { tallyFiling } from './tally';
+import { nameTable } from './lookup';
 
 // ---------------------------------------------------------------------------------------------- owner names
 
@@ -356,7 +357,7 @@ function withholding(filing: Filing, row: Row): { verb: string; purpose: string 
   return { verb, purpose };
 }
 
-const SHORT_MEANING: Record<string, string> = {
+const SHORT_MEANING = nameTable({
   P: 'open market or private purchase',
   S: 'open market or private sale',
   A: 'grant or award',
@@ -374,7 +375,7 @@ const SHORT_MEANING: Record<string, string> = {
   Z: 'deposit into or withdrawal from a voting trust',
   J: 'other acquisition or disposition',
   U: 'tender of shares in a change of control',
-};
+});
 
 function derivNoun(title: string | null): string {
   const t = title ?? '';
@@ -396,7 +397,7 @@ function clause(filing: Filing, rows: Row[], pairedWith: Row[] | null, soldThem 
   const price = pricePhrase(filing, rows, notes);
   const plan = planPhrase(filing, r0);
   const swap = rows.some((r) => r.equitySwapInvolved.value === true) ? ' through an equity swap' : '';
-  let meaning = c && SHORT_MEANING[c] ? SHORT_MEANING[c] : '';
+  let meaning = (c && SHORT_MEANING[c]) || '';
   let text: string;
   const acq = ad === 'A';
   const disp = ad === 'D';

@@ -4,9 +4,9 @@
  * the target to skip the save dialog).
  */
 import * as vscode from 'vscode';
-import { stringify } from 'csv-stringify/sync';
 import type { Filing, Row, Span } from '../core/model';
 import { DERIVATIVE_FIELDS, rowFootnoteIds } from '../core/model';
+import { toCsv } from '../core/csv';
 import { toJson } from '../core/json';
 import type { ActiveFiling } from './activeFiling';
 import type { FilingService } from './filingService';
@@ -61,24 +61,25 @@ function sibling(uri: vscode.Uri, ext: string): vscode.Uri {
 }
 
 const CSV_COLUMNS = ['table', 'row', 'kind', ...DERIVATIVE_FIELDS, 'footnoteIds'] as const;
+type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** One CSV record per row of both tables, every column of Table II (Table I rows leave derivative-only columns empty). */
 export function transactionsCsv(filing: Filing): string {
   const records = [...filing.nonDerivative, ...filing.derivative].map((row: Row) => {
-    const rec: Record<string, string> = {
-      table: row.table === 'derivative' ? 'II' : 'I',
-      row: String(row.index + 1),
-      kind: row.kind,
-    };
-    const fields = row as unknown as Record<string, { value: unknown } | undefined>;
+    const rec = new Map<CsvColumn, string>([
+      ['table', row.table === 'derivative' ? 'II' : 'I'],
+      ['row', String(row.index + 1)],
+      ['kind', row.kind],
+      ['footnoteIds', rowFootnoteIds(row).join(' ')],
+    ]);
+    const fields = row as unknown as Readonly<Partial<Record<string, { value: unknown }>>>;
     for (const name of DERIVATIVE_FIELDS) {
-      const v = fields[name]?.value;
-      rec[name] = v === null || v === undefined ? '' : String(v);
+      const v = Object.hasOwn(fields, name) ? fields[name]?.value : undefined;
+      rec.set(name, v === null || v === undefined ? '' : String(v));
     }
-    rec.footnoteIds = rowFootnoteIds(row).join(' ');
-    return rec;
+    return Object.fromEntries(CSV_COLUMNS.map((c) => [c, rec.get(c) ?? ''])) as Record<CsvColumn, string>;
   });
-  return stringify(records, { header: true, columns: [...CSV_COLUMNS] });
+  return toCsv(records, CSV_COLUMNS);
 }
 
 async function exportTo(

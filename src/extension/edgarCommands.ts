@@ -75,8 +75,8 @@ async function withListing(client: EdgarClient, ref: FilingRef, signal: AbortSig
 function slug(name: string): string {
   return (
     name
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-') // every run is now one '-', so one at each end is all there is to drop
+      .replace(/^-|-$/g, '')
       .slice(0, 60) || 'filings'
   );
 }

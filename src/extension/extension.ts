@@ -1,12 +1,12 @@
 /**
  * Composition root: activate() builds the services and providers and hands every disposable to the extension's
  * context as it makes it, so VS Code releases all of them on deactivation; it returns the live objects as the API
- * (used by the integration tests). Nothing heavy happens here: documents are read when they open, the PDF worker
- * starts on the first PDF.
+ * (used by the integration tests). Nothing heavy happens here: documents are read when they open, the reading
+ * worker starts on the first input.
  */
 import { probe } from './probe';
 import * as vscode from 'vscode';
-import { PdfWorkerClient } from '../core/pdf/worker-client';
+import { ReadingWorker } from '../core/worker/client';
 import { ActiveFiling } from './activeFiling';
 import { registerCommands, revealInSource } from './commands';
 import { inspectOptions, scanSettings, SECTION } from './config';
@@ -16,7 +16,6 @@ import { ruleDocs } from './findingDiagnostics';
 import { FILING_SELECTOR, FilingLanguageFeatures } from './language';
 import { FilingPreviewProvider, PdfPreviewProvider, PDF_VIEW_TYPE, PREVIEW_VIEW_TYPE } from './preview/editorProviders';
 import { PreviewManager } from './preview/previewManager';
-import type { PdfReader } from './reading';
 import { scanWorkspace } from './scan';
 import { registerSection16 } from './section16';
 import { registerTimeline } from './timeline';
@@ -41,16 +40,16 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
     return d;
   };
   const log = own(vscode.window.createOutputChannel('Form 4 Inspector', { log: true }));
-  // PDFs are read off the extension host's thread, in the core's worker (dist/pdf-worker.js, started on the first
-  // PDF, stopped after a minute without one, killed when a PDF takes too long); pdf.js is only in that worker's bundle.
-  const pdfWorker = new PdfWorkerClient({
-    workerPath: vscode.Uri.joinPath(context.extensionUri, 'dist', 'pdf-worker.js').fsPath,
+  // Every input is read off the extension host's thread, in the core's reading worker (dist/reader-worker.js,
+  // started on the first input, stopped after a minute without one, killed when an input takes too long); pdf.js is
+  // only in that worker's bundle.
+  const reader = new ReadingWorker({
+    workerPath: vscode.Uri.joinPath(context.extensionUri, 'dist', 'reader-worker.js').fsPath,
     idleMs: 60_000,
   });
-  own({ dispose: () => void pdfWorker.dispose() });
-  const readPdf: PdfReader = (bytes, file) => pdfWorker.parse(bytes, file);
+  own({ dispose: () => void reader.dispose() });
 
-  const service = own(new FilingService(inspectOptions, readPdf));
+  const service = own(new FilingService(inspectOptions, reader));
   const active = own(new ActiveFiling(service));
   const diagnostics = own(new DiagnosticsManager(service, ruleDocs(context.extensionUri)));
   const previews = own(

@@ -2,8 +2,13 @@
  * The extension's one reading path. `read(uri)` turns a file into a filing for every feature that starts from a URI
  * (the preview, the workspace scan, the timeline, the commands): the open text document when there is one (what
  * the user sees, edits included), else a PDF a preview holds, else the file's bytes (size checked before they are
- * read; PDFs go to the worker-backed reader). `inspect(doc)` is the same read for an open document, computed at
- * most once per version, for the features that start from a document (diagnostics, tree, hovers).
+ * read). `inspect(doc)` is the same read for an open document, computed at most once per version, for the features
+ * that start from a document (diagnostics, tree, hovers).
+ *
+ * Every input is read in the reading worker (../core/worker/client.ts), never on the extension host's thread, and
+ * one that takes longer than the time limit is stopped there: a hostile file costs the user one message and a
+ * diagnostic, never a frozen editor. `inspect(doc)` answers at once with what is known (the reading of this version,
+ * or of the last one while this one is read) and tells listeners when the new reading is in.
  *
  * It also tells listeners (debounced after edits) when the filing of a URI may have changed.
  */
@@ -11,7 +16,7 @@ import * as vscode from 'vscode';
 import type { Filing, ParseOutcome } from '../core/model';
 import { sizeLimitReason, type InspectOptions } from '../core/inspect';
 import { Disposable } from './dispose';
-import { notFiling, readBytes, readText, type PdfReader, type Reading } from './reading';
+import { notFiling, toReading, type InputReader, type Reading } from './reading';
 
 /** URI schemes whose documents are never filings to check (output panes, SCM inputs, diff bases...). */
 const IGNORED_SCHEMES = new Set([
@@ -34,11 +39,21 @@ const MAX_DOCUMENT_LINES = 2_000_000;
 
 export const EDIT_DEBOUNCE_MS = 300;
 
+/** The reading of one version of an open document: done, or under way with the last version's meanwhile. */
+interface DocReading {
+  version: number;
+  reading: Reading | undefined;
+  done: Promise<Reading>;
+  previous: Reading | undefined;
+}
+
 export class FilingService extends Disposable {
-  private readonly docs = new Map<string, { version: number; reading: Reading }>();
+  private readonly docs = new Map<string, DocReading>();
   /** Readings of byte inputs (PDFs) that a preview shows, so the tree, diagnostics and commands see them too. */
   private readonly held = new Map<string, Reading>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Files already reported as stopped by the time limit (one message per file). */
+  private readonly reportedSlow = new Set<string>();
   private readonly emitter = this.register(new vscode.EventEmitter<vscode.Uri>());
   /** Fires (debounced after edits) when the filing of a URI may have changed. */
   readonly onDidChange = this.emitter.event;
@@ -46,7 +61,8 @@ export class FilingService extends Disposable {
   constructor(
     /** The settings as the core's options (severities), read at each read so a change applies to the next one. */
     private readonly options: () => InspectOptions,
-    private readonly readPdf: PdfReader,
+    /** Where inputs are read: the reading worker. */
+    private readonly reader: InputReader,
   ) {
     super();
     this.register(
@@ -77,15 +93,59 @@ export class FilingService extends Disposable {
     return !IGNORED_SCHEMES.has(doc.uri.scheme) && doc.lineCount < MAX_DOCUMENT_LINES;
   }
 
-  /** The document read as a filing, at most once per version. undefined for documents never checked. */
+  /**
+   * The document read as a filing: the reading of its current version when it is in, else the last version's while
+   * this one is read (undefined before the first); listeners hear when the reading of this version is in.
+   * undefined for documents never checked.
+   */
   inspect(doc: vscode.TextDocument): Reading | undefined {
     if (!this.isCandidate(doc)) return undefined;
+    const r = this.docReading(doc);
+    return r.reading ?? r.previous;
+  }
+
+  /** The reading of the document's current version, once it is in; undefined for documents never checked. */
+  async whenRead(doc: vscode.TextDocument): Promise<Reading | undefined> {
+    return this.isCandidate(doc) ? this.docReading(doc).done : undefined;
+  }
+
+  private docReading(doc: vscode.TextDocument): DocReading {
     const key = doc.uri.toString();
-    const cached = this.docs.get(key);
-    if (cached && cached.version === doc.version) return cached.reading;
-    const reading = readText(doc.getText(), key, this.options());
-    this.docs.set(key, { version: doc.version, reading });
-    return reading;
+    const known = this.docs.get(key);
+    if (known && known.version === doc.version) return known;
+    const text = doc.getText();
+    const done = this.reader.inspectText(text, key, this.options()).then(
+      (r) => toReading(r, text),
+      (e: unknown) => notFiling(`the document could not be read: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    const entry: DocReading = {
+      version: doc.version,
+      reading: undefined,
+      done,
+      previous: known?.reading ?? known?.previous,
+    };
+    this.docs.set(key, entry);
+    void done.then((reading) => {
+      // Unless the document changed again or closed meanwhile: then a newer reading (or none) stands.
+      if (this.docs.get(key) !== entry) return;
+      entry.reading = reading;
+      entry.previous = undefined;
+      this.reportIfStopped(doc.uri, reading);
+      this.emitter.fire(doc.uri);
+    });
+    return entry;
+  }
+
+  /** One message per file that the reader had to stop (its diagnostic says the same, at the start of the file). */
+  private reportIfStopped(uri: vscode.Uri, reading: Reading): void {
+    const o = reading.outcome;
+    if (o.ok || !/took longer than .*; stopped$/.test(o.reason)) return;
+    const key = uri.toString();
+    if (this.reportedSlow.has(key)) return;
+    this.reportedSlow.add(key);
+    void vscode.window.showWarningMessage(
+      `Form 4: ${vscode.workspace.asRelativePath(uri)} was not checked: ${o.reason}.`,
+    );
   }
 
   /** Whether the document is an ownership filing (by its content). */
@@ -105,7 +165,7 @@ export class FilingService extends Disposable {
    */
   async read(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<Reading> {
     const doc = this.document(uri);
-    if (doc) return this.inspect(doc) ?? notFiling('this document is not checked (too large or not a file)');
+    if (doc) return (await this.whenRead(doc)) ?? notFiling('this document is not checked (too large or not a file)');
     return this.held.get(uri.toString()) ?? this.readFile(uri, token);
   }
 
@@ -138,7 +198,12 @@ export class FilingService extends Disposable {
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
     const bytes = await vscode.workspace.fs.readFile(uri);
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
-    return readBytes(bytes, uri.toString(), this.options(), this.readPdf);
+    // A file that grew past the limit between the look at its size and the read is not read either.
+    const grown = sizeLimitReason(bytes.length);
+    if (grown) return notFiling(grown);
+    const reading = toReading(await this.reader.inspectBytes(bytes, uri.toString(), this.options()), '');
+    this.reportIfStopped(uri, reading);
+    return reading;
   }
 
   /** The outcome of a filing open or previewed: undefined when the URI holds none. */

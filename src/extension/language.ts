@@ -46,9 +46,13 @@ export function referenceElement(text: string, span: Span): Span {
   return /^<(?:[\w.-]+:)?footnoteId\b[^<>]*>$/.test(el) ? { start: open, end: close + 1 } : span;
 }
 
-/** Markdown-escape filing text for hovers (keeps spaces readable, unlike appendText's &nbsp;). */
+/**
+ * Markdown-escape filing text for hovers (keeps spaces readable, unlike appendText's &nbsp;). A run of white space
+ * with a line break in it becomes one space; each run is read once (a pattern of spaces, line breaks and spaces
+ * would retry a long run of spaces from each of them).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ');
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, '\\$&').replace(/\s+/g, (ws) => (/[\r\n]/.test(ws) ? ' ' : ws));
 }
 
 export function targetAt(filing: Filing, offset: number): Target | undefined {

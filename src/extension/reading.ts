@@ -1,11 +1,13 @@
 /**
  * What reading one input gives the extension, from text (an open document) or from bytes (a file not open, a PDF).
- * No `vscode` import: the rules of the reading path are unit-tested in plain Node; filingService.ts does the I/O.
+ * The reading itself is the core's (../core/worker/read.ts), run in the reading worker by filingService.ts; these
+ * are its rules in plain Node (no `vscode` import), unit-tested in-process.
  */
-import { detectKind } from '../core/detect';
-import { inspectBytes, inspectText, MAX_INPUT_BYTES, type InspectOptions } from '../core/inspect';
+import type { InspectOptions } from '../core/inspect';
 import type { ParseOutcome } from '../core/model';
 import type { PdfReader } from '../core/pdf/reader';
+import type { ReadResult, WorkerInspectOptions } from '../core/worker/client';
+import { notFilingResult, readBytesInput, readTextInput } from '../core/worker/read';
 
 export type { PdfReader };
 
@@ -22,29 +24,34 @@ export interface Reading {
   text: string;
 }
 
+/** Where the extension's inputs are read: the reading worker (../core/worker/client.ts), or in-process in tests. */
+export interface InputReader {
+  inspectText(text: string, file: string, options: WorkerInspectOptions): Promise<ReadResult>;
+  inspectBytes(bytes: Uint8Array, file: string, options: WorkerInspectOptions): Promise<ReadResult>;
+}
+
 /** An input that is not read as a filing. */
 export function notFiling(reason: string): Reading {
-  return { outcome: { ok: false, reason, findings: [] }, isFiling: false, text: '' };
+  return toReading(notFilingResult(reason), '');
 }
 
-/**
- * Text (an open document): its kind is detected once, and only a filing is parsed and checked, so an ordinary XML or
- * text file costs one look at its head.
- */
+/** A worker's answer as a Reading; `text` is the text a text input was (its spans index into it). */
+export function toReading(r: ReadResult, text: string): Reading {
+  const t = r.outcome.ok ? r.outcome.filing.text : r.isFiling ? text : '';
+  return { outcome: r.outcome, isFiling: r.isFiling, text: t };
+}
+
+/** Text (an open document), read in-process. */
 export function readText(text: string, file: string, options: InspectOptions): Reading {
-  if (text.length > MAX_INPUT_BYTES) return notFiling('the file is too large for a filing');
-  const detection = detectKind(text);
-  if (detection.kind === 'unknown') return notFiling(detection.reason);
-  return { outcome: inspectText(text, file, options, detection), isFiling: true, text };
+  return toReading(readTextInput(text, file, options), text);
 }
 
-/** Bytes (a file that is not open, a PDF): the core decodes them or hands a PDF to `readPdf`. */
+/** Bytes (a file that is not open, a PDF), read in-process; a PDF goes to `readPdf`. */
 export async function readBytes(
   bytes: Uint8Array,
   file: string,
   options: InspectOptions,
   readPdf: PdfReader,
 ): Promise<Reading> {
-  const outcome = await inspectBytes(bytes, file, { ...options, readPdf });
-  return outcome.ok ? { outcome, isFiling: true, text: outcome.filing.text } : { outcome, isFiling: false, text: '' };
+  return toReading(await readBytesInput(bytes, file, { ...options, readPdf }), '');
 }

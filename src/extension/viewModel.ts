@@ -128,6 +128,8 @@ class Builder {
     const path = `${row.table}[${row.index}]`;
     const rec = row as unknown as Record<string, Field<unknown>>;
     const names = tableFields(row.table);
+    // Keyed by the layout's field names, never a filing's; a plain object so the model stays a plain clone.
+    // eslint-disable-next-line no-restricted-syntax
     const cells: Record<string, ViewCell> = {};
     for (const name of names) cells[name] = this.cell(`${path}.${name}`, rec[name], isNumeric(name));
     const product = exactProduct(row.transactionShares.value, row.transactionPricePerShare.value);

@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { Rng, caseSeed } from './rng';
 import { ENCODINGS, MUTATORS, elementRanges, fromLatin1, latin1, tagBoundaries, type Bytes } from './mutators';
 import { buildPdf, manyPages, onePage, stream, textOp } from './pdf';
+import { generatedCases } from './generators';
 
 export interface FuzzOptions {
   seed: number;
@@ -439,6 +440,8 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
       'FORM 4\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES\nTable I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n' +
       'Common Stock 01/02/2024 S 100 D $1.00 1,000 D\n'.repeat(200_000),
   );
+  // What mutation cannot reach: super-linear pattern shapes, prototype names, control characters, long numbers.
+  for (const g of generatedCases(X, H)) s(g.name, g.make, g.expect ? { expect: g.expect } : {});
   // PDFs (the reader runs with its own time limit; see src/core/pdf).
   const p = (name: string, make: () => Buffer): void => add({ name, build: make });
   p('pdf-header-only', () => Buffer.from('%PDF-1.7\n'));

@@ -119,9 +119,12 @@ describe('Form 4 extension', function () {
       content: '<?xml version="1.0"?>\n<config><a>1</a></config>\n',
     });
     await vscode.window.showTextDocument(plain);
+    // Documents are read in the reading worker: wait for this one's reading, then ask.
+    await a.service.whenRead(plain);
     assert.strictEqual(a.service.isFiling(plain), false);
     assert.strictEqual(a.active.uri, undefined);
     const ed = await openText(ALTO);
+    await a.service.whenRead(ed.document);
     assert.strictEqual(a.service.isFiling(ed.document), true);
     await waitFor('the active filing', () => a.active.uri?.toString() === ed.document.uri.toString());
   });

@@ -1,5 +1,5 @@
 /**
- * The `form4` CLI bundled from the current source (same esbuild options as scripts/build.mjs) into a temporary
+ * The `form4` CLI and its reading worker bundled from the current source (same esbuild options as scripts/build.mjs) into a temporary
  * folder, once per test process, so CLI tests never run a stale dist/ and never write into the repository.
  */
 import * as esbuild from 'esbuild';
@@ -25,6 +25,17 @@ export function buildCli(): string {
     external: ['@napi-rs/canvas'],
     banner: { js: '#!/usr/bin/env node' },
     define: { FORM4_VERSION: JSON.stringify('0.0.0-test') },
+    logLevel: 'silent',
+  });
+  // The reading worker the CLI reads its inputs in, found beside the bundle as in dist/.
+  esbuild.buildSync({
+    entryPoints: [path.join(REPO_ROOT, 'src', 'core', 'worker', 'entry.ts')],
+    outfile: path.join(dir, 'reader-worker.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['@napi-rs/canvas'],
     logLevel: 'silent',
   });
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));

@@ -166,4 +166,55 @@ describe('form4 CLI', function () {
     assert.equal(bad.code, 2);
     assert.match(bad.err, /timeline --format must be csv or json/);
   });
+
+  describe('hostile inputs', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-cli-hostile-'));
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('refuses a FIFO and a link to /dev/zero with one line each, without blocking or reading without end', function () {
+      if (process.platform === 'win32') this.skip();
+      const fifo = path.join(dir, 'pipe.xml');
+      assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+      const zero = path.join(dir, 'zero.xml');
+      fs.symlinkSync('/dev/zero', zero);
+      const r = form4(['check', fifo, zero]);
+      assert.equal(r.code, 2);
+      assert.deepEqual(r.err.trim().split('\n'), [
+        `${fifo}: not read: a FIFO (named pipe), not a regular file`,
+        `${zero}: not read: a character device, not a regular file`,
+      ]);
+    });
+
+    it('shows control characters of a filing and of a file name escaped in text output', () => {
+      const xml = fs
+        .readFileSync(ALTO, 'utf8')
+        .replace(/<rptOwnerName>[^<]*/, '<rptOwnerName>Doe\x1b[2J\x1b[H0 errors\x07');
+      const file = path.join(dir, 'evil\x1b[31m.xml');
+      fs.writeFileSync(file, xml);
+      for (const args of [
+        ['inspect', file],
+        ['check', file],
+        ['check', path.join(dir, 'missing\x1b.xml')],
+      ]) {
+        const r = form4(args);
+        assert.ok(
+          ![...(r.out + r.err)].some((ch) => (ch < ' ' && ch !== '\n' && ch !== '\t') || ch === '\x7f'),
+          JSON.stringify(r.out + r.err),
+        );
+      }
+      const shown = form4(['inspect', file]).out;
+      assert.match(shown, /Doe\\x1b\[2J\\x1b\[H0 errors\\x07/);
+    });
+
+    it('an input stopped by the time limit in a folder is named and makes exit 2, never skipped', () => {
+      fs.copyFileSync(ALTO, path.join(dir, 'a.xml'));
+      const r = form4(['check', '--timeout', '0.001', dir]);
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /a\.xml: not checked: reading the file took longer than 0 s; stopped/);
+      assert.equal(form4(['check', '--timeout', 'soon', dir]).code, 2);
+    });
+  });
 });

@@ -86,7 +86,7 @@ describe('PDF reader in a worker thread', function () {
 
   it('with idleMs, stops its thread after that long without work and starts a new one for the next PDF', async () => {
     const client = new PdfWorkerClient({ idleMs: 100 });
-    const thread = () => (client as unknown as { worker: Worker | null }).worker;
+    const thread = () => (client as unknown as { reader: { worker: Worker | null } }).reader.worker;
     try {
       const r = await client.parse(read('form4-synthetic.pdf'), 'first.pdf');
       assert.ok(r.ok, r.ok ? '' : r.reason);
@@ -113,9 +113,9 @@ describe('PDF reader in a worker thread', function () {
     const esbuild = await import('esbuild');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-pdf-worker-'));
     try {
-      const out = path.join(dir, 'pdf-worker.js');
+      const out = path.join(dir, 'reader-worker.js');
       await esbuild.build({
-        entryPoints: [path.join(REPO_ROOT, 'src', 'core', 'pdf', 'worker.ts')],
+        entryPoints: [path.join(REPO_ROOT, 'src', 'core', 'worker', 'entry.ts')],
         outfile: out,
         bundle: true,
         platform: 'node',

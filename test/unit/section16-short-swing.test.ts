@@ -9,7 +9,7 @@ import { addMonths, lessThanSixMonthsApart } from '../../src/core/dates';
 import { matchLowestInHighestOut, type Trade } from '../../src/core/section16/liho';
 import { shortSwingCsv } from '../../src/core/section16/renderShortSwing';
 import { shortSwing, shortSwingJson, type ShortSwingReport } from '../../src/core/section16/shortSwing';
-import { csvCell } from '../../src/core/section16/csv';
+import { csvCell } from '../../src/core/csv';
 import { loadFolder } from './section16-fixtures';
 
 function report(folder: string, codes?: string[]): ShortSwingReport {
@@ -171,7 +171,8 @@ describe('section16 short-swing: matching', () => {
 
   it('the CSV quotes a cell a spreadsheet would run as a formula', () => {
     assert.equal(csvCell('=HYPERLINK("x")'), `'=HYPERLINK("x")`);
-    assert.equal(csvCell('+1'), `'+1`);
+    assert.equal(csvCell('+cmd|x'), `'+cmd|x`);
+    assert.equal(csvCell('-1500'), '-1500', 'a plain number stays a number');
     assert.equal(csvCell('@SUM(A1)'), `'@SUM(A1)`);
     assert.equal(csvCell('\tx'), `'\tx`);
     assert.equal(csvCell('Common Stock'), 'Common Stock');

@@ -19,6 +19,15 @@ import { FairAccess, fairAccess } from './fairAccess';
 import { exchange, type Exchange } from './transport';
 import { checkUserAgent } from './userAgent';
 
+/** The request headers the client sends (fixed names, never a name from an answer). */
+interface RequestHeaders {
+  'User-Agent': string;
+  'Accept-Encoding': string;
+  Accept: string;
+  'If-None-Match'?: string;
+  'If-Modified-Since'?: string;
+}
+
 /** What is being fetched: decides how long a cached answer is used without asking again, and its size limit. */
 export type ResourceKind = 'document' | 'listing' | 'tickers' | 'feed' | 'search';
 
@@ -163,7 +172,7 @@ export class EdgarClient {
     }
     if (this.offline)
       throw new EdgarError('offline', `Offline: ${url} is not in the EDGAR cache (read it once online first)`, url);
-    const headers: Record<string, string> = {
+    const headers: RequestHeaders = {
       'User-Agent': this.userAgent(),
       'Accept-Encoding': 'gzip, deflate',
       Accept: '*/*',

@@ -68,7 +68,7 @@ export function parseCurrentFeed(xml: string, url: string): { filings: CurrentFi
     const summary = text(e.summary);
     const acc =
       accessionDashed(/accession-number=([\d-]{18,20})/.exec(id)?.[1] ?? '') ??
-      accessionDashed(/AccNo:\s*(?:<\/b>)?\s*([\d-]{18,20})/.exec(summary)?.[1] ?? '');
+      accessionDashed(/AccNo:(?:\s*<\/b>)?\s*([\d-]{18,20})/.exec(summary)?.[1] ?? '');
     if (!acc) continue;
     const title = TITLE.exec(text(e.title).trim());
     const category = Array.isArray(e.category) ? (e.category as Record<string, string>[])[0] : undefined;
@@ -85,7 +85,7 @@ export function parseCurrentFeed(xml: string, url: string): { filings: CurrentFi
         /* not a link */
       }
     }
-    const filed = /Filed:\s*(?:<\/b>)?\s*(\d{4}-\d{2}-\d{2})/.exec(summary)?.[1] ?? null;
+    const filed = /Filed:(?:\s*<\/b>)?\s*(\d{4}-\d{2}-\d{2})/.exec(summary)?.[1] ?? null;
     const updated = text(e.updated).trim();
     let f = byAccession.get(acc);
     if (!f) {

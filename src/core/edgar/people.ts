@@ -22,7 +22,24 @@ export interface SearchHit {
   entities: { cik: string; name: string }[];
 }
 
-const DISPLAY = /^(.*?)\s*(?:\(([^()]*)\)\s*)?\(CIK (\d{1,10})\)\s*$/;
+const CIK_TAIL = /^\(CIK (\d{1,10})\)$/;
+
+/**
+ * "APPLE INC.  (AAPL)  (CIK 0000320193)" or "Cook Timothy D (CIK 0001214156)": the name and the CIK. Read from the
+ * end (the last "(CIK ...)", then an optional "(tickers)") rather than by one pattern, whose lazy name and optional
+ * group would backtrack over a long answer.
+ */
+function parseDisplayName(display: string): { name: string; cik: string } | null {
+  const at = display.lastIndexOf('(CIK ');
+  const cik = at < 0 ? null : CIK_TAIL.exec(display.slice(at).trimEnd());
+  if (!cik) return null;
+  let name = display.slice(0, at).trimEnd();
+  if (name.endsWith(')')) {
+    const open = name.lastIndexOf('(');
+    if (open >= 0 && !name.slice(open + 1, -1).includes(')')) name = name.slice(0, open).trimEnd();
+  }
+  return name ? { name, cik: cik[1] } : null;
+}
 
 /** The hits of an EDGAR full-text search answer. */
 export function parseFullTextSearch(json: unknown, url: string): SearchHit[] {
@@ -37,8 +54,8 @@ export function parseFullTextSearch(json: unknown, url: string): SearchHit[] {
     const entities: SearchHit['entities'] = [];
     for (const n of names) {
       if (typeof n !== 'string') continue;
-      const m = DISPLAY.exec(n.trim());
-      if (m && m[1]) entities.push({ cik: cikPlain(m[3]), name: m[1].trim() });
+      const m = parseDisplayName(n.trim());
+      if (m) entities.push({ cik: cikPlain(m.cik), name: m.name.trim() });
     }
     out.push({
       accessionNumber: typeof s.adsh === 'string' ? s.adsh : null,

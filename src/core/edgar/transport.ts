@@ -79,7 +79,8 @@ export function exchange(target: URL, options: ExchangeOptions): Promise<Exchang
       ),
     );
     req.on('response', (res) => {
-      const headers: Record<string, string> = {};
+      // Named by the server: a table without a prototype, so a header called "constructor" is only a header.
+      const headers = Object.create(null) as Record<string, string>;
       for (const [k, v] of Object.entries(res.headers))
         if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
       const status = res.statusCode ?? 0;

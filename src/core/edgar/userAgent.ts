@@ -8,6 +8,8 @@ import { EdgarError } from './errors';
 export const USER_AGENT_ENV = 'FORM4_USER_AGENT';
 export const USER_AGENT_EXAMPLE = 'Jane Doe jane.doe@example.com';
 
+// Only run on a User-Agent already bounded to 200 characters (below), so the scan for an address stays short.
+// eslint-disable-next-line regexp/no-super-linear-move
 const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[A-Za-z]{2,}/;
 
 /** Why SEC needs it, for every message about a missing or unusable User-Agent. */

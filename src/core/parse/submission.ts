@@ -13,6 +13,7 @@ import { absent } from '../model';
 import { findOwnershipRoot, isOwnershipFormType } from '../detect';
 import type { ParseOutcome } from '../model';
 import { parseOwnershipXml } from './xml';
+import { isWhite, lines, trimSpaceTab } from '../linear';
 
 /** One header item: a `KEY: value` line or an SGML tag with the text after it. */
 export interface HeaderEntry {
@@ -41,26 +42,26 @@ export interface SubmissionDocument {
 }
 
 /** Tag names of the dissemination (`.nc`) header mapped to the names of the `.txt` header lines. */
-const ALIASES: Record<string, string> = {
-  TYPE: 'CONFORMED-SUBMISSION-TYPE',
-  PERIOD: 'CONFORMED-PERIOD-OF-REPORT',
-  'FILING-DATE': 'FILED-AS-OF-DATE',
-  CIK: 'CENTRAL-INDEX-KEY',
-  'CONFORMED-NAME': 'COMPANY-CONFORMED-NAME',
-};
+const ALIASES = new Map<string, string>([
+  ['TYPE', 'CONFORMED-SUBMISSION-TYPE'],
+  ['PERIOD', 'CONFORMED-PERIOD-OF-REPORT'],
+  ['FILING-DATE', 'FILED-AS-OF-DATE'],
+  ['CIK', 'CENTRAL-INDEX-KEY'],
+  ['CONFORMED-NAME', 'COMPANY-CONFORMED-NAME'],
+]);
 
 type Role = SubmissionHeader['filers'][number]['role'];
-const ROLES: Record<string, Role> = {
-  'REPORTING-OWNER': 'reporting-owner',
-  ISSUER: 'issuer',
-  FILER: 'filer',
-  'SUBJECT-COMPANY': 'subject-company',
-  'FILED-BY': 'other',
-  DEPOSITOR: 'other',
-  SECURITIZER: 'other',
-  'ISSUING-ENTITY': 'other',
-  'SERIAL-COMPANY': 'other',
-};
+const ROLES = new Map<string, Role>([
+  ['REPORTING-OWNER', 'reporting-owner'],
+  ['ISSUER', 'issuer'],
+  ['FILER', 'filer'],
+  ['SUBJECT-COMPANY', 'subject-company'],
+  ['FILED-BY', 'other'],
+  ['DEPOSITOR', 'other'],
+  ['SECURITIZER', 'other'],
+  ['ISSUING-ENTITY', 'other'],
+  ['SERIAL-COMPANY', 'other'],
+]);
 
 const HEADER_STARTS = ['<SEC-DOCUMENT>', '<IMS-DOCUMENT>', '<SEC-HEADER>', '<IMS-HEADER>', '<SUBMISSION>'];
 const HEADER_ENDS = ['</SEC-HEADER>', '</IMS-HEADER>'];
@@ -87,20 +88,16 @@ export function headerRegion(text: string): Span {
   return { start, end };
 }
 
-const LINE_ITEM = /^([A-Z][A-Z0-9 -]*[A-Z0-9]):[ \t]*(.*?)[ \t]*$/;
+/** `KEY: value` (the value trimmed after: /:[ \t]*(.*?)[ \t]*$/ retries a long run of spaces from each of them). */
+const LINE_ITEM = /^([A-Z][A-Z0-9 -]*[A-Z0-9]):(.*)$/;
 const TAG_ITEM = /<(\/?)([A-Za-z][A-Za-z0-9-]*)>([^<\r\n]*)/g;
 
 /** The header's items in order (both styles; a header may mix them, as old ones do with `<REPORTING-OWNER>`). */
 export function headerEntries(text: string, region: Span = headerRegion(text)): HeaderEntry[] {
   const out: HeaderEntry[] = [];
-  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-  lineRe.lastIndex = region.start;
-  while (lineRe.lastIndex < region.end) {
-    const ls = lineRe.lastIndex;
-    const m = lineRe.exec(text);
-    if (!m || m[0].length === 0) break;
-    const lineEnd = Math.min(ls + m[0].replace(/[\r\n]+$/, '').length, region.end);
-    const line = text.slice(ls, lineEnd);
+  for (const { start: ls, end } of lines(text, region.start)) {
+    if (ls >= region.end) break;
+    const line = text.slice(ls, Math.min(end, region.end));
     const indent = /^[ \t]*/.exec(line)![0].length;
     if (line[indent] === '<') {
       TAG_ITEM.lastIndex = indent;
@@ -125,9 +122,9 @@ export function headerEntries(text: string, region: Span = headerRegion(text)): 
     const k = LINE_ITEM.exec(line.slice(indent));
     if (k) {
       const keyStart = ls + indent;
-      const raw = k[2];
+      const raw = trimSpaceTab(k[2]);
       const afterColon = keyStart + k[1].length + 1;
-      const vs = raw ? keyStart + line.slice(indent).lastIndexOf(raw) : afterColon;
+      const vs = raw ? afterColon + k[2].indexOf(raw[0]) : afterColon;
       out.push({
         key: k[1].replace(/[ ]+/g, '-'),
         raw,
@@ -208,14 +205,15 @@ export function parseSubmissionHeader(text: string): { header: SubmissionHeader;
   };
   let docAccession: HeaderEntry | null = null;
   for (const e of entries) {
-    const key = ALIASES[e.key] ?? e.key;
+    const key = ALIASES.get(e.key) ?? e.key;
     if (e.close) {
       if (role && role.key === key) closeRole();
       continue;
     }
-    if (key in ROLES && !e.raw) {
+    const keyRole = ROLES.get(key);
+    if (keyRole && !e.raw) {
       closeRole();
-      role = { role: ROLES[key], key, cik: absent(), name: absent() };
+      role = { role: keyRole, key, cik: absent(), name: absent() };
       continue;
     }
     if (role) {
@@ -284,6 +282,26 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
+/**
+ * Whether [decl, own) holds an XML declaration and then only white space and comments. A scan, not the pattern
+ * /^<\?xml[^>]*\?>\s*(?:<!--[\s\S]*?-->\s*)*$/, which backtracks exponentially over a run of `<!---->` when
+ * something else (a processing instruction, a DOCTYPE) follows them.
+ */
+export function onlyDeclarationBefore(text: string, decl: number, own: number): boolean {
+  if (!text.startsWith('<?xml', decl)) return false;
+  const gt = text.indexOf('>', decl);
+  if (gt < 0 || gt >= own || text[gt - 1] !== '?' || gt - 1 < decl + 5) return false;
+  let i = gt + 1;
+  for (;;) {
+    while (i < own && isWhite(text.charCodeAt(i))) i++;
+    if (i >= own) return true;
+    if (!text.startsWith('<!--', i)) return false;
+    const e = text.indexOf('-->', i + 4);
+    if (e < 0 || e + 3 > own) return false;
+    i = e + 3;
+  }
+}
+
 /** The ownership XML within [from, to): the `<XML>` block's content, else from `<?xml`/the root to `</ownershipDocument>`. */
 function ownershipRange(text: string, from: number, to: number, own: number): Span {
   const xmlOpen = text.lastIndexOf('<XML>', own);
@@ -292,7 +310,7 @@ function ownershipRange(text: string, from: number, to: number, own: number): Sp
     return trimSpan(text, xmlOpen + 5, close >= 0 && close < to ? close : to);
   }
   const decl = text.lastIndexOf('<?xml', own);
-  const start = decl >= from && /^<\?xml[^>]*\?>\s*(?:<!--[\s\S]*?-->\s*)*$/.test(text.slice(decl, own)) ? decl : own;
+  const start = decl >= from && onlyDeclarationBefore(text, decl, own) ? decl : own;
   const closeTag = /<\/(?:[A-Za-z_][\w.-]*:)?ownershipDocument\s*>/g;
   closeTag.lastIndex = own;
   const c = closeTag.exec(text);

@@ -31,6 +31,7 @@ import {
 } from '../model';
 import { scanXml, textOf, textSpan, attr, type XmlElement, type XmlScan } from '../xml/scan';
 import { LineIndex } from '../positions';
+import { MAX_DECIMAL_LENGTH } from '../decimal';
 import { decodeEntities } from '../xml/entities';
 import { collapseWs, normBool, normCode, normDate, normDecimal } from '../xml/normalize';
 
@@ -63,48 +64,48 @@ export const KNOWN_SCHEMAS = new Set([
 type Norm = 'text' | 'decimal' | 'date' | 'bool' | 'code' | 'collapse';
 
 /** Row fields by element name and how their values are read. */
-const ROW_FIELDS: Record<string, Norm> = {
-  securityTitle: 'text',
-  transactionDate: 'date',
-  deemedExecutionDate: 'date',
-  transactionTimeliness: 'code',
-  transactionShares: 'decimal',
-  transactionPricePerShare: 'decimal',
-  transactionAcquiredDisposedCode: 'code',
-  sharesOwnedFollowingTransaction: 'decimal',
-  valueOwnedFollowingTransaction: 'decimal',
-  directOrIndirectOwnership: 'code',
-  natureOfOwnership: 'text',
-};
-const DERIVATIVE_ONLY_FIELDS: Record<string, Norm> = {
-  conversionOrExercisePrice: 'decimal',
-  transactionTotalValue: 'decimal',
-  exerciseDate: 'date',
-  expirationDate: 'date',
-  underlyingSecurityTitle: 'text',
-  underlyingSecurityShares: 'decimal',
-  underlyingSecurityValue: 'decimal',
-};
+const ROW_FIELDS = new Map<string, Norm>([
+  ['securityTitle', 'text'],
+  ['transactionDate', 'date'],
+  ['deemedExecutionDate', 'date'],
+  ['transactionTimeliness', 'code'],
+  ['transactionShares', 'decimal'],
+  ['transactionPricePerShare', 'decimal'],
+  ['transactionAcquiredDisposedCode', 'code'],
+  ['sharesOwnedFollowingTransaction', 'decimal'],
+  ['valueOwnedFollowingTransaction', 'decimal'],
+  ['directOrIndirectOwnership', 'code'],
+  ['natureOfOwnership', 'text'],
+]);
+const DERIVATIVE_ONLY_FIELDS = new Map<string, Norm>([
+  ['conversionOrExercisePrice', 'decimal'],
+  ['transactionTotalValue', 'decimal'],
+  ['exerciseDate', 'date'],
+  ['expirationDate', 'date'],
+  ['underlyingSecurityTitle', 'text'],
+  ['underlyingSecurityShares', 'decimal'],
+  ['underlyingSecurityValue', 'decimal'],
+]);
 /** Elements that only group row fields. */
 const ROW_GROUPS = new Set(['transactionAmounts', 'postTransactionAmounts', 'ownershipNature', 'underlyingSecurity']);
 
-const OWNER_FIELDS: Record<string, [keyof ReportingOwner, Norm]> = {
-  rptOwnerCik: ['cik', 'text'],
-  rptOwnerCcc: ['ccc', 'text'],
-  rptOwnerName: ['name', 'text'],
-  rptOwnerStreet1: ['street1', 'text'],
-  rptOwnerStreet2: ['street2', 'text'],
-  rptOwnerCity: ['city', 'text'],
-  rptOwnerState: ['state', 'text'],
-  rptOwnerZipCode: ['zipCode', 'text'],
-  rptOwnerStateDescription: ['stateDescription', 'text'],
-  isDirector: ['isDirector', 'bool'],
-  isOfficer: ['isOfficer', 'bool'],
-  isTenPercentOwner: ['isTenPercentOwner', 'bool'],
-  isOther: ['isOther', 'bool'],
-  officerTitle: ['officerTitle', 'text'],
-  otherText: ['otherText', 'text'],
-};
+const OWNER_FIELDS = new Map<string, [keyof ReportingOwner, Norm]>([
+  ['rptOwnerCik', ['cik', 'text']],
+  ['rptOwnerCcc', ['ccc', 'text']],
+  ['rptOwnerName', ['name', 'text']],
+  ['rptOwnerStreet1', ['street1', 'text']],
+  ['rptOwnerStreet2', ['street2', 'text']],
+  ['rptOwnerCity', ['city', 'text']],
+  ['rptOwnerState', ['state', 'text']],
+  ['rptOwnerZipCode', ['zipCode', 'text']],
+  ['rptOwnerStateDescription', ['stateDescription', 'text']],
+  ['isDirector', ['isDirector', 'bool']],
+  ['isOfficer', ['isOfficer', 'bool']],
+  ['isTenPercentOwner', ['isTenPercentOwner', 'bool']],
+  ['isOther', ['isOther', 'bool']],
+  ['officerTitle', ['officerTitle', 'text']],
+  ['otherText', ['otherText', 'text']],
+]);
 const OWNER_GROUPS = new Set(['reportingOwnerId', 'reportingOwnerAddress', 'reportingOwnerRelationship']);
 /** Known elements we read nothing from. */
 const OWNER_IGNORED = new Set(['rptOwnerGoodAddress']);
@@ -120,25 +121,25 @@ type DocKey =
   | 'form4TransactionsReported'
   | 'aff10b5One'
   | 'remarks';
-const DOC_FIELDS: Record<string, Norm> = {
-  schemaVersion: 'text',
-  documentType: 'code',
-  periodOfReport: 'date',
-  dateOfOriginalSubmission: 'date',
-  notSubjectToSection16: 'bool',
-  noSecuritiesOwned: 'bool',
-  form3HoldingsReported: 'bool',
-  form4TransactionsReported: 'bool',
-  aff10b5One: 'bool',
-  remarks: 'collapse',
-};
+const DOC_FIELDS = new Map<string, Norm>([
+  ['schemaVersion', 'text'],
+  ['documentType', 'code'],
+  ['periodOfReport', 'date'],
+  ['dateOfOriginalSubmission', 'date'],
+  ['notSubjectToSection16', 'bool'],
+  ['noSecuritiesOwned', 'bool'],
+  ['form3HoldingsReported', 'bool'],
+  ['form4TransactionsReported', 'bool'],
+  ['aff10b5One', 'bool'],
+  ['remarks', 'collapse'],
+]);
 
 /** Elements that hold a value, not other elements (what an unclosed one swallows belongs beside it). */
 const LEAVES = new Set([
-  ...Object.keys(DOC_FIELDS),
-  ...Object.keys(ROW_FIELDS),
-  ...Object.keys(DERIVATIVE_ONLY_FIELDS),
-  ...Object.keys(OWNER_FIELDS),
+  ...DOC_FIELDS.keys(),
+  ...ROW_FIELDS.keys(),
+  ...DERIVATIVE_ONLY_FIELDS.keys(),
+  ...OWNER_FIELDS.keys(),
   'issuerCik',
   'issuerName',
   'issuerTradingSymbol',
@@ -320,7 +321,16 @@ class Mapper {
       return { raw: null, value: null, present: true, footnotes, span: elementSpan, elementSpan };
     const raw = textOf(this.text, holder, deep, this.onUnknown).trim();
     if (raw.length === 0) return { raw: null, value: null, present: true, footnotes, span: elementSpan, elementSpan };
-    return { raw, value: normalize(raw, norm) as T | null, present: true, footnotes, span: ts, elementSpan };
+    const value = normalize(raw, norm);
+    if (norm === 'decimal' && typeof value === 'string' && value.length > MAX_DECIMAL_LENGTH)
+      // Kept as written, but no rule computes with it: say so where it stands, or the tally is silently off.
+      this.add(
+        'read-limit',
+        'warning',
+        `<${el.local}> holds a number of ${value.length.toLocaleString('en-US')} characters, more than the ${MAX_DECIMAL_LENGTH} the checks compute with (line ${this.line(ts.start)}): it is kept as written, and the running tally cannot check its row`,
+        ts,
+      );
+    return { raw, value: value as T | null, present: true, footnotes, span: ts, elementSpan };
   }
 
   /** Keep the first occurrence of a single-valued element; report a repeat. */
@@ -367,13 +377,13 @@ class Mapper {
     for (const group of this.kids(el)) {
       if (!OWNER_GROUPS.has(group.local)) {
         // Tolerate owner fields written without their group.
-        const spec = OWNER_FIELDS[group.local];
+        const spec = OWNER_FIELDS.get(group.local);
         if (spec) rec[spec[0]] = this.once(rec[spec[0]], group, spec[1]);
         else this.unknown(group, 'reportingOwner');
         continue;
       }
       for (const ch of this.kids(group)) {
-        const spec = OWNER_FIELDS[ch.local];
+        const spec = OWNER_FIELDS.get(ch.local);
         if (spec) rec[spec[0]] = this.once(rec[spec[0]], ch, spec[1]);
         else if (!OWNER_IGNORED.has(ch.local)) this.unknown(ch, group.local);
       }
@@ -396,7 +406,7 @@ class Mapper {
   private rowChild(row: Row, table: 'nonDerivative' | 'derivative', el: XmlElement, ch: XmlElement): void {
     const rec = row as unknown as Record<string, Field<unknown>>;
     const name = ch.local;
-    const norm = ROW_FIELDS[name] ?? (table === 'derivative' ? DERIVATIVE_ONLY_FIELDS[name] : undefined);
+    const norm = ROW_FIELDS.get(name) ?? (table === 'derivative' ? DERIVATIVE_ONLY_FIELDS.get(name) : undefined);
     if (norm) {
       rec[name] = this.once(rec[name], ch, norm);
     } else if (name === 'transactionCoding') {
@@ -410,8 +420,8 @@ class Mapper {
           `Footnote ${ref.id} is cited by <${ch.parent?.local}> itself, not by a value in it (line ${this.line(ch.start)}); the spec attaches footnotes to values`,
           ref.span,
         );
-    } else if (table === 'nonDerivative' && DERIVATIVE_ONLY_FIELDS[name]) {
-      const f = this.field(ch, DERIVATIVE_ONLY_FIELDS[name]);
+    } else if (table === 'nonDerivative' && DERIVATIVE_ONLY_FIELDS.has(name)) {
+      const f = this.field(ch, DERIVATIVE_ONLY_FIELDS.get(name)!);
       this.add(
         'xml-unexpected-element',
         'warning',
@@ -530,7 +540,7 @@ class Mapper {
     const rec = filing as unknown as Record<DocKey, Field<unknown>>;
     for (const ch of this.kids(doc)) {
       const name = ch.local;
-      const norm = DOC_FIELDS[name];
+      const norm = DOC_FIELDS.get(name);
       if (norm) {
         rec[name as DocKey] = this.once(rec[name as DocKey], ch, norm);
         continue;

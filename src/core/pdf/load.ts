@@ -148,11 +148,11 @@ export async function loadPdf(
         'too-many-pages',
       );
     }
-    let info: Record<string, unknown> = {};
+    let info: Partial<Record<string, unknown>> = Object.create(null);
     try {
-      info = ((await doc.getMetadata()).info ?? {}) as Record<string, unknown>;
+      info = ((await doc.getMetadata()).info ?? info) as Partial<Record<string, unknown>>;
     } catch {
-      info = {};
+      /* no metadata */
     }
     const pages: PdfPageText[] = [];
     for (let p = 1; p <= doc.numPages; p++) {

@@ -291,11 +291,24 @@ export const noTransactions: RuleDef = {
 };
 
 const PLAN = /10b5-?1/i;
-const DATE_WORDS = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
-const A_DATE = new RegExp(
-  String.raw`${DATE_WORDS}|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}`,
-  'i',
-);
+const MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+/** "January 5, 2024", "Jan. 5th 2024": a run of letters (checked for a month in it) before a day and a year. */
+const WORD_DATE = /(?<![a-z])([a-z]+)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}/gi;
+/** "1/5/2024", "2024-01-05", "5 January 2024". */
+const OTHER_DATE =
+  /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}/i;
+
+/**
+ * Whether a text gives a date. A month name may end a longer run of letters ("onJanuary 5, 2024" in OCR text), so
+ * each run of letters is taken whole and then searched for a month: a month pattern followed by [a-z]* would rescan
+ * the rest of the run from every month in it (a footnote of "jan" repeated: quadratic).
+ */
+export function hasDate(text: string): boolean {
+  if (OTHER_DATE.test(text)) return true;
+  WORD_DATE.lastIndex = 0;
+  for (let m = WORD_DATE.exec(text); m; m = WORD_DATE.exec(text)) if (MONTH.test(m[1])) return true;
+  return false;
+}
 
 function planTexts(filing: Filing): {
   label: string;
@@ -345,7 +358,7 @@ export const rule10b51Footnote: RuleDef = {
           locOf(filing.aff10b5One),
         ),
       ];
-    if (texts.some((t) => A_DATE.test(t.text))) return [];
+    if (texts.some((t) => hasDate(t.text))) return [];
     return [
       draft(
         `The Rule 10b5-1 box is checked and ${texts[0].label} mentions the plan, but no date of adoption is given`,

@@ -109,7 +109,7 @@ export function lateYearMarkdown(y: IssuerYear): string {
       );
       for (const t of f.transactions) out.push(`  - ${mdCell(transactionLine(t))}`);
     }
-  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+  return `${out.join('\n').trimEnd()}\n`;
 }
 
 export function lateMarkdown(r: LateReport): string {

@@ -1,7 +1,7 @@
 /** The short-swing report as text and CSV (`form4 short-swing`); the JSON is shortSwingJson in ./shortSwing.ts. */
 import { dec } from '../decimal';
 import { baseName, fmtAmount, fmtMoney, fmtPrice } from '../format';
-import { writeCsv } from './csv';
+import { toCsv } from '../csv';
 import { mdCell } from './markup';
 import { partyLabel } from './parties';
 import type { ShortSwingGroup, ShortSwingReport, TradeRef } from './shortSwing';
@@ -63,7 +63,7 @@ export function shortSwingText(r: ShortSwingReport): string {
     out.push(
       `Total: ${fmtMoney(r.profit)} over ${matched.length} owner/issuer/class group${matched.length === 1 ? '' : 's'} with a match.`,
     );
-  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+  return `${out.join('\n').trimEnd()}\n`;
 }
 
 export const SHORT_SWING_COLUMNS = [
@@ -88,7 +88,7 @@ export const SHORT_SWING_COLUMNS = [
 
 /** One record per pair (`record` "pair") and per unmatched row ("unmatched", its trade in the purchase or sale columns). */
 export function shortSwingCsv(r: ShortSwingReport): string {
-  const records: Record<string, string>[] = [];
+  const records: Partial<Record<(typeof SHORT_SWING_COLUMNS)[number], string>>[] = [];
   for (const g of r.groups) {
     const base = {
       owner: g.owner.name,
@@ -127,7 +127,7 @@ export function shortSwingCsv(r: ShortSwingReport): string {
       });
     }
   }
-  return writeCsv(records, SHORT_SWING_COLUMNS);
+  return toCsv(records, SHORT_SWING_COLUMNS);
 }
 
 /** The short-swing report as Markdown: a table per insider group, the unmatched rows under it. */

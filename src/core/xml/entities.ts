@@ -8,44 +8,44 @@
  * caller is told where (once), which makes "billion laughs" and external entities harmless by design.
  */
 
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  ndash: '\u2013',
-  mdash: '\u2014',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  sbquo: '\u201a',
-  ldquo: '\u201c',
-  rdquo: '\u201d',
-  bdquo: '\u201e',
-  hellip: '\u2026',
-  bull: '\u2022',
-  middot: '\u00b7',
-  dagger: '\u2020',
-  Dagger: '\u2021',
-  permil: '\u2030',
-  prime: '\u2032',
-  Prime: '\u2033',
-  trade: '\u2122',
-  euro: '\u20ac',
-  minus: '\u2212',
-  laquo: '\u00ab',
-  raquo: '\u00bb',
-  lsaquo: '\u2039',
-  rsaquo: '\u203a',
-  zwsp: '\u200b',
-  zwnj: '\u200c',
-  zwj: '\u200d',
-  shy: '\u00ad',
-};
+const NAMED = new Map<string, string>([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', '\u00a0'],
+  ['ensp', '\u2002'],
+  ['emsp', '\u2003'],
+  ['thinsp', '\u2009'],
+  ['ndash', '\u2013'],
+  ['mdash', '\u2014'],
+  ['lsquo', '\u2018'],
+  ['rsquo', '\u2019'],
+  ['sbquo', '\u201a'],
+  ['ldquo', '\u201c'],
+  ['rdquo', '\u201d'],
+  ['bdquo', '\u201e'],
+  ['hellip', '\u2026'],
+  ['bull', '\u2022'],
+  ['middot', '\u00b7'],
+  ['dagger', '\u2020'],
+  ['Dagger', '\u2021'],
+  ['permil', '\u2030'],
+  ['prime', '\u2032'],
+  ['Prime', '\u2033'],
+  ['trade', '\u2122'],
+  ['euro', '\u20ac'],
+  ['minus', '\u2212'],
+  ['laquo', '\u00ab'],
+  ['raquo', '\u00bb'],
+  ['lsaquo', '\u2039'],
+  ['rsaquo', '\u203a'],
+  ['zwsp', '\u200b'],
+  ['zwnj', '\u200c'],
+  ['zwj', '\u200d'],
+  ['shy', '\u00ad'],
+]);
 
 // Latin-1 supplement U+00A1..U+00FF by their HTML names, in code point order.
 const LATIN1 =
@@ -53,7 +53,7 @@ const LATIN1 =
   'Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig ' +
   'agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
 LATIN1.split(' ').forEach((name, i) => {
-  if (!(name in NAMED)) NAMED[name] = String.fromCharCode(0xa1 + i);
+  if (!NAMED.has(name)) NAMED.set(name, String.fromCharCode(0xa1 + i));
 });
 
 /** Is this code point allowed in an XML 1.0 document? */
@@ -83,7 +83,7 @@ export function decodeReference(body: string): string | null {
     }
     return legalXmlChar(cp) ? String.fromCodePoint(cp) : '\ufffd';
   }
-  return Object.prototype.hasOwnProperty.call(NAMED, body) ? NAMED[body] : null;
+  return NAMED.get(body) ?? null;
 }
 
 /** Longest reference body we try to read (`&#x10FFFF;` and the longest names fit). */

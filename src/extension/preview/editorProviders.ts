@@ -18,7 +18,9 @@ export class FilingPreviewProvider implements vscode.CustomTextEditorProvider {
     private readonly service: FilingService,
   ) {}
 
-  resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+  async resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): Promise<void> {
+    // The first paint waits for the reading worker (a moment), so the page does not open on "cannot be previewed".
+    await this.service.whenRead(document);
     this.previews.add(document.uri, panel, () => {
       const r = this.service.inspect(document);
       if (!r) return notFiling('This document cannot be previewed.').outcome;

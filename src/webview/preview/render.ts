@@ -17,6 +17,7 @@ import type {
 } from '../../shared/previewProtocol';
 import { el } from '../dom';
 import { page, resetPage, restoreScroll } from './state';
+import { nameTable } from '../../core/lookup';
 
 const root = document.getElementById('root') as HTMLElement;
 
@@ -116,11 +117,11 @@ function line(
   return row;
 }
 
-const FORM_TITLES: Record<string, string> = {
+const FORM_TITLES = nameTable({
   '3': 'Initial Statement of Beneficial Ownership of Securities',
   '4': 'Statement of Changes in Beneficial Ownership',
   '5': 'Annual Statement of Changes in Beneficial Ownership',
-};
+});
 
 /** Where the filing came from on EDGAR: its address and its index page on SEC.gov (links open in the browser). */
 function renderEdgar(head: HTMLElement, e: NonNullable<ViewModel['edgar']>): void {

@@ -63,7 +63,12 @@ function groupBreaks(g: TimelineGroupSummary): number {
 function num(s: string | null): string {
   if (s === null) return 'not given';
   const m = /^(-?)(\d+)(\.\d+)?$/.exec(s);
-  return m ? m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (m[3] ?? '') : s;
+  if (!m) return s;
+  // Grouped by a loop: /\B(?=(\d{3})+(?!\d))/ rescans the rest of the number at every digit (quadratic).
+  const digits = m[2];
+  let grouped = digits.slice(0, digits.length % 3 || 3);
+  for (let i = grouped.length; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return m[1] + grouped + (m[3] ?? '');
 }
 
 /** One formatter for all labels (toLocaleDateString would build one per call: slow for thousands of points). */

@@ -8,6 +8,7 @@
  * LaTeX handling is per line and only on lines that show LaTeX (`\ `, `\$`, `^{`, `$^`): elsewhere a `$` is a
  * dollar sign. Linear; the only regular expression on the input is a sticky, bounded tag matcher.
  */
+import { nameTable } from '../../lookup';
 
 export interface CleanText {
   text: string;
@@ -19,7 +20,8 @@ export interface CleanText {
 
 const SIMPLE_TAG = /<\/?(?:u|b|i|em|strong|sup|sub|span|br|p|div|font|ins|del|s|small|big|mark)\b[^<>\n]{0,200}>/iy;
 
-const LATEX_WORDS: Record<string, string> = {
+/** LaTeX commands an OCR engine writes for symbols (`\\dagger`), looked up by the command's name. */
+const LATEX_WORDS = nameTable({
   star: '*',
   ast: '*',
   times: '\u00d7',
@@ -33,7 +35,7 @@ const LATEX_WORDS: Record<string, string> = {
   qquad: ' ',
   space: ' ',
   newline: ' ',
-};
+});
 
 function looksLatex(line: string): boolean {
   return (

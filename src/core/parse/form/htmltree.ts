@@ -6,6 +6,7 @@
  * whole input; walks are iterative (no recursion depth to exhaust on hostile nesting). Never throws.
  */
 import type { Span } from '../../model';
+import { nameTable } from '../../lookup';
 
 export interface HtmlText {
   kind: 'text';
@@ -51,7 +52,7 @@ const VOID = new Set([
 ]);
 const RAW_SKIP = new Set(['script', 'style']);
 
-const NAMED: Record<string, string> = {
+const NAMED = nameTable({
   amp: '&',
   lt: '<',
   gt: '>',
@@ -101,7 +102,7 @@ const NAMED: Record<string, string> = {
   thinsp: '\u2009',
   zwnj: '\u200c',
   zwj: '\u200d',
-};
+});
 
 /** Decode the entity starting at `i` (at '&'); returns [decoded, length] or null. */
 function entityAt(s: string, i: number, limit: number): [string, number] | null {
@@ -191,7 +192,7 @@ function parseAttrs(s: string, from: number, to: number): Record<string, string>
         value = decodeRange(s, vs, i).text;
       }
     }
-    if (!(name in attrs)) attrs[name] = value;
+    if (!Object.hasOwn(attrs, name)) attrs[name] = value;
   }
   return attrs;
 }

@@ -6,6 +6,44 @@ import { emptyOwner, type Field, type ReportingOwner, type Span } from '../../mo
 import { cellsOf, elements, rowsOf, spanOfPieces, type HtmlElement, type Piece } from '../form/htmltree';
 import { collapse, isCheckMark, makeField } from '../form/normalize';
 import { enclosingTable, hasClass, LABEL_CLASS, type HtmlPage } from './page';
+import { isWhite, trailingRunStart, trimEndWhere } from '../../linear';
+
+const isGap = (c: number): boolean => c === 0x20 || c === 0xa0;
+const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isZipChar = (c: number): boolean => isUpper(c) || isDigit(c) || c === 0x20 || c === 0x2d;
+
+/**
+ * "CITY, ST ZIP" (ZIP 3 to 10 letters, digits, spaces or hyphens): where the city, the state and the ZIP code are,
+ * or null. The split with the shortest city wins, as /^(\s*)(\S.*?),?[ \xa0]+([A-Z][A-Z0-9])[ \xa0]+(ZIP)$/ would
+ * take it; a scan, since that pattern's lazy city and the gap after it exchange spaces.
+ */
+export function cityLine(s: string): { cityAt: number; cityEnd: number; stateAt: number; zipAt: number } | null {
+  let cityAt = 0;
+  while (cityAt < s.length && isWhite(s.charCodeAt(cityAt))) cityAt++;
+  // The longest ZIP first: it leaves the shortest city.
+  for (let len = Math.min(10, s.length); len >= 3; len--) {
+    const zipAt = s.length - len;
+    const z0 = s.charCodeAt(zipAt);
+    if (!(isUpper(z0) || isDigit(z0))) continue;
+    let ok = true;
+    for (let i = zipAt + 1; i < s.length && ok; i++) ok = isZipChar(s.charCodeAt(i));
+    if (!ok) continue;
+    const stateEnd = trailingRunStart(s, isGap, zipAt);
+    if (stateEnd === zipAt || stateEnd < 2) continue;
+    const stateAt = stateEnd - 2;
+    const s1 = s.charCodeAt(stateAt + 1);
+    if (!isUpper(s.charCodeAt(stateAt)) || !(isUpper(s1) || isDigit(s1))) continue;
+    let cityEnd = trailingRunStart(s, isGap, stateAt);
+    if (cityEnd === stateAt) continue;
+    // A comma before the gap goes with it, unless it is all the city there is.
+    if (s[cityEnd - 1] === ',' && cityEnd - 1 > cityAt) cityEnd--;
+    // The city: at least one character, none of them a line break (what "." would not match).
+    if (cityEnd <= cityAt || /[\n\r\u2028\u2029]/.test(s.slice(cityAt, cityEnd))) continue;
+    return { cityAt, cityEnd, stateAt, zipAt };
+  }
+  return null;
+}
 
 /** A name-and-address box: the name and CIK from its link, the street lines, city, state and ZIP. */
 function readOwnerBlock(page: HtmlPage, box: HtmlElement): ReportingOwner {
@@ -209,11 +247,8 @@ function readOwnersTable(page: HtmlPage): void {
     const last = addr.length ? addr[addr.length - 1] : null;
     // The last line "CITY, ST ZIP" (read on the line's own text, so each part keeps its exact span).
     const src = last ? page.sourcePositions(last.pieces) : null;
-    const lineText = src ? src.text.replace(/[\s\u00a0]+$/, '') : '';
-    const m =
-      src && lineText.length < 200
-        ? /^([\s\u00a0]*)(\S.*?),?[ \u00a0]+([A-Z][A-Z0-9])[ \u00a0]+([0-9A-Z][0-9A-Z -]{2,9})$/.exec(lineText)
-        : null;
+    const lineText = src ? trimEndWhere(src.text, isWhite) : '';
+    const m = src && lineText.length < 200 ? cityLine(lineText) : null;
     const streets = m ? addr.slice(0, -1) : addr;
     if (streets[0]) o.street1 = makeField(streets[0].raw, streets[0].raw, streets[0].span);
     if (streets[1]) o.street2 = makeField(streets[1].raw, streets[1].raw, streets[1].span);
@@ -222,12 +257,10 @@ function readOwnersTable(page: HtmlPage): void {
         const v = collapse(text);
         return makeField(v, v, { start: src.pos[at], end: src.pos[at + text.length - 1] + 1 }, [], true);
       };
-      const cityAt = m[1].length;
-      const zipAt = lineText.length - m[4].length;
-      const stateAt = lineText.lastIndexOf(m[3], zipAt - 1);
-      o.city = part(m[2], cityAt);
-      o.state = part(m[3], stateAt);
-      o.zipCode = part(m[4], zipAt);
+      const { cityAt, stateAt, zipAt } = m;
+      o.city = part(lineText.slice(cityAt, m.cityEnd), cityAt);
+      o.state = part(lineText.slice(stateAt, stateAt + 2), stateAt);
+      o.zipCode = part(lineText.slice(zipAt), zipAt);
       splitNotes.set(o, { start: src.pos[cityAt], end: src.pos[lineText.length - 1] + 1 });
     }
     for (const key of ['isDirector', 'isTenPercentOwner', 'isOfficer', 'isOther'] as const) {

@@ -3,6 +3,7 @@
  * and the assignment of multi-line cells to table rows. Coordinates are top-down page points.
  */
 import type { PdfItem } from '../load';
+import { isWhite, trailingRunStart } from '../../linear';
 
 /** A text item, or a footnote marker split off one ("757,756(1)" -> "757,756" and "(1)"). */
 export interface Tok extends PdfItem {
@@ -10,8 +11,48 @@ export interface Tok extends PdfItem {
   marks: string[] | null;
 }
 
-const MARKER_RE = /^\(\s*\d{1,3}\s*\)(?:\s*,?\s*\(\s*\d{1,3}\s*\))*$/;
-const TRAILING_MARKERS_RE = /^(.*?\S)\s*((?:\(\s*\d{1,3}\s*\)\s*,?\s*)+)$/;
+/** "(1)", "(1)(2)", "(1), (2)": only footnote markers. One comma at most between two markers, so no exchange of spaces. */
+const MARKER_RE = /^\(\s*\d{1,3}\s*\)(?:\s*(?:,\s*)?\(\s*\d{1,3}\s*\))*$/;
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** Skip white space backwards from `i` (exclusive); the offset where the run starts. */
+function backOverWhite(s: string, i: number): number {
+  while (i > 0 && isWhite(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/**
+ * A value with footnote markers glued after it ("757,756(1)", "12.50 (2), (3)"): the value and the markers, or
+ * null. Read backwards marker by marker, as /^(.*?\S)\s*((?:\(\s*\d{1,3}\s*\)\s*,?\s*)+)$/ would split it, in linear
+ * time (that pattern's separators exchange spaces with each other).
+ */
+export function trailingMarkers(s: string): [string, string] | null {
+  let end = s.length;
+  // Where each marker of the trailing run starts, the last one first.
+  const starts: number[] = [];
+  for (;;) {
+    // The separator after a marker: spaces, at most one comma, spaces.
+    let i = backOverWhite(s, end);
+    if (i > 0 && s[i - 1] === ',') i = backOverWhite(s, i - 1);
+    if (i === 0 || s[i - 1] !== ')') break;
+    i = backOverWhite(s, i - 1);
+    let d = i;
+    while (d > 0 && isDigit(s.charCodeAt(d - 1))) d--;
+    if (d === i || i - d > 3) break;
+    d = backOverWhite(s, d);
+    if (d === 0 || s[d - 1] !== '(') break;
+    starts.push((end = d - 1));
+  }
+  // The longest run that leaves a value before it (a run from the very start leaves none: then all but its first).
+  let first = starts.length ? starts[starts.length - 1] : -1;
+  if (first >= 0 && backOverWhite(s, first) === 0) first = starts.length > 1 ? starts[starts.length - 2] : -1;
+  if (first < 0) return null;
+  const valueEnd = backOverWhite(s, first);
+  if (LINE_BREAK.test(s.slice(0, valueEnd))) return null;
+  return [s.slice(0, valueEnd), s.slice(first)];
+}
 
 function markIds(s: string): string[] {
   return [...s.matchAll(/\((\s*\d{1,3}\s*)\)/g)].map((m) => `F${Number(m[1])}`);
@@ -29,12 +70,12 @@ export function cellTokens(items: readonly PdfItem[]): Tok[] {
       out.push({ ...it, str: s, marks: markIds(s) });
       continue;
     }
-    const m = TRAILING_MARKERS_RE.exec(s);
-    if (m && !/\(\s*\d{1,3}\s*\)$/.test(m[1]) && /[\d$A-Za-z.)]$/.test(m[1])) {
-      const frac = m[1].length / s.length;
+    const m = trailingMarkers(s);
+    if (m && !/\(\s*\d{1,3}\s*\)$/.test(m[0]) && /[\d$A-Za-z.)]$/.test(m[0])) {
+      const frac = m[0].length / s.length;
       const split = it.x0 + (it.x1 - it.x0) * frac;
-      out.push({ ...it, str: m[1], x1: split, marks: null });
-      out.push({ ...it, str: m[2].trim(), x0: split, size: it.size * 0.75, marks: markIds(m[2]) });
+      out.push({ ...it, str: m[0], x1: split, marks: null });
+      out.push({ ...it, str: m[1].trim(), x0: split, size: it.size * 0.75, marks: markIds(m[1]) });
       continue;
     }
     out.push({ ...it, str: s, marks: null });
@@ -42,18 +83,9 @@ export function cellTokens(items: readonly PdfItem[]): Tok[] {
   return markSuperscripts(out);
 }
 
-const SUPERSCRIPT_DIGITS: Record<string, string> = {
-  '⁰': '0',
-  '¹': '1',
-  '²': '2',
-  '³': '3',
-  '⁴': '4',
-  '⁵': '5',
-  '⁶': '6',
-  '⁷': '7',
-  '⁸': '8',
-  '⁹': '9',
-};
+/** The superscript digits, each at the place of its value. */
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const isSuperscriptDigit = (c: number): boolean => SUPERSCRIPT_DIGITS.includes(String.fromCharCode(c));
 
 /**
  * Footnote markers written as bare raised digits ("7,402" followed by a smaller "1" set above the baseline) or as
@@ -63,9 +95,14 @@ const SUPERSCRIPT_DIGITS: Record<string, string> = {
 export function markSuperscripts(toks: Tok[]): Tok[] {
   const out: Tok[] = [];
   for (const t of toks) {
-    const sup = /^(.*?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(t.str);
+    const supAt = trailingRunStart(t.str, isSuperscriptDigit);
+    // A value with superscript digits after it (as /^(.*?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/, without its exchange of digits).
+    const sup =
+      supAt < t.str.length && !LINE_BREAK.test(t.str.slice(0, supAt))
+        ? [t.str, t.str.slice(0, supAt), t.str.slice(supAt)]
+        : null;
     if (!t.marks && sup) {
-      const n = [...sup[2]].map((c) => SUPERSCRIPT_DIGITS[c]).join('');
+      const n = [...sup[2]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('');
       const frac = sup[1].length / t.str.length;
       const cut = t.x0 + (t.x1 - t.x0) * frac;
       if (sup[1].trim()) out.push({ ...t, str: sup[1].trim(), x1: cut });

@@ -17,6 +17,7 @@ import {
   type Region,
 } from './context';
 import { cellText, cellTokens } from './geometry';
+import { isWhite, trailingRunStart, trimRange } from '../../linear';
 import { readNameBox, readRelationshipBox } from './owners';
 
 /** Labels of the form's check boxes (a mark beside one of them is not another's). */
@@ -91,10 +92,10 @@ export function readHeader(
     const box = `Box ${issuerL.item.str.trim()[0]} (Issuer Name and Ticker or Trading Symbol)`;
     const toks = cellTokens(p1.filter(inRegion(r)).filter(values(issuerL)));
     const c = cellText(toks);
-    const m = c.raw ? /^(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$/.exec(c.raw) : null;
+    const m = c.raw ? nameAndTicker(c.raw) : null;
     if (m) {
-      f.issuer.name = boxField(m[1], m[1], c.marks, 1, box);
-      f.issuer.tradingSymbol = boxField(m[2] || null, m[2] || null, [], 1, box);
+      f.issuer.name = boxField(m[0], m[0], c.marks, 1, box);
+      f.issuer.tradingSymbol = boxField(m[1] || null, m[1] || null, [], 1, box);
     } else {
       f.issuer.name = boxField(c.raw, c.raw, c.marks, 1, box);
       if (c.raw) uncertain(ctx, f.issuer.name, 'no ticker in brackets after the issuer name');
@@ -181,4 +182,22 @@ export function readHeader(
       : absent<boolean>();
   }
   return one?.value ? 'one' : more?.value ? 'more' : null;
+}
+
+/**
+ * "Rocket Lab USA, Inc. [ RKLB ]": the name and the ticker (trimmed), or null when the text does not end with a
+ * bracketed ticker. The split /^(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$/ would make, found by a scan (that pattern's lazy parts
+ * exchange spaces with the runs around them).
+ */
+export function nameAndTicker(s: string): [string, string] | null {
+  const [, end] = trimRange(s, isWhite);
+  if (end === 0 || s[end - 1] !== ']') return null;
+  const close = end - 1;
+  // The ticker holds no "]": its "[" is the first one after the "]" before the last.
+  const open = s.indexOf('[', s.lastIndexOf(']', close - 1) + 1);
+  if (open < 0 || open > close) return null;
+  const nameEnd = trailingRunStart(s, isWhite, open);
+  if (/[\n\r\u2028\u2029]/.test(s.slice(0, nameEnd))) return null;
+  const [a, b] = trimRange(s, isWhite, open + 1, close);
+  return [s.slice(0, nameEnd), s.slice(a, b)];
 }

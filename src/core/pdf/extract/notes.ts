@@ -3,6 +3,20 @@ import { absent, type Footnote, type Signature } from '../../model';
 import type { PdfItem } from '../load';
 import { boxField, DATE_TEXT_RE, itemsBetween, pos, typedField, uncertain, type Ctx, type Hit } from './context';
 import { groupLines, joinLines, joinToks, lineMid, plainTokens, splitByAnchors } from './geometry';
+import { isWhite } from '../../linear';
+
+/**
+ * A line that starts a numbered note, "(3) text" or "3. text": the number and the text after it (leading spaces
+ * dropped), or null. A line break in the text makes it none, as /^(?:\((\d{1,3})\)|(\d{1,3})\.)\s*(.*)$/ would say.
+ */
+export function noteStart(text: string): { n: number; rest: string } | null {
+  const m = /^(?:\((\d{1,3})\)|(\d{1,3})\.)/.exec(text);
+  if (!m) return null;
+  let i = m[0].length;
+  while (i < text.length && isWhite(text.charCodeAt(i))) i++;
+  const rest = text.slice(i);
+  return /[\n\r\u2028\u2029]/.test(rest) ? null : { n: Number(m[1] ?? m[2]), rest };
+}
 
 /** The numbered notes under "Explanation of Responses", each with its continuation lines. */
 export function readFootnotes(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos: number, maxLineX: number): void {
@@ -10,11 +24,11 @@ export function readFootnotes(ctx: Ctx, items: readonly PdfItem[], head: Hit, en
   const notes: { n: number; lines: string[]; page: number; x: number }[] = [];
   for (const l of lines) {
     const text = joinToks(l.toks);
-    const m = /^(?:\((\d{1,3})\)|(\d{1,3})\.)\s*(.*)$/.exec(text);
-    const n = m ? Number(m[1] ?? m[2]) : NaN;
+    const m = noteStart(text);
+    const n = m ? m.n : NaN;
     const last = notes[notes.length - 1];
     const startsNote = m && (!last || (n > last.n && n <= last.n + 3 && Math.abs(l.x0 - last.x) < 4));
-    if (startsNote) notes.push({ n, lines: [m[3]], page: l.page, x: l.x0 });
+    if (startsNote) notes.push({ n, lines: [m.rest], page: l.page, x: l.x0 });
     else if (last) last.lines.push(text);
   }
   for (const n of notes) {

@@ -26,10 +26,59 @@ import {
   splitByAnchors,
   type Line,
 } from './geometry';
+import { isWhite, trailingRunStart } from '../../linear';
+
+const isRuleOrX = (c: number): boolean => c === 0x5f || c === 0x58;
+
+/**
+ * "CFO / Trustee" -> ["CFO", "Trustee"]: split at each "/" with white space on at least one side, that white space
+ * going with it (as /\s+\/\s*|\s*\/\s+/ splits, without retrying each run of spaces from each of its characters).
+ */
+export function splitAtSpacedSlash(s: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let k = s.indexOf('/'); k >= 0; k = s.indexOf('/', k + 1)) {
+    if (k < from) continue;
+    const a = Math.max(from, trailingRunStart(s, isWhite, k));
+    let b = k + 1;
+    while (b < s.length && isWhite(s.charCodeAt(b))) b++;
+    if (a === k && b === k + 1) continue;
+    parts.push(s.slice(from, a));
+    from = b;
+  }
+  parts.push(s.slice(from));
+  return parts;
+}
 
 const ADDRESS_CAPTION = /^\((Last|First|Middle|Street|City|State|Zip)\)$/;
-/** "LONG BEACH, CA 90808", "LONG BEACH 90808" (no state written). */
-const US_CITY_LINE = /^(.*?),?\s+(?:([A-Z]{2})\s+)?(\d{5}(?:-\d{4})?)$/;
+const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * "LONG BEACH, CA 90808", "LONG BEACH 90808" (no state written): [line, city, state, ZIP] as the pattern
+ * /^(.*?),?\s+(?:([A-Z]{2})\s+)?(\d{5}(?:-\d{4})?)$/ would match it (the city shortest, so a state is taken when
+ * there is one; the city keeps a comma only when two end it), found by a scan from the end: that pattern's lazy city
+ * and the spaces after it exchange characters.
+ */
+export function usCityLine(s: string): [string, string, string | undefined, string] | null {
+  const zipLen = /\d{5}-\d{4}$/.test(s) ? 10 : /\d{5}$/.test(s) ? 5 : 0;
+  if (!zipLen) return null;
+  const zipAt = s.length - zipLen;
+  const gap = trailingRunStart(s, isWhite, zipAt);
+  if (gap === zipAt) return null;
+  const city = (end: number): string | null => {
+    const c = end > 0 && s[end - 1] === ',' ? s.slice(0, end - 1) : s.slice(0, end);
+    return LINE_BREAK.test(c) ? null : c;
+  };
+  const zip = s.slice(zipAt);
+  if (gap >= 2 && isUpper(s.charCodeAt(gap - 1)) && isUpper(s.charCodeAt(gap - 2))) {
+    const cityEnd = trailingRunStart(s, isWhite, gap - 2);
+    const c = cityEnd < gap - 2 ? city(cityEnd) : null;
+    if (c !== null) return [s, c, s.slice(gap - 2, gap), zip];
+  }
+  const c = city(gap);
+  return c === null ? null : [s, c, undefined, zip];
+}
 
 /** A name-and-address box: the name above the (Last) (First) (Middle) captions, the street, city, state and ZIP below. */
 export function readNameBox(
@@ -81,7 +130,7 @@ export function readNameBox(
   if (!city) return;
   const cityItems = band(street ? street.y + 1 : streetBottom, city.y - 1);
   const whole = joinLines(groupLines(cellTokens(cityItems)).map((l) => joinToks(l.toks)));
-  const us = US_CITY_LINE.exec(whole);
+  const us = usCityLine(whole);
   const stateCap = cap('State');
   const zipCap = cap('Zip');
   let cityS: string | null = null;
@@ -140,7 +189,8 @@ export function readRelationshipBox(
       used = true;
       // Text before the label within the same item: underscores with perhaps the X ("__X__ Officer").
       const before = s.slice(0, m.index);
-      const start = before.search(/[_X]*\s*$/);
+      // Where its trailing run of "_" and "X" (then spaces) starts: a scan, not /[_X]*\s*$/ tried at every offset.
+      const start = trailingRunStart(before, isRuleOrX, trailingRunStart(before, isWhite));
       const x0 = it.x0 + ((it.x1 - it.x0) * start) / Math.max(1, s.length);
       labels.push({ key: k.key, x0, y: it.y, item: it, text: before });
     }
@@ -188,7 +238,7 @@ export function readRelationshipBox(
     if (owner.isOfficer.value && !owner.isOther.value) owner.officerTitle = boxField(title, title, [], r.page, box);
     else if (owner.isOther.value && !owner.isOfficer.value) owner.otherText = boxField(title, title, [], r.page, box);
     else {
-      const parts = title.split(/\s+\/\s*|\s*\/\s+/);
+      const parts = splitAtSpacedSlash(title);
       owner.officerTitle = boxField(parts[0] || null, parts[0] || null, [], r.page, box);
       if (parts.length > 1 && parts[1]) owner.otherText = boxField(parts[1], parts[1], [], r.page, box);
       if (owner.isOfficer.value && owner.isOther.value && parts.length < 2)
@@ -328,7 +378,7 @@ export function readOwnersTable(ctx: Ctx, items: readonly PdfItem[], head: Hit, 
     const fld = (s: string | null) => boxField(s, s, [], pg, box);
     o.name = fld(texts[0] ?? null);
     const cityLine = texts.length >= 2 ? texts[texts.length - 1] : null;
-    const us = cityLine ? US_CITY_LINE.exec(cityLine) : null;
+    const us = cityLine ? usCityLine(cityLine) : null;
     const streets = texts.slice(1, us ? -1 : texts.length);
     o.street1 = fld(streets[0] ?? null);
     o.street2 = fld(streets.length > 1 ? streets.slice(1).join(' ') : null);

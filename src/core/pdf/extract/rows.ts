@@ -144,7 +144,7 @@ export function readRows(
       to: 'valueOwnedFollowingTransaction' | 'transactionTotalValue' | 'underlyingSecurityValue',
     ) => {
       const fld = rec[from];
-      if (!fld?.raw || !fld.raw.trim().startsWith('$') || !(to in rec)) return;
+      if (!fld?.raw || !fld.raw.trim().startsWith('$') || !Object.hasOwn(rec, to)) return;
       rec[to] = { ...fld };
       rec[from] = { ...absent(), page, box: fld.box };
       uncertain(

@@ -1,0 +1,40 @@
+/**
+ * Entry of the reading worker thread (bundled as dist/reader-worker.js): each message is one input to read with the
+ * core (text, bytes, or a PDF through the PDF reader alone), answered with its outcome. The client (`./client.ts`)
+ * stops the thread when an input takes longer than its time limit, so nothing a file holds can block the thread
+ * that asked: the extension host's, or the CLI's.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { ParseOutcome } from '../model';
+import type { PdfOptions } from '../pdf/limits';
+import type { JobMessage, ReadJob, ReadResult } from './protocol';
+import { notFilingResult, readBytesInput, readTextInput } from './read';
+
+/** pdf.js (3 MB) is loaded on the first PDF only: a worker that reads text starts fast. */
+async function parsePdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ParseOutcome> {
+  // A require, not import(): the bundle evaluates the module on the first call, and tsx (tests) resolves it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pdf = require('../pdf/index') as typeof import('../pdf/index');
+  return pdf.parsePdf(bytes, file, opts);
+}
+
+async function run(job: ReadJob): Promise<ReadResult> {
+  if (job.kind === 'pdf') return { outcome: await parsePdf(job.bytes, job.file, job.pdf), isFiling: true };
+  const { pdf, ...rest } = job.options;
+  const options = { ...rest, readPdf: (bytes: Uint8Array, file: string) => parsePdf(bytes, file, pdf) };
+  if (job.kind === 'bytes') return readBytesInput(job.bytes, job.file, options);
+  const result = readTextInput(job.text, job.file, options);
+  // The caller has the text it sent: it is not copied back.
+  if (result.outcome.ok) result.outcome.filing.text = '';
+  return result;
+}
+
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', ({ id, job }: JobMessage) => {
+    void run(job).then(
+      (result) => port.postMessage({ id, result }),
+      (e: unknown) => port.postMessage({ id, result: notFilingResult(`the reader failed: ${String(e)}`) }),
+    );
+  });
+}

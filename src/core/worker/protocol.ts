@@ -1,0 +1,46 @@
+/**
+ * What the reading worker (./entry.ts, bundled as dist/reader-worker.js) is asked and answers. Everything here
+ * crosses a thread boundary by structured clone: plain data only (no functions, no class instances).
+ */
+import type { EdgarSource, ParseOutcome, Severity } from '../model';
+import type { PdfOptions } from '../pdf/limits';
+
+/** The options of `inspectBytes`/`inspectText` that can cross to the worker (its PDF reader is its own). */
+export interface WorkerInspectOptions {
+  severities?: Record<string, Severity | 'off'>;
+  noRules?: boolean;
+  /** Where on EDGAR the input came from (plain data), as `inspectBytes` takes it. */
+  edgar?: EdgarSource | null;
+  /** Limits of the worker's PDF reader. */
+  pdf?: PdfOptions;
+}
+
+export type ReadJob =
+  /** A file's bytes: decoded and detected in the worker, a PDF read by the worker's PDF reader. */
+  | { kind: 'bytes'; bytes: Uint8Array; file: string; options: WorkerInspectOptions }
+  /** Text as the user sees it (an open document, unsaved edits included): detected, and read when it is a filing. */
+  | { kind: 'text'; text: string; file: string; options: WorkerInspectOptions }
+  /** A PDF through `parsePdf` alone (no rules, no caller's severities): the core's `PdfReader`. */
+  | { kind: 'pdf'; bytes: Uint8Array; file: string; pdf: PdfOptions };
+
+export interface ReadResult {
+  outcome: ParseOutcome;
+  /**
+   * Whether the input is an ownership filing, readable or not: for text, its detected kind; for bytes, a readable
+   * filing (the reason a file fails cannot tell a damaged filing from any other file a scan comes across).
+   */
+  isFiling: boolean;
+}
+
+export interface JobMessage {
+  id: number;
+  job: ReadJob;
+}
+
+export interface ResultMessage {
+  id: number;
+  result: ReadResult;
+}
+
+/** How the reason of an input that failed by a defect of the reader (not of the input) starts. */
+export const INTERNAL_ERROR = 'internal error while reading the file';
