@@ -156,7 +156,10 @@ export function link(
 const COST: Record<LinkStatus, number> = { exact: 0, rounding: 1, lot: 2, repeated: 2, mismatch: 1000 };
 const MAX_SEARCH = 8;
 const MAX_GREEDY = 120;
-const NODE_BUDGET = 40000;
+/** Orders tried per day's rows; a step looks back up to two rows, so this is about 40,000 links of work. */
+const NODE_BUDGET = 12000;
+/** Heads tried as the first of a long day's rows (each costs a greedy pass, quadratic in the rows). */
+const MAX_HEADS = 8;
 
 /** Where the chain stands: the last row, the amount it states, and (after a mismatch) the amount it should state. */
 interface Cursor {
@@ -265,7 +268,7 @@ function orderBlock(start: Cursor | null, items: TallyItem[]): TallyItem[] {
   const ok = (x: TallyItem, y: TallyItem) => link(x, y).status !== 'mismatch';
   const heads = items.filter((it) => !items.some((o) => o !== it && ok(o, it)));
   let best: { order: TallyItem[]; cost: number } | null = null;
-  for (const h of heads.length ? heads : items) {
+  for (const h of (heads.length ? heads : items).slice(0, MAX_HEADS)) {
     const rest = items.filter((x) => x !== h);
     const g = greedy(cursorAt(h), rest);
     if (!best || g.cost < best.cost) best = { order: [h, ...g.order], cost: g.cost };
@@ -412,6 +415,16 @@ export function tallyFiling(filing: Filing): TallyGroup[] {
 
 /** Groups beyond which the holding-identity search is skipped (hostile input; a form has at most 60 rows). */
 const MAX_GROUPS = 60;
+/**
+ * Bounds of the merge search, which re-runs the tally per pair of groups: the rows that leave out their neighbours'
+ * footnote are a few (a plain row among described ones), one holding fits on a form, and the merges tried are
+ * capped, so that a hostile filing of many look-alike groups cannot make the search quadratic in tallies.
+ */
+const MAX_MERGE_SMALL = 3;
+const MAX_MERGE_ROWS = 60;
+const MAX_MERGE_TRIES = 32;
+/** Rows beyond which one description is not searched for separate holdings (the search is quadratic in rows). */
+const MAX_SPLIT_ROWS = 120;
 
 function computeTally(filing: Filing): TallyGroup[] {
   const form = formNumber(filing);
@@ -434,7 +447,8 @@ function mergeByAmounts(
   form: string | null,
 ): { key: string; rows: Row[]; tally: TallyGroup }[] {
   const out = [...groups];
-  for (let changed = true; changed;) {
+  let tries = 0;
+  for (let changed = true; changed && tries < MAX_MERGE_TRIES;) {
     changed = false;
     outer: for (let i = 0; i < out.length; i++)
       for (let j = i + 1; j < out.length; j++) {
@@ -445,6 +459,8 @@ function mergeByAmounts(
         if (a.tally.skipped.length + b.tally.skipped.length > 0) continue;
         // The larger group gives the key: the plain row joins the described holding.
         const [big, small] = a.rows.length >= b.rows.length ? [a, b] : [b, a];
+        if (small.rows.length > MAX_MERGE_SMALL || big.rows.length + small.rows.length > MAX_MERGE_ROWS) continue;
+        if (++tries > MAX_MERGE_TRIES) break outer;
         const rows = [...big.rows, ...small.rows].sort((x, y) => x.index - y.index);
         const tally = tallyRows(big.key, rows, form);
         if (mismatches(tally.links) > 0) continue;
@@ -465,6 +481,7 @@ function mergeByAmounts(
  */
 function splitByAmounts(g: TallyGroup, form: string | null): TallyGroup[] {
   if (unexplained(g.links) === 0 || g.skipped.length > 0 || g.ordered.length < 4) return [g];
+  if (g.ordered.length > MAX_SPLIT_ROWS) return [g];
   const chains: TallyItem[][] = [];
   for (const it of g.ordered) {
     // The chain this row continues: the most recently extended one whose last amount leads to it.
