@@ -4,21 +4,18 @@
  * for the rules asked with --show RULE[,RULE] (or --show all).
  *
  *   npx tsx scripts/corpus-report.ts [--no-pdf] [--show holdings-reconcile] [--json out.json] [DIR...]
- *   npx tsx scripts/corpus-report.ts --rules-table      (the README's table of rules, in Markdown)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inspectBytes } from '../src/core/inspect';
 import { parsePdf } from '../src/core/pdf';
 import { RULES } from '../src/core/rules';
-import { rulesMarkdownTable } from '../src/core/rules/table';
 import { reconcileFilings } from '../src/core/reconcile';
 import { LineIndex } from '../src/core/positions';
 import type { Filing, Finding } from '../src/core/model';
 import { CORPUS_DIR } from './corpus-dir';
 
 interface Args {
-  table: boolean;
   dirs: string[];
   pdf: boolean;
   show: Set<string>;
@@ -26,13 +23,12 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { dirs: [], pdf: true, show: new Set(), json: null, table: false };
+  const a: Args = { dirs: [], pdf: true, show: new Set(), json: null };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (x === '--no-pdf') a.pdf = false;
     else if (x === '--show') for (const r of (argv[++i] ?? '').split(',')) a.show.add(r);
     else if (x === '--json') a.json = argv[++i] ?? null;
-    else if (x === '--rules-table') a.table = true;
     else a.dirs.push(x);
   }
   if (!a.dirs.length) a.dirs = ['xml', 'txt', 'html', 'doc', 'pdf', 'pdf-printed'].map((d) => path.join(CORPUS_DIR, d));
@@ -60,10 +56,6 @@ function where(f: Finding, filing: Filing | undefined): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.table) {
-    console.log(rulesMarkdownTable());
-    return;
-  }
   const files = args.dirs.flatMap(listFiles).filter((f) => !/\.(xsd|tsv|md)$/i.test(f) && !f.endsWith('.xsd.xml'));
   const filings: Filing[] = [];
   const all: { file: string; finding: Finding; filing?: Filing }[] = [];

@@ -5,7 +5,8 @@ import type { Finding, Severity } from '../core/model';
 import { LineIndex } from '../core/positions';
 import { RULES } from '../core/rules';
 
-export const RULES_HELP_URI = 'https://github.com/form4-inspector/form4-inspector#rules';
+/** The rules reference; each rule's section is `#rule-<id>`. */
+export const RULES_HELP_URI = 'https://github.com/form4-inspector/form4-inspector/blob/main/docs/RULES.md';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -73,7 +74,7 @@ export function toSarif(
               name: r.id,
               shortDescription: { text: r.title },
               fullDescription: { text: `${r.description} (source: ${r.source})` },
-              helpUri: `${RULES_HELP_URI}`,
+              helpUri: `${RULES_HELP_URI}#rule-${r.id}`,
               defaultConfiguration: { level: LEVEL[r.severity] },
             })),
           },

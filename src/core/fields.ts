@@ -3,9 +3,11 @@
  * Everything that reads a filing (the rules, the summary, the derived figures, the cross-filing check, the
  * timeline) reads values through these, so they agree on what "the value" of a field is.
  */
-import type { Field, Filing, FootnoteRef, Loc, RelatedInfo, Row, Span } from './model';
+import type { Citation, Field, Filing, Footnote, FootnoteRef, Loc, RelatedInfo, Row, Span, TableName } from './model';
 import { dayNumber } from './dates';
 import { deemedFilingDate } from './edgar/source';
+import { nameTable } from './lookup';
+import { columnOf, fieldLabel, isRowField, type FormNumber } from './form/layout';
 
 /** A field's value as a trimmed string, or null. */
 export function val(field: Field<unknown> | null | undefined): string | null {
@@ -49,7 +51,60 @@ export function rel(message: string, where: Loc, file?: string): RelatedInfo {
 
 /** "Table I row 3" (1-based, counting transactions and holdings in document order). */
 export function rowLabel(row: Row): string {
-  return `${row.table === 'nonDerivative' ? 'Table I' : 'Table II'} row ${row.index + 1}`;
+  return `${tableLabel(row.table)} row ${row.index + 1}`;
+}
+
+export function tableLabel(table: TableName): string {
+  return table === 'nonDerivative' ? 'Table I' : 'Table II';
+}
+
+/**
+ * A field of a row as the form names it: the column's heading ("Title of Security (column 1)"), or for a column
+ * split into boxes the box ("Price (column 4)"); a field the form prints no box for by the preview's name ("Form
+ * Type"). `transactionCoding` (footnotes on the coding as a whole) is the Transaction Code column.
+ */
+export function fieldTitle(form: FormNumber | null, table: TableName, name: string, element = false): string {
+  const key = name === 'transactionCoding' ? 'transactionCode' : name;
+  if (!isRowField(key)) return name;
+  const col = columnOf(form ?? '4', table, key);
+  const notes = [...(col ? [`column ${col.number}`] : []), ...(element ? [`<${name}>`] : [])];
+  const title = col && col.boxes.length === 1 ? col.heading : fieldLabel(key);
+  return notes.length ? `${title} (${notes.join(', ')})` : title;
+}
+
+/**
+ * "Table I row 2, Price (column 4)": a field of a row, in the form's words; with `element`, also the XML element
+ * ("Price (column 4, <transactionPricePerShare>)"), for the checks of the XML as written.
+ */
+export function fieldPlace(filing: Filing, row: Row, name: string, element = false): string {
+  return `${rowLabel(row)}, ${fieldTitle(formNumber(filing), row.table, name, element)}`;
+}
+
+/** The boxes of the form's header that hold a citable value, by form. */
+const DOC_BOXES = nameTable<Record<FormNumber, string>>({
+  periodOfReport: {
+    '3': 'Date of Event Requiring Statement (box 2)',
+    '4': 'Date of Earliest Transaction (box 3)',
+    '5': "Statement for Issuer's Fiscal Year Ended (box 3)",
+  },
+  'issuer.name': {
+    '3': 'Issuer Name (box 4)',
+    '4': 'Issuer Name (box 2)',
+    '5': 'Issuer Name (box 2)',
+  },
+});
+
+/** Where a footnote is cited, in the form's words ("Table I row 2, Price (column 4)"; "Issuer Name (box 2)"). */
+export function citationPlace(filing: Filing, c: Citation): string {
+  if (c.row) return fieldPlace(filing, c.row, c.fieldName);
+  const boxes = DOC_BOXES[c.fieldName];
+  return boxes ? boxes[formNumber(filing) ?? '4'] : c.path;
+}
+
+/** The footnote a filing defines under an id (its first definition), or null. */
+export function footnoteById(filing: Filing, id: string): Footnote | null {
+  for (const f of filing.footnotes) if ((f.id.value ?? f.id.raw) === id) return f;
+  return null;
 }
 
 /** Table I rows, then Table II rows. */

@@ -3,9 +3,10 @@
  * how a holding is named in messages. The running tally, the derived figures, the summary, the cross-filing check
  * and the timeline all group rows with these keys, so they agree on what one holding is.
  *
- * A holding is keyed by table, normalized security title, ownership form (D/I), nature of ownership AND the
- * footnotes cited in it (indirect holders often share "See footnote" and differ only in the footnote); in Table II
- * also by exercise price and expiration date, and by the footnotes that describe the grant.
+ * A holding is keyed by table, normalized security title, ownership form (D/I) and the footnotes cited on it, nature
+ * of ownership AND the footnotes cited in it (indirect holders often share "See footnote" and differ only in the
+ * footnote; an "I" footnoted "IRA" is another account than a plain "I"); in Table II also by exercise price and
+ * expiration date, and by the footnotes that describe the grant.
  */
 import type { Filing, Row } from './model';
 import { canonical } from './decimal';
@@ -46,21 +47,37 @@ export function baseKey(row: Row): string[] {
   return parts;
 }
 
+/** The footnotes that say whose holding a row is: those cited on the ownership form (D/I) and on the nature of ownership. */
+export function ownershipFootnotes(row: Row): string[] {
+  return [...row.directOrIndirectOwnership.footnotes, ...row.natureOfOwnership.footnotes].map((f) => f.id);
+}
+
 /**
- * Key of a holding within one filing: the footnote ids of the nature of ownership are part of it, and in
- * Table II the footnotes that describe the grant (on its title, exercise price, exercise and expiration dates):
- * RSU grants of the same title and terms are told apart only by them.
+ * Key of a holding within one filing: the footnote ids of the ownership form and of the nature of ownership are
+ * part of it, and in Table II the footnotes that describe the grant (on its title, exercise price, exercise and
+ * expiration dates): RSU grants of the same title and terms are told apart only by them.
  */
 export function holdingKey(row: Row): string {
+  const di = row.directOrIndirectOwnership.footnotes.map((f) => f.id).sort();
   const ids = row.natureOfOwnership.footnotes.map((f) => f.id).sort();
-  const parts = [...baseKey(row), ids.join(',')];
-  if (row.table === 'derivative') {
-    const lot = [row.securityTitle, row.conversionOrExercisePrice, row.exerciseDate, row.expirationDate].flatMap((f) =>
-      f.footnotes.map((r) => r.id),
-    );
-    parts.push([...new Set(lot)].sort().join(','));
-  }
-  return parts.join('\u0001');
+  return [...baseKey(row), di.join(','), ids.join(','), lotKey(row)].join('\u0001');
+}
+
+/**
+ * A holding's key without the footnotes on its ownership form and nature: rows that differ only there may still be
+ * one holding (a row that leaves out the footnote its neighbours cite), which the running tally decides.
+ */
+export function describedKey(row: Row): string {
+  return [...baseKey(row), lotKey(row)].join('\u0001');
+}
+
+/** Table II: the footnotes that describe the grant (on its title, exercise price and dates); '' in Table I. */
+function lotKey(row: Row): string {
+  if (row.table !== 'derivative') return '';
+  const lot = [row.securityTitle, row.conversionOrExercisePrice, row.exerciseDate, row.expirationDate].flatMap((f) =>
+    f.footnotes.map((r) => r.id),
+  );
+  return [...new Set(lot)].sort().join(',');
 }
 
 /** Rows grouped by `holdingKey`, holdings in the order they first appear, rows in their own order. */
@@ -80,7 +97,10 @@ export function transactionRows(filing: Filing): Row[] {
   return [...filing.nonDerivative, ...filing.derivative].filter((r) => r.kind === 'transaction');
 }
 
-/** "Common Stock, direct" / "Stock Option (right to buy) at $12.50 expiring 2034-01-01, indirect (By Trust)". */
+/**
+ * "Common Stock, direct" / "Stock Option (right to buy) at $12.50 expiring 2034-01-01, indirect (By Trust F1)";
+ * footnotes on the ownership form follow it ("Common Stock, indirect F3 (By IRA)").
+ */
 export function holdingLabel(row: Row): string {
   let s = val(row.securityTitle) ?? 'untitled security';
   if (row.table === 'derivative') {
@@ -90,11 +110,13 @@ export function holdingLabel(row: Row): string {
     if (e !== null) s += ` expiring ${e}`;
   }
   const di = (val(row.directOrIndirectOwnership) ?? '').toUpperCase();
-  if (di === 'D') s += ', direct';
+  const diIds = row.directOrIndirectOwnership.footnotes.map((f) => f.id);
+  const diNote = diIds.length ? ` ${diIds.join(',')}` : '';
+  if (di === 'D') s += `, direct${diNote}`;
   else if (di === 'I') {
     const n = val(row.natureOfOwnership);
     const ids = row.natureOfOwnership.footnotes.map((f) => f.id);
-    s += `, indirect${n ? ` (${n}${ids.length ? ' ' + ids.join(',') : ''})` : ids.length ? ` (${ids.join(',')})` : ''}`;
+    s += `, indirect${diNote}${n ? ` (${n}${ids.length ? ' ' + ids.join(',') : ''})` : ids.length ? ` (${ids.join(',')})` : ''}`;
   }
   return s;
 }

@@ -153,6 +153,8 @@ export interface SubmissionHeader {
   reportingOwnerCiks: Field[];
   /** CIK of the header's ISSUER section. */
   issuerCik: Field;
+  /** FISCAL YEAR END of the header's ISSUER section, as MMDD ("1231"): EDGAR's record of the issuer's fiscal year end. */
+  issuerFiscalYearEnd: Field;
   /** Every CIK the header names with its role, for cross-checks. */
   filers: { role: 'issuer' | 'reporting-owner' | 'filer' | 'subject-company' | 'other'; cik: Field; name: Field }[];
   span: Span | null;

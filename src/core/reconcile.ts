@@ -1,13 +1,15 @@
 /**
- * Cross-filing reconciliation (RULES.md item 16): the amount owned after the last transaction of one filing
- * should lead, via the next filing's first transaction, to that row's stated amount.
+ * Cross-filing reconciliation (docs/RULES.md, "Across filings"): the amount owned after the last transaction of one
+ * filing should lead, via the next filing's first transaction, to that row's stated amount.
  *
  * Chains: one per (first reporting owner's CIK, issuer CIK, holding). The FIRST reporting owner is the
  * designated filer of a joint filing, and the holdings a joint filing lists are usually that filer's; chaining
  * on every co-owner would compare one owner's later single filings with rows that belong to another.
  * The holding is the in-filing key (table, normalized security title, D/I, nature of ownership; in Table II
- * also exercise price and expiration date) with the TEXT of the footnotes cited in the nature of ownership in
- * place of their ids (ids are per filing). A key that names two holdings in one filing is left out for that filing.
+ * also exercise price and expiration date) with the TEXT of the footnotes cited on the ownership form and in the
+ * nature of ownership in place of their ids (ids are per filing). A key that names two holdings in one filing is
+ * left out for that filing. A Form 5 holding whose rows all state one year-end amount is a statement of what is
+ * held, as a holding row is.
  *
  * Filings are taken in time order (first transaction date, else period of report; then filing date, then name).
  * The same filing given twice (e.g. its XML and its submission text) counts once; an amendment replaces the
@@ -21,7 +23,7 @@
 import type Big from 'big.js';
 import type { Filing, Finding, Loc, Row, SourceKind, TableName } from './model';
 import { dec, scaleOf, unit } from './decimal';
-import { docType, filingDate, locOf, normCik, rel, rowLabel, val } from './fields';
+import { docType, filingDate, footnoteById, locOf, normCik, rel, rowLabel, val } from './fields';
 import { baseName, fmtAmount } from './format';
 import { baseKey, holdingLabel } from './holdings';
 import { type RuleOptions, CROSS_RULES, severityFor } from './rules';
@@ -110,10 +112,12 @@ function normText(s: string | null): string {
 
 /** The holding part of a chain key (exported for the holdings timeline, which draws the same chains). */
 export function crossKey(filing: Filing, row: Row): string {
-  const texts = row.natureOfOwnership.footnotes
-    .map((r) => normText(val(filing.footnotes.find((f) => (f.id.value ?? f.id.raw) === r.id)?.text)))
-    .sort();
-  return [...baseKey(row), texts.join('|')].join('\u0001');
+  const texts = (refs: { id: string }[]) => refs.map((r) => normText(val(footnoteById(filing, r.id)?.text))).sort();
+  return [
+    ...baseKey(row),
+    texts(row.directOrIndirectOwnership.footnotes).join('|'),
+    texts(row.natureOfOwnership.footnotes).join('|'),
+  ].join('\u0001');
 }
 
 function signature(f: Filing): string {
@@ -200,6 +204,16 @@ function entriesOf(filing: Filing): Map<string, Entry> {
     const key = crossKey(filing, rows[0]);
     if (out.has(key)) {
       ambiguous.add(key);
+      continue;
+    }
+    if (g.mode === 'year-end' && g.last) {
+      out.set(key, {
+        ...base,
+        order: detached(`${period}|${filed}|${file}`),
+        firstBlock: [],
+        last: null,
+        holding: { text: detached(g.last.ownedText), row: chainRow(g.last.row) },
+      });
       continue;
     }
     const first = g.ordered[0]?.date ?? val(rows[0].transactionDate) ?? period;

@@ -1,17 +1,29 @@
 /**
- * The running tally (RULES.md item 15): within one filing, the amount owned after each transaction follows
- * from the amount owned after the previous transaction of the same holding (see ./holdings), plus the shares
- * acquired or minus the shares disposed of. Exact decimals throughout.
+ * The running tally (docs/RULES.md, rule holdings-reconcile): within one filing, the amount owned after each
+ * transaction follows from the amount owned after the previous transaction of the same holding (see ./holdings),
+ * plus the shares acquired or minus the shares disposed of. Exact decimals throughout.
  *
  * Rows are taken in transaction-date order; rows of one date may be listed in any order, so an order that
- * reconciles is searched for before anything is reported. The rule `holdings-reconcile` reports the links that
- * do not add up; the derived figures, the summary, the cross-filing check and the timeline read the same tally.
+ * reconciles is searched for before anything is reported. When a link does not add up, the tally looks one row
+ * further: if the next row follows from the amount the row should have stated, that row's own amount owned is the
+ * figure that does not fit (`misstated`), and the chain goes on from the amount that reconciles.
+ *
+ * What one holding is comes first from the description (./holdings), then from the amounts: rows that differ only
+ * in the footnotes on their ownership are one holding when together they reconcile and apart they do not, and rows
+ * of one description that form two or more separate series, each of them reconciling, are separate holdings.
+ *
+ * On a Form 5 the amount owned is the amount at the end of the issuer's fiscal year (the column heading of both
+ * tables), and a Form 5 transaction reported on a Form 4 states the amount after changes reported elsewhere: such
+ * rows are `deferred`, and a deferred row repeating the amount of the one before is `repeated`, not a mismatch.
+ *
+ * The rule holdings-reconcile reports the links that do not add up; the derived figures, the summary, the
+ * cross-filing check and the timeline read the same tally.
  */
 import type Big from 'big.js';
 import type { Filing, Row } from './model';
 import { dec, scaleOf, unit } from './decimal';
-import { code, val } from './fields';
-import { groupByHolding, transactionRows } from './holdings';
+import { code, formNumber, val } from './fields';
+import { describedKey, groupByHolding, transactionRows } from './holdings';
 
 export interface TallyItem {
   row: Row;
@@ -22,18 +34,42 @@ export interface TallyItem {
   ownedText: string;
   /** +1 acquired, -1 disposed. */
   sign: 1 | -1;
+  /** The amount owned may state the fiscal year's end or include changes reported elsewhere (Form 5; form type 5). */
+  deferred: boolean;
 }
 
+/**
+ * - 'exact';
+ * - 'rounding': a difference within the precision the filer used;
+ * - 'lot': a Table II row that is its own grant;
+ * - 'repeated': a deferred row stating the same amount as the deferred row before (a year-end amount repeated);
+ * - 'mismatch'.
+ */
+export type LinkStatus = 'exact' | 'rounding' | 'lot' | 'repeated' | 'mismatch';
+
 export interface Link {
-  /** The row whose stated amount is the starting point. */
+  /** The row whose amount is the starting point. */
   from: TallyItem;
+  /** The amount the link starts from: `from`'s stated amount, or, when that was the figure that did not fit, the amount `from` should have stated. */
+  start: Big;
+  startText: string;
   to: TallyItem;
   expected: Big;
-  /** 'exact'; 'rounding' (a difference within the precision the filer used); 'lot' (a Table II row that is its own grant); 'mismatch'. */
-  status: 'exact' | 'rounding' | 'lot' | 'mismatch';
+  status: LinkStatus;
+  /** (mismatch) `to`'s own amount owned is the figure that does not fit: `next` follows from `expected`. */
+  misstated?: boolean;
+  /** (mismatch) `to` stands outside the chain: `next` follows from `from` without it (another holding described alike, or its shares left out of the amounts). */
+  outside?: boolean;
+  /** (mismatch) The break between two series of rows that each add up (another holding described alike, or a change not reported). */
+  series?: boolean;
+  /** (mismatch) The amount moves by exactly the shares, the other way than the acquired/disposed flag says. */
+  reversed?: boolean;
+  /** (misstated, outside) The next row, which follows from `expected` (misstated) or from `from` (outside). */
+  next?: TallyItem;
 }
 
 export interface TallyGroup {
+  /** `holdingKey` of the rows; a holding the amounts split in several gets a suffix per part. */
   key: string;
   /** Rows of the group in the order they were reconciled (checkable transactions only). */
   ordered: TallyItem[];
@@ -44,10 +80,17 @@ export interface TallyGroup {
   firstBlock: TallyItem[];
   /** The group's stated amount after its last transaction in reconciled order, if that row is checkable. */
   last: TallyItem | null;
+  /** 'year-end': deferred rows that all state one amount (a Form 5's year-end amount on every row). */
+  mode: 'running' | 'year-end';
 }
 
-/** A row's tally item, or null when the row cannot be checked. */
-export function tallyItem(row: Row): TallyItem | null {
+/** Whether a row's amount owned may state the fiscal year's end or changes reported elsewhere. */
+function isDeferred(row: Row, form: string | null): boolean {
+  return form === '5' || val(row.transactionFormType) === '5';
+}
+
+/** A row's tally item, or null when the row cannot be checked. `form`: the filing's form number. */
+export function tallyItem(row: Row, form: string | null = null): TallyItem | null {
   if (row.kind !== 'transaction') return null;
   const date = val(row.transactionDate);
   const sharesText = val(row.transactionShares);
@@ -64,12 +107,22 @@ export function tallyItem(row: Row): TallyItem | null {
     (ad !== 'A' && ad !== 'D')
   )
     return null;
-  return { row, date: date.slice(0, 10), shares, sharesText, owned, ownedText, sign: ad === 'A' ? 1 : -1 };
+  return {
+    row,
+    date: date.slice(0, 10),
+    shares,
+    sharesText,
+    owned,
+    ownedText,
+    sign: ad === 'A' ? 1 : -1,
+    deferred: isDeferred(row, form),
+  };
 }
 
 /** What `link` reads of the row it leads to (a TallyItem, or the cross-filing check's reduced copy of one). */
 export type LinkTarget = Pick<TallyItem, 'shares' | 'sharesText' | 'owned' | 'ownedText' | 'sign'> & {
   row: { table: Row['table'] };
+  deferred?: boolean;
 };
 
 /**
@@ -78,34 +131,107 @@ export type LinkTarget = Pick<TallyItem, 'shares' | 'sharesText' | 'owned' | 'ow
  *   fractional amount is involved (three rounded figures can be one unit apart).
  * - 'lot': a Table II row that is its own lot: an acquisition stating exactly the shares acquired, or a
  *   disposal from nothing to nothing (separate grants of the same terms, each reported with its own balance).
+ * - 'repeated': `from` and `to` are both deferred and state the same amount.
  */
 export function link(
-  from: { owned: Big; ownedText: string },
+  from: { owned: Big; ownedText: string; deferred?: boolean },
   to: LinkTarget,
-): { expected: Big; status: Link['status'] } {
+): { expected: Big; status: LinkStatus; reversed: boolean } {
   const expected = to.sign > 0 ? from.owned.plus(to.shares) : from.owned.minus(to.shares);
   const diff = expected.minus(to.owned).abs();
-  if (diff.eq(0)) return { expected, status: 'exact' };
+  const out = (status: LinkStatus, reversed = false) => ({ expected, status, reversed });
+  if (diff.eq(0)) return out('exact');
   const scales = [scaleOf(from.ownedText), scaleOf(to.sharesText), scaleOf(to.ownedText)];
   const tol = unit(Math.min(...scales));
-  if (diff.lt(tol) || (diff.eq(tol) && Math.max(...scales) > 0)) return { expected, status: 'rounding' };
+  if (diff.lt(tol) || (diff.eq(tol) && Math.max(...scales) > 0)) return out('rounding');
   if (to.row.table === 'derivative') {
-    if (to.sign > 0 && to.owned.eq(to.shares)) return { expected, status: 'lot' };
-    if (to.sign < 0 && to.owned.eq(0) && from.owned.eq(0)) return { expected, status: 'lot' };
+    if (to.sign > 0 && to.owned.eq(to.shares)) return out('lot');
+    if (to.sign < 0 && to.owned.eq(0) && from.owned.eq(0)) return out('lot');
   }
-  return { expected, status: 'mismatch' };
+  if (from.deferred && to.deferred && from.owned.eq(to.owned)) return out('repeated');
+  const other = to.sign > 0 ? from.owned.minus(to.shares) : from.owned.plus(to.shares);
+  return out('mismatch', !to.shares.eq(0) && other.eq(to.owned));
 }
 
-const COST: Record<Link['status'], number> = { exact: 0, rounding: 1, lot: 2, mismatch: 1000 };
+const COST: Record<LinkStatus, number> = { exact: 0, rounding: 1, lot: 2, repeated: 2, mismatch: 1000 };
 const MAX_SEARCH = 8;
 const MAX_GREEDY = 120;
-const NODE_BUDGET = 40000;
+/** Orders tried per day's rows; a step looks back up to two rows, so this is about 40,000 links of work. */
+const NODE_BUDGET = 12000;
+/** Heads tried as the first of a long day's rows (each costs a greedy pass, quadratic in the rows). */
+const MAX_HEADS = 8;
+
+/** Where the chain stands: the last row, the amount it states, and (after a mismatch) the amount it should state. */
+interface Cursor {
+  item: TallyItem;
+  /** The amount the next link starts from. */
+  owned: Big;
+  ownedText: string;
+  /** The link into `item` did not add up: what it should have stated, tried when the next link does not add up either. */
+  expected: Big | null;
+  /** The link into `item` did not add up: where the chain stood before it, tried likewise. */
+  before: Cursor | null;
+}
+
+interface Step {
+  link: { from: TallyItem; start: Big; startText: string; expected: Big; status: LinkStatus; reversed: boolean } | null;
+  /** What this link shows of the link into `cur.item`: its amount is misstated, or its row stands outside the chain. */
+  prev: 'misstated' | 'outside' | null;
+  cost: number;
+  next: Cursor;
+}
+
+function cursorAt(it: TallyItem): Cursor {
+  return { item: it, owned: it.owned, ownedText: it.ownedText, expected: null, before: null };
+}
+
+/** One link of the chain, looking back one row: see the module comment on `misstated`. */
+function step(cur: Cursor | null, it: TallyItem): Step {
+  if (!cur) return { link: null, prev: null, cost: 0, next: cursorAt(it) };
+  const from = { owned: cur.owned, ownedText: cur.ownedText, deferred: cur.item.deferred };
+  let l = { ...link(from, it), from: cur.item, start: cur.owned, startText: cur.ownedText };
+  let prev: Step['prev'] = null;
+  if (l.status === 'mismatch' && cur.expected) {
+    const text = cur.expected.toFixed();
+    const alt = link({ owned: cur.expected, ownedText: text, deferred: cur.item.deferred }, it);
+    if (alt.status !== 'mismatch') {
+      l = { ...alt, from: cur.item, start: cur.expected, startText: text };
+      prev = 'misstated';
+    }
+  }
+  if (l.status === 'mismatch' && cur.before) {
+    const b = cur.before;
+    const alt = link({ owned: b.owned, ownedText: b.ownedText, deferred: b.item.deferred }, it);
+    if (alt.status !== 'mismatch') {
+      l = { ...alt, from: b.item, start: b.owned, startText: b.ownedText };
+      prev = 'outside';
+    }
+  }
+  const next = cursorAt(it);
+  if (l.status === 'mismatch') {
+    next.expected = l.expected;
+    next.before = cur;
+  }
+  return { link: l, prev, cost: COST[l.status], next };
+}
+
+/** The cost of a whole order from `start` (the sum of its steps). */
+function costOf(start: Cursor | null, order: TallyItem[]): { cost: number; end: Cursor | null } {
+  let cur = start;
+  let cost = 0;
+  for (const it of order) {
+    const s = step(cur, it);
+    cost += s.cost;
+    cur = s.next;
+  }
+  return { cost, end: cur };
+}
 
 /**
  * The order of one date's rows that reconciles best from `start` (null: the first row is free):
  * fewest mismatches, then fewest rounding notes, then closest to document order.
  */
-function orderBlock(start: TallyItem | null, items: TallyItem[]): TallyItem[] {
+function orderBlock(start: Cursor | null, items: TallyItem[]): TallyItem[] {
   if (items.length <= 1) return items;
   if (items.length <= MAX_SEARCH) {
     let best: TallyItem[] | null = null;
@@ -113,7 +239,7 @@ function orderBlock(start: TallyItem | null, items: TallyItem[]): TallyItem[] {
     let nodes = 0;
     const used = new Array<boolean>(items.length).fill(false);
     const path: TallyItem[] = [];
-    const dfs = (cur: TallyItem | null, cost: number) => {
+    const dfs = (cur: Cursor | null, cost: number) => {
       if (cost >= bestCost || nodes > NODE_BUDGET) return;
       if (path.length === items.length) {
         best = [...path];
@@ -123,10 +249,10 @@ function orderBlock(start: TallyItem | null, items: TallyItem[]): TallyItem[] {
       for (let i = 0; i < items.length; i++) {
         if (used[i]) continue;
         nodes++;
-        const c = cur ? COST[link(cur, items[i]).status] : 0;
+        const s = step(cur, items[i]);
         used[i] = true;
         path.push(items[i]);
-        dfs(items[i], cost + c);
+        dfs(s.next, cost + s.cost);
         path.pop();
         used[i] = false;
         if (bestCost === 0) return;
@@ -142,38 +268,71 @@ function orderBlock(start: TallyItem | null, items: TallyItem[]): TallyItem[] {
   const ok = (x: TallyItem, y: TallyItem) => link(x, y).status !== 'mismatch';
   const heads = items.filter((it) => !items.some((o) => o !== it && ok(o, it)));
   let best: { order: TallyItem[]; cost: number } | null = null;
-  for (const h of heads.length ? heads : items) {
+  for (const h of (heads.length ? heads : items).slice(0, MAX_HEADS)) {
     const rest = items.filter((x) => x !== h);
-    const g = greedy(h, rest);
+    const g = greedy(cursorAt(h), rest);
     if (!best || g.cost < best.cost) best = { order: [h, ...g.order], cost: g.cost };
   }
   return best ? best.order : items;
 }
 
 /** The next row in document order that reconciles, else the next row in document order. */
-function greedy(start: TallyItem, items: TallyItem[]): { order: TallyItem[]; cost: number } {
+function greedy(start: Cursor, items: TallyItem[]): { order: TallyItem[]; cost: number } {
   const left = [...items];
   const order: TallyItem[] = [];
   let cur = start;
   let cost = 0;
   while (left.length) {
-    let i = left.findIndex((it) => link(cur, it).status !== 'mismatch');
-    if (i < 0) {
-      i = 0;
-      cost++;
-    }
+    let i = left.findIndex((it) => step(cur, it).link?.status !== 'mismatch');
+    if (i < 0) i = 0;
     const [it] = left.splice(i, 1);
+    const s = step(cur, it);
+    cost += s.cost;
     order.push(it);
-    cur = it;
+    cur = s.next;
   }
   return { order, cost };
 }
 
-/** Run the tally over the rows of one group (any order; they are sorted here). */
-export function tallyRows(key: string, rows: Row[]): TallyGroup {
+/** A sequence of checkable rows; the chain starts afresh after each (a row that cannot be checked breaks it). */
+type Segment = TallyItem[];
+
+/** Links along segments in the given order, with the misstated rows marked. */
+function linksOf(segments: Segment[]): Link[] {
+  const links: Link[] = [];
+  for (const seg of segments) {
+    let cur: Cursor | null = null;
+    for (const it of seg) {
+      const s = step(cur, it);
+      if (s.link) {
+        if (s.prev) {
+          const prev = links[links.length - 1];
+          if (s.prev === 'misstated') prev.misstated = true;
+          else prev.outside = true;
+          prev.next = it;
+        }
+        links.push({ to: it, ...s.link });
+      }
+      cur = s.next;
+    }
+  }
+  return links;
+}
+
+/** Links that do not add up and are not shown to be one misstated, reversed or outside row. */
+function unexplained(links: Link[]): number {
+  return links.filter((l) => l.status === 'mismatch' && !l.misstated && !l.reversed && !l.outside).length;
+}
+
+function mismatches(links: Link[]): number {
+  return links.filter((l) => l.status === 'mismatch').length;
+}
+
+/** Run the tally over the rows of one group (any order; they are sorted here). `form`: the filing's form number. */
+export function tallyRows(key: string, rows: Row[], form: string | null = null): TallyGroup {
   const sorted = rows
     .filter((r) => r.kind === 'transaction')
-    .map((row, i) => ({ row, i, date: (val(row.transactionDate) ?? '').slice(0, 10) }))
+    .map((row) => ({ row, date: (val(row.transactionDate) ?? '').slice(0, 10) }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row.index - b.row.index));
   const blocks: { date: string; rows: Row[] }[] = [];
   for (const s of sorted) {
@@ -181,13 +340,22 @@ export function tallyRows(key: string, rows: Row[]): TallyGroup {
     if (last && last.date === s.date) last.rows.push(s.row);
     else blocks.push({ date: s.date, rows: [s.row] });
   }
-  const group: TallyGroup = { key, ordered: [], links: [], skipped: [], firstBlock: [], last: null };
-  let cur: TallyItem | null = null;
+  const group: TallyGroup = {
+    key,
+    ordered: [],
+    links: [],
+    skipped: [],
+    firstBlock: [],
+    last: null,
+    mode: 'running',
+  };
+  const segments: Segment[] = [[]];
+  let cur: Cursor | null = null;
   blocks.forEach((block, bi) => {
     const items: TallyItem[] = [];
     let broken = block.date === '';
     for (const r of block.rows) {
-      const it = tallyItem(r);
+      const it = tallyItem(r, form);
       if (it) items.push(it);
       else {
         group.skipped.push(r);
@@ -195,19 +363,42 @@ export function tallyRows(key: string, rows: Row[]): TallyGroup {
       }
     }
     if (bi === 0) group.firstBlock = items;
-    if (broken) cur = null;
-    const order = orderBlock(cur, items);
-    for (const it of order) {
-      if (cur) {
-        const l = link(cur, it);
-        group.links.push({ from: cur, to: it, expected: l.expected, status: l.status });
-      }
-      group.ordered.push(it);
-      cur = it;
+    if (broken) {
+      cur = null;
+      segments.push([]);
     }
-    if (broken) cur = null;
+    const order = orderBlock(cur, items);
+    segments[segments.length - 1].push(...order);
+    cur = costOf(cur, order).end;
+    if (broken) {
+      cur = null;
+      segments.push([]);
+    }
   });
-  group.last = cur;
+  let segs = segments.filter((s) => s.length > 0);
+  let links = linksOf(segs);
+  // Rows dated earlier may be listed after the rows whose amounts they precede (a late or deferred transaction
+  // reported with the amount owned at the time of the report): the document's own order, when it adds up.
+  if (unexplained(links) > 0 && group.skipped.length === 0) {
+    const docOrder = [...segs.flat()].sort((a, b) => a.row.index - b.row.index);
+    const alt = linksOf([docOrder]);
+    if (mismatches(alt) === 0) {
+      segs = [docOrder];
+      links = alt;
+    }
+  }
+  group.ordered = segs.flat();
+  group.links = links;
+  const lastSeg = segs[segs.length - 1];
+  // The chain's end is known only when the last block was not broken by a row that cannot be checked.
+  const lastBlockBroken = blocks.length > 0 && blocks[blocks.length - 1].rows.some((r) => group.skipped.includes(r));
+  group.last = lastSeg && !lastBlockBroken ? lastSeg[lastSeg.length - 1] : null;
+  if (
+    group.ordered.length >= 2 &&
+    group.ordered.every((it) => it.deferred) &&
+    links.every((l) => l.status === 'repeated')
+  )
+    group.mode = 'year-end';
   return group;
 }
 
@@ -222,6 +413,107 @@ export function tallyFiling(filing: Filing): TallyGroup[] {
   return groups;
 }
 
+/** Groups beyond which the holding-identity search is skipped (hostile input; a form has at most 60 rows). */
+const MAX_GROUPS = 60;
+/**
+ * Bounds of the merge search, which re-runs the tally per pair of groups: the rows that leave out their neighbours'
+ * footnote are a few (a plain row among described ones), one holding fits on a form, and the merges tried are
+ * capped, so that a hostile filing of many look-alike groups cannot make the search quadratic in tallies.
+ */
+const MAX_MERGE_SMALL = 3;
+const MAX_MERGE_ROWS = 60;
+const MAX_MERGE_TRIES = 32;
+/** Rows beyond which one description is not searched for separate holdings (the search is quadratic in rows). */
+const MAX_SPLIT_ROWS = 120;
+
 function computeTally(filing: Filing): TallyGroup[] {
-  return [...groupByHolding(transactionRows(filing)).entries()].map(([k, rows]) => tallyRows(k, rows));
+  const form = formNumber(filing);
+  const byKey = [...groupByHolding(transactionRows(filing)).entries()].map(([key, rows]) => ({
+    key,
+    rows,
+    tally: tallyRows(key, rows, form),
+  }));
+  if (byKey.length > MAX_GROUPS) return byKey.map((g) => g.tally);
+  const merged = mergeByAmounts(byKey, form);
+  return merged.flatMap((g) => splitByAmounts(g.tally, form));
+}
+
+/**
+ * Rows that differ only in the footnotes on their ownership (one row leaves out the footnote its neighbours cite)
+ * are one holding when together they reconcile and apart they do not.
+ */
+function mergeByAmounts(
+  groups: { key: string; rows: Row[]; tally: TallyGroup }[],
+  form: string | null,
+): { key: string; rows: Row[]; tally: TallyGroup }[] {
+  const out = [...groups];
+  let tries = 0;
+  for (let changed = true; changed && tries < MAX_MERGE_TRIES;) {
+    changed = false;
+    outer: for (let i = 0; i < out.length; i++)
+      for (let j = i + 1; j < out.length; j++) {
+        const a = out[i];
+        const b = out[j];
+        if (describedKey(a.rows[0]) !== describedKey(b.rows[0])) continue;
+        if (mismatches(a.tally.links) + mismatches(b.tally.links) === 0) continue;
+        if (a.tally.skipped.length + b.tally.skipped.length > 0) continue;
+        // The larger group gives the key: the plain row joins the described holding.
+        const [big, small] = a.rows.length >= b.rows.length ? [a, b] : [b, a];
+        if (small.rows.length > MAX_MERGE_SMALL || big.rows.length + small.rows.length > MAX_MERGE_ROWS) continue;
+        if (++tries > MAX_MERGE_TRIES) break outer;
+        const rows = [...big.rows, ...small.rows].sort((x, y) => x.index - y.index);
+        const tally = tallyRows(big.key, rows, form);
+        if (mismatches(tally.links) > 0) continue;
+        out.splice(j, 1);
+        out[i] = { key: big.key, rows, tally };
+        changed = true;
+        break outer;
+      }
+  }
+  return out;
+}
+
+/**
+ * Rows of one description that form two or more series, each of at least two rows and each reconciling, are
+ * separate holdings described alike (family members' or trusts' holdings that share one nature text) when the
+ * series interleave in the document, which one holding's rows cannot do. Series listed one after the other are
+ * kept as one holding, the break between them marked `series`: a second holding, or a change not reported.
+ */
+function splitByAmounts(g: TallyGroup, form: string | null): TallyGroup[] {
+  if (unexplained(g.links) === 0 || g.skipped.length > 0 || g.ordered.length < 4) return [g];
+  if (g.ordered.length > MAX_SPLIT_ROWS) return [g];
+  const chains: TallyItem[][] = [];
+  for (const it of g.ordered) {
+    // The chain this row continues: the most recently extended one whose last amount leads to it.
+    let target: TallyItem[] | null = null;
+    for (let c = chains.length - 1; c >= 0 && !target; c--) {
+      const end = chains[c][chains[c].length - 1];
+      if (link(end, it).status !== 'mismatch') target = chains[c];
+    }
+    if (target) {
+      target.push(it);
+      chains.splice(chains.indexOf(target), 1);
+      chains.push(target);
+    } else chains.push([it]);
+  }
+  if (chains.length < 2 || chains.some((c) => c.length < 2)) return [g];
+  const parts = chains
+    .sort((x, y) => x[0].row.index - y[0].row.index)
+    .map((c, i) =>
+      tallyRows(
+        `${g.key}\u0002${i + 1}`,
+        c.map((it) => it.row),
+        form,
+      ),
+    );
+  if (parts.some((p) => mismatches(p.links) > 0)) return [g];
+  const span = (c: TallyItem[]) => {
+    const idx = c.map((it) => it.row.table + String(it.row.index).padStart(4, '0')).sort();
+    return [idx[0], idx[idx.length - 1]];
+  };
+  const spans = chains.map(span).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  const interleaved = spans.some((s, i) => i > 0 && s[0] < spans[i - 1][1]);
+  if (interleaved) return parts;
+  for (const l of g.links) if (l.status === 'mismatch' && !l.misstated && !l.reversed && !l.outside) l.series = true;
+  return [g];
 }

@@ -301,15 +301,38 @@ describe('xml parser: mapping to the model', () => {
     assert.equal(f.issuer.name.value, 'Numbers Inc');
   });
 
-  it('matches namespace-prefixed names by local name; X0609 is read as X0508 with a note', () => {
+  it('matches namespace-prefixed names by local name; X0609 is a known schema', () => {
     const f = loadFixture('namespaced.xml');
     assert.equal(f.issuer.cik.value, '0001000015');
     assert.equal(f.reportingOwners[0].name.value, 'Spacey Nam');
     assert.equal(f.footnotes[0].id.value, 'F1');
     assert.equal(f.signatures[0].date.value, '2025-09-02');
-    const note = f.findings.find((x) => x.rule === 'schema-version-unknown');
-    assert.ok(note && note.severity === 'info' && /X0609.*X0508/.test(note.message));
-    assert.equal(at(f, note.span), 'X0609');
+    assert.deepEqual(
+      f.findings.filter((x) => x.rule === 'schema-version-unknown'),
+      [],
+    );
+  });
+
+  it("reads X0609's foreign trading symbol and non-US address elements as known elements", () => {
+    const base = fs
+      .readFileSync(path.join(FIX, 'no-coding.xml'), 'utf8')
+      .replace('X0306', 'X0609')
+      .replace(
+        '</issuerTradingSymbol>',
+        '</issuerTradingSymbol><issuerForeignTradingSymbol>2330.TW</issuerForeignTradingSymbol>',
+      )
+      .replace(
+        '</reportingOwnerId>',
+        '</reportingOwnerId><reportingOwnerAddress><rptOwnerNonUSAddressFlag>true</rptOwnerNonUSAddressFlag><rptOwnerNonUSStateTerritory>Bavaria</rptOwnerNonUSStateTerritory><rptOwnerCountry>DE</rptOwnerCountry></reportingOwnerAddress>',
+      );
+    assert.match(base, /issuerForeignTradingSymbol/);
+    assert.match(base, /rptOwnerCountry/);
+    const out = parseOwnershipXml(base, 'x0609.xml');
+    assert.ok(out.ok);
+    assert.deepEqual(
+      out.filing.findings.filter((x) => x.rule === 'xml-unknown-element' || x.rule === 'schema-version-unknown'),
+      [],
+    );
   });
 
   it('notes a missing or unknown schema version and still reads the document', () => {

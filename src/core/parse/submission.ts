@@ -152,6 +152,13 @@ function normHeaderDate(raw: string): string | null {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
+/** A fiscal year end as EDGAR writes it, MMDD ("1231", "0630"); February 29 stands for the last day of February. */
+function normFiscalYearEnd(raw: string): string | null {
+  const m = /^(\d{2})(\d{2})$/.exec(raw);
+  if (!m) return null;
+  return isRealDate(2000, Number(m[1]), Number(m[2])) ? raw : null;
+}
+
 /** ACCEPTANCE-DATETIME YYYYMMDDHHMMSS -> YYYY-MM-DDTHH:MM:SS. */
 function normAcceptance(raw: string): string | null {
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(raw);
@@ -194,13 +201,18 @@ export function parseSubmissionHeader(text: string): { header: SubmissionHeader;
     periodOfReport: absent(),
     reportingOwnerCiks: [],
     issuerCik: absent(),
+    issuerFiscalYearEnd: absent(),
     filers: [],
     span: region.end > region.start ? region : null,
   };
-  let role: { role: Role; key: string; cik: Field; name: Field } | null = null;
+  let role: { role: Role; key: string; cik: Field; name: Field; fiscalYearEnd: Field } | null = null;
+  const fiscalYearEnds: { role: Role; field: Field }[] = [];
   const cik = (raw: string): string | null => (/^\d{1,10}$/.test(raw) ? raw : null);
   const closeRole = (): void => {
-    if (role) header.filers.push({ role: role.role, cik: role.cik, name: role.name });
+    if (role) {
+      header.filers.push({ role: role.role, cik: role.cik, name: role.name });
+      if (role.fiscalYearEnd.present) fiscalYearEnds.push({ role: role.role, field: role.fiscalYearEnd });
+    }
     role = null;
   };
   let docAccession: HeaderEntry | null = null;
@@ -213,13 +225,15 @@ export function parseSubmissionHeader(text: string): { header: SubmissionHeader;
     const keyRole = ROLES.get(key);
     if (keyRole && !e.raw) {
       closeRole();
-      role = { role: keyRole, key, cik: absent(), name: absent() };
+      role = { role: keyRole, key, cik: absent(), name: absent(), fiscalYearEnd: absent() };
       continue;
     }
     if (role) {
       if (key === 'CENTRAL-INDEX-KEY' && !role.cik.present) role.cik = fieldOf(e, cik, 'CIK', findings);
       else if (key === 'COMPANY-CONFORMED-NAME' && !role.name.present)
         role.name = fieldOf(e, asIs, 'company name', findings);
+      else if (key === 'FISCAL-YEAR-END' && !role.fiscalYearEnd.present)
+        role.fiscalYearEnd = fieldOf(e, normFiscalYearEnd, 'fiscal year end', findings);
       continue;
     }
     switch (key) {
@@ -262,6 +276,9 @@ export function parseSubmissionHeader(text: string): { header: SubmissionHeader;
   const issuer =
     header.filers.find((f) => f.role === 'issuer') ?? header.filers.find((f) => f.role === 'subject-company');
   if (issuer) header.issuerCik = issuer.cik;
+  const fye =
+    fiscalYearEnds.find((f) => f.role === 'issuer') ?? fiscalYearEnds.find((f) => f.role === 'subject-company');
+  if (fye) header.issuerFiscalYearEnd = fye.field;
   return { header, findings };
 }
 

@@ -59,6 +59,7 @@ export const KNOWN_SCHEMAS = new Set([
   'X0306',
   'X0407',
   'X0508',
+  'X0609',
 ]);
 
 type Norm = 'text' | 'decimal' | 'date' | 'bool' | 'code' | 'collapse';
@@ -107,8 +108,18 @@ const OWNER_FIELDS = new Map<string, [keyof ReportingOwner, Norm]>([
   ['otherText', ['otherText', 'text']],
 ]);
 const OWNER_GROUPS = new Set(['reportingOwnerId', 'reportingOwnerAddress', 'reportingOwnerRelationship']);
-/** Known elements we read nothing from. */
-const OWNER_IGNORED = new Set(['rptOwnerGoodAddress']);
+/**
+ * Known elements we read nothing from: rptOwnerGoodAddress, and the non-US address of X0609 (a flag, a state or
+ * territory, a country code).
+ */
+const OWNER_IGNORED = new Set([
+  'rptOwnerGoodAddress',
+  'rptOwnerNonUSAddressFlag',
+  'rptOwnerNonUSStateTerritory',
+  'rptOwnerCountry',
+]);
+/** Issuer elements we read nothing from: X0609's trading symbol on a foreign exchange. */
+const ISSUER_IGNORED = new Set(['issuerForeignTradingSymbol']);
 
 type DocKey =
   | 'schemaVersion'
@@ -366,7 +377,7 @@ class Mapper {
       if (ch.local === 'issuerCik') iss.cik = this.once(iss.cik, ch, 'text');
       else if (ch.local === 'issuerName') iss.name = this.once(iss.name, ch, 'text');
       else if (ch.local === 'issuerTradingSymbol') iss.tradingSymbol = this.once(iss.tradingSymbol, ch, 'text');
-      else this.unknown(ch, 'issuer');
+      else if (!ISSUER_IGNORED.has(ch.local)) this.unknown(ch, 'issuer');
     }
   }
 
@@ -379,7 +390,7 @@ class Mapper {
         // Tolerate owner fields written without their group.
         const spec = OWNER_FIELDS.get(group.local);
         if (spec) rec[spec[0]] = this.once(rec[spec[0]], group, spec[1]);
-        else this.unknown(group, 'reportingOwner');
+        else if (!OWNER_IGNORED.has(group.local)) this.unknown(group, 'reportingOwner');
         continue;
       }
       for (const ch of this.kids(group)) {
@@ -578,28 +589,20 @@ class Mapper {
         'schema-version-unknown',
         'info',
         sv.present
-          ? 'schemaVersion is empty; read with the current (X0508) layout'
-          : 'No schemaVersion; read with the current (X0508) layout',
+          ? 'schemaVersion is empty; read with the current (X0609) layout'
+          : 'No schemaVersion; read with the current (X0609) layout',
         sv.span ?? { start: doc.start, end: doc.startTagEnd },
       );
       return;
     }
     const v = sv.value.toUpperCase();
     if (KNOWN_SCHEMAS.has(v)) return;
-    if (v === 'X0609')
-      this.add(
-        'schema-version-unknown',
-        'info',
-        'Schema X0609 is newer than the versions this reader was built on; read as X0508',
-        sv.span,
-      );
-    else
-      this.add(
-        'schema-version-unknown',
-        'info',
-        `Unknown schema version "${sv.raw}"; read with the current (X0508) layout`,
-        sv.span,
-      );
+    this.add(
+      'schema-version-unknown',
+      'info',
+      `Unknown schema version "${sv.raw}"; read with the current (X0609) layout`,
+      sv.span,
+    );
   }
 }
 

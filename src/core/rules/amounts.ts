@@ -1,24 +1,16 @@
-/** Prices and derivative amounts: RULES.md items 17-19. */
+/** Prices and derivative amounts: docs/RULES.md, "Amounts and the running tally" (sources NAL 17, TS 18, H 18, H 19). */
 import type Big from 'big.js';
 import type { Filing, Footnote, Row } from '../model';
-import { dec } from '../decimal';
+import { rowFootnoteIds } from '../model';
+import { dec, scaleOf, unit } from '../decimal';
 import { fmtAmount, fmtPrice } from '../format';
 import { dayNumber } from '../dates';
-import { allRows, code, locOf, rel, rowLabel, val } from '../fields';
+import { allRows, code, footnoteById, locOf, rel, rowLabel, val } from '../fields';
 import { normTitle } from '../holdings';
-import { type Draft, type RuleDef, draft } from './types';
+import { type Draft, type RuleDef, draft, q } from './types';
 import { priceRanges, type PriceRange } from '../priceRange';
 
 export { priceRanges };
-
-function footnoteById(filing: Filing): Map<string, Footnote> {
-  const m = new Map<string, Footnote>();
-  for (const f of filing.footnotes) {
-    const id = f.id.value ?? f.id.raw;
-    if (id !== null && !m.has(id)) m.set(id, f);
-  }
-  return m;
-}
 
 interface PriceCheck {
   row: Row;
@@ -28,7 +20,6 @@ interface PriceCheck {
 }
 
 function priceChecks(filing: Filing): PriceCheck[] {
-  const fns = footnoteById(filing);
   const rangesOf = new Map<Footnote, PriceRange[]>();
   const out: PriceCheck[] = [];
   for (const row of allRows(filing)) {
@@ -38,7 +29,7 @@ function priceChecks(filing: Filing): PriceCheck[] {
     if (!price || priceText === null || price.eq(0)) continue;
     const ranges: PriceCheck['ranges'] = [];
     for (const ref of row.transactionPricePerShare.footnotes) {
-      const fn = fns.get(ref.id);
+      const fn = footnoteById(filing, ref.id);
       const text = fn ? val(fn.text) : null;
       if (!fn || text === null) continue;
       let found = rangesOf.get(fn);
@@ -50,17 +41,28 @@ function priceChecks(filing: Filing): PriceCheck[] {
   return out;
 }
 
+/**
+ * Whether a price lies within a range, or within half a unit of the coarser precision of the price and the bound it
+ * passes: a weighted average rounded to the cent ($5.14) against trades of $5.1386 to $5.1390 is rounding.
+ */
+function withinRange(price: Big, priceText: string, range: PriceRange): boolean {
+  if (price.gte(range.low) && price.lte(range.high)) return true;
+  const [bound, boundText] = price.lt(range.low) ? [range.low, range.lowText] : [range.high, range.highText];
+  const half = unit(Math.min(scaleOf(priceText), scaleOf(boundText))).div(2);
+  return price.minus(bound).abs().lte(half);
+}
+
 export const weightedPriceRange: RuleDef = {
   id: 'weighted-price-range',
   severity: 'error',
   title: 'Weighted-average price outside its range',
   description:
-    'A price whose footnote gives the range of the combined trades ("$40.03 to $42.75") lies within that range.',
+    'A price whose footnote gives the range of the combined trades ("$40.03 to $42.75") lies within that range, or within half a unit of the precision it is written to (a price rounded to the cent).',
   source: 'NAL 17',
   check({ filing }) {
     const out: Draft[] = [];
     for (const c of priceChecks(filing)) {
-      if (c.ranges.some(({ range }) => c.price.gte(range.low) && c.price.lte(range.high))) continue;
+      if (c.ranges.some(({ range }) => withinRange(c.price, c.priceText, range))) continue;
       const desc = c.ranges
         .map(
           ({ range, footnote }) =>
@@ -90,7 +92,7 @@ export const weightedPriceRangeWidth: RuleDef = {
   check({ filing }) {
     const out: Draft[] = [];
     for (const c of priceChecks(filing)) {
-      const containing = c.ranges.filter(({ range }) => c.price.gte(range.low) && c.price.lte(range.high));
+      const containing = c.ranges.filter(({ range }) => withinRange(c.price, c.priceText, range));
       if (!containing.length) continue;
       const widths = containing.map((x) => ({ ...x, width: x.range.high.minus(x.range.low) }));
       const narrowest = widths.reduce((a, b) => (b.width.lt(a.width) ? b : a));
@@ -111,8 +113,9 @@ export const weightedPriceRangeWidth: RuleDef = {
 export const priceMissing: RuleDef = {
   id: 'price-missing',
   severity: 'error',
-  title: 'Purchase or sale without a price',
-  description: 'Rows coded P or S have a price above zero or a footnote that explains it.',
+  title: 'Purchase or sale at $0',
+  description:
+    'A row coded P or S whose price is zero carries a footnote on the price that explains it (an empty price is value-or-footnote).',
   source: 'TS 18',
   check({ filing }) {
     const out: Draft[] = [];
@@ -183,12 +186,52 @@ export const priceOutlier: RuleDef = {
   },
 };
 
+/** A plain number ("0.466", "10", ".5"), not part of a longer number, a date or an amount with thousands separators. */
+const RATIO_NUMBER = /(?<![\d.,/-])(\d{1,6}(?:\.\d{1,8})?|\.\d{1,8})(?![\d,/]|\.\d)/g;
+/** "1-for-10", "10 for 1", "1:10", "3 to 2". */
+const RATIO_PAIR =
+  /(?<![\d.,])(\d{1,4}(?:\.\d{1,6})?)(?:\s?-\s?for\s?-\s?|\s+for\s+|\s?:\s?|\s+to\s+)(\d{1,4}(?:\.\d{1,6})?)(?![\d,]|\.\d)/gi;
+
+interface Ratio {
+  k: Big;
+  text: string;
+}
+
+/** The conversion ratios a footnote may state: its plain numbers (not years) and its "a-for-b" pairs, both ways. */
+function statedRatios(text: string): Ratio[] {
+  const out: Ratio[] = [];
+  const t = text.slice(0, 2000);
+  for (const m of t.matchAll(RATIO_PAIR)) {
+    const a = dec(m[1]);
+    const b = dec(m[2]);
+    if (!a || !b || a.eq(0) || b.eq(0) || a.eq(b)) continue;
+    out.push({ k: a.div(b), text: m[0] }, { k: b.div(a), text: m[0] });
+  }
+  for (const m of t.matchAll(RATIO_NUMBER)) {
+    const k = dec(m[1]);
+    if (!k || k.eq(0) || k.eq(1) || (/^\d{4}$/.test(m[1]) && k.gte(1900) && k.lte(2100))) continue;
+    out.push({ k, text: m[1] });
+  }
+  return out;
+}
+
+/**
+ * Whether `derivatives` at ratio `r` give `underlying` (either way round): to the whole share, or, for a ratio written
+ * with two decimals or more, as the ratio rounded to the digits it is written with.
+ */
+function ratioExplains(derivatives: Big, underlying: Big, r: Ratio): boolean {
+  const scale = /[:a-z]/i.test(r.text) ? 0 : scaleOf(r.text);
+  const fits = (x: Big, y: Big) =>
+    x.times(r.k).minus(y).abs().lte(1) || (scale >= 2 && y.div(x).minus(r.k).abs().lte(unit(scale).div(2)));
+  return fits(derivatives, underlying) || fits(underlying, derivatives);
+}
+
 export const underlyingSharesDiffer: RuleDef = {
   id: 'underlying-shares-differ',
   severity: 'info',
   title: 'Derivative and underlying amounts differ',
   description:
-    'In a derivative transaction the number of derivatives usually equals the number of underlying shares (not so for conversion ratios other than 1:1).',
+    "In a derivative transaction the number of derivatives usually equals the number of underlying shares; a conversion ratio stated in the row's footnotes that gives the one from the other explains the difference, and the note says so.",
   source: 'H 19',
   check({ filing }) {
     const out: Draft[] = [];
@@ -198,14 +241,39 @@ export const underlyingSharesDiffer: RuleDef = {
       const b = val(row.underlyingSecurityShares);
       const x = dec(a);
       const y = dec(b);
-      if (!x || !y || x.eq(y)) continue;
-      out.push(
-        draft(
-          `${rowLabel(row)}: ${fmtAmount(a)} derivative securities ${code(row.transactionAcquiredDisposedCode) === 'D' ? 'disposed of' : 'acquired'}, but ${fmtAmount(b)} underlying shares`,
+      if (!x || !y || x.eq(y) || x.eq(0) || y.eq(0)) continue;
+      const head = `${rowLabel(row)}: ${fmtAmount(a)} derivative securities ${code(row.transactionAcquiredDisposedCode) === 'D' ? 'disposed of' : 'acquired'}, but ${fmtAmount(b)} underlying shares`;
+      const related = [rel(`${fmtAmount(a)} derivative securities`, locOf(row.transactionShares, row))];
+      let explained: { id: string; fn: Footnote; ratio: Ratio } | null = null;
+      for (const id of rowFootnoteIds(row)) {
+        const fn = footnoteById(filing, id);
+        const text = fn ? val(fn.text) : null;
+        if (!fn || text === null) continue;
+        const ratio = statedRatios(text).find((r) => ratioExplains(x, y, r));
+        if (ratio) {
+          explained = { id, fn, ratio };
+          break;
+        }
+      }
+      if (!explained) {
+        out.push(
+          draft(
+            `${head}; no footnote of the row states a conversion ratio that gives the one from the other`,
+            locOf(row.underlyingSecurityShares, row),
+            related,
+          ),
+        );
+        continue;
+      }
+      const { id, fn, ratio } = explained;
+      out.push({
+        ...draft(
+          `${head}: footnote ${id} states the conversion ratio (${q(ratio.text, 30)}), which explains the difference`,
           locOf(row.underlyingSecurityShares, row),
-          [rel(`${fmtAmount(a)} derivative securities`, locOf(row.transactionShares, row))],
+          [...related, rel(`Footnote ${id}`, locOf(fn.text, fn))],
         ),
-      );
+        cap: 'info',
+      });
     }
     return out;
   },

@@ -1,9 +1,9 @@
-/** Transaction coding: RULES.md items 11-14. */
+/** Transaction coding: docs/RULES.md, "Transaction coding" (sources TS 11 to TS 13, H 14). */
 import { rowFootnoteIds } from '../model';
-import type { Filing } from '../model';
+import type { Filing, FootnoteRef, Row } from '../model';
 import { EXERCISE_CODES, XML_TRANSACTION_CODES, codeInfo } from '../codes';
 import { fmtAmount } from '../format';
-import { allRows, code, formNumber, locOf, rel, rowLabel, val } from '../fields';
+import { allRows, code, footnoteById, formNumber, locOf, rel, rowLabel, val } from '../fields';
 import { type Draft, type RuleDef, draft, q } from './types';
 
 export const transactionCode: RuleDef = {
@@ -92,20 +92,57 @@ export const transactionFormType: RuleDef = {
   },
 };
 
+/**
+ * Words that name what a transaction was (a split, a distribution, a transfer to a trust, a gift, a forfeiture ...):
+ * a footnote or remark that uses one describes a transaction; one that only says whose holding it is ("IRA", "By
+ * Trust") does not.
+ */
+const TRANSACTION_WORDS =
+  /\b(?:split|dividend|distribut|transfer|exchang|conver|merge|reclassif|recapitaliz|reorganiz|spin-?off|gift|donat|divorce|domestic relations|pledg|forfeit|cancel|surrender|settle|redeem|redempt|repurchas|contribut|liquidat|in[- ]kind|inherit|beques|estate of|escrow|rescind|rescission|releas|laps|vest|withh|tender|sold|sale|purchas|acquir|acquisition|dispos|deliver|receiv|receipt|award|grant|issu|expir|assign|reinvest|allocat|swap|return|tax)/i;
+
+/** The columns of a transaction itself: a footnote cited on one of them is about the transaction. */
+function transactionFootnotes(row: Row): FootnoteRef[] {
+  return [
+    ...row.codingFootnotes,
+    ...row.transactionCode.footnotes,
+    ...row.transactionDate.footnotes,
+    ...row.deemedExecutionDate.footnotes,
+    ...row.transactionShares.footnotes,
+    ...row.transactionPricePerShare.footnotes,
+    ...row.transactionAcquiredDisposedCode.footnotes,
+    ...(row.table === 'derivative' ? row.transactionTotalValue.footnotes : []),
+  ];
+}
+
+/** How a J row is described: a footnote on its transaction columns, or a footnote or remark naming a transaction. */
+function jDescription(filing: Filing, row: Row): string | null {
+  const own = transactionFootnotes(row);
+  if (own.length) return `footnote ${own[0].id}`;
+  for (const id of rowFootnoteIds(row)) {
+    const text = val(footnoteById(filing, id)?.text);
+    if (text !== null && TRANSACTION_WORDS.test(text)) return `footnote ${id}`;
+  }
+  const remarks = val(filing.remarks);
+  if (remarks !== null && TRANSACTION_WORDS.test(remarks)) return 'the remarks';
+  return null;
+}
+
 export const codeJFootnote: RuleDef = {
   id: 'code-j-footnote',
   severity: 'error',
-  title: 'Code J needs a footnote',
-  description: 'A transaction coded J (other acquisition or disposition) carries a footnote that describes it.',
+  title: 'Code J needs a description',
+  description:
+    'A transaction coded J (other acquisition or disposition) is described in the explanation of responses: a footnote on its transaction columns, or a footnote of the row or the remarks saying what the transaction was.',
   source: 'TS 13',
   check({ filing }) {
     const out: Draft[] = [];
     for (const row of allRows(filing)) {
       if (row.kind !== 'transaction' || code(row.transactionCode) !== 'J') continue;
-      if (rowFootnoteIds(row).length > 0) continue;
+      if (jDescription(filing, row) !== null) continue;
+      const others = rowFootnoteIds(row);
       out.push(
         draft(
-          `${rowLabel(row)} is coded J (other acquisition or disposition) but no footnote describes the transaction`,
+          `${rowLabel(row)} is coded J (other acquisition or disposition) but nothing describes the transaction: no footnote on its transaction columns${others.length ? `, and footnote ${others.join(', ')} of the row does not say what it was` : ''}${val(filing.remarks) !== null ? ', and the remarks do not say what it was' : ''}`,
           locOf(row.transactionCode, row),
         ),
       );

@@ -1,8 +1,9 @@
-/** Dates and deadlines: RULES.md items 20-25. */
+/** Dates and deadlines: docs/RULES.md, "Dates and deadlines" (sources TS 20, H 21, F4 22, F5 22, TS 23, TS 24, F4 25). */
 import type { Field, Filing, Row } from '../model';
 import {
   addDays,
   addBusinessDays,
+  dayNumber,
   businessDaysBetween,
   dayOfNextMonth,
   federalHoliday,
@@ -59,21 +60,44 @@ export const periodOfReport: RuleDef = {
     if (earliest.date < TWO_DAY_FORM4_FROM) return []; // a monthly statement: the period is the month
     if (period === earliest.date || period === earliestRequired?.date) return [];
     const target = earliestRequired ?? earliest;
-    return [
-      draft(
-        `periodOfReport is ${period}, but the earliest transaction is dated ${target.date} (${rowLabel(target.row)})`,
-        locOf(filing.periodOfReport),
-        [rel(`${rowLabel(target.row)} transaction date ${target.date}`, locOf(target.row.transactionDate, target.row))],
-      ),
-    ];
+    const d = draft(
+      `periodOfReport is ${period}, but the earliest transaction is dated ${target.date} (${rowLabel(target.row)})`,
+      locOf(filing.periodOfReport),
+      [rel(`${rowLabel(target.row)} transaction date ${target.date}`, locOf(target.row.transactionDate, target.row))],
+    );
+    // A report split over several forms (a table holds at most 30 rows) gives each form the period of the whole.
+    if (period < target.date && splitReport(filing))
+      return [
+        {
+          ...d,
+          message: `${d.message}; the remarks say this form is one of several for the same report, whose earliest transaction may be on ${period}`,
+          related: [...(d.related ?? []), rel('Remarks', locOf(filing.remarks))],
+          cap: 'warning',
+        },
+      ];
+    return [d];
   },
 };
+
+const ORDINAL = String.raw`(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))`;
+const COUNT = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})`;
+/** "the second of two Forms 4", "fifth of five Form 4s", "split into three filings". */
+const SPLIT_REPORT = new RegExp(
+  String.raw`\b${ORDINAL} of ${COUNT} (?:forms?|filings|reports)\b|\bsplit into ${COUNT} (?:forms?|filings|reports)\b`,
+  'i',
+);
+
+/** The remarks say the form is one of several filed for one report. */
+function splitReport(filing: Filing): boolean {
+  const r = val(filing.remarks);
+  return r !== null && SPLIT_REPORT.test(r.slice(0, 2000));
+}
 
 export const dateOrder: RuleDef = {
   id: 'date-order',
   severity: 'warning',
   title: 'Dates in order',
-  description: 'Transaction date <= signature date <= filing date (and the period of report not after either).',
+  description: 'Transaction date <= signature date <= filing date, and the period of report not after the filing date.',
   source: 'H 21',
   check({ filing }) {
     const out: Draft[] = [];
@@ -112,6 +136,7 @@ export const dateOrder: RuleDef = {
           filedRel,
         ),
       );
+
     if (filed)
       for (const { s, d } of sigs)
         if (d > filed.date)
@@ -213,25 +238,61 @@ export const lateFiling: RuleDef = {
   },
 };
 
+/** The date a fiscal year ending on MMDD ends in `year` (February 29 is the last day of February). */
+function fiscalEndIn(year: number, mmdd: string): string {
+  const m = Number(mmdd.slice(0, 2));
+  let d = Number(mmdd.slice(2, 4));
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  if (d > last) d = last;
+  return `${String(year).padStart(4, '0')}-${mmdd.slice(0, 2)}-${String(d).padStart(2, '0')}`;
+}
+
+/** Days a 52/53-week fiscal year's end moves from the date EDGAR records (the last Saturday of a month, say). */
+const FISCAL_DRIFT_DAYS = 7;
+
+/**
+ * The end of the fiscal year a Form 5 reports, from the issuer's fiscal year end (MMDD): the first one on or after the
+ * period of report (box 3, "Statement for Issuer's Fiscal Year Ended"); a period a few days after the recorded end
+ * is that year's end of a 52/53-week year. Without a period, the last one before the filing date.
+ */
+export function fiscalYearEnded(mmdd: string, period: string | null, filed: string): string {
+  if (period) {
+    const y = Number(period.slice(0, 4));
+    const same = fiscalEndIn(y, mmdd);
+    if (period <= same) return same;
+    const drift = (dayNumber(period) ?? 0) - (dayNumber(same) ?? 0);
+    return drift <= FISCAL_DRIFT_DAYS ? period : fiscalEndIn(y + 1, mmdd);
+  }
+  const y = Number(filed.slice(0, 4));
+  const same = fiscalEndIn(y, mmdd);
+  return same < filed ? same : fiscalEndIn(y - 1, mmdd);
+}
+
 export const form5Late: RuleDef = {
   id: 'form5-late',
   severity: 'warning',
   title: 'Form 5 filed late',
   description:
-    "A Form 5 is due 45 days after the issuer's fiscal year end (its period of report), rolled to the next business day. Needs the filing date.",
+    "A Form 5 is due on or before the 45th day after the end of the issuer's fiscal year (FISCAL YEAR END in the submission header, the year box 3 falls in), moved to the next business day. Needs the filing date and the fiscal year end.",
   source: 'F5 22',
   check({ filing }) {
     if (docType(filing) !== '5') return [];
     const filed = filingDate(filing);
-    const fye = dateValue(filing.periodOfReport);
-    if (!filed || !fye) return [];
+    const fyeField = filing.submission?.issuerFiscalYearEnd ?? null;
+    const mmdd = fyeField ? val(fyeField) : null;
+    if (!filed || !fyeField || mmdd === null) return [];
+    const period = dateValue(filing.periodOfReport);
+    const fye = fiscalYearEnded(mmdd, period, filed.date);
     const due = onOrNextBusinessDay(addDays(fye, 45));
     if (filed.date <= due) return [];
+    const late = (dayNumber(filed.date) ?? 0) - (dayNumber(due) ?? 0);
+    const related = [rel(`FISCAL YEAR END ${mmdd} in the submission header`, locOf(fyeField))];
+    if (filed.field) related.push(rel(`Filed as of ${filed.date}`, locOf(filed.field)));
     return [
       draft(
-        `The fiscal year ended ${fye}, so the Form 5 was due by ${describe(due)}, but it was filed ${describe(filed.date)}`,
-        locOf(filing.periodOfReport),
-        filed.field ? [rel(`Filed as of ${filed.date}`, locOf(filed.field))] : [],
+        `The issuer's fiscal year ended ${fye}, so the Form 5 was due by ${describe(due)}, but it was filed ${describe(filed.date)}: ${late} day${late === 1 ? '' : 's'} late`,
+        locOf(filing.periodOfReport.present ? filing.periodOfReport : fyeField),
+        related,
       ),
     ];
   },

@@ -1,7 +1,7 @@
-/** Footnotes: RULES.md items 9-10. */
+/** Footnotes: docs/RULES.md, "Footnotes" (sources TS 9 and TS 10). */
 import { citations } from '../model';
 import type { Filing } from '../model';
-import { isExactSource, locOf, rel } from '../fields';
+import { citationPlace, isExactSource, locOf, rel } from '../fields';
 import { type Draft, type RuleDef, draft, q } from './types';
 
 const FID = /^F[1-9][0-9]?$/;
@@ -27,7 +27,12 @@ export const footnoteIdFormat: RuleDef = {
     }
     for (const c of citations(filing)) {
       if (!FID.test(c.ref.id))
-        out.push(draft(`${c.path} cites footnote id ${q(c.ref.id)}, which is not of the form F1..F99`, locOf(c.ref)));
+        out.push(
+          draft(
+            `${citationPlace(filing, c)} cites footnote id ${q(c.ref.id)}, which is not of the form F1..F99`,
+            locOf(c.ref),
+          ),
+        );
     }
     return out;
   },
@@ -70,7 +75,12 @@ export const footnoteUndefined: RuleDef = {
     const out: Draft[] = [];
     for (const c of citations(filing)) {
       if (!defined.has(c.ref.id))
-        out.push(draft(`${c.path} cites footnote ${c.ref.id}, which the filing does not define`, locOf(c.ref, c.row)));
+        out.push(
+          draft(
+            `${citationPlace(filing, c)} cites footnote ${c.ref.id}, which the filing does not define`,
+            locOf(c.ref, c.row),
+          ),
+        );
     }
     return out;
   },
@@ -109,7 +119,7 @@ export const footnoteCitedTwice: RuleDef = {
       const first = seen.get(key);
       if (first)
         out.push(
-          draft(`${c.path} cites footnote ${c.ref.id} twice`, locOf(c.ref, c.row), [
+          draft(`${citationPlace(filing, c)} cites footnote ${c.ref.id} twice`, locOf(c.ref, c.row), [
             rel(`First citation of ${c.ref.id}`, locOf(first)),
           ]),
         );

@@ -1,4 +1,4 @@
-/** A full submission's header agrees with the ownership document inside it: RULES.md items 1 and 26. */
+/** A full submission's header agrees with the ownership document inside it: docs/RULES.md, "The submission header". */
 import { dayNumber } from '../dates';
 import { docType, locOf, normCik, rel, val } from '../fields';
 import { type Draft, type RuleDef, draft } from './types';

@@ -1,10 +1,11 @@
 /**
- * The consistency-rule engine: every rule of docs RULES.md that the data allows, each with a stable id and a
- * default severity (error: breaks the spec; warning: a heuristic or a deadline; info: a note).
+ * The consistency-rule engine: every rule of docs/RULES.md, each with a stable id and a default severity (error:
+ * the filing is wrong by the SEC's rules or by arithmetic; warning: a reader should look; info: context).
  *
  * runRules never throws: a rule that throws becomes an `internal-error` info finding naming the rule.
  * Findings on values read from a PDF or OCR text are at most warnings (the reading itself may be wrong),
- * unless the caller sets a severity for the rule explicitly.
+ * unless the caller sets a severity for the rule explicitly. A finding the filing itself explains carries a cap
+ * (Draft.cap) that holds whatever the rule's severity.
  */
 import type { Filing, Finding, Severity } from '../model';
 import type { RuleContext, RuleDef, RuleInfo } from './types';
@@ -265,6 +266,13 @@ export function severityFor(
   return rule.severity;
 }
 
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The lower of a severity and a finding's cap. */
+function capped(severity: Severity, cap: Severity | undefined): Severity {
+  return cap && RANK[cap] < RANK[severity] ? cap : severity;
+}
+
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -278,7 +286,7 @@ export function runRules(filing: Filing, options?: RuleOptions): Finding[] {
     const severity = severityFor(rule, filing, options);
     if (severity === 'off') continue;
     try {
-      for (const d of rule.check(ctx)) out.push({ rule: rule.id, severity, ...d });
+      for (const { cap, ...d } of rule.check(ctx)) out.push({ rule: rule.id, severity: capped(severity, cap), ...d });
     } catch (e) {
       const s = severityFor(INTERNAL, filing, options);
       if (s !== 'off')

@@ -1,7 +1,7 @@
-/** Structure and value formats: RULES.md items 1-8. */
+/** Structure and value formats: docs/RULES.md, "Structure and value formats" (sources TS 1 to TS 8). */
 import type { Field, Filing, Row } from '../model';
 import { dayNumber } from '../dates';
-import { allRows, docType, normCik, formNumber, isExactSource, locOf, rel, rowLabel, val } from '../fields';
+import { allRows, docType, fieldPlace, normCik, formNumber, isExactSource, locOf, rel, rowLabel, val } from '../fields';
 import { type Draft, type RuleDef, draft, q } from './types';
 
 const DOCUMENT_TYPES = ['3', '3/A', '4', '4/A', '5', '5/A'];
@@ -112,7 +112,7 @@ function typedFields(filing: Filing): { label: string; field: Field<unknown>; ki
     const rec = row as unknown as Record<string, Field<unknown> | undefined>;
     for (const [name, kind] of ROW_KINDS) {
       const field = rec[name as string];
-      if (field) out.push({ label: `${rowLabel(row)} ${String(name)}`, field, kind, row });
+      if (field) out.push({ label: fieldPlace(filing, row, String(name), true), field, kind, row });
     }
   }
   return out;
@@ -162,10 +162,10 @@ function limitedTexts(filing: Filing): [string, Field<unknown>, number, Row | nu
   filing.signatures.forEach((s, i) => out.push([`Signature ${i + 1} signatureName`, s.name, 255, null]));
   filing.footnotes.forEach((fn) => out.push([`Footnote ${fn.id.value ?? fn.id.raw ?? '?'}`, fn.text, 1000, null]));
   for (const row of allRows(filing)) {
-    out.push([`${rowLabel(row)} securityTitle`, row.securityTitle, 60, row]);
-    out.push([`${rowLabel(row)} natureOfOwnership`, row.natureOfOwnership, 100, row]);
+    out.push([fieldPlace(filing, row, 'securityTitle', true), row.securityTitle, 60, row]);
+    out.push([fieldPlace(filing, row, 'natureOfOwnership', true), row.natureOfOwnership, 100, row]);
     if (row.table === 'derivative')
-      out.push([`${rowLabel(row)} underlyingSecurityTitle`, row.underlyingSecurityTitle, 60, row]);
+      out.push([fieldPlace(filing, row, 'underlyingSecurityTitle', true), row.underlyingSecurityTitle, 60, row]);
   }
   return out;
 }
@@ -418,21 +418,22 @@ export const valueOrFootnote: RuleDef = {
   check({ filing }) {
     const out: Draft[] = [];
     const exact = isExactSource(filing);
-    const need = (row: Row, f: Field<unknown>, what: string) => {
+    const need = (row: Row, name: string) => {
+      const f = (row as unknown as Record<string, Field<unknown>>)[name];
       if (hasValue(f) || f.footnotes.length > 0) return;
       if (!f.present && !exact) return; // a PDF box we could not see is not evidence
       if (f.uncertain) return;
-      out.push(draft(`${rowLabel(row)}: the ${what} has neither a value nor a footnote`, locOf(f, row)));
+      out.push(draft(`${fieldPlace(filing, row, name)} has neither a value nor a footnote`, locOf(f, row)));
     };
     for (const row of allRows(filing)) {
-      if (row.kind === 'transaction') need(row, row.transactionPricePerShare, 'price per share');
+      if (row.kind === 'transaction') need(row, 'transactionPricePerShare');
       if (row.table === 'derivative') {
-        need(row, row.conversionOrExercisePrice, 'conversion or exercise price');
-        need(row, row.exerciseDate, 'date exercisable');
-        need(row, row.expirationDate, 'expiration date');
+        need(row, 'conversionOrExercisePrice');
+        need(row, 'exerciseDate');
+        need(row, 'expirationDate');
         if (!row.underlyingSecurityValue.present || row.underlyingSecurityShares.present)
-          need(row, row.underlyingSecurityShares, 'amount of underlying securities');
-        else need(row, row.underlyingSecurityValue, 'value of underlying securities');
+          need(row, 'underlyingSecurityShares');
+        else need(row, 'underlyingSecurityValue');
       }
     }
     return out;

@@ -1,37 +1,123 @@
 /**
- * The running tally as rules (RULES.md item 15): the links of the tally (../tally) that do not add up, as errors,
- * and those off by rounding, as notes.
+ * The running tally as rules (docs/RULES.md, rules holdings-reconcile and holdings-reconcile-rounding): the links of
+ * the tally (../tally) that do not add up, and those off by rounding.
+ *
+ * A link that does not add up is an error when the arithmetic shows which figure is wrong or the form leaves no
+ * other reading; it is at most a warning when the filing itself explains the gap or the form allows another
+ * reading of the amounts (a footnote on the amounts, a Form 5's year-end amounts, a row outside the chain, two
+ * series of rows that each add up).
  */
 import type Big from 'big.js';
+import type { Filing, RelatedInfo } from '../model';
 import { fmtAmount } from '../format';
-import { locOf, rel, rowLabel } from '../fields';
+import { footnoteById, formNumber, locOf, rel, rowLabel, val } from '../fields';
 import { holdingLabel } from '../holdings';
-import { type Link, type TallyItem, tallyFiling } from '../tally';
-import { type Draft, type RuleDef, draft } from './types';
+import { type Link, tallyFiling } from '../tally';
+import { type Draft, type RuleDef, draft, q } from './types';
 
 /** "12,000 owned before + 1,000 acquired = 13,000". */
-function arithmetic(fromText: string, to: TallyItem, expected: Big): string {
-  return `${fmtAmount(fromText)} owned before ${to.sign > 0 ? '+' : '-'} ${fmtAmount(to.sharesText)} ${to.sign > 0 ? 'acquired' : 'disposed'} = ${fmtAmount(expected)}`;
+function arithmetic(l: Link): string {
+  const to = l.to;
+  return `${fmtAmount(l.startText)} owned before ${to.sign > 0 ? '+' : '-'} ${fmtAmount(to.sharesText)} ${to.sign > 0 ? 'acquired' : 'disposed'} = ${fmtAmount(l.expected)}`;
 }
 
-function linkDraft(l: Link, rounding: boolean): Draft {
+function statedBefore(l: Link): RelatedInfo {
+  return rel(
+    `${rowLabel(l.from.row)} states ${fmtAmount(l.from.ownedText)} owned after its transaction on ${l.from.date}`,
+    locOf(l.from.row.sharesOwnedFollowingTransaction, l.from.row),
+  );
+}
+
+/** The footnotes cited on the amounts of the row a link leads to (its shares and its amount owned). */
+function amountFootnotes(filing: Filing, l: Link) {
+  const ids = [
+    ...new Set(
+      [...l.to.row.sharesOwnedFollowingTransaction.footnotes, ...l.to.row.transactionShares.footnotes].map((r) => r.id),
+    ),
+  ];
+  return ids.map((id) => ({ id, fn: footnoteById(filing, id) }));
+}
+
+/** Why a gap may be lawful, from the filing itself; none: the gap is an error. */
+function explanations(filing: Filing, l: Link): { text: string; related: RelatedInfo[] }[] {
+  const out: { text: string; related: RelatedInfo[] }[] = [];
+  const next = l.next;
+  if (l.outside && next)
+    out.push({
+      text: `${rowLabel(next.row)} follows from ${rowLabel(l.from.row)} without this row, so its ${fmtAmount(l.to.sharesText)} shares are not in the amounts of the rows around it: another holding described alike, or shares the amounts leave out`,
+      related: [
+        rel(
+          `${rowLabel(next.row)} follows without this row`,
+          locOf(next.row.sharesOwnedFollowingTransaction, next.row),
+        ),
+      ],
+    });
+  if (l.series)
+    out.push({
+      text: 'the rows before and the rows after each add up: a second holding described alike, or a change the filing does not report',
+      related: [],
+    });
+  if (l.to.deferred || l.from.deferred)
+    out.push({
+      text:
+        formNumber(filing) === '5'
+          ? "on a Form 5 the amount owned is the amount at the end of the issuer's fiscal year, which includes changes reported on other forms"
+          : 'a Form 5 transaction reported on a Form 4 may state the amount owned after changes reported on other forms',
+      related: [],
+    });
+  for (const { id, fn } of amountFootnotes(filing, l)) {
+    const text = fn ? val(fn.text) : null;
+    out.push({
+      text: `footnote ${id} on the amounts says ${text !== null ? q(text, 160) : '(nothing: it is not defined)'}`,
+      related: fn ? [rel(`Footnote ${id}`, locOf(fn.text, fn))] : [],
+    });
+  }
+  return out;
+}
+
+function mismatchDraft(filing: Filing, l: Link): Draft {
   const to = l.to;
   const diff = l.expected.minus(to.owned).abs();
-  const notes = [...to.row.sharesOwnedFollowingTransaction.footnotes, ...to.row.transactionShares.footnotes].map(
-    (r) => r.id,
+  const head = `${rowLabel(to.row)} (${holdingLabel(to.row)}): ${arithmetic(l)}, but the filing states ${fmtAmount(to.ownedText)} (off by ${fmtAmount(diff)})`;
+  const where = locOf(to.row.sharesOwnedFollowingTransaction, to.row);
+  const related = [statedBefore(l)];
+  if (l.misstated && l.next) {
+    const n = l.next;
+    return draft(
+      `${head}; ${rowLabel(n.row)} follows from ${fmtAmount(l.expected)}, so it is this row's amount owned that does not fit: ${fmtAmount(l.expected)} would reconcile`,
+      where,
+      [
+        ...related,
+        rel(
+          `${rowLabel(n.row)} follows from ${fmtAmount(l.expected)}`,
+          locOf(n.row.sharesOwnedFollowingTransaction, n.row),
+        ),
+      ],
+    );
+  }
+  if (l.reversed) {
+    const rises = to.owned.gt(l.start);
+    return draft(
+      `${head}: the amount ${rises ? 'rises' : 'falls'} by exactly the ${fmtAmount(to.sharesText)} shares, as ${rises ? 'an acquisition' : 'a disposal'} would, though the row says ${to.sign > 0 ? 'acquired (A)' : 'disposed of (D)'}`,
+      where,
+      [...related, rel('Acquired/disposed flag', locOf(to.row.transactionAcquiredDisposedCode, to.row))],
+    );
+  }
+  const why = explanations(filing, l);
+  if (!why.length) return draft(head, where, related);
+  return {
+    ...draft(`${head}; ${why.map((w) => w.text).join('; ')}`, where, [...related, ...why.flatMap((w) => w.related)]),
+    cap: 'warning',
+  };
+}
+
+function roundingDraft(l: Link, diff: Big): Draft {
+  const to = l.to;
+  return draft(
+    `${rowLabel(to.row)} (${holdingLabel(to.row)}): ${arithmetic(l)}, but the filing states ${fmtAmount(to.ownedText)} (a difference of ${fmtAmount(diff)}, within the precision the filer used: rounding)`,
+    locOf(to.row.sharesOwnedFollowingTransaction, to.row),
+    [statedBefore(l)],
   );
-  const explain = notes.length ? `; footnote ${[...new Set(notes)].join(', ')} on the amounts may explain it` : '';
-  const msg =
-    `${rowLabel(to.row)} (${holdingLabel(to.row)}): ${arithmetic(l.from.ownedText, to, l.expected)}, but the filing states ${fmtAmount(to.ownedText)}` +
-    (rounding
-      ? ` (a difference of ${fmtAmount(diff)}, within the precision the filer used: rounding)`
-      : ` (off by ${fmtAmount(diff)}${explain})`);
-  return draft(msg, locOf(to.row.sharesOwnedFollowingTransaction, to.row), [
-    rel(
-      `${rowLabel(l.from.row)} states ${fmtAmount(l.from.ownedText)} owned after its transaction on ${l.from.date}`,
-      locOf(l.from.row.sharesOwnedFollowingTransaction, l.from.row),
-    ),
-  ]);
 }
 
 export const holdingsReconcile: RuleDef = {
@@ -39,12 +125,12 @@ export const holdingsReconcile: RuleDef = {
   severity: 'error',
   title: 'Running tally of amounts owned',
   description:
-    'Within a filing, amount owned after each transaction = amount after the previous transaction of the same holding +/- the shares acquired/disposed (exact decimals). Holding = title, D/I, nature of ownership and its footnotes; in Table II also exercise price, expiration and the grant footnotes. Date order; rows of one date in any order that reconciles; a Table II row stating exactly its own lot is a separate grant; holdings and footnote-only amounts break the chain.',
-  source: 'FAQ 15',
+    "Within a filing, amount owned after each transaction = amount after the previous transaction of the same holding +/- the shares acquired/disposed (exact decimals). Holding = title, D/I and nature of ownership with their footnotes; in Table II also exercise price, expiration and the grant footnotes; the amounts decide between holdings described alike. Date order; rows of one date in any order that reconciles. Holding rows are not in the tally; a transaction that cannot be checked restarts it. A gap the filing explains (a footnote on the amounts, a Form 5's year-end amounts) is a warning.",
+  source: 'F4 15',
   check({ filing }) {
     const out: Draft[] = [];
     for (const g of tallyFiling(filing))
-      for (const l of g.links) if (l.status === 'mismatch') out.push(linkDraft(l, false));
+      for (const l of g.links) if (l.status === 'mismatch') out.push(mismatchDraft(filing, l));
     return out;
   },
 };
@@ -54,11 +140,12 @@ export const holdingsReconcileRounding: RuleDef = {
   severity: 'info',
   title: 'Running tally off by rounding',
   description: 'The running tally differs by less than the precision the filer used (fractional shares rounded).',
-  source: 'FAQ 15',
+  source: 'F4 15',
   check({ filing }) {
     const out: Draft[] = [];
     for (const g of tallyFiling(filing))
-      for (const l of g.links) if (l.status === 'rounding') out.push(linkDraft(l, true));
+      for (const l of g.links)
+        if (l.status === 'rounding') out.push(roundingDraft(l, l.expected.minus(l.to.owned).abs()));
     return out;
   },
 };

@@ -6,7 +6,10 @@ export interface RuleInfo {
   severity: Severity;
   title: string;
   description: string;
-  /** Where the rule comes from: "TS", "FAQ", "F4", "F5", "NAL", "H" (heuristic) and the RULES.md item number, e.g. "TS 10". */
+  /**
+   * Where the rule comes from: "TS", "F4", "F5", "NAL", "H" (heuristic), "parser" or "engine", and for the checks a
+   * number that groups the rules of one requirement, e.g. "TS 10" (docs/RULES.md, "Sources").
+   */
   source: string;
 }
 
@@ -20,6 +23,11 @@ export interface RuleContext {
 export interface Draft extends Loc {
   message: string;
   related?: RelatedInfo[];
+  /**
+   * The most this finding can be, whatever the rule's severity: a finding the filing itself explains (a footnote,
+   * the remarks) is at most a warning, context at most a note (docs/RULES.md, "Explained findings").
+   */
+  cap?: Severity;
 }
 
 export interface RuleDef extends RuleInfo {

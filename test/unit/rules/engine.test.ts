@@ -168,9 +168,9 @@ describe('value formats (raw text as EDGAR validates it)', () => {
     const msgs = only(runRules(f), 'value-format').map((x) => x.message);
     assert.deepEqual(msgs, [
       'issuerCik: "0001234567X" is not a CIK (1 to 10 digits)',
-      'Table I row 1 transactionDate: "2024-02-30" is not a real calendar date',
-      'Table I row 1 transactionShares: "1,000" is not a plain decimal (only digits and one period; no commas, sign, $ or parentheses)',
-      'Table I row 1 transactionPricePerShare: "$10" is not a plain decimal (only digits and one period; no commas, sign, $ or parentheses)',
+      'Table I row 1, Transaction Date (column 2, <transactionDate>): "2024-02-30" is not a real calendar date',
+      'Table I row 1, Amount (column 4, <transactionShares>): "1,000" is not a plain decimal (only digits and one period; no commas, sign, $ or parentheses)',
+      'Table I row 1, Price (column 4, <transactionPricePerShare>): "$10" is not a plain decimal (only digits and one period; no commas, sign, $ or parentheses)',
     ]);
     // a PDF's "1,000" is how the form prints it: not a format error there
     const p = filing([{ date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' }], [], 'pdf');
@@ -359,12 +359,14 @@ describe('running tally', () => {
       /Table II row 2 \(Stock Option at \$10 expiring 2030-01-01, direct\): 1,000 owned before - 300 disposed = 700, but the filing states 600/,
     );
   });
-  it('mentions a footnote on the amount that may explain a difference', () => {
+  it('quotes a footnote on the amounts, and is then a warning', () => {
     const f = filing([
       { date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' },
       { date: '2024-03-02', shares: '100', ad: 'A', owned: '1300', ownedFn: ['F9'] },
     ]);
-    assert.match(only(runRules(f), 'holdings-reconcile')[0].message, /footnote F9 on the amounts may explain it/);
+    const [finding] = only(runRules(f), 'holdings-reconcile');
+    assert.match(finding.message, /footnote F9 on the amounts says "Explained\."/);
+    assert.equal(finding.severity, 'warning');
   });
 });
 
