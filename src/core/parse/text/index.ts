@@ -47,8 +47,11 @@ export function parseFormText(text: string, file: string): ParseOutcome {
 /** The form's parts in reading order; `{ok:false}` when the text is not a filled-in Form 3/4/5. */
 function readText(doc: TextDoc): ParseOutcome {
   const t = doc.t;
-  const table1 = doc.find(/Table\s+I\s*[-\u2010-\u2015]+\s*Non[-\u2010-\u2015\s]*Derivative/i);
-  const table2 = doc.find(/Table\s+II\s*[-\u2010-\u2015]+\s*Derivative/i);
+  // OCR writes the Roman numerals with the letters and strokes it confuses them with ("Table | -", "Table Il -").
+  const table1 = doc.find(
+    /Table\s{1,3}[Il1|]\s{0,3}[-\u2010-\u2015~]{1,3}\s{0,3}Non[-\u2010-\u2015\s]{0,3}Derivative/i,
+  );
+  const table2 = doc.find(/Table\s{1,3}[Il1|]{2}\s{0,3}[-\u2010-\u2015~]{1,3}\s{0,3}Derivative/i);
   const explanation = doc.find(/Explanation\s+of\s+Responses\s*:?/i);
   const ownerLabel = doc.find(/Name\s+and\s+Address/i);
   const title = documentTypeFromTitle(t.length > 20000 ? t.slice(0, 20000) : t);
