@@ -44,7 +44,8 @@ interface Known {
 async function knownValues(): Promise<Known[]> {
   const out: Known[] = [];
   for (const { pdf, xmls } of printedPairs(CORPUS_DIR)) {
-    const page = await parsePdf(new Uint8Array(fs.readFileSync(pdf)), pdf);
+    const page = await parsePdf(new Uint8Array(fs.readFileSync(pdf)), pdf, { timeoutMs: 300_000 });
+    if (!page.ok) throw new Error(`${path.basename(pdf)}: its text layer could not be read (${page.reason})`);
     let best: { name: string; value: Filing; miss: number } | null = null;
     for (const x of xmls) {
       const r = parseText(fs.readFileSync(x, 'utf8'), x, 'xml');

@@ -33,6 +33,8 @@ import { checkJointFiling, readCheckBoxes, readDocumentType, readIssuer, readPer
 import { readFootnotesRemarksSignatures } from './notes';
 import { crossCheckOwnerName, readOwner, readOwnerBlocksAfterTables, readRelationship } from './owners';
 import { readTable } from './tables';
+import { readOcrBoxes } from './ocr-boxes';
+import { resolveGarbledMarkers } from './markers';
 
 /** Plain or OCR text of a printed form into the model; `{ok:false}` when it is not a Form 3/4/5. */
 export function parseFormText(text: string, file: string): ParseOutcome {
@@ -88,6 +90,8 @@ function readText(doc: TextDoc): ParseOutcome {
     doc.filing.reportingOwners.push(o);
   }
   readFootnotesRemarksSignatures(doc, explanation ? explanation[1] : tablesEnd);
+  if (doc.ocr) readOcrBoxes(doc, owner, headerEnd);
+  resolveGarbledMarkers(doc);
   checkJointFiling(doc, headerEnd);
   crossCheckOwnerName(doc, owner);
   if (
