@@ -8,6 +8,7 @@
  */
 import type { ReportingOwner } from '../../model';
 import type { Line, Piece, TextDoc } from './doc';
+import { flagSuspectDigits } from './owners';
 
 /** Where another box's text starts on a line of the left column. */
 const OTHER_BOX =
@@ -250,4 +251,5 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
     if (c.state) o.state = doc.field(c.state, c.state.raw);
     if (c.zip) o.zipCode = doc.field(c.zip, c.zip.raw);
   }
+  flagSuspectDigits(doc, o);
 }

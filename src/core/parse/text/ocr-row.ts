@@ -278,7 +278,7 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     if (ad) boxes.set('transactionAcquiredDisposedCode', one(ad, adOf(ad)));
     leftover.push(...numbers.filter((t) => t !== shares && t !== price && t !== owned));
   }
-  for (const [box, p] of boxes) if (p.ocr) ((p.ocr.refs = dedupe(p.ocr.refs)), void box);
+  for (const p of boxes.values()) if (p.ocr) p.ocr.refs = dedupe(p.ocr.refs);
   leftover.push(...others);
   // 6. D or I, and the nature of indirect ownership.
   if (di >= 0) {

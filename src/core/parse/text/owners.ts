@@ -80,6 +80,12 @@ export function readOwner(doc: TextDoc, headerEnd: number, from = 0): ReportingO
     if (p2) cityStateZip(doc, o, p2);
     if (o.span && p2) o.span = { start: o.span.start, end: doc.span(p2.start, p2.end)!.end };
   }
+  flagSuspectDigits(doc, o);
+  return o;
+}
+
+/** An address number that mixes digits with the letters OCR confuses them with ("4OO") is kept as written, flagged. */
+export function flagSuspectDigits(doc: TextDoc, o: ReportingOwner): void {
   for (const [f, what] of [
     [o.street1, 'Street'],
     [o.street2, 'Street (line 2)'],
@@ -89,7 +95,6 @@ export function readOwner(doc: TextDoc, headerEnd: number, from = 0): ReportingO
     if (tok && /[OolI]/.test(tok[1]) && !f.uncertain)
       doc.doubt(f, what, `"${tok[1]}" mixes digits with letters OCR confuses with digits (O/0, l/1): kept as written`);
   }
-  return o;
 }
 
 /**

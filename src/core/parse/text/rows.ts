@@ -110,33 +110,8 @@ export function readRow(
     );
     return;
   }
-  if (fallback)
-    doc.uncertain(
-      where,
-      `the columns are not separated in the text${linesBefore.length || linesAfter.length ? ' and the row runs over several lines' : ''}; values were assigned by their kind (date, code, amount, A/D, D/I) in column order`,
-      row.span,
-    );
-  // Without column positions, the kind of a code, A/D, D/I letter or a title is plain; which box an amount
-  // (or, in Table II, a date) belongs to is inferred from the order: those are marked uncertain.
-  const certainBoxes = new Set<BoxKey>([
-    'securityTitle',
-    'transactionCode',
-    'transactionTimeliness',
-    'transactionAcquiredDisposedCode',
-    'directOrIndirectOwnership',
-    ...(table === 'nonDerivative' ? (['transactionDate'] as BoxKey[]) : []),
-  ]);
-  for (const [box, p] of assigned)
-    assignCell(
-      doc,
-      row,
-      box,
-      p,
-      where,
-      fallback && !certainBoxes.has(box)
-        ? 'the columns are not separated in the text: the box is inferred from the order of the values'
-        : null,
-    );
+  if (fallback) saySeparatorsMissing(doc, row, where, linesBefore.length + linesAfter.length > 0);
+  for (const [box, p] of assigned) assignCell(doc, row, box, p, where, fallback ? inferredDoubt(row, box) : null);
   if (titleBefore.length && row.securityTitle.raw != null) {
     // Words on the line(s) before the row: a security title wrapped upward by the text extraction.
     doc.doubt(
@@ -157,6 +132,30 @@ export function readRow(
   row.kind = isTx ? 'transaction' : 'holding';
   if (row.table === 'derivative') doc.filing.derivative.push(row);
   else doc.filing.nonDerivative.push(row);
+}
+
+/** The row-level finding of a row read without column separators. */
+function saySeparatorsMissing(doc: TextDoc, row: Row, where: string, manyLines: boolean): void {
+  doc.uncertain(
+    where,
+    `the columns are not separated in the text${manyLines ? ' and the row runs over several lines' : ''}; values were assigned by their kind (date, code, amount, A/D, D/I) in column order`,
+    row.span,
+  );
+}
+
+/**
+ * Without column positions, the kind of a code, A/D, D/I letter or a title is plain; which box an amount (or, in
+ * Table II, a date) belongs to is inferred from the order: those are marked uncertain.
+ */
+function inferredDoubt(row: Row, box: BoxKey): string | null {
+  const certain =
+    box === 'securityTitle' ||
+    box === 'transactionCode' ||
+    box === 'transactionTimeliness' ||
+    box === 'transactionAcquiredDisposedCode' ||
+    box === 'directOrIndirectOwnership' ||
+    (row.table === 'nonDerivative' && box === 'transactionDate');
+  return certain ? null : 'the columns are not separated in the text: the box is inferred from the order of the values';
 }
 
 /**
@@ -188,7 +187,8 @@ function readOcr(
     );
     return;
   }
-  for (const [box, p] of r.boxes) assignCell(doc, row, box, p, where, null);
+  saySeparatorsMissing(doc, row, where, linesBefore.length + linesAfter.length > 0);
+  for (const [box, p] of r.boxes) assignCell(doc, row, box, p, where, inferredDoubt(row, box));
   for (const g of r.garbled) {
     const f = fieldOf(row, g.box);
     if (f) doc.garbledMarkers.push({ row, box: g.box, field: f, text: g.text, where });

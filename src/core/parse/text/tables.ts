@@ -213,7 +213,7 @@ export function readTable(
  * the letter with a border or a garbled marker ("D_", "p®"): there a short token after the last amount will do.
  */
 function rowComplete(lines: Line[], ocr = false): boolean {
-  const toks = lines.flatMap((x) => x.text.split(/\s+/)).filter((w) => w.length > 0 && !/^[|_\]\[]+$/.test(w));
+  const toks = lines.flatMap((x) => x.text.split(/\s+/)).filter((w) => w.length > 0 && !/^[|_[\]]+$/.test(w));
   let lastNum = -1;
   toks.forEach((w, i) => {
     if (/^\$?[0-9][0-9,.]*(?:\(\d{1,2}\))*\)?$/.test(w)) lastNum = i;
