@@ -15,6 +15,8 @@ import type { Filing, Finding, Severity } from '../core/model';
 import { inspectBytes, sizeLimitReason, type InspectOptions } from '../core/inspect';
 import { parsePdfInWorker } from '../core/pdf/worker-client';
 import type { PdfReader } from '../core/pdf/reader';
+import { withOcr } from '../core/ocr/offer';
+import { DEFAULT_OCR_TIMEOUT_MS } from '../core/ocr/job';
 import { isPdf } from '../core/decode';
 import { detached } from '../core/strings';
 import { findingToJson, toJson } from '../core/json';
@@ -46,6 +48,8 @@ Usage:
       The rules with their ids, default severities and sources.
 
 Inputs: EDGAR ownership XML, EDGAR submission text (.txt/.nc/.sgml), EDGAR HTML, PDF, plain/OCR text of a form.
+--ocr (any command): a scanned PDF (no text layer) is read through Tesseract and pdftoppm on the PATH (Debian:
+apt-get install tesseract-ocr poppler-utils), up to 10 pages in 2 minutes; every value read so is marked uncertain.
 Folders are searched recursively for .xml .txt .nc .sgml .htm .html .pdf files; files in a folder that are not
 ownership filings are skipped with a note on stderr.
 
@@ -60,11 +64,12 @@ interface Args {
   json: boolean;
   format: 'text' | 'json' | 'sarif' | 'csv' | null;
   severities: Record<string, Severity | 'off'>;
+  ocr: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
-  const a: Args = { command: command ?? '', paths: [], json: false, format: null, severities: {} };
+  const a: Args = { command: command ?? '', paths: [], json: false, format: null, severities: {}, ocr: false };
   const known = new Set(RULES.map((r) => r.id));
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -76,6 +81,7 @@ function parseArgs(argv: string[]): Args {
       return next;
     };
     if (arg === '--json') a.json = true;
+    else if (arg === '--ocr') a.ocr = true;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const f = takeValue('--format');
       if (command === 'timeline') {
@@ -208,8 +214,17 @@ async function checkOne(path: string, index: number, options: InspectOptions, de
   };
 }
 
-/** PDFs are read in a worker thread (dist/pdf-worker.js) that is stopped when it overruns its time limit. */
-const readPdf: PdfReader = (bytes, file) => parsePdfInWorker(bytes, file);
+/**
+ * PDFs are read in a worker thread (dist/pdf-worker.js) that is stopped when it overruns its time limit; a scanned
+ * one (no text layer) through Tesseract in that worker with --ocr (../core/ocr/offer).
+ */
+const pdfReader = (ocr: boolean): PdfReader =>
+  withOcr((bytes, file) => parsePdfInWorker(bytes, file), {
+    wanted: () => ocr,
+    readByOcr: (bytes, file) => parsePdfInWorker(bytes, file, { ocr: {}, timeoutMs: DEFAULT_OCR_TIMEOUT_MS }),
+    howToAsk: 'add --ocr',
+    tools: () => ({}),
+  });
 
 /** Folders of at least this many files are checked by worker threads, one per core. */
 const PARALLEL_FROM = 200;
@@ -310,7 +325,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.paths.length === 0) throw new UsageError(`${args.command} needs at least one file or folder`);
 
   const severities = args.severities;
-  const options: InspectOptions = { severities, readPdf };
+  const options: InspectOptions = { severities, readPdf: pdfReader(args.ocr) };
   // One object for one named file; an array for several files or any folder.
   const isDir = (p: string) => {
     try {

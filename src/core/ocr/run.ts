@@ -146,12 +146,23 @@ export function joinPages(pages: readonly string[]): string {
   return pages.map((p) => p.replace(/\f/g, '').replace(/\s+$/, '')).join('\n\n');
 }
 
+/** Where each page starts in `joinPages(pages)`. */
+export function pageStarts(pages: readonly string[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const p of pages) {
+    starts.push(at);
+    at += p.replace(/\f/g, '').replace(/\s+$/, '').length + 2;
+  }
+  return starts;
+}
+
 /** Render a PDF (its bytes) and read every page with Tesseract; the text of the pages joined. */
 export async function ocrPdfBytes(
   tools: OcrTools,
   bytes: Uint8Array,
   opts: OcrSettings & { maxPages: number; deadline: number },
-): Promise<{ text: string; pages: number }> {
+): Promise<{ text: string; pages: number; pageStarts: number[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-ocr-'));
   try {
     const file = path.join(dir, 'input.pdf');
@@ -160,7 +171,7 @@ export async function ocrPdfBytes(
     if (!images.length) throw new OcrError('pdftoppm rendered no page');
     const texts: string[] = [];
     for (const img of images) texts.push(await ocrImage(tools, img, opts));
-    return { text: joinPages(texts), pages: images.length };
+    return { text: joinPages(texts), pages: images.length, pageStarts: pageStarts(texts) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

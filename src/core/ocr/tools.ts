@@ -50,7 +50,7 @@ export function onPath(name: string, envPath = process.env.PATH ?? ''): string |
 
 /** How a user gets the programs, said where OCR is offered but cannot run. */
 export const OCR_INSTALL_HINT =
-  'install Tesseract and poppler (Debian/Ubuntu: `sudo apt-get install tesseract-ocr poppler-utils`; macOS: `brew install tesseract poppler`; Windows: the UB Mannheim Tesseract installer and poppler for Windows), or set `form4Inspector.ocr.tesseractPath`';
+  'install Tesseract and poppler (Debian/Ubuntu: `sudo apt-get install tesseract-ocr poppler-utils`; macOS: `brew install tesseract poppler`; Windows: the UB Mannheim Tesseract installer and poppler for Windows)';
 
 /**
  * The OCR programs, or the reason they cannot be used. pdftoppm is looked for beside the configured tesseract

@@ -16,8 +16,14 @@ import { Worker } from 'node:worker_threads';
 import type { ParseOutcome } from '../model';
 import { DEFAULT_PDF_MAX_PAGES, DEFAULT_PDF_TIMEOUT_MS } from './limits';
 import type { PdfOptions } from './limits';
+import type { OcrJob } from '../ocr/job';
 
-export interface PdfWorkerOptions extends PdfOptions {
+/** A PDF job: its text layer read, or with `ocr` its page images read through Tesseract (../ocr/pdf). */
+export interface PdfJobOptions extends PdfOptions {
+  ocr?: OcrJob;
+}
+
+export interface PdfWorkerOptions extends PdfJobOptions {
   /** Path of the worker script (default: found beside this bundle). */
   workerPath?: string;
   /** Heap limit of the worker thread, MB (default 512). */
@@ -108,7 +114,7 @@ export class PdfWorkerClient {
   }
 
   /** Read one PDF in the worker; never rejects. */
-  parse(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ParseOutcome> {
+  parse(bytes: Uint8Array, file: string, opts: PdfJobOptions = {}): Promise<ParseOutcome> {
     const run = () =>
       new Promise<ParseOutcome>((resolve) => {
         const timeoutMs = opts.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
@@ -135,7 +141,7 @@ export class PdfWorkerClient {
         this.pending = { id, resolve, timer };
         worker.ref();
         const copy = new Uint8Array(bytes);
-        worker.postMessage({ id, bytes: copy, file, opts: { timeoutMs, maxPages } }, [copy.buffer]);
+        worker.postMessage({ id, bytes: copy, file, opts: { timeoutMs, maxPages }, ocr: opts.ocr }, [copy.buffer]);
       });
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);

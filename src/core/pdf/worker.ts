@@ -5,18 +5,25 @@
 import { parentPort } from 'node:worker_threads';
 import { parsePdf } from './index';
 import type { PdfOptions } from './index';
+import { ocrPdf } from '../ocr/pdf';
+import type { OcrJob } from '../ocr/job';
 
 export interface PdfJob {
   id: number;
   bytes: Uint8Array;
   file: string;
   opts: PdfOptions;
+  /** Read the page images through Tesseract instead (a scanned PDF). */
+  ocr?: OcrJob;
 }
 
 if (parentPort) {
   const port = parentPort;
   port.on('message', (job: PdfJob) => {
-    void parsePdf(job.bytes, job.file, job.opts).then(
+    const read = job.ocr
+      ? ocrPdf(job.bytes, job.file, { ...job.ocr, timeoutMs: job.opts.timeoutMs })
+      : parsePdf(job.bytes, job.file, job.opts);
+    void read.then(
       (outcome) => port.postMessage({ id: job.id, outcome }),
       (e: unknown) =>
         port.postMessage({
