@@ -16,6 +16,7 @@ import { ruleDocs } from './findingDiagnostics';
 import { FILING_SELECTOR, FilingLanguageFeatures } from './language';
 import { FilingPreviewProvider, PdfPreviewProvider, PDF_VIEW_TYPE, PREVIEW_VIEW_TYPE } from './preview/editorProviders';
 import { PreviewManager } from './preview/previewManager';
+import { PdfOcr } from './ocr';
 import type { PdfReader } from './reading';
 import { scanWorkspace } from './scan';
 import { registerTimeline } from './timeline';
@@ -46,7 +47,9 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
     idleMs: 60_000,
   });
   own({ dispose: () => void pdfWorker.dispose() });
-  const readPdf: PdfReader = (bytes, file) => pdfWorker.parse(bytes, file);
+  // A scanned PDF is read by OCR when the user asks for it (./ocr), in a worker of its own.
+  const ocr = own(new PdfOcr(vscode.Uri.joinPath(context.extensionUri, 'dist', 'pdf-worker.js').fsPath, () => service));
+  const readPdf: PdfReader = ocr.reader((bytes, file) => pdfWorker.parse(bytes, file));
 
   const service = own(new FilingService(inspectOptions, readPdf));
   const active = own(new ActiveFiling(service));
