@@ -143,7 +143,7 @@ export async function ocrImage(
 
 /** The OCR text of a document's pages: each page's text in turn, the form feed Tesseract ends a page with removed. */
 export function joinPages(pages: readonly string[]): string {
-  return pages.map((p) => p.replace(/\f/g, '').replace(/\s+$/, '')).join('\n\n');
+  return pages.map((p) => p.replace(/\f/g, '').trimEnd()).join('\n\n');
 }
 
 /** Where each page starts in `joinPages(pages)`. */
@@ -152,7 +152,7 @@ export function pageStarts(pages: readonly string[]): number[] {
   let at = 0;
   for (const p of pages) {
     starts.push(at);
-    at += p.replace(/\f/g, '').replace(/\s+$/, '').length + 2;
+    at += p.replace(/\f/g, '').trimEnd().length + 2;
   }
   return starts;
 }

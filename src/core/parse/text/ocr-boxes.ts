@@ -5,6 +5,7 @@
  */
 import type { ReportingOwner } from '../../model';
 import type { TextDoc } from './doc';
+import { trimEndOf } from './patterns';
 import { applyOcrOwner, nameLike, readOcrHeader } from './ocr-header';
 
 /** "/s/ Adam C. Spice" as the form's box writes the name: "Spice Adam C." (last name first). */
@@ -27,7 +28,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
   if (h.issuerName)
     f.issuer.name = doc.field(
       h.issuerName,
-      h.issuerName.raw.replace(/\s*[[|]\s*$/, ''),
+      trimEndOf(trimEndOf(h.issuerName.raw, ' \t').replace(/[[|]$/, ''), ' \t'),
       [],
       h.ownerDoubt ? "split from the owner's name on the same line" : null,
       'Issuer name',

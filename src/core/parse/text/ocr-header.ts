@@ -217,7 +217,7 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
   if (h.streets.length) {
     const joined = h.streets.map((p) => withoutBorder(p.raw)).join(' ');
     // EDGAR wraps the address at the box's edge, not between its fields: "C/O ..." ends before the house number.
-    const co = /^(C\/O\s.*?),?\s+(\d.*)$/i.exec(joined);
+    const co = /^(C\/O\s.{0,200}?),?\s{1,20}(\d.{0,200})$/i.exec(joined);
     const first = h.streets[0];
     const last = h.streets[h.streets.length - 1];
     const sp = { raw: joined, start: first.start, end: last.end };

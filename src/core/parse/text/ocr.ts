@@ -10,7 +10,7 @@
 import type { FootnoteRef } from '../../model';
 import { TRANSACTION_CODES } from '../form/normalize';
 import type { TextDoc } from './doc';
-import { DATE_RE, DATE2_RE, MONTH_DATE_RE } from './patterns';
+import { DATE_RE, DATE2_RE, MONTH_DATE_RE, trimEndOf } from './patterns';
 
 /** What a token can be. */
 export type TokKind = 'date' | 'amount' | 'letter' | 'marker' | 'word' | 'junk';
@@ -53,7 +53,7 @@ const BORDER = /^[|[\]{}_—–=~:;.,']+$/;
 
 /** The letter a one-letter box holds, from what OCR wrote (`Ss` for S, `Cc` for C, `5` for S). */
 export function letterOf(s: string): { letter: string; why: string | null } | null {
-  const t = s.replace(/[_.,:;'`]+$/, '').replace(/^\((.)\)$/, '$1');
+  const t = trimEndOf(s, "_.,:;'`").replace(/^\((.)\)$/, '$1');
   if (t.length === 1 && /[A-Za-z]/.test(t)) {
     const up = t.toUpperCase();
     return { letter: up, why: t === up ? null : `"${s}" read as "${up}" (OCR)` };
@@ -74,7 +74,7 @@ function markerNumber(s: string): number | null {
 /** Whether a text is only marker shapes ("“)", "(®)", "°", "G)", "2)}"). */
 function markerShape(s: string): boolean {
   if (!s) return false;
-  if (markerNumber(s.replace(/[}\]]+$/, '')) !== null) return true;
+  if (markerNumber(trimEndOf(s, '}]')) !== null) return true;
   let shapes = 0;
   for (const c of s) {
     if (MARKER_CHARS.includes(c)) shapes++;

@@ -10,7 +10,7 @@ import {
 } from '../form/normalize';
 import { fits, splitMarkers, type Layout } from './cells';
 import type { Line, Piece, TextDoc } from './doc';
-import { NONE_VALUES, ocrDigits, dateFromString } from './patterns';
+import { NONE_VALUES, ocrDigits, dateFromString, trimEndOf } from './patterns';
 import { readOcrRow } from './ocr-row';
 import { bySequence } from './sequence';
 
@@ -257,7 +257,7 @@ function assignCell(doc: TextDoc, row: Row, box: BoxKey, p: Piece, where: string
     let why = doubt;
     if (v == null) {
       const fixed = normalizeNumber(ocrDigits(vt(value).replace(/\s+/g, '')));
-      const trimmed = normalizeNumber(vt(value).replace(/[\s-]+$/, ''));
+      const trimmed = normalizeNumber(trimEndOf(vt(value), ' \t\n\r-'));
       if (fixed != null) {
         v = fixed;
         why = `letters read as digits in "${vt(value)}" (OCR)`;
