@@ -208,6 +208,8 @@ ${stamp()}
 | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |
 ${rows}
 
+Totals differ between settings: a row, owner or footnote read that the truth does not have counts its fields as misses (the degraded scan splits rows into extra ones). Values of a scanned PDF read through \`form4 inspect --ocr\` or the preview's OCR command are these readings at 300 dpi with \`--psm 4\`, every value marked uncertain.
+
 Before this reader (issue 19), 300 dpi with \`--psm 4\`: 635/1,243 fields (51%), tables lost without a finding in 8 of 17 filings.
 
 | PDF | compared with | ${results.map((r) => r.setting.name).join(' | ')} |
