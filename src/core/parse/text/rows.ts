@@ -160,8 +160,8 @@ function inferredDoubt(row: Row, box: BoxKey): string | null {
 
 /**
  * A row of OCR text (no column separators): its tokens assigned to the boxes by kind and order (./ocr-row), each
- * box's value read with the doubts of its repairs. (A) or (D) is left to the arithmetic (./arithmetic) when no
- * letter was read; a garbled footnote marker is resolved after the footnotes are read (./markers).
+ * box's value read with the doubts of its repairs. (A) or (D) stays unread when no letter was read; a garbled
+ * footnote marker is resolved after the footnotes are read (./markers).
  */
 function readOcr(
   doc: TextDoc,
