@@ -64,7 +64,7 @@ export function resolveGarbledMarkers(doc: TextDoc): void {
         : `a footnote marker "${g.text}" whose number could not be read (OCR): not counted`;
     }
     if (id) {
-      const ref: FootnoteRef = { id, span: g.field.span };
+      const ref: FootnoteRef = { id, span: null }; // where OCR wrote the marker is not kept
       if (!g.field.footnotes.some((r) => r.id === id)) g.field.footnotes.push(ref);
       cited.add(id);
       byBox.set(`${g.row.table}:${g.box}`, id);
@@ -87,7 +87,7 @@ function pricesInRanges(doc: TextDoc): void {
     if (f.value == null || f.footnotes.length || garbled.has(f) || !Number.isFinite(price)) continue;
     const hits = [...ranges].filter(([, [a, b]]) => price >= a && price <= b);
     if (hits.length !== 1) continue;
-    f.footnotes.push({ id: hits[0][0], span: f.span });
+    f.footnotes.push({ id: hits[0][0], span: null }); // no marker is written there
     doc.doubt(
       f,
       `Table I row ${r.index + 1} price footnote`,

@@ -220,12 +220,12 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
     const co = /^(C\/O\s.{0,200}?),?\s{1,20}(\d.{0,200})$/i.exec(joined);
     const first = h.streets[0];
     const last = h.streets[h.streets.length - 1];
-    const sp = { raw: joined, start: first.start, end: last.end };
     const doubt =
       h.streets.length > 1 ? 'the street lines are joined and split again where the form wraps them (OCR)' : null;
     if (co) {
-      o.street1 = doc.field({ ...sp, ocr: undefined }, co[1], [], doubt, 'Street');
-      o.street2 = doc.field({ ...sp }, co[2], [], doubt, 'Street (line 2)');
+      // Each value keeps the span of a line it comes from: the lines are not adjacent text (other boxes sit between).
+      o.street1 = doc.field(first, co[1], [], doubt, 'Street');
+      o.street2 = doc.field(last, co[2], [], doubt, 'Street (line 2)');
     } else {
       o.street1 = doc.field(first, withoutBorder(first.raw));
       const rest = h.streets.slice(1);
