@@ -56,12 +56,6 @@ export default tseslint.config(
       ],
     },
   },
-  // The plain-text/OCR reader's patterns are fixed by the OCR work on that reader (rewritten at the same time); until
-  // then its inputs are still bounded by the reading worker's time limit.
-  {
-    files: ['src/core/parse/text/**/*.ts'],
-    rules: { 'regexp/no-super-linear-backtracking': 'off', 'regexp/no-super-linear-move': 'off' },
-  },
   {
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],
     rules: {

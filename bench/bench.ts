@@ -26,14 +26,9 @@ import { measurePdfSpeed } from './pdf-speed';
 import { measureEdgar } from './edgar';
 import { decodeBytes } from '../src/core/decode';
 import { detectKind } from '../src/core/detect';
+import { stamp, writeSection } from './report';
 
-const BENCH_FILE = path.join(REPO_ROOT, 'BENCHMARKS.md');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-
-function machine(): string {
-  const cpu = os.cpus();
-  return `${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,26 +39,6 @@ function time(fn: () => void): number {
   const t0 = process.hrtime.bigint();
   fn();
   return Number(process.hrtime.bigint() - t0) / 1e6;
-}
-
-/** Replace (or append) the section between <!-- bench:NAME --> markers. */
-function writeSection(name: string, body: string): void {
-  const start = `<!-- bench:${name}:start -->`;
-  const end = `<!-- bench:${name}:end -->`;
-  let doc = fs.existsSync(BENCH_FILE)
-    ? fs.readFileSync(BENCH_FILE, 'utf8')
-    : '# Benchmarks\n\nProduced by `npm run bench`; every figure is a ratio against a baseline run in the same process, or a wall time / peak memory measured on the machine named in its section.\n';
-  const block = `${start}\n${body.trim()}\n${end}`;
-  const i = doc.indexOf(start);
-  const j = doc.indexOf(end);
-  doc = i >= 0 && j > i ? doc.slice(0, i) + block + doc.slice(j + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
-  fs.writeFileSync(BENCH_FILE, doc);
-}
-
-/** When and where, and how busy the machine was: other work on it inflates wall times, less so the ratios. */
-function stamp(): string {
-  const load = os.loadavg()[0];
-  return `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}; load average ${load.toFixed(1)} at the end.`;
 }
 
 interface Input {

@@ -28,7 +28,7 @@ say() { echo "[install-vscode] $*"; }
 
 # 1. Debian packages, only when one is missing (apt-get update first: a fresh machine has no lists)
 need=()
-for p in g++ make python3 libkrb5-dev ripgrep chromium; do
+for p in g++ make python3 libkrb5-dev ripgrep chromium tesseract-ocr poppler-utils; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
 done
 if [ "${#need[@]}" -gt 0 ]; then
@@ -37,7 +37,7 @@ if [ "${#need[@]}" -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 else
-  say "Debian packages present (chromium, ripgrep, libkrb5-dev, g++, make, python3)"
+  say "Debian packages present (chromium, ripgrep, libkrb5-dev, g++, make, python3, tesseract-ocr, poppler-utils)"
 fi
 [ -x "${CHROMIUM_BIN:-/usr/bin/chromium}" ] || { echo "chromium not found at ${CHROMIUM_BIN:-/usr/bin/chromium}" >&2; exit 1; }
 

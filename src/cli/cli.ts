@@ -17,6 +17,8 @@ import type { Filing, Finding, Severity } from '../core/model';
 import { inspectBytes, type InspectOptions } from '../core/inspect';
 import { DEFAULT_TEXT_TIMEOUT_MS, ReadingWorker, readerFailed } from '../core/worker/client';
 import { DEFAULT_PDF_TIMEOUT_MS } from '../core/pdf/limits';
+import { DEFAULT_OCR_TIMEOUT_MS } from '../core/ocr/job';
+import type { OcrRequest } from '../core/worker/protocol';
 import { isPdf } from '../core/decode';
 import { detached } from '../core/strings';
 import { findingToJson, toJson } from '../core/json';
@@ -56,6 +58,8 @@ Options of inspect, check and timeline:
                        ${DEFAULT_TEXT_TIMEOUT_MS / 1000} s, PDFs ${DEFAULT_PDF_TIMEOUT_MS / 1000} s). Only regular files are read, each up to the size limit.
 
 Inputs: EDGAR ownership XML, EDGAR submission text (.txt/.nc/.sgml), EDGAR HTML, PDF, plain/OCR text of a form.
+--ocr (any command): a scanned PDF (no text layer) is read through Tesseract and pdftoppm on the PATH (Debian:
+apt-get install tesseract-ocr poppler-utils), up to 10 pages in 2 minutes; every value read so is marked uncertain.
 Folders are searched recursively for .xml .txt .nc .sgml .htm .html .pdf files; files in a folder that are not
 ownership filings are skipped with a note on stderr.
 
@@ -73,11 +77,21 @@ interface Args {
   severities: Record<string, Severity | 'off'>;
   /** --timeout: the time limit of one input, ms (null: the readers' defaults). */
   timeoutMs: number | null;
+  /** --ocr: a scanned PDF (no text layer) is read through Tesseract. */
+  ocr: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
-  const a: Args = { command: command ?? '', paths: [], json: false, format: null, severities: {}, timeoutMs: null };
+  const a: Args = {
+    command: command ?? '',
+    paths: [],
+    json: false,
+    format: null,
+    severities: {},
+    timeoutMs: null,
+    ocr: false,
+  };
   const known = new Set(RULES.map((r) => r.id));
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -89,6 +103,7 @@ function parseArgs(argv: string[]): Args {
       return next;
     };
     if (arg === '--json') a.json = true;
+    else if (arg === '--ocr') a.ocr = true;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const f = takeValue('--format');
       if (command === 'timeline') {
@@ -130,11 +145,15 @@ const readInput = readInputFile;
 let reader = new ReadingWorker();
 
 /** `inspectBytes` in the reading worker, under the time limit of one input. */
+/** A scanned PDF is read by OCR with --ocr; without it, its reason says to add --ocr (or how to get Tesseract). */
+let ocrRequest: OcrRequest = { read: false, howToAsk: 'add --ocr', job: {} };
+
 async function inspectInput(bytes: Uint8Array, file: string, options: InspectOptions) {
   return (
     await reader.inspectBytes(bytes, file, {
       severities: options.severities,
       noRules: options.noRules,
+      ocr: ocrRequest,
       edgar: options.edgar,
     })
   ).outcome;
@@ -351,7 +370,14 @@ async function main(cmdline: string[]): Promise<number> {
 
   const severities = args.severities;
   const options: InspectOptions = { severities };
-  if (args.timeoutMs !== null)
+  if (args.ocr) {
+    ocrRequest = { ...ocrRequest, read: true };
+    // OCR takes seconds a page: a PDF gets OCR's time limit unless --timeout says otherwise.
+    reader = new ReadingWorker({
+      textTimeoutMs: args.timeoutMs ?? undefined,
+      pdf: { timeoutMs: args.timeoutMs ?? DEFAULT_OCR_TIMEOUT_MS },
+    });
+  } else if (args.timeoutMs !== null)
     reader = new ReadingWorker({ textTimeoutMs: args.timeoutMs, pdf: { timeoutMs: args.timeoutMs } });
   // One object for one named file; an array for several files or any folder.
   const isDir = (p: string) => {

@@ -16,6 +16,7 @@ import { ruleDocs } from './findingDiagnostics';
 import { FILING_SELECTOR, FilingLanguageFeatures } from './language';
 import { FilingPreviewProvider, PdfPreviewProvider, PDF_VIEW_TYPE, PREVIEW_VIEW_TYPE } from './preview/editorProviders';
 import { PreviewManager } from './preview/previewManager';
+import { PdfOcr } from './ocr';
 import { scanWorkspace } from './scan';
 import { registerSection16 } from './section16';
 import { registerTimeline } from './timeline';
@@ -48,8 +49,15 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
     idleMs: 60_000,
   });
   own({ dispose: () => void reader.dispose() });
+  // A scanned PDF is read by OCR when the user asks for it (./ocr), in a reading worker of its own.
+  const ocr: PdfOcr = own(
+    new PdfOcr(
+      vscode.Uri.joinPath(context.extensionUri, 'dist', 'reader-worker.js').fsPath,
+      (): FilingService => service,
+    ),
+  );
 
-  const service = own(new FilingService(inspectOptions, reader));
+  const service: FilingService = own(new FilingService(() => ({ ...inspectOptions(), ocr: ocr.request() }), reader));
   const active = own(new ActiveFiling(service));
   const diagnostics = own(new DiagnosticsManager(service, ruleDocs(context.extensionUri)));
   const previews = own(

@@ -14,7 +14,8 @@
  */
 import * as vscode from 'vscode';
 import type { Filing, ParseOutcome } from '../core/model';
-import { sizeLimitReason, type InspectOptions } from '../core/inspect';
+import { sizeLimitReason } from '../core/inspect';
+import type { WorkerInspectOptions } from '../core/worker/protocol';
 import { Disposable } from './dispose';
 import { notFiling, toReading, type InputReader, type Reading } from './reading';
 
@@ -60,7 +61,7 @@ export class FilingService extends Disposable {
 
   constructor(
     /** The settings as the core's options (severities), read at each read so a change applies to the next one. */
-    private readonly options: () => InspectOptions,
+    private readonly options: () => WorkerInspectOptions,
     /** Where inputs are read: the reading worker. */
     private readonly reader: InputReader,
   ) {

@@ -6,8 +6,14 @@
 import type { ParseOutcome } from '../model';
 import { ReadingWorker } from '../worker/client';
 import type { PdfOptions } from './limits';
+import type { OcrJob } from '../ocr/job';
 
-export interface PdfWorkerOptions extends PdfOptions {
+/** A PDF job: its text layer read, or with `ocr` its page images read through Tesseract (../ocr/pdf). */
+export interface PdfJobOptions extends PdfOptions {
+  ocr?: OcrJob;
+}
+
+export interface PdfWorkerOptions extends PdfJobOptions {
   /** Path of the worker script (default: found beside this bundle). */
   workerPath?: string;
   /** Heap limit of the worker thread, MB (default 512). */
@@ -30,7 +36,7 @@ export class PdfWorkerClient {
   }
 
   /** Read one PDF in the worker; never rejects. */
-  parse(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ParseOutcome> {
+  parse(bytes: Uint8Array, file: string, opts: PdfJobOptions = {}): Promise<ParseOutcome> {
     return this.reader.parsePdf(bytes, file, opts);
   }
 

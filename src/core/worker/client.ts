@@ -14,6 +14,7 @@
  * this code (dist/, for both the extension and the CLI); from the TypeScript sources (tests) it is `entry.ts`, run
  * through tsx.
  */
+import type { OcrJob } from '../ocr/job';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -249,10 +250,10 @@ export class ReadingWorker {
   }
 
   /** `parsePdf` in the worker: the core's PdfReader. */
-  async parsePdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ParseOutcome> {
+  async parsePdf(bytes: Uint8Array, file: string, opts: PdfOptions & { ocr?: OcrJob } = {}): Promise<ParseOutcome> {
     const base = this.pdfOptions();
     const pdf = { timeoutMs: opts.timeoutMs ?? base.timeoutMs, maxPages: opts.maxPages ?? base.maxPages };
-    return (await this.run({ kind: 'pdf', bytes, file, pdf })).outcome;
+    return (await this.run({ kind: 'pdf', bytes, file, pdf, ocr: opts.ocr })).outcome;
   }
 
   private pdfOptions(): PdfOptions {

@@ -7,6 +7,9 @@
 import { parentPort } from 'node:worker_threads';
 import type { ParseOutcome } from '../model';
 import type { PdfOptions } from '../pdf/limits';
+import type { OcrJob } from '../ocr/job';
+import { withOcr } from '../ocr/offer';
+import type { PdfReader } from '../pdf/reader';
 import type { JobMessage, ReadJob, ReadResult } from './protocol';
 import { notFilingResult, readBytesInput, readTextInput } from './read';
 
@@ -18,10 +21,30 @@ async function parsePdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}):
   return pdf.parsePdf(bytes, file, opts);
 }
 
+/** A PDF's page images read through Tesseract (../ocr/pdf, loaded on the first such PDF). */
+async function ocrPdf(bytes: Uint8Array, file: string, job: OcrJob, timeoutMs?: number): Promise<ParseOutcome> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ocr = require('../ocr/pdf') as typeof import('../ocr/pdf');
+  return ocr.ocrPdf(bytes, file, { ...job, timeoutMs });
+}
+
 async function run(job: ReadJob): Promise<ReadResult> {
-  if (job.kind === 'pdf') return { outcome: await parsePdf(job.bytes, job.file, job.pdf), isFiling: true };
-  const { pdf, ...rest } = job.options;
-  const options = { ...rest, readPdf: (bytes: Uint8Array, file: string) => parsePdf(bytes, file, pdf) };
+  if (job.kind === 'pdf') {
+    const outcome = job.ocr
+      ? await ocrPdf(job.bytes, job.file, job.ocr, job.pdf.timeoutMs)
+      : await parsePdf(job.bytes, job.file, job.pdf);
+    return { outcome, isFiling: true };
+  }
+  const { pdf, ocr, ...rest } = job.options;
+  let readPdf: PdfReader = (bytes, file) => parsePdf(bytes, file, pdf);
+  if (ocr)
+    readPdf = withOcr(readPdf, {
+      wanted: () => ocr.read,
+      readByOcr: (bytes, file) => ocrPdf(bytes, file, ocr.job, pdf?.timeoutMs),
+      howToAsk: ocr.howToAsk,
+      tools: () => ({ tesseractPath: ocr.job.tesseractPath }),
+    });
+  const options = { ...rest, readPdf };
   if (job.kind === 'bytes') return readBytesInput(job.bytes, job.file, options);
   const result = readTextInput(job.text, job.file, options);
   // The caller has the text it sent: it is not copied back.

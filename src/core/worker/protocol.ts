@@ -4,6 +4,16 @@
  */
 import type { EdgarSource, ParseOutcome, Severity } from '../model';
 import type { PdfOptions } from '../pdf/limits';
+import type { OcrJob } from '../ocr/job';
+
+/** What becomes of a scanned PDF (no text layer) among the inputs (../ocr/offer). */
+export interface OcrRequest {
+  /** Read its page images through Tesseract; else its reason says how to ask for that, or how to get Tesseract. */
+  read: boolean;
+  /** How the user asks for OCR where this runs, e.g. "add --ocr". */
+  howToAsk: string;
+  job: OcrJob;
+}
 
 /** The options of `inspectBytes`/`inspectText` that can cross to the worker (its PDF reader is its own). */
 export interface WorkerInspectOptions {
@@ -13,6 +23,7 @@ export interface WorkerInspectOptions {
   edgar?: EdgarSource | null;
   /** Limits of the worker's PDF reader. */
   pdf?: PdfOptions;
+  ocr?: OcrRequest;
 }
 
 export type ReadJob =
@@ -21,7 +32,7 @@ export type ReadJob =
   /** Text as the user sees it (an open document, unsaved edits included): detected, and read when it is a filing. */
   | { kind: 'text'; text: string; file: string; options: WorkerInspectOptions }
   /** A PDF through `parsePdf` alone (no rules, no caller's severities): the core's `PdfReader`. */
-  | { kind: 'pdf'; bytes: Uint8Array; file: string; pdf: PdfOptions };
+  | { kind: 'pdf'; bytes: Uint8Array; file: string; pdf: PdfOptions; ocr?: OcrJob };
 
 export interface ReadResult {
   outcome: ParseOutcome;

@@ -2,7 +2,8 @@
  * What the parts of the text reader share: the cleaned text with its lines and cells, label search in a bounded
  * window, pieces of text with their source spans, fields with their doubts, dates and check marks.
  */
-import { emptyFiling, type Field, type Filing, type Finding, type FootnoteRef, type Span } from '../../model';
+import type { BoxKey } from '../../form/layout';
+import { emptyFiling, type Field, type Filing, type Finding, type FootnoteRef, type Row, type Span } from '../../model';
 import { cleanFormText, type CleanText } from '../form/clean';
 import { collapse, makeField } from '../form/normalize';
 import { dateFromString } from './patterns';
@@ -31,6 +32,11 @@ export interface Piece {
   end: number;
   /** The value joined with its continuation on the next line (a wrapped table cell); `raw` stays the first part. */
   merged?: string;
+  /**
+   * Read from OCR text (./ocr-row): the value to read (digits repaired, the letter read, a title's words joined
+   * from the lines it wraps over; null when nothing readable is there), its footnote markers and the doubt.
+   */
+  ocr?: { value: string | null; refs: FootnoteRef[]; why: string | null };
 }
 
 /**
@@ -46,6 +52,13 @@ export class TextDoc {
   /** The cleaned text. */
   readonly t: string;
   readonly lines: Line[] = [];
+  /**
+   * Text as OCR engines write it: no tab anywhere (extracted PDF text and the seed's converter keep columns
+   * apart with tabs; Tesseract writes a single space between cells).
+   */
+  readonly ocr: boolean;
+  /** Footnote markers OCR garbled ("“)", "°"), resolved once the footnotes are read (./markers). */
+  readonly garbledMarkers: { row: Row; box: BoxKey; field: Field<unknown>; text: string; where: string }[] = [];
 
   constructor(
     readonly src: string,
@@ -54,6 +67,7 @@ export class TextDoc {
     this.filing = emptyFiling(file, 'text', src);
     this.c = cleanFormText(src);
     this.t = this.c.text;
+    this.ocr = !src.includes('\t');
     this.splitLines();
   }
 

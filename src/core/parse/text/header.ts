@@ -3,7 +3,7 @@ import type { TextDoc } from './doc';
 
 /** The "FORM 4" box, else the form's title (said so); the two are checked against each other. */
 export function readDocumentType(doc: TextDoc, headerEnd: number, title: '3' | '4' | '5' | null): void {
-  const m = doc.find(/(?:^|[\n\r])[ \t]*FORM[ \t]+([345])[ \t]*(\/[ \t]*A)?[ \t]*(?=[\r\n]|\t|$)/i, 0, headerEnd);
+  const m = doc.find(/(?:^|[\n\r])[ \t]*FORM[ \t]+([345])[ \t]*(\/[ \t]*A[ \t]*)?(?=[\r\n]|\t|$)/i, 0, headerEnd);
   if (m) {
     const s = doc.t.slice(m[0], m[1]);
     const mm = /([345])[ \t]*(\/[ \t]*A)?/i.exec(s.replace(/^\s*FORM/i, ''))!;

@@ -33,6 +33,8 @@ import { checkJointFiling, readCheckBoxes, readDocumentType, readIssuer, readPer
 import { readFootnotesRemarksSignatures } from './notes';
 import { crossCheckOwnerName, readOwner, readOwnerBlocksAfterTables, readRelationship } from './owners';
 import { readTable } from './tables';
+import { readOcrBoxes } from './ocr-boxes';
+import { resolveGarbledMarkers } from './markers';
 
 /** Plain or OCR text of a printed form into the model; `{ok:false}` when it is not a Form 3/4/5. */
 export function parseFormText(text: string, file: string): ParseOutcome {
@@ -47,8 +49,11 @@ export function parseFormText(text: string, file: string): ParseOutcome {
 /** The form's parts in reading order; `{ok:false}` when the text is not a filled-in Form 3/4/5. */
 function readText(doc: TextDoc): ParseOutcome {
   const t = doc.t;
-  const table1 = doc.find(/Table\s+I\s*[-\u2010-\u2015]+\s*Non[-\u2010-\u2015\s]*Derivative/i);
-  const table2 = doc.find(/Table\s+II\s*[-\u2010-\u2015]+\s*Derivative/i);
+  // OCR writes the Roman numerals with the letters and strokes it confuses them with ("Table | -", "Table Il -").
+  const table1 = doc.find(
+    /Table\s{1,3}[Il1|]\s{0,3}[-\u2010-\u2015~]{1,3}\s{0,3}Non[-\u2010-\u2015\s]{0,3}Derivative/i,
+  );
+  const table2 = doc.find(/Table\s{1,3}[Il1|]{2}\s{0,3}[-\u2010-\u2015~]{1,3}\s{0,3}Derivative/i);
   const explanation = doc.find(/Explanation\s+of\s+Responses\s*:?/i);
   const ownerLabel = doc.find(/Name\s+and\s+Address/i);
   const title = documentTypeFromTitle(t.length > 20000 ? t.slice(0, 20000) : t);
@@ -85,6 +90,8 @@ function readText(doc: TextDoc): ParseOutcome {
     doc.filing.reportingOwners.push(o);
   }
   readFootnotesRemarksSignatures(doc, explanation ? explanation[1] : tablesEnd);
+  if (doc.ocr) readOcrBoxes(doc, owner, headerEnd);
+  resolveGarbledMarkers(doc);
   checkJointFiling(doc, headerEnd);
   crossCheckOwnerName(doc, owner);
   if (

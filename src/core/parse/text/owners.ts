@@ -80,16 +80,21 @@ export function readOwner(doc: TextDoc, headerEnd: number, from = 0): ReportingO
     if (p2) cityStateZip(doc, o, p2);
     if (o.span && p2) o.span = { start: o.span.start, end: doc.span(p2.start, p2.end)!.end };
   }
+  flagSuspectDigits(doc, o);
+  return o;
+}
+
+/** An address number that mixes digits with the letters OCR confuses them with ("4OO") is kept as written, flagged. */
+export function flagSuspectDigits(doc: TextDoc, o: ReportingOwner): void {
   for (const [f, what] of [
     [o.street1, 'Street'],
     [o.street2, 'Street (line 2)'],
     [o.zipCode, 'ZIP code'],
   ] as const) {
-    const tok = f.raw && f.raw.length < 300 ? /(?:^|\s)([0-9OolI]*\d[0-9OolI]*)(?=\s|,|$)/.exec(f.raw) : null;
+    const tok = f.raw && f.raw.length < 300 ? /(?:^|\s)([0-9OolI]{0,20}\d[0-9OolI]{0,20})(?=\s|,|$)/.exec(f.raw) : null;
     if (tok && /[OolI]/.test(tok[1]) && !f.uncertain)
       doc.doubt(f, what, `"${tok[1]}" mixes digits with letters OCR confuses with digits (O/0, l/1): kept as written`);
   }
-  return o;
 }
 
 /**
@@ -109,7 +114,7 @@ function addressBelowName(doc: TextDoc, o: ReportingOwner, name: Piece, headerEn
     if (q) found.push(q);
   }
   const csz = found.findIndex(
-    (q) => q.raw.length < 120 && /^(.*?)[,\s]+([A-Za-z]{2})[,\s]+(\d{5}(?:-\d{4})?)$/.test(q.raw),
+    (q) => q.raw.length < 120 && /^(.{0,120}?)[,\s]{1,20}([A-Za-z]{2})[,\s]{1,20}(\d{5}(?:-\d{4})?)$/.test(q.raw),
   );
   if (csz < 0) return;
   const streets = found.slice(0, csz).slice(-2);
@@ -126,7 +131,9 @@ function cityStateZip(doc: TextDoc, o: ReportingOwner, p: Piece): void {
   const m =
     s.length > 200
       ? null
-      : /^([\s\S]*?)[,\s]+([A-Za-z]{2}|[A-Z]\d)[,\s]+(\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3})\s*$/.exec(s);
+      : /^([\s\S]{0,200}?)[,\s]{1,20}([A-Za-z]{2}|[A-Z]\d)[,\s]{1,20}(\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3})\s{0,20}$/.exec(
+          s,
+        );
   if (!m) {
     o.city = doc.field(p, p.raw, [], 'city, state and ZIP code could not be told apart', 'City');
     return;
@@ -149,7 +156,10 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
   const other = doc.find(/Other\s*\(specify\s+below\)/i, from, headerEnd);
   let titleRange: [number, number] | null = null;
   if (officer) {
-    const p = doc.restOfCell(officer[1], /Other\s*\(specify|[([]\s?[Xx]?\s?[)\]]\s*Other\b|_+\s?[Xx]?\s?_*\s*Other\b/i);
+    const p = doc.restOfCell(
+      officer[1],
+      /Other\s*\(specify|[([]\s?[Xx]?\s?[)\]]\s*Other\b|_{1,80}\s?[Xx]?\s?_{0,80}\s{0,20}Other\b/i,
+    );
     if (p) {
       titleRange = [p.start, p.end];
       o.officerTitle = doc.field(p, p.raw);
@@ -245,7 +255,7 @@ export function readOwnersSection(doc: TextDoc, from: number, to: number): void 
   const lines = doc.lines.filter((l) => l.start >= from && l.end <= to);
   const known = new Set(doc.filing.reportingOwners.map((o) => (o.name.value ?? '').toUpperCase()));
   let block: Piece[] = [];
-  const cityLine = /^(.*?),?\s+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/;
+  const cityLine = /^(.{0,120}?),?\s{1,20}([A-Z]{2})\s{1,20}(\d{5}(?:-\d{4})?)$/;
   for (const l of lines) {
     const tx = l.text.trim();
     if (!tx || /^--\s*\d+\s+of\s+\d+\s*--$/.test(tx) || /Reporting Owner Name|^Director/i.test(tx)) continue;

@@ -12,6 +12,13 @@ export const MONTH_DATE_RE =
 export const NONE_VALUES = new Set(['-', '--', '---', '\u2014', '\u2013', 'N/A', 'n/a', 'NA', 'None', 'none']);
 
 /** OCR letter-for-digit confusions. */
+/** `s` without the characters of `chars` at its end (a loop: a `[...]+$` pattern is quadratic on a long run). */
+export function trimEndOf(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+
 export function ocrDigits(s: string): string {
   return s.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1').replace(/S/g, '5').replace(/B/g, '8');
 }

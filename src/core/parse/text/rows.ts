@@ -1,5 +1,5 @@
 /** A row of Table I or II: its cells into the layout's boxes, each box's value read, with its doubts. */
-import type { BoxKey } from '../../form/layout';
+import { boxName, type BoxKey } from '../../form/layout';
 import { absent, emptyRow, type DerivativeRow, type Field, type FootnoteRef, type Row } from '../../model';
 import {
   makeField,
@@ -10,7 +10,8 @@ import {
 } from '../form/normalize';
 import { fits, splitMarkers, type Layout } from './cells';
 import type { Line, Piece, TextDoc } from './doc';
-import { NONE_VALUES, ocrDigits, dateFromString } from './patterns';
+import { NONE_VALUES, ocrDigits, dateFromString, trimEndOf } from './patterns';
+import { readOcrRow } from './ocr-row';
 import { bySequence } from './sequence';
 
 /** Rows read per table at most: the form has 30; continuation pages and wrapped rows stay far below this. */
@@ -73,6 +74,10 @@ export function readRow(
   while (cells.length && cells[cells.length - 1] == null) cells.pop();
   let assigned: Map<BoxKey, Piece> | null = null;
   let fallback = false;
+  if (doc.ocr && !l.piped) {
+    readOcr(doc, row, where, form, l, linesBefore, linesAfter);
+    return;
+  }
   for (const layout of layouts) {
     if (linesBefore.length || linesAfter.length) break; // a row spread over lines has no column positions
     if (cells.length < 2 || cells.length > layout.length) continue;
@@ -105,33 +110,8 @@ export function readRow(
     );
     return;
   }
-  if (fallback)
-    doc.uncertain(
-      where,
-      `the columns are not separated in the text${linesBefore.length || linesAfter.length ? ' and the row runs over several lines' : ''}; values were assigned by their kind (date, code, amount, A/D, D/I) in column order`,
-      row.span,
-    );
-  // Without column positions, the kind of a code, A/D, D/I letter or a title is plain; which box an amount
-  // (or, in Table II, a date) belongs to is inferred from the order: those are marked uncertain.
-  const certainBoxes = new Set<BoxKey>([
-    'securityTitle',
-    'transactionCode',
-    'transactionTimeliness',
-    'transactionAcquiredDisposedCode',
-    'directOrIndirectOwnership',
-    ...(table === 'nonDerivative' ? (['transactionDate'] as BoxKey[]) : []),
-  ]);
-  for (const [box, p] of assigned)
-    assignCell(
-      doc,
-      row,
-      box,
-      p,
-      where,
-      fallback && !certainBoxes.has(box)
-        ? 'the columns are not separated in the text: the box is inferred from the order of the values'
-        : null,
-    );
+  if (fallback) saySeparatorsMissing(doc, row, where, linesBefore.length + linesAfter.length > 0);
+  for (const [box, p] of assigned) assignCell(doc, row, box, p, where, fallback ? inferredDoubt(row, box) : null);
   if (titleBefore.length && row.securityTitle.raw != null) {
     // Words on the line(s) before the row: a security title wrapped upward by the text extraction.
     doc.doubt(
@@ -154,17 +134,119 @@ export function readRow(
   else doc.filing.nonDerivative.push(row);
 }
 
+/** The row-level finding of a row read without column separators. */
+function saySeparatorsMissing(doc: TextDoc, row: Row, where: string, manyLines: boolean): void {
+  doc.uncertain(
+    where,
+    `the columns are not separated in the text${manyLines ? ' and the row runs over several lines' : ''}; values were assigned by their kind (date, code, amount, A/D, D/I) in column order`,
+    row.span,
+  );
+}
+
+/**
+ * Without column positions, the kind of a code, A/D, D/I letter or a title is plain; which box an amount (or, in
+ * Table II, a date) belongs to is inferred from the order: those are marked uncertain.
+ */
+function inferredDoubt(row: Row, box: BoxKey): string | null {
+  const certain =
+    box === 'securityTitle' ||
+    box === 'transactionCode' ||
+    box === 'transactionTimeliness' ||
+    box === 'transactionAcquiredDisposedCode' ||
+    box === 'directOrIndirectOwnership' ||
+    (row.table === 'nonDerivative' && box === 'transactionDate');
+  return certain ? null : 'the columns are not separated in the text: the box is inferred from the order of the values';
+}
+
+/**
+ * A row of OCR text (no column separators): its tokens assigned to the boxes by kind and order (./ocr-row), each
+ * box's value read with the doubts of its repairs. (A) or (D) stays unread when no letter was read; a garbled
+ * footnote marker is resolved after the footnotes are read (./markers).
+ */
+function readOcr(
+  doc: TextDoc,
+  row: Row,
+  where: string,
+  form: string,
+  l: Line,
+  linesBefore: Piece[],
+  linesAfter: Line[],
+): void {
+  const r = readOcrRow(doc, {
+    table: row.table,
+    form,
+    before: linesBefore.map((p): [number, number] => [p.start, p.end]),
+    main: [l.start, l.end],
+    after: linesAfter.map((x): [number, number] => [x.start, x.end]),
+  });
+  if (!r.boxes.has('securityTitle') && r.boxes.size < 3) {
+    doc.uncertain(
+      where,
+      'a line with values that could not be read as a row (no security title before the values): not read',
+      row.span,
+    );
+    return;
+  }
+  saySeparatorsMissing(doc, row, where, linesBefore.length + linesAfter.length > 0);
+  for (const [box, p] of r.boxes) assignCell(doc, row, box, p, where, inferredDoubt(row, box));
+  for (const g of r.garbled) {
+    const f = fieldOf(row, g.box);
+    if (f) doc.garbledMarkers.push({ row, box: g.box, field: f, text: g.text, where });
+  }
+  if (r.leftover.length) {
+    const a = r.leftover[0];
+    const b = r.leftover[r.leftover.length - 1];
+    doc.uncertain(
+      where,
+      `"${r.leftover
+        .map((x) => x.raw)
+        .join(' ')
+        .slice(0, 60)}" could not be assigned to a box of the row (OCR): not read`,
+      doc.span(Math.min(a.start, b.start), Math.max(a.end, b.end)),
+    );
+  }
+  const isTx =
+    form !== '3' &&
+    (row.transactionDate.value != null || row.transactionCode.raw != null || row.transactionShares.raw != null);
+  row.kind = isTx ? 'transaction' : 'holding';
+  if (row.table === 'derivative') doc.filing.derivative.push(row);
+  else doc.filing.nonDerivative.push(row);
+}
+
+/** The field a box fills (Table II's (A) and (D) boxes fill the amount). */
+export function fieldOf(row: Row, box: BoxKey): Field | null {
+  const key = box === 'sharesAcquired' || box === 'sharesDisposed' ? 'transactionShares' : box;
+  const f = (row as unknown as Record<string, unknown>)[key];
+  return f && typeof f === 'object' && 'present' in f ? (f as Field) : null;
+}
+
+function setBox(row: Row, box: BoxKey, f: Field): void {
+  const key = box === 'sharesAcquired' || box === 'sharesDisposed' ? 'transactionShares' : box;
+  if (key === 'transactionCode') row.codingSpan = f.span;
+  if (fieldOf(row, key) || Object.hasOwn(row, key)) (row as unknown as Record<string, Field>)[key] = f;
+}
+
 /** A cell's value into the field of its box, with its footnote markers and any doubt. */
 function assignCell(doc: TextDoc, row: Row, box: BoxKey, p: Piece, where: string, doubt: string | null): void {
   const d = row.table === 'derivative' ? (row as DerivativeRow) : null;
-  const split = p.merged != null ? { value: { ...p }, refs: [] as FootnoteRef[] } : splitMarkers(doc, p);
+  const split = p.ocr
+    ? { value: p.ocr.value == null && !p.ocr.why ? null : { ...p }, refs: p.ocr.refs }
+    : p.merged != null
+      ? { value: { ...p }, refs: [] as FootnoteRef[] }
+      : splitMarkers(doc, p);
   const { value, refs } = split;
-  if (p.merged != null) {
+  if (p.ocr?.why) doubt = doubt ? `${doubt}; ${p.ocr.why}` : p.ocr.why;
+  if (p.ocr && p.ocr.value == null && value) {
+    // OCR wrote something in the box that reads as no value of its kind: kept as written, no value, said so.
+    setBox(row, box, doc.field<string>(value, null, refs, doubt ?? 'not readable', `${where} ${boxName(box)}`));
+    return;
+  }
+  if (p.merged != null && !p.ocr) {
     // Raw (and span) stay the first line's text; the value is read from the joined text, with doubt.
     const why = `the value continues on the next line: read as "${p.merged}"`;
     doubt = doubt ? `${doubt}; ${why}` : why;
   }
-  const vt = (x: Piece) => x.merged ?? x.raw;
+  const vt = (x: Piece) => (x.ocr ? (x.ocr.value ?? x.raw) : (x.merged ?? x.raw));
   const text = (f: string): Field =>
     value
       ? doc.field(value, vt(value), refs, doubt, `${where} ${f}`)
@@ -175,7 +257,7 @@ function assignCell(doc: TextDoc, row: Row, box: BoxKey, p: Piece, where: string
     let why = doubt;
     if (v == null) {
       const fixed = normalizeNumber(ocrDigits(vt(value).replace(/\s+/g, '')));
-      const trimmed = normalizeNumber(vt(value).replace(/[\s-]+$/, ''));
+      const trimmed = normalizeNumber(trimEndOf(vt(value), ' \t\n\r-'));
       if (fixed != null) {
         v = fixed;
         why = `letters read as digits in "${vt(value)}" (OCR)`;

@@ -130,10 +130,12 @@ export function readTable(
       // "Common" / "Stock" / "$0 10/02/2015 C ..."), values cut at the line end ("... 04/29/2035 Common" /
       // "Stock 757,576 $0 757,756 D"), the nature's last word below ("I Limited" / "Partnership(4)"). A row is
       // complete when its ownership form (D or I) follows its last amount; until then it takes the next lines.
-      const before = startsWithValue(l) ? pendingTitle : [];
+      // OCR text wraps Table II's titles above the values even when the line starts with words ("Class B Class A" /
+      // "Common $0.00 ..."): the lines of words above are the row's.
+      const before = startsWithValue(l) || (doc.ocr && table === 'derivative') ? pendingTitle : [];
       const after: Line[] = [];
       let j = li + 1;
-      let complete = rowComplete([l, ...after]);
+      let complete = rowComplete([l, ...after], doc.ocr);
       while (j < lines.length && after.length < 8) {
         const x = lines[j];
         const tx = x.text.trim();
@@ -146,7 +148,7 @@ export function readTable(
           if (isData(x) && hasDate(x) && !startsWithValue(x)) break; // a new row with its own date
           after.push(x);
           li = j++;
-          complete = rowComplete([l, ...after]);
+          complete = rowComplete([l, ...after], doc.ocr);
           continue;
         }
         if (!isData(x) || lone(x)) {
@@ -206,13 +208,19 @@ export function readTable(
   }
 }
 
-/** Whether the tokens of a row's lines end with an ownership form (D or I) after the last amount. */
-function rowComplete(lines: Line[]): boolean {
-  const toks = lines.flatMap((x) => x.text.split(/\s+/)).filter((w) => w.length > 0);
+/**
+ * Whether the tokens of a row's lines end with an ownership form (D or I) after the last amount. OCR text writes
+ * the letter with a border or a garbled marker ("D_", "p®"): there a short token after the last amount will do.
+ */
+function rowComplete(lines: Line[], ocr = false): boolean {
+  const toks = lines.flatMap((x) => x.text.split(/\s+/)).filter((w) => w.length > 0 && !/^[|_[\]]+$/.test(w));
   let lastNum = -1;
   toks.forEach((w, i) => {
-    if (/^\$?[0-9][0-9,.]*(?:\(\d{1,2}\))*$/.test(w)) lastNum = i;
+    if (/^\$?[0-9][0-9,.]*(?:\(\d{1,2}\))*\)?$/.test(w)) lastNum = i;
   });
-  for (let i = lastNum + 1; i < toks.length; i++) if (/^\(?[DI]\)?(?:\(\d{1,2}\))*$/.test(toks[i])) return true;
+  for (let i = lastNum + 1; i < toks.length; i++) {
+    if (/^\(?[DI]\)?(?:\(\d{1,2}\))*$/.test(toks[i])) return true;
+    if (ocr && lastNum >= 0 && toks[i].length <= 3) return true;
+  }
   return false;
 }

@@ -1,0 +1,90 @@
+/**
+ * The OCR text of a corpus PDF under one setting, as a user with a scanner would get it: its pages rendered by
+ * pdftoppm, for the degraded setting turned and speckled (./degrade), then read by Tesseract (the project's own
+ * src/core/ocr, the code `form4 inspect --ocr` runs). The text is cached outside the repository (OCR of the
+ * corpus takes many minutes), keyed by the PDF's bytes, the setting and the Tesseract version.
+ */
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { joinPages, ocrImage, renderPages } from '../../src/core/ocr/run';
+import type { OcrTools } from '../../src/core/ocr/tools';
+import { degrade, readPgm, writePgm } from './degrade';
+
+export interface OcrSetting {
+  name: string;
+  /** What the setting is, for the report. */
+  describe: string;
+  dpi: number;
+  psm: number;
+  /** A crooked, noisy scan: degrees turned and the share of pixels flipped. */
+  degrade?: { degrees: number; noise: number };
+}
+
+export const SETTINGS: readonly OcrSetting[] = [
+  { name: 'psm4', describe: '300 dpi, `--psm 4`', dpi: 300, psm: 4 },
+  { name: 'psm6', describe: '300 dpi, `--psm 6`', dpi: 300, psm: 6 },
+  {
+    name: 'degraded',
+    describe: '150 dpi, turned 0.7°, 0.5% of pixels speckled, `--psm 4`',
+    dpi: 150,
+    psm: 4,
+    degrade: { degrees: 0.7, noise: 0.005 },
+  },
+];
+
+/** Pages read per PDF at most (the corpus' longest form runs over 9 pages with its exhibits). */
+export const MAX_PAGES = 10;
+
+export const CACHE_DIR =
+  process.env.FORM4_OCR_CACHE ??
+  path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'form4-inspector', 'ocr');
+
+let version: string | null = null;
+function tesseractVersion(tesseract: string): string {
+  version ??= (spawnSync(tesseract, ['--version'], { encoding: 'utf8' }).stdout ?? '').split('\n')[0].trim();
+  return version;
+}
+
+function cacheFile(tools: OcrTools, pdf: Uint8Array, s: OcrSetting, pages: number): string {
+  const key = createHash('sha256')
+    .update(pdf)
+    .update(JSON.stringify({ s, pages, v: tesseractVersion(tools.tesseract) }))
+    .digest('hex')
+    .slice(0, 24);
+  return path.join(CACHE_DIR, `${key}.txt`);
+}
+
+/** The OCR text of a PDF's first `maxPages` pages under a setting (from the cache when there). */
+export async function ocrText(
+  tools: OcrTools,
+  pdfFile: string,
+  s: OcrSetting,
+  opts: { maxPages?: number; cache?: boolean } = {},
+): Promise<{ text: string; cached: boolean; pages: number }> {
+  const maxPages = opts.maxPages ?? MAX_PAGES;
+  const bytes = fs.readFileSync(pdfFile);
+  const file = cacheFile(tools, bytes, s, maxPages);
+  if (opts.cache !== false && fs.existsSync(file)) {
+    const text = fs.readFileSync(file, 'utf8');
+    return { text, cached: true, pages: text.split('\n\n\f\n\n').length };
+  }
+  // No time limit of the product here: a page takes a few seconds, more on a busy machine.
+  const deadline = Date.now() + 30 * 60_000;
+  const images = await renderPages(tools, pdfFile, { dpi: s.dpi, maxPages, deadline });
+  const texts: string[] = [];
+  for (const img of images) {
+    const page = s.degrade
+      ? writePgm(degrade(readPgm(img), s.degrade.degrees, s.degrade.noise, texts.length + 1))
+      : img;
+    texts.push(await ocrImage(tools, page, { dpi: s.dpi, psm: s.psm, deadline }));
+  }
+  const text = joinPages(texts);
+  if (opts.cache !== false) {
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+  return { text, cached: false, pages: images.length };
+}

@@ -1,0 +1,97 @@
+/**
+ * Footnote markers OCR garbled ("Stock“)", "$635.5491°)"): their numbers are recovered from what the form says
+ * elsewhere, each way said. A weighted-average price cites the footnote whose price range holds it; otherwise the
+ * same box of the row above cites the same note (a title's "(1)" repeated down the table); otherwise the marker
+ * is the next note not yet cited (the form numbers its notes in reading order). A marker left without a number
+ * stays out of the row's footnotes and its box says so.
+ */
+import type { Field, FootnoteRef } from '../../model';
+import { compareFootnoteIds } from '../../model';
+import type { TextDoc } from './doc';
+
+/** "ranging from $634.93 to $635.92": the price ranges of the footnotes, by id. */
+function priceRanges(doc: TextDoc): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const n of doc.filing.footnotes) {
+    const text = n.text.value ?? '';
+    const m = /from\s{1,3}\$\s?([\d,]{1,12}(?:\.\d{1,6})?)\s{1,3}to\s{1,3}\$\s?([\d,]{1,12}(?:\.\d{1,6})?)/i.exec(
+      text.length > 4000 ? text.slice(0, 4000) : text,
+    );
+    if (m && n.id.value) out.set(n.id.value, [Number(m[1].replace(/,/g, '')), Number(m[2].replace(/,/g, ''))]);
+  }
+  return out;
+}
+
+export function resolveGarbledMarkers(doc: TextDoc): void {
+  if (doc.ocr) pricesInRanges(doc);
+  if (!doc.garbledMarkers.length) return;
+  const ids = doc.filing.footnotes.map((n) => n.id.value).filter((x): x is string => !!x);
+  const ranges = priceRanges(doc);
+  const cited = new Set<string>();
+  const allRefs = (f: Field<unknown>) => f.footnotes;
+  // Markers read with their number, in reading order, set what "cited before" means.
+  const rows = [...doc.filing.nonDerivative, ...doc.filing.derivative];
+  const firstGarbled = new Map<object, number>();
+  doc.garbledMarkers.forEach((g, i) => {
+    if (!firstGarbled.has(g.field)) firstGarbled.set(g.field, i);
+  });
+  const byBox = new Map<string, string>();
+  for (const g of doc.garbledMarkers) {
+    // Readable markers of earlier rows count as cited.
+    for (const r of rows) {
+      if (r.table === g.row.table && r.index > g.row.index) continue;
+      if (r.table === 'derivative' && g.row.table === 'nonDerivative') continue;
+      for (const ref of r.codingFootnotes) cited.add(ref.id);
+      for (const v of Object.values(r))
+        if (v && typeof v === 'object' && 'footnotes' in v)
+          for (const ref of allRefs(v as Field<unknown>)) cited.add(ref.id);
+    }
+    const price = Number(g.field.value);
+    let id: string | null = null;
+    let why: string;
+    const inRange = [...ranges].filter(([, [a, b]]) => Number.isFinite(price) && price >= a && price <= b);
+    if ((g.box === 'transactionPricePerShare' || g.box === 'conversionOrExercisePrice') && inRange.length === 1) {
+      id = inRange[0][0];
+      why = `the footnote marker "${g.text}" is garbled; read as (${id.slice(1)}), the note whose price range holds ${g.field.raw}`;
+    } else if (byBox.has(`${g.row.table}:${g.box}`)) {
+      id = byBox.get(`${g.row.table}:${g.box}`)!;
+      why = `the footnote marker "${g.text}" is garbled; read as (${id.slice(1)}), as the same box of the row above`;
+    } else {
+      const next = ids.filter((x) => !cited.has(x)).sort(compareFootnoteIds)[0];
+      id = next ?? null;
+      why = id
+        ? `the footnote marker "${g.text}" is garbled; read as (${id.slice(1)}), the first note not cited before it`
+        : `a footnote marker "${g.text}" whose number could not be read (OCR): not counted`;
+    }
+    if (id) {
+      const ref: FootnoteRef = { id, span: null }; // where OCR wrote the marker is not kept
+      if (!g.field.footnotes.some((r) => r.id === id)) g.field.footnotes.push(ref);
+      cited.add(id);
+      byBox.set(`${g.row.table}:${g.box}`, id);
+    }
+    if (!(g.box === 'transactionPricePerShare' && inRange.length === 1)) doc.doubt(g.field, `${g.where} footnote`, why);
+  }
+}
+
+/**
+ * A weighted-average price whose marker OCR dropped: when exactly one note's price range holds the price and the
+ * price cites no note, it cites that one (said so). A price outside every range is left as read.
+ */
+function pricesInRanges(doc: TextDoc): void {
+  const ranges = priceRanges(doc);
+  if (!ranges.size) return;
+  const garbled = new Set(doc.garbledMarkers.map((g) => g.field));
+  for (const r of doc.filing.nonDerivative) {
+    const f = r.transactionPricePerShare;
+    const price = Number(f.value);
+    if (f.value == null || f.footnotes.length || garbled.has(f) || !Number.isFinite(price)) continue;
+    const hits = [...ranges].filter(([, [a, b]]) => price >= a && price <= b);
+    if (hits.length !== 1) continue;
+    f.footnotes.push({ id: hits[0][0], span: null }); // no marker is written there
+    doc.doubt(
+      f,
+      `Table I row ${r.index + 1} price footnote`,
+      `no footnote marker was read beside the price; it cites (${hits[0][0].slice(1)}), the note whose price range holds ${f.raw}`,
+    );
+  }
+}

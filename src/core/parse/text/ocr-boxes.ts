@@ -1,0 +1,52 @@
+/**
+ * The header boxes of OCR text read again by where they are (./ocr-header), once the signatures and the
+ * "Reporting Owners" table are read: they name the owners, so the owner's name can be told from the issuer's on
+ * a line that holds both. Then every owner's name is checked to be a name: OCR's junk never passes silently.
+ */
+import type { ReportingOwner } from '../../model';
+import type { TextDoc } from './doc';
+import { trimEndOf } from './patterns';
+import { applyOcrOwner, nameLike, readOcrHeader } from './ocr-header';
+
+/** "/s/ Adam C. Spice" as the form's box writes the name: "Spice Adam C." (last name first). */
+function lastFirst(sig: string): string | null {
+  const words = sig
+    .replace(/\/s\/|\bby\b.*$/gi, ' ')
+    .split(/[\s,]+/)
+    .filter((w) => /[A-Za-z]/.test(w));
+  if (words.length < 2 || words.length > 5) return null;
+  return [words[words.length - 1], ...words.slice(0, -1)].join(' ');
+}
+
+export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: number): void {
+  const f = doc.filing;
+  const known = [
+    ...f.reportingOwners.filter((o) => o !== owner).map((o) => o.name.value ?? ''),
+    ...f.signatures.map((s) => lastFirst(s.name.value ?? '') ?? ''),
+  ].filter((x) => x.length > 0);
+  const h = readOcrHeader(doc, headerEnd, known);
+  if (h.issuerName)
+    f.issuer.name = doc.field(
+      h.issuerName,
+      trimEndOf(trimEndOf(h.issuerName.raw, ' \t').replace(/[[|]$/, ''), ' \t'),
+      [],
+      h.ownerDoubt ? "split from the owner's name on the same line" : null,
+      'Issuer name',
+    );
+  if (h.symbol) {
+    const sym = h.symbol.raw.toUpperCase();
+    f.issuer.tradingSymbol = doc.field(
+      h.symbol,
+      sym,
+      [],
+      sym !== h.symbol.raw ? `"${h.symbol.raw}" read as "${sym}" (a symbol is written in capitals)` : null,
+      'Trading symbol',
+    );
+  }
+  applyOcrOwner(doc, owner, h);
+  for (const o of f.reportingOwners) {
+    const name = o.name.value;
+    if (name && !nameLike(name) && !o.name.uncertain)
+      doc.doubt(o.name, 'Reporting person name', `"${name}" is not a name (OCR junk where the name box is)`);
+  }
+}

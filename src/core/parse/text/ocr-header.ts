@@ -1,0 +1,255 @@
+/**
+ * The boxes above Table I in OCR text. The printed form has three columns of boxes (name and address; issuer and
+ * dates; relationship), and OCR reads across them: each line holds the left box's text, then the others'. The
+ * left box's part of a line ends where another box's label, date or check mark starts. Names come from where
+ * they are: the line under the name label (its asterisk's junk, "”", "=", "~", is never a name), with the
+ * issuer's "[SYMBOL]" and the issuer's name taken out; the "Reporting Owners" table and the signatures confirm
+ * or correct it. Every value read with doubt says why.
+ */
+import type { ReportingOwner } from '../../model';
+import type { Line, Piece, TextDoc } from './doc';
+import { flagSuspectDigits } from './owners';
+
+/** Where another box's text starts on a line of the left column. */
+const OTHER_BOX =
+  /\s(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|\(give|\(specify|\(Month|\(MM|\(Check|Check\s+all|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|Line\)|Individual|Statement\b|Date\s+of)/;
+
+/** Lines of label text (not a value). */
+const LABEL_LINE =
+  /^(?:Officer|Director|Owner|below|title|\(?Check\s+all|\(Last\)|\(Street\)|\(City\)|Name\s+and\s+Address|Statement|equiring|Requiring|Issuer\b|Filed\b|\(Month|\(MM)/i;
+
+const SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})?\s{0,2}(?:[\]|)}]|(?=\s|$))/;
+
+/** The last word of a company's name. */
+const SUFFIX =
+  /^(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.?P|plc|N\.?V|S\.?A|AG|SE|Holdings|Group|Trust|Bancorp|Incorporated)\.?,?$/i;
+
+/** A line's text from `from` to where another box starts, trimmed of borders and dots. */
+function leftPart(doc: TextDoc, l: Line, from = l.start): Piece | null {
+  const text = doc.t.slice(from, l.end);
+  const m = OTHER_BOX.exec(text);
+  let s = from;
+  let e = m ? from + m.index : l.end;
+  while (s < e && /[\s|.:;,'‘’"“”=~_-]/.test(doc.t[s])) s++;
+  while (e > s && /[\s|_—–-]/.test(doc.t[e - 1])) e--;
+  return doc.piece(s, e);
+}
+
+/** A name's letters for comparison: upper case, letters and digits only. */
+function key(s: string): string {
+  return s.toUpperCase().replace(/[^A-Z0-9]+/g, '');
+}
+
+/** Whether a text can be a person's or an entity's name: words of letters, not a label or a lone junk mark. */
+export function nameLike(s: string): boolean {
+  const words = s.split(/\s+/).filter((w) => /[A-Za-z]{2}/.test(w));
+  return words.length >= 1 && s.replace(/[^A-Za-z]/g, '').length >= 4 && !LABEL_LINE.test(s);
+}
+
+/** A border stroke OCR reads as "I" or "|" before a word ("IBessemer", "ILONG BEACH"). */
+export function withoutBorder(s: string): string {
+  return s.replace(/^[|](?=\S)/, '').replace(/^I(?=[A-Z][a-z]|[A-Z]{3})/, '');
+}
+
+export interface OcrHeader {
+  issuerName: Piece | null;
+  symbol: Piece | null;
+  ownerName: Piece | null;
+  /** Why the owner's name is in doubt (read beside other boxes' text). */
+  ownerDoubt: string | null;
+  streets: Piece[];
+  cityLine: { city: Piece | null; cityMore: Piece | null; state: Piece | null; zip: Piece | null } | null;
+}
+
+/** The header's boxes as OCR writes them, between the name label and `headerEnd`. */
+export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: readonly string[]): OcrHeader {
+  const out: OcrHeader = {
+    issuerName: null,
+    symbol: null,
+    ownerName: null,
+    ownerDoubt: null,
+    streets: [],
+    cityLine: null,
+  };
+  const label = doc.find(/Name\s+and\s+Address/i, 0, headerEnd);
+  if (!label) return out;
+  const li0 = doc.cellAt(label[0])?.li ?? 0;
+  const lines: Line[] = [];
+  for (let i = li0; i < doc.lines.length && doc.lines[i].start < headerEnd && lines.length < 40; i++)
+    lines.push(doc.lines[i]);
+  const idx = (re: RegExp) => lines.findIndex((l) => re.test(l.text));
+  const lastAt = idx(/\(Last\)/i);
+  const streetAt = idx(/\(Street\)/i);
+  const cityAt = idx(/\(City\)/i);
+  // The issuer: the name before "[SYMBOL]".
+  const known = knownNames.map(key).filter((k) => k.length >= 4);
+  let ownerFromIssuerLine: Piece | null = null;
+  for (let i = 0; i < lines.length && !out.symbol; i++) {
+    const l = lines[i];
+    const m = SYMBOL.exec(l.text);
+    if (!m || !m[1]) continue;
+    const symStart = l.start + m.index + m[0].indexOf(m[1]);
+    out.symbol = { raw: m[1], start: symStart, end: symStart + m[1].length };
+    // Text before the bracket: another box's label may come first ("2 Date of ... | Snowflake Inc. [").
+    let from = l.start;
+    const before = l.text.slice(0, m.index);
+    const cut = Math.max(before.lastIndexOf('|'), before.lastIndexOf('['), before.search(/\)\s[^)]*$/));
+    if (cut >= 0) from = l.start + cut + 1;
+    let p = doc.piece(from, l.start + m.index);
+    if (p && cut >= 0 && i > 0) {
+      const own = leftPart(doc, l, l.start);
+      if (own && own.end <= l.start + cut && nameLike(own.raw)) ownerFromIssuerLine = own;
+    }
+    if (p) {
+      // The owner's name on the same line: a known owner (the owners table, a signature) at its start.
+      const k = key(p.raw);
+      const hit = known.find((n) => k.startsWith(n) && k.length > n.length + 2);
+      if (hit) {
+        let taken = 0;
+        let e = p.start;
+        while (e < p.end && taken < hit.length) {
+          if (/[A-Za-z0-9]/.test(doc.t[e])) taken++;
+          e++;
+        }
+        ownerFromIssuerLine = doc.piece(p.start, e);
+        p = doc.piece(e, p.end);
+      }
+    }
+    if (p) {
+      const s = p.start + (/^[\s.|:;,'"“”]+/.exec(p.raw)?.[0].length ?? 0);
+      p = doc.piece(s, p.end);
+    }
+    if (p && !ownerFromIssuerLine && i > 0) {
+      // No known owner on the line: the issuer's name is the shortest run of words before the bracket that ends
+      // with a company's suffix ("McMahon John Dennis Snowflake Inc." -> "Snowflake Inc."), said so.
+      const w = p.raw.split(' ');
+      if (w.length >= 3 && SUFFIX.test(w[w.length - 1])) {
+        const n = w.length >= 4 && /^[A-Z]{2,4},?$/.test(w[w.length - 2]) ? 3 : 2;
+        const issuerText = w.slice(-n).join(' ');
+        const at = p.end - issuerText.length;
+        const own = doc.piece(p.start, at);
+        if (own && nameLike(own.raw) && at > p.start) {
+          ownerFromIssuerLine = own;
+          out.ownerDoubt = `the line holds the owner's and the issuer's names ("${p.raw.slice(0, 60)}"); split before "${issuerText}"`;
+          p = doc.piece(at, p.end);
+        }
+      }
+    }
+    if (p && nameLike(p.raw)) out.issuerName = p;
+  }
+  // The owner's name: the first line under the label (before "(Last)") whose left part is a name.
+  const stop = lastAt > 0 ? lastAt : Math.min(lines.length, 5);
+  for (let i = 1; i < stop && !out.ownerName; i++) {
+    const l = lines[i];
+    let p = leftPart(doc, l);
+    if (!p) continue;
+    const issuer = out.issuerName;
+    if (issuer && issuer.start >= p.start && issuer.start < p.end) p = doc.piece(p.start, issuer.start);
+    if (p && SYMBOL.test(p.raw)) p = doc.piece(p.start, p.start + p.raw.search(SYMBOL));
+    if (p && issuer) {
+      const at = key(p.raw).indexOf(key(issuer.raw));
+      if (at === 0) p = null;
+      else if (at > 0) {
+        // The issuer's name repeated after the owner's on its line ("Melkote Rajesh 374Water Inc. [ ]").
+        const first = doc.t.indexOf(issuer.raw.split(' ')[0], p.start);
+        if (first > p.start && first < p.end) p = doc.piece(p.start, first);
+      }
+    }
+    if (p && nameLike(p.raw)) out.ownerName = p;
+  }
+  if (!out.ownerName && ownerFromIssuerLine) out.ownerName = ownerFromIssuerLine;
+  if (out.ownerName) {
+    const s = withoutBorder(out.ownerName.raw);
+    if (s !== out.ownerName.raw) out.ownerName = doc.piece(out.ownerName.end - s.length, out.ownerName.end);
+  }
+  // The street: the left parts of the lines between "(Last)" and "(Street)".
+  if (lastAt >= 0 && streetAt > lastAt) {
+    for (let i = lastAt + 1; i < streetAt; i++) {
+      const p = leftPart(doc, lines[i]);
+      if (!p || /^\(|^\d\.\s|See\s+Remarks|^[A-Za-z]{0,2}$/i.test(p.raw) || !/[A-Za-z0-9]{2}/.test(p.raw)) continue;
+      if (/Officer|Director|Owner|below\)?$|title/i.test(p.raw)) continue;
+      out.streets.push(p);
+    }
+  }
+  // City, state and ZIP: a line after "(Street)" reading "CITY, ST 12345" at its start.
+  if (streetAt >= 0) {
+    const end = cityAt > streetAt ? cityAt : Math.min(lines.length, streetAt + 5);
+    for (let i = streetAt; i < end && !out.cityLine; i++) {
+      const l = lines[i];
+      const from = i === streetAt ? l.start + Math.max(0, l.text.search(/\(Street\)/i) + 8) : l.start;
+      const text = doc.t.slice(from, l.end);
+      const m = /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[,\s]{1,3}([A-Z]{2})?\s{1,3}(\d{5}(?:-\d{4})?)(?!\d)/.exec(
+        text,
+      );
+      if (!m) continue;
+      const at = (g: number) => {
+        if (!m[g]) return null;
+        const s =
+          from + m.index + m[0].indexOf(m[g], g === 1 ? 0 : m[0].indexOf(m[g - 1] ?? '') + (m[g - 1]?.length ?? 0));
+        return doc.piece(s, s + m[g].length);
+      };
+      let city = at(1);
+      if (city) {
+        const s = withoutBorder(city.raw);
+        city = doc.piece(city.end - s.length, city.end);
+      }
+      // "MOUNTAIN CA 94043" / "VIEW Form filed ...": a city name wrapped onto the next line's left part.
+      const next = lines[i + 1];
+      const more = next && next !== lines[cityAt] ? leftPart(doc, next) : null;
+      const cityMore = more && /^[A-Z][A-Z .'-]{1,30}$/.test(more.raw) ? more : null;
+      out.cityLine = { city, cityMore, state: at(2), zip: at(3) };
+      if (!city && i > streetAt) {
+        const prev = leftPart(doc, lines[i - 1]);
+        const w = prev ? /^[A-Z][A-Z.'-]{1,20}/.exec(withoutBorder(prev.raw)) : null;
+        if (prev && w) {
+          const s = prev.end - withoutBorder(prev.raw).length;
+          out.cityLine.city = doc.piece(s, s + w[0].length);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Apply the OCR header's values to the owner (keeping what the general reader read where OCR found nothing). */
+export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): void {
+  if (h.ownerName) o.name = doc.field(h.ownerName, h.ownerName.raw, [], h.ownerDoubt, 'Reporting person name');
+  if (h.streets.length) {
+    const joined = h.streets.map((p) => withoutBorder(p.raw)).join(' ');
+    // EDGAR wraps the address at the box's edge, not between its fields: "C/O ..." ends before the house number.
+    const co = /^(C\/O\s.{0,200}?),?\s{1,20}(\d.{0,200})$/i.exec(joined);
+    const first = h.streets[0];
+    const last = h.streets[h.streets.length - 1];
+    const doubt =
+      h.streets.length > 1 ? 'the street lines are joined and split again where the form wraps them (OCR)' : null;
+    if (co) {
+      // Each value keeps the span of a line it comes from: the lines are not adjacent text (other boxes sit between).
+      o.street1 = doc.field(first, co[1], [], doubt, 'Street');
+      o.street2 = doc.field(last, co[2], [], doubt, 'Street (line 2)');
+    } else {
+      o.street1 = doc.field(first, withoutBorder(first.raw));
+      const rest = h.streets.slice(1);
+      if (rest.length)
+        o.street2 = doc.field(
+          { raw: '', start: rest[0].start, end: rest[rest.length - 1].end },
+          rest.map((p) => withoutBorder(p.raw)).join(' '),
+        );
+    }
+  }
+  const c = h.cityLine;
+  if (c) {
+    if (c.city) {
+      const value = c.cityMore ? `${c.city.raw} ${c.cityMore.raw}` : c.city.raw;
+      o.city = doc.field(
+        c.city,
+        value,
+        [],
+        c.cityMore ? `the city continues on the next line: read as "${value}"` : null,
+        'City',
+      );
+    }
+    if (c.state) o.state = doc.field(c.state, c.state.raw);
+    if (c.zip) o.zipCode = doc.field(c.zip, c.zip.raw);
+  }
+  flagSuspectDigits(doc, o);
+}

@@ -1,0 +1,316 @@
+/**
+ * A table row of OCR text read by the form's structure: the columns of a Form 3, 4 or 5 table come in a fixed
+ * order, each with its kind of value (../../form/layout), so the row's tokens (./ocr) are assigned to the boxes by
+ * kind and order: a title (words), the transaction date, a code letter, amounts, an A/D letter, a "$" price, the
+ * amount owned, D or I, the nature (words). Titles wrapped over the lines above and below the values are joined
+ * (in Table II the security's and the underlying's titles wrap side by side: each line's words are shared between
+ * them), a line of footnote numbers above the values gives the row's markers, and every box read with doubt says why.
+ */
+import type { BoxKey } from '../../form/layout';
+import type { FootnoteRef } from '../../model';
+import type { Piece, TextDoc } from './doc';
+import { adOf, codeOf, diOf, isCode, ocrTokens, type Tok } from './ocr';
+
+/** Words standing in a date box instead of a date. */
+const DATE_WORDS = /^(Immediately|Immed\.?|Various|N\/?A|None|Currently|Vested|Upon|Exercisable|See)$/i;
+
+export interface OcrRowInput {
+  table: 'nonDerivative' | 'derivative';
+  form: string;
+  /** Cleaned ranges of the lines above the values, the line of values, the lines below. */
+  before: [number, number][];
+  main: [number, number];
+  after: [number, number][];
+}
+
+export interface OcrRowResult {
+  boxes: Map<BoxKey, Piece>;
+  /** Tokens that fit no box, said where they are. */
+  leftover: Tok[];
+  /** Markers whose number OCR garbled (the box they were on). */
+  garbled: { box: BoxKey; text: string }[];
+}
+
+function piece(toks: readonly Tok[], value: string | null, why: string | null, extraRefs: FootnoteRef[] = []): Piece {
+  const refs = [...toks.flatMap((t) => t.refs), ...extraRefs];
+  return {
+    raw: toks.map((t) => t.raw).join(' '),
+    start: toks[0].start,
+    end: toks[toks.length - 1].end,
+    ocr: { value, refs, why },
+  };
+}
+
+function one(t: Tok, value: string | null = t.norm, why: string | null = t.why): Piece {
+  return piece([t], value, why);
+}
+
+/** Words of a title, from tokens that are words, letters or junk (a title's "A" of "Class A" is a letter). */
+function words(toks: readonly Tok[]): string {
+  return toks
+    .filter((t) => t.kind !== 'marker')
+    .map((t) => t.raw)
+    .join(' ');
+}
+
+/** Split a wrapped line's words between the security's title and the underlying's (they sit side by side). */
+function halves(toks: Tok[]): [Tok[], Tok[]] {
+  const w = toks.filter((t) => t.kind !== 'marker');
+  if (w.length < 2) return [w, []];
+  // "Class B Class A": each title starts with a capital word that repeats ("Class", "Common").
+  const first = w[0].raw.toLowerCase();
+  const again = w.findIndex((t, i) => i > 0 && t.raw.toLowerCase() === first);
+  const cut = again > 0 ? again : Math.ceil(w.length / 2);
+  return [w.slice(0, cut), w.slice(cut)];
+}
+
+export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
+  const { table, form } = input;
+  const boxes = new Map<BoxKey, Piece>();
+  const garbled: OcrRowResult['garbled'] = [];
+  const leftover: Tok[] = [];
+  const toks = ocrTokens(doc, [input.main]);
+  const aboveToks = ocrTokens(doc, input.before);
+  const belowToks = ocrTokens(doc, input.after);
+  // A line of markers above the values ("2 2 1 1"): its small numbers are the row's footnote markers.
+  const rowRefs: FootnoteRef[] = [];
+  const above = aboveToks.filter((t) => {
+    if (t.kind === 'amount' && /^\d{1,2}$/.test(t.raw) && !t.dollar) {
+      rowRefs.push({ id: `F${Number(t.raw)}`, span: doc.span(t.start, t.end) });
+      return false;
+    }
+    if (t.kind === 'marker') {
+      rowRefs.push(...t.refs);
+      return false;
+    }
+    return true;
+  });
+  const mark = (box: BoxKey, t: Tok | Tok[]) => {
+    for (const x of Array.isArray(t) ? t : [t]) for (const g of x.garbled) garbled.push({ box, text: g });
+  };
+  let i = 0;
+  // 1. The title: words up to the first date, amount or marker.
+  while (i < toks.length && (toks[i].kind === 'word' || toks[i].kind === 'letter' || toks[i].kind === 'junk')) i++;
+  // Markers right after the title are its own.
+  let titleEnd = i;
+  while (
+    i < toks.length &&
+    toks[i].kind === 'marker' &&
+    !(table === 'derivative' && i + 1 < toks.length && toks[i + 1].kind === 'date')
+  ) {
+    i++;
+    titleEnd = i;
+  }
+  const titleToks = toks.slice(0, titleEnd);
+  const isII = table === 'derivative';
+  const [aboveTitle, aboveUnder] = isII ? halves(above) : [above, []];
+  const [belowTitle, belowUnder] = isII ? halves(belowToks) : [[], []];
+  const titleAll = [...aboveTitle, ...titleToks, ...belowTitle];
+  if (titleAll.length) {
+    boxes.set('securityTitle', piece(titleAll, words(titleAll) || null, null, rowRefs));
+    mark('securityTitle', titleAll);
+  } else if (rowRefs.length) leftover.push(...aboveToks.slice(0, 1));
+  const rest = toks.slice(i);
+  let k = 0;
+  const peek = () => rest[k];
+  const take = (box: BoxKey, t: Tok, value?: string | null, why?: string | null) => {
+    boxes.set(box, one(t, value === undefined ? t.norm : value, why === undefined ? t.why : why));
+    mark(box, t);
+    k++;
+  };
+  /** Markers standing alone after a value: they cite it. */
+  const markersInto = (box: BoxKey) => {
+    while (peek()?.kind === 'marker') {
+      const p = boxes.get(box);
+      const m = peek();
+      if (p?.ocr) {
+        p.ocr.refs.push(...m.refs);
+        for (const g of m.garbled) garbled.push({ box, text: g });
+      }
+      k++;
+    }
+  };
+  // 2. Table II: the conversion or exercise price before the transaction date (or a footnote in its place).
+  if (isII && form !== '3') {
+    const t = peek();
+    if (
+      t &&
+      (t.kind === 'amount' || t.kind === 'marker') &&
+      rest.slice(k + 1, k + 3).some((x) => x.kind === 'date' || x.kind === 'amount' || x.kind === 'marker')
+    ) {
+      if (t.kind === 'amount' && (t.dollar || t.norm.includes('.') || rest[k + 1]?.kind === 'date'))
+        take('conversionOrExercisePrice', t);
+      else if (t.kind === 'marker' && rest[k + 1]?.kind === 'date') take('conversionOrExercisePrice', t, null, null);
+    }
+  }
+  // 3. The transaction: its date, a deemed date, the code and V.
+  const transaction = form !== '3' && peek()?.kind === 'date';
+  if (transaction) {
+    take('transactionDate', peek());
+    if (peek()?.kind === 'date') take('deemedExecutionDate', peek());
+    const c = peek();
+    if (c && isCode(c)) take('transactionCode', c, codeOf(c), c.why);
+    else if (c && (c.kind === 'junk' || c.kind === 'letter' || (c.kind === 'word' && c.raw.length <= 3)))
+      take(
+        'transactionCode',
+        c,
+        null,
+        `"${c.raw}" where the transaction code is printed could not be read as a code (OCR)`,
+      );
+    markersInto('transactionCode');
+    if (form === '4' && peek()?.kind === 'letter' && peek().norm === 'V') take('transactionTimeliness', peek());
+  }
+  // The ownership form: the last D or I, with the nature's words after it.
+  let di = -1;
+  for (let j = rest.length - 1; j >= k; j--) {
+    if (rest[j].kind === 'amount' && rest[j].raw !== '1') break;
+    if (diOf(rest[j])) {
+      di = j;
+      break;
+    }
+  }
+  const end = di >= 0 ? di : rest.length;
+  // 4. Table II's boxes between the amount and the underlying title: exercisable and expiration dates.
+  const numbers: Tok[] = [];
+  let ad: Tok | null = null;
+  if (isII) {
+    if (transaction && peek()?.kind === 'amount') {
+      take('transactionShares', peek());
+      markersInto('transactionShares');
+    }
+    const dates: Tok[] = [];
+    while (k < end && dates.length < 2) {
+      const t = peek();
+      if (t.kind === 'date' || t.kind === 'marker' || (t.kind !== 'amount' && DATE_WORDS.test(t.raw))) dates.push(t);
+      else if ((t.kind === 'letter' || t.kind === 'junk') && !/^[A-Z][a-z]/.test(t.raw)) dates.push(t);
+      else break;
+      k++;
+    }
+    const [ex, exp] = dates.length === 1 && dates[0].kind === 'date' && form !== '3' ? [null, dates[0]] : dates;
+    const dateBox = (box: BoxKey, t: Tok | null | undefined) => {
+      if (!t) return;
+      const readable = t.kind === 'date' || t.kind === 'marker' || DATE_WORDS.test(t.raw);
+      boxes.set(
+        box,
+        one(
+          t,
+          t.kind === 'date' ? t.raw : null,
+          readable ? null : `"${t.raw}" where a date is printed could not be read (OCR)`,
+        ),
+      );
+      mark(box, t);
+    };
+    dateBox('exerciseDate', ex);
+    dateBox('expirationDate', exp);
+    // The underlying title: words up to the next amount.
+    const u: Tok[] = [];
+    while (k < end && peek().kind !== 'amount') {
+      u.push(peek());
+      k++;
+    }
+    const uAll = [...aboveUnder, ...u, ...belowUnder];
+    if (uAll.length) {
+      boxes.set('underlyingSecurityTitle', piece(uAll, words(uAll) || null, null));
+      mark('underlyingSecurityTitle', uAll);
+    }
+  }
+  // 5. The amounts (and Table I's A/D letter) up to the ownership form.
+  const others: Tok[] = [];
+  for (; k < end; k++) {
+    const t = rest[k];
+    if (t.kind === 'amount') numbers.push(t);
+    else if (t.kind === 'marker') {
+      const last = numbers[numbers.length - 1];
+      if (last) {
+        last.refs.push(...t.refs);
+        last.garbled.push(...t.garbled);
+      } else others.push(t);
+    } else if (!isII && !ad && numbers.length >= 1 && adOf(t)) ad = t;
+    else others.push(t);
+  }
+  const priceAt = numbers.findIndex((t, j) => j > 0 && t.dollar);
+  if (isII) {
+    // Underlying amount, the derivative's price, the amount owned; Form 3: underlying amount, exercise price.
+    if (form === '3') {
+      if (numbers[0]) boxes.set('underlyingSecurityShares', one(numbers[0]));
+      if (numbers[1]) boxes.set('conversionOrExercisePrice', one(numbers[1]));
+      leftover.push(...numbers.slice(2));
+    } else {
+      const under = numbers[0];
+      const owned = numbers.length >= 2 ? numbers[numbers.length - 1] : null;
+      const price =
+        numbers.length >= 3
+          ? priceAt > 0
+            ? numbers[priceAt]
+            : numbers[1]
+          : numbers.length === 2 && numbers[1].dollar
+            ? numbers[1]
+            : null;
+      const few =
+        numbers.length < 3 && !price
+          ? `${numbers.length} amount${numbers.length === 1 ? '' : 's'} for the row's three amount boxes (underlying amount, price, amount owned): the price is taken as empty`
+          : null;
+      const doubt = (t: Tok) => [t.why, few].filter((x) => x).join('; ') || null;
+      if (under) boxes.set('underlyingSecurityShares', one(under, under.norm, doubt(under)));
+      if (price) boxes.set('transactionPricePerShare', one(price));
+      if (owned && owned !== price) boxes.set('sharesOwnedFollowingTransaction', one(owned, owned.norm, doubt(owned)));
+      leftover.push(...numbers.filter((t) => t !== under && t !== price && t !== owned));
+    }
+  } else if (form === '3' || !transaction) {
+    const owned = numbers[numbers.length - 1];
+    if (owned) boxes.set('sharesOwnedFollowingTransaction', one(owned));
+    leftover.push(...numbers.slice(0, -1));
+  } else {
+    const shares = numbers[0];
+    const owned = numbers.length >= 2 ? numbers[numbers.length - 1] : null;
+    let price: Tok | null = null;
+    if (priceAt > 0 && numbers[priceAt] !== owned) price = numbers[priceAt];
+    else if (numbers.length >= 3) price = numbers[1];
+    // Fewer amounts than boxes: which box stayed empty is inferred (the price, unless a "$" says otherwise).
+    const few =
+      numbers.length < 3 && !price
+        ? `${numbers.length} amount${numbers.length === 1 ? '' : 's'} for the row's three amount boxes (amount, price, amount owned): the price is taken as empty`
+        : null;
+    const doubt = (t: Tok) => [t.why, few].filter((x) => x).join('; ') || null;
+    if (shares) boxes.set('transactionShares', one(shares, shares.norm, doubt(shares)));
+    if (price) boxes.set('transactionPricePerShare', one(price));
+    if (owned && owned !== price) boxes.set('sharesOwnedFollowingTransaction', one(owned, owned.norm, doubt(owned)));
+    if (ad) boxes.set('transactionAcquiredDisposedCode', one(ad, adOf(ad)));
+    leftover.push(...numbers.filter((t) => t !== shares && t !== price && t !== owned));
+  }
+  for (const p of boxes.values()) if (p.ocr) p.ocr.refs = dedupe(p.ocr.refs);
+  leftover.push(...others);
+  // 6. D or I, and the nature of indirect ownership.
+  if (di >= 0) {
+    const t = rest[di];
+    boxes.set('directOrIndirectOwnership', one(t, diOf(t)));
+    mark('directOrIndirectOwnership', t);
+    const nature = rest.slice(di + 1);
+    const natWords = nature.filter((x) => x.kind !== 'marker');
+    const natRefs = nature.filter((x) => x.kind === 'marker');
+    const d = boxes.get('directOrIndirectOwnership')!;
+    if (!natWords.length) for (const m of natRefs) d.ocr!.refs.push(...m.refs);
+    if (natWords.length) {
+      const below = isII ? [] : belowToks.filter((x) => x.kind !== 'marker');
+      boxes.set('natureOfOwnership', piece([...nature, ...below], words([...natWords, ...below]) || null, null));
+      mark('natureOfOwnership', nature);
+    } else if (!isII && belowToks.length && diOf(t) === 'I') {
+      boxes.set('natureOfOwnership', piece(belowToks, words(belowToks) || null, null));
+    }
+  } else {
+    const tail = rest.slice(k);
+    // No D or I where the row ends: an unreadable letter stands there.
+    const last = tail.length ? tail[tail.length - 1] : null;
+    if (last && last.kind !== 'amount' && last.raw.length <= 3)
+      boxes.set(
+        'directOrIndirectOwnership',
+        one(last, null, `"${last.raw}" where D or I is printed could not be read (OCR)`),
+      );
+  }
+  return { boxes, leftover, garbled };
+}
+
+function dedupe(refs: FootnoteRef[]): FootnoteRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+}
