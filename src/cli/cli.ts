@@ -25,7 +25,7 @@ import { expandInputs } from './files';
 import { findingPlace, renderFiling } from './render';
 import { toSarif } from './sarif';
 import { summarize } from '../core/summary';
-import { buildTimeline, timelineRecords, TIMELINE_COLUMNS } from '../core/timeline';
+import { TimelineBuilder, timelineRecords, TIMELINE_COLUMNS } from '../core/timeline';
 import { stringify } from 'csv-stringify/sync';
 
 declare const FORM4_VERSION: string | undefined;
@@ -322,10 +322,12 @@ async function main(argv: string[]): Promise<number> {
   const many = args.paths.length !== 1 || isDir(args.paths[0]);
 
   if (args.command === 'timeline') {
-    const filings: Filing[] = [];
-    const r = await readEach(args.paths, options, (f) => filings.push(f));
+    // Each filing is reduced to its timeline entry as it is read and then dropped: memory stays bounded like check's.
+    const builder = new TimelineBuilder({ rules: { severities } });
+    const r = await readEach(args.paths, options, (f) => builder.add(f));
     const failed = reportUnreadable(r.unreadable, r.missing);
-    const data = buildTimeline(filings, { rules: { severities } });
+    for (const u of r.unreadable) builder.skip(u.file, u.reason);
+    const data = builder.finish();
     if (args.format === 'json') write(JSON.stringify(data, null, 2));
     else process.stdout.write(stringify(timelineRecords(data), { header: true, columns: [...TIMELINE_COLUMNS] }));
     return failed ? 2 : 0;
