@@ -54,7 +54,12 @@ export const checks = [
       const folders = wb.page.locator('.pane-header[aria-expanded="true"]', { hasText: /^examples/i }).first();
       if (await folders.count()) await folders.click();
       await pane.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Footnotes' }).first().click();
-      await pane.locator('.monaco-list-row[aria-level="3"]', { hasText: 'F1' }).first().click();
+      // its twistie expands the footnote (a click on the row reveals it in the source)
+      await pane
+        .locator('.monaco-list-row[aria-level="3"]', { hasText: 'F1' })
+        .first()
+        .locator('.monaco-tl-twistie')
+        .click();
       const cite = pane.locator('.monaco-list-row', { hasText: 'Table I row 2 \u00b7 Price' });
       await cite.waitFor({ timeout: scaled(15000) });
       const text = await cite.innerText();
