@@ -31,7 +31,7 @@ import { toSarif } from './sarif';
 import { EDGAR_USAGE, fetchForCheck, runFetch } from './fetch';
 import { edgarSourceForFile } from '../core/edgar/manifest';
 import { summarize } from '../core/summary';
-import { buildTimeline, timelineRecords, TIMELINE_COLUMNS } from '../core/timeline';
+import { TimelineBuilder, timelineRecords, TIMELINE_COLUMNS } from '../core/timeline';
 import { runSection16, SECTION16_COMMANDS, SECTION16_USAGE } from './section16';
 import { toCsv } from '../core/csv';
 
@@ -390,10 +390,12 @@ async function main(cmdline: string[]): Promise<number> {
   const many = args.paths.length !== 1 || isDir(args.paths[0]);
 
   if (args.command === 'timeline') {
-    const filings: Filing[] = [];
-    const r = await readEach(args.paths, options, (f) => filings.push(f));
+    // Each filing is reduced to its timeline entry as it is read and then dropped: memory stays bounded like check's.
+    const builder = new TimelineBuilder({ rules: { severities } });
+    const r = await readEach(args.paths, options, (f) => builder.add(f));
     const failed = reportUnreadable(r.unreadable, r.missing);
-    const data = buildTimeline(filings, { rules: { severities } });
+    for (const u of r.unreadable) builder.skip(u.file, u.reason);
+    const data = builder.finish();
     if (args.format === 'json') write(JSON.stringify(data, null, 2));
     else process.stdout.write(toCsv(timelineRecords(data), TIMELINE_COLUMNS));
     return failed ? 2 : 0;

@@ -48,21 +48,33 @@ function bare(t: string): string {
   return t.toLowerCase().replace(/[^a-z0-9\u00c0-\u024f'-]/g, '');
 }
 
-/** Names a signature gives: the signer (after "/s/", before a comma) and whom an attorney-in-fact signs for. */
+/**
+ * Names a signature gives: the signer (after "/s/", before a comma) and whom an attorney-in-fact signs for
+ * ("Attorney-in-Fact for Reid G. Hoffman", "by Power of Attorney For: Elon Musk").
+ */
 function signatureNames(text: string): string[] {
   const out: string[] = [];
-  const forWhom = /(?:attorney[- ]in[- ]fact|attorney|agent|on behalf)\s+(?:for|of)\s+([^,;/()]+)/gi;
-  for (const m of text.matchAll(forWhom)) out.push(m[1].trim());
+  const forWhom = /(?:attorney[- ]in[- ]fact|attorney|agent|on behalf)\s+(?:for|of)\b:?([^,;/()]+)|\bfor:([^,;/()]+)/gi;
+  for (const m of text.matchAll(forWhom)) {
+    const who = (m[1] ?? m[2]).trim();
+    if (who) out.push(who);
+  }
   const parts = text.split(/\/s\//i);
   const signed = parts.length > 1 ? parts.slice(1) : [text];
   for (const p of signed) {
     const name = p
       .replace(/^\s*(by:?\s*)/i, '')
-      .split(/[,;(]/)[0]
+      .split(/[,;(]|\s(?:by|for):?\s/i)[0]
       .trim();
     if (name) out.push(name);
   }
   return out;
+}
+
+/** "JR" -> "Jr", "PETER" -> "Peter"; initials ("E", "E."), roman numerals and mixed-case words as they are. */
+function titleCase(word: string): string {
+  if (/^\p{Lu}\.?$/u.test(word) || word !== word.toUpperCase() || /^[IVX]+$/.test(word)) return word;
+  return word.charAt(0) + word.slice(1).toLowerCase();
 }
 
 /**
@@ -78,18 +90,26 @@ export function ownerName(filing: Filing, owner: ReportingOwner): string {
   while (tokens.length > 2 && SUFFIX.test(tokens[tokens.length - 1])) suffixes.unshift(tokens.pop()!);
   if (tokens.length < 2) return raw;
   const uncertain = owner.name.uncertain === true;
+  // EDGAR writes some names in capitals ("THIEL PETER"): the signature's spelling is used for the words it confirms,
+  // and the words it leaves out (a middle name, a suffix) are put in its case.
+  const capitals = raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+  const recase = (t: string) => (capitals ? titleCase(t) : t);
   for (const sig of filing.signatures) {
     const text = val(sig.name);
     if (!text) continue;
     for (const cand of signatureNames(text)) {
       let ct = cand.split(/\s+/).filter(Boolean);
-      while (ct.length > 2 && SUFFIX.test(ct[ct.length - 1])) ct = ct.slice(0, -1);
+      const sigSuffixes: string[] = [];
+      while (ct.length > 2 && SUFFIX.test(ct[ct.length - 1])) {
+        sigSuffixes.unshift(ct[ct.length - 1]);
+        ct = ct.slice(0, -1);
+      }
       if (ct.length < 2) continue;
       if (bare(ct[ct.length - 1]) !== bare(tokens[0]) || bare(ct[0]) !== bare(tokens[1])) continue;
       const em = tokens.slice(2);
       const cm = ct.slice(1, -1);
-      const suffix = suffixes.length ? ' ' + suffixes.join(' ') : '';
-      if (cm.length === 0) return [...tokens.slice(1), tokens[0]].join(' ') + suffix;
+      const suffix = suffixes.length ? ' ' + (sigSuffixes.length ? sigSuffixes : suffixes.map(recase)).join(' ') : '';
+      if (cm.length === 0) return [ct[0], ...em.map(recase), ct[ct.length - 1]].join(' ') + suffix;
       if (cm.length === em.length && (uncertain || cm.every((t, i) => bare(t)[0] === bare(em[i])[0])))
         return ct.join(' ') + suffix;
     }
@@ -218,23 +238,37 @@ function holderFromFootnote(text: string): string | null {
   return rest;
 }
 
-/** "directly" / "indirectly by the Surace/Rogers Family Trust" / "indirectly (see footnote F2)". */
-function ownershipPhrase(filing: Filing, row: Row): string {
+/**
+ * "directly" / "indirectly by the Surace/Rogers Family Trust" / "indirectly (see footnote F2)". In a joint filing
+ * the holding is attributed only as the filing does: to the holder a footnote of the ownership cells names
+ * ("directly by Mithril LP (footnote F2)"), else by pointing to the footnote, else to the reporting persons as a
+ * group, never to each of them.
+ */
+function ownershipPhrase(filing: Filing, row: Row, joint = false): string {
   const di = code(row.directOrIndirectOwnership);
-  if (di === 'D') return 'directly';
   const nature = val(row.natureOfOwnership);
-  const ids = row.natureOfOwnership.footnotes.map((r) => r.id);
+  const natureIds = row.natureOfOwnership.footnotes.map((r) => r.id);
+  const ids = natureIds.length ? natureIds : joint ? row.directOrIndirectOwnership.footnotes.map((r) => r.id) : [];
+  const holder = () => (ids.length === 1 ? holderFromFootnote(footnoteText(filing, ids[0]) ?? '') : null);
+  if (di === 'D') {
+    if (!joint) return 'directly';
+    const h = holder();
+    if (h) return `directly by ${h} (footnote ${ids[0]})`;
+    return ids.length
+      ? `directly (see footnote ${ids.join(', ')})`
+      : 'directly by one or more of the reporting persons';
+  }
   if (di !== 'I')
     return nature ? `(ownership form not given; ${nature})` : '(whether directly or indirectly is not given)';
   if (nature && /^by\s+\S/i.test(nature)) {
     let who = nature.replace(/^by\s+/i, '').trim();
     if (RELATIVE.test(who)) who = who.toLowerCase();
     else if (!ARTICLE.test(who) && INSTITUTION.test(who)) who = `the ${who}`;
-    return `indirectly by ${who}${ids.length ? ` (footnote ${ids.join(', ')})` : ''}`;
+    return `indirectly by ${who}${natureIds.length ? ` (footnote ${natureIds.join(', ')})` : ''}`;
   }
   if (ids.length) {
-    const holder = ids.length === 1 ? holderFromFootnote(footnoteText(filing, ids[0]) ?? '') : null;
-    if (holder) return `indirectly by ${holder} (footnote ${ids[0]})`;
+    const h = holder();
+    if (h) return `indirectly by ${h} (footnote ${ids[0]})`;
     return `indirectly (${nature && !/^(see\s+)?footnotes?\b/i.test(nature) ? `${nature}, ` : ''}see footnote ${ids.join(', ')})`;
   }
   return nature ? `indirectly (${nature})` : 'indirectly (nature of ownership not given)';
@@ -243,11 +277,11 @@ function ownershipPhrase(filing: Filing, row: Row): string {
 /** "shares of Common Stock" or, for titles that name their own unit, the title ("Ordinary Shares"). */
 function unitsOf(row: Row): { noun: string; title: string } {
   const title = val(row.securityTitle) ?? 'a security whose title is not given';
-  if (
-    row.table === 'derivative' ||
-    /\b(shares|units|interests|ads|adss|depositary|warrants|options|notes|rights)\b/i.test(title)
-  )
-    return { noun: title, title };
+  const named =
+    row.table === 'derivative'
+      ? /\b(shares|units?|interests|ads|adss|depositary|warrants?|options?|notes?|rights?|swaps?|calls?|puts?)\b/i
+      : /\b(shares|units|interests|ads|adss|depositary|warrants|options|notes|rights)\b/i;
+  if (named.test(title) || !val(row.securityTitle)) return { noun: title, title };
   return { noun: 'shares', title: `shares of ${title}` };
 }
 
@@ -255,9 +289,10 @@ function derivDetails(row: Row): string {
   if (row.table !== 'derivative') return '';
   const parts: string[] = [];
   const p = val(row.conversionOrExercisePrice);
-  if (p) parts.push(`exercise price ${fmtPrice(p)}`);
+  const which = code(row.transactionCode) === 'C' ? 'conversion price' : 'exercise price';
+  if (p) parts.push(`${which} ${fmtPrice(p)}`);
   else if (row.conversionOrExercisePrice.footnotes.length)
-    parts.push(`exercise price in footnote ${row.conversionOrExercisePrice.footnotes.map((r) => r.id).join(', ')}`);
+    parts.push(`${which} in footnote ${row.conversionOrExercisePrice.footnotes.map((r) => r.id).join(', ')}`);
   const e = val(row.expirationDate);
   if (e) parts.push(`expiring ${fmtDate(e)}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
@@ -386,6 +421,76 @@ function derivNoun(title: string | null): string {
   return t || 'a derivative security';
 }
 
+/** "4,025,764 shares of Series C-1 Preferred Stock" / "60,000 Stock Option (right to buy)": a count of a security. */
+function countOf(amount: Big | string, title: string | null): string {
+  const t = title ?? 'a security whose title is not given';
+  const named = /\b(shares|units?|interests|options?|warrants?|rights?|notes?|ads|adss|depositary)\b/i.test(t);
+  return `${fmtAmount(amount)} ${named ? t : `shares of ${t}`}`;
+}
+
+/** Sum of a field over rows, exact; null when one of them has no number. */
+function sumOf(rows: Row[], amount: (r: Row) => string | null): Big | null {
+  let total: Big | null = dec('0');
+  for (const r of rows) {
+    const a = dec(amount(r));
+    total = total && a ? total.plus(a) : null;
+  }
+  return total;
+}
+
+/**
+ * The Table I acquisition of an exercise or conversion said with the Table II rows that produced it (paired by
+ * `pairExercises`, so their underlying amounts add up to it). Different securities are never merged: each is named
+ * with its own amount, and a price is given only where the rows of a lot share it.
+ */
+function exerciseText(c: string, derivs: Row[], amount: { text: string; total: Big | null }): string {
+  const lots = new Map<string, Row[]>();
+  for (const d of derivs) {
+    const k = `${normTitle(val(d.securityTitle))}\u0001${d.table === 'derivative' ? (val(d.conversionOrExercisePrice) ?? '') : ''}`;
+    const l = lots.get(k);
+    if (l) l.push(d);
+    else lots.set(k, [d]);
+  }
+  const title = (d: Row) => val(d.securityTitle);
+  const priceOf = (d: Row) => (d.table === 'derivative' ? val(d.conversionOrExercisePrice) : null);
+  if (c === 'C') {
+    const parts = [...lots.values()].map((l) => {
+      const n = sumOf(l, (r) => val(r.transactionShares));
+      return n ? countOf(n, title(l[0])) : `${title(l[0]) ?? 'a derivative security'} (number not given)`;
+    });
+    return `converted ${joinAnd(parts)} into ${amount.text}`;
+  }
+  const d0 = derivs[0];
+  const verb =
+    /restricted|units?/i.test(title(d0) ?? '') && !/option|warrant/i.test(title(d0) ?? '') ? 'settled' : 'exercised';
+  const cost = (l: Row[]) => {
+    const ep = dec(priceOf(l[0]));
+    const n = sumOf(l, (r) =>
+      r.table === 'derivative' ? (val(r.underlyingSecurityShares) ?? val(r.transactionShares)) : null,
+    );
+    return ep && n && !ep.eq(0) ? n.times(ep) : null;
+  };
+  if (lots.size === 1) {
+    const ep = priceOf(d0);
+    const pr = ep ? ` at ${fmtPrice(ep)}` : '';
+    const ec = dec(ep);
+    const total = amount.total && ec && !ec.eq(0) ? ` (${fmtMoney(amount.total.times(ec))})` : '';
+    return `${verb} ${derivNoun(title(d0))} for ${amount.text}${pr}${total}`;
+  }
+  let total: Big | null = dec('0');
+  const parts = [...lots.values()].map((l) => {
+    const n = sumOf(l, (r) =>
+      r.table === 'derivative' ? (val(r.underlyingSecurityShares) ?? val(r.transactionShares)) : null,
+    );
+    const ep = priceOf(l[0]);
+    const t = cost(l);
+    total = total && t ? total.plus(t) : null;
+    return `${derivNoun(title(l[0]))} for ${n ? fmtAmount(n) : 'a number not given of'} shares${ep ? ` at ${fmtPrice(ep)}` : ''}`;
+  });
+  const totalText = total && !(total as Big).eq(0) ? ` (${fmtMoney(total)} in total)` : '';
+  return `${verb} ${joinAnd(parts)}${totalText}, acquiring ${amount.text}`;
+}
+
 /** One clause for same-day rows of one holding and one code. */
 function clause(filing: Filing, rows: Row[], pairedWith: Row[] | null, soldThem = false): Clause {
   const r0 = rows[0];
@@ -463,19 +568,7 @@ function clause(filing: Filing, rows: Row[], pairedWith: Row[] | null, soldThem 
       case 'O':
       case 'C':
         if (r0.table === 'nonDerivative' && pairedWith && pairedWith.length) {
-          const d = pairedWith[0];
-          const ep = d.table === 'derivative' ? val(d.conversionOrExercisePrice) : null;
-          const verb =
-            c === 'C'
-              ? 'converted'
-              : /restricted|units?/i.test(val(d.securityTitle) ?? '') &&
-                  !/option|warrant/i.test(val(d.securityTitle) ?? '')
-                ? 'settled'
-                : 'exercised';
-          const pr = ep ? ` at ${fmtPrice(ep)}` : '';
-          const total =
-            amount.total && ep && dec(ep) && !dec(ep)!.eq(0) ? ` (${fmtMoney(amount.total.times(dec(ep)!))})` : '';
-          text = `${verb} ${derivNoun(val(d.securityTitle))} for ${amount.text}${pr}${total}`;
+          text = exerciseText(c, pairedWith, amount);
           notes.length = 0;
           meaning = '';
         } else if (r0.table === 'nonDerivative') {
@@ -552,6 +645,82 @@ function clauseText(c: Clause): string {
   return c.paren ? `${c.text} (${c.paren})` : c.text;
 }
 
+// ---------------------------------------------------------------------------------------------- pairing
+
+const EXERCISE_CODES: ReadonlySet<string> = new Set(['M', 'X', 'O', 'C']);
+/** Above this many candidate rows, only the obvious groupings are tried (all of them; those of one ownership form). */
+const MAX_SUBSET_SEARCH = 12;
+
+/** The number of underlying shares a Table II row gave up (its underlying amount, else its own amount). */
+function underlyingOf(d: Row): Big | null {
+  return d.table === 'derivative' ? (dec(val(d.underlyingSecurityShares)) ?? dec(val(d.transactionShares))) : null;
+}
+
+function sameOwnership(a: Row, b: Row): boolean {
+  const ids = (r: Row) =>
+    [...r.directOrIndirectOwnership.footnotes, ...r.natureOfOwnership.footnotes]
+      .map((x) => x.id)
+      .sort()
+      .join(',');
+  return code(a.directOrIndirectOwnership) === code(b.directOrIndirectOwnership) && ids(a) === ids(b);
+}
+
+/** Rows of `pool` whose amounts add up to `target` exactly: a grouping in one ownership form first, then fewer rows. */
+function rowsAddingUpTo(pool: Row[], target: Big, like: Row): Row[] | null {
+  const amounts = pool.map(underlyingOf);
+  const sum = (rows: number[]) => {
+    let t: Big | null = dec('0');
+    for (const i of rows) t = t && amounts[i] ? t.plus(amounts[i]!) : null;
+    return t;
+  };
+  const all = pool.map((_, i) => i);
+  const same = all.filter((i) => sameOwnership(pool[i], like));
+  const obvious = [same, all, ...all.map((i) => [i])].filter((x) => x.length > 0);
+  if (pool.length > MAX_SUBSET_SEARCH) {
+    const hit = obvious.find((x) => sum(x)?.eq(target));
+    return hit ? hit.map((i) => pool[i]) : null;
+  }
+  let best: { rows: number[]; score: number } | null = null;
+  for (let mask = 1; mask < 1 << pool.length; mask++) {
+    const rows = all.filter((i) => mask & (1 << i));
+    const score = (rows.every((i) => sameOwnership(pool[i], like)) ? 0 : 100) + rows.length;
+    if (best && score >= best.score) continue;
+    if (sum(rows)?.eq(target)) best = { rows, score };
+  }
+  return best ? best.rows.map((i) => pool[i]) : null;
+}
+
+/**
+ * Table II exercises and conversions (M, X, O, C; disposed of) tied to the Table I acquisition they produced: same
+ * code and day, an underlying security of the acquisition's title, and underlying amounts that add up to the
+ * acquisition exactly. Rows that do not add up to any acquisition are left to be said on their own.
+ */
+function pairExercises(filing: Filing): Map<Row, Row[]> {
+  const paired = new Map<Row, Row[]>();
+  const used = new Set<Row>();
+  const derivs = filing.derivative.filter((d) => {
+    const c = code(d.transactionCode);
+    return d.kind === 'transaction' && !!c && EXERCISE_CODES.has(c) && code(d.transactionAcquiredDisposedCode) === 'D';
+  });
+  for (const r of filing.nonDerivative) {
+    const c = code(r.transactionCode);
+    const target = dec(val(r.transactionShares));
+    if (r.kind !== 'transaction' || !c || !EXERCISE_CODES.has(c) || !target) continue;
+    if (code(r.transactionAcquiredDisposedCode) !== 'A') continue;
+    const title = normTitle(val(r.securityTitle));
+    const pool = derivs.filter((d) => {
+      if (used.has(d) || code(d.transactionCode) !== c || dayOf(d) !== dayOf(r)) return false;
+      const under = d.table === 'derivative' ? normTitle(val(d.underlyingSecurityTitle)) : '';
+      return !under || under === title;
+    });
+    const rows = rowsAddingUpTo(pool, target, r);
+    if (!rows) continue;
+    paired.set(r, rows);
+    for (const d of rows) used.add(d);
+  }
+  return paired;
+}
+
 // ---------------------------------------------------------------------------------------------- sentences
 
 /** The row of a holding's rows that the running tally ends with (else the last in document order). */
@@ -564,32 +733,40 @@ function lastOf(filing: Filing, rows: Row[]): Row {
   return rows[rows.length - 1];
 }
 
-function heldAfter(filing: Filing, row: Row, unitNoun: string, plural: boolean): string {
-  const holds = plural ? 'hold' : 'holds';
+/** What is held after a day's rows: "holds 133,612 shares directly afterwards"; in a joint filing, by whom as the filing says. */
+function heldAfter(filing: Filing, row: Row, unitNoun: string, joint: boolean): string {
   const owned = val(row.sharesOwnedFollowingTransaction);
-  const form = ownershipPhrase(filing, row);
+  const form = ownershipPhrase(filing, row, joint);
   const direct = form === 'directly';
-  if (owned && dec(owned))
-    return direct
-      ? `${holds} ${fmtAmount(owned)} ${unitNoun} directly afterwards`
-      : `${holds} ${fmtAmount(owned)} ${unitNoun} afterwards, held ${form}`;
   const value = val(row.valueOwnedFollowingTransaction);
-  if (value)
-    return `${holds} ${unitNoun} worth ${fmtPrice(value)} ${direct ? 'directly ' : ''}afterwards${direct ? '' : `, held ${form}`}`;
+  if (joint) {
+    if (owned && dec(owned))
+      return `afterwards ${fmtAmount(owned)} ${unitNoun} ${dec(owned)!.eq(1) ? 'is' : 'are'} held ${form}`;
+    if (value) return `afterwards ${unitNoun} worth ${fmtPrice(value)} are held ${form}`;
+  } else {
+    if (owned && dec(owned))
+      return direct
+        ? `holds ${fmtAmount(owned)} ${unitNoun} directly afterwards`
+        : `holds ${fmtAmount(owned)} ${unitNoun} afterwards, held ${form}`;
+    if (value)
+      return `holds ${unitNoun} worth ${fmtPrice(value)} ${direct ? 'directly ' : ''}afterwards${direct ? '' : `, held ${form}`}`;
+  }
   const fn = row.sharesOwnedFollowingTransaction.footnotes.map((r) => r.id);
   return `the amount held afterwards (${form}) is ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'}`;
 }
 
-function heldNow(filing: Filing, row: Row): string {
+/** A holding for a list: "4,200 shares of Common Stock directly"; in a joint filing "... held directly by X (footnote F2)". */
+function heldNow(filing: Filing, row: Row, joint = false): string {
   const u = unitsOf(row);
   const owned = val(row.sharesOwnedFollowingTransaction);
-  const form = ownershipPhrase(filing, row);
+  const form = ownershipPhrase(filing, row, joint);
   const what = `${u.title}${derivDetails(row)}`;
-  if (owned && dec(owned)) return `${fmtAmount(owned)} ${what} ${form === 'directly' ? 'directly' : `held ${form}`}`;
+  const how = form === 'directly' ? 'directly' : `held ${form}`;
+  if (owned && dec(owned)) return `${fmtAmount(owned)} ${what} ${how}`;
   const value = val(row.valueOwnedFollowingTransaction);
-  if (value) return `${what} worth ${fmtPrice(value)} ${form === 'directly' ? 'directly' : `held ${form}`}`;
+  if (value) return `${what} worth ${fmtPrice(value)} ${how}`;
   const fn = row.sharesOwnedFollowingTransaction.footnotes.map((r) => r.id);
-  return `${what} ${form === 'directly' ? 'directly' : `held ${form}`} (amount ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'})`;
+  return `${what} ${how} (amount ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'})`;
 }
 
 function dayOf(r: Row): string {
@@ -619,9 +796,9 @@ function sentences(filing: Filing): string[] {
     subjectFirst = ownerWithRole(filing, owners[0]);
     subject = ownerName(filing, owners[0]);
   } else {
-    out.push(
-      `Filed jointly by ${joinAnd(owners.map((o) => ownerWithRole(filing, o)))}; the amounts below are reported for all of them.`,
-    );
+    // The rows of a joint filing are reported by the group: who holds each amount is said only where the filing
+    // says it (ownershipPhrase).
+    out.push(`Filed jointly by ${joinAnd(owners.map((o) => ownerWithRole(filing, o)))}.`);
     subject = subjectFirst = 'The reporting persons';
   }
   const issuer = val(filing.issuer.name);
@@ -648,30 +825,12 @@ function sentences(filing: Filing): string[] {
       );
   }
 
+  const joint = owners.length > 1;
   const all = [...filing.nonDerivative, ...filing.derivative];
   const transactions = all.filter((r) => r.kind === 'transaction');
-  // Table II exercises paired with a Table I acquisition of their underlying on the same day.
-  const paired = new Map<Row, Row[]>();
-  const consumed = new Set<Row>();
-  for (const d of filing.derivative) {
-    if (d.kind !== 'transaction') continue;
-    const c = code(d.transactionCode);
-    if (!c || !['M', 'X', 'O', 'C'].includes(c) || code(d.transactionAcquiredDisposedCode) !== 'D') continue;
-    const under = normTitle(val(d.underlyingSecurityTitle));
-    const match = filing.nonDerivative.find(
-      (r) =>
-        r.kind === 'transaction' &&
-        code(r.transactionCode) === c &&
-        code(r.transactionAcquiredDisposedCode) === 'A' &&
-        dayOf(r) === dayOf(d) &&
-        (!under || normTitle(val(r.securityTitle)) === under),
-    );
-    if (!match) continue;
-    const list = paired.get(match) ?? [];
-    list.push(d);
-    paired.set(match, list);
-    consumed.add(d);
-  }
+  // Table II exercises and conversions paired with the Table I acquisition they produced.
+  const paired = pairExercises(filing);
+  const consumed = new Set<Row>([...paired.values()].flat());
 
   // Holdings in first-appearance order; per holding, days in date order; per day, codes in first-appearance order.
   const byHolding = groupByHolding(transactions.filter((r) => !consumed.has(r)));
@@ -687,7 +846,11 @@ function sentences(filing: Filing): string[] {
         l.push(r);
         byCode.set(k, l);
       }
-      const groups = [...byCode.values()];
+      // An exercise group says only what its paired Table II rows add up to: paired and unpaired rows apart.
+      const groups = [...byCode.values()].flatMap((g) => {
+        const withPair = g.filter((r) => paired.has(r));
+        return withPair.length && withPair.length < g.length ? [withPair, g.filter((r) => !paired.has(r))] : [g];
+      });
       const parts: string[] = [];
       const date = day ? fmtDate(day) : 'a date not given';
       const deemed = [...new Set(dayRows.map((r) => val(r.deemedExecutionDate)).filter((x): x is string => !!x))];
@@ -713,11 +876,14 @@ function sentences(filing: Filing): string[] {
       }
       const last = lastOf(filing, dayRows);
       const u = unitsOf(last);
-      let s = `${who()} ${joinAnd(parts)} ${dateText}, and ${heldAfter(filing, last, u.noun, owners.length > 1)}.`;
+      let s = `${who()} ${joinAnd(parts)} ${dateText}, and ${heldAfter(filing, last, u.noun, joint)}.`;
       if (exercise) {
         const derivs = exercise.flatMap((r) => paired.get(r) ?? []);
-        const after = derivs.map((d) => heldNow(filing, d));
-        if (after.length) s += ` Afterwards ${owners.length > 1 ? 'they hold' : `${subject} holds`} ${joinAnd(after)}.`;
+        const after = derivs.map((d) => heldNow(filing, d, joint));
+        if (after.length)
+          s += joint
+            ? ` Afterwards the filing reports ${joinAnd(after)}.`
+            : ` Afterwards ${subject} holds ${joinAnd(after)}.`;
       }
       out.push(s);
     }
@@ -729,10 +895,14 @@ function sentences(filing: Filing): string[] {
   const holdings = all.filter((r) => r.kind === 'holding');
   if (holdings.length) {
     const MAX_LISTED = 6;
-    const items = holdings.slice(0, MAX_LISTED).map((r) => heldNow(filing, r));
+    const items = holdings.slice(0, MAX_LISTED).map((r) => heldNow(filing, r, joint));
     if (holdings.length > MAX_LISTED) items.push(`${holdings.length - MAX_LISTED} more holdings listed in the tables`);
     const period = val(filing.periodOfReport);
-    if (form3)
+    if (joint)
+      out.push(
+        `The filing ${transactions.length ? 'also ' : ''}reports ${joinAnd(items)}${period && form3 ? ` as of ${fmtDate(period)} (initial statement)` : ''}.`,
+      );
+    else if (form3)
       out.push(
         `${who()} ${owners.length > 1 ? 'hold' : 'holds'} ${joinAnd(items)}${period ? ` as of ${fmtDate(period)}` : ''} (initial statement).`,
       );

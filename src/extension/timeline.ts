@@ -14,8 +14,7 @@
  */
 import * as vscode from 'vscode';
 import { webviewHtml, webviewOptions } from './webviewHtml';
-import type { Filing } from '../core/model';
-import { buildTimeline, firstGroup, groupDetail, groupSummary, type TimelineData } from '../core/timeline';
+import { TimelineBuilder, firstGroup, groupDetail, groupSummary, type TimelineData } from '../core/timeline';
 import type { TimelineHostMessage, TimelineWebviewMessage } from '../shared/timelineProtocol';
 import { Disposable, disposeAll } from './dispose';
 import type { FilingService } from './filingService';
@@ -93,24 +92,34 @@ async function listFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
   return uris.sort((a, b) => a.toString().localeCompare(b.toString()));
 }
 
-/** The filings among the files, through the extension's one reading path. */
+/**
+ * The filings among the files, through the extension's one reading path, each reduced to its timeline entry as it is
+ * read (the filings themselves are not kept: a large folder charts in bounded memory); the files that are not
+ * filings are listed as skipped, with the reason. Returns the number of filings read.
+ */
 async function readFiles(
   deps: TimelineDeps,
   uris: vscode.Uri[],
+  builder: TimelineBuilder,
   token: vscode.CancellationToken | undefined,
   progress: vscode.Progress<{ message?: string; increment?: number }>,
-): Promise<Filing[]> {
-  const filings: Filing[] = [];
+): Promise<number> {
+  let read = 0;
   const step = uris.length ? 100 / uris.length : 100;
   for await (const item of deps.service.readEach(uris, token)) {
     const i = item.index;
     if (i % 20 === 0) progress.report({ message: `${i + 1}/${uris.length}`, increment: step * 20 });
     if ('error' in item) {
       const e = item.error;
-      deps.log.warn(`timeline: ${item.uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
-    } else if (item.reading.outcome.ok) filings.push(item.reading.outcome.filing);
+      const message = e instanceof Error ? e.message : String(e);
+      deps.log.warn(`timeline: ${item.uri.toString()}: ${message}`);
+      builder.skip(item.uri.toString(), `could not be read: ${message}`);
+    } else if (item.reading.outcome.ok) {
+      builder.add(item.reading.outcome.filing);
+      read++;
+    } else builder.skip(item.uri.toString(), item.reading.outcome.reason);
   }
-  return filings;
+  return read;
 }
 
 type Shown = { points: number; breaks: number; group: string | null; renderMs: number | null };
@@ -159,18 +168,19 @@ class TimelinePanel extends Disposable {
     const uris = await listFiles(this.folder);
     // A cancellable notification for large folders; the status bar for small ones (over in a moment).
     const large = uris.length > 100;
+    const builder = new TimelineBuilder({ rules: inspectOptions() });
     const filings = await vscode.window.withProgress(
       {
         location: large ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
         title: `Form 4: reading ${name} for the timeline`,
         cancellable: large,
       },
-      (progress, token) => readFiles(deps, uris, large ? token : undefined, progress),
+      (progress, token) => readFiles(deps, uris, builder, large ? token : undefined, progress),
     );
-    probe()?.mark({ name: 'timeline-read', folder, files: uris.length, filings: filings.length });
+    probe()?.mark({ name: 'timeline-read', folder, files: uris.length, filings });
     let data: TimelineData;
     try {
-      data = buildTimeline(filings, { rules: inspectOptions() });
+      data = builder.finish();
     } catch (e) {
       this.post({
         type: 'error',
@@ -198,7 +208,7 @@ class TimelinePanel extends Disposable {
       groups: data.groups.map(groupSummary),
       counts: data.counts,
       filings: data.filings.length,
-      skipped: data.skipped.length,
+      skipped: data.skipped,
       initial: first ? groupDetail(data, first) : null,
       ...(probe() ? { measure: true } : {}),
     });
@@ -207,12 +217,12 @@ class TimelinePanel extends Disposable {
     if (shown) probe()?.mark({ name: 'timeline-rendered', folder, renderMs: shown.renderMs });
     this.panel.title = `Timeline: ${name}`;
     deps.log.info(
-      `timeline ${name}: ${uris.length} files, ${filings.length} filings; ${data.counts.series} series, ${data.counts.points} points, ${data.counts.breaks} breaks${shown ? '' : '; the webview did not report its first render'}`,
+      `timeline ${name}: ${uris.length} files, ${filings} filings; ${data.counts.series} series, ${data.counts.points} points, ${data.counts.breaks} breaks${shown ? '' : '; the webview did not report its first render'}`,
     );
     return {
       folder,
       files: uris.length,
-      filings: filings.length,
+      filings,
       counts: data.counts,
       groups: data.groups.length,
       shown: shown ? { group: shown.group, points: shown.points, breaks: shown.breaks } : null,

@@ -168,7 +168,8 @@ export function filingTree(filing: Filing): TreeNode {
       children: mine.map((c, j) => ({
         id: `footnote:${i}/cite:${j}`,
         label: pathLabel(c.path),
-        description: c.path,
+        // the row's security, as the form's row reads (the model path means nothing to a reader)
+        description: c.row ? (c.row.securityTitle.value ?? '') : '',
         icon: 'references',
         span: c.ref.span,
         page: c.ref.page ?? null,

@@ -57,15 +57,23 @@ export function exactProduct(a: string | null, b: string | null): string | null 
   return new Big(a).times(b).toFixed();
 }
 
-/** Human label of a citation path: "nonDerivative[2].transactionShares" -> "Table I row 3: Amount". */
-export function pathLabel(path: string): string {
+/**
+ * A citation path as the form names the place: "nonDerivative[2].transactionShares" -> { row: "Table I row 3",
+ * field: "Amount" }; a document-level field has no row.
+ */
+export function pathParts(path: string): { row: string | null; field: string | null } {
   const m = /^(nonDerivative|derivative)\[(\d+)\](?:\.(\w+))?$/.exec(path);
   if (m) {
     const table = m[1] === 'derivative' ? 'Table II' : 'Table I';
-    const field = m[3] ? `: ${fieldLabel(m[3])}` : '';
-    return `${table} row ${Number(m[2]) + 1}${field}`;
+    return { row: `${table} row ${Number(m[2]) + 1}`, field: m[3] ? fieldLabel(m[3]) : null };
   }
-  return fieldLabel(path);
+  return { row: null, field: fieldLabel(path) };
+}
+
+/** Human label of a citation path: "nonDerivative[2].transactionShares" -> "Table I row 3 \u00b7 Amount". */
+export function pathLabel(path: string): string {
+  const { row, field } = pathParts(path);
+  return [row, field].filter((x) => x !== null).join(' \u00b7 ');
 }
 
 /** Short label of a model field name. */
@@ -356,7 +364,7 @@ export function toViewModel(filing: Filing): ViewModel {
       text: b.cell(`footnotes[${i}].text`, f.text),
       citedBy: cites
         .filter((c) => c.ref.id === id)
-        .map((c) => ({ path: c.path, label: pathLabel(c.path), span: spanOf(c.ref.span) })),
+        .map((c) => ({ path: c.path, label: pathLabel(c.path), ...pathParts(c.path), span: spanOf(c.ref.span) })),
     };
   });
   const s = filing.submission;

@@ -117,7 +117,8 @@ export interface ViewFootnote {
   page: number | null;
   text: ViewCell;
   /** Every value that cites this footnote, in document order. */
-  citedBy: { path: string; label: string; span: ViewSpan | null }[];
+  /** The cells citing the footnote, in form order: `row` ("Table I row 3", null for a document field), `field`. */
+  citedBy: { path: string; label: string; row: string | null; field: string | null; span: ViewSpan | null }[];
 }
 
 export interface ViewSignature {

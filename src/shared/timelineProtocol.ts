@@ -21,7 +21,8 @@ export type TimelineHostMessage =
       groups: TimelineGroupSummary[];
       counts: TimelineData['counts'];
       filings: number;
-      skipped: number;
+      /** Files given but not drawn, each with the reason (not a filing, the same filing twice, amended...). */
+      skipped: TimelineData['skipped'];
       /** The pair shown first (the webview's remembered one, else the first with a break, else the first). */
       initial: TimelineGroupDetail | null;
       /** Report the render time in the 'rendered' replies (asked only while the bench measures). */

@@ -5,7 +5,44 @@
 // by one check is never seen by another.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scaled } from '../../scripts/vscode/workbench.mjs';
+import { copyCorpus, haveCorpus } from './corpus.mjs';
 import { expect } from './expect.mjs';
+
+/** Fractyl Health's Form 4 of 2024-02-06: six reporting owners, conversions of three preferred series, 22 citations of F1. */
+const FRACTYL = 'xml/datamule__examples__ingest__paypal__000095017024012830__ownership.xml';
+
+/**
+ * How the tables of a preview frame read: sideways overflow of the page and of each table's box, the words (dates
+ * included) drawn over two lines, and columns 5-7 of Table I's first row lying outside the view.
+ */
+function tableLayout() {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector('#root'), document.defaultView.NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.parentElement?.closest('.form-table')) continue;
+    for (const m of n.data.matchAll(/\S+/g)) {
+      const r = document.createRange();
+      r.setStart(n, m.index);
+      r.setEnd(n, m.index + m[0].length);
+      const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+      if (tops.size > 1) broken.push(m[0]);
+    }
+  }
+  const boxes = [...document.querySelectorAll('.table-scroll')].map((b) => b.scrollWidth - b.clientWidth);
+  const outside = ['sharesOwnedFollowingTransaction', 'directOrIndirectOwnership', 'natureOfOwnership']
+    .map((k) => document.querySelector(`[data-path="nonDerivative[0].${k}"]`))
+    .filter((e) => e && e.getBoundingClientRect().right > window.innerWidth + 1)
+    .map((e) => e.dataset.path);
+  return {
+    width: window.innerWidth,
+    page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    boxes,
+    broken,
+    outside,
+    stacked: [...document.querySelectorAll('.form-table')].map((t) => t.classList.contains('stacked')),
+  };
+}
 
 export const checks = [
   {
@@ -286,6 +323,56 @@ export const checks = [
       await f.evaluate(() => document.querySelector('.table-nonDerivative')?.scrollIntoView({ block: 'start' }));
       await wb.nextFrames(f);
       await wb.screenshot('preview-narrow', { readme: true });
+    },
+  },
+  {
+    name: 'every column of both tables readable at 600, 900 and 1,300 px, no word or date broken, footnote links labelled',
+    timeout: 180000,
+    workspace: copyCorpus('', { 'fractyl-form4.xml': FRACTYL }),
+    async run(wb) {
+      if (!haveCorpus(FRACTYL)) return;
+      await wb.openFromExplorer('fractyl-form4.xml');
+      await wb.runCommand('Form 4: Open Preview');
+      await wb.frameWith('#root .form-title', { timeout: scaled(30000) });
+      await wb.runCommand('View: Close Editors in Other Groups').catch(() => {});
+      await wb.runCommand('View: Close Other Editors in Group').catch(() => {});
+      await wb.runCommand('View: Toggle Primary Side Bar Visibility').catch(() => {});
+      await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: scaled(10000) });
+      let f = await wb.frameWith('#root .form-title', { timeout: scaled(10000) });
+      for (const want of [600, 900, 1300]) {
+        // the activity bar is 48 px; the editor takes the rest
+        await wb.page.setViewportSize({ width: want + 60, height: 900 });
+        f = await wb.frameWith('#root .form-title', { timeout: scaled(10000) });
+        await f.waitForFunction((w) => Math.abs(window.innerWidth - w) < 40, want, { timeout: scaled(10000) });
+        await wb.nextFrames(f);
+        const at = await f.evaluate(tableLayout);
+        expect(
+          at.page <= 1 && at.boxes.every((o) => o <= 1) && at.outside.length === 0,
+          `at ${at.width} px: page overflow ${at.page}, table overflow ${at.boxes}, outside the view: ${at.outside}`,
+        );
+        expect(
+          at.broken.length === 0,
+          `at ${at.width} px (stacked ${at.stacked}): words broken: ${at.broken.slice(0, 8)}`,
+        );
+      }
+      // Footnote (1): one labelled link per citing cell, grouped by row, the same cells as the markers in the tables.
+      const note = f.locator('.footnote', { has: f.locator('.fn-id', { hasText: '(1)' }) });
+      const links = note.locator('.backrefs a.backref');
+      const labels = await links.allInnerTexts();
+      const back = await links.evaluateAll((as) => as.map((a) => a.dataset.back).sort());
+      const markers = await f
+        .locator('.fn-ref a[data-footnote="F1"]')
+        .evaluateAll((as) => as.map((a) => a.dataset.from).sort());
+      expect(labels.length > 10 && labels.every((t) => /^[A-Z][a-z]/.test(t)), `link labels: ${labels}`);
+      expect(JSON.stringify(back) === JSON.stringify(markers), `links ${back} vs markers ${markers}`);
+      const rows = await note.locator('.backrefs .backref-row').count();
+      expect(rows > 0 && rows < labels.length, `grouped by row: ${rows} rows for ${labels.length} links`);
+      expect(/^Cited in Table I/.test(await note.locator('.backrefs').innerText()), 'reads "Cited in Table I ..."');
+      await links.first().click();
+      await f
+        .locator('.form-table .flash')
+        .first()
+        .waitFor({ timeout: scaled(5000) });
     },
   },
 ];

@@ -2,8 +2,9 @@
 // (plus a three-filing chain of one owner copied in from test/fixtures/summary/timeline, whose last filing does not
 // follow from the one before), points and breaks in the DOM, the strict CSP, a click on a point opening the filing
 // at its row, and the README screenshot media/screenshots/timeline.png (UPDATE_SCREENSHOTS=1).
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scaled } from '../../scripts/vscode/workbench.mjs';
 import { expect } from './expect.mjs';
 
 const CHAIN = 'timeline-chain';
@@ -18,7 +19,46 @@ function copyChain(dir) {
 
 async function openTimeline(wb) {
   await wb.runCommand('Form 4: Show Holdings Timeline');
-  return wb.frameWith('.charts h2', { timeout: 30000 });
+  return wb.frameWith('.charts h2', { timeout: scaled(30000) });
+}
+
+/** A Table I transaction row of a Form 4 in EDGAR's XML. */
+function saleRow({ shares, owned, price = '10.00', ownership = 'D', nature = null }) {
+  return `<nonDerivativeTransaction><securityTitle><value>Common Stock</value></securityTitle>
+<transactionDate><value>2024-03-04</value></transactionDate>
+<transactionCoding><transactionFormType>4</transactionFormType><transactionCode>S</transactionCode><equitySwapInvolved>0</equitySwapInvolved></transactionCoding>
+<transactionAmounts><transactionShares><value>${shares}</value></transactionShares><transactionPricePerShare><value>${price}</value></transactionPricePerShare><transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode></transactionAmounts>
+<postTransactionAmounts><sharesOwnedFollowingTransaction><value>${owned}</value></sharesOwnedFollowingTransaction></postTransactionAmounts>
+<ownershipNature><directOrIndirectOwnership><value>${ownership}</value></directOrIndirectOwnership>${nature ? `<natureOfOwnership><value>${nature}</value></natureOfOwnership>` : ''}</ownershipNature>
+</nonDerivativeTransaction>`;
+}
+
+/**
+ * A folder "sell-out" with one owner's Form 4 of a single day: four sales of the direct holding down to 0 (the
+ * largest in the middle) and a trust's holding sold out, plus the same filing again under another name.
+ */
+function sellOut(dir) {
+  const to = join(dir, 'sell-out');
+  mkdirSync(to, { recursive: true });
+  const rows = [
+    saleRow({ shares: 1000, owned: 9000 }),
+    saleRow({ shares: 2000, owned: 7000 }),
+    saleRow({ shares: 4000, owned: 3000 }),
+    saleRow({ shares: 3000, owned: 0 }),
+    saleRow({ shares: 500, owned: 0, ownership: 'I', nature: 'By Trust' }),
+  ].join('\n');
+  const xml = readFileSync(join(dir, 'alto-ingredients-form4.xml'), 'utf8')
+    .replace(/<periodOfReport>[^<]*</, '<periodOfReport>2024-03-04<')
+    .replace(/<issuerCik>[^<]*</, '<issuerCik>0000990001<')
+    .replace(/<issuerName>[^<]*</, '<issuerName>Sellout Corp<')
+    .replace(/<issuerTradingSymbol>[^<]*</, '<issuerTradingSymbol>SLLT<')
+    .replace(/<rptOwnerCik>[^<]*</, '<rptOwnerCik>0000990002<')
+    .replace(/<rptOwnerName>[^<]*</, '<rptOwnerName>Quill Ada<')
+    .replace(/<signatureName>[^<]*</, '<signatureName>/s/ Ada Quill<')
+    .replace(/<nonDerivativeTable>[\s\S]*<\/nonDerivativeTable>/, `<nonDerivativeTable>${rows}</nonDerivativeTable>`)
+    .replace(/<footnotes>[\s\S]*<\/footnotes>/, '');
+  writeFileSync(join(to, 'one-day.xml'), xml);
+  writeFileSync(join(to, 'one-day-copy.xml'), xml);
 }
 
 export const checks = [
@@ -65,9 +105,12 @@ export const checks = [
     async run(wb) {
       const f = await openTimeline(wb);
       await f.locator('.group-list button.group', { hasText: 'Harold B. Quince' }).click();
-      await f.locator('.charts h2', { hasText: 'Harold B. Quince' }).waitFor({ timeout: 10000 });
+      await f.locator('.charts h2', { hasText: 'Harold B. Quince' }).waitFor({ timeout: scaled(10000) });
       // The pair's series come from the host on request: wait until they are drawn.
-      await f.locator('.charts figure.series svg.chart').first().waitFor({ timeout: 10000 });
+      await f
+        .locator('.charts figure.series svg.chart')
+        .first()
+        .waitFor({ timeout: scaled(10000) });
       const series = f.locator('.charts figure.series');
       expect((await series.count()) === 2, `series: ${await series.count()}`);
       const direct = series.filter({ hasText: 'Common Stock, direct' });
@@ -84,7 +127,7 @@ export const checks = [
       );
       // Screenshots with the Quince chain selected and the break's tooltip open.
       await direct.locator('circle.pt.has-break').hover();
-      await f.locator('#tip:not([hidden])').waitFor({ timeout: 5000 });
+      await f.locator('#tip:not([hidden])').waitFor({ timeout: scaled(5000) });
       await wb.screenshot('timeline', { readme: true });
       await wb.setTheme('dark');
       await direct.locator('circle.pt.has-break').hover();
@@ -92,7 +135,10 @@ export const checks = [
       await wb.setTheme('light');
       // A click opens that filing's text at the row.
       await direct.locator('circle.pt.has-break').click();
-      await wb.tab('2024-03-15-sale.xml').first().waitFor({ timeout: 15000 });
+      await wb
+        .tab('2024-03-15-sale.xml')
+        .first()
+        .waitFor({ timeout: scaled(15000) });
       const selection = await wb.page.locator('.monaco-editor .selected-text').count();
       expect(selection > 0, 'the row is selected in the editor');
     },
@@ -104,15 +150,15 @@ export const checks = [
       const f = await openTimeline(wb);
       await wb.runCommand('Preferences: Color Theme');
       const input = wb.quickInput();
-      await input.waitFor({ state: 'visible', timeout: 15000 });
+      await input.waitFor({ state: 'visible', timeout: scaled(15000) });
       await input.fill('Dark High Contrast');
       await wb.page
         .locator('.quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' })
         .first()
-        .waitFor({ timeout: 15000 });
+        .waitFor({ timeout: scaled(15000) });
       await wb.page.keyboard.press('Enter');
-      await wb.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 15000 });
-      await f.locator('body.vscode-high-contrast').waitFor({ timeout: 15000 });
+      await wb.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: scaled(15000) });
+      await f.locator('body.vscode-high-contrast').waitFor({ timeout: scaled(15000) });
       const ring = await f.evaluate(
         () => document.defaultView.getComputedStyle(document.querySelector('.charts .break-ring')).strokeWidth,
       );
@@ -128,6 +174,51 @@ export const checks = [
       });
       expect(pt.stroke === pt.want, `point outline ${pt.stroke} is the contrast border ${pt.want}`);
       await wb.screenshot('timeline-high-contrast');
+    },
+  },
+  {
+    name: 'timeline of one day: one entry per owner, skipped files with reasons, every point reachable, day ticks, whole-share ticks',
+    timeout: 120000,
+    workspace: sellOut,
+    async run(wb) {
+      const f = await openTimeline(wb);
+      // The filing given twice is one owner/issuer entry.
+      const entries = f.locator('.group-list button.group', { hasText: 'Ada Quill' });
+      expect((await entries.count()) === 1, `entries of Ada Quill: ${await entries.count()}`);
+      // Which files were left out, and why (the workspace holds no other file the filing scan reads but does not draw).
+      const skipped = f.locator('header details.skipped');
+      await skipped.locator('summary').click();
+      const listed = await skipped.innerText();
+      expect(
+        /one-day(-copy)?\.xml\s*\u2014 the same filing as one-day(-copy)?\.xml/.test(listed),
+        `skipped files: ${listed}`,
+      );
+      await entries.click();
+      await f.locator('.charts h2', { hasText: 'Ada Quill' }).waitFor({ timeout: scaled(10000) });
+      const direct = f.locator('.charts figure.series', { hasText: 'Common Stock, direct' });
+      await direct.locator('svg.chart').waitFor({ timeout: scaled(10000) });
+      // Each of the day's four points is the element under its own centre: each can be hovered and clicked.
+      const hits = await direct.evaluate((fig) =>
+        [...fig.querySelectorAll('circle.pt')].map((c) => {
+          const r = c.getBoundingClientRect();
+          return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === c;
+        }),
+      );
+      expect(hits.length === 4 && hits.every(Boolean), `points reachable at their centre: ${JSON.stringify(hits)}`);
+      await direct.locator('circle.pt').nth(2).hover();
+      const tip = await f.locator('#tip:not([hidden])').innerText();
+      expect(/Disposed of 4,000 at \$10\.00 \(\$40,000\.00\)/.test(tip), `the largest sale's tooltip: ${tip}`);
+      // The time axis spans the day, labelled in days.
+      const xTicks = await direct
+        .locator('text.tick[text-anchor="middle"]')
+        .evaluateAll((ts) => ts.map((t) => t.textContent));
+      expect(xTicks.includes('Mar 4') && xTicks.length <= 3, `time ticks: ${xTicks}`);
+      // The trust's holding sold out (always 0): whole-share ticks only.
+      const trust = f.locator('.charts figure.series', { hasText: 'By Trust' });
+      const yTicks = await trust
+        .locator('text.tick[text-anchor="end"]')
+        .evaluateAll((ts) => ts.map((t) => t.textContent));
+      expect(yTicks.length > 0 && yTicks.every((t) => /^\d+$/.test(t)), `amount ticks: ${yTicks}`);
     },
   },
 ];

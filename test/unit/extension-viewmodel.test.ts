@@ -164,8 +164,10 @@ describe('preview view model', () => {
   });
 
   it('labels citation paths for people', () => {
-    assert.strictEqual(pathLabel('nonDerivative[2].transactionShares'), 'Table I row 3: Amount');
-    assert.strictEqual(pathLabel('derivative[0].transactionCoding'), 'Table II row 1: Transaction coding');
+    assert.strictEqual(pathLabel('nonDerivative[2].transactionShares'), 'Table I row 3 \u00b7 Amount');
+    assert.strictEqual(pathLabel('derivative[0].transactionCoding'), 'Table II row 1 \u00b7 Transaction coding');
+    assert.strictEqual(pathLabel('nonDerivative[0].transactionPricePerShare'), 'Table I row 1 \u00b7 Price');
+    assert.strictEqual(pathLabel('periodOfReport'), 'Period of report');
     assert.strictEqual(pathLabel('derivative[1]'), 'Table II row 2');
   });
 
@@ -200,6 +202,28 @@ describe('filing tree model', () => {
     assert.strictEqual(root.children![4].description, '1 error');
     for (const fn of root.children![3].children!)
       for (const c of fn.children!) assert.ok(c.span && f.text.slice(c.span.start, c.span.end) === fn.label);
+  });
+
+  it("names a footnote's citing cells as the form does, with the row's security beside them", () => {
+    const f = filing('examples/holdings-mismatch-form4.xml');
+    const notes = filingTree(f).children!.find((c) => c.id === 'footnotes')!.children!;
+    const cites = notes.flatMap((n) => n.children!.map((c) => [c.label, c.description]));
+    assert.ok(cites.length > 0);
+    for (const [label, description] of cites) {
+      assert.match(String(label), /^Table (I|II) row \d+ \u00b7 [A-Z][a-z]/, `label ${label}`);
+      assert.doesNotMatch(String(label) + String(description), /\[|\]|\.[a-z]+[A-Z]/, 'no model path');
+      assert.ok(description, `the row's security beside ${label}`);
+    }
+  });
+
+  it('gives each citing cell of a footnote its row and its column, for one labelled back-link each', () => {
+    const v = toViewModel(filing('examples/multiple-owners-indirect-form4.xml'));
+    const f1 = v.footnotes.find((n) => n.id === 'F1')!;
+    assert.ok(f1.citedBy.length > 0);
+    for (const c of f1.citedBy) {
+      assert.match(c.row ?? '', /^Table (I|II) row \d+$/);
+      assert.ok(c.field && c.label === `${c.row} \u00b7 ${c.field}`, JSON.stringify(c));
+    }
   });
 
   it('describes holdings', () => {

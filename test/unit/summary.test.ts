@@ -86,11 +86,48 @@ describe('summary: plain-language sentences', () => {
     ]);
   });
 
-  it('several owners: one lead sentence, plural verbs, the indirect holder read from the footnote', () => {
+  it('several owners: one lead sentence, plural verbs, the holding attributed only as the footnote does', () => {
     assert.deepEqual(summarize(load('several-owners.xml')), [
-      'Filed jointly by Kestrel Growth Fund, L.P. (10% owner) and Kestrel Partners LLC (10% owner); the amounts below are reported for all of them.',
-      'The reporting persons sold 100,000 shares of Common Stock at $7.25 ($725,000.00) (open market or private sale, code S) on Aug 20, 2024, and hold 2,400,000 shares afterwards, held indirectly by Kestrel Growth Fund, L.P. (footnote F1).',
+      'Filed jointly by Kestrel Growth Fund, L.P. (10% owner) and Kestrel Partners LLC (10% owner).',
+      'The reporting persons sold 100,000 shares of Common Stock at $7.25 ($725,000.00) (open market or private sale, code S) on Aug 20, 2024, and afterwards 2,400,000 shares are held indirectly by Kestrel Growth Fund, L.P. (footnote F1).',
     ]);
+  });
+
+  it('joint conversion: each security named with its amount, tied to the Table I row it adds up to, holders as the footnotes say', () => {
+    assert.deepEqual(summarize(load('joint-conversion.xml')), [
+      'Filed jointly by Osprey Ventures LP (10% owner), Osprey Ventures II LP (10% owner) and Ingrid Halvorsen (10% owner).',
+      'The reporting persons converted 1,000,000 shares of Series A Preferred Stock and 400,000 shares of Series B Preferred Stock into 700,000 shares of Common Stock (code C) on Mar 12, 2024, and afterwards 700,000 shares are held directly by Osprey Ventures LP (footnote F2). Afterwards the filing reports 0 shares of Series A Preferred Stock (conversion price in footnote F1) held directly by Osprey Ventures LP (footnote F2) and 0 shares of Series B Preferred Stock (conversion price in footnote F1) held directly by Osprey Ventures LP (footnote F2).',
+      'The reporting persons converted 300,000 shares of Series C Preferred Stock into 150,000 shares of Common Stock (code C) and bought 50,000 shares of Common Stock at $16.00 ($800,000.00) (open market or private purchase, code P) on Mar 12, 2024, and afterwards 200,000 shares are held indirectly by Osprey Ventures II LP (footnote F3). Afterwards the filing reports 0 shares of Series C Preferred Stock (conversion price in footnote F1) held indirectly by Osprey Ventures II LP (footnote F3).',
+    ]);
+  });
+
+  it('joint conversion whose amounts do not add up: nothing tied, every row said on its own', () => {
+    const text = fs
+      .readFileSync(path.join(FIX, 'joint-conversion.xml'), 'utf8')
+      .replaceAll('<value>700000</value>', '<value>700001</value>');
+    const out = parseText(text, 'not-adding-up.xml');
+    assert.ok(out.ok);
+    const s = summarize(out.filing).join('\n');
+    assert.match(s, /acquired 700,001 shares of Common Stock by converting a derivative security/);
+    assert.match(s, /converted 1,000,000 shares of Series A Preferred Stock \(conversion price in footnote F1\)/);
+    assert.match(s, /converted 400,000 shares of Series B Preferred Stock \(conversion price in footnote F1\)/);
+    assert.match(s, /converted 300,000 shares of Series C Preferred Stock into 150,000 shares of Common Stock/);
+    assert.doesNotMatch(s, /into 700,001/);
+  });
+
+  it('a joint filing without footnotes names no holder: the group holds, not each of them', () => {
+    const text = fs
+      .readFileSync(path.join(FIX, 'joint-conversion.xml'), 'utf8')
+      .replace(
+        /<directOrIndirectOwnership><value>D<\/value><footnoteId id="F2"\/>/g,
+        '<directOrIndirectOwnership><value>D</value>',
+      );
+    const out = parseText(text, 'no-footnote.xml');
+    assert.ok(out.ok);
+    assert.match(
+      summarize(out.filing)[1],
+      /afterwards 700,000 shares are held directly by one or more of the reporting persons\./,
+    );
   });
 
   it('Form 3: holdings as of the event date; and a Form 3 with no securities owned', () => {
@@ -170,6 +207,19 @@ describe('summary: owner names', () => {
       'Harborview Capital Partners IV, L.P.',
     );
     assert.equal(name('Madonna', ['/s/ Madonna']), 'Madonna');
+  });
+
+  it("a name in capitals or out of order takes the signature's form: plain, /s/ and attorney-in-fact signatures", () => {
+    assert.equal(name('Musk Elon', ['By: Aaron Beckman by Power of Attorney For: Elon Musk']), 'Elon Musk');
+    assert.equal(name('Musk Elon R', ['By: Aaron Beckman, Power of Attorney For: Elon R. Musk']), 'Elon R. Musk');
+    assert.equal(name('THIEL PETER', ['/s/ Peter Thiel']), 'Peter Thiel');
+    assert.equal(name('THIEL PETER', ['/s/ Michael Johnson, attorney-in-fact for Peter Thiel']), 'Peter Thiel');
+    assert.equal(name('HOFFMAN REID G', ['/s/ Kate DeHoff, Attorney-in-Fact for Reid G. Hoffman']), 'Reid G. Hoffman');
+    // words the signature leaves out are put in its case; the signer of an attorney-in-fact signature is not the owner
+    assert.equal(name('THIEL PETER ANDREAS', ['/s/ Peter Thiel']), 'Peter Andreas Thiel');
+    assert.equal(name('SMITH JOHN A JR', ['/s/ John A. Smith']), 'John A. Smith Jr');
+    assert.equal(name('BECKMAN AARON', ['By: Aaron Beckman by Power of Attorney For: Elon Musk']), 'Aaron Beckman');
+    assert.equal(name('MUSK ELON', ['By: Kristin Johnston, Attorney-in-fact For: the Reporting Person']), 'MUSK ELON');
   });
 
   it("an OCR-read name (uncertain) takes the signature's middle initial", () => {

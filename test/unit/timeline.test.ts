@@ -9,7 +9,14 @@ import * as path from 'node:path';
 import type { Filing } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
 import { runRules } from '../../src/core/rules';
-import { buildTimeline, timelineRecords, TIMELINE_COLUMNS } from '../../src/core/timeline';
+import { absent } from '../../src/core/model';
+import {
+  buildTimeline,
+  TimelineBuilder,
+  timelineEntry,
+  timelineRecords,
+  TIMELINE_COLUMNS,
+} from '../../src/core/timeline';
 import { REPO_ROOT } from '../helpers/shared';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'summary', 'timeline');
@@ -139,5 +146,80 @@ describe('timeline: series of amounts owned', () => {
         breaks: '',
       },
     );
+  });
+
+  /** The Alto example as an OCR reading gives it: no CIKs, the middle initial misread, read from text. */
+  function asOcrText(f: Filing): Filing {
+    const o = f.reportingOwners[0];
+    return {
+      ...f,
+      file: f.file.replace(/\.xml$/, '.ocr.txt'),
+      source: 'text',
+      issuer: { ...f.issuer, cik: absent() },
+      reportingOwners: [
+        { ...o, cik: absent(), name: { ...o.name, raw: 'Benton Todd I', value: 'Benton Todd I', uncertain: true } },
+      ],
+    };
+  }
+
+  it('one filing read from its XML and its OCR text: one owner entry, one point, the text listed as skipped', () => {
+    const xml = load(path.join(REPO_ROOT, 'examples', 'alto-ingredients-form4.xml'));
+    const data = buildTimeline([asOcrText(xml), xml]);
+    assert.equal(data.groups.length, 1, JSON.stringify(data.groups.map((g) => g.owner)));
+    assert.deepEqual(data.groups[0].owner, { cik: '0001774950', name: 'Todd E. Benton' });
+    assert.equal(data.counts.points, 1);
+    assert.deepEqual(
+      data.skipped.map((x) => [path.basename(x.file), x.reason]),
+      [['alto-ingredients-form4.ocr.txt', 'the same filing as alto-ingredients-form4.xml (read from its XML)']],
+    );
+  });
+
+  it('a filing without CIKs joins the pair its owner and issuer names lead to; an unknown name keeps its own pair', () => {
+    const xml = load(path.join(REPO_ROOT, 'examples', 'alto-ingredients-form4.xml'));
+    const later = asOcrText(xml);
+    // another filing (another day) of the same owner, read without CIKs
+    later.nonDerivative = later.nonDerivative.map((r) => ({
+      ...r,
+      transactionDate: { ...r.transactionDate, value: '2024-05-01' },
+    }));
+    const stranger = asOcrText(xml);
+    stranger.file = 'stranger.txt';
+    stranger.reportingOwners = [
+      {
+        ...stranger.reportingOwners[0],
+        name: { ...stranger.reportingOwners[0].name, value: 'Other Person', raw: 'Other Person', uncertain: false },
+      },
+    ];
+    const data = buildTimeline([xml, later, stranger]);
+    assert.deepEqual(
+      data.groups.map((g) => [g.owner.name, g.owner.cik, g.series.reduce((n, s) => n + s.points.length, 0)]),
+      [
+        ['Other Person', null, 1],
+        ['Todd E. Benton', '0001774950', 2],
+      ],
+    );
+  });
+
+  it('inputs not drawn are listed with the reason: duplicates, amended originals and files given as skipped', () => {
+    const b = new TimelineBuilder();
+    for (const f of folder(DIR)) b.add(f);
+    const amended = load(path.join(DIR, '2024-02-12-sale.xml'));
+    amended.file = path.join(DIR, '2024-02-12-sale-amendment.xml');
+    amended.documentType = { ...amended.documentType, value: '4/A', raw: '4/A' };
+    b.add(amended);
+    b.skip('/w/readme.txt', 'not an ownership filing');
+    const data = b.finish();
+    assert.deepEqual(data.skipped.map((x) => [path.basename(x.file), x.reason]).sort(), [
+      ['2024-02-12-sale.xml', 'replaced by its amendment 2024-02-12-sale-amendment.xml'],
+      ['copy-of-2024-01-10-purchase.xml', 'the same filing as 2024-01-10-purchase.xml'],
+      ['readme.txt', 'not an ownership filing'],
+    ]);
+  });
+
+  it('an entry is plain data that survives structured cloning (a worker thread can make it)', () => {
+    const entries = folder(DIR).map(timelineEntry);
+    const b = new TimelineBuilder();
+    for (const e of entries) b.addEntry(structuredClone(e));
+    assert.deepEqual(b.finish(), buildTimeline(folder(DIR)));
   });
 });

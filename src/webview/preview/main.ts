@@ -8,6 +8,7 @@ import type { HostMessage, InitialMessage, RenderTiming } from '../../shared/pre
 import { render, renderFailure } from './render';
 import { focusPath, listenForNavigation } from './navigation';
 import { rememberScroll } from './state';
+import { fitOnResize } from './fit';
 
 /** The page's start-up goes with its first measured render only. */
 let startupReported = false;
@@ -41,6 +42,7 @@ function onHostMessage(m: HostMessage): void {
 
 listenForNavigation();
 rememberScroll();
+fitOnResize();
 onMessage(onHostMessage);
 window.addEventListener('error', (ev) => post({ type: 'error', message: String(ev.message) }));
 

@@ -16,6 +16,7 @@ import type {
   ViewTable,
 } from '../../shared/previewProtocol';
 import { el } from '../dom';
+import { fitTables } from './fit';
 import { page, resetPage, restoreScroll } from './state';
 import { nameTable } from '../../core/lookup';
 
@@ -59,6 +60,8 @@ function footnoteMarkers(parent: HTMLElement, refs: ViewFootnoteRef[], fromPath:
   }
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** A value: clickable to reveal in source, with footnote markers, finding marks and derived secondary text. */
 function value(parent: HTMLElement, c: ViewCell, opts: { placeholder?: string; boolean?: boolean } = {}): HTMLElement {
   const wrap = add(parent, el('span', 'cell'));
@@ -68,6 +71,8 @@ function value(parent: HTMLElement, c: ViewCell, opts: { placeholder?: string; b
   if (opts.boolean) shown = c.text === 'true' ? '\u2612' : '\u2610';
   else shown = c.text ?? c.raw ?? opts.placeholder ?? '';
   const v = add(wrap, el('span', 'v', shown));
+  // a date is one word: never broken at its hyphens
+  if (ISO_DATE.test(shown)) v.classList.add('date');
   if (opts.boolean) {
     v.classList.add('checkbox');
     v.setAttribute('role', 'img');
@@ -373,6 +378,35 @@ function renderRow(tbody: HTMLElement, t: ViewTable, r: ViewRow): void {
   }
 }
 
+/**
+ * Where a footnote is cited, one labelled link per citing cell grouped by row, the table named once:
+ * "Cited in Table I row 1: Price, Amount owned following; row 2: Price; Table II row 1: Conversion price".
+ */
+function backRefs(li: HTMLElement, f: ViewModel['footnotes'][number]): void {
+  const back = add(li, el('div', 'backrefs'));
+  back.append('Cited in ');
+  let table: string | null = null;
+  let row: string | null | undefined;
+  for (const c of f.citedBy) {
+    if (c.row !== row) {
+      if (row !== undefined) back.append('; ');
+      row = c.row;
+      if (c.row !== null) {
+        const t = c.row.replace(/ row \d+$/, '');
+        add(back, el('span', 'backref-row', t === table ? c.row.slice(t.length + 1) : c.row));
+        table = t;
+        if (c.field !== null) back.append(': ');
+      }
+    } else back.append(', ');
+    const a = add(back, el('a', 'backref', c.field ?? c.row ?? c.label));
+    a.setAttribute('href', '#');
+    a.setAttribute('title', `Back to ${c.label}`);
+    a.setAttribute('aria-label', `Back to ${c.label}`);
+    a.dataset.back = c.path;
+    a.dataset.footnote = f.id;
+  }
+}
+
 function renderFootnotes(m: ViewModel): void {
   const sec = add(root, el('section', 'footnotes'));
   add(sec, el('h2', 'section-title', 'Explanation of Responses'));
@@ -389,17 +423,8 @@ function renderFootnotes(m: ViewModel): void {
     if (!page.footnotes.has(f.id)) page.footnotes.set(f.id, li);
     add(li, el('span', 'fn-id', `(${f.id.replace(/^F/i, '')})`));
     value(li, f.text, { placeholder: '(empty footnote)' });
-    if (f.citedBy.length) {
-      const back = add(li, el('span', 'backrefs'));
-      for (const c of f.citedBy) {
-        const a = add(back, el('a', 'backref', '\u21A9'));
-        a.setAttribute('href', '#');
-        a.setAttribute('title', `Back to ${c.label}`);
-        a.setAttribute('aria-label', `Back to ${c.label}`);
-        a.dataset.back = c.path;
-        a.dataset.footnote = f.id;
-      }
-    } else {
+    if (f.citedBy.length) backRefs(li, f);
+    else {
       add(li, el('span', 'muted', ' (not cited)'));
     }
   }
@@ -432,6 +457,7 @@ export function render(m: ViewModel): number {
   for (const t of m.tables) renderTable(t);
   renderFootnotes(m);
   renderTail(m);
+  fitTables();
   restoreScroll(m.file);
   return performance.now() - t0;
 }

@@ -8,7 +8,7 @@
  * come from the theme's CSS variables (light, dark and high contrast), and nothing needs inline styles, so the
  * webview's CSP stays strict. Filing text only ever goes in through textContent / setAttribute.
  */
-import { scaleLinear, type ScaleTime, type ScalePower } from 'd3-scale';
+import { scaleLinear, type ScaleLinear, type ScaleTime, type ScalePower } from 'd3-scale';
 import { line, curveStepAfter } from 'd3-shape';
 import type { TimelinePoint, TimelineSeries } from '../../core/timeline';
 
@@ -43,6 +43,48 @@ export function utcDay(iso: string): Date {
   return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 }
 
+export const DAY_MS = 86_400_000;
+
+/** Days as short axis labels ("Nov 8"), for spans of a few weeks where d3's ticks would fall between days. */
+const DAY_LABEL = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/**
+ * Ticks of the time axis: every day (or every few days) at midnight UTC when the span is a few weeks or less, so a
+ * tick never sits between two days; d3's ticks for longer spans.
+ */
+export function timeTicks(x: ScaleTime<number, number>, count: number): { at: Date; label: string }[] {
+  const [a, b] = x.domain().map((d) => d.getTime());
+  const days = (b - a) / DAY_MS;
+  if (days > 45) {
+    const fmt = x.tickFormat();
+    return x.ticks(count).map((t) => ({ at: t, label: fmt(t) }));
+  }
+  const every = Math.max(1, Math.ceil(days / Math.max(1, count)));
+  const out: { at: Date; label: string }[] = [];
+  for (let t = Math.ceil(a / DAY_MS) * DAY_MS; t <= b; t += every * DAY_MS)
+    out.push({ at: new Date(t), label: DAY_LABEL.format(t) });
+  return out;
+}
+
+/** Ticks of the amount axis; whole numbers only when every amount is whole (no 0.2-share ticks). */
+export function amountTicks(y: ScaleLinear<number, number>, count: number, whole: boolean): number[] {
+  const ticks = y.ticks(count);
+  return whole ? ticks.filter((t) => Number.isInteger(t)) : ticks;
+}
+
+/**
+ * Horizontal offsets of the points of one day, in the order given, centred on the day: neighbours are at least the
+ * larger radius (+1.5 px) apart, so no point's centre lies under another point and each can be hovered and clicked;
+ * a day with more points than `room` allows is compressed to fit it.
+ */
+export function spreadOffsets(radii: readonly number[], room: number): number[] {
+  const at = [0];
+  for (let k = 1; k < radii.length; k++) at.push(at[k - 1] + Math.max(radii[k - 1], radii[k]) + 1.5);
+  const width = at[at.length - 1];
+  const squeeze = width > room && width > 0 ? room / width : 1;
+  return at.map((v) => (v - width / 2) * squeeze);
+}
+
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
 
 /** The chart of one series. Points without a date are not drawn (the caption counts them). */
@@ -64,7 +106,8 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
 
   // Grid and axes.
   const axes = svgEl('g', {}, 'axes');
-  for (const t of y.ticks(4)) {
+  const whole = amounts.every((n) => Number.isInteger(n));
+  for (const t of amountTicks(y, 4, whole)) {
     const yy = Math.round(y(t)) + 0.5;
     axes.append(svgEl('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: yy, y2: yy }, 'grid'));
     const lab = svgEl('text', { x: MARGIN.left - 6, y: yy, dy: '0.32em', 'text-anchor': 'end' }, 'tick');
@@ -73,25 +116,26 @@ export function seriesChart(series: TimelineSeries, ctx: ChartContext): SVGSVGEl
   }
   const base = Math.round(y(y.domain()[0])) + 0.5;
   axes.append(svgEl('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: base, y2: base }, 'axis'));
-  const fmt = x.tickFormat();
-  for (const t of x.ticks(Math.max(2, Math.floor((width - MARGIN.left - MARGIN.right) / 110)))) {
-    const xx = Math.round(x(t)) + 0.5;
+  for (const t of timeTicks(x, Math.max(2, Math.floor((width - MARGIN.left - MARGIN.right) / 110)))) {
+    const xx = Math.round(x(t.at)) + 0.5;
     axes.append(svgEl('line', { x1: xx, x2: xx, y1: base, y2: base + 4 }, 'axis'));
     const lab = svgEl('text', { x: xx, y: base + 16, 'text-anchor': 'middle' }, 'tick');
-    lab.textContent = fmt(t);
+    lab.textContent = t.label;
     axes.append(lab);
   }
   svg.append(axes);
 
-  // Rows of one day are spread a few pixels apart in the order the tally reconciles them (a same-day exercise and
-  // sales read as a small staircase instead of one blot); the line runs through the spread positions.
+  // Rows of one day are spread apart in the order the tally reconciles them (a same-day exercise and sales read as a
+  // staircase), far enough that each point stays reachable; the line runs through the spread positions.
+  const radius = (p: TimelinePoint): number => ctx.r(p.value !== null ? Math.abs(Number(p.value)) : 0);
   const xs = new Map<TimelinePoint, number>();
+  const room = x.range()[1] - x.range()[0];
   for (let i = 0; i < dated.length;) {
     let j = i;
     while (j < dated.length && dated[j].date === dated[i].date) j++;
-    const n = j - i;
-    const step = Math.min(9, 40 / n);
-    for (let k = 0; k < n; k++) xs.set(dated[i + k], x(utcDay(dated[i].date)) + (k - (n - 1) / 2) * step);
+    const day = x(utcDay(dated[i].date));
+    const offsets = spreadOffsets(dated.slice(i, j).map(radius), room);
+    for (let k = i; k < j; k++) xs.set(dated[k], day + offsets[k - i]);
     i = j;
   }
   const px = (p: TimelinePoint): number => xs.get(p) ?? 0;

@@ -7,6 +7,7 @@
  */
 import { scaleSqrt, scaleUtc } from 'd3-scale';
 import { codeInfo } from '../../core/codes';
+import { baseName, fmtAmount, fmtMoney, fmtPrice } from '../../core/format';
 import type { TimelineGroup, TimelinePoint } from '../../core/timeline';
 import type {
   TimelineData,
@@ -16,7 +17,7 @@ import type {
   TimelineWebviewMessage,
   TimelineWebviewState,
 } from '../../shared/timelineProtocol';
-import { MARGIN, seriesChart, utcDay } from './chart';
+import { DAY_MS, MARGIN, seriesChart, utcDay } from './chart';
 import { el } from '../dom';
 
 interface VsCodeApi {
@@ -33,7 +34,7 @@ const tip = document.getElementById('tip') as HTMLElement;
 /** The pairs of the current version, the series received so far, and the totals. */
 let summaries: TimelineGroupSummary[] | null = null;
 const details = new Map<string, TimelineGroupDetail>();
-let totals: { counts: TimelineData['counts']; filings: number; skipped: number } | null = null;
+let totals: { counts: TimelineData['counts']; filings: number; skipped: TimelineData['skipped'] } | null = null;
 let initialKey: string | null = null;
 let files: Record<number, string> = {};
 let version = 0;
@@ -60,15 +61,9 @@ function groupBreaks(g: TimelineGroupSummary): number {
   return g.breaks;
 }
 
+/** An amount as everywhere else (src/core/format.ts: every digit, grouped). */
 function num(s: string | null): string {
-  if (s === null) return 'not given';
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(s);
-  if (!m) return s;
-  // Grouped by a loop: /\B(?=(\d{3})+(?!\d))/ rescans the rest of the number at every digit (quadratic).
-  const digits = m[2];
-  let grouped = digits.slice(0, digits.length % 3 || 3);
-  for (let i = grouped.length; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
-  return m[1] + grouped + (m[3] ?? '');
+  return fmtAmount(s, 'not given');
 }
 
 /** One formatter for all labels (toLocaleDateString would build one per call: slow for thousands of points). */
@@ -86,16 +81,14 @@ function dateText(iso: string | null): string {
 }
 
 function fileName(i: number): string {
-  const f = files[i] ?? '';
-  const parts = decodeURIComponent(f).split(/[\\/]/);
-  return parts[parts.length - 1] || f;
+  return baseName(files[i] ?? '');
 }
 
 function pointLabel(p: TimelinePoint): string {
   const what =
     p.kind === 'holding'
       ? 'holding'
-      : `code ${p.code ?? 'not given'}${p.acquiredDisposed ? ` (${p.acquiredDisposed === 'A' ? 'acquired' : 'disposed'})` : ''} ${num(p.shares)}${p.price !== null ? ` at $${num(p.price)}` : ''}`;
+      : `code ${p.code ?? 'not given'}${p.acquiredDisposed ? ` (${p.acquiredDisposed === 'A' ? 'acquired' : 'disposed'})` : ''} ${num(p.shares)}${p.price !== null ? ` at ${fmtPrice(p.price)}` : ''}`;
   const b = p.breaks.length ? `; tally break: ${p.breaks.map((x) => x.message).join('; ')}` : '';
   return `${dateText(p.date)}: ${what}; owned after ${num(p.owned)}; ${fileName(p.filing)} ${p.table === 'derivative' ? 'Table II' : 'Table I'} row ${p.row + 1}${b}`;
 }
@@ -121,7 +114,7 @@ function showTip(p: TimelinePoint | null, target: Element | null): void {
       el(
         'div',
         undefined,
-        `${p.acquiredDisposed === 'A' ? 'Acquired' : p.acquiredDisposed === 'D' ? 'Disposed of' : 'Amount'} ${num(p.shares)}${p.price !== null ? ` at $${num(p.price)}` : ', price not given'}${p.value !== null ? ` ($${num(p.value)})` : ''}`,
+        `${p.acquiredDisposed === 'A' ? 'Acquired' : p.acquiredDisposed === 'D' ? 'Disposed of' : 'Amount'} ${num(p.shares)}${p.price !== null ? ` at ${fmtPrice(p.price)}` : ', price not given'}${p.value !== null ? ` (${fmtMoney(p.value)})` : ''}`,
       ),
     );
   }
@@ -219,7 +212,8 @@ function renderGroup(section: HTMLElement, d: TimelineGroupDetail): { points: nu
   const values = all.map((p) => (p.value !== null ? Math.abs(Number(p.value)) : 0)).filter((v) => Number.isFinite(v));
   let lo = dates.length ? Math.min(...dates) : Date.UTC(2000, 0, 1);
   let hi = dates.length ? Math.max(...dates) : lo;
-  const pad = Math.max((hi - lo) * 0.04, 20 * 86400000);
+  // The axis fits the data's span: a day's margin each side (a single day's trades are not squeezed into a month).
+  const pad = Math.max((hi - lo) * 0.04, DAY_MS);
   lo -= pad;
   hi += pad;
   const width = Math.max(360, Math.floor(section.clientWidth || root.clientWidth || 800) - 4);
@@ -290,6 +284,23 @@ function renderGroup(section: HTMLElement, d: TimelineGroupDetail): { points: nu
   return { points: all.length, breaks };
 }
 
+/** The files not drawn, each with the reason, behind a summary line ("3 files skipped"). */
+function skippedList(skipped: TimelineData['skipped']): HTMLElement {
+  const box = el('details', 'skipped');
+  box.append(el('summary', undefined, `${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped`));
+  const ul = el('ul');
+  for (const x of skipped.slice(0, MAX_LISTED)) {
+    const li = el('li');
+    const name = el('span', 'skipped-file', baseName(x.file));
+    name.title = x.file;
+    li.append(name, el('span', 'muted', ` \u2014 ${x.reason}`));
+    ul.append(li);
+  }
+  if (skipped.length > MAX_LISTED) ul.append(el('li', 'muted', `${skipped.length - MAX_LISTED} more`));
+  box.append(ul);
+  return box;
+}
+
 function render(): void {
   const t0 = performance.now();
   tip.hidden = true;
@@ -305,9 +316,10 @@ function render(): void {
     el(
       'p',
       'muted',
-      `${title} \u00b7 ${totals.filings} filing${totals.filings === 1 ? '' : 's'} \u00b7 ${summaries.length} owner/issuer pair${summaries.length === 1 ? '' : 's'} \u00b7 ${c.series} series \u00b7 ${c.points} points \u00b7 ${c.breaks} break${c.breaks === 1 ? '' : 's'}${totals.skipped ? ` \u00b7 ${totals.skipped} skipped` : ''}`,
+      `${title} \u00b7 ${totals.filings} filing${totals.filings === 1 ? '' : 's'} \u00b7 ${summaries.length} owner/issuer pair${summaries.length === 1 ? '' : 's'} \u00b7 ${c.series} series \u00b7 ${c.points} points \u00b7 ${c.breaks} break${c.breaks === 1 ? '' : 's'}`,
     ),
   );
+  if (totals.skipped.length) head.append(skippedList(totals.skipped));
   root.append(head);
   if (!summaries.length) {
     root.append(el('p', undefined, 'No ownership filings with a reporting owner and an issuer were found here.'));
