@@ -2,7 +2,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ResultCache, rulesetKey } from '../../core/cache';
-import type { FileResult } from './file';
+import type { CachedOutcome, FileResult } from './file';
 
 /** The user's cache folder for form4: $XDG_CACHE_HOME (when absolute, as the spec asks), else the platform's. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -84,18 +84,25 @@ export function isFileResult(v: unknown): v is FileResult {
   );
 }
 
+/** Whether a stored value is a result or the reason a file is not a filing. */
+export function isCachedOutcome(v: unknown): v is CachedOutcome {
+  if (!isObj(v)) return false;
+  if (v.ok === false) return isStr(v.reason) && Object.keys(v).length === 2;
+  return v.ok === true && isFileResult(v);
+}
+
 /** The cache of a check of `paths` (as given, from the current folder when any is relative). */
 export function openCheckCache(
   paths: string[],
   programVersion: string,
   severities: Record<string, string>,
   dir = cacheDir(),
-): ResultCache<FileResult> {
+): ResultCache<CachedOutcome> {
   const scope = JSON.stringify([paths.some((p) => !path.isAbsolute(p)) ? process.cwd() : '', paths]);
-  return new ResultCache<FileResult>({
+  return new ResultCache<CachedOutcome>({
     dir,
     scope,
     key: rulesetKey(programVersion, severities),
-    validate: isFileResult,
+    validate: isCachedOutcome,
   });
 }

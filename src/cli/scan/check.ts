@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import type { InspectOptions } from '../../core/inspect';
 import type { ResultCache, Stamp } from '../../core/cache';
 import { walkInputs, type InputFile } from '../files';
-import { checkFile, type FileOutcome, type FileResult } from './file';
+import { checkFile, type CachedOutcome, type FileOutcome, type FileResult } from './file';
 import { DEFAULT_FILE_TIME_LIMIT_MS, runPool, type Job } from './pool';
 
 export interface CheckSink {
@@ -25,7 +25,7 @@ export interface CheckRunOptions {
   workerScript: string | null;
   threads?: number;
   timeLimitMs?: number;
-  cache?: ResultCache<FileResult> | null;
+  cache?: ResultCache<CachedOutcome> | null;
 }
 
 export interface CheckStats {
@@ -60,12 +60,10 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
       else sink.unreadable(it.input, it.outcome.reason, 'stopped' in it.outcome);
     }
   };
-  const settle = (index: number, outcome: FileOutcome) => {
+  const settle = (index: number, outcome: FileOutcome, json?: string | null) => {
     const at = inputs.get(index)!;
-    if (outcome.ok && cache && at.stamp) {
-      const { ok: _ok, ...result } = outcome;
-      cache.set(at.input.path, at.stamp, result);
-    }
+    // A file that is not a filing stays one: its reason is kept too. A stopped reader is not a result.
+    if (cache && at.stamp && !('stopped' in outcome)) cache.set(at.input.path, at.stamp, outcome, json ?? undefined);
     put(index, { input: at.input, outcome });
   };
 
@@ -92,7 +90,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
       const hit = stamp && cache?.get(it.path, stamp);
       if (hit) {
         stats.cached++;
-        put(i, { input: it, outcome: { ok: true, ...hit } });
+        put(i, { input: it, outcome: hit });
         continue;
       }
       stats.parsed++;
@@ -112,11 +110,11 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
     workerData: { form4ScanWorker: true, severities: opts.inspect.severities ?? {} },
     threads,
     timeLimitMs: opts.timeLimitMs ?? DEFAULT_FILE_TIME_LIMIT_MS,
-    onResult: (index, outcome) => {
+    onResult: (index, outcome, json) => {
       if (!outcome.ok && 'deferred' in outcome) {
         const path = inputs.get(index)!.input.path;
         pdfs = pdfs.then(async () => settle(index, await checkFile(path, opts.inspect)));
-      } else settle(index, outcome);
+      } else settle(index, outcome, json);
     },
   });
   await pdfs;

@@ -24,6 +24,9 @@ export type FileOutcome =
   /** A PDF, left for the main thread (one PDF reader for the whole check instead of one per worker). */
   | { ok: false; deferred: true; reason: string };
 
+/** What the cache keeps of a file: its result, or why it is not a filing. */
+export type CachedOutcome = ({ ok: true } & FileResult) | { ok: false; reason: string };
+
 /** The bytes of one input, or why it cannot be read. An over-size file is refused by its size, before it is read. */
 export function readInput(path: string): Uint8Array | string {
   try {

@@ -17,7 +17,7 @@ export function runScanWorker(): void {
     queue = queue.then(async () => {
       for (const job of m.jobs) {
         const outcome = await checkFile(job.path, options, true);
-        parentPort!.postMessage({ index: job.index, outcome } satisfies ResultMessage);
+        parentPort!.postMessage({ index: job.index, json: JSON.stringify(outcome) } satisfies ResultMessage);
       }
     });
   });

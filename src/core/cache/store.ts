@@ -39,7 +39,7 @@ export function hashText(s: string): string {
 }
 
 export class ResultCache<T> {
-  private readonly stored = new Map<string, { size: number; mtimeMs: number; value: T }>();
+  private readonly stored = new Map<string, { size: number; mtimeMs: number; value: T; line: string }>();
   private readonly next = new Map<string, string>();
   private changed = false;
   /** Why the stored cache was not used (corrupt, foreign), or null. */
@@ -72,7 +72,7 @@ export class ResultCache<T> {
       return `cache ${this.file} is not a form4 cache of this version; ignored`;
     // Another rule set or options: not corrupt, just not for this run (no note).
     if (h.key !== this.options.key) return null;
-    const entries = new Map<string, { size: number; mtimeMs: number; value: T }>();
+    const entries = new Map<string, { size: number; mtimeMs: number; value: T; line: string }>();
     for (let i = 1; i < lines.length; i++) {
       if (lines[i] === '') continue;
       let e: unknown;
@@ -90,7 +90,7 @@ export class ResultCache<T> {
         !this.options.validate(e[3])
       )
         return `cache ${this.file} has an entry of the wrong shape (line ${i + 1}); ignored`;
-      entries.set(e[0] as string, { size: e[1] as number, mtimeMs: e[2] as number, value: e[3] as T });
+      entries.set(e[0] as string, { size: e[1] as number, mtimeMs: e[2] as number, value: e[3] as T, line: lines[i] });
     }
     for (const [k, v] of entries) this.stored.set(k, v);
     return null;
@@ -102,16 +102,19 @@ export class ResultCache<T> {
     if (e && e.size === stamp.size && e.mtimeMs === stamp.mtimeMs) {
       this.hits++;
       // Kept for the next save as stored (no re-serialization).
-      this.next.set(file, JSON.stringify([file, e.size, e.mtimeMs, e.value]));
+      this.next.set(file, e.line);
       return e.value;
     }
     this.misses++;
     return undefined;
   }
 
-  /** Records a fresh result; only files seen in this run are saved, so files gone from the folder drop out. */
-  set(file: string, stamp: Stamp, value: T): void {
-    this.next.set(file, JSON.stringify([file, stamp.size, stamp.mtimeMs, value]));
+  /**
+   * Records a fresh result (`json`: the value already as JSON, when the caller has it); only files seen in this run
+   * are saved, so files gone from the folder drop out.
+   */
+  set(file: string, stamp: Stamp, value: T, json = JSON.stringify(value)): void {
+    this.next.set(file, `[${JSON.stringify(file)},${stamp.size},${stamp.mtimeMs},${json}]`);
     this.changed = true;
   }
 
