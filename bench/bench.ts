@@ -23,6 +23,7 @@ import { buildTimeline, firstGroup, groupDetail, groupSummary } from '../src/cor
 import type { Filing } from '../src/core/model';
 import { groundTruthAccuracy, printedAccuracy } from './pdf-accuracy';
 import { measurePdfSpeed } from './pdf-speed';
+import { benchScale } from './scale';
 import { decodeBytes } from '../src/core/decode';
 import { detectKind } from '../src/core/detect';
 
@@ -463,6 +464,7 @@ ${rows(fixed, 'VS Code 1.100.3 with the upstream webview-worker fix').join('\n')
 const sections: Record<string, () => void | Promise<void>> = {
   core: benchCore,
   scan: benchScan,
+  scale: () => benchScale(stamp, writeSection),
   pdf: benchPdf,
   timeline: benchTimeline,
   extension: benchExtension,
