@@ -4,6 +4,7 @@ import { reconcileSummaries, type ChainSummary } from '../../core/reconcile';
 import { openCheckCache } from './cache';
 import { checkInputs } from './check';
 import { checkOutput, type CheckFormat } from './output';
+import { compactSummary, Interner } from './compact';
 
 export interface CheckCommand {
   paths: string[];
@@ -24,6 +25,7 @@ export async function runCheck(c: CheckCommand): Promise<number> {
   if (cache?.note) process.stderr.write(`form4: note: ${cache.note}\n`);
   const out = checkOutput(c.format, c.toolVersion);
   const summaries: ChainSummary[] = [];
+  const intern = new Interner();
   let failed = false;
   const t0 = Date.now();
   const stats = await checkInputs(
@@ -38,7 +40,7 @@ export async function runCheck(c: CheckCommand): Promise<number> {
     {
       file(_input, r) {
         out.file(r);
-        summaries.push(r.summary);
+        summaries.push(compactSummary(r.summary, intern));
       },
       unreadable(input, reason, stopped) {
         if (input.explicit || stopped) {
