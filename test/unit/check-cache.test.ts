@@ -11,7 +11,9 @@ import { checkInputs } from '../../src/cli/scan/check';
 import { parseCount, type FileResult } from '../../src/cli/scan/file';
 import { cacheDir, openCheckCache } from '../../src/cli/scan/cache';
 import { ResultCache } from '../../src/core/cache';
-import { reconcileSummaries, type ChainSummary } from '../../src/core/reconcile';
+import { chainSummary, reconcileSummaries, type ChainSummary } from '../../src/core/reconcile';
+import { SummaryStore } from '../../src/cli/scan/spill';
+import { inspectBytes } from '../../src/core/inspect';
 
 const EX = path.resolve(__dirname, '..', '..', 'examples');
 const TIMELINE = path.resolve(__dirname, '..', 'fixtures', 'summary', 'timeline');
@@ -156,5 +158,34 @@ describe('check: result cache', () => {
     assert.equal(cacheDir({ XDG_CACHE_HOME: '/tmp/xdg' }), path.join('/tmp/xdg', 'form4'));
     assert.notEqual(cacheDir({ XDG_CACHE_HOME: 'relative/path' }), path.join('relative/path', 'form4'));
     assert.ok(path.isAbsolute(cacheDir({})));
+  });
+});
+
+describe('check: summaries of a large folder', () => {
+  it('reconciled partition by partition from disk give the findings of all of them at once', async () => {
+    const files = [
+      ...fs.readdirSync(TIMELINE).map((n) => path.join(TIMELINE, n)),
+      ...fs
+        .readdirSync(EX)
+        .filter((n) => n.endsWith('.xml'))
+        .map((n) => path.join(EX, n)),
+    ];
+    const summaries: ChainSummary[] = [];
+    for (const f of files) {
+      const out = await inspectBytes(fs.readFileSync(f), f, {});
+      if (out.ok) summaries.push(chainSummary(out.filing));
+    }
+    const expected = reconcileSummaries(structuredClone(summaries));
+    assert.ok(expected.length > 0);
+    const held = new SummaryStore();
+    const spilled = new SummaryStore(2);
+    for (const s of summaries) {
+      held.add(structuredClone(s));
+      spilled.add(structuredClone(s));
+    }
+    const key = (c: { file: string; finding: { rule: string; message: string } }) =>
+      `${c.file} ${c.finding.rule} ${c.finding.message}`;
+    assert.deepEqual(held.reconcile({}), expected);
+    assert.deepEqual(spilled.reconcile({}).map(key).sort(), expected.map(key).sort());
   });
 });

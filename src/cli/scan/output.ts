@@ -55,7 +55,10 @@ export function checkOutput(format: CheckFormat, toolVersion: string): CheckOutp
         if (r.findings.length) process.stdout.write(ndjsonLines(k, r.findings));
       },
       end(cross) {
-        for (const c of cross) {
+        // In input order (the partitions of a large check come back in their own order).
+        const order = new Map([...places.keys()].map((f, i) => [f, i]));
+        const rank = (c: CrossFinding) => order.get(c.file) ?? -1;
+        for (const c of [...cross].sort((x, y) => rank(x) - rank(y))) {
           if (c.finding.severity === 'error') out.errors++;
           const k = places.get(c.file);
           if (k) process.stdout.write(ndjsonLines(k, [c.finding]));
