@@ -36,6 +36,12 @@ export interface CheckStats {
   cached: number;
 }
 
+/**
+ * Results held ahead of the output before no new work is handed out: a slow file (a large PDF, read in turn by the
+ * main thread) must not let the rest of a 100,000-file folder pile up in memory behind it.
+ */
+const AHEAD = 512;
+
 type Item = { input: InputFile; outcome: FileOutcome } | { missing: string };
 
 export function defaultThreads(): number {
@@ -49,6 +55,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
   const ready = new Map<number, Item>();
   const inputs = new Map<number, { input: InputFile; stamp: Stamp | null }>();
   let nextOut = 0;
+  let resume: (() => void) | null = null;
   const put = (index: number, item: Item) => {
     ready.set(index, item);
     for (let it = ready.get(nextOut); it !== undefined; it = ready.get(nextOut)) {
@@ -59,6 +66,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
       else if (it.outcome.ok) sink.file(it.input, it.outcome);
       else sink.unreadable(it.input, it.outcome.reason, 'stopped' in it.outcome);
     }
+    if (resume && ready.size < AHEAD) resume();
   };
   const settle = (index: number, outcome: FileOutcome, json?: string | null) => {
     const at = inputs.get(index)!;
@@ -110,6 +118,8 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
     workerData: { form4ScanWorker: true, severities: opts.inspect.severities ?? {} },
     threads,
     timeLimitMs: opts.timeLimitMs ?? DEFAULT_FILE_TIME_LIMIT_MS,
+    mayTake: () => ready.size < AHEAD,
+    wake: (r) => (resume = r),
     onResult: (index, outcome, json) => {
       if (!outcome.ok && 'deferred' in outcome) {
         const path = inputs.get(index)!.input.path;

@@ -45,6 +45,10 @@ export interface PoolOptions {
   /** Files per message: small enough that both workers stay busy to the end. */
   batch?: number;
   onResult: (index: number, outcome: FileOutcome, json: string | null) => void;
+  /** Whether new jobs may be handed out now (false: results are piling up ahead of the output). */
+  mayTake?: () => boolean;
+  /** Receives the function that hands out work again once `mayTake` turns true. */
+  wake?: (resume: () => void) => void;
 }
 
 /** Runs every job of `jobs` through the workers; resolves when all have a result. */
@@ -59,6 +63,7 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
 
   const take = (): Job[] => {
     const out: Job[] = requeued.splice(0, batchSize);
+    if (out.length === 0 && opts.mayTake && !opts.mayTake()) return out;
     while (out.length < batchSize && !exhausted) {
       const n = jobs.next();
       if (n.done) exhausted = true;
@@ -90,7 +95,18 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
   };
 
   /** Hands out work: to idle workers first, then to new ones up to the thread count. */
+  let pumping = false;
   const pump = () => {
+    // Taking a job can settle others (cache hits) and so wake the pool from inside a pump.
+    if (pumping) return;
+    pumping = true;
+    try {
+      pumpOnce();
+    } finally {
+      pumping = false;
+    }
+  };
+  const pumpOnce = () => {
     while (idle.length) {
       const s = idle.pop()!;
       if (s.dead) continue;
@@ -163,6 +179,7 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
     worker.on('exit', () => lose(s, 'the reader stopped'));
   };
 
+  opts.wake?.(pump);
   pump();
   return all;
 }
