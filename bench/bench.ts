@@ -24,6 +24,7 @@ import type { Filing } from '../src/core/model';
 import { groundTruthAccuracy, printedAccuracy } from './pdf-accuracy';
 import { measurePdfSpeed } from './pdf-speed';
 import { measureEdgar } from './edgar';
+import { benchScale } from './scale';
 import { decodeBytes } from '../src/core/decode';
 import { detectKind } from '../src/core/detect';
 import { stamp, writeSection } from './report';
@@ -439,6 +440,7 @@ ${rows(fixed, 'VS Code 1.100.3 with the upstream webview-worker fix').join('\n')
 const sections: Record<string, () => void | Promise<void>> = {
   core: benchCore,
   scan: benchScan,
+  scale: () => benchScale(stamp, writeSection),
   pdf: benchPdf,
   timeline: benchTimeline,
   extension: benchExtension,

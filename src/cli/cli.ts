@@ -2,7 +2,8 @@
  * form4: the Form 4 Inspector core on the command line, for CI pipelines and batch work.
  *
  *   form4 inspect <files or folders...> [--json]
- *   form4 check   <files or folders...> [--format text|json|sarif] [--rule ID=off|error|warning|info]...
+ *   form4 check   <files or folders...> [--format text|json|sarif|ndjson] [--rule ID=off|error|warning|info]...
+ *                 [--no-cache] [--stats]
  *   form4 timeline <files or folders...> [--format csv|json]
  *   form4 fetch <ticker|cik|accession|url>... --out DIR (EDGAR: ./fetch.ts), form4 check --edgar <ticker|cik> ...
  *   form4 short-swing | late-report | diff ...   (the Section 16 desk: ./section16.ts)
@@ -11,29 +12,25 @@
  * 2 an input could not be read as a filing (one line per file on stderr) or the command line is wrong.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { Filing, Finding, Severity } from '../core/model';
-import { inspectBytes, type InspectOptions } from '../core/inspect';
+import type { Filing, Severity } from '../core/model';
+import type { InspectOptions } from '../core/inspect';
 import { DEFAULT_TEXT_TIMEOUT_MS, ReadingWorker, readerFailed } from '../core/worker/client';
 import { DEFAULT_PDF_TIMEOUT_MS } from '../core/pdf/limits';
 import { DEFAULT_OCR_TIMEOUT_MS } from '../core/ocr/job';
 import type { OcrRequest } from '../core/worker/protocol';
-import { isPdf } from '../core/decode';
-import { detached } from '../core/strings';
-import { findingToJson, toJson } from '../core/json';
+import { toJson } from '../core/json';
 import { RULES } from '../core/rules';
-import { chainSummary, reconcileSummaries, type ChainSummary } from '../core/reconcile';
-import { LineIndex } from '../core/positions';
-import { expandInputs, readInputFile } from './files';
-import { findingPlace, renderFiling, terminalSafe } from './render';
-import { toSarif } from './sarif';
+import { expandInputs } from './files';
+import { renderFiling, terminalSafe } from './render';
 import { EDGAR_USAGE, fetchForCheck, runFetch } from './fetch';
 import { edgarSourceForFile } from '../core/edgar/manifest';
 import { summarize } from '../core/summary';
 import { TimelineBuilder, timelineRecords, TIMELINE_COLUMNS } from '../core/timeline';
 import { runSection16, SECTION16_COMMANDS, SECTION16_USAGE } from './section16';
 import { toCsv } from '../core/csv';
+import { readInput } from './scan/file';
+import { runCheck } from './scan/command';
+import { isScanWorker, runScanWorker } from './scan/worker';
 
 declare const FORM4_VERSION: string | undefined;
 const VERSION = typeof FORM4_VERSION === 'string' ? FORM4_VERSION : '0.0.0-dev';
@@ -43,8 +40,12 @@ const USAGE = `form4 - read and check SEC insider-ownership filings (Forms 3, 4,
 Usage:
   form4 inspect <files or folders...> [--json]
       The filing laid out like the form, or the JSON model (one object per file; an array for several).
-  form4 check <files or folders...> [--format text|json|sarif] [--rule ID=off|error|warning|info]...
-      Consistency checks, within each filing and across the filings given (running tallies).
+  form4 check <files or folders...> [--format text|json|sarif|ndjson] [--rule ID=off|error|warning|info]...
+              [--no-cache] [--stats]
+      Consistency checks, within each filing and across the filings given (running tallies). ndjson: one
+      finding per line, written as soon as it is final. Results of unchanged files are kept in the user's cache
+      folder ($XDG_CACHE_HOME/form4, else ~/.cache/form4) so a re-check reads only what changed; --no-cache
+      skips it; --stats tells on stderr how many files were read and how many came from the cache.
   form4 timeline <files or folders...> [--format csv|json]
       The holdings timeline: per reporting owner and issuer, the amount owned of each security and ownership
       form after every transaction, with the running-tally breaks (within and across filings). CSV (default):
@@ -73,12 +74,14 @@ interface Args {
   command: string;
   paths: string[];
   json: boolean;
-  format: 'text' | 'json' | 'sarif' | 'csv' | null;
+  format: 'text' | 'json' | 'sarif' | 'ndjson' | 'csv' | null;
   severities: Record<string, Severity | 'off'>;
   /** --timeout: the time limit of one input, ms (null: the readers' defaults). */
   timeoutMs: number | null;
   /** --ocr: a scanned PDF (no text layer) is read through Tesseract. */
   ocr: boolean;
+  cache: boolean;
+  stats: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -91,6 +94,8 @@ function parseArgs(argv: string[]): Args {
     severities: {},
     timeoutMs: null,
     ocr: false,
+    cache: true,
+    stats: false,
   };
   const known = new Set(RULES.map((r) => r.id));
   for (let i = 0; i < rest.length; i++) {
@@ -104,12 +109,14 @@ function parseArgs(argv: string[]): Args {
     };
     if (arg === '--json') a.json = true;
     else if (arg === '--ocr') a.ocr = true;
+    else if (arg === '--no-cache') a.cache = false;
+    else if (arg === '--stats') a.stats = true;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const f = takeValue('--format');
       if (command === 'timeline') {
         if (f !== 'csv' && f !== 'json') throw new UsageError(`timeline --format must be csv or json (got "${f}")`);
-      } else if (f !== 'text' && f !== 'json' && f !== 'sarif')
-        throw new UsageError(`--format must be text, json or sarif (got "${f}")`);
+      } else if (f !== 'text' && f !== 'json' && f !== 'sarif' && f !== 'ndjson')
+        throw new UsageError(`--format must be text, json, sarif or ndjson (got "${f}")`);
       a.format = f;
     } else if (arg === '--rule' || arg.startsWith('--rule=')) {
       const spec = takeValue('--rule');
@@ -138,16 +145,13 @@ interface Unreadable {
   explicit: boolean;
 }
 
-/** The bytes of one input (a regular file, read up to the size limit), or why it is not read. */
-const readInput = readInputFile;
-
 /** Every input of the main thread is read in this worker, under its time limit (--timeout sets it). */
 let reader = new ReadingWorker();
 
-/** `inspectBytes` in the reading worker, under the time limit of one input. */
 /** A scanned PDF is read by OCR with --ocr; without it, its reason says to add --ocr (or how to get Tesseract). */
 let ocrRequest: OcrRequest = { read: false, howToAsk: 'add --ocr', job: {} };
 
+/** `inspectBytes` in the reading worker, under the time limit of one input. */
 async function inspectInput(bytes: Uint8Array, file: string, options: InspectOptions) {
   return (
     await reader.inspectBytes(bytes, file, {
@@ -201,136 +205,6 @@ function reportUnreadable(unreadable: Unreadable[], missing: string[]): boolean 
     } else process.stderr.write(terminalSafe(`${it.file}: skipped: ${it.reason}`) + '\n');
   }
   return failed;
-}
-
-/** What `check` keeps of one filing: its findings (messages copied out of the text) and its line index. */
-interface Checked {
-  file: string;
-  source: Filing['source'];
-  lines: LineIndex | null;
-  findings: Finding[];
-}
-
-function keepFindings(findings: Finding[]): Finding[] {
-  return findings.map((f) => ({
-    ...f,
-    message: detached(f.message),
-    related: f.related?.map((r) => ({ ...r, message: detached(r.message) })),
-  }));
-}
-
-/** What a scan worker sends back for one file. */
-type ScanResult =
-  | {
-      index: number;
-      ok: true;
-      file: string;
-      source: Filing['source'];
-      starts: Int32Array | null;
-      length: number;
-      findings: Finding[];
-      summary: ChainSummary;
-    }
-  | { index: number; ok: false; reason: string }
-  /** A PDF, left for the main thread (one PDF reader for the whole scan instead of one per worker). */
-  | { index: number; ok: false; deferred: true; reason: string };
-
-async function checkOne(path: string, index: number, options: InspectOptions, deferPdf = false): Promise<ScanResult> {
-  const bytes = readInput(path);
-  if (typeof bytes === 'string') return { index, ok: false, reason: bytes };
-  if (deferPdf && isPdf(bytes)) return { index, ok: false, deferred: true, reason: 'PDF read by the main thread' };
-  // In a scan worker (deferPdf) the file is read where it is; in the main thread, in the reading worker.
-  const withEdgar = { ...options, edgar: edgarSourceForFile(path, bytes) };
-  const out = deferPdf ? await inspectBytes(bytes, path, withEdgar) : await inspectInput(bytes, path, withEdgar);
-  if (!out.ok) return { index, ok: false, reason: out.reason };
-  const f = out.filing;
-  const lines = f.text ? new LineIndex(f.text) : null;
-  return {
-    index,
-    ok: true,
-    file: f.file,
-    source: f.source,
-    starts: lines?.lineStarts ?? null,
-    length: lines?.textLength ?? 0,
-    findings: keepFindings(f.findings),
-    summary: chainSummary(f),
-  };
-}
-
-/** Folders of at least this many files are checked by worker threads, one per core. */
-const PARALLEL_FROM = 200;
-
-/** `check`'s reading phase: every file inspected (in worker threads for large folders), results in file order. */
-async function checkAll(paths: string[], options: InspectOptions) {
-  const { files, missing } = expandInputs(paths);
-  const results: ScanResult[] = new Array(files.length);
-  // FORM4_THREADS sets the number of worker threads (1: read in the main thread).
-  const threads = Number(process.env.FORM4_THREADS) || Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
-  if (files.length >= PARALLEL_FROM && threads > 1 && __filename.endsWith('.js')) {
-    let next = 0;
-    // PDFs, and a file whose worker died (out of its memory bound, say), are read in the main thread afterwards.
-    const again: number[] = [];
-    const runWorker = (): Promise<void> =>
-      new Promise<void>((resolve) => {
-        // Small heaps: a worker holds one filing at a time, and many workers' garbage must not add up.
-        const w = new Worker(__filename, {
-          workerData: { form4ScanWorker: true, severities: options.severities ?? {} },
-          resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 4 },
-        });
-        let current = -1;
-        let finished = false;
-        const done = (restart: boolean) => {
-          if (finished) return;
-          finished = true;
-          if (current >= 0 && results[current] === undefined && !again.includes(current)) again.push(current);
-          resolve(restart && next < files.length ? runWorker() : undefined);
-        };
-        const feed = () => {
-          if (next >= files.length) {
-            current = -1;
-            void w.terminate().then(() => done(false));
-            return;
-          }
-          current = next++;
-          w.postMessage({ index: current, path: files[current].path });
-        };
-        w.on('message', (m: ScanResult) => {
-          if ('deferred' in m) again.push(m.index);
-          else results[m.index] = m;
-          feed();
-        });
-        w.on('online', feed);
-        w.on('error', () => done(true));
-        w.on('exit', () => done(true));
-      });
-    await Promise.all(Array.from({ length: threads }, runWorker));
-    for (const i of again.sort((x, y) => x - y)) results[i] = await checkOne(files[i].path, i, options);
-  } else {
-    for (let i = 0; i < files.length; i++) results[i] = await checkOne(files[i].path, i, options);
-  }
-  const checked: Checked[] = [];
-  const summaries: ChainSummary[] = [];
-  const unreadable: Unreadable[] = [];
-  results.forEach((res, i) => {
-    if (!res.ok) {
-      unreadable.push({ file: files[i].path, reason: res.reason, explicit: files[i].explicit });
-      return;
-    }
-    const lines = res.starts ? LineIndex.fromStarts(res.starts, res.length) : null;
-    checked.push({ file: res.file, source: res.source, lines, findings: res.findings });
-    summaries.push(res.summary);
-  });
-  return { checked, summaries, unreadable, missing };
-}
-
-/** The body of a scan worker thread: inspect the files the main thread sends, one at a time. */
-function runScanWorker(): void {
-  const severities = (workerData as { severities: Record<string, Severity | 'off'> }).severities;
-  // No PDF reader here: checkOne leaves PDFs to the main thread's reader.
-  const options: InspectOptions = { severities };
-  parentPort!.on('message', (job: { index: number; path: string }) => {
-    void checkOne(job.path, job.index, options, true).then((res) => parentPort!.postMessage(res));
-  });
 }
 
 function write(s: string): void {
@@ -420,43 +294,24 @@ async function main(cmdline: string[]): Promise<number> {
   }
 
   // check: per-filing findings plus the cross-filing running tally, keeping only findings and chain summaries.
-  const r = await checkAll(args.paths, options);
-  const { checked, summaries } = r;
-  const failed = reportUnreadable(r.unreadable, r.missing);
-  const byFile = new Map<string, Checked>(checked.map((c) => [c.file, c]));
-  if (summaries.length > 1)
-    for (const c of reconcileSummaries(summaries, { severities })) byFile.get(c.file)?.findings.push(c.finding);
-  let errors = 0;
-  for (const c of checked) errors += c.findings.filter((f) => f.severity === 'error').length;
-
-  if (args.format === 'json') {
-    process.stdout.write('[');
-    checked.forEach((c, i) => {
-      const doc = { file: c.file, findings: c.findings.map((f) => findingToJson(f, c.lines, c.source)) };
-      process.stdout.write(`${i ? ',' : ''}\n${JSON.stringify(doc, null, 2).replace(/^/gm, '  ')}`);
-    });
-    process.stdout.write(`${checked.length ? '\n' : ''}]\n`);
-  } else if (args.format === 'sarif') {
-    write(JSON.stringify(toSarif(checked, VERSION), null, 2));
-  } else {
-    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    for (const c of checked) {
-      for (const f of c.findings) {
-        counts[f.severity]++;
-        write(terminalSafe(`${c.file}:${findingPlace(f, c.lines)}: ${f.severity} ${f.rule}: ${f.message}`));
-        for (const rel of f.related ?? [])
-          write(terminalSafe(`    ${rel.file ?? `${c.file}:${findingPlace(rel, c.lines)}`}: note: ${rel.message}`));
-      }
-    }
-    write(
-      `${checked.length} filing${checked.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`,
-    );
-  }
-  if (failed || fetched?.failed) return 2;
-  return errors > 0 ? 1 : 0;
+  const code = await runCheck({
+    paths: args.paths,
+    format: args.format === 'csv' || args.format === null ? 'text' : args.format,
+    inspect: options,
+    // PDFs, and every file when there are no worker threads, are read in the reading worker (time limit, OCR).
+    inspectFile: inspectInput,
+    readingKey: args.ocr ? 'ocr' : undefined,
+    timeLimitMs: args.timeoutMs,
+    toolVersion: VERSION,
+    // The bundle is its own worker script; from source (tsx) the check runs in this thread.
+    workerScript: __filename.endsWith('.js') ? __filename : null,
+    cache: args.cache,
+    stats: args.stats,
+  });
+  return fetched?.failed && code < 2 ? 2 : code;
 }
 
-if (!isMainThread && (workerData as { form4ScanWorker?: boolean } | null)?.form4ScanWorker) runScanWorker();
+if (isScanWorker()) runScanWorker();
 else startCli();
 
 function startCli(): void {

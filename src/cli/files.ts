@@ -12,37 +12,50 @@ export interface InputFile {
   explicit: boolean;
 }
 
-/** Files under the given paths, folders walked recursively in sorted order (hidden folders and node_modules skipped). */
-export function expandInputs(args: string[]): { files: InputFile[]; missing: string[] } {
-  const files: InputFile[] = [];
-  const missing: string[] = [];
-  const walk = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      missing.push(dir);
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && SCAN_EXTENSIONS.has(path.extname(e.name).toLowerCase()))
-        files.push({ path: p, explicit: false });
-    }
-  };
+export type WalkItem = InputFile | { missing: string };
+
+function* walkDir(dir: string): Generator<WalkItem> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    yield { missing: dir };
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) yield* walkDir(p);
+    else if (e.isFile() && SCAN_EXTENSIONS.has(path.extname(e.name).toLowerCase())) yield { path: p, explicit: false };
+  }
+}
+
+/**
+ * Files under the given paths, folders walked recursively in sorted order (hidden folders and node_modules
+ * skipped), yielded as the walk finds them: a folder check starts on the first files while the rest is listed.
+ */
+export function* walkInputs(args: string[]): Generator<WalkItem> {
   for (const a of args) {
     let st: fs.Stats;
     try {
       st = fs.statSync(a);
     } catch {
-      missing.push(a);
+      yield { missing: a };
       continue;
     }
-    if (st.isDirectory()) walk(a);
-    else files.push({ path: a, explicit: true });
+    if (st.isDirectory()) yield* walkDir(a);
+    else yield { path: a, explicit: true };
+  }
+}
+
+/** The same, all at once. */
+export function expandInputs(args: string[]): { files: InputFile[]; missing: string[] } {
+  const files: InputFile[] = [];
+  const missing: string[] = [];
+  for (const it of walkInputs(args)) {
+    if ('missing' in it) missing.push(it.missing);
+    else files.push(it);
   }
   return { files, missing };
 }

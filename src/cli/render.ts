@@ -102,7 +102,7 @@ function rowCells(row: Row): string[] {
 /** A finding's place as a compiler prints it: "line:col" for text sources, "page N" for PDFs. */
 export function findingPlace(
   f: { span: { start: number } | null; page?: number | null },
-  lines: LineIndex | null | undefined,
+  lines: Pick<LineIndex, 'position'> | null | undefined,
 ): string {
   if (f.span && lines) {
     const p = lines.position(f.span.start);

@@ -19,7 +19,10 @@ export function artifactUri(file: string): string {
   return file.split(path.sep).join('/').split('/').map(encodeURIComponent).join('/');
 }
 
-function region(lines: LineIndex | null, loc: { span: { start: number; end: number } | null; page?: number | null }) {
+function region(
+  lines: Pick<LineIndex, 'position'> | null,
+  loc: { span: { start: number; end: number } | null; page?: number | null },
+) {
   if (loc.span && lines) {
     const s = lines.position(loc.span.start);
     const e = lines.position(loc.span.end);
@@ -29,7 +32,7 @@ function region(lines: LineIndex | null, loc: { span: { start: number; end: numb
 }
 
 export function toSarif(
-  items: { file: string; lines: LineIndex | null; findings: Finding[] }[],
+  items: { file: string; lines: Pick<LineIndex, 'position'> | null; findings: Finding[] }[],
   toolVersion: string,
 ): object {
   const results: object[] = [];

@@ -227,7 +227,7 @@ function derivativeRow(r: Row): JsonDerivativeRow {
 }
 
 /** One finding as JSON; `lines` indexes the text its span points into (omit it for PDFs). */
-export function findingToJson(f: Finding, lines: LineIndex | null, source: SourceKind): JsonFinding {
+export function findingToJson(f: Finding, lines: Pick<LineIndex, 'position'> | null, source: SourceKind): JsonFinding {
   let line: number | null = null;
   let column: number | null = null;
   let endLine: number | null = null;

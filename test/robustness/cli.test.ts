@@ -16,10 +16,14 @@ const ALTO = path.join(EX, 'alto-ingredients-form4.xml');
 const MISMATCH = path.join(EX, 'holdings-mismatch-form4.xml');
 const TIMELINE = path.join(REPO_ROOT, 'test', 'fixtures', 'summary', 'timeline');
 
+// The check's result cache goes to a folder of this test run, never the user's.
+const CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-cli-cache-'));
+process.on('exit', () => fs.rmSync(CACHE_HOME, { recursive: true, force: true }));
+
 function form4(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...process.env, XDG_CACHE_HOME: CACHE_HOME, ...env },
     maxBuffer: 1 << 28,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -138,6 +142,42 @@ describe('form4 CLI', function () {
     assert.equal(two.code, 1);
     assert.equal(two.out, one.out);
     assert.equal(JSON.parse(one.out).length, 220);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('check --format ndjson writes one finding per line, the same findings as json; a re-check reads from the cache', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-cli-'));
+    for (const n of fs.readdirSync(TIMELINE)) fs.copyFileSync(path.join(TIMELINE, n), path.join(dir, n));
+    fs.copyFileSync(MISMATCH, path.join(dir, 'mismatch.xml'));
+    const json = JSON.parse(form4(['check', '--format', 'json', '--no-cache', dir]).out) as {
+      file: string;
+      findings: { rule: string; line: number | null }[];
+    }[];
+    const first = form4(['check', '--format', 'ndjson', '--stats', dir]);
+    assert.equal(first.code, 1, first.err);
+    assert.match(first.err, /5 files: 5 read, 0 unchanged/);
+    const lines = first.out.trimEnd().split('\n');
+    const records = lines.map((l) => JSON.parse(l) as { file: string; rule: string; line: number | null });
+    const flat = json.flatMap((f) => f.findings.map((x) => ({ file: f.file, rule: x.rule, line: x.line })));
+    const key = (r: { file: string; rule: string; line: number | null }) => `${r.file} ${r.rule} ${r.line}`;
+    assert.deepEqual(records.map(key).sort(), flat.map(key).sort());
+    assert.ok(
+      records.some((r) => r.rule.endsWith('-cross')),
+      'cross-filing findings included',
+    );
+    const again = form4(['check', '--format', 'ndjson', '--stats', dir]);
+    assert.match(again.err, /5 files: 0 read, 5 unchanged/);
+    assert.equal(again.out, first.out);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a file that overruns its time limit is stopped, reported with the reason, and the check goes on (exit 2)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-cli-'));
+    for (const n of ['a', 'b', 'c']) fs.copyFileSync(ALTO, path.join(dir, `${n}.xml`));
+    const r = form4(['check', '--no-cache', dir], { FORM4_FILE_TIME_LIMIT_MS: '1' });
+    assert.equal(r.code, 2);
+    assert.equal(r.err.match(/\.xml: reading took longer than 0 s; stopped$/gm)?.length, 3, r.err);
+    assert.match(r.out, /^0 filings checked/m);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

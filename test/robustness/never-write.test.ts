@@ -102,9 +102,12 @@ describe('never write', function () {
     it(`form4 ${args.join(' ')} over the whole corpus folder writes nothing into it or into its working directory`, () => {
       const cli = buildCli();
       const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-nw-cwd-'));
+      // check's result cache goes here, not into the user's cache folder.
+      const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-nw-cache-'));
       try {
         const r = spawnSync(process.execPath, [cli, ...args, CORPUS_DIR], {
           cwd,
+          env: { ...process.env, XDG_CACHE_HOME: cacheHome },
           encoding: 'utf8',
           maxBuffer: 1024 * 1024 * 1024,
         });
@@ -120,6 +123,7 @@ describe('never write', function () {
         assert.deepEqual(fs.readdirSync(cwd), [], 'nothing written into the working directory');
       } finally {
         fs.rmSync(cwd, { recursive: true, force: true });
+        fs.rmSync(cacheHome, { recursive: true, force: true });
       }
     });
   }

@@ -1,0 +1,83 @@
+/** `form4 check`: the files and folders read (streamed, in worker threads, from the cache when unchanged), then output. */
+import type { InspectOptions } from '../../core/inspect';
+import { openCheckCache } from './cache';
+import { checkInputs } from './check';
+import { checkOutput, type CheckFormat } from './output';
+import { SummaryStore } from './spill';
+import type { InspectFile } from './file';
+import { terminalSafe } from '../render';
+
+export interface CheckCommand {
+  paths: string[];
+  format: CheckFormat;
+  inspect: InspectOptions;
+  /** How the main thread reads a file (see CheckRunOptions). */
+  inspectFile?: InspectFile;
+  /** Part of the cache's key besides the rules: what else changes a file's result (e.g. "ocr"). */
+  readingKey?: string;
+  /** --timeout: each file's time limit in the worker threads, ms. */
+  timeLimitMs?: number | null;
+  toolVersion: string;
+  /** The CLI bundle (worker threads run it), or null to check in this thread. */
+  workerScript: string | null;
+  cache: boolean;
+  /** Print what was parsed and what came from the cache on stderr. */
+  stats: boolean;
+}
+
+/** Runs the check; returns the exit code (0, 1 an error-severity finding, 2 an input could not be read). */
+export async function runCheck(c: CheckCommand): Promise<number> {
+  const severities = c.inspect.severities ?? {};
+  const cache = c.cache
+    ? openCheckCache(c.paths, `${c.toolVersion}${c.readingKey ? `+${c.readingKey}` : ''}`, severities)
+    : null;
+  if (cache?.note) process.stderr.write(`form4: note: ${cache.note}\n`);
+  const out = checkOutput(c.format, c.toolVersion);
+  const summaries = new SummaryStore();
+  let failed = false;
+  const t0 = Date.now();
+  let stats;
+  try {
+    stats = await checkInputs(
+      c.paths,
+      {
+        inspect: c.inspect,
+        inspectFile: c.inspectFile,
+        workerScript: c.workerScript,
+        cache,
+        // A tuning and test knob, like FORM4_THREADS.
+        timeLimitMs: c.timeLimitMs ?? (Number(process.env.FORM4_FILE_TIME_LIMIT_MS) || undefined),
+      },
+      {
+        file(_input, r) {
+          out.file(r);
+          summaries.add(r.summary);
+        },
+        unreadable(input, reason, stopped) {
+          if (input.explicit || stopped) {
+            process.stderr.write(
+              terminalSafe(`${input.path}: ${stopped && !input.explicit ? 'not checked: ' : ''}${reason}`) + '\n',
+            );
+            failed = true;
+          } else process.stderr.write(terminalSafe(`${input.path}: skipped: ${reason}`) + '\n');
+        },
+        missing(path) {
+          process.stderr.write(terminalSafe(`${path}: no such file or folder`) + '\n');
+          failed = true;
+        },
+      },
+    );
+  } catch (e) {
+    summaries.dispose();
+    throw e;
+  }
+  const saveNote = cache?.save();
+  if (saveNote) process.stderr.write(`form4: note: ${saveNote}\n`);
+  out.end(summaries.reconcile({ severities }));
+  if (c.stats)
+    process.stderr.write(
+      `form4: ${stats.files} files: ${stats.parsed} read, ${stats.cached} unchanged (from the cache); ${Date.now() - t0} ms\n`,
+    );
+  if (failed) return 2;
+  return out.errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,172 @@
+/**
+ * A bounded, validated cache of per-file results on disk, for re-checks that only redo what changed.
+ *
+ * One cache file per scope (say, the set of folders a check was given), keyed inside by file path and stamped with
+ * the file's size and modification time: an entry is used only when both still match and the cache's key (the rule
+ * set's version and the options that change results) is the same. A cache file that is not ours, of another key, or
+ * has an entry that fails the caller's validation is ignored as a whole (with a note), never partly trusted.
+ * The folder is bounded: on save, the least recently used cache files are removed until the total fits.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const FORMAT = 'form4-result-cache';
+const FORMAT_VERSION = 1;
+
+/** Total bytes of the cache folder after a save (default): the least recently used cache files go first. */
+export const DEFAULT_CACHE_BYTES = 512 * 1024 * 1024;
+
+export interface Stamp {
+  size: number;
+  mtimeMs: number;
+}
+
+export interface CacheOptions<T> {
+  /** The cache folder (created on save). */
+  dir: string;
+  /** What this cache file covers (hashed into its name), e.g. the absolute paths a check was given. */
+  scope: string;
+  /** Results depend on it: the rule set's version and the options that change results. */
+  key: string;
+  /** Whether a stored value has the shape of a result (a value that fails makes the whole file untrusted). */
+  validate: (value: unknown) => value is T;
+  maxBytes?: number;
+}
+
+export function hashText(s: string): string {
+  return crypto.createHash('sha256').update(s).digest('hex');
+}
+
+export class ResultCache<T> {
+  private readonly stored = new Map<string, { size: number; mtimeMs: number; value: T; line: string }>();
+  private readonly next = new Map<string, string>();
+  private changed = false;
+  /** Why the stored cache was not used (corrupt, foreign), or null. */
+  readonly note: string | null;
+  readonly file: string;
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly options: CacheOptions<T>) {
+    this.file = path.join(options.dir, `${hashText(`${FORMAT}\u0000${options.scope}`).slice(0, 32)}.ndjson`);
+    this.note = this.load();
+  }
+
+  private load(): string | null {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? null : `cache not read: ${(e as Error).message}`;
+    }
+    const lines = text.split('\n');
+    let header: unknown;
+    try {
+      header = JSON.parse(lines[0]);
+    } catch {
+      return `cache ${this.file} is not a form4 cache; ignored`;
+    }
+    const h = header as { format?: unknown; version?: unknown; key?: unknown } | null;
+    if (!h || typeof h !== 'object' || h.format !== FORMAT || h.version !== FORMAT_VERSION)
+      return `cache ${this.file} is not a form4 cache of this version; ignored`;
+    // Another rule set or options: not corrupt, just not for this run (no note).
+    if (h.key !== this.options.key) return null;
+    const entries = new Map<string, { size: number; mtimeMs: number; value: T; line: string }>();
+    for (let i = 1; i < lines.length; i++) {
+      if (lines[i] === '') continue;
+      let e: unknown;
+      try {
+        e = JSON.parse(lines[i]);
+      } catch {
+        return `cache ${this.file} is corrupt (line ${i + 1}); ignored`;
+      }
+      if (
+        !Array.isArray(e) ||
+        e.length !== 4 ||
+        typeof e[0] !== 'string' ||
+        !Number.isFinite(e[1]) ||
+        !Number.isFinite(e[2]) ||
+        !this.options.validate(e[3])
+      )
+        return `cache ${this.file} has an entry of the wrong shape (line ${i + 1}); ignored`;
+      entries.set(e[0] as string, { size: e[1] as number, mtimeMs: e[2] as number, value: e[3] as T, line: lines[i] });
+    }
+    for (const [k, v] of entries) this.stored.set(k, v);
+    return null;
+  }
+
+  /** The stored result for `file` when its size and modification time are unchanged. */
+  get(file: string, stamp: Stamp): T | undefined {
+    const e = this.stored.get(file);
+    if (e && e.size === stamp.size && e.mtimeMs === stamp.mtimeMs) {
+      this.hits++;
+      // Kept for the next save as stored (no re-serialization).
+      this.next.set(file, e.line);
+      return e.value;
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  /**
+   * Records a fresh result (`json`: the value already as JSON, when the caller has it); only files seen in this run
+   * are saved, so files gone from the folder drop out.
+   */
+  set(file: string, stamp: Stamp, value: T, json = JSON.stringify(value)): void {
+    this.next.set(file, `[${JSON.stringify(file)},${stamp.size},${stamp.mtimeMs},${json}]`);
+    this.changed = true;
+  }
+
+  /** Writes the cache (atomically) when anything changed and bounds the folder; returns a note when it could not. */
+  save(): string | null {
+    if (!this.changed && this.next.size === this.stored.size) return null;
+    const max = this.options.maxBytes ?? DEFAULT_CACHE_BYTES;
+    const header = JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, key: this.options.key });
+    let bytes = header.length + 1;
+    for (const line of this.next.values()) bytes += Buffer.byteLength(line) + 1;
+    if (bytes > max) {
+      fs.rmSync(this.file, { force: true });
+      return `cache not saved: ${Math.round(bytes / 1048576)} MB is over the cache's ${Math.round(max / 1048576)} MB`;
+    }
+    try {
+      fs.mkdirSync(this.options.dir, { recursive: true });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      const fd = fs.openSync(tmp, 'w');
+      try {
+        fs.writeSync(fd, `${header}\n`);
+        for (const line of this.next.values()) fs.writeSync(fd, `${line}\n`);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(tmp, this.file);
+      bound(this.options.dir, max, this.file);
+      return null;
+    } catch (e) {
+      return `cache not saved: ${(e as Error).message}`;
+    }
+  }
+}
+
+/** Removes the least recently written cache files of `dir` (never `keep`) until the folder holds at most `max` bytes. */
+function bound(dir: string, max: number, keep: string): void {
+  const files = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.ndjson') || n.endsWith('.tmp'))
+    .map((n) => {
+      const p = path.join(dir, n);
+      try {
+        const st = fs.statSync(p);
+        return { p, size: st.size, mtime: st.mtimeMs };
+      } catch {
+        return null;
+      }
+    })
+    .filter((f): f is { p: string; size: number; mtime: number } => f !== null)
+    .sort((a, b) => b.mtime - a.mtime);
+  let total = 0;
+  for (const f of files) {
+    total += f.size;
+    if (total > max && f.p !== keep) fs.rmSync(f.p, { force: true });
+  }
+}

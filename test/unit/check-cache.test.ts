@@ -1,0 +1,191 @@
+/**
+ * The folder check's result cache: a re-check of an unchanged folder parses nothing, a change to some files
+ * re-parses exactly those, results from the cache equal fresh ones, and a cache that is corrupt, foreign, of
+ * another rule set or too large is never trusted.
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { checkInputs } from '../../src/cli/scan/check';
+import { parseCount, type FileResult } from '../../src/cli/scan/file';
+import { cacheDir, openCheckCache } from '../../src/cli/scan/cache';
+import { ResultCache } from '../../src/core/cache';
+import { chainSummary, reconcileSummaries, type ChainSummary } from '../../src/core/reconcile';
+import { SummaryStore } from '../../src/cli/scan/spill';
+import { inspectBytes } from '../../src/core/inspect';
+
+const EX = path.resolve(__dirname, '..', '..', 'examples');
+const TIMELINE = path.resolve(__dirname, '..', 'fixtures', 'summary', 'timeline');
+
+/** A check of `dir` in this thread; its results in order, the cross-filing findings and the parses it made. */
+async function check(dir: string, cacheFolder: string | null, version = '1.0.0') {
+  const cache = cacheFolder ? openCheckCache([dir], version, {}, cacheFolder) : null;
+  const before = parseCount.value;
+  const results: FileResult[] = [];
+  const stats = await checkInputs(
+    [dir],
+    { inspect: {}, workerScript: null, cache },
+    {
+      file: (_i, r) => results.push(r),
+      unreadable: () => undefined,
+      missing: () => undefined,
+    },
+  );
+  const save = cache?.save() ?? null;
+  const summaries: ChainSummary[] = results.map((r) => r.summary);
+  return {
+    results,
+    cross: reconcileSummaries(summaries),
+    parsed: parseCount.value - before,
+    stats,
+    note: cache?.note ?? null,
+    save,
+  };
+}
+
+describe('check: result cache', () => {
+  let root: string;
+  let dir: string;
+  let cacheFolder: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-cache-'));
+    dir = path.join(root, 'filings');
+    cacheFolder = path.join(root, 'cache');
+    fs.mkdirSync(dir);
+    const sources = [
+      ...fs
+        .readdirSync(EX)
+        .filter((n) => n.endsWith('.xml'))
+        .map((n) => path.join(EX, n)),
+      ...fs.readdirSync(TIMELINE).map((n) => path.join(TIMELINE, n)),
+    ];
+    for (let i = 0; i < 30; i++) {
+      const src = sources[i % sources.length];
+      fs.copyFileSync(src, path.join(dir, `${String(i).padStart(2, '0')}-${path.basename(src)}`));
+    }
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('re-checks an unchanged folder without parsing, and after 10 changes parses exactly those 10', async () => {
+    const fresh = await check(dir, null);
+    assert.equal(fresh.parsed, 30);
+    const first = await check(dir, cacheFolder);
+    assert.equal(first.parsed, 30);
+    assert.equal(first.save, null);
+    const again = await check(dir, cacheFolder);
+    assert.equal(again.parsed, 0);
+    assert.deepEqual(again.stats, { files: 30, parsed: 0, cached: 30 });
+    // Results from the cache are the results.
+    assert.deepEqual(again.results, fresh.results);
+    assert.deepEqual(again.cross, fresh.cross);
+    assert.ok(fresh.cross.length > 0, 'the fixtures chain across filings');
+
+    const names = fs.readdirSync(dir).sort();
+    const changed = names.filter((_n, i) => i % 3 === 0);
+    assert.equal(changed.length, 10);
+    for (const n of changed) fs.appendFileSync(path.join(dir, n), '\n<!-- edited -->\n');
+    const after = await check(dir, cacheFolder);
+    assert.equal(after.parsed, 10);
+    assert.deepEqual(after.stats, { files: 30, parsed: 10, cached: 20 });
+    const expected = await check(dir, null);
+    assert.deepEqual(after.results, expected.results);
+    assert.deepEqual(after.cross, expected.cross);
+  });
+
+  it('a new program version or rule set starts from nothing', async () => {
+    await check(dir, cacheFolder, '1.0.0');
+    const other = await check(dir, cacheFolder, '1.0.1');
+    assert.equal(other.parsed, 30);
+    assert.equal(other.note, null);
+  });
+
+  it('a corrupt or foreign cache is ignored with a note, and replaced', async () => {
+    await check(dir, cacheFolder);
+    const [file] = fs.readdirSync(cacheFolder);
+    const p = path.join(cacheFolder, file);
+    const lines = fs.readFileSync(p, 'utf8').split('\n');
+    // A well-formed line of the wrong shape: a finding whose message is not text.
+    const entry = JSON.parse(lines[1]) as [string, number, number, FileResult];
+    (entry[3].findings as unknown[]).push({ rule: 'x', severity: 'error', message: { toString: 1 }, span: null });
+    fs.writeFileSync(p, [lines[0], JSON.stringify(entry), ...lines.slice(2)].join('\n'));
+    const bad = await check(dir, cacheFolder);
+    assert.match(bad.note ?? '', /wrong shape \(line 2\); ignored/);
+    assert.equal(bad.parsed, 30);
+    assert.equal((await check(dir, cacheFolder)).parsed, 0);
+
+    fs.writeFileSync(p, 'not json at all\n');
+    const foreign = await check(dir, cacheFolder);
+    assert.match(foreign.note ?? '', /is not a form4 cache; ignored/);
+    assert.equal(foreign.parsed, 30);
+
+    fs.writeFileSync(p, `${lines[0]}\n{"truncated": \n`);
+    const cut = await check(dir, cacheFolder);
+    assert.match(cut.note ?? '', /is corrupt \(line 2\); ignored/);
+    assert.equal(cut.parsed, 30);
+  });
+
+  it('the cache folder is bounded: a cache over the bound is not saved, older cache files go first', () => {
+    const validate = (v: unknown): v is string => typeof v === 'string';
+    const stamp = { size: 1, mtimeMs: 1 };
+    const small = new ResultCache<string>({ dir: cacheFolder, scope: 'a', key: 'k', validate, maxBytes: 200 });
+    small.set('/x', stamp, 'y'.repeat(300));
+    assert.match(small.save() ?? '', /cache not saved: .* over the cache's/);
+    assert.equal(fs.existsSync(small.file), false);
+
+    const a = new ResultCache<string>({ dir: cacheFolder, scope: 'a', key: 'k', validate, maxBytes: 600 });
+    a.set('/x', stamp, 'y'.repeat(150));
+    assert.equal(a.save(), null);
+    fs.utimesSync(a.file, new Date(1000), new Date(1000));
+    const b = new ResultCache<string>({ dir: cacheFolder, scope: 'b', key: 'k', validate, maxBytes: 600 });
+    b.set('/x', stamp, 'z'.repeat(150));
+    assert.equal(b.save(), null);
+    assert.equal(fs.existsSync(b.file), true);
+    // Both fit: the older one stays.
+    assert.equal(fs.existsSync(a.file), true);
+    const c = new ResultCache<string>({ dir: cacheFolder, scope: 'c', key: 'k', validate, maxBytes: 600 });
+    c.set('/x', stamp, 'w'.repeat(150));
+    assert.equal(c.save(), null);
+    assert.equal(fs.existsSync(c.file), true);
+    assert.equal(fs.existsSync(a.file), false, 'the least recently written cache file is removed');
+    assert.equal(
+      new ResultCache<string>({ dir: cacheFolder, scope: 'c', key: 'k', validate }).get('/x', stamp),
+      'w'.repeat(150),
+    );
+  });
+
+  it('lives in $XDG_CACHE_HOME when it is an absolute path, else in the platform cache folder', () => {
+    assert.equal(cacheDir({ XDG_CACHE_HOME: '/tmp/xdg' }), path.join('/tmp/xdg', 'form4'));
+    assert.notEqual(cacheDir({ XDG_CACHE_HOME: 'relative/path' }), path.join('relative/path', 'form4'));
+    assert.ok(path.isAbsolute(cacheDir({})));
+  });
+});
+
+describe('check: summaries of a large folder', () => {
+  it('reconciled partition by partition from disk give the findings of all of them at once', async () => {
+    const files = [
+      ...fs.readdirSync(TIMELINE).map((n) => path.join(TIMELINE, n)),
+      ...fs
+        .readdirSync(EX)
+        .filter((n) => n.endsWith('.xml'))
+        .map((n) => path.join(EX, n)),
+    ];
+    const summaries: ChainSummary[] = [];
+    for (const f of files) {
+      const out = await inspectBytes(fs.readFileSync(f), f, {});
+      if (out.ok) summaries.push(chainSummary(out.filing));
+    }
+    const expected = reconcileSummaries(structuredClone(summaries));
+    assert.ok(expected.length > 0);
+    const held = new SummaryStore();
+    const spilled = new SummaryStore(2);
+    for (const s of summaries) {
+      held.add(structuredClone(s));
+      spilled.add(structuredClone(s));
+    }
+    const key = (c: { file: string; finding: { rule: string; message: string } }) =>
+      `${c.file} ${c.finding.rule} ${c.finding.message}`;
+    assert.deepEqual(held.reconcile({}), expected);
+    assert.deepEqual(spilled.reconcile({}).map(key).sort(), expected.map(key).sort());
+  });
+});
