@@ -149,7 +149,7 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
   };
 
   const overrun = (s: Slot) =>
-    lose(s, `reading took longer than ${Math.round(opts.timeLimitMs / 100) / 10} s; stopped`);
+    lose(s, `reading the file took longer than ${Math.round(opts.timeLimitMs / 100) / 10} s; stopped`);
 
   const spawn = (first: Job[]) => {
     // Small old generations: a worker holds one filing at a time, and workers' garbage must not add up. A young

@@ -5,6 +5,7 @@
  * no element is made from filing markup. Values that can be revealed in the source carry their span as data
  * attributes; navigation.ts acts on them.
  */
+import { secHrefOf } from './links';
 import type {
   ViewCell,
   ViewFailure,
@@ -132,10 +133,12 @@ const FORM_TITLES = nameTable({
 function renderEdgar(head: HTMLElement, e: NonNullable<ViewModel['edgar']>): void {
   const box = add(head, el('div', 'edgar'));
   add(box, el('span', 'label', 'From EDGAR'));
-  const link = (href: string, text: string, cls: string) => {
+  const link = (address: string, text: string, cls: string) => {
+    const secHref = secHrefOf(address);
+    if (!secHref) return void add(box, el('span', cls, text));
     const a = add(box, el('a', cls, text));
-    a.setAttribute('href', href);
-    a.setAttribute('title', href);
+    a.setAttribute('href', secHref);
+    a.setAttribute('title', secHref);
   };
   link(e.url, e.url, 'edgar-url');
   if (e.indexUrl) link(e.indexUrl, 'Filing index', 'edgar-index');
