@@ -95,14 +95,8 @@ async function exportTo(
     void vscode.window.showWarningMessage('Form 4: open an ownership filing first.');
     return undefined;
   }
-  const { outcome } = await deps.service.read(uri);
-  if (!outcome.ok) {
-    void vscode.window.showErrorMessage(
-      `Form 4: ${vscode.workspace.asRelativePath(uri)} is not read as a filing: ${outcome.reason}`,
-    );
-    return undefined;
-  }
-  const filing = outcome.filing;
+  const filing = await deps.service.readFilingOrSay(uri);
+  if (!filing) return undefined;
   let target = targetArg instanceof vscode.Uri ? targetArg : undefined;
   if (!target) {
     const defaultUri = uri.scheme === 'untitled' ? undefined : sibling(uri, ext);

@@ -207,6 +207,16 @@ export class FilingService extends Disposable {
     return reading;
   }
 
+  /** The filing at `uri` for a command, or undefined after telling the user why it is not read as one. */
+  async readFilingOrSay(uri: vscode.Uri): Promise<Filing | undefined> {
+    const { outcome } = await this.read(uri);
+    if (outcome.ok) return outcome.filing;
+    void vscode.window.showErrorMessage(
+      `Form 4: ${vscode.workspace.asRelativePath(uri)} is not read as a filing: ${outcome.reason}`,
+    );
+    return undefined;
+  }
+
   /** The outcome of a filing open or previewed: undefined when the URI holds none. */
   outcomeFor(uri: vscode.Uri): ParseOutcome | undefined {
     const doc = this.document(uri);

@@ -9,6 +9,7 @@
  * globs; what is computed comes from the core (src/core/section16). The view re-reads a file when it changes.
  */
 import * as vscode from 'vscode';
+import { collapsibleState } from './treeView';
 import type { Filing } from '../core/model';
 import { baseName } from '../core/format';
 import { docType, isAmendment } from '../core/fields';
@@ -290,12 +291,7 @@ class Section16Desk extends Disposable implements vscode.TreeDataProvider<DeskNo
   }
 
   getTreeItem(node: DeskNode): vscode.TreeItem {
-    const state = node.children?.length
-      ? node.expanded
-        ? vscode.TreeItemCollapsibleState.Expanded
-        : vscode.TreeItemCollapsibleState.Collapsed
-      : vscode.TreeItemCollapsibleState.None;
-    const item = new vscode.TreeItem(node.label, state);
+    const item = new vscode.TreeItem(node.label, collapsibleState(node));
     item.id = node.id;
     item.description = node.description;
     item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
@@ -343,14 +339,8 @@ async function compareWithOriginal(
     void vscode.window.showWarningMessage('Form 4: open an amendment (4/A, 3/A or 5/A) first.');
     return undefined;
   }
-  const { outcome } = await deps.service.read(uri);
-  if (!outcome.ok) {
-    void vscode.window.showErrorMessage(
-      `Form 4: ${vscode.workspace.asRelativePath(uri)} is not read as a filing: ${outcome.reason}`,
-    );
-    return undefined;
-  }
-  const amendment = outcome.filing;
+  const amendment = await deps.service.readFilingOrSay(uri);
+  if (!amendment) return undefined;
   if (!isAmendment(amendment)) {
     void vscode.window.showWarningMessage(
       `Form 4: ${baseName(uri.toString())} is a Form ${docType(amendment) ?? '?'}, not an amendment.`,

@@ -11,6 +11,15 @@ import { failureTree, filingTree, type TreeNode } from './treeModel';
 
 export const TREE_VIEW_ID = 'form4Inspector.filingTree';
 
+/** A node with children opens as its model says (expanded or collapsed); one without has no twistie. */
+export function collapsibleState(node: {
+  children?: readonly unknown[];
+  expanded?: boolean;
+}): vscode.TreeItemCollapsibleState {
+  if (!node.children?.length) return vscode.TreeItemCollapsibleState.None;
+  return node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+}
+
 export class FilingTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   private readonly emitter = this.register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
@@ -64,12 +73,7 @@ export class FilingTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const state = node.children?.length
-      ? node.expanded
-        ? vscode.TreeItemCollapsibleState.Expanded
-        : vscode.TreeItemCollapsibleState.Collapsed
-      : vscode.TreeItemCollapsibleState.None;
-    const item = new vscode.TreeItem(node.label, state);
+    const item = new vscode.TreeItem(node.label, collapsibleState(node));
     item.id = `${this.uri?.toString() ?? ''}#${node.id}`;
     item.description = node.description;
     item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
