@@ -1,8 +1,8 @@
 /**
  * OCR of scanned PDFs: finding Tesseract and pdftoppm, when OCR runs (only when asked; otherwise the reason says how
  * to ask or how to get Tesseract), and a scan read through the real programs with every value marked as read by
- * OCR. The end-to-end test needs tesseract and pdftoppm (Debian tesseract-ocr, poppler-utils: the install step
- * puts them on CI); without them it is skipped, except under CI=true.
+ * OCR. The end-to-end read through the real programs is in test/robustness/ocr-tesseract.test.ts (it runs them as
+ * child processes for half a minute, which a unit tier should not).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -15,7 +15,6 @@ import { joinPages, pageStarts } from '../../src/core/ocr/run';
 import { findOcrTools } from '../../src/core/ocr/tools';
 import { parsePdf } from '../../src/core/pdf/index';
 import { PDF_FIXTURES, readPdfFixture } from '../helpers/pdf';
-import { scanOf } from '../helpers/scanned-pdf';
 
 const fail = (reason: string): ParseOutcome => ({ ok: false, reason, findings: [] });
 
@@ -120,43 +119,6 @@ describe('OCR: values read from page images', function () {
       /^Every value was read by OCR \(Tesseract\) from the PDF's page images \(2 pages\)/,
     );
     assert.deepEqual([f.findings[1].span, f.findings[1].page], [null, 1]);
-  });
-
-  it('reads a scan of the hand-made Form 4 through Tesseract, every value marked', async function () {
-    this.timeout(180_000);
-    const found = findOcrTools();
-    if (!found.ok) {
-      if (process.env.CI === 'true') throw new Error(`${found.reason}; the install step puts them on CI`);
-      console.warn(`      skipped: ${found.reason}`);
-      this.skip();
-    }
-    const scan = scanOf(found.tools.pdftoppm, path.join(PDF_FIXTURES, 'form4-synthetic.pdf'));
-    assert.ok(
-      needsOcr(await parsePdf(new Uint8Array(scan), 'scan.pdf', { timeoutMs: 120_000 })),
-      'the scan has no text layer',
-    );
-    const out = await ocrPdf(new Uint8Array(scan), 'scan.pdf', { timeoutMs: 170_000 });
-    assert.ok(out.ok, out.ok ? '' : out.reason);
-    const f = out.filing;
-    assert.equal(f.source, 'pdf');
-    assert.equal(f.text, '');
-    assert.equal(f.issuer.tradingSymbol.value, 'EXWD');
-    assert.equal(f.issuer.tradingSymbol.uncertain, true);
-    const row = f.nonDerivative[0];
-    assert.deepEqual(
-      [
-        row.transactionDate.value,
-        row.transactionCode.value,
-        row.transactionShares.value,
-        row.sharesOwnedFollowingTransaction.value,
-      ],
-      ['2024-01-03', 'S', '7402', '133612'],
-    );
-    assert.ok(
-      [row.transactionDate, row.transactionShares].every((x) => x.uncertain && x.span === null && x.page === 1),
-    );
-    assert.ok(f.findings.every((x) => x.span === null));
-    assert.match(f.findings[0].message, /^Every value was read by OCR/);
   });
 
   it('says why when Tesseract cannot be found for a scan', async function () {
