@@ -252,8 +252,12 @@ describe('Form 4 extension', function () {
     const code = first[0].code;
     assert.ok(typeof code === 'object', 'the rule id is a code with a link');
     assert.strictEqual(code.value, 'holdings-reconcile');
-    assert.strictEqual(code.target.path, vscode.Uri.joinPath(extension().extensionUri, 'docs', 'RULES.md').path);
-    assert.strictEqual(code.target.fragment, 'rule-holdings-reconcile');
+    // the link runs Show Rule, which opens the rule's section read-only (not the installed docs as a file)
+    assert.strictEqual(code.target.scheme, 'command');
+    assert.strictEqual(code.target.path, 'form4Inspector.showRule');
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(code.target.query)), ['holdings-reconcile']);
+    const ruleDoc = await vscode.workspace.openTextDocument(vscode.Uri.parse('form4-rules:/holdings-reconcile.md'));
+    assert.match(ruleDoc.getText(), /^# `holdings-reconcile`: Running tally of amounts owned/);
 
     // Fix it: the tally reconciles, the diagnostic goes.
     await ed.edit((e) => e.replace(rangeOf(doc, '47000'), '48000'));
