@@ -102,14 +102,14 @@ describe('Form 4 extension', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('opens the PDF preview only as an option and offers Open Preview for filings', async () => {
+  it('opens a PDF in its preview by default, text filings in theirs as an option, and offers Open Preview', async () => {
     const pkg = vscode.extensions.getExtension('form4-inspector.form4-inspector')!.packageJSON;
     const editors = pkg.contributes.customEditors as { viewType: string; priority: string }[];
     assert.deepStrictEqual(
       editors.map((e) => [e.viewType, e.priority]),
       [
         ['form4Inspector.preview', 'option'],
-        ['form4Inspector.pdfPreview', 'option'],
+        ['form4Inspector.pdfPreview', 'default'],
       ],
     );
     // An ordinary XML file keeps its text editor and gets no "Open Preview" context.
