@@ -1,12 +1,13 @@
 // A PDF opens in the Form 4 preview by default (a double click in the Explorer), not as its raw bytes in a text
-// editor; View: Reopen Editor With... still offers the other editors.
+// editor, and shows the accession number its metadata gives; View: Reopen Editor With... still offers the other
+// editors.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scaled } from '../../scripts/vscode/workbench.mjs';
 
 export const checks = [
   {
-    name: 'PDF: a double click opens it in the Form 4 preview',
+    name: 'PDF: a double click opens it in the Form 4 preview, with the accession number of its metadata',
     timeout: 120000,
     workspace: (dir) =>
       copyFileSync(new URL('../fixtures/pdf/form4-synthetic.pdf', import.meta.url), join(dir, 'synthetic-form4.pdf')),
