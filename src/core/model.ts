@@ -227,7 +227,14 @@ export interface Filing {
   /** Findings from parsing and from the rules, in the order found. */
   findings: Finding[];
   /** PDF metadata and page count, when the source is a PDF. */
-  pdf?: { pages: number; producer: string | null; subject: string | null; filedOn: string | null } | null;
+  /** What a PDF's metadata says: EDGAR's PDFs give the filing date in the Subject and the accession number as the Title. */
+  pdf?: {
+    pages: number;
+    producer: string | null;
+    subject: string | null;
+    filedOn: string | null;
+    accession: string | null;
+  } | null;
   /** Where the filing came from on EDGAR, when it was read from there (null or absent otherwise). */
   edgar?: EdgarSource | null;
 }

@@ -12,7 +12,7 @@ import { registerCommands, revealInSource } from './commands';
 import { inspectOptions, scanSettings, SECTION } from './config';
 import { DiagnosticsManager } from './diagnostics';
 import { FilingService } from './filingService';
-import { ruleDocs } from './findingDiagnostics';
+import { RuleDocs, ruleLink } from './ruleDocs';
 import { FILING_SELECTOR, FilingLanguageFeatures } from './language';
 import { FilingPreviewProvider, PdfPreviewProvider, PDF_VIEW_TYPE, PREVIEW_VIEW_TYPE } from './preview/editorProviders';
 import { PreviewManager } from './preview/previewManager';
@@ -59,7 +59,8 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
 
   const service: FilingService = own(new FilingService(() => ({ ...inspectOptions(), ocr: ocr.request() }), reader));
   const active = own(new ActiveFiling(service));
-  const diagnostics = own(new DiagnosticsManager(service, ruleDocs(context.extensionUri)));
+  own(new RuleDocs(context.extensionUri));
+  const diagnostics = own(new DiagnosticsManager(service, ruleLink));
   const previews = own(
     new PreviewManager({
       extensionUri: context.extensionUri,

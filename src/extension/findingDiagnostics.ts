@@ -15,12 +15,6 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-/** Where the rules are documented: docs/RULES.md of the installed extension, one anchor `rule-<id>` per rule. */
-export function ruleDocs(extensionUri: vscode.Uri): (rule: string) => vscode.Uri {
-  const doc = vscode.Uri.joinPath(extensionUri, 'docs', 'RULES.md');
-  return (rule) => doc.with({ fragment: `rule-${rule}` });
-}
-
 /** What an outcome reports: a filing's findings, or a failure's (its reason as a finding when it has none). */
 export function outcomeFindings(out: ParseOutcome): Finding[] {
   if (out.ok) return out.filing.findings;

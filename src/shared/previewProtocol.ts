@@ -155,7 +155,13 @@ export interface ViewModel {
     acceptanceDateTime: ViewCell;
   } | null;
   findings: ViewFinding[];
-  pdf: { pages: number; producer: string | null; subject: string | null; filedOn: string | null } | null;
+  pdf: {
+    pages: number;
+    producer: string | null;
+    subject: string | null;
+    filedOn: string | null;
+    accession: string | null;
+  } | null;
   /** Where the filing came from on EDGAR (SEC.gov addresses only), when it was read from there. */
   edgar: {
     url: string;

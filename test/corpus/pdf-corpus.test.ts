@@ -133,6 +133,7 @@ describe('PDF reader: every PDF of the corpus', function () {
       producer: 'EDGRpdf Service w/ EO.Pdf 22.0.40.0',
       subject: 'Form 4 filed on 2022-11-29 for the period ending 2022-11-25',
       filedOn: '2022-11-29',
+      accession: '0000899243-22-037138',
     });
   });
 });

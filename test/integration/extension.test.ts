@@ -102,14 +102,14 @@ describe('Form 4 extension', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('opens the PDF preview only as an option and offers Open Preview for filings', async () => {
+  it('opens a PDF in its preview by default, text filings in theirs as an option, and offers Open Preview', async () => {
     const pkg = vscode.extensions.getExtension('form4-inspector.form4-inspector')!.packageJSON;
     const editors = pkg.contributes.customEditors as { viewType: string; priority: string }[];
     assert.deepStrictEqual(
       editors.map((e) => [e.viewType, e.priority]),
       [
         ['form4Inspector.preview', 'option'],
-        ['form4Inspector.pdfPreview', 'option'],
+        ['form4Inspector.pdfPreview', 'default'],
       ],
     );
     // An ordinary XML file keeps its text editor and gets no "Open Preview" context.
@@ -252,8 +252,12 @@ describe('Form 4 extension', function () {
     const code = first[0].code;
     assert.ok(typeof code === 'object', 'the rule id is a code with a link');
     assert.strictEqual(code.value, 'holdings-reconcile');
-    assert.strictEqual(code.target.path, vscode.Uri.joinPath(extension().extensionUri, 'docs', 'RULES.md').path);
-    assert.strictEqual(code.target.fragment, 'rule-holdings-reconcile');
+    // the link runs Show Rule, which opens the rule's section read-only (not the installed docs as a file)
+    assert.strictEqual(code.target.scheme, 'command');
+    assert.strictEqual(code.target.path, 'form4Inspector.showRule');
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(code.target.query)), ['holdings-reconcile']);
+    const ruleDoc = await vscode.workspace.openTextDocument(vscode.Uri.parse('form4-rules:/holdings-reconcile.md'));
+    assert.match(ruleDoc.getText(), /^# `holdings-reconcile`: Running tally of amounts owned/);
 
     // Fix it: the tally reconciles, the diagnostic goes.
     await ed.edit((e) => e.replace(rangeOf(doc, '47000'), '48000'));

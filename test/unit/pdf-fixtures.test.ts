@@ -34,6 +34,7 @@ describe('PDF reader: hand-made Form 4 (EDGAR PDF layout)', () => {
       producer: 'form4-inspector test fixture',
       subject: 'Form 4 filed on 2024-01-05 for the period ending 2024-01-03',
       filedOn: '2024-01-05',
+      accession: '0000000000-24-000001',
     });
   });
 

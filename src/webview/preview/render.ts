@@ -170,10 +170,16 @@ function renderHeader(m: ViewModel): void {
     line(s, 'Accession number', m.submission.accessionNumber, { placeholder: '\u2014' });
     line(s, 'Filed as of', m.submission.filedAsOf, { placeholder: '\u2014' });
     line(s, 'Accepted', m.submission.acceptanceDateTime, { placeholder: '\u2014' });
-  } else if (m.pdf?.filedOn) {
+  } else if (m.pdf?.filedOn || m.pdf?.accession) {
     const s = add(head, el('div', 'submission'));
-    add(s, el('span', 'label', 'Filed on'));
-    add(s, el('span', 'v', m.pdf.filedOn));
+    if (m.pdf.accession) {
+      add(s, el('span', 'label', 'Accession number'));
+      add(s, el('span', 'v', m.pdf.accession));
+    }
+    if (m.pdf.filedOn) {
+      add(s, el('span', 'label', 'Filed on'));
+      add(s, el('span', 'v', m.pdf.filedOn));
+    }
   }
   if (m.summary.length) {
     const sum = add(root, el('section', 'summary'));

@@ -139,7 +139,8 @@ export function extractFiling(pdf: LoadedPdf, file: string): ExtractResult {
 
   // Metadata: EDGAR's converter writes "Form 4 filed on 2024-12-04 for the period ending 2024-09-16" in Subject.
   const filedOn = /filed on (\d{4}-\d{2}-\d{2})/i.exec(pdf.subject ?? '')?.[1] ?? null;
-  filing.pdf = { pages: pdf.numPages, producer: pdf.producer, subject: pdf.subject, filedOn };
+  const accession = /^\d{10}-\d{2}-\d{6}$/.exec((pdf.title ?? '').trim())?.[0] ?? null;
+  filing.pdf = { pages: pdf.numPages, producer: pdf.producer, subject: pdf.subject, filedOn, accession };
   const subjType = /^Form\s+([345](?:\/A)?)\s+filed/i.exec(pdf.subject ?? '')?.[1]?.toUpperCase() ?? null;
   const amended = filing.dateOfOriginalSubmission.value != null;
   const docType = `${formNo}${amended ? '/A' : ''}`;

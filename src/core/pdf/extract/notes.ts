@@ -2,7 +2,7 @@
 import { absent, type Footnote, type Signature } from '../../model';
 import type { PdfItem } from '../load';
 import { boxField, DATE_TEXT_RE, itemsBetween, pos, typedField, uncertain, type Ctx, type Hit } from './context';
-import { groupLines, joinLines, joinToks, lineMid, plainTokens, splitByAnchors } from './geometry';
+import { groupLines, joinLines, joinToks, lineMid, plainTokens, splitByAnchors, type Line } from './geometry';
 import { isWhite } from '../../linear';
 
 /**
@@ -21,19 +21,25 @@ export function noteStart(text: string): { n: number; rest: string } | null {
 /** The numbered notes under "Explanation of Responses", each with its continuation lines. */
 export function readFootnotes(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos: number, maxLineX: number): void {
   const lines = groupLines(plainTokens(itemsBetween(items, head, endPos))).filter((l) => l.x0 < maxLineX);
-  const notes: { n: number; lines: string[]; page: number; x: number }[] = [];
+  const notes: { n: number; lines: string[]; from: Line[]; page: number; x: number }[] = [];
   for (const l of lines) {
     const text = joinToks(l.toks);
     const m = noteStart(text);
     const n = m ? m.n : NaN;
     const last = notes[notes.length - 1];
     const startsNote = m && (!last || (n > last.n && n <= last.n + 3 && Math.abs(l.x0 - last.x) < 4));
-    if (startsNote) notes.push({ n, lines: [m.rest], page: l.page, x: l.x0 });
-    else if (last) last.lines.push(text);
+    if (startsNote) notes.push({ n, lines: [m.rest], from: [l], page: l.page, x: l.x0 });
+    else if (last) {
+      last.lines.push(text);
+      last.from.push(l);
+    }
   }
+  // footnotes fill their column: its edge is the widest line's
+  const edge = Math.max(...lines.map((l) => l.x1));
+  const right = (): number => edge;
   for (const n of notes) {
     const box = 'Explanation of Responses';
-    const text = joinLines(n.lines);
+    const text = joinProse(n.from, n.lines, right);
     const fn: Footnote = {
       id: { raw: `(${n.n})`, value: `F${n.n}`, present: true, footnotes: [], span: null, page: n.page, box },
       text: { raw: text, value: text, present: true, footnotes: [], span: null, page: n.page, box },
@@ -47,11 +53,16 @@ export function readFootnotes(ctx: Ctx, items: readonly PdfItem[], head: Hit, en
 /** The remarks: the text after "Remarks:" (and on its line). */
 export function readRemarks(ctx: Ctx, items: readonly PdfItem[], head: Hit, endPos: number, maxLineX: number): void {
   const inline = head.item.str.trim().replace(/^Remarks\s*:?\s*/, '');
-  const lines = groupLines(plainTokens(itemsBetween(items, head, endPos))).filter((l) => l.x0 < maxLineX);
-  const texts = lines.map((l) => joinToks(l.toks)).filter((t) => !/^No securities are beneficially owned\.?$/i.test(t));
-  const all = [inline, ...texts].filter((t) => t);
-  if (all.length === 0) return;
-  const text = joinLines(all);
+  const lines = groupLines(plainTokens(itemsBetween(items, head, endPos)))
+    .filter((l) => l.x0 < maxLineX)
+    .filter((l) => !/^No securities are beneficially owned\.?$/i.test(joinToks(l.toks)));
+  const it = head.item;
+  const headLine: Line = { page: it.page, y: it.y, size: it.size, x0: it.x0, x1: it.x1, toks: [] };
+  const from = inline ? [headLine, ...lines] : lines;
+  const texts = lines.map((l) => joinToks(l.toks));
+  // remarks are often a line or two, too few to show their column's edge: the page's text edge stands for it
+  const text = joinProse(from, inline ? [inline, ...texts] : texts, pageRight(items));
+  if (!text) return;
   ctx.filing.remarks = {
     raw: text,
     value: text,
@@ -61,6 +72,34 @@ export function readRemarks(ctx: Ctx, items: readonly PdfItem[], head: Hit, endP
     page: head.page,
     box: 'Remarks',
   };
+}
+
+/**
+ * Prose lines as the filer wrote them: a line the text wrapped at the column's edge is joined to the next with a
+ * space (or a hyphen closed up), while a line that ends short of the edge by more than the next line's first word
+ * ended there on purpose ("Senior Vice President" / "Exhibit 24 - Power of Attorney") and keeps its line break.
+ * `right` gives the right edge of a page's text.
+ */
+export function joinProse(lines: readonly Line[], texts: readonly string[], right: (page: number) => number): string {
+  let s = '';
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i].trim();
+    if (!t) continue;
+    const prev = i > 0 ? lines[i - 1] : undefined;
+    const cur = lines[i];
+    // the width the next line's first word (and a space) would have taken, from the font size
+    const firstWord = t.split(' ', 1)[0].length + 1;
+    const hard = !!prev && !!s && prev.page === cur.page && right(prev.page) - prev.x1 > firstWord * cur.size * 0.6;
+    s = !s ? t : hard ? `${s}\n${t}` : joinLines([s, t]);
+  }
+  return s;
+}
+
+/** The right edge of each page's text (the edge a wrapped line reaches). */
+function pageRight(items: readonly PdfItem[]): (page: number) => number {
+  const edge = new Map<number, number>();
+  for (const it of items) if (it.str.trim()) edge.set(it.page, Math.max(edge.get(it.page) ?? 0, it.x1));
+  return (page) => edge.get(page) ?? 0;
 }
 
 /** The signatures above the "Signature of Reporting Person" caption: each date with the name beside it. */
