@@ -92,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
   own(vscode.languages.registerReferenceProvider(FILING_SELECTOR, language));
   own(vscode.languages.registerDocumentSymbolProvider(FILING_SELECTOR, language, { label: 'Form 4' }));
   const scan: ScanEnv = {
-    workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'reader-worker.js').fsPath,
+    workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'scan-worker.js').fsPath,
     storage: context.storageUri ?? context.globalStorageUri,
     version: String((context.extension.packageJSON as { version?: unknown }).version),
     reader,

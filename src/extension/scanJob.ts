@@ -1,7 +1,6 @@
 /**
  * The workspace scan's reading, off the extension host's thread: the folder check's reading phase
- * (../cli/scan/check.ts) runs over the scan's files in worker threads (the reading worker's bundle, which the
- * extension ships, doubles as the scan worker), unchanged files come from the per-file result cache the CLI uses
+ * (../cli/scan/check.ts) runs over the scan's files in worker threads (dist/scan-worker.js, ./scanWorker.ts), unchanged files come from the per-file result cache the CLI uses
  * (kept in the extension's storage), and the host receives compact results (findings, the places they point at, a
  * chain summary; never a model or a text) in batches: a few Problems-panel updates a second, not one per file.
  * An abort terminates the worker threads at once.
@@ -21,7 +20,7 @@ import type { ScannedFile } from './diagnostics';
 import type { RangeMapper } from './ranges';
 
 export interface ScanEnv {
-  /** dist/reader-worker.js: the scan's worker threads run it. */
+  /** dist/scan-worker.js: the scan's worker threads run it. */
   workerScript: string;
   /** Where the result cache is kept: the workspace's storage, else the extension's global storage. */
   storage: vscode.Uri;

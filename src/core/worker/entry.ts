@@ -12,7 +12,6 @@ import { withOcr } from '../ocr/offer';
 import type { PdfReader } from '../pdf/reader';
 import type { JobMessage, ReadJob, ReadResult } from './protocol';
 import { notFilingResult, readBytesInput, readTextInput } from './read';
-import { isScanWorker, runScanWorker } from '../../cli/scan/worker';
 
 /** pdf.js (3 MB) is loaded on the first PDF only: a worker that reads text starts fast. */
 async function parsePdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ParseOutcome> {
@@ -53,10 +52,7 @@ async function run(job: ReadJob): Promise<ReadResult> {
   return result;
 }
 
-// The same bundle is the extension's workspace scan worker (started with the folder check's workerData): the
-// extension ships this bundle, not the CLI's, and a scan worker needs the same readers.
-if (isScanWorker()) runScanWorker();
-else if (parentPort) {
+if (parentPort) {
   const port = parentPort;
   port.on('message', ({ id, job }: JobMessage) => {
     void run(job).then(
