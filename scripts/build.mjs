@@ -56,6 +56,15 @@ const builds = [
     external: ['@napi-rs/canvas'],
   },
   {
+    // The workspace scan's worker threads (src/extension/scanJob.ts).
+    ...common,
+    entryPoints: ['src/extension/scanWorker.ts'],
+    outfile: 'dist/scan-worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     ...common,
     entryPoints: ['src/webview/preview/main.ts'],
     outfile: 'dist/webview.js',

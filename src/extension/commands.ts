@@ -12,7 +12,7 @@ import type { ActiveFiling } from './activeFiling';
 import type { FilingService } from './filingService';
 import { PDF_VIEW_TYPE, PREVIEW_VIEW_TYPE } from './preview/editorProviders';
 import type { PreviewManager } from './preview/previewManager';
-import { scanWorkspace, type ScanDeps, type ScanSummary } from './scan';
+import { scanWorkspace, type ScanDeps, type ScanOptions, type ScanSummary } from './scan';
 
 export interface CommandDeps extends ScanDeps {
   service: FilingService;
@@ -144,9 +144,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('form4Inspector.exportCsv', (uri?: unknown, target?: unknown) =>
       exportTo(deps, uri, target, '.csv', 'CSV', (f) => transactionsCsv(f)),
     ),
-    vscode.commands.registerCommand(
-      'form4Inspector.scanWorkspace',
-      (opts?: { silent?: boolean }): Promise<ScanSummary> => scanWorkspace(deps, opts ?? {}),
+    vscode.commands.registerCommand('form4Inspector.scanWorkspace', (opts?: ScanOptions): Promise<ScanSummary> =>
+      scanWorkspace(deps, opts ?? {}),
     ),
   ];
 }

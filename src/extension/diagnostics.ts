@@ -16,8 +16,8 @@ import { documentMapper, fileUri, textMapper, type RangeMapper } from './ranges'
 /** A file's findings as read by a workspace scan. */
 export interface ScannedFile {
   uri: vscode.Uri;
-  /** The text the spans index into ('' for PDFs). */
-  text: string;
+  /** Ranges of the spans (from the places the scan worker recorded: no text is kept). */
+  ranges: RangeMapper;
   findings: Finding[];
 }
 
@@ -86,34 +86,49 @@ export class DiagnosticsManager extends Disposable {
     else this.collection.delete(doc.uri);
   }
 
-  /** Replace all scan results (files read from disk and cross-filing findings). Open documents keep their live findings. */
-  setScan(files: ScannedFile[], cross: { file: string; finding: Finding }[]): void {
-    for (const key of this.scanned.keys()) {
+  /** Results of a scan under way, shown as they arrive (an earlier scan's results for these files are replaced). */
+  addScanned(files: ScannedFile[]): void {
+    for (const f of files) {
+      this.scanned.set(f.uri.toString(), f);
+      const doc = this.service.document(f.uri);
+      if (doc) this.refresh(doc);
+      else this.setScanned(f);
+    }
+  }
+
+  /**
+   * A scan's end: files it did not see lose their earlier scan results, and the cross-filing findings replace the
+   * last scan's (only the files they concern, before or now, are redone).
+   */
+  endScan(seen: ReadonlySet<string>, cross: { file: string; finding: Finding }[]): void {
+    const redo = new Set(this.cross.keys());
+    for (const key of [...this.scanned.keys()]) {
+      if (seen.has(key)) continue;
+      this.scanned.delete(key);
+      redo.delete(key);
       const uri = vscode.Uri.parse(key);
       if (!this.service.document(uri)) this.collection.delete(uri);
     }
-    this.scanned.clear();
     this.cross.clear();
     for (const c of cross) {
       const key = fileUri(c.file).toString();
       const list = this.cross.get(key) ?? [];
       list.push(c.finding);
       this.cross.set(key, list);
+      redo.add(key);
     }
-    for (const f of files) this.scanned.set(f.uri.toString(), f);
-    // Files with only cross-filing findings still need an entry.
-    for (const key of this.cross.keys())
-      if (!this.scanned.has(key)) this.scanned.set(key, { uri: vscode.Uri.parse(key), text: '', findings: [] });
-    for (const s of this.scanned.values()) {
-      const doc = this.service.document(s.uri);
+    for (const key of redo) {
+      const uri = vscode.Uri.parse(key);
+      if (!this.scanned.has(key)) this.scanned.set(key, { uri, ranges: NO_RANGES, findings: [] });
+      const doc = this.service.document(uri);
       if (doc) this.refresh(doc);
-      else this.setScanned(s);
+      else this.setScanned(this.scanned.get(key)!);
     }
   }
 
   private setScanned(s: ScannedFile): void {
     const findings = [...s.findings, ...(this.cross.get(s.uri.toString()) ?? [])];
-    if (findings.length) this.collection.set(s.uri, this.computer.toDiagnostics(s.uri, findings, textMapper(s.text)));
+    if (findings.length) this.collection.set(s.uri, this.computer.toDiagnostics(s.uri, findings, s.ranges));
     else this.collection.delete(s.uri);
   }
 
@@ -122,6 +137,6 @@ export class DiagnosticsManager extends Disposable {
     const doc = this.service.document(uri);
     if (doc) return documentMapper(doc);
     const scanned = this.scanned.get(uri.toString());
-    return scanned ? textMapper(scanned.text) : NO_RANGES;
+    return scanned ? scanned.ranges : NO_RANGES;
   }
 }

@@ -18,6 +18,7 @@ import { FilingPreviewProvider, PdfPreviewProvider, PDF_VIEW_TYPE, PREVIEW_VIEW_
 import { PreviewManager } from './preview/previewManager';
 import { PdfOcr } from './ocr';
 import { scanWorkspace } from './scan';
+import type { ScanEnv } from './scanJob';
 import { registerSection16 } from './section16';
 import { registerTimeline } from './timeline';
 import { EdgarCommands } from './edgarCommands';
@@ -91,7 +92,14 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
   own(vscode.languages.registerDefinitionProvider(FILING_SELECTOR, language));
   own(vscode.languages.registerReferenceProvider(FILING_SELECTOR, language));
   own(vscode.languages.registerDocumentSymbolProvider(FILING_SELECTOR, language, { label: 'Form 4' }));
-  for (const d of registerCommands({ service, active, previews, diagnostics, log })) own(d);
+  const scan: ScanEnv = {
+    workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'scan-worker.js').fsPath,
+    storage: context.storageUri ?? context.globalStorageUri,
+    version: String((context.extension.packageJSON as { version?: unknown }).version),
+    reader,
+    options: () => ({ ...inspectOptions(), ocr: ocr.request() }),
+  };
+  for (const d of registerCommands({ service, active, previews, diagnostics, log, scan })) own(d);
   for (const d of registerTimeline({ extensionUri: context.extensionUri, service, log })) own(d);
   own(new EdgarCommands(context.globalStorageUri, log));
   for (const d of registerSection16({ service, active, log })) own(d);
@@ -102,7 +110,7 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
   );
 
   if (scanSettings().onStartup && vscode.workspace.workspaceFolders?.length) {
-    void scanWorkspace({ service, diagnostics, log }, { silent: true });
+    void scanWorkspace({ service, diagnostics, log, scan }, { silent: true });
   }
   probe()?.mark({ name: 'activate-end' });
   return { service, active, tree, previews, diagnostics };

@@ -28,6 +28,8 @@ export interface CheckRunOptions {
   threads?: number;
   timeLimitMs?: number;
   cache?: ResultCache<CachedOutcome> | null;
+  /** Stops the check: no file is read after it (a cancelled workspace scan); nothing cancelled is cached. */
+  signal?: AbortSignal;
 }
 
 export interface CheckStats {
@@ -73,7 +75,8 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
   const settle = (index: number, outcome: FileOutcome, json?: string | null) => {
     const at = inputs.get(index)!;
     // A file that is not a filing stays one: its reason is kept too. A stopped reader is not a result.
-    if (cache && at.stamp && !('stopped' in outcome)) cache.set(at.input.path, at.stamp, outcome, json ?? undefined);
+    if (cache && at.stamp && !('stopped' in outcome) && !opts.signal?.aborted)
+      cache.set(at.input.path, at.stamp, outcome, json ?? undefined);
     put(index, { input: at.input, outcome });
   };
 
@@ -81,6 +84,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
   function* jobs(): Generator<Job> {
     let index = 0;
     for (const it of walkInputs(paths)) {
+      if (opts.signal?.aborted) return;
       const i = index++;
       if ('missing' in it) {
         put(i, { missing: it.missing });
@@ -110,7 +114,10 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
 
   const threads = opts.threads ?? defaultThreads();
   if (!opts.workerScript) {
-    for (const job of jobs()) settle(job.index, await checkFile(job.path, opts.inspect, false, opts.inspectFile));
+    for (const job of jobs()) {
+      const outcome = await checkFile(job.path, opts.inspect, false, opts.inspectFile);
+      if (!opts.signal?.aborted) settle(job.index, outcome);
+    }
     return stats;
   }
   // PDFs come back from the workers unread: the main thread's PDF reader (a worker of its own) reads them in turn.
@@ -119,13 +126,18 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
     script: opts.workerScript,
     workerData: { form4ScanWorker: true, severities: opts.inspect.severities ?? {} },
     threads,
+    signal: opts.signal,
     timeLimitMs: opts.timeLimitMs ?? DEFAULT_FILE_TIME_LIMIT_MS,
     mayTake: () => ready.size < AHEAD,
     wake: (r) => (resume = r),
     onResult: (index, outcome, json) => {
       if (!outcome.ok && 'deferred' in outcome) {
         const path = inputs.get(index)!.input.path;
-        pdfs = pdfs.then(async () => settle(index, await checkFile(path, opts.inspect, false, opts.inspectFile)));
+        pdfs = pdfs.then(async () => {
+          if (opts.signal?.aborted) return;
+          const pdf = await checkFile(path, opts.inspect, false, opts.inspectFile);
+          if (!opts.signal?.aborted) settle(index, pdf);
+        });
       } else settle(index, outcome, json);
     },
   });

@@ -49,6 +49,8 @@ export interface PoolOptions {
   mayTake?: () => boolean;
   /** Receives the function that hands out work again once `mayTake` turns true. */
   wake?: (resume: () => void) => void;
+  /** Stops the pool: no more work is handed out, the workers are terminated and the pool resolves at once. */
+  signal?: AbortSignal;
 }
 
 /** Runs every job of `jobs` through the workers; resolves when all have a result. */
@@ -58,6 +60,7 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
   let exhausted = false;
   let live = 0;
   const idle: Slot[] = [];
+  const slots = new Set<Slot>();
   let resolveAll: () => void;
   const all = new Promise<void>((r) => (resolveAll = r));
 
@@ -131,6 +134,7 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
   const stop = (s: Slot) => {
     if (s.dead) return;
     s.dead = true;
+    slots.delete(s);
     if (s.timer) clearTimeout(s.timer);
     live--;
     void s.worker.terminate();
@@ -159,6 +163,7 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
       resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
     });
     const s: Slot = { worker, pending: [], timer: null, dead: false };
+    slots.add(s);
     live++;
     worker.on('online', () => give(s, first));
     // Until online, the batch counts as the slot's so a worker that fails to start hands it back.
@@ -179,6 +184,14 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
     worker.on('exit', () => lose(s, 'the reader stopped'));
   };
 
+  const abort = () => {
+    exhausted = true;
+    requeued.length = 0;
+    for (const s of [...slots]) stop(s);
+    resolveAll();
+  };
+  if (opts.signal?.aborted) abort();
+  else opts.signal?.addEventListener('abort', abort, { once: true });
   opts.wake?.(pump);
   pump();
   return all;
