@@ -188,7 +188,7 @@ describe('Form 4 extension', function () {
     assert.strictEqual(fn.label, 'F1');
     assert.deepStrictEqual(
       fn.children?.map((c) => c.label),
-      ['Table I row 1: Amount'],
+      ['Table I row 1 · Amount'],
     );
     const findings = find(a.tree.nodes, (n) => n.id === 'findings')!;
     assert.strictEqual(findings.description, 'none');
