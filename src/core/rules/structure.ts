@@ -2,6 +2,7 @@
 import type { Field, Filing, Row } from '../model';
 import { dayNumber } from '../dates';
 import { allRows, docType, fieldPlace, normCik, formNumber, isExactSource, locOf, rel, rowLabel, val } from '../fields';
+import { MAX_DECIMAL_LENGTH } from '../decimal';
 import { type Draft, type RuleDef, draft, q } from './types';
 
 const DOCUMENT_TYPES = ['3', '3/A', '4', '4/A', '5', '5/A'];
@@ -126,7 +127,9 @@ export const valueFormat: RuleDef = {
     'Booleans are 1/0/true/false; dates YYYY-MM-DD (a zone suffix such as -05:00 accepted); decimals are digits and one period (no sign, commas or $); CIKs 1 to 10 digits; D/I, A/D and timeliness pick lists.',
   source: 'TS 2',
   check({ filing }) {
-    if (!isExactSource(filing)) return [];
+    // Text, HTML, PDF and OCR readers normalize what they read, so only a number too long to compute with is theirs
+    // to report: left unsaid, the running tally would pass over its row in silence.
+    if (!isExactSource(filing)) return overlongNumbers(filing);
     const out: Draft[] = [];
     for (const { label, field, kind, row } of typedFields(filing)) {
       if (field.raw === null || field.raw.trim() === '') continue;
@@ -138,6 +141,22 @@ export const valueFormat: RuleDef = {
     return out;
   },
 };
+
+/** Numbers longer than the checks compute with (MAX_DECIMAL_LENGTH), each at its place. */
+function overlongNumbers(filing: Filing): Draft[] {
+  const out: Draft[] = [];
+  for (const { label, field, kind, row } of typedFields(filing)) {
+    const raw = field.raw?.trim() ?? '';
+    if (kind === 'decimal' && raw.length > MAX_DECIMAL_LENGTH)
+      out.push(
+        draft(
+          `${label}: a number of ${raw.length.toLocaleString('en-US')} characters, more than the ${MAX_DECIMAL_LENGTH} the checks compute with: it is kept as written, and the running tally cannot check its row`,
+          locOf(field, row),
+        ),
+      );
+  }
+  return out;
+}
 
 /** [label, field, max] of every length-limited text. */
 function limitedTexts(filing: Filing): [string, Field<unknown>, number, Row | null][] {
