@@ -351,6 +351,8 @@ function addName(map: Map<string, string | null>, name: string | null, cik: stri
 export class TimelineBuilder {
   private readonly entries: TimelineEntry[] = [];
   private readonly skipped: TimelineSkip[] = [];
+  /** The file kept for each filing signature: a copy of a filing already held costs a skip line, not an entry. */
+  private readonly firstOf = new Map<string, string>();
 
   constructor(private readonly options: TimelineOptions = {}) {}
 
@@ -360,6 +362,12 @@ export class TimelineBuilder {
 
   /** An entry made elsewhere (a worker thread): plain data. */
   addEntry(entry: TimelineEntry): void {
+    const first = this.firstOf.get(entry.chain.signature);
+    if (first !== undefined) {
+      this.skipped.push({ file: entry.file, reason: `the same filing as ${baseName(first)}` });
+      return;
+    }
+    this.firstOf.set(entry.chain.signature, entry.file);
     this.entries.push(entry);
   }
 
