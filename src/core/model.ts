@@ -196,6 +196,15 @@ export interface Finding extends Loc {
   related?: RelatedInfo[];
 }
 
+/** What a PDF's metadata says: EDGAR's PDFs give the filing date in the Subject and the accession number as the Title. */
+export interface PdfMetadata {
+  pages: number;
+  producer: string | null;
+  subject: string | null;
+  filedOn: string | null;
+  accession: string | null;
+}
+
 export interface Filing {
   /** Path as given (CLI) or URI string (extension). */
   file: string;
@@ -227,14 +236,7 @@ export interface Filing {
   /** Findings from parsing and from the rules, in the order found. */
   findings: Finding[];
   /** PDF metadata and page count, when the source is a PDF. */
-  /** What a PDF's metadata says: EDGAR's PDFs give the filing date in the Subject and the accession number as the Title. */
-  pdf?: {
-    pages: number;
-    producer: string | null;
-    subject: string | null;
-    filedOn: string | null;
-    accession: string | null;
-  } | null;
+  pdf?: PdfMetadata | null;
   /** Where the filing came from on EDGAR, when it was read from there (null or absent otherwise). */
   edgar?: EdgarSource | null;
 }

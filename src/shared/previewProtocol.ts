@@ -5,7 +5,7 @@
  *
  * Both sides import this file with `import type` (eslint enforces it), so it never adds code to either bundle.
  */
-import type { Severity, SourceKind } from '../core/model';
+import type { PdfMetadata, Severity, SourceKind } from '../core/model';
 
 /** Offsets into the filing's text (same meaning as `Span` in the core model). */
 export interface ViewSpan {
@@ -155,13 +155,7 @@ export interface ViewModel {
     acceptanceDateTime: ViewCell;
   } | null;
   findings: ViewFinding[];
-  pdf: {
-    pages: number;
-    producer: string | null;
-    subject: string | null;
-    filedOn: string | null;
-    accession: string | null;
-  } | null;
+  pdf: PdfMetadata | null;
   /** Where the filing came from on EDGAR (SEC.gov addresses only), when it was read from there. */
   edgar: {
     url: string;
