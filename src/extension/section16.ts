@@ -9,7 +9,7 @@
  * globs; what is computed comes from the core (src/core/section16). The view re-reads a file when it changes.
  */
 import * as vscode from 'vscode';
-import { collapsibleState } from './treeView';
+import { treeItemOf } from './treeView';
 import type { Filing } from '../core/model';
 import { baseName } from '../core/format';
 import { docType, isAmendment } from '../core/fields';
@@ -291,20 +291,7 @@ class Section16Desk extends Disposable implements vscode.TreeDataProvider<DeskNo
   }
 
   getTreeItem(node: DeskNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.label, collapsibleState(node));
-    item.id = node.id;
-    item.description = node.description;
-    item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
-    item.contextValue = node.contextValue;
-    if (node.tooltip) {
-      const md = new vscode.MarkdownString();
-      // appendText escapes: filing text is never read as Markdown or HTML.
-      for (const [i, line] of node.tooltip.split('\n').entries()) {
-        if (i > 0) md.appendMarkdown('  \n');
-        md.appendText(line);
-      }
-      item.tooltip = md;
-    }
+    const item = treeItemOf(node, node.id);
     if (node.file) item.command = { command: 'form4Inspector.section16.open', title: 'Open', arguments: [node] };
     return item;
   }

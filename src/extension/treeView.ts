@@ -12,12 +12,34 @@ import { failureTree, filingTree, type TreeNode } from './treeModel';
 export const TREE_VIEW_ID = 'form4Inspector.filingTree';
 
 /** A node with children opens as its model says (expanded or collapsed); one without has no twistie. */
-export function collapsibleState(node: {
+function collapsibleState(node: {
   children?: readonly unknown[];
   expanded?: boolean;
 }): vscode.TreeItemCollapsibleState {
   if (!node.children?.length) return vscode.TreeItemCollapsibleState.None;
   return node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+}
+
+/** A tree node as VS Code shows it: label, twistie, description, icon, context value and an escaped tooltip. */
+export function treeItemOf(
+  node: Omit<TreeNode, 'children'> & { children?: readonly unknown[] },
+  id: string,
+): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, collapsibleState(node));
+  item.id = id;
+  item.description = node.description;
+  item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
+  item.contextValue = node.contextValue;
+  if (node.tooltip) {
+    const md = new vscode.MarkdownString();
+    // appendText escapes: filing text is never read as Markdown or HTML.
+    for (const [i, line] of node.tooltip.split('\n').entries()) {
+      if (i > 0) md.appendMarkdown('  \n');
+      md.appendText(line);
+    }
+    item.tooltip = md;
+  }
+  return item;
 }
 
 export class FilingTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
@@ -73,20 +95,7 @@ export class FilingTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.label, collapsibleState(node));
-    item.id = `${this.uri?.toString() ?? ''}#${node.id}`;
-    item.description = node.description;
-    item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
-    item.contextValue = node.contextValue;
-    if (node.tooltip) {
-      const md = new vscode.MarkdownString();
-      // appendText escapes: filing text is never read as Markdown or HTML.
-      for (const [i, line] of node.tooltip.split('\n').entries()) {
-        if (i > 0) md.appendMarkdown('  \n');
-        md.appendText(line);
-      }
-      item.tooltip = md;
-    }
+    const item = treeItemOf(node, `${this.uri?.toString() ?? ''}#${node.id}`);
     if (this.uri && (node.span || node.path)) {
       item.command = {
         command: 'form4Inspector.revealInSource',
