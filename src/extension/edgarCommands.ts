@@ -17,6 +17,7 @@ import {
   isFatal,
   planEntity,
   resolveQuery,
+  countOutcomes,
   summarizeOutcomes,
   type DownloadOutcome,
   type EdgarClient,
@@ -322,20 +323,11 @@ export class EdgarCommands extends Disposable {
         });
       },
     );
-    const counts: DownloadSummary['counts'] = {
-      written: 0,
-      replaced: 0,
-      present: 0,
-      conflict: 0,
-      skipped: 0,
-      failed: 0,
-    };
+    const counts: DownloadSummary['counts'] = countOutcomes(result.outcomes);
     const files: string[] = [];
-    for (const { outcome } of result.outcomes) {
-      counts[outcome.status]++;
+    for (const { outcome } of result.outcomes)
       if (outcome.status === 'written' || outcome.status === 'replaced' || outcome.status === 'present')
         files.push(outcome.file);
-    }
     const left = plan.items.length - result.outcomes.length;
     const message = `${plan.label}: ${summarizeOutcomes(result.outcomes)}${result.cancelled ? ` (cancelled, ${left} not downloaded: run it again to go on)` : ''} into ${shown}.`;
     this.log.info(message);

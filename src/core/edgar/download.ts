@@ -164,8 +164,10 @@ export async function downloadFilings(
   return { outcomes, cancelled: false };
 }
 
-/** One line per kind of outcome: "11 written, 3 already there, 1 skipped, 2 failed". */
-export function summarizeOutcomes(outcomes: readonly { outcome: DownloadOutcome }[]): string {
+/** How many downloads ended each way. */
+export function countOutcomes(
+  outcomes: readonly { outcome: DownloadOutcome }[],
+): Record<DownloadOutcome['status'], number> {
   const n: Record<DownloadOutcome['status'], number> = {
     written: 0,
     replaced: 0,
@@ -175,6 +177,12 @@ export function summarizeOutcomes(outcomes: readonly { outcome: DownloadOutcome 
     failed: 0,
   };
   for (const { outcome } of outcomes) n[outcome.status]++;
+  return n;
+}
+
+/** One line per kind of outcome: "11 written, 3 already there, 1 skipped, 2 failed". */
+export function summarizeOutcomes(outcomes: readonly { outcome: DownloadOutcome }[]): string {
+  const n = countOutcomes(outcomes);
   const parts = [`${n.written} written`];
   if (n.replaced) parts.push(`${n.replaced} replaced`);
   if (n.present) parts.push(`${n.present} already there`);
