@@ -44,6 +44,11 @@ export class Workbench {
     await this.page.locator('.monaco-workbench').waitFor({ timeout });
     await this.page.locator('.explorer-folders-view').waitFor({ timeout });
     await this.page.locator('.pane-header', { hasText: 'Form 4' }).first().waitFor({ timeout });
+    // VS Code creates its delayed services on the page's first idle moment after startup. One of them is the custom
+    // editor service, which tells the editor resolver that a PDF opens in the Form 4 preview by default: a file opened
+    // before then opens as text. A person's first click comes after that moment; wait for it too (idle callbacks run
+    // in the order they were requested, so this one runs after those requested during startup).
+    await this.page.evaluate(() => new Promise((resolve) => window.requestIdleCallback(() => resolve(undefined))));
   }
 
   /**

@@ -45,6 +45,9 @@ export const checks = [
       expect((await apple.innerText()).includes('Apple Inc.'), `row: ${await apple.innerText()}`);
       await wb.screenshot('edgar-open', { readme: true });
       await apple.click();
+      // The issuer's filings come in a quick pick of their own, titled with the CIK once EDGAR's list has been read;
+      // typing before it shows would filter the pick being closed.
+      await wb.page.locator('.quick-input-title', { hasText: '(CIK 320193)' }).waitFor({ timeout: 20000 });
       const filing = rows.filter({ hasText: '0000320193-24-000084' }).first();
       await input.fill('0000320193-24-000084');
       await filing.waitFor({ timeout: 20000 });
