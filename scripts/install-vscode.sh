@@ -25,6 +25,16 @@ PKG="$DEST/node_modules/code-server"
 VS="$PKG/lib/vscode"
 T0=$(date +%s)
 say() { echo "[install-vscode] $*"; }
+# Runs a long, quiet step ("$1" names it) and says every 20 s that it is still at work, with the time so far, so a
+# first start never looks hung; the step's own output goes where its command sends it.
+with_progress() {
+  local what="$1"; shift
+  "$@" & local pid=$!
+  ( local t=0; while sleep 20; do t=$((t + 20)); say "  ... still $what (${t} s)"; done ) & local ticker=$!
+  local rc=0; wait "$pid" || rc=$?
+  kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null || true
+  return "$rc"
+}
 
 # 1. Debian packages, only when one is missing (apt-get update first: a fresh machine has no lists)
 need=()
@@ -63,7 +73,9 @@ export TMPDIR="$DEST/tmp"
 echo '{"name":"form4-vscode-test-host","private":true}' > "$DEST/package.json"
 cd "$DEST"
 # fetch without running scripts, so the ripgrep cache can be seeded before the postinstall runs
-npm install --no-audit --no-fund --no-save --ignore-scripts --loglevel=error "code-server@$CS_VERSION"
+say "downloading code-server@$CS_VERSION and its dependencies from the npm registry (about 100 MB)"
+with_progress "downloading code-server" \
+  npm install --no-audit --no-fund --no-save --ignore-scripts --loglevel=error "code-server@$CS_VERSION"
 
 # 3. Seed @vscode/ripgrep's download cache: $TMPDIR/vscode-ripgrep-cache-<pkgver>/ripgrep-<tag>-<target>.tar.gz
 RG_PKG_VERSION="$(node -p "(require('$VS/npm-shrinkwrap.json').packages['node_modules/@vscode/ripgrep']||{}).version||''")"
@@ -79,13 +91,16 @@ if [ -n "$RG_PKG_VERSION" ]; then
   mkdir -p "$TMPDIR/vscode-ripgrep-cache-$RG_PKG_VERSION" "$TMPDIR/rg"
   cp "$(command -v rg)" "$TMPDIR/rg/rg"
   tar czf "$TMPDIR/vscode-ripgrep-cache-$RG_PKG_VERSION/ripgrep-$RG_TAG-$RG_TARGET.tar.gz" -C "$TMPDIR/rg" rg
-  say "seeded the @vscode/ripgrep $RG_PKG_VERSION cache ($RG_TAG) with Debian's $(rg --version | head -1)"
+  say "seeded the @vscode/ripgrep $RG_PKG_VERSION cache ($RG_TAG) with Debian's $(rg --version | sed -n 1p)"
 fi
 
 # 4. code-server's postinstall: the nested `npm install` in lib/vscode, which builds the native modules
-say "building VS Code's native modules (1-2 min on 2 cores)"
-npm_config_yes=true npm_config_unsafe_perm=true npm_config_dangerously_allow_all_scripts=true \
-  npm rebuild code-server --foreground-scripts --loglevel=error > "$DEST/postinstall.log" 2>&1 \
+say "installing VS Code's own dependencies and building its native modules (log: ${DEST#"$ROOT"/}/postinstall.log)"
+rebuild_vscode() {
+  npm_config_yes=true npm_config_unsafe_perm=true npm_config_dangerously_allow_all_scripts=true \
+    npm rebuild code-server --foreground-scripts --loglevel=error > "$DEST/postinstall.log" 2>&1
+}
+with_progress "installing VS Code's dependencies" rebuild_vscode \
   || { tail -50 "$DEST/postinstall.log" >&2; echo "code-server postinstall failed (full log: $DEST/postinstall.log)" >&2; exit 1; }
 rm -rf "$TMPDIR"
 

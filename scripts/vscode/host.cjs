@@ -402,11 +402,14 @@ async function startServer({ profile = makeProfile(), port, env = {}, verbose = 
 }
 
 // Workbench URL: ?folder=... plus the payload (extensionDevelopmentPath, extensionTestsPath, skipWelcome).
-function workbenchUrl(server, { folder, extensionDevelopmentPath = [], extensionTestsPath } = {}) {
+function workbenchUrl(server, { folder, extensionDevelopmentPath = [], extensionTestsPath, openFile } = {}) {
   const payload = [
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ];
+  if (openFile) {
+    payload.push(['openFile', server.remote(path.resolve(openFile))]);
+  }
   for (const d of extensionDevelopmentPath) {
     payload.push(['extensionDevelopmentPath', server.remote(d)]);
   }

@@ -3,11 +3,14 @@
 // 127.0.0.1 with the extension loaded as a development extension and examples/ as the workspace. Open the
 // printed URL in a browser. Runs until Ctrl-C, then stops VS Code and everything it started.
 //
-//   npm start [-- [--port N] [--watch] [--check] [FOLDER]]
+//   npm start [-- [--port N] [--watch] [--check] [--open FILE] [FOLDER]]
 //     FOLDER   the workspace to open (default: examples/)
+//     --open   a filing of FOLDER to show in the Form 4 preview beside its source, with the Form 4 view
+//              (default: examples/alto-ingredients-form4.xml when FOLDER is examples/)
 //     --port   the port to listen on (default: $PORT or 8730; a free one when that is taken)
 //     --watch  rebuild on every change (then run "Developer: Reload Window" in VS Code)
-//     --check  open the workbench once in headless Chromium, check that it shows the workspace, and exit
+//     --check  open the workbench once in headless Chromium, check that it shows the workspace (and the
+//              filing of --open in the preview and the Form 4 view), and exit
 //
 // Settings, layout and installed extensions persist in .vscode-test/start-profile/ (delete it to reset).
 'use strict';
@@ -28,6 +31,7 @@ function parseArgs(argv) {
     watch: false,
     check: false,
     folder: path.join(ROOT, 'examples'),
+    open: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -39,6 +43,10 @@ function parseArgs(argv) {
       opts.port = Number(argv[++i]);
     } else if (a.startsWith('--port=')) {
       opts.port = Number(a.slice(7));
+    } else if (a === '--open') {
+      opts.open = argv[++i];
+    } else if (a.startsWith('--open=')) {
+      opts.open = a.slice(7);
     } else if (a === '-h' || a === '--help') {
       opts.help = true;
     } else if (!a.startsWith('-')) {
@@ -50,7 +58,46 @@ function parseArgs(argv) {
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
     throw new Error('--port needs a number 0..65535');
   }
+  if (opts.open) {
+    opts.open = path.resolve(opts.open);
+  } else if (opts.folder === path.join(ROOT, 'examples')) {
+    opts.open = path.join(ROOT, 'examples', 'alto-ingredients-form4.xml');
+  }
+  if (opts.open && path.relative(opts.folder, opts.open).startsWith('..')) {
+    throw new Error(`--open ${opts.open}: not a file of the workspace ${opts.folder}`);
+  }
   return opts;
+}
+
+/** Waits until the Form 4 preview of `name` shows the form and the Form 4 view is open beside the workspace. */
+async function previewShown(page, name) {
+  const t0 = Date.now();
+  for (;;) {
+    let title = false;
+    for (const f of page.frames()) {
+      if (
+        f !== page.mainFrame() &&
+        (await f
+          .locator('#root .form-title')
+          .count()
+          .catch(() => 0))
+      ) {
+        title = true;
+        break;
+      }
+    }
+    const tab = await page.locator('.tabs-container .tab', { hasText: name }).count();
+    const view = await page.locator('.pane-header[aria-expanded="true"]', { hasText: 'Form 4' }).count();
+    if (title && tab >= 2 && view) {
+      return;
+    }
+    if (Date.now() - t0 > 60000) {
+      throw new Error(
+        `after 60 s: preview form ${title ? 'shown' : 'missing'}, ${tab} tab(s) of ${name}, Form 4 view ${view ? 'open' : 'closed'}`,
+      );
+    }
+    await page.waitForTimeout(250);
+  }
 }
 
 async function main() {
@@ -73,7 +120,9 @@ async function main() {
   try {
     host.assertInstalled();
   } catch {
-    console.log('[start] VS Code is not installed yet: running npm run setup (once, about a minute)');
+    console.log(
+      '[start] VS Code is not installed yet: installing it once (npm run setup; a few minutes on a 2-core machine, progress below)',
+    );
     const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'install-vscode.sh')], { stdio: 'inherit' });
     if (r.status !== 0) {
       throw new Error('npm run setup failed');
@@ -107,8 +156,14 @@ async function main() {
   }
 
   const profile = host.makeProfile({ dir: path.join(ROOT, '.vscode-test', 'start-profile') });
-  server = await host.startServer({ profile, port: opts.port });
-  const url = host.workbenchUrl(server, { folder: opts.folder, extensionDevelopmentPath: [ROOT] });
+  // The extension shows the filing named here in its preview once the workbench has opened it (openOnStart.ts).
+  const env = opts.open ? { FORM4_OPEN_PREVIEW: opts.open } : {};
+  server = await host.startServer({ profile, port: opts.port, env });
+  const url = host.workbenchUrl(server, {
+    folder: opts.folder,
+    extensionDevelopmentPath: [ROOT],
+    openFile: opts.open,
+  });
 
   if (opts.check) {
     let code = 0;
@@ -131,8 +186,11 @@ async function main() {
           .first()
           .waitFor({ timeout: 30000 });
       }
+      if (opts.open) {
+        await previewShown(page, path.basename(opts.open));
+      }
       console.log(
-        `[start] check ok: ${url.split('?')[0]} serves VS Code ${host.vscodeVersion()} with the extension and ${path.relative(ROOT, opts.folder) || '.'}/`,
+        `[start] check ok: ${url.split('?')[0]} serves VS Code ${host.vscodeVersion()} with the extension and ${path.relative(ROOT, opts.folder) || '.'}/${opts.open ? `, ${path.basename(opts.open)} in the Form 4 preview and the Form 4 view open` : ''}`,
       );
     } catch (e) {
       console.error(`[start] check failed: ${e.message}\n${server.logs()}`);

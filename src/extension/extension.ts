@@ -23,6 +23,7 @@ import { registerSection16 } from './section16';
 import { registerTimeline } from './timeline';
 import { EdgarCommands } from './edgarCommands';
 import { FilingTreeProvider, TREE_VIEW_ID } from './treeView';
+import { openPreviewOnStart } from './openOnStart';
 
 probe()?.mark({ name: 'bundle-end' });
 
@@ -112,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
   if (scanSettings().onStartup && vscode.workspace.workspaceFolders?.length) {
     void scanWorkspace({ service, diagnostics, log, scan }, { silent: true });
   }
+  void openPreviewOnStart(log);
   probe()?.mark({ name: 'activate-end' });
   return { service, active, tree, previews, diagnostics };
 }
