@@ -144,7 +144,7 @@ export async function scanWorkspace(deps: ScanDeps, opts: ScanOptions = {}): Pro
         summary.cancelled = abort.signal.aborted;
         if (!summary.cancelled) {
           progress.report({ message: `reconciling ${plural(summary.filings, 'filing')}` });
-          const cross = summaries.reconcile(inspectOptions());
+          const cross = await summaries.reconcileAsync(inspectOptions());
           summary.crossFindings = cross.length;
           deps.diagnostics.endScan(seen, cross);
         }

@@ -78,7 +78,8 @@ export async function runScanJob(
 ): Promise<ScanJobResult> {
   const options = env.options();
   const severities = options.severities ?? {};
-  const cache = new ResultCache<CachedOutcome>({
+  // Opened a slice at a time: the cache of a large workspace is tens of MB of JSON.
+  const cache = await ResultCache.open<CachedOutcome>({
     dir: vscode.Uri.joinPath(env.storage, 'scan-cache').fsPath,
     scope,
     // PDFs read by OCR give other results than PDFs that are not.
@@ -169,7 +170,7 @@ export async function runScanJob(
   } finally {
     flush();
   }
-  const saved = cache.save();
+  const saved = await cache.saveAsync();
   if (saved) cacheNotes.push(saved);
   return { files: stats.files + cached, parsed: stats.parsed, cached, cacheNotes };
 }

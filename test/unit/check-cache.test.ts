@@ -187,5 +187,61 @@ describe('check: summaries of a large folder', () => {
       `${c.file} ${c.finding.rule} ${c.finding.message}`;
     assert.deepEqual(held.reconcile({}), expected);
     assert.deepEqual(spilled.reconcile({}).map(key).sort(), expected.map(key).sort());
+    // The extension's way, a partition at a time between turns of the event loop: the same findings.
+    const heldAsync = new SummaryStore();
+    const spilledAsync = new SummaryStore(2);
+    for (const s of summaries) {
+      heldAsync.add(structuredClone(s));
+      spilledAsync.add(structuredClone(s));
+    }
+    assert.deepEqual((await heldAsync.reconcileAsync({})).map(key).sort(), expected.map(key).sort());
+    assert.deepEqual((await spilledAsync.reconcileAsync({})).map(key).sort(), expected.map(key).sort());
+  });
+});
+
+describe('check: the result cache opened and saved a slice at a time (the extension host)', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-cache-async-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const validate = (v: unknown): v is string => typeof v === 'string';
+  const options = (scope = 's') => ({ dir, scope, key: 'k', validate });
+
+  it('writes the file save() writes, and reads back what the constructor reads, letting other work run between', async () => {
+    const sync = new ResultCache<string>(options('sync'));
+    const async = new ResultCache<string>(options('async'));
+    // More lines than one slice, so that opening and saving take several turns.
+    for (let i = 0; i < 1000; i++) {
+      sync.set(`/f/${i}`, { size: i, mtimeMs: i }, `result ${i}`);
+      async.set(`/f/${i}`, { size: i, mtimeMs: i }, `result ${i}`);
+    }
+    assert.equal(sync.save(), null);
+    assert.equal(await async.saveAsync(), null);
+    assert.equal(fs.readFileSync(async.file, 'utf8'), fs.readFileSync(sync.file, 'utf8'));
+
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const opened = await ResultCache.open<string>(options('async'));
+    clearInterval(ticker);
+    assert.equal(opened.note, null);
+    assert.equal(opened.get('/f/999', { size: 999, mtimeMs: 999 }), 'result 999');
+    assert.equal(opened.get('/f/999', { size: 999, mtimeMs: 1 }), undefined, 'a changed file is not a hit');
+    assert.ok(turns > 0, 'timers ran while the cache was read');
+  });
+
+  it("ignores a corrupt, foreign or missing cache with the constructor's notes", async () => {
+    assert.equal((await ResultCache.open<string>(options())).note, null, 'no cache yet: no note');
+    const c = new ResultCache<string>(options());
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [text, note] of [
+      ['not json at all\n', /is not a form4 cache; ignored/],
+      ['{"format":"form4-result-cache","version":1,"key":"k"}\n{"truncated": \n', /is corrupt \(line 2\); ignored/],
+      ['{"format":"form4-result-cache","version":1,"key":"k"}\n["/x",1,1,42]\n', /wrong shape \(line 2\); ignored/],
+    ] as const) {
+      fs.writeFileSync(c.file, text);
+      const opened = await ResultCache.open<string>(options());
+      assert.match(opened.note ?? '', note);
+      assert.equal(opened.note, new ResultCache<string>(options()).note);
+      assert.equal(opened.get('/x', { size: 1, mtimeMs: 1 }), undefined);
+    }
   });
 });

@@ -16,6 +16,10 @@ const PARTITIONS = 64;
 /** Bytes buffered per partition before they are appended to its file. */
 const FLUSH_AT = 64 * 1024;
 
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 function partitionOf(issuer: string): number {
   let h = 0;
   for (let i = 0; i < issuer.length; i++) h = (h * 31 + issuer.charCodeAt(i)) | 0;
@@ -71,6 +75,50 @@ export class SummaryStore {
           .filter((l) => l !== '')
           .map((l) => JSON.parse(l) as ChainSummary);
         if (part.length > 1) out.push(...reconcileSummaries(part, options));
+      }
+    } finally {
+      this.dispose();
+    }
+    return out;
+  }
+
+  /**
+   * reconcile() a partition at a time, reading the spilled ones with the reads off the thread and letting the event
+   * loop turn between partitions (for the extension host, whose thread must keep answering the editor).
+   */
+  async reconcileAsync(options: RuleOptions): Promise<CrossFinding[]> {
+    const out: CrossFinding[] = [];
+    try {
+      if (!this.dir) {
+        // The same partitions the spilled summaries go to (a filing without an issuer in a partition of its own).
+        const parts = new Map<number, ChainSummary[]>();
+        for (const s of this.held.splice(0)) {
+          const p = s.issuer === null ? -1 : partitionOf(s.issuer);
+          const list = parts.get(p);
+          if (list) list.push(s);
+          else parts.set(p, [s]);
+        }
+        for (const part of parts.values()) {
+          if (part.length > 1) out.push(...reconcileSummaries(part, options));
+          await nextTurn();
+        }
+        return out;
+      }
+      for (let p = 0; p < PARTITIONS; p++) {
+        this.flush(p);
+        const file = path.join(this.dir, String(p));
+        let text: string;
+        try {
+          text = await fs.promises.readFile(file, 'utf8');
+        } catch {
+          continue;
+        }
+        const part = text
+          .split('\n')
+          .filter((l) => l !== '')
+          .map((l) => JSON.parse(l) as ChainSummary);
+        if (part.length > 1) out.push(...reconcileSummaries(part, options));
+        await nextTurn();
       }
     } finally {
       this.dispose();

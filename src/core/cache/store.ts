@@ -38,28 +38,74 @@ export function hashText(s: string): string {
   return crypto.createHash('sha256').update(s).digest('hex');
 }
 
+/** Lines parsed (or written) between two turns of the event loop when the cache is opened (or saved) asynchronously. */
+const SLICE_LINES = 200;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export class ResultCache<T> {
   private readonly stored = new Map<string, { size: number; mtimeMs: number; value: T; line: string }>();
   private readonly next = new Map<string, string>();
   private changed = false;
-  /** Why the stored cache was not used (corrupt, foreign), or null. */
-  readonly note: string | null;
+  private loadNote: string | null = null;
   readonly file: string;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly options: CacheOptions<T>) {
+  /** Reads the stored cache at once (a command-line check, which has no other work to let run meanwhile). */
+  constructor(
+    private readonly options: CacheOptions<T>,
+    load = true,
+  ) {
     this.file = path.join(options.dir, `${hashText(`${FORMAT}\u0000${options.scope}`).slice(0, 32)}.ndjson`);
-    this.note = this.load();
+    if (load) {
+      let text: string | Error;
+      try {
+        text = fs.readFileSync(this.file, 'utf8');
+      } catch (e) {
+        text = e as Error;
+      }
+      const parsing = this.parse(text);
+      let r = parsing.next();
+      while (!r.done) r = parsing.next();
+      this.loadNote = r.value;
+    }
   }
 
-  private load(): string | null {
-    let text: string;
+  /**
+   * Reads the stored cache a slice of lines at a time, letting the event loop turn between slices: the extension
+   * host's thread answers hovers and the like while a cache of tens of MB is read.
+   */
+  static async open<T>(options: CacheOptions<T>): Promise<ResultCache<T>> {
+    const cache = new ResultCache(options, false);
+    let text: string | Error;
     try {
-      text = fs.readFileSync(this.file, 'utf8');
+      text = await fs.promises.readFile(cache.file, 'utf8');
     } catch (e) {
-      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? null : `cache not read: ${(e as Error).message}`;
+      text = e as Error;
     }
+    const parsing = cache.parse(text);
+    for (let r = parsing.next(); ; r = parsing.next()) {
+      if (r.done) {
+        cache.loadNote = r.value;
+        break;
+      }
+      await nextTurn();
+    }
+    return cache;
+  }
+
+  /** Why the stored cache was not used (corrupt, foreign), or null. */
+  get note(): string | null {
+    return this.loadNote;
+  }
+
+  /** Takes in the stored cache (or the error of reading it), pausing every SLICE_LINES lines; returns the note. */
+  private *parse(text: string | Error): Generator<void, string | null> {
+    if (text instanceof Error)
+      return (text as NodeJS.ErrnoException).code === 'ENOENT' ? null : `cache not read: ${text.message}`;
     const lines = text.split('\n');
     let header: unknown;
     try {
@@ -74,6 +120,7 @@ export class ResultCache<T> {
     if (h.key !== this.options.key) return null;
     const entries = new Map<string, { size: number; mtimeMs: number; value: T; line: string }>();
     for (let i = 1; i < lines.length; i++) {
+      if (i % SLICE_LINES === 0) yield;
       if (lines[i] === '') continue;
       let e: unknown;
       try {
@@ -118,31 +165,70 @@ export class ResultCache<T> {
     this.changed = true;
   }
 
-  /** Writes the cache (atomically) when anything changed and bounds the folder; returns a note when it could not. */
-  save(): string | null {
-    if (!this.changed && this.next.size === this.stored.size) return null;
+  /** The header line and the total size of the next save, or a note why there is none (null: nothing changed). */
+  private plan(): { header: string } | { note: string | null } {
+    if (!this.changed && this.next.size === this.stored.size) return { note: null };
     const max = this.options.maxBytes ?? DEFAULT_CACHE_BYTES;
     const header = JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, key: this.options.key });
     let bytes = header.length + 1;
     for (const line of this.next.values()) bytes += Buffer.byteLength(line) + 1;
     if (bytes > max) {
       fs.rmSync(this.file, { force: true });
-      return `cache not saved: ${Math.round(bytes / 1048576)} MB is over the cache's ${Math.round(max / 1048576)} MB`;
+      return {
+        note: `cache not saved: ${Math.round(bytes / 1048576)} MB is over the cache's ${Math.round(max / 1048576)} MB`,
+      };
     }
+    return { header };
+  }
+
+  /** Writes the cache (atomically) when anything changed and bounds the folder; returns a note when it could not. */
+  save(): string | null {
+    const plan = this.plan();
+    if ('note' in plan) return plan.note;
     try {
       fs.mkdirSync(this.options.dir, { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
       const fd = fs.openSync(tmp, 'w');
       try {
-        fs.writeSync(fd, `${header}\n`);
+        fs.writeSync(fd, `${plan.header}\n`);
         for (const line of this.next.values()) fs.writeSync(fd, `${line}\n`);
       } finally {
         fs.closeSync(fd);
       }
       fs.renameSync(tmp, this.file);
-      bound(this.options.dir, max, this.file);
+      bound(this.options.dir, this.options.maxBytes ?? DEFAULT_CACHE_BYTES, this.file);
       return null;
     } catch (e) {
+      return `cache not saved: ${(e as Error).message}`;
+    }
+  }
+
+  /** save(), writing a slice of lines at a time with the writes off the thread (for the extension host). */
+  async saveAsync(): Promise<string | null> {
+    const plan = this.plan();
+    if ('note' in plan) return plan.note;
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    try {
+      await fs.promises.mkdir(this.options.dir, { recursive: true });
+      const handle = await fs.promises.open(tmp, 'w');
+      try {
+        let chunk = [plan.header];
+        for (const line of this.next.values()) {
+          chunk.push(line);
+          if (chunk.length >= SLICE_LINES) {
+            await handle.write(`${chunk.join('\n')}\n`);
+            chunk = [];
+          }
+        }
+        if (chunk.length) await handle.write(`${chunk.join('\n')}\n`);
+      } finally {
+        await handle.close();
+      }
+      await fs.promises.rename(tmp, this.file);
+      bound(this.options.dir, this.options.maxBytes ?? DEFAULT_CACHE_BYTES, this.file);
+      return null;
+    } catch (e) {
+      await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
       return `cache not saved: ${(e as Error).message}`;
     }
   }
