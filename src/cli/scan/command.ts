@@ -73,7 +73,8 @@ export async function runCheck(c: CheckCommand): Promise<number> {
   }
   const saveNote = cache?.save();
   if (saveNote) process.stderr.write(`form4: note: ${saveNote}\n`);
-  out.end(summaries.reconcile({ severities }));
+  summaries.reconcileEach({ severities }, (cross) => out.cross(cross));
+  out.end();
   if (c.stats)
     process.stderr.write(
       `form4: ${stats.files} files: ${stats.parsed} read, ${stats.cached} unchanged (from the cache); ${Date.now() - t0} ms\n`,

@@ -1,14 +1,15 @@
 /**
  * `check`'s outputs. ndjson streams: one finding per line, written as each file's findings are final (its own
- * as soon as it is read, the cross-filing ones at the end). text, json and sarif keep each file's findings (not its
- * text or model) and print once the cross-filing check has added its findings to the files they concern.
+ * as soon as it is read, the cross-filing ones issuer partition by partition at the end). text, json and sarif keep
+ * each file's findings (not its text or model) and print once the cross-filing check has added its findings to the
+ * files they concern.
  */
 import type { Finding, Severity } from '../../core/model';
 import { findingToJson } from '../../core/json';
 import type { CrossFinding } from '../../core/reconcile';
 import { findingPlace, terminalSafe } from '../render';
 import { toSarif } from '../sarif';
-import { PlaceIndex } from './places';
+import { PackedPlaceIndex, PlaceIndex, summaryOffsets } from './places';
 import type { FileResult } from './file';
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'ndjson';
@@ -16,14 +17,16 @@ export type CheckFormat = 'text' | 'json' | 'sarif' | 'ndjson';
 interface Kept {
   file: string;
   source: FileResult['source'];
-  lines: PlaceIndex;
+  lines: Pick<PlaceIndex, 'position'>;
   findings: Finding[];
 }
 
 export interface CheckOutput {
   file(result: FileResult): void;
-  /** The cross-filing findings, then the end of the output. */
-  end(cross: CrossFinding[]): void;
+  /** Cross-filing findings (called once per issuer partition). */
+  cross(findings: CrossFinding[]): void;
+  /** The end of the output. */
+  end(): void;
   errors: number;
 }
 
@@ -43,27 +46,35 @@ function ndjsonLines(k: Kept, findings: Finding[]): string {
 }
 
 export function checkOutput(format: CheckFormat, toolVersion: string): CheckOutput {
-  // Streamed: only the places of each file are kept, for the cross-filing findings that may point into it.
+  // Streamed: of each file with chains only the places of its chain rows are kept (packed), for the cross-filing
+  // findings that may point at them, with its rank in the input.
   if (format === 'ndjson') {
-    const places = new Map<string, Kept>();
+    const places = new Map<string, { rank: number; source: FileResult['source']; lines: PackedPlaceIndex }>();
     const out: CheckOutput = {
       errors: 0,
       file(r) {
-        const k: Kept = { file: r.file, source: r.source, lines: new PlaceIndex(r.places), findings: [] };
-        if (r.summary.entries.length) places.set(r.file, k);
+        if (r.summary.entries.length)
+          places.set(r.file, {
+            rank: places.size,
+            source: r.source,
+            lines: new PackedPlaceIndex(r.places, summaryOffsets(r.summary)),
+          });
         for (const f of r.findings) if (f.severity === 'error') out.errors++;
-        if (r.findings.length) process.stdout.write(ndjsonLines(k, r.findings));
+        if (r.findings.length)
+          process.stdout.write(
+            ndjsonLines({ file: r.file, source: r.source, lines: new PlaceIndex(r.places), findings: [] }, r.findings),
+          );
       },
-      end(cross) {
-        // In input order (the partitions of a large check come back in their own order).
-        const order = new Map([...places.keys()].map((f, i) => [f, i]));
-        const rank = (c: CrossFinding) => order.get(c.file) ?? -1;
+      cross(cross) {
+        // In input order within the partition.
+        const rank = (c: CrossFinding) => places.get(c.file)?.rank ?? -1;
         for (const c of [...cross].sort((x, y) => rank(x) - rank(y))) {
           if (c.finding.severity === 'error') out.errors++;
           const k = places.get(c.file);
-          if (k) process.stdout.write(ndjsonLines(k, [c.finding]));
+          if (k) process.stdout.write(ndjsonLines({ file: c.file, ...k, findings: [] }, [c.finding]));
         }
       },
+      end() {},
     };
     return out;
   }
@@ -76,8 +87,10 @@ export function checkOutput(format: CheckFormat, toolVersion: string): CheckOutp
       kept.push(k);
       byFile.set(k.file, k);
     },
-    end(cross) {
+    cross(cross) {
       for (const c of cross) byFile.get(c.file)?.findings.push(c.finding);
+    },
+    end() {
       for (const k of kept) out.errors += k.findings.filter((f) => f.severity === 'error').length;
       if (format === 'json') {
         process.stdout.write('[');

@@ -60,3 +60,47 @@ export class PlaceIndex {
     return { line: this.places.lines[lo], column: this.places.columns[lo] + Math.max(0, offset - offsets[lo]) };
   }
 }
+
+/** The offsets a file's chain summary points at: the rows cross-filing findings can be placed on. */
+export function summaryOffsets(summary: ChainSummary): Set<number> {
+  const out = new Set<number>();
+  for (const [, e] of summary.entries) {
+    for (const it of e.firstBlock) addLoc(out, it.row.loc);
+    addLoc(out, e.last?.row.loc);
+    addLoc(out, e.holding?.row.loc);
+  }
+  return out;
+}
+
+/**
+ * PlaceIndex over only the places at `keep`, packed in one typed array (offset, line, column): what a streamed check
+ * holds per file until the cross-filing findings are placed, for a hundred thousand files.
+ */
+export class PackedPlaceIndex {
+  private readonly packed: Int32Array;
+  constructor(places: Places, keep: Set<number>) {
+    let n = 0;
+    for (const o of places.offsets) if (keep.has(o)) n++;
+    this.packed = new Int32Array(n * 3);
+    let j = 0;
+    places.offsets.forEach((o, i) => {
+      if (!keep.has(o)) return;
+      this.packed[j++] = o;
+      this.packed[j++] = places.lines[i];
+      this.packed[j++] = places.columns[i];
+    });
+  }
+  position(offset: number): { line: number; column: number } {
+    const p = this.packed;
+    const n = p.length / 3;
+    if (n === 0) return { line: 1, column: 1 };
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (p[mid * 3] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: p[lo * 3 + 1], column: p[lo * 3 + 2] + Math.max(0, offset - p[lo * 3]) };
+  }
+}

@@ -1,8 +1,10 @@
 /**
  * The chain summaries of a check, held in memory for a folder of ordinary size and spilled to temporary files,
- * partitioned by issuer, for a large one: every cross-filing comparison (duplicates, amendments, chains) is between
- * filings of one issuer, so each partition is reconciled on its own and memory holds one partition at a time.
+ * partitioned by issuer and owner, for a large one: every cross-filing comparison (duplicates, amendments, chains)
+ * is between filings of one owner and one issuer, so each partition is reconciled on its own and memory holds one
+ * partition at a time. The same filing given twice is kept once.
  */
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,7 +14,8 @@ import { compactSummary, Interner } from './compact';
 
 /** Summaries kept in memory before the rest go to disk. */
 export const SPILL_FROM = 4096;
-const PARTITIONS = 64;
+// Many, so that one partition (read back whole to be reconciled) stays small in a folder of 100,000 filings.
+const PARTITIONS = 256;
 /** Bytes buffered per partition before they are appended to its file. */
 const FLUSH_AT = 64 * 1024;
 
@@ -20,14 +23,26 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function partitionOf(issuer: string): number {
+/**
+ * The partition of a chain summary: by issuer and owner, since every chain is one owner's holding of one issuer's
+ * security, an amendment names the owner and issuer of its original, and a duplicate names the same ones (so one
+ * issuer's thousands of filings, over many insiders, do not make one huge partition).
+ */
+function partitionOf(issuer: string, owner: string | null): number {
+  const key = `${issuer}\u0002${owner ?? ''}`;
   let h = 0;
-  for (let i = 0; i < issuer.length; i++) h = (h * 31 + issuer.charCodeAt(i)) | 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
   return (h >>> 0) % PARTITIONS;
+}
+
+/** A short digest of a summary's signature: two filings with the same one are the same filing given twice. */
+function signatureDigest(s: ChainSummary): string {
+  return crypto.createHash('sha256').update(s.signature).digest('base64').slice(0, 22);
 }
 
 export class SummaryStore {
   private readonly held: ChainSummary[] = [];
+  private readonly seen = new Set<string>();
   private readonly intern = new Interner();
   private dir: string | null = null;
   private readonly buffers: string[] = new Array<string>(PARTITIONS).fill('');
@@ -35,6 +50,11 @@ export class SummaryStore {
   constructor(private readonly spillFrom = SPILL_FROM) {}
 
   add(s: ChainSummary): void {
+    // Reconciliation keeps the first of the same filing given twice and drops the rest (selectBy in
+    // core/reconcile.ts); dropping them here gives the same findings without holding or spilling the copies.
+    const digest = signatureDigest(s);
+    if (this.seen.has(digest)) return;
+    this.seen.add(digest);
     if (!this.dir && this.held.length < this.spillFrom) {
       this.held.push(compactSummary(s, this.intern));
       return;
@@ -49,7 +69,7 @@ export class SummaryStore {
   private spill(s: ChainSummary): void {
     // A filing without an issuer has no chains and can stand in for no other filing: nothing to compare.
     if (s.issuer === null) return;
-    const p = partitionOf(s.issuer);
+    const p = partitionOf(s.issuer, s.owner);
     this.buffers[p] += `${JSON.stringify(s)}\n`;
     if (this.buffers[p].length >= FLUSH_AT) this.flush(p);
   }
@@ -62,22 +82,42 @@ export class SummaryStore {
 
   /** The cross-filing findings: over the held summaries, or partition by partition from disk. */
   reconcile(options: RuleOptions): CrossFinding[] {
-    if (!this.dir) return this.held.length > 1 ? reconcileSummaries(this.held, options) : [];
     const out: CrossFinding[] = [];
+    this.reconcileEach(options, (cross) => out.push(...cross));
+    return out;
+  }
+
+  /**
+   * The cross-filing findings handed to `each` as they are found: all at once for the held summaries, else one
+   * partition at a time (read back with their recurring strings shared), so none is kept after it is handed on.
+   */
+  reconcileEach(options: RuleOptions, each: (cross: CrossFinding[]) => void): void {
+    if (!this.dir) {
+      if (this.held.length > 1) each(reconcileSummaries(this.held, options));
+      return;
+    }
     try {
       for (let p = 0; p < PARTITIONS; p++) {
         this.flush(p);
         const file = path.join(this.dir, String(p));
         if (!fs.existsSync(file)) continue;
-        const part = fs
-          .readFileSync(file, 'utf8')
-          .split('\n')
-          .filter((l) => l !== '')
-          .map((l) => JSON.parse(l) as ChainSummary);
-        if (part.length > 1) out.push(...reconcileSummaries(part, options));
+        const part = this.readPartition(fs.readFileSync(file, 'utf8'));
+        if (part.length > 1) each(reconcileSummaries(part, options));
       }
     } finally {
       this.dispose();
+    }
+  }
+
+  private readPartition(text: string): ChainSummary[] {
+    const intern = new Interner();
+    const out: ChainSummary[] = [];
+    let at = 0;
+    while (at < text.length) {
+      const end = text.indexOf('\n', at);
+      const line = text.slice(at, end < 0 ? text.length : end);
+      at = end < 0 ? text.length : end + 1;
+      if (line !== '') out.push(compactSummary(JSON.parse(line) as ChainSummary, intern));
     }
     return out;
   }
@@ -93,7 +133,7 @@ export class SummaryStore {
         // The same partitions the spilled summaries go to (a filing without an issuer in a partition of its own).
         const parts = new Map<number, ChainSummary[]>();
         for (const s of this.held.splice(0)) {
-          const p = s.issuer === null ? -1 : partitionOf(s.issuer);
+          const p = s.issuer === null ? -1 : partitionOf(s.issuer, s.owner);
           const list = parts.get(p);
           if (list) list.push(s);
           else parts.set(p, [s]);
@@ -113,10 +153,7 @@ export class SummaryStore {
         } catch {
           continue;
         }
-        const part = text
-          .split('\n')
-          .filter((l) => l !== '')
-          .map((l) => JSON.parse(l) as ChainSummary);
+        const part = this.readPartition(text);
         if (part.length > 1) out.push(...reconcileSummaries(part, options));
         await nextTurn();
       }
