@@ -13,7 +13,7 @@ import { cacheDir, openCheckCache } from '../../src/cli/scan/cache';
 import { ResultCache } from '../../src/core/cache';
 import { chainSummary, reconcileSummaries, type ChainSummary } from '../../src/core/reconcile';
 import { SummaryStore } from '../../src/cli/scan/spill';
-import { inspectBytes } from '../../src/core/inspect';
+import { inspectBytes, inspectText } from '../../src/core/inspect';
 
 const EX = path.resolve(__dirname, '..', '..', 'examples');
 const TIMELINE = path.resolve(__dirname, '..', 'fixtures', 'summary', 'timeline');
@@ -196,6 +196,33 @@ describe('check: summaries of a large folder', () => {
     }
     assert.deepEqual((await heldAsync.reconcileAsync({})).map(key).sort(), expected.map(key).sort());
     assert.deepEqual((await spilledAsync.reconcileAsync({})).map(key).sort(), expected.map(key).sort());
+  });
+
+  it('keeps a filing given twice once, with the findings of reconciling every copy', () => {
+    const summaries: ChainSummary[] = [];
+    for (const f of fs.readdirSync(TIMELINE).map((n) => path.join(TIMELINE, n))) {
+      const out = inspectText(fs.readFileSync(f, 'utf8'), f, {});
+      if (out.ok) summaries.push(chainSummary(out.filing));
+    }
+    // Each filing again under another name, after all of them (a folder and its copy).
+    const copies = summaries.map((s) => ({ ...structuredClone(s), file: `${s.file}.copy` }));
+    const expected = reconcileSummaries(structuredClone([...summaries, ...copies]));
+    assert.ok(expected.length > 0);
+    const key = (c: { file: string; finding: { rule: string; message: string } }) =>
+      `${c.file} ${c.finding.rule} ${c.finding.message}`;
+    for (const store of [new SummaryStore(), new SummaryStore(2)]) {
+      assert.deepEqual(
+        summaries.map((s) => store.add(structuredClone(s))),
+        // The fixtures hold one filing twice themselves (its XML and its submission).
+        summaries.map((s, i) => summaries.findIndex((t) => t.signature === s.signature) === i),
+      );
+      assert.deepEqual(
+        copies.map((s) => store.add(structuredClone(s))),
+        copies.map(() => false),
+        'a copy is not kept',
+      );
+      assert.deepEqual(store.reconcile({}).map(key).sort(), expected.map(key).sort());
+    }
   });
 });
 

@@ -50,8 +50,7 @@ export async function runCheck(c: CheckCommand): Promise<number> {
       },
       {
         file(_input, r) {
-          out.file(r);
-          summaries.add(r.summary);
+          out.file(r, summaries.add(r.summary));
         },
         unreadable(input, reason, stopped) {
           if (input.explicit || stopped) {

@@ -22,7 +22,8 @@ interface Kept {
 }
 
 export interface CheckOutput {
-  file(result: FileResult): void;
+  /** A file's result; `chained`: cross-filing findings may concern it (false for a copy of a filing given before). */
+  file(result: FileResult, chained: boolean): void;
   /** Cross-filing findings (called once per issuer partition). */
   cross(findings: CrossFinding[]): void;
   /** The end of the output. */
@@ -52,8 +53,8 @@ export function checkOutput(format: CheckFormat, toolVersion: string): CheckOutp
     const places = new Map<string, { rank: number; source: FileResult['source']; lines: PackedPlaceIndex }>();
     const out: CheckOutput = {
       errors: 0,
-      file(r) {
-        if (r.summary.entries.length)
+      file(r, chained) {
+        if (chained && r.summary.entries.length)
           places.set(r.file, {
             rank: places.size,
             source: r.source,

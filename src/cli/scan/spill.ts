@@ -49,21 +49,25 @@ export class SummaryStore {
 
   constructor(private readonly spillFrom = SPILL_FROM) {}
 
-  add(s: ChainSummary): void {
-    // Reconciliation keeps the first of the same filing given twice and drops the rest (selectBy in
-    // core/reconcile.ts); dropping them here gives the same findings without holding or spilling the copies.
+  /**
+   * Keeps `s` for reconciling; false when it is a filing given before, whose copy no cross-filing finding can
+   * concern: reconciliation keeps the first of equal signatures and drops the rest (selectBy in core/reconcile.ts),
+   * so dropping them here gives the same findings without holding or spilling the copies.
+   */
+  add(s: ChainSummary): boolean {
     const digest = signatureDigest(s);
-    if (this.seen.has(digest)) return;
+    if (this.seen.has(digest)) return false;
     this.seen.add(digest);
     if (!this.dir && this.held.length < this.spillFrom) {
       this.held.push(compactSummary(s, this.intern));
-      return;
+      return true;
     }
     if (!this.dir) {
       this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-check-'));
       for (const h of this.held.splice(0)) this.spill(h);
     }
     this.spill(s);
+    return true;
   }
 
   private spill(s: ChainSummary): void {
