@@ -113,3 +113,42 @@ describe('text: a Tesseract row that cannot be read is never silent', function (
     assert.equal(r.transactionShares.uncertain, true, 'one amount for three boxes is a guess');
   });
 });
+
+describe('text: a signature wrapped around its date', function () {
+  it('joins the name line below the date, up to the signature label', function () {
+    const { filing } = read('form4-tesseract-signature-wrap.txt');
+    assert.equal(filing.signatures.length, 1);
+    assert.equal(filing.signatures[0].name.value, '/s/ Jordan Ellis Pratt, as Attorney-in-Fact for Maren K. Halvorsen');
+    assert.equal(filing.signatures[0].date.value, '2024-06-05');
+  });
+});
+
+describe('text: arithmetic as a second reader', function () {
+  const { filing } = read('form4-tesseract-misread-amount.txt');
+  const rows = filing.nonDerivative;
+
+  it('marks an amount owned the running tally contradicts, with the amount the next row follows from', function () {
+    const owned = rows[1].sharesOwnedFollowingTransaction;
+    assert.equal(owned.value, '19900');
+    assert.equal(owned.uncertain, true);
+    assert.ok(
+      flagsAt(filing, owned).some((m) =>
+        m.includes('reads 19,900, but the running tally gives 19,500 - 500 = 19,000, from which the next row follows'),
+      ),
+      flagsAt(filing, owned).join('\n'),
+    );
+    // The rows around it add up: nothing said of them.
+    for (const i of [0, 2])
+      assert.ok(!flagsAt(filing, rows[i].sharesOwnedFollowingTransaction).some((m) => m.includes('running tally')));
+  });
+
+  it('marks both the shares and the amount owned of a last row that does not add up, either of which may be misread', function () {
+    const last = rows[3];
+    assert.ok(
+      flagsAt(filing, last.sharesOwnedFollowingTransaction).some((m) =>
+        m.includes('gives 18,000 - 400 = 17,600: this amount (17,600) or the shares (1,000) may have been misread'),
+      ),
+    );
+    assert.ok(flagsAt(filing, last.transactionShares).some((m) => m.includes('1,000 would')));
+  });
+});

@@ -35,6 +35,7 @@ import { crossCheckOwnerName, readOwner, readOwnerBlocksAfterTables, readRelatio
 import { readTable } from './tables';
 import { readOcrBoxes } from './ocr-boxes';
 import { resolveGarbledMarkers } from './markers';
+import { checkByArithmetic } from './arithmetic';
 
 /** Plain or OCR text of a printed form into the model; `{ok:false}` when it is not a Form 3/4/5. */
 export function parseFormText(text: string, file: string): ParseOutcome {
@@ -92,6 +93,7 @@ function readText(doc: TextDoc): ParseOutcome {
   readFootnotesRemarksSignatures(doc, explanation ? explanation[1] : tablesEnd);
   if (doc.ocr) readOcrBoxes(doc, owner, headerEnd);
   resolveGarbledMarkers(doc);
+  checkByArithmetic(doc);
   checkJointFiling(doc, headerEnd);
   crossCheckOwnerName(doc, owner);
   if (

@@ -114,6 +114,39 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
   }
 }
 
+/** The signature's label below the signature line, as OCR writes it too ("Signaiute of Reporting", "** Signature"). */
+const SIGNATURE_LABEL = /of\s+Reporting|Reporting\s+Person|^\s*\*\*/i;
+
+/**
+ * The text of the (at most two) lines between a signature's date and the signature's label, when they continue the
+ * name: words, no date, no second "/s/", and the label right after them.
+ */
+function nameTailAfterDate(doc: TextDoc, dateAt: number): { text: string; end: number } | null {
+  const li = doc.cellAt(dateAt)?.li;
+  if (li === undefined) return null;
+  const parts: Piece[] = [];
+  let labelled = false;
+  for (let i = li + 1; i < Math.min(doc.lines.length, li + 5); i++) {
+    const x = doc.lines[i];
+    if (!x.text.trim()) continue;
+    if (SIGNATURE_LABEL.test(x.text)) {
+      labelled = true;
+      break;
+    }
+    if (
+      parts.length >= 2 ||
+      /\/s\/|Reminder|Remarks|^\s*Date\s*$/i.test(x.text) ||
+      !/[A-Za-z]{2}/.test(x.text) ||
+      doc.dateIn(x.start, x.end)
+    )
+      return null;
+    const p = doc.piece(x.start, x.end);
+    if (p) parts.push(p);
+  }
+  if (!labelled || !parts.length) return null;
+  return { text: parts.map((p) => p.raw).join(' '), end: parts[parts.length - 1].end };
+}
+
 /** A signature line: the name, and the last date on it (or on the lines below when the name wraps). */
 function readSignatureLine(doc: TextDoc, l: Line): void {
   // The date is the last date on the line; the name is what comes before it.
@@ -152,8 +185,21 @@ function readSignatureLine(doc: TextDoc, l: Line): void {
       last = doc.dateIn(doc.lines[i].start, doc.lines[i].end);
   }
   if (!name && !last) return;
+  // A name wrapped around the date: "/s/ Valentina Margulis, as" / "Attorney-in-Fact for Sergey 04/15/2022" /
+  // "Brin" / "** Signature of Reporting Person Date". The lines between the date and the signature's label
+  // belong to the name.
+  let tail = '';
+  if (name && last) {
+    const after = nameTailAfterDate(doc, last.p.start);
+    if (after) {
+      tail = ` ${after.text}`;
+      spanEnd = Math.max(spanEnd, after.end);
+    }
+  }
   // A name wrapped at a hyphen ("Attorney-in-" / "Fact") reads as one word in the value; raw keeps the break.
-  const nameValue = name ? (spanEnd > l.end ? name.raw.replace(/([A-Za-z])- (?=[A-Za-z])/g, '$1-') : name.raw) : null;
+  const joined = name ? `${name.raw}${tail}` : null;
+  const nameValue =
+    joined !== null ? (spanEnd > l.end ? joined.replace(/([A-Za-z])- (?=[A-Za-z])/g, '$1-') : joined) : null;
   doc.filing.signatures.push({
     name: name ? doc.field(name, nameValue) : absent<string>(),
     date: last ? doc.dateField(last, 'Signature date') : absent<string>(),

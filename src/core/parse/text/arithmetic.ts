@@ -1,0 +1,56 @@
+/**
+ * Arithmetic as a second reader of a form's text. Within one holding, each row's amount owned is the amount before
+ * it plus or minus its shares (Form 4 General Instruction 4(a)(i); the running tally of core/tally.ts). A digit an
+ * OCR engine misread breaks that sum, so where the tally does not reconcile, the value it contradicts is marked
+ * uncertain, with the value that would reconcile: the amount owned alone when the next row follows from the
+ * corrected amount, else the amount owned and the shares, either of which may be the misread one. The tally rules
+ * still report the break; this says that the reading, not the filer, may be at fault. A break the tally explains
+ * otherwise (two holdings described alike, a reversed acquired/disposed flag, a change not reported) is no misread
+ * digit and is left to them.
+ */
+import type { Field } from '../../model';
+import { fmtAmount } from '../../format';
+import { tallyFiling } from '../../tally';
+import { rowLabel } from '../../fields';
+import type { TextDoc } from './doc';
+
+function mark(doc: TextDoc, field: Field, what: string, why: string): void {
+  field.uncertain = true;
+  doc.uncertain(what, why, field.span);
+}
+
+/** Marks the values of `doc`'s filing that its running tally contradicts (see above). */
+export function checkByArithmetic(doc: TextDoc): void {
+  for (const group of tallyFiling(doc.filing)) {
+    if (group.mode !== 'running') continue;
+    for (const l of group.links) {
+      if (l.status !== 'mismatch' || l.series || l.outside || l.reversed) continue;
+      const row = l.to.row;
+      const label = rowLabel(row);
+      const start = fmtAmount(l.start);
+      const op = l.to.sign > 0 ? '+' : '-';
+      if (l.misstated) {
+        mark(
+          doc,
+          row.sharesOwnedFollowingTransaction,
+          `${label}, amount owned`,
+          `reads ${fmtAmount(l.to.ownedText)}, but the running tally gives ${start} ${op} ${fmtAmount(l.to.sharesText)} = ${fmtAmount(l.expected)}, from which the next row follows: ${fmtAmount(l.expected)} may be the value printed`,
+        );
+        continue;
+      }
+      const shares = l.to.owned.minus(l.start).abs();
+      mark(
+        doc,
+        row.sharesOwnedFollowingTransaction,
+        `${label}, amount owned`,
+        `reads ${fmtAmount(l.to.ownedText)}, but the running tally gives ${start} ${op} ${fmtAmount(l.to.sharesText)} = ${fmtAmount(l.expected)}: this amount (${fmtAmount(l.expected)}) or the shares (${fmtAmount(shares)}) may have been misread`,
+      );
+      mark(
+        doc,
+        row.transactionShares,
+        `${label}, shares`,
+        `read as ${fmtAmount(l.to.sharesText)}, which the amounts owned before (${start}) and after (${fmtAmount(l.to.ownedText)}) do not reconcile: ${fmtAmount(shares)} would`,
+      );
+    }
+  }
+}
