@@ -152,3 +152,20 @@ describe('text: arithmetic as a second reader', function () {
     assert.ok(flagsAt(filing, last.transactionShares).some((m) => m.includes('1,000 would')));
   });
 });
+
+describe('text: footnote numbers out of order', function () {
+  it('marks a footnote numbered out of the 1, 2, 3 order (a 3 read as 8), its number and its text', function () {
+    const { filing } = read('form4-tesseract-footnote-number.txt');
+    assert.deepEqual(
+      filing.footnotes.map((f) => [f.id.value, !!f.id.uncertain, !!f.text.uncertain]),
+      [
+        ['F1', false, false],
+        ['F2', false, false],
+        ['F8', true, true],
+      ],
+    );
+    assert.ok(
+      flagsAt(filing, filing.footnotes[2].id).some((m) => m.includes('numbered 8 where footnote 3 comes next')),
+    );
+  });
+});

@@ -104,11 +104,20 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
       );
     }
   }
+  // The form numbers its footnotes 1, 2, 3...: a number out of that order was misread, or the footnotes around it
+  // were lost or merged, so neither its number nor its text can be trusted to be the footnote the rows cite.
+  let expected = 1;
   for (const n of notes) {
     const body = doc.piece(n.bodyStart, n.bodyEnd);
+    const num = Number(n.idPiece.raw);
+    const doubt =
+      num === expected
+        ? null
+        : `numbered ${num} where footnote ${expected} comes next; the number, or the footnotes before it, may have been misread`;
+    expected = num + 1;
     doc.filing.footnotes.push({
-      id: doc.field(n.idPiece, `F${Number(n.idPiece.raw)}`),
-      text: body ? doc.field(body, body.raw) : { ...absent(), present: true },
+      id: doc.field(n.idPiece, `F${num}`, [], doubt, `Footnote (${num})`),
+      text: body ? doc.field(body, body.raw, [], doubt, `Footnote (${num}) text`) : { ...absent(), present: true },
       span: doc.span(n.numStart, body ? body.end : n.idPiece.end),
     });
   }
