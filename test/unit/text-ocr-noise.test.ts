@@ -169,3 +169,22 @@ describe('text: footnote numbers out of order', function () {
     );
   });
 });
+
+describe('text: the "Reporting Owners" table of a converted PDF as OCR writes it', function () {
+  it('skips its heading lines, takes the border letter off every line, and lists each owner once', function () {
+    const { filing } = read('form4-tesseract-owners-table.txt');
+    assert.deepEqual(
+      filing.reportingOwners.map((o) => [
+        o.name.value,
+        o.street1.value,
+        o.street2.value,
+        o.city.value,
+        o.zipCode.value,
+      ]),
+      [
+        ['Halvorsen Maren K', 'C/O NORTHWIND ROBOTICS INC', '12 HARBOR ROAD', 'PORTLAND', '04101'],
+        ['Halvorsen Family Trust', 'C/O NORTHWIND ROBOTICS INC', null, 'PORTLAND', '04101'],
+      ],
+    );
+  });
+});

@@ -47,6 +47,25 @@ export function parseFormText(text: string, file: string): ParseOutcome {
   }
 }
 
+/**
+ * A filing names each reporting owner once; the same name twice comes from reading one person in two places (the
+ * name box, and the "Reporting Owners" table of EDGAR's converted PDFs, read before OCR's name box was split from
+ * the issuer's name). The first reading, the name box's, is kept.
+ */
+function dropRepeatedOwners(doc: TextDoc): void {
+  const seen = new Set<string>();
+  doc.filing.reportingOwners = doc.filing.reportingOwners.filter((o) => {
+    const key = (o.name.value ?? '')
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, ' ')
+      .trim();
+    if (!key) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The form's parts in reading order; `{ok:false}` when the text is not a filled-in Form 3/4/5. */
 function readText(doc: TextDoc): ParseOutcome {
   const t = doc.t;
@@ -96,6 +115,7 @@ function readText(doc: TextDoc): ParseOutcome {
   checkByArithmetic(doc);
   checkJointFiling(doc, headerEnd);
   crossCheckOwnerName(doc, owner);
+  dropRepeatedOwners(doc);
   if (
     doc.filing.dateOfOriginalSubmission.value &&
     doc.filing.documentType.value &&

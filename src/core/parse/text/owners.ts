@@ -247,6 +247,16 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
 }
 
 /**
+ * A line of the "Reporting Owners" table's heading, also as OCR writes it: "Relationships", "Reporting Owner
+ * Name / Address" ("IR ting O N / Address", "Reporting O N / Add"), "Director 10% Owner Officer Other".
+ */
+const OWNERS_HEADING =
+  /Relationships|Owner\s{0,3}Name|\bN\s{0,3}\/\s{0,3}Add|Name\s{0,3}\/\s{0,3}Address|10\s?%\s{0,3}Owner|Officer\W{1,5}Other|^Director/i;
+
+/** The table's left border read as a letter stuck to each line ("IKampani Arjun", "I12 HARBOR ROAD"). */
+const BORDER_LETTER = /^[I|l[](?=[A-Z0-9])/;
+
+/**
  * The "Reporting Owners" table of EDGAR's converted PDFs, as text: per owner a name line, street lines and a
  * "CITY, ST ZIP" line, then the relationship marks, whose columns the text does not keep. Owners not yet read
  * are added with their name and address; their relationship stays unread (said so).
@@ -256,14 +266,20 @@ export function readOwnersSection(doc: TextDoc, from: number, to: number): void 
   const known = new Set(doc.filing.reportingOwners.map((o) => (o.name.value ?? '').toUpperCase()));
   let block: Piece[] = [];
   const cityLine = /^(.{0,120}?),?\s{1,20}([A-Z]{2})\s{1,20}(\d{5}(?:-\d{4})?)$/;
+  const body = lines
+    .map((l) => l.text.trim())
+    .filter((tx) => tx && !/^--\s*\d+\s+of\s+\d+\s*--$/.test(tx) && !OWNERS_HEADING.test(tx) && /[a-z]{2}/i.test(tx));
+  // Only when most lines of the table carry it is a leading letter the border: a name or city may start with I.
+  const bordered = body.filter((tx) => BORDER_LETTER.test(tx)).length >= Math.max(2, body.length / 2);
   for (const l of lines) {
     const tx = l.text.trim();
-    if (!tx || /^--\s*\d+\s+of\s+\d+\s*--$/.test(tx) || /Reporting Owner Name|^Director/i.test(tx)) continue;
+    if (!tx || /^--\s*\d+\s+of\s+\d+\s*--$/.test(tx) || OWNERS_HEADING.test(tx)) continue;
     if (/^[Xx]$/.test(tx) || (!block.length && !/[a-z]{2}/i.test(tx))) continue; // relationship marks
     const c = l.cells.find((x) => x.text.trim().length > 0);
     if (!c) continue;
     let p = doc.piece(c.start, c.end);
     if (!p) continue;
+    if (bordered && BORDER_LETTER.test(p.raw)) p = doc.piece(p.start + 1, p.end) ?? p;
     const mark = / X$/.exec(p.raw);
     if (mark) p = doc.piece(p.start, p.end - 2) ?? p;
     block.push(p);
