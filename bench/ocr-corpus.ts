@@ -153,7 +153,11 @@ async function main(): Promise<void> {
         if (!best || sc.mismatches.length < best.score.mismatches.length) best = { name: t.name, score: sc };
       }
       if (!best) continue;
-      if (!got.ok) best.score.matched = 0;
+      // A text refused as a filing counts none of its fields, but loses no table in silence: the refusal says why.
+      if (!got.ok) {
+        best.score.matched = 0;
+        best.score.tablesLostSilently = [];
+      }
       r.files.push({ pdf: k.pdf, truth: best.name, score: best.score, readable: got.ok });
       r.matched += best.score.matched;
       r.total += best.score.total;
@@ -202,7 +206,7 @@ function report(results: SettingResult[], nKnown: number): string {
 
 ${stamp()}
 
-\`npm run ocr-corpus\`: every corpus PDF rendered by pdftoppm and read by Tesseract (${results.length} settings), the text read by the text reader (\`parseFormText\`) and scored field by field against the known values of ${nKnown} filings: the printed EDGAR pages in \`pdf-printed/\` against their XML in the corpus, the EDGAR PDFs in \`pdf/\` against the hand-checked JSON in \`test/fixtures/pdf/groundtruth/\` (the comparison of the PDF section: every leaf of the JSON model a form prints, numbers by value). A *wrong value without a finding* is a value read (not absent) that differs from the truth, on a field not marked uncertain and with no \`extraction-uncertain\` finding at its place; a *table lost without a finding* is a table read with fewer rows than the truth has and no finding naming it. OCR text is cached outside the repository (\`${path.relative(process.env.HOME ?? '', CACHE_DIR).startsWith('..') ? CACHE_DIR : `~/${path.relative(process.env.HOME ?? '', CACHE_DIR)}`}\`).
+\`npm run ocr-corpus\`: every corpus PDF rendered by pdftoppm and read by Tesseract (${results.length} settings), the text read by the text reader (\`parseFormText\`) and scored field by field against the known values of ${nKnown} filings: the printed EDGAR pages in \`pdf-printed/\` against their XML in the corpus, the EDGAR PDFs in \`pdf/\` against the hand-checked JSON in \`test/fixtures/pdf/groundtruth/\` (the comparison of the PDF section: every leaf of the JSON model a form prints, numbers by value). A *wrong value without a finding* is a value read (not absent) that differs from the truth, on a field not marked uncertain and with no \`extraction-uncertain\` finding at its place; a *table lost without a finding* is a table read with fewer rows than the truth has and no finding naming it (a text refused as a filing, with its reason, loses none). OCR text is cached outside the repository (\`${path.relative(process.env.HOME ?? '', CACHE_DIR).startsWith('..') ? CACHE_DIR : `~/${path.relative(process.env.HOME ?? '', CACHE_DIR)}`}\`).
 
 | setting | fields matched / total | accuracy | target | tables lost without a finding | wrong values without a finding | wrong values flagged | corpus PDFs read as a filing |
 | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |

@@ -188,3 +188,15 @@ describe('text: the "Reporting Owners" table of a converted PDF as OCR writes it
     );
   });
 });
+
+describe('text: a table heading OCR garbled past recognition', function () {
+  it('says that Table II was not found, after Table I, instead of showing a filing without it', function () {
+    const { filing } = read('form4-tesseract-lost-heading.txt');
+    assert.equal(filing.derivative.length, 0);
+    const said = filing.findings.filter((f) => f.rule === 'extraction-uncertain' && f.message.startsWith('Table II:'));
+    assert.equal(said.length, 1, filing.findings.map((f) => f.message).join('\n'));
+    assert.match(said[0].message, /no "Table II - Derivative Securities" heading was found in the text/);
+    const tableIRow = filing.nonDerivative[filing.nonDerivative.length - 1];
+    assert.ok(said[0].span && tableIRow.span && said[0].span.start >= tableIRow.span.end, 'placed after Table I');
+  });
+});

@@ -66,6 +66,62 @@ function dropRepeatedOwners(doc: TextDoc): void {
   });
 }
 
+/**
+ * Never a table lost in silence. The form prints both tables, empty or not: a heading not found in the text (an OCR
+ * engine garbled it) means that table's rows, if any, were not read; a heading found with no row read after it,
+ * although lines there hold a date and an amount, means they could not be read as rows. Either is said where the
+ * table should be.
+ */
+function sayLostTables(
+  doc: TextDoc,
+  table1: [number, number] | null,
+  table2: [number, number] | null,
+  headerEnd: number,
+  tablesEnd: number,
+): void {
+  const t = doc.t;
+  const dated = (from: number, to: number) =>
+    /\b\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?\d{2,4}\b[^\n]{0,200}\d[\d,]{2,}/.test(
+      t.slice(from, Math.min(to, from + 20000)),
+    );
+  const tables = [
+    {
+      name: 'Table I',
+      key: 'nonDerivative',
+      heading: table1,
+      end: table2 && table1 && table2[0] > table1[1] ? table2[0] : tablesEnd,
+    },
+    {
+      name: 'Table II',
+      key: 'derivative',
+      heading: table2,
+      end: tablesEnd > (table2?.[1] ?? 0) ? tablesEnd : t.length,
+    },
+  ] as const;
+  for (const x of tables) {
+    if (!x.heading) {
+      doc.uncertain(
+        x.name,
+        `no "${x.name} - ${x.key === 'derivative' ? 'Derivative' : 'Non-Derivative'} Securities" heading was found in the text; its rows, if it has any, were not read`,
+        // Where the table should be: between the header boxes and Table II, or after Table I's rows.
+        x.key === 'derivative'
+          ? doc.span(
+              Math.min(tablesEnd, doc.filing.nonDerivative.at(-1)?.span?.end ?? table1?.[1] ?? headerEnd),
+              tablesEnd,
+            )
+          : doc.span(headerEnd, table2 ? table2[0] : tablesEnd),
+      );
+      continue;
+    }
+    if (!doc.filing[x.key].length && dated(x.heading[1], x.end))
+      doc.uncertain(
+        x.name,
+        'lines below the heading hold a date and an amount, but no row could be read from them',
+        doc.span(x.heading[0], x.heading[1]),
+      );
+  }
+}
+
 /** The form's parts in reading order; `{ok:false}` when the text is not a filled-in Form 3/4/5. */
 function readText(doc: TextDoc): ParseOutcome {
   const t = doc.t;
@@ -102,6 +158,7 @@ function readText(doc: TextDoc): ParseOutcome {
   if (joint.start !== null) tablesEnd = joint.start;
   if (table1) readTable(doc, 'nonDerivative', table1[1], table2 && table2[0] > table1[1] ? table2[0] : tablesEnd, form);
   if (table2) readTable(doc, 'derivative', table2[1], tablesEnd > table2[1] ? tablesEnd : t.length, form);
+  sayLostTables(doc, table1, table2, headerEnd, tablesEnd);
   const seen = new Set(doc.filing.reportingOwners.map((o) => (o.name.value ?? '').toUpperCase()));
   for (const o of joint.owners) {
     const key = (o.name.value ?? '').toUpperCase();
