@@ -34,9 +34,17 @@ export function scaleOf(s: string | null | undefined): number {
   return i < 0 ? 0 : s.length - i - 1;
 }
 
-/** 10^-n as a Big (the smallest step a number with n decimals can express). */
+const UNITS: Big[] = [];
+
+/**
+ * 10^-n as a Big (the smallest step a number with n decimals can express). The running tally asks for it at every
+ * link it tries, so the scales filings use are made once (big.js never changes a Big in place); a hostile number's
+ * thousands of decimals are not kept.
+ */
 export function unit(n: number): Big {
-  return new Big(1).div(new Big(10).pow(Math.max(0, n)));
+  const k = Math.max(0, Math.floor(n));
+  if (k > 40) return new Big(1).div(new Big(10).pow(k));
+  return (UNITS[k] ??= new Big(1).div(new Big(10).pow(k)));
 }
 
 /** Compare two decimal strings numerically ("1.50" equals "1.5"); null when either is not a decimal. */

@@ -43,7 +43,7 @@ export function priceRanges(text: string): PriceRange[] {
       seen.add(at);
       // "$5 and 10,000 shares": a second number far larger than the first is not a price range.
       const [low, high, lowText, highText] = a.lte(b) ? [a, b, aText, bText] : [b, a, bText, aText];
-      if (low.gt(0) && high.div(low).gt(20)) continue;
+      if (low.gt(0) && high.gt(low.times(20))) continue; // high / low > 20, without a division
       out.push({ low, high, lowText, highText, index: at });
     }
   }

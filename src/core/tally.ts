@@ -139,18 +139,19 @@ export function link(
 ): { expected: Big; status: LinkStatus; reversed: boolean } {
   const expected = to.sign > 0 ? from.owned.plus(to.shares) : from.owned.minus(to.shares);
   const diff = expected.minus(to.owned).abs();
-  const out = (status: LinkStatus, reversed = false) => ({ expected, status, reversed });
-  if (diff.eq(0)) return out('exact');
-  const scales = [scaleOf(from.ownedText), scaleOf(to.sharesText), scaleOf(to.ownedText)];
-  const tol = unit(Math.min(...scales));
-  if (diff.lt(tol) || (diff.eq(tol) && Math.max(...scales) > 0)) return out('rounding');
+  if (diff.eq(0)) return { expected, status: 'exact', reversed: false };
+  const a = scaleOf(from.ownedText);
+  const b = scaleOf(to.sharesText);
+  const c = scaleOf(to.ownedText);
+  const tol = unit(Math.min(a, b, c));
+  if (diff.lt(tol) || (diff.eq(tol) && Math.max(a, b, c) > 0)) return { expected, status: 'rounding', reversed: false };
   if (to.row.table === 'derivative') {
-    if (to.sign > 0 && to.owned.eq(to.shares)) return out('lot');
-    if (to.sign < 0 && to.owned.eq(0) && from.owned.eq(0)) return out('lot');
+    if (to.sign > 0 && to.owned.eq(to.shares)) return { expected, status: 'lot', reversed: false };
+    if (to.sign < 0 && to.owned.eq(0) && from.owned.eq(0)) return { expected, status: 'lot', reversed: false };
   }
-  if (from.deferred && to.deferred && from.owned.eq(to.owned)) return out('repeated');
+  if (from.deferred && to.deferred && from.owned.eq(to.owned)) return { expected, status: 'repeated', reversed: false };
   const other = to.sign > 0 ? from.owned.minus(to.shares) : from.owned.plus(to.shares);
-  return out('mismatch', !to.shares.eq(0) && other.eq(to.owned));
+  return { expected, status: 'mismatch', reversed: !to.shares.eq(0) && other.eq(to.owned) };
 }
 
 const COST: Record<LinkStatus, number> = { exact: 0, rounding: 1, lot: 2, repeated: 2, mismatch: 1000 };
@@ -167,6 +168,8 @@ interface Cursor {
   /** The amount the next link starts from. */
   owned: Big;
   ownedText: string;
+  /** `item.deferred`, so that the cursor itself is the starting point `link` takes. */
+  deferred: boolean;
   /** The link into `item` did not add up: what it should have stated, tried when the next link does not add up either. */
   expected: Big | null;
   /** The link into `item` did not add up: where the chain stood before it, tried likewise. */
@@ -182,14 +185,22 @@ interface Step {
 }
 
 function cursorAt(it: TallyItem): Cursor {
-  return { item: it, owned: it.owned, ownedText: it.ownedText, expected: null, before: null };
+  return { item: it, owned: it.owned, ownedText: it.ownedText, deferred: it.deferred, expected: null, before: null };
 }
 
 /** One link of the chain, looking back one row: see the module comment on `misstated`. */
 function step(cur: Cursor | null, it: TallyItem): Step {
   if (!cur) return { link: null, prev: null, cost: 0, next: cursorAt(it) };
-  const from = { owned: cur.owned, ownedText: cur.ownedText, deferred: cur.item.deferred };
-  let l = { ...link(from, it), from: cur.item, start: cur.owned, startText: cur.ownedText };
+  // The cursor is the link's starting point as it is (no copy: this runs for every order the search tries).
+  const first = link(cur, it);
+  let l: NonNullable<Step['link']> = {
+    expected: first.expected,
+    status: first.status,
+    reversed: first.reversed,
+    from: cur.item,
+    start: cur.owned,
+    startText: cur.ownedText,
+  };
   let prev: Step['prev'] = null;
   if (l.status === 'mismatch' && cur.expected) {
     const text = cur.expected.toFixed();
