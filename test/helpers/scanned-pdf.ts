@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { findOcrTools, type OcrTools } from '../../src/core/ocr/tools';
 
 /** A grey PGM (P5, 8 bits) into its size and pixels. */
 function readPgm(b: Buffer): { w: number; h: number; pixels: Buffer } {
@@ -80,4 +81,16 @@ export function scanOf(pdftoppm: string, pdfFile: string, dpi = 300): Buffer {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Call with mocha's `this`: Tesseract and pdftoppm, or the test skipped with the reason why they were not found;
+ * under CI=true their absence throws instead (the install step puts them on CI).
+ */
+export function ocrToolsOrSkip(ctx: Mocha.Context): OcrTools {
+  const found = findOcrTools();
+  if (found.ok) return found.tools;
+  if (process.env.CI === 'true') throw new Error(`${found.reason}; the install step puts them on CI`);
+  console.warn(`      skipped: ${found.reason}`);
+  ctx.skip();
 }

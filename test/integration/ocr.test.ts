@@ -8,9 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Form4Api } from '../../src/extension/extension';
-import { findOcrTools } from '../../src/core/ocr/tools';
 import type { Reading } from '../../src/extension/reading';
-import { scanOf } from '../helpers/scanned-pdf';
+import { ocrToolsOrSkip, scanOf } from '../helpers/scanned-pdf';
 import { activate, ownFolder, previewRendered, removeOwnCopies, repoRoot } from './helpers';
 
 describe('OCR of scanned PDFs in the PDF preview', function () {
@@ -18,17 +17,12 @@ describe('OCR of scanned PDFs in the PDF preview', function () {
 
   it('offers OCR for a scan, then shows what Tesseract read, every value marked', async function () {
     this.timeout(240_000);
-    const found = findOcrTools();
-    if (!found.ok) {
-      if (process.env.CI === 'true') throw new Error(`${found.reason}; the install step puts them on CI`);
-      console.warn(`      skipped: ${found.reason}`);
-      this.skip();
-    }
+    const tools = ocrToolsOrSkip(this);
     const a = await activate<Form4Api>();
     const file = path.join(ownFolder().fsPath, 'scan.pdf');
     fs.writeFileSync(
       file,
-      scanOf(found.tools.pdftoppm, path.join(repoRoot(), 'test', 'fixtures', 'pdf', 'form4-synthetic.pdf')),
+      scanOf(tools.pdftoppm, path.join(repoRoot(), 'test', 'fixtures', 'pdf', 'form4-synthetic.pdf')),
     );
     const uri = vscode.Uri.file(file);
     const painted = previewRendered(a, uri, 60_000);

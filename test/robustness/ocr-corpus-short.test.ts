@@ -9,11 +9,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CORPUS_DIR, corpusAvailable } from '../../scripts/corpus-dir';
+import { CORPUS_DIR } from '../../scripts/corpus-dir';
+import { corpusOrSkip } from '../helpers/shared';
+import { ocrToolsOrSkip } from '../helpers/scanned-pdf';
 import { parseText } from '../../src/core/parse';
 import { parseFormText } from '../../src/core/parse/text';
 import { parsePdf } from '../../src/core/pdf';
-import { findOcrTools } from '../../src/core/ocr/tools';
 import type { Filing } from '../../src/core/model';
 import { compareWithTruth, printedPairs } from '../../bench/pdf-accuracy';
 import { ocrText, SETTINGS } from '../../bench/ocr/pages';
@@ -25,14 +26,8 @@ describe('OCR corpus, short form (two printed pages, 300 dpi, --psm 4)', functio
   this.timeout(600_000);
 
   it('reads at least as many fields as BENCHMARKS.md says, loses no table silently, lets no more wrong values through', async function () {
-    const found = findOcrTools();
-    const why = !corpusAvailable() ? `the corpus is not at ${CORPUS_DIR}` : !found.ok ? found.reason : null;
-    if (why || !found.ok) {
-      if (process.env.CI === 'true')
-        throw new Error(`${why}; CI has the corpus and the install step puts the tools on it`);
-      console.warn(`      skipped: ${why}`);
-      this.skip();
-    }
+    corpusOrSkip(this);
+    const tools = ocrToolsOrSkip(this);
     const psm4 = SETTINGS.find((s) => s.name === 'psm4')!;
     let matched = 0;
     let total = 0;
@@ -50,7 +45,7 @@ describe('OCR corpus, short form (two printed pages, 300 dpi, --psm 4)', functio
         if (!truth || miss < truth.miss) truth = { filing: r.filing, miss };
       }
       assert.ok(truth, `${path.basename(pdf)}: no XML to compare with`);
-      const text = (await ocrText(found.tools, pdf, psm4)).text;
+      const text = (await ocrText(tools, pdf, psm4)).text;
       const read = parseFormText(text, pdf);
       assert.ok(read.ok, `${path.basename(pdf)}: the OCR text was not read as a filing`);
       const score = scoreOcr(read.filing, truth.filing);

@@ -7,21 +7,15 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { needsOcr } from '../../src/core/ocr/offer';
 import { ocrPdf } from '../../src/core/ocr/pdf';
-import { findOcrTools } from '../../src/core/ocr/tools';
 import { parsePdf } from '../../src/core/pdf/index';
 import { PDF_FIXTURES } from '../helpers/pdf';
-import { scanOf } from '../helpers/scanned-pdf';
+import { ocrToolsOrSkip, scanOf } from '../helpers/scanned-pdf';
 
 describe('OCR through Tesseract', function () {
   it('reads a scan of the hand-made Form 4 through Tesseract, every value marked', async function () {
     this.timeout(180_000);
-    const found = findOcrTools();
-    if (!found.ok) {
-      if (process.env.CI === 'true') throw new Error(`${found.reason}; the install step puts them on CI`);
-      console.warn(`      skipped: ${found.reason}`);
-      this.skip();
-    }
-    const scan = scanOf(found.tools.pdftoppm, path.join(PDF_FIXTURES, 'form4-synthetic.pdf'));
+    const tools = ocrToolsOrSkip(this);
+    const scan = scanOf(tools.pdftoppm, path.join(PDF_FIXTURES, 'form4-synthetic.pdf'));
     assert.ok(
       needsOcr(await parsePdf(new Uint8Array(scan), 'scan.pdf', { timeoutMs: 120_000 })),
       'the scan has no text layer',
