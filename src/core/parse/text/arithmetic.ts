@@ -8,16 +8,10 @@
  * otherwise (two holdings described alike, a reversed acquired/disposed flag, a change not reported) is no misread
  * digit and is left to them.
  */
-import type { Field } from '../../model';
 import { fmtAmount } from '../../format';
 import { tallyFiling } from '../../tally';
 import { rowLabel } from '../../fields';
 import type { TextDoc } from './doc';
-
-function mark(doc: TextDoc, field: Field, what: string, why: string): void {
-  field.uncertain = true;
-  doc.uncertain(what, why, field.span);
-}
 
 /** Marks the values of `doc`'s filing that its running tally contradicts (see above). */
 export function checkByArithmetic(doc: TextDoc): void {
@@ -30,8 +24,7 @@ export function checkByArithmetic(doc: TextDoc): void {
       const start = fmtAmount(l.start);
       const op = l.to.sign > 0 ? '+' : '-';
       if (l.misstated) {
-        mark(
-          doc,
+        doc.doubt(
           row.sharesOwnedFollowingTransaction,
           `${label}, amount owned`,
           `reads ${fmtAmount(l.to.ownedText)}, but the running tally gives ${start} ${op} ${fmtAmount(l.to.sharesText)} = ${fmtAmount(l.expected)}, from which the next row follows: ${fmtAmount(l.expected)} may be the value printed`,
@@ -39,14 +32,12 @@ export function checkByArithmetic(doc: TextDoc): void {
         continue;
       }
       const shares = l.to.owned.minus(l.start).abs();
-      mark(
-        doc,
+      doc.doubt(
         row.sharesOwnedFollowingTransaction,
         `${label}, amount owned`,
         `reads ${fmtAmount(l.to.ownedText)}, but the running tally gives ${start} ${op} ${fmtAmount(l.to.sharesText)} = ${fmtAmount(l.expected)}: this amount (${fmtAmount(l.expected)}) or the shares (${fmtAmount(shares)}) may have been misread`,
       );
-      mark(
-        doc,
+      doc.doubt(
         row.transactionShares,
         `${label}, shares`,
         `read as ${fmtAmount(l.to.sharesText)}, which the amounts owned before (${start}) and after (${fmtAmount(l.to.ownedText)}) do not reconcile: ${fmtAmount(shares)} would`,
