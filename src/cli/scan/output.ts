@@ -9,7 +9,7 @@ import { findingToJson } from '../../core/json';
 import type { CrossFinding } from '../../core/reconcile';
 import { findingPlace, terminalSafe } from '../render';
 import { toSarif } from '../sarif';
-import { PackedPlaceIndex, PlaceIndex, summaryOffsets } from './places';
+import { PlaceIndex, summaryOffsets } from './places';
 import type { FileResult } from './file';
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'ndjson';
@@ -17,7 +17,7 @@ export type CheckFormat = 'text' | 'json' | 'sarif' | 'ndjson';
 interface Kept {
   file: string;
   source: FileResult['source'];
-  lines: Pick<PlaceIndex, 'position'>;
+  lines: PlaceIndex;
   findings: Finding[];
 }
 
@@ -50,7 +50,7 @@ export function checkOutput(format: CheckFormat, toolVersion: string): CheckOutp
   // Streamed: of each file with chains only the places of its chain rows are kept (packed), for the cross-filing
   // findings that may point at them, with its rank in the input.
   if (format === 'ndjson') {
-    const places = new Map<string, { rank: number; source: FileResult['source']; lines: PackedPlaceIndex }>();
+    const places = new Map<string, { rank: number; source: FileResult['source']; lines: PlaceIndex }>();
     const out: CheckOutput = {
       errors: 0,
       file(r, chained) {
@@ -58,7 +58,7 @@ export function checkOutput(format: CheckFormat, toolVersion: string): CheckOutp
           places.set(r.file, {
             rank: places.size,
             source: r.source,
-            lines: new PackedPlaceIndex(r.places, summaryOffsets(r.summary)),
+            lines: new PlaceIndex(r.places, summaryOffsets(r.summary)),
           });
         for (const f of r.findings) if (f.severity === 'error') out.errors++;
         if (r.findings.length)

@@ -24,15 +24,10 @@ function addLoc(into: Set<number>, loc: Loc | undefined | null): void {
 export function placesOf(lines: LineIndex | null, findings: Finding[], summary: ChainSummary): Places {
   const out: Places = { offsets: [], lines: [], columns: [] };
   if (!lines) return out;
-  const offsets = new Set<number>();
+  const offsets = summaryOffsets(summary);
   for (const f of findings) {
     addLoc(offsets, f);
     for (const r of f.related ?? []) if (!r.file) addLoc(offsets, r);
-  }
-  for (const [, e] of summary.entries) {
-    for (const it of e.firstBlock) addLoc(offsets, it.row.loc);
-    addLoc(offsets, e.last?.row.loc);
-    addLoc(offsets, e.holding?.row.loc);
   }
   for (const o of [...offsets].sort((a, b) => a - b)) {
     const p = lines.position(o);
@@ -41,24 +36,6 @@ export function placesOf(lines: LineIndex | null, findings: Finding[], summary: 
     out.columns.push(p.column);
   }
   return out;
-}
-
-/** Answers `position(offset)` for the offsets recorded in `places` (the shape of LineIndex that outputs use). */
-export class PlaceIndex {
-  constructor(private readonly places: Places) {}
-  position(offset: number): { line: number; column: number } {
-    const { offsets } = this.places;
-    let lo = 0;
-    let hi = offsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (offsets[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    if (offsets.length === 0) return { line: 1, column: 1 };
-    // An offset not recorded (none should be): the nearest recorded place before it, on its line.
-    return { line: this.places.lines[lo], column: this.places.columns[lo] + Math.max(0, offset - offsets[lo]) };
-  }
 }
 
 /** The offsets a file's chain summary points at: the rows cross-filing findings can be placed on. */
@@ -73,18 +50,19 @@ export function summaryOffsets(summary: ChainSummary): Set<number> {
 }
 
 /**
- * PlaceIndex over only the places at `keep`, packed in one typed array (offset, line, column): what a streamed check
- * holds per file until the cross-filing findings are placed, for a hundred thousand files.
+ * Answers `position(offset)` for the offsets recorded in `places` (the shape of LineIndex that outputs use), or only
+ * for those in `keep`: a streamed check holds, per file, just the chain places cross-filing findings can point at.
+ * Packed in one typed array (offset, line, column) for the hundred thousand files of a large check.
  */
-export class PackedPlaceIndex {
+export class PlaceIndex {
   private readonly packed: Int32Array;
-  constructor(places: Places, keep: Set<number>) {
+  constructor(places: Places, keep?: ReadonlySet<number>) {
     let n = 0;
-    for (const o of places.offsets) if (keep.has(o)) n++;
+    for (const o of places.offsets) if (!keep || keep.has(o)) n++;
     this.packed = new Int32Array(n * 3);
     let j = 0;
     places.offsets.forEach((o, i) => {
-      if (!keep.has(o)) return;
+      if (keep && !keep.has(o)) return;
       this.packed[j++] = o;
       this.packed[j++] = places.lines[i];
       this.packed[j++] = places.columns[i];
@@ -101,6 +79,7 @@ export class PackedPlaceIndex {
       if (p[mid * 3] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    // An offset not recorded (none should be): the nearest recorded place before it, on its line.
     return { line: p[lo * 3 + 1], column: p[lo * 3 + 2] + Math.max(0, offset - p[lo * 3]) };
   }
 }
