@@ -4,10 +4,10 @@
  * is between filings of one owner and one issuer, so each partition is reconciled on its own and memory holds one
  * partition at a time. The same filing given twice is kept once.
  */
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { hashText, nextTurn } from '../../core/cache';
 import { reconcileSummaries, type ChainSummary, type CrossFinding } from '../../core/reconcile';
 import type { RuleOptions } from '../../core/rules';
 import { compactSummary, Interner } from './compact';
@@ -18,10 +18,6 @@ export const SPILL_FROM = 4096;
 const PARTITIONS = 256;
 /** Bytes buffered per partition before they are appended to its file. */
 const FLUSH_AT = 64 * 1024;
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 /**
  * The partition of a chain summary: by issuer and owner, since every chain is one owner's holding of one issuer's
@@ -35,11 +31,10 @@ function partitionOf(issuer: string, owner: string | null): number {
   return (h >>> 0) % PARTITIONS;
 }
 
-/** A short digest of a summary's signature: two filings with the same one are the same filing given twice. */
+/** A digest of a summary's signature: two filings with the same one are the same filing given twice. */
 function signatureDigest(s: ChainSummary): string {
-  return crypto.createHash('sha256').update(s.signature).digest('base64').slice(0, 22);
+  return hashText(s.signature).slice(0, 32);
 }
-
 export class SummaryStore {
   private readonly held: ChainSummary[] = [];
   private readonly seen = new Set<string>();
@@ -101,16 +96,48 @@ export class SummaryStore {
       return;
     }
     try {
-      for (let p = 0; p < PARTITIONS; p++) {
-        this.flush(p);
-        const file = path.join(this.dir, String(p));
-        if (!fs.existsSync(file)) continue;
-        const part = this.readPartition(fs.readFileSync(file, 'utf8'));
-        if (part.length > 1) each(reconcileSummaries(part, options));
+      for (const part of this.spilled()) if (part.length > 1) each(reconcileSummaries(part, options));
+    } finally {
+      this.dispose();
+    }
+  }
+
+  /**
+   * reconcile() a partition at a time, letting the event loop turn between partitions (for the extension host,
+   * whose thread must keep answering the editor); held summaries go in the partitions they would be spilled to.
+   */
+  async reconcileAsync(options: RuleOptions): Promise<CrossFinding[]> {
+    const out: CrossFinding[] = [];
+    try {
+      for (const part of this.dir ? this.spilled() : this.heldPartitions()) {
+        if (part.length > 1) out.push(...reconcileSummaries(part, options));
+        await nextTurn();
       }
     } finally {
       this.dispose();
     }
+    return out;
+  }
+
+  /** The spilled partitions, each flushed and read back in turn. */
+  private *spilled(): Generator<ChainSummary[]> {
+    for (let p = 0; p < PARTITIONS; p++) {
+      this.flush(p);
+      const file = path.join(this.dir!, String(p));
+      if (fs.existsSync(file)) yield this.readPartition(fs.readFileSync(file, 'utf8'));
+    }
+  }
+
+  /** The held summaries by the partition they would be spilled to (a filing without an issuer in one of its own). */
+  private heldPartitions(): Iterable<ChainSummary[]> {
+    const parts = new Map<number, ChainSummary[]>();
+    for (const s of this.held.splice(0)) {
+      const p = s.issuer === null ? -1 : partitionOf(s.issuer, s.owner);
+      const list = parts.get(p);
+      if (list) list.push(s);
+      else parts.set(p, [s]);
+    }
+    return parts.values();
   }
 
   private readPartition(text: string): ChainSummary[] {
@@ -122,47 +149,6 @@ export class SummaryStore {
       const line = text.slice(at, end < 0 ? text.length : end);
       at = end < 0 ? text.length : end + 1;
       if (line !== '') out.push(compactSummary(JSON.parse(line) as ChainSummary, intern));
-    }
-    return out;
-  }
-
-  /**
-   * reconcile() a partition at a time, reading the spilled ones with the reads off the thread and letting the event
-   * loop turn between partitions (for the extension host, whose thread must keep answering the editor).
-   */
-  async reconcileAsync(options: RuleOptions): Promise<CrossFinding[]> {
-    const out: CrossFinding[] = [];
-    try {
-      if (!this.dir) {
-        // The same partitions the spilled summaries go to (a filing without an issuer in a partition of its own).
-        const parts = new Map<number, ChainSummary[]>();
-        for (const s of this.held.splice(0)) {
-          const p = s.issuer === null ? -1 : partitionOf(s.issuer, s.owner);
-          const list = parts.get(p);
-          if (list) list.push(s);
-          else parts.set(p, [s]);
-        }
-        for (const part of parts.values()) {
-          if (part.length > 1) out.push(...reconcileSummaries(part, options));
-          await nextTurn();
-        }
-        return out;
-      }
-      for (let p = 0; p < PARTITIONS; p++) {
-        this.flush(p);
-        const file = path.join(this.dir, String(p));
-        let text: string;
-        try {
-          text = await fs.promises.readFile(file, 'utf8');
-        } catch {
-          continue;
-        }
-        const part = this.readPartition(text);
-        if (part.length > 1) out.push(...reconcileSummaries(part, options));
-        await nextTurn();
-      }
-    } finally {
-      this.dispose();
     }
     return out;
   }

@@ -41,7 +41,8 @@ export function hashText(s: string): string {
 /** Lines parsed (or written) between two turns of the event loop when the cache is opened (or saved) asynchronously. */
 const SLICE_LINES = 200;
 
-function nextTurn(): Promise<void> {
+/** Resolves after the event loop's next turn (timers and I/O callbacks get to run). */
+export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
