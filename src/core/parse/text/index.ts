@@ -66,45 +66,34 @@ function dropRepeatedOwners(doc: TextDoc): void {
   });
 }
 
+/** A table's place in the text: from its heading to the next heading or the end of the tables. */
+interface TableRegion {
+  table: 'nonDerivative' | 'derivative';
+  /** The heading's range, or null when it was not found. */
+  heading: [number, number] | null;
+  end: number;
+}
+
 /**
  * Never a table lost in silence. The form prints both tables, empty or not: a heading not found in the text (an OCR
  * engine garbled it) means that table's rows, if any, were not read; a heading found with no row read after it,
  * although lines there hold a date and an amount, means they could not be read as rows. Either is said where the
  * table should be.
  */
-function sayLostTables(
-  doc: TextDoc,
-  table1: [number, number] | null,
-  table2: [number, number] | null,
-  headerEnd: number,
-  tablesEnd: number,
-): void {
-  const t = doc.t;
+function sayLostTables(doc: TextDoc, tables: TableRegion[], headerEnd: number, tablesEnd: number): void {
   const dated = (from: number, to: number) =>
     /\b\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?\d{2,4}\b[^\n]{0,200}\d[\d,]{2,}/.test(
-      t.slice(from, Math.min(to, from + 20000)),
+      doc.t.slice(from, Math.min(to, from + 20000)),
     );
-  const tables = [
-    {
-      name: 'Table I',
-      key: 'nonDerivative',
-      heading: table1,
-      end: table2 && table1 && table2[0] > table1[1] ? table2[0] : tablesEnd,
-    },
-    {
-      name: 'Table II',
-      key: 'derivative',
-      heading: table2,
-      end: tablesEnd > (table2?.[1] ?? 0) ? tablesEnd : t.length,
-    },
-  ] as const;
+  const [table1, table2] = tables.map((x) => x.heading);
   for (const x of tables) {
+    const name = x.table === 'derivative' ? 'Table II' : 'Table I';
     if (!x.heading) {
       doc.uncertain(
-        x.name,
-        `no "${x.name} - ${x.key === 'derivative' ? 'Derivative' : 'Non-Derivative'} Securities" heading was found in the text; its rows, if it has any, were not read`,
+        name,
+        `no "${name} - ${x.table === 'derivative' ? 'Derivative' : 'Non-Derivative'} Securities" heading was found in the text; its rows, if it has any, were not read`,
         // Where the table should be: between the header boxes and Table II, or after Table I's rows.
-        x.key === 'derivative'
+        x.table === 'derivative'
           ? doc.span(
               Math.min(tablesEnd, doc.filing.nonDerivative.at(-1)?.span?.end ?? table1?.[1] ?? headerEnd),
               tablesEnd,
@@ -113,9 +102,9 @@ function sayLostTables(
       );
       continue;
     }
-    if (!doc.filing[x.key].length && dated(x.heading[1], x.end))
+    if (!doc.filing[x.table].length && dated(x.heading[1], x.end))
       doc.uncertain(
-        x.name,
+        name,
         'lines below the heading hold a date and an amount, but no row could be read from them',
         doc.span(x.heading[0], x.heading[1]),
       );
@@ -156,9 +145,16 @@ function readText(doc: TextDoc): ParseOutcome {
   const afterTables = table2 ? table2[1] : table1 ? table1[1] : headerEnd;
   const joint = readOwnerBlocksAfterTables(doc, afterTables, tablesEnd, explanation ? explanation[0] : t.length);
   if (joint.start !== null) tablesEnd = joint.start;
-  if (table1) readTable(doc, 'nonDerivative', table1[1], table2 && table2[0] > table1[1] ? table2[0] : tablesEnd, form);
-  if (table2) readTable(doc, 'derivative', table2[1], tablesEnd > table2[1] ? tablesEnd : t.length, form);
-  sayLostTables(doc, table1, table2, headerEnd, tablesEnd);
+  const tables: TableRegion[] = [
+    {
+      table: 'nonDerivative',
+      heading: table1,
+      end: table1 && table2 && table2[0] > table1[1] ? table2[0] : tablesEnd,
+    },
+    { table: 'derivative', heading: table2, end: table2 && tablesEnd > table2[1] ? tablesEnd : t.length },
+  ];
+  for (const x of tables) if (x.heading) readTable(doc, x.table, x.heading[1], x.end, form);
+  sayLostTables(doc, tables, headerEnd, tablesEnd);
   const seen = new Set(doc.filing.reportingOwners.map((o) => (o.name.value ?? '').toUpperCase()));
   for (const o of joint.owners) {
     const key = (o.name.value ?? '').toUpperCase();
