@@ -1,8 +1,8 @@
-/** The body of a scan worker thread: checks the batches of files the main thread sends, one result per file. */
+/** The body of a scan worker thread: checks the batches of files the main thread sends, one answer per batch. */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { InspectOptions } from '../../core/inspect';
 import { checkFile } from './file';
-import type { BatchMessage, ResultMessage, ScanWorkerData } from './pool';
+import { Progress, type BatchMessage, type FileResultMessage, type ResultsMessage, type ScanWorkerData } from './pool';
 
 /** True in a thread started by the scan pool (the CLI bundle is both the command and the worker). */
 export function isScanWorker(): boolean {
@@ -10,15 +10,20 @@ export function isScanWorker(): boolean {
 }
 
 export function runScanWorker(): void {
+  const data = workerData as ScanWorkerData;
   // No PDF reader here: PDFs are left to the main thread's reader.
-  const options: InspectOptions = { severities: (workerData as ScanWorkerData).severities };
+  const options: InspectOptions = { severities: data.severities };
+  const progress = new Progress(data.progress);
   let queue: Promise<void> = Promise.resolve();
   parentPort!.on('message', (m: BatchMessage) => {
     queue = queue.then(async () => {
+      const results: FileResultMessage[] = [];
       for (const job of m.jobs) {
+        progress.start(job.index);
         const outcome = await checkFile(job.path, options, true);
-        parentPort!.postMessage({ index: job.index, json: JSON.stringify(outcome) } satisfies ResultMessage);
+        results.push({ index: job.index, json: JSON.stringify(outcome) });
       }
+      parentPort!.postMessage({ results } satisfies ResultsMessage);
     });
   });
 }
