@@ -28,7 +28,7 @@ import { baseName, fmtAmount } from './format';
 import { baseKey, holdingLabel } from './holdings';
 import { type RuleOptions, CROSS_RULES, severityFor } from './rules';
 import { link, tallyFiling, type TallyItem } from './tally';
-import { detached } from './strings';
+import { detached, digest } from './strings';
 
 export interface CrossFinding {
   /** The file the finding is about (the later filing). */
@@ -62,8 +62,8 @@ function live(it: ChainItem): LiveItem {
 }
 
 interface Entry {
-  file: string;
   source: SourceKind;
+  /** The date the chain enters this filing, then the filing date: the chain's order (then the file's name). */
   order: string;
   /** Filing date, or '' when unknown. */
   filed: string;
@@ -74,6 +74,9 @@ interface Entry {
   /** A holding row (no transactions of this key in the filing). */
   holding: { text: string; row: ChainRow } | null;
 }
+
+/** An entry with the file it belongs to. */
+type FileEntry = Entry & { file: string };
 
 /** Where a chain stands after a filing: its last stated amount and where it was stated. */
 interface ChainEnd {
@@ -90,12 +93,16 @@ function statedAt(p: ChainEnd) {
   return rel(`${baseName(p.file)}: ${p.row.label} states ${fmtAmount(p.text)}`, p.row.loc, p.file);
 }
 
-/** One filing reduced to what the cross-filing check needs: plain data (it survives structured cloning), no reference into the filing. */
+/**
+ * One filing reduced to what the cross-filing check needs: plain data (it survives structured cloning), no
+ * reference into the filing. Keys only compared for equality are digests: a holding's key holds the text of its
+ * footnotes and the signature all the filing's rows, and a folder's check sends, caches and holds thousands.
+ */
 export interface ChainSummary {
   file: string;
-  /** Same value for the same filing given twice (its XML and its submission text). */
+  /** Same value for the same filing given twice (its XML and its submission text): a digest. */
   signature: string;
-  /** Owner, issuer, period and form without /A: an amendment replaces the original with the same key. */
+  /** Owner, issuer, period and form without /A (a digest): an amendment replaces the original with the same key. */
   amendKey: string;
   isAmendment: boolean;
   owner: string | null;
@@ -196,8 +203,7 @@ function entriesOf(filing: Filing): Map<string, Entry> {
   const filedOn = filingDate(filing)?.date ?? '';
   const filed = filedOn || '9999-99-99';
   const period = val(filing.periodOfReport) ?? '';
-  const file = filing.file;
-  const base = { file, source: filing.source, filed: filedOn };
+  const base = { source: filing.source, filed: filedOn };
   for (const g of tallyFiling(filing)) {
     const rows = [...g.ordered.map((i) => i.row), ...g.skipped];
     if (!rows.length) continue;
@@ -209,7 +215,7 @@ function entriesOf(filing: Filing): Map<string, Entry> {
     if (g.mode === 'year-end' && g.last) {
       out.set(key, {
         ...base,
-        order: detached(`${period}|${filed}|${file}`),
+        order: detached(`${period}|${filed}`),
         firstBlock: [],
         last: null,
         holding: { text: detached(g.last.ownedText), row: chainRow(g.last.row) },
@@ -220,7 +226,7 @@ function entriesOf(filing: Filing): Map<string, Entry> {
     const last = g.last ? { text: detached(g.last.ownedText), row: chainRow(g.last.row), date: g.last.date } : null;
     out.set(key, {
       ...base,
-      order: detached(`${first}|${filed}|${file}`),
+      order: detached(`${first}|${filed}`),
       firstBlock: g.firstBlock.map(chainItem),
       last,
       holding: null,
@@ -242,7 +248,7 @@ function entriesOf(filing: Filing): Map<string, Entry> {
     if (text === null || dec(text) === null) continue;
     out.set(key, {
       ...base,
-      order: detached(`${period}|${filed}|${file}`),
+      order: detached(`${period}|${filed}`),
       firstBlock: [],
       last: null,
       holding: { text: detached(text), row: chainRow(row) },
@@ -258,12 +264,12 @@ export function chainSummary(filing: Filing): ChainSummary {
   const issuer = normCik(val(filing.issuer.cik));
   return {
     file: filing.file,
-    signature: detached(signature(filing)),
-    amendKey: detached(amendKey(filing)),
+    signature: digest(signature(filing)),
+    amendKey: digest(amendKey(filing)),
     isAmendment: /\/A$/.test(docType(filing) ?? ''),
     owner: owner === null ? null : detached(owner),
     issuer,
-    entries: owner === null || issuer === null ? [] : [...entriesOf(filing)].map(([k, e]) => [detached(k), e]),
+    entries: owner === null || issuer === null ? [] : [...entriesOf(filing)].map(([k, e]) => [digest(k), e]),
   };
 }
 
@@ -305,7 +311,7 @@ export function reconcileFilings(filings: Filing[], options?: RuleOptions): Cros
 export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOptions): CrossFinding[] {
   const out: CrossFinding[] = [];
   try {
-    const chains = new Map<string, Entry[]>();
+    const chains = new Map<string, FileEntry[]>();
     const selected = selectBy(
       summaries,
       (s) => s.signature,
@@ -317,14 +323,16 @@ export function reconcileSummaries(summaries: ChainSummary[], options?: RuleOpti
       if (owner === null || issuer === null) continue;
       for (const [k, e] of f.entries) {
         const key = `${owner}\u0002${issuer}\u0002${k}`;
+        const fe: FileEntry = { ...e, file: f.file };
         const list = chains.get(key);
-        if (list) list.push(e);
-        else chains.set(key, [e]);
+        if (list) list.push(fe);
+        else chains.set(key, [fe]);
       }
     }
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     for (const list of chains.values()) {
       if (list.length < 2) continue;
-      list.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+      list.sort((a, b) => cmp(a.order, b.order) || cmp(a.file, b.file));
       let prev: ChainEnd | null = null;
       for (const e of list) {
         if (e.holding) {

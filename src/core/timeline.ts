@@ -32,7 +32,7 @@ import { baseName } from './format';
 import { holdingLabel } from './holdings';
 import { tallyFiling } from './tally';
 import type { RuleOptions } from './rules';
-import { detached } from './strings';
+import { detached, digest } from './strings';
 import { ownerName } from './summary';
 
 export interface TimelineBreak {
@@ -177,40 +177,10 @@ export interface TimelineEntry {
   issuer: { cik: string | null; cikText: string | null; name: string | null; symbol: string | null };
   /** Digest of the form, period and rows, the same whatever the source (XML, submission, HTML, PDF, OCR text). */
   content: string;
-  /** The cross-filing check's summary, its keys and signature reduced to digests. */
+  /** The cross-filing check's summary. */
   chain: ChainSummary;
   series: EntrySeries[];
   points: EntryPoint[];
-}
-
-/**
- * A 106-bit digest of a string (two 53-bit cyrb53 hashes), for keys only compared for equality: a holding's key
- * holds the text of its footnotes, a filing's signature all its rows, and a folder keeps thousands of them.
- */
-function digest(s: string): string {
-  const h = (seed: number): string => {
-    let h1 = 0xdeadbeef ^ seed;
-    let h2 = 0x41c6ce57 ^ seed;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-  };
-  return `${h(0)}.${h(0x9e3779b9)}`;
-}
-
-/** The cross-filing summary with its equality-only keys as digests (their order and messages untouched). */
-function compactChain(c: ChainSummary): ChainSummary {
-  return {
-    ...c,
-    signature: digest(c.signature),
-    amendKey: digest(c.amendKey),
-    entries: c.entries.map(([k, e]) => [digest(k), e]),
-  };
 }
 
 function rowLocated(points: EntryPoint[], loc: { span: Span | null }, message: string): EntryPoint | null {
@@ -302,7 +272,7 @@ export function timelineEntry(f: Filing): TimelineEntry {
   for (const x of f.findings)
     if (WITHIN_RULES.has(x.rule))
       addBreak(rowLocated(points, x, x.message), { rule: x.rule, message: detached(x.message), scope: 'within' });
-  const chain = compactChain(chainSummary(f));
+  const chain = chainSummary(f);
   return {
     file: chain.file,
     source: f.source,

@@ -40,7 +40,6 @@ function isEntry(v: unknown): boolean {
   if (!Array.isArray(v) || v.length !== 2 || !isStr(v[0]) || !isObj(v[1])) return false;
   const e = v[1];
   return (
-    isStr(e.file) &&
     isStr(e.source) &&
     isStr(e.order) &&
     isStr(e.filed) &&

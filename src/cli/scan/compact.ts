@@ -1,7 +1,6 @@
 /**
  * Chain summaries of a large folder held with their recurring strings shared: row labels, holdings, dates and
- * sources repeat across thousands of filings, and each summary's entries repeat its file's path. Parsed from JSON,
- * every one of them would be a copy of its own.
+ * sources repeat across thousands of filings. Parsed from JSON, every one of them would be a copy of its own.
  */
 import type { ChainSummary } from '../../core/reconcile';
 
@@ -29,7 +28,6 @@ export function compactSummary(s: ChainSummary, intern: Interner): ChainSummary 
   for (const pair of s.entries) {
     pair[0] = intern.get(pair[0]);
     const e = pair[1];
-    e.file = s.file;
     e.source = intern.get(e.source) as Entry['source'];
     e.filed = intern.get(e.filed);
     for (const it of e.firstBlock) {

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { hashText, nextTurn } from '../../core/cache';
+import { nextTurn } from '../../core/cache';
 import { reconcileSummaries, type ChainSummary, type CrossFinding } from '../../core/reconcile';
 import type { RuleOptions } from '../../core/rules';
 import { compactSummary, Interner } from './compact';
@@ -31,10 +31,6 @@ function partitionOf(issuer: string, owner: string | null): number {
   return (h >>> 0) % PARTITIONS;
 }
 
-/** A digest of a summary's signature: two filings with the same one are the same filing given twice. */
-function signatureDigest(s: ChainSummary): string {
-  return hashText(s.signature).slice(0, 32);
-}
 export class SummaryStore {
   private readonly held: ChainSummary[] = [];
   private readonly seen = new Set<string>();
@@ -50,9 +46,9 @@ export class SummaryStore {
    * so dropping them here gives the same findings without holding or spilling the copies.
    */
   add(s: ChainSummary): boolean {
-    const digest = signatureDigest(s);
-    if (this.seen.has(digest)) return false;
-    this.seen.add(digest);
+    // The signature is a digest: two filings with the same one are the same filing given twice.
+    if (this.seen.has(s.signature)) return false;
+    this.seen.add(s.signature);
     if (!this.dir && this.held.length < this.spillFrom) {
       this.held.push(compactSummary(s, this.intern));
       return true;
