@@ -30,7 +30,9 @@ export interface FileResultMessage {
   json: string;
 }
 
-/** What a worker sends back, once per batch. */
+/** What a worker sends back: that it is ready (once, when its script has loaded), then once per batch. */
+export type WorkerMessage = { ready: true } | ResultsMessage;
+
 export interface ResultsMessage {
   results: FileResultMessage[];
 }
@@ -70,6 +72,9 @@ export class Progress {
 
 /** Time a worker may spend on one file before it is stopped (the whole of a parse is far below it). */
 export const DEFAULT_FILE_TIME_LIMIT_MS = 30_000;
+
+/** Time a new worker may take to load its script (our bundle, not a file's content) before its first file. */
+const START_LIMIT_MS = 30_000;
 
 export interface PoolOptions {
   /** The script a worker runs (the CLI bundle itself: it runs the worker body when started as a scan worker). */
@@ -116,6 +121,9 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
     worker: Worker;
     progress: Progress;
     online: boolean;
+    /** The worker's script has loaded: from now on its files are timed one by one. */
+    ready: boolean;
+    spawned: number;
     /** Every job handed to the worker and not yet answered, in the order it reads them. */
     pending: Job[];
     batches: number;
@@ -139,9 +147,13 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
     s.timer = null;
     const cur = current(s);
     if (!cur) return;
-    const left = cur.since + opts.timeLimitMs - Date.now();
-    if (left <= 0) overrun(s, cur.job);
-    else s.timer = setTimeout(() => arm(s), left);
+    const starting = !s.ready;
+    const left = starting
+      ? s.spawned + Math.max(opts.timeLimitMs, START_LIMIT_MS) - Date.now()
+      : cur.since + opts.timeLimitMs - Date.now();
+    if (left > 0) s.timer = setTimeout(() => arm(s), left);
+    else if (starting) lose(s, 'the reader did not start', cur.job);
+    else overrun(s, cur.job);
   };
 
   const give = (s: Slot, batch: Job[]) => {
@@ -221,7 +233,18 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
     });
     // Until online, the batch counts as the slot's, so a worker that fails to start hands it back (and the time
     // limit covers its start).
-    const s: Slot = { worker, progress, online: false, pending: [], batches: 0, since: 0, timer: null, dead: false };
+    const s: Slot = {
+      worker,
+      progress,
+      online: false,
+      ready: false,
+      spawned: Date.now(),
+      pending: [],
+      batches: 0,
+      since: 0,
+      timer: null,
+      dead: false,
+    };
     slots.add(s);
     live++;
     give(s, first);
@@ -229,10 +252,15 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
       s.online = true;
       pump();
     });
-    worker.on('message', (m: ResultsMessage) => {
+    worker.on('message', (m: WorkerMessage) => {
       if (s.dead) return;
-      s.batches--;
       s.since = Date.now();
+      if ('ready' in m) {
+        s.ready = true;
+        arm(s);
+        return;
+      }
+      s.batches--;
       for (const r of m.results) {
         const i = s.pending.findIndex((j) => j.index === r.index);
         if (i >= 0) s.pending.splice(i, 1);

@@ -2,7 +2,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { InspectOptions } from '../../core/inspect';
 import { checkFile } from './file';
-import { Progress, type BatchMessage, type FileResultMessage, type ResultsMessage, type ScanWorkerData } from './pool';
+import { Progress, type BatchMessage, type FileResultMessage, type ScanWorkerData, type WorkerMessage } from './pool';
 
 /** True in a thread started by the scan pool (the CLI bundle is both the command and the worker). */
 export function isScanWorker(): boolean {
@@ -23,7 +23,9 @@ export function runScanWorker(): void {
         const outcome = await checkFile(job.path, options, true);
         results.push({ index: job.index, json: JSON.stringify(outcome) });
       }
-      parentPort!.postMessage({ results } satisfies ResultsMessage);
+      parentPort!.postMessage({ results } satisfies WorkerMessage);
     });
   });
+  // The time limits count from here: loading this script is not reading a file.
+  parentPort!.postMessage({ ready: true } satisfies WorkerMessage);
 }
