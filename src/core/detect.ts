@@ -202,13 +202,14 @@ export function detectKind(text: string): Detection {
   if (lead.startsWith('%PDF-'))
     return { kind: 'unknown', reason: 'a PDF read as text: open it as a PDF (bytes), not as text' };
   if (/^[{[]\s*["{[\]}]/.test(lead)) return { kind: 'unknown', reason: 'JSON, not an ownership filing' };
-  if (SUBMISSION_START.test(lead) || SUBMISSION_LINE.test(head)) return detectSubmission(text, head);
-
   const root = /^<([A-Za-z_][\w.:-]*)/.exec(lead);
-  if (root) {
+  const local = root?.[1].replace(/^[^:]*:/, '');
+  // An ownership document's root first: a submission never opens with it, and the search for a submission's
+  // header lines would scan the head of every XML filing.
+  if (local === 'ownershipDocument') return { kind: 'xml', reason: 'ownership XML document' };
+  if (SUBMISSION_START.test(lead) || SUBMISSION_LINE.test(head)) return detectSubmission(text, head);
+  if (root && local !== undefined) {
     const name = root[1];
-    const local = name.replace(/^[^:]*:/, '');
-    if (local === 'ownershipDocument') return { kind: 'xml', reason: 'ownership XML document' };
     if (/^html$/i.test(local) || /^(head|body)$/i.test(local)) return detectHtml(text, head);
     // `<XML>` wrapper cut out of a submission: read it like one.
     if (name === 'XML' && findOwnershipRoot(text) >= 0)

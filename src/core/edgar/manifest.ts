@@ -84,12 +84,14 @@ const cache = new Map<string, { mtimeMs: number; data: ManifestFile }>();
 export function edgarSourceForFile(file: string, bytes: Uint8Array): EdgarSource | null {
   const dir = path.dirname(path.resolve(file));
   const mf = path.join(dir, MANIFEST_NAME);
-  let st: fs.Stats;
+  // Most folders have no manifest: asked without an exception (a thrown ENOENT per file showed in a folder check).
+  let st: fs.Stats | undefined;
   try {
-    st = fs.statSync(mf);
+    st = fs.statSync(mf, { throwIfNoEntry: false });
   } catch {
     return null;
   }
+  if (!st) return null;
   let hit = cache.get(dir);
   if (!hit || hit.mtimeMs !== st.mtimeMs) {
     try {
