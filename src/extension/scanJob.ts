@@ -12,7 +12,7 @@ import { ResultCache, rulesetKey, type Stamp } from '../core/cache';
 import type { ChainSummary } from '../core/reconcile';
 import type { ReadingWorker } from '../core/worker/client';
 import type { WorkerInspectOptions } from '../core/worker/protocol';
-import { isCachedOutcome } from '../cli/scan/cache';
+import { OUTCOME_CODEC } from '../cli/scan/cache';
 import { checkInputs, type CheckStats } from '../cli/scan/check';
 import type { CachedOutcome } from '../cli/scan/file';
 import { PlaceIndex, type Places } from '../cli/scan/places';
@@ -84,7 +84,7 @@ export async function runScanJob(
     scope,
     // PDFs read by OCR give other results than PDFs that are not.
     key: rulesetKey(`${env.version}+extension${options.ocr?.read ? '+ocr' : ''}`, severities),
-    validate: isCachedOutcome,
+    ...OUTCOME_CODEC,
   });
   const cacheNotes = cache.note ? [cache.note] : [];
   let batch: ScanBatch = { files: [], summaries: [], unreadable: [] };

@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -168,6 +169,33 @@ describe('form4 CLI', function () {
     const again = form4(['check', '--format', 'ndjson', '--stats', dir]);
     assert.match(again.err, /5 files: 0 read, 5 unchanged/);
     assert.equal(again.out, first.out);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a re-check of unchanged files reuses the cross-filing findings and reads no chain summary from the cache', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'form4-cli-'));
+    for (const n of fs.readdirSync(TIMELINE)) fs.copyFileSync(path.join(TIMELINE, n), path.join(dir, n));
+    const first = form4(['check', '--format', 'ndjson', dir]);
+    assert.match(first.out, /-cross"/, 'cross-filing findings');
+    // Every cached chain summary replaced by one of the wrong shape, in a cache made to match its checksum: read,
+    // it stops the check; left unread, nothing changes.
+    const cacheDir = path.join(CACHE_HOME, 'form4');
+    const cacheFile = fs
+      .readdirSync(cacheDir)
+      .map((n) => path.join(cacheDir, n))
+      .find((p) =>
+        fs.readFileSync(p, 'utf8').includes(JSON.stringify(path.join(dir, 'copy-of-2024-01-10-purchase.xml'))),
+      )!;
+    const [header, ...lines] = fs.readFileSync(cacheFile, 'utf8').split('\n');
+    const body = lines.map((l) => (l.includes('\t') ? `${l.split('\t')[0]}\t[["k",{"source":1}]]` : l)).join('\n');
+    const h = { ...(JSON.parse(header) as object), sha256: crypto.createHash('sha256').update(body).digest('hex') };
+    fs.writeFileSync(cacheFile, `${JSON.stringify(h)}\n${body}`);
+    const again = form4(['check', '--format', 'ndjson', '--stats', dir]);
+    assert.match(again.err, /4 files: 0 read, 4 unchanged/);
+    assert.equal(again.out, first.out);
+    fs.appendFileSync(path.join(dir, '2024-03-15-sale.xml'), '\n<!-- edited -->\n');
+    const changed = form4(['check', '--format', 'ndjson', dir]);
+    assert.match(changed.err, /entries of the wrong shape; run with --no-cache/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -4,6 +4,7 @@
  * another rule set or too large is never trusted.
  */
 import { strict as assert } from 'node:assert';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,6 +17,16 @@ import { SummaryStore } from '../../src/cli/scan/spill';
 import { inspectBytes, inspectText } from '../../src/core/inspect';
 
 const EX = path.resolve(__dirname, '..', '..', 'examples');
+
+/** A cache file of `lines` under `header` with the checksum of exactly those lines (a cache crafted to match it). */
+function withChecksum(header: string, lines: string[]): string {
+  const body = lines.map((l) => `${l}\n`).join('');
+  const h = { ...(JSON.parse(header) as object), sha256: crypto.createHash('sha256').update(body).digest('hex') };
+  return `${JSON.stringify(h)}\n${body}`;
+}
+
+/** The header of a cache of version 2 with the key 'k', before its checksum. */
+const HEADER = '{"format":"form4-result-cache","version":2,"key":"k","sha256":""}';
 const TIMELINE = path.resolve(__dirname, '..', 'fixtures', 'summary', 'timeline');
 
 /** A check of `dir` in this thread; its results in order, the cross-filing findings and the parses it made. */
@@ -75,7 +86,7 @@ describe('check: result cache', () => {
     assert.equal(first.save, null);
     const again = await check(dir, cacheFolder);
     assert.equal(again.parsed, 0);
-    assert.deepEqual(again.stats, { files: 30, parsed: 0, cached: 30 });
+    assert.deepEqual(again.stats, { files: 30, parsed: 0, cached: 30, inputs: first.stats.inputs });
     // Results from the cache are the results.
     assert.deepEqual(again.results, fresh.results);
     assert.deepEqual(again.cross, fresh.cross);
@@ -87,7 +98,8 @@ describe('check: result cache', () => {
     for (const n of changed) fs.appendFileSync(path.join(dir, n), '\n<!-- edited -->\n');
     const after = await check(dir, cacheFolder);
     assert.equal(after.parsed, 10);
-    assert.deepEqual(after.stats, { files: 30, parsed: 10, cached: 20 });
+    assert.deepEqual({ ...after.stats, inputs: undefined }, { files: 30, parsed: 10, cached: 20, inputs: undefined });
+    assert.notEqual(after.stats.inputs, first.stats.inputs, 'the changed files change the inputs digest');
     const expected = await check(dir, null);
     assert.deepEqual(after.results, expected.results);
     assert.deepEqual(after.cross, expected.cross);
@@ -105,14 +117,34 @@ describe('check: result cache', () => {
     const [file] = fs.readdirSync(cacheFolder);
     const p = path.join(cacheFolder, file);
     const lines = fs.readFileSync(p, 'utf8').split('\n');
+    const [head, tail] = lines[1].split('\t');
     // A well-formed line of the wrong shape: a finding whose message is not text.
-    const entry = JSON.parse(lines[1]) as [string, number, number, FileResult];
+    const entry = JSON.parse(head) as [string, number, number, FileResult];
     (entry[3].findings as unknown[]).push({ rule: 'x', severity: 'error', message: { toString: 1 }, span: null });
-    fs.writeFileSync(p, [lines[0], JSON.stringify(entry), ...lines.slice(2)].join('\n'));
+    const edited = [`${JSON.stringify(entry)}\t${tail}`, ...lines.slice(2)];
+    fs.writeFileSync(p, [lines[0], ...edited].join('\n'));
+    const changed = await check(dir, cacheFolder);
+    assert.match(changed.note ?? '', /does not match its checksum\); ignored/);
+    assert.equal(changed.parsed, 30);
+    // The same line in a cache made to match its checksum: still refused, for its shape.
+    fs.writeFileSync(p, withChecksum(lines[0], edited));
     const bad = await check(dir, cacheFolder);
     assert.match(bad.note ?? '', /wrong shape \(line 2\); ignored/);
     assert.equal(bad.parsed, 30);
     assert.equal((await check(dir, cacheFolder)).parsed, 0);
+
+    // Entries (the tail, read when used) of the wrong shape in a cache that matches its checksum: never used.
+    const good = fs.readFileSync(p, 'utf8').split('\n');
+    const badTail = [`${good[1].split('\t')[0]}\t[["k",{"source":1}]]`, ...good.slice(2)];
+    fs.writeFileSync(p, withChecksum(good[0], badTail));
+    const crafted = openCheckCache([dir], '1.0.0', {}, cacheFolder);
+    assert.equal(crafted.note, null);
+    const hit = crafted.get(JSON.parse(good[1].split('\t')[0])[0] as string, {
+      size: JSON.parse(good[1].split('\t')[0])[1] as number,
+      mtimeMs: JSON.parse(good[1].split('\t')[0])[2] as number,
+    });
+    assert.ok(hit?.ok);
+    assert.throws(() => hit.summary.entries, /entries of the wrong shape; run with --no-cache/);
 
     fs.writeFileSync(p, 'not json at all\n');
     const foreign = await check(dir, cacheFolder);
@@ -121,7 +153,7 @@ describe('check: result cache', () => {
 
     fs.writeFileSync(p, `${lines[0]}\n{"truncated": \n`);
     const cut = await check(dir, cacheFolder);
-    assert.match(cut.note ?? '', /is corrupt \(line 2\); ignored/);
+    assert.match(cut.note ?? '', /does not match its checksum\); ignored/);
     assert.equal(cut.parsed, 30);
   });
 
@@ -261,8 +293,10 @@ describe('check: the result cache opened and saved a slice at a time (the extens
     fs.mkdirSync(dir, { recursive: true });
     for (const [text, note] of [
       ['not json at all\n', /is not a form4 cache; ignored/],
-      ['{"format":"form4-result-cache","version":1,"key":"k"}\n{"truncated": \n', /is corrupt \(line 2\); ignored/],
-      ['{"format":"form4-result-cache","version":1,"key":"k"}\n["/x",1,1,42]\n', /wrong shape \(line 2\); ignored/],
+      ['{"format":"form4-result-cache","version":1,"key":"k"}\n["/x",1,1,"v"]\n', /not a form4 cache of this version/],
+      [withChecksum(HEADER, ['{"truncated": ']), /is corrupt \(line 2\); ignored/],
+      [`${HEADER}\n["/x",1,1,"v"]\n`, /does not match its checksum\); ignored/],
+      [withChecksum(HEADER, ['["/x",1,1,42]']), /wrong shape \(line 2\); ignored/],
     ] as const) {
       fs.writeFileSync(c.file, text);
       const opened = await ResultCache.open<string>(options());

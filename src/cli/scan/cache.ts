@@ -1,8 +1,9 @@
 /** Where and how `form4 check` keeps its per-file results between runs. */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ResultCache, rulesetKey } from '../../core/cache';
-import type { CachedOutcome, FileResult } from './file';
+import { ResultCache, rulesetKey, type CacheOptions, type Encoded } from '../../core/cache';
+import type { CachedOutcome, FileOutcome, FileResult } from './file';
+import type { ChainSummary, CrossFinding } from '../../core/reconcile';
 
 /** The user's cache folder for form4: $XDG_CACHE_HOME (when absolute, as the spec asks), else the platform's. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -36,7 +37,7 @@ function isChainRow(v: unknown): boolean {
   return isObj(v) && isStr(v.table) && isStr(v.label) && isStr(v.holding) && isObj(v.loc) && isSpan(v.loc.span);
 }
 
-function isEntry(v: unknown): boolean {
+export function isEntry(v: unknown): boolean {
   if (!Array.isArray(v) || v.length !== 2 || !isStr(v[0]) || !isObj(v[1])) return false;
   const e = v[1];
   return (
@@ -90,6 +91,66 @@ export function isCachedOutcome(v: unknown): v is CachedOutcome {
   return v.ok === true && isFileResult(v);
 }
 
+/**
+ * A file's outcome as written to the cache and sent from a scan worker: the chain summary's entries (most of it) as
+ * a tail of their own, so that a re-check whose cross-filing findings are unchanged never parses them.
+ */
+export function encodeOutcome(o: CachedOutcome | FileOutcome): Encoded {
+  if (!o.ok) return { head: JSON.stringify(o), tail: null };
+  const { entries } = o.summary;
+  return { head: JSON.stringify({ ...o, summary: { ...o.summary, entries: [] } }), tail: JSON.stringify(entries) };
+}
+
+/** The outcome again from its head (validated) and its tail, whose entries are parsed and validated on first use. */
+export function attachTail<T extends CachedOutcome | FileOutcome>(head: T, tail: () => string): T {
+  if (!head.ok) return head;
+  const summary = head.summary;
+  let entries: ChainSummary['entries'] | null = null;
+  Object.defineProperty(summary, 'entries', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (entries === null) {
+        const v: unknown = JSON.parse(tail());
+        // Only a cache crafted to match its checksum gets here: never used, and said plainly.
+        if (!Array.isArray(v) || !v.every(isEntry))
+          throw new Error(`a cached result of ${summary.file} has entries of the wrong shape; run with --no-cache`);
+        entries = v as ChainSummary['entries'];
+      }
+      return entries;
+    },
+    set(v: ChainSummary['entries']) {
+      entries = v;
+    },
+  });
+  return head;
+}
+
+/**
+ * What a check keeps beside the per-file results: its cross-filing findings, partition by partition, and the digest
+ * of the inputs they were found over (see CheckStats.inputs).
+ */
+export interface CrossMemo {
+  inputs: string;
+  cross: CrossFinding[][];
+}
+
+/** The stored cross-filing findings when they are of exactly these inputs (and of the shape of findings). */
+export function crossMemo(v: unknown, inputs: string | undefined): CrossFinding[][] | null {
+  if (!isObj(v) || inputs === undefined || v.inputs !== inputs || !Array.isArray(v.cross)) return null;
+  const ok = v.cross.every(
+    (part) => Array.isArray(part) && part.every((c) => isObj(c) && isStr(c.file) && isFinding(c.finding)),
+  );
+  return ok ? (v.cross as CrossFinding[][]) : null;
+}
+
+/** The file outcome cache's validation and encoding, for the check and the extension's workspace scan. */
+export const OUTCOME_CODEC: Pick<CacheOptions<CachedOutcome>, 'validate' | 'encode' | 'attach'> = {
+  validate: isCachedOutcome,
+  encode: encodeOutcome,
+  attach: attachTail,
+};
+
 /** The cache of a check of `paths` (as given, from the current folder when any is relative). */
 export function openCheckCache(
   paths: string[],
@@ -102,6 +163,6 @@ export function openCheckCache(
     dir,
     scope,
     key: rulesetKey(programVersion, severities),
-    validate: isCachedOutcome,
+    ...OUTCOME_CODEC,
   });
 }

@@ -2,10 +2,11 @@
  * `check`'s reading phase over files and folders: walked, checked (in worker threads when the CLI runs from its
  * bundle), or taken from the cache when unchanged, and handed on in input order as each becomes available.
  */
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import type { InspectOptions } from '../../core/inspect';
-import type { ResultCache, Stamp } from '../../core/cache';
+import type { Encoded, ResultCache, Stamp } from '../../core/cache';
 import { walkInputs, type InputFile } from '../files';
 import { checkFile, type CachedOutcome, type FileOutcome, type FileResult, type InspectFile } from './file';
 import { DEFAULT_FILE_TIME_LIMIT_MS, runPool, type Job } from './pool';
@@ -34,6 +35,11 @@ export interface CheckRunOptions {
 
 export interface CheckStats {
   files: number;
+  /**
+   * A digest of the inputs in order, with each file's size and modification time (when a cache is used): the same
+   * digest and every result from the cache give the same cross-filing findings.
+   */
+  inputs?: string;
   /** Files handed to a reader in this run. */
   parsed: number;
   /** Files whose result came from the cache. */
@@ -54,6 +60,7 @@ export function defaultThreads(): number {
 
 export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: CheckSink): Promise<CheckStats> {
   const stats: CheckStats = { files: 0, parsed: 0, cached: 0 };
+  const inputsHash = opts.cache ? crypto.createHash('sha256') : null;
   const cache = opts.cache ?? null;
   // Results arrive out of order from the workers; they are handed on in input order, keeping only those ahead.
   const ready = new Map<number, Item>();
@@ -72,11 +79,11 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
     }
     if (resume && ready.size < AHEAD) resume();
   };
-  const settle = (index: number, outcome: FileOutcome, json?: string | null) => {
+  const settle = (index: number, outcome: FileOutcome, encoded?: Encoded | null) => {
     const at = inputs.get(index)!;
     // A file that is not a filing stays one: its reason is kept too. A stopped reader is not a result.
     if (cache && at.stamp && !('stopped' in outcome) && !opts.signal?.aborted)
-      cache.set(at.input.path, at.stamp, outcome, json ?? undefined);
+      cache.set(at.input.path, at.stamp, outcome, encoded ?? undefined);
     put(index, { input: at.input, outcome });
   };
 
@@ -87,6 +94,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
       if (opts.signal?.aborted) return;
       const i = index++;
       if ('missing' in it) {
+        inputsHash?.update(`missing\u0000${it.missing}\n`);
         put(i, { missing: it.missing });
         continue;
       }
@@ -100,6 +108,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
           // Unreadable: the reader says why.
         }
       }
+      inputsHash?.update(`${it.path}\u0000${stamp?.size ?? '-'}\u0000${stamp?.mtimeMs ?? '-'}\n`);
       inputs.set(i, { input: it, stamp });
       const hit = stamp && cache?.get(it.path, stamp);
       if (hit) {
@@ -113,12 +122,16 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
   }
 
   const threads = opts.threads ?? defaultThreads();
+  const done = () => {
+    if (inputsHash && !opts.signal?.aborted) stats.inputs = inputsHash.digest('hex');
+    return stats;
+  };
   if (!opts.workerScript) {
     for (const job of jobs()) {
       const outcome = await checkFile(job.path, opts.inspect, false, opts.inspectFile);
       if (!opts.signal?.aborted) settle(job.index, outcome);
     }
-    return stats;
+    return done();
   }
   // PDFs come back from the workers unread: the main thread's PDF reader (a worker of its own) reads them in turn.
   let pdfs: Promise<void> = Promise.resolve();
@@ -130,7 +143,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
     timeLimitMs: opts.timeLimitMs ?? DEFAULT_FILE_TIME_LIMIT_MS,
     mayTake: () => ready.size < AHEAD,
     wake: (r) => (resume = r),
-    onResult: (index, outcome, json) => {
+    onResult: (index, outcome, encoded) => {
       if (!outcome.ok && 'deferred' in outcome) {
         const path = inputs.get(index)!.input.path;
         pdfs = pdfs.then(async () => {
@@ -138,9 +151,9 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
           const pdf = await checkFile(path, opts.inspect, false, opts.inspectFile);
           if (!opts.signal?.aborted) settle(index, pdf);
         });
-      } else settle(index, outcome, json);
+      } else settle(index, outcome, encoded);
     },
   });
   await pdfs;
-  return stats;
+  return done();
 }

@@ -1,6 +1,7 @@
 /** `form4 check`: the files and folders read (streamed, in worker threads, from the cache when unchanged), then output. */
 import type { InspectOptions } from '../../core/inspect';
-import { openCheckCache } from './cache';
+import { crossMemo, openCheckCache, type CrossMemo } from './cache';
+import type { ChainSummary, CrossFinding } from '../../core/reconcile';
 import { checkInputs } from './check';
 import { checkOutput, type CheckFormat } from './output';
 import { SummaryStore } from './spill';
@@ -34,6 +35,10 @@ export async function runCheck(c: CheckCommand): Promise<number> {
   if (cache?.note) process.stderr.write(`form4: note: ${cache.note}\n`);
   const out = checkOutput(c.format, c.toolVersion);
   const summaries = new SummaryStore();
+  // With cross-filing findings kept by the last run, summaries wait: if every file is unchanged, those findings
+  // are the answer and no summary is read from the cache. The first of each signature is what the store keeps.
+  const waiting: ChainSummary[] | null = cache?.memo !== undefined ? [] : null;
+  const signatures = new Set<string>();
   let failed = false;
   const t0 = Date.now();
   let stats;
@@ -50,7 +55,11 @@ export async function runCheck(c: CheckCommand): Promise<number> {
       },
       {
         file(_input, r) {
-          out.file(r, summaries.add(r.summary));
+          if (!waiting) return out.file(r, summaries.add(r.summary));
+          const first = !signatures.has(r.summary.signature);
+          signatures.add(r.summary.signature);
+          if (first) waiting.push(r.summary);
+          out.file(r, first);
         },
         unreadable(input, reason, stopped) {
           if (input.explicit || stopped) {
@@ -70,9 +79,21 @@ export async function runCheck(c: CheckCommand): Promise<number> {
     summaries.dispose();
     throw e;
   }
+  const stored = stats.parsed === 0 ? crossMemo(cache?.memo, stats.inputs) : null;
+  if (stored) {
+    summaries.dispose();
+    for (const part of stored) out.cross(part);
+  } else {
+    for (const s of waiting ?? []) summaries.add(s);
+    const parts: CrossFinding[][] = [];
+    summaries.reconcileEach({ severities }, (cross) => {
+      if (cache) parts.push(cross);
+      out.cross(cross);
+    });
+    if (cache && stats.inputs) cache.setMemo({ inputs: stats.inputs, cross: parts } satisfies CrossMemo);
+  }
   const saveNote = cache?.save();
   if (saveNote) process.stderr.write(`form4: note: ${saveNote}\n`);
-  summaries.reconcileEach({ severities }, (cross) => out.cross(cross));
   out.end();
   if (c.stats)
     process.stderr.write(

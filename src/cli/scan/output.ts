@@ -9,7 +9,7 @@ import { findingToJson } from '../../core/json';
 import type { CrossFinding } from '../../core/reconcile';
 import { findingPlace, terminalSafe } from '../render';
 import { toSarif } from '../sarif';
-import { PlaceIndex, summaryOffsets } from './places';
+import { PlaceIndex } from './places';
 import type { FileResult } from './file';
 
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'ndjson';
@@ -47,19 +47,15 @@ function ndjsonLines(k: Kept, findings: Finding[]): string {
 }
 
 export function checkOutput(format: CheckFormat, toolVersion: string): CheckOutput {
-  // Streamed: of each file with chains only the places of its chain rows are kept (packed), for the cross-filing
-  // findings that may point at them, with its rank in the input.
+  // Streamed: of each file that cross-filing findings may concern its places are kept (packed), for the findings
+  // that may point at them, with its rank in the input. Its chain summary is not looked at: a re-check that reuses
+  // the last run's cross-filing findings never reads the summaries from the cache.
   if (format === 'ndjson') {
     const places = new Map<string, { rank: number; source: FileResult['source']; lines: PlaceIndex }>();
     const out: CheckOutput = {
       errors: 0,
       file(r, chained) {
-        if (chained && r.summary.entries.length)
-          places.set(r.file, {
-            rank: places.size,
-            source: r.source,
-            lines: new PlaceIndex(r.places, summaryOffsets(r.summary)),
-          });
+        if (chained) places.set(r.file, { rank: places.size, source: r.source, lines: new PlaceIndex(r.places) });
         for (const f of r.findings) if (f.severity === 'error') out.errors++;
         if (r.findings.length)
           process.stdout.write(

@@ -50,19 +50,15 @@ export function summaryOffsets(summary: ChainSummary): Set<number> {
 }
 
 /**
- * Answers `position(offset)` for the offsets recorded in `places` (the shape of LineIndex that outputs use), or only
- * for those in `keep`: a streamed check holds, per file, just the chain places cross-filing findings can point at.
- * Packed in one typed array (offset, line, column) for the hundred thousand files of a large check.
+ * Answers `position(offset)` for the offsets recorded in `places` (the shape of LineIndex that outputs use), packed
+ * in one typed array (offset, line, column) for the hundred thousand files of a large check.
  */
 export class PlaceIndex {
   private readonly packed: Int32Array;
-  constructor(places: Places, keep?: ReadonlySet<number>) {
-    let n = 0;
-    for (const o of places.offsets) if (!keep || keep.has(o)) n++;
-    this.packed = new Int32Array(n * 3);
+  constructor(places: Places) {
+    this.packed = new Int32Array(places.offsets.length * 3);
     let j = 0;
     places.offsets.forEach((o, i) => {
-      if (keep && !keep.has(o)) return;
       this.packed[j++] = o;
       this.packed[j++] = places.lines[i];
       this.packed[j++] = places.columns[i];

@@ -9,7 +9,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Severity } from '../../core/model';
+import type { Encoded } from '../../core/cache';
 import type { FileOutcome } from './file';
+import { attachTail } from './cache';
 
 export interface Job {
   index: number;
@@ -22,12 +24,11 @@ export interface BatchMessage {
 }
 
 /**
- * One file's outcome as JSON, which costs less than a structured clone of its many small objects and is what the
- * cache stores.
+ * One file's outcome as JSON (`encodeOutcome`), which costs less than a structured clone of its many small objects
+ * and is what the cache stores.
  */
-export interface FileResultMessage {
+export interface FileResultMessage extends Encoded {
   index: number;
-  json: string;
 }
 
 /** What a worker sends back: that it is ready (once, when its script has loaded), then once per batch. */
@@ -84,7 +85,7 @@ export interface PoolOptions {
   timeLimitMs: number;
   /** Files per message: small enough that both workers stay busy to the end. */
   batch?: number;
-  onResult: (index: number, outcome: FileOutcome, json: string | null) => void;
+  onResult: (index: number, outcome: FileOutcome, encoded: Encoded | null) => void;
   /** Whether new jobs may be handed out now (false: results are piling up ahead of the output). */
   mayTake?: () => boolean;
   /** Receives the function that hands out work again once `mayTake` turns true. */
@@ -264,7 +265,9 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
       for (const r of m.results) {
         const i = s.pending.findIndex((j) => j.index === r.index);
         if (i >= 0) s.pending.splice(i, 1);
-        opts.onResult(r.index, JSON.parse(r.json) as FileOutcome, r.json);
+        const tail = r.tail;
+        const outcome = JSON.parse(r.head) as FileOutcome;
+        opts.onResult(r.index, tail === null ? outcome : attachTail(outcome, () => tail), r);
       }
       arm(s);
       pump();

@@ -2,6 +2,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { InspectOptions } from '../../core/inspect';
 import { checkFile } from './file';
+import { encodeOutcome } from './cache';
 import { Progress, type BatchMessage, type FileResultMessage, type ScanWorkerData, type WorkerMessage } from './pool';
 
 /** True in a thread started by the scan pool (the CLI bundle is both the command and the worker). */
@@ -21,7 +22,7 @@ export function runScanWorker(): void {
       for (const job of m.jobs) {
         progress.start(job.index);
         const outcome = await checkFile(job.path, options, true);
-        results.push({ index: job.index, json: JSON.stringify(outcome) });
+        results.push({ index: job.index, ...encodeOutcome(outcome) });
       }
       parentPort!.postMessage({ results } satisfies WorkerMessage);
     });

@@ -1,2 +1,2 @@
-export { ResultCache, DEFAULT_CACHE_BYTES, nextTurn, type Stamp, type CacheOptions } from './store';
+export { ResultCache, DEFAULT_CACHE_BYTES, nextTurn, type Stamp, type CacheOptions, type Encoded } from './store';
 export { rulesetKey } from './key';
