@@ -60,6 +60,9 @@ export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Bytes hashed between two turns of the event loop when the cache is opened asynchronously. */
+const HASH_SLICE = 1 << 20;
+
 const NL = 0x0a;
 const TAB = 0x09;
 
@@ -186,7 +189,13 @@ export class ResultCache<T> {
     // Another rule set or options: not corrupt, just not for this run (no note).
     if (h.key !== this.options.key) return null;
     const body = firstEnd < 0 ? bytes.subarray(bytes.length) : bytes.subarray(firstEnd + 1);
-    if (typeof h.sha256 !== 'string' || crypto.createHash('sha256').update(body).digest('hex') !== h.sha256)
+    // Hashed a slice at a time too: tens of MB at once would hold the extension host's thread.
+    const hash = crypto.createHash('sha256');
+    for (let at = 0; at < body.length; at += HASH_SLICE) {
+      if (at > 0) yield;
+      hash.update(body.subarray(at, at + HASH_SLICE));
+    }
+    if (typeof h.sha256 !== 'string' || hash.digest('hex') !== h.sha256)
       return `cache ${this.file} is corrupt (its content does not match its checksum); ignored`;
     const entries = new Map<string, { size: number; mtimeMs: number; value: T; line: Line }>();
     const attach = this.options.attach;
