@@ -18,6 +18,22 @@ function lastFirst(sig: string): string | null {
   return [words[words.length - 1], ...words.slice(0, -1)].join(' ');
 }
 
+/**
+ * A word of a name that glues digits to letters ("220Wflake"), which OCR makes of letters it cannot read, unless the
+ * text writes it again elsewhere (a name such as "374Water" is repeated in the address, the notes, the signature).
+ */
+function unconfirmedMixedWord(text: string, name: string): string | null {
+  const k = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]+/g, '');
+  const mixed = name.split(/\s+/).filter((w) => /\d[A-Za-z]|[A-Za-z]\d/.test(w) && k(w).length >= 4);
+  if (!mixed.length) return null;
+  const all = k(text);
+  for (const w of mixed) {
+    const first = all.indexOf(k(w));
+    if (first < 0 || all.indexOf(k(w), first + 1) < 0) return w;
+  }
+  return null;
+}
+
 export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: number): void {
   const f = doc.filing;
   const known = [
@@ -33,6 +49,15 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
       h.ownerDoubt ? "split from the owner's name on the same line" : null,
       'Issuer name',
     );
+  if (f.issuer.name.value && !f.issuer.name.uncertain) {
+    const odd = unconfirmedMixedWord(doc.t, f.issuer.name.value);
+    if (odd)
+      doc.doubt(
+        f.issuer.name,
+        'Issuer name',
+        `"${odd}" mixes digits and letters and is written nowhere else in the text: OCR may have misread it`,
+      );
+  }
   if (h.symbol) {
     const sym = h.symbol.raw.toUpperCase();
     f.issuer.tradingSymbol = doc.field(

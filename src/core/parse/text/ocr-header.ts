@@ -10,9 +10,9 @@ import type { ReportingOwner } from '../../model';
 import type { Line, Piece, TextDoc } from './doc';
 import { flagSuspectDigits } from './owners';
 
-/** Where another box's text starts on a line of the left column. */
+/** Where another box's text starts on a line of the left column (at its start: the left box is empty there). */
 const OTHER_BOX =
-  /\s(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|\(give|\(specify|\(Month|\(MM|\(Check|Check\s+all|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|Line\)|Individual|Statement\b|Date\s+of)/;
+  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|\(give|\(specify|\(Month|\(MM|\(Check|Check\s+all|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|Line\)|Individual|Statement\b|Date\s+of)/;
 
 /** Lines of label text (not a value). */
 const LABEL_LINE =
@@ -33,6 +33,21 @@ function leftPart(doc: TextDoc, l: Line, from = l.start): Piece | null {
   while (s < e && /[\s|.:;,'‘’"“”=~_-]/.test(doc.t[s])) s++;
   while (e > s && /[\s|_—–-]/.test(doc.t[e - 1])) e--;
   return doc.piece(s, e);
+}
+
+/**
+ * The words in capitals a line starts with ("VIEW" of "VIEW ly porting"): a city's rest, wrapped under it, before
+ * the lower-case remains of another box's label. Null when the line holds anything else.
+ */
+function leadingCapitals(doc: TextDoc, p: Piece): Piece | null {
+  const words = p.raw.split(' ');
+  let n = 0;
+  while (n < Math.min(3, words.length) && /^[A-Z][A-Z.'-]{1,30}$/.test(words[n])) n++;
+  if (!n || (n < words.length && !/^[a-z]/.test(words[n]))) return null;
+  const text = doc.t.slice(p.start, p.end);
+  let end = 0;
+  for (const w of words.slice(0, n)) end = text.indexOf(w, end) + w.length;
+  return doc.piece(p.start, p.start + end);
 }
 
 /** A name's letters for comparison: upper case, letters and digits only. */
@@ -84,6 +99,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   // The issuer: the name before "[SYMBOL]".
   const known = knownNames.map(key).filter((k) => k.length >= 4);
   let ownerFromIssuerLine: Piece | null = null;
+  let allKey: string | null = null;
   for (let i = 0; i < lines.length && !out.symbol; i++) {
     const l = lines[i];
     const m = SYMBOL.exec(l.text);
@@ -93,7 +109,10 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     // Text before the bracket: another box's label may come first ("2 Date of ... | Snowflake Inc. [").
     let from = l.start;
     const before = l.text.slice(0, m.index);
-    const cut = Math.max(before.lastIndexOf('|'), before.lastIndexOf('['), before.search(/\)\s[^)]*$/));
+    // ... or another box's date ("Kampani Arjun 4/11/2022 Rocket Lab USA, Inc. [RKLB]").
+    let dateEnd = -1;
+    for (const d of before.matchAll(/\d{1,2}\/\d{1,2}\/\d{2,4}/g)) dateEnd = d.index + d[0].length - 1;
+    const cut = Math.max(before.lastIndexOf('|'), before.lastIndexOf('['), before.search(/\)\s[^)]*$/), dateEnd);
     if (cut >= 0) from = l.start + cut + 1;
     let p = doc.piece(from, l.start + m.index);
     if (p && cut >= 0 && i > 0) {
@@ -119,12 +138,30 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       const s = p.start + (/^[\s.|:;,'"“”]+/.exec(p.raw)?.[0].length ?? 0);
       p = doc.piece(s, p.end);
     }
-    if (p && !ownerFromIssuerLine && i > 0) {
-      // No known owner on the line: the issuer's name is the shortest run of words before the bracket that ends
-      // with a company's suffix ("McMahon John Dennis Snowflake Inc." -> "Snowflake Inc."), said so.
+    // The owner's name on a line of its own below the issuer's ("Okafor Adaeze X Director"): nothing to split.
+    const below = lastAt > i ? lines.slice(i + 1, lastAt) : [];
+    const nameBelow = below.some((x) => {
+      const q = leftPart(doc, x);
+      return !!q && nameLike(q.raw) && !SYMBOL.test(q.raw);
+    });
+    if (p && !ownerFromIssuerLine && i > 0 && !nameBelow) {
+      // No known owner on the line: the issuer's name is the longest run of words before the bracket, ending with
+      // a company's suffix, that the text writes again (the "C/O" line, the notes), else the shortest such run
+      // ("McMahon John Dennis Snowflake Inc." -> "Snowflake Inc."), said so.
       const w = p.raw.split(' ');
       if (w.length >= 3 && SUFFIX.test(w[w.length - 1])) {
-        const n = w.length >= 4 && /^[A-Z]{2,4},?$/.test(w[w.length - 2]) ? 3 : 2;
+        allKey ??= key(doc.t);
+        const all = allKey;
+        const again = (x: string) => {
+          const first = all.indexOf(x);
+          return first >= 0 && all.indexOf(x, first + 1) >= 0;
+        };
+        let n = w.length >= 4 && /^[A-Z]{2,4},?$/.test(w[w.length - 2]) ? 3 : 2;
+        for (let m = w.length - 2; m > n; m--)
+          if (again(key(w.slice(-m).join(' ')))) {
+            n = m;
+            break;
+          }
         const issuerText = w.slice(-n).join(' ');
         const at = p.end - issuerText.length;
         const own = doc.piece(p.start, at);
@@ -196,7 +233,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       // "MOUNTAIN CA 94043" / "VIEW Form filed ...": a city name wrapped onto the next line's left part.
       const next = lines[i + 1];
       const more = next && next !== lines[cityAt] ? leftPart(doc, next) : null;
-      const cityMore = more && /^[A-Z][A-Z .'-]{1,30}$/.test(more.raw) ? more : null;
+      const cityMore = more ? leadingCapitals(doc, more) : null;
       out.cityLine = { city, cityMore, state: at(2), zip: at(3) };
       if (!city && i > streetAt) {
         const prev = leftPart(doc, lines[i - 1]);
@@ -211,28 +248,58 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   return out;
 }
 
+/**
+ * Where a "C/O" line ends in the joined street text: after the company's suffix ("INC.,", "CORPORATION,"), else
+ * before the house number. EDGAR wraps the address at the box's edge, not between its fields.
+ */
+function careOfSplit(words: readonly string[]): number {
+  if (!/^C\/O$/i.test(words[0] ?? '')) return -1;
+  for (let i = 1; i < words.length - 1; i++) {
+    if (SUFFIX.test(words[i])) return i + 1;
+    if (i > 1 && /^\d/.test(words[i])) return i;
+  }
+  return -1;
+}
+
+/** A street line without the rule marks OCR leaves at its end ("SUITE 200 ."). */
+function streetText(p: Piece): string {
+  const w = withoutBorder(p.raw).split(' ');
+  while (w.length > 1 && !/[A-Za-z0-9]/.test(w[w.length - 1])) w.pop();
+  return w.join(' ');
+}
+
 /** Apply the OCR header's values to the owner (keeping what the general reader read where OCR found nothing). */
 export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): void {
   if (h.ownerName) o.name = doc.field(h.ownerName, h.ownerName.raw, [], h.ownerDoubt, 'Reporting person name');
-  if (h.streets.length) {
-    const joined = h.streets.map((p) => withoutBorder(p.raw)).join(' ');
-    // EDGAR wraps the address at the box's edge, not between its fields: "C/O ..." ends before the house number.
-    const co = /^(C\/O\s.{0,200}?),?\s{1,20}(\d.{0,200})$/i.exec(joined);
-    const first = h.streets[0];
-    const last = h.streets[h.streets.length - 1];
+  // The relationship box's title printed beside the address is not a street line.
+  const titles = new Set([o.officerTitle.raw, o.otherText.raw].filter((x): x is string => !!x).map(key));
+  const streets = h.streets.filter((p) => !titles.has(key(p.raw)));
+  if (streets.length) {
+    const words = streets.map(streetText).join(' ').split(' ');
+    const at = careOfSplit(words);
+    const first = streets[0];
+    const last = streets[streets.length - 1];
+    // The form has two street lines: more lines, or a line ending in a comma, is one field wrapped at the box's edge.
+    const wrapped = streets.length > 2 || /,$/.test(streetText(first));
+    const firstWords = streetText(first).split(' ').length;
     const doubt =
-      h.streets.length > 1 ? 'the street lines are joined and split again where the form wraps them (OCR)' : null;
-    if (co) {
+      streets.length > 1 && ((at >= 0 && at !== firstWords) || wrapped)
+        ? 'the street lines are joined and split again where the form wraps them (OCR)'
+        : null;
+    if (at > 0) {
       // Each value keeps the span of a line it comes from: the lines are not adjacent text (other boxes sit between).
-      o.street1 = doc.field(first, co[1], [], doubt, 'Street');
-      o.street2 = doc.field(last, co[2], [], doubt, 'Street (line 2)');
+      o.street1 = doc.field(first, words.slice(0, at).join(' ').replace(/,$/, ''), [], doubt, 'Street');
+      o.street2 = doc.field(last, words.slice(at).join(' '), [], doubt, 'Street (line 2)');
     } else {
-      o.street1 = doc.field(first, withoutBorder(first.raw));
-      const rest = h.streets.slice(1);
+      o.street1 = doc.field(first, streetText(first), [], doubt, 'Street');
+      const rest = streets.slice(1);
       if (rest.length)
         o.street2 = doc.field(
           { raw: '', start: rest[0].start, end: rest[rest.length - 1].end },
-          rest.map((p) => withoutBorder(p.raw)).join(' '),
+          rest.map(streetText).join(' '),
+          [],
+          doubt,
+          'Street (line 2)',
         );
     }
   }

@@ -1,0 +1,90 @@
+/**
+ * The header boxes of Tesseract output read by where the printed form puts them, each case in a hand-made fixture
+ * (test/fixtures/text-ocr/*.txt, written for these tests, not copied from the corpus): read right, or flagged at
+ * its place.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseFormText } from '../../src/core/parse/text';
+import type { Field, Filing } from '../../src/core/model';
+
+const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
+
+function read(name: string, edit: (s: string) => string = (s) => s): Filing {
+  const r = parseFormText(edit(fs.readFileSync(path.join(DIR, name), 'utf8')), name);
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  return r.filing;
+}
+
+/** The extraction-uncertain messages whose span covers the field's span. */
+function flagsAt(f: Filing, field: Field<unknown>): string[] {
+  const s = field.span;
+  return f.findings
+    .filter((x) => x.rule === 'extraction-uncertain' && s && x.span && x.span.start <= s.start && x.span.end >= s.end)
+    .map((x) => x.message);
+}
+
+describe('text: OCR header boxes by their place on the form', function () {
+  it('takes no street line from a line the left box leaves empty (a date, "Line)") nor the officer title beside it', function () {
+    const f = read('form4-tesseract-address-other-boxes.txt');
+    const o = f.reportingOwners[0];
+    assert.equal(o.officerTitle.value, 'Senior VP - Manufacturing');
+    assert.deepEqual(
+      [o.street1.value, o.street2.value, o.city.value, o.state.value, o.zipCode.value],
+      ['C/O NORTHWIND ROBOTICS INC', '12 HARBOR ROAD', 'PORTLAND', 'ME', '04101'],
+    );
+    assert.ok(!o.street1.uncertain, 'the "C/O" line ends where its line ends');
+  });
+
+  it('splits a "C/O" line wrapped at the box edge after the company suffix, without the rule marks, and says so', function () {
+    const f = read('form4-tesseract-address-care-of.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual(
+      [o.street1.value, o.street2.value],
+      ['C/O NORTHWIND ROBOTICS CORPORATION', 'ONE HARBOR PLAZA, SUITE 400'],
+    );
+    for (const s of [o.street1, o.street2]) {
+      assert.equal(s.uncertain, true);
+      assert.ok(flagsAt(f, s).some((m) => m.includes('joined and split again')));
+    }
+  });
+
+  it('reads the city wrapped onto the next line before the remains of another label, flagged', function () {
+    const f = read('form4-tesseract-city-wrap.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['SOUTH PORTLAND', 'ME', '04106']);
+    assert.ok(flagsAt(f, o.city).some((m) => m.includes('the city continues on the next line')));
+  });
+
+  it('keeps the issuer whole when the owner has a line of their own below it', function () {
+    const f = read('form4-tesseract-owner-below-issuer.txt');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove');
+    assert.equal(f.reportingOwners.length, 1);
+  });
+
+  it("splits the owner's and the issuer's names on one line where the text writes the issuer's name again", function () {
+    const f = read('form4-tesseract-owner-issuer-line.txt');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove');
+    assert.equal(f.reportingOwners[0].name.uncertain, true, 'still a split of one line: said');
+  });
+
+  it("takes the issuer's name after another box's date on its line", function () {
+    const f = read('form3-tesseract-issuer-after-date.txt');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assert.equal(f.issuer.tradingSymbol.value, 'KBMI');
+  });
+
+  it('flags an issuer name with a word of digits and letters written nowhere else, not one the text repeats', function () {
+    const f = read('form4-tesseract-issuer-garbled.txt');
+    assert.equal(f.issuer.name.value, '8l1strel Bay Marine Inc.');
+    assert.ok(flagsAt(f, f.issuer.name).some((m) => m.includes('"8l1strel" mixes digits and letters')));
+    const g = read('form4-tesseract-issuer-garbled.txt', (s) =>
+      s.replace('8l1strel Bay Marine', '4Kestrel Marine').replace('KESTREL BAY MARINE', '4KESTREL MARINE'),
+    );
+    assert.equal(g.issuer.name.value, '4Kestrel Marine Inc.');
+    assert.ok(!g.issuer.name.uncertain);
+  });
+});
