@@ -87,4 +87,12 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.equal(g.issuer.name.value, '4Kestrel Marine Inc.');
     assert.ok(!g.issuer.name.uncertain);
   });
+
+  it('reads a check mark OCR doubled ("xX Officer") as checked, flagged', function () {
+    const f = read('form4-tesseract-doubled-mark.txt');
+    const o = f.reportingOwners[0];
+    assert.equal(o.isOfficer.value, true);
+    assert.equal(o.officerTitle.value, 'Treasurer');
+    assert.ok(flagsAt(f, o.isOfficer).some((m) => m.includes('the check mark is written "xX"')));
+  });
 });

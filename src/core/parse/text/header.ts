@@ -51,10 +51,12 @@ export function readCheckBoxes(doc: TextDoc, headerEnd: number): void {
   for (const [re, key] of boxes) {
     const m = doc.find(re, 0, headerEnd);
     if (!m) continue;
-    const { checked, mark } = doc.checkedBefore(m[0]);
+    const { checked, mark, why } = doc.checkedBefore(m[0]);
     const label = doc.piece(m[0], m[1])!;
     doc.filing[key] =
-      checked && mark ? doc.field<boolean>(mark, true) : { ...doc.field<boolean>(label, false), raw: null };
+      checked && mark
+        ? doc.field<boolean>(mark, true, [], why ?? null, 'Check box')
+        : { ...doc.field<boolean>(label, false), raw: null };
   }
 }
 

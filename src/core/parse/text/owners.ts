@@ -184,8 +184,8 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
       missing.push(name);
       continue;
     }
-    const { checked, mark } = doc.checkedBefore(m[0]);
-    if (checked && mark) o[key] = doc.field<boolean>(mark, true);
+    const { checked, mark, why } = doc.checkedBefore(m[0]);
+    if (checked && mark) o[key] = doc.field<boolean>(mark, true, [], why ?? null, name);
     else o[key] = { ...doc.field<boolean>(doc.piece(m[0], m[1])!, false), raw: null };
   }
   if (box && missing.length && missing.length < 4)
