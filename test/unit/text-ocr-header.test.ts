@@ -96,3 +96,29 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.ok(flagsAt(f, o.isOfficer).some((m) => m.includes('the check mark is written "xX"')));
   });
 });
+
+describe('text: signatures as OCR wraps them', function () {
+  it('joins the lines below a signature without a date up to its label', function () {
+    const f = read('form4-tesseract-signature-no-date.txt');
+    assert.equal(f.signatures.length, 1);
+    assert.equal(f.signatures[0].name.value, '/s/ Nils Ekberg, Attorney-in-Fact');
+    assert.equal(f.signatures[0].date.value, null);
+  });
+
+  it('joins a name over a blank line to the line with its date', function () {
+    const f = read('form4-tesseract-signature-blank-line.txt');
+    assert.equal(
+      f.signatures[0].name.value,
+      '/s/ Nils Ekberg, Managing Member of Tern Holdings LLC, the General Partner of Tern Capital Fund II L.P.',
+    );
+    assert.equal(f.signatures[0].date.value, '2025-02-13');
+  });
+
+  it('flags a name read from both sides of its date: the order, or a scribble, may be wrong', function () {
+    const f = read('form4-tesseract-signature-scribble.txt');
+    const s = f.signatures[0];
+    assert.equal(s.date.value, '2025-02-13');
+    assert.equal(s.name.uncertain, true);
+    assert.ok(flagsAt(f, s.name).some((m) => m.includes('the name wraps around the date')));
+  });
+});
