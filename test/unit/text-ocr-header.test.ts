@@ -122,3 +122,11 @@ describe('text: signatures as OCR wraps them', function () {
     assert.ok(flagsAt(f, s.name).some((m) => m.includes('the name wraps around the date')));
   });
 });
+
+describe('text: Form 3 with no securities owned', function () {
+  it('reads the line "No securities are beneficially owned." as the box, not as remarks', function () {
+    const f = read('form3-tesseract-no-securities.txt');
+    assert.equal(f.noSecuritiesOwned.value, true);
+    assert.equal(f.remarks.value, 'Chief Compliance Officer of the Issuer');
+  });
+});

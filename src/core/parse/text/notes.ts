@@ -16,6 +16,15 @@ export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void
   // EDGAR's "Filing HTML Converter" PDFs add a "Reporting Owners" table and a "Signatures" section after the notes.
   const ownersHead = doc.find(/(?:^|[\n\r])[ \t]*Reporting Owners[ \t]*(?=[\r\n])/, from);
   const sigHead = doc.find(/(?:^|[\n\r])[ \t]*Signatures[ \t]*(?=[\r\n])/, from);
+  // ... and print Form 3's "no securities beneficially owned" box as a line of its own after the remarks.
+  const noneOwned = doc.find(
+    /(?:^|[\n\r])[ \t]*No\s+securities\s+are\s+beneficially\s+owned\.?[ \t]*(?=[\r\n]|$)/i,
+    from,
+  );
+  if (noneOwned) {
+    const p = doc.piece(noneOwned[0], noneOwned[1]);
+    if (p) doc.filing.noSecuritiesOwned = doc.field<boolean>(p, true);
+  }
   // The signature line: the one with "/s/", else the last non-empty line before "Signature of Reporting Person".
   let sigLine: Line | null = null;
   if (slash && (!sigLabel || slash[0] < sigLabel[1] + 400)) sigLine = doc.cellAt(slash[0])?.line ?? null;
@@ -47,6 +56,7 @@ export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void
       sigLine ? sigLine.start : t.length,
       sigLabel ? sigLabel[0] : t.length,
       after(reminder),
+      after(noneOwned),
       after(ownersHead),
       after(sigHead),
     );
