@@ -88,6 +88,14 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.ok(!g.issuer.name.uncertain);
   });
 
+  it("takes the symbol from its closed bracket, the issuer box's left border being no symbol", function () {
+    const f = read('form4-tesseract-issuer-box-border.txt');
+    assert.equal(f.issuer.tradingSymbol.value, 'KBMI');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assert.equal(f.reportingOwners[0].name.value, 'Tern Capital Fund II L.P.');
+    assert.equal(f.reportingOwners[0].isTenPercentOwner.value, true);
+  });
+
   it('reads a check mark OCR doubled ("xX Officer") as checked, flagged', function () {
     const f = read('form4-tesseract-doubled-mark.txt');
     const o = f.reportingOwners[0];

@@ -20,6 +20,9 @@ const LABEL_LINE =
 
 const SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})?\s{0,2}(?:[\]|)}]|(?=\s|$))/;
 
+/** A symbol with its closing bracket: the issuer box's border before its name ("[Rocket Lab ... [ RKLB ]") is none. */
+const CLOSED_SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})\s{0,2}[\]|)}]/;
+
 /** The last word of a company's name. */
 const SUFFIX =
   /^(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.?P|plc|N\.?V|S\.?A|AG|SE|Holdings|Group|Trust|Bancorp|Incorporated)\.?,?$/i;
@@ -102,7 +105,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   let allKey: string | null = null;
   for (let i = 0; i < lines.length && !out.symbol; i++) {
     const l = lines[i];
-    const m = SYMBOL.exec(l.text);
+    const m = CLOSED_SYMBOL.exec(l.text) ?? SYMBOL.exec(l.text);
     if (!m || !m[1]) continue;
     const symStart = l.start + m.index + m[0].indexOf(m[1]);
     out.symbol = { raw: m[1], start: symStart, end: symStart + m[1].length };
@@ -144,7 +147,8 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       const q = leftPart(doc, x);
       return !!q && nameLike(q.raw) && !SYMBOL.test(q.raw);
     });
-    if (p && !ownerFromIssuerLine && i > 0 && !nameBelow) {
+    // Text cut at a border, a parenthesis or a date is the issuer's box alone: nothing to split either.
+    if (p && !ownerFromIssuerLine && i > 0 && !nameBelow && cut < 0) {
       // No known owner on the line: the issuer's name is the longest run of words before the bracket, ending with
       // a company's suffix, that the text writes again (the "C/O" line, the notes), else the shortest such run
       // ("McMahon John Dennis Snowflake Inc." -> "Snowflake Inc."), said so.
