@@ -96,6 +96,17 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.equal(f.reportingOwners[0].isTenPercentOwner.value, true);
   });
 
+  it('lists an owner of the "Reporting Owners" table once, its border letter and lower-case mark aside', function () {
+    const f = read('form3-tesseract-owners-table-marks.txt');
+    assert.deepEqual(
+      f.reportingOwners.map((o) => [o.name.value, o.street1.value]),
+      [
+        ['Lindqvist Tove', 'C/O KESTREL BAY MARINE INC.'],
+        ['Ekberg Nils', 'C/O KESTREL BAY MARINE INC.'],
+      ],
+    );
+  });
+
   it('reads a check mark OCR doubled ("xX Officer") as checked, flagged', function () {
     const f = read('form4-tesseract-doubled-mark.txt');
     const o = f.reportingOwners[0];

@@ -60,7 +60,8 @@ function dropRepeatedOwners(doc: TextDoc): void {
       .replace(/[^A-Z0-9]+/g, ' ')
       .trim();
     if (!key) return true;
-    if (seen.has(key)) return false;
+    // The "Reporting Owners" table's border read as a letter before a name ("IKampani Arjun").
+    if (seen.has(key) || (/^[IL]/.test(key) && seen.has(key.slice(1)))) return false;
     seen.add(key);
     return true;
   });

@@ -280,7 +280,7 @@ export function readOwnersSection(doc: TextDoc, from: number, to: number): void 
     let p = doc.piece(c.start, c.end);
     if (!p) continue;
     if (bordered && BORDER_LETTER.test(p.raw)) p = doc.piece(p.start + 1, p.end) ?? p;
-    const mark = / X$/.exec(p.raw);
+    const mark = / [Xx]$/.exec(p.raw);
     if (mark) p = doc.piece(p.start, p.end - 2) ?? p;
     block.push(p);
     if (tx.length < 120 && cityLine.test(p.raw)) {
