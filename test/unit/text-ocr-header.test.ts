@@ -116,6 +116,26 @@ describe('text: OCR header boxes by their place on the form', function () {
   });
 });
 
+describe('text: the form type and dates of the OCR header', function () {
+  it('reads the "FORM 4" box OCR keeps on the title\'s line, its word split ("FO RM")', function () {
+    const f = read('form4-tesseract-form-box.txt');
+    assert.equal(f.documentType.value, '4');
+    assert.ok(!f.documentType.uncertain);
+  });
+
+  it("reads the period below the relationship box's lines and the amendment date among other boxes, flagged", function () {
+    const f = read('form4-tesseract-amendment-dates.txt');
+    assert.equal(f.periodOfReport.value, '2025-02-11');
+    assert.equal(f.dateOfOriginalSubmission.value, '2025-02-14');
+    assert.equal(f.documentType.value, '4/A');
+    assert.ok(
+      flagsAt(f, f.dateOfOriginalSubmission).some((m) =>
+        m.includes("read from the line below its label, among other boxes' text"),
+      ),
+    );
+  });
+});
+
 describe('text: signatures as OCR wraps them', function () {
   it('joins the lines below a signature without a date up to its label', function () {
     const f = read('form4-tesseract-signature-no-date.txt');
