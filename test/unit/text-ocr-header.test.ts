@@ -107,6 +107,26 @@ describe('text: OCR header boxes by their place on the form', function () {
     );
   });
 
+  it("takes the owner's name up to the issuer box's border, read as a backslash", function () {
+    const f = read('form4-tesseract-issuer-backslash.txt');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assert.equal(f.reportingOwners[0].name.value, 'Tern Capital Fund II L.P.');
+  });
+
+  it('reads a city whose first word OCR put on the line above, and a state in small letters, flagged', function () {
+    const f = read('form4-tesseract-city-above.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['SAINT MICHAELS', 'MD', '21663']);
+    assert.ok(flagsAt(f, o.city).some((m) => m.includes('the city starts on the line above')));
+    assert.ok(flagsAt(f, o.state).some((m) => m.includes('"md" read as "MD"')));
+  });
+
+  it('reads a city line OCR wrote without its state', function () {
+    const f = read('form4-tesseract-amendment-dates.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['ANNAPOLIS', null, '21401']);
+  });
+
   it('reads a check mark OCR doubled ("xX Officer") as checked, flagged', function () {
     const f = read('form4-tesseract-doubled-mark.txt');
     const o = f.reportingOwners[0];

@@ -76,7 +76,14 @@ export interface OcrHeader {
   /** Why the owner's name is in doubt (read beside other boxes' text). */
   ownerDoubt: string | null;
   streets: Piece[];
-  cityLine: { city: Piece | null; cityMore: Piece | null; state: Piece | null; zip: Piece | null } | null;
+  cityLine: {
+    city: Piece | null;
+    /** The city's first words, wrapped above it, and its rest, wrapped below. */
+    cityBefore: Piece | null;
+    cityMore: Piece | null;
+    state: Piece | null;
+    zip: Piece | null;
+  } | null;
 }
 
 /** The header's boxes as OCR writes them, between the name label and `headerEnd`. */
@@ -115,7 +122,15 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     // ... or another box's date ("Kampani Arjun 4/11/2022 Rocket Lab USA, Inc. [RKLB]").
     let dateEnd = -1;
     for (const d of before.matchAll(/\d{1,2}\/\d{1,2}\/\d{2,4}/g)) dateEnd = d.index + d[0].length - 1;
-    const cut = Math.max(before.lastIndexOf('|'), before.lastIndexOf('['), before.search(/\)\s[^)]*$/), dateEnd);
+    const cut = Math.max(
+      before.lastIndexOf('|'),
+      before.lastIndexOf('['),
+      before.lastIndexOf('\\'),
+      before.search(/\)\s[^)]*$/),
+      dateEnd,
+    );
+    // A border before any text is the line's own edge, not one between the boxes.
+    const cutBetween = cut >= 0 && /[A-Za-z]{2}/.test(before.slice(0, cut));
     if (cut >= 0) from = l.start + cut + 1;
     let p = doc.piece(from, l.start + m.index);
     if (p && cut >= 0 && i > 0) {
@@ -148,7 +163,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       return !!q && nameLike(q.raw) && !SYMBOL.test(q.raw);
     });
     // Text cut at a border, a parenthesis or a date is the issuer's box alone: nothing to split either.
-    if (p && !ownerFromIssuerLine && i > 0 && !nameBelow && cut < 0) {
+    if (p && !ownerFromIssuerLine && i > 0 && !nameBelow && !cutBetween) {
       // No known owner on the line: the issuer's name is the longest run of words before the bracket, ending with
       // a company's suffix, that the text writes again (the "C/O" line, the notes), else the shortest such run
       // ("McMahon John Dennis Snowflake Inc." -> "Snowflake Inc."), said so.
@@ -203,6 +218,10 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     const s = withoutBorder(out.ownerName.raw);
     if (s !== out.ownerName.raw) out.ownerName = doc.piece(out.ownerName.end - s.length, out.ownerName.end);
   }
+  // The issuer box's left border after the owner's name ("Partners, L.P. \\Vector ...").
+  let e = out.ownerName?.end ?? 0;
+  while (out.ownerName && e > out.ownerName.start && /[\s|[\\]/.test(doc.t[e - 1])) e--;
+  if (out.ownerName && e < out.ownerName.end) out.ownerName = doc.piece(out.ownerName.start, e);
   // The street: the left parts of the lines between "(Last)" and "(Street)".
   if (lastAt >= 0 && streetAt > lastAt) {
     for (let i = lastAt + 1; i < streetAt; i++) {
@@ -212,16 +231,15 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       out.streets.push(p);
     }
   }
-  // City, state and ZIP: a line after "(Street)" reading "CITY, ST 12345" at its start.
+  // City, state and ZIP: a line after "(Street)" reading "CITY, ST 12345" at its start (OCR may lose the state).
   if (streetAt >= 0) {
     const end = cityAt > streetAt ? cityAt : Math.min(lines.length, streetAt + 5);
     for (let i = streetAt; i < end && !out.cityLine; i++) {
       const l = lines[i];
       const from = i === streetAt ? l.start + Math.max(0, l.text.search(/\(Street\)/i) + 8) : l.start;
       const text = doc.t.slice(from, l.end);
-      const m = /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[,\s]{1,3}([A-Z]{2})?\s{1,3}(\d{5}(?:-\d{4})?)(?!\d)/.exec(
-        text,
-      );
+      const m =
+        /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[,\s]{1,3}(?:([A-Za-z]{2})\s{1,3})?(\d{5}(?:-\d{4})?)(?!\d)/.exec(text);
       if (!m) continue;
       const at = (g: number) => {
         if (!m[g]) return null;
@@ -238,7 +256,14 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       const next = lines[i + 1];
       const more = next && next !== lines[cityAt] ? leftPart(doc, next) : null;
       const cityMore = more ? leadingCapitals(doc, more) : null;
-      out.cityLine = { city, cityMore, state: at(2), zip: at(3) };
+      // "MOUNTAIN Form filed ..." / "VIEW CA 94043": its first words on the line above (after "(Street)").
+      let cityBefore: Piece | null = null;
+      for (let j = i - 1; city && j > streetAt && j >= i - 2 && !cityBefore; j--) {
+        const q = lines[j].text.trim() ? leftPart(doc, lines[j]) : null;
+        cityBefore = q ? leadingCapitals(doc, q) : null;
+        if (lines[j].text.trim()) break;
+      }
+      out.cityLine = { city, cityBefore, cityMore, state: at(2), zip: at(3) };
       if (!city && i > streetAt) {
         const prev = leftPart(doc, lines[i - 1]);
         const w = prev ? /^[A-Z][A-Z.'-]{1,20}/.exec(withoutBorder(prev.raw)) : null;
@@ -310,16 +335,29 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
   const c = h.cityLine;
   if (c) {
     if (c.city) {
-      const value = c.cityMore ? `${c.city.raw} ${c.cityMore.raw}` : c.city.raw;
+      const value = [c.cityBefore, c.city, c.cityMore].flatMap((x) => (x ? [x.raw] : [])).join(' ');
       o.city = doc.field(
         c.city,
         value,
         [],
-        c.cityMore ? `the city continues on the next line: read as "${value}"` : null,
+        c.cityMore
+          ? `the city continues on the next line: read as "${value}"`
+          : c.cityBefore
+            ? `the city starts on the line above: read as "${value}"`
+            : null,
         'City',
       );
     }
-    if (c.state) o.state = doc.field(c.state, c.state.raw);
+    if (c.state) {
+      const st = c.state.raw.toUpperCase();
+      o.state = doc.field(
+        c.state,
+        st,
+        [],
+        st === c.state.raw ? null : `"${c.state.raw}" read as "${st}" (OCR)`,
+        'State',
+      );
+    }
     if (c.zip) o.zipCode = doc.field(c.zip, c.zip.raw);
   }
   flagSuspectDigits(doc, o);
