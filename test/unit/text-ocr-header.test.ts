@@ -189,3 +189,20 @@ describe('text: Form 3 with no securities owned', function () {
     assert.equal(f.remarks.value, 'Chief Compliance Officer of the Issuer');
   });
 });
+
+describe('text: OCR table titles', function () {
+  it("keeps a title's closing parenthesis, its opening one earlier in the title, and still reads a garbled marker", function () {
+    const f = read('form4-tesseract-title-paren.txt');
+    const [a, b] = f.nonDerivative;
+    assert.equal(a.securityTitle.value, 'Common Stock (restricted stock units)');
+    assert.deepEqual(
+      a.securityTitle.footnotes.map((r) => r.id),
+      [],
+    );
+    assert.equal(b.securityTitle.value, 'Common Stock');
+    assert.deepEqual(
+      b.securityTitle.footnotes.map((r) => r.id),
+      ['F1'],
+    );
+  });
+});

@@ -64,6 +64,24 @@ function halves(toks: Tok[]): [Tok[], Tok[]] {
   return [w.slice(0, cut), w.slice(cut)];
 }
 
+/**
+ * A title's closing parenthesis ("(Right to Buy)") that the token reader took for a garbled marker (a lone ")"
+ * after a word): with its opening parenthesis earlier in the title, it is the title's own.
+ */
+function closeParens(toks: readonly Tok[]): void {
+  let open = 0;
+  for (const t of toks) {
+    if (t.kind === 'marker') continue;
+    for (const c of t.raw) open += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (open > 0 && t.garbled[0] === ')' && t.end < t.start + 200) {
+      t.garbled.shift();
+      t.raw += ')';
+      t.end += 1;
+      open--;
+    }
+  }
+}
+
 export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   const { table, form } = input;
   const boxes = new Map<BoxKey, Piece>();
@@ -106,6 +124,7 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   const [aboveTitle, aboveUnder] = isII ? halves(above) : [above, []];
   const [belowTitle, belowUnder] = isII ? halves(belowToks) : [[], []];
   const titleAll = [...aboveTitle, ...titleToks, ...belowTitle];
+  closeParens(titleAll);
   if (titleAll.length) {
     boxes.set('securityTitle', piece(titleAll, words(titleAll) || null, null, rowRefs));
     mark('securityTitle', titleAll);
