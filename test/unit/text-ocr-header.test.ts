@@ -206,3 +206,26 @@ describe('text: OCR table titles', function () {
     );
   });
 });
+
+describe("text: OCR's Table II rows wrapped over lines", function () {
+  it("gives the words above a row's values and the markers' line to that row, and a marker glued to a word", function () {
+    const f = read('form3-tesseract-table2-wrapped.txt');
+    assert.equal(f.derivative.length, 2);
+    const [a, b] = f.derivative;
+    for (const r of [a, b]) {
+      assert.equal(r.securityTitle.value, 'Stock Option (Right to Buy)');
+      assert.equal(r.underlyingSecurityTitle.value, 'Class A Common Stock');
+    }
+    assert.equal(b.natureOfOwnership.value, 'Trust');
+    const refs = new Set(
+      Object.values(b).flatMap((v) =>
+        v && typeof v === 'object' && 'footnotes' in v ? (v as Field<unknown>).footnotes.map((r) => r.id) : [],
+      ),
+    );
+    assert.ok(refs.has('F3'), 'the marker line "i i (3)" cites footnote 3');
+    assert.ok(
+      f.findings.some((x) => /Table II row 2 footnote: the footnote marker "22\)" is garbled/.test(x.message)),
+      'Stock22) is the title word "Stock" and a garbled marker',
+    );
+  });
+});

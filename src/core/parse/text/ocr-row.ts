@@ -101,7 +101,8 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
       rowRefs.push(...t.refs);
       return false;
     }
-    return true;
+    // Specks beside the markers ("i i (6)"): no title's word is a lone small letter.
+    return !(t.kind === 'junk' || (t.kind === 'letter' && /^[a-z]$/.test(t.raw)));
   });
   const mark = (box: BoxKey, t: Tok | Tok[]) => {
     for (const x of Array.isArray(t) ? t : [t]) for (const g of x.garbled) garbled.push({ box, text: g });
@@ -121,7 +122,18 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   }
   const titleToks = toks.slice(0, titleEnd);
   const isII = table === 'derivative';
-  const [aboveTitle, aboveUnder] = isII ? halves(above) : [above, []];
+  // A line above that is one title (no word repeats), over a values line whose own title is whole (three words or
+  // more, "Stock Option (Right to Buy)"), is the underlying's, wrapped above its last word ("Class B Common").
+  const oneTitle = (w: Tok[]) => {
+    const words = w.filter((t) => t.kind !== 'marker').map((t) => t.raw.toLowerCase());
+    return words.length > 0 && new Set(words).size === words.length;
+  };
+  const titleWords = titleToks.filter((t) => t.kind !== 'marker').length;
+  const [aboveTitle, aboveUnder] = !isII
+    ? [above, []]
+    : titleWords >= 3 && oneTitle(above)
+      ? [[], above.filter((t) => t.kind !== 'marker')]
+      : halves(above);
   const [belowTitle, belowUnder] = isII ? halves(belowToks) : [[], []];
   const titleAll = [...aboveTitle, ...titleToks, ...belowTitle];
   closeParens(titleAll);

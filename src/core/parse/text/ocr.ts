@@ -147,6 +147,14 @@ function classify(doc: TextDoc, s: number, e: number): Tok | null {
       end = cut;
     }
   }
+  // "Stock22)": the marker's opening parenthesis read as a digit, glued to the word ("Stock⁽²⁾").
+  if (garbled.length && end - s < 40) {
+    const w = /^([A-Za-z]{3,})(\d{1,2})$/.exec(doc.t.slice(s, end));
+    if (w) {
+      garbled[0] = `${w[2]}${garbled[0]}`;
+      end = s + w[1].length;
+    }
+  }
   const core = doc.t.slice(s, end);
   if (!core) {
     // Only a marker: "(19)" alone is a box holding a footnote.
