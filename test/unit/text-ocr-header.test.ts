@@ -229,3 +229,23 @@ describe("text: OCR's Table II rows wrapped over lines", function () {
     );
   });
 });
+
+describe('text: OCR marks at the edges of titles and boxes', function () {
+  it("takes the relationship title without an unclosed parenthesis or a lone mark, and a row's titles without specks", function () {
+    const f = read('form4-tesseract-title-marks.txt');
+    const o = f.reportingOwners[0];
+    assert.equal(o.officerTitle.value, 'Chief Marine Officer');
+    assert.ok(flagsAt(f, o.officerTitle).some((m) => m.includes('read as "Chief Marine Officer"')));
+    assert.equal(f.nonDerivative[0].natureOfOwnership.value, 'y > Trust');
+    assert.equal(f.derivative[0].underlyingSecurityTitle.value, 'Common Stock');
+  });
+
+  it('reads two capitals alone before the ZIP code as the state, the city wrapped around them', function () {
+    const f = read('form3-tesseract-state-alone.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual(
+      [o.street1.value, o.street2.value, o.city.value, o.state.value, o.zipCode.value],
+      ['C/O KESTREL BAY MARINE INC.', '400 QUAY STREET', 'SAINT MICHAELS', 'MD', '21663'],
+    );
+  });
+});

@@ -12,7 +12,7 @@ import { flagSuspectDigits } from './owners';
 
 /** Where another box's text starts on a line of the left column (at its start: the left box is empty there). */
 const OTHER_BOX =
-  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|\(give|\(specify|\(Month|\(MM|\(Check|Check\s+all|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|Line\)|Individual|Statement\b|Date\s+of)/;
+  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|\(give|\(specify|\(Month|\(MM|\(Check|Check\s+all|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|[A-Z0-9]\.\s[Il]f\sAmendment|Line\)|Individual|Statement\b|Date\s+of)/;
 
 /** Lines of label text (not a value). */
 const LABEL_LINE =
@@ -247,7 +247,9 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
           from + m.index + m[0].indexOf(m[g], g === 1 ? 0 : m[0].indexOf(m[g - 1] ?? '') + (m[g - 1]?.length ?? 0));
         return doc.piece(s, s + m[g].length);
       };
-      let city = at(1);
+      // "CA 94402": two capitals alone before the ZIP code are the state (the city wrapped around the line).
+      const stateOnly = !!m[1] && !m[2] && /^[A-Z]{2}$/.test(m[1]);
+      let city = stateOnly ? null : at(1);
       if (city) {
         const s = withoutBorder(city.raw);
         city = doc.piece(city.end - s.length, city.end);
@@ -263,7 +265,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
         cityBefore = q ? leadingCapitals(doc, q) : null;
         if (lines[j].text.trim()) break;
       }
-      out.cityLine = { city, cityBefore, cityMore, state: at(2), zip: at(3) };
+      out.cityLine = { city, cityBefore, cityMore, state: stateOnly ? at(1) : at(2), zip: at(3) };
       if (!city && i > streetAt) {
         const prev = leftPart(doc, lines[i - 1]);
         const w = prev ? /^[A-Z][A-Z.'-]{1,20}/.exec(withoutBorder(prev.raw)) : null;
@@ -297,8 +299,29 @@ function streetText(p: Piece): string {
   return w.join(' ');
 }
 
+/**
+ * A relationship title as OCR leaves it: the box's border before it ("IEVP - ...", "| CFO"), an opening parenthesis
+ * never closed ("(Chief Financial Officer"), a lone mark after it ("See Remarks /").
+ */
+export function cleanTitle(s: string): string {
+  let w = withoutBorder(s.trim()).split(' ');
+  if (w[0]?.startsWith('(') && !s.includes(')')) w[0] = w[0].slice(1);
+  w = w.filter((x) => x.length > 0);
+  while (w.length > 1 && !/[A-Za-z0-9]/.test(w[w.length - 1])) w.pop();
+  while (w.length > 1 && !/[A-Za-z0-9]/.test(w[0])) w.shift();
+  return w.join(' ');
+}
+
 /** Apply the OCR header's values to the owner (keeping what the general reader read where OCR found nothing). */
 export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): void {
+  for (const k of ['officerTitle', 'otherText'] as const) {
+    const f = o[k];
+    const v = f.value ? cleanTitle(f.value) : null;
+    if (v && v !== f.value) {
+      o[k] = { ...f, value: v };
+      doc.doubt(o[k], k === 'officerTitle' ? 'Officer title' : 'Other (specify)', `"${f.value}" read as "${v}" (OCR)`);
+    }
+  }
   if (h.ownerName) o.name = doc.field(h.ownerName, h.ownerName.raw, [], h.ownerDoubt, 'Reporting person name');
   // The relationship box's title printed beside the address is not a street line.
   const titles = new Set([o.officerTitle.raw, o.otherText.raw].filter((x): x is string => !!x).map(key));

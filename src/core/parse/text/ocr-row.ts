@@ -47,10 +47,13 @@ function one(t: Tok, value: string | null = t.norm, why: string | null = t.why):
 
 /** Words of a title, from tokens that are words, letters or junk (a title's "A" of "Class A" is a letter). */
 function words(toks: readonly Tok[]): string {
-  return toks
-    .filter((t) => t.kind !== 'marker')
-    .map((t) => t.raw)
-    .join(' ');
+  const w = toks.filter((t) => t.kind !== 'marker').map((t) => t.raw);
+  // Specks at either end ("( Common Stock", "Trust *=?"): no letter or digit, and not a parenthesis the title closes.
+  const speck = (x: string) => !/[A-Za-z0-9]/.test(x);
+  const closes = (x: string) => x === ')' && w.some((y) => y.includes('('));
+  while (w.length > 1 && speck(w[0]) && !(w[0] === '(' && w.some((y) => y.includes(')')))) w.shift();
+  while (w.length > 1 && speck(w[w.length - 1]) && !closes(w[w.length - 1])) w.pop();
+  return w.join(' ');
 }
 
 /** Split a wrapped line's words between the security's title and the underlying's (they sit side by side). */
