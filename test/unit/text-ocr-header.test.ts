@@ -249,3 +249,15 @@ describe('text: OCR marks at the edges of titles and boxes', function () {
     );
   });
 });
+
+describe('text: OCR misreadings said where they are', function () {
+  it('marks a footnote, the remarks or a signature holding a word in a shape OCR makes of unread letters', function () {
+    const f = read('form4-tesseract-prose-noise.txt');
+    const [a, b, c] = f.footnotes;
+    assert.ok(flagsAt(f, a.text).some((m) => m.includes('"B.Comioni" holds a period glued before a word')));
+    assert.ok(flagsAt(f, b.text).some((m) => m.includes('"séld" holds an accented letter')));
+    assert.ok(!c.text.uncertain, 'a footnote without such a word stays as read');
+    assert.ok(flagsAt(f, f.remarks).some((m) => m.includes('"dated:March" holds punctuation between letters')));
+    assert.ok(!f.signatures[0].name.uncertain);
+  });
+});
