@@ -260,4 +260,12 @@ describe('text: OCR misreadings said where they are', function () {
     assert.ok(flagsAt(f, f.remarks).some((m) => m.includes('"dated:March" holds punctuation between letters')));
     assert.ok(!f.signatures[0].name.uncertain);
   });
+
+  it("marks names holding a mark no name has, and a title holding its box's label", function () {
+    const f = read('form4-tesseract-stray-marks.txt');
+    const o = f.reportingOwners[0];
+    assert.ok(flagsAt(f, o.name).some((m) => m.includes('holds ".", no part of a name')));
+    assert.ok(flagsAt(f, f.issuer.name).some((m) => m.includes('holds ",", no part of a name')));
+    assert.ok(flagsAt(f, o.officerTitle).some((m) => m.includes("holds the box's label")));
+  });
 });
