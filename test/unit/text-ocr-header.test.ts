@@ -269,3 +269,18 @@ describe('text: OCR misreadings said where they are', function () {
     assert.ok(flagsAt(f, o.officerTitle).some((m) => m.includes("holds the box's label")));
   });
 });
+
+describe('text: footnote markers OCR glued to a code or an amount', function () {
+  it('reads "Go" as the code G with a marker, and "1000{).1" as the amount 1000 with a marker, each said', function () {
+    const f = read('form4-tesseract-glued-markers.txt');
+    const [a, b] = f.nonDerivative;
+    assert.equal(a.transactionCode.value, 'G');
+    assert.ok(flagsAt(f, a.transactionCode).some((m) => m.includes('"Go" read as the code "G" and a footnote marker')));
+    assert.deepEqual(
+      [b.transactionShares.value, b.transactionAcquiredDisposedCode.value, b.transactionPricePerShare.value],
+      ['1000', 'D', '18.40'],
+    );
+    assert.equal(b.sharesOwnedFollowingTransaction.value, '39250');
+    assert.ok(flagsAt(f, b.transactionShares).some((m) => m.includes('"{).1"')));
+  });
+});

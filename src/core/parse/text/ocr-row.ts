@@ -9,6 +9,7 @@
 import type { BoxKey } from '../../form/layout';
 import type { FootnoteRef } from '../../model';
 import type { Piece, TextDoc } from './doc';
+import { TRANSACTION_CODES } from '../form/normalize';
 import { adOf, codeOf, diOf, isCode, ocrTokens, type Tok } from './ocr';
 
 /** Words standing in a date box instead of a date. */
@@ -183,8 +184,13 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     take('transactionDate', peek());
     if (peek()?.kind === 'date') take('deemedExecutionDate', peek());
     const c = peek();
+    // "Go": the code letter, then its footnote marker read as a small "o" or a degree sign.
+    const withMark = c && c.kind === 'word' && /^[A-Z][o°º]$/.test(c.raw) && TRANSACTION_CODES.has(c.raw[0]);
     if (c && isCode(c)) take('transactionCode', c, codeOf(c), c.why);
-    else if (c && (c.kind === 'junk' || c.kind === 'letter' || (c.kind === 'word' && c.raw.length <= 3)))
+    else if (c && withMark) {
+      c.garbled.push(c.raw.slice(1));
+      take('transactionCode', c, c.raw[0], `"${c.raw}" read as the code "${c.raw[0]}" and a footnote marker (OCR)`);
+    } else if (c && (c.kind === 'junk' || c.kind === 'letter' || (c.kind === 'word' && c.raw.length <= 3)))
       take(
         'transactionCode',
         c,
@@ -248,6 +254,11 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
       mark('underlyingSecurityTitle', uAll);
     }
   }
+  /** An amount's box, with the markers OCR garbled on it (resolved later, ./markers). */
+  const setAmount = (box: BoxKey, t: Tok, value: string | null = t.norm, why: string | null = t.why) => {
+    boxes.set(box, one(t, value, why));
+    mark(box, t);
+  };
   // 5. The amounts (and Table I's A/D letter) up to the ownership form.
   const others: Tok[] = [];
   for (; k < end; k++) {
@@ -266,8 +277,8 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   if (isII) {
     // Underlying amount, the derivative's price, the amount owned; Form 3: underlying amount, exercise price.
     if (form === '3') {
-      if (numbers[0]) boxes.set('underlyingSecurityShares', one(numbers[0]));
-      if (numbers[1]) boxes.set('conversionOrExercisePrice', one(numbers[1]));
+      if (numbers[0]) setAmount('underlyingSecurityShares', numbers[0]);
+      if (numbers[1]) setAmount('conversionOrExercisePrice', numbers[1]);
       leftover.push(...numbers.slice(2));
     } else {
       const under = numbers[0];
@@ -285,14 +296,14 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
           ? `${numbers.length} amount${numbers.length === 1 ? '' : 's'} for the row's three amount boxes (underlying amount, price, amount owned): the price is taken as empty`
           : null;
       const doubt = (t: Tok) => [t.why, few].filter((x) => x).join('; ') || null;
-      if (under) boxes.set('underlyingSecurityShares', one(under, under.norm, doubt(under)));
-      if (price) boxes.set('transactionPricePerShare', one(price));
-      if (owned && owned !== price) boxes.set('sharesOwnedFollowingTransaction', one(owned, owned.norm, doubt(owned)));
+      if (under) setAmount('underlyingSecurityShares', under, under.norm, doubt(under));
+      if (price) setAmount('transactionPricePerShare', price);
+      if (owned && owned !== price) setAmount('sharesOwnedFollowingTransaction', owned, owned.norm, doubt(owned));
       leftover.push(...numbers.filter((t) => t !== under && t !== price && t !== owned));
     }
   } else if (form === '3' || !transaction) {
     const owned = numbers[numbers.length - 1];
-    if (owned) boxes.set('sharesOwnedFollowingTransaction', one(owned));
+    if (owned) setAmount('sharesOwnedFollowingTransaction', owned);
     leftover.push(...numbers.slice(0, -1));
   } else {
     const shares = numbers[0];
@@ -306,9 +317,9 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
         ? `${numbers.length} amount${numbers.length === 1 ? '' : 's'} for the row's three amount boxes (amount, price, amount owned): the price is taken as empty`
         : null;
     const doubt = (t: Tok) => [t.why, few].filter((x) => x).join('; ') || null;
-    if (shares) boxes.set('transactionShares', one(shares, shares.norm, doubt(shares)));
-    if (price) boxes.set('transactionPricePerShare', one(price));
-    if (owned && owned !== price) boxes.set('sharesOwnedFollowingTransaction', one(owned, owned.norm, doubt(owned)));
+    if (shares) setAmount('transactionShares', shares, shares.norm, doubt(shares));
+    if (price) setAmount('transactionPricePerShare', price);
+    if (owned && owned !== price) setAmount('sharesOwnedFollowingTransaction', owned, owned.norm, doubt(owned));
     if (ad) boxes.set('transactionAcquiredDisposedCode', one(ad, adOf(ad)));
     leftover.push(...numbers.filter((t) => t !== shares && t !== price && t !== owned));
   }

@@ -191,6 +191,21 @@ function classify(doc: TextDoc, s: number, e: number): Tok | null {
     tok.dollar = amount.dollar;
     return tok;
   }
+  // "45659{).1": an amount, then a marker whose shape OCR garbled beyond the end tests above.
+  const cutAt = core.length < 40 ? [...core].findIndex((c) => MARKER_CHARS.includes(c) || c === '(' || c === ')') : -1;
+  const head = cutAt > 0 ? readAmount(core.slice(0, cutAt)) : null;
+  if (head && /\d$/.test(core.slice(0, cutAt))) {
+    return {
+      ...tok,
+      end: s + cutAt,
+      raw: core.slice(0, cutAt),
+      kind: 'amount',
+      norm: head.norm,
+      why: head.why,
+      dollar: head.dollar,
+      garbled: [core.slice(cutAt), ...garbled],
+    };
+  }
   const letter = letterOf(core);
   if (letter) {
     tok.kind = 'letter';
