@@ -284,3 +284,27 @@ describe('text: footnote markers OCR glued to a code or an amount', function () 
     assert.ok(flagsAt(f, b.transactionShares).some((m) => m.includes('"{).1"')));
   });
 });
+
+describe('text: a line of title words and footnote markers above the values', function () {
+  it('reads "Class B Ordinary 2 2 1 1 Class A 1 3" as the titles and markers of the row below, and says so when no row follows', function () {
+    const f = read('form4-tesseract-marker-line-title.txt');
+    assert.equal(f.derivative.length, 1);
+    const r = f.derivative[0];
+    assert.equal(r.securityTitle.value, 'Class B Ordinary Shares');
+    assert.equal(r.underlyingSecurityTitle.value, 'Class A Ordinary');
+    assert.deepEqual(
+      [
+        r.transactionDate.value,
+        r.transactionShares.value,
+        r.underlyingSecurityShares.value,
+        r.sharesOwnedFollowingTransaction.value,
+      ],
+      ['2025-02-11', '40000', '40000', '510000'],
+    );
+    assert.equal(f.nonDerivative.length, 0);
+    assert.ok(
+      f.findings.some((x) => x.message.startsWith('Table I: a line of words and small numbers ("Common Stock 1 2")')),
+      f.findings.map((x) => x.message).join('\n'),
+    );
+  });
+});

@@ -86,6 +86,9 @@ export function readTable(
   const layouts = candidates.filter((x, i) => candidates.findIndex((y) => y.join() === x.join()) === i);
   // At most enough lines for MAX_TEXT_ROWS rows, each wrapped over several lines: the rest is not read anyway.
   const lines = doc.lines.filter((l) => l.start >= from && l.end <= to).slice(0, MAX_TEXT_ROWS * 8);
+  const rowsBefore = (table === 'derivative' ? doc.filing.derivative : doc.filing.nonDerivative).length;
+  /** The first line read as markers and title words, not as a row: said if the table yields no row. */
+  let markerLine: Piece | null = null;
   // Skip the rest of the title line ("(e.g., puts, calls, ...)") and the header lines.
   let pendingTitle: Piece[] = [];
   // Table markup, rules, and the page markers text extraction leaves ("-- 1 of 2 --").
@@ -101,6 +104,15 @@ export function readTable(
   const markersOnly = (x: Line) => {
     if (!doc.ocr) return false;
     const w = x.text.trim().split(/\s+/);
+    // Title words with the markers printed above the values ("Class B Ordinary 2 2 1 1 Class A 1 3"): no date, no
+    // amount, only numbers of one or two digits, and more than one (a row OCR garbled may keep one).
+    if (
+      w.length <= 20 &&
+      w.filter((t) => /^\d{1,2}$/.test(t)).length >= 2 &&
+      w.some((t) => /^[A-Za-z]{2}/.test(t)) &&
+      w.every((t) => !/\d/.test(t) || /^\d{1,2}$/.test(t))
+    )
+      return true;
     return (
       w.length <= 12 &&
       w.some((t) => /^\(?\d{1,2}\)$/.test(t)) &&
@@ -125,6 +137,7 @@ export function readTable(
     if (markersOnly(l) || (doc.ocr && lone(l) && pendingTitle.length)) {
       const p = doc.piece(l.start, l.end);
       if (p) pendingTitle.push(p);
+      markerLine ??= p;
       continue;
     }
     if (isHeaderLine(l)) {
@@ -218,6 +231,13 @@ export function readTable(
     readRow(doc, table, l, layouts, form, pendingTitle, cont);
     pendingTitle = [];
   }
+  const rowsRead = (table === 'derivative' ? doc.filing.derivative : doc.filing.nonDerivative).length - rowsBefore;
+  if (markerLine && !rowsRead && !pendingTitle.includes(markerLine))
+    doc.uncertain(
+      table === 'derivative' ? 'Table II' : 'Table I',
+      `a line of words and small numbers ("${markerLine.raw.slice(0, 60)}") was read as footnote markers above a row, but no row was read`,
+      doc.span(markerLine.start, markerLine.end),
+    );
   if (pendingTitle.length) {
     const rows = table === 'derivative' ? doc.filing.derivative : doc.filing.nonDerivative;
     const last = rows[rows.length - 1];
