@@ -308,3 +308,14 @@ describe('text: a line of title words and footnote markers above the values', fu
     );
   });
 });
+
+describe('text: the relationship title where OCR puts it', function () {
+  it('reads the title beside the date box, wrapped over lines between the street lines, flagged', function () {
+    const f = read('form4-tesseract-title-beside-date.txt');
+    const o = f.reportingOwners[0];
+    assert.equal(o.officerTitle.value, 'Chief Navigation Officer');
+    assert.ok(flagsAt(f, o.officerTitle).some((m) => m.includes('read beside the date box')));
+    assert.deepEqual([o.street1.value, o.street2.value], ['C/O KESTREL BAY MARINE INC.', '400 QUAY STREET']);
+    assert.ok(!f.findings.some((x) => x.message.includes('Officer is checked but no title was found')));
+  });
+});

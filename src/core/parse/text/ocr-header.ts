@@ -76,6 +76,11 @@ export interface OcrHeader {
   /** Why the owner's name is in doubt (read beside other boxes' text). */
   ownerDoubt: string | null;
   streets: Piece[];
+  /**
+   * The relationship title as OCR writes the box beside the date box: after the date or its label on their line
+   * ("C/O GOOGLE INC. 10/02/2015 Co-Founder"), then single words on lines of their own ("Technology" / "Officer").
+   */
+  titleParts: Piece[];
   cityLine: {
     city: Piece | null;
     /** The city's first words, wrapped above it, and its rest, wrapped below. */
@@ -94,6 +99,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     ownerName: null,
     ownerDoubt: null,
     streets: [],
+    titleParts: [],
     cityLine: null,
   };
   const label = doc.find(/Name\s+and\s+Address/i, 0, headerEnd);
@@ -222,9 +228,31 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   let e = out.ownerName?.end ?? 0;
   while (out.ownerName && e > out.ownerName.start && /[\s|[\\]/.test(doc.t[e - 1])) e--;
   if (out.ownerName && e < out.ownerName.end) out.ownerName = doc.piece(out.ownerName.start, e);
+  // The title beside the date box, on the lines from the date's label to "(Street)".
+  const dateLabelAt = idx(/Date\s+of\s+Earliest\s+Transaction|Statement\s+for\s+Issuer|Date\s+of\s+Event/i);
+  if (dateLabelAt >= 0 && streetAt > dateLabelAt) {
+    for (let i = dateLabelAt; i < streetAt; i++) {
+      const l = lines[i];
+      const m =
+        /(?:\(Month\/Day\/Year\)|\(MM\/DD\/YYYY\)|\d{1,2}\/\d{1,2}\/\d{4})[\s)]{1,6}([A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3})$/.exec(
+          l.text,
+        );
+      const alone = /^[A-Z][a-z]{2,20}$/.test(l.text.trim()) && out.titleParts.length > 0;
+      if (m && !/^(?:below|Director|Officer|Other)\b/.test(m[1])) {
+        const at = l.start + l.text.length - m[1].length;
+        const q = doc.piece(at, l.end);
+        if (q) out.titleParts.push(q);
+      } else if (alone) {
+        const q = doc.piece(l.start, l.end);
+        if (q) out.titleParts.push(q);
+      }
+    }
+  }
+  const inTitle = new Set(out.titleParts.map((p) => p.start));
   // The street: the left parts of the lines between "(Last)" and "(Street)".
   if (lastAt >= 0 && streetAt > lastAt) {
     for (let i = lastAt + 1; i < streetAt; i++) {
+      if (inTitle.has(doc.piece(lines[i].start, lines[i].end)?.start ?? -1)) continue;
       const p = leftPart(doc, lines[i]);
       if (!p || /^\(|^\d\.\s|See\s+Remarks|^[A-Za-z]{0,2}$/i.test(p.raw) || !/[A-Za-z0-9]{2}/.test(p.raw)) continue;
       if (/Officer|Director|Owner|below\)?$|title/i.test(p.raw)) continue;
@@ -323,6 +351,22 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
     }
   }
   if (h.ownerName) o.name = doc.field(h.ownerName, h.ownerName.raw, [], h.ownerDoubt, 'Reporting person name');
+  if (o.isOfficer.value && !o.officerTitle.value && h.titleParts.length) {
+    const first = h.titleParts[0];
+    const last = h.titleParts[h.titleParts.length - 1];
+    o.officerTitle = doc.field(
+      { raw: '', start: first.start, end: last.end },
+      h.titleParts.map((p) => p.raw).join(' '),
+      [],
+      "read beside the date box, where OCR puts the relationship box's title",
+      'Officer title',
+    );
+    // The title is found after all: the general reader's "no title" is no longer so.
+    const stale = doc.findings.findIndex(
+      (x) => x.message === 'Officer title: Officer is checked but no title was found',
+    );
+    if (stale >= 0) doc.findings.splice(stale, 1);
+  }
   // The relationship box's title printed beside the address is not a street line.
   const titles = new Set([o.officerTitle.raw, o.otherText.raw].filter((x): x is string => !!x).map(key));
   const streets = h.streets.filter((p) => !titles.has(key(p.raw)));
