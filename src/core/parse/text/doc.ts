@@ -173,17 +173,24 @@ export class TextDoc {
     return this.piece(labelEnd, e);
   }
 
-  /** Whether a check mark stands just before `labelStart` (same line, only spaces or a box between). */
-  checkedBefore(labelStart: number): { checked: boolean; mark: Piece | null } {
+  /**
+   * Whether a check mark stands just before `labelStart` (same line, only spaces or a box between). OCR may write
+   * the mark twice ("xX Officer"): read as checked, with `why` saying so.
+   */
+  checkedBefore(labelStart: number): { checked: boolean; mark: Piece | null; why?: string } {
     let k = labelStart - 1;
     // Spaces and the box around the mark: "[X]", "(X)", "__X__" (EDGAR's PDF), "X".
     while (k >= 0 && labelStart - k < 40 && ' \t[]()_'.includes(this.t[k])) k--;
-    if (
-      k >= 0 &&
-      /[Xx\u2713\u2714\u2612\u25a0\u25cf]/.test(this.t[k]) &&
-      (k === 0 || !/[A-Za-z0-9]/.test(this.t[k - 1]))
-    ) {
-      return { checked: true, mark: { raw: this.t[k], start: k, end: k + 1 } };
+    const isMark = (i: number) => i >= 0 && /[Xx\u2713\u2714\u2612\u25a0\u25cf]/.test(this.t[i]);
+    const free = (i: number) => i < 0 || !/[A-Za-z0-9]/.test(this.t[i]);
+    if (isMark(k) && free(k - 1)) return { checked: true, mark: { raw: this.t[k], start: k, end: k + 1 } };
+    if (isMark(k) && /[Xx]/.test(this.t[k]) && /[Xx]/.test(this.t[k - 1] ?? '') && free(k - 2)) {
+      const raw = this.t.slice(k - 1, k + 1);
+      return {
+        checked: true,
+        mark: { raw, start: k - 1, end: k + 1 },
+        why: `the check mark is written "${raw}" (OCR doubles a letter): read as checked`,
+      };
     }
     return { checked: false, mark: null };
   }

@@ -3,11 +3,16 @@ import type { TextDoc } from './doc';
 
 /** The "FORM 4" box, else the form's title (said so); the two are checked against each other. */
 export function readDocumentType(doc: TextDoc, headerEnd: number, title: '3' | '4' | '5' | null): void {
-  const m = doc.find(/(?:^|[\n\r])[ \t]*FORM[ \t]+([345])[ \t]*(\/[ \t]*A[ \t]*)?(?=[\r\n]|\t|$)/i, 0, headerEnd);
+  // OCR keeps the box on the title's line ("FORM 4 UNITED STATES SECURITIES ...") and may split the word ("FO RM 3").
+  const m = doc.find(
+    /(?:^|[\n\r])[ \t]*F[ \t]?O[ \t]?R[ \t]?M[ \t]+([345])[ \t]*(\/[ \t]*A[ \t]*)?(?=[\r\n]|\t|$|[ \t]UNITED[ \t]STATES)/i,
+    0,
+    headerEnd,
+  );
   if (m) {
     const s = doc.t.slice(m[0], m[1]);
-    const mm = /([345])[ \t]*(\/[ \t]*A)?/i.exec(s.replace(/^\s*FORM/i, ''))!;
-    const off = m[0] + s.search(/FORM/i);
+    const mm = /([345])[ \t]*(\/[ \t]*A)?/i.exec(s.replace(/^\s*F[ \t]?O[ \t]?R[ \t]?M/i, ''))!;
+    const off = m[0] + s.search(/F/i);
     const p = doc.piece(off, m[1])!;
     const v = mm[2] ? `${mm[1]}/A` : mm[1];
     doc.filing.documentType = doc.field(p, v);
@@ -51,10 +56,12 @@ export function readCheckBoxes(doc: TextDoc, headerEnd: number): void {
   for (const [re, key] of boxes) {
     const m = doc.find(re, 0, headerEnd);
     if (!m) continue;
-    const { checked, mark } = doc.checkedBefore(m[0]);
+    const { checked, mark, why } = doc.checkedBefore(m[0]);
     const label = doc.piece(m[0], m[1])!;
     doc.filing[key] =
-      checked && mark ? doc.field<boolean>(mark, true) : { ...doc.field<boolean>(label, false), raw: null };
+      checked && mark
+        ? doc.field<boolean>(mark, true, [], why ?? null, 'Check box')
+        : { ...doc.field<boolean>(label, false), raw: null };
   }
 }
 
@@ -168,9 +175,13 @@ export function readPeriod(doc: TextDoc, headerEnd: number, form: string): void 
       const nextCell = at.line.cells[at.ci + 1];
       d = nextCell ? doc.dateIn(nextCell.start, nextCell.end) : null;
       // Text extracted from a PDF breaks the label itself over lines: look a few lines down, not past another box.
-      for (let i = at.li + 1; !d && i < Math.min(doc.lines.length, at.li + 4); i++) {
+      // OCR puts the relationship box's lines (and blank ones) between the label and its date: a few more lines,
+      // up to the amendment box's label.
+      const reach = doc.ocr ? 7 : 4;
+      for (let i = at.li + 1; !d && i < Math.min(doc.lines.length, at.li + reach); i++) {
         const nl = doc.lines[i];
         if (nl.start >= headerEnd || /^\s*\d{1,2}\.\s/.test(nl.text)) break;
+        if (doc.ocr && /If\s+Amendment/i.test(nl.text)) break;
         d = doc.dateIn(nl.start, nl.end);
       }
       if (d)
@@ -188,12 +199,31 @@ export function readPeriod(doc: TextDoc, headerEnd: number, form: string): void 
   if (am) {
     const at = doc.cellAt(am[1]);
     let d = at ? doc.dateIn(am[1], at.cell.end) : null;
+    let below = false;
     if (!d && at) {
       // The date may be printed below the label; not past the next box.
-      const nl = doc.lines[at.li + 1];
-      if (nl && nl.start < headerEnd && !/^\s*\d{1,2}\.\s/.test(nl.text) && nl.text.trim().length < 40)
-        d = doc.dateIn(nl.start, nl.end);
+      // (OCR may leave a blank line between.)
+      const next = doc.lines[at.li + 1];
+      const nl = next && !next.text.trim() && doc.ocr ? doc.lines[at.li + 2] : next;
+      if (nl && nl.start < headerEnd && !/^\s*\d{1,2}\.\s/.test(nl.text)) {
+        if (nl.text.trim().length < 40) d = doc.dateIn(nl.start, nl.end);
+        else if (doc.ocr) {
+          // OCR reads across the boxes: the line below holds the city's and box 6's text too, and the date
+          // below the label is the one date there.
+          d = doc.dateIn(nl.start, nl.end);
+          if (d && doc.dateIn(d.p.end, nl.end)) d = null;
+          below = true;
+        }
+      }
     }
-    if (d) doc.filing.dateOfOriginalSubmission = doc.dateField(d, 'Date of original filing');
+    if (d) {
+      doc.filing.dateOfOriginalSubmission = doc.dateField(d, 'Date of original filing');
+      if (below && !doc.filing.dateOfOriginalSubmission.uncertain)
+        doc.doubt(
+          doc.filing.dateOfOriginalSubmission,
+          'Date of original filing',
+          "read from the line below its label, among other boxes' text",
+        );
+    }
   }
 }

@@ -36,6 +36,7 @@ import { readTable } from './tables';
 import { readOcrBoxes } from './ocr-boxes';
 import { resolveGarbledMarkers } from './markers';
 import { checkByArithmetic } from './arithmetic';
+import { checkProse } from './prose';
 
 /** Plain or OCR text of a printed form into the model; `{ok:false}` when it is not a Form 3/4/5. */
 export function parseFormText(text: string, file: string): ParseOutcome {
@@ -60,7 +61,8 @@ function dropRepeatedOwners(doc: TextDoc): void {
       .replace(/[^A-Z0-9]+/g, ' ')
       .trim();
     if (!key) return true;
-    if (seen.has(key)) return false;
+    // The "Reporting Owners" table's border read as a letter before a name ("IKampani Arjun").
+    if (seen.has(key) || (/^[IL]/.test(key) && seen.has(key.slice(1)))) return false;
     seen.add(key);
     return true;
   });
@@ -163,6 +165,7 @@ function readText(doc: TextDoc): ParseOutcome {
     doc.filing.reportingOwners.push(o);
   }
   readFootnotesRemarksSignatures(doc, explanation ? explanation[1] : tablesEnd);
+  checkProse(doc);
   if (doc.ocr) readOcrBoxes(doc, owner, headerEnd);
   resolveGarbledMarkers(doc);
   checkByArithmetic(doc);

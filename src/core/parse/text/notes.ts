@@ -16,6 +16,15 @@ export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void
   // EDGAR's "Filing HTML Converter" PDFs add a "Reporting Owners" table and a "Signatures" section after the notes.
   const ownersHead = doc.find(/(?:^|[\n\r])[ \t]*Reporting Owners[ \t]*(?=[\r\n])/, from);
   const sigHead = doc.find(/(?:^|[\n\r])[ \t]*Signatures[ \t]*(?=[\r\n])/, from);
+  // ... and print Form 3's "no securities beneficially owned" box as a line of its own after the remarks.
+  const noneOwned = doc.find(
+    /(?:^|[\n\r])[ \t]*No\s+securities\s+are\s+beneficially\s+owned\.?[ \t]*(?=[\r\n]|$)/i,
+    from,
+  );
+  if (noneOwned) {
+    const p = doc.piece(noneOwned[0], noneOwned[1]);
+    if (p) doc.filing.noSecuritiesOwned = doc.field<boolean>(p, true);
+  }
   // The signature line: the one with "/s/", else the last non-empty line before "Signature of Reporting Person".
   let sigLine: Line | null = null;
   if (slash && (!sigLabel || slash[0] < sigLabel[1] + 400)) sigLine = doc.cellAt(slash[0])?.line ?? null;
@@ -47,6 +56,7 @@ export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void
       sigLine ? sigLine.start : t.length,
       sigLabel ? sigLabel[0] : t.length,
       after(reminder),
+      after(noneOwned),
       after(ownersHead),
       after(sigHead),
     );
@@ -127,12 +137,10 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
 const SIGNATURE_LABEL = /of\s+Reporting|Reporting\s+Person|^\s*\*\*/i;
 
 /**
- * The text of the (at most two) lines between a signature's date and the signature's label, when they continue the
- * name: words, no date, no second "/s/", and the label right after them.
+ * The text of the (at most two) lines after line `li` (the signature's date, or a name without a date) and before the
+ * signature's label, when they continue the name: words, no date, no second "/s/", and the label right after them.
  */
-function nameTailAfterDate(doc: TextDoc, dateAt: number): { text: string; end: number } | null {
-  const li = doc.cellAt(dateAt)?.li;
-  if (li === undefined) return null;
+function nameTail(doc: TextDoc, li: number): { text: string; end: number } | null {
   const parts: Piece[] = [];
   let labelled = false;
   for (let i = li + 1; i < Math.min(doc.lines.length, li + 5); i++) {
@@ -169,18 +177,23 @@ function readSignatureLine(doc: TextDoc, l: Line): void {
   }
   let nameEnd = last ? last.p.start : l.end;
   let spanEnd = l.end;
+  // The name continues on the date's line, before the date.
+  let dateLineText = false;
   if (!last) {
     // Text extracted from a PDF wraps a long name: "/s/ Valentina Margulis, as" / "attorney-in-fact for Sergey" /
     // "Brin" / "10/05/2015". Join the lines up to the date, unless a label ("DATE") comes first.
     const li0 = doc.lines.indexOf(l);
-    for (let i = li0 + 1; i < Math.min(doc.lines.length, li0 + 4); i++) {
+    for (let i = li0 + 1; i < Math.min(doc.lines.length, li0 + 5); i++) {
       const x = doc.lines[i];
-      if (!x.text.trim() || /Signature|^\s*Date\s*$|Reminder|Remarks/i.test(x.text)) break;
+      // OCR leaves blank lines inside a wrapped name.
+      if (!x.text.trim()) continue;
+      if (/Signature|^\s*Date\s*$|Reminder|Remarks/i.test(x.text)) break;
       const d = doc.dateIn(x.start, x.end);
       if (d) {
         last = d;
         nameEnd = d.p.start;
         spanEnd = x.end;
+        dateLineText = doc.piece(x.start, d.p.start) !== null;
         break;
       }
     }
@@ -198,19 +211,25 @@ function readSignatureLine(doc: TextDoc, l: Line): void {
   // "Brin" / "** Signature of Reporting Person Date". The lines between the date and the signature's label
   // belong to the name.
   let tail = '';
-  if (name && last) {
-    const after = nameTailAfterDate(doc, last.p.start);
-    if (after) {
-      tail = ` ${after.text}`;
-      spanEnd = Math.max(spanEnd, after.end);
-    }
+  // Without a date, the lines up to the signature's label continue the name ("/s/ Jane Roe," / "Attorney-in-Fact").
+  const tailFrom = name && last ? doc.cellAt(last.p.start)?.li : name ? doc.lines.indexOf(l) : undefined;
+  const after = tailFrom !== undefined ? nameTail(doc, tailFrom) : null;
+  if (after) {
+    tail = ` ${after.text}`;
+    spanEnd = Math.max(spanEnd, after.end);
   }
+  // Text before the date on its line and after it below: which of them continues the name first, the text does
+  // not say (OCR also puts the signature's scribble there).
+  const doubt =
+    dateLineText && after
+      ? 'the name wraps around the date over several lines; their order, or a scribble read as words, may be wrong'
+      : null;
   // A name wrapped at a hyphen ("Attorney-in-" / "Fact") reads as one word in the value; raw keeps the break.
   const joined = name ? `${name.raw}${tail}` : null;
   const nameValue =
     joined !== null ? (spanEnd > l.end ? joined.replace(/([A-Za-z])- (?=[A-Za-z])/g, '$1-') : joined) : null;
   doc.filing.signatures.push({
-    name: name ? doc.field(name, nameValue) : absent<string>(),
+    name: name ? doc.field(name, nameValue, [], doubt, 'Signature name') : absent<string>(),
     date: last ? doc.dateField(last, 'Signature date') : absent<string>(),
     span: doc.span(l.start, spanEnd) ?? null,
   });

@@ -3,7 +3,7 @@
  * "Reporting Owners" table are read: they name the owners, so the owner's name can be told from the issuer's on
  * a line that holds both. Then every owner's name is checked to be a name: OCR's junk never passes silently.
  */
-import type { ReportingOwner } from '../../model';
+import type { Field, ReportingOwner } from '../../model';
 import type { TextDoc } from './doc';
 import { trimEndOf } from './patterns';
 import { applyOcrOwner, nameLike, readOcrHeader } from './ocr-header';
@@ -16,6 +16,22 @@ function lastFirst(sig: string): string | null {
     .filter((w) => /[A-Za-z]/.test(w));
   if (words.length < 2 || words.length > 5) return null;
   return [words[words.length - 1], ...words.slice(0, -1)].join(' ');
+}
+
+/**
+ * A word of a name that glues digits to letters ("220Wflake"), which OCR makes of letters it cannot read, unless the
+ * text writes it again elsewhere (a name such as "374Water" is repeated in the address, the notes, the signature).
+ */
+function unconfirmedMixedWord(text: string, name: string): string | null {
+  const k = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]+/g, '');
+  const mixed = name.split(/\s+/).filter((w) => /\d[A-Za-z]|[A-Za-z]\d/.test(w) && k(w).length >= 4);
+  if (!mixed.length) return null;
+  const all = k(text);
+  for (const w of mixed) {
+    const first = all.indexOf(k(w));
+    if (first < 0 || all.indexOf(k(w), first + 1) < 0) return w;
+  }
+  return null;
 }
 
 export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: number): void {
@@ -33,6 +49,15 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
       h.ownerDoubt ? "split from the owner's name on the same line" : null,
       'Issuer name',
     );
+  if (f.issuer.name.value && !f.issuer.name.uncertain) {
+    const odd = unconfirmedMixedWord(doc.t, f.issuer.name.value);
+    if (odd)
+      doc.doubt(
+        f.issuer.name,
+        'Issuer name',
+        `"${odd}" mixes digits and letters and is written nowhere else in the text: OCR may have misread it`,
+      );
+  }
   if (h.symbol) {
     const sym = h.symbol.raw.toUpperCase();
     f.issuer.tradingSymbol = doc.field(
@@ -48,5 +73,25 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
     const name = o.name.value;
     if (name && !nameLike(name) && !o.name.uncertain)
       doc.doubt(o.name, 'Reporting person name', `"${name}" is not a name (OCR junk where the name box is)`);
+    strayMarks(doc, o.name, 'Reporting person name');
+    for (const [t, what] of [
+      [o.officerTitle, 'Officer title'],
+      [o.otherText, 'Other (specify)'],
+    ] as const)
+      if (t.value && /\((?:specify|give)\b/i.test(t.value) && !t.uncertain)
+        doc.doubt(t, what, `"${t.value}" holds the box's label: the title was not told from it (OCR)`);
   }
+  strayMarks(doc, f.issuer.name, 'Issuer name');
+}
+
+/**
+ * A name holding marks no name has: a bracket of the symbol's box ("... Inc. [-RKLB"), a lone mark between or after
+ * its words ("Brin . Alphabet Inc.", "Kampani Arjun ."), a comma ending it ("USA, Inc,"): read across a box's edge.
+ */
+function strayMarks(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || f.uncertain || v.length > 300) return;
+  const lone = v.split(' ').find((w) => !/[A-Za-z0-9&]/.test(w));
+  const mark = /[[\]{}|]/.exec(v)?.[0] ?? lone ?? (/,$/.test(v) ? ',' : null);
+  if (mark) doc.doubt(f, what, `"${v}" holds "${mark}", no part of a name: read across a box's edge (OCR)`);
 }

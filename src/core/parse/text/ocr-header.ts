@@ -10,15 +10,18 @@ import type { ReportingOwner } from '../../model';
 import type { Line, Piece, TextDoc } from './doc';
 import { flagSuspectDigits } from './owners';
 
-/** Where another box's text starts on a line of the left column. */
+/** Where another box's text starts on a line of the left column (at its start: the left box is empty there). */
 const OTHER_BOX =
-  /\s(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|\(give|\(specify|\(Month|\(MM|\(Check|Check\s+all|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|Line\)|Individual|Statement\b|Date\s+of)/;
+  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|\(give|\(specify|\(Month|\(MM|\(Check|Check\s+all|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|[A-Z0-9]\.\s[Il]f\sAmendment|Line\)|Individual|Statement\b|Date\s+of)/;
 
 /** Lines of label text (not a value). */
 const LABEL_LINE =
   /^(?:Officer|Director|Owner|below|title|\(?Check\s+all|\(Last\)|\(Street\)|\(City\)|Name\s+and\s+Address|Statement|equiring|Requiring|Issuer\b|Filed\b|\(Month|\(MM)/i;
 
 const SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})?\s{0,2}(?:[\]|)}]|(?=\s|$))/;
+
+/** A symbol with its closing bracket: the issuer box's border before its name ("[Rocket Lab ... [ RKLB ]") is none. */
+const CLOSED_SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})\s{0,2}[\]|)}]/;
 
 /** The last word of a company's name. */
 const SUFFIX =
@@ -33,6 +36,21 @@ function leftPart(doc: TextDoc, l: Line, from = l.start): Piece | null {
   while (s < e && /[\s|.:;,'‘’"“”=~_-]/.test(doc.t[s])) s++;
   while (e > s && /[\s|_—–-]/.test(doc.t[e - 1])) e--;
   return doc.piece(s, e);
+}
+
+/**
+ * The words in capitals a line starts with ("VIEW" of "VIEW ly porting"): a city's rest, wrapped under it, before
+ * the lower-case remains of another box's label. Null when the line holds anything else.
+ */
+function leadingCapitals(doc: TextDoc, p: Piece): Piece | null {
+  const words = p.raw.split(' ');
+  let n = 0;
+  while (n < Math.min(3, words.length) && /^[A-Z][A-Z.'-]{1,30}$/.test(words[n])) n++;
+  if (!n || (n < words.length && !/^[a-z]/.test(words[n]))) return null;
+  const text = doc.t.slice(p.start, p.end);
+  let end = 0;
+  for (const w of words.slice(0, n)) end = text.indexOf(w, end) + w.length;
+  return doc.piece(p.start, p.start + end);
 }
 
 /** A name's letters for comparison: upper case, letters and digits only. */
@@ -58,7 +76,19 @@ export interface OcrHeader {
   /** Why the owner's name is in doubt (read beside other boxes' text). */
   ownerDoubt: string | null;
   streets: Piece[];
-  cityLine: { city: Piece | null; cityMore: Piece | null; state: Piece | null; zip: Piece | null } | null;
+  /**
+   * The relationship title as OCR writes the box beside the date box: after the date or its label on their line
+   * ("C/O GOOGLE INC. 10/02/2015 Co-Founder"), then single words on lines of their own ("Technology" / "Officer").
+   */
+  titleParts: Piece[];
+  cityLine: {
+    city: Piece | null;
+    /** The city's first words, wrapped above it, and its rest, wrapped below. */
+    cityBefore: Piece | null;
+    cityMore: Piece | null;
+    state: Piece | null;
+    zip: Piece | null;
+  } | null;
 }
 
 /** The header's boxes as OCR writes them, between the name label and `headerEnd`. */
@@ -69,6 +99,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     ownerName: null,
     ownerDoubt: null,
     streets: [],
+    titleParts: [],
     cityLine: null,
   };
   const label = doc.find(/Name\s+and\s+Address/i, 0, headerEnd);
@@ -84,16 +115,28 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   // The issuer: the name before "[SYMBOL]".
   const known = knownNames.map(key).filter((k) => k.length >= 4);
   let ownerFromIssuerLine: Piece | null = null;
+  let allKey: string | null = null;
   for (let i = 0; i < lines.length && !out.symbol; i++) {
     const l = lines[i];
-    const m = SYMBOL.exec(l.text);
+    const m = CLOSED_SYMBOL.exec(l.text) ?? SYMBOL.exec(l.text);
     if (!m || !m[1]) continue;
     const symStart = l.start + m.index + m[0].indexOf(m[1]);
     out.symbol = { raw: m[1], start: symStart, end: symStart + m[1].length };
     // Text before the bracket: another box's label may come first ("2 Date of ... | Snowflake Inc. [").
     let from = l.start;
     const before = l.text.slice(0, m.index);
-    const cut = Math.max(before.lastIndexOf('|'), before.lastIndexOf('['), before.search(/\)\s[^)]*$/));
+    // ... or another box's date ("Kampani Arjun 4/11/2022 Rocket Lab USA, Inc. [RKLB]").
+    let dateEnd = -1;
+    for (const d of before.matchAll(/\d{1,2}\/\d{1,2}\/\d{2,4}/g)) dateEnd = d.index + d[0].length - 1;
+    const cut = Math.max(
+      before.lastIndexOf('|'),
+      before.lastIndexOf('['),
+      before.lastIndexOf('\\'),
+      before.search(/\)\s[^)]*$/),
+      dateEnd,
+    );
+    // A border before any text is the line's own edge, not one between the boxes.
+    const cutBetween = cut >= 0 && /[A-Za-z]{2}/.test(before.slice(0, cut));
     if (cut >= 0) from = l.start + cut + 1;
     let p = doc.piece(from, l.start + m.index);
     if (p && cut >= 0 && i > 0) {
@@ -119,12 +162,31 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       const s = p.start + (/^[\s.|:;,'"“”]+/.exec(p.raw)?.[0].length ?? 0);
       p = doc.piece(s, p.end);
     }
-    if (p && !ownerFromIssuerLine && i > 0) {
-      // No known owner on the line: the issuer's name is the shortest run of words before the bracket that ends
-      // with a company's suffix ("McMahon John Dennis Snowflake Inc." -> "Snowflake Inc."), said so.
+    // The owner's name on a line of its own below the issuer's ("Okafor Adaeze X Director"): nothing to split.
+    const below = lastAt > i ? lines.slice(i + 1, lastAt) : [];
+    const nameBelow = below.some((x) => {
+      const q = leftPart(doc, x);
+      return !!q && nameLike(q.raw) && !SYMBOL.test(q.raw);
+    });
+    // Text cut at a border, a parenthesis or a date is the issuer's box alone: nothing to split either.
+    if (p && !ownerFromIssuerLine && i > 0 && !nameBelow && !cutBetween) {
+      // No known owner on the line: the issuer's name is the longest run of words before the bracket, ending with
+      // a company's suffix, that the text writes again (the "C/O" line, the notes), else the shortest such run
+      // ("McMahon John Dennis Snowflake Inc." -> "Snowflake Inc."), said so.
       const w = p.raw.split(' ');
       if (w.length >= 3 && SUFFIX.test(w[w.length - 1])) {
-        const n = w.length >= 4 && /^[A-Z]{2,4},?$/.test(w[w.length - 2]) ? 3 : 2;
+        allKey ??= key(doc.t);
+        const all = allKey;
+        const again = (x: string) => {
+          const first = all.indexOf(x);
+          return first >= 0 && all.indexOf(x, first + 1) >= 0;
+        };
+        let n = w.length >= 4 && /^[A-Z]{2,4},?$/.test(w[w.length - 2]) ? 3 : 2;
+        for (let m = w.length - 2; m > n; m--)
+          if (again(key(w.slice(-m).join(' ')))) {
+            n = m;
+            break;
+          }
         const issuerText = w.slice(-n).join(' ');
         const at = p.end - issuerText.length;
         const own = doc.piece(p.start, at);
@@ -162,25 +224,50 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     const s = withoutBorder(out.ownerName.raw);
     if (s !== out.ownerName.raw) out.ownerName = doc.piece(out.ownerName.end - s.length, out.ownerName.end);
   }
+  // The issuer box's left border after the owner's name ("Partners, L.P. \\Vector ...").
+  let e = out.ownerName?.end ?? 0;
+  while (out.ownerName && e > out.ownerName.start && /[\s|[\\]/.test(doc.t[e - 1])) e--;
+  if (out.ownerName && e < out.ownerName.end) out.ownerName = doc.piece(out.ownerName.start, e);
+  // The title beside the date box, on the lines from the date's label to "(Street)".
+  const dateLabelAt = idx(/Date\s+of\s+Earliest\s+Transaction|Statement\s+for\s+Issuer|Date\s+of\s+Event/i);
+  if (dateLabelAt >= 0 && streetAt > dateLabelAt) {
+    for (let i = dateLabelAt; i < streetAt; i++) {
+      const l = lines[i];
+      const m =
+        /(?:\(Month\/Day\/Year\)|\(MM\/DD\/YYYY\)|\d{1,2}\/\d{1,2}\/\d{4})[\s)]{1,6}([A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3})$/.exec(
+          l.text,
+        );
+      const alone = /^[A-Z][a-z]{2,20}$/.test(l.text.trim()) && out.titleParts.length > 0;
+      if (m && !/^(?:below|Director|Officer|Other)\b/.test(m[1])) {
+        const at = l.start + l.text.length - m[1].length;
+        const q = doc.piece(at, l.end);
+        if (q) out.titleParts.push(q);
+      } else if (alone) {
+        const q = doc.piece(l.start, l.end);
+        if (q) out.titleParts.push(q);
+      }
+    }
+  }
+  const inTitle = new Set(out.titleParts.map((p) => p.start));
   // The street: the left parts of the lines between "(Last)" and "(Street)".
   if (lastAt >= 0 && streetAt > lastAt) {
     for (let i = lastAt + 1; i < streetAt; i++) {
+      if (inTitle.has(doc.piece(lines[i].start, lines[i].end)?.start ?? -1)) continue;
       const p = leftPart(doc, lines[i]);
       if (!p || /^\(|^\d\.\s|See\s+Remarks|^[A-Za-z]{0,2}$/i.test(p.raw) || !/[A-Za-z0-9]{2}/.test(p.raw)) continue;
       if (/Officer|Director|Owner|below\)?$|title/i.test(p.raw)) continue;
       out.streets.push(p);
     }
   }
-  // City, state and ZIP: a line after "(Street)" reading "CITY, ST 12345" at its start.
+  // City, state and ZIP: a line after "(Street)" reading "CITY, ST 12345" at its start (OCR may lose the state).
   if (streetAt >= 0) {
     const end = cityAt > streetAt ? cityAt : Math.min(lines.length, streetAt + 5);
     for (let i = streetAt; i < end && !out.cityLine; i++) {
       const l = lines[i];
       const from = i === streetAt ? l.start + Math.max(0, l.text.search(/\(Street\)/i) + 8) : l.start;
       const text = doc.t.slice(from, l.end);
-      const m = /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[,\s]{1,3}([A-Z]{2})?\s{1,3}(\d{5}(?:-\d{4})?)(?!\d)/.exec(
-        text,
-      );
+      const m =
+        /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[,\s]{1,3}(?:([A-Za-z]{2})\s{1,3})?(\d{5}(?:-\d{4})?)(?!\d)/.exec(text);
       if (!m) continue;
       const at = (g: number) => {
         if (!m[g]) return null;
@@ -188,7 +275,9 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
           from + m.index + m[0].indexOf(m[g], g === 1 ? 0 : m[0].indexOf(m[g - 1] ?? '') + (m[g - 1]?.length ?? 0));
         return doc.piece(s, s + m[g].length);
       };
-      let city = at(1);
+      // "CA 94402": two capitals alone before the ZIP code are the state (the city wrapped around the line).
+      const stateOnly = !!m[1] && !m[2] && /^[A-Z]{2}$/.test(m[1]);
+      let city = stateOnly ? null : at(1);
       if (city) {
         const s = withoutBorder(city.raw);
         city = doc.piece(city.end - s.length, city.end);
@@ -196,8 +285,15 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       // "MOUNTAIN CA 94043" / "VIEW Form filed ...": a city name wrapped onto the next line's left part.
       const next = lines[i + 1];
       const more = next && next !== lines[cityAt] ? leftPart(doc, next) : null;
-      const cityMore = more && /^[A-Z][A-Z .'-]{1,30}$/.test(more.raw) ? more : null;
-      out.cityLine = { city, cityMore, state: at(2), zip: at(3) };
+      const cityMore = more ? leadingCapitals(doc, more) : null;
+      // "MOUNTAIN Form filed ..." / "VIEW CA 94043": its first words on the line above (after "(Street)").
+      let cityBefore: Piece | null = null;
+      for (let j = i - 1; city && j > streetAt && j >= i - 2 && !cityBefore; j--) {
+        const q = lines[j].text.trim() ? leftPart(doc, lines[j]) : null;
+        cityBefore = q ? leadingCapitals(doc, q) : null;
+        if (lines[j].text.trim()) break;
+      }
+      out.cityLine = { city, cityBefore, cityMore, state: stateOnly ? at(1) : at(2), zip: at(3) };
       if (!city && i > streetAt) {
         const prev = leftPart(doc, lines[i - 1]);
         const w = prev ? /^[A-Z][A-Z.'-]{1,20}/.exec(withoutBorder(prev.raw)) : null;
@@ -211,44 +307,124 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   return out;
 }
 
+/**
+ * Where a "C/O" line ends in the joined street text: after the company's suffix ("INC.,", "CORPORATION,"), else
+ * before the house number. EDGAR wraps the address at the box's edge, not between its fields.
+ */
+function careOfSplit(words: readonly string[]): number {
+  if (!/^C\/O$/i.test(words[0] ?? '')) return -1;
+  for (let i = 1; i < words.length - 1; i++) {
+    if (SUFFIX.test(words[i])) return i + 1;
+    if (i > 1 && /^\d/.test(words[i])) return i;
+  }
+  return -1;
+}
+
+/** A street line without the rule marks OCR leaves at its end ("SUITE 200 ."). */
+function streetText(p: Piece): string {
+  const w = withoutBorder(p.raw).split(' ');
+  while (w.length > 1 && !/[A-Za-z0-9]/.test(w[w.length - 1])) w.pop();
+  return w.join(' ');
+}
+
+/**
+ * A relationship title as OCR leaves it: the box's border before it ("IEVP - ...", "| CFO"), an opening parenthesis
+ * never closed ("(Chief Financial Officer"), a lone mark after it ("See Remarks /").
+ */
+export function cleanTitle(s: string): string {
+  let w = withoutBorder(s.trim()).split(' ');
+  if (w[0]?.startsWith('(') && !s.includes(')')) w[0] = w[0].slice(1);
+  w = w.filter((x) => x.length > 0);
+  while (w.length > 1 && !/[A-Za-z0-9]/.test(w[w.length - 1])) w.pop();
+  while (w.length > 1 && !/[A-Za-z0-9]/.test(w[0])) w.shift();
+  return w.join(' ');
+}
+
 /** Apply the OCR header's values to the owner (keeping what the general reader read where OCR found nothing). */
 export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): void {
+  for (const k of ['officerTitle', 'otherText'] as const) {
+    const f = o[k];
+    const v = f.value ? cleanTitle(f.value) : null;
+    if (v && v !== f.value) {
+      o[k] = { ...f, value: v };
+      doc.doubt(o[k], k === 'officerTitle' ? 'Officer title' : 'Other (specify)', `"${f.value}" read as "${v}" (OCR)`);
+    }
+  }
   if (h.ownerName) o.name = doc.field(h.ownerName, h.ownerName.raw, [], h.ownerDoubt, 'Reporting person name');
-  if (h.streets.length) {
-    const joined = h.streets.map((p) => withoutBorder(p.raw)).join(' ');
-    // EDGAR wraps the address at the box's edge, not between its fields: "C/O ..." ends before the house number.
-    const co = /^(C\/O\s.{0,200}?),?\s{1,20}(\d.{0,200})$/i.exec(joined);
-    const first = h.streets[0];
-    const last = h.streets[h.streets.length - 1];
+  if (o.isOfficer.value && !o.officerTitle.value && h.titleParts.length) {
+    const first = h.titleParts[0];
+    const last = h.titleParts[h.titleParts.length - 1];
+    o.officerTitle = doc.field(
+      { raw: '', start: first.start, end: last.end },
+      h.titleParts.map((p) => p.raw).join(' '),
+      [],
+      "read beside the date box, where OCR puts the relationship box's title",
+      'Officer title',
+    );
+    // The title is found after all: the general reader's "no title" is no longer so.
+    const stale = doc.findings.findIndex(
+      (x) => x.message === 'Officer title: Officer is checked but no title was found',
+    );
+    if (stale >= 0) doc.findings.splice(stale, 1);
+  }
+  // The relationship box's title printed beside the address is not a street line.
+  const titles = new Set([o.officerTitle.raw, o.otherText.raw].filter((x): x is string => !!x).map(key));
+  const streets = h.streets.filter((p) => !titles.has(key(p.raw)));
+  if (streets.length) {
+    const words = streets.map(streetText).join(' ').split(' ');
+    const at = careOfSplit(words);
+    const first = streets[0];
+    const last = streets[streets.length - 1];
+    // The form has two street lines: more lines, or a line ending in a comma, is one field wrapped at the box's edge.
+    const wrapped = streets.length > 2 || /,$/.test(streetText(first));
+    const firstWords = streetText(first).split(' ').length;
     const doubt =
-      h.streets.length > 1 ? 'the street lines are joined and split again where the form wraps them (OCR)' : null;
-    if (co) {
+      streets.length > 1 && ((at >= 0 && at !== firstWords) || wrapped)
+        ? 'the street lines are joined and split again where the form wraps them (OCR)'
+        : null;
+    if (at > 0) {
       // Each value keeps the span of a line it comes from: the lines are not adjacent text (other boxes sit between).
-      o.street1 = doc.field(first, co[1], [], doubt, 'Street');
-      o.street2 = doc.field(last, co[2], [], doubt, 'Street (line 2)');
+      o.street1 = doc.field(first, words.slice(0, at).join(' ').replace(/,$/, ''), [], doubt, 'Street');
+      o.street2 = doc.field(last, words.slice(at).join(' '), [], doubt, 'Street (line 2)');
     } else {
-      o.street1 = doc.field(first, withoutBorder(first.raw));
-      const rest = h.streets.slice(1);
+      o.street1 = doc.field(first, streetText(first), [], doubt, 'Street');
+      const rest = streets.slice(1);
       if (rest.length)
         o.street2 = doc.field(
           { raw: '', start: rest[0].start, end: rest[rest.length - 1].end },
-          rest.map((p) => withoutBorder(p.raw)).join(' '),
+          rest.map(streetText).join(' '),
+          [],
+          doubt,
+          'Street (line 2)',
         );
     }
   }
   const c = h.cityLine;
   if (c) {
     if (c.city) {
-      const value = c.cityMore ? `${c.city.raw} ${c.cityMore.raw}` : c.city.raw;
+      const value = [c.cityBefore, c.city, c.cityMore].flatMap((x) => (x ? [x.raw] : [])).join(' ');
       o.city = doc.field(
         c.city,
         value,
         [],
-        c.cityMore ? `the city continues on the next line: read as "${value}"` : null,
+        c.cityMore
+          ? `the city continues on the next line: read as "${value}"`
+          : c.cityBefore
+            ? `the city starts on the line above: read as "${value}"`
+            : null,
         'City',
       );
     }
-    if (c.state) o.state = doc.field(c.state, c.state.raw);
+    if (c.state) {
+      const st = c.state.raw.toUpperCase();
+      o.state = doc.field(
+        c.state,
+        st,
+        [],
+        st === c.state.raw ? null : `"${c.state.raw}" read as "${st}" (OCR)`,
+        'State',
+      );
+    }
     if (c.zip) o.zipCode = doc.field(c.zip, c.zip.raw);
   }
   flagSuspectDigits(doc, o);

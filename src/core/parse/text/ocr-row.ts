@@ -9,6 +9,7 @@
 import type { BoxKey } from '../../form/layout';
 import type { FootnoteRef } from '../../model';
 import type { Piece, TextDoc } from './doc';
+import { TRANSACTION_CODES } from '../form/normalize';
 import { adOf, codeOf, diOf, isCode, ocrTokens, type Tok } from './ocr';
 
 /** Words standing in a date box instead of a date. */
@@ -47,10 +48,13 @@ function one(t: Tok, value: string | null = t.norm, why: string | null = t.why):
 
 /** Words of a title, from tokens that are words, letters or junk (a title's "A" of "Class A" is a letter). */
 function words(toks: readonly Tok[]): string {
-  return toks
-    .filter((t) => t.kind !== 'marker')
-    .map((t) => t.raw)
-    .join(' ');
+  const w = toks.filter((t) => t.kind !== 'marker').map((t) => t.raw);
+  // Specks at either end ("( Common Stock", "Trust *=?"): no letter or digit, and not a parenthesis the title closes.
+  const speck = (x: string) => !/[A-Za-z0-9]/.test(x);
+  const closes = (x: string) => x === ')' && w.some((y) => y.includes('('));
+  while (w.length > 1 && speck(w[0]) && !(w[0] === '(' && w.some((y) => y.includes(')')))) w.shift();
+  while (w.length > 1 && speck(w[w.length - 1]) && !closes(w[w.length - 1])) w.pop();
+  return w.join(' ');
 }
 
 /** Split a wrapped line's words between the security's title and the underlying's (they sit side by side). */
@@ -62,6 +66,24 @@ function halves(toks: Tok[]): [Tok[], Tok[]] {
   const again = w.findIndex((t, i) => i > 0 && t.raw.toLowerCase() === first);
   const cut = again > 0 ? again : Math.ceil(w.length / 2);
   return [w.slice(0, cut), w.slice(cut)];
+}
+
+/**
+ * A title's closing parenthesis ("(Right to Buy)") that the token reader took for a garbled marker (a lone ")"
+ * after a word): with its opening parenthesis earlier in the title, it is the title's own.
+ */
+function closeParens(toks: readonly Tok[]): void {
+  let open = 0;
+  for (const t of toks) {
+    if (t.kind === 'marker') continue;
+    for (const c of t.raw) open += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (open > 0 && t.garbled[0] === ')' && t.end < t.start + 200) {
+      t.garbled.shift();
+      t.raw += ')';
+      t.end += 1;
+      open--;
+    }
+  }
 }
 
 export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
@@ -83,7 +105,8 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
       rowRefs.push(...t.refs);
       return false;
     }
-    return true;
+    // Specks beside the markers ("i i (6)"): no title's word is a lone small letter.
+    return !(t.kind === 'junk' || (t.kind === 'letter' && /^[a-z]$/.test(t.raw)));
   });
   const mark = (box: BoxKey, t: Tok | Tok[]) => {
     for (const x of Array.isArray(t) ? t : [t]) for (const g of x.garbled) garbled.push({ box, text: g });
@@ -103,9 +126,21 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   }
   const titleToks = toks.slice(0, titleEnd);
   const isII = table === 'derivative';
-  const [aboveTitle, aboveUnder] = isII ? halves(above) : [above, []];
+  // A line above that is one title (no word repeats), over a values line whose own title is whole (three words or
+  // more, "Stock Option (Right to Buy)"), is the underlying's, wrapped above its last word ("Class B Common").
+  const oneTitle = (w: Tok[]) => {
+    const words = w.filter((t) => t.kind !== 'marker').map((t) => t.raw.toLowerCase());
+    return words.length > 0 && new Set(words).size === words.length;
+  };
+  const titleWords = titleToks.filter((t) => t.kind !== 'marker').length;
+  const [aboveTitle, aboveUnder] = !isII
+    ? [above, []]
+    : titleWords >= 3 && oneTitle(above)
+      ? [[], above.filter((t) => t.kind !== 'marker')]
+      : halves(above);
   const [belowTitle, belowUnder] = isII ? halves(belowToks) : [[], []];
   const titleAll = [...aboveTitle, ...titleToks, ...belowTitle];
+  closeParens(titleAll);
   if (titleAll.length) {
     boxes.set('securityTitle', piece(titleAll, words(titleAll) || null, null, rowRefs));
     mark('securityTitle', titleAll);
@@ -149,8 +184,13 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     take('transactionDate', peek());
     if (peek()?.kind === 'date') take('deemedExecutionDate', peek());
     const c = peek();
+    // "Go": the code letter, then its footnote marker read as a small "o" or a degree sign.
+    const withMark = c && c.kind === 'word' && /^[A-Z][o°º]$/.test(c.raw) && TRANSACTION_CODES.has(c.raw[0]);
     if (c && isCode(c)) take('transactionCode', c, codeOf(c), c.why);
-    else if (c && (c.kind === 'junk' || c.kind === 'letter' || (c.kind === 'word' && c.raw.length <= 3)))
+    else if (c && withMark) {
+      c.garbled.push(c.raw.slice(1));
+      take('transactionCode', c, c.raw[0], `"${c.raw}" read as the code "${c.raw[0]}" and a footnote marker (OCR)`);
+    } else if (c && (c.kind === 'junk' || c.kind === 'letter' || (c.kind === 'word' && c.raw.length <= 3)))
       take(
         'transactionCode',
         c,
@@ -214,6 +254,11 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
       mark('underlyingSecurityTitle', uAll);
     }
   }
+  /** An amount's box, with the markers OCR garbled on it (resolved later, ./markers). */
+  const setAmount = (box: BoxKey, t: Tok, value: string | null = t.norm, why: string | null = t.why) => {
+    boxes.set(box, one(t, value, why));
+    mark(box, t);
+  };
   // 5. The amounts (and Table I's A/D letter) up to the ownership form.
   const others: Tok[] = [];
   for (; k < end; k++) {
@@ -232,8 +277,8 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   if (isII) {
     // Underlying amount, the derivative's price, the amount owned; Form 3: underlying amount, exercise price.
     if (form === '3') {
-      if (numbers[0]) boxes.set('underlyingSecurityShares', one(numbers[0]));
-      if (numbers[1]) boxes.set('conversionOrExercisePrice', one(numbers[1]));
+      if (numbers[0]) setAmount('underlyingSecurityShares', numbers[0]);
+      if (numbers[1]) setAmount('conversionOrExercisePrice', numbers[1]);
       leftover.push(...numbers.slice(2));
     } else {
       const under = numbers[0];
@@ -251,14 +296,14 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
           ? `${numbers.length} amount${numbers.length === 1 ? '' : 's'} for the row's three amount boxes (underlying amount, price, amount owned): the price is taken as empty`
           : null;
       const doubt = (t: Tok) => [t.why, few].filter((x) => x).join('; ') || null;
-      if (under) boxes.set('underlyingSecurityShares', one(under, under.norm, doubt(under)));
-      if (price) boxes.set('transactionPricePerShare', one(price));
-      if (owned && owned !== price) boxes.set('sharesOwnedFollowingTransaction', one(owned, owned.norm, doubt(owned)));
+      if (under) setAmount('underlyingSecurityShares', under, under.norm, doubt(under));
+      if (price) setAmount('transactionPricePerShare', price);
+      if (owned && owned !== price) setAmount('sharesOwnedFollowingTransaction', owned, owned.norm, doubt(owned));
       leftover.push(...numbers.filter((t) => t !== under && t !== price && t !== owned));
     }
   } else if (form === '3' || !transaction) {
     const owned = numbers[numbers.length - 1];
-    if (owned) boxes.set('sharesOwnedFollowingTransaction', one(owned));
+    if (owned) setAmount('sharesOwnedFollowingTransaction', owned);
     leftover.push(...numbers.slice(0, -1));
   } else {
     const shares = numbers[0];
@@ -272,9 +317,9 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
         ? `${numbers.length} amount${numbers.length === 1 ? '' : 's'} for the row's three amount boxes (amount, price, amount owned): the price is taken as empty`
         : null;
     const doubt = (t: Tok) => [t.why, few].filter((x) => x).join('; ') || null;
-    if (shares) boxes.set('transactionShares', one(shares, shares.norm, doubt(shares)));
-    if (price) boxes.set('transactionPricePerShare', one(price));
-    if (owned && owned !== price) boxes.set('sharesOwnedFollowingTransaction', one(owned, owned.norm, doubt(owned)));
+    if (shares) setAmount('transactionShares', shares, shares.norm, doubt(shares));
+    if (price) setAmount('transactionPricePerShare', price);
+    if (owned && owned !== price) setAmount('sharesOwnedFollowingTransaction', owned, owned.norm, doubt(owned));
     if (ad) boxes.set('transactionAcquiredDisposedCode', one(ad, adOf(ad)));
     leftover.push(...numbers.filter((t) => t !== shares && t !== price && t !== owned));
   }

@@ -147,6 +147,14 @@ function classify(doc: TextDoc, s: number, e: number): Tok | null {
       end = cut;
     }
   }
+  // "Stock22)": the marker's opening parenthesis read as a digit, glued to the word ("Stock⁽²⁾").
+  if (garbled.length && end - s < 40) {
+    const w = /^([A-Za-z]{3,})(\d{1,2})$/.exec(doc.t.slice(s, end));
+    if (w) {
+      garbled[0] = `${w[2]}${garbled[0]}`;
+      end = s + w[1].length;
+    }
+  }
   const core = doc.t.slice(s, end);
   if (!core) {
     // Only a marker: "(19)" alone is a box holding a footnote.
@@ -182,6 +190,21 @@ function classify(doc: TextDoc, s: number, e: number): Tok | null {
     tok.why = amount.why;
     tok.dollar = amount.dollar;
     return tok;
+  }
+  // "45659{).1": an amount, then a marker whose shape OCR garbled beyond the end tests above.
+  const cutAt = core.length < 40 ? [...core].findIndex((c) => MARKER_CHARS.includes(c) || c === '(' || c === ')') : -1;
+  const head = cutAt > 0 ? readAmount(core.slice(0, cutAt)) : null;
+  if (head && /\d$/.test(core.slice(0, cutAt))) {
+    return {
+      ...tok,
+      end: s + cutAt,
+      raw: core.slice(0, cutAt),
+      kind: 'amount',
+      norm: head.norm,
+      why: head.why,
+      dollar: head.dollar,
+      garbled: [core.slice(cutAt), ...garbled],
+    };
   }
   const letter = letterOf(core);
   if (letter) {

@@ -184,8 +184,8 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
       missing.push(name);
       continue;
     }
-    const { checked, mark } = doc.checkedBefore(m[0]);
-    if (checked && mark) o[key] = doc.field<boolean>(mark, true);
+    const { checked, mark, why } = doc.checkedBefore(m[0]);
+    if (checked && mark) o[key] = doc.field<boolean>(mark, true, [], why ?? null, name);
     else o[key] = { ...doc.field<boolean>(doc.piece(m[0], m[1])!, false), raw: null };
   }
   if (box && missing.length && missing.length < 4)
@@ -280,7 +280,7 @@ export function readOwnersSection(doc: TextDoc, from: number, to: number): void 
     let p = doc.piece(c.start, c.end);
     if (!p) continue;
     if (bordered && BORDER_LETTER.test(p.raw)) p = doc.piece(p.start + 1, p.end) ?? p;
-    const mark = / X$/.exec(p.raw);
+    const mark = / [Xx]$/.exec(p.raw);
     if (mark) p = doc.piece(p.start, p.end - 2) ?? p;
     block.push(p);
     if (tx.length < 120 && cityLine.test(p.raw)) {

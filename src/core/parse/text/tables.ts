@@ -11,6 +11,13 @@ import { MAX_TEXT_ROWS, readRow } from './rows';
 const TITLE_START =
   /^(Class\b|Common\b|Series\b|Stock\b|Option|Restricted|Preferred|Warrant|Ordinary|American\s+Depositary|Performance|Phantom|Units?\b|RSU|Employee|Convertible|Limited\s+Partnership\s+Units|LP\s+Units|Deferred|Subordinate|Right)/i;
 
+/**
+ * How the underlying's or the security's title of a next Table II row begins, on a line OCR wrapped above its values
+ * ("Class B Common", ": : Class B Class A"): stricter than TITLE_START, whose "Stock" also ends a title.
+ */
+const NEXT_TITLE_START =
+  /^(Class\s[A-Z]\b|Series\b|Common\b|Preferred|Options?\b|Warrants?\b|Restricted|Ordinary|Rights?\b|Performance|Phantom|Units?\b|RSUs?\b|Employee|Convertible|Deferred)/i;
+
 /** Words of the printed column headers of Tables I and II (a line of only these is header text). */
 const HEADER_VOCAB = new Set(
   (
@@ -79,6 +86,9 @@ export function readTable(
   const layouts = candidates.filter((x, i) => candidates.findIndex((y) => y.join() === x.join()) === i);
   // At most enough lines for MAX_TEXT_ROWS rows, each wrapped over several lines: the rest is not read anyway.
   const lines = doc.lines.filter((l) => l.start >= from && l.end <= to).slice(0, MAX_TEXT_ROWS * 8);
+  const rowsBefore = (table === 'derivative' ? doc.filing.derivative : doc.filing.nonDerivative).length;
+  /** The first line read as markers and title words, not as a row: said if the table yields no row. */
+  let markerLine: Piece | null = null;
   // Skip the rest of the title line ("(e.g., puts, calls, ...)") and the header lines.
   let pendingTitle: Piece[] = [];
   // Table markup, rules, and the page markers text extraction leaves ("-- 1 of 2 --").
@@ -89,6 +99,26 @@ export function readTable(
   const hasDate = (x: Line) => DATE_RE.test(x.text) || DATE2_RE.test(x.text);
   /** A line that is one bare number ("2021" of a trust's name broken over lines): words, not values. */
   const lone = (x: Line) => /^\d{1,4}$/.test(x.text.trim());
+  /** An OCR line of footnote markers and specks only ("i i (6)"): the markers of the row below, not a row (nor is a
+   * lone number under a title's words, "2021" of a trust's name). */
+  const markersOnly = (x: Line) => {
+    if (!doc.ocr) return false;
+    const w = x.text.trim().split(/\s+/);
+    // Title words with the markers printed above the values ("Class B Ordinary 2 2 1 1 Class A 1 3"): no date, no
+    // amount, only numbers of one or two digits, and more than one (a row OCR garbled may keep one).
+    if (
+      w.length <= 20 &&
+      w.filter((t) => /^\d{1,2}$/.test(t)).length >= 2 &&
+      w.some((t) => /^[A-Za-z]{2}/.test(t)) &&
+      w.every((t) => !/\d/.test(t) || /^\d{1,2}$/.test(t))
+    )
+      return true;
+    return (
+      w.length <= 12 &&
+      w.some((t) => /^\(?\d{1,2}\)$/.test(t)) &&
+      w.every((t) => /^\(?\d{1,2}\)$/.test(t) || /^[^A-Za-z0-9]{1,3}$/.test(t) || /^[a-z]{1,2}$/.test(t))
+    );
+  };
   const filled = (l: Line) => l.cells.filter((c) => c.text.trim().length > 0 && !NONE_VALUES.has(c.text.trim())).length;
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li];
@@ -104,6 +134,12 @@ export function readTable(
       /Acquired,\s+Disposed\s+of,\s+or\s+Beneficially\s+Owned|Securities\s+Beneficially\s+Owned\s*$/i.test(text)
     )
       continue;
+    if (markersOnly(l) || (doc.ocr && lone(l) && pendingTitle.length)) {
+      const p = doc.piece(l.start, l.end);
+      if (p) pendingTitle.push(p);
+      markerLine ??= p;
+      continue;
+    }
     if (isHeaderLine(l)) {
       pendingTitle = [];
       continue;
@@ -143,7 +179,7 @@ export function readTable(
           j++;
           continue;
         }
-        if (skipLine(tx) || isHeaderLine(x)) break;
+        if (skipLine(tx) || (isHeaderLine(x) && !markersOnly(x))) break;
         if (!complete) {
           if (isData(x) && hasDate(x) && !startsWithValue(x)) break; // a new row with its own date
           after.push(x);
@@ -160,6 +196,7 @@ export function readTable(
           while (
             k2 < lines.length &&
             (!lines[k2].text.trim() ||
+              markersOnly(lines[k2]) ||
               ((!isData(lines[k2]) || lone(lines[k2])) && !skipLine(lines[k2].text.trim()) && !isHeaderLine(lines[k2])))
           ) {
             if (lines[k2].text.trim()) {
@@ -170,8 +207,14 @@ export function readTable(
           }
           const y = lines[k2];
           const valuesNext = !!y && isData(y) && startsWithValue(y) && !skipLine(y.text.trim());
-          const titleAt = valuesNext ? wordsAhead.findIndex((w) => TITLE_START.test(w.text.trim())) : -1;
-          const take = valuesNext ? (titleAt < 0 ? 0 : titleAt) : wordsAhead.length;
+          // OCR's Table II wraps the next row's titles above its values, whatever the values line starts with.
+          const nextRow = !!y && isData(y) && !skipLine(y.text.trim()) && doc.ocr && table === 'derivative';
+          const titleAt = valuesNext
+            ? wordsAhead.findIndex((w) => TITLE_START.test(w.text.trim()))
+            : nextRow
+              ? wordsAhead.findIndex((w) => NEXT_TITLE_START.test(w.text.trim().replace(/^[^A-Za-z0-9(]+/, '')))
+              : -1;
+          const take = valuesNext ? (titleAt < 0 ? 0 : titleAt) : titleAt >= 0 ? titleAt : wordsAhead.length;
           if (take === 0 || wordsAhead.slice(0, take).some((w) => w.text.trim().length > 60)) break;
           after.push(...wordsAhead.slice(0, take));
           li = wordsAt[take - 1];
@@ -188,6 +231,13 @@ export function readTable(
     readRow(doc, table, l, layouts, form, pendingTitle, cont);
     pendingTitle = [];
   }
+  const rowsRead = (table === 'derivative' ? doc.filing.derivative : doc.filing.nonDerivative).length - rowsBefore;
+  if (markerLine && !rowsRead && !pendingTitle.includes(markerLine))
+    doc.uncertain(
+      table === 'derivative' ? 'Table II' : 'Table I',
+      `a line of words and small numbers ("${markerLine.raw.slice(0, 60)}") was read as footnote markers above a row, but no row was read`,
+      doc.span(markerLine.start, markerLine.end),
+    );
   if (pendingTitle.length) {
     const rows = table === 'derivative' ? doc.filing.derivative : doc.filing.nonDerivative;
     const last = rows[rows.length - 1];

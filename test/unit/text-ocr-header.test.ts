@@ -1,0 +1,321 @@
+/**
+ * The header boxes of Tesseract output read by where the printed form puts them, each case in a hand-made fixture
+ * (test/fixtures/text-ocr/*.txt, written for these tests, not copied from the corpus): read right, or flagged at
+ * its place.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseFormText } from '../../src/core/parse/text';
+import type { Field, Filing } from '../../src/core/model';
+
+const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
+
+function read(name: string, edit: (s: string) => string = (s) => s): Filing {
+  const r = parseFormText(edit(fs.readFileSync(path.join(DIR, name), 'utf8')), name);
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  return r.filing;
+}
+
+/** The extraction-uncertain messages whose span covers the field's span. */
+function flagsAt(f: Filing, field: Field<unknown>): string[] {
+  const s = field.span;
+  return f.findings
+    .filter((x) => x.rule === 'extraction-uncertain' && s && x.span && x.span.start <= s.start && x.span.end >= s.end)
+    .map((x) => x.message);
+}
+
+describe('text: OCR header boxes by their place on the form', function () {
+  it('takes no street line from a line the left box leaves empty (a date, "Line)") nor the officer title beside it', function () {
+    const f = read('form4-tesseract-address-other-boxes.txt');
+    const o = f.reportingOwners[0];
+    assert.equal(o.officerTitle.value, 'Senior VP - Manufacturing');
+    assert.deepEqual(
+      [o.street1.value, o.street2.value, o.city.value, o.state.value, o.zipCode.value],
+      ['C/O NORTHWIND ROBOTICS INC', '12 HARBOR ROAD', 'PORTLAND', 'ME', '04101'],
+    );
+    assert.ok(!o.street1.uncertain, 'the "C/O" line ends where its line ends');
+  });
+
+  it('splits a "C/O" line wrapped at the box edge after the company suffix, without the rule marks, and says so', function () {
+    const f = read('form4-tesseract-address-care-of.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual(
+      [o.street1.value, o.street2.value],
+      ['C/O NORTHWIND ROBOTICS CORPORATION', 'ONE HARBOR PLAZA, SUITE 400'],
+    );
+    for (const s of [o.street1, o.street2]) {
+      assert.equal(s.uncertain, true);
+      assert.ok(flagsAt(f, s).some((m) => m.includes('joined and split again')));
+    }
+  });
+
+  it('reads the city wrapped onto the next line before the remains of another label, flagged', function () {
+    const f = read('form4-tesseract-city-wrap.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['SOUTH PORTLAND', 'ME', '04106']);
+    assert.ok(flagsAt(f, o.city).some((m) => m.includes('the city continues on the next line')));
+  });
+
+  it('keeps the issuer whole when the owner has a line of their own below it', function () {
+    const f = read('form4-tesseract-owner-below-issuer.txt');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove');
+    assert.equal(f.reportingOwners.length, 1);
+  });
+
+  it("splits the owner's and the issuer's names on one line where the text writes the issuer's name again", function () {
+    const f = read('form4-tesseract-owner-issuer-line.txt');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove');
+    assert.equal(f.reportingOwners[0].name.uncertain, true, 'still a split of one line: said');
+  });
+
+  it("takes the issuer's name after another box's date on its line", function () {
+    const f = read('form3-tesseract-issuer-after-date.txt');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assert.equal(f.issuer.tradingSymbol.value, 'KBMI');
+  });
+
+  it('flags an issuer name with a word of digits and letters written nowhere else, not one the text repeats', function () {
+    const f = read('form4-tesseract-issuer-garbled.txt');
+    assert.equal(f.issuer.name.value, '8l1strel Bay Marine Inc.');
+    assert.ok(flagsAt(f, f.issuer.name).some((m) => m.includes('"8l1strel" mixes digits and letters')));
+    const g = read('form4-tesseract-issuer-garbled.txt', (s) =>
+      s.replace('8l1strel Bay Marine', '4Kestrel Marine').replace('KESTREL BAY MARINE', '4KESTREL MARINE'),
+    );
+    assert.equal(g.issuer.name.value, '4Kestrel Marine Inc.');
+    assert.ok(!g.issuer.name.uncertain);
+  });
+
+  it("takes the symbol from its closed bracket, the issuer box's left border being no symbol", function () {
+    const f = read('form4-tesseract-issuer-box-border.txt');
+    assert.equal(f.issuer.tradingSymbol.value, 'KBMI');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assert.equal(f.reportingOwners[0].name.value, 'Tern Capital Fund II L.P.');
+    assert.equal(f.reportingOwners[0].isTenPercentOwner.value, true);
+  });
+
+  it('lists an owner of the "Reporting Owners" table once, its border letter and lower-case mark aside', function () {
+    const f = read('form3-tesseract-owners-table-marks.txt');
+    assert.deepEqual(
+      f.reportingOwners.map((o) => [o.name.value, o.street1.value]),
+      [
+        ['Lindqvist Tove', 'C/O KESTREL BAY MARINE INC.'],
+        ['Ekberg Nils', 'C/O KESTREL BAY MARINE INC.'],
+      ],
+    );
+  });
+
+  it("takes the owner's name up to the issuer box's border, read as a backslash", function () {
+    const f = read('form4-tesseract-issuer-backslash.txt');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assert.equal(f.reportingOwners[0].name.value, 'Tern Capital Fund II L.P.');
+  });
+
+  it('reads a city whose first word OCR put on the line above, and a state in small letters, flagged', function () {
+    const f = read('form4-tesseract-city-above.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['SAINT MICHAELS', 'MD', '21663']);
+    assert.ok(flagsAt(f, o.city).some((m) => m.includes('the city starts on the line above')));
+    assert.ok(flagsAt(f, o.state).some((m) => m.includes('"md" read as "MD"')));
+  });
+
+  it('reads a city line OCR wrote without its state', function () {
+    const f = read('form4-tesseract-amendment-dates.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['ANNAPOLIS', null, '21401']);
+  });
+
+  it('reads a check mark OCR doubled ("xX Officer") as checked, flagged', function () {
+    const f = read('form4-tesseract-doubled-mark.txt');
+    const o = f.reportingOwners[0];
+    assert.equal(o.isOfficer.value, true);
+    assert.equal(o.officerTitle.value, 'Treasurer');
+    assert.ok(flagsAt(f, o.isOfficer).some((m) => m.includes('the check mark is written "xX"')));
+  });
+});
+
+describe('text: the form type and dates of the OCR header', function () {
+  it('reads the "FORM 4" box OCR keeps on the title\'s line, its word split ("FO RM")', function () {
+    const f = read('form4-tesseract-form-box.txt');
+    assert.equal(f.documentType.value, '4');
+    assert.ok(!f.documentType.uncertain);
+  });
+
+  it("reads the period below the relationship box's lines and the amendment date among other boxes, flagged", function () {
+    const f = read('form4-tesseract-amendment-dates.txt');
+    assert.equal(f.periodOfReport.value, '2025-02-11');
+    assert.equal(f.dateOfOriginalSubmission.value, '2025-02-14');
+    assert.equal(f.documentType.value, '4/A');
+    assert.ok(
+      flagsAt(f, f.dateOfOriginalSubmission).some((m) =>
+        m.includes("read from the line below its label, among other boxes' text"),
+      ),
+    );
+  });
+});
+
+describe('text: signatures as OCR wraps them', function () {
+  it('joins the lines below a signature without a date up to its label', function () {
+    const f = read('form4-tesseract-signature-no-date.txt');
+    assert.equal(f.signatures.length, 1);
+    assert.equal(f.signatures[0].name.value, '/s/ Nils Ekberg, Attorney-in-Fact');
+    assert.equal(f.signatures[0].date.value, null);
+  });
+
+  it('joins a name over a blank line to the line with its date', function () {
+    const f = read('form4-tesseract-signature-blank-line.txt');
+    assert.equal(
+      f.signatures[0].name.value,
+      '/s/ Nils Ekberg, Managing Member of Tern Holdings LLC, the General Partner of Tern Capital Fund II L.P.',
+    );
+    assert.equal(f.signatures[0].date.value, '2025-02-13');
+  });
+
+  it('flags a name read from both sides of its date: the order, or a scribble, may be wrong', function () {
+    const f = read('form4-tesseract-signature-scribble.txt');
+    const s = f.signatures[0];
+    assert.equal(s.date.value, '2025-02-13');
+    assert.equal(s.name.uncertain, true);
+    assert.ok(flagsAt(f, s.name).some((m) => m.includes('the name wraps around the date')));
+  });
+});
+
+describe('text: Form 3 with no securities owned', function () {
+  it('reads the line "No securities are beneficially owned." as the box, not as remarks', function () {
+    const f = read('form3-tesseract-no-securities.txt');
+    assert.equal(f.noSecuritiesOwned.value, true);
+    assert.equal(f.remarks.value, 'Chief Compliance Officer of the Issuer');
+  });
+});
+
+describe('text: OCR table titles', function () {
+  it("keeps a title's closing parenthesis, its opening one earlier in the title, and still reads a garbled marker", function () {
+    const f = read('form4-tesseract-title-paren.txt');
+    const [a, b] = f.nonDerivative;
+    assert.equal(a.securityTitle.value, 'Common Stock (restricted stock units)');
+    assert.deepEqual(
+      a.securityTitle.footnotes.map((r) => r.id),
+      [],
+    );
+    assert.equal(b.securityTitle.value, 'Common Stock');
+    assert.deepEqual(
+      b.securityTitle.footnotes.map((r) => r.id),
+      ['F1'],
+    );
+  });
+});
+
+describe("text: OCR's Table II rows wrapped over lines", function () {
+  it("gives the words above a row's values and the markers' line to that row, and a marker glued to a word", function () {
+    const f = read('form3-tesseract-table2-wrapped.txt');
+    assert.equal(f.derivative.length, 2);
+    const [a, b] = f.derivative;
+    for (const r of [a, b]) {
+      assert.equal(r.securityTitle.value, 'Stock Option (Right to Buy)');
+      assert.equal(r.underlyingSecurityTitle.value, 'Class A Common Stock');
+    }
+    assert.equal(b.natureOfOwnership.value, 'Trust');
+    const refs = new Set(
+      Object.values(b).flatMap((v) =>
+        v && typeof v === 'object' && 'footnotes' in v ? (v as Field<unknown>).footnotes.map((r) => r.id) : [],
+      ),
+    );
+    assert.ok(refs.has('F3'), 'the marker line "i i (3)" cites footnote 3');
+    assert.ok(
+      f.findings.some((x) => /Table II row 2 footnote: the footnote marker "22\)" is garbled/.test(x.message)),
+      'Stock22) is the title word "Stock" and a garbled marker',
+    );
+  });
+});
+
+describe('text: OCR marks at the edges of titles and boxes', function () {
+  it("takes the relationship title without an unclosed parenthesis or a lone mark, and a row's titles without specks", function () {
+    const f = read('form4-tesseract-title-marks.txt');
+    const o = f.reportingOwners[0];
+    assert.equal(o.officerTitle.value, 'Chief Marine Officer');
+    assert.ok(flagsAt(f, o.officerTitle).some((m) => m.includes('read as "Chief Marine Officer"')));
+    assert.equal(f.nonDerivative[0].natureOfOwnership.value, 'y > Trust');
+    assert.equal(f.derivative[0].underlyingSecurityTitle.value, 'Common Stock');
+  });
+
+  it('reads two capitals alone before the ZIP code as the state, the city wrapped around them', function () {
+    const f = read('form3-tesseract-state-alone.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual(
+      [o.street1.value, o.street2.value, o.city.value, o.state.value, o.zipCode.value],
+      ['C/O KESTREL BAY MARINE INC.', '400 QUAY STREET', 'SAINT MICHAELS', 'MD', '21663'],
+    );
+  });
+});
+
+describe('text: OCR misreadings said where they are', function () {
+  it('marks a footnote, the remarks or a signature holding a word in a shape OCR makes of unread letters', function () {
+    const f = read('form4-tesseract-prose-noise.txt');
+    const [a, b, c] = f.footnotes;
+    assert.ok(flagsAt(f, a.text).some((m) => m.includes('"B.Comioni" holds a period glued before a word')));
+    assert.ok(flagsAt(f, b.text).some((m) => m.includes('"séld" holds an accented letter')));
+    assert.ok(!c.text.uncertain, 'a footnote without such a word stays as read');
+    assert.ok(flagsAt(f, f.remarks).some((m) => m.includes('"dated:March" holds punctuation between letters')));
+    assert.ok(!f.signatures[0].name.uncertain);
+  });
+
+  it("marks names holding a mark no name has, and a title holding its box's label", function () {
+    const f = read('form4-tesseract-stray-marks.txt');
+    const o = f.reportingOwners[0];
+    assert.ok(flagsAt(f, o.name).some((m) => m.includes('holds ".", no part of a name')));
+    assert.ok(flagsAt(f, f.issuer.name).some((m) => m.includes('holds ",", no part of a name')));
+    assert.ok(flagsAt(f, o.officerTitle).some((m) => m.includes("holds the box's label")));
+  });
+});
+
+describe('text: footnote markers OCR glued to a code or an amount', function () {
+  it('reads "Go" as the code G with a marker, and "1000{).1" as the amount 1000 with a marker, each said', function () {
+    const f = read('form4-tesseract-glued-markers.txt');
+    const [a, b] = f.nonDerivative;
+    assert.equal(a.transactionCode.value, 'G');
+    assert.ok(flagsAt(f, a.transactionCode).some((m) => m.includes('"Go" read as the code "G" and a footnote marker')));
+    assert.deepEqual(
+      [b.transactionShares.value, b.transactionAcquiredDisposedCode.value, b.transactionPricePerShare.value],
+      ['1000', 'D', '18.40'],
+    );
+    assert.equal(b.sharesOwnedFollowingTransaction.value, '39250');
+    assert.ok(flagsAt(f, b.transactionShares).some((m) => m.includes('"{).1"')));
+  });
+});
+
+describe('text: a line of title words and footnote markers above the values', function () {
+  it('reads "Class B Ordinary 2 2 1 1 Class A 1 3" as the titles and markers of the row below, and says so when no row follows', function () {
+    const f = read('form4-tesseract-marker-line-title.txt');
+    assert.equal(f.derivative.length, 1);
+    const r = f.derivative[0];
+    assert.equal(r.securityTitle.value, 'Class B Ordinary Shares');
+    assert.equal(r.underlyingSecurityTitle.value, 'Class A Ordinary');
+    assert.deepEqual(
+      [
+        r.transactionDate.value,
+        r.transactionShares.value,
+        r.underlyingSecurityShares.value,
+        r.sharesOwnedFollowingTransaction.value,
+      ],
+      ['2025-02-11', '40000', '40000', '510000'],
+    );
+    assert.equal(f.nonDerivative.length, 0);
+    assert.ok(
+      f.findings.some((x) => x.message.startsWith('Table I: a line of words and small numbers ("Common Stock 1 2")')),
+      f.findings.map((x) => x.message).join('\n'),
+    );
+  });
+});
+
+describe('text: the relationship title where OCR puts it', function () {
+  it('reads the title beside the date box, wrapped over lines between the street lines, flagged', function () {
+    const f = read('form4-tesseract-title-beside-date.txt');
+    const o = f.reportingOwners[0];
+    assert.equal(o.officerTitle.value, 'Chief Navigation Officer');
+    assert.ok(flagsAt(f, o.officerTitle).some((m) => m.includes('read beside the date box')));
+    assert.deepEqual([o.street1.value, o.street2.value], ['C/O KESTREL BAY MARINE INC.', '400 QUAY STREET']);
+    assert.ok(!f.findings.some((x) => x.message.includes('Officer is checked but no title was found')));
+  });
+});
