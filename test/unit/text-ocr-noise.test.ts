@@ -200,3 +200,21 @@ describe('text: a table heading OCR garbled past recognition', function () {
     assert.ok(said[0].span && tableIRow.span && said[0].span.start >= tableIRow.span.end, 'placed after Table I');
   });
 });
+
+describe('text: (A) or (D) OCR left unread', function () {
+  it('infers it from a code whose direction the form fixes, flagged; a code that goes either way leaves it unread', function () {
+    const { filing } = read('form4-tesseract-ad-by-code.txt');
+    const [exercised] = filing.nonDerivative;
+    const [option, other] = filing.derivative;
+    assert.deepEqual(
+      [exercised.transactionAcquiredDisposedCode.value, option.transactionAcquiredDisposedCode.value],
+      ['A', 'D'],
+    );
+    for (const f of [exercised.transactionAcquiredDisposedCode, option.transactionAcquiredDisposedCode]) {
+      assert.equal(f.uncertain, true);
+      assert.ok(flagsAt(filing, f).some((m) => m.includes('inferred from transaction code M')));
+    }
+    assert.equal(other.transactionCode.value, 'J');
+    assert.equal(other.transactionAcquiredDisposedCode.value, null);
+  });
+});
