@@ -107,6 +107,19 @@ describe('text: OCR header boxes by their place on the form', function () {
     );
   });
 
+  it("takes an entity's one bare mark in the owners table as 10% Owner, flagged; a person's or a worded mark stays unread", function () {
+    const f = read('form4-tesseract-owners-table-entity-marks.txt');
+    const by = new Map(f.reportingOwners.map((o) => [o.name.value, o]));
+    const fund = by.get('Tern Capital Partners II, Ltd.')!;
+    assert.equal(fund.isTenPercentOwner.value, true);
+    assert.equal(fund.isTenPercentOwner.uncertain, true);
+    assert.ok(flagsAt(f, fund.isTenPercentOwner).some((m) => m.includes('taken as 10% Owner')));
+    for (const name of ['Askeland Jonas', 'Tern Capital Management LLC']) {
+      const o = by.get(name)!;
+      assert.deepEqual([o.isDirector.value, o.isTenPercentOwner.value, o.isOther.value], [null, null, null], name);
+    }
+  });
+
   it("takes the owner's name up to the issuer box's border, read as a backslash", function () {
     const f = read('form4-tesseract-issuer-backslash.txt');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
