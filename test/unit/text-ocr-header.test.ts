@@ -203,6 +203,15 @@ describe('text: Form 3 with no securities owned', function () {
   });
 });
 
+describe('text: a Form 3 date box whose label OCR garbled', function () {
+  it("finds the box by the label's surviving end and takes the date before the amendment box's label, flagged", function () {
+    const f = read('form3-tesseract-event-label-garbled.txt');
+    assert.equal(f.periodOfReport.value, '2025-02-11');
+    assert.ok(flagsAt(f, f.periodOfReport).some((m) => m.includes('read from the line below its label')));
+    assert.equal(f.dateOfOriginalSubmission.value, null);
+  });
+});
+
 describe('text: OCR table titles', function () {
   it("keeps a title's closing parenthesis, its opening one earlier in the title, and still reads a garbled marker", function () {
     const f = read('form4-tesseract-title-paren.txt');
