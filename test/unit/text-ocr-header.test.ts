@@ -252,6 +252,19 @@ describe("text: OCR's Table II rows wrapped over lines", function () {
   });
 });
 
+describe("text: OCR's Table II row with its titles and nature wrapped side by side", function () {
+  it("shares each wrapped line among the security's title, the underlying's and the nature, by the titles' shape", function () {
+    const f = read('form4-tesseract-table2-three-wrapped.txt');
+    assert.deepEqual(
+      f.derivative.map((r) => [r.securityTitle.value, r.underlyingSecurityTitle.value, r.natureOfOwnership.value]),
+      [
+        ['Class B Common Stock', 'Class A Common Stock', null],
+        ['Class B Common Stock', 'Class A Common Stock', 'Tern Harbor Family Trust'],
+      ],
+    );
+  });
+});
+
 describe('text: OCR marks at the edges of titles and boxes', function () {
   it("takes the relationship title without an unclosed parenthesis or a lone mark, and a row's titles without specks", function () {
     const f = read('form4-tesseract-title-marks.txt');
