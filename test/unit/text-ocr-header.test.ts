@@ -265,6 +265,17 @@ describe("text: OCR's Table II row with its titles and nature wrapped side by si
   });
 });
 
+describe("text: OCR's Table II underlying title wrapped below a whole title", function () {
+  it('gives the line below to the underlying when the title closes its parenthesis on the values line', function () {
+    const f = read('form4-tesseract-table2-under-below.txt');
+    const [r] = f.derivative;
+    assert.deepEqual(
+      [r.securityTitle.value, r.underlyingSecurityTitle.value],
+      ['Stock Option (Right to Buy)', 'Class A Common Stock'],
+    );
+  });
+});
+
 describe('text: OCR marks at the edges of titles and boxes', function () {
   it("takes the relationship title without an unclosed parenthesis or a lone mark, and a row's titles without specks", function () {
     const f = read('form4-tesseract-title-marks.txt');

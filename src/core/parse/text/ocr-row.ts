@@ -165,7 +165,15 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     : titleWords >= 3 && oneTitle(above)
       ? [[], above.filter((t) => t.kind !== 'marker')]
       : halves(above);
-  let [belowTitle, belowUnder] = isII ? halves(belowToks) : [[], []];
+  // Likewise a line below, when the values line's title closes its parenthesis ("... (Right to Buy)"): only the
+  // underlying's last word ("Stock") can still wrap under it.
+  const titleText = titleToks.map((t) => t.raw + (t.garbled[0] === ')' ? ')' : '')).join(' ');
+  const closed = /\)$/.test(titleText) && titleText.split('(').length === titleText.split(')').length;
+  let [belowTitle, belowUnder] = !isII
+    ? [[], []]
+    : titleWords >= 3 && closed && oneTitle(belowToks)
+      ? [[], belowToks.filter((t) => t.kind !== 'marker')]
+      : halves(belowToks);
   const aboveNature: Tok[] = [];
   const belowNature: Tok[] = [];
   const aboveLines = isII ? byLine(above, input.before) : [];
