@@ -218,3 +218,15 @@ describe('text: (A) or (D) OCR left unread', function () {
     assert.equal(other.transactionAcquiredDisposedCode.value, null);
   });
 });
+
+describe('text: a garbled footnote marker on a form with one note', function () {
+  it('reads it as that note, though an earlier row cites it already, flagged', function () {
+    const { filing } = read('form4-tesseract-only-note.txt');
+    const f = filing.derivative[0].transactionShares;
+    assert.deepEqual(
+      f.footnotes.map((r) => r.id),
+      ['F1'],
+    );
+    assert.ok(flagsAt(filing, f).some((m) => m.includes("the form's only note")));
+  });
+});
