@@ -107,6 +107,19 @@ describe('text: OCR header boxes by their place on the form', function () {
     );
   });
 
+  it("takes an entity's one bare mark in the owners table as 10% Owner, flagged; a person's or a worded mark stays unread", function () {
+    const f = read('form4-tesseract-owners-table-entity-marks.txt');
+    const by = new Map(f.reportingOwners.map((o) => [o.name.value, o]));
+    const fund = by.get('Tern Capital Partners II, Ltd.')!;
+    assert.equal(fund.isTenPercentOwner.value, true);
+    assert.equal(fund.isTenPercentOwner.uncertain, true);
+    assert.ok(flagsAt(f, fund.isTenPercentOwner).some((m) => m.includes('taken as 10% Owner')));
+    for (const name of ['Askeland Jonas', 'Tern Capital Management LLC']) {
+      const o = by.get(name)!;
+      assert.deepEqual([o.isDirector.value, o.isTenPercentOwner.value, o.isOther.value], [null, null, null], name);
+    }
+  });
+
   it("takes the owner's name up to the issuer box's border, read as a backslash", function () {
     const f = read('form4-tesseract-issuer-backslash.txt');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
@@ -190,6 +203,15 @@ describe('text: Form 3 with no securities owned', function () {
   });
 });
 
+describe('text: a Form 3 date box whose label OCR garbled', function () {
+  it("finds the box by the label's surviving end and takes the date before the amendment box's label, flagged", function () {
+    const f = read('form3-tesseract-event-label-garbled.txt');
+    assert.equal(f.periodOfReport.value, '2025-02-11');
+    assert.ok(flagsAt(f, f.periodOfReport).some((m) => m.includes('read from the line below its label')));
+    assert.equal(f.dateOfOriginalSubmission.value, null);
+  });
+});
+
 describe('text: OCR table titles', function () {
   it("keeps a title's closing parenthesis, its opening one earlier in the title, and still reads a garbled marker", function () {
     const f = read('form4-tesseract-title-paren.txt');
@@ -226,6 +248,30 @@ describe("text: OCR's Table II rows wrapped over lines", function () {
     assert.ok(
       f.findings.some((x) => /Table II row 2 footnote: the footnote marker "22\)" is garbled/.test(x.message)),
       'Stock22) is the title word "Stock" and a garbled marker',
+    );
+  });
+});
+
+describe("text: OCR's Table II row with its titles and nature wrapped side by side", function () {
+  it("shares each wrapped line among the security's title, the underlying's and the nature, by the titles' shape", function () {
+    const f = read('form4-tesseract-table2-three-wrapped.txt');
+    assert.deepEqual(
+      f.derivative.map((r) => [r.securityTitle.value, r.underlyingSecurityTitle.value, r.natureOfOwnership.value]),
+      [
+        ['Class B Common Stock', 'Class A Common Stock', null],
+        ['Class B Common Stock', 'Class A Common Stock', 'Tern Harbor Family Trust'],
+      ],
+    );
+  });
+});
+
+describe("text: OCR's Table II underlying title wrapped below a whole title", function () {
+  it('gives the line below to the underlying when the title closes its parenthesis on the values line', function () {
+    const f = read('form4-tesseract-table2-under-below.txt');
+    const [r] = f.derivative;
+    assert.deepEqual(
+      [r.securityTitle.value, r.underlyingSecurityTitle.value],
+      ['Stock Option (Right to Buy)', 'Class A Common Stock'],
     );
   });
 });

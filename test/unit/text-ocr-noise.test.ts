@@ -200,3 +200,33 @@ describe('text: a table heading OCR garbled past recognition', function () {
     assert.ok(said[0].span && tableIRow.span && said[0].span.start >= tableIRow.span.end, 'placed after Table I');
   });
 });
+
+describe('text: (A) or (D) OCR left unread', function () {
+  it('infers it from a code whose direction the form fixes, flagged; a code that goes either way leaves it unread', function () {
+    const { filing } = read('form4-tesseract-ad-by-code.txt');
+    const [exercised] = filing.nonDerivative;
+    const [option, other] = filing.derivative;
+    assert.deepEqual(
+      [exercised.transactionAcquiredDisposedCode.value, option.transactionAcquiredDisposedCode.value],
+      ['A', 'D'],
+    );
+    for (const f of [exercised.transactionAcquiredDisposedCode, option.transactionAcquiredDisposedCode]) {
+      assert.equal(f.uncertain, true);
+      assert.ok(flagsAt(filing, f).some((m) => m.includes('inferred from transaction code M')));
+    }
+    assert.equal(other.transactionCode.value, 'J');
+    assert.equal(other.transactionAcquiredDisposedCode.value, null);
+  });
+});
+
+describe('text: a garbled footnote marker on a form with one note', function () {
+  it('reads it as that note, though an earlier row cites it already, flagged', function () {
+    const { filing } = read('form4-tesseract-only-note.txt');
+    const f = filing.derivative[0].transactionShares;
+    assert.deepEqual(
+      f.footnotes.map((r) => r.id),
+      ['F1'],
+    );
+    assert.ok(flagsAt(filing, f).some((m) => m.includes("the form's only note")));
+  });
+});

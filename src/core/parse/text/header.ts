@@ -165,7 +165,9 @@ export function readPeriod(doc: TextDoc, headerEnd: number, form: string): void 
       /Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring|Fiscal\s+Year\s+Ended|Statement\s+for\s+Month\/(?:Day\/)?Year/i,
       0,
       headerEnd,
-    );
+    ) ??
+    // OCR garbles the start of Form 3's label ("2 Date of gent : ...") and wraps its end: the end survives.
+    (doc.ocr && form === '3' ? doc.find(/R?equiring\s+Statem/i, 0, headerEnd) : null);
   if (m) {
     const at = doc.cellAt(m[1]);
     let d = at ? doc.dateIn(m[1], at.cell.end) : null;
@@ -181,7 +183,12 @@ export function readPeriod(doc: TextDoc, headerEnd: number, form: string): void 
       for (let i = at.li + 1; !d && i < Math.min(doc.lines.length, at.li + reach); i++) {
         const nl = doc.lines[i];
         if (nl.start >= headerEnd || /^\s*\d{1,2}\.\s/.test(nl.text)) break;
-        if (doc.ocr && /If\s+Amendment/i.test(nl.text)) break;
+        const amend = doc.ocr ? /If\s+Amendment/i.exec(nl.text) : null;
+        // The amendment box's label ends the reach; a date before it on its line is still this box's.
+        if (amend) {
+          d = doc.dateIn(nl.start, nl.start + amend.index);
+          break;
+        }
         d = doc.dateIn(nl.start, nl.end);
       }
       if (d)

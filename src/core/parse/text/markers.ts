@@ -2,7 +2,7 @@
  * Footnote markers OCR garbled ("Stock“)", "$635.5491°)"): their numbers are recovered from what the form says
  * elsewhere, each way said. A weighted-average price cites the footnote whose price range holds it; otherwise the
  * same box of the row above cites the same note (a title's "(1)" repeated down the table); otherwise the marker
- * is the next note not yet cited (the form numbers its notes in reading order). A marker left without a number
+ * is the next note not yet cited (the form numbers its notes in reading order), or the form's only note. A marker left without a number
  * stays out of the row's footnotes and its box says so.
  */
 import type { Field, FootnoteRef } from '../../model';
@@ -58,10 +58,14 @@ export function resolveGarbledMarkers(doc: TextDoc): void {
       why = `the footnote marker "${g.text}" is garbled; read as (${id.slice(1)}), as the same box of the row above`;
     } else {
       const next = ids.filter((x) => !cited.has(x)).sort(compareFootnoteIds)[0];
-      id = next ?? null;
-      why = id
-        ? `the footnote marker "${g.text}" is garbled; read as (${id.slice(1)}), the first note not cited before it`
-        : `a footnote marker "${g.text}" whose number could not be read (OCR): not counted`;
+      // A marker cites one of the form's notes: with a single note, it is that one even if cited before.
+      const only = !next && ids.length === 1 ? ids[0] : null;
+      id = next ?? only;
+      why = next
+        ? `the footnote marker "${g.text}" is garbled; read as (${next.slice(1)}), the first note not cited before it`
+        : only
+          ? `the footnote marker "${g.text}" is garbled; read as (${only.slice(1)}), the form's only note`
+          : `a footnote marker "${g.text}" whose number could not be read (OCR): not counted`;
     }
     if (id) {
       const ref: FootnoteRef = { id, span: null }; // where OCR wrote the marker is not kept

@@ -69,6 +69,33 @@ function halves(toks: Tok[]): [Tok[], Tok[]] {
 }
 
 /**
+ * A wrapped line of a Table II row that has a nature of ownership: three columns wrap side by side, so a line
+ * whose first word repeats ("Class B Class A Pacific") holds the security's title, the underlying's (as many
+ * words) and then the nature's; a line without that shape is the nature's alone (the taller column).
+ */
+function thirds(toks: Tok[]): [Tok[], Tok[], Tok[]] {
+  const w = toks.filter((t) => t.kind !== 'marker');
+  const first = w[0]?.raw.toLowerCase();
+  const again = w.findIndex((t, i) => i > 0 && t.raw.toLowerCase() === first);
+  if (again <= 0) return [[], [], w];
+  return [w.slice(0, again), w.slice(again, 2 * again), w.slice(2 * again)];
+}
+
+/** Whether the values line ends with I and words after it: the row has a nature of ownership. */
+function natureOnLine(toks: readonly Tok[]): boolean {
+  for (let j = toks.length - 1; j >= 0; j--) {
+    if (toks[j].kind === 'amount' && toks[j].raw !== '1') return false;
+    if (diOf(toks[j]) === 'I') return toks.slice(j + 1).some((t) => t.kind === 'word');
+  }
+  return false;
+}
+
+/** Per line of `ranges`, the tokens of `toks` on it. */
+function byLine(toks: readonly Tok[], ranges: readonly [number, number][]): Tok[][] {
+  return ranges.map(([a, b]) => toks.filter((t) => t.start >= a && t.start < b));
+}
+
+/**
  * A title's closing parenthesis ("(Right to Buy)") that the token reader took for a garbled marker (a lone ")"
  * after a word): with its opening parenthesis earlier in the title, it is the title's own.
  */
@@ -133,12 +160,38 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     return words.length > 0 && new Set(words).size === words.length;
   };
   const titleWords = titleToks.filter((t) => t.kind !== 'marker').length;
-  const [aboveTitle, aboveUnder] = !isII
+  let [aboveTitle, aboveUnder] = !isII
     ? [above, []]
     : titleWords >= 3 && oneTitle(above)
       ? [[], above.filter((t) => t.kind !== 'marker')]
       : halves(above);
-  const [belowTitle, belowUnder] = isII ? halves(belowToks) : [[], []];
+  // Likewise a line below, when the values line's title closes its parenthesis ("... (Right to Buy)"): only the
+  // underlying's last word ("Stock") can still wrap under it.
+  const titleText = titleToks.map((t) => t.raw + (t.garbled[0] === ')' ? ')' : '')).join(' ');
+  const closed = /\)$/.test(titleText) && titleText.split('(').length === titleText.split(')').length;
+  let [belowTitle, belowUnder] = !isII
+    ? [[], []]
+    : titleWords >= 3 && closed && oneTitle(belowToks)
+      ? [[], belowToks.filter((t) => t.kind !== 'marker')]
+      : halves(belowToks);
+  const aboveNature: Tok[] = [];
+  const belowNature: Tok[] = [];
+  const aboveLines = isII ? byLine(above, input.before) : [];
+  const belowLines = isII ? byLine(belowToks, input.after) : [];
+  // Only a line that shows all three columns side by side says the row wraps that way.
+  const threeWide = [...aboveLines, ...belowLines].some((l) => {
+    const [t, u, n] = thirds(l);
+    return t.length > 0 && u.length > 0 && n.some((x) => x.kind === 'word');
+  });
+  if (threeWide && natureOnLine(toks)) {
+    const split = (lines: Tok[][], nature: Tok[]): [Tok[], Tok[]] => {
+      const parts = lines.map(thirds);
+      nature.push(...parts.flatMap((x) => x[2]));
+      return [parts.flatMap((x) => x[0]), parts.flatMap((x) => x[1])];
+    };
+    [aboveTitle, aboveUnder] = split(aboveLines, aboveNature);
+    [belowTitle, belowUnder] = split(belowLines, belowNature);
+  }
   const titleAll = [...aboveTitle, ...titleToks, ...belowTitle];
   closeParens(titleAll);
   if (titleAll.length) {
@@ -330,7 +383,7 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     const t = rest[di];
     boxes.set('directOrIndirectOwnership', one(t, diOf(t)));
     mark('directOrIndirectOwnership', t);
-    const nature = rest.slice(di + 1);
+    const nature = [...aboveNature, ...rest.slice(di + 1), ...belowNature];
     const natWords = nature.filter((x) => x.kind !== 'marker');
     const natRefs = nature.filter((x) => x.kind === 'marker');
     const d = boxes.get('directOrIndirectOwnership')!;

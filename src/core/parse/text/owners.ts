@@ -253,6 +253,10 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
 const OWNERS_HEADING =
   /Relationships|Owner\s{0,3}Name|\bN\s{0,3}\/\s{0,3}Add|Name\s{0,3}\/\s{0,3}Address|10\s?%\s{0,3}Owner|Officer\W{1,5}Other|^Director/i;
 
+/** A name with a legal form: a fund, partnership or company, which cannot sit on the board or be an officer. */
+const ENTITY_NAME =
+  /\b(?:L\.?\s?L?L\.?\s?P|LLC|L\.L\.C|Ltd|Limited|Inc|Corp|Corporation|Company|Co|Funds?|Trust|Partners|Partnership|Holdings|Foundation|plc|GmbH)\b/i;
+
 /** The table's left border read as a letter stuck to each line ("IKampani Arjun", "I12 HARBOR ROAD"). */
 const BORDER_LETTER = /^[I|l[](?=[A-Z0-9])/;
 
@@ -271,21 +275,38 @@ export function readOwnersSection(doc: TextDoc, from: number, to: number): void 
     .filter((tx) => tx && !/^--\s*\d+\s+of\s+\d+\s*--$/.test(tx) && !OWNERS_HEADING.test(tx) && /[a-z]{2}/i.test(tx));
   // Only when most lines of the table carry it is a leading letter the border: a name or city may start with I.
   const bordered = body.filter((tx) => BORDER_LETTER.test(tx)).length >= Math.max(2, body.length / 2);
+  // The block's relationship marks: bare ones at a line's end, and whether one carries words (a title) after it.
+  let marks: Piece[] = [];
+  let worded = false;
   for (const l of lines) {
     const tx = l.text.trim();
     if (!tx || /^--\s*\d+\s+of\s+\d+\s*--$/.test(tx) || OWNERS_HEADING.test(tx)) continue;
-    if (/^[Xx]$/.test(tx) || (!block.length && !/[a-z]{2}/i.test(tx))) continue; // relationship marks
+    if (/^[Xx]$/.test(tx)) {
+      const c = l.cells.find((x) => x.text.trim().length > 0);
+      const q = c && block.length ? doc.piece(c.start, c.end) : null;
+      if (q) marks.push(q);
+      continue;
+    }
+    if (!block.length && !/[a-z]{2}/i.test(tx)) continue; // relationship marks
     const c = l.cells.find((x) => x.text.trim().length > 0);
     if (!c) continue;
     let p = doc.piece(c.start, c.end);
     if (!p) continue;
     if (bordered && BORDER_LETTER.test(p.raw)) p = doc.piece(p.start + 1, p.end) ?? p;
     const mark = / [Xx]$/.exec(p.raw);
-    if (mark) p = doc.piece(p.start, p.end - 2) ?? p;
+    if (mark) {
+      const q = doc.piece(p.end - 1, p.end);
+      if (q) marks.push(q);
+      p = doc.piece(p.start, p.end - 2) ?? p;
+    }
+    if (/\s[Xx]\s+[A-Za-z]/.test(p.raw)) worded = true;
     block.push(p);
     if (tx.length < 120 && cityLine.test(p.raw)) {
       const [name, ...rest] = block;
+      const bareMark = marks.length === 1 && !worded ? marks[0] : null;
       block = [];
+      marks = [];
+      worded = false;
       if (!name || known.has(name.raw.toUpperCase()) || rest.length < 1) continue;
       known.add(name.raw.toUpperCase());
       const o = emptyOwner();
@@ -295,6 +316,14 @@ export function readOwnersSection(doc: TextDoc, from: number, to: number): void 
       if (streets[1]) o.street2 = doc.field(streets[1], streets[1].raw);
       cityStateZip(doc, o, rest[rest.length - 1]);
       o.span = doc.span(name.start, rest[rest.length - 1].end);
+      if (bareMark && ENTITY_NAME.test(name.raw))
+        o.isTenPercentOwner = doc.field<boolean>(
+          bareMark,
+          true,
+          [],
+          'its one mark lost its column in the text: an entity is no director, and an officer or "other" mark carries words; taken as 10% Owner',
+          `${name.raw}: 10% Owner`,
+        );
       doc.uncertain(
         'Reporting owner',
         `${name.raw}: read from the "Reporting Owners" table; its relationship marks lost their columns in the text`,

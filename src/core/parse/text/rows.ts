@@ -208,9 +208,36 @@ function readOcr(
   const isTx =
     form !== '3' &&
     (row.transactionDate.value != null || row.transactionCode.raw != null || row.transactionShares.raw != null);
+  if (isTx) adFromCode(doc, row, where);
   row.kind = isTx ? 'transaction' : 'holding';
   if (row.table === 'derivative') doc.filing.derivative.push(row);
   else doc.filing.nonDerivative.push(row);
+}
+
+/**
+ * Codes whose direction the form's instructions fix, by table: an exercise or conversion disposes of the
+ * derivative (Table II) and acquires the underlying (Table I). Codes that go either way (J, G, W, ...) are absent.
+ */
+const directions = (a: string, d: string) =>
+  new Map<string, 'A' | 'D'>([...[...a].map((c) => [c, 'A'] as const), ...[...d].map((c) => [c, 'D'] as const)]);
+const AD_BY_CODE = { derivative: directions('AP', 'SFDMCXO'), nonDerivative: directions('APMCXO', 'SFD') };
+
+/**
+ * (A) or (D) when OCR read no letter for it (Table II prints it only by the column the amount stands in, which
+ * OCR text loses): inferred from a code that fixes the direction, marked uncertain.
+ */
+function adFromCode(doc: TextDoc, row: Row, where: string): void {
+  if (row.transactionAcquiredDisposedCode.value != null) return;
+  const tc = row.transactionCode.value;
+  const guess = tc ? AD_BY_CODE[row.table].get(tc) : undefined;
+  if (!guess) return;
+  const ad = makeField<string>(null, guess, row.transactionShares.span ?? row.transactionCode.span);
+  doc.doubt(
+    ad,
+    `${where} (A) or (D)`,
+    `no (A) or (D) was read (OCR); "${guess}" is inferred from transaction code ${tc}`,
+  );
+  row.transactionAcquiredDisposedCode = ad;
 }
 
 /** The field a box fills (Table II's (A) and (D) boxes fill the amount). */
