@@ -1,6 +1,6 @@
-/** Small accessors the reader tests share: the text a span covers, and the one finding of a rule. */
+/** Small accessors the reader tests share: the text a span covers, the one finding of a rule, a field's flags. */
 import * as assert from 'node:assert/strict';
-import type { Filing, Finding, Span } from '../../src/core/model';
+import type { Field, Filing, Finding, Span } from '../../src/core/model';
 
 /** The filing's text under `s` (which must be there). */
 export function spanText(f: Filing, s: Span | null | undefined): string {
@@ -13,4 +13,12 @@ export function onlyFinding(f: Filing, rule: string): Finding {
   const xs = f.findings.filter((x) => x.rule === rule);
   assert.equal(xs.length, 1, `expected one ${rule} finding, got ${JSON.stringify(f.findings, null, 1)}`);
   return xs[0];
+}
+
+/** The extraction-uncertain messages whose span covers the field's span. */
+export function flagsAt(f: Filing, field: Field<unknown>): string[] {
+  const s = field.span;
+  return f.findings
+    .filter((x) => x.rule === 'extraction-uncertain' && s && x.span && x.span.start <= s.start && x.span.end >= s.end)
+    .map((x) => x.message);
 }

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
 import type { Field, Filing } from '../../src/core/model';
+import { flagsAt } from '../helpers/findings';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
 
@@ -15,14 +16,6 @@ function read(name: string, edit: (s: string) => string = (s) => s): Filing {
   const r = parseFormText(edit(fs.readFileSync(path.join(DIR, name), 'utf8')), name);
   assert.ok(r.ok, r.ok ? '' : r.reason);
   return r.filing;
-}
-
-/** The extraction-uncertain messages whose span covers the field's span. */
-function flagsAt(f: Filing, field: Field<unknown>): string[] {
-  const s = field.span;
-  return f.findings
-    .filter((x) => x.rule === 'extraction-uncertain' && s && x.span && x.span.start <= s.start && x.span.end >= s.end)
-    .map((x) => x.message);
 }
 
 describe('text: OCR header boxes by their place on the form', function () {

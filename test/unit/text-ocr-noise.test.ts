@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
-import type { Field, Filing } from '../../src/core/model';
+import type { Filing } from '../../src/core/model';
+import { flagsAt } from '../helpers/findings';
 
 // Apart from fixtures/text: a garbled marker (“)) is resolved to a footnote but its ref has no span that reads the
 // marker, which the span checks of every fixtures/text file require.
@@ -17,14 +18,6 @@ function read(name: string): { text: string; filing: Filing } {
   const r = parseFormText(text, name);
   assert.ok(r.ok, r.ok ? '' : r.reason);
   return { text, filing: r.filing };
-}
-
-/** The extraction-uncertain messages whose span covers the field's span. */
-function flagsAt(f: Filing, field: Field<unknown>): string[] {
-  const s = field.span;
-  return f.findings
-    .filter((x) => x.rule === 'extraction-uncertain' && s && x.span && x.span.start <= s.start && x.span.end >= s.end)
-    .map((x) => x.message);
 }
 
 describe('text: the noise classes of Tesseract output', function () {
