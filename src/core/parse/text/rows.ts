@@ -1,5 +1,6 @@
 /** A row of Table I or II: its cells into the layout's boxes, each box's value read, with its doubts. */
 import { boxName, type BoxKey } from '../../form/layout';
+import { codeInfo } from '../../codes';
 import { absent, emptyRow, type DerivativeRow, type Field, type FootnoteRef, type Row } from '../../model';
 import {
   makeField,
@@ -215,22 +216,16 @@ function readOcr(
 }
 
 /**
- * Codes whose direction the form's instructions fix, by table: an exercise or conversion disposes of the
- * derivative (Table II) and acquires the underlying (Table I). Codes that go either way (J, G, W, ...) are absent.
- */
-const directions = (a: string, d: string) =>
-  new Map<string, 'A' | 'D'>([...[...a].map((c) => [c, 'A'] as const), ...[...d].map((c) => [c, 'D'] as const)]);
-const AD_BY_CODE = { derivative: directions('AP', 'SFDMCXO'), nonDerivative: directions('APMCXO', 'SFD') };
-
-/**
  * (A) or (D) when OCR read no letter for it (Table II prints it only by the column the amount stands in, which
  * OCR text loses): inferred from a code that fixes the direction, marked uncertain.
  */
 function adFromCode(doc: TextDoc, row: Row, where: string): void {
   if (row.transactionAcquiredDisposedCode.value != null) return;
   const tc = row.transactionCode.value;
-  const guess = tc ? AD_BY_CODE[row.table].get(tc) : undefined;
-  if (!guess) return;
+  // The direction the form's instructions fix for the code in this table (codes.ts); none for codes that go either way.
+  const info = codeInfo(tc);
+  const guess = row.table === 'derivative' ? info?.expectTableII : info?.expectTableI;
+  if (!tc || !guess) return;
   const ad = makeField<string>(null, guess, row.transactionShares.span ?? row.transactionCode.span);
   doc.doubt(
     ad,
