@@ -12,6 +12,7 @@ import { Disposable, timeout } from './dispose';
 import type { FilingService } from './filingService';
 import { DiagnosticComputer, outcomeFindings } from './findingDiagnostics';
 import { documentMapper, fileUri, textMapper, type RangeMapper } from './ranges';
+import { diagnosticBatches } from './diagnosticBatches';
 
 /** A file's findings as read by a workspace scan. */
 export interface ScannedFile {
@@ -20,6 +21,8 @@ export interface ScannedFile {
   ranges: RangeMapper;
   findings: Finding[];
 }
+
+type Entry = [vscode.Uri, vscode.Diagnostic[] | undefined];
 
 const NO_RANGES: RangeMapper = { range: () => new vscode.Range(0, 0, 0, 0) };
 
@@ -88,12 +91,14 @@ export class DiagnosticsManager extends Disposable {
 
   /** Results of a scan under way, shown as they arrive (an earlier scan's results for these files are replaced). */
   addScanned(files: ScannedFile[]): void {
+    const entries: Entry[] = [];
     for (const f of files) {
       this.scanned.set(f.uri.toString(), f);
       const doc = this.service.document(f.uri);
       if (doc) this.refresh(doc);
-      else this.setScanned(f);
+      else entries.push(this.scannedEntry(f));
     }
+    this.setMany(entries);
   }
 
   /**
@@ -102,12 +107,13 @@ export class DiagnosticsManager extends Disposable {
    */
   endScan(seen: ReadonlySet<string>, cross: { file: string; finding: Finding }[]): void {
     const redo = new Set(this.cross.keys());
+    const entries: Entry[] = [];
     for (const key of [...this.scanned.keys()]) {
       if (seen.has(key)) continue;
       this.scanned.delete(key);
       redo.delete(key);
       const uri = vscode.Uri.parse(key);
-      if (!this.service.document(uri)) this.collection.delete(uri);
+      if (!this.service.document(uri)) entries.push([uri, undefined]);
     }
     this.cross.clear();
     for (const c of cross) {
@@ -122,14 +128,26 @@ export class DiagnosticsManager extends Disposable {
       if (!this.scanned.has(key)) this.scanned.set(key, { uri, ranges: NO_RANGES, findings: [] });
       const doc = this.service.document(uri);
       if (doc) this.refresh(doc);
-      else this.setScanned(this.scanned.get(key)!);
+      else entries.push(this.scannedEntry(this.scanned.get(key)!));
     }
+    this.setMany(entries);
   }
 
   private setScanned(s: ScannedFile): void {
+    const [uri, diagnostics] = this.scannedEntry(s);
+    if (diagnostics) this.collection.set(uri, diagnostics);
+    else this.collection.delete(uri);
+  }
+
+  /** A scanned file's diagnostics: its own findings and those across filings, or undefined when it has none. */
+  private scannedEntry(s: ScannedFile): Entry {
     const findings = [...s.findings, ...(this.cross.get(s.uri.toString()) ?? [])];
-    if (findings.length) this.collection.set(s.uri, this.computer.toDiagnostics(s.uri, findings, s.ranges));
-    else this.collection.delete(s.uri);
+    return [s.uri, findings.length ? this.computer.toDiagnostics(s.uri, findings, s.ranges) : undefined];
+  }
+
+  /** Many files' diagnostics in few messages to the window (./diagnosticBatches); undefined removes a file's. */
+  private setMany(entries: Entry[]): void {
+    for (const run of diagnosticBatches(entries, ([, d]) => d?.length ?? 0)) this.collection.set(run);
   }
 
   /** Ranges in a file a finding points to: its open document, else the text a scan read. */
