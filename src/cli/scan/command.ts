@@ -79,6 +79,7 @@ export async function runCheck(c: CheckCommand): Promise<number> {
     summaries.dispose();
     throw e;
   }
+  const tRead = Date.now();
   const stored = stats.parsed === 0 ? crossMemo(cache?.memo, stats.inputs) : null;
   if (stored) {
     summaries.dispose();
@@ -92,13 +93,17 @@ export async function runCheck(c: CheckCommand): Promise<number> {
     });
     if (cache && stats.inputs) cache.setMemo({ inputs: stats.inputs, cross: parts } satisfies CrossMemo);
   }
+  const tCross = Date.now();
   const saveNote = cache?.save();
   if (saveNote) process.stderr.write(`form4: note: ${saveNote}\n`);
   out.end();
-  if (c.stats)
+  if (c.stats) {
+    const tEnd = Date.now();
     process.stderr.write(
-      `form4: ${stats.files} files: ${stats.parsed} read, ${stats.cached} unchanged (from the cache); ${Date.now() - t0} ms\n`,
+      `form4: ${stats.files} files: ${stats.parsed} read, ${stats.cached} unchanged (from the cache); ${tEnd - t0} ms ` +
+        `(files ${tRead - t0} ms, cross-filing ${tCross - tRead} ms, cache and output ${tEnd - tCross} ms)\n`,
     );
+  }
   if (failed) return 2;
   return out.errors > 0 ? 1 : 0;
 }
