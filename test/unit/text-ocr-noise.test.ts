@@ -223,3 +223,21 @@ describe('text: a garbled footnote marker on a form with one note', function () 
     assert.ok(flagsAt(filing, f).some((m) => m.includes("the form's only note")));
   });
 });
+
+describe('text: the form labels OCR misreads', function () {
+  it('finds the "Name and Address" box written "Addréss" and Table I written "Noii-Derivative Sécurities"', function () {
+    const { filing } = read('form4-tesseract-labels-misread.txt');
+    assert.deepEqual(
+      filing.reportingOwners.map((o) => o.name.value),
+      ['Okonkwo Adaeze'],
+    );
+    assert.deepEqual(
+      filing.nonDerivative.map((r) => [
+        r.transactionCode.value,
+        r.transactionShares.value,
+        r.sharesOwnedFollowingTransaction.value,
+      ]),
+      [['S', '2000', '41000']],
+    );
+  });
+});

@@ -16,7 +16,7 @@ const OTHER_BOX =
 
 /** Lines of label text (not a value). */
 const LABEL_LINE =
-  /^(?:Officer|Director|Owner|below|title|\(?Check\s+all|\(Last\)|\(Street\)|\(City\)|Name\s+and\s+Address|Statement|equiring|Requiring|Issuer\b|Filed\b|\(Month|\(MM)/i;
+  /^(?:Officer|Director|Owner|below|title|\(?Check\s+all|\(Last\)|\(Street\)|\(City\)|Name\s+and\s+Addr[eéèêë]ss|Statement|equiring|Requiring|Issuer\b|Filed\b|\(Month|\(MM)/i;
 
 const SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})?\s{0,2}(?:[\]|)}]|(?=\s|$))/;
 
@@ -102,7 +102,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     titleParts: [],
     cityLine: null,
   };
-  const label = doc.find(/Name\s+and\s+Address/i, 0, headerEnd);
+  const label = doc.find(/Name\s+and\s+Addr[eéèêë]ss/i, 0, headerEnd);
   if (!label) return out;
   const li0 = doc.cellAt(label[0])?.li ?? 0;
   const lines: Line[] = [];

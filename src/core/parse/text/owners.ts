@@ -10,7 +10,7 @@ import { HEADER_WORDS } from './patterns';
 /** The name-and-address box whose label is the first in [from, headerEnd). */
 export function readOwner(doc: TextDoc, headerEnd: number, from = 0): ReportingOwner {
   const o = emptyOwner();
-  const m = doc.find(/Name\s+and\s+Address(?:\s+of\s+Reporting\s+Person\s*\*?)?/i, from, headerEnd);
+  const m = doc.find(/Name\s+and\s+Addr[eéèêë]ss(?:\s+of\s+Reporting\s+Person\s*\*?)?/i, from, headerEnd);
   if (!m) return o;
   let p = doc.restOfCell(m[1], /of\s+Reporting\s+Person|\(Last\)|\d\.\s+Issuer/i);
   if (p) p = doc.stripLead(p, /^[*\s:]+/);
@@ -378,10 +378,14 @@ export function readOwnerBlocksAfterTables(
   let start: number | null = null;
   // At most 10 reporting owners (EDGAR's limit); a few more blocks are tolerated, each search is bounded.
   for (let at = from, n = 0; n < 12; n++) {
-    const m = doc.find(/Name\s+and\s+Address\s+of\s+Reporting\s+Person/i, at, to);
+    const m = doc.find(/Name\s+and\s+Addr[eéèêë]ss\s+of\s+Reporting\s+Person/i, at, to);
     if (!m) break;
     if (n === 0) start = m[0];
-    const next = doc.find(/Name\s+and\s+Address\s+of\s+Reporting\s+Person/i, m[1], Math.min(textEnd, m[1] + 20000));
+    const next = doc.find(
+      /Name\s+and\s+Addr[eéèêë]ss\s+of\s+Reporting\s+Person/i,
+      m[1],
+      Math.min(textEnd, m[1] + 20000),
+    );
     const o = readOwner(doc, next ? next[0] : textEnd, m[0]);
     if (o.name.present) owners.push(o);
     at = m[1];
