@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { ResultCache, rulesetKey, type Stamp } from '../core/cache';
+import { ResultCache, rulesetKey, type Encoded, type Stamp } from '../core/cache';
 import type { ChainSummary } from '../core/reconcile';
 import type { ReadingWorker } from '../core/worker/client';
 import type { WorkerInspectOptions } from '../core/worker/protocol';
@@ -133,9 +133,9 @@ export async function runScanJob(
       fresh.push(p);
     });
   }
-  const keep = (path: string, outcome: CachedOutcome) => {
+  const keep = (path: string, outcome: CachedOutcome, encoded?: Encoded | null) => {
     const stamp = stamps.get(path);
-    if (stamp && !signal.aborted) cache.set(path, stamp, outcome);
+    if (stamp && !signal.aborted) cache.set(path, stamp, outcome, encoded ?? undefined);
   };
   let stats: CheckStats;
   try {
@@ -150,9 +150,9 @@ export async function runScanJob(
         signal,
       },
       {
-        file(input, r) {
+        file(input, r, encoded) {
           const outcome: CachedOutcome = { ok: true, ...r };
-          keep(input.path, outcome);
+          keep(input.path, outcome, encoded);
           deliver(input.path, outcome);
         },
         unreadable(input, reason, stopped) {

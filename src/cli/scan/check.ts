@@ -12,8 +12,11 @@ import { checkFile, type CachedOutcome, type FileOutcome, type FileResult, type 
 import { DEFAULT_FILE_TIME_LIMIT_MS, runPool, type Job } from './pool';
 
 export interface CheckSink {
-  /** A file read as a filing, in input order. */
-  file(input: InputFile, result: FileResult): void;
+  /**
+   * A file read as a filing, in input order; `encoded`: the result as the cache stores it, when a worker sent it so
+   * (a cache of the sink's own can keep it without encoding it again).
+   */
+  file(input: InputFile, result: FileResult, encoded?: Encoded | null): void;
   /** A file that could not be read as a filing, in input order; `stopped` when its reader overran or died. */
   unreadable(input: InputFile, reason: string, stopped: boolean): void;
   /** A path given that does not exist (or a folder that cannot be listed). */
@@ -52,7 +55,7 @@ export interface CheckStats {
  */
 const AHEAD = 512;
 
-type Item = { input: InputFile; outcome: FileOutcome } | { missing: string };
+type Item = { input: InputFile; outcome: FileOutcome; encoded?: Encoded | null } | { missing: string };
 
 export function defaultThreads(): number {
   return Number(process.env.FORM4_THREADS) || Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
@@ -74,7 +77,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
       inputs.delete(nextOut);
       nextOut++;
       if ('missing' in it) sink.missing(it.missing);
-      else if (it.outcome.ok) sink.file(it.input, it.outcome);
+      else if (it.outcome.ok) sink.file(it.input, it.outcome, it.encoded);
       else sink.unreadable(it.input, it.outcome.reason, 'stopped' in it.outcome);
     }
     if (resume && ready.size < AHEAD) resume();
@@ -84,7 +87,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
     // A file that is not a filing stays one: its reason is kept too. A stopped reader is not a result.
     if (cache && at.stamp && !('stopped' in outcome) && !opts.signal?.aborted)
       cache.set(at.input.path, at.stamp, outcome, encoded ?? undefined);
-    put(index, { input: at.input, outcome });
+    put(index, { input: at.input, outcome, encoded });
   };
 
   /** The files to read: missing paths and unchanged files are settled on the way. */
