@@ -10,14 +10,43 @@
 // bundles imports the in-process PDF reader.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+/**
+ * The en_US dictionary (`dictionary-en`) of the OCR reader's spelling check, inlined: run from the sources,
+ * src/core/parse/text/english-data.ts reads the package's files, but no node_modules ships with the bundles. Its
+ * license goes with it as a legal comment (into dist/*.LEGAL.txt).
+ */
+const inlineEnglishDictionary = {
+  name: 'inline-english-dictionary',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]parse[\\/]text[\\/]english-data\.ts$/ }, () => {
+      const dir = path.dirname(createRequire(import.meta.url).resolve('dictionary-en'));
+      const file = (name) => path.join(dir, name);
+      const text = (name) => JSON.stringify(readFileSync(file(name), 'utf8'));
+      const license = readFileSync(file('license'), 'utf8').replaceAll('*/', '* /');
+      return {
+        contents: `/*! dictionary-en (en_US Hunspell dictionary, SCOWL):\n${license} */
+export function englishDictionaryFiles() {
+  return { aff: ${text('index.aff')}, dic: ${text('index.dic')} };
+}
+`,
+        loader: 'js',
+        watchFiles: [file('index.aff'), file('index.dic'), file('license')],
+      };
+    });
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [inlineEnglishDictionary],
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'info',

@@ -1,0 +1,79 @@
+/**
+ * The spelling check of OCR prose (src/core/parse/text/prose.ts): a footnote, the remarks or a signature holding a
+ * word that is not English, nor a name, number or abbreviation, is flagged at its place naming the word; names,
+ * terms of law and finance, numbers and abbreviations are not. The fixture is hand-made (test/fixtures/text-ocr).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseFormText } from '../../src/core/parse/text';
+import { unknownWord, type ProseContext } from '../../src/core/parse/text/prose';
+import type { Filing } from '../../src/core/model';
+import { flagsAt } from '../helpers/findings';
+
+const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'text-ocr', 'form4-tesseract-misspelled-words.txt');
+
+function read(edit: (s: string) => string = (s) => s): Filing {
+  const r = parseFormText(edit(fs.readFileSync(FIXTURE, 'utf8')), 'form4-tesseract-misspelled-words.txt');
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  return r.filing;
+}
+
+/** A text around the field that writes the given words (lower case) once, and no word twice. */
+const around = (...seen: string[]): ProseContext => ({ repeated: () => false, seen: (w) => seen.includes(w) });
+
+describe('text: OCR prose checked against an English dictionary', function () {
+  it('flags a footnote with a word OCR misread at its place, naming the word, and not the clean footnotes', function () {
+    const f = read();
+    const [n1, n2, n3, n4, n5] = f.footnotes;
+    assert.ok(
+      flagsAt(f, n2.text).some((m) => m.includes('"transacticns" is not an English word: OCR may have misread it')),
+    );
+    assert.ok(
+      flagsAt(f, n5.text).some((m) => m.includes('"Colurnn" is not an English word') && m.includes('"Column"')),
+    );
+    for (const n of [n1, n3, n4]) assert.ok(!n.text.uncertain, `${n.id.value} has names, terms and numbers only`);
+    assert.ok(!f.remarks.uncertain);
+    assert.ok(flagsAt(f, f.signatures[0].name).some((m) => m.includes('"Attorne"') && m.includes('"Attorney"')));
+  });
+
+  it('reads the word hyphenated at the end of a line as one word', function () {
+    const f = read((s) => s.replace('exer-\ncisable', 'exer-\ncisablc'));
+    assert.ok(flagsAt(f, f.footnotes[3].text).some((m) => m.includes('"exer" is not an English word')));
+  });
+
+  it('checks OCR text only: text with tabs (extracted from a PDF) keeps its words as read', function () {
+    const f = read((s) => s.replace('Table I - Non', 'Table I -\tNon'));
+    assert.ok(!f.footnotes[1].text.uncertain);
+  });
+
+  it('finds the misreadings OCR makes of ordinary words', function () {
+    const cases: [string, string, string | null][] = [
+      ['Class A Common Stock wasissued upon the conversion', 'wasissued', null],
+      ['upon the conversigin of one share', 'conversigin', null],
+      ['upon the conversion of Gne share', 'Gne', 'One'],
+      ['one shite of Class B', 'shite', null],
+      ['as reported in Tabie II', 'Tabie', 'Table'],
+      ['the shaies were sold', 'shaies', null],
+      ['prices canging from $1 to $2', 'canging', null],
+      ['on behalf of the tssuer', 'tssuer', null],
+      ['of the jssuer', 'jssuer', null],
+      ['at the election of the holder, at the electi', 'electi', null],
+      ['partners of KV V ina pro rata distribution', 'ina', null],
+      ['/s/ Arjun Kampaini', 'Kampaini', 'Kampani'],
+    ];
+    for (const [text, word, of] of cases) assert.deepEqual(unknownWord(text, around('kampani')), { word, of }, text);
+  });
+
+  it('takes names, terms of law and finance, numbers, abbreviations and compounds for what they are', function () {
+    for (const text of [
+      'Held by the Bessemer Trust FBO Jane Roe U/T/D 12/1/2001, of which the Reporting Person is a co-trustee.',
+      'Shares held by Abalone Cove LLLP and Greylock XIV L.P.; voting and dispositive power is shared.',
+      'The RSUs vest in four equal annual installments and are exercisable upon vesting, subject to pro rata',
+      'adjustment for recapitalizations. Sales under a Rule 10b5-1 plan at $12.50-$13.10; see www.sec.gov.',
+      "The Issuer's nonqualified options, unvested PSUs and the transferee's shares were cancelled (iii) bona fide.",
+      "Held by the trustees' accounts of Carlos del Rio and Jan van der Berg, Attorney-in-Fact, pre- and post-closing.",
+    ])
+      assert.equal(unknownWord(text, around()), null, text);
+  });
+});
