@@ -8,9 +8,24 @@ import { englishDictionaryFiles } from './english-data';
 
 /**
  * Terms of law and finance footnotes use that the dictionary (SCOWL's size 60) lacks: "voting and dispositive
- * power", "pro rata", "bona fide", "de minimis", "inter vivos", "et al.", and the abbreviations of trust names.
+ * power", "pro rata", "bona fide", "de minimis", "inter vivos", "et al.", the "earnout" of a merger's price, and
+ * the abbreviations of trust names.
  */
-const TERMS = ['dispositive', 'rata', 'bona', 'fide', 'minimis', 'vivos', 'et', 'al', 'fbo', 'ttee', 'ttees'];
+const TERMS = [
+  'dispositive',
+  'rata',
+  'bona',
+  'fide',
+  'minimis',
+  'vivos',
+  'et',
+  'al',
+  'earnout',
+  'earnouts',
+  'fbo',
+  'ttee',
+  'ttees',
+];
 
 let speller: nspell | null = null;
 
