@@ -212,7 +212,7 @@ ${stamp()}
 | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |
 ${rows}
 
-Totals differ between settings: a row, owner or footnote read that the truth does not have counts its fields as misses (the degraded scan splits rows into extra ones). Values of a scanned PDF read through \`form4 inspect --ocr\` or the preview's OCR command are these readings at 300 dpi with \`--psm 4\`, every value marked uncertain.
+Totals differ between settings: a row, owner or footnote read that the truth does not have counts its fields as misses (the degraded scan splits rows into extra ones). Values of a scanned PDF read through \`form4 inspect --ocr\` or the preview's OCR command are these readings, every value marked uncertain: at 300 dpi with \`--psm 4\` for a clean page (\`--ocr\` leaves a page with less than one pixel of dust in 10,000 as it is, so its text is the first row's), and as the last row for a scan like the degraded one, which \`--ocr\` renders at 300 dpi (the scan's 150 dpi image scaled 2x, as pdftoppm does) and cleans of its specks before Tesseract reads it. The rows score the text reader on each text as given, without the marks \`--ocr\` adds; through \`--ocr\`, no value is wrong without a finding.
 
 Before this reader (issue 19), 300 dpi with \`--psm 4\`: 635/1,243 fields (51%), tables lost without a finding in 8 of 17 filings.
 

@@ -4,38 +4,7 @@
  * dots for the same seed so the figures can be reproduced.
  */
 
-export interface Pgm {
-  width: number;
-  height: number;
-  maxval: number;
-  data: Uint8Array;
-}
-
-/** A binary (P5) PGM with 8-bit samples, as pdftoppm -gray writes it. */
-export function readPgm(buf: Uint8Array): Pgm {
-  let pos = 0;
-  const token = (): string => {
-    for (;;) {
-      while (pos < buf.length && /\s/.test(String.fromCharCode(buf[pos]))) pos++;
-      if (buf[pos] === 0x23) while (pos < buf.length && buf[pos] !== 0x0a) pos++;
-      else break;
-    }
-    const s = pos;
-    while (pos < buf.length && !/\s/.test(String.fromCharCode(buf[pos]))) pos++;
-    return Buffer.from(buf.subarray(s, pos)).toString('latin1');
-  };
-  if (token() !== 'P5') throw new Error('not a binary PGM (P5)');
-  const width = Number(token());
-  const height = Number(token());
-  const maxval = Number(token());
-  pos++; // the single white-space character before the samples
-  if (!(width > 0 && height > 0 && maxval > 0 && maxval < 256)) throw new Error('unsupported PGM header');
-  return { width, height, maxval, data: buf.subarray(pos, pos + width * height) };
-}
-
-export function writePgm(p: Pgm): Buffer {
-  return Buffer.concat([Buffer.from(`P5\n${p.width} ${p.height}\n${p.maxval}\n`, 'latin1'), Buffer.from(p.data)]);
-}
+import type { Pgm } from '../../src/core/ocr/image';
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
@@ -54,31 +23,8 @@ function random(seed: number): () => number {
  * its pixels set to black or white at random.
  */
 export function degrade(p: Pgm, degrees: number, noise: number, seed = 1): Pgm {
-  const { width: w, height: h, data } = p;
-  const out = new Uint8Array(w * h);
-  const a = (degrees * Math.PI) / 180;
-  const cos = Math.cos(a);
-  const sin = Math.sin(a);
-  const cx = w / 2;
-  const cy = h / 2;
-  const at = (x: number, y: number) => (x < 0 || y < 0 || x >= w || y >= h ? p.maxval : data[y * w + x]);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      // The source pixel that lands here: the inverse rotation.
-      const sx = cos * (x - cx) + sin * (y - cy) + cx;
-      const sy = -sin * (x - cx) + cos * (y - cy) + cy;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const v =
-        at(x0, y0) * (1 - fx) * (1 - fy) +
-        at(x0 + 1, y0) * fx * (1 - fy) +
-        at(x0, y0 + 1) * (1 - fx) * fy +
-        at(x0 + 1, y0 + 1) * fx * fy;
-      out[y * w + x] = Math.round(v);
-    }
-  }
+  const { width: w, height: h } = p;
+  const out = rotate(p, degrees).data;
   const rnd = random(seed);
   const n = Math.round(w * h * noise);
   for (let i = 0; i < n; i++) {
@@ -86,4 +32,62 @@ export function degrade(p: Pgm, degrees: number, noise: number, seed = 1): Pgm {
     out[k] = rnd() < 0.5 ? 0 : p.maxval;
   }
   return { ...p, data: out };
+}
+
+/** The image turned by `degrees` about its centre (bilinear; white where the turned page leaves nothing). */
+export function rotate(p: Pgm, degrees: number): Pgm {
+  const { width: w, height: h, data, maxval } = p;
+  const out = new Uint8Array(w * h);
+  const a = (degrees * Math.PI) / 180;
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  const cx = w / 2;
+  const cy = h / 2;
+  const at = (x: number, y: number) => (x < 0 || y < 0 || x >= w || y >= h ? maxval : data[y * w + x]);
+  for (let y = 0; y < h; y++) {
+    const dy = y - cy;
+    for (let x = 0; x < w; x++) {
+      // The source pixel that lands here: the inverse rotation.
+      const sx = cos * (x - cx) + sin * dy + cx;
+      const sy = -sin * (x - cx) + cos * dy + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      out[y * w + x] = Math.round(
+        at(x0, y0) * (1 - fx) * (1 - fy) +
+          at(x0 + 1, y0) * fx * (1 - fy) +
+          at(x0, y0 + 1) * (1 - fx) * fy +
+          at(x0 + 1, y0 + 1) * fx * fy,
+      );
+    }
+  }
+  return { ...p, data: out };
+}
+
+/** The image scaled by a whole factor (bilinear), as a PDF viewer renders a scan at a higher resolution. */
+export function upscale(p: Pgm, factor: number): Pgm {
+  const { width: w, height: h, data } = p;
+  const W = w * factor;
+  const H = h * factor;
+  const out = new Uint8Array(W * H);
+  for (let Y = 0; Y < H; Y++) {
+    const sy = Math.min(h - 1, Math.max(0, (Y + 0.5) / factor - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(h - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let X = 0; X < W; X++) {
+      const sx = Math.min(w - 1, Math.max(0, (X + 0.5) / factor - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(w - 1, x0 + 1);
+      const fx = sx - x0;
+      out[Y * W + X] = Math.round(
+        data[y0 * w + x0] * (1 - fx) * (1 - fy) +
+          data[y0 * w + x1] * fx * (1 - fy) +
+          data[y1 * w + x0] * (1 - fx) * fy +
+          data[y1 * w + x1] * fx * fy,
+      );
+    }
+  }
+  return { ...p, width: W, height: H, data: out };
 }

@@ -9,9 +9,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { joinPages, ocrImage, renderPages } from '../../src/core/ocr/run';
+import { cleanPage, joinPages, ocrImage, renderPages } from '../../src/core/ocr/run';
 import type { OcrTools } from '../../src/core/ocr/tools';
-import { degrade, readPgm, writePgm } from './degrade';
+import { degrade, upscale } from './degrade';
+import { readPgm, writePgm } from '../../src/core/ocr/image';
 
 export interface OcrSetting {
   name: string;
@@ -21,6 +22,8 @@ export interface OcrSetting {
   psm: number;
   /** A crooked, noisy scan: degrees turned and the share of pixels flipped. */
   degrade?: { degrees: number; noise: number };
+  /** Read as `form4 inspect --ocr` reads a scanned PDF holding the (degraded) image. */
+  asScannedPdf?: boolean;
 }
 
 export const SETTINGS: readonly OcrSetting[] = [
@@ -32,6 +35,15 @@ export const SETTINGS: readonly OcrSetting[] = [
     dpi: 150,
     psm: 4,
     degrade: { degrees: 0.7, noise: 0.005 },
+  },
+  {
+    name: 'degraded-ocr',
+    describe:
+      'the degraded scan as `--ocr` reads a scanned PDF: rendered at 300 dpi (the 150 dpi image scaled 2x), specks removed, `--psm 4`',
+    dpi: 150,
+    psm: 4,
+    degrade: { degrees: 0.7, noise: 0.005 },
+    asScannedPdf: true,
   },
 ];
 
@@ -79,7 +91,10 @@ export async function ocrText(
     const page = s.degrade
       ? writePgm(degrade(readPgm(img), s.degrade.degrees, s.degrade.noise, texts.length + 1))
       : img;
-    texts.push(await ocrImage(tools, page, { dpi: s.dpi, psm: s.psm, deadline }));
+    // A scanned PDF holds the page image at the scan's resolution; `--ocr` renders it at 300 dpi (pdftoppm scales
+    // the image up) and cleans it before Tesseract reads it.
+    const scanned = s.asScannedPdf ? cleanPage(writePgm(upscale(readPgm(page), 300 / s.dpi)), 300) : page;
+    texts.push(await ocrImage(tools, scanned, { dpi: s.asScannedPdf ? 300 : s.dpi, psm: s.psm, deadline }));
   }
   const text = joinPages(texts);
   if (opts.cache !== false) {

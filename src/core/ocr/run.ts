@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { OcrTools } from './tools';
+import { despeckle, readPgm, writePgm } from './image';
 
 /** How pages are read: the resolution they are rendered at and Tesseract's page segmentation mode. */
 export interface OcrSettings {
@@ -121,6 +122,21 @@ export async function renderPages(
   }
 }
 
+/**
+ * A rendered page with its dust taken off (./image), when it has dust: Tesseract reads a dot of a scan's noise
+ * beside a figure or inside a word as a character. A clean rendering is left as it is: an EDGAR PDF rendered at
+ * 300 dpi changes in at most a few dozen pixels (of 8.4 million), a speckled scan in about 19,000, and those few
+ * dozen are the tips of marks, not dust. Specks are measured at 300 dpi and scaled to the page's resolution.
+ */
+export function cleanPage(image: Uint8Array, dpi = DEFAULT_OCR_DPI): Uint8Array {
+  const page = readPgm(image);
+  const clean = despeckle(page, Math.max(1, Math.round(4 * (dpi / 300) ** 2)));
+  return clean.changed * DUSTY < page.width * page.height ? image : writePgm(clean);
+}
+
+/** A page with more than one pixel of dust in this many is cleaned. */
+const DUSTY = 10_000;
+
 /** The text Tesseract reads in one page image (PGM or PNG bytes). */
 export async function ocrImage(
   tools: Pick<OcrTools, 'tesseract'>,
@@ -157,7 +173,7 @@ export function pageStarts(pages: readonly string[]): number[] {
   return starts;
 }
 
-/** Render a PDF (its bytes) and read every page with Tesseract; the text of the pages joined. */
+/** Render a PDF (its bytes), clean each page and read it with Tesseract; the text of the pages joined. */
 export async function ocrPdfBytes(
   tools: OcrTools,
   bytes: Uint8Array,
@@ -170,7 +186,7 @@ export async function ocrPdfBytes(
     const images = await renderPages(tools, file, opts);
     if (!images.length) throw new OcrError('pdftoppm rendered no page');
     const texts: string[] = [];
-    for (const img of images) texts.push(await ocrImage(tools, img, opts));
+    for (const img of images) texts.push(await ocrImage(tools, cleanPage(img, opts.dpi), opts));
     return { text: joinPages(texts), pages: images.length, pageStarts: pageStarts(texts) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
