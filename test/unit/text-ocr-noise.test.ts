@@ -241,3 +241,24 @@ describe('text: the form labels OCR misreads', function () {
     );
   });
 });
+
+describe('text: punctuation and capitals no form has', function () {
+  it('flags an owner name starting in lower case, a mark after "C/O" or a colon in an address, a footnote ending on a colon', function () {
+    const { filing } = read('form4-tesseract-punctuation-misread.txt');
+    const o = filing.reportingOwners[0];
+    assert.equal(o.name.value, 'oddard Pell');
+    assert.equal(o.street1.value, 'C/O, WHITCOMBE INSTRUMENTS CORP:');
+    for (const f of [o.name, o.street1, filing.footnotes[0].text]) assert.equal(f.uncertain, true, String(f.value));
+    assert.match(flagsAt(filing, o.name).join('\n'), /starts in lower case/);
+    assert.match(flagsAt(filing, o.street1).join('\n'), /holds ","/);
+    assert.match(flagsAt(filing, filing.footnotes[0].text).join('\n'), /ends with ":"/);
+  });
+
+  it('leaves a name starting with its particle, "C/O" followed by a name and a footnote ending on a period', function () {
+    const { filing } = read('form4-tesseract-punctuation-clean.txt');
+    const o = filing.reportingOwners[0];
+    assert.equal(o.name.value, 'de Vries Pell');
+    assert.equal(o.street1.value, 'C/O WHITCOMBE INSTRUMENTS CORP.');
+    for (const f of [o.name, o.street1, filing.footnotes[0].text]) assert.notEqual(f.uncertain, true, String(f.value));
+  });
+});

@@ -74,6 +74,12 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
     if (name && !nameLike(name) && !o.name.uncertain)
       doc.doubt(o.name, 'Reporting person name', `"${name}" is not a name (OCR junk where the name box is)`);
     strayMarks(doc, o.name, 'Reporting person name');
+    lowerCaseStart(doc, o.name, 'Reporting person name');
+    for (const [street, what] of [
+      [o.street1, 'Street'],
+      [o.street2, 'Street (second line)'],
+    ] as const)
+      addressMarks(doc, street, what);
     for (const [t, what] of [
       [o.officerTitle, 'Officer title'],
       [o.otherText, 'Other (specify)'],
@@ -82,6 +88,30 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
         doc.doubt(t, what, `"${t.value}" holds the box's label: the title was not told from it (OCR)`);
   }
   strayMarks(doc, f.issuer.name, 'Issuer name');
+}
+
+/** Particles a family name may start with, written in lower case: "de Souza Maria", "van der Berg Jan". */
+const PARTICLE = /^(?:d[aeiou]|del|dos|das|van|von|der|den|ten|ter|la|le|al|bin|ibn)\b/;
+
+/**
+ * A name whose first word starts in lower case: the form prints a name as filed, which starts with a capital
+ * letter or a name's particle, so OCR has taken other text for it or misread its first letters.
+ */
+function lowerCaseStart(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || f.uncertain || !/^[a-z]/.test(v) || PARTICLE.test(v)) return;
+  doc.doubt(f, what, `"${v}" starts in lower case, as no name on the form does: OCR may have read other text for it`);
+}
+
+/**
+ * An address line holding a colon or semicolon, or a mark right after "C/O": no address has them, OCR makes them
+ * of specks and of a period's or comma's place ("C/O, ALPHABET INC:").
+ */
+function addressMarks(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || f.uncertain || v.length > 300) return;
+  const mark = /^C\/O\s?[,.:;]/i.test(v) ? v.slice(3).trim()[0] : /[:;]/.exec(v)?.[0];
+  if (mark) doc.doubt(f, what, `"${v}" holds "${mark}", which no address line has: OCR may have misread it`);
 }
 
 /**

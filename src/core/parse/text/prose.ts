@@ -182,6 +182,16 @@ function check(doc: TextDoc, f: Field<string>, what: string, ctx: ProseContext):
       return;
     }
   }
+  // A footnote is sentences: one ending on a comma, colon or semicolon lost its period to OCR, or its last words.
+  const end = what.startsWith('Footnote') ? /[,:;]$/.exec(f.value.trimEnd())?.[0] : undefined;
+  if (end) {
+    doc.doubt(
+      f,
+      what,
+      `it ends with "${end}" where its sentence should end: OCR may have misread a period or lost words`,
+    );
+    return;
+  }
   const u = unknownWord(f.value, ctx);
   if (u)
     doc.doubt(
