@@ -20,6 +20,11 @@ export interface ScannedFile {
   /** Ranges of the spans (from the places the scan worker recorded: no text is kept). */
   ranges: RangeMapper;
   findings: Finding[];
+  /**
+   * A digest of the findings and their places: a file scanned again with the same fingerprint shows the same
+   * diagnostics, which are left as they are (a re-scan of an unchanged folder sends the window nothing).
+   */
+  fingerprint?: string;
 }
 
 type Entry = [vscode.Uri, vscode.Diagnostic[] | undefined];
@@ -93,10 +98,12 @@ export class DiagnosticsManager extends Disposable {
   addScanned(files: ScannedFile[]): void {
     const entries: Entry[] = [];
     for (const f of files) {
-      this.scanned.set(f.uri.toString(), f);
+      const key = f.uri.toString();
+      const before = this.scanned.get(key)?.fingerprint;
+      this.scanned.set(key, f);
       const doc = this.service.document(f.uri);
       if (doc) this.refresh(doc);
-      else entries.push(this.scannedEntry(f));
+      else if (before === undefined || before !== f.fingerprint) entries.push(this.scannedEntry(f));
     }
     this.setMany(entries);
   }
@@ -107,6 +114,7 @@ export class DiagnosticsManager extends Disposable {
    */
   endScan(seen: ReadonlySet<string>, cross: { file: string; finding: Finding }[]): void {
     const redo = new Set(this.cross.keys());
+    const crossBefore = new Map(this.cross);
     const entries: Entry[] = [];
     for (const key of [...this.scanned.keys()]) {
       if (seen.has(key)) continue;
@@ -123,7 +131,11 @@ export class DiagnosticsManager extends Disposable {
       this.cross.set(key, list);
       redo.add(key);
     }
+    const same = (a: Finding[] | undefined, b: Finding[] | undefined) =>
+      !!a && !!b && a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
     for (const key of redo) {
+      // Shown with the same cross-filing findings already (addScanned merged the last scan's into any change).
+      if (same(crossBefore.get(key), this.cross.get(key)) && seen.has(key)) continue;
       const uri = vscode.Uri.parse(key);
       if (!this.scanned.has(key)) this.scanned.set(key, { uri, ranges: NO_RANGES, findings: [] });
       const doc = this.service.document(uri);

@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { ResultCache, rulesetKey, type Encoded, type Stamp } from '../core/cache';
 import type { ChainSummary } from '../core/reconcile';
+import { digest } from '../core/strings';
 import type { ReadingWorker } from '../core/worker/client';
 import type { WorkerInspectOptions } from '../core/worker/protocol';
 import { OUTCOME_CODEC } from '../cli/scan/cache';
@@ -107,6 +108,7 @@ export async function runScanJob(
         uri: vscode.Uri.file(path),
         ranges: placesRanges(outcome.places),
         findings: outcome.findings,
+        fingerprint: digest(JSON.stringify([outcome.findings, outcome.places])),
       });
       batch.summaries.push(outcome.summary);
     } else batch.unreadable.push({ path, reason: outcome.reason, stopped: false });

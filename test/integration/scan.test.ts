@@ -62,7 +62,25 @@ describe('Workspace scan off the extension host', function () {
     assert.deepStrictEqual(reconcile.range, rangeIn(mismatch, '47000'));
     assert.strictEqual(api.service.filingFor(uri), undefined);
 
+    // Nothing changed: no diagnostics are set again. VS Code debounces onDidChangeDiagnostics, so a change of a
+    // collection of this test's own, made after the scan, comes in the same event as any change before it.
+    const prefix = dir.toString();
+    const sentinel = vscode.languages.createDiagnosticCollection('form4-test-sentinel');
+    const mark = vscode.Uri.parse(`untitled:form4-scan-sentinel-${process.pid}`);
+    let resent = 0;
+    let sub: vscode.Disposable | undefined;
+    const flushed = new Promise<void>((resolve) => {
+      sub = vscode.languages.onDidChangeDiagnostics((e) => {
+        resent += e.uris.filter((u) => u.toString().startsWith(prefix)).length;
+        if (e.uris.some((u) => u.toString() === mark.toString())) resolve();
+      });
+    });
     const second = await scan({ folders: [dir] });
+    sentinel.set(mark, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), 'after the scan')]);
+    await flushed;
+    sub?.dispose();
+    sentinel.dispose();
+    assert.strictEqual(resent, 0, 'diagnostics set again for unchanged files');
     assert.strictEqual(second.cancelled, false);
     assert.strictEqual(second.parsed, 0, JSON.stringify(second));
     assert.strictEqual(second.cached, files, JSON.stringify(second));
