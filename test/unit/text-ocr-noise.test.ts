@@ -262,3 +262,17 @@ describe('text: punctuation and capitals no form has', function () {
     for (const f of [o.name, o.street1, filing.footnotes[0].text]) assert.notEqual(f.uncertain, true, String(f.value));
   });
 });
+
+describe('text: Table II heading written "Tabie I!"', function () {
+  it('reads the rows under it as Table II rows, not as more of Table I', function () {
+    const { filing } = read('form3-tesseract-table2-heading-misread.txt');
+    assert.deepEqual(
+      filing.nonDerivative.map((r) => r.securityTitle.value),
+      ['Common Stock'],
+    );
+    assert.deepEqual(
+      filing.derivative.map((r) => r.securityTitle.value),
+      ['Stock Option (Right to Buy)'],
+    );
+  });
+});
