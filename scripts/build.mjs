@@ -9,7 +9,7 @@
 // (src/core/pdf/reader.ts), and the extension and the CLI read their inputs in that worker, so nothing in their
 // bundles imports the in-process PDF reader.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
@@ -19,34 +19,20 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
 /**
- * The en_US dictionary (`dictionary-en`) of the OCR reader's spelling check, inlined: run from the sources,
- * src/core/parse/text/english-data.ts reads the package's files, but no node_modules ships with the bundles. Its
- * license goes with it as a legal comment (into dist/*.LEGAL.txt).
+ * The en_US dictionary (`dictionary-en`) of the OCR reader's spelling check, copied to dist/dictionary-en/ with its
+ * license: no node_modules ships with the bundles, and one copy read when first needed
+ * (src/core/parse/text/english-data.ts) costs every bundle and every worker thread less than its 640 KB of text
+ * inlined into each (a folder check's peak memory counts every thread's copy of its script).
  */
-const inlineEnglishDictionary = {
-  name: 'inline-english-dictionary',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]parse[\\/]text[\\/]english-data\.ts$/ }, () => {
-      const dir = path.dirname(createRequire(import.meta.url).resolve('dictionary-en'));
-      const file = (name) => path.join(dir, name);
-      const text = (name) => JSON.stringify(readFileSync(file(name), 'utf8'));
-      const license = readFileSync(file('license'), 'utf8').replaceAll('*/', '* /');
-      return {
-        contents: `/*! dictionary-en (en_US Hunspell dictionary, SCOWL):\n${license} */
-export function englishDictionaryFiles() {
-  return { aff: ${text('index.aff')}, dic: ${text('index.dic')} };
+function copyEnglishDictionary() {
+  const dir = path.dirname(createRequire(import.meta.url).resolve('dictionary-en'));
+  mkdirSync('dist/dictionary-en', { recursive: true });
+  for (const name of ['index.aff', 'index.dic', 'license'])
+    copyFileSync(path.join(dir, name), path.join('dist/dictionary-en', name));
 }
-`,
-        loader: 'js',
-        watchFiles: [file('index.aff'), file('index.dic'), file('license')],
-      };
-    });
-  },
-};
 
 const common = {
   bundle: true,
-  plugins: [inlineEnglishDictionary],
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'info',
@@ -61,7 +47,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', '@napi-rs/canvas'],
+    external: ['vscode', '@napi-rs/canvas', 'dictionary-en'],
   },
   {
     ...common,
@@ -70,7 +56,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['@napi-rs/canvas'],
+    external: ['@napi-rs/canvas', 'dictionary-en'],
     banner: { js: '#!/usr/bin/env node' },
     define: { FORM4_VERSION: JSON.stringify(pkg.version) },
   },
@@ -82,7 +68,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['@napi-rs/canvas'],
+    external: ['@napi-rs/canvas', 'dictionary-en'],
   },
   {
     // The workspace scan's worker threads (src/extension/scanJob.ts).
@@ -92,6 +78,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    external: ['dictionary-en'],
   },
   {
     ...common,
@@ -111,6 +98,7 @@ const builds = [
   },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
+copyEnglishDictionary();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
