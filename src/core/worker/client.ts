@@ -99,7 +99,9 @@ export class ReadingWorker {
       : defaultWorker();
     const worker = new Worker(w.file, {
       execArgv: w.execArgv,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 512 },
+      // A young generation of 16 MB, as the scan workers have: the default 32 MB is room a thread reading one input
+      // at a time does not use, and a folder check's peak memory counts it.
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 512, maxYoungGenerationSizeMb: 16 },
       stdout: false,
       stderr: false,
     });
