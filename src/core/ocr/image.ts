@@ -57,40 +57,49 @@ export function despeckle(p: Pgm, maxArea = 4): Pgm & { changed: number } {
   const { width: w, height: h, data, maxval } = p;
   const ink = inkBelow(p);
   const out = new Uint8Array(data);
+  // Pixels whose component is known: a speck's (taken off) or part of a larger one. A flood stops at a known pixel
+  // of its colour (8-connected to it, its component is a larger one) or past maxArea pixels, and marks what it saw:
+  // each pixel is flooded once, in memory of the image's size, whatever the input.
   const seen = new Uint8Array(w * h);
-  // Each pixel is pushed once over the whole image: a stack of the image's size never overflows.
-  const stack = new Int32Array(w * h);
-  const blob = new Int32Array(maxArea);
+  const blob = new Int32Array(maxArea + 1);
   let changed = 0;
   for (let start = 0; start < w * h; start++) {
     if (seen[start]) continue;
     const dark = data[start] < ink;
-    let top = 0;
-    stack[top++] = start;
-    seen[start] = 1;
     let area = 0;
+    blob[area++] = start;
+    let large = false;
     let border = false;
-    while (top > 0) {
-      const i = stack[--top];
-      if (area < maxArea) blob[area] = i;
-      area++;
+    for (let head = 0; head < area && !large; head++) {
+      const i = blob[head];
       const x = i % w;
       const y = (i - x) / w;
       if (x === 0 || y === 0 || x === w - 1 || y === h - 1) border = true;
-      for (let dy = -1; dy <= 1; dy++) {
+      for (let dy = -1; dy <= 1 && !large; dy++) {
         const ny = y + dy;
         if (ny < 0 || ny >= h) continue;
         for (let dx = -1; dx <= 1; dx++) {
           const nx = x + dx;
           if (nx < 0 || nx >= w) continue;
           const j = ny * w + nx;
-          if (seen[j] || data[j] < ink !== dark) continue;
-          seen[j] = 1;
-          stack[top++] = j;
+          if (j === i || data[j] < ink !== dark) continue;
+          if (seen[j]) {
+            large = true;
+            break;
+          }
+          let known = false;
+          for (let k = 0; k < area; k++) if (blob[k] === j) known = true;
+          if (known) continue;
+          if (area > maxArea) {
+            large = true;
+            break;
+          }
+          blob[area++] = j;
         }
       }
     }
-    if (area > maxArea || (!dark && border)) continue;
+    for (let k = 0; k < area; k++) seen[blob[k]] = 1;
+    if (large || area > maxArea || (!dark && border)) continue;
     for (let k = 0; k < area; k++) out[blob[k]] = dark ? maxval : 0;
     changed += area;
   }
