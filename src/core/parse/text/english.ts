@@ -27,10 +27,20 @@ const TERMS = [
   'ttees',
 ];
 
-let speller: nspell | null = null;
+let speller: nspell | null | undefined;
 
-/** Whether the dictionary knows `word` (as written, or in lower case when it starts a sentence or is in capitals). */
+/**
+ * Whether the dictionary knows `word` (as written, or in lower case when it starts a sentence or is in capitals).
+ * Without its files (a bundle copied without dist/dictionary-en/) every word counts as English: the spelling check
+ * then flags nothing, and the text is still read.
+ */
 export function isEnglishWord(word: string): boolean {
-  speller ??= nspell(englishDictionaryFiles()).personal(TERMS.join('\n'));
-  return speller.correct(word);
+  if (speller === undefined) {
+    try {
+      speller = nspell(englishDictionaryFiles()).personal(TERMS.join('\n'));
+    } catch {
+      speller = null;
+    }
+  }
+  return speller ? speller.correct(word) : true;
 }
