@@ -6,7 +6,7 @@
 import type { Field, ReportingOwner } from '../../model';
 import type { TextDoc } from './doc';
 import { trimEndOf } from './patterns';
-import { applyOcrOwner, nameLike, readOcrHeader } from './ocr-header';
+import { applyOcrOwner, key, nameLike, readOcrHeader, writtenTwice } from './ocr-header';
 
 /** "/s/ Adam C. Spice" as the form's box writes the name: "Spice Adam C." (last name first). */
 function lastFirst(sig: string): string | null {
@@ -23,15 +23,10 @@ function lastFirst(sig: string): string | null {
  * text writes it again elsewhere (a name such as "374Water" is repeated in the address, the notes, the signature).
  */
 function unconfirmedMixedWord(text: string, name: string): string | null {
-  const k = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]+/g, '');
-  const mixed = name.split(/\s+/).filter((w) => /\d[A-Za-z]|[A-Za-z]\d/.test(w) && k(w).length >= 4);
+  const mixed = name.split(/\s+/).filter((w) => /\d[A-Za-z]|[A-Za-z]\d/.test(w) && key(w).length >= 4);
   if (!mixed.length) return null;
-  const all = k(text);
-  for (const w of mixed) {
-    const first = all.indexOf(k(w));
-    if (first < 0 || all.indexOf(k(w), first + 1) < 0) return w;
-  }
-  return null;
+  const all = key(text);
+  return mixed.find((w) => !writtenTwice(all, key(w))) ?? null;
 }
 
 export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: number): void {

@@ -54,8 +54,14 @@ function leadingCapitals(doc: TextDoc, p: Piece): Piece | null {
 }
 
 /** A name's letters for comparison: upper case, letters and digits only. */
-function key(s: string): string {
+export function key(s: string): string {
   return s.toUpperCase().replace(/[^A-Z0-9]+/g, '');
+}
+
+/** Whether `k` (a key) occurs at least twice in `all` (the key of the whole text): the text writes it again. */
+export function writtenTwice(all: string, k: string): boolean {
+  const first = all.indexOf(k);
+  return first >= 0 && all.indexOf(k, first + 1) >= 0;
 }
 
 /** Whether a text can be a person's or an entity's name: words of letters, not a label or a lone junk mark. */
@@ -177,13 +183,9 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       if (w.length >= 3 && SUFFIX.test(w[w.length - 1])) {
         allKey ??= key(doc.t);
         const all = allKey;
-        const again = (x: string) => {
-          const first = all.indexOf(x);
-          return first >= 0 && all.indexOf(x, first + 1) >= 0;
-        };
         let n = w.length >= 4 && /^[A-Z]{2,4},?$/.test(w[w.length - 2]) ? 3 : 2;
         for (let m = w.length - 2; m > n; m--)
-          if (again(key(w.slice(-m).join(' ')))) {
+          if (writtenTwice(all, key(w.slice(-m).join(' ')))) {
             n = m;
             break;
           }
