@@ -9,6 +9,7 @@
 import type { ReportingOwner } from '../../model';
 import type { Line, Piece, TextDoc } from './doc';
 import { flagSuspectDigits } from './owners';
+import { NAME_AND_ADDRESS } from './patterns';
 
 /** Where another box's text starts on a line of the left column (at its start: the left box is empty there). */
 const OTHER_BOX =
@@ -108,7 +109,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     titleParts: [],
     cityLine: null,
   };
-  const label = doc.find(/Name\s+and\s+Addr[eéèêë]ss/i, 0, headerEnd);
+  const label = doc.find(NAME_AND_ADDRESS, 0, headerEnd);
   if (!label) return out;
   const li0 = doc.cellAt(label[0])?.li ?? 0;
   const lines: Line[] = [];

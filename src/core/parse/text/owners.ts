@@ -5,7 +5,7 @@
  */
 import { emptyOwner, type ReportingOwner } from '../../model';
 import type { Piece, TextDoc } from './doc';
-import { HEADER_WORDS } from './patterns';
+import { HEADER_WORDS, NAME_AND_ADDRESS_OF_PERSON } from './patterns';
 
 /** The name-and-address box whose label is the first in [from, headerEnd). */
 export function readOwner(doc: TextDoc, headerEnd: number, from = 0): ReportingOwner {
@@ -378,14 +378,10 @@ export function readOwnerBlocksAfterTables(
   let start: number | null = null;
   // At most 10 reporting owners (EDGAR's limit); a few more blocks are tolerated, each search is bounded.
   for (let at = from, n = 0; n < 12; n++) {
-    const m = doc.find(/Name\s+and\s+Addr[eéèêë]ss\s+of\s+Reporting\s+Person/i, at, to);
+    const m = doc.find(NAME_AND_ADDRESS_OF_PERSON, at, to);
     if (!m) break;
     if (n === 0) start = m[0];
-    const next = doc.find(
-      /Name\s+and\s+Addr[eéèêë]ss\s+of\s+Reporting\s+Person/i,
-      m[1],
-      Math.min(textEnd, m[1] + 20000),
-    );
+    const next = doc.find(NAME_AND_ADDRESS_OF_PERSON, m[1], Math.min(textEnd, m[1] + 20000));
     const o = readOwner(doc, next ? next[0] : textEnd, m[0]);
     if (o.name.present) owners.push(o);
     at = m[1];
