@@ -169,7 +169,8 @@ export function unknownWord(text: string, ctx: ProseContext): { word: string; of
   return null;
 }
 
-function check(doc: TextDoc, f: Field<string>, what: string, ctx: ProseContext): void {
+/** `sentences`: the field is sentences (a footnote), which end on a period, not on a comma or colon. */
+function check(doc: TextDoc, f: Field<string>, what: string, ctx: ProseContext, sentences = false): void {
   if (!f.value || f.uncertain || f.value.length > 20000) return;
   for (const w of f.value.split(/\s+/)) {
     const why = misreadWord(w);
@@ -183,7 +184,7 @@ function check(doc: TextDoc, f: Field<string>, what: string, ctx: ProseContext):
     }
   }
   // A footnote is sentences: one ending on a comma, colon or semicolon lost its period to OCR, or its last words.
-  const end = what.startsWith('Footnote') ? /[,:;]$/.exec(f.value.trimEnd())?.[0] : undefined;
+  const end = sentences ? /[,:;]$/.exec(f.value.trimEnd())?.[0] : undefined;
   if (end) {
     doc.doubt(
       f,
@@ -222,7 +223,7 @@ export function checkProse(doc: TextDoc): void {
   if (!doc.ocr) return;
   const f = doc.filing;
   const ctx = docContext(doc);
-  for (const n of f.footnotes) check(doc, n.text, `Footnote (${(n.id.value ?? '').replace(/^F/, '')}) text`, ctx);
+  for (const n of f.footnotes) check(doc, n.text, `Footnote (${(n.id.value ?? '').replace(/^F/, '')}) text`, ctx, true);
   check(doc, f.remarks, 'Remarks', ctx);
   for (const s of f.signatures) check(doc, s.name, 'Signature name', ctx);
 }
