@@ -398,6 +398,8 @@ async function startServer({ profile = makeProfile(), port, env = {}, verbose = 
     remote: (fsPath) => authority + path.resolve(fsPath).split(path.sep).map(encodeURIComponent).join('/'),
     /** the server log plus the remote extension host logs (what to print when something failed) */
     logs: () => collectLogs(profile.base, logFile),
+    /** the end of the newest extension host's log of this extension (what it did in a check that failed) */
+    extensionLog: (max = 6000) => newestExtensionLog(profile.base, max),
   };
 }
 
@@ -427,6 +429,30 @@ function readLog(file, max = 200000) {
   } catch {
     return '(no log)';
   }
+}
+
+function newestExtensionLog(base, max) {
+  let newest = null;
+  const walk = (d) => {
+    let entries = [];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (e.name === 'Form 4 Inspector.log') {
+        const mtime = fs.statSync(f).mtimeMs;
+        if (!newest || mtime > newest.mtime) newest = { file: f, mtime };
+      }
+    }
+  };
+  walk(path.join(base, 'user-data', 'logs'));
+  return newest
+    ? `--- ${path.relative(base, newest.file)} ---\n${readLog(newest.file, max)}`
+    : '(no log of the extension)';
 }
 
 function collectLogs(base, serverLog) {

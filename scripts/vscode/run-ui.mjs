@@ -170,7 +170,14 @@ async function main() {
       );
       if (wb) {
         await wb.page.screenshot({ path: join(SHOTS, `FAIL-${check.name.replace(/\W+/g, '_')}.png`) }).catch(() => {});
+        // What the screenshot shows, as text, for a failure seen only in a CI log.
+        const side = await wb.page
+          .locator('.part.sidebar')
+          .innerText({ timeout: 2000 })
+          .catch(() => '(no sidebar)');
+        console.log(`        sidebar:\n${side.slice(0, 3000).replace(/^/gm, '          ')}`);
       }
+      if (server) console.log(server.extensionLog().replace(/^/gm, '        '));
     } finally {
       if (wb && !aborted) {
         await closeWorkbench(wb);

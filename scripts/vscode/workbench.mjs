@@ -259,8 +259,17 @@ export class Workbench {
       await this.runCommand(`View: Show ${title}`, { timeout }).catch(() => {});
     }
     await header.waitFor({ timeout });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') {
+    // A command that focuses the view (as "Show Section 16 Desk" does) may expand it between the look at its state
+    // and a click, which then collapses it again; so the state is read again after each click until it holds.
+    const t0 = Date.now();
+    while ((await header.getAttribute('aria-expanded')) !== 'true') {
+      if (Date.now() - t0 > timeout) throw new Error(`the view "${title}" could not be expanded within ${timeout} ms`);
       await header.click();
+      await this.page
+        .locator('.pane-header[aria-expanded="true"]', { hasText: title })
+        .first()
+        .waitFor({ timeout: scaled(1000) })
+        .catch(() => {});
     }
     return this.page.locator('.pane', { has: header });
   }

@@ -24,14 +24,15 @@ export const checks = [
       await wb.runCommand('Form 4: Show Section 16 Desk');
       const pane = await wb.showView('Section 16');
       const row = (text) => pane.locator('.monaco-list-row', { hasText: text }).first();
+      // The workspace's folder pane collapsed, the Section 16 view has the sidebar's height: a tree renders only the
+      // rows in its viewport, so a row below a short view's fold would never appear.
+      const folders = wb.page.locator('.pane-header', { hasText: 'examples' }).first();
+      if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
       // Lowest-in, highest-out: the $10.00 purchase against the $22.00 sale, 100 x $12.00.
       const pair = row('100 sh: bought 2024-02-12 @ $10.00, sold 2024-03-11 @ $22.00');
       await pair.waitFor({ timeout: 60000 });
       const pairText = await pair.innerText();
       if (!pairText.includes('$1,200.00')) throw new Error(`pair row: ${pairText}`);
-      // The workspace's folder pane collapsed, the Section 16 view has the sidebar's height.
-      const folders = wb.page.locator('.pane-header', { hasText: 'examples' }).first();
-      if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
       await row('Late filings (Item 405)').waitFor({ timeout: 10000 });
       const quince = row('Quince Harold B');
       await row('Amendments').waitFor({ timeout: 5000 });
