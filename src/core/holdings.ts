@@ -12,20 +12,24 @@ import type { Filing, Row } from './model';
 import { canonical } from './decimal';
 import { val } from './fields';
 import { fmtPrice } from './format';
+import { memoizeShort } from './strings';
 
 /** Normalized title for grouping: case, punctuation and white space ignored. */
 export function normTitle(s: string | null | undefined): string {
   // Only the head of a title keys a holding: a hostile 5 MB title would otherwise be re-normalized on every key
   // (fuzz fixture huge-security-title); real titles are a few dozen characters.
-  return (s ?? '')
-    .slice(0, 1000)
+  return normTitleHead((s ?? '').slice(0, 1000));
+}
+
+const normTitleHead = memoizeShort((s) =>
+  s
     .toLowerCase()
     .replace(/&amp;/g, '&')
     .replace(/[^a-z0-9$%.]+/g, ' ')
     .replace(/\.(?!\d)/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 function normNature(s: string | null): string {
   return (s ?? '')

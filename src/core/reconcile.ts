@@ -28,7 +28,7 @@ import { baseName, fmtAmount } from './format';
 import { baseKey, holdingLabel } from './holdings';
 import { type RuleOptions, CROSS_RULES, severityFor } from './rules';
 import { link, tallyFiling, type TallyItem } from './tally';
-import { detached, digest } from './strings';
+import { detached, digest, memoizeShort } from './strings';
 
 export interface CrossFinding {
   /** The file the finding is about (the later filing). */
@@ -111,11 +111,17 @@ export interface ChainSummary {
 }
 
 function normText(s: string | null): string {
-  return (s ?? '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return normTextMemo(s ?? '');
 }
+
+const normTextMemo = memoizeShort(
+  (s) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim(),
+  1000,
+);
 
 /** The holding part of a chain key (exported for the holdings timeline, which draws the same chains). */
 export function crossKey(filing: Filing, row: Row): string {

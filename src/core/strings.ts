@@ -26,3 +26,21 @@ export function digest(s: string): string {
   };
   return `${h(0)}.${h(0x9e3779b9)}`;
 }
+
+/**
+ * `fn` with its results kept for short inputs: the keys of the running tally normalize the same security titles
+ * and footnote texts many times over a filing, and across a folder ("Common Stock"). The store is bounded (it
+ * starts over when full) and holds detached copies of its keys, never a filing's whole text.
+ */
+export function memoizeShort(fn: (s: string) => string, maxLength = 200, maxEntries = 4096): (s: string) => string {
+  let store = new Map<string, string>();
+  return (s: string) => {
+    if (s.length > maxLength) return fn(s);
+    const hit = store.get(s);
+    if (hit !== undefined) return hit;
+    const out = fn(s);
+    if (store.size >= maxEntries) store = new Map();
+    store.set(detached(s), detached(out));
+    return out;
+  };
+}
