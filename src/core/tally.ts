@@ -137,6 +137,14 @@ export function link(
   from: { owned: Big; ownedText: string; deferred?: boolean },
   to: LinkTarget,
 ): { expected: Big; status: LinkStatus; reversed: boolean } {
+  return linkWhole(from, to) ?? linkDecimal(from, to);
+}
+
+/** `link` in exact decimals, for any amounts (exported for the test that `linkWhole` agrees with it). */
+export function linkDecimal(
+  from: { owned: Big; ownedText: string; deferred?: boolean },
+  to: LinkTarget,
+): { expected: Big; status: LinkStatus; reversed: boolean } {
   const expected = to.sign > 0 ? from.owned.plus(to.shares) : from.owned.minus(to.shares);
   const diff = expected.minus(to.owned).abs();
   if (diff.eq(0)) return { expected, status: 'exact', reversed: false };
@@ -152,6 +160,33 @@ export function link(
   if (from.deferred && to.deferred && from.owned.eq(to.owned)) return { expected, status: 'repeated', reversed: false };
   const other = to.sign > 0 ? from.owned.minus(to.shares) : from.owned.plus(to.shares);
   return { expected, status: 'mismatch', reversed: !to.shares.eq(0) && other.eq(to.owned) };
+}
+
+/** Up to 15 digits, no decimals: a whole number that a double holds exactly, as do sums of two of them. */
+const WHOLE = /^[+-]?\d{1,15}$/;
+
+/**
+ * `link` for three whole amounts (most share counts), in doubles instead of big.js: the same statuses (no rounding
+ * between whole numbers), at a fraction of the allocation. Null when an amount is not such a number.
+ */
+function linkWhole(
+  from: { owned: Big; ownedText: string; deferred?: boolean },
+  to: LinkTarget,
+): ReturnType<typeof link> | null {
+  if (!WHOLE.test(from.ownedText) || !WHOLE.test(to.sharesText) || !WHOLE.test(to.ownedText)) return null;
+  const start = Number(from.ownedText);
+  const shares = Number(to.sharesText);
+  const owned = Number(to.ownedText);
+  const expected = to.sign > 0 ? start + shares : start - shares;
+  if (expected === owned) return { expected: to.owned, status: 'exact', reversed: false };
+  const big = () => dec(String(expected))!;
+  if (to.row.table === 'derivative') {
+    if (to.sign > 0 && owned === shares) return { expected: big(), status: 'lot', reversed: false };
+    if (to.sign < 0 && owned === 0 && start === 0) return { expected: big(), status: 'lot', reversed: false };
+  }
+  if (from.deferred && to.deferred && start === owned) return { expected: big(), status: 'repeated', reversed: false };
+  const other = to.sign > 0 ? start - shares : start + shares;
+  return { expected: big(), status: 'mismatch', reversed: shares !== 0 && other === owned };
 }
 
 const COST: Record<LinkStatus, number> = { exact: 0, rounding: 1, lot: 2, repeated: 2, mismatch: 1000 };
@@ -188,11 +223,24 @@ function cursorAt(it: TallyItem): Cursor {
   return { item: it, owned: it.owned, ownedText: it.ownedText, deferred: it.deferred, expected: null, before: null };
 }
 
+/**
+ * `link` from one row's stated amount to another row, worked out once per pair: the search of a day's orders asks
+ * for the same pairs thousands of times, and each asks big.js for new numbers. A cursor starts from its row's own
+ * amount (`cursorAt`), so the link from it depends on the two rows alone.
+ */
+const LINKS = new WeakMap<TallyItem, Map<TallyItem, ReturnType<typeof link>>>();
+function linkRows(from: TallyItem, to: TallyItem): ReturnType<typeof link> {
+  let row = LINKS.get(from);
+  if (!row) LINKS.set(from, (row = new Map()));
+  let l = row.get(to);
+  if (!l) row.set(to, (l = link(from, to)));
+  return l;
+}
+
 /** One link of the chain, looking back one row: see the module comment on `misstated`. */
 function step(cur: Cursor | null, it: TallyItem): Step {
   if (!cur) return { link: null, prev: null, cost: 0, next: cursorAt(it) };
-  // The cursor is the link's starting point as it is (no copy: this runs for every order the search tries).
-  const first = link(cur, it);
+  const first = linkRows(cur.item, it);
   let l: NonNullable<Step['link']> = {
     expected: first.expected,
     status: first.status,
@@ -212,7 +260,7 @@ function step(cur: Cursor | null, it: TallyItem): Step {
   }
   if (l.status === 'mismatch' && cur.before) {
     const b = cur.before;
-    const alt = link({ owned: b.owned, ownedText: b.ownedText, deferred: b.item.deferred }, it);
+    const alt = linkRows(b.item, it);
     if (alt.status !== 'mismatch') {
       l = { ...alt, from: b.item, start: b.owned, startText: b.ownedText };
       prev = 'outside';
@@ -276,7 +324,7 @@ function orderBlock(start: Cursor | null, items: TallyItem[]): TallyItem[] {
   if (items.length > MAX_GREEDY) return items;
   if (start) return greedy(start, items).order;
   // Without a starting amount, try each row that no other row leads to (a head of the chain) as the first.
-  const ok = (x: TallyItem, y: TallyItem) => link(x, y).status !== 'mismatch';
+  const ok = (x: TallyItem, y: TallyItem) => linkRows(x, y).status !== 'mismatch';
   const heads = items.filter((it) => !items.some((o) => o !== it && ok(o, it)));
   let best: { order: TallyItem[]; cost: number } | null = null;
   for (const h of (heads.length ? heads : items).slice(0, MAX_HEADS)) {
