@@ -163,6 +163,31 @@ describe('text: footnote numbers out of order', function () {
   });
 });
 
+describe('text: footnote numbers whose punctuation OCR misreads', function () {
+  it('starts the next footnote at "2, The" (flagged) and "3.The", and never at a continuation line', function () {
+    const { filing } = read('form4-tesseract-footnote-punctuation.txt');
+    assert.deepEqual(
+      filing.footnotes.map((f) => [f.id.value, !!f.id.uncertain, (f.text.value ?? '').slice(0, 20)]),
+      [
+        ['F1', false, 'The shares were sold'],
+        ['F2', true, 'The shares were sold'],
+        ['F3', false, 'The shares are held '],
+        ['F4', false, 'The reporting person'],
+      ],
+    );
+    // "2, and the plan" and "4.5% of them" continue the footnote above them.
+    assert.ok(
+      filing.footnotes[0].text.value!.endsWith(
+        'under the plan of 2, and the plan of 2023 adopted by the reporting person.',
+      ),
+    );
+    assert.ok(filing.footnotes[2].text.value!.endsWith('of the shares, 4.5% of them were given to the trust in 2022.'));
+    assert.ok(
+      flagsAt(filing, filing.footnotes[1].id).some((m) => m.includes('followed by a comma, as OCR reads a period')),
+    );
+  });
+});
+
 describe('text: the "Reporting Owners" table of a converted PDF as OCR writes it', function () {
   it('skips its heading lines, takes the border letter off every line, and lists each owner once', function () {
     const { filing } = read('form4-tesseract-owners-table.txt');

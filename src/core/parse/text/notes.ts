@@ -84,13 +84,14 @@ export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void
 function readFootnotes(doc: TextDoc, from: number, to: number): void {
   const lines = doc.lines.filter((l) => l.end > from && l.start < to);
   // Each footnote: its number and the cleaned range of its text (continuation lines extend it).
-  const notes: { idPiece: Piece; numStart: number; bodyStart: number; bodyEnd: number }[] = [];
+  const notes: { idPiece: Piece; numStart: number; bodyStart: number; bodyEnd: number; comma: boolean }[] = [];
   for (const l of lines) {
     const s = Math.max(l.start, from);
     const e = Math.min(l.end, to);
     const lineText = doc.t.slice(s, e);
     if (/^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/.test(lineText)) continue; // a page marker of text extraction
-    const m = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText);
+    const next = notes.length ? Number(notes[notes.length - 1].idPiece.raw) + 1 : 1;
+    const m = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText) ?? ocrNoteStart(lineText, next);
     if (m) {
       const numStart = s + lineText.indexOf(m[1], 0);
       notes.push({
@@ -98,6 +99,7 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
         numStart,
         bodyStart: s + m[0].length,
         bodyEnd: e,
+        comma: m[0].includes(','),
       });
       continue;
     }
@@ -121,9 +123,11 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
     const body = doc.piece(n.bodyStart, n.bodyEnd);
     const num = Number(n.idPiece.raw);
     const doubt =
-      num === expected
-        ? null
-        : `numbered ${num} where footnote ${expected} comes next; the number, or the footnotes before it, may have been misread`;
+      num !== expected
+        ? `numbered ${num} where footnote ${expected} comes next; the number, or the footnotes before it, may have been misread`
+        : n.comma
+          ? `the number ${num} is followed by a comma, as OCR reads a period; the line may continue the footnote before it`
+          : null;
     expected = num + 1;
     doc.filing.footnotes.push({
       id: doc.field(n.idPiece, `F${num}`, [], doubt, `Footnote (${num})`),
@@ -131,6 +135,16 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
       span: doc.span(n.numStart, body ? body.end : n.idPiece.end),
     });
   }
+}
+
+/**
+ * A footnote's number as OCR misreads its punctuation: a comma for the period ("9, The shares"), or no space after
+ * the period ("12.The shares", "12.-The shares"). Taken only for the number that comes next and before a capital letter or a quote, so
+ * that a continuation line ("2, and the...", "1.5 million") is not split off.
+ */
+function ocrNoteStart(line: string, next: number): RegExpExecArray | null {
+  const m = /^[\s*]*(\d{1,2})(?:,\s|\.(?=\S))[-\s]*(?=["'‘’“”A-Z])/.exec(line);
+  return m && Number(m[1]) === next ? m : null;
 }
 
 /** The signature's label below the signature line, as OCR writes it too ("Signaiute of Reporting", "** Signature"). */
