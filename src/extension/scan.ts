@@ -11,6 +11,7 @@ import { chainSummary } from '../core/reconcile';
 import type { FilingService } from './filingService';
 import type { DiagnosticsManager, ScannedFile } from './diagnostics';
 import { inspectOptions, scanSettings } from './config';
+import { listFolders } from './listFiles';
 import { probe } from './probe';
 import { textMapper } from './ranges';
 import { runScanJob, type ScanBatch, type ScanEnv } from './scanJob';
@@ -50,20 +51,8 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-async function filesToScan(opts: ScanOptions, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
-  const s = scanSettings();
-  const found = opts.folders
-    ? (
-        await Promise.all(
-          opts.folders.map((f) =>
-            vscode.workspace.findFiles(new vscode.RelativePattern(f, s.include), s.exclude || null, s.maxFiles, token),
-          ),
-        )
-      )
-        .flat()
-        .slice(0, s.maxFiles)
-    : await vscode.workspace.findFiles(s.include, s.exclude || null, s.maxFiles, token);
-  return found.sort((a, b) => a.toString().localeCompare(b.toString()));
+function filesToScan(opts: ScanOptions, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  return listFolders(opts.folders ?? null, scanSettings(), token);
 }
 
 export async function scanWorkspace(deps: ScanDeps, opts: ScanOptions = {}): Promise<ScanSummary> {

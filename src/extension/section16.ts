@@ -26,6 +26,7 @@ import { scanSettings } from './config';
 import { Disposable } from './dispose';
 import type { FilingService } from './filingService';
 import { PDF_VIEW_TYPE } from './preview/editorProviders';
+import { listFolders } from './listFiles';
 import { readableUri, reportUri, Section16Documents } from './section16Docs';
 import { deskTree, type DeskData, type DeskNode } from './section16Tree';
 
@@ -163,16 +164,8 @@ class Section16Desk extends Disposable implements vscode.TreeDataProvider<DeskNo
       let uris: vscode.Uri[];
       if (scope) {
         const stat = await vscode.workspace.fs.stat(scope);
-        uris =
-          stat.type & vscode.FileType.Directory
-            ? await vscode.workspace.findFiles(
-                new vscode.RelativePattern(scope, settings.include),
-                settings.exclude || null,
-                settings.maxFiles,
-              )
-            : [scope];
-      } else uris = await vscode.workspace.findFiles(settings.include, settings.exclude || null, settings.maxFiles);
-      uris.sort((a, b) => a.toString().localeCompare(b.toString()));
+        uris = stat.type & vscode.FileType.Directory ? await listFolders([scope], settings) : [scope];
+      } else uris = await listFolders(null, settings);
       this.filings.clear();
       this.files = uris.length;
       await vscode.window.withProgress(
@@ -338,12 +331,7 @@ async function compareWithOriginal(
   let set = desk.contains(uri) ? desk.set : null;
   if (!set) {
     const folder = vscode.Uri.joinPath(uri, '..');
-    const settings = scanSettings();
-    const uris = await vscode.workspace.findFiles(
-      new vscode.RelativePattern(folder, settings.include),
-      settings.exclude || null,
-      settings.maxFiles,
-    );
+    const uris = await listFolders([folder], scanSettings());
     set = [];
     for await (const item of deps.service.readEach(uris))
       if ('reading' in item && item.reading.outcome.ok) set.push(item.reading.outcome.filing);

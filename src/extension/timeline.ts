@@ -19,6 +19,7 @@ import type { TimelineHostMessage, TimelineWebviewMessage } from '../shared/time
 import { Disposable, disposeAll } from './dispose';
 import type { FilingService } from './filingService';
 import { inspectOptions, scanSettings } from './config';
+import { listFolders } from './listFiles';
 import { probe } from './probe';
 import { PDF_VIEW_TYPE } from './preview/editorProviders';
 
@@ -78,18 +79,9 @@ async function pickFolder(arg: unknown): Promise<vscode.Uri | undefined> {
 }
 
 /** The files under a folder that the workspace scan would read (or the file itself). */
-async function listFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
-  const settings = scanSettings();
+async function filesUnder(folder: vscode.Uri): Promise<vscode.Uri[]> {
   const stat = await vscode.workspace.fs.stat(folder);
-  const uris =
-    stat.type & vscode.FileType.Directory
-      ? await vscode.workspace.findFiles(
-          new vscode.RelativePattern(folder, settings.include),
-          settings.exclude || null,
-          settings.maxFiles,
-        )
-      : [folder];
-  return uris.sort((a, b) => a.toString().localeCompare(b.toString()));
+  return stat.type & vscode.FileType.Directory ? listFolders([folder], scanSettings()) : [folder];
 }
 
 /**
@@ -165,7 +157,7 @@ class TimelinePanel extends Disposable {
     await this.ready;
     this.post({ type: 'loading', message: `Reading the filings in ${name}\u2026` });
     probe()?.mark({ name: 'timeline-start', folder });
-    const uris = await listFiles(this.folder);
+    const uris = await filesUnder(this.folder);
     // A cancellable notification for large folders; the status bar for small ones (over in a moment).
     const large = uris.length > 100;
     const builder = new TimelineBuilder({ rules: inspectOptions() });

@@ -1,0 +1,67 @@
+/**
+ * The files of a folder that match the scan's include and exclude globs, listed in parts (./filePlan.ts) so that the
+ * workbench never takes in one answer of tens of thousands of names while the user waits for a hover. The globs
+ * keep VS Code's own meaning: every part is a `workspace.findFiles` from the same base folder with the same exclude.
+ */
+import * as vscode from 'vscode';
+import { fileTail, folderGlob, nextChunk, plainName } from './filePlan';
+
+export async function listFiles(
+  base: vscode.Uri,
+  include: string,
+  exclude: string,
+  maxFiles: number,
+  token?: vscode.CancellationToken,
+): Promise<vscode.Uri[]> {
+  const whole = () =>
+    vscode.workspace.findFiles(new vscode.RelativePattern(base, include), exclude || null, maxFiles, token);
+  const tail = fileTail(include);
+  if (!tail) return whole();
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(base);
+  } catch {
+    return whole();
+  }
+  const folders = entries.filter(([, type]) => type & vscode.FileType.Directory).map(([name]) => name);
+  if (!folders.every(plainName)) return whole();
+  folders.sort();
+  const out: vscode.Uri[] = [];
+  const search = async (glob: string) => {
+    if (out.length >= maxFiles || token?.isCancellationRequested) return 0;
+    const found = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(base, glob),
+      exclude || null,
+      maxFiles - out.length,
+      token,
+    );
+    out.push(...found);
+    return found.length;
+  };
+  await search(tail);
+  let files = 0;
+  let done = 0;
+  while (done < folders.length && out.length < maxFiles && !token?.isCancellationRequested) {
+    const part = folders.slice(done, done + nextChunk(files, done));
+    files += await search(folderGlob(part, tail));
+    done += part.length;
+  }
+  return out.slice(0, maxFiles);
+}
+
+/**
+ * The files of every folder of `bases` (the workspace's folders when null) that the include and exclude globs
+ * select, at most `maxFiles` in all, sorted by URI. The folders are listed one after the other.
+ */
+export async function listFolders(
+  bases: readonly vscode.Uri[] | null,
+  globs: { include: string; exclude: string; maxFiles: number },
+  token?: vscode.CancellationToken,
+): Promise<vscode.Uri[]> {
+  const found: vscode.Uri[] = [];
+  for (const base of bases ?? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)) {
+    if (found.length >= globs.maxFiles || token?.isCancellationRequested) break;
+    found.push(...(await listFiles(base, globs.include, globs.exclude, globs.maxFiles - found.length, token)));
+  }
+  return found.sort((a, b) => a.toString().localeCompare(b.toString()));
+}
