@@ -249,6 +249,30 @@ describe('text: a garbled footnote marker on a form with one note', function () 
   });
 });
 
+describe('text: footnote markers OCR writes as a quote and a question mark, or a cent sign', function () {
+  it('takes "‘?" off the title "Common Stock‘?" as a garbled marker, resolved to the only note and flagged', function () {
+    const { filing } = read('form4-tesseract-question-marker.txt');
+    const t = filing.nonDerivative[0].securityTitle;
+    assert.equal(t.value, 'Common Stock');
+    assert.deepEqual(
+      t.footnotes.map((r) => r.id),
+      ['F1'],
+    );
+    assert.ok(flagsAt(filing, t).some((m) => m.includes('the footnote marker "‘?" is garbled')));
+  });
+
+  it('takes "¢" off the price "$4.10¢" likewise', function () {
+    const { filing } = read('form4-tesseract-question-marker.txt');
+    const p = filing.derivative[0].conversionOrExercisePrice;
+    assert.equal(p.value, '4.10');
+    assert.deepEqual(
+      p.footnotes.map((r) => r.id),
+      ['F1'],
+    );
+    assert.ok(flagsAt(filing, p).some((m) => m.includes('the footnote marker "¢" is garbled')));
+  });
+});
+
 describe('text: the form labels OCR misreads', function () {
   it('finds the "Name and Address" box written "Addréss" and Table I written "Noii-Derivative Sécurities"', function () {
     const { filing } = read('form4-tesseract-labels-misread.txt');

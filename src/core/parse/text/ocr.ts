@@ -46,7 +46,7 @@ const DIGIT_FOR: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** What OCR writes for a superscript footnote marker: quotes, degrees, registered signs, brackets. */
-const MARKER_CHARS = '“”‘’"\'`°®©™!{}*^¹²³⁴⁵⁶⁷⁸⁹⁰';
+const MARKER_CHARS = '“”‘’"\'`°®©™!{}*^¹²³⁴⁵⁶⁷⁸⁹⁰?¢';
 
 /** Border and rule characters of the printed table. */
 const BORDER = /^[|[\]{}_—–=~:;.,']+$/;
