@@ -139,8 +139,8 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
 
 /**
  * A footnote's number as OCR misreads its punctuation: a comma for the period ("9, The shares"), or no space after
- * the period ("12.The shares", "12.-The shares"). Taken only for the number that comes next and before a capital letter or a quote, so
- * that a continuation line ("2, and the...", "1.5 million") is not split off.
+ * the period ("12.The shares", "12.-The shares"). Taken only for the number that comes next and before a capital
+ * letter or a quote, so that a continuation line ("2, and the...", "1.5 million") is not split off.
  */
 function ocrNoteStart(line: string, next: number): RegExpExecArray | null {
   const m = /^[\s*]*(\d{1,2})(?:,\s|\.(?=\S))[-\s]*(?=["'‘’“”A-Z])/.exec(line);
