@@ -197,14 +197,12 @@ const NODE_BUDGET = 12000;
 /** Heads tried as the first of a long day's rows (each costs a greedy pass, quadratic in the rows). */
 const MAX_HEADS = 8;
 
-/** Where the chain stands: the last row, the amount it states, and (after a mismatch) the amount it should state. */
+/**
+ * Where the chain stands: the last row (the next link starts from the amount it states) and, after a mismatch, the
+ * amount it should state.
+ */
 interface Cursor {
   item: TallyItem;
-  /** The amount the next link starts from. */
-  owned: Big;
-  ownedText: string;
-  /** `item.deferred`, so that the cursor itself is the starting point `link` takes. */
-  deferred: boolean;
   /** The link into `item` did not add up: what it should have stated, tried when the next link does not add up either. */
   expected: Big | null;
   /** The link into `item` did not add up: where the chain stood before it, tried likewise. */
@@ -220,13 +218,13 @@ interface Step {
 }
 
 function cursorAt(it: TallyItem): Cursor {
-  return { item: it, owned: it.owned, ownedText: it.ownedText, deferred: it.deferred, expected: null, before: null };
+  return { item: it, expected: null, before: null };
 }
 
 /**
  * `link` from one row's stated amount to another row, worked out once per pair: the search of a day's orders asks
  * for the same pairs thousands of times, and each asks big.js for new numbers. A cursor starts from its row's own
- * amount (`cursorAt`), so the link from it depends on the two rows alone.
+ * amount, so the link from it depends on the two rows alone.
  */
 const LINKS = new WeakMap<TallyItem, Map<TallyItem, ReturnType<typeof link>>>();
 function linkRows(from: TallyItem, to: TallyItem): ReturnType<typeof link> {
@@ -246,8 +244,8 @@ function step(cur: Cursor | null, it: TallyItem): Step {
     status: first.status,
     reversed: first.reversed,
     from: cur.item,
-    start: cur.owned,
-    startText: cur.ownedText,
+    start: cur.item.owned,
+    startText: cur.item.ownedText,
   };
   let prev: Step['prev'] = null;
   if (l.status === 'mismatch' && cur.expected) {
@@ -262,7 +260,7 @@ function step(cur: Cursor | null, it: TallyItem): Step {
     const b = cur.before;
     const alt = linkRows(b.item, it);
     if (alt.status !== 'mismatch') {
-      l = { ...alt, from: b.item, start: b.owned, startText: b.ownedText };
+      l = { ...alt, from: b.item, start: b.item.owned, startText: b.item.ownedText };
       prev = 'outside';
     }
   }
