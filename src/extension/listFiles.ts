@@ -13,19 +13,6 @@ export async function listFiles(
   maxFiles: number,
   token?: vscode.CancellationToken,
 ): Promise<vscode.Uri[]> {
-  const whole = () =>
-    vscode.workspace.findFiles(new vscode.RelativePattern(base, include), exclude || null, maxFiles, token);
-  const tail = fileTail(include);
-  if (!tail) return whole();
-  let entries: [string, vscode.FileType][];
-  try {
-    entries = await vscode.workspace.fs.readDirectory(base);
-  } catch {
-    return whole();
-  }
-  const folders = entries.filter(([, type]) => type & vscode.FileType.Directory).map(([name]) => name);
-  if (!folders.every(plainName)) return whole();
-  folders.sort();
   const out: vscode.Uri[] = [];
   const search = async (glob: string) => {
     if (out.length >= maxFiles || token?.isCancellationRequested) return 0;
@@ -38,6 +25,12 @@ export async function listFiles(
     out.push(...found);
     return found.length;
   };
+  const tail = fileTail(include);
+  const folders = tail ? await plainFolders(base) : null;
+  if (!tail || !folders) {
+    await search(include);
+    return out;
+  }
   await search(tail);
   let files = 0;
   let done = 0;
@@ -46,7 +39,19 @@ export async function listFiles(
     files += await search(folderGlob(part, tail));
     done += part.length;
   }
-  return out.slice(0, maxFiles);
+  return out;
+}
+
+/** The top-level folders of `base`, sorted; null when one has a name a glob cannot hold or `base` cannot be read. */
+async function plainFolders(base: vscode.Uri): Promise<string[] | null> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(base);
+  } catch {
+    return null;
+  }
+  const folders = entries.filter(([, type]) => type & vscode.FileType.Directory).map(([name]) => name);
+  return folders.every(plainName) ? folders.sort() : null;
 }
 
 /**
@@ -64,4 +69,13 @@ export async function listFolders(
     found.push(...(await listFiles(base, globs.include, globs.exclude, globs.maxFiles - found.length, token)));
   }
   return found.sort((a, b) => a.toString().localeCompare(b.toString()));
+}
+
+/** The files under `uri` that the globs select when it is a folder; `uri` itself when it is a file. */
+export async function filesUnder(
+  uri: vscode.Uri,
+  globs: { include: string; exclude: string; maxFiles: number },
+): Promise<vscode.Uri[]> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  return stat.type & vscode.FileType.Directory ? listFolders([uri], globs) : [uri];
 }

@@ -26,7 +26,7 @@ import { scanSettings } from './config';
 import { Disposable } from './dispose';
 import type { FilingService } from './filingService';
 import { PDF_VIEW_TYPE } from './preview/editorProviders';
-import { listFolders } from './listFiles';
+import { filesUnder, listFolders } from './listFiles';
 import { readableUri, reportUri, Section16Documents } from './section16Docs';
 import { deskTree, type DeskData, type DeskNode } from './section16Tree';
 
@@ -161,11 +161,7 @@ class Section16Desk extends Disposable implements vscode.TreeDataProvider<DeskNo
     const run = async (): Promise<DeskSummary> => {
       this.scope = scope;
       const settings = scanSettings();
-      let uris: vscode.Uri[];
-      if (scope) {
-        const stat = await vscode.workspace.fs.stat(scope);
-        uris = stat.type & vscode.FileType.Directory ? await listFolders([scope], settings) : [scope];
-      } else uris = await listFolders(null, settings);
+      const uris = scope ? await filesUnder(scope, settings) : await listFolders(null, settings);
       this.filings.clear();
       this.files = uris.length;
       await vscode.window.withProgress(

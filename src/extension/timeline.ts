@@ -19,7 +19,7 @@ import type { TimelineHostMessage, TimelineWebviewMessage } from '../shared/time
 import { Disposable, disposeAll } from './dispose';
 import type { FilingService } from './filingService';
 import { inspectOptions, scanSettings } from './config';
-import { listFolders } from './listFiles';
+import { filesUnder } from './listFiles';
 import { probe } from './probe';
 import { PDF_VIEW_TYPE } from './preview/editorProviders';
 
@@ -76,12 +76,6 @@ async function pickFolder(arg: unknown): Promise<vscode.Uri | undefined> {
     openLabel: 'Show Timeline',
   });
   return picked?.[0];
-}
-
-/** The files under a folder that the workspace scan would read (or the file itself). */
-async function filesUnder(folder: vscode.Uri): Promise<vscode.Uri[]> {
-  const stat = await vscode.workspace.fs.stat(folder);
-  return stat.type & vscode.FileType.Directory ? listFolders([folder], scanSettings()) : [folder];
 }
 
 /**
@@ -157,7 +151,7 @@ class TimelinePanel extends Disposable {
     await this.ready;
     this.post({ type: 'loading', message: `Reading the filings in ${name}\u2026` });
     probe()?.mark({ name: 'timeline-start', folder });
-    const uris = await filesUnder(this.folder);
+    const uris = await filesUnder(this.folder, scanSettings());
     // A cancellable notification for large folders; the status bar for small ones (over in a moment).
     const large = uris.length > 100;
     const builder = new TimelineBuilder({ rules: inspectOptions() });
