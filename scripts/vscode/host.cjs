@@ -431,32 +431,9 @@ function readLog(file, max = 200000) {
   }
 }
 
-function newestExtensionLog(base, max) {
-  let newest = null;
-  const walk = (d) => {
-    let entries = [];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const f = path.join(d, e.name);
-      if (e.isDirectory()) walk(f);
-      else if (e.name === 'Form 4 Inspector.log') {
-        const mtime = fs.statSync(f).mtimeMs;
-        if (!newest || mtime > newest.mtime) newest = { file: f, mtime };
-      }
-    }
-  };
-  walk(path.join(base, 'user-data', 'logs'));
-  return newest
-    ? `--- ${path.relative(base, newest.file)} ---\n${readLog(newest.file, max)}`
-    : '(no log of the extension)';
-}
-
-function collectLogs(base, serverLog) {
-  const out = [`--- VS Code server log (${serverLog}) ---`, readLog(serverLog, 60000)];
+/** Every file under the profile's log folder (the server's and each extension host's logs), walked in order. */
+function logFiles(base) {
+  const files = [];
   const walk = (d) => {
     let entries = [];
     try {
@@ -468,15 +445,36 @@ function collectLogs(base, serverLog) {
       const f = path.join(d, e.name);
       if (e.isDirectory()) {
         walk(f);
-      } else if (/^(remoteexthost|exthost|remoteagent)\.log$/.test(e.name)) {
-        const text = readLog(f, 60000).trim();
-        if (text) {
-          out.push(`--- ${path.relative(base, f)} ---`, text);
-        }
+      } else {
+        files.push(f);
       }
     }
   };
   walk(path.join(base, 'user-data', 'logs'));
+  return files;
+}
+
+function newestExtensionLog(base, max) {
+  let newest = null;
+  for (const f of logFiles(base)) {
+    if (path.basename(f) !== 'Form 4 Inspector.log') continue;
+    const mtime = fs.statSync(f).mtimeMs;
+    if (!newest || mtime > newest.mtime) newest = { file: f, mtime };
+  }
+  return newest
+    ? `--- ${path.relative(base, newest.file)} ---\n${readLog(newest.file, max)}`
+    : '(no log of the extension)';
+}
+
+function collectLogs(base, serverLog) {
+  const out = [`--- VS Code server log (${serverLog}) ---`, readLog(serverLog, 60000)];
+  for (const f of logFiles(base)) {
+    if (!/^(remoteexthost|exthost|remoteagent)\.log$/.test(path.basename(f))) continue;
+    const text = readLog(f, 60000).trim();
+    if (text) {
+      out.push(`--- ${path.relative(base, f)} ---`, text);
+    }
+  }
   return out.join('\n');
 }
 
