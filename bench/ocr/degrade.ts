@@ -6,8 +6,8 @@
 
 import type { Pgm } from '../../src/core/ocr/image';
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
+/** A small deterministic generator (mulberry32): the same numbers for the same seed (the tests use it too). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,18 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { dec } from '../../../src/core/decimal';
 import { link, linkDecimal, type LinkTarget } from '../../../src/core/tally';
-
-/** A deterministic generator (mulberry32), so a failure names a case that can be run again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, seeded, so a failure names a case that can be run again.
+import { random } from '../../../bench/ocr/degrade';
 
 describe('tally link', () => {
   it('whole amounts link with the same status, expected amount and reversal as exact decimals', () => {
