@@ -59,9 +59,9 @@ export const weightedPriceRange: RuleDef = {
   description:
     'A price whose footnote gives the range of the combined trades ("$40.03 to $42.75") lies within that range, or within half a unit of the precision it is written to (a price rounded to the cent).',
   source: 'NAL 17',
-  check({ filing }) {
+  check({ shared }) {
     const out: Draft[] = [];
-    for (const c of priceChecks(filing)) {
+    for (const c of shared(priceChecks)) {
       if (c.ranges.some(({ range }) => withinRange(c.price, c.priceText, range))) continue;
       const desc = c.ranges
         .map(
@@ -89,9 +89,9 @@ export const weightedPriceRangeWidth: RuleDef = {
   title: 'Weighted-average price range wider than $1',
   description: 'Trades combined into one weighted-average line should lie within a $1 range.',
   source: 'NAL 17',
-  check({ filing }) {
+  check({ shared }) {
     const out: Draft[] = [];
-    for (const c of priceChecks(filing)) {
+    for (const c of shared(priceChecks)) {
       const containing = c.ranges.filter(({ range }) => withinRange(c.price, c.priceText, range));
       if (!containing.length) continue;
       const widths = containing.map((x) => ({ ...x, width: x.range.high.minus(x.range.low) }));

@@ -17,7 +17,7 @@ export const footnoteIdFormat: RuleDef = {
   title: 'Footnote id format',
   description: 'Footnote ids are exactly F1..F99 (not f3, 1 or F01), where defined and where cited.',
   source: 'TS 9',
-  check({ filing }) {
+  check({ filing, shared }) {
     if (!isExactSource(filing)) return []; // rendered forms print "(1)" for F1
     const out: Draft[] = [];
     for (const fn of filing.footnotes) {
@@ -25,7 +25,7 @@ export const footnoteIdFormat: RuleDef = {
       if (id !== null && !FID.test(id))
         out.push(draft(`Footnote id ${q(id)} is not of the form F1..F99`, locOf(fn.id, fn)));
     }
-    for (const c of citations(filing)) {
+    for (const c of shared(citations)) {
       if (!FID.test(c.ref.id))
         out.push(
           draft(
@@ -69,11 +69,11 @@ export const footnoteUndefined: RuleDef = {
   title: 'Footnote cited but not defined',
   description: 'Every cited footnote id is defined in <footnotes>.',
   source: 'TS 10',
-  check({ filing }) {
+  check({ filing, shared }) {
     if (!markersExact(filing)) return [];
     const defined = new Set(filing.footnotes.map((f) => f.id.value ?? f.id.raw).filter((x): x is string => x !== null));
     const out: Draft[] = [];
-    for (const c of citations(filing)) {
+    for (const c of shared(citations)) {
       if (!defined.has(c.ref.id))
         out.push(
           draft(
@@ -92,9 +92,9 @@ export const footnoteUnused: RuleDef = {
   title: 'Footnote never cited',
   description: 'Every defined footnote is cited at least once (EDGAR suspends filings that break this).',
   source: 'TS 10',
-  check({ filing }) {
+  check({ filing, shared }) {
     if (!markersExact(filing)) return [];
-    const cited = new Set(citations(filing).map((c) => c.ref.id));
+    const cited = new Set(shared(citations).map((c) => c.ref.id));
     const out: Draft[] = [];
     for (const fn of filing.footnotes) {
       const id = fn.id.value ?? fn.id.raw;
@@ -110,11 +110,11 @@ export const footnoteCitedTwice: RuleDef = {
   title: 'Footnote cited twice by one element',
   description: 'No element cites the same footnote twice.',
   source: 'TS 10',
-  check({ filing }) {
+  check({ filing, shared }) {
     if (!markersExact(filing)) return [];
     const out: Draft[] = [];
     const seen = new Map<string, import('../model').FootnoteRef>();
-    for (const c of citations(filing)) {
+    for (const c of shared(citations)) {
       const key = `${c.path}\u0000${c.ref.id}`;
       const first = seen.get(key);
       if (first)

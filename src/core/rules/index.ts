@@ -279,7 +279,15 @@ function describe(e: unknown): string {
 
 /** Run every check on one filing. Never throws. */
 export function runRules(filing: Filing, options?: RuleOptions): Finding[] {
-  const ctx: RuleContext = { filing, now: options?.now ?? new Date() };
+  const derived = new Map<(filing: Filing) => unknown, unknown>();
+  const ctx: RuleContext = {
+    filing,
+    now: options?.now ?? new Date(),
+    shared: <T>(derive: (f: Filing) => T): T => {
+      if (!derived.has(derive)) derived.set(derive, derive(filing));
+      return derived.get(derive) as T;
+    },
+  };
   const out: Finding[] = [];
   for (const rule of CHECK_RULES) {
     if (!rule.check) continue;

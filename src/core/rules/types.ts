@@ -17,6 +17,11 @@ export interface RuleContext {
   filing: Filing;
   /** "Today", for plausibility checks (options.now or the clock). */
   now: Date;
+  /**
+   * A view derived from the filing (its footnote citations, its price checks), computed at most once per run of the
+   * rules and shared by every rule that reads it: several rules walk the same derivation, and each walk allocates.
+   */
+  shared<T>(derive: (filing: Filing) => T): T;
 }
 
 /** A finding before the engine stamps rule id and severity. */
