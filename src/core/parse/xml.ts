@@ -177,7 +177,7 @@ function swallows(el: XmlElement): boolean {
  * (A value element cannot hold other elements, and a footnote cannot hold a footnote, so this never changes
  * the reading of a document that follows the schema.) Otherwise the children are returned as they are.
  */
-function kids(el: XmlElement, onMove?: (moved: XmlElement, from: XmlElement) => void): XmlElement[] {
+function kids(el: XmlElement, onMove?: (moved: XmlElement, from: XmlElement) => void): readonly XmlElement[] {
   const ch = el.children;
   let out: XmlElement[] | null = null;
   for (let i = 0; i < ch.length; i++) {
@@ -267,7 +267,7 @@ class Mapper {
   }
 
   /** `kids()` with a warning when a well-formed document nests an element where the schema cannot have it. */
-  kids(el: XmlElement): XmlElement[] {
+  kids(el: XmlElement): readonly XmlElement[] {
     return kids(el, (moved, from) => {
       if (!from.closed) return; // a malformed document: the xml-malformed finding already says where it broke
       this.add(

@@ -37,7 +37,8 @@ export interface XmlElement {
   /** Offset just after the end tag (or the start tag if self-closing). */
   end: number;
   attrs: XmlAttr[] | null;
-  children: XmlElement[];
+  /** Child elements; a childless element shares one empty array (never changed: only the scanner adds children). */
+  children: readonly XmlElement[];
   /** Text runs directly inside this element, flat triples [start, end, kind] (kind 0 = text, 1 = CDATA). */
   runs: number[] | null;
   parent: XmlElement | null;
@@ -103,6 +104,14 @@ function findBefore(text: string, code: number, from: number, limit: number): nu
   return -1;
 }
 
+/** The one array every childless element holds: a Form 4 has about 240 elements, and half of them are leaves. */
+const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
+
+/** Whether `text` holds exactly `name` at [start, end), without slicing it out. */
+function holds(text: string, start: number, end: number, name: string): boolean {
+  return end - start === name.length && text.startsWith(name, start);
+}
+
 function show(s: string, max = 40): string {
   const one = s
     .slice(0, max)
@@ -134,6 +143,17 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     if (problems.length < limits.maxProblems || kind !== 'malformed')
       problems.push({ start: s, end: Math.max(s, e), message: message(), kind });
     else extraProblems++;
+  };
+  // Element names seen so far, by length: a document repeats a few dozen names hundreds of times, and one string per
+  // name instead of one per tag is less for the collector to sweep (a few probes of startsWith allocate nothing).
+  const names: (string[] | undefined)[] = [];
+  const nameAt = (s: number, e: number): string => {
+    const len = e - s;
+    const seen = len < 64 ? (names[len] ??= []) : null;
+    if (seen) for (const n of seen) if (text.startsWith(n, s)) return n;
+    const n = text.slice(s, e);
+    if (seen && seen.length < 16) seen.push(n);
+    return n;
   };
   // Built on the first problem only: a well-formed document never pays for it.
   let lines: LineIndex | null = null;
@@ -233,7 +253,8 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
       // End tag.
       let p = lt + 2;
       while (p < end && isNameChar(text.charCodeAt(p))) p++;
-      const name = text.slice(lt + 2, p);
+      // The open element's own name, most often: taken from it instead of sliced from the text.
+      const name = cur && holds(text, lt + 2, p, cur.name) ? cur.name : nameAt(lt + 2, p);
       let q = p;
       while (q < end && isWs(text.charCodeAt(q))) q++;
       let tagEnd: number;
@@ -404,7 +425,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     // Start tag.
     let p = lt + 1;
     while (p < end && isNameChar(text.charCodeAt(p))) p++;
-    const name = text.slice(lt + 1, p);
+    const name = nameAt(lt + 1, p);
     let attrs: XmlAttr[] | null = null;
     let selfClose = false;
     let tagEnd = -1;
@@ -536,13 +557,16 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
       contentEnd: tagEnd,
       end: tagEnd,
       attrs,
-      children: [],
+      children: NO_CHILDREN,
       runs: null,
       parent: cur,
       closed: true,
     };
-    if (cur) (cur as XmlElement).children.push(el);
-    else roots.push(el);
+    if (cur) {
+      const parent: XmlElement = cur;
+      if (parent.children === NO_CHILDREN) parent.children = [el];
+      else (parent.children as XmlElement[]).push(el);
+    } else roots.push(el);
     if (!selfClose) {
       cur = el;
       depth++;
