@@ -385,10 +385,9 @@ export function emptyRow(table: TableName, kind: RowKind, index: number): Row {
     directOrIndirectOwnership: absent(),
     natureOfOwnership: absent(),
   };
-  if (table === 'nonDerivative') return { ...base, table };
-  return {
-    ...base,
-    table,
+  // The base is the row itself (a Form 4 has up to 60 rows, a folder millions): no copy of it is made.
+  if (table === 'nonDerivative') return base as NonDerivativeRow;
+  return Object.assign(base as DerivativeRow, {
     conversionOrExercisePrice: absent(),
     transactionTotalValue: absent(),
     exerciseDate: absent(),
@@ -396,5 +395,5 @@ export function emptyRow(table: TableName, kind: RowKind, index: number): Row {
     underlyingSecurityTitle: absent(),
     underlyingSecurityShares: absent(),
     underlyingSecurityValue: absent(),
-  };
+  });
 }
