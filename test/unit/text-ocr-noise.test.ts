@@ -188,6 +188,22 @@ describe('text: footnote numbers whose punctuation OCR misreads', function () {
   });
 });
 
+describe('text: a footnote 1 that OCR reads as a letter', function () {
+  it('takes "t. Each share" for footnote 1, flagged, and leaves "I. Okafor" in the footnote above it', function () {
+    const { filing } = read('form4-tesseract-footnote-one-as-letter.txt');
+    assert.deepEqual(
+      filing.footnotes.map((f) => [f.id.value, !!f.id.uncertain, (f.text.value ?? '').slice(0, 20)]),
+      [
+        ['F1', true, 'Each share of Class '],
+        ['F2', false, 'The shares were sold'],
+        ['F3', false, 'The reporting person'],
+      ],
+    );
+    assert.ok(filing.footnotes[2].text.value!.endsWith('he and I. Okafor, his spouse, are the trustees.'));
+    assert.ok(flagsAt(filing, filing.footnotes[0].id).some((m) => m.includes('reads "t", as OCR misreads a 1')));
+  });
+});
+
 describe('text: the "Reporting Owners" table of a converted PDF as OCR writes it', function () {
   it('skips its heading lines, takes the border letter off every line, and lists each owner once', function () {
     const { filing } = read('form4-tesseract-owners-table.txt');

@@ -84,22 +84,32 @@ export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void
 function readFootnotes(doc: TextDoc, from: number, to: number): void {
   const lines = doc.lines.filter((l) => l.end > from && l.start < to);
   // Each footnote: its number and the cleaned range of its text (continuation lines extend it).
-  const notes: { idPiece: Piece; numStart: number; bodyStart: number; bodyEnd: number; comma: boolean }[] = [];
+  const notes: {
+    idPiece: Piece;
+    num: number;
+    numStart: number;
+    bodyStart: number;
+    bodyEnd: number;
+    /** How OCR wrote the number, when it is not plain digits and a period: its doubt. */
+    misread: 'comma' | 'letter' | null;
+  }[] = [];
   for (const l of lines) {
     const s = Math.max(l.start, from);
     const e = Math.min(l.end, to);
     const lineText = doc.t.slice(s, e);
     if (/^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/.test(lineText)) continue; // a page marker of text extraction
-    const next = notes.length ? Number(notes[notes.length - 1].idPiece.raw) + 1 : 1;
-    const m = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText) ?? ocrNoteStart(lineText, next);
+    const next = notes.length ? notes[notes.length - 1].num + 1 : 1;
+    const plain = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText);
+    const m = plain ? { m: plain, num: Number(plain[1]), misread: null } : ocrNoteStart(lineText, next);
     if (m) {
-      const numStart = s + lineText.indexOf(m[1], 0);
+      const numStart = s + lineText.indexOf(m.m[1], 0);
       notes.push({
-        idPiece: { raw: m[1], start: numStart, end: numStart + m[1].length },
+        idPiece: { raw: m.m[1], start: numStart, end: numStart + m.m[1].length },
+        num: m.num,
         numStart,
-        bodyStart: s + m[0].length,
+        bodyStart: s + m.m[0].length,
         bodyEnd: e,
-        comma: m[0].includes(','),
+        misread: m.misread,
       });
       continue;
     }
@@ -121,13 +131,15 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
   let expected = 1;
   for (const n of notes) {
     const body = doc.piece(n.bodyStart, n.bodyEnd);
-    const num = Number(n.idPiece.raw);
+    const num = n.num;
     const doubt =
       num !== expected
         ? `numbered ${num} where footnote ${expected} comes next; the number, or the footnotes before it, may have been misread`
-        : n.comma
+        : n.misread === 'comma'
           ? `the number ${num} is followed by a comma, as OCR reads a period; the line may continue the footnote before it`
-          : null;
+          : n.misread === 'letter'
+            ? `the number ${num} reads "${n.idPiece.raw}", as OCR misreads a 1; it is taken for footnote ${num} because that one comes next`
+            : null;
     expected = num + 1;
     doc.filing.footnotes.push({
       id: doc.field(n.idPiece, `F${num}`, [], doubt, `Footnote (${num})`),
@@ -138,13 +150,24 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
 }
 
 /**
- * A footnote's number as OCR misreads its punctuation: a comma for the period ("9, The shares"), or no space after
- * the period ("12.The shares", "12.-The shares"). Taken only for the number that comes next and before a capital
- * letter or a quote, so that a continuation line ("2, and the...", "1.5 million") is not split off.
+ * A footnote's number as OCR misreads it. Its punctuation: a comma for the period ("9, The shares"), or no space
+ * after the period ("12.The shares", "12.-The shares"). Or its digit: a 1 read as a letter or a stroke ("t. Each
+ * share", "l. The", "|. The"), the shapes Tesseract gives a lone 1 in small print. Taken only for the number that
+ * comes next and before a capital letter or a quote, so that a continuation line ("2, and the...", "1.5 million",
+ * "I. Smith") is not split off.
  */
-function ocrNoteStart(line: string, next: number): RegExpExecArray | null {
+function ocrNoteStart(
+  line: string,
+  next: number,
+): { m: RegExpExecArray; num: number; misread: 'comma' | 'letter' | null } | null {
   const m = /^[\s*]*(\d{1,2})(?:,\s|\.(?=\S))[-\s]*(?=["'‘’“”A-Z])/.exec(line);
-  return m && Number(m[1]) === next ? m : null;
+  if (m && Number(m[1]) === next) return { m, num: next, misread: m[0].includes(',') ? 'comma' : null };
+  // A lone 1 misread: only where footnote 1 or 11 comes next (then the 1 before it is read as a digit or as a
+  // letter too: "1l.", "ll.").
+  const one = /^[\s*]*(1?[tlIi|\]!]|l[1tlIi|\]!])[.,]\s+(?=["'‘’“”A-Z])/.exec(line);
+  if (one && (next === 1 ? one[1].length === 1 : next === 11 && one[1].length === 2))
+    return { m: one, num: next, misread: 'letter' };
+  return null;
 }
 
 /** The signature's label below the signature line, as OCR writes it too ("Signaiute of Reporting", "** Signature"). */
