@@ -223,6 +223,26 @@ describe('text: the "Reporting Owners" table of a converted PDF as OCR writes it
   });
 });
 
+describe('text: a "care of" line whose C/O OCR misread', function () {
+  it('reads "/O", "(C/O" and "C/Q" at the start of an address line as "C/O", flagged', function () {
+    const { filing } = read('form4-tesseract-care-of-misread.txt');
+    const streets = filing.reportingOwners.map((o) => o.street1);
+    assert.deepEqual(
+      streets.map((f) => [f.value, !!f.uncertain]),
+      filing.reportingOwners.map(() => ['C/O HARBOR LIGHT BIOTECH INC', true]),
+    );
+    assert.ok(streets.length >= 1);
+    assert.ok(flagsAt(filing, streets[0]).some((m) => m.includes('an address line starts so only with "C/O"')));
+  });
+
+  it('leaves a street that only looks like it alone', function () {
+    const { filing } = read('form4-tesseract-owners-table.txt');
+    assert.ok(
+      filing.reportingOwners.every((o) => o.street1.value === 'C/O NORTHWIND ROBOTICS INC' && !o.street1.uncertain),
+    );
+  });
+});
+
 describe('text: a table heading OCR garbled past recognition', function () {
   it('says that Table II was not found, after Table I, instead of showing a filing without it', function () {
     const { filing } = read('form4-tesseract-lost-heading.txt');

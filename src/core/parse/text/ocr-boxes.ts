@@ -73,8 +73,10 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
     for (const [street, what] of [
       [o.street1, 'Street'],
       [o.street2, 'Street (second line)'],
-    ] as const)
+    ] as const) {
+      careOf(doc, street, what);
       addressMarks(doc, street, what);
+    }
     for (const [t, what] of [
       [o.officerTitle, 'Officer title'],
       [o.otherText, 'Other (specify)'],
@@ -96,6 +98,24 @@ function lowerCaseStart(doc: TextDoc, f: Field<string>, what: string): void {
   const v = f.value;
   if (!v || f.uncertain || !/^[a-z]/.test(v) || PARTICLE.test(v)) return;
   doc.doubt(f, what, `"${v}" starts in lower case, as no name on the form does: OCR may have read other text for it`);
+}
+
+/**
+ * A "care of" line as OCR writes it with its first letter lost at the box's edge ("/O BESSEMER"), the edge read as a
+ * parenthesis ("(C/O BESSEMER") or its O as a Q or a zero ("C/Q", "C/0"): an address line starts so only as "C/O".
+ * Read as "C/O", flagged.
+ */
+function careOf(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || v.length > 300) return;
+  const m = /^(?:\(C|C|)\/([OQ0])\s+(?=[A-Za-z0-9])/i.exec(v);
+  if (!m || /^C\/O\s/i.test(v)) return;
+  f.value = `C/O ${v.slice(m[0].length)}`;
+  doc.doubt(
+    f,
+    what,
+    `"${v}" read as "${f.value}": an address line starts so only with "C/O" (care of), misread by OCR`,
+  );
 }
 
 /**
