@@ -144,17 +144,6 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
       problems.push({ start: s, end: Math.max(s, e), message: message(), kind });
     else extraProblems++;
   };
-  // Element names seen so far, by length: a document repeats a few dozen names hundreds of times, and one string per
-  // name instead of one per tag is less for the collector to sweep (a few probes of startsWith allocate nothing).
-  const names: (string[] | undefined)[] = [];
-  const nameAt = (s: number, e: number): string => {
-    const len = e - s;
-    const seen = len < 64 ? (names[len] ??= []) : null;
-    if (seen) for (const n of seen) if (text.startsWith(n, s)) return n;
-    const n = text.slice(s, e);
-    if (seen && seen.length < 16) seen.push(n);
-    return n;
-  };
   // Built on the first problem only: a well-formed document never pays for it.
   let lines: LineIndex | null = null;
   const lineOf = (o: number): number => (lines ??= new LineIndex(text)).position(o).line;
@@ -254,7 +243,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
       let p = lt + 2;
       while (p < end && isNameChar(text.charCodeAt(p))) p++;
       // The open element's own name, most often: taken from it instead of sliced from the text.
-      const name = cur && holds(text, lt + 2, p, cur.name) ? cur.name : nameAt(lt + 2, p);
+      const name = cur && holds(text, lt + 2, p, cur.name) ? cur.name : text.slice(lt + 2, p);
       let q = p;
       while (q < end && isWs(text.charCodeAt(q))) q++;
       let tagEnd: number;
@@ -425,7 +414,7 @@ export function scanXml(text: string, start = 0, end = text.length, limits: Scan
     // Start tag.
     let p = lt + 1;
     while (p < end && isNameChar(text.charCodeAt(p))) p++;
-    const name = nameAt(lt + 1, p);
+    const name = text.slice(lt + 1, p);
     let attrs: XmlAttr[] | null = null;
     let selfClose = false;
     let tagEnd = -1;
