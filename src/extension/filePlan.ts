@@ -38,3 +38,66 @@ export function nextChunk(filesSoFar: number, foldersSoFar: number): number {
   const perFolder = filesSoFar / foldersSoFar;
   return Math.max(1, Math.min(MAX_FOLDERS_PER_SEARCH, Math.floor(TARGET_PER_SEARCH / perFolder)));
 }
+
+/**
+ * How the files directly in a folder are searched when there are more than a search should return (a download of
+ * filings kept side by side): as searches for the names that start with given prefixes, each a brace list of at most
+ * MAX_FOLDERS_PER_SEARCH prefixes covering about TARGET_PER_SEARCH names. A prefix covers the names starting with
+ * it; one that covers more than the target is refined by a character. Letters stand as a class of both cases
+ * (`[aA]`), so a prefix covers the same names whether the search matches case or not, and names are grouped case
+ * blind. Null when the tail does not start with "*" (the prefix could not stand before it), when a name has glob
+ * syntax or a character beyond printable ASCII, or when there are few enough names for one search. A name that is
+ * itself a prefix of more than the target's names makes two searches overlap: the caller drops what it has.
+ */
+export function prefixSearches(names: readonly string[], tail: string): string[] | null {
+  if (!tail.startsWith('*') || names.length <= TARGET_PER_SEARCH) return null;
+  // Printable ASCII only: a prefix cut inside a character of another script could match nothing.
+  if (!names.every((n) => plainName(n) && /^[\x20-\x7e]+$/.test(n))) return null;
+  const groups: { prefix: string; count: number }[] = [];
+  const split = (list: readonly string[], depth: number) => {
+    const by = new Map<string, string[]>();
+    for (const n of list) {
+      // A name no longer than the prefix is covered by its own whole name (it matches "name*" too).
+      const key = n.slice(0, depth).toLowerCase();
+      let g = by.get(key);
+      if (!g) by.set(key, (g = []));
+      g.push(n);
+    }
+    for (const [key, g] of [...by].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const longer = g.filter((n) => n.length > depth);
+      if (g.length <= TARGET_PER_SEARCH || longer.length === 0) groups.push({ prefix: key, count: g.length });
+      else {
+        // The names that are exactly the prefix get a search of their own; the rest are refined.
+        if (longer.length < g.length) groups.push({ prefix: key, count: g.length - longer.length });
+        split(longer, depth + 1);
+      }
+    }
+  };
+  split(names, 1);
+  const searches: string[] = [];
+  let part: string[] = [];
+  let count = 0;
+  const flush = () => {
+    if (part.length) searches.push(part.length === 1 ? `${part[0]}${tail}` : `{${part.join(',')}}${tail}`);
+    part = [];
+    count = 0;
+  };
+  for (const g of groups) {
+    if (part.length && (count + g.count > TARGET_PER_SEARCH || part.length >= MAX_FOLDERS_PER_SEARCH)) flush();
+    part.push(caseBlind(g.prefix));
+    count += g.count;
+  }
+  flush();
+  return searches;
+}
+
+/** A plain prefix as a glob that matches it in either case: each letter as a class of its two cases. */
+function caseBlind(prefix: string): string {
+  let out = '';
+  for (const c of prefix) {
+    const lo = c.toLowerCase();
+    const up = c.toUpperCase();
+    out += lo !== up && lo.length === 1 && up.length === 1 ? `[${lo}${up}]` : c;
+  }
+  return out;
+}

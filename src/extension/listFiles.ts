@@ -4,7 +4,7 @@
  * keep VS Code's own meaning: every part is a `workspace.findFiles` from the same base folder with the same exclude.
  */
 import * as vscode from 'vscode';
-import { fileTail, folderGlob, nextChunk, plainName } from './filePlan';
+import { fileTail, folderGlob, nextChunk, plainName, prefixSearches } from './filePlan';
 
 export async function listFiles(
   base: vscode.Uri,
@@ -14,6 +14,8 @@ export async function listFiles(
   token?: vscode.CancellationToken,
 ): Promise<vscode.Uri[]> {
   const out: vscode.Uri[] = [];
+  // Searches by prefix can overlap (filePlan.ts): a file is listed once.
+  const seen = new Set<string>();
   const search = async (glob: string) => {
     if (out.length >= maxFiles || token?.isCancellationRequested) return 0;
     const found = await vscode.workspace.findFiles(
@@ -22,16 +24,24 @@ export async function listFiles(
       maxFiles - out.length,
       token,
     );
-    out.push(...found);
-    return found.length;
+    let added = 0;
+    for (const uri of found) {
+      const key = uri.toString();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(uri);
+      added++;
+    }
+    return added;
   };
   const tail = fileTail(include);
-  const folders = tail ? await plainFolders(base) : null;
-  if (!tail || !folders) {
+  const top = tail ? await topLevel(base) : null;
+  if (!tail || !top) {
     await search(include);
     return out;
   }
-  await search(tail);
+  for (const glob of prefixSearches(top.files, tail) ?? [tail]) await search(glob);
+  const folders = top.folders;
   let files = 0;
   let done = 0;
   while (done < folders.length && out.length < maxFiles && !token?.isCancellationRequested) {
@@ -42,8 +52,11 @@ export async function listFiles(
   return out;
 }
 
-/** The top-level folders of `base`, sorted; null when one has a name a glob cannot hold or `base` cannot be read. */
-async function plainFolders(base: vscode.Uri): Promise<string[] | null> {
+/**
+ * The top-level folders of `base`, sorted, and the names of its files; null when a folder has a name a glob cannot
+ * hold or `base` cannot be read.
+ */
+async function topLevel(base: vscode.Uri): Promise<{ folders: string[]; files: string[] } | null> {
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(base);
@@ -51,7 +64,8 @@ async function plainFolders(base: vscode.Uri): Promise<string[] | null> {
     return null;
   }
   const folders = entries.filter(([, type]) => type & vscode.FileType.Directory).map(([name]) => name);
-  return folders.every(plainName) ? folders.sort() : null;
+  const files = entries.filter(([, type]) => !(type & vscode.FileType.Directory)).map(([name]) => name);
+  return folders.every(plainName) ? { folders: folders.sort(), files } : null;
 }
 
 /**

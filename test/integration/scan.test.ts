@@ -1,6 +1,7 @@
 // The workspace scan in a real VS Code, over folders of its own (copies of examples/ made for each test): results
 // reach the Problems panel in several batches as they are read, a second scan of an unchanged folder reads nothing
-// (the result cache), Cancel ends the scan with what was shown kept, and a file that is not open keeps findings with exact ranges but no model.
+// (the result cache), a folder of more files side by side than one search returns is listed whole, Cancel ends the
+// scan with what was shown kept, and a file that is not open keeps findings with exact ranges but no model.
 import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -93,6 +94,29 @@ describe('Workspace scan off the extension host', function () {
     const third = await scan({ folders: [dir] });
     assert.strictEqual(third.parsed, 1, JSON.stringify(third));
     assert.strictEqual(third.cached, files - 1, JSON.stringify(third));
+  });
+
+  it('lists a folder of more files side by side than one search returns, each file once', async () => {
+    await activate<Form4Api>();
+    // 1,200 numbered copies (searched by the prefixes 00-02, then 03 with the letter E), and two names in either case.
+    const dir = ownFolder();
+    let files = 0;
+    for (let i = 0; i < 400; i++)
+      for (const f of FILINGS) {
+        fs.copyFileSync(
+          path.join(repoRoot(), 'examples', f),
+          path.join(dir.fsPath, `${String(i).padStart(4, '0')}-${f}`),
+        );
+        files++;
+      }
+    for (const name of ['Extra-alto.xml', 'extra-alto.xml']) {
+      fs.copyFileSync(path.join(repoRoot(), 'examples', FILINGS[0]), path.join(dir.fsPath, name));
+      files++;
+    }
+    const summary = await scan({ folders: [dir] });
+    assert.strictEqual(summary.cancelled, false);
+    assert.strictEqual(summary.files, files, JSON.stringify(summary));
+    assert.strictEqual(summary.filings, files, JSON.stringify(summary));
   });
 
   it('ends the scan when cancelled, keeping what was shown and reading no more', async () => {
