@@ -5,8 +5,6 @@
  */
 import { allForYear } from '@18f/us-federal-holidays';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 const MONTH_NAMES = [
   'january',
   'february',
@@ -36,16 +34,43 @@ export function monthNumber(name: string): number | null {
 /** Day number of a YYYY-MM-DD date (a zone suffix such as "-05:00" or "Z" ignored), or null when not a real date. */
 export function dayNumber(date: string | null | undefined): number | null {
   if (!date) return null;
-  const m = ISO.exec(date.trim().slice(0, 10));
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return Math.round(t / 86400000);
+  // Read digit by digit, with no match, slice or Date made: the rules ask for day numbers of every row's dates.
+  const t = date.trim();
+  if (t.length < 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return null;
+  const y = digits(t, 0, 4);
+  const mo = digits(t, 5, 7);
+  const d = digits(t, 8, 10);
+  // Years before 100 are not dates here (Date.UTC reads them as 19xx, and no filing has them).
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return daysFromCivil(y, mo, d);
+}
+
+/** The number written by the ASCII digits of s[from, to), or -1 when one is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(y: number, mo: number): number {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1];
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** YYYY-MM-DD of a day number. */
