@@ -3,7 +3,7 @@ import type { Filing, Finding, ParseOutcome } from '../../core/model';
 import { inspectBytes, type InspectOptions } from '../../core/inspect';
 import { edgarSourceForFile } from '../../core/edgar/manifest';
 import { readerFailed } from '../../core/worker/client';
-import { readInputFile } from '../files';
+import { readInputFile, type ReadScratch } from '../files';
 import { isPdf } from '../../core/decode';
 import { detached } from '../../core/strings';
 import { chainSummary, type ChainSummary } from '../../core/reconcile';
@@ -60,8 +60,10 @@ export async function checkFile(
   options: InspectOptions,
   deferPdf = false,
   inspect: InspectFile = inspectBytes,
+  scratch?: ReadScratch,
 ): Promise<FileOutcome> {
-  const bytes = readInput(path);
+  // The outcome keeps nothing of the bytes (a filing holds decoded text), so a reused buffer can hold them.
+  const bytes = readInput(path, scratch);
   if (typeof bytes === 'string') return { ok: false, reason: bytes };
   if (deferPdf && isPdf(bytes)) return { ok: false, deferred: true, reason: 'PDF read by the main thread' };
   parseCount.value++;

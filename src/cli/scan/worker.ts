@@ -2,6 +2,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { InspectOptions } from '../../core/inspect';
 import { checkFile } from './file';
+import type { ReadScratch } from '../files';
 import { encodeOutcome } from './cache';
 import { Progress, type BatchMessage, type FileResultMessage, type ScanWorkerData, type WorkerMessage } from './pool';
 
@@ -15,13 +16,15 @@ export function runScanWorker(): void {
   // No PDF reader here: PDFs are left to the main thread's reader.
   const options: InspectOptions = { severities: data.severities };
   const progress = new Progress(data.progress);
+  // One read buffer for the thread: files are read one at a time and their outcomes keep no bytes.
+  const scratch: ReadScratch = { buf: null };
   let queue: Promise<void> = Promise.resolve();
   parentPort!.on('message', (m: BatchMessage) => {
     queue = queue.then(async () => {
       const results: FileResultMessage[] = [];
       for (const job of m.jobs) {
         progress.start(job.index);
-        const outcome = await checkFile(job.path, options, true);
+        const outcome = await checkFile(job.path, options, true, undefined, scratch);
         results.push({ index: job.index, ...encodeOutcome(outcome) });
       }
       parentPort!.postMessage({ results } satisfies WorkerMessage);
