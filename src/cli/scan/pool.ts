@@ -226,11 +226,13 @@ export function runPool(jobs: Iterator<Job>, opts: PoolOptions): Promise<void> {
 
   const spawn = (first: Job[]) => {
     // Small old generations: a worker holds one filing at a time, and workers' garbage must not add up. A young
-    // generation of 16 MB: at 4 MB a worker spent a quarter of its time collecting the garbage of each parse.
+    // generation of 12 MB (semi-spaces of 4 MB): at 4 MB a worker spent a quarter of its time collecting the garbage
+    // of each parse; at 16 MB (semi-spaces of 8 MB) it spent 4-5% less time collecting, but a check of 100,000 files
+    // peaked at 302-306 MB instead of 279-289 MB, over the 300 MB it is held to (BENCHMARKS.md, Scale).
     const progress = new Progress();
     const worker = new Worker(opts.script, {
       workerData: { ...opts.workerData, progress: progress.buffer } satisfies ScanWorkerData,
-      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 12 },
     });
     // Until online, the batch counts as the slot's, so a worker that fails to start hands it back (and the time
     // limit covers its start).
