@@ -88,8 +88,10 @@ export function benchScale(stamp: () => string, writeSection: (name: string, bod
   const b10 = med(base10);
   const c10 = med(check10.map((r) => r.wall));
   const rss10 = Math.max(...check10.map((r) => r.rssMb));
-  // Re-check of the unchanged folder (the cache of the last first check), then after 10 files changed.
-  const again = check(small);
+  // Re-check of the unchanged folder (the cache of the last first check), the median of as many runs as the first
+  // check has (a re-check changes nothing, so each reads the same cache); then after 10 files changed.
+  const agains = Array.from({ length: rounds }, () => check(small)).sort((x, y) => x.wall - y.wall);
+  const again = agains[Math.floor(agains.length / 2)];
   const sources = fs.readdirSync(path.join(small, '000')).sort();
   for (const n of sources.slice(0, 10)) fs.appendFileSync(path.join(small, '000', n), '\n<!-- edited -->\n');
   const changed = check(small);
@@ -108,7 +110,7 @@ export function benchScale(stamp: () => string, writeSection: (name: string, bod
   const body = `## Scale: 10,000 and 100,000 filings through \`form4 check\`
 
 ${stamp()}
-The corpus (\`xml/\`, \`doc/\`, \`txt/\`) repeated round-robin into folders of 1,000: 10,000 files (${mib(smallBytes)}, copies) and 100,000 (${mib(bigBytes)}, hard links). Each run is its own process: \`node dist/cli.js check --format ndjson --stats <folder>\` (every rule, the cross-filing running tally, output to a pipe) against the baseline \`bench/bare-parse.cjs\`, a bare single-thread fast-xml-parser parse of the same files (a tree only: no model, positions or checks). 10,000: median of ${rounds} alternating round${rounds === 1 ? '' : 's'}, each check from an empty cache; 100,000: one round, \`--no-cache\`.
+The corpus (\`xml/\`, \`doc/\`, \`txt/\`) repeated round-robin into folders of 1,000: 10,000 files (${mib(smallBytes)}, copies) and 100,000 (${mib(bigBytes)}, hard links). Each run is its own process: \`node dist/cli.js check --format ndjson --stats <folder>\` (every rule, the cross-filing running tally, output to a pipe) against the baseline \`bench/bare-parse.cjs\`, a bare single-thread fast-xml-parser parse of the same files (a tree only: no model, positions or checks). 10,000: median of ${rounds} alternating round${rounds === 1 ? '' : 's'}, each check from an empty cache, and the re-check the median of as many runs; 100,000: one round, \`--no-cache\`.
 
 | figure | value | target |
 | --- | ---: | --- |
@@ -117,7 +119,7 @@ The corpus (\`xml/\`, \`doc/\`, \`txt/\`) repeated round-robin into folders of 1
 | 100,000 check / 10,000 check (10x the files) | **${growth.toFixed(2)}x** | linear: ~10x |
 | peak memory (max RSS of the check's process), 10,000 | ${rss10.toFixed(0)} MB | |
 | peak memory, 100,000 | ${check100.rssMb.toFixed(0)} MB | < 300 MB: ${met(check100.rssMb < 300)} |
-| re-check of the unchanged 10,000 (cache) / first check | ${again.wall.toFixed(2)} s / ${c10.toFixed(2)} s = **${(again.wall / c10).toFixed(2)}x** | <= 0.1x: ${met(again.wall / c10 <= 0.1)} |
+| re-check of the unchanged 10,000 (cache) / first check | ${again.wall.toFixed(2)} s / ${c10.toFixed(2)} s = **${(again.wall / c10).toFixed(3)}x** (runs: ${agains.map((r) => r.wall.toFixed(2)).join(', ')} s) | <= 0.1x: ${met(again.wall / c10 <= 0.1)} |
 | files parsed by the re-check after 10 files changed (counted by \`--stats\`) | ${parsedCount(changed)} of 10,000 (${changed.wall.toFixed(2)} s) | 10 |
 | exit codes: 10,000 first, re-check, 100,000 | ${check10[0].status}, ${again.status}, ${check100.status} | 1 (error findings in the corpus) |
 `;
