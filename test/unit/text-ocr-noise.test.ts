@@ -243,6 +243,17 @@ describe('text: a "care of" line whose C/O OCR misread', function () {
   });
 });
 
+describe('text: an address line ending in a period OCR read', function () {
+  it('flags "500 HARBOR PARKWAY." and leaves the abbreviation of "C/O PINECREST SOFTWARE INC." alone', function () {
+    const { filing } = read('form4-tesseract-street-period.txt');
+    const [o] = filing.reportingOwners;
+    assert.equal(o.street1.value, 'C/O PINECREST SOFTWARE INC.');
+    assert.ok(!o.street1.uncertain);
+    assert.equal(o.street2.value, '500 HARBOR PARKWAY.');
+    assert.ok(flagsAt(filing, o.street2).some((m) => m.includes('ends in a period after a whole word or a number')));
+  });
+});
+
 describe('text: a table heading OCR garbled past recognition', function () {
   it('says that Table II was not found, after Table I, instead of showing a filing without it', function () {
     const { filing } = read('form4-tesseract-lost-heading.txt');
