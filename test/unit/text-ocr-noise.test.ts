@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
-import type { Filing } from '../../src/core/model';
+import type { Field, Filing } from '../../src/core/model';
 import { flagsAt } from '../helpers/findings';
 
 // Apart from fixtures/text: a garbled marker (“)) is resolved to a footnote but its ref has no span that reads the
@@ -18,6 +18,18 @@ function read(name: string): { text: string; filing: Filing } {
   const r = parseFormText(text, name);
   assert.ok(r.ok, r.ok ? '' : r.reason);
   return { text, filing: r.filing };
+}
+
+/** A value whose garbled marker was read as footnote F1: it cites F1 alone, and a finding at its place says `says`. */
+function assertReadAsF1(filing: Filing, f: Field<unknown>, says: string): void {
+  assert.deepEqual(
+    f.footnotes.map((r) => r.id),
+    ['F1'],
+  );
+  assert.ok(
+    flagsAt(filing, f).some((m) => m.includes(says)),
+    says,
+  );
 }
 
 describe('text: the noise classes of Tesseract output', function () {
@@ -287,12 +299,7 @@ describe('text: (A) or (D) OCR left unread', function () {
 describe('text: a garbled footnote marker on a form with one note', function () {
   it('reads it as that note, though an earlier row cites it already, flagged', function () {
     const { filing } = read('form4-tesseract-only-note.txt');
-    const f = filing.derivative[0].transactionShares;
-    assert.deepEqual(
-      f.footnotes.map((r) => r.id),
-      ['F1'],
-    );
-    assert.ok(flagsAt(filing, f).some((m) => m.includes("the form's only note")));
+    assertReadAsF1(filing, filing.derivative[0].transactionShares, "the form's only note");
   });
 });
 
@@ -301,22 +308,14 @@ describe('text: footnote markers OCR writes as a quote and a question mark, or a
     const { filing } = read('form4-tesseract-question-marker.txt');
     const t = filing.nonDerivative[0].securityTitle;
     assert.equal(t.value, 'Common Stock');
-    assert.deepEqual(
-      t.footnotes.map((r) => r.id),
-      ['F1'],
-    );
-    assert.ok(flagsAt(filing, t).some((m) => m.includes('the footnote marker "‘?" is garbled')));
+    assertReadAsF1(filing, t, 'the footnote marker "‘?" is garbled');
   });
 
   it('takes "¢" off the price "$4.10¢" likewise', function () {
     const { filing } = read('form4-tesseract-question-marker.txt');
     const p = filing.derivative[0].conversionOrExercisePrice;
     assert.equal(p.value, '4.10');
-    assert.deepEqual(
-      p.footnotes.map((r) => r.id),
-      ['F1'],
-    );
-    assert.ok(flagsAt(filing, p).some((m) => m.includes('the footnote marker "¢" is garbled')));
+    assertReadAsF1(filing, p, 'the footnote marker "¢" is garbled');
   });
 });
 
