@@ -14,6 +14,7 @@ import { findOwnershipRoot, isOwnershipFormType } from '../detect';
 import type { ParseOutcome } from '../model';
 import { parseOwnershipXml } from './xml';
 import { isWhite, lines, trimSpaceTab } from '../linear';
+import { daysInMonth } from '../dates';
 
 /** One header item: a `KEY: value` line or an SGML tag with the text after it. */
 export interface HeaderEntry {
@@ -138,11 +139,7 @@ export function headerEntries(text: string, region: Span = headerRegion(text)): 
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
-    m - 1
-  ];
-  return d <= days;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** EDGAR header dates are YYYYMMDD; YYYY-MM-DD is accepted too. */

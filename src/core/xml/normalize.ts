@@ -2,6 +2,7 @@
  * Normalization of ownership-XML values (raw text as written -> the model's `value`).
  * Each function takes the trimmed, entity-decoded raw text and returns null when it cannot be read.
  */
+import { daysInMonth } from '../dates';
 
 /** Digits, at most one period; thousands separators, `$` and spaces removed; digits otherwise as written. */
 export function normDecimal(raw: string): string | null {
@@ -19,11 +20,7 @@ export function normDate(raw: string): string | null {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return null;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
-    mo - 1
-  ];
-  if (d > days) return null;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 

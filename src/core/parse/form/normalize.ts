@@ -7,6 +7,7 @@
  */
 import type { BoxKey } from '../../form/layout';
 import type { Field, FootnoteRef, Span } from '../../model';
+import { daysInMonth } from '../../dates';
 
 /** A present field. `raw` is the text as written, `value` the normalized value (null when unreadable). */
 export function makeField<T = string>(
@@ -27,14 +28,8 @@ export function emptyBox<T = string>(span: Span | null, footnotes: FootnoteRef[]
   return { raw: null, value: null, present: footnotes.length > 0, footnotes, span };
 }
 
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
 function validYmd(y: number, m: number, d: number): boolean {
-  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return false;
-  const days = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-  return d <= days;
+  return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

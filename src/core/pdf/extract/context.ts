@@ -5,6 +5,7 @@
 import type { ValueKind } from '../../form/layout';
 import type { Field, Filing, Finding, FootnoteRef } from '../../model';
 import { absent } from '../../model';
+import { daysInMonth } from '../../dates';
 import type { PdfItem } from '../load';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -17,8 +18,7 @@ function normDate(raw: string | null): string | null {
   const mo = Number(m[1]);
   const d = Number(m[2]);
   const y = Number(m[3]);
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  if (mo < 1 || mo > 12 || d < 1 || d > days[mo - 1] || y < 1900 || y > 2199) return null;
+  if (mo < 1 || mo > 12 || d < 1 || y < 1900 || y > 2199 || d > daysInMonth(y, mo)) return null;
   return `${y}-${pad2(mo)}-${pad2(d)}`;
 }
 
