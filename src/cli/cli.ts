@@ -31,6 +31,7 @@ import { toCsv } from '../core/csv';
 import { readInput } from './scan/file';
 import { runCheck } from './scan/command';
 import { isScanWorker, runScanWorker } from './scan/worker';
+import { tuneEngineForCheck } from './scan/engine';
 
 declare const FORM4_VERSION: string | undefined;
 const VERSION = typeof FORM4_VERSION === 'string' ? FORM4_VERSION : '0.0.0-dev';
@@ -294,6 +295,9 @@ async function main(cmdline: string[]): Promise<number> {
   }
 
   // check: per-filing findings plus the cross-filing running tally, keeping only findings and chain summaries.
+  // The bundle is its own worker script; from source (tsx) the check runs in this thread.
+  const workerScript = __filename.endsWith('.js') ? __filename : null;
+  if (workerScript) tuneEngineForCheck();
   const code = await runCheck({
     paths: args.paths,
     format: args.format === 'csv' || args.format === null ? 'text' : args.format,
@@ -303,8 +307,7 @@ async function main(cmdline: string[]): Promise<number> {
     readingKey: args.ocr ? 'ocr' : undefined,
     timeLimitMs: args.timeoutMs,
     toolVersion: VERSION,
-    // The bundle is its own worker script; from source (tsx) the check runs in this thread.
-    workerScript: __filename.endsWith('.js') ? __filename : null,
+    workerScript,
     cache: args.cache,
     stats: args.stats,
   });
