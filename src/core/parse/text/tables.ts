@@ -56,10 +56,15 @@ function isHeaderLine(l: Line): boolean {
     return true;
   // A line of a "|" table without a single digit: header text split over lines.
   if (l.cells.length >= 4 && !/\d/.test(l.text)) return true;
-  return cells.every((x) =>
-    /^(Code|V|v|Amount|\(A\)|\(D\)|Price|Title|Date|Exercisable|\(A\) or \(D\)|' '|''|[-'",.]+)$/i.test(x),
-  );
+  return cells.every((x) => x.split(/\s+/).every((w) => COLUMN_WORD.test(w)));
 }
+
+/**
+ * A word of the tables' last heading line ("Code | V | (A) | (D) | Exercisable | Date | Title | Amount or Number of
+ * Shares"), as OCR also writes it: "Cade" for Code, "(0)" or "(O)" for (D). A line of these words alone holds no value.
+ */
+const COLUMN_WORD =
+  /^(?:C[oa0]de|V|Amount|or|Number|of|\([AD0O]\)|Price|Title|Shares|Date|Expiration|Exercisable|''?|[-'",.|]+)$/i;
 
 /** The rows of a table between its title and `to`. */
 export function readTable(
