@@ -358,6 +358,42 @@ describe('text: punctuation and capitals no form has', function () {
   });
 });
 
+describe('text: a footnote marker whose opening parenthesis OCR lost ("3)")', function () {
+  it('reads it as a marker on the dates, flagged, not as an amount that shifts the row', function () {
+    const { filing } = read('form4-tesseract-marker-paren-lost.txt');
+    const [r] = filing.derivative;
+    assert.deepEqual(
+      [r.underlyingSecurityShares.value, r.sharesOwnedFollowingTransaction.value, r.transactionPricePerShare.value],
+      ['40000', '40000', null],
+    );
+    for (const f of [r.exerciseDate, r.expirationDate]) {
+      assert.deepEqual(
+        f.footnotes.map((x) => x.id),
+        ['F3'],
+      );
+      assert.ok(flagsAt(filing, f).some((m) => m.includes('"3)" is garbled; read as (3), as its digit says')));
+    }
+  });
+});
+
+describe('text: Table II heading written "Table It", its column line "Cade | V | (A) | (0)"', function () {
+  it('reads the row under them as a Table II row, and the column line as no row', function () {
+    const { filing } = read('form4-tesseract-table2-heading-it.txt');
+    assert.deepEqual(
+      filing.nonDerivative.map((r) => r.securityTitle.value),
+      ['Common Stock'],
+    );
+    assert.deepEqual(
+      filing.derivative.map((r) => [
+        r.securityTitle.value,
+        r.underlyingSecurityShares.value,
+        r.sharesOwnedFollowingTransaction.value,
+      ]),
+      [['Class B Common Stock', '1200', '4800']],
+    );
+  });
+});
+
 describe('text: Table II heading written "Tabie I!"', function () {
   it('reads the rows under it as Table II rows, not as more of Table I', function () {
     const { filing } = read('form3-tesseract-table2-heading-misread.txt');

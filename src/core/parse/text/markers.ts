@@ -50,7 +50,16 @@ export function resolveGarbledMarkers(doc: TextDoc): void {
     let id: string | null = null;
     let why: string;
     const inRange = [...ranges].filter(([, [a, b]]) => Number.isFinite(price) && price >= a && price <= b);
-    if ((g.box === 'transactionPricePerShare' || g.box === 'conversionOrExercisePrice') && inRange.length === 1) {
+    // A marker that kept its digit ("3)"): that note, when the form has it and nothing before cited it.
+    const digit = /^\(?(\d{1,2})\)?$/.exec(g.text);
+    const written = digit ? `F${Number(digit[1])}` : null;
+    if (written && ids.includes(written) && !cited.has(written)) {
+      id = written;
+      why = `the footnote marker "${g.text}" is garbled; read as (${id.slice(1)}), as its digit says`;
+    } else if (
+      (g.box === 'transactionPricePerShare' || g.box === 'conversionOrExercisePrice') &&
+      inRange.length === 1
+    ) {
       id = inRange[0][0];
       why = `the footnote marker "${g.text}" is garbled; read as (${id.slice(1)}), the note whose price range holds ${g.field.raw}`;
     } else if (byBox.has(`${g.row.table}:${g.box}`)) {
@@ -58,14 +67,18 @@ export function resolveGarbledMarkers(doc: TextDoc): void {
       why = `the footnote marker "${g.text}" is garbled; read as (${id.slice(1)}), as the same box of the row above`;
     } else {
       const next = ids.filter((x) => !cited.has(x)).sort(compareFootnoteIds)[0];
-      // A marker cites one of the form's notes: with a single note, it is that one even if cited before.
+      // A marker cites one of the form's notes: with a single note, it is that one even if cited before; with
+      // every note cited, a digit that names one of them is taken ("3)" beside the "3)" of the box before it).
       const only = !next && ids.length === 1 ? ids[0] : null;
-      id = next ?? only;
+      const again = !next && !only && written && ids.includes(written) ? written : null;
+      id = next ?? only ?? again;
       why = next
         ? `the footnote marker "${g.text}" is garbled; read as (${next.slice(1)}), the first note not cited before it`
         : only
           ? `the footnote marker "${g.text}" is garbled; read as (${only.slice(1)}), the form's only note`
-          : `a footnote marker "${g.text}" whose number could not be read (OCR): not counted`;
+          : again
+            ? `the footnote marker "${g.text}" is garbled; read as (${again.slice(1)}), as its digit says`
+            : `a footnote marker "${g.text}" whose number could not be read (OCR): not counted`;
     }
     if (id) {
       const ref: FootnoteRef = { id, span: null }; // where OCR wrote the marker is not kept

@@ -133,6 +133,10 @@ function classify(doc: TextDoc, s: number, e: number): Tok | null {
     refs.unshift({ id: `F${Number(m[1])}`, span: doc.span(at, end) });
     end = at;
   }
+  // "3)": a marker whose opening parenthesis OCR lost, never an amount (none ends in a parenthesis). Its digit may
+  // be misread too (a "(6)" came out "3)"), so it is resolved as a garbled marker, the digit first (./markers).
+  if (end === e && /^\d{1,2}\)$/.test(raw))
+    return { start: s, end: e, raw, kind: 'marker', norm: '', why: null, refs, garbled: [raw] };
   // Garbled markers at the end: quotes, degrees, a closing parenthesis after a number.
   let cut = end;
   while (cut > s && (MARKER_CHARS.includes(doc.t[cut - 1]) || doc.t[cut - 1] === ')' || doc.t[cut - 1] === '(')) cut--;
