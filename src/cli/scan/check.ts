@@ -131,7 +131,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
   };
   if (!opts.workerScript) {
     for (const job of jobs()) {
-      const outcome = await checkFile(job.path, opts.inspect, false, opts.inspectFile);
+      const outcome = await checkFile(job.path, opts.inspect, { inspect: opts.inspectFile });
       if (!opts.signal?.aborted) settle(job.index, outcome);
     }
     return done();
@@ -151,7 +151,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
         const path = inputs.get(index)!.input.path;
         pdfs = pdfs.then(async () => {
           if (opts.signal?.aborted) return;
-          const pdf = await checkFile(path, opts.inspect, false, opts.inspectFile);
+          const pdf = await checkFile(path, opts.inspect, { inspect: opts.inspectFile });
           if (!opts.signal?.aborted) settle(index, pdf);
         });
       } else settle(index, outcome, encoded);

@@ -55,12 +55,20 @@ export function fileResult(f: Filing): FileResult {
 /** Counts the inputs actually parsed in this thread (a re-check from the cache parses only what changed). */
 export const parseCount = { value: 0 };
 
+/** How `checkFile` reads a file. */
+export interface CheckFileHow {
+  /** Leave a PDF unread (`deferred`) for the main thread's reader (a scan worker). */
+  deferPdf?: boolean;
+  /** How the bytes become an outcome (default: in this thread). */
+  inspect?: InspectFile;
+  /** A read buffer reused from file to file (a scan worker reads one file at a time). */
+  scratch?: ReadScratch;
+}
+
 export async function checkFile(
   path: string,
   options: InspectOptions,
-  deferPdf = false,
-  inspect: InspectFile = inspectBytes,
-  scratch?: ReadScratch,
+  { deferPdf = false, inspect = inspectBytes, scratch }: CheckFileHow = {},
 ): Promise<FileOutcome> {
   // The outcome keeps nothing of the bytes (a filing holds decoded text), so a reused buffer can hold them.
   const bytes = readInput(path, scratch);
