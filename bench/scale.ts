@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { CORPUS_DIR, REPO_ROOT } from '../scripts/corpus-dir';
+import { REPO_ROOT } from '../scripts/corpus-dir';
+import { corpusMix } from './corpus-mix';
 
 interface Run {
   wall: number;
@@ -29,19 +30,9 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Run {
   return { wall, rssMb: m ? Number(m[1]) / 1024 : NaN, status: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 
-function corpusFiles(): string[] {
-  const sources: string[] = [];
-  for (const d of ['xml', 'doc', 'txt']) {
-    const dir = path.join(CORPUS_DIR, d);
-    if (!fs.existsSync(dir)) continue;
-    for (const n of fs.readdirSync(dir).sort()) sources.push(path.join(dir, n));
-  }
-  return sources;
-}
-
 /** N files in folders of 1,000: copies (they are edited later) or hard links (no disk space for 100,000 copies). */
 function makeFolder(dir: string, n: number, link: boolean): number {
-  const sources = corpusFiles();
+  const sources = corpusMix();
   fs.rmSync(dir, { recursive: true, force: true });
   let bytes = 0;
   for (let i = 0; i < n; i++) {

@@ -9,26 +9,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CORPUS_DIR, REPO_ROOT } from '../scripts/corpus-dir';
+import { corpusMix } from './corpus-mix';
 import type { ScanLoadRun } from '../test/integration/scanLoad.test';
 
 const N = Number(process.env.FORM4_SCAN_FILES) || 10_000;
 const FLAT = process.env.FORM4_SCAN_LAYOUT === 'flat';
-
-function corpusFiles(): string[] {
-  const out: string[] = [];
-  for (const d of ['xml', 'doc', 'txt']) {
-    const dir = path.join(CORPUS_DIR, d);
-    if (fs.existsSync(dir)) for (const n of fs.readdirSync(dir).sort()) out.push(path.join(dir, n));
-  }
-  return out;
-}
 
 /**
  * N corpus files in folders of 1,000 (or side by side: FLAT), copies, and the same again as hard links under other
  * paths (cold).
  */
 function folders(root: string): [string, string] {
-  const sources = corpusFiles();
+  const sources = corpusMix();
   if (!sources.length) throw new Error(`no corpus at ${CORPUS_DIR}`);
   const a = path.join(root, 'a');
   const b = path.join(root, 'b');
