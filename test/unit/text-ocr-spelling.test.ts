@@ -23,15 +23,14 @@ function read(edit: (s: string) => string = (s) => s): Filing {
 const around = (...seen: string[]): ProseContext => ({ repeated: () => false, seen: (w) => seen.includes(w) });
 
 describe('text: OCR prose checked against an English dictionary', function () {
-  it('flags a footnote with a word OCR misread at its place, naming the word, and not the clean footnotes', function () {
+  it('reads back a word OCR misread into the one English word it can be, flagged at its place, and not the clean footnotes', function () {
     const f = read();
     const [n1, n2, n3, n4, n5] = f.footnotes;
-    assert.ok(
-      flagsAt(f, n2.text).some((m) => m.includes('"transacticns" is not an English word: OCR may have misread it')),
-    );
-    assert.ok(
-      flagsAt(f, n5.text).some((m) => m.includes('"Colurnn" is not an English word') && m.includes('"Column"')),
-    );
+    assert.match(n2.text.value ?? '', /multiple transactions at/);
+    assert.match(n2.text.raw ?? '', /multiple transacticns at/);
+    assert.ok(flagsAt(f, n2.text).some((m) => m.includes('read "transacticns" as "transactions"')));
+    assert.match(n5.text.value ?? '', /^The price reported in Column 4 /);
+    assert.ok(flagsAt(f, n5.text).some((m) => m.includes('"Colurnn" as "Column"')));
     for (const n of [n1, n3, n4]) assert.ok(!n.text.uncertain, `${n.id.value} has names, terms and numbers only`);
     assert.ok(!f.remarks.uncertain);
     assert.ok(flagsAt(f, f.signatures[0].name).some((m) => m.includes('"Attorne"') && m.includes('"Attorney"')));
@@ -75,5 +74,39 @@ describe('text: OCR prose checked against an English dictionary', function () {
       "Held by the trustees' accounts of Carlos del Rio and Jan van der Berg, Attorney-in-Fact, pre- and post-closing.",
     ])
       assert.equal(unknownWord(text, around()), null, text);
+  });
+});
+
+describe('text: OCR slips in prose undone by the dictionary', function () {
+  const text = fs.readFileSync(
+    path.resolve(__dirname, '..', 'fixtures', 'text-ocr', 'form4-tesseract-prose-slips.txt'),
+    'utf8',
+  );
+  const r = parseFormText(text, 'form4-tesseract-prose-slips.txt');
+  assert.ok(r.ok);
+  const f = r.filing;
+
+  it('reads marks glued between words, a misread letter, an accent, run-together words and a closing colon back', function () {
+    const n1 = f.footnotes[0].text;
+    assert.equal(
+      n1.value,
+      'The price reported in Column 4 is a weighted average price. The shares were sold in multiple transactions at ' +
+        'prices ranging from $22.05 to $22.31, inclusive. Full information regarding the number of shares sold at ' +
+        'each price is on request.',
+    );
+    assert.match(n1.raw ?? '', /The price\.reported in Column\.4 is a wéighted/);
+    assert.equal(n1.uncertain, true);
+    const said = flagsAt(f, n1).join('\n');
+    for (const change of ['"price.reported" as "price reported"', '"soid" as "sold"', '"from’$22.05" as "from $22.05"'])
+      assert.ok(said.includes(change), change);
+  });
+
+  it('leaves names, internet names and a word the text writes twice as read', function () {
+    const n2 = f.footnotes[1].text;
+    assert.equal(
+      n2.value,
+      'Filed on behalf of Ms. Oyelaran by Kampaini Adeyemi; see www.sec.gov for the plan. Kampaini signed it.',
+    );
+    assert.ok(!n2.uncertain);
   });
 });

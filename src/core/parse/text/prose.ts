@@ -218,12 +218,164 @@ function docContext(doc: TextDoc): ProseContext {
   return { repeated: (lower) => count(lower) > 1, seen: (lower) => count(lower) > 0 };
 }
 
+/**
+ * Letters OCR reads one for another, for reading a non-word back: `CONFUSIONS` and a few more that a capitalized
+ * word must not be tested with (names have them): "o" as "c" ("transacticns"), "r" as "i" or "y" ("shaies",
+ * "shayes"), "t" as "i" ("setilement").
+ */
+const READ_BACK: [string, string][] = [...CONFUSIONS, ['c', 'o'], ['i', 'r'], ['y', 'r'], ['i', 't']];
+
+/** Internet names a period joins, which are no glued words: "sec.gov". */
+const NET_WORDS = new Set(['www', 'com', 'gov', 'org', 'net', 'http', 'https', 'html', 'htm']);
+
+/**
+ * Short words a read-back may give: the dictionary also holds abbreviations and fragments of two or three letters
+ * ("ma", "isl", "ion", "ted") that OCR's junk would otherwise become.
+ */
+const SMALL = new Set([
+  'to',
+  'of',
+  'in',
+  'on',
+  'at',
+  'is',
+  'as',
+  'by',
+  'or',
+  'an',
+  'the',
+  'and',
+  'for',
+  'are',
+  'was',
+  'its',
+  'per',
+  'any',
+  'but',
+  'not',
+  'all',
+  'has',
+  'had',
+  'one',
+  'two',
+]);
+const plausible = (w: string) => w.length >= 4 || SMALL.has(w);
+
+/**
+ * The one English word a non-word (in lower case) becomes with one letter OCR confuses read back, or null. A
+ * capitalized word may be a name: only `CONFUSIONS` and accents are read back in it.
+ */
+function onlyReading(lower: string, capitalized: boolean): string | null {
+  let found: string | null = null;
+  for (const [from, to] of capitalized ? CONFUSIONS : READ_BACK) {
+    for (let i = lower.indexOf(from); i >= 0; i = lower.indexOf(from, i + 1)) {
+      const w = lower.slice(0, i) + to + lower.slice(i + from.length);
+      if (!plausible(w) || w === found || !isEnglishWord(w)) continue;
+      if (found) return null; // two readings: no way to choose
+      found = w;
+    }
+  }
+  // An accent OCR put on an English letter: "moré", "irrevocablé", "sécurity".
+  const plain = lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (plain !== lower && isEnglishWord(plain)) return found && found !== plain ? null : plain;
+  if (found || capitalized) return found;
+  // A speck read as a thin letter before or after the word: "tmonths", "fromi".
+  if (/^[til]/.test(lower) && lower.length >= 6 && isEnglishWord(lower.slice(1))) return lower.slice(1);
+  if (/[il]$/.test(lower) && lower.length >= 5 && isEnglishWord(lower.slice(0, -1))) return lower.slice(0, -1);
+  // Two words OCR ran together, one of them a short word ("numberof", "wasissued", "inthis"): the one place they
+  // part into two English words (two long words apart are as often one word misread: "sundertakes").
+  let split: string | null = null;
+  for (let i = 2; i <= lower.length - 2 && lower.length >= 5; i++) {
+    const a = lower.slice(0, i);
+    const b = lower.slice(i);
+    if (!(SMALL.has(a) || SMALL.has(b)) || !plausible(a) || !plausible(b)) continue;
+    if (!isEnglishWord(a) || !isEnglishWord(b)) continue;
+    if (split) return null;
+    split = `${a} ${b}`;
+  }
+  return split;
+}
+
+/**
+ * One whitespace-separated word of prose with the slips OCR makes that a dictionary undoes: marks glued between
+ * English words ("price.reported", "was‘issued", "The.option.is"), a mark between a word and an amount
+ * ("from’$639.26", "Column.4"), an accent on an English letter ("moré"), two words run together ("numberof"), and a
+ * lower-case non-word that one confused letter read back makes the only English word it can be ("soid" of "sold",
+ * "transacticns", "Tabie"). Null when nothing is undone. Words the text writes twice are kept (OCR seldom misreads
+ * a word the same way twice), and so are Roman numerals, names, abbreviations and internet names.
+ */
+function undoSlip(w: string, ctx: ProseContext, budget: { left: number }): string | null {
+  if (w.length > 60) return null;
+  let from = 0;
+  while (from < w.length && `"'“”‘’(`.includes(w[from])) from++;
+  const core = trimEndOf(w.slice(from), `"'“”‘’),.;:`);
+  if (!core) return null;
+  const head = w.slice(0, from);
+  const tail = w.slice(from + core.length);
+  const parts = core.split(/[.‘’:;]/);
+  if (
+    parts.length > 1 &&
+    parts.every((x, i) => x.length >= 2 && (i === 0 ? /^[A-Za-z][a-z]+$/ : /^[a-z]+$/).test(x)) &&
+    parts.every((x) => !NET_WORDS.has(x.toLowerCase()) && english(x.toLowerCase())) &&
+    !english(parts.join('').toLowerCase())
+  )
+    return `${head}${parts.join(' ')}${tail}`;
+  const amount = /^([A-Za-z][a-z]{1,19})[.‘’':;](\$?\d[\d,.]{0,20})$/.exec(core);
+  if (amount && english(amount[1].toLowerCase())) return `${head}${amount[1]} ${amount[2]}${tail}`;
+  const word = /^([A-Z]?)([a-z\u00e0-\u00ff]{2,30})$/.exec(core);
+  if (!word || /^[ivx]+$/.test(core)) return null;
+  const lower = core.toLowerCase();
+  if (budget.left <= 0 || english(lower) || ctx.repeated(lower)) return null;
+  budget.left--;
+  const fixed = onlyReading(lower, word[1] !== '');
+  if (!fixed) return null;
+  return `${head}${word[1] ? fixed[0].toUpperCase() + fixed.slice(1) : fixed}${tail}`;
+}
+
+/**
+ * A footnote's or the remarks' text with OCR's slips undone (`undoSlip`), and for a footnote a comma, colon or
+ * semicolon ending it read as the period it stands for; the field keeps what OCR wrote as its raw text and is marked
+ * uncertain with each change. Signatures are names, left as read.
+ */
+function undoSlips(doc: TextDoc, f: Field<string>, what: string, ctx: ProseContext, sentences: boolean): void {
+  if (!f.value || f.value.length > 20000) return;
+  const changes: string[] = [];
+  const parts = f.value.split(/(\s+)/);
+  // Non-words read back per field at most: each tries some hundred dictionary lookups, and a hostile footnote could
+  // hold thousands (a real one holds a few).
+  const budget = { left: 200 };
+  for (let i = 0; i < parts.length; i += 2) {
+    const fixed = undoSlip(parts[i], ctx, budget);
+    if (fixed === null) continue;
+    changes.push(`"${parts[i]}" as "${fixed}"`);
+    parts[i] = fixed;
+  }
+  let text = parts.join('');
+  const end = sentences ? /[,:;]$/.exec(text)?.[0] : undefined;
+  if (end) {
+    text = `${text.slice(0, -1)}.`;
+    changes.push(`the "${end}" ending it as "."`);
+  }
+  if (!changes.length) return;
+  f.value = text;
+  doc.doubt(
+    f,
+    what,
+    `read ${changes.slice(0, 6).join(', ')}${changes.length > 6 ? ` and ${changes.length - 6} more` : ''}: slips OCR makes, undone by the dictionary; other letters may be misread too`,
+  );
+}
+
 /** Every footnote, the remarks and every signature's name of an OCR reading, checked. */
 export function checkProse(doc: TextDoc): void {
   if (!doc.ocr) return;
   const f = doc.filing;
   const ctx = docContext(doc);
-  for (const n of f.footnotes) check(doc, n.text, `Footnote (${(n.id.value ?? '').replace(/^F/, '')}) text`, ctx, true);
+  for (const n of f.footnotes) {
+    const what = `Footnote (${(n.id.value ?? '').replace(/^F/, '')}) text`;
+    undoSlips(doc, n.text, what, ctx, true);
+    check(doc, n.text, what, ctx, true);
+  }
+  undoSlips(doc, f.remarks, 'Remarks', ctx, false);
   check(doc, f.remarks, 'Remarks', ctx);
   for (const s of f.signatures) check(doc, s.name, 'Signature name', ctx);
 }
