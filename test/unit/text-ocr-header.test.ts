@@ -64,6 +64,13 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.equal(f.reportingOwners[0].name.uncertain, true, 'still a split of one line: said');
   });
 
+  it("splits the owner's name from the issuer's at the boxes' border read as a colon", function () {
+    const f = read('form4-tesseract-owner-issuer-colon.txt');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assert.equal(f.issuer.tradingSymbol.value, 'KBMI');
+    assert.equal(f.reportingOwners[0].name.value, 'Tove Lindqvist');
+  });
+
   it("takes the issuer's name after another box's date on its line", function () {
     const f = read('form3-tesseract-issuer-after-date.txt');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
