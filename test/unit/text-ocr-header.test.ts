@@ -71,6 +71,12 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.equal(f.reportingOwners[0].name.value, 'Tove Lindqvist');
   });
 
+  it("keeps a middle name the signature leaves out with the owner's, not the issuer's", function () {
+    const f = read('form4-tesseract-owner-middle-name.txt');
+    assert.equal(f.issuer.name.value, '88Tide Inc.');
+    assert.equal(f.reportingOwners[0].name.value, 'Varga Ilona Margit');
+  });
+
   it("takes the issuer's name after another box's date on its line", function () {
     const f = read('form3-tesseract-issuer-after-date.txt');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');

@@ -167,6 +167,25 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
         }
         ownerFromIssuerLine = doc.piece(p.start, e);
         p = doc.piece(e, p.end);
+        // A known name may be shorter than the box's (a signature without the middle name: "Melkote Rajesh" of
+        // "Melkote Rajesh Ramaswamy 374Water Inc."): words before a company name that the text writes again, when
+        // the whole is written once, are the owner's.
+        const w = p ? p.raw.trim().split(/\s+/) : [];
+        if (p && w.length >= 3 && SUFFIX.test(w[w.length - 1])) {
+          allKey ??= key(doc.t);
+          const all = allKey;
+          if (!writtenTwice(all, key(p.raw)))
+            for (let m = w.length - 1; m >= 2; m--) {
+              const issuerText = w.slice(-m).join(' ');
+              if (!writtenTwice(all, key(issuerText))) continue;
+              const at = p.end - issuerText.length;
+              if (at > p.start && doc.t.slice(at, p.end) === issuerText) {
+                ownerFromIssuerLine = doc.piece(ownerFromIssuerLine?.start ?? p.start, at);
+                p = doc.piece(at, p.end);
+              }
+              break;
+            }
+        }
       }
     }
     if (p) {
