@@ -77,6 +77,15 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.equal(f.reportingOwners[0].name.value, 'Varga Ilona Margit');
   });
 
+  it("reads a name without a smear after it and the issuer's without a speck before it, flagged", function () {
+    const f = read('form4-tesseract-name-edges-junk.txt');
+    assert.equal(f.issuer.name.value, 'Lakeshore Fabrics Corp');
+    assert.ok(flagsAt(f, f.issuer.name).some((m) => m.includes('"a" is a speck')));
+    const o = f.reportingOwners[0];
+    assert.equal(o.name.value, 'Okafor Chidi Emeka');
+    assert.ok(flagsAt(f, o.name).some((m) => m.includes('"aaencec" ends no name')));
+  });
+
   it("takes the issuer's name after another box's date on its line", function () {
     const f = read('form3-tesseract-issuer-after-date.txt');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');

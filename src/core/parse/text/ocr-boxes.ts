@@ -68,6 +68,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
     const name = o.name.value;
     if (name && !nameLike(name) && !o.name.uncertain)
       doc.doubt(o.name, 'Reporting person name', `"${name}" is not a name (OCR junk where the name box is)`);
+    trailingJunk(doc, o.name, 'Reporting person name');
     strayMarks(doc, o.name, 'Reporting person name');
     lowerCaseStart(doc, o.name, 'Reporting person name');
     for (const [street, what] of [
@@ -84,7 +85,38 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
       if (t.value && /\((?:specify|give)\b/i.test(t.value) && !t.uncertain)
         doc.doubt(t, what, `"${t.value}" holds the box's label: the title was not told from it (OCR)`);
   }
+  leadingJunk(doc, f.issuer.name, 'Issuer name');
   strayMarks(doc, f.issuer.name, 'Issuer name');
+}
+
+/** Company suffixes a name may end with in lower case ("Partners llc"). */
+const LOWER_SUFFIX = /^(?:llc|llp|lllp|inc|ltd|lp|corp|co|plc|gmbh|ag|sa|nv|bv|trust)\.?$/;
+
+/**
+ * A name ended by what no name ends with: a word in lower case ("McMahon John Dennis aaencec", a smear read as
+ * letters) or a label's word in parentheses ("GARRETT MARK (MontvDayrvear)_", the date box's "(Month/Day/Year)").
+ * The name is read without it, flagged.
+ */
+function trailingJunk(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || v.length > 300) return;
+  const m = /^(.*[A-Za-z.])\s+(\([^()\s]{3,30}\)?\S{0,3}|[a-z][a-z'’:;.,]{2,30})$/.exec(v);
+  if (!m || LOWER_SUFFIX.test(m[2]) || !/[A-Z]/.test(m[1])) return;
+  f.value = m[1];
+  doc.doubt(f, what, `"${v}" read as "${m[1]}": "${m[2]}" ends no name (OCR read other text or a smear with it)`);
+}
+
+/**
+ * A company name begun by a lone small letter or mark ("a Snowflake Inc."): a speck or the box's edge read as text.
+ * The name is read without it, flagged.
+ */
+function leadingJunk(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || v.length > 300) return;
+  const m = /^(?:[a-z]|[^A-Za-z0-9\s]{1,2})\s+(?=[A-Z0-9])/.exec(v);
+  if (!m) return;
+  f.value = v.slice(m[0].length);
+  doc.doubt(f, what, `"${v}" read as "${f.value}": "${m[0].trim()}" is a speck or the box's edge (OCR)`);
 }
 
 /** Particles a family name may start with, written in lower case: "de Souza Maria", "van der Berg Jan". */
