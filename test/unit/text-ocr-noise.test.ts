@@ -126,6 +126,15 @@ describe('text: a signature wrapped around its date', function () {
     assert.equal(filing.signatures[0].name.value, '/s/ Jordan Ellis Pratt, as Attorney-in-Fact for Maren K. Halvorsen');
     assert.equal(filing.signatures[0].date.value, '2024-06-05');
   });
+
+  it('finds a signature whose "/s/" OCR wrote "4s/", and reads it as "/s/", flagged', function () {
+    const { filing } = read('form4-tesseract-signature-slash-digit.txt');
+    assert.equal(filing.signatures.length, 1);
+    const [sig] = filing.signatures;
+    assert.equal(sig.name.value, '/s/ Valentina Okoro, as attorney-in-fact for Bisi Oyelaran');
+    assert.equal(sig.date.value, '2025-05-22');
+    assert.ok(flagsAt(filing, sig.name).some((m) => m.includes('"4s/" read as "/s/"')));
+  });
 });
 
 describe('text: arithmetic as a second reader', function () {

@@ -10,7 +10,9 @@ import { readOwnersSection } from './owners';
 export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void {
   const t = doc.t;
   const sigLabel = doc.find(/Signature\s+of\s+Reporting\s+Person/i, from);
-  const slash = doc.find(/\/s\/|\bs\/\s/i, from);
+  // OCR writes the first slash of "/s/" at a line's start as a stroke or a digit ("4s/ Valentina Margulis").
+  const slash =
+    doc.find(/\/s\/|\bs\/\s/i, from) ?? (doc.ocr ? doc.find(/(?<=^|[\n\r])[ \t]{0,8}[|4lIJ1]s\/[ \t]/, from) : null);
   const remarks = doc.find(/(?:^|[\n\r])[ \t]*Remarks\s*:/i, from);
   const reminder = doc.find(/Reminder:|Note:\s+File\s+three\s+copies|Persons\s+who\s+respond/i, from);
   // EDGAR's "Filing HTML Converter" PDFs add a "Reporting Owners" table and a "Signatures" section after the notes.
@@ -263,10 +265,14 @@ function readSignatureLine(doc: TextDoc, l: Line): void {
       : null;
   // A name wrapped at a hyphen ("Attorney-in-" / "Fact") reads as one word in the value; raw keeps the break.
   const joined = name ? `${name.raw}${tail}` : null;
-  const nameValue =
+  let nameValue =
     joined !== null ? (spanEnd > l.end ? joined.replace(/([A-Za-z])- (?=[A-Za-z])/g, '$1-') : joined) : null;
+  // "4s/ Valentina Margulis": the "/s/" OCR wrote with its first slash as a stroke or a digit.
+  const slashShape = doc.ocr && nameValue ? /^[|4lIJ1]s\/(?=[ \t])/.exec(nameValue) : null;
+  if (slashShape && nameValue) nameValue = `/s/${nameValue.slice(slashShape[0].length)}`;
+  const nameDoubt = slashShape ? `"${slashShape[0]}" read as "/s/" (OCR)${doubt ? `; ${doubt}` : ''}` : doubt;
   doc.filing.signatures.push({
-    name: name ? doc.field(name, nameValue, [], doubt, 'Signature name') : absent<string>(),
+    name: name ? doc.field(name, nameValue, [], nameDoubt, 'Signature name') : absent<string>(),
     date: last ? doc.dateField(last, 'Signature date') : absent<string>(),
     span: doc.span(l.start, spanEnd) ?? null,
   });
