@@ -86,6 +86,13 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.ok(flagsAt(f, o.name).some((m) => m.includes('"aaencec" ends no name')));
   });
 
+  it('flags an issuer name with a word running capitals into small letters that the text writes nowhere else', function () {
+    const f = read('form4-tesseract-issuer-capitals.txt');
+    assert.equal(f.issuer.name.value, 'SNOrebird Labs Inc.');
+    assert.ok(flagsAt(f, f.issuer.name).some((m) => m.includes('"SNOrebird" runs capitals into small letters')));
+    assert.ok(!flagsAt(f, f.reportingOwners[0].name).some((m) => m.includes('capitals')));
+  });
+
   it("takes the issuer's name after another box's date on its line", function () {
     const f = read('form3-tesseract-issuer-after-date.txt');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
