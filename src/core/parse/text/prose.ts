@@ -4,7 +4,8 @@
  * ("L;P"), a period glued before a word ("B.Comioni"), a rule or bracket inside a word ("Trust|s"), "&" ending a
  * word ("VIIL&"). Then against an English dictionary (./english): OCR also misreads letters as other letters,
  * making words that are no words ("transacticns", "wasissued", "Colurnn"). A field holding such a word is marked
- * uncertain with the word: its other letters may be misread too.
+ * uncertain with the word: its other letters may be misread too. In footnotes and remarks, first, a word the
+ * dictionary reads back in one way only is shown as that word (`undoSlips`), the field uncertain with each change.
  */
 import type { Field } from '../../model';
 import type { TextDoc } from './doc';
