@@ -93,6 +93,13 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.ok(!flagsAt(f, f.reportingOwners[0].name).some((m) => m.includes('capitals')));
   });
 
+  it("reads a name's last initial written with a comma as the initial's period, flagged", function () {
+    const f = read('form4-tesseract-name-initial-comma.txt');
+    const o = f.reportingOwners[0];
+    assert.equal(o.name.value, 'Okafor Chidi E.');
+    assert.ok(flagsAt(f, o.name).some((m) => m.includes("an initial's period, not a comma")));
+  });
+
   it("takes the issuer's name after another box's date on its line", function () {
     const f = read('form3-tesseract-issuer-after-date.txt');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');

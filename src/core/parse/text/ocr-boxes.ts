@@ -70,6 +70,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
     if (name && !nameLike(name) && !o.name.uncertain)
       doc.doubt(o.name, 'Reporting person name', `"${name}" is not a name (OCR junk where the name box is)`);
     trailingJunk(doc, o.name, 'Reporting person name');
+    initialComma(doc, o.name, 'Reporting person name');
     oddCapitals(doc, o.name, 'Reporting person name');
     strayMarks(doc, o.name, 'Reporting person name');
     lowerCaseStart(doc, o.name, 'Reporting person name');
@@ -102,6 +103,17 @@ function oddCapitals(doc: TextDoc, f: Field<string>, what: string): void {
   const word = v.split(/\s+/).find((w) => /^[A-Z]{2,}[a-z]{2,}$/.test(w.replace(/[^A-Za-z]/g, '')));
   if (!word || writtenTwice(key(doc.t), key(word))) return;
   doc.doubt(f, what, `"${word}" runs capitals into small letters, as OCR writes a misread word: check the name`);
+}
+
+/**
+ * A name ending with an initial and a comma ("Spice Adam C,"): a name ends so only with the initial's period, which
+ * OCR read as a comma. Read as the period, flagged.
+ */
+function initialComma(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || v.length > 300 || !/\s[A-Z],$/.test(v)) return;
+  f.value = `${v.slice(0, -1)}.`;
+  doc.doubt(f, what, `"${v}" read as "${f.value}": a name ends with an initial's period, not a comma (OCR)`);
 }
 
 /** Company suffixes a name may end with in lower case ("Partners llc"). */
