@@ -387,6 +387,16 @@ describe('text: a footnote marker whose opening parenthesis OCR lost ("3)")', fu
   });
 });
 
+describe('text: the owners table heading with its first letters lost ("irector]1 0% OwnerOfficer her")', function () {
+  it('is a heading, not an owner', function () {
+    const { filing } = read('form4-tesseract-owners-heading-garbled.txt');
+    assert.deepEqual(
+      filing.reportingOwners.map((o) => o.name.value),
+      ['Halvorsen Maren K', 'Halvorsen Family Trust'],
+    );
+  });
+});
+
 describe('text: Table II heading written "Table It", its column line "Cade | V | (A) | (0)"', function () {
   it('reads the row under them as a Table II row, and the column line as no row', function () {
     const { filing } = read('form4-tesseract-table2-heading-it.txt');
