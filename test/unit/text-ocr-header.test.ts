@@ -100,6 +100,16 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.ok(flagsAt(f, o.name).some((m) => m.includes("an initial's period, not a comma")));
   });
 
+  it('flags an issuer name whose first word is a word of the text without its first letter, not a lower-case name', function () {
+    const f = read('form4-tesseract-issuer-first-letter.txt');
+    assert.equal(f.issuer.name.value, 'ector Fabrics Corp');
+    assert.ok(flagsAt(f, f.issuer.name).some((m) => m.includes('"ector" is "VECTOR" elsewhere in the text')));
+    const named = read('form4-tesseract-issuer-first-letter.txt', (s) =>
+      s.replace('C/O VECTOR FABRICS', 'C/O ECTOR FABRICS'),
+    );
+    assert.ok(!flagsAt(named, named.issuer.name).some((m) => m.includes('without its first letter')));
+  });
+
   it("takes the issuer's name after another box's date on its line", function () {
     const f = read('form3-tesseract-issuer-after-date.txt');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');

@@ -89,6 +89,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
         doc.doubt(t, what, `"${t.value}" holds the box's label: the title was not told from it (OCR)`);
   }
   leadingJunk(doc, f.issuer.name, 'Issuer name');
+  lostFirstLetter(doc, f.issuer.name, 'Issuer name');
   strayMarks(doc, f.issuer.name, 'Issuer name');
 }
 
@@ -114,6 +115,26 @@ function initialComma(doc: TextDoc, f: Field<string>, what: string): void {
   if (!v || v.length > 300 || !/\s[A-Z],$/.test(v)) return;
   f.value = `${v.slice(0, -1)}.`;
   doc.doubt(f, what, `"${v}" read as "${f.value}": a name ends with an initial's period, not a comma (OCR)`);
+}
+
+/**
+ * An issuer's name whose first word, in lower case, is another word of the text without its first letter ("ector
+ * Acquisition Corp" beside "C/O VECTOR ACQUISITION"): OCR lost that letter at the box's edge. A company may be named
+ * in lower case ("lululemon athletica inc."), so the word alone says nothing; the longer word elsewhere does.
+ */
+function lostFirstLetter(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  const first = v && !f.uncertain ? /^([a-z]{3,30})\b/.exec(v)?.[1] : undefined;
+  if (!first) return;
+  const longer = new RegExp(`\\b[A-Za-z]${first}\\b`, 'i').exec(
+    doc.t.length > 200_000 ? doc.t.slice(0, 200_000) : doc.t,
+  );
+  if (!longer) return;
+  doc.doubt(
+    f,
+    what,
+    `"${first}" is "${longer[0]}" elsewhere in the text without its first letter: OCR may have lost it`,
+  );
 }
 
 /** Company suffixes a name may end with in lower case ("Partners llc"). */
