@@ -127,6 +127,14 @@ describe('text: a signature wrapped around its date', function () {
     assert.equal(filing.signatures[0].date.value, '2024-06-05');
   });
 
+  it('leaves out a mark standing alone after the name, flagged', function () {
+    const { filing } = read('form4-tesseract-signature-asterisk.txt');
+    const [sig] = filing.signatures;
+    assert.equal(sig.name.value, '/s/ Bisi Oyelaran');
+    assert.equal(sig.date.value, '2025-05-22');
+    assert.ok(flagsAt(filing, sig.name).some((m) => m.includes('the "*" after the name left out')));
+  });
+
   it('finds a signature whose "/s/" OCR wrote "4s/", and reads it as "/s/", flagged', function () {
     const { filing } = read('form4-tesseract-signature-slash-digit.txt');
     assert.equal(filing.signatures.length, 1);

@@ -270,7 +270,15 @@ function readSignatureLine(doc: TextDoc, l: Line): void {
   // "4s/ Valentina Margulis": the "/s/" OCR wrote with its first slash as a stroke or a digit.
   const slashShape = doc.ocr && nameValue ? /^[|4lIJ1]s\/(?=[ \t])/.exec(nameValue) : null;
   if (slashShape && nameValue) nameValue = `/s/${nameValue.slice(slashShape[0].length)}`;
-  const nameDoubt = slashShape ? `"${slashShape[0]}" read as "/s/" (OCR)${doubt ? `; ${doubt}` : ''}` : doubt;
+  // "/s/ Arjun Kampani * 4/13/2022": a mark standing alone after the name (the label's asterisk, a speck).
+  const speck = doc.ocr && nameValue ? /\s([*•·~^_=]{1,3})$/.exec(nameValue) : null;
+  if (speck && nameValue) nameValue = nameValue.slice(0, speck.index);
+  const said = [
+    slashShape ? `"${slashShape[0]}" read as "/s/" (OCR)` : null,
+    speck ? `the "${speck[1]}" after the name left out: a speck or the label's asterisk (OCR)` : null,
+    doubt,
+  ].filter((x): x is string => x !== null);
+  const nameDoubt = said.length ? said.join('; ') : null;
   doc.filing.signatures.push({
     name: name ? doc.field(name, nameValue, [], nameDoubt, 'Signature name') : absent<string>(),
     date: last ? doc.dateField(last, 'Signature date') : absent<string>(),
