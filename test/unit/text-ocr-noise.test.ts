@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
 import type { Field, Filing } from '../../src/core/model';
 import { flagsAt } from '../helpers/findings';
+import { runRules } from '../../src/core/rules';
 
 // Apart from fixtures/text: a garbled marker (“)) is resolved to a footnote but its ref has no span that reads the
 // marker, which the span checks of every fixtures/text file require.
@@ -392,6 +393,27 @@ describe('text: a footnote marker whose opening parenthesis OCR lost ("3)")', fu
       );
       assert.ok(flagsAt(filing, f).some((m) => m.includes('"3)" is garbled; read as (3), as its digit says')));
     }
+  });
+});
+
+describe('text: a security title OCR misread on one row of a table that repeats it', function () {
+  const { filing } = read('form4-tesseract-title-misread-once.txt');
+  const rows = filing.nonDerivative;
+
+  it('is read as the title the table repeats, flagged, so the running tally keeps the row in its holding', function () {
+    assert.equal(rows[1].securityTitle.value, 'Class A Common Stock');
+    assert.equal(rows[1].securityTitle.raw, 'Class A Common Steck');
+    assert.ok(flagsAt(filing, rows[1].securityTitle).some((m) => m.includes('"Class A Common Steck" read as')));
+    // 9,500 after row 1, 9,000 after the misread row 2, 8,000 after row 3: one holding that adds up.
+    assert.deepEqual(
+      runRules(filing).filter((f) => f.rule === 'holdings-reconcile'),
+      [],
+    );
+  });
+
+  it('leaves a title that differs by its class letter alone', function () {
+    assert.equal(rows[3].securityTitle.value, 'Class B Common Stock');
+    assert.ok(!rows[3].securityTitle.uncertain);
   });
 });
 

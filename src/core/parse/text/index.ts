@@ -35,6 +35,7 @@ import { crossCheckOwnerName, readOwner, readOwnerBlocksAfterTables, readRelatio
 import { readTable } from './tables';
 import { readOcrBoxes } from './ocr-boxes';
 import { resolveGarbledMarkers } from './markers';
+import { readTitlesByTheTable } from './titles';
 import { checkByArithmetic } from './arithmetic';
 import { checkProse } from './prose';
 import { NAME_AND_ADDRESS } from './patterns';
@@ -169,6 +170,7 @@ function readText(doc: TextDoc): ParseOutcome {
   readFootnotesRemarksSignatures(doc, explanation ? explanation[1] : tablesEnd);
   checkProse(doc);
   if (doc.ocr) readOcrBoxes(doc, owner, headerEnd);
+  readTitlesByTheTable(doc);
   resolveGarbledMarkers(doc);
   checkByArithmetic(doc);
   checkJointFiling(doc, headerEnd);

@@ -1,0 +1,81 @@
+/**
+ * Security titles of an OCR reading read against each other: a form repeats a title down its table ("Class A
+ * Common Stock" on every row), and OCR misreads one instance of it ("Class A Common Steck", "Class: B Common Stock",
+ * "Stock Option (Right to Buy) ©"). A title written once that is within two letters of exactly one title the same
+ * table writes at least twice is read as that title, flagged; the running tally then keeps the row in its holding
+ * instead of opening a holding of its own.
+ */
+import type { DerivativeRow, Field, Row } from '../../model';
+import type { TextDoc } from './doc';
+import { isEnglishWord } from './english';
+
+/** Letters a misread may change: at most two, and at most a tenth of the title's length plus one. */
+function near(a: string, b: string): boolean {
+  const max = Math.min(2, 1 + Math.floor(Math.min(a.length, b.length) / 10));
+  if (Math.abs(a.length - b.length) > max) return false;
+  // Levenshtein distance by rows, given up once a whole row exceeds `max`.
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return false;
+    prev = cur;
+  }
+  return prev[b.length] <= max;
+}
+
+/**
+ * Whether two titles near each other name different securities: a word for word difference between class letters,
+ * numbers or English words ("Class A" and "Class B", "Series 1" and "Series 2", "Preferred" and "Common"), where a
+ * misread makes a word that is no word ("Steck", "Class.A") or adds a mark.
+ */
+function differentSecurities(a: string, b: string): boolean {
+  const x = a.split(/\s+/);
+  const y = b.split(/\s+/);
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === y[i]) continue;
+    if (/^[A-Za-z0-9]{1,2}$/.test(x[i]) && /^[A-Za-z0-9]{1,2}$/.test(y[i])) return true;
+    if (/^\d+$/.test(x[i]) && /^\d+$/.test(y[i])) return true;
+    const word = (w: string) => /^[A-Za-z]+$/.test(w) && isEnglishWord(w.toLowerCase());
+    if (word(x[i]) && word(y[i])) return true;
+  }
+  return false;
+}
+
+function readBack<R extends Row>(doc: TextDoc, rows: R[], box: (r: R) => Field<string>, what: string): void {
+  const count = new Map<string, number>();
+  for (const r of rows) {
+    const v = box(r).value;
+    if (v && v.length <= 120) count.set(v, (count.get(v) ?? 0) + 1);
+  }
+  const common = [...count].filter(([, n]) => n >= 2).map(([v]) => v);
+  if (!common.length) return;
+  for (const r of rows) {
+    const f = box(r);
+    const v = f.value;
+    if (!v || count.get(v) !== 1) continue;
+    const hits = common.filter((c) => near(v, c) && !differentSecurities(v, c));
+    if (hits.length !== 1) continue;
+    f.value = hits[0];
+    doc.doubt(
+      f,
+      `${what} (row ${r.index + 1})`,
+      `"${v}" read as "${hits[0]}", the title the table writes on ${count.get(hits[0])} other rows: OCR misread a letter or a mark`,
+    );
+  }
+}
+
+/** Titles written once, read against the titles their table repeats (OCR readings only). */
+export function readTitlesByTheTable(doc: TextDoc): void {
+  if (!doc.ocr) return;
+  const f = doc.filing;
+  readBack(doc, f.nonDerivative, (r) => r.securityTitle, 'Table I security title');
+  readBack(doc, f.derivative, (r) => r.securityTitle, 'Table II security title');
+  readBack(doc, f.derivative, (r: DerivativeRow) => r.underlyingSecurityTitle, 'Table II underlying title');
+}
