@@ -143,12 +143,20 @@ class Section16Desk extends Disposable implements vscode.TreeDataProvider<DeskNo
   private async readPending(): Promise<void> {
     const uris = [...this.pending].map((s) => vscode.Uri.parse(s));
     this.pending.clear();
+    // The service also tells of a filing merely opened (read for its preview): the same text read again changes
+    // nothing, and rebuilding the tree then would take a click on a row away from the user.
+    let changed = false;
     for await (const item of this.deps.service.readEach(uris)) {
       const key = item.uri.toString();
-      if ('reading' in item && item.reading.outcome.ok) this.filings.set(key, item.reading.outcome.filing);
-      else this.filings.delete(key);
+      const before = this.filings.get(key);
+      if ('reading' in item && item.reading.outcome.ok) {
+        const after = item.reading.outcome.filing;
+        // A PDF's filing keeps no text to compare: read again, it counts as changed.
+        if (!before || !after.text || before.text !== after.text) changed = true;
+        this.filings.set(key, after);
+      } else if (this.filings.delete(key)) changed = true;
     }
-    if (!this.isDisposed) this.recompute();
+    if (!this.isDisposed && changed) this.recompute();
   }
 
   scopeName(): string {

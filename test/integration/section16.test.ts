@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CompareResult, DeskSummary } from '../../src/extension/section16';
 import type { DeskNode } from '../../src/extension/section16Tree';
-import { activate, extension, fixtureUri } from './helpers';
+import { activate, extension, fixtureUri, waitFor } from './helpers';
 
 interface DeskState {
   loaded: boolean;
@@ -68,6 +68,30 @@ describe('Form 4 Section 16 desk', function () {
     assert.ok(sale.span, 'the row has a place in the file');
     assert.equal(editor.document.offsetAt(editor.selection.start), sale.span.start);
     assert.equal(editor.document.offsetAt(editor.selection.end), sale.span.end);
+  });
+
+  it('reads a filing of the set edited in its editor again and recomputes the pairs', async () => {
+    await vscode.commands.executeCommand('form4Inspector.section16.show', fixtureUri('section16/short-swing'));
+    const state = async () =>
+      ((await vscode.commands.executeCommand('form4Inspector.section16.state')) as DeskState).summary;
+    assert.equal((await state())?.shortSwing.profit, '6325');
+    const uri = fixtureUri('section16/short-swing/sale-before-purchase/2024-03-01-sale.xml');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    // In memory only: the file on disk is never written, and the edit is reverted below.
+    const price = '<value>30.00</value>';
+    const at = doc.getText().indexOf(price);
+    assert.ok(at > 0, 'the sale price is in the file');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + price.length)), '<value>31.00</value>');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const edited = await waitFor('the desk recomputed after the edit', async () => {
+      const s = await state();
+      return s && s.shortSwing.profit !== '6325' ? s : null;
+    });
+    assert.ok(Number(edited.shortSwing.profit) > 6325, edited.shortSwing.profit);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('the desk back after the revert', async () => (await state())?.shortSwing.profit === '6325');
   });
 
   it('copies the late-filing table as Markdown, ready for a proxy draft', async () => {
