@@ -92,12 +92,7 @@ const CONFUSIONS: [string, string][] = [
  * and a name is what such a word otherwise is.
  */
 function misreadOf(lower: string, ctx: ProseContext): string | null {
-  for (const [from, to] of CONFUSIONS) {
-    for (let i = lower.indexOf(from); i >= 0; i = lower.indexOf(from, i + 1)) {
-      const w = lower.slice(0, i) + to + lower.slice(i + from.length);
-      if (isEnglishWord(w) || (w.length >= 4 && ctx.seen(w))) return w;
-    }
-  }
+  for (const w of confusedReadings(lower, CONFUSIONS)) if (isEnglishWord(w) || (w.length >= 4 && ctx.seen(w))) return w;
   if (lower.length >= 5) {
     for (const c of 'abcdefghijklmnopqrstuvwxyz') if (isEnglishWord(lower + c)) return lower + c;
     for (let i = 1; i < lower.length; i++) {
@@ -106,6 +101,13 @@ function misreadOf(lower: string, ctx: ProseContext): string | null {
     }
   }
   return null;
+}
+
+/** Each word `lower` becomes with one of `pairs` read back at one place ("colurnn" -> "column"), in order. */
+function* confusedReadings(lower: string, pairs: readonly [string, string][]): Generator<string> {
+  for (const [from, to] of pairs)
+    for (let i = lower.indexOf(from); i >= 0; i = lower.indexOf(from, i + 1))
+      yield lower.slice(0, i) + to + lower.slice(i + from.length);
 }
 
 /** What the text around a field tells of its words. */
@@ -268,13 +270,10 @@ const plausible = (w: string) => w.length >= 4 || SMALL.has(w);
  */
 function onlyReading(lower: string, capitalized: boolean): string | null {
   let found: string | null = null;
-  for (const [from, to] of capitalized ? CONFUSIONS : READ_BACK) {
-    for (let i = lower.indexOf(from); i >= 0; i = lower.indexOf(from, i + 1)) {
-      const w = lower.slice(0, i) + to + lower.slice(i + from.length);
-      if (!plausible(w) || w === found || !isEnglishWord(w)) continue;
-      if (found) return null; // two readings: no way to choose
-      found = w;
-    }
+  for (const w of confusedReadings(lower, capitalized ? CONFUSIONS : READ_BACK)) {
+    if (!plausible(w) || w === found || !isEnglishWord(w)) continue;
+    if (found) return null; // two readings: no way to choose
+    found = w;
   }
   // An accent OCR put on an English letter: "moré", "irrevocablé", "sécurity".
   const plain = lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
