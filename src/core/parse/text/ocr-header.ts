@@ -99,6 +99,16 @@ export interface OcrHeader {
 }
 
 /** The header's boxes as OCR writes them, between the name label and `headerEnd`. */
+/**
+ * The most words at the end of `words` (from `most` down to `least`) that the text writes again, `all` being the
+ * key of the whole text: a company's name, which its "C/O" line or notes repeat, after an owner's name. Null when
+ * none is.
+ */
+function repeatedTail(all: string, words: readonly string[], most: number, least: number): number | null {
+  for (let m = most; m >= least; m--) if (writtenTwice(all, key(words.slice(-m).join(' ')))) return m;
+  return null;
+}
+
 export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: readonly string[]): OcrHeader {
   const out: OcrHeader = {
     issuerName: null,
@@ -174,17 +184,13 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
         if (p && w.length >= 3 && SUFFIX.test(w[w.length - 1])) {
           allKey ??= key(doc.t);
           const all = allKey;
-          if (!writtenTwice(all, key(p.raw)))
-            for (let m = w.length - 1; m >= 2; m--) {
-              const issuerText = w.slice(-m).join(' ');
-              if (!writtenTwice(all, key(issuerText))) continue;
-              const at = p.end - issuerText.length;
-              if (at > p.start && doc.t.slice(at, p.end) === issuerText) {
-                ownerFromIssuerLine = doc.piece(ownerFromIssuerLine?.start ?? p.start, at);
-                p = doc.piece(at, p.end);
-              }
-              break;
-            }
+          const m = writtenTwice(all, key(p.raw)) ? null : repeatedTail(all, w, w.length - 1, 2);
+          const issuerText = m === null ? '' : w.slice(-m).join(' ');
+          const at = p.end - issuerText.length;
+          if (issuerText && at > p.start && doc.t.slice(at, p.end) === issuerText) {
+            ownerFromIssuerLine = doc.piece(ownerFromIssuerLine?.start ?? p.start, at);
+            p = doc.piece(at, p.end);
+          }
         }
       }
     }
@@ -207,12 +213,8 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       if (w.length >= 3 && SUFFIX.test(w[w.length - 1])) {
         allKey ??= key(doc.t);
         const all = allKey;
-        let n = w.length >= 4 && /^[A-Z]{2,4},?$/.test(w[w.length - 2]) ? 3 : 2;
-        for (let m = w.length - 2; m > n; m--)
-          if (writtenTwice(all, key(w.slice(-m).join(' ')))) {
-            n = m;
-            break;
-          }
+        const least = w.length >= 4 && /^[A-Z]{2,4},?$/.test(w[w.length - 2]) ? 3 : 2;
+        const n = repeatedTail(all, w, w.length - 2, least + 1) ?? least;
         const issuerText = w.slice(-n).join(' ');
         const at = p.end - issuerText.length;
         const own = doc.piece(p.start, at);
