@@ -50,12 +50,14 @@ export function resolveGarbledMarkers(doc: TextDoc): void {
     let id: string | null = null;
     let why: string;
     const inRange = [...ranges].filter(([, [a, b]]) => Number.isFinite(price) && price >= a && price <= b);
-    // A marker that kept its digit ("3)"): that note, when the form has it and nothing before cited it.
+    // A marker that kept its digit ("3)"): the note it names, when the form has it and nothing before cited it.
     const digit = /^\(?(\d{1,2})\)?$/.exec(g.text);
-    const written = digit ? `F${Number(digit[1])}` : null;
-    if (written && ids.includes(written) && !cited.has(written)) {
+    const written = digit && ids.includes(`F${Number(digit[1])}`) ? `F${Number(digit[1])}` : null;
+    const byDigit = (n: string) =>
+      `the footnote marker "${g.text}" is garbled; read as (${n.slice(1)}), as its digit says`;
+    if (written && !cited.has(written)) {
       id = written;
-      why = `the footnote marker "${g.text}" is garbled; read as (${id.slice(1)}), as its digit says`;
+      why = byDigit(written);
     } else if (
       (g.box === 'transactionPricePerShare' || g.box === 'conversionOrExercisePrice') &&
       inRange.length === 1
@@ -70,14 +72,14 @@ export function resolveGarbledMarkers(doc: TextDoc): void {
       // A marker cites one of the form's notes: with a single note, it is that one even if cited before; with
       // every note cited, a digit that names one of them is taken ("3)" beside the "3)" of the box before it).
       const only = !next && ids.length === 1 ? ids[0] : null;
-      const again = !next && !only && written && ids.includes(written) ? written : null;
+      const again = !next && !only ? written : null;
       id = next ?? only ?? again;
       why = next
         ? `the footnote marker "${g.text}" is garbled; read as (${next.slice(1)}), the first note not cited before it`
         : only
           ? `the footnote marker "${g.text}" is garbled; read as (${only.slice(1)}), the form's only note`
           : again
-            ? `the footnote marker "${g.text}" is garbled; read as (${again.slice(1)}), as its digit says`
+            ? byDigit(again)
             : `a footnote marker "${g.text}" whose number could not be read (OCR): not counted`;
     }
     if (id) {
