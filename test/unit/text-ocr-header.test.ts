@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
 import type { Field, Filing } from '../../src/core/model';
-import { flagsAt } from '../helpers/findings';
+import { flagsAt, spanText } from '../helpers/findings';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
 
@@ -193,6 +193,13 @@ describe('text: the form type and dates of the OCR header', function () {
     const f = read('form4-tesseract-form-box.txt');
     assert.equal(f.documentType.value, '4');
     assert.ok(!f.documentType.uncertain);
+  });
+
+  it('reads the "FORM 4" box on the approval box\'s line behind a border ("| FO R M 4 . , OMB APPROVAL"), and the 10b5-1 box whose "to" lost its "t"', function () {
+    const f = read('form4-tesseract-form-box-approval.txt');
+    assert.equal(f.documentType.value, '4');
+    assert.equal(spanText(f, f.documentType.span), 'FO R M 4');
+    assert.equal(f.aff10b5One.value, false);
   });
 
   it("reads the period below the relationship box's lines and the amendment date among other boxes, flagged", function () {

@@ -3,15 +3,16 @@ import type { TextDoc } from './doc';
 
 /** The "FORM 4" box, else the form's title (said so); the two are checked against each other. */
 export function readDocumentType(doc: TextDoc, headerEnd: number, title: '3' | '4' | '5' | null): void {
-  // OCR keeps the box on the title's line ("FORM 4 UNITED STATES SECURITIES ...") and may split the word ("FO RM 3").
+  // OCR keeps the box on the title's line ("FORM 4 UNITED STATES SECURITIES ...") or the approval box's ("| FO R M 4 .
+  // , OMB APPROVAL"), may split the word ("FO RM 3"), and reads the box's border as a rule or specks.
   const m = doc.find(
-    /(?:^|[\n\r])[ \t]*F[ \t]?O[ \t]?R[ \t]?M[ \t]+([345])[ \t]*(\/[ \t]*A[ \t]*)?(?=[\r\n]|\t|$|[ \t]UNITED[ \t]STATES)/i,
+    /(?:^|[\n\r])[ \t]*(?:[|[][ \t]*)?F[ \t]?O[ \t]?R[ \t]?M[ \t]+([345])[ \t]*(\/[ \t]*A[ \t]*)?(?=[\r\n]|\t|$|[ \t]UNITED[ \t]STATES|[ \t.,:;|]{0,8}OMB[ \t]APPROVAL)/i,
     0,
     headerEnd,
   );
   if (m) {
     const s = doc.t.slice(m[0], m[1]);
-    const mm = /([345])[ \t]*(\/[ \t]*A)?/i.exec(s.replace(/^\s*F[ \t]?O[ \t]?R[ \t]?M/i, ''))!;
+    const mm = /([345])[ \t]*(\/[ \t]*A)?/i.exec(s.replace(/^\s*(?:[|[][ \t]*)?F[ \t]?O[ \t]?R[ \t]?M/i, ''))!;
     const off = m[0] + s.search(/F/i);
     const p = doc.piece(off, m[1])!;
     const v = mm[2] ? `${mm[1]}/A` : mm[1];
@@ -49,7 +50,8 @@ export function readCheckBoxes(doc: TextDoc, headerEnd: number): void {
     'notSubjectToSection16' | 'aff10b5One' | 'form3HoldingsReported' | 'form4TransactionsReported',
   ][] = [
     [/Check\s+this\s+box\s+if\s+no\s+longer\s+subject/i, 'notSubjectToSection16'],
-    [/Check\s+this\s+box\s+to\s+indicate\s+that\s+a\s+transaction\s+was\s+made\s+pursuant/i, 'aff10b5One'],
+    // OCR may lose the "t" of "to", and may interleave the label's lines with the title's beside it.
+    [/Check\s+this\s+box\s+t?o\s+indicate(?:\s+that\s+a\s+transaction)?/i, 'aff10b5One'],
     [/Form\s+3\s+Holdings\s+Reported/i, 'form3HoldingsReported'],
     [/Form\s+4\s+Transactions\s+Reported/i, 'form4TransactionsReported'],
   ];
