@@ -218,6 +218,46 @@ describe('text: footnote numbers whose punctuation OCR misreads', function () {
   });
 });
 
+describe('text: footnote numbers with a speck read as a second period', function () {
+  it('starts footnotes at "2.. The" and "(3). The"', function () {
+    const { filing } = read('form4-tesseract-footnote-doubled-period.txt');
+    assert.deepEqual(
+      filing.footnotes.map((f) => [f.id.value, f.text.value]),
+      [
+        ['F1', 'Represents a bona fide gift of shares to a charitable entity.'],
+        ['F2', 'The shares are held by the Ferreira Family Trust.'],
+        ['F3', "The shares are held by the Reporting Person's spouse."],
+      ],
+    );
+  });
+});
+
+describe('text: the end of a footnote OCR read after "Remarks:"', function () {
+  it('joins text after the label that starts in lower case to the one footnote that breaks off, flagged at both', function () {
+    const { filing } = read('form4-tesseract-footnote-end-after-remarks.txt');
+    const n1 = filing.footnotes[0].text;
+    assert.equal(
+      n1.value,
+      "The shares are held by the Lindqvist Irrevocable Trust, of which the Reporting Person's children are the beneficiaries.",
+    );
+    assert.ok(flagsAt(filing, n1).some((m) => m.includes('its end is taken from the words OCR read after "Remarks:"')));
+    assert.equal(filing.remarks.value, null);
+    assert.ok(
+      filing.findings.some(
+        (x) =>
+          x.rule === 'extraction-uncertain' &&
+          x.message.startsWith('Remarks: the text after "Remarks:" starts in lower case') &&
+          x.span &&
+          filing.text.slice(x.span.start, x.span.end) === 'the beneficiaries.',
+      ),
+    );
+    assert.equal(
+      filing.footnotes[1].text.value,
+      "Includes 500 shares acquired under the Issuer's employee stock purchase plan.",
+    );
+  });
+});
+
 describe('text: a footnote 1 that OCR reads as a letter', function () {
   it('takes "t. Each share" for footnote 1, flagged, and leaves "I. Okafor" in the footnote above it', function () {
     const { filing } = read('form4-tesseract-footnote-one-as-letter.txt');

@@ -64,6 +64,7 @@ export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void
     );
     const p = doc.piece(remarks[1], e);
     if (p) doc.filing.remarks = doc.field(p, p.raw);
+    if (p && doc.ocr) rejoinStrayEnd(doc, p);
   }
   if (sigLine) readSignatureLine(doc, sigLine);
   // More signatures: every further line that starts with "/s/" before the reminder.
@@ -80,6 +81,32 @@ export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void
       consumed = last?.span ? doc.cleanAt(last.span.end) : l.end;
     }
   }
+}
+
+/**
+ * Remarks that are the end of a footnote: OCR reads the lines of a page's blocks in its own order, and may put a
+ * footnote's last line after the "Remarks:" label ("Remarks: the beneficiaries."). Remarks start as sentences do;
+ * text after the label that starts in lower case, where exactly one footnote breaks off mid-sentence (ending on a
+ * lower-case letter or a comma), is that footnote's end, and both places say so.
+ */
+function rejoinStrayEnd(doc: TextDoc, p: Piece): void {
+  if (!/^[a-z]/.test(p.raw) || p.raw.length > 400) return;
+  const open = doc.filing.footnotes.filter((n) => /[a-z,]$/.test(n.text.value ?? ''));
+  if (open.length !== 1) return;
+  const n = open[0];
+  const num = (n.id.value ?? '').replace(/^F/, '');
+  n.text.value = `${n.text.value} ${p.raw}`;
+  doc.doubt(
+    n.text,
+    `Footnote (${num}) text`,
+    `it breaks off mid-sentence; its end is taken from the words OCR read after "Remarks:" ("${p.raw.slice(0, 60)}")`,
+  );
+  doc.filing.remarks = absent();
+  doc.uncertain(
+    'Remarks',
+    `the text after "Remarks:" starts in lower case, as no remark does: read as the end of footnote (${num}), the one footnote that breaks off mid-sentence`,
+    doc.span(p.start, p.end),
+  );
 }
 
 /** The numbered footnotes in [from, to), each with its continuation lines. */
@@ -152,8 +179,8 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
 }
 
 /**
- * A footnote's number as OCR misreads it. Its punctuation: a comma for the period ("9, The shares"), or no space
- * after the period ("12.The shares", "12.-The shares"). Or its digit: a 1 read as a letter or a stroke ("t. Each
+ * A footnote's number as OCR misreads it. Its punctuation: a comma for the period ("9, The shares"), no space
+ * after the period ("12.The shares", "12.-The shares"), a speck read as a second period ("3.. The", "(5). The"). Or its digit: a 1 read as a letter or a stroke ("t. Each
  * share", "l. The", "|. The"), the shapes Tesseract gives a lone 1 in small print. Taken only for the number that
  * comes next and before a capital letter or a quote, so that a continuation line ("2, and the...", "1.5 million",
  * "I. Smith") is not split off.
@@ -162,7 +189,7 @@ function ocrNoteStart(
   line: string,
   next: number,
 ): { m: RegExpExecArray; num: number; misread: 'comma' | 'letter' | null } | null {
-  const m = /^[\s*]*(\d{1,2})(?:,\s|\.(?=\S))[-\s]*(?=["'‘’“”A-Z])/.exec(line);
+  const m = /^[\s*]*\(?(\d{1,2})(?:,\s|\.(?=\S)|\)[.,]\s)[-.\s]*(?=["'‘’“”A-Z])/.exec(line);
   if (m && Number(m[1]) === next) return { m, num: next, misread: m[0].includes(',') ? 'comma' : null };
   // A lone 1 misread: only where footnote 1 or 11 comes next (then the 1 before it is read as a digit or as a
   // letter too: "1l.", "ll.").
