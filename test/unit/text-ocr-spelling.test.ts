@@ -110,3 +110,40 @@ describe('text: OCR slips in prose undone by the dictionary', function () {
     assert.ok(!n2.uncertain);
   });
 });
+
+describe('text: OCR slips in the numbers and split words of prose', function () {
+  const text = fs.readFileSync(
+    path.resolve(__dirname, '..', 'fixtures', 'text-ocr', 'form4-tesseract-prose-slips-numbers.txt'),
+    'utf8',
+  );
+  const r = parseFormText(text, 'form4-tesseract-prose-slips-numbers.txt');
+  assert.ok(r.ok);
+  const f = r.filing;
+
+  it("reads a cents point read as a colon or comma, a rule's 1 read as a letter, and a number glued to a word back", function () {
+    assert.equal(
+      f.footnotes[0].text.value,
+      'The price reported in Column 4 is a weighted average price. The shares were sold from $653.10 to $653.97, ' +
+        'inclusive, one day after the initial grant.',
+    );
+    assert.equal(
+      f.footnotes[1].text.value,
+      'The shares were sold at prices ranging from $4.14 to $4.52 under a plan meeting Rule 16a-9.',
+    );
+    const said = flagsAt(f, f.footnotes[0].text).join('\n');
+    for (const change of [
+      '"froii" as "from"',
+      '"$653:97," as "$653.97,"',
+      '"ene" as "one"',
+      '"initiat" as "initial"',
+      'the "-" after its last sentence left out',
+    ])
+      assert.ok(said.includes(change), change);
+    assert.ok(flagsAt(f, f.footnotes[1].text).join('\n').includes('"I6a-9." as "16a-9."'));
+  });
+
+  it('joins a last letter OCR set apart from its word', function () {
+    assert.equal(f.remarks.value, 'The sales were reported on additional Forms 4.');
+    assert.ok(flagsAt(f, f.remarks).some((m) => m.includes('"reporte d" as "reported"')));
+  });
+});

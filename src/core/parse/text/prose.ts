@@ -224,9 +224,18 @@ function docContext(doc: TextDoc): ProseContext {
 /**
  * Letters OCR reads one for another, for reading a non-word back: `CONFUSIONS` and a few more that a capitalized
  * word must not be tested with (names have them): "o" as "c" ("transacticns"), "r" as "i" or "y" ("shaies",
- * "shayes"), "t" as "i" ("setilement").
+ * "shayes"), "t" as "i" ("setilement"), "o" as "e" ("ene"), "l" as "t" ("initiat"), "m" as "ii" ("froii").
  */
-const READ_BACK: [string, string][] = [...CONFUSIONS, ['c', 'o'], ['i', 'r'], ['y', 'r'], ['i', 't']];
+const READ_BACK: [string, string][] = [
+  ...CONFUSIONS,
+  ['c', 'o'],
+  ['e', 'o'],
+  ['i', 'r'],
+  ['y', 'r'],
+  ['i', 't'],
+  ['t', 'l'],
+  ['ii', 'm'],
+];
 
 /** Internet names a period joins, which are no glued words: "sec.gov". */
 const NET_WORDS = new Set(['www', 'com', 'gov', 'org', 'net', 'http', 'https', 'html', 'htm']);
@@ -322,6 +331,16 @@ function undoSlip(w: string, ctx: ProseContext, budget: { left: number }): strin
     return `${head}${parts.join(' ')}${tail}`;
   const amount = /^([A-Za-z][a-z]{1,19})[.‘’':;](\$?\d[\d,.]{0,20})$/.exec(core);
   if (amount && english(amount[1].toLowerCase())) return `${head}${amount[1]} ${amount[2]}${tail}`;
+  // A number glued to the word after it by a stroke: "Column 4/is".
+  const glued = /^(\d{1,3})[/|]([a-z]{2,20})$/.exec(core);
+  if (glued && english(glued[2])) return `${head}${glued[1]} ${glued[2]}${tail}`;
+  // A dollar amount's cents point read as a colon, semicolon or comma: "$653:97", "$4,14" (a comma groups three
+  // digits, never two).
+  const cents = /^(\$\d{1,3}(?:,\d{3}){0,4})[,:;](\d{2})$/.exec(core);
+  if (cents) return `${head}${cents[1]}.${cents[2]}${tail}`;
+  // A rule's number with its 1 read as a letter: "Rule I6a-9", "Rule l0b5-1".
+  const rule = /^[Il](\d[0-9a-z]{1,3}-\d{1,2})$/.exec(core);
+  if (rule && /[a-z]/.test(rule[1])) return `${head}1${rule[1]}${tail}`;
   const word = /^([A-Z]?)([a-z\u00e0-\u00ff]{2,30})$/.exec(core);
   if (!word || /^[ivx]+$/.test(core)) return null;
   const lower = core.toLowerCase();
@@ -345,12 +364,27 @@ function undoSlips(doc: TextDoc, f: Field<string>, what: string, ctx: ProseConte
   // hold thousands (a real one holds a few).
   const budget = { left: 200 };
   for (let i = 0; i < parts.length; i += 2) {
+    // A word's last letter OCR set apart: "are reporte d on".
+    const split = /^([a-z]{3,20})$/.exec(parts[i]);
+    const last = parts[i + 2] ?? '';
+    if (split && /^[b-z][.,;:]?$/.test(last) && !english(split[1]) && english(split[1] + last[0])) {
+      const fixed = `${split[1]}${last}`;
+      changes.push(`"${parts[i]}${parts[i + 1]}${last}" as "${fixed}"`);
+      parts.splice(i, 3, fixed);
+      continue;
+    }
     const fixed = undoSlip(parts[i], ctx, budget);
     if (fixed === null) continue;
     changes.push(`"${parts[i]}" as "${fixed}"`);
     parts[i] = fixed;
   }
   let text = parts.join('');
+  // Specks after a footnote's last sentence: "required report. -".
+  const junk = sentences ? /(?<=[.!?)"”])\s{1,4}[-–—_~|.,'‘’]{1,3}$/.exec(text) : null;
+  if (junk) {
+    text = text.slice(0, junk.index);
+    changes.push(`the "${junk[0].trim()}" after its last sentence left out`);
+  }
   const end = sentences ? /[,:;]$/.exec(text)?.[0] : undefined;
   if (end) {
     text = `${text.slice(0, -1)}.`;
