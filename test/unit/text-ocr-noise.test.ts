@@ -498,3 +498,46 @@ describe('text: Table II heading written "Tabie I!"', function () {
     );
   });
 });
+
+describe("text: first letters OCR lost at a box's edge", function () {
+  it("restores them from the text's more frequent spelling and drops the table's copy of the header's owner", function () {
+    const { filing } = read('form4-tesseract-owners-table-lost-letters.txt');
+    assert.deepEqual(
+      filing.reportingOwners.map((o) => [o.name.value, o.street2.value, o.city.value]),
+      [
+        ['Kestrel Harbor Partners IV L.P.', '220 QUINCY AVENUE, SUITE 5', 'LARCHMONT'],
+        ['Kestrel Harbor Partners IV Institutional L.P.', '220 QUINCY AVENUE, SUITE 5', 'LARCHMONT'],
+      ],
+    );
+    assert.equal(filing.issuer.name.value, 'Saltmarsh Biologics Inc');
+    const [header, table] = filing.reportingOwners;
+    assert.ok(flagsAt(filing, header.street2).some((m) => m.includes('read "UITE" as "SUITE"')));
+    assert.ok(flagsAt(filing, header.city).some((m) => m.includes('"ARCHMONT" read as "LARCHMONT"')));
+    assert.ok(flagsAt(filing, table.name).some((m) => m.includes('read "estrel" as "Kestrel"')));
+  });
+
+  it('reads the issuer box whose symbol sits between rules, and an address another owner writes whole', function () {
+    const { filing } = read('form4-tesseract-issuer-box-piped.txt');
+    assert.equal(filing.issuer.name.value, 'Osprey Ridge Corp');
+    assert.equal(filing.issuer.tradingSymbol.value, 'ORCQ');
+    assert.deepEqual(
+      filing.reportingOwners.map((o) => [o.name.value, o.street1.value, o.street2.value, o.city.value]),
+      [
+        [
+          'Osprey Ridge Partners, L.P.',
+          'C/O OSPREY RIDGE CORPORATION',
+          'ONE HARBOR ST., STEUART BUILDING, 9TH FLOOR',
+          'SAN DIEGO',
+        ],
+        [
+          'Osprey Ridge Capital V, Ltd',
+          'C/O OSPREY RIDGE CORPORATION',
+          'ONE HARBOR ST., STEUART BUILDING, 9TH FLOOR',
+          'SAN DIEGO',
+        ],
+      ],
+    );
+    const second = filing.reportingOwners[1];
+    assert.ok(flagsAt(filing, second.city).some((m) => m.includes('"AN DIEGO" read as "SAN DIEGO"')));
+  });
+});

@@ -84,6 +84,13 @@ export function checkJointFiling(doc: TextDoc, headerEnd: number): void {
     );
 }
 
+/**
+ * The label of the box beside the issuer's ("5. Relationship of Reporting Person(s) to Issuer"), where the issuer's
+ * value stops; OCR may read its number as a dash or a mark ("... Trading Symbol - Relationship of ...").
+ */
+const NEXT_BOX_LABEL =
+  /(?:^|\s)(?:\d{1,2}\.|[-—~=|.:])\s+(?:Relationship|Date|If\s+Amendment|Individual|Statement|Name)|^\s*Relationship\s+of\s+Reporting/i;
+
 /** The issuer box: the name and the "[SYMBOL]" after it, on the label's line or the line below. */
 export function readIssuer(doc: TextDoc, headerEnd: number): void {
   const m =
@@ -93,12 +100,14 @@ export function readIssuer(doc: TextDoc, headerEnd: number): void {
     doc.uncertain('Issuer', 'no "Issuer Name and Ticker or Trading Symbol" box was found', null);
     return;
   }
-  let p = doc.restOfCell(m[1], /\s\d{1,2}\.\s+(?:Relationship|Date|If\s+Amendment|Individual|Statement|Name)/i);
+  let p = doc.restOfCell(m[1], NEXT_BOX_LABEL);
   let nextLine = false;
   if (!p) {
     // The value may sit on the next line, in the same column.
     const at = doc.cellAt(m[1]);
-    const next = at ? doc.lines[at.li + 1] : null;
+    // OCR may put the rest of the box beside's label ("(Check all applicable)") on the line below: the value is next.
+    const skip = at && /^[\s.,:;|-]*\(Check\s+all\s+applicable\)\s*$/i.test(doc.lines[at.li + 1]?.text ?? '') ? 1 : 0;
+    const next = at ? doc.lines[at.li + 1 + skip] : null;
     // The whole line below: a label cut into cells by tabs ("Issuer Name \tand \tTicker") says nothing of the
     // value's column. A merged line keeps the cell in the label's column.
     const labelCells = at ? at.line.cells.filter((c) => c.text.trim().length > 0).length : 0;
@@ -107,7 +116,7 @@ export function readIssuer(doc: TextDoc, headerEnd: number): void {
     const lineTo = cell ? cell.end : next ? next.end : 0;
     if (next) {
       const text = doc.t.slice(lineFrom, lineTo);
-      const stop = /\s\d{1,2}\.\s+(?:Relationship|Date|If\s+Amendment|Individual|Statement|Name)/i.exec(text);
+      const stop = NEXT_BOX_LABEL.exec(text);
       p = doc.piece(lineFrom, stop ? lineFrom + stop.index : lineTo);
     }
     nextLine = true;

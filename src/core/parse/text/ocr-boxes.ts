@@ -5,8 +5,9 @@
  */
 import type { Field, ReportingOwner } from '../../model';
 import type { TextDoc } from './doc';
-import { trimEndOf } from './patterns';
-import { applyOcrOwner, key, nameLike, readOcrHeader, writtenTwice } from './ocr-header';
+import { isEnglishWord } from './english';
+import { key, trimEndOf } from './patterns';
+import { applyOcrOwner, nameLike, readOcrHeader, writtenTwice } from './ocr-header';
 
 /** "/s/ Adam C. Spice" as the form's box writes the name: "Spice Adam C." (last name first). */
 function lastFirst(sig: string): string | null {
@@ -31,6 +32,9 @@ function unconfirmedMixedWord(text: string, name: string): string | null {
 
 export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: number): void {
   const f = doc.filing;
+  // The owners read from the table and the blocks after it first: their names tell the owner's from the issuer's.
+  const words = textWords(doc);
+  for (const o of f.reportingOwners) if (o !== owner) restoreOwnerLetters(doc, o, words);
   const known = [
     ...f.reportingOwners.filter((o) => o !== owner).map((o) => o.name.value ?? ''),
     ...f.signatures.map((s) => lastFirst(s.name.value ?? '') ?? ''),
@@ -90,6 +94,9 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
   }
   leadingJunk(doc, f.issuer.name, 'Issuer name');
   lostFirstLetter(doc, f.issuer.name, 'Issuer name');
+  restoreFromOtherOwners(doc);
+  restoreOwnerLetters(doc, owner, words);
+  dropOwnersReadTwice(doc);
   strayMarks(doc, f.issuer.name, 'Issuer name');
 }
 
@@ -135,6 +142,117 @@ function lostFirstLetter(doc: TextDoc, f: Field<string>, what: string): void {
     what,
     `"${first}" is "${longer[0]}" elsewhere in the text without its first letter: OCR may have lost it`,
   );
+}
+
+/**
+ * An owner of the "Reporting Owners" table that is an owner read before, once its name is read right: the table
+ * was read before the header's boxes, whose name OCR may have joined to the issuer's ("Vector Acquisition Partners,
+ * L.P. Vector Acquisition Corp"), and the table's border may have eaten a letter ("essémer Venture Partners").
+ */
+function dropOwnersReadTwice(doc: TextDoc): void {
+  const owners = doc.filing.reportingOwners;
+  const seen = new Set<string>();
+  for (let i = 0; i < owners.length; i++) {
+    const k = key(owners[i].name.value ?? '');
+    if (k.length >= 8 && seen.has(k)) owners.splice(i--, 1);
+    else seen.add(k);
+  }
+}
+
+/**
+ * An owner's address line or city that is another owner's without its first letter ("NE MARKET ST." beside "ONE
+ * MARKET ST.", "AN FRANCISCO"): joint filers often share an address, and the owners table's border eats letters.
+ * Read as the other owner's, flagged.
+ */
+function restoreFromOtherOwners(doc: TextDoc): void {
+  const owners = doc.filing.reportingOwners;
+  const fields = ['street1', 'street2', 'city'] as const;
+  for (const o of owners)
+    for (const name of fields) {
+      const f = o[name];
+      const k = key(f.value ?? '');
+      if (k.length < 4 || (f.value ?? '').length > 300) continue;
+      // Not a first "I", "l" or "|": that is a border OCR read ("ILONG BEACH"), not a letter lost.
+      const other = owners.find(
+        (x) => x !== o && !/^[Il|[1]/.test(x[name].value ?? '') && key(x[name].value ?? '').slice(1) === k,
+      );
+      if (!other?.[name].value) continue;
+      const v = f.value;
+      f.value = other[name].value;
+      doc.doubt(
+        f,
+        name === 'city' ? 'City' : name === 'street1' ? 'Street' : 'Street (second line)',
+        `"${v}" read as "${f.value}", another reporting person's, which OCR wrote with one more letter at its start (lost at the box's edge)`,
+      );
+    }
+}
+
+/** A word without its accents, in capitals: how the text's words are counted. */
+const plainUpper = (w: string) =>
+  w
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase();
+
+/** How often the text writes each word (without accents, in capitals), counted once for the boxes. */
+function textWords(doc: TextDoc): Map<string, number> {
+  const counts = new Map<string, number>();
+  const t = doc.t.length > 200_000 ? doc.t.slice(0, 200_000) : doc.t;
+  for (const m of t.matchAll(/[A-Za-z\u00c0-\u024f]+/g)) {
+    const k = plainUpper(m[0]);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Words of a name or an address line that lost their first letter at a box's edge ("essemer Venture Partners",
+ * "1865 PALMER AVENUE, UITE 104", "ARCHMONT"): not English, and the text writes them more often with one letter
+ * before them, always the same letter ("Bessemer", "SUITE", "LARCHMONT" in the owners table, the notes, the
+ * signatures). OCR loses a letter less often than it reads one, so the more frequent spelling is the name's; it is
+ * read so, flagged. A word the text writes as often alone is left as written ("ASTON" beside one "EASTON"), and an "I"
+ * is never restored: that is how OCR reads a border.
+ */
+function restoreLostLetters(doc: TextDoc, f: Field<string>, what: string, counts: Map<string, number>): void {
+  const v = f.value;
+  if (!v || v.length > 300) return;
+  const changes: string[] = [];
+  const out = v.split(' ').map((w) => {
+    const m = /^([^A-Za-z\u00c0-\u024f]*)([A-Za-z\u00c0-\u024f]{4,30})([^A-Za-z\u00c0-\u024f]*)$/.exec(w);
+    if (!m || /^[A-Z][a-z]/.test(m[2]) || isEnglishWord(m[2].toLowerCase())) return w;
+    const k = plainUpper(m[2]);
+    const alone = counts.get(k) ?? 0;
+    let found: string | null = null;
+    // Not "I": a box's border read as a letter makes the longer word ("ILARCHMONT" in a bordered owners table).
+    for (const c of 'ABCDEFGHJKLMNOPQRSTUVWXYZ') {
+      if ((counts.get(c + k) ?? 0) <= alone) continue;
+      if (found) return w; // two letters would do: no way to choose
+      found = c;
+    }
+    if (!found) return w;
+    const upper = m[2] === m[2].toUpperCase();
+    const fixed = `${m[1]}${found}${upper ? m[2].toUpperCase() : m[2]}${m[3]}`;
+    changes.push(`"${m[2]}" as "${found}${upper ? m[2].toUpperCase() : m[2]}"`);
+    return fixed;
+  });
+  if (!changes.length) return;
+  f.value = out.join(' ');
+  doc.doubt(
+    f,
+    what,
+    `read ${changes.join(', ')}: the text writes ${changes.length > 1 ? 'these words' : 'this word'} more often with that first letter, which OCR lost at the box's edge`,
+  );
+}
+
+/** An owner's name and address with the first letters OCR lost restored (`restoreLostLetters`). */
+function restoreOwnerLetters(doc: TextDoc, o: ReportingOwner, words: Map<string, number>): void {
+  for (const [field, what] of [
+    [o.name, 'Reporting person name'],
+    [o.street1, 'Street'],
+    [o.street2, 'Street (second line)'],
+    [o.city, 'City'],
+  ] as const)
+    restoreLostLetters(doc, field, what, words);
 }
 
 /** Company suffixes a name may end with in lower case ("Partners llc"). */

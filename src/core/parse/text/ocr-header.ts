@@ -8,12 +8,15 @@
  */
 import type { ReportingOwner } from '../../model';
 import type { Line, Piece, TextDoc } from './doc';
-import { flagSuspectDigits } from './owners';
-import { NAME_AND_ADDRESS } from './patterns';
+import { flagSuspectDigits, withoutEndSpecks } from './owners';
+import { key, NAME_AND_ADDRESS } from './patterns';
 
-/** Where another box's text starts on a line of the left column (at its start: the left box is empty there). */
+/**
+ * Where another box's text starts on a line of the left column (at its start: the left box is empty there). The
+ * word before "(give title below)" is the officer box's label however OCR spelled it ("Offiver").
+ */
 const OTHER_BOX =
-  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|\(give|\(specify|\(Month|\(MM|\(Check|Check\s+all|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|[A-Z0-9]\.\s[Il]f\sAmendment|Line\)|Individual|Statement\b|Date\s+of)/;
+  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|(?:[A-Z][a-z]{4,7}\s?)?\(give|\(specify|\(Month|\(MM|\(Check|Check\s+all|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|[A-Z0-9]\.\s[Il]f\sAmendment|Line\)|Individual|Statement\b|Date\s+of)/;
 
 /** Lines of label text (not a value). */
 const LABEL_LINE =
@@ -23,6 +26,9 @@ const SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})?\s{0,2}(?:[\]|)}]|(?
 
 /** A symbol with its closing bracket: the issuer box's border before its name ("[Rocket Lab ... [ RKLB ]") is none. */
 const CLOSED_SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})\s{0,2}[\]|)}]/;
+
+/** A symbol whose opening bracket OCR read as a rule too ("Vector Acquisition Corp | VACQ | ."): two capitals or more. */
+const PIPED_SYMBOL = /\|\s{0,2}([A-Z]{2,5}(?:\.[A-Z])?)\s{0,2}\|/;
 
 /** The last word of a company's name. */
 const SUFFIX =
@@ -52,11 +58,6 @@ function leadingCapitals(doc: TextDoc, p: Piece): Piece | null {
   let end = 0;
   for (const w of words.slice(0, n)) end = text.indexOf(w, end) + w.length;
   return doc.piece(p.start, p.start + end);
-}
-
-/** A name's letters for comparison: upper case, letters and digits only. */
-export function key(s: string): string {
-  return s.toUpperCase().replace(/[^A-Z0-9]+/g, '');
 }
 
 /** Whether `k` (a key) occurs at least twice in `all` (the key of the whole text): the text writes it again. */
@@ -135,7 +136,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   let allKey: string | null = null;
   for (let i = 0; i < lines.length && !out.symbol; i++) {
     const l = lines[i];
-    const m = CLOSED_SYMBOL.exec(l.text) ?? SYMBOL.exec(l.text);
+    const m = CLOSED_SYMBOL.exec(l.text) ?? SYMBOL.exec(l.text) ?? PIPED_SYMBOL.exec(l.text);
     if (!m || !m[1]) continue;
     const symStart = l.start + m.index + m[0].indexOf(m[1]);
     out.symbol = { raw: m[1], start: symStart, end: symStart + m[1].length };
@@ -336,13 +337,16 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
 }
 
 /**
- * Where a "C/O" line ends in the joined street text: after the company's suffix ("INC.,", "CORPORATION,"), else
- * before the house number. EDGAR wraps the address at the box's edge, not between its fields.
+ * Where a "C/O" line ends in the joined street text: after the company's suffix ("INC.,", "CORPORATION,", also
+ * "ORPORATION," and "IMITED," as OCR loses a first letter at the box's edge), else before the house number. EDGAR wraps the address at the box's edge, not between its fields.
  */
 function careOfSplit(words: readonly string[]): number {
   if (!/^C\/O$/i.test(words[0] ?? '')) return -1;
+  // A suffix that lost its first letter at the box's edge ("ORPORATION,") ends the line as well.
+  const lostFirst = (w: string) =>
+    w.length >= 5 && /^[A-Z]+,?$/.test(w) && 'CIL'.split('').some((c) => SUFFIX.test(c + w));
   for (let i = 1; i < words.length - 1; i++) {
-    if (SUFFIX.test(words[i])) return i + 1;
+    if (SUFFIX.test(words[i]) || lostFirst(words[i])) return i + 1;
     if (i > 1 && /^\d/.test(words[i])) return i;
   }
   return -1;
@@ -350,9 +354,7 @@ function careOfSplit(words: readonly string[]): number {
 
 /** A street line without the rule marks OCR leaves at its end ("SUITE 200 ."). */
 function streetText(p: Piece): string {
-  const w = withoutBorder(p.raw).split(' ');
-  while (w.length > 1 && !/[A-Za-z0-9]/.test(w[w.length - 1])) w.pop();
-  return w.join(' ');
+  return withoutEndSpecks(withoutBorder(p.raw));
 }
 
 /**

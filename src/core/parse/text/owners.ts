@@ -5,7 +5,7 @@
  */
 import { emptyOwner, type ReportingOwner } from '../../model';
 import type { Piece, TextDoc } from './doc';
-import { HEADER_WORDS, NAME_AND_ADDRESS_OF_PERSON } from './patterns';
+import { HEADER_WORDS, key, NAME_AND_ADDRESS_OF_PERSON } from './patterns';
 
 /** The name-and-address box whose label is the first in [from, headerEnd). */
 export function readOwner(doc: TextDoc, headerEnd: number, from = 0): ReportingOwner {
@@ -261,6 +261,13 @@ const ENTITY_NAME =
 /** The table's left border read as a letter stuck to each line ("IKampani Arjun", "I12 HARBOR ROAD"). */
 const BORDER_LETTER = /^[I|l[](?=[A-Z0-9])/;
 
+/** An address line without the specks OCR leaves at its end ("1865 PALMER AVENUE, SUITE 104 ."). */
+export function withoutEndSpecks(s: string): string {
+  const w = s.split(' ');
+  while (w.length > 1 && !/[A-Za-z0-9]/.test(w[w.length - 1])) w.pop();
+  return w.join(' ');
+}
+
 /**
  * The "Reporting Owners" table of EDGAR's converted PDFs, as text: per owner a name line, street lines and a
  * "CITY, ST ZIP" line, then the relationship marks, whose columns the text does not keep. Owners not yet read
@@ -268,7 +275,13 @@ const BORDER_LETTER = /^[I|l[](?=[A-Z0-9])/;
  */
 export function readOwnersSection(doc: TextDoc, from: number, to: number): void {
   const lines = doc.lines.filter((l) => l.start >= from && l.end <= to);
-  const known = new Set(doc.filing.reportingOwners.map((o) => (o.name.value ?? '').toUpperCase()));
+  const known = new Set(doc.filing.reportingOwners.map((o) => key(o.name.value ?? '')));
+  // The table's left border eats a name's first letter in OCR ("essémer Venture Partners VIII L.P."): such a name
+  // is an owner already read.
+  const isKnown = (name: string) => {
+    const k = key(name);
+    return known.has(k) || (doc.ocr && k.length >= 8 && [...known].some((x) => x.slice(1) === k));
+  };
   let block: Piece[] = [];
   const cityLine = /^(.{0,120}?),?\s{1,20}([A-Z]{2})\s{1,20}(\d{5}(?:-\d{4})?)$/;
   const body = lines
@@ -308,13 +321,13 @@ export function readOwnersSection(doc: TextDoc, from: number, to: number): void 
       block = [];
       marks = [];
       worded = false;
-      if (!name || known.has(name.raw.toUpperCase()) || rest.length < 1) continue;
-      known.add(name.raw.toUpperCase());
+      if (!name || isKnown(name.raw) || rest.length < 1) continue;
+      known.add(key(name.raw));
       const o = emptyOwner();
       o.name = doc.field(name, name.raw);
       const streets = rest.slice(0, -1);
-      if (streets[0]) o.street1 = doc.field(streets[0], streets[0].raw);
-      if (streets[1]) o.street2 = doc.field(streets[1], streets[1].raw);
+      if (streets[0]) o.street1 = doc.field(streets[0], withoutEndSpecks(streets[0].raw));
+      if (streets[1]) o.street2 = doc.field(streets[1], withoutEndSpecks(streets[1].raw));
       cityStateZip(doc, o, rest[rest.length - 1]);
       o.span = doc.span(name.start, rest[rest.length - 1].end);
       if (bareMark && ENTITY_NAME.test(name.raw))

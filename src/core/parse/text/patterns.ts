@@ -58,3 +58,12 @@ export function dateFromString(seg: string): { raw: string; index: number; value
   }
   return null;
 }
+
+/** A name's letters for comparison: upper case, letters and digits only, accents dropped ("Kestrél" is "KESTREL"). */
+export function key(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '');
+}
