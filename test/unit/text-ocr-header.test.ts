@@ -298,6 +298,22 @@ describe("text: OCR's Table II rows wrapped over lines", function () {
   });
 });
 
+describe("text: OCR's Table II row whose top line holds markers but no date", function () {
+  it('reads the top line as the titles above the row with dates, not as a row of its own', function () {
+    const f = read('form4-tesseract-table2-row-top-line.txt');
+    assert.equal(f.derivative.length, 1);
+    const r = f.derivative[0];
+    assert.equal(r.securityTitle.value, 'Restricted Stock Units');
+    assert.equal(r.underlyingSecurityTitle.value, 'Common Stock');
+    assert.equal(r.transactionDate.value, '2022-09-06');
+    assert.equal(r.transactionCode.value, 'M');
+    assert.equal(r.transactionShares.value, '12000');
+    assert.equal(r.underlyingSecurityShares.value, '12000');
+    assert.equal(r.sharesOwnedFollowingTransaction.value, '0');
+    assert.equal(r.directOrIndirectOwnership.value, 'D');
+  });
+});
+
 describe("text: OCR's Table II row with its titles and nature wrapped side by side", function () {
   it("shares each wrapped line among the security's title, the underlying's and the nature, by the titles' shape", function () {
     const f = read('form4-tesseract-table2-three-wrapped.txt');

@@ -166,6 +166,25 @@ export function readTable(
         li++;
       }
     }
+    // OCR's Table II: an unfinished line without any date right above a line with dates is the top of that row,
+    // wrapped with the markers and a misread value ("Restricted Stock 4) ' 24995 (4) (4) Common ." / "Units
+    // 9/6/2022 M 724772 ... $0.00 0 D"): its words are the titles above the row's values.
+    const below = lines.slice(li + 1).find((x) => x.text.trim());
+    if (
+      doc.ocr &&
+      table === 'derivative' &&
+      !l.piped &&
+      !hasDate(l) &&
+      !rowComplete([l], true) &&
+      below &&
+      isData(below) &&
+      hasDate(below) &&
+      !skipLine(below.text.trim())
+    ) {
+      const p = doc.piece(l.start, l.end);
+      if (p) pendingTitle.push(p);
+      continue;
+    }
     if (!l.piped) {
       // Text extracted from a PDF breaks a row over lines: the title's words above the values ("Class B" /
       // "Common" / "Stock" / "$0 10/02/2015 C ..."), values cut at the line end ("... 04/29/2035 Common" /
@@ -275,7 +294,8 @@ function rowComplete(lines: Line[], ocr = false): boolean {
   });
   for (let i = lastNum + 1; i < toks.length; i++) {
     if (/^\(?[DI]\)?(?:\(\d{1,2}\))*$/.test(toks[i])) return true;
-    if (ocr && lastNum >= 0 && toks[i].length <= 3) return true;
+    // A garbled letter has a letter's shape left; a footnote marker or a speck is no ownership form.
+    if (ocr && lastNum >= 0 && toks[i].length <= 3 && /[A-Za-z]/.test(toks[i]) && !/^\(?\d/.test(toks[i])) return true;
   }
   return false;
 }
