@@ -541,3 +541,15 @@ describe("text: first letters OCR lost at a box's edge", function () {
     assert.ok(flagsAt(filing, second.city).some((m) => m.includes('"AN DIEGO" read as "SAN DIEGO"')));
   });
 });
+
+describe("text: a price's decimal point OCR read as a comma", function () {
+  it('reads "$2,599,5213" and "$2,600,45" as prices with their point, flagged, and "dD" as D', function () {
+    const { filing } = read('form4-tesseract-price-comma-point.txt');
+    const [, b, c] = filing.nonDerivative;
+    assert.equal(b.transactionPricePerShare.value, '2599.5213');
+    assert.equal(c.transactionPricePerShare.value, '2600.45');
+    assert.ok(flagsAt(filing, b.transactionPricePerShare).some((m) => m.includes('is a misread decimal point')));
+    assert.equal(b.directOrIndirectOwnership.value, 'D');
+    assert.equal(b.sharesOwnedFollowingTransaction.value, '1300');
+  });
+});

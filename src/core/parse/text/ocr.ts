@@ -58,9 +58,11 @@ export function letterOf(s: string): { letter: string; why: string | null } | nu
     const up = t.toUpperCase();
     return { letter: up, why: t === up ? null : `"${s}" read as "${up}" (OCR)` };
   }
-  // A doubled letter: the capital and its small form side by side ("Ss", "Cc", "Pp").
+  // A doubled letter: the capital and its small form side by side ("Ss", "Cc", "Pp", "dD").
   if (t.length === 2 && t[0] === t[0].toUpperCase() && t[1] === t[0].toLowerCase() && /[A-Z]/.test(t[0]))
     return { letter: t[0], why: `"${s}" read as "${t[0]}" (OCR doubles a letter)` };
+  if (t.length === 2 && t[1] === t[1].toUpperCase() && t[0] === t[1].toLowerCase() && /[A-Z]/.test(t[1]))
+    return { letter: t[1], why: `"${s}" read as "${t[1]}" (OCR doubles a letter)` };
   if (t === '5' || t === '$') return { letter: 'S', why: `"${s}" read as "S" (OCR)` };
   return null;
 }
@@ -107,6 +109,14 @@ function readAmount(core: string): { norm: string; why: string | null; dollar: b
       out += d;
     }
   }
+  // A price's decimal point read as a comma: "$2,599,5213", "$4,14" (a comma groups three digits, never two or four).
+  const point = dollar ? /^(\d{1,3}(?:,\d{3})*),(\d{1,2}|\d{4,6})$/.exec(out) : null;
+  if (point && fixed === 0)
+    return {
+      norm: `${point[1].replace(/,/g, '')}.${point[2]}`,
+      why: `"${core}" read as "$${point[1]}.${point[2]}": a comma before ${point[2].length} digits is a misread decimal point (OCR)`,
+      dollar,
+    };
   // Mostly digits ("SOS" and "lo" are words), or digits in groups of three ("2,5OO").
   const grouped = /^\d{1,3}(,\d{3})+(\.\d*)?$/.test(out);
   if (digits === 0 || (fixed * 2 > digits && !grouped) || !/^[0-9]/.test(out)) return null;
