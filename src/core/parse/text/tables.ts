@@ -175,7 +175,7 @@ export function readTable(
       table === 'derivative' &&
       !l.piped &&
       !hasDate(l) &&
-      !rowComplete([l], true) &&
+      !rowComplete([l]) && // strictly: a marker or a speck after the last number is no D or I here
       below &&
       isData(below) &&
       hasDate(below) &&
@@ -294,8 +294,7 @@ function rowComplete(lines: Line[], ocr = false): boolean {
   });
   for (let i = lastNum + 1; i < toks.length; i++) {
     if (/^\(?[DI]\)?(?:\(\d{1,2}\))*$/.test(toks[i])) return true;
-    // A garbled letter has a letter's shape left; a footnote marker or a speck is no ownership form.
-    if (ocr && lastNum >= 0 && toks[i].length <= 3 && /[A-Za-z]/.test(toks[i]) && !/^\(?\d/.test(toks[i])) return true;
+    if (ocr && lastNum >= 0 && toks[i].length <= 3) return true;
   }
   return false;
 }
