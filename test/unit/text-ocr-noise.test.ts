@@ -319,7 +319,7 @@ describe('text: an address line ending in a period OCR read', function () {
     const [o] = filing.reportingOwners;
     assert.equal(o.street1.value, 'C/O PINECREST SOFTWARE INC.');
     assert.ok(!o.street1.uncertain);
-    assert.equal(o.street2.value, '500 HARBOR PARKWAY.');
+    assert.equal(o.street2.value, '500 HARBOR PARKWAY');
     assert.ok(flagsAt(filing, o.street2).some((m) => m.includes('ends in a period after a whole word or a number')));
   });
 });
@@ -551,5 +551,49 @@ describe("text: a price's decimal point OCR read as a comma", function () {
     assert.ok(flagsAt(filing, b.transactionPricePerShare).some((m) => m.includes('is a misread decimal point')));
     assert.equal(b.directOrIndirectOwnership.value, 'D');
     assert.equal(b.sharesOwnedFollowingTransaction.value, '1300');
+  });
+});
+
+describe('text: an officer title OCR reads beside the address', function () {
+  it('keeps the title\'s first words out of the street lines, and reads "\u2018dD" as D', function () {
+    const { filing } = read('form4-tesseract-title-beside-street.txt');
+    const [o] = filing.reportingOwners;
+    assert.equal(o.officerTitle.value, 'Chief Financial Officer');
+    assert.equal(o.street1.value, 'C/O FERNCLIFF DEVICES INC.');
+    assert.equal(o.street2.value, '200 LAKESIDE DRIVE');
+    assert.equal(filing.nonDerivative[1].directOrIndirectOwnership.value, 'D');
+  });
+});
+
+describe('text: a transaction date with one digit misread', function () {
+  it('reads "10/62/2015" as the date the table writes on its other rows, flagged', function () {
+    const { filing } = read('form4-tesseract-date-digit-misread.txt');
+    const d = filing.nonDerivative[1].transactionDate;
+    assert.equal(d.value, '2015-10-02');
+    assert.ok(flagsAt(filing, d).some((m) => m.includes('"10/62/2015" is no calendar date; read as 2015-10-02')));
+  });
+});
+
+describe('text: specks OCR reads as marks in titles and prose', function () {
+  it('reads "Class: B Common Stock" and "Class A Common. Stock" without the marks, flagged', function () {
+    const { filing } = read('form4-tesseract-title-specks.txt');
+    const [d] = filing.derivative;
+    assert.equal(d.securityTitle.value, 'Class B Common Stock');
+    assert.equal(d.underlyingSecurityTitle.value, 'Class A Common Stock');
+    assert.ok(flagsAt(filing, d.securityTitle).some((m) => m.includes('no word of a title ends in ":"')));
+  });
+
+  it('reads "40" between a range\'s prices as "to", "ii" between words as "in", and an unclosed quote before a word as a speck', function () {
+    const { filing } = read('form4-tesseract-prose-specks.txt');
+    assert.equal(
+      filing.footnotes[0].text.value,
+      'The shares were sold in multiple transactions at prices ranging from $650.72 to $651.71, inclusive.',
+    );
+    assert.equal(
+      filing.footnotes[1].text.value,
+      'Each share of Common Stock was issued upon the conversion of one share of Class B Common Stock under clause (ii) of the plan.',
+    );
+    const said = flagsAt(filing, filing.footnotes[0].text).join('\n');
+    assert.ok(said.includes('"ii" as "in"') && said.includes('"40" as "to"'), said);
   });
 });

@@ -36,6 +36,7 @@ import { readTable } from './tables';
 import { readOcrBoxes } from './ocr-boxes';
 import { resolveGarbledMarkers } from './markers';
 import { readTitlesByTheTable } from './titles';
+import { readDatesByTheTable } from './column-dates';
 import { checkByArithmetic } from './arithmetic';
 import { checkProse } from './prose';
 import { NAME_AND_ADDRESS } from './patterns';
@@ -171,6 +172,7 @@ function readText(doc: TextDoc): ParseOutcome {
   checkProse(doc);
   if (doc.ocr) readOcrBoxes(doc, owner, headerEnd);
   readTitlesByTheTable(doc);
+  readDatesByTheTable(doc);
   resolveGarbledMarkers(doc);
   checkByArithmetic(doc);
   checkJointFiling(doc, headerEnd);

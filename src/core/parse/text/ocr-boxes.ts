@@ -326,13 +326,15 @@ function addressMarks(doc: TextDoc, f: Field<string>, what: string): void {
   const mark = /^C\/O\s?[,.:;]/i.test(v) ? v.slice(3).trim()[0] : /[:;]/.exec(v)?.[0];
   if (mark) doc.doubt(f, what, `"${v}" holds "${mark}", which no address line has: OCR may have misread it`);
   // A period ends an abbreviation ("ST.", "BLVD.", "INC."), never a whole word or a number ("PARKWAY.", "SUITE 3A."):
-  // there it is a speck OCR read.
-  else if (/(?:\b[A-Za-z]{5,}|\d[A-Za-z]?)\.$/.test(v) && !/\b(?:corp|assoc|bldgs?|blvds?|pkwy)\.$/i.test(v))
+  // there it is a speck OCR read, and the line is read without it.
+  else if (/(?:\b[A-Za-z]{5,}|\d[A-Za-z]?)\.$/.test(v) && !/\b(?:corp|assoc|bldgs?|blvds?|pkwy)\.$/i.test(v)) {
+    f.value = v.slice(0, -1);
     doc.doubt(
       f,
       what,
-      `"${v}" ends in a period after a whole word or a number, as no address line does: OCR may have read a speck`,
+      `"${v}" ends in a period after a whole word or a number, as no address line does: read without it, a speck OCR read`,
     );
+  }
 }
 
 /**

@@ -399,7 +399,11 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
   }
   // The relationship box's title printed beside the address is not a street line.
   const titles = new Set([o.officerTitle.raw, o.otherText.raw].filter((x): x is string => !!x).map(key));
-  const streets = h.streets.filter((p) => !titles.has(key(p.raw)));
+  // Also its first words, where the box's part of the line ends at "Officer" ("Chief Financial Officer").
+  const streets = h.streets.filter((p) => {
+    const k = key(p.raw);
+    return !titles.has(k) && !(k.length >= 6 && [...titles].some((x) => x.startsWith(k)));
+  });
   if (streets.length) {
     const words = streets.map(streetText).join(' ').split(' ');
     const at = careOfSplit(words);

@@ -364,6 +364,25 @@ function undoSlips(doc: TextDoc, f: Field<string>, what: string, ctx: ProseConte
   // hold thousands (a real one holds a few).
   const budget = { left: 200 };
   for (let i = 0; i < parts.length; i += 2) {
+    const before = parts[i - 2] ?? '';
+    const after = parts[i + 2] ?? '';
+    // "to" read as "40" between a price range's ends ("from $650.72 40 $651.71"), "in" as the numeral "ii" between
+    // words ("sold ii multiple"): a numeral stands in parentheses ("(ii)").
+    const to = parts[i] === '40' && /^\$\d/.test(before) && /^\$\d/.test(after);
+    const inWord = parts[i] === 'ii' && /^[a-z]{2,}$/.test(before) && /^[a-z]{2,}/.test(after);
+    if (to || inWord) {
+      const fixed = to ? 'to' : 'in';
+      changes.push(`"${parts[i]}" as "${fixed}"`);
+      parts[i] = fixed;
+      continue;
+    }
+    // A speck read as an opening quote that no quote closes: "Stock ‘was issued".
+    const speck = /^[‘'`]([a-z]{2,20}[,.;:]?)$/.exec(parts[i]);
+    if (speck && !/[’']/.test(parts.slice(i + 1, i + 80).join('')) && english(trimEndOf(speck[1], ',.;:'))) {
+      changes.push(`"${parts[i]}" as "${speck[1]}"`);
+      parts[i] = speck[1];
+      continue;
+    }
     // A word's last letter OCR set apart: "are reporte d on".
     const split = /^([a-z]{3,20})$/.exec(parts[i]);
     const last = parts[i + 2] ?? '';

@@ -71,10 +71,40 @@ function readBack<R extends Row>(doc: TextDoc, rows: R[], box: (r: R) => Field<s
   }
 }
 
+/**
+ * A title with a mark glued to a whole word inside it ("Class: B Common Stock", "Class B Common. Stock"): a title
+ * abbreviates ("Conv. Pref.", "Ser. A"), but never ends an English word with a period or any word with a colon or
+ * semicolon. Read without the mark, flagged.
+ */
+function strayMarks(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || v.length > 200) return;
+  const words = v.split(' ');
+  const marks: string[] = [];
+  for (let i = 0; i < words.length - 1; i++) {
+    const m = /^([A-Za-z]+)([.:;])$/.exec(words[i]);
+    if (!m || (m[2] === '.' && (m[1].length < 4 || !isEnglishWord(m[1].toLowerCase())))) continue;
+    marks.push(words[i]);
+    words[i] = m[1];
+  }
+  if (!marks.length) return;
+  f.value = words.join(' ');
+  doc.doubt(
+    f,
+    what,
+    `"${v}" read as "${f.value}": no word of a title ends in ${marks.map((w) => `"${w.slice(-1)}"`).join(' or ')}, a speck OCR read`,
+  );
+}
+
 /** Titles written once, read against the titles their table repeats (OCR readings only). */
 export function readTitlesByTheTable(doc: TextDoc): void {
   if (!doc.ocr) return;
   const f = doc.filing;
+  for (const r of f.nonDerivative) strayMarks(doc, r.securityTitle, `Table I security title (row ${r.index + 1})`);
+  for (const r of f.derivative) {
+    strayMarks(doc, r.securityTitle, `Table II security title (row ${r.index + 1})`);
+    strayMarks(doc, r.underlyingSecurityTitle, `Table II underlying title (row ${r.index + 1})`);
+  }
   readBack(doc, f.nonDerivative, (r) => r.securityTitle, 'Table I security title');
   readBack(doc, f.derivative, (r) => r.securityTitle, 'Table II security title');
   readBack(doc, f.derivative, (r: DerivativeRow) => r.underlyingSecurityTitle, 'Table II underlying title');
