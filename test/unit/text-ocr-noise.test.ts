@@ -597,3 +597,47 @@ describe('text: specks OCR reads as marks in titles and prose', function () {
     assert.ok(said.includes('"ii" as "in"') && said.includes('"40" as "to"'), said);
   });
 });
+
+describe("text: the relationship box's label wrapped beside the address", function () {
+  it('reads "X \u00a9 Director" as checked and the street before "title below)", not the label\'s line', function () {
+    const { filing } = read('form3-tesseract-relationship-label-wrapped.txt');
+    const [o] = filing.reportingOwners;
+    assert.equal(o.isDirector.value, true);
+    assert.equal(o.street1.value, 'C/O QUILLFEATHER LABS INC.');
+    assert.equal(o.street2.value, '88 SPRUCE AVENUE');
+  });
+});
+
+describe('text: specks in the boxes', function () {
+  it('reads no officer title of rules alone, no address line begun by a lower-case word, no doubled period', function () {
+    const { filing } = read('form4-tesseract-box-specks.txt');
+    const [o, fund] = filing.reportingOwners;
+    assert.equal(o.officerTitle.value, null);
+    assert.equal(o.street2.value, '106 EAST BABCOCK STREET, SUITE 3A');
+    assert.ok(flagsAt(filing, o.street2).some((m) => m.includes('"ous" begins no address line')));
+    assert.equal(fund.name.value, 'Marlowe Capital Fund III L.P.');
+    assert.ok(flagsAt(filing, fund.name).some((m) => m.includes('a period doubled by a speck')));
+  });
+
+  it("restores a name's last letter, cut by the box's edge, from the signature", function () {
+    const { filing } = read('form4-tesseract-name-cut-by-edge.txt');
+    const [o] = filing.reportingOwners;
+    assert.equal(o.name.value, 'Vance Harold');
+    assert.ok(flagsAt(filing, o.name).some((m) => m.includes('read "Harol" as "Harold", as the signature writes it')));
+  });
+});
+
+describe('text: signatures as OCR garbles them', function () {
+  it('finds "/si" as "/s/", and leaves out a lone mark after the name and a hyphen after "the"', function () {
+    const { filing } = read('form4-tesseract-signatures-slips.txt');
+    assert.deepEqual(
+      filing.signatures.map((x) => x.name.value),
+      [
+        '/s/ Dana Whit, Counsel, Heron Point GP Ltd., the General Partner of Heron Point Partners II L.P.',
+        '/s/ Dana Whit, Counsel, Heron Point GP Ltd., the General Partner of Heron Point Partners II L.P.',
+        '/s/ Dana Whit, Counsel, Heron Point GP Ltd.',
+      ],
+    );
+    assert.ok(flagsAt(filing, filing.signatures[1].name).some((m) => m.includes('"/si" read as "/s/"')));
+  });
+});

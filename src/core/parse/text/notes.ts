@@ -75,7 +75,7 @@ export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void
     for (let i = li0 + 1; i < doc.lines.length && doc.filing.signatures.length < 20; i++) {
       const l = doc.lines[i];
       if (l.start >= stop) break;
-      if (l.start < consumed || !/^\s*\/s\//i.test(l.text)) continue;
+      if (l.start < consumed || !(/^\s*\/s\//i.test(l.text) || (doc.ocr && OCR_SLASH_S.test(l.text)))) continue;
       readSignatureLine(doc, l);
       const last = doc.filing.signatures[doc.filing.signatures.length - 1];
       consumed = last?.span ? doc.cleanAt(last.span.end) : l.end;
@@ -199,6 +199,9 @@ function ocrNoteStart(
   return null;
 }
 
+/** "/s/" as OCR writes it: its first slash as a stroke or a digit ("4s/"), its last as a letter ("/si"). */
+const OCR_SLASH_S = /^(?:[|4lIJ1]s\/|\/s[il1|])(?=[ \t])/;
+
 /** The signature's label below the signature line, as OCR writes it too ("Signaiute of Reporting", "** Signature"). */
 const SIGNATURE_LABEL = /of\s+Reporting|Reporting\s+Person|^\s*\*\*/i;
 
@@ -295,13 +298,17 @@ function readSignatureLine(doc: TextDoc, l: Line): void {
   let nameValue =
     joined !== null ? (spanEnd > l.end ? joined.replace(/([A-Za-z])- (?=[A-Za-z])/g, '$1-') : joined) : null;
   // "4s/ Valentina Margulis": the "/s/" OCR wrote with its first slash as a stroke or a digit.
-  const slashShape = doc.ocr && nameValue ? /^[|4lIJ1]s\/(?=[ \t])/.exec(nameValue) : null;
-  if (slashShape && nameValue) nameValue = `/s/${nameValue.slice(slashShape[0].length)}`;
+  const slashShape = doc.ocr && nameValue ? OCR_SLASH_S.exec(nameValue.trimStart()) : null;
+  if (slashShape && nameValue) nameValue = `/s/${nameValue.trimStart().slice(slashShape[0].length)}`;
   // "/s/ Arjun Kampani * 4/13/2022": a mark standing alone after the name (the label's asterisk, a speck).
-  const speck = doc.ocr && nameValue ? /\s([*•·~^_=]{1,3})$/.exec(nameValue) : null;
+  const speck = doc.ocr && nameValue ? /\s([*•·~^_=:;.]{1,3})$/.exec(nameValue) : null;
   if (speck && nameValue) nameValue = nameValue.slice(0, speck.index);
+  // "Ltd., the-General Partner": a hyphen OCR read between a small word and the next.
+  const glued = doc.ocr && nameValue ? /\b(?:the|of|and|for|as|by)-(?=[A-Za-z])/.exec(nameValue) : null;
+  if (glued && nameValue) nameValue = nameValue.replace(/\b(the|of|and|for|as|by)-(?=[A-Za-z])/g, '$1 ');
   const said = [
     slashShape ? `"${slashShape[0]}" read as "/s/" (OCR)` : null,
+    glued ? `"${glued[0]}" read as "${glued[0].slice(0, -1)} ": no word joins so (OCR read a speck as a hyphen)` : null,
     speck ? `the "${speck[1]}" after the name left out: a speck or the label's asterisk (OCR)` : null,
     doubt,
   ].filter((x): x is string => x !== null);

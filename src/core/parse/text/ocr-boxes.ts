@@ -75,6 +75,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
       doc.doubt(o.name, 'Reporting person name', `"${name}" is not a name (OCR junk where the name box is)`);
     trailingJunk(doc, o.name, 'Reporting person name');
     initialComma(doc, o.name, 'Reporting person name');
+    doubledPeriod(doc, o.name, 'Reporting person name');
     oddCapitals(doc, o.name, 'Reporting person name');
     strayMarks(doc, o.name, 'Reporting person name');
     lowerCaseStart(doc, o.name, 'Reporting person name');
@@ -83,6 +84,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
       [o.street2, 'Street (second line)'],
     ] as const) {
       careOf(doc, street, what);
+      leadingWordJunk(doc, street, what);
       addressMarks(doc, street, what);
     }
     for (const [t, what] of [
@@ -96,6 +98,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
   lostFirstLetter(doc, f.issuer.name, 'Issuer name');
   restoreFromOtherOwners(doc);
   restoreOwnerLetters(doc, owner, words);
+  lastLetterBySignature(doc, owner.name, words);
   dropOwnersReadTwice(doc);
   strayMarks(doc, f.issuer.name, 'Issuer name');
 }
@@ -244,6 +247,34 @@ function restoreLostLetters(doc: TextDoc, f: Field<string>, what: string, counts
   );
 }
 
+/**
+ * A word of the owner's name that a signature writes with one more letter at its end ("Brin Serge" beside "for Sergey
+ * Brin"): the name box's right edge cut it. The signature names the owner, so its spelling is taken, flagged. Only a
+ * word written nowhere else in the text, and only when one letter fits.
+ */
+function lastLetterBySignature(doc: TextDoc, f: Field<string>, counts: Map<string, number>): void {
+  const v = f.value;
+  if (!v || v.length > 200) return;
+  const signed = doc.filing.signatures.map((x) => x.name.value ?? '').join(' ');
+  const sigWords = new Set(signed.split(/[^A-Za-z]+/).filter((w) => w.length >= 5));
+  const changes: string[] = [];
+  const out = v.split(' ').map((w) => {
+    // An English word too ("Serge"): the signature's spelling says what the name is.
+    if (!/^[A-Z][a-z]{3,20}$/.test(w) || (counts.get(plainUpper(w)) ?? 0) > 1) return w;
+    const longer = [...sigWords].filter((x) => x.length === w.length + 1 && x.startsWith(w));
+    if (longer.length !== 1) return w;
+    changes.push(`"${w}" as "${longer[0]}"`);
+    return longer[0];
+  });
+  if (!changes.length) return;
+  f.value = out.join(' ');
+  doc.doubt(
+    f,
+    'Reporting person name',
+    `read ${changes.join(', ')}, as the signature writes it: the name box's edge cut its last letter (OCR)`,
+  );
+}
+
 /** An owner's name and address with the first letters OCR lost restored (`restoreLostLetters`). */
 function restoreOwnerLetters(doc: TextDoc, o: ReportingOwner, words: Map<string, number>): void {
   for (const [field, what] of [
@@ -283,6 +314,32 @@ function leadingJunk(doc: TextDoc, f: Field<string>, what: string): void {
   if (!m) return;
   f.value = v.slice(m[0].length);
   doc.doubt(f, what, `"${v}" read as "${f.value}": "${m[0].trim()}" is a speck or the box's edge (OCR)`);
+}
+
+/**
+ * An address line begun by a short word in lower case before its house number ("ous 106 EAST BABCOCK STREET"): an
+ * address is printed in capitals or capitalized, so that word is the relationship box's text or a smear read
+ * across. The line is read without it, flagged.
+ */
+function leadingWordJunk(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || v.length > 300) return;
+  const m = /^[a-z]{1,4}[.,:;]?\s+(?=\d)/.exec(v);
+  if (!m) return;
+  f.value = v.slice(m[0].length);
+  doc.doubt(
+    f,
+    what,
+    `"${v}" read as "${f.value}": "${m[0].trim()}" begins no address line (OCR read other text with it)`,
+  );
+}
+
+/** A name's abbreviation with a doubled period ("L..P."): a speck OCR read beside the period. */
+function doubledPeriod(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || v.length > 300 || !/[A-Za-z]\.\.[A-Za-z]/.test(v)) return;
+  f.value = v.replace(/([A-Za-z])\.\.(?=[A-Za-z])/g, '$1.');
+  doc.doubt(f, what, `"${v}" read as "${f.value}": a period doubled by a speck (OCR)`);
 }
 
 /** Particles a family name may start with, written in lower case: "de Souza Maria", "van der Berg Jan". */

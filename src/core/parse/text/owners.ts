@@ -160,7 +160,8 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
       officer[1],
       /Other\s*\(specify|[([]\s?[Xx]?\s?[)\]]\s*Other\b|_{1,80}\s?[Xx]?\s?_{0,80}\s{0,20}Other\b/i,
     );
-    if (p) {
+    // A title has letters: rules and specks after the label ("_—_.") are the box's lines.
+    if (p && /[A-Za-z]{2}/.test(p.raw)) {
       titleRange = [p.start, p.end];
       o.officerTitle = doc.field(p, p.raw);
     }
@@ -227,6 +228,7 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
     if (
       q &&
       q.raw.length <= 60 &&
+      /[A-Za-z]{2}/.test(q.raw) &&
       !/^\d{1,2}\.\s|^<|Table\s+I/i.test(q.raw) &&
       !HEADER_WORDS.test(q.raw) &&
       !/[([]\s?[Xx ]?\s?[)\]]/.test(q.raw)
