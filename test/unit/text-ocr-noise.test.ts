@@ -575,12 +575,13 @@ describe('text: a transaction date with one digit misread', function () {
 });
 
 describe('text: specks OCR reads as marks in titles and prose', function () {
-  it('reads "Class: B Common Stock" and "Class A Common. Stock" without the marks, flagged', function () {
+  it('reads "Class: B Common Stock" and "Class A Common. Stock" without the marks, and "\u20acommon Stock" with its C, flagged', function () {
     const { filing } = read('form4-tesseract-title-specks.txt');
     const [d] = filing.derivative;
     assert.equal(d.securityTitle.value, 'Class B Common Stock');
     assert.equal(d.underlyingSecurityTitle.value, 'Class A Common Stock');
     assert.ok(flagsAt(filing, d.securityTitle).some((m) => m.includes('no word of a title ends in ":"')));
+    assert.equal(filing.nonDerivative[0].securityTitle.value, 'Common Stock');
   });
 
   it('reads "40" between a range\'s prices as "to", "ii" between words as "in", and an unclosed quote before a word as a speck', function () {

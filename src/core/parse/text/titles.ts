@@ -74,13 +74,20 @@ function readBack<R extends Row>(doc: TextDoc, rows: R[], box: (r: R) => Field<s
 /**
  * A title with a mark glued to a whole word inside it ("Class: B Common Stock", "Class B Common. Stock"): a title
  * abbreviates ("Conv. Pref.", "Ser. A"), but never ends an English word with a period or any word with a colon or
- * semicolon. Read without the mark, flagged.
+ * semicolon. Read without the mark, flagged; and a word's "C" read as "€" ("€ommon") read back.
  */
 function strayMarks(doc: TextDoc, f: Field<string>, what: string): void {
   const v = f.value;
   if (!v || v.length > 200) return;
   const words = v.split(' ');
   const marks: string[] = [];
+  // A "C" read as the euro sign ("€ommon Stock"), where the word with a "C" is English.
+  for (let i = 0; i < words.length; i++) {
+    const m = /^€([a-z]{2,20})$/.exec(words[i]);
+    if (!m || !isEnglishWord(`c${m[1]}`)) continue;
+    marks.push(words[i]);
+    words[i] = `C${m[1]}`;
+  }
   for (let i = 0; i < words.length - 1; i++) {
     const m = /^([A-Za-z]+)([.:;])$/.exec(words[i]);
     if (!m || (m[2] === '.' && (m[1].length < 4 || !isEnglishWord(m[1].toLowerCase())))) continue;
@@ -92,7 +99,7 @@ function strayMarks(doc: TextDoc, f: Field<string>, what: string): void {
   doc.doubt(
     f,
     what,
-    `"${v}" read as "${f.value}": no word of a title ends in ${marks.map((w) => `"${w.slice(-1)}"`).join(' or ')}, a speck OCR read`,
+    `"${v}" read as "${f.value}": ${marks.map((w) => (w.startsWith('€') ? `"${w}" is "C${w.slice(1)}" (OCR read the C as "€")` : `no word of a title ends in "${w.slice(-1)}", a speck OCR read`)).join('; ')}`,
   );
 }
 
