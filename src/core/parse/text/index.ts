@@ -39,7 +39,7 @@ import { readTitlesByTheTable } from './titles';
 import { readDatesByTheTable } from './column-dates';
 import { checkByArithmetic } from './arithmetic';
 import { checkProse } from './prose';
-import { NAME_AND_ADDRESS } from './patterns';
+import { key, NAME_AND_ADDRESS } from './patterns';
 
 /** Plain or OCR text of a printed form into the model; `{ok:false}` when it is not a Form 3/4/5. */
 export function parseFormText(text: string, file: string): ParseOutcome {
@@ -59,14 +59,12 @@ export function parseFormText(text: string, file: string): ParseOutcome {
 function dropRepeatedOwners(doc: TextDoc): void {
   const seen = new Set<string>();
   doc.filing.reportingOwners = doc.filing.reportingOwners.filter((o) => {
-    const key = (o.name.value ?? '')
-      .toUpperCase()
-      .replace(/[^A-Z0-9]+/g, ' ')
-      .trim();
-    if (!key) return true;
+    // Without accents and marks: "Bessémer ... L..P." is "Bessemer ... L.P.".
+    const k = key(o.name.value ?? '');
+    if (!k) return true;
     // The "Reporting Owners" table's border read as a letter before a name ("IKampani Arjun").
-    if (seen.has(key) || (/^[IL]/.test(key) && seen.has(key.slice(1)))) return false;
-    seen.add(key);
+    if (seen.has(k) || (/^[IL]/.test(k) && seen.has(k.slice(1)))) return false;
+    seen.add(k);
     return true;
   });
 }
@@ -163,9 +161,9 @@ function readText(doc: TextDoc): ParseOutcome {
   sayLostTables(doc, tables, headerEnd, tablesEnd);
   const seen = new Set(doc.filing.reportingOwners.map((o) => (o.name.value ?? '').toUpperCase()));
   for (const o of joint.owners) {
-    const key = (o.name.value ?? '').toUpperCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const name = (o.name.value ?? '').toUpperCase();
+    if (seen.has(name)) continue;
+    seen.add(name);
     doc.filing.reportingOwners.push(o);
   }
   readFootnotesRemarksSignatures(doc, explanation ? explanation[1] : tablesEnd);
@@ -175,9 +173,9 @@ function readText(doc: TextDoc): ParseOutcome {
   readDatesByTheTable(doc);
   resolveGarbledMarkers(doc);
   checkByArithmetic(doc);
+  dropRepeatedOwners(doc);
   checkJointFiling(doc, headerEnd);
   crossCheckOwnerName(doc, owner);
-  dropRepeatedOwners(doc);
   if (
     doc.filing.dateOfOriginalSubmission.value &&
     doc.filing.documentType.value &&

@@ -99,7 +99,6 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
   restoreFromOtherOwners(doc);
   restoreOwnerLetters(doc, owner, words);
   lastLetterBySignature(doc, owner.name, words);
-  dropOwnersReadTwice(doc);
   strayMarks(doc, f.issuer.name, 'Issuer name');
 }
 
@@ -148,21 +147,6 @@ function lostFirstLetter(doc: TextDoc, f: Field<string>, what: string): void {
 }
 
 /**
- * An owner of the "Reporting Owners" table that is an owner read before, once its name is read right: the table
- * was read before the header's boxes, whose name OCR may have joined to the issuer's ("Vector Acquisition Partners,
- * L.P. Vector Acquisition Corp"), and the table's border may have eaten a letter ("essémer Venture Partners").
- */
-function dropOwnersReadTwice(doc: TextDoc): void {
-  const owners = doc.filing.reportingOwners;
-  const seen = new Set<string>();
-  for (let i = 0; i < owners.length; i++) {
-    const k = key(owners[i].name.value ?? '');
-    if (k.length >= 8 && seen.has(k)) owners.splice(i--, 1);
-    else seen.add(k);
-  }
-}
-
-/**
  * An owner's address line or city that is another owner's without its first letter ("NE MARKET ST." beside "ONE
  * MARKET ST.", "AN FRANCISCO"): joint filers often share an address, and the owners table's border eats letters.
  * Read as the other owner's, flagged.
@@ -190,19 +174,12 @@ function restoreFromOtherOwners(doc: TextDoc): void {
     }
 }
 
-/** A word without its accents, in capitals: how the text's words are counted. */
-const plainUpper = (w: string) =>
-  w
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase();
-
-/** How often the text writes each word (without accents, in capitals), counted once for the boxes. */
+/** How often the text writes each word (by its `key`: no accents, in capitals), counted once for the boxes. */
 function textWords(doc: TextDoc): Map<string, number> {
   const counts = new Map<string, number>();
   const t = doc.t.length > 200_000 ? doc.t.slice(0, 200_000) : doc.t;
   for (const m of t.matchAll(/[A-Za-z\u00c0-\u024f]+/g)) {
-    const k = plainUpper(m[0]);
+    const k = key(m[0]);
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return counts;
@@ -223,7 +200,7 @@ function restoreLostLetters(doc: TextDoc, f: Field<string>, what: string, counts
   const out = v.split(' ').map((w) => {
     const m = /^([^A-Za-z\u00c0-\u024f]*)([A-Za-z\u00c0-\u024f]{4,30})([^A-Za-z\u00c0-\u024f]*)$/.exec(w);
     if (!m || /^[A-Z][a-z]/.test(m[2]) || isEnglishWord(m[2].toLowerCase())) return w;
-    const k = plainUpper(m[2]);
+    const k = key(m[2]);
     const alone = counts.get(k) ?? 0;
     let found: string | null = null;
     // Not "I": a box's border read as a letter makes the longer word ("ILARCHMONT" in a bordered owners table).
@@ -260,7 +237,7 @@ function lastLetterBySignature(doc: TextDoc, f: Field<string>, counts: Map<strin
   const changes: string[] = [];
   const out = v.split(' ').map((w) => {
     // An English word too ("Serge"): the signature's spelling says what the name is.
-    if (!/^[A-Z][a-z]{3,20}$/.test(w) || (counts.get(plainUpper(w)) ?? 0) > 1) return w;
+    if (!/^[A-Z][a-z]{3,20}$/.test(w) || (counts.get(key(w)) ?? 0) > 1) return w;
     const longer = [...sigWords].filter((x) => x.length === w.length + 1 && x.startsWith(w));
     if (longer.length !== 1) return w;
     changes.push(`"${w}" as "${longer[0]}"`);
