@@ -327,6 +327,20 @@ describe("text: OCR's Table II row with its titles and nature wrapped side by si
   });
 });
 
+describe("text: OCR's Table II row with a trust's year on a line of its own behind a speck", function () {
+  it('reads ". 2021" as words of the wrapped titles, not as the row\'s values', function () {
+    const f = read('form4-tesseract-table2-number-speck.txt');
+    assert.equal(f.derivative.length, 2);
+    const r = f.derivative[1];
+    assert.deepEqual(
+      [r.securityTitle.value, r.underlyingSecurityShares.value, r.sharesOwnedFollowingTransaction.value],
+      ['Class B Common Stock', '2500', '2500'],
+    );
+    assert.equal(r.directOrIndirectOwnership.value, 'I');
+    assert.match(r.natureOfOwnership.value ?? '', /2021 Family Trust$/);
+  });
+});
+
 describe("text: OCR's Table II underlying title wrapped below a whole title", function () {
   it('gives the line below to the underlying when the title closes its parenthesis on the values line', function () {
     const f = read('form4-tesseract-table2-under-below.txt');

@@ -102,8 +102,9 @@ export function readTable(
   const isData = (x: Line) => DATE_RE.test(x.text) || /\d/.test(withoutHeaderNumbers(x.text));
   const startsWithValue = (x: Line) => /^[\s]*(?:\$|\(\d|[0-9OolI]{1,3}(?:[,./]|\d))/.test(x.text);
   const hasDate = (x: Line) => DATE_RE.test(x.text) || DATE2_RE.test(x.text);
-  /** A line that is one bare number ("2021" of a trust's name broken over lines): words, not values. */
-  const lone = (x: Line) => /^\d{1,4}$/.test(x.text.trim());
+  /** A line that is one bare number ("2021" of a trust's name broken over lines, OCR may put a speck before it):
+   * words, not values. */
+  const lone = (x: Line) => /^(?:[.,:;'‘’|-]\s?)?\d{1,4}$/.test(x.text.trim());
   /** An OCR line of footnote markers and specks only ("i i (6)"): the markers of the row below, not a row (nor is a
    * lone number under a title's words, "2021" of a trust's name). */
   const markersOnly = (x: Line) => {
