@@ -22,3 +22,10 @@ export function flagsAt(f: Filing, field: Field<unknown>): string[] {
     .filter((x) => x.rule === 'extraction-uncertain' && s && x.span && x.span.start <= s.start && x.span.end >= s.end)
     .map((x) => x.message);
 }
+
+/** Asserts that an extraction-uncertain finding at the field's place says `said` (failing, it lists what was said). */
+export function assertFlagged(f: Filing, field: Field<unknown>, said: string | RegExp): void {
+  const flags = flagsAt(f, field);
+  const hit = flags.some((m) => (typeof said === 'string' ? m.includes(said) : said.test(m)));
+  assert.ok(hit, `no finding at the field says ${String(said)}; said: ${JSON.stringify(flags, null, 1)}`);
+}

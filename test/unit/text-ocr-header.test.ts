@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
 import type { Field, Filing } from '../../src/core/model';
-import { flagsAt, spanText } from '../helpers/findings';
+import { assertFlagged, flagsAt, spanText } from '../helpers/findings';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
 
@@ -39,7 +39,7 @@ describe('text: OCR header boxes by their place on the form', function () {
     );
     for (const s of [o.street1, o.street2]) {
       assert.equal(s.uncertain, true);
-      assert.ok(flagsAt(f, s).some((m) => m.includes('joined and split again')));
+      assertFlagged(f, s, 'joined and split again');
     }
   });
 
@@ -47,7 +47,7 @@ describe('text: OCR header boxes by their place on the form', function () {
     const f = read('form4-tesseract-city-wrap.txt');
     const o = f.reportingOwners[0];
     assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['SOUTH PORTLAND', 'ME', '04106']);
-    assert.ok(flagsAt(f, o.city).some((m) => m.includes('the city continues on the next line')));
+    assertFlagged(f, o.city, 'the city continues on the next line');
   });
 
   it('keeps the issuer whole when the owner has a line of their own below it', function () {
@@ -80,16 +80,16 @@ describe('text: OCR header boxes by their place on the form', function () {
   it("reads a name without a smear after it and the issuer's without a speck before it, flagged", function () {
     const f = read('form4-tesseract-name-edges-junk.txt');
     assert.equal(f.issuer.name.value, 'Lakeshore Fabrics Corp');
-    assert.ok(flagsAt(f, f.issuer.name).some((m) => m.includes('"a" is a speck')));
+    assertFlagged(f, f.issuer.name, '"a" is a speck');
     const o = f.reportingOwners[0];
     assert.equal(o.name.value, 'Okafor Chidi Emeka');
-    assert.ok(flagsAt(f, o.name).some((m) => m.includes('"aaencec" ends no name')));
+    assertFlagged(f, o.name, '"aaencec" ends no name');
   });
 
   it('flags an issuer name with a word running capitals into small letters that the text writes nowhere else', function () {
     const f = read('form4-tesseract-issuer-capitals.txt');
     assert.equal(f.issuer.name.value, 'SNOrebird Labs Inc.');
-    assert.ok(flagsAt(f, f.issuer.name).some((m) => m.includes('"SNOrebird" runs capitals into small letters')));
+    assertFlagged(f, f.issuer.name, '"SNOrebird" runs capitals into small letters');
     assert.ok(!flagsAt(f, f.reportingOwners[0].name).some((m) => m.includes('capitals')));
   });
 
@@ -97,13 +97,13 @@ describe('text: OCR header boxes by their place on the form', function () {
     const f = read('form4-tesseract-name-initial-comma.txt');
     const o = f.reportingOwners[0];
     assert.equal(o.name.value, 'Okafor Chidi E.');
-    assert.ok(flagsAt(f, o.name).some((m) => m.includes("an initial's period, not a comma")));
+    assertFlagged(f, o.name, "an initial's period, not a comma");
   });
 
   it('flags an issuer name whose first word is a word of the text without its first letter, not a lower-case name', function () {
     const f = read('form4-tesseract-issuer-first-letter.txt');
     assert.equal(f.issuer.name.value, 'ector Fabrics Corp');
-    assert.ok(flagsAt(f, f.issuer.name).some((m) => m.includes('"ector" is "VECTOR" elsewhere in the text')));
+    assertFlagged(f, f.issuer.name, '"ector" is "VECTOR" elsewhere in the text');
     const named = read('form4-tesseract-issuer-first-letter.txt', (s) =>
       s.replace('C/O VECTOR FABRICS', 'C/O ECTOR FABRICS'),
     );
@@ -119,7 +119,7 @@ describe('text: OCR header boxes by their place on the form', function () {
   it('flags an issuer name with a word of digits and letters written nowhere else, not one the text repeats', function () {
     const f = read('form4-tesseract-issuer-garbled.txt');
     assert.equal(f.issuer.name.value, '8l1strel Bay Marine Inc.');
-    assert.ok(flagsAt(f, f.issuer.name).some((m) => m.includes('"8l1strel" mixes digits and letters')));
+    assertFlagged(f, f.issuer.name, '"8l1strel" mixes digits and letters');
     const g = read('form4-tesseract-issuer-garbled.txt', (s) =>
       s.replace('8l1strel Bay Marine', '4Kestrel Marine').replace('KESTREL BAY MARINE', '4KESTREL MARINE'),
     );
@@ -152,7 +152,7 @@ describe('text: OCR header boxes by their place on the form', function () {
     const fund = by.get('Tern Capital Partners II, Ltd.')!;
     assert.equal(fund.isTenPercentOwner.value, true);
     assert.equal(fund.isTenPercentOwner.uncertain, true);
-    assert.ok(flagsAt(f, fund.isTenPercentOwner).some((m) => m.includes('taken as 10% Owner')));
+    assertFlagged(f, fund.isTenPercentOwner, 'taken as 10% Owner');
     for (const name of ['Askeland Jonas', 'Tern Capital Management LLC']) {
       const o = by.get(name)!;
       assert.deepEqual([o.isDirector.value, o.isTenPercentOwner.value, o.isOther.value], [null, null, null], name);
@@ -169,8 +169,8 @@ describe('text: OCR header boxes by their place on the form', function () {
     const f = read('form4-tesseract-city-above.txt');
     const o = f.reportingOwners[0];
     assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['SAINT MICHAELS', 'MD', '21663']);
-    assert.ok(flagsAt(f, o.city).some((m) => m.includes('the city starts on the line above')));
-    assert.ok(flagsAt(f, o.state).some((m) => m.includes('"md" read as "MD"')));
+    assertFlagged(f, o.city, 'the city starts on the line above');
+    assertFlagged(f, o.state, '"md" read as "MD"');
   });
 
   it('reads a city line OCR wrote without its state', function () {
@@ -184,7 +184,7 @@ describe('text: OCR header boxes by their place on the form', function () {
     const o = f.reportingOwners[0];
     assert.equal(o.isOfficer.value, true);
     assert.equal(o.officerTitle.value, 'Treasurer');
-    assert.ok(flagsAt(f, o.isOfficer).some((m) => m.includes('the check mark is written "xX"')));
+    assertFlagged(f, o.isOfficer, 'the check mark is written "xX"');
   });
 });
 
@@ -207,11 +207,7 @@ describe('text: the form type and dates of the OCR header', function () {
     assert.equal(f.periodOfReport.value, '2025-02-11');
     assert.equal(f.dateOfOriginalSubmission.value, '2025-02-14');
     assert.equal(f.documentType.value, '4/A');
-    assert.ok(
-      flagsAt(f, f.dateOfOriginalSubmission).some((m) =>
-        m.includes("read from the line below its label, among other boxes' text"),
-      ),
-    );
+    assertFlagged(f, f.dateOfOriginalSubmission, "read from the line below its label, among other boxes' text");
   });
 });
 
@@ -237,7 +233,7 @@ describe('text: signatures as OCR wraps them', function () {
     const s = f.signatures[0];
     assert.equal(s.date.value, '2025-02-13');
     assert.equal(s.name.uncertain, true);
-    assert.ok(flagsAt(f, s.name).some((m) => m.includes('the name wraps around the date')));
+    assertFlagged(f, s.name, 'the name wraps around the date');
   });
 });
 
@@ -253,7 +249,7 @@ describe('text: a Form 3 date box whose label OCR garbled', function () {
   it("finds the box by the label's surviving end and takes the date before the amendment box's label, flagged", function () {
     const f = read('form3-tesseract-event-label-garbled.txt');
     assert.equal(f.periodOfReport.value, '2025-02-11');
-    assert.ok(flagsAt(f, f.periodOfReport).some((m) => m.includes('read from the line below its label')));
+    assertFlagged(f, f.periodOfReport, 'read from the line below its label');
     assert.equal(f.dateOfOriginalSubmission.value, null);
   });
 });
@@ -357,7 +353,7 @@ describe('text: OCR marks at the edges of titles and boxes', function () {
     const f = read('form4-tesseract-title-marks.txt');
     const o = f.reportingOwners[0];
     assert.equal(o.officerTitle.value, 'Chief Marine Officer');
-    assert.ok(flagsAt(f, o.officerTitle).some((m) => m.includes('read as "Chief Marine Officer"')));
+    assertFlagged(f, o.officerTitle, 'read as "Chief Marine Officer"');
     assert.equal(f.nonDerivative[0].natureOfOwnership.value, 'y > Trust');
     assert.equal(f.derivative[0].underlyingSecurityTitle.value, 'Common Stock');
   });
@@ -376,19 +372,19 @@ describe('text: OCR misreadings said where they are', function () {
   it('marks a footnote, the remarks or a signature holding a word in a shape OCR makes of unread letters', function () {
     const f = read('form4-tesseract-prose-noise.txt');
     const [a, b, c] = f.footnotes;
-    assert.ok(flagsAt(f, a.text).some((m) => m.includes('"B.Comioni" holds a period glued before a word')));
-    assert.ok(flagsAt(f, b.text).some((m) => m.includes('"séld" holds an accented letter')));
+    assertFlagged(f, a.text, '"B.Comioni" holds a period glued before a word');
+    assertFlagged(f, b.text, '"séld" holds an accented letter');
     assert.ok(!c.text.uncertain, 'a footnote without such a word stays as read');
-    assert.ok(flagsAt(f, f.remarks).some((m) => m.includes('"dated:March" holds punctuation between letters')));
+    assertFlagged(f, f.remarks, '"dated:March" holds punctuation between letters');
     assert.ok(!f.signatures[0].name.uncertain);
   });
 
   it("marks names holding a mark no name has, and a title holding its box's label", function () {
     const f = read('form4-tesseract-stray-marks.txt');
     const o = f.reportingOwners[0];
-    assert.ok(flagsAt(f, o.name).some((m) => m.includes('holds ".", no part of a name')));
-    assert.ok(flagsAt(f, f.issuer.name).some((m) => m.includes('holds ",", no part of a name')));
-    assert.ok(flagsAt(f, o.officerTitle).some((m) => m.includes("holds the box's label")));
+    assertFlagged(f, o.name, 'holds ".", no part of a name');
+    assertFlagged(f, f.issuer.name, 'holds ",", no part of a name');
+    assertFlagged(f, o.officerTitle, "holds the box's label");
   });
 });
 
@@ -397,13 +393,13 @@ describe('text: footnote markers OCR glued to a code or an amount', function () 
     const f = read('form4-tesseract-glued-markers.txt');
     const [a, b] = f.nonDerivative;
     assert.equal(a.transactionCode.value, 'G');
-    assert.ok(flagsAt(f, a.transactionCode).some((m) => m.includes('"Go" read as the code "G" and a footnote marker')));
+    assertFlagged(f, a.transactionCode, '"Go" read as the code "G" and a footnote marker');
     assert.deepEqual(
       [b.transactionShares.value, b.transactionAcquiredDisposedCode.value, b.transactionPricePerShare.value],
       ['1000', 'D', '18.40'],
     );
     assert.equal(b.sharesOwnedFollowingTransaction.value, '39250');
-    assert.ok(flagsAt(f, b.transactionShares).some((m) => m.includes('"{).1"')));
+    assertFlagged(f, b.transactionShares, '"{).1"');
   });
 });
 
@@ -436,7 +432,7 @@ describe('text: the relationship title where OCR puts it', function () {
     const f = read('form4-tesseract-title-beside-date.txt');
     const o = f.reportingOwners[0];
     assert.equal(o.officerTitle.value, 'Chief Navigation Officer');
-    assert.ok(flagsAt(f, o.officerTitle).some((m) => m.includes('read beside the date box')));
+    assertFlagged(f, o.officerTitle, 'read beside the date box');
     assert.deepEqual([o.street1.value, o.street2.value], ['C/O KESTREL BAY MARINE INC.', '400 QUAY STREET']);
     assert.ok(!f.findings.some((x) => x.message.includes('Officer is checked but no title was found')));
   });

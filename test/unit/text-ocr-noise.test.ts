@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
 import type { Field, Filing } from '../../src/core/model';
-import { flagsAt } from '../helpers/findings';
+import { assertFlagged, flagsAt } from '../helpers/findings';
 import { runRules } from '../../src/core/rules';
 
 // Apart from fixtures/text: a garbled marker (“)) is resolved to a footnote but its ref has no span that reads the
@@ -27,10 +27,7 @@ function assertReadAsF1(filing: Filing, f: Field<unknown>, says: string): void {
     f.footnotes.map((r) => r.id),
     ['F1'],
   );
-  assert.ok(
-    flagsAt(filing, f).some((m) => m.includes(says)),
-    says,
-  );
+  assertFlagged(filing, f, says);
 }
 
 describe('text: the noise classes of Tesseract output', function () {
@@ -71,9 +68,9 @@ describe('text: the noise classes of Tesseract output', function () {
       ['S', '1200', '42.15', '18300'],
     );
     assert.equal(text.slice(a.transactionCode.span!.start, a.transactionCode.span!.end), 'Ss');
-    assert.ok(flagsAt(filing, a.transactionCode).some((m) => /"Ss" read as "S"/.test(m)));
+    assertFlagged(filing, a.transactionCode, /"Ss" read as "S"/);
     assert.equal(b.transactionCode.value, 'C');
-    assert.ok(flagsAt(filing, b.transactionCode).some((m) => /"Cc" read as "C"/.test(m)));
+    assertFlagged(filing, b.transactionCode, /"Cc" read as "C"/);
     assert.equal(b.directOrIndirectOwnership.value, 'D');
   });
 
@@ -106,11 +103,7 @@ describe('text: a Tesseract row that cannot be read is never silent', function (
     assert.equal(filing.nonDerivative.length, 1);
     const r = filing.nonDerivative[0];
     assert.equal(r.transactionCode.value, null);
-    assert.ok(
-      flagsAt(filing, r.transactionCode).some((m) =>
-        /"jh" where the transaction code is printed could not be read/.test(m),
-      ),
-    );
+    assertFlagged(filing, r.transactionCode, /"jh" where the transaction code is printed could not be read/);
     assert.equal(r.transactionDate.value, '2024-06-03');
     assert.equal(r.transactionDate.uncertain, true);
     assert.ok(
@@ -133,7 +126,7 @@ describe('text: a signature wrapped around its date', function () {
     const [sig] = filing.signatures;
     assert.equal(sig.name.value, '/s/ Bisi Oyelaran');
     assert.equal(sig.date.value, '2025-05-22');
-    assert.ok(flagsAt(filing, sig.name).some((m) => m.includes('the "*" after the name left out')));
+    assertFlagged(filing, sig.name, 'the "*" after the name left out');
   });
 
   it('finds a signature whose "/s/" OCR wrote "4s/", and reads it as "/s/", flagged', function () {
@@ -142,7 +135,7 @@ describe('text: a signature wrapped around its date', function () {
     const [sig] = filing.signatures;
     assert.equal(sig.name.value, '/s/ Valentina Okoro, as attorney-in-fact for Bisi Oyelaran');
     assert.equal(sig.date.value, '2025-05-22');
-    assert.ok(flagsAt(filing, sig.name).some((m) => m.includes('"4s/" read as "/s/"')));
+    assertFlagged(filing, sig.name, '"4s/" read as "/s/"');
   });
 });
 
@@ -154,11 +147,10 @@ describe('text: arithmetic as a second reader', function () {
     const owned = rows[1].sharesOwnedFollowingTransaction;
     assert.equal(owned.value, '19900');
     assert.equal(owned.uncertain, true);
-    assert.ok(
-      flagsAt(filing, owned).some((m) =>
-        m.includes('reads 19,900, but the running tally gives 19,500 - 500 = 19,000, from which the next row follows'),
-      ),
-      flagsAt(filing, owned).join('\n'),
+    assertFlagged(
+      filing,
+      owned,
+      'reads 19,900, but the running tally gives 19,500 - 500 = 19,000, from which the next row follows',
     );
     // The rows around it add up: nothing said of them.
     for (const i of [0, 2])
@@ -167,12 +159,12 @@ describe('text: arithmetic as a second reader', function () {
 
   it('marks both the shares and the amount owned of a last row that does not add up, either of which may be misread', function () {
     const last = rows[3];
-    assert.ok(
-      flagsAt(filing, last.sharesOwnedFollowingTransaction).some((m) =>
-        m.includes('gives 18,000 - 400 = 17,600: this amount (17,600) or the shares (1,000) may have been misread'),
-      ),
+    assertFlagged(
+      filing,
+      last.sharesOwnedFollowingTransaction,
+      'gives 18,000 - 400 = 17,600: this amount (17,600) or the shares (1,000) may have been misread',
     );
-    assert.ok(flagsAt(filing, last.transactionShares).some((m) => m.includes('1,000 would')));
+    assertFlagged(filing, last.transactionShares, '1,000 would');
   });
 });
 
@@ -187,9 +179,7 @@ describe('text: footnote numbers out of order', function () {
         ['F8', true, true],
       ],
     );
-    assert.ok(
-      flagsAt(filing, filing.footnotes[2].id).some((m) => m.includes('numbered 8 where footnote 3 comes next')),
-    );
+    assertFlagged(filing, filing.footnotes[2].id, 'numbered 8 where footnote 3 comes next');
   });
 });
 
@@ -212,9 +202,7 @@ describe('text: footnote numbers whose punctuation OCR misreads', function () {
       ),
     );
     assert.ok(filing.footnotes[2].text.value!.endsWith('of the shares, 4.5% of them were given to the trust in 2022.'));
-    assert.ok(
-      flagsAt(filing, filing.footnotes[1].id).some((m) => m.includes('followed by a comma, as OCR reads a period')),
-    );
+    assertFlagged(filing, filing.footnotes[1].id, 'followed by a comma, as OCR reads a period');
   });
 });
 
@@ -240,7 +228,7 @@ describe('text: the end of a footnote OCR read after "Remarks:"', function () {
       n1.value,
       "The shares are held by the Lindqvist Irrevocable Trust, of which the Reporting Person's children are the beneficiaries.",
     );
-    assert.ok(flagsAt(filing, n1).some((m) => m.includes('its end is taken from the words OCR read after "Remarks:"')));
+    assertFlagged(filing, n1, 'its end is taken from the words OCR read after "Remarks:"');
     assert.equal(filing.remarks.value, null);
     assert.ok(
       filing.findings.some(
@@ -270,7 +258,7 @@ describe('text: a footnote 1 that OCR reads as a letter', function () {
       ],
     );
     assert.ok(filing.footnotes[2].text.value!.endsWith('he and I. Okafor, his spouse, are the trustees.'));
-    assert.ok(flagsAt(filing, filing.footnotes[0].id).some((m) => m.includes('reads "t", as OCR misreads a 1')));
+    assertFlagged(filing, filing.footnotes[0].id, 'reads "t", as OCR misreads a 1');
   });
 });
 
@@ -302,7 +290,7 @@ describe('text: a "care of" line whose C/O OCR misread', function () {
       filing.reportingOwners.map(() => ['C/O HARBOR LIGHT BIOTECH INC', true]),
     );
     assert.ok(streets.length >= 1);
-    assert.ok(flagsAt(filing, streets[0]).some((m) => m.includes('an address line starts so only with "C/O"')));
+    assertFlagged(filing, streets[0], 'an address line starts so only with "C/O"');
   });
 
   it('leaves a street that only looks like it alone', function () {
@@ -320,7 +308,7 @@ describe('text: an address line ending in a period OCR read', function () {
     assert.equal(o.street1.value, 'C/O PINECREST SOFTWARE INC.');
     assert.ok(!o.street1.uncertain);
     assert.equal(o.street2.value, '500 HARBOR PARKWAY');
-    assert.ok(flagsAt(filing, o.street2).some((m) => m.includes('ends in a period after a whole word or a number')));
+    assertFlagged(filing, o.street2, 'ends in a period after a whole word or a number');
   });
 });
 
@@ -347,7 +335,7 @@ describe('text: (A) or (D) OCR left unread', function () {
     );
     for (const f of [exercised.transactionAcquiredDisposedCode, option.transactionAcquiredDisposedCode]) {
       assert.equal(f.uncertain, true);
-      assert.ok(flagsAt(filing, f).some((m) => m.includes('inferred from transaction code M')));
+      assertFlagged(filing, f, 'inferred from transaction code M');
     }
     assert.equal(other.transactionCode.value, 'J');
     assert.equal(other.transactionAcquiredDisposedCode.value, null);
@@ -431,7 +419,7 @@ describe('text: a footnote marker whose opening parenthesis OCR lost ("3)")', fu
         f.footnotes.map((x) => x.id),
         ['F3'],
       );
-      assert.ok(flagsAt(filing, f).some((m) => m.includes('"3)" is garbled; read as (3), as its digit says')));
+      assertFlagged(filing, f, '"3)" is garbled; read as (3), as its digit says');
     }
   });
 });
@@ -443,7 +431,7 @@ describe('text: a security title OCR misread on one row of a table that repeats 
   it('is read as the title the table repeats, flagged, so the running tally keeps the row in its holding', function () {
     assert.equal(rows[1].securityTitle.value, 'Class A Common Stock');
     assert.equal(rows[1].securityTitle.raw, 'Class A Common Steck');
-    assert.ok(flagsAt(filing, rows[1].securityTitle).some((m) => m.includes('"Class A Common Steck" read as')));
+    assertFlagged(filing, rows[1].securityTitle, '"Class A Common Steck" read as');
     // 9,500 after row 1, 9,000 after the misread row 2, 8,000 after row 3: one holding that adds up.
     assert.deepEqual(
       runRules(filing).filter((f) => f.rule === 'holdings-reconcile'),
@@ -511,9 +499,9 @@ describe("text: first letters OCR lost at a box's edge", function () {
     );
     assert.equal(filing.issuer.name.value, 'Saltmarsh Biologics Inc');
     const [header, table] = filing.reportingOwners;
-    assert.ok(flagsAt(filing, header.street2).some((m) => m.includes('read "UITE" as "SUITE"')));
-    assert.ok(flagsAt(filing, header.city).some((m) => m.includes('"ARCHMONT" read as "LARCHMONT"')));
-    assert.ok(flagsAt(filing, table.name).some((m) => m.includes('read "estrel" as "Kestrel"')));
+    assertFlagged(filing, header.street2, 'read "UITE" as "SUITE"');
+    assertFlagged(filing, header.city, '"ARCHMONT" read as "LARCHMONT"');
+    assertFlagged(filing, table.name, 'read "estrel" as "Kestrel"');
   });
 
   it('reads the issuer box whose symbol sits between rules, and an address another owner writes whole', function () {
@@ -538,7 +526,7 @@ describe("text: first letters OCR lost at a box's edge", function () {
       ],
     );
     const second = filing.reportingOwners[1];
-    assert.ok(flagsAt(filing, second.city).some((m) => m.includes('"AN DIEGO" read as "SAN DIEGO"')));
+    assertFlagged(filing, second.city, '"AN DIEGO" read as "SAN DIEGO"');
   });
 });
 
@@ -548,7 +536,7 @@ describe("text: a price's decimal point OCR read as a comma", function () {
     const [, b, c] = filing.nonDerivative;
     assert.equal(b.transactionPricePerShare.value, '2599.5213');
     assert.equal(c.transactionPricePerShare.value, '2600.45');
-    assert.ok(flagsAt(filing, b.transactionPricePerShare).some((m) => m.includes('is a misread decimal point')));
+    assertFlagged(filing, b.transactionPricePerShare, 'is a misread decimal point');
     assert.equal(b.directOrIndirectOwnership.value, 'D');
     assert.equal(b.sharesOwnedFollowingTransaction.value, '1300');
   });
@@ -570,7 +558,7 @@ describe('text: a transaction date with one digit misread', function () {
     const { filing } = read('form4-tesseract-date-digit-misread.txt');
     const d = filing.nonDerivative[1].transactionDate;
     assert.equal(d.value, '2015-10-02');
-    assert.ok(flagsAt(filing, d).some((m) => m.includes('"10/62/2015" is no calendar date; read as 2015-10-02')));
+    assertFlagged(filing, d, '"10/62/2015" is no calendar date; read as 2015-10-02');
   });
 });
 
@@ -580,7 +568,7 @@ describe('text: specks OCR reads as marks in titles and prose', function () {
     const [d] = filing.derivative;
     assert.equal(d.securityTitle.value, 'Class B Common Stock');
     assert.equal(d.underlyingSecurityTitle.value, 'Class A Common Stock');
-    assert.ok(flagsAt(filing, d.securityTitle).some((m) => m.includes('no word of a title ends in ":"')));
+    assertFlagged(filing, d.securityTitle, 'no word of a title ends in ":"');
     assert.equal(filing.nonDerivative[0].securityTitle.value, 'Common Stock');
   });
 
@@ -615,16 +603,16 @@ describe('text: specks in the boxes', function () {
     const [o, fund] = filing.reportingOwners;
     assert.equal(o.officerTitle.value, null);
     assert.equal(o.street2.value, '106 EAST BABCOCK STREET, SUITE 3A');
-    assert.ok(flagsAt(filing, o.street2).some((m) => m.includes('"ous" begins no address line')));
+    assertFlagged(filing, o.street2, '"ous" begins no address line');
     assert.equal(fund.name.value, 'Marlowe Capital Fund III L.P.');
-    assert.ok(flagsAt(filing, fund.name).some((m) => m.includes('a period doubled by a speck')));
+    assertFlagged(filing, fund.name, 'a period doubled by a speck');
   });
 
   it("restores a name's last letter, cut by the box's edge, from the signature", function () {
     const { filing } = read('form4-tesseract-name-cut-by-edge.txt');
     const [o] = filing.reportingOwners;
     assert.equal(o.name.value, 'Vance Harold');
-    assert.ok(flagsAt(filing, o.name).some((m) => m.includes('read "Harol" as "Harold", as the signature writes it')));
+    assertFlagged(filing, o.name, 'read "Harol" as "Harold", as the signature writes it');
   });
 });
 
@@ -639,6 +627,6 @@ describe('text: signatures as OCR garbles them', function () {
         '/s/ Dana Whit, Counsel, Heron Point GP Ltd.',
       ],
     );
-    assert.ok(flagsAt(filing, filing.signatures[1].name).some((m) => m.includes('"/si" read as "/s/"')));
+    assertFlagged(filing, filing.signatures[1].name, '"/si" read as "/s/"');
   });
 });

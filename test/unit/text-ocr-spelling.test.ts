@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
 import { unknownWord, type ProseContext } from '../../src/core/parse/text/prose';
 import type { Filing } from '../../src/core/model';
-import { flagsAt } from '../helpers/findings';
+import { assertFlagged, flagsAt } from '../helpers/findings';
 
 const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'text-ocr', 'form4-tesseract-misspelled-words.txt');
 
@@ -28,17 +28,17 @@ describe('text: OCR prose checked against an English dictionary', function () {
     const [n1, n2, n3, n4, n5] = f.footnotes;
     assert.match(n2.text.value ?? '', /multiple transactions at/);
     assert.match(n2.text.raw ?? '', /multiple transacticns at/);
-    assert.ok(flagsAt(f, n2.text).some((m) => m.includes('read "transacticns" as "transactions"')));
+    assertFlagged(f, n2.text, 'read "transacticns" as "transactions"');
     assert.match(n5.text.value ?? '', /^The price reported in Column 4 /);
-    assert.ok(flagsAt(f, n5.text).some((m) => m.includes('"Colurnn" as "Column"')));
+    assertFlagged(f, n5.text, '"Colurnn" as "Column"');
     for (const n of [n1, n3, n4]) assert.ok(!n.text.uncertain, `${n.id.value} has names, terms and numbers only`);
     assert.ok(!f.remarks.uncertain);
-    assert.ok(flagsAt(f, f.signatures[0].name).some((m) => m.includes('"Attorne"') && m.includes('"Attorney"')));
+    assertFlagged(f, f.signatures[0].name, /"Attorne".*"Attorney"/);
   });
 
   it('reads the word hyphenated at the end of a line as one word', function () {
     const f = read((s) => s.replace('exer-\ncisable', 'exer-\ncisablc'));
-    assert.ok(flagsAt(f, f.footnotes[3].text).some((m) => m.includes('"exer" is not an English word')));
+    assertFlagged(f, f.footnotes[3].text, '"exer" is not an English word');
   });
 
   it('checks OCR text only: text with tabs (extracted from a PDF) keeps its words as read', function () {
@@ -144,6 +144,6 @@ describe('text: OCR slips in the numbers and split words of prose', function () 
 
   it('joins a last letter OCR set apart from its word', function () {
     assert.equal(f.remarks.value, 'The sales were reported on additional Forms 4.');
-    assert.ok(flagsAt(f, f.remarks).some((m) => m.includes('"reporte d" as "reported"')));
+    assertFlagged(f, f.remarks, '"reporte d" as "reported"');
   });
 });
