@@ -122,6 +122,10 @@ describe('inputs of costly shapes, found by the fuzzer', function () {
       'latin1',
     );
     const ownerSection = /REPORTING-OWNER:[\s\S]*?(?=\nISSUER:)/.exec(submission)?.[0] ?? '';
+    const ocrOwners = fs.readFileSync(
+      path.join(REPO_ROOT, 'test', 'fixtures', 'text-ocr', 'form4-tesseract-owners-table-lost-letters.txt'),
+      'utf8',
+    );
     const cases: [string, () => string][] = [
       // A million stray '<' in a value: each problem's line number must not be counted from the start.
       ['lt-flood-in-document', () => withRemarks('< '.repeat(1_000_000))],
@@ -165,6 +169,20 @@ describe('inputs of costly shapes, found by the fuzzer', function () {
         () =>
           'FORM 4\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES\nTable I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n' +
           'Common Stock 01/02/2024 S 100 D $1.00 1,000 D\n'.repeat(200_000),
+      ],
+      // OCR text whose "Reporting Owners" table lists 20,000 owners, each name and city without its first letter:
+      // matching them to the owners read, and their addresses to one another, must not compare all pairs.
+      [
+        'form-text-ocr-owners-20000',
+        () =>
+          ocrOwners.replace(
+            'Signatures',
+            Array.from(
+              { length: 20_000 },
+              (_, i) =>
+                `estrel Harbor Partners ${i} L.P.\nC/O KESTREL HARBOR PARTNERS x\n${i} QUINCY AVENUE, UITE 5\nARCHMONT, NY 10538\n`,
+            ).join('') + 'Signatures',
+          ),
       ],
       // EDGAR HTML with 100,000 extra table rows, and with 100,000 nested tables.
       [

@@ -154,24 +154,29 @@ function lostFirstLetter(doc: TextDoc, f: Field<string>, what: string): void {
 function restoreFromOtherOwners(doc: TextDoc): void {
   const owners = doc.filing.reportingOwners;
   const fields = ['street1', 'street2', 'city'] as const;
-  for (const o of owners)
-    for (const name of fields) {
+  for (const name of fields) {
+    // Each value by its key without the first letter (one pass, so that many owners take linear time). Not a value
+    // whose first letter is an "I", "l" or "|": that is a border OCR read ("ILONG BEACH"), not a letter lost.
+    const byTail = new Map<string, string>();
+    for (const x of owners) {
+      const v = x[name].value;
+      if (v && v.length <= 300 && !/^[Il|[1]/.test(v)) byTail.set(key(v).slice(1), v);
+    }
+    for (const o of owners) {
       const f = o[name];
       const k = key(f.value ?? '');
       if (k.length < 4 || (f.value ?? '').length > 300) continue;
-      // Not a first "I", "l" or "|": that is a border OCR read ("ILONG BEACH"), not a letter lost.
-      const other = owners.find(
-        (x) => x !== o && !/^[Il|[1]/.test(x[name].value ?? '') && key(x[name].value ?? '').slice(1) === k,
-      );
-      if (!other?.[name].value) continue;
+      const found = byTail.get(k);
+      if (!found) continue;
       const v = f.value;
-      f.value = other[name].value;
+      f.value = found;
       doc.doubt(
         f,
         name === 'city' ? 'City' : name === 'street1' ? 'Street' : 'Street (second line)',
         `"${v}" read as "${f.value}", another reporting person's, which OCR wrote with one more letter at its start (lost at the box's edge)`,
       );
     }
+  }
 }
 
 /** How often the text writes each word (by its `key`: no accents, in capitals), counted once for the boxes. */

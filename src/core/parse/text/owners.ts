@@ -277,12 +277,19 @@ export function withoutEndSpecks(s: string): string {
  */
 export function readOwnersSection(doc: TextDoc, from: number, to: number): void {
   const lines = doc.lines.filter((l) => l.start >= from && l.end <= to);
-  const known = new Set(doc.filing.reportingOwners.map((o) => key(o.name.value ?? '')));
+  const known = new Set<string>();
   // The table's left border eats a name's first letter in OCR ("essémer Venture Partners VIII L.P."): such a name
-  // is an owner already read.
+  // is an owner already read. (Sets both, so that a table of many owners is read in linear time.)
+  const knownTails = new Set<string>();
+  const remember = (name: string) => {
+    const k = key(name);
+    known.add(k);
+    if (k.length >= 9) knownTails.add(k.slice(1));
+  };
+  for (const o of doc.filing.reportingOwners) remember(o.name.value ?? '');
   const isKnown = (name: string) => {
     const k = key(name);
-    return known.has(k) || (doc.ocr && k.length >= 8 && [...known].some((x) => x.slice(1) === k));
+    return known.has(k) || (doc.ocr && k.length >= 8 && knownTails.has(k));
   };
   let block: Piece[] = [];
   const cityLine = /^(.{0,120}?),?\s{1,20}([A-Z]{2})\s{1,20}(\d{5}(?:-\d{4})?)$/;
@@ -324,7 +331,7 @@ export function readOwnersSection(doc: TextDoc, from: number, to: number): void 
       marks = [];
       worded = false;
       if (!name || isKnown(name.raw) || rest.length < 1) continue;
-      known.add(key(name.raw));
+      remember(name.raw);
       const o = emptyOwner();
       o.name = doc.field(name, name.raw);
       const streets = rest.slice(0, -1);
