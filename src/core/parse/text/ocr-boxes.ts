@@ -160,7 +160,9 @@ function restoreFromOtherOwners(doc: TextDoc): void {
     const byTail = new Map<string, string>();
     for (const x of owners) {
       const v = x[name].value;
-      if (v && v.length <= 300 && !/^[Il|[1]/.test(v)) byTail.set(key(v).slice(1), v);
+      const tail = v && v.length <= 300 && !/^[Il|[1]/.test(v) ? key(v).slice(1) : null;
+      // The first owner's, as before: the header's box is read before the owners table.
+      if (tail !== null && v && !byTail.has(tail)) byTail.set(tail, v);
     }
     for (const o of owners) {
       const f = o[name];
