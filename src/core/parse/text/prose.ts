@@ -377,16 +377,18 @@ function undoSlips(doc: TextDoc, f: Field<string>, what: string, ctx: ProseConte
       continue;
     }
     // A speck read as an opening quote that no quote closes: "Stock ‘was issued".
-    const speck = /^[‘'`]([a-z]{2,20}[,.;:]?)$/.exec(parts[i]);
+    const speck = budget.left > 0 ? /^[‘'`]([a-z]{2,20}[,.;:]?)$/.exec(parts[i]) : null;
+    if (speck) budget.left--;
     if (speck && !/[’']/.test(parts.slice(i + 1, i + 80).join('')) && english(trimEndOf(speck[1], ',.;:'))) {
       changes.push(`"${parts[i]}" as "${speck[1]}"`);
       parts[i] = speck[1];
       continue;
     }
     // A word's last letter OCR set apart: "are reporte d on".
-    const split = /^([a-z]{3,20})$/.exec(parts[i]);
     const last = parts[i + 2] ?? '';
-    if (split && /^[b-z][.,;:]?$/.test(last) && !english(split[1]) && english(split[1] + last[0])) {
+    const split = budget.left > 0 && /^[b-z][.,;:]?$/.test(last) ? /^([a-z]{3,20})$/.exec(parts[i]) : null;
+    if (split) budget.left--;
+    if (split && !english(split[1]) && english(split[1] + last[0])) {
       const fixed = `${split[1]}${last}`;
       changes.push(`"${parts[i]}${parts[i + 1]}${last}" as "${fixed}"`);
       parts.splice(i, 3, fixed);
