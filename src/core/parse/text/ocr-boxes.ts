@@ -161,7 +161,7 @@ function restoreFromOtherOwners(doc: TextDoc): void {
     for (const x of owners) {
       const v = x[name].value;
       const tail = v && v.length <= 300 && !/^[Il|[1]/.test(v) ? key(v).slice(1) : null;
-      // The first owner's, as before: the header's box is read before the owners table.
+      // The first owner's: the header's box is read before the owners table, whose copy of it OCR may misread.
       if (tail !== null && v && !byTail.has(tail)) byTail.set(tail, v);
     }
     for (const o of owners) {
