@@ -180,8 +180,9 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
 
 /**
  * A footnote's number as OCR misreads it. Its punctuation: a comma for the period ("9, The shares"), no space
- * after the period ("12.The shares", "12.-The shares"), a speck read as a second period ("3.. The", "(5). The"). Or its digit: a 1 read as a letter or a stroke ("t. Each
- * share", "l. The", "|. The"), the shapes Tesseract gives a lone 1 in small print. Taken only for the number that
+ * after the period ("12.The shares", "12.-The shares"), a speck read as a second period ("3.. The", "(5). The").
+ * Or its digit: a 1 read as a letter or a stroke ("t. Each share", "l. The", "|. The"), the shapes Tesseract gives
+ * a lone 1 in small print. Taken only for the number that
  * comes next and before a capital letter or a quote, so that a continuation line ("2, and the...", "1.5 million",
  * "I. Smith") is not split off.
  */
@@ -303,9 +304,10 @@ function readSignatureLine(doc: TextDoc, l: Line): void {
   // "/s/ Arjun Kampani * 4/13/2022": a mark standing alone after the name (the label's asterisk, a speck).
   const speck = doc.ocr && nameValue ? /\s([*•·~^_=:;.]{1,3})$/.exec(nameValue) : null;
   if (speck && nameValue) nameValue = nameValue.slice(0, speck.index);
-  // "Ltd., the-General Partner": a hyphen OCR read between a small word and the next.
-  const glued = doc.ocr && nameValue ? /\b(?:the|of|and|for|as|by)-(?=[A-Za-z])/.exec(nameValue) : null;
-  if (glued && nameValue) nameValue = nameValue.replace(/\b(the|of|and|for|as|by)-(?=[A-Za-z])/g, '$1 ');
+  // "Ltd., the-General Partner": a hyphen OCR read between a small word and the next. After a space only: a
+  // compound keeps its hyphens ("Chief-of-Staff").
+  const glued = doc.ocr && nameValue ? /(?<=\s)(?:the|of|and|for|as|by)-(?=[A-Za-z])/.exec(nameValue) : null;
+  if (glued && nameValue) nameValue = nameValue.replace(/(?<=\s)(the|of|and|for|as|by)-(?=[A-Za-z])/g, '$1 ');
   const said = [
     slashShape ? `"${slashShape[0]}" read as "/s/" (OCR)` : null,
     glued ? `"${glued[0]}" read as "${glued[0].slice(0, -1)} ": no word joins so (OCR read a speck as a hyphen)` : null,

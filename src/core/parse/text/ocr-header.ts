@@ -28,7 +28,8 @@ const SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})?\s{0,2}(?:[\]|)}]|(?
 /** A symbol with its closing bracket: the issuer box's border before its name ("[Rocket Lab ... [ RKLB ]") is none. */
 const CLOSED_SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})\s{0,2}[\]|)}]/;
 
-/** A symbol whose opening bracket OCR read as a rule too ("Vector Acquisition Corp | VACQ | ."): two capitals or more. */
+/** A symbol whose opening bracket OCR read as a rule too ("Vector Acquisition Corp | VACQ | ."): two capitals or
+ * more. */
 const PIPED_SYMBOL = /\|\s{0,2}([A-Z]{2,5}(?:\.[A-Z])?)\s{0,2}\|/;
 
 /** The last word of a company's name. */
@@ -339,7 +340,8 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
 
 /**
  * Where a "C/O" line ends in the joined street text: after the company's suffix ("INC.,", "CORPORATION,", also
- * "ORPORATION," and "IMITED," as OCR loses a first letter at the box's edge), else before the house number. EDGAR wraps the address at the box's edge, not between its fields.
+ * "ORPORATION," and "IMITED," as OCR loses a first letter at the box's edge), else before the house number. EDGAR
+ * wraps the address at the box's edge, not between its fields.
  */
 function careOfSplit(words: readonly string[]): number {
   if (!/^C\/O$/i.test(words[0] ?? '')) return -1;
