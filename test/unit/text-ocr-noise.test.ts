@@ -617,14 +617,14 @@ describe('text: specks in the boxes', function () {
 });
 
 describe('text: signatures as OCR garbles them', function () {
-  it('finds "/si" as "/s/", and leaves out a lone mark after the name and a hyphen after "the"', function () {
+  it('finds "/si" as "/s/", and leaves out a lone mark after the name and a hyphen after "the" (not in a compound)', function () {
     const { filing } = read('form4-tesseract-signatures-slips.txt');
     assert.deepEqual(
       filing.signatures.map((x) => x.name.value),
       [
         '/s/ Dana Whit, Counsel, Heron Point GP Ltd., the General Partner of Heron Point Partners II L.P.',
         '/s/ Dana Whit, Counsel, Heron Point GP Ltd., the General Partner of Heron Point Partners II L.P.',
-        '/s/ Dana Whit, Counsel, Heron Point GP Ltd.',
+        '/s/ Dana Whit, Chief-of-Staff, Heron Point GP Ltd.',
       ],
     );
     assertFlagged(filing, filing.signatures[1].name, '"/si" read as "/s/"');
