@@ -630,3 +630,20 @@ describe('text: signatures as OCR garbles them', function () {
     assertFlagged(filing, filing.signatures[1].name, '"/si" read as "/s/"');
   });
 });
+
+describe("text: a table's column headings garbled by OCR above its first row", function () {
+  it('reads no row of heading words with a single digit ("code |v [amount [1\u00b0 [rice Fransacton")', function () {
+    const { filing } = read('form4-tesseract-headings-garbled.txt');
+    assert.deepEqual(
+      filing.nonDerivative.map((r) => [
+        r.securityTitle.value,
+        r.transactionShares.value,
+        r.sharesOwnedFollowingTransaction.value,
+      ]),
+      [
+        ['Common Stock', '400', '2310'],
+        ['Common Stock', '1010', '1300'],
+      ],
+    );
+  });
+});

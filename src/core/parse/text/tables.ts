@@ -6,6 +6,7 @@ import { formBoxes, type BoxKey } from '../../form/layout';
 import type { Line, Piece, TextDoc } from './doc';
 import { DATE_RE, DATE2_RE, HEADER_WORDS, NONE_VALUES } from './patterns';
 import { MAX_TEXT_ROWS, readRow } from './rows';
+import { withinEdits } from './titles';
 
 /** How a security title usually begins: where a next row's title starts among lines of words. */
 const TITLE_START =
@@ -45,6 +46,28 @@ function withoutHeaderNumbers(text: string): string {
     .replace(/\b\d{1,2}[A-Z]?\.(?=\s|$)/g, ' ')
     .replace(/Instr\.\s*[\d,\sand]*/gi, ' ')
     .replace(/(?:^|\s)\d\)/g, ' ');
+}
+
+/** The header vocabulary's longer words, which OCR misreads into near-words ("Fransacton", "Secunties"). */
+const LONG_VOCAB = [...HEADER_VOCAB].filter((w) => w.length >= 5);
+
+/**
+ * Whether an OCR line above a table's first row is its column headings garbled ("code |v [amount [1° [rice
+ * Fransacton", "Execution Date, | Transaction [Or (o) tins 9 a.nd Secunties*"): no date and no number of two digits
+ * or more, as every row has one, and at least half its words of three letters or more the headings' words, or within
+ * the letters OCR garbles of one (one in a word of up to five letters, two in a longer one; "rice" of "price").
+ */
+function garbledHeaderLine(l: Line): boolean {
+  if (l.text.length > 300 || DATE_RE.test(l.text) || /\d{2}/.test(withoutHeaderNumbers(l.text))) return false;
+  const words = l.text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length >= 3);
+  if (words.length < 2) return false;
+  const heading = (w: string) =>
+    HEADER_VOCAB.has(w) ||
+    LONG_VOCAB.some((v) => withinEdits(w, v, w.length <= 5 ? 1 : 2) || withinEdits(w, v.slice(1), 0));
+  return words.filter(heading).length * 2 >= words.length;
 }
 
 /** Whether a line is header text of a table (labels, instructions, rules), not a row. */
@@ -146,7 +169,8 @@ export function readTable(
       markerLine ??= p;
       continue;
     }
-    if (isHeaderLine(l)) {
+    const noRowYet = (table === 'derivative' ? doc.filing.derivative : doc.filing.nonDerivative).length === rowsBefore;
+    if (isHeaderLine(l) || (doc.ocr && noRowYet && garbledHeaderLine(l))) {
       pendingTitle = [];
       continue;
     }

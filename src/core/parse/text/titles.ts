@@ -9,9 +9,8 @@ import type { DerivativeRow, Field, Row } from '../../model';
 import type { TextDoc } from './doc';
 import { isEnglishWord } from './english';
 
-/** Letters a misread may change: at most two, and at most a tenth of the title's length plus one. */
-function near(a: string, b: string): boolean {
-  const max = Math.min(2, 1 + Math.floor(Math.min(a.length, b.length) / 10));
+/** Whether `a` becomes `b` with at most `max` letters inserted, deleted or changed (Levenshtein, given up early). */
+export function withinEdits(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
   // Levenshtein distance by rows, given up once a whole row exceeds `max`.
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -27,6 +26,11 @@ function near(a: string, b: string): boolean {
     prev = cur;
   }
   return prev[b.length] <= max;
+}
+
+/** Letters a misread may change: at most two, and at most a tenth of the title's length plus one. */
+function near(a: string, b: string): boolean {
+  return withinEdits(a, b, Math.min(2, 1 + Math.floor(Math.min(a.length, b.length) / 10)));
 }
 
 /**
