@@ -473,6 +473,17 @@ describe('text: Table II heading written "Table It", its column line "Cade | V |
   });
 });
 
+describe('text: Table II heading with a speck after its numeral ("Table Il\'- Derivative")', function () {
+  it('reads the row under it as a Table II row, not as a row of Table I', function () {
+    const { filing } = read('form4-tesseract-table2-heading-speck.txt');
+    assert.equal(filing.nonDerivative.length, 1);
+    assert.deepEqual(
+      filing.derivative.map((r) => [r.securityTitle.value, r.sharesOwnedFollowingTransaction.value]),
+      [['Class B Common Stock', '4800']],
+    );
+  });
+});
+
 describe('text: Table II heading written "Tabie I!"', function () {
   it('reads the rows under it as Table II rows, not as more of Table I', function () {
     const { filing } = read('form3-tesseract-table2-heading-misread.txt');
