@@ -658,3 +658,27 @@ describe("text: a table's column headings garbled by OCR above its first row", f
     );
   });
 });
+
+describe('text: the footnotes\' heading with an accent OCR put on a letter ("Explanation of R\u00e9sponses:")', function () {
+  it('reads the footnotes as footnotes, not as Table II rows', function () {
+    const { filing } = read('form4-tesseract-explanation-accent.txt');
+    assert.equal(filing.derivative.length, 0);
+    assert.deepEqual(
+      filing.footnotes.map((n) => n.id.value),
+      ['F1'],
+    );
+    assert.deepEqual(
+      filing.nonDerivative[0].transactionPricePerShare.footnotes.map((r) => r.id),
+      ['F1'],
+    );
+  });
+});
+
+describe('text: "Attorney-in-Fact" with its "in" lost in a signature', function () {
+  it('reads "Attorney Fact" as "Attorney-in-Fact", flagged', function () {
+    const { filing } = read('form4-tesseract-signature-attorney-fact.txt');
+    const [s] = filing.signatures;
+    assert.equal(s.name.value, '/s/ Adam Ruiz, as Attorney-in-Fact for Lena Ostrowski');
+    assertFlagged(filing, s.name, 'OCR lost the phrase\'s "in"');
+  });
+});

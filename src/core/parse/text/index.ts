@@ -39,7 +39,7 @@ import { readTitlesByTheTable } from './titles';
 import { readDatesByTheTable } from './column-dates';
 import { checkByArithmetic } from './arithmetic';
 import { checkProse } from './prose';
-import { key, NAME_AND_ADDRESS } from './patterns';
+import { EXPLANATION, key, NAME_AND_ADDRESS } from './patterns';
 
 /** Plain or OCR text of a printed form into the model; `{ok:false}` when it is not a Form 3/4/5. */
 export function parseFormText(text: string, file: string): ParseOutcome {
@@ -124,7 +124,7 @@ function readText(doc: TextDoc): ParseOutcome {
     /Tab[li1I|]e\s{1,3}[Il1|!]\s{0,3}[-\u2010-\u2015~]{1,3}\s{0,3}N[o0](?:n|ii|il|li|m|ri)[-\u2010-\u2015\s]{0,3}Derivative/i,
   );
   const table2 = doc.find(/Tab[li1I|]e\s{1,3}[Il1|!][Il1|!t]['‘’]?\s{0,3}[-\u2010-\u2015~]{1,3}\s{0,3}Derivative/i);
-  const explanation = doc.find(/Explanation\s+of\s+Responses\s*:?/i);
+  const explanation = doc.find(EXPLANATION);
   const ownerLabel = doc.find(NAME_AND_ADDRESS);
   const title = documentTypeFromTitle(t.length > 20000 ? t.slice(0, 20000) : t);
   if (!table1 && !title && !ownerLabel) {

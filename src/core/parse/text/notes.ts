@@ -2,6 +2,7 @@
 import { absent } from '../../model';
 import type { Line, Piece, TextDoc } from './doc';
 import { readOwnersSection } from './owners';
+import { EXPLANATION } from './patterns';
 
 /**
  * Everything after the tables: the numbered footnotes, the remarks, the signature lines, and the "Reporting
@@ -147,7 +148,7 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
     const last = notes[notes.length - 1];
     if (last)
       last.bodyEnd = e; // a continuation line of the previous footnote
-    else if (!/^Explanation of Responses/i.test(p.raw)) {
+    else if (EXPLANATION.exec(p.raw)?.index !== 0) {
       doc.uncertain(
         'Explanation of responses',
         `a line without a footnote number ("${p.raw.slice(0, 60)}") was not read`,
@@ -308,8 +309,12 @@ function readSignatureLine(doc: TextDoc, l: Line): void {
   // compound keeps its hyphens ("Chief-of-Staff").
   const glued = doc.ocr && nameValue ? /(?<=\s)(?:the|of|and|for|as|by)-(?=[A-Za-z])/.exec(nameValue) : null;
   if (glued && nameValue) nameValue = nameValue.replace(/(?<=\s)(the|of|and|for|as|by)-(?=[A-Za-z])/g, '$1 ');
+  // "as Attorney Fact for": the signature's standard phrase with its "-in-" lost.
+  const lostIn = doc.ocr && nameValue ? /\b(Attorney)[\s-]{1,3}(Fact)\b/i.exec(nameValue) : null;
+  if (lostIn && nameValue) nameValue = nameValue.replace(lostIn[0], `${lostIn[1]}-in-${lostIn[2]}`);
   const said = [
     slashShape ? `"${slashShape[0]}" read as "/s/" (OCR)` : null,
+    lostIn ? `"${lostIn[0]}" read as "${lostIn[1]}-in-${lostIn[2]}": OCR lost the phrase's "in"` : null,
     glued ? `"${glued[0]}" read as "${glued[0].slice(0, -1)} ": no word joins so (OCR read a speck as a hyphen)` : null,
     speck ? `the "${speck[1]}" after the name left out: a speck or the label's asterisk (OCR)` : null,
     doubt,

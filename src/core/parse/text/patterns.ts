@@ -67,3 +67,6 @@ export function key(s: string): string {
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, '');
 }
+
+/** The footnotes' heading, as OCR writes it too: an accent on a letter, an l read as a 1 or an I ("Explanation of Résponses"). */
+export const EXPLANATION = /Exp[l1I]anation\s+of\s+R[eéèêë]sp[o0]nses\s*:?/i;
