@@ -85,7 +85,19 @@ export function comparable(filing: Filing): Json {
   return out;
 }
 
-function walk(exp: Json | undefined, act: Json | undefined, at: string, key: string, acc: Accuracy): void {
+/**
+ * Leaf by leaf. `alone`: the element (a row, an owner, a footnote) is on one side only, read and not in the truth or
+ * in the truth and not read; then a leaf empty on both sides says nothing and is not counted, so that a junk row's
+ * empty boxes are not matches and a lost row's empty boxes are not either.
+ */
+function walk(
+  exp: Json | undefined,
+  act: Json | undefined,
+  at: string,
+  key: string,
+  acc: Accuracy,
+  alone = false,
+): void {
   if (EXCLUDED_PATH.some((re) => re.test(at))) return;
   const isObj = (x: Json | undefined): x is { [k: string]: Json } =>
     x != null && typeof x === 'object' && !Array.isArray(x);
@@ -96,16 +108,38 @@ function walk(exp: Json | undefined, act: Json | undefined, at: string, key: str
   ) {
     const a = Array.isArray(exp) ? exp : [];
     const b = Array.isArray(act) ? act : [];
-    for (let i = 0; i < Math.max(a.length, b.length); i++) walk(a[i], b[i], `${at}[${i}]`, key, acc);
+    // Footnotes by their number, which is what rows cite: a footnote lost or merged does not make every later one a
+    // miss. (Rows and owners have no such identity: by their order.) Paths keep the reading's index.
+    const idOf = (x: Json | undefined) => (isObj(x) && typeof x.id === 'string' ? x.id : null);
+    if (key === 'footnotes' && [...a, ...b].every((x) => idOf(x) !== null)) {
+      // The first of a number read twice pairs with the truth's; the other is an extra footnote.
+      const ours = new Map<string | null, number>();
+      b.forEach((x, i) => ours.has(idOf(x)) || ours.set(idOf(x), i));
+      const paired = new Set<number>();
+      let lost = b.length;
+      for (const x of a) {
+        const i = ours.get(idOf(x));
+        if (i !== undefined && !paired.has(i)) {
+          paired.add(i);
+          walk(x, b[i], `${at}[${i}]`, key, acc, alone);
+        } else walk(x, undefined, `${at}[${lost++}]`, key, acc, true);
+      }
+      b.forEach((x, i) => paired.has(i) || walk(undefined, x, `${at}[${i}]`, key, acc, true));
+      return;
+    }
+    for (let i = 0; i < Math.max(a.length, b.length); i++)
+      walk(a[i], b[i], `${at}[${i}]`, key, acc, alone || a[i] === undefined || b[i] === undefined);
     return;
   }
   if (isObj(exp) || isObj(act)) {
     const a = isObj(exp) ? exp : {};
     const b = isObj(act) ? act : {};
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    for (const k of keys) walk(a[k], b[k], at ? `${at}.${k}` : k, k, acc);
+    for (const k of keys) walk(a[k], b[k], at ? `${at}.${k}` : k, k, acc, alone);
     return;
   }
+  const empty = (x: Json | undefined) => x == null || (Array.isArray(x) && x.length === 0);
+  if (alone && empty(exp) && empty(act)) return;
   acc.total++;
   if (same(key, exp, act)) acc.matched++;
   else acc.mismatches.push({ path: at, expected: exp, actual: act });
