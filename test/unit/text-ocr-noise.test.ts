@@ -643,7 +643,7 @@ describe('text: signatures as OCR garbles them', function () {
 });
 
 describe("text: a table's column headings garbled by OCR above its first row", function () {
-  it('reads no row of heading words with a single digit ("code |v [amount [1\u00b0 [rice Fransacton")', function () {
+  it('reads no row of heading words with a single digit ("code |v [amount [1\u00b0 [rice Fransacton") or a misread instruction ("(Inst. 49")', function () {
     const { filing } = read('form4-tesseract-headings-garbled.txt');
     assert.deepEqual(
       filing.nonDerivative.map((r) => [

@@ -41,11 +41,14 @@ function isHeaderVocab(text: string): boolean {
 
 /** A header's own numbers ("3.", "2A.", "(Instr. 3 and 4)", "4)") removed: what is left tells whether a line holds values. */
 function withoutHeaderNumbers(text: string): string {
-  return text
-    .replace(/(?<=[A-Za-z.,)]) ?\(\d{1,2}\)/g, ' ') // a marker after a word ("Partnership(4)", "LLLP (2)") is not a value
-    .replace(/\b\d{1,2}[A-Z]?\.(?=\s|$)/g, ' ')
-    .replace(/Instr\.\s*[\d,\sand]*/gi, ' ')
-    .replace(/(?:^|\s)\d\)/g, ' ');
+  return (
+    text
+      .replace(/(?<=[A-Za-z.,)]) ?\(\d{1,2}\)/g, ' ') // a marker after a word ("Partnership(4)", "LLLP (2)") is not a value
+      .replace(/\b\d{1,2}[A-Z]?\.(?=\s|$)/g, ' ')
+      // "(Instr. 3 and 4)", also as OCR writes it ("(Inst. 49", "(Instz.-8)", "(lnstr. 4)").
+      .replace(/\b[Il1]nst(?:r|rs|z)?\b[.,:;-]*\s*[\d,\sand]*/gi, ' ')
+      .replace(/(?:^|\s)\d\)/g, ' ')
+  );
 }
 
 /** The header vocabulary's longer words, which OCR misreads into near-words ("Fransacton", "Secunties"). */
