@@ -682,3 +682,14 @@ describe('text: "Attorney-in-Fact" with its "in" lost in a signature', function 
     assertFlagged(filing, s.name, 'OCR lost the phrase\'s "in"');
   });
 });
+
+describe('text: Table I\'s heading written "Table.I - Noh-Derivative"', function () {
+  it('finds the heading and reads the row under it', function () {
+    const { filing } = read('form4-tesseract-table1-heading-period.txt');
+    assert.deepEqual(
+      filing.nonDerivative.map((r) => [r.securityTitle.value, r.sharesOwnedFollowingTransaction.value]),
+      [['Common Stock', '2310']],
+    );
+    assert.ok(!filing.findings.some((x) => x.message.startsWith('Table I: no "Table I')));
+  });
+});
