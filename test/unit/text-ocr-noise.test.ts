@@ -693,3 +693,25 @@ describe('text: Table I\'s heading written "Table.I - Noh-Derivative"', function
     assert.ok(!filing.findings.some((x) => x.message.startsWith('Table I: no "Table I')));
   });
 });
+
+describe('text: table headings OCR squeezed ("TableI - Noh-Derivative", "Table II ; Derivative")', function () {
+  it('finds both headings and reads each row in its table', function () {
+    const { filing } = read('form4-tesseract-table-headings-squeezed.txt');
+    assert.deepEqual(
+      filing.nonDerivative.map((r) => r.securityTitle.value),
+      ['Common Stock'],
+    );
+    assert.deepEqual(
+      filing.derivative.map((r) => [r.securityTitle.value, r.sharesOwnedFollowingTransaction.value]),
+      [['Stock Option (Right to Buy)', '1000']],
+    );
+  });
+});
+
+describe('text: the relationship box\'s number read as letters beside the issuer\'s label ("Is. Relationship")', function () {
+  it('reads the issuer from the line below, not the next label', function () {
+    const { filing } = read('form4-tesseract-issuer-label-number-letters.txt');
+    assert.equal(filing.issuer.name.value, 'Osprey Ridge Corp');
+    assert.equal(filing.issuer.tradingSymbol.value, 'ORCQ');
+  });
+});

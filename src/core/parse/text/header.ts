@@ -86,10 +86,11 @@ export function checkJointFiling(doc: TextDoc, headerEnd: number): void {
 
 /**
  * The label of the box beside the issuer's ("5. Relationship of Reporting Person(s) to Issuer"), where the issuer's
- * value stops; OCR may read its number as a dash or a mark ("... Trading Symbol - Relationship of ...").
+ * value stops; OCR may read its number as a dash, a mark or letters ("... Trading Symbol - Relationship of ...",
+ * "Is. Relationship of ...").
  */
 const NEXT_BOX_LABEL =
-  /(?:^|\s)(?:\d{1,2}\.|[-—~=|.:])\s+(?:Relationship|Date|If\s+Amendment|Individual|Statement|Name)|^\s*Relationship\s+of\s+Reporting/i;
+  /(?:^|\s)(?:\d{1,2}\.|[-—~=|.:])\s+(?:Relationship|Date|If\s+Amendment|Individual|Statement|Name)|(?:^|\s)\S{0,3}\s{0,3}Relationship\s{1,3}of\s{1,3}Reporting/i;
 
 /** The issuer box: the name and the "[SYMBOL]" after it, on the label's line or the line below. */
 export function readIssuer(doc: TextDoc, headerEnd: number): void {

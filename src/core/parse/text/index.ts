@@ -119,11 +119,12 @@ function readText(doc: TextDoc): ParseOutcome {
   const t = doc.t;
   // OCR writes the Roman numerals with the letters and strokes it confuses them with ("Table | -", "Table Il -",
   // "I!", and II's second stroke as a t: "Table It -", a speck after it: "Table Il'-"), the l of "Table" as i or 1
-  // ("Tabie"), the space after it as a period ("Table.I"), and the n of "Non" as ii, m, ri or h ("Noh-Derivative").
+  // ("Tabie"), the space after it as a period or lost ("Table.I", "TableI"), the dash as a semicolon ("Table II ;
+  // Derivative"), and the n of "Non" as ii, m, ri or h ("Noh-Derivative").
   const table1 = doc.find(
-    /Tab[li1I|]e[\s.]{1,3}[Il1|!]\s{0,3}[-\u2010-\u2015~]{1,3}\s{0,3}N[o0](?:n|ii|il|li|m|ri|h)[-\u2010-\u2015\s]{0,3}Derivative/i,
+    /Tab[li1I|]e[\s.]{0,3}[Il1|!]\s{0,3}[-\u2010-\u2015~;:]{1,3}\s{0,3}N[o0](?:n|ii|il|li|m|ri|h)[-\u2010-\u2015\s]{0,3}Derivative/i,
   );
-  const table2 = doc.find(/Tab[li1I|]e\s{1,3}[Il1|!][Il1|!t]['‘’]?\s{0,3}[-\u2010-\u2015~]{1,3}\s{0,3}Derivative/i);
+  const table2 = doc.find(/Tab[li1I|]e\s{1,3}[Il1|!][Il1|!t]['‘’]?\s{0,3}[-\u2010-\u2015~;:]{1,3}\s{0,3}Derivative/i);
   const explanation = doc.find(EXPLANATION);
   const ownerLabel = doc.find(NAME_AND_ADDRESS);
   const title = documentTypeFromTitle(t.length > 20000 ? t.slice(0, 20000) : t);
