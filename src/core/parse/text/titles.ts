@@ -80,7 +80,7 @@ function readBack<R extends Row>(doc: TextDoc, rows: R[], box: (r: R) => Field<s
  * abbreviates ("Conv. Pref.", "Ser. A"), but never ends an English word with a period or any word with a colon or
  * semicolon. Read without the mark, flagged; and a word's "C" read as "€" ("€ommon") read back.
  */
-function strayMarks(doc: TextDoc, f: Field<string>, what: string): void {
+function marksInTitle(doc: TextDoc, f: Field<string>, what: string): void {
   const v = f.value;
   if (!v || v.length > 200) return;
   const words = v.split(' ');
@@ -111,10 +111,10 @@ function strayMarks(doc: TextDoc, f: Field<string>, what: string): void {
 export function readTitlesByTheTable(doc: TextDoc): void {
   if (!doc.ocr) return;
   const f = doc.filing;
-  for (const r of f.nonDerivative) strayMarks(doc, r.securityTitle, `Table I security title (row ${r.index + 1})`);
+  for (const r of f.nonDerivative) marksInTitle(doc, r.securityTitle, `Table I security title (row ${r.index + 1})`);
   for (const r of f.derivative) {
-    strayMarks(doc, r.securityTitle, `Table II security title (row ${r.index + 1})`);
-    strayMarks(doc, r.underlyingSecurityTitle, `Table II underlying title (row ${r.index + 1})`);
+    marksInTitle(doc, r.securityTitle, `Table II security title (row ${r.index + 1})`);
+    marksInTitle(doc, r.underlyingSecurityTitle, `Table II underlying title (row ${r.index + 1})`);
   }
   readBack(doc, f.nonDerivative, (r) => r.securityTitle, 'Table I security title');
   readBack(doc, f.derivative, (r) => r.securityTitle, 'Table II security title');
