@@ -715,3 +715,15 @@ describe('text: the relationship box\'s number read as letters beside the issuer
     assert.equal(filing.issuer.tradingSymbol.value, 'ORCQ');
   });
 });
+
+describe('text: the owner\'s and the issuer\'s labels as OCR garbles them ("Namie and Address", "Issuer Name-and Ticker")', function () {
+  it('finds both boxes and reads the owner and the issuer', function () {
+    const { filing } = read('form4-tesseract-owner-issuer-labels-garbled.txt');
+    assert.deepEqual(
+      filing.reportingOwners.map((o) => [o.name.value, o.street1.value, o.city.value]),
+      [['Lund Arne', 'C/O HARBOR GLASS INC.', 'DULUTH']],
+    );
+    assert.equal(filing.issuer.name.value, 'Harbor Glass Inc.');
+    assert.equal(filing.issuer.tradingSymbol.value, 'HBGL');
+  });
+});

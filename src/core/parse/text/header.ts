@@ -96,7 +96,8 @@ const NEXT_BOX_LABEL =
 export function readIssuer(doc: TextDoc, headerEnd: number): void {
   const m =
     doc.find(/Issuer\s+Name\s+and\s+Ticker\s+or\s+Trading\s+Symbol/i, 0, headerEnd) ??
-    doc.find(/Issuer\s+Name\s+and\s+Ticker/i, 0, headerEnd);
+    // OCR may read a space as a hyphen ("Issuer Name-and Ticker or Tiading Symbol").
+    doc.find(/Issuer\s+Name[\s-]{1,3}and[\s-]{1,3}Ticker/i, 0, headerEnd);
   if (!m) {
     doc.uncertain('Issuer', 'no "Issuer Name and Ticker or Trading Symbol" box was found', null);
     return;

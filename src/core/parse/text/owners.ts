@@ -5,12 +5,15 @@
  */
 import { emptyOwner, type ReportingOwner } from '../../model';
 import type { Piece, TextDoc } from './doc';
-import { HEADER_WORDS, key, NAME_AND_ADDRESS_OF_PERSON } from './patterns';
+import { HEADER_WORDS, key, NAME_AND_ADDRESS, NAME_AND_ADDRESS_OF_PERSON } from './patterns';
+
+/** The owner box's label (NAME_AND_ADDRESS, its OCR shapes too) with the rest of it when it is there. */
+const OWNER_LABEL = new RegExp(`${NAME_AND_ADDRESS.source}(?:\\s+of\\s+Reporting\\s+Person\\s*\\*?)?`, 'i');
 
 /** The name-and-address box whose label is the first in [from, headerEnd). */
 export function readOwner(doc: TextDoc, headerEnd: number, from = 0): ReportingOwner {
   const o = emptyOwner();
-  const m = doc.find(/Name\s+and\s+Addr[eéèêë]ss(?:\s+of\s+Reporting\s+Person\s*\*?)?/i, from, headerEnd);
+  const m = doc.find(OWNER_LABEL, from, headerEnd);
   if (!m) return o;
   let p = doc.restOfCell(m[1], /of\s+Reporting\s+Person|\(Last\)|\d\.\s+Issuer/i);
   if (p) p = doc.stripLead(p, /^[*\s:]+/);

@@ -8,11 +8,12 @@ export const DATE2_RE = /(?<![\w/])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\w/])/;
 /** "February 29,2000", "Feb. 29, 2000". */
 export const MONTH_DATE_RE =
   /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s{1,3}(\d{1,2}),?\s{0,3}(\d{4})\b/i;
-/** The owner box's label, with the accented e's OCR writes for e ("Addréss"). */
-export const NAME_AND_ADDRESS = /Name\s+and\s+Addr[eéèêë]ss/i;
+/** The owner box's label, as OCR writes it too: accented e's ("Addréss"), the m as "mi" or "rn" ("Namie"), the end
+ * of "Address" lost ("Addn"). */
+export const NAME_AND_ADDRESS = /Na(?:m|rn|mi|ni)e\s+and\s+Add(?:r[eéèêë]ss|n\b)/i;
 
 /** The owner box's whole label, as each joint filer's block after the tables starts. */
-export const NAME_AND_ADDRESS_OF_PERSON = /Name\s+and\s+Addr[eéèêë]ss\s+of\s+Reporting\s+Person/i;
+export const NAME_AND_ADDRESS_OF_PERSON = /Na(?:m|rn|mi|ni)e\s+and\s+Add(?:r[eéèêë]ss|n\b)\s+of\s+Reporting\s+Person/i;
 
 /** Cell values that mean "nothing here". */
 export const NONE_VALUES = new Set(['-', '--', '---', '\u2014', '\u2013', 'N/A', 'n/a', 'NA', 'None', 'none']);
