@@ -13,7 +13,7 @@ export const MONTH_DATE_RE =
 export const NAME_AND_ADDRESS = /Na(?:m|rn|mi|ni)e\s+and\s+Add(?:r[eéèêë]ss|n\b)/i;
 
 /** The owner box's whole label, as each joint filer's block after the tables starts. */
-export const NAME_AND_ADDRESS_OF_PERSON = /Na(?:m|rn|mi|ni)e\s+and\s+Add(?:r[eéèêë]ss|n\b)\s+of\s+Reporting\s+Person/i;
+export const NAME_AND_ADDRESS_OF_PERSON = new RegExp(`${NAME_AND_ADDRESS.source}\\s+of\\s+Reporting\\s+Person`, 'i');
 
 /** Cell values that mean "nothing here". */
 export const NONE_VALUES = new Set(['-', '--', '---', '\u2014', '\u2013', 'N/A', 'n/a', 'NA', 'None', 'none']);
@@ -60,14 +60,18 @@ export function dateFromString(seg: string): { raw: string; index: number; value
   return null;
 }
 
+/** A text with the accents OCR puts on letters taken off ("moré" is "more", "Kestrél" is "Kestrel"). */
+export function withoutAccents(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
 /** A name's letters for comparison: upper case, letters and digits only, accents dropped ("Kestrél" is "KESTREL"). */
 export function key(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return withoutAccents(s)
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, '');
 }
 
-/** The footnotes' heading, as OCR writes it too: an accent on a letter, an l read as a 1 or an I ("Explanation of Résponses"). */
+/** The footnotes' heading, as OCR writes it too: an accent on a letter, an l read as a 1 or an I ("Explanation of
+ * Résponses"). */
 export const EXPLANATION = /Exp[l1I]anation\s+of\s+R[eéèêë]sp[o0]nses\s*:?/i;

@@ -10,7 +10,7 @@
 import type { Field } from '../../model';
 import type { TextDoc } from './doc';
 import { isEnglishWord } from './english';
-import { trimEndOf } from './patterns';
+import { trimEndOf, withoutAccents } from './patterns';
 
 /** A word OCR likely misread, or null. Each test runs on one short word. */
 export function misreadWord(w: string): string | null {
@@ -285,7 +285,7 @@ function onlyReading(lower: string, capitalized: boolean): string | null {
     found = w;
   }
   // An accent OCR put on an English letter: "moré", "irrevocablé", "sécurity".
-  const plain = lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const plain = withoutAccents(lower);
   if (plain !== lower && isEnglishWord(plain)) return found && found !== plain ? null : plain;
   if (found || capitalized) return found;
   // A speck read as a thin letter before or after the word: "tmonths", "fromi".
