@@ -75,3 +75,22 @@ export function key(s: string): string {
 /** The footnotes' heading, as OCR writes it too: an accent on a letter, an l read as a 1 or an I ("Explanation of
  * Résponses"). */
 export const EXPLANATION = /Exp[l1I]anation\s+of\s+R[eéèêë]sp[o0]nses\s*:?/i;
+
+/** Whether `a` becomes `b` with at most `max` letters inserted, deleted or changed (Levenshtein, given up early). */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  // Levenshtein distance by rows, given up once a whole row exceeds `max`.
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return false;
+    prev = cur;
+  }
+  return prev[b.length] <= max;
+}

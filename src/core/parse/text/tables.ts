@@ -4,9 +4,8 @@
  */
 import { formBoxes, type BoxKey } from '../../form/layout';
 import type { Line, Piece, TextDoc } from './doc';
-import { DATE_RE, DATE2_RE, HEADER_WORDS, NONE_VALUES } from './patterns';
+import { DATE_RE, DATE2_RE, HEADER_WORDS, NONE_VALUES, withinEdits } from './patterns';
 import { MAX_TEXT_ROWS, readRow } from './rows';
-import { withinEdits } from './titles';
 
 /** How a security title usually begins: where a next row's title starts among lines of words. */
 const TITLE_START =
@@ -68,8 +67,7 @@ function garbledHeaderLine(l: Line): boolean {
     .filter((w) => w.length >= 3);
   if (words.length < 2) return false;
   const heading = (w: string) =>
-    HEADER_VOCAB.has(w) ||
-    LONG_VOCAB.some((v) => withinEdits(w, v, w.length <= 5 ? 1 : 2) || withinEdits(w, v.slice(1), 0));
+    HEADER_VOCAB.has(w) || LONG_VOCAB.some((v) => withinEdits(w, v, w.length <= 5 ? 1 : 2) || w === v.slice(1));
   return words.filter(heading).length * 2 >= words.length;
 }
 
