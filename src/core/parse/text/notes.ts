@@ -183,9 +183,8 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
  * A footnote's number as OCR misreads it. Its punctuation: a comma for the period ("9, The shares"), no space
  * after the period ("12.The shares", "12.-The shares"), a speck read as a second period ("3.. The", "(5). The").
  * Or its digit: a 1 read as a letter or a stroke ("t. Each share", "l. The", "|. The"), the shapes Tesseract gives
- * a lone 1 in small print. Taken only for the number that
- * comes next and before a capital letter or a quote, so that a continuation line ("2, and the...", "1.5 million",
- * "I. Smith") is not split off.
+ * a lone 1 in small print. Taken only for the number that comes next and before a capital letter or a quote, so
+ * that a continuation line ("2, and the...", "1.5 million", "I. Smith") is not split off.
  */
 function ocrNoteStart(
   line: string,

@@ -101,7 +101,6 @@ export interface OcrHeader {
   } | null;
 }
 
-/** The header's boxes as OCR writes them, between the name label and `headerEnd`. */
 /**
  * The most words at the end of `words` (from `most` down to `least`) that the text writes again, `all` being the
  * key of the whole text: a company's name, which its "C/O" line or notes repeat, after an owner's name. Null when
@@ -112,6 +111,7 @@ function repeatedTail(all: string, words: readonly string[], most: number, least
   return null;
 }
 
+/** The header's boxes as OCR writes them, between the name label and `headerEnd`. */
 export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: readonly string[]): OcrHeader {
   const out: OcrHeader = {
     issuerName: null,
