@@ -146,6 +146,13 @@ function lostFirstLetter(doc: TextDoc, f: Field<string>, what: string): void {
   );
 }
 
+/** An owner's address lines and city, each with the name its findings give it. */
+const ADDRESS_FIELDS = [
+  ['street1', 'Street'],
+  ['street2', 'Street (second line)'],
+  ['city', 'City'],
+] as const;
+
 /**
  * An owner's address line or city that is another owner's without its first letter ("NE MARKET ST." beside "ONE
  * MARKET ST.", "AN FRANCISCO"): joint filers often share an address, and the owners table's border eats letters.
@@ -153,8 +160,7 @@ function lostFirstLetter(doc: TextDoc, f: Field<string>, what: string): void {
  */
 function restoreFromOtherOwners(doc: TextDoc): void {
   const owners = doc.filing.reportingOwners;
-  const fields = ['street1', 'street2', 'city'] as const;
-  for (const name of fields) {
+  for (const [name, what] of ADDRESS_FIELDS) {
     // Each value by its key without the first letter (one pass, so that many owners take linear time). Not a value
     // whose first letter is an "I", "l" or "|": that is a border OCR read ("ILONG BEACH"), not a letter lost.
     const byTail = new Map<string, string>();
@@ -174,7 +180,7 @@ function restoreFromOtherOwners(doc: TextDoc): void {
       f.value = found;
       doc.doubt(
         f,
-        name === 'city' ? 'City' : name === 'street1' ? 'Street' : 'Street (second line)',
+        what,
         `"${v}" read as "${f.value}", another reporting person's, which OCR wrote with one more letter at its start (lost at the box's edge)`,
       );
     }
@@ -261,13 +267,8 @@ function lastLetterBySignature(doc: TextDoc, f: Field<string>, counts: Map<strin
 
 /** An owner's name and address with the first letters OCR lost restored (`restoreLostLetters`). */
 function restoreOwnerLetters(doc: TextDoc, o: ReportingOwner, words: Map<string, number>): void {
-  for (const [field, what] of [
-    [o.name, 'Reporting person name'],
-    [o.street1, 'Street'],
-    [o.street2, 'Street (second line)'],
-    [o.city, 'City'],
-  ] as const)
-    restoreLostLetters(doc, field, what, words);
+  restoreLostLetters(doc, o.name, 'Reporting person name', words);
+  for (const [name, what] of ADDRESS_FIELDS) restoreLostLetters(doc, o[name], what, words);
 }
 
 /** Company suffixes a name may end with in lower case ("Partners llc"). */
