@@ -200,6 +200,31 @@ function ocrNoteStart(
   return null;
 }
 
+/**
+ * A signature's name with the slips OCR makes in it undone, and what each was: "/s/" written "4s/" or "/si", a mark
+ * standing alone after the name ("/s/ Arjun Kampani *", the label's asterisk or a speck), a hyphen between a small
+ * word and the next ("Ltd., the-General Partner"; after a space only: a compound keeps its hyphens,
+ * "Chief-of-Staff"), and the standard phrase with its "-in-" lost ("as Attorney Fact for").
+ */
+function undoSignatureSlips(name: string): { value: string; said: string[] } {
+  let value = name;
+  const slashShape = OCR_SLASH_S.exec(value.trimStart());
+  if (slashShape) value = `/s/${value.trimStart().slice(slashShape[0].length)}`;
+  const speck = /\s([*•·~^_=:;.]{1,3})$/.exec(value);
+  if (speck) value = value.slice(0, speck.index);
+  const glued = /(?<=\s)(?:the|of|and|for|as|by)-(?=[A-Za-z])/.exec(value);
+  if (glued) value = value.replace(/(?<=\s)(the|of|and|for|as|by)-(?=[A-Za-z])/g, '$1 ');
+  const lostIn = /\b(Attorney)[\s-]{1,3}(Fact)\b/i.exec(value);
+  if (lostIn) value = value.replace(lostIn[0], `${lostIn[1]}-in-${lostIn[2]}`);
+  const said = [
+    slashShape ? `"${slashShape[0]}" read as "/s/" (OCR)` : null,
+    lostIn ? `"${lostIn[0]}" read as "${lostIn[1]}-in-${lostIn[2]}": OCR lost the phrase's "in"` : null,
+    glued ? `"${glued[0]}" read as "${glued[0].slice(0, -1)} ": no word joins so (OCR read a speck as a hyphen)` : null,
+    speck ? `the "${speck[1]}" after the name left out: a speck or the label's asterisk (OCR)` : null,
+  ].filter((x): x is string => x !== null);
+  return { value, said };
+}
+
 /** "/s/" as OCR writes it: its first slash as a stroke or a digit ("4s/"), its last as a letter ("/si"). */
 const OCR_SLASH_S = /^(?:[|4lIJ1]s\/|\/s[il1|])(?=[ \t])/;
 
@@ -296,31 +321,13 @@ function readSignatureLine(doc: TextDoc, l: Line): void {
       : null;
   // A name wrapped at a hyphen ("Attorney-in-" / "Fact") reads as one word in the value; raw keeps the break.
   const joined = name ? `${name.raw}${tail}` : null;
-  let nameValue =
+  const wrapped =
     joined !== null ? (spanEnd > l.end ? joined.replace(/([A-Za-z])- (?=[A-Za-z])/g, '$1-') : joined) : null;
-  // "4s/ Valentina Margulis": the "/s/" OCR wrote with its first slash as a stroke or a digit.
-  const slashShape = doc.ocr && nameValue ? OCR_SLASH_S.exec(nameValue.trimStart()) : null;
-  if (slashShape && nameValue) nameValue = `/s/${nameValue.trimStart().slice(slashShape[0].length)}`;
-  // "/s/ Arjun Kampani * 4/13/2022": a mark standing alone after the name (the label's asterisk, a speck).
-  const speck = doc.ocr && nameValue ? /\s([*•·~^_=:;.]{1,3})$/.exec(nameValue) : null;
-  if (speck && nameValue) nameValue = nameValue.slice(0, speck.index);
-  // "Ltd., the-General Partner": a hyphen OCR read between a small word and the next. After a space only: a
-  // compound keeps its hyphens ("Chief-of-Staff").
-  const glued = doc.ocr && nameValue ? /(?<=\s)(?:the|of|and|for|as|by)-(?=[A-Za-z])/.exec(nameValue) : null;
-  if (glued && nameValue) nameValue = nameValue.replace(/(?<=\s)(the|of|and|for|as|by)-(?=[A-Za-z])/g, '$1 ');
-  // "as Attorney Fact for": the signature's standard phrase with its "-in-" lost.
-  const lostIn = doc.ocr && nameValue ? /\b(Attorney)[\s-]{1,3}(Fact)\b/i.exec(nameValue) : null;
-  if (lostIn && nameValue) nameValue = nameValue.replace(lostIn[0], `${lostIn[1]}-in-${lostIn[2]}`);
-  const said = [
-    slashShape ? `"${slashShape[0]}" read as "/s/" (OCR)` : null,
-    lostIn ? `"${lostIn[0]}" read as "${lostIn[1]}-in-${lostIn[2]}": OCR lost the phrase's "in"` : null,
-    glued ? `"${glued[0]}" read as "${glued[0].slice(0, -1)} ": no word joins so (OCR read a speck as a hyphen)` : null,
-    speck ? `the "${speck[1]}" after the name left out: a speck or the label's asterisk (OCR)` : null,
-    doubt,
-  ].filter((x): x is string => x !== null);
+  const slips = doc.ocr && wrapped ? undoSignatureSlips(wrapped) : { value: wrapped, said: [] };
+  const said = doubt ? [...slips.said, doubt] : slips.said;
   const nameDoubt = said.length ? said.join('; ') : null;
   doc.filing.signatures.push({
-    name: name ? doc.field(name, nameValue, [], nameDoubt, 'Signature name') : absent<string>(),
+    name: name ? doc.field(name, slips.value, [], nameDoubt, 'Signature name') : absent<string>(),
     date: last ? doc.dateField(last, 'Signature date') : absent<string>(),
     span: doc.span(l.start, spanEnd) ?? null,
   });
