@@ -11,13 +11,15 @@ import { unknownWord, type ProseContext } from '../../src/core/parse/text/prose'
 import type { Filing } from '../../src/core/model';
 import { assertFlagged, flagsAt } from '../helpers/findings';
 
-const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'text-ocr', 'form4-tesseract-misspelled-words.txt');
-
-function read(edit: (s: string) => string = (s) => s): Filing {
-  const r = parseFormText(edit(fs.readFileSync(FIXTURE, 'utf8')), 'form4-tesseract-misspelled-words.txt');
+/** A fixture of test/fixtures/text-ocr read as a filing, its text edited first. */
+function readFixture(name: string, edit: (s: string) => string = (s) => s): Filing {
+  const text = fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'text-ocr', name), 'utf8');
+  const r = parseFormText(edit(text), name);
   assert.ok(r.ok, r.ok ? '' : r.reason);
   return r.filing;
 }
+
+const read = (edit?: (s: string) => string) => readFixture('form4-tesseract-misspelled-words.txt', edit);
 
 /** A text around the field that writes the given words (lower case) once, and no word twice. */
 const around = (...seen: string[]): ProseContext => ({ repeated: () => false, seen: (w) => seen.includes(w) });
@@ -78,13 +80,7 @@ describe('text: OCR prose checked against an English dictionary', function () {
 });
 
 describe('text: OCR slips in prose undone by the dictionary', function () {
-  const text = fs.readFileSync(
-    path.resolve(__dirname, '..', 'fixtures', 'text-ocr', 'form4-tesseract-prose-slips.txt'),
-    'utf8',
-  );
-  const r = parseFormText(text, 'form4-tesseract-prose-slips.txt');
-  assert.ok(r.ok);
-  const f = r.filing;
+  const f = readFixture('form4-tesseract-prose-slips.txt');
 
   it('reads marks glued between words, a misread letter, an accent, run-together words and a closing colon back', function () {
     const n1 = f.footnotes[0].text;
@@ -112,13 +108,7 @@ describe('text: OCR slips in prose undone by the dictionary', function () {
 });
 
 describe('text: OCR slips in the numbers and split words of prose', function () {
-  const text = fs.readFileSync(
-    path.resolve(__dirname, '..', 'fixtures', 'text-ocr', 'form4-tesseract-prose-slips-numbers.txt'),
-    'utf8',
-  );
-  const r = parseFormText(text, 'form4-tesseract-prose-slips-numbers.txt');
-  assert.ok(r.ok);
-  const f = r.filing;
+  const f = readFixture('form4-tesseract-prose-slips-numbers.txt');
 
   it("reads a cents point read as a colon or comma, a rule's 1 read as a letter, and a number glued to a word back", function () {
     assert.equal(
