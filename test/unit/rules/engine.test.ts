@@ -278,6 +278,22 @@ describe('running tally', () => {
       [1, 2, 0, 3],
     );
   });
+  it('keeps the tally of a filing once, out of its JSON, keys and clones', () => {
+    const f = filing([
+      { date: '2024-03-01', shares: '500', ad: 'A', owned: '1000' },
+      { date: '2024-03-05', shares: '100', ad: 'D', owned: '900' },
+    ]);
+    const json = JSON.stringify(f);
+    const keys = Reflect.ownKeys(f).filter((k) => typeof k === 'string');
+    const first = tallyFiling(f);
+    assert.equal(tallyFiling(f), first);
+    assert.equal(JSON.stringify(f), json);
+    assert.deepEqual(
+      Reflect.ownKeys(f).filter((k) => typeof k === 'string'),
+      keys,
+    );
+    assert.deepEqual(structuredClone(f), JSON.parse(json));
+  });
   it('still reports when no order of the same-date rows reconciles, at the fewest places', () => {
     const f = filing([
       { date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' },
