@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_INPUT_BYTES, sizeLimitReason } from '../core/inspect';
+import { MANIFEST_NAME } from '../core/edgar/manifest';
 
 /** Extensions a folder scan picks up; files named explicitly are always read, whatever their name. */
 export const SCAN_EXTENSIONS = new Set(['.xml', '.txt', '.nc', '.sgml', '.htm', '.html', '.pdf']);
@@ -10,6 +11,11 @@ export interface InputFile {
   path: string;
   /** True when the user named the file itself (an unreadable one is then an error, exit 2). */
   explicit: boolean;
+  /**
+   * Whether the file's folder held an EDGAR download manifest when the walk listed it (absent: not known, a file
+   * named explicitly). A folder without one needs no look for it per file.
+   */
+  manifest?: boolean;
 }
 
 export type WalkItem = InputFile | { missing: string };
@@ -23,11 +29,13 @@ function* walkDir(dir: string): Generator<WalkItem> {
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const manifest = entries.some((e) => e.name === MANIFEST_NAME);
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = path.join(dir, e.name);
     if (e.isDirectory()) yield* walkDir(p);
-    else if (e.isFile() && SCAN_EXTENSIONS.has(path.extname(e.name).toLowerCase())) yield { path: p, explicit: false };
+    else if (e.isFile() && SCAN_EXTENSIONS.has(path.extname(e.name).toLowerCase()))
+      yield { path: p, explicit: false, manifest };
   }
 }
 

@@ -120,7 +120,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
         continue;
       }
       stats.parsed++;
-      yield { index: i, path: it.path };
+      yield { index: i, path: it.path, manifest: it.manifest };
     }
   }
 
@@ -131,7 +131,7 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
   };
   if (!opts.workerScript) {
     for (const job of jobs()) {
-      const outcome = await checkFile(job.path, opts.inspect, { inspect: opts.inspectFile });
+      const outcome = await checkFile(job.path, opts.inspect, { inspect: opts.inspectFile, manifest: job.manifest });
       if (!opts.signal?.aborted) settle(job.index, outcome);
     }
     return done();
@@ -148,10 +148,10 @@ export async function checkInputs(paths: string[], opts: CheckRunOptions, sink: 
     wake: (r) => (resume = r),
     onResult: (index, outcome, encoded) => {
       if (!outcome.ok && 'deferred' in outcome) {
-        const path = inputs.get(index)!.input.path;
+        const { path, manifest } = inputs.get(index)!.input;
         pdfs = pdfs.then(async () => {
           if (opts.signal?.aborted) return;
-          const pdf = await checkFile(path, opts.inspect, { inspect: opts.inspectFile });
+          const pdf = await checkFile(path, opts.inspect, { inspect: opts.inspectFile, manifest });
           if (!opts.signal?.aborted) settle(index, pdf);
         });
       } else settle(index, outcome, encoded);

@@ -63,19 +63,22 @@ export interface CheckFileHow {
   inspect?: InspectFile;
   /** A read buffer reused from file to file (a scan worker reads one file at a time). */
   scratch?: ReadScratch;
+  /** Whether the file's folder has an EDGAR download manifest (`InputFile.manifest`; absent: look for it). */
+  manifest?: boolean;
 }
 
 export async function checkFile(
   path: string,
   options: InspectOptions,
-  { deferPdf = false, inspect = inspectBytes, scratch }: CheckFileHow = {},
+  { deferPdf = false, inspect = inspectBytes, scratch, manifest }: CheckFileHow = {},
 ): Promise<FileOutcome> {
   // The outcome keeps nothing of the bytes (a filing holds decoded text), so a reused buffer can hold them.
   const bytes = readInput(path, scratch);
   if (typeof bytes === 'string') return { ok: false, reason: bytes };
   if (deferPdf && isPdf(bytes)) return { ok: false, deferred: true, reason: 'PDF read by the main thread' };
   parseCount.value++;
-  const out = await inspect(bytes, path, { ...options, edgar: edgarSourceForFile(path, bytes) });
+  const edgar = manifest === false ? null : edgarSourceForFile(path, bytes);
+  const out = await inspect(bytes, path, { ...options, edgar });
   // A reader that failed or was stopped did not check the file: never a file to skip quietly.
   if (!out.ok)
     return readerFailed(out.reason)

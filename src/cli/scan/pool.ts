@@ -16,6 +16,8 @@ import { attachTail } from './cache';
 export interface Job {
   index: number;
   path: string;
+  /** `InputFile.manifest`. */
+  manifest?: boolean;
 }
 
 /** What the main thread sends a worker. */

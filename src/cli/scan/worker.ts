@@ -24,7 +24,7 @@ export function runScanWorker(): void {
       const results: FileResultMessage[] = [];
       for (const job of m.jobs) {
         progress.start(job.index);
-        const outcome = await checkFile(job.path, options, { deferPdf: true, scratch });
+        const outcome = await checkFile(job.path, options, { deferPdf: true, scratch, manifest: job.manifest });
         results.push({ index: job.index, ...encodeOutcome(outcome) });
       }
       parentPort!.postMessage({ results } satisfies WorkerMessage);
