@@ -28,11 +28,17 @@ export function digest(s: string): string {
   return `${finish(a1, a2)}.${finish(b1, b2)}`;
 }
 
-/** cyrb53's final mix of its two 32-bit states into 53 bits, in base 36. */
+/**
+ * cyrb53's final mix of its two 32-bit states into 53 bits, in base 36: the top 21 bits, then the low 32 as two
+ * 16-bit parts of four digits each (fixed width, so the string stays one-to-one with the value). Each part is a small
+ * integer: a 53-bit number written in base 36 took V8 a floating-point division per digit, and this was 2% of a
+ * folder check's CPU.
+ */
 function finish(h1: number, h2: number): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  const low = h1 >>> 0;
+  return `${(2097151 & h2).toString(36)}${(low >>> 16).toString(36).padStart(4, '0')}${(low & 0xffff).toString(36).padStart(4, '0')}`;
 }
 
 /**
