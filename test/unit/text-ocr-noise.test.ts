@@ -312,6 +312,30 @@ describe('text: an address line ending in a period OCR read', function () {
   });
 });
 
+describe('text: an address line in capitals with the marks and words OCR adds', function () {
+  it("reads off a neighbouring box's words and marks, specks as colons, periods and hyphens, a border's I", function () {
+    const { filing } = read('form4-tesseract-address-slips.txt');
+    const [o, trust] = filing.reportingOwners;
+    assert.equal(o.street1.value, 'C/O PINECREST SOFTWARE INC.');
+    assertFlagged(filing, o.street1, '"echnology" is no part of an address written in capitals');
+    assertFlagged(filing, o.street1, 'a mark after "C/O"; a colon, semicolon or ending comma');
+    assert.equal(o.street2.value, '100 HARBOR PARKWAY, SUITE 200');
+    assertFlagged(filing, o.street2, '"|__X" is no part of an address');
+    assertFlagged(filing, o.street2, 'a period after the house number; a speck joining two words');
+    assert.equal(trust.city.value, 'LONG BEACH');
+    assertFlagged(filing, trust.city, 'its "I" is the box\'s border');
+  });
+  it('leaves an address written in small letters as it is, only flagging its colon', function () {
+    const { filing } = read('form4-tesseract-address-small-letters.txt');
+    const [o] = filing.reportingOwners;
+    assert.equal(o.street1.value, 'C/O Pinecrest Software Inc.');
+    assert.ok(!o.street1.uncertain);
+    assert.equal(o.street2.value, '500 Harbor-Parkway, Suite: 200 ee');
+    assertFlagged(filing, o.street2, 'holds ":", which no address line has');
+    assert.equal(o.city.value, 'Long Beach');
+  });
+});
+
 describe('text: a table heading OCR garbled past recognition', function () {
   it('says that Table II was not found, after Table I, instead of showing a filing without it', function () {
     const { filing } = read('form4-tesseract-lost-heading.txt');
@@ -384,14 +408,14 @@ describe('text: the form labels OCR misreads', function () {
 });
 
 describe('text: punctuation and capitals no form has', function () {
-  it('flags an owner name starting in lower case, a mark after "C/O" or a colon in an address, reads a footnote ending on a colon', function () {
+  it('flags an owner name starting in lower case, reads back a mark after "C/O" and a colon in an address, and a footnote ending on a colon', function () {
     const { filing } = read('form4-tesseract-punctuation-misread.txt');
     const o = filing.reportingOwners[0];
     assert.equal(o.name.value, 'oddard Pell');
-    assert.equal(o.street1.value, 'C/O, WHITCOMBE INSTRUMENTS CORP:');
+    assert.equal(o.street1.value, 'C/O WHITCOMBE INSTRUMENTS CORP.');
     for (const f of [o.name, o.street1, filing.footnotes[0].text]) assert.equal(f.uncertain, true, String(f.value));
     assert.match(flagsAt(filing, o.name).join('\n'), /starts in lower case/);
-    assert.match(flagsAt(filing, o.street1).join('\n'), /holds ","/);
+    assert.match(flagsAt(filing, o.street1).join('\n'), /a mark after "C\/O"; a colon, semicolon or ending comma/);
     // The colon ending the footnote is read as the period it stands for, and said.
     assert.match(filing.footnotes[0].text.value ?? '', /\.$/);
     assert.match(flagsAt(filing, filing.footnotes[0].text).join('\n'), /read the ":" ending it as "\."/);

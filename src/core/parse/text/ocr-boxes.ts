@@ -85,8 +85,11 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
     ] as const) {
       careOf(doc, street, what);
       leadingWordJunk(doc, street, what);
+      addressJunk(doc, street, what);
+      addressMarkSlips(doc, street, what);
       addressMarks(doc, street, what);
     }
+    borderI(doc, o.city, 'City');
     for (const [t, what] of [
       [o.officerTitle, 'Officer title'],
       [o.otherText, 'Other (specify)'],
@@ -358,14 +361,117 @@ function careOf(doc: TextDoc, f: Field<string>, what: string): void {
   );
 }
 
+/** A mark OCR makes of a box's border or a check box ("|__X", "\\Chief"); no address line holds one. */
+const BOX_MARK = /[|\\{}_]/;
+
+/**
+ * An address line written in capitals that OCR ran into a neighbouring box: a word holding a box's mark ("|__Bireetor",
+ * "|__X", "\\Chief") and the words in small letters after it ("Financial Officer}"), or a word in small letters alone
+ * ("C/O 374 WATER INC: echnology", "INC, ee"). A line written in capitals holds no such word, so it is read without
+ * them, flagged; a line in small letters too ("1600 Amphitheatre Parkway") is left as written.
+ */
+function addressJunk(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || v.length > 300) return;
+  const kept: string[] = [];
+  const dropped: string[] = [];
+  let afterMark = false;
+  // A border glued before the line's "C/O" or house number is the line's (`addressMarkSlips` reads it off).
+  const border = /^[|\\[({]+(?=C\/O\s|\d)/.exec(v)?.[0] ?? '';
+  if (border) kept.push(border);
+  for (const w of v.slice(border.length).split(' ')) {
+    if (BOX_MARK.test(w)) afterMark = true;
+    const junk = BOX_MARK.test(w) || /^[a-z]+[^A-Za-z0-9]*$/.test(w) || (afterMark && /[a-z]/.test(w));
+    if (junk) dropped.push(w);
+    else {
+      kept.push(w);
+      afterMark = false;
+    }
+  }
+  const out = (border + kept.slice(border ? 1 : 0).join(' ')).trim();
+  // Capitals only: at least two words of capitals kept, and nothing in small letters among them.
+  if (!dropped.length || /[a-z]/.test(out) || (out.match(/\b[A-Z]{2,}/g) ?? []).length < 2) return;
+  f.value = out;
+  doc.doubt(
+    f,
+    what,
+    `"${v}" read as "${out}": ${dropped.map((w) => `"${w}"`).join(', ')} ${dropped.length > 1 ? 'are' : 'is'} no part of an address written in capitals (OCR read a neighbouring box with it)`,
+  );
+}
+
+/** Abbreviations an address line ends with a period ("INC.", "ST."), where OCR writes a colon, semicolon or comma. */
+const ADDRESS_ABBREVIATION = /^(?:INC|CORP|CO|LTD|LLC|ST|AVE|BLVD|RD|DR|LN|CT|PL|STE|FL|PKWY|HWY|N|S|E|W)$/;
+
+/** Names of a street's kind, which OCR may join to the name before them with a speck ("MCGOWEN-STREET"). */
+const STREET_KIND = /^(?:STREET|AVENUE|ROAD|DRIVE|BOULEVARD|LANE|COURT|PLACE|PARKWAY|WAY|SUITE|FLOOR|PLAZA|CIRCLE)$/;
+
+/**
+ * Marks that OCR makes of specks in an address line, read back where the form's printing leaves one reading, flagged:
+ * - a mark glued before the line's "C/O" or house number ("|\\C/O BESSEMER"), or right after "C/O" ("C/O, ALPHABET");
+ * - a colon or semicolon after a word ("SUITE: 200"), and a comma ending the line: a period after an abbreviation
+ *   ("INC:", "INC,"), else nothing;
+ * - a period after the house number ("100. SOUTHCENTER");
+ * - a hyphen or period joining a house number or a long word to the next word ("1865-PALMER", "PALMER.AVENUE"), or a
+ *   hyphen before a street's kind ("MCGOWEN-STREET"): a space.
+ */
+function addressMarkSlips(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || v.length > 300 || /[a-z]/.test(v)) return;
+  const changes: string[] = [];
+  let out = v;
+  const edit = (re: RegExp, to: (m: RegExpExecArray) => string, why: string) => {
+    const m = re.exec(out);
+    if (!m) return;
+    out = out.slice(0, m.index) + to(m) + out.slice(m.index + m[0].length);
+    changes.push(why);
+  };
+  edit(/^[|\\[({]+(?=C\/O\s|\d)/, () => '', 'a border before the line');
+  edit(/^C\/O\s?[,.:;]\s*/, () => 'C/O ', 'a mark after "C/O"');
+  const words = out.split(' ');
+  words.forEach((w, i) => {
+    const m = /^([A-Z0-9.]+)[:;]$/.exec(w) ?? (i === words.length - 1 ? /^([A-Z.]+),$/.exec(w) : null);
+    if (!m) return;
+    const word = m[1];
+    words[i] = ADDRESS_ABBREVIATION.test(word) ? `${word}.` : word;
+    changes.push('a colon, semicolon or ending comma');
+  });
+  out = words.join(' ');
+  edit(/^(\d+)\.(?=\s)/, (m) => m[1], 'a period after the house number');
+  for (let i = 0; i < 4; i++)
+    edit(
+      /(\d|\b[A-Z]{4,})[-.]([A-Z]{3,})\b/,
+      (m) => (/\d/.test(m[1]) || m[0][m[1].length] === '.' || STREET_KIND.test(m[2]) ? `${m[1]} ${m[2]}` : m[0]),
+      'a speck joining two words',
+    );
+  if (out === v) return;
+  f.value = out.replace(/\s+/g, ' ').trim();
+  doc.doubt(
+    f,
+    what,
+    `"${v}" read as "${f.value}": ${[...new Set(changes)].join('; ')}, which OCR makes of specks (no address line has them)`,
+  );
+}
+
+/**
+ * A city whose first word begins with an "I" that makes it no word, and is English without it ("ILONG BEACH"): the
+ * box's left border, which OCR reads as an I. Read without it, flagged.
+ */
+function borderI(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  const m = v && v.length <= 100 ? /^I([A-Z]{3,20})\b/.exec(v) : null;
+  if (!m || isEnglishWord(`i${m[1]}`.toLowerCase()) || !isEnglishWord(m[1].toLowerCase())) return;
+  f.value = v!.slice(1);
+  doc.doubt(f, what, `"${v}" read as "${f.value}": its "I" is the box's border, which OCR reads as a letter`);
+}
+
 /**
  * An address line holding a colon or semicolon, or a mark right after "C/O": no address has them, OCR makes them
  * of specks and of a period's or comma's place ("C/O, ALPHABET INC:").
  */
 function addressMarks(doc: TextDoc, f: Field<string>, what: string): void {
   const v = f.value;
-  if (!v || f.uncertain || v.length > 300) return;
-  const mark = /^C\/O\s?[,.:;]/i.test(v) ? v.slice(3).trim()[0] : /[:;]/.exec(v)?.[0];
+  if (!v || v.length > 300) return;
+  const mark = f.uncertain ? null : /^C\/O\s?[,.:;]/i.test(v) ? v.slice(3).trim()[0] : /[:;]/.exec(v)?.[0];
   if (mark) doc.doubt(f, what, `"${v}" holds "${mark}", which no address line has: OCR may have misread it`);
   // A period ends an abbreviation ("ST.", "BLVD.", "INC."), never a whole word or a number ("PARKWAY.", "SUITE 3A."):
   // there it is a speck OCR read, and the line is read without it.
