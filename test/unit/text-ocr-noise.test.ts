@@ -607,6 +607,30 @@ describe('text: specks OCR reads as marks in titles and prose', function () {
     assert.equal(filing.nonDerivative[0].securityTitle.value, 'Common Stock');
   });
 
+  it('reads a title without an opening quote it never closes, and keeps one that a later mark closes', function () {
+    const { filing } = read('form4-tesseract-title-quote.txt');
+    const [a, c, founders] = filing.nonDerivative.map((r) => r.securityTitle);
+    assert.equal(a.value, 'Class A Common Stock');
+    assertFlagged(filing, a, '"‘Class" opens a quote the title never closes');
+    assert.equal(c.value, 'Class C Capital Stock');
+    assertFlagged(filing, c, '"‘Stock" opens a quote the title never closes');
+    assert.match(founders.value ?? '', /^‘Founder’s/);
+  });
+
+  it('reads a title once written with its m as "rn" as the title the table repeats', function () {
+    const { filing } = read('form4-tesseract-title-split-m.txt');
+    const titles = filing.nonDerivative.map((r) => r.securityTitle);
+    assert.deepEqual(
+      titles.map((t) => t.value),
+      ['Class A Common Stock', 'Class A Common Stock', 'Class A Common Stock'],
+    );
+    assertFlagged(
+      filing,
+      titles[1],
+      '"Class A Cornmion Stock" read as "Class A Common Stock", the title the table writes',
+    );
+  });
+
   it('reads "40" between a range\'s prices as "to", "ii" between words as "in", and an unclosed quote before a word as a speck', function () {
     const { filing } = read('form4-tesseract-prose-specks.txt');
     assert.equal(

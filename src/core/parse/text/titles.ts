@@ -10,9 +10,16 @@ import type { TextDoc } from './doc';
 import { isEnglishWord } from './english';
 import { withinEdits } from './patterns';
 
-/** Letters a misread may change: at most two, and at most a tenth of the title's length plus one. */
+/** An "m" as OCR splits it into two letters ("Cornmon", "Conimon"), joined again for comparing. */
+const SPLIT_M = /rn|ni/g;
+
+/**
+ * Letters a misread may change: at most two, and at most a tenth of the title's length plus one; an "m" that OCR
+ * wrote as "rn" or "ni" counts as one letter ("Class A Cornmion Stock" is one letter from "Class A Common Stock").
+ */
 function near(a: string, b: string): boolean {
-  return withinEdits(a, b, Math.min(2, 1 + Math.floor(Math.min(a.length, b.length) / 10)));
+  const edits = Math.min(2, 1 + Math.floor(Math.min(a.length, b.length) / 10));
+  return withinEdits(a, b, edits) || withinEdits(a.replace(SPLIT_M, 'm'), b.replace(SPLIT_M, 'm'), edits);
 }
 
 /**
@@ -57,16 +64,27 @@ function readBack<R extends Row>(doc: TextDoc, rows: R[], box: (r: R) => Field<s
   }
 }
 
+/** Opening quotes, and what OCR makes of a speck before a word ("‘Class A Common Stock", "Capital ‘Stock"). */
+const OPENING_QUOTE = /^[‘'`“"]+(?=[A-Za-z])/;
+const CLOSING_QUOTE = /[’'”"]/;
+
 /**
  * A title with a mark glued to a whole word inside it ("Class: B Common Stock", "Class B Common. Stock"): a title
  * abbreviates ("Conv. Pref.", "Ser. A"), but never ends an English word with a period or any word with a colon or
- * semicolon. Read without the mark, flagged; and a word's "C" read as "€" ("€ommon") read back.
+ * semicolon. Read without the mark, flagged; and a word's "C" read as "€" ("€ommon") read back. An opening quote
+ * glued to a word of a title that closes no quote after it ("‘Class A Common Stock") is a speck too.
  */
 function marksInTitle(doc: TextDoc, f: Field<string>, what: string): void {
   const v = f.value;
   if (!v || v.length > 200) return;
   const words = v.split(' ');
   const marks: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const m = OPENING_QUOTE.exec(words[i]);
+    if (!m || words.slice(i).some((w, j) => CLOSING_QUOTE.test(j === 0 ? w.slice(m[0].length) : w))) continue;
+    marks.push(words[i]);
+    words[i] = words[i].slice(m[0].length);
+  }
   // A "C" read as the euro sign ("€ommon Stock"), where the word with a "C" is English.
   for (let i = 0; i < words.length; i++) {
     const m = /^€([a-z]{2,20})$/.exec(words[i]);
@@ -85,7 +103,15 @@ function marksInTitle(doc: TextDoc, f: Field<string>, what: string): void {
   doc.doubt(
     f,
     what,
-    `"${v}" read as "${f.value}": ${marks.map((w) => (w.startsWith('€') ? `"${w}" is "C${w.slice(1)}" (OCR read the C as "€")` : `no word of a title ends in "${w.slice(-1)}", a speck OCR read`)).join('; ')}`,
+    `"${v}" read as "${f.value}": ${marks
+      .map((w) =>
+        w.startsWith('€')
+          ? `"${w}" is "C${w.slice(1)}" (OCR read the C as "€")`
+          : OPENING_QUOTE.test(w)
+            ? `"${w}" opens a quote the title never closes, a speck OCR read`
+            : `no word of a title ends in "${w.slice(-1)}", a speck OCR read`,
+      )
+      .join('; ')}`,
   );
 }
 
