@@ -577,6 +577,25 @@ describe("text: a price's decimal point OCR read as a comma", function () {
   });
 });
 
+describe('text: specks OCR glues to a price or an amount', function () {
+  it('reads "$634.4608%!", "|.$636.4088"" and "|-$40.25" as prices, "9,000," as an amount, and keeps a title\'s "5%"', function () {
+    const { filing } = read('form4-tesseract-price-specks.txt');
+    const rows = filing.nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.transactionPricePerShare.value, r.sharesOwnedFollowingTransaction.value]),
+      [
+        ['634.4608', '9500'],
+        ['636.4088', '9200'],
+        ['639.6509', '9000'],
+        ['40.25', '1900'],
+      ],
+    );
+    // The "%!" is the price's footnote marker, garbled: said, not dropped.
+    assert.ok(filing.findings.some((f) => f.message.includes('the footnote marker "%!" is garbled')));
+    assert.equal(rows[3].securityTitle.value, 'Series 5% Preferred Stock');
+  });
+});
+
 describe('text: an officer title OCR reads beside the address', function () {
   it('keeps the title\'s first words out of the street lines, and reads "\u2018dD" as D', function () {
     const { filing } = read('form4-tesseract-title-beside-street.txt');

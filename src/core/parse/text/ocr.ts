@@ -120,6 +120,9 @@ function readAmount(core: string): { norm: string; why: string | null; dollar: b
       why: `"${core}" read as "$${point[1]}.${point[2]}": a comma before ${point[2].length} digits is a misread decimal point (OCR)`,
       dollar,
     };
+  // A comma after an amount written in groups of three ("8,935,") is a speck: no amount ends in one. Not after a
+  // number alone: prose puts one there ("the Act of 1934, as amended").
+  if (/^\d{1,3}(?:,\d{3})+,$/.test(out)) out = out.slice(0, -1);
   // Mostly digits ("SOS" and "lo" are words), or digits in groups of three ("2,5OO").
   const grouped = /^\d{1,3}(,\d{3})+(\.\d*)?$/.test(out);
   if (digits === 0 || (fixed * 2 > digits && !grouped) || !/^[0-9]/.test(out)) return null;
@@ -150,16 +153,24 @@ function classify(doc: TextDoc, s: number, e: number): Tok | null {
   // be misread too (a "(6)" came out "3)"), so it is resolved as a garbled marker, the digit first (./markers).
   if (end === e && /^\d{1,2}\)$/.test(raw))
     return { start: s, end: e, raw, kind: 'marker', norm: '', why: null, refs, garbled: [raw] };
-  // Garbled markers at the end: quotes, degrees, a closing parenthesis after a number.
+  // Garbled markers at the end: quotes, degrees, a closing parenthesis after a number; and a "%" before such a mark
+  // ("$634.4608%!"), which is never a percentage sign there (a title's "5.75%" ends in it).
   let cut = end;
-  while (cut > s && (MARKER_CHARS.includes(doc.t[cut - 1]) || doc.t[cut - 1] === ')' || doc.t[cut - 1] === '(')) cut--;
+  while (
+    cut > s &&
+    (MARKER_CHARS.includes(doc.t[cut - 1]) ||
+      doc.t[cut - 1] === ')' ||
+      doc.t[cut - 1] === '(' ||
+      (doc.t[cut - 1] === '%' && cut < end))
+  )
+    cut--;
   const core0 = doc.t.slice(s, cut);
   const tail = doc.t.slice(cut, end);
   if (cut > s && tail && /[0-9A-Za-z]$/.test(core0)) {
     // "Stock“)", "757,756)", "$635.5491°)": the value, then a marker whose number is lost. A title's own
     // parenthesis ("(right to buy)") is kept: a closing parenthesis after letters with its opening one in the word.
     const paren = tail === ')' && core0.includes('(');
-    if (!paren && (markerShape(tail) || tail === ')')) {
+    if (!paren && (markerShape(tail.startsWith('%') ? tail.slice(1) : tail) || tail === ')')) {
       garbled.push(tail);
       end = cut;
     }
@@ -247,8 +258,10 @@ export function ocrTokens(doc: TextDoc, ranges: readonly [number, number][]): To
       if (e > k) {
         let s = k;
         let raw = doc.t.slice(s, e);
-        // A border glued to a value ("|$2.29", "D_", "[RKLB"): the border is not part of it.
+        // A border glued to a value ("|$2.29", "D_", "[RKLB"): the border is not part of it; nor is a speck between
+        // the border and a price ("|.$636.4088", "|-$650.0274").
         while (s < e && '|[]_'.includes(doc.t[s]) && e - s > 1) s++;
+        if (s > k && s < e - 2 && '.,-'.includes(doc.t[s]) && doc.t[s + 1] === '$') s++;
         while (e > s + 1 && '|[]_'.includes(doc.t[e - 1])) e--;
         raw = doc.t.slice(s, e);
         if (raw === '$' && out.length < 10_000) {
