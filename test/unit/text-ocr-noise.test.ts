@@ -262,6 +262,26 @@ describe('text: a footnote 1 that OCR reads as a letter', function () {
   });
 });
 
+describe('text: footnote numbers OCR writes with a digit too many, as a letter, or without a period', function () {
+  it('takes "43:", "A." and "5 The" for footnotes 3, 4 and 5, flagged, and leaves "A. Smith" in the footnote above', function () {
+    const { filing } = read('form4-tesseract-footnote-number-shapes.txt');
+    assert.deepEqual(
+      filing.footnotes.map((f) => [f.id.value, !!f.id.uncertain, (f.text.value ?? '').slice(0, 20)]),
+      [
+        ['F1', false, 'Includes 300 shares '],
+        ['F2', false, 'The sales were made '],
+        ['F3', true, 'The shares were sold'],
+        ['F4', true, 'The shares were sold'],
+        ['F5', true, 'The shares were sold'],
+      ],
+    );
+    assert.ok(filing.footnotes[1].text.value!.endsWith("on A. Smith's advice in March 2024."));
+    assertFlagged(filing, filing.footnotes[2].id, 'reads "43", a digit or a mark too many');
+    assertFlagged(filing, filing.footnotes[3].id, 'reads "A", as OCR misreads a 4');
+    assertFlagged(filing, filing.footnotes[4].id, 'has no period after it');
+  });
+});
+
 describe('text: the "Reporting Owners" table of a converted PDF as OCR writes it', function () {
   it('skips its heading lines, takes the border letter off every line, and lists each owner once', function () {
     const { filing } = read('form4-tesseract-owners-table.txt');

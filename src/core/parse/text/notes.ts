@@ -121,8 +121,10 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
     bodyStart: number;
     bodyEnd: number;
     /** How OCR wrote the number, when it is not plain digits and a period: its doubt. */
-    misread: 'comma' | 'letter' | null;
+    misread: NoteMisread;
   }[] = [];
+  // The last character of the last line that holds any: whether the footnote before has ended.
+  let lastMark = '';
   for (const l of lines) {
     const s = Math.max(l.start, from);
     const e = Math.min(l.end, to);
@@ -130,7 +132,11 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
     if (/^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/.test(lineText)) continue; // a page marker of text extraction
     const next = notes.length ? notes[notes.length - 1].num + 1 : 1;
     const plain = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText);
-    const m = plain ? { m: plain, num: Number(plain[1]), misread: null } : ocrNoteStart(lineText, next);
+    // Whether the footnote before ends here: a line after it may start the next one with its number misread.
+    const ended = notes.length > 0 && /[.:;]/.test(lastMark);
+    const m = plain ? { m: plain, num: Number(plain[1]), misread: null } : ocrNoteStart(lineText, next, ended);
+    const trimmed = lineText.trimEnd();
+    if (trimmed) lastMark = trimmed[trimmed.length - 1];
     if (m) {
       const numStart = s + lineText.indexOf(m.m[1], 0);
       notes.push({
@@ -168,8 +174,12 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
         : n.misread === 'comma'
           ? `the number ${num} is followed by a comma, as OCR reads a period; the line may continue the footnote before it`
           : n.misread === 'letter'
-            ? `the number ${num} reads "${n.idPiece.raw}", as OCR misreads a 1; it is taken for footnote ${num} because that one comes next`
-            : null;
+            ? `the number ${num} reads "${n.idPiece.raw}", as OCR misreads a ${num === 11 ? '1' : num}; it is taken for footnote ${num} because that one comes next`
+            : n.misread === 'speck'
+              ? `the number ${num} reads "${n.idPiece.raw}", a digit or a mark too many (OCR); it is taken for footnote ${num} because that one comes next`
+              : n.misread === 'bare'
+                ? `the number ${num} has no period after it (OCR lost it); it is taken for footnote ${num} because that one comes next and the footnote before ends`
+                : null;
     expected = num + 1;
     doc.filing.footnotes.push({
       id: doc.field(n.idPiece, `F${num}`, [], doubt, `Footnote (${num})`),
@@ -183,13 +193,17 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
  * A footnote's number as OCR misreads it. Its punctuation: a comma for the period ("9, The shares"), no space
  * after the period ("12.The shares", "12.-The shares"), a speck read as a second period ("3.. The", "(5). The").
  * Or its digit: a 1 read as a letter or a stroke ("t. Each share", "l. The", "|. The"), the shapes Tesseract gives
- * a lone 1 in small print. Taken only for the number that comes next and before a capital letter or a quote, so
- * that a continuation line ("2, and the...", "1.5 million", "I. Smith") is not split off.
+ * a lone 1 in small print; a speck before it read as a digit ("43: The shares" for 3). Taken only for the number
+ * that comes next and before a capital letter or a quote, so that a continuation line ("2, and the...", "1.5
+ * million") is not split off. Where the footnote before has ended (its last line ends in a period, colon or
+ * semicolon), also the next number as a letter of its shape ("A. The shares" for 4) or without its period ("7 The
+ * shares"); a line that continues a sentence ("... on" then "A. Smith's advice") stays in its footnote.
  */
 function ocrNoteStart(
   line: string,
   next: number,
-): { m: RegExpExecArray; num: number; misread: 'comma' | 'letter' | null } | null {
+  ended: boolean,
+): { m: RegExpExecArray; num: number; misread: NoteMisread } | null {
   const m = /^[\s*]*\(?(\d{1,2})(?:,\s|\.(?=\S)|\)[.,]\s)[-.\s]*(?=["'‘’“”A-Z])/.exec(line);
   if (m && Number(m[1]) === next) return { m, num: next, misread: m[0].includes(',') ? 'comma' : null };
   // A lone 1 misread: only where footnote 1 or 11 comes next (then the 1 before it is read as a digit or as a
@@ -197,8 +211,24 @@ function ocrNoteStart(
   const one = /^[\s*]*(1?[tlIi|\]!]|l[1tlIi|\]!])[.,]\s+(?=["'‘’“”A-Z])/.exec(line);
   if (one && (next === 1 ? one[1].length === 1 : next === 11 && one[1].length === 2))
     return { m: one, num: next, misread: 'letter' };
+  // The next number (one digit) behind a speck read as a digit, its period perhaps a colon ("43: The shares" for 3).
+  const speck = next < 10 ? /^[\s*]*(\d\d)[.,:]\s+(?=["'‘’“”A-Z][a-z])/.exec(line) : null;
+  if (speck && speck[1][1] === String(next)) return { m: speck, num: next, misread: 'speck' };
+  if (!ended) return null;
+  // Where the footnote before has ended: the next number as a letter of its shape ("A. The shares" for 4), or
+  // without its period ("7 The shares").
+  const shape = /^[\s*]*([ZAbSGB])[.,]\s+(?=["'‘’“”A-Z][a-z])/.exec(line);
+  if (shape && DIGIT_SHAPES[shape[1]] === next) return { m: shape, num: next, misread: 'letter' };
+  const bare = /^[\s*]*(\d{1,2})\s+(?=["'‘’“”]?[A-Z][a-z])/.exec(line);
+  if (bare && Number(bare[1]) === next) return { m: bare, num: next, misread: 'bare' };
   return null;
 }
+
+/** How OCR wrote a footnote's number, when not as digits and a period (see `ocrNoteStart`). */
+type NoteMisread = 'comma' | 'letter' | 'speck' | 'bare' | null;
+
+/** The digits whose shape OCR gives a letter at a footnote's start ("A." for 4, "S." for 5). */
+const DIGIT_SHAPES: Readonly<Record<string, number>> = Object.freeze({ Z: 2, A: 4, S: 5, b: 6, G: 6, B: 8 });
 
 /**
  * A signature's name with the slips OCR makes in it undone, and what each was: "/s/" written "4s/" or "/si", a mark
