@@ -670,6 +670,24 @@ describe('text: specks OCR reads as marks in titles and prose', function () {
     );
   });
 
+  it("reads a speck as a period or a mark between words back, keeps an abbreviation's period, and ends a footnote as the others end", function () {
+    const { filing } = read('form4-tesseract-prose-stray-marks.txt');
+    const texts = filing.footnotes.map((n) => n.text);
+    assert.deepEqual(
+      texts.map((t) => t.value),
+      [
+        'The shares were sold in multiple transactions at prices ranging from $650.72 to $651.71, inclusive.',
+        'The price reported in Column 4 is a weighted average price, rounded to approx. four decimal places.',
+        'The shares are held by a trust of which the Reporting Person is a trustee.',
+        'The sale was made under a Rule 10b5-1 trading plan adopted by the reporting person.',
+      ],
+    );
+    assertFlagged(filing, texts[0], 'read "sold. in" as "sold in"');
+    assertFlagged(filing, texts[1], 'read "4\'is" as "4 is"');
+    assertFlagged(filing, texts[2], 'read "a:trustee." as "a trustee."');
+    assertFlagged(filing, texts[3], '"person" ending it as "person." (the filing\'s other footnotes end in a period)');
+  });
+
   it('reads "40" between a range\'s prices as "to", "ii" between words as "in", and an unclosed quote before a word as a speck', function () {
     const { filing } = read('form4-tesseract-prose-specks.txt');
     assert.equal(

@@ -240,6 +240,30 @@ const READ_BACK: [string, string][] = [
 /** Internet names a period joins, which are no glued words: "sec.gov". */
 const NET_WORDS = new Set(['www', 'com', 'gov', 'org', 'net', 'http', 'https', 'html', 'htm']);
 
+/** Words prose writes with a period in mid-sentence ("approx. five", "etc. and"), which is then no speck. */
+const ABBREVIATIONS = new Set([
+  'approx',
+  'etc',
+  'viz',
+  'vs',
+  'cf',
+  'al',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'no',
+  'nos',
+  'jr',
+  'sr',
+  'st',
+  'esq',
+  'incl',
+  'excl',
+  'ie',
+  'eg',
+]);
+
 /**
  * Short words a read-back may give: the dictionary also holds abbreviations and fragments of two or three letters
  * ("ma", "isl", "ion", "ted") that OCR's junk would otherwise become.
@@ -324,15 +348,17 @@ function undoSlip(w: string, ctx: ProseContext, budget: { left: number }): strin
   const parts = core.split(/[.‘’:;]/);
   if (
     parts.length > 1 &&
-    parts.every((x, i) => x.length >= 2 && (i === 0 ? /^[A-Za-z][a-z]+$/ : /^[a-z]+$/).test(x)) &&
+    parts.every(
+      (x, i) => (x.length >= 2 || (i === 0 && /^[aI]$/.test(x))) && (i === 0 ? /^[A-Za-z][a-z]*$/ : /^[a-z]+$/).test(x),
+    ) &&
     parts.every((x) => !NET_WORDS.has(x.toLowerCase()) && english(x.toLowerCase())) &&
     !english(parts.join('').toLowerCase())
   )
     return `${head}${parts.join(' ')}${tail}`;
   const amount = /^([A-Za-z][a-z]{1,19})[.‘’':;](\$?\d[\d,.]{0,20})$/.exec(core);
   if (amount && english(amount[1].toLowerCase())) return `${head}${amount[1]} ${amount[2]}${tail}`;
-  // A number glued to the word after it by a stroke: "Column 4/is".
-  const glued = /^(\d{1,3})[/|]([a-z]{2,20})$/.exec(core);
+  // A number glued to the word after it by a stroke or a speck: "Column 4/is", "Column 4'is".
+  const glued = /^(\d{1,3})[/|'’‘:;]([a-z]{2,20})$/.exec(core);
   if (glued && english(glued[2])) return `${head}${glued[1]} ${glued[2]}${tail}`;
   // A dollar amount's cents point read as a colon, semicolon or comma: "$653:97", "$4,14" (a comma groups three
   // digits, never two).
@@ -356,7 +382,14 @@ function undoSlip(w: string, ctx: ProseContext, budget: { left: number }): strin
  * semicolon ending it read as the period it stands for; the field keeps what OCR wrote as its raw text and is marked
  * uncertain with each change. Signatures are names, left as read.
  */
-function undoSlips(doc: TextDoc, f: Field<string>, what: string, ctx: ProseContext, sentences: boolean): void {
+function undoSlips(
+  doc: TextDoc,
+  f: Field<string>,
+  what: string,
+  ctx: ProseContext,
+  sentences: boolean,
+  lostPeriod = false,
+): void {
   if (!f.value || f.value.length > 20000) return;
   const changes: string[] = [];
   const parts = f.value.split(/(\s+)/);
@@ -394,6 +427,18 @@ function undoSlips(doc: TextDoc, f: Field<string>, what: string, ctx: ProseConte
       parts.splice(i, 3, fixed);
       continue;
     }
+    // A speck read as a period after a word, in the middle of a sentence: "were sold. in multiple". A sentence
+    // starts with a capital letter; an abbreviation keeps its period ("approx. five", "Inc. and").
+    const stop = /^([a-z]{2,20})\.$/.exec(parts[i]);
+    const next = /^[a-z]{2,20}(?=[,.;:]?$)/.exec(after)?.[0];
+    if (stop && next && !ABBREVIATIONS.has(stop[1]) && budget.left > 0) {
+      budget.left--;
+      if (english(stop[1]) && english(next)) {
+        changes.push(`"${parts[i]} ${after}" as "${stop[1]} ${after}"`);
+        parts[i] = stop[1];
+        continue;
+      }
+    }
     const fixed = undoSlip(parts[i], ctx, budget);
     if (fixed === null) continue;
     changes.push(`"${parts[i]}" as "${fixed}"`);
@@ -410,6 +455,10 @@ function undoSlips(doc: TextDoc, f: Field<string>, what: string, ctx: ProseConte
   if (end) {
     text = `${text.slice(0, -1)}.`;
     changes.push(`the "${end}" ending it as "."`);
+  } else if (sentences && lostPeriod && /[a-z]$/.test(text)) {
+    const last = /\S{1,40}$/.exec(text)?.[0] ?? '';
+    text = `${text}.`;
+    changes.push(`"${last}" ending it as "${last}." (the filing's other footnotes end in a period)`);
   }
   if (!changes.length) return;
   f.value = text;
@@ -425,9 +474,13 @@ export function checkProse(doc: TextDoc): void {
   if (!doc.ocr) return;
   const f = doc.filing;
   const ctx = docContext(doc);
+  // A footnote ending in a word where every other footnote (at least two) ends in a period lost its period.
+  const ends = f.footnotes.map((n) => (n.text.value ?? '').trimEnd().slice(-1));
   for (const n of f.footnotes) {
     const what = `Footnote (${(n.id.value ?? '').replace(/^F/, '')}) text`;
-    undoSlips(doc, n.text, what, ctx, true);
+    const others = ends.filter((_, i) => f.footnotes[i] !== n);
+    const lostPeriod = others.length >= 2 && others.every((c) => c === '.');
+    undoSlips(doc, n.text, what, ctx, true, lostPeriod);
     check(doc, n.text, what, ctx, true);
   }
   undoSlips(doc, f.remarks, 'Remarks', ctx, false);
