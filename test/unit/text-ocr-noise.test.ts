@@ -499,6 +499,19 @@ describe('text: the owners table heading with its first letters lost ("irector]1
   });
 });
 
+describe('text: the owners table heading with its m read as "ni" ("Reporting Owner Nanie / Address")', function () {
+  it('is a heading, not an owner, and the owner below it keeps its address', function () {
+    const { filing } = read('form4-tesseract-owners-heading-name-misread.txt');
+    assert.deepEqual(
+      filing.reportingOwners.map((o) => [o.name.value, o.street1.value]),
+      [
+        ['Halvorsen Maren K', 'C/O NORTHWIND ROBOTICS INC'],
+        ['Halvorsen Family Trust', 'C/O NORTHWIND ROBOTICS INC'],
+      ],
+    );
+  });
+});
+
 describe('text: Table II heading written "Table It", its column line "Cade | V | (A) | (0)"', function () {
   it('reads the row under them as a Table II row, and the column line as no row', function () {
     const { filing } = read('form4-tesseract-table2-heading-it.txt');

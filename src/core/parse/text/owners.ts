@@ -253,11 +253,12 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
 
 /**
  * A line of the "Reporting Owners" table's heading, also as OCR writes it: "Relationships", "Reporting Owner
- * Name / Address" ("IR ting O N / Address", "Reporting O N / Add"), "Director 10% Owner Officer Other" (also
- * with its first letters lost and its words run together: "irector]1 0% OwnerOfficer her").
+ * Name / Address" ("IR ting O N / Address", "Reporting O N / Add", its m as "ni", "rn" or "mi": "Owner Nanie /
+ * Address"), "Director 10% Owner Officer Other" (also with its first letters lost and its words run together:
+ * "irector]1 0% OwnerOfficer her").
  */
 const OWNERS_HEADING =
-  /Relationships|Owner\s{0,3}Name|\bN\s{0,3}\/\s{0,3}Add|Name\s{0,3}\/\s{0,3}Address|1?\s?0\s?%\s{0,3}Owner|Owner\s{0,3}Officer|Officer\W{1,5}Other|^D?irector/i;
+  /Relationships|Owner\s{0,3}Na(?:m|ni|rn|mi)e|\bN\s{0,3}\/\s{0,3}Add|Na(?:m|ni|rn|mi)e\s{0,3}\/\s{0,3}Address|1?\s?0\s?%\s{0,3}Owner|Owner\s{0,3}Officer|Officer\W{1,5}Other|^D?irector/i;
 
 /** A name with a legal form: a fund, partnership or company, which cannot sit on the board or be an officer. */
 const ENTITY_NAME =
