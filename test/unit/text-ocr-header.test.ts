@@ -368,6 +368,22 @@ describe('text: OCR marks at the edges of titles and boxes', function () {
   });
 });
 
+describe("text: an owner's name with one letter OCR confuses", function () {
+  it('reads "Veetor" as "Vector", the word the address and the note write, flagged', function () {
+    const f = read('form4-tesseract-name-confused-letter.txt');
+    const o = f.reportingOwners[0];
+    assert.equal(o.name.value, 'Vector Capital Fund II L.P.');
+    assertFlagged(f, o.name, 'read "Veetor" as "Vector": the text writes this word elsewhere');
+  });
+
+  it('leaves a name word that no other word of the text is one confusion away from', function () {
+    const f = read('form4-tesseract-name-confused-letter.txt', (s) => s.replace(/VECTOR|Vector/g, 'Harbor'));
+    const o = f.reportingOwners[0];
+    assert.equal(o.name.value, 'Veetor Capital Fund II L.P.');
+    assert.ok(!flagsAt(f, o.name).some((m) => m.includes('the text writes this word elsewhere')));
+  });
+});
+
 describe('text: OCR misreadings said where they are', function () {
   it('marks a footnote, the remarks or a signature holding a word in a shape OCR makes of unread letters', function () {
     const f = read('form4-tesseract-prose-noise.txt');

@@ -8,6 +8,7 @@ import type { TextDoc } from './doc';
 import { isEnglishWord } from './english';
 import { key, trimEndOf } from './patterns';
 import { applyOcrOwner, nameLike, readOcrHeader, writtenTwice } from './ocr-header';
+import { CONFUSIONS, confusedReadings } from './prose';
 
 /** "/s/ Adam C. Spice" as the form's box writes the name: "Spice Adam C." (last name first). */
 function lastFirst(sig: string): string | null {
@@ -102,6 +103,8 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
   restoreFromOtherOwners(doc);
   restoreOwnerLetters(doc, owner, words);
   lastLetterBySignature(doc, owner.name, words);
+  for (const o of f.reportingOwners) confusedByTheText(doc, o.name, 'Reporting person name', words);
+  confusedByTheText(doc, f.issuer.name, 'Issuer name', words);
   strayMarks(doc, f.issuer.name, 'Issuer name');
 }
 
@@ -265,6 +268,36 @@ function lastLetterBySignature(doc: TextDoc, f: Field<string>, counts: Map<strin
     f,
     'Reporting person name',
     `read ${changes.join(', ')}, as the signature writes it: the name box's edge cut its last letter (OCR)`,
+  );
+}
+
+/**
+ * A word of a name written nowhere else, not English, that one letter OCR confuses read back makes a word the text
+ * writes at least twice ("Veetor Capital Partners" beside "VECTOR ACQUISITION" and the notes' "Vector"): the name's
+ * word, misread once. Read so, flagged; only when one reading fits.
+ */
+function confusedByTheText(doc: TextDoc, f: Field<string>, what: string, counts: Map<string, number>): void {
+  const v = f.value;
+  if (!v || v.length > 200) return;
+  const changes: string[] = [];
+  const out = v.split(' ').map((w) => {
+    const m = /^([A-Za-z]{4,20})([.,]?)$/.exec(w);
+    if (!m || (counts.get(key(m[1])) ?? 0) > 1 || isEnglishWord(m[1].toLowerCase())) return w;
+    const found = new Set<string>();
+    for (const r of confusedReadings(m[1].toLowerCase(), CONFUSIONS)) if ((counts.get(key(r)) ?? 0) >= 2) found.add(r);
+    if (found.size !== 1) return w;
+    const [r] = found;
+    const upper = m[1] === m[1].toUpperCase();
+    const fixed = upper ? r.toUpperCase() : /^[A-Z]/.test(m[1]) ? r[0].toUpperCase() + r.slice(1) : r;
+    changes.push(`"${m[1]}" as "${fixed}"`);
+    return fixed + m[2];
+  });
+  if (!changes.length) return;
+  f.value = out.join(' ');
+  doc.doubt(
+    f,
+    what,
+    `read ${changes.join(', ')}: the text writes ${changes.length > 1 ? 'these words' : 'this word'} elsewhere, and OCR confuses the letters that differ`,
   );
 }
 

@@ -63,7 +63,7 @@ function english(w: string, depth = 0): boolean {
  * Letters OCR reads one for another: "m" as "rn" ("Colurnn"), "l" as "i" ("Tabie"), "c" as "e" ("Stoek"), "O" as
  * "G" ("Gne"), "n" as "ri" ("Persori").
  */
-const CONFUSIONS: [string, string][] = [
+export const CONFUSIONS: readonly [string, string][] = [
   ['rn', 'm'],
   ['m', 'rn'],
   ['in', 'm'],
@@ -104,7 +104,7 @@ function misreadOf(lower: string, ctx: ProseContext): string | null {
 }
 
 /** Each word `lower` becomes with one of `pairs` read back at one place ("colurnn" -> "column"), in order. */
-function* confusedReadings(lower: string, pairs: readonly [string, string][]): Generator<string> {
+export function* confusedReadings(lower: string, pairs: readonly [string, string][]): Generator<string> {
   for (const [from, to] of pairs)
     for (let i = lower.indexOf(from); i >= 0; i = lower.indexOf(from, i + 1))
       yield lower.slice(0, i) + to + lower.slice(i + from.length);
