@@ -129,6 +129,13 @@ describe('text: a signature wrapped around its date', function () {
     assertFlagged(filing, sig.name, 'the "*" after the name left out');
   });
 
+  it('leaves out a closing quote standing alone after the name, which opened none, flagged', function () {
+    const { filing } = read('form4-tesseract-signature-closing-quote.txt');
+    const [sig] = filing.signatures;
+    assert.equal(sig.name.value, '/s/ Bisi Oyelaran as Attorney-in-Fact for Kofi R. Mensah');
+    assertFlagged(filing, sig.name, 'the "”" after the name left out');
+  });
+
   it('finds a signature whose "/s/" OCR wrote "4s/", and reads it as "/s/", flagged', function () {
     const { filing } = read('form4-tesseract-signature-slash-digit.txt');
     assert.equal(filing.signatures.length, 1);
@@ -787,6 +794,17 @@ describe('text: the footnotes\' heading with an accent OCR put on a letter ("Exp
     );
     assert.deepEqual(
       filing.nonDerivative[0].transactionPricePerShare.footnotes.map((r) => r.id),
+      ['F1'],
+    );
+  });
+});
+
+describe('text: the footnotes\' heading with its last letter read as a quote ("Explanation of Response\u2019:")', function () {
+  it('reads the footnotes as footnotes, not as Table II rows', function () {
+    const { filing } = read('form4-tesseract-explanation-last-letter.txt');
+    assert.equal(filing.derivative.length, 0);
+    assert.deepEqual(
+      filing.footnotes.map((n) => n.id.value),
       ['F1'],
     );
   });

@@ -240,7 +240,9 @@ function undoSignatureSlips(name: string): { value: string; said: string[] } {
   let value = name;
   const slashShape = OCR_SLASH_S.exec(value.trimStart());
   if (slashShape) value = `/s/${value.trimStart().slice(slashShape[0].length)}`;
-  const speck = /\s([*•·~^_=:;.]{1,3})$/.exec(value);
+  // A closing quote alone after the name is a speck too, unless the name opened a quote ("the “Fund” ”" stays).
+  const mark = /\s([*•·~^_=:;.”’"']{1,3})$/.exec(value);
+  const speck = mark && (!/[”’"']/.test(mark[1]) || !/[“‘"']/.test(value.slice(0, mark.index))) ? mark : null;
   if (speck) value = value.slice(0, speck.index);
   const glued = /(?<=\s)(?:the|of|and|for|as|by)-(?=[A-Za-z])/.exec(value);
   if (glued) value = value.replace(/(?<=\s)(the|of|and|for|as|by)-(?=[A-Za-z])/g, '$1 ');

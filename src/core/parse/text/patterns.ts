@@ -73,8 +73,8 @@ export function key(s: string): string {
 }
 
 /** The footnotes' heading, as OCR writes it too: an accent on a letter, an l read as a 1 or an I ("Explanation of
- * Résponses"). */
-export const EXPLANATION = /Exp[l1I]anation\s+of\s+R[eéèêë]sp[o0]nses\s*:?/i;
+ * Résponses"), the last s read as a quote or lost ("Explanation of Response’:"). */
+export const EXPLANATION = /Exp[l1I]anation\s+of\s+R[eéèêë]sp[o0]nse(?:s|[’'‘`])?\s*:?/i;
 
 /** Whether `a` becomes `b` with at most `max` letters inserted, deleted or changed (Levenshtein, given up early). */
 export function withinEdits(a: string, b: string, max: number): boolean {
