@@ -368,6 +368,27 @@ describe('text: OCR marks at the edges of titles and boxes', function () {
   });
 });
 
+describe('text: specks OCR reads in the header boxes', function () {
+  it('reads the owner below "(Check ali applicable)" beside its label, and a city with a hyphen before its ZIP code', function () {
+    const f = read('form4-tesseract-header-box-specks.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual(
+      [o.name.value, o.city.value, o.state.value, o.zipCode.value],
+      ['Tern Capital Fund II L.P.', 'PORTLAND', 'ME', '04101'],
+    );
+  });
+
+  it('reads the owner beside the issuer without the bracket of the box\'s edge, below "(Check ali applicable)"', function () {
+    const f = read('form4-tesseract-header-box-specks-beside.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual(
+      [o.name.value, o.city.value, o.state.value, o.zipCode.value],
+      ['Kittiwake Capital Fund II L.P.', 'PORTLAND', 'ME', '04101'],
+    );
+    assert.equal(f.issuer.name.value, 'Northwind Robotics Inc');
+  });
+});
+
 describe("text: an owner's name with one letter OCR confuses", function () {
   it('reads "Veetor" as "Vector", the word the address and the note write, flagged', function () {
     const f = read('form4-tesseract-name-confused-letter.txt');

@@ -1,5 +1,6 @@
 /** The boxes above Table I: form type, check boxes, issuer, dates, and box 6 against the owners read. */
 import type { TextDoc } from './doc';
+import { CHECK_ALL_LINE } from './patterns';
 
 /** The "FORM 4" box, else the form's title (said so); the two are checked against each other. */
 export function readDocumentType(doc: TextDoc, headerEnd: number, title: '3' | '4' | '5' | null): void {
@@ -108,7 +109,7 @@ export function readIssuer(doc: TextDoc, headerEnd: number): void {
     // The value may sit on the next line, in the same column.
     const at = doc.cellAt(m[1]);
     // OCR may put the rest of the box beside's label ("(Check all applicable)") on the line below: the value is next.
-    const skip = at && /^[\s.,:;|-]*\(Check\s+all\s+applicable\)\s*$/i.test(doc.lines[at.li + 1]?.text ?? '') ? 1 : 0;
+    const skip = at && CHECK_ALL_LINE.test(doc.lines[at.li + 1]?.text ?? '') ? 1 : 0;
     const next = at ? doc.lines[at.li + 1 + skip] : null;
     // The whole line below: a label cut into cells by tabs ("Issuer Name \tand \tTicker") says nothing of the
     // value's column. A merged line keeps the cell in the label's column.

@@ -17,11 +17,11 @@ import { key, NAME_AND_ADDRESS } from './patterns';
  * wrap with its last words beside the street ("450 CONCAR DRIVE title below) below)").
  */
 const OTHER_BOX =
-  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|(?:[A-Z][a-z]{4,7}\s?)?\(give|title\s+below\)|\(specify|\(Month|\(MM|\(Check|Check\s+all|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|[A-Z0-9]\.\s[Il]f\sAmendment|Line\)|Individual|Statement\b|Date\s+of)/;
+  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|(?:[A-Z][a-z]{4,7}\s?)?\(give|title\s+below\)|\(specify|\(Month|\(MM|\(Check|Check\s+a[l1iI|]{2}\b|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|[A-Z0-9]\.\s[Il]f\sAmendment|Line\)|Individual|Statement\b|Date\s+of)/;
 
 /** Lines of label text (not a value). */
 const LABEL_LINE =
-  /^(?:Officer|Director|Owner|below|title|\(?Check\s+all|\(Last\)|\(Street\)|\(City\)|Name\s+and\s+Addr[eéèêë]ss|Statement|equiring|Requiring|Issuer\b|Filed\b|\(Month|\(MM)/i;
+  /^(?:Officer|Director|Owner|below|title|\(?Check\s+a[l1iI|]{2}\b|\(Last\)|\(Street\)|\(City\)|Name\s+and\s+Addr[eéèêë]ss|Statement|equiring|Requiring|Issuer\b|Filed\b|\(Month|\(MM)/i;
 
 const SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})?\s{0,2}(?:[\]|)}]|(?=\s|$))/;
 
@@ -74,9 +74,9 @@ export function nameLike(s: string): boolean {
   return words.length >= 1 && s.replace(/[^A-Za-z]/g, '').length >= 4 && !LABEL_LINE.test(s);
 }
 
-/** A border stroke OCR reads as "I" or "|" before a word ("IBessemer", "ILONG BEACH"). */
+/** A border stroke OCR reads as "I", "|" or "[" before a word ("IBessemer", "ILONG BEACH", "[Bessemer"). */
 export function withoutBorder(s: string): string {
-  return s.replace(/^[|](?=\S)/, '').replace(/^I(?=[A-Z][a-z]|[A-Z]{3})/, '');
+  return s.replace(/^[|[](?=\S)/, '').replace(/^I(?=[A-Z][a-z]|[A-Z]{3})/, '');
 }
 
 export interface OcrHeader {
@@ -290,7 +290,8 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       out.streets.push(p);
     }
   }
-  // City, state and ZIP: a line after "(Street)" reading "CITY, ST 12345" at its start (OCR may lose the state).
+  // City, state and ZIP: a line after "(Street)" reading "CITY, ST 12345" at its start (OCR may lose the state, or
+  // read a speck between it and the ZIP code as a hyphen: "LARCHMONT, NY-10538").
   if (streetAt >= 0) {
     const end = cityAt > streetAt ? cityAt : Math.min(lines.length, streetAt + 5);
     for (let i = streetAt; i < end && !out.cityLine; i++) {
@@ -298,7 +299,9 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       const from = i === streetAt ? l.start + Math.max(0, l.text.search(/\(Street\)/i) + 8) : l.start;
       const text = doc.t.slice(from, l.end);
       const m =
-        /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[,\s]{1,3}(?:([A-Za-z]{2})\s{1,3})?(\d{5}(?:-\d{4})?)(?!\d)/.exec(text);
+        /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[,\s]{1,3}(?:([A-Za-z]{2})(?:\s{1,3}|-))?(\d{5}(?:-\d{4})?)(?!\d)/.exec(
+          text,
+        );
       if (!m) continue;
       const at = (g: number) => {
         if (!m[g]) return null;

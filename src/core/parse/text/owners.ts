@@ -5,7 +5,7 @@
  */
 import { emptyOwner, type ReportingOwner } from '../../model';
 import type { Piece, TextDoc } from './doc';
-import { HEADER_WORDS, key, NAME_AND_ADDRESS, NAME_AND_ADDRESS_OF_PERSON } from './patterns';
+import { CHECK_ALL_LINE, HEADER_WORDS, key, NAME_AND_ADDRESS, NAME_AND_ADDRESS_OF_PERSON } from './patterns';
 
 /** The owner box's label (NAME_AND_ADDRESS, its OCR shapes too) with the rest of it when it is there. */
 const OWNER_LABEL = new RegExp(`${NAME_AND_ADDRESS.source}(?:\\s+of\\s+Reporting\\s+Person\\s*\\*?)?`, 'i');
@@ -19,15 +19,16 @@ export function readOwner(doc: TextDoc, headerEnd: number, from = 0): ReportingO
   if (p) p = doc.stripLead(p, /^[*\s:]+/);
   let doubt: string | null = null;
   if (!p) {
-    // The name may be on the next line, before "(Last)".
+    // The name may be on the next line, before "(Last)" (after the relationship box's "(Check all applicable)").
     const at = doc.cellAt(m[1]);
-    const nl = at ? doc.lines[at.li + 1] : null;
+    const skip = at && CHECK_ALL_LINE.test(doc.lines[at.li + 1]?.text ?? '') ? 1 : 0;
+    const nl = at ? doc.lines[at.li + 1 + skip] : null;
     const cell = nl?.cells.find((c) => c.text.trim().length > 0);
     if (cell && !/^\s*\(Last\)/i.test(cell.text) && !HEADER_WORDS.test(cell.text)) {
       const stop = /\(Last\)/i.exec(cell.text);
       p = doc.piece(cell.start, stop ? cell.start + stop.index : cell.end);
       // Below the label and above "(Last) (First) (Middle)" is where the printed form puts the name.
-      const after = at ? doc.lines[at.li + 2] : null;
+      const after = at ? doc.lines[at.li + 2 + skip] : null;
       if (!(after && /^\s*\(Last\)/i.test(after.text))) doubt = 'read from the line below the label';
     }
   }
@@ -117,7 +118,7 @@ function addressBelowName(doc: TextDoc, o: ReportingOwner, name: Piece, headerEn
     if (q) found.push(q);
   }
   const csz = found.findIndex(
-    (q) => q.raw.length < 120 && /^(.{0,120}?)[,\s]{1,20}([A-Za-z]{2})[,\s]{1,20}(\d{5}(?:-\d{4})?)$/.test(q.raw),
+    (q) => q.raw.length < 120 && /^(.{0,120}?)[,\s]{1,20}([A-Za-z]{2})(?:[,\s]{1,20}|-)(\d{5}(?:-\d{4})?)$/.test(q.raw),
   );
   if (csz < 0) return;
   const streets = found.slice(0, csz).slice(-2);
@@ -128,13 +129,16 @@ function addressBelowName(doc: TextDoc, o: ReportingOwner, name: Piece, headerEn
   if (o.span && lastSpan) o.span = { start: o.span.start, end: lastSpan.end };
 }
 
-/** "CITY, ST 12345" (or a Canadian province and postal code) into city, state and ZIP code. */
+/**
+ * "CITY, ST 12345" (or a Canadian province and postal code) into city, state and ZIP code; a speck OCR read as a
+ * hyphen between the state and the ZIP code ("LARCHMONT, NY-10538") parts them too.
+ */
 function cityStateZip(doc: TextDoc, o: ReportingOwner, p: Piece): void {
   const s = doc.t.slice(p.start, p.end);
   const m =
     s.length > 200
       ? null
-      : /^([\s\S]{0,200}?)[,\s]{1,20}([A-Za-z]{2}|[A-Z]\d)[,\s]{1,20}(\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3})\s{0,20}$/.exec(
+      : /^([\s\S]{0,200}?)[,\s]{1,20}([A-Za-z]{2}|[A-Z]\d)(?:[,\s]{1,20}|-)(\d{5}(?:-\d{4})?|[A-Z0-9]{3,4}\s?[A-Z0-9]{3})\s{0,20}$/.exec(
           s,
         );
   if (!m) {
@@ -153,7 +157,7 @@ function cityStateZip(doc: TextDoc, o: ReportingOwner, p: Piece): void {
 export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: number): void {
   const box =
     doc.find(/(?:Relationship|tionship)\s+of\s+Reporting\s+Pers/i, 0, headerEnd) ??
-    doc.find(/\(Check\s+all\s+applicable\)|all\s+applicable\)/i, 0, headerEnd);
+    doc.find(/\(Check\s+a[l1iI|]{2}\s+applicable\)|a[l1iI|]{2}\s+applicable\)/i, 0, headerEnd);
   const from = box ? box[0] : 0;
   const officer = doc.find(/Officer\s*\(give\s+title\s+below\)/i, from, headerEnd);
   const other = doc.find(/Other\s*\(specify\s+below\)/i, from, headerEnd);

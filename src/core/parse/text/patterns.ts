@@ -30,6 +30,12 @@ export function ocrDigits(s: string): string {
   return s.replace(/[Oo]/g, '0').replace(/[lI|]/g, '1').replace(/S/g, '5').replace(/B/g, '8');
 }
 
+/**
+ * A line holding only the relationship box's "(Check all applicable)", which OCR puts below the labels of the boxes
+ * beside it (its "all" perhaps "ali"): the value of a box whose label is above it is on the line after.
+ */
+export const CHECK_ALL_LINE = /^[\s.,:;|-]*\(Check\s+a[l1iI|]{2}\s+applicable\)\s*$/i;
+
 export const HEADER_WORDS =
   /(Title of|\(Instr\.|Instr\. \d|Month\/Day\/Year|Transaction Code|\(A\) or \(D\)|Date Exercisable|Expiration Date|Amount or Number|Ownership Form|Beneficially Owned|Transaction\(s\)|Nature of Indirect|Deemed Execution|Conversion or Exercise|Securities Acquired|Disposed of|Underlying|Derivative Security|^\s*Code\s*$)/i;
 
