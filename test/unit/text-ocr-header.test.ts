@@ -389,6 +389,17 @@ describe('text: specks OCR reads in the header boxes', function () {
   });
 });
 
+describe("text: the border between the owner's and the issuer's boxes read as a lone period", function () {
+  it('parts the two names there, the period in neither', function () {
+    const f = read('form4-tesseract-owner-issuer-period.txt');
+    assert.equal(f.issuer.name.value, 'Northwind Robotics Inc');
+    assert.deepEqual(
+      f.reportingOwners.map((o) => o.name.value),
+      ['Maren K Halvorsen'],
+    );
+  });
+});
+
 describe("text: an owner's name with one letter OCR confuses", function () {
   it('reads "Veetor" as "Vector", the word the address and the note write, flagged', function () {
     const f = read('form4-tesseract-name-confused-letter.txt');
@@ -419,7 +430,8 @@ describe('text: OCR misreadings said where they are', function () {
   it("marks names holding a mark no name has, and a title holding its box's label", function () {
     const f = read('form4-tesseract-stray-marks.txt');
     const o = f.reportingOwners[0];
-    assertFlagged(f, o.name, 'holds ".", no part of a name');
+    // "Lindqvist Tove . Kestrel Bay Marine Inc,": the lone period is the border between the two boxes.
+    assert.equal(o.name.value, 'Lindqvist Tove');
     assertFlagged(f, f.issuer.name, 'holds ",", no part of a name');
     assertFlagged(f, o.officerTitle, "holds the box's label");
   });

@@ -148,9 +148,10 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     // ... or another box's date ("Kampani Arjun 4/11/2022 Rocket Lab USA, Inc. [RKLB]").
     let dateEnd = -1;
     for (const d of before.matchAll(/\d{1,2}\/\d{1,2}\/\d{2,4}/g)) dateEnd = d.index + d[0].length - 1;
-    // ... or the border between the boxes read as a colon or semicolon standing alone ("Sergey Brin : Alphabet").
+    // ... or the border between the boxes read as a colon, semicolon or period standing alone ("Sergey Brin :
+    // Alphabet", "Sergey Brin . Alphabet Inc.").
     let colon = -1;
-    for (const c of before.matchAll(/ [:;] /g)) colon = c.index + 1;
+    for (const c of before.matchAll(/ [:;.] /g)) colon = c.index + 1;
     const cut = Math.max(
       before.lastIndexOf('|'),
       before.lastIndexOf('['),
@@ -257,7 +258,12 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   }
   // The issuer box's left border after the owner's name ("Partners, L.P. \\Vector ...").
   let e = out.ownerName?.end ?? 0;
-  while (out.ownerName && e > out.ownerName.start && /[\s|[\\:;]/.test(doc.t[e - 1])) e--;
+  while (
+    out.ownerName &&
+    e > out.ownerName.start &&
+    (/[\s|[\\:;]/.test(doc.t[e - 1]) || (doc.t[e - 1] === '.' && /\s/.test(doc.t[e - 2] ?? '')))
+  )
+    e--;
   if (out.ownerName && e < out.ownerName.end) out.ownerName = doc.piece(out.ownerName.start, e);
   // The title beside the date box, on the lines from the date's label to "(Street)".
   const dateLabelAt = idx(/Date\s+of\s+Earliest\s+Transaction|Statement\s+for\s+Issuer|Date\s+of\s+Event/i);
