@@ -617,6 +617,20 @@ describe("text: a price's decimal point OCR read as a comma", function () {
   });
 });
 
+describe("text: a price's decimal point OCR read as a thousands comma, read by a footnote's price range", function () {
+  it('reads "$646,298" as $646.298 where a range holds it, and leaves prices a range holds as read, or no range holds at all', function () {
+    const { filing } = read('form4-tesseract-price-comma-range.txt');
+    const prices = filing.nonDerivative.map((r) => r.transactionPricePerShare);
+    assert.deepEqual(
+      prices.map((p) => p.value),
+      ['646.298', '1250', '7125'],
+    );
+    assertFlagged(filing, prices[0], "a footnote's price range holds $646.298 and none holds $646,298");
+    for (const p of prices.slice(1))
+      assert.ok(!flagsAt(filing, p).some((m) => m.includes('price range holds')), String(p.value));
+  });
+});
+
 describe('text: specks OCR glues to a price or an amount', function () {
   it('reads "$634.4608%!", "|.$636.4088"" and "|-$40.25" as prices, "9,000," as an amount, and keeps a title\'s "5%"', function () {
     const { filing } = read('form4-tesseract-price-specks.txt');

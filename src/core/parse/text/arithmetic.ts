@@ -11,7 +11,40 @@
 import { fmtAmount } from '../../format';
 import { tallyFiling } from '../../tally';
 import { rowLabel } from '../../fields';
+import { dec } from '../../decimal';
+import { priceRanges } from '../../priceRange';
 import type { TextDoc } from './doc';
+
+/**
+ * A price whose decimal point OCR read as a comma, where the comma looks like a thousands separator ("$646,298" for
+ * $646.298): read with the point when a footnote of the filing states a price range (the weighted-average price's
+ * "prices ranging from $646.21 to $647.20") that holds it, and no range holds the price as read. The footnote is any
+ * of the filing's, not only the ones the row cites: OCR garbles the markers of such rows too.
+ */
+export function readPricesByTheirRanges(doc: TextDoc): void {
+  const f = doc.filing;
+  const ranges = f.footnotes.flatMap((n) =>
+    n.text.value && n.text.value.length <= 20_000 ? priceRanges(n.text.value) : [],
+  );
+  if (!ranges.length) return;
+  const within = (v: string) => {
+    const x = dec(v);
+    return !!x && ranges.some((r) => x.gte(r.low) && x.lte(r.high));
+  };
+  for (const row of [...f.nonDerivative, ...f.derivative]) {
+    const p = row.transactionPricePerShare;
+    const m = p.value && p.raw ? /^\$?(\d{1,3}),(\d{3})(?!\d)/.exec(p.raw) : null;
+    if (!m || p.value !== `${m[1]}${m[2]}`) continue;
+    const point = `${m[1]}.${m[2]}`;
+    if (within(p.value) || !within(point)) continue;
+    p.value = point;
+    doc.doubt(
+      p,
+      `${rowLabel(row)} price`,
+      `"${p.raw}" read as $${point}: a footnote's price range holds $${point} and none holds $${fmtAmount(m[1] + m[2])}, and OCR reads a decimal point as a comma`,
+    );
+  }
+}
 
 /** Marks the values of `doc`'s filing that its running tally contradicts (see above). */
 export function checkByArithmetic(doc: TextDoc): void {

@@ -37,7 +37,7 @@ import { readOcrBoxes } from './ocr-boxes';
 import { resolveGarbledMarkers } from './markers';
 import { readTitlesByTheTable } from './titles';
 import { readDatesByTheTable } from './column-dates';
-import { checkByArithmetic } from './arithmetic';
+import { checkByArithmetic, readPricesByTheirRanges } from './arithmetic';
 import { checkProse } from './prose';
 import { EXPLANATION, key, NAME_AND_ADDRESS } from './patterns';
 
@@ -174,6 +174,7 @@ function readText(doc: TextDoc): ParseOutcome {
   readTitlesByTheTable(doc);
   readDatesByTheTable(doc);
   resolveGarbledMarkers(doc);
+  if (doc.ocr) readPricesByTheirRanges(doc);
   checkByArithmetic(doc);
   dropRepeatedOwners(doc);
   checkJointFiling(doc, headerEnd);
