@@ -352,6 +352,17 @@ describe('text: an address line in capitals with the marks and words OCR adds', 
     assert.equal(trust.city.value, 'LONG BEACH');
     assertFlagged(filing, trust.city, 'its "I" is the box\'s border');
   });
+  it("keeps a place name's hyphen and reads a number's hyphen after it as a space", function () {
+    const { filing } = read('form4-tesseract-address-hyphen-kept.txt');
+    const [o] = filing.reportingOwners;
+    assert.equal(o.street2.value, 'WILKES-BARRE PLAZA, 40 MAIN STREET');
+    assertFlagged(
+      filing,
+      o.street2,
+      '"WILKES-BARRE PLAZA, 40-MAIN STREET" read as "WILKES-BARRE PLAZA, 40 MAIN STREET": a speck joining two words',
+    );
+  });
+
   it('leaves an address written in small letters as it is, only flagging its colon', function () {
     const { filing } = read('form4-tesseract-address-small-letters.txt');
     const [o] = filing.reportingOwners;

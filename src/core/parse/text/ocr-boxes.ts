@@ -470,12 +470,12 @@ function addressMarkSlips(doc: TextDoc, f: Field<string>, what: string): void {
   });
   out = words.join(' ');
   edit(/^(\d+)\.(?=\s)/, (m) => m[1], 'a period after the house number');
-  for (let i = 0; i < 4; i++)
-    edit(
-      /(\d|\b[A-Z]{4,})[-.]([A-Z]{3,})\b/,
-      (m) => (/\d/.test(m[1]) || m[0][m[1].length] === '.' || STREET_KIND.test(m[2]) ? `${m[1]} ${m[2]}` : m[0]),
-      'a speck joining two words',
-    );
+  // A hyphen stays between two words otherwise ("WILKES-BARRE").
+  const joined = out.replace(/(\d|\b[A-Z]{4,})([-.])([A-Z]{3,})\b/g, (all, a: string, mark: string, b: string) =>
+    /\d/.test(a) || mark === '.' || STREET_KIND.test(b) ? `${a} ${b}` : all,
+  );
+  if (joined !== out) changes.push('a speck joining two words');
+  out = joined;
   if (out === v) return;
   f.value = out.replace(/\s+/g, ' ').trim();
   doc.doubt(
