@@ -71,6 +71,15 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.equal(f.reportingOwners[0].name.value, 'Tove Lindqvist');
   });
 
+  it('reads a symbol whose letters OCR wrote as digits ("K8M1"), and an issuer\'s "INC:" as "INC.", flagged', function () {
+    const f = read('form4-tesseract-issuer-symbol-digits.txt');
+    assert.equal(f.issuer.tradingSymbol.value, 'KBMI');
+    assertFlagged(f, f.issuer.tradingSymbol, '"K8M1" read as "KBMI": a symbol is letters');
+    assert.equal(f.issuer.name.value, 'KESTREL BAY MARINE INC.');
+    assertFlagged(f, f.issuer.name, 'no name ends in ":"');
+    assert.equal(f.reportingOwners[0].name.value, 'Tove Lindqvist');
+  });
+
   it("keeps a middle name the signature leaves out with the owner's, not the issuer's", function () {
     const f = read('form4-tesseract-owner-middle-name.txt');
     assert.equal(f.issuer.name.value, '88Tide Inc.');

@@ -7,7 +7,7 @@ import type { Field, ReportingOwner } from '../../model';
 import type { TextDoc } from './doc';
 import { isEnglishWord } from './english';
 import { key, trimEndOf } from './patterns';
-import { applyOcrOwner, nameLike, readOcrHeader, writtenTwice } from './ocr-header';
+import { applyOcrOwner, nameLike, readOcrHeader, SYMBOL_DIGITS, writtenTwice } from './ocr-header';
 import { CONFUSIONS, confusedReadings } from './prose';
 
 /** "/s/ Adam C. Spice" as the form's box writes the name: "Spice Adam C." (last name first). */
@@ -60,14 +60,13 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
   }
   oddCapitals(doc, f.issuer.name, 'Issuer name');
   if (h.symbol) {
-    const sym = h.symbol.raw.toUpperCase();
-    f.issuer.tradingSymbol = doc.field(
-      h.symbol,
-      sym,
-      [],
-      sym !== h.symbol.raw ? `"${h.symbol.raw}" read as "${sym}" (a symbol is written in capitals)` : null,
-      'Trading symbol',
-    );
+    const sym = [...h.symbol.raw.toUpperCase()].map((c) => SYMBOL_DIGITS.get(c) ?? c).join('');
+    const why = /\d/.test(h.symbol.raw)
+      ? `"${h.symbol.raw}" read as "${sym}": a symbol is letters, and OCR reads these as the digits of their shape`
+      : sym !== h.symbol.raw
+        ? `"${h.symbol.raw}" read as "${sym}" (a symbol is written in capitals)`
+        : null;
+    f.issuer.tradingSymbol = doc.field(h.symbol, sym, [], why, 'Trading symbol');
   }
   applyOcrOwner(doc, owner, h);
   for (const o of f.reportingOwners) {
@@ -99,6 +98,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
         doc.doubt(t, what, `"${t.value}" holds the box's label: the title was not told from it (OCR)`);
   }
   leadingJunk(doc, f.issuer.name, 'Issuer name');
+  endColon(doc, f.issuer.name, 'Issuer name');
   lostFirstLetter(doc, f.issuer.name, 'Issuer name');
   restoreFromOtherOwners(doc);
   restoreOwnerLetters(doc, owner, words);
@@ -322,6 +322,20 @@ function trailingJunk(doc: TextDoc, f: Field<string>, what: string): void {
   if (!m || LOWER_SUFFIX.test(m[2]) || !/[A-Z]/.test(m[1])) return;
   f.value = m[1];
   doc.doubt(f, what, `"${v}" read as "${m[1]}": "${m[2]}" ends no name (OCR read other text or a smear with it)`);
+}
+
+/**
+ * A company name ending in a colon or semicolon ("GOOGLE INC:"): a speck read with the period of its abbreviation, or
+ * alone. Read with the period after an abbreviation (as `ADDRESS_ABBREVIATION`), else without it, flagged.
+ */
+function endColon(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || v.length > 300 || !/[:;]$/.test(v)) return;
+  const body = v.slice(0, -1);
+  const word = body.slice(body.lastIndexOf(' ') + 1);
+  if (!/^[A-Za-z]+$/.test(word)) return;
+  f.value = `${body}${ADDRESS_ABBREVIATION.test(word.toUpperCase()) ? '.' : ''}`;
+  doc.doubt(f, what, `"${v}" read as "${f.value}": no name ends in "${v.slice(-1)}", a speck OCR read`);
 }
 
 /**

@@ -28,6 +28,23 @@ const SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})?\s{0,2}(?:[\]|)}]|(?
 /** A symbol with its closing bracket: the issuer box's border before its name ("[Rocket Lab ... [ RKLB ]") is none. */
 const CLOSED_SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})\s{0,2}[\]|)}]/;
 
+/**
+ * A symbol whose letters OCR read as the digits of their shape ("[ 6006 ]" for GOOG): a ticker is letters, so a
+ * bracket of two to five characters with a digit, every digit one of `SYMBOL_DIGITS`, is the symbol (./ocr-boxes
+ * reads it back).
+ */
+const DIGIT_SYMBOL = /\[\s{0,2}([0-9A-Z]{2,5})\s{0,2}[\]|)}]/;
+
+/** The letters whose shapes OCR reads as digits in a symbol's box. */
+export const SYMBOL_DIGITS: ReadonlyMap<string, string> = new Map([
+  ['0', 'O'],
+  ['1', 'I'],
+  ['2', 'Z'],
+  ['5', 'S'],
+  ['6', 'G'],
+  ['8', 'B'],
+]);
+
 /** A symbol whose opening bracket OCR read as a rule too ("Vector Acquisition Corp | VACQ | ."): two capitals or
  * more. */
 const PIPED_SYMBOL = /\|\s{0,2}([A-Z]{2,5}(?:\.[A-Z])?)\s{0,2}\|/;
@@ -138,7 +155,15 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   let allKey: string | null = null;
   for (let i = 0; i < lines.length && !out.symbol; i++) {
     const l = lines[i];
-    const m = CLOSED_SYMBOL.exec(l.text) ?? SYMBOL.exec(l.text) ?? PIPED_SYMBOL.exec(l.text);
+    const digits = DIGIT_SYMBOL.exec(l.text);
+    let m = CLOSED_SYMBOL.exec(l.text) ?? SYMBOL.exec(l.text) ?? PIPED_SYMBOL.exec(l.text);
+    if (
+      (!m || !m[1]) &&
+      digits &&
+      /\d/.test(digits[1]) &&
+      [...digits[1]].every((c) => !/\d/.test(c) || SYMBOL_DIGITS.has(c))
+    )
+      m = digits;
     if (!m || !m[1]) continue;
     const symStart = l.start + m.index + m[0].indexOf(m[1]);
     out.symbol = { raw: m[1], start: symStart, end: symStart + m[1].length };
