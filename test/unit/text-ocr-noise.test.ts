@@ -792,6 +792,20 @@ describe('text: signatures as OCR garbles them', function () {
   });
 });
 
+describe('text: specks OCR reads in signatures', function () {
+  it('reads "Attorne Fact", marks alone between the name\'s words and a speck after "/s/" back, flagged', function () {
+    const { filing } = read('form4-tesseract-signature-specks.txt');
+    const names = filing.signatures.map((x) => x.name);
+    assert.deepEqual(
+      names.map((n) => n.value),
+      ['/s/ Dana Whit, Attorney-in-Fact', '/s/ Dana Whit, as attorney-in-fact for Mara Quill', '/s/ Mara Quill'],
+    );
+    assertFlagged(filing, names[0], '"Attorne Fact" read as "Attorney-in-Fact"');
+    assertFlagged(filing, names[1], "between the name's words left out");
+    assertFlagged(filing, names[2], '"/s/-" read as "/s/ "');
+  });
+});
+
 describe("text: a table's column headings garbled by OCR above its first row", function () {
   it('reads no row of heading words with a single digit ("code |v [amount [1\u00b0 [rice Fransacton") or a misread instruction ("(Inst. 49")', function () {
     const { filing } = read('form4-tesseract-headings-garbled.txt');

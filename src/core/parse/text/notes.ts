@@ -240,17 +240,27 @@ function undoSignatureSlips(name: string): { value: string; said: string[] } {
   let value = name;
   const slashShape = OCR_SLASH_S.exec(value.trimStart());
   if (slashShape) value = `/s/${value.trimStart().slice(slashShape[0].length)}`;
+  // "/s/-Arjun Kampani": a speck between the "/s/" and the name.
+  const afterSlash = /^\/s\/[-_.,:;'‘’]+(?=[A-Z])/.exec(value);
+  if (afterSlash) value = `/s/ ${value.slice(afterSlash[0].length)}`;
+  // Marks standing alone between two words of the name ("for Sergey "_. Brin"): specks.
+  const between = /\s([*•·~^_=:;.”’"'“‘]{1,3})(?=\s+[A-Za-z])/.exec(value);
+  if (between) value = value.replace(/\s[*•·~^_=:;.”’"'“‘]{1,3}(?=\s+[A-Za-z])/g, '');
   // A closing quote alone after the name is a speck too, unless the name opened a quote ("the “Fund” ”" stays).
   const mark = /\s([*•·~^_=:;.”’"']{1,3})$/.exec(value);
   const speck = mark && (!/[”’"']/.test(mark[1]) || !/[“‘"']/.test(value.slice(0, mark.index))) ? mark : null;
   if (speck) value = value.slice(0, speck.index);
   const glued = /(?<=\s)(?:the|of|and|for|as|by)-(?=[A-Za-z])/.exec(value);
   if (glued) value = value.replace(/(?<=\s)(the|of|and|for|as|by)-(?=[A-Za-z])/g, '$1 ');
-  const lostIn = /\b(Attorney)[\s-]{1,3}(Fact)\b/i.exec(value);
-  if (lostIn) value = value.replace(lostIn[0], `${lostIn[1]}-in-${lostIn[2]}`);
+  // The phrase with its "-in-" lost, and the y before it too ("Attorney Fact", "Attorne Fact").
+  const lostIn = /\b(Attorne)(y?)[\s-]{1,3}(Fact)\b/i.exec(value);
+  const phrase = lostIn ? `${lostIn[1]}${lostIn[2] || (lostIn[1] === 'ATTORNE' ? 'Y' : 'y')}-in-${lostIn[3]}` : '';
+  if (lostIn) value = value.replace(lostIn[0], phrase);
   const said = [
     slashShape ? `"${slashShape[0]}" read as "/s/" (OCR)` : null,
-    lostIn ? `"${lostIn[0]}" read as "${lostIn[1]}-in-${lostIn[2]}": OCR lost the phrase's "in"` : null,
+    afterSlash ? `"${afterSlash[0]}" read as "/s/ " (a speck after the slash)` : null,
+    between ? `the "${between[1]}" between the name's words left out: a speck (OCR)` : null,
+    lostIn ? `"${lostIn[0]}" read as "${phrase}": OCR lost the phrase's "in"` : null,
     glued ? `"${glued[0]}" read as "${glued[0].slice(0, -1)} ": no word joins so (OCR read a speck as a hyphen)` : null,
     speck ? `the "${speck[1]}" after the name left out: a speck or the label's asterisk (OCR)` : null,
   ].filter((x): x is string => x !== null);
