@@ -485,6 +485,19 @@ describe('text: a line of title words and footnote markers above the values', fu
   });
 });
 
+describe("text: a relationship box's mark with the box's border read beside it", function () {
+  it('reads "Xx | Officer" as Officer checked, and the title beside the date box', function () {
+    const f = read('form4-tesseract-officer-mark-border.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual(
+      [o.isDirector.value, o.isTenPercentOwner.value, o.isOfficer.value, o.isOther.value],
+      [false, false, true, false],
+    );
+    assertFlagged(f, o.isOfficer, 'the check mark is written "Xx"');
+    assert.equal(o.officerTitle.value, 'Chief Financial Officer');
+  });
+});
+
 describe('text: the relationship title where OCR puts it', function () {
   it('reads the title beside the date box, wrapped over lines between the street lines, flagged', function () {
     const f = read('form4-tesseract-title-beside-date.txt');
