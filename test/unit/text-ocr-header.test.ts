@@ -496,6 +496,11 @@ describe("text: a relationship box's mark with the box's border read beside it",
     assertFlagged(f, o.isOfficer, 'the check mark is written "Xx"');
     assert.equal(o.officerTitle.value, 'Chief Financial Officer');
   });
+
+  it('reads "X - Director" as Director checked: a dash between the mark and the label is the box\'s edge', function () {
+    const o = read('form4-tesseract-director-mark-dash.txt').reportingOwners[0];
+    assert.deepEqual([o.isDirector.value, o.isTenPercentOwner.value], [true, false]);
+  });
 });
 
 describe('text: the relationship title where OCR puts it', function () {

@@ -180,8 +180,8 @@ export class TextDoc {
   checkedBefore(labelStart: number): { checked: boolean; mark: Piece | null; why?: string } {
     let k = labelStart - 1;
     // Spaces and the box around the mark: "[X]", "(X)", "__X__" (EDGAR's PDF), "X", and the box's border as OCR
-    // reads it beside the mark ("X © Director", "Xx | Officer").
-    while (k >= 0 && labelStart - k < 40 && ' \t[]()_©®|'.includes(this.t[k])) k--;
+    // reads it beside the mark ("X © Director", "Xx | Officer", "X - Director").
+    while (k >= 0 && labelStart - k < 40 && ' \t[]()_©®|-—–'.includes(this.t[k])) k--;
     const isMark = (i: number) => i >= 0 && /[Xx\u2713\u2714\u2612\u25a0\u25cf]/.test(this.t[i]);
     const free = (i: number) => i < 0 || !/[A-Za-z0-9]/.test(this.t[i]);
     if (isMark(k) && free(k - 1)) return { checked: true, mark: { raw: this.t[k], start: k, end: k + 1 } };
