@@ -252,6 +252,12 @@ describe('text: Form 3 with no securities owned', function () {
     assert.equal(f.noSecuritiesOwned.value, true);
     assert.equal(f.remarks.value, 'Chief Compliance Officer of the Issuer');
   });
+
+  it('reads the line with an accent OCR put on an e ("aré") as the box too', function () {
+    const f = read('form3-tesseract-no-securities.txt', (s) => s.replace('are beneficially', 'aré beneficially'));
+    assert.equal(f.noSecuritiesOwned.value, true);
+    assert.equal(f.remarks.value, 'Chief Compliance Officer of the Issuer');
+  });
 });
 
 describe('text: a Form 3 date box whose label OCR garbled', function () {

@@ -19,9 +19,10 @@ export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void
   // EDGAR's "Filing HTML Converter" PDFs add a "Reporting Owners" table and a "Signatures" section after the notes.
   const ownersHead = doc.find(/(?:^|[\n\r])[ \t]*Reporting Owners[ \t]*(?=[\r\n])/, from);
   const sigHead = doc.find(/(?:^|[\n\r])[ \t]*Signatures[ \t]*(?=[\r\n])/, from);
-  // ... and print Form 3's "no securities beneficially owned" box as a line of its own after the remarks.
+  // ... and print Form 3's "no securities beneficially owned" box as a line of its own after the remarks (OCR may
+  // put an accent on an e: "No securities aré beneficially owned.").
   const noneOwned = doc.find(
-    /(?:^|[\n\r])[ \t]*No\s+securities\s+are\s+beneficially\s+owned\.?[ \t]*(?=[\r\n]|$)/i,
+    /(?:^|[\n\r])[ \t]*No\s+s[eéèêë]curities\s+ar[eéèêë]\s+b[eéèêë]n[eéèêë]ficially\s+own[eéèêë]d\.?[ \t]*(?=[\r\n]|$)/i,
     from,
   );
   if (noneOwned) {
