@@ -352,6 +352,13 @@ describe('text: an address line in capitals with the marks and words OCR adds', 
     assert.equal(trust.city.value, 'LONG BEACH');
     assertFlagged(filing, trust.city, 'its "I" is the box\'s border');
   });
+  it("reads an officer title's word off the end of a street line in capitals", function () {
+    const { filing } = read('form4-tesseract-address-title-word.txt');
+    const [o] = filing.reportingOwners;
+    assert.equal(o.street2.value, '500 HARBOR PARKWAY, SUITE 200');
+    assertFlagged(filing, o.street2, '"Technology" is no part of an address written in capitals');
+  });
+
   it("keeps a place name's hyphen and reads a number's hyphen after it as a space", function () {
     const { filing } = read('form4-tesseract-address-hyphen-kept.txt');
     const [o] = filing.reportingOwners;

@@ -413,9 +413,10 @@ const BOX_MARK = /[|\\{}_]/;
 
 /**
  * An address line written in capitals that OCR ran into a neighbouring box: a word holding a box's mark ("|__Bireetor",
- * "|__X", "\\Chief") and the words in small letters after it ("Financial Officer}"), or a word in small letters alone
- * ("C/O 374 WATER INC: echnology", "INC, ee"). A line written in capitals holds no such word, so it is read without
- * them, flagged; a line in small letters too ("1600 Amphitheatre Parkway") is left as written.
+ * "|__X", "\\Chief") and the words in small letters after it ("Financial Officer}"), a word in small letters alone
+ * ("C/O 374 WATER INC: echnology", "INC, ee"), or capitalized words at its end ("SUITE 200 Technology"). A line
+ * written in capitals holds no such word, so it is read without them, flagged; a line in small letters too ("1600
+ * Amphitheatre Parkway", "123 MAIN ST Suite 200") is left as written.
  */
 function addressJunk(doc: TextDoc, f: Field<string>, what: string): void {
   const v = f.value;
@@ -435,6 +436,8 @@ function addressJunk(doc: TextDoc, f: Field<string>, what: string): void {
       afterMark = false;
     }
   }
+  // Capitalized words ending the line ("SUITE 200 Technology"): the officer title's, read beside the street.
+  while (kept.length > 1 && /[a-z]/.test(kept[kept.length - 1])) dropped.unshift(kept.pop()!);
   const out = (border + kept.slice(border ? 1 : 0).join(' ')).trim();
   // Capitals only: at least two words of capitals kept, and nothing in small letters among them.
   if (!dropped.length || /[a-z]/.test(out) || (out.match(/\b[A-Z]{2,}/g) ?? []).length < 2) return;
