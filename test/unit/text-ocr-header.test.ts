@@ -246,6 +246,24 @@ describe('text: signatures as OCR wraps them', function () {
   });
 });
 
+describe("text: a signature's date one digit off the others'", function () {
+  it('marks it uncertain with the date the other signatures give, and leaves dates that differ more alone', function () {
+    const odd = read('form4-tesseract-signature-specks.txt', (s) =>
+      s.replace('/s/-Mara Quill 3/7/2022', '/s/-Mara Quill 9/7/2022'),
+    );
+    const dates = odd.signatures.map((x) => x.date);
+    assert.deepEqual(
+      dates.map((d) => d.value),
+      ['2022-03-07', '2022-03-07', '2022-09-07'],
+    );
+    assertFlagged(odd, dates[2], '2022-09-07 is one digit off 2022-03-07');
+    const apart = read('form4-tesseract-signature-specks.txt', (s) =>
+      s.replace('/s/-Mara Quill 3/7/2022', '/s/-Mara Quill 9/8/2022'),
+    );
+    assert.ok(!flagsAt(apart, apart.signatures[2].date).some((m) => m.includes('one digit off')));
+  });
+});
+
 describe('text: Form 3 with no securities owned', function () {
   it('reads the line "No securities are beneficially owned." as the box, not as remarks', function () {
     const f = read('form3-tesseract-no-securities.txt');

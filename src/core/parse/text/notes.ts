@@ -83,6 +83,30 @@ export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void
       consumed = last?.span ? doc.cleanAt(last.span.end) : l.end;
     }
   }
+  if (doc.ocr) oddSignatureDate(doc);
+}
+
+/**
+ * A signature's date one digit off the date every other signature of the filing gives ("9/7/2022" beside three
+ * "3/7/2022"): joint filers may sign on different days, but a date that one misread digit makes of the others' is
+ * more likely that. Marked uncertain with the others' date.
+ */
+function oddSignatureDate(doc: TextDoc): void {
+  const dated = doc.filing.signatures.filter((x) => x.date.value);
+  if (dated.length < 3) return;
+  const counts = new Map<string, number>();
+  for (const x of dated) counts.set(x.date.value!, (counts.get(x.date.value!) ?? 0) + 1);
+  if (counts.size !== 2) return;
+  const [[a, na], [b, nb]] = [...counts];
+  const [common, odd] = na > nb ? [a, b] : [b, a];
+  if (Math.min(na, nb) !== 1 || [...common].filter((c, i) => c !== odd[i]).length !== 1) return;
+  const x = dated.find((y) => y.date.value === odd)!;
+  if (x.date.uncertain) return;
+  doc.doubt(
+    x.date,
+    'Signature date',
+    `${odd} is one digit off ${common}, the date of the filing's other ${dated.length - 1} signatures: OCR may have misread it`,
+  );
 }
 
 /**
