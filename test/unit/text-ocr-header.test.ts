@@ -433,6 +433,19 @@ describe("text: the border between the owner's and the issuer's boxes read as a 
   });
 });
 
+describe("text: a period OCR read after the last word of an owner's name", function () {
+  it('reads the name without it, flagged, and keeps the period of an initial or an abbreviation', function () {
+    const f = read('form4-tesseract-name-word-period.txt');
+    const o = f.reportingOwners[0];
+    assert.equal(o.name.value, 'Moreau Elise Jeanne');
+    assertFlagged(f, o.name, 'a name ends in a period only after an initial or an abbreviation');
+    for (const name of ['Moreau Elise J.', 'Moreau Holdings Inc.']) {
+      const g = read('form4-tesseract-name-word-period.txt', (s) => s.replace('Moreau Elise Jeanne.', name));
+      assert.equal(g.reportingOwners[0].name.value, name);
+    }
+  });
+});
+
 describe("text: an owner's name with one letter OCR confuses", function () {
   it('reads "Veetor" as "Vector", the word the address and the note write, flagged', function () {
     const f = read('form4-tesseract-name-confused-letter.txt');

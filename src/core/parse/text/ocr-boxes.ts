@@ -76,6 +76,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
     trailingJunk(doc, o.name, 'Reporting person name');
     initialComma(doc, o.name, 'Reporting person name');
     doubledPeriod(doc, o.name, 'Reporting person name');
+    wordPeriod(doc, o.name, 'Reporting person name');
     oddCapitals(doc, o.name, 'Reporting person name');
     strayMarks(doc, o.name, 'Reporting person name');
     lowerCaseStart(doc, o.name, 'Reporting person name');
@@ -366,6 +367,26 @@ function leadingWordJunk(doc: TextDoc, f: Field<string>, what: string): void {
     f,
     what,
     `"${v}" read as "${f.value}": "${m[0].trim()}" begins no address line (OCR read other text with it)`,
+  );
+}
+
+/** Words a name may end with a period: abbreviations of a legal form or a generation. */
+const NAME_ABBREVIATION = /^(?:inc|corp|co|ltd|llc|lp|bros|assoc|jr|sr|esq|plc|sa|nv|bv|ag)$/i;
+
+/**
+ * A name ending in a period after a whole word ("Melkote Rajesh Ramaswamy."): a name ends so only after an initial or
+ * an abbreviation ("Jr.", "Inc.", "L.P."); there it is a speck OCR read. Read without it, flagged.
+ */
+function wordPeriod(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || v.length > 300 || !v.endsWith('.')) return;
+  const word = v.slice(v.lastIndexOf(' ') + 1, -1);
+  if (!/^[A-Za-z][a-z]{3,30}$/.test(word) || NAME_ABBREVIATION.test(word)) return;
+  f.value = v.slice(0, -1);
+  doc.doubt(
+    f,
+    what,
+    `"${v}" read as "${f.value}": a name ends in a period only after an initial or an abbreviation (OCR)`,
   );
 }
 
