@@ -139,3 +139,16 @@ describe('text: OCR slips in the numbers and split words of prose', function () 
     assertFlagged(f, f.remarks, '"reporte d" as "reported"');
   });
 });
+
+describe("text: a name's Roman numeral a stroke off the one the text writes again", function () {
+  it('marks "Heron VI" uncertain beside two "Heron VIII", and not "Fund VI" beside "Fund IV"', function () {
+    const f = readFixture('form4-tesseract-prose-numeral-strokes.txt');
+    const [n1, n2, n3] = f.footnotes;
+    assertFlagged(f, n2.text, '"Heron VI" where the text writes "Heron VIII" 2 times');
+    assert.equal(
+      n2.text.value,
+      'Heron VI GP Ltd. disclaims beneficial ownership except to the extent of its pecuniary interest.',
+    );
+    assert.ok(!n1.text.uncertain && !n3.text.uncertain);
+  });
+});

@@ -469,11 +469,50 @@ function undoSlips(
   );
 }
 
+/** "Partners VIII", "Fund IV": a capitalized word and the Roman numeral after it. */
+const NUMBERED = /\b([A-Z][A-Za-z]{1,30}) ([IVX]{1,6})\b/g;
+
+/**
+ * A name's Roman numeral that a stroke more or less makes of the numeral the text writes after the same word at
+ * least twice ("Deer VI & Co." beside "Deer VIII" five times): OCR loses and adds strokes. Both may be names (a
+ * fund VI beside a fund VIII), so the field is marked uncertain, not changed.
+ */
+function strokesOff(doc: TextDoc, f: Field<string>, what: string, numerals: Map<string, Map<string, number>>): void {
+  const v = f.value;
+  if (!v || v.length > 20_000 || f.uncertain) return;
+  for (const m of v.matchAll(NUMBERED)) {
+    const byNumeral = numerals.get(m[1]);
+    if (!byNumeral || (byNumeral.get(m[2]) ?? 0) > 1) continue;
+    // A stroke more or less: the numeral with I's added at its end, or taken off (at most 6 letters each way).
+    for (let k = 0; k < 6; k++) {
+      const longer = m[2] + 'I'.repeat(k + 1);
+      const shorter = m[2].endsWith('I'.repeat(k + 1)) ? m[2].slice(0, -(k + 1)) : null;
+      for (const numeral of [longer, shorter]) {
+        const n = numeral ? (byNumeral.get(numeral) ?? 0) : 0;
+        if (n < 2) continue;
+        doc.doubt(
+          f,
+          what,
+          `"${m[0]}" where the text writes "${m[1]} ${numeral}" ${n} times: OCR may have lost or added a stroke`,
+        );
+        return;
+      }
+    }
+  }
+}
+
 /** Every footnote, the remarks and every signature's name of an OCR reading, checked. */
 export function checkProse(doc: TextDoc): void {
   if (!doc.ocr) return;
   const f = doc.filing;
   const ctx = docContext(doc);
+  // How often the text writes each word with each numeral after it.
+  const numerals = new Map<string, Map<string, number>>();
+  for (const m of (doc.t.length > 200_000 ? doc.t.slice(0, 200_000) : doc.t).matchAll(NUMBERED)) {
+    let byNumeral = numerals.get(m[1]);
+    if (!byNumeral) numerals.set(m[1], (byNumeral = new Map()));
+    byNumeral.set(m[2], (byNumeral.get(m[2]) ?? 0) + 1);
+  }
   // A footnote ending in a word where every other footnote (at least two) ends in a period lost its period.
   const ends = f.footnotes.map((n) => (n.text.value ?? '').trimEnd().slice(-1));
   for (const n of f.footnotes) {
@@ -482,6 +521,7 @@ export function checkProse(doc: TextDoc): void {
     const lostPeriod = others.length >= 2 && others.every((c) => c === '.');
     undoSlips(doc, n.text, what, ctx, true, lostPeriod);
     check(doc, n.text, what, ctx, true);
+    strokesOff(doc, n.text, what, numerals);
   }
   undoSlips(doc, f.remarks, 'Remarks', ctx, false);
   check(doc, f.remarks, 'Remarks', ctx);
