@@ -432,6 +432,9 @@ function careOf(doc: TextDoc, f: Field<string>, what: string): void {
 /** A mark OCR makes of a box's border or a check box ("|__X", "\\Chief"); no address line holds one. */
 const BOX_MARK = /[|\\{}_]/;
 
+/** The box's border glued before an address line's "C/O" or house number ("|\\C/O BESSEMER"). */
+const ADDRESS_BORDER = /^[|\\[({]+(?=C\/O\s|\d)/;
+
 /**
  * An address line written in capitals that OCR ran into a neighbouring box: a word holding a box's mark ("|__Bireetor",
  * "|__X", "\\Chief") and the words in small letters after it ("Financial Officer}"), a word in small letters alone
@@ -446,8 +449,7 @@ function addressJunk(doc: TextDoc, f: Field<string>, what: string): void {
   const dropped: string[] = [];
   let afterMark = false;
   // A border glued before the line's "C/O" or house number is the line's (`addressMarkSlips` reads it off).
-  const border = /^[|\\[({]+(?=C\/O\s|\d)/.exec(v)?.[0] ?? '';
-  if (border) kept.push(border);
+  const border = ADDRESS_BORDER.exec(v)?.[0] ?? '';
   for (const w of v.slice(border.length).split(' ')) {
     if (BOX_MARK.test(w)) afterMark = true;
     const junk = BOX_MARK.test(w) || /^[a-z]+[^A-Za-z0-9]*$/.test(w) || (afterMark && /[a-z]/.test(w));
@@ -459,7 +461,7 @@ function addressJunk(doc: TextDoc, f: Field<string>, what: string): void {
   }
   // Capitalized words ending the line ("SUITE 200 Technology"): the officer title's, read beside the street.
   while (kept.length > 1 && /[a-z]/.test(kept[kept.length - 1])) dropped.unshift(kept.pop()!);
-  const out = (border + kept.slice(border ? 1 : 0).join(' ')).trim();
+  const out = (border + kept.join(' ')).trim();
   // Capitals only: at least two words of capitals kept, and nothing in small letters among them.
   if (!dropped.length || /[a-z]/.test(out) || (out.match(/\b[A-Z]{2,}/g) ?? []).length < 2) return;
   f.value = out;
@@ -496,7 +498,7 @@ function addressMarkSlips(doc: TextDoc, f: Field<string>, what: string): void {
     out = out.slice(0, m.index) + to(m) + out.slice(m.index + m[0].length);
     changes.push(why);
   };
-  edit(/^[|\\[({]+(?=C\/O\s|\d)/, () => '', 'a border before the line');
+  edit(ADDRESS_BORDER, () => '', 'a border before the line');
   edit(/^C\/O\s?[,.:;]\s*/, () => 'C/O ', 'a mark after "C/O"');
   const words = out.split(' ');
   words.forEach((w, i) => {

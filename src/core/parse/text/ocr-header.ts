@@ -35,6 +35,12 @@ const CLOSED_SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})\s{0,2}[\]|)}]
  */
 const DIGIT_SYMBOL = /\[\s{0,2}([0-9A-Z]{2,5})\s{0,2}[\]|)}]/;
 
+/** `DIGIT_SYMBOL` in `text` when its digits are all letters' shapes, else null. */
+function digitSymbol(text: string): RegExpExecArray | null {
+  const m = DIGIT_SYMBOL.exec(text);
+  return m && /\d/.test(m[1]) && [...m[1]].every((c) => !/\d/.test(c) || SYMBOL_DIGITS.has(c)) ? m : null;
+}
+
 /** The letters whose shapes OCR reads as digits in a symbol's box. */
 export const SYMBOL_DIGITS: ReadonlyMap<string, string> = new Map([
   ['0', 'O'],
@@ -155,15 +161,8 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   let allKey: string | null = null;
   for (let i = 0; i < lines.length && !out.symbol; i++) {
     const l = lines[i];
-    const digits = DIGIT_SYMBOL.exec(l.text);
     let m = CLOSED_SYMBOL.exec(l.text) ?? SYMBOL.exec(l.text) ?? PIPED_SYMBOL.exec(l.text);
-    if (
-      (!m || !m[1]) &&
-      digits &&
-      /\d/.test(digits[1]) &&
-      [...digits[1]].every((c) => !/\d/.test(c) || SYMBOL_DIGITS.has(c))
-    )
-      m = digits;
+    if (!m?.[1]) m = digitSymbol(l.text);
     if (!m || !m[1]) continue;
     const symStart = l.start + m.index + m[0].indexOf(m[1]);
     out.symbol = { raw: m[1], start: symStart, end: symStart + m[1].length };

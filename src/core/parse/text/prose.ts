@@ -513,12 +513,13 @@ export function checkProse(doc: TextDoc): void {
     if (!byNumeral) numerals.set(m[1], (byNumeral = new Map()));
     byNumeral.set(m[2], (byNumeral.get(m[2]) ?? 0) + 1);
   }
-  // A footnote ending in a word where every other footnote (at least two) ends in a period lost its period.
-  const ends = f.footnotes.map((n) => (n.text.value ?? '').trimEnd().slice(-1));
-  for (const n of f.footnotes) {
+  // A footnote ending in a word where every other footnote (at least two) ends in a period lost its period: counted
+  // once, not per footnote.
+  const ended = f.footnotes.map((n) => (n.text.value ?? '').trimEnd().endsWith('.'));
+  const unended = ended.filter((e) => !e).length;
+  for (const [i, n] of f.footnotes.entries()) {
     const what = `Footnote (${(n.id.value ?? '').replace(/^F/, '')}) text`;
-    const others = ends.filter((_, i) => f.footnotes[i] !== n);
-    const lostPeriod = others.length >= 2 && others.every((c) => c === '.');
+    const lostPeriod = f.footnotes.length >= 3 && unended === (ended[i] ? 0 : 1);
     undoSlips(doc, n.text, what, ctx, true, lostPeriod);
     check(doc, n.text, what, ctx, true);
     strokesOff(doc, n.text, what, numerals);
