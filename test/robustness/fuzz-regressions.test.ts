@@ -126,6 +126,18 @@ describe('inputs of costly shapes, found by the fuzzer', function () {
       path.join(REPO_ROOT, 'test', 'fixtures', 'text-ocr', 'form4-tesseract-owners-table-lost-letters.txt'),
       'utf8',
     );
+    const ocrTemplate = fs.readFileSync(
+      path.join(REPO_ROOT, 'test', 'fixtures', 'text-ocr', 'form4-tesseract-template-footnotes.txt'),
+      'utf8',
+    );
+    // A number as letters ("baf"): a word of its own for each footnote.
+    const letters = (i: number): string =>
+      i.toString(26).replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)));
+    const ocrFootnotes = (note: (i: number) => string): string =>
+      ocrTemplate.replace(
+        'Remarks:',
+        Array.from({ length: 5_000 }, (_, i) => `${i + 9}. ${note(i)}\n`).join('') + 'Remarks:',
+      );
     const cases: [string, () => string][] = [
       // A million stray '<' in a value: each problem's line number must not be counted from the start.
       ['lt-flood-in-document', () => withRemarks('< '.repeat(1_000_000))],
@@ -184,6 +196,18 @@ describe('inputs of costly shapes, found by the fuzzer', function () {
             ).join('') + 'Signatures',
           ),
       ],
+      // OCR text with 5,000 footnotes of one template, each with its own non-words: reading them back by the text's
+      // frequent words and by the other footnotes must not compare every word with every word.
+      [
+        'form-text-ocr-template-footnotes-5000',
+        () =>
+          ocrFootnotes(
+            (i) =>
+              `The sh${letters(i)}res were sold in multiple tf${letters(i)}actions at prices ranging from $1.${i} to $2.${i}, inclusive`,
+          ),
+      ],
+      // 5,000 footnotes each writing its own word between the same two words: no template's slot.
+      ['form-text-ocr-one-context-5000-words', () => ocrFootnotes((i) => `The q${letters(i)}x were sold.`)],
       // EDGAR HTML with 100,000 extra table rows, and with 100,000 nested tables.
       [
         'html-rows-100k',

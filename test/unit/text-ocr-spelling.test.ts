@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
-import { unknownWord, type ProseContext } from '../../src/core/parse/text/prose';
+import { unknownWord } from '../../src/core/parse/text/prose';
+import type { ProseContext } from '../../src/core/parse/text/doc-words';
 import type { Filing } from '../../src/core/model';
 import { assertFlagged, flagsAt } from '../helpers/findings';
 
@@ -22,7 +23,13 @@ function readFixture(name: string, edit: (s: string) => string = (s) => s): Fili
 const read = (edit?: (s: string) => string) => readFixture('form4-tesseract-misspelled-words.txt', edit);
 
 /** A text around the field that writes the given words (lower case) once, and no word twice. */
-const around = (...seen: string[]): ProseContext => ({ repeated: () => false, seen: (w) => seen.includes(w) });
+const around = (...seen: string[]): ProseContext => ({
+  repeated: () => false,
+  seen: (w) => seen.includes(w),
+  count: (w) => (seen.includes(w) ? 1 : 0),
+  frequent: () => new Map(),
+  nearest: { left: 0 },
+});
 
 describe('text: OCR prose checked against an English dictionary', function () {
   it('reads back a word OCR misread into the one English word it can be, flagged at its place, and not the clean footnotes', function () {

@@ -7,10 +7,11 @@
  * uncertain with the word: its other letters may be misread too. In footnotes and remarks, first, a word the
  * dictionary reads back in one way only is shown as that word (`undoSlips`), the field uncertain with each change.
  */
-import type { Field } from '../../model';
+import type { Field, Filing } from '../../model';
 import type { TextDoc } from './doc';
 import { isEnglishWord } from './english';
 import { trimEndOf, withoutAccents } from './patterns';
+import { docContext, nearestFrequent, templateSlips, type ProseContext } from './doc-words';
 
 /** A word OCR likely misread, or null. Each test runs on one short word. */
 export function misreadWord(w: string): string | null {
@@ -110,14 +111,6 @@ export function* confusedReadings(lower: string, pairs: readonly [string, string
       yield lower.slice(0, i) + to + lower.slice(i + from.length);
 }
 
-/** What the text around a field tells of its words. */
-export interface ProseContext {
-  /** Whether a word (in lower case) occurs more than once in the text. */
-  repeated(lower: string): boolean;
-  /** Whether a word (in lower case) occurs in the text. */
-  seen(lower: string): boolean;
-}
-
 /** Letters in a row past which no English word goes: OCR joined words or read a smear as letters. */
 const LONGEST = 30;
 
@@ -203,22 +196,6 @@ function check(doc: TextDoc, f: Field<string>, what: string, ctx: ProseContext, 
       what,
       `"${u.word}" is not an English word: OCR may have misread it${u.of ? ` ("${u.of}"?)` : ''}; other letters may be misread too`,
     );
-}
-
-/** How often each word (in lower case) occurs in the text, counted once, when a field first asks. */
-function docContext(doc: TextDoc): ProseContext {
-  let counts: Map<string, number> | null = null;
-  const count = (lower: string): number => {
-    if (!counts) {
-      counts = new Map();
-      for (const m of doc.t.matchAll(/[A-Za-z]+/g)) {
-        const k = m[0].toLowerCase();
-        counts.set(k, (counts.get(k) ?? 0) + 1);
-      }
-    }
-    return counts.get(lower) ?? 0;
-  };
-  return { repeated: (lower) => count(lower) > 1, seen: (lower) => count(lower) > 0 };
 }
 
 /**
@@ -337,7 +314,7 @@ function onlyReading(lower: string, capitalized: boolean): string | null {
  * "transacticns", "Tabie"). Null when nothing is undone. Words the text writes twice are kept (OCR seldom misreads
  * a word the same way twice), and so are Roman numerals, names, abbreviations and internet names.
  */
-function undoSlip(w: string, ctx: ProseContext, budget: { left: number }): string | null {
+function undoSlip(w: string, ctx: ProseContext, budget: { left: number }, note: { said?: string } = {}): string | null {
   if (w.length > 60) return null;
   let from = 0;
   while (from < w.length && `"'“”‘’(`.includes(w[from])) from++;
@@ -370,9 +347,16 @@ function undoSlip(w: string, ctx: ProseContext, budget: { left: number }): strin
   const word = /^([A-Z]?)([a-z\u00e0-\u00ff]{2,30})$/.exec(core);
   if (!word || /^[ivx]+$/.test(core)) return null;
   const lower = core.toLowerCase();
-  if (budget.left <= 0 || english(lower) || ctx.repeated(lower)) return null;
+  if (budget.left <= 0 || english(lower)) return null;
   budget.left--;
-  const fixed = onlyReading(lower, word[1] !== '');
+  const capitalized = word[1] !== '';
+  // A word the text writes twice is kept unless the text writes a word a slip from it far more often: "shages"
+  // twice beside "shares" thirteen times.
+  let fixed = ctx.repeated(lower) ? null : onlyReading(lower, capitalized);
+  if (!fixed) {
+    fixed = nearestFrequent(withoutAccents(lower), ctx, capitalized, (x) => english(x));
+    if (fixed) note.said = `a word the text writes ${ctx.count(fixed)} times`;
+  }
   if (!fixed) return null;
   return `${head}${word[1] ? fixed[0].toUpperCase() + fixed.slice(1) : fixed}${tail}`;
 }
@@ -388,7 +372,7 @@ function undoSlips(
   what: string,
   ctx: ProseContext,
   sentences: boolean,
-  lostPeriod = false,
+  lostPeriod: (text: string) => boolean = () => false,
 ): void {
   if (!f.value || f.value.length > 20000) return;
   const changes: string[] = [];
@@ -439,9 +423,10 @@ function undoSlips(
         continue;
       }
     }
-    const fixed = undoSlip(parts[i], ctx, budget);
+    const note: { said?: string } = {};
+    const fixed = undoSlip(parts[i], ctx, budget, note);
     if (fixed === null) continue;
-    changes.push(`"${parts[i]}" as "${fixed}"`);
+    changes.push(`"${parts[i]}" as "${fixed}"${note.said ? ` (${note.said})` : ''}`);
     parts[i] = fixed;
   }
   let text = parts.join('');
@@ -455,7 +440,7 @@ function undoSlips(
   if (end) {
     text = `${text.slice(0, -1)}.`;
     changes.push(`the "${end}" ending it as "."`);
-  } else if (sentences && lostPeriod && /[a-z]$/.test(text)) {
+  } else if (sentences && /[a-z]$/.test(text) && lostPeriod(text)) {
     const last = /\S{1,40}$/.exec(text)?.[0] ?? '';
     text = `${text}.`;
     changes.push(`"${last}" ending it as "${last}." (the filing's other footnotes end in a period)`);
@@ -465,7 +450,7 @@ function undoSlips(
   doc.doubt(
     f,
     what,
-    `read ${changes.slice(0, 6).join(', ')}${changes.length > 6 ? ` and ${changes.length - 6} more` : ''}: slips OCR makes, undone by the dictionary; other letters may be misread too`,
+    `read ${changes.slice(0, 6).join(', ')}${changes.length > 6 ? ` and ${changes.length - 6} more` : ''}: slips OCR makes, undone by the dictionary and the text's own words; other letters may be misread too`,
   );
 }
 
@@ -501,6 +486,35 @@ function strokesOff(doc: TextDoc, f: Field<string>, what: string, numerals: Map<
   }
 }
 
+/** Each footnote's English words that OCR made of its template's words read back (`templateSlips`), flagged. */
+function readTemplates(doc: TextDoc, fields: [Field<string>, string][], ctx: ProseContext): void {
+  const texts = fields.map(([f]) => (f.value && f.value.length <= 20000 ? f.value : ''));
+  for (const [i, slips] of templateSlips(texts, ctx, english).entries()) {
+    if (!slips.length) continue;
+    const [f, what] = fields[i];
+    const parts = texts[i].split(/(\s+)/);
+    const at = new Map(slips.map((s) => [s.token, s]));
+    let token = 0;
+    for (let p = 0; p < parts.length; p += 2) {
+      if (!parts[p]) continue;
+      const s = at.get(token++);
+      if (s) parts[p] = s.as;
+    }
+    f.value = parts.join('');
+    const said = slips
+      .slice(0, 4)
+      .map(
+        (s) =>
+          `"${s.read}" as "${s.as}" (${s.others} other footnotes write "${s.as}" between "${s.between[0]}" and "${s.between[1]}")`,
+      );
+    doc.doubt(
+      f,
+      what,
+      `read ${said.join(', ')}${slips.length > 4 ? ` and ${slips.length - 4} more` : ''}: OCR misreads letters, also into other English words; other letters may be misread too`,
+    );
+  }
+}
+
 /** Every footnote, the remarks and every signature's name of an OCR reading, checked. */
 export function checkProse(doc: TextDoc): void {
   if (!doc.ocr) return;
@@ -517,12 +531,28 @@ export function checkProse(doc: TextDoc): void {
   // once, not per footnote.
   const ended = f.footnotes.map((n) => (n.text.value ?? '').trimEnd().endsWith('.'));
   const unended = ended.filter((e) => !e).length;
+  // How many footnotes end in each last word with its period: "inclusive." ending twelve sale footnotes.
+  const endings = new Map<string, number>();
+  for (const n of f.footnotes) {
+    const last = /\S{1,40}$/.exec((n.text.value ?? '').trimEnd())?.[0];
+    if (last?.endsWith('.')) endings.set(last, (endings.get(last) ?? 0) + 1);
+  }
+  const what = (n: Filing['footnotes'][number]) => `Footnote (${(n.id.value ?? '').replace(/^F/, '')}) text`;
   for (const [i, n] of f.footnotes.entries()) {
-    const what = `Footnote (${(n.id.value ?? '').replace(/^F/, '')}) text`;
-    const lostPeriod = f.footnotes.length >= 3 && unended === (ended[i] ? 0 : 1);
-    undoSlips(doc, n.text, what, ctx, true, lostPeriod);
-    check(doc, n.text, what, ctx, true);
-    strokesOff(doc, n.text, what, numerals);
+    // Asked of the text with its words read back ("lnclisive" ending it is "inclusive").
+    const lostPeriod = (text: string) =>
+      (f.footnotes.length >= 3 && unended === (ended[i] ? 0 : 1)) ||
+      (endings.get(`${/\S{1,40}$/.exec(text)?.[0] ?? ''}.`) ?? 0) >= 2;
+    undoSlips(doc, n.text, what(n), ctx, true, lostPeriod);
+  }
+  readTemplates(
+    doc,
+    f.footnotes.map((n) => [n.text, what(n)]),
+    ctx,
+  );
+  for (const n of f.footnotes) {
+    check(doc, n.text, what(n), ctx, true);
+    strokesOff(doc, n.text, what(n), numerals);
   }
   undoSlips(doc, f.remarks, 'Remarks', ctx, false);
   check(doc, f.remarks, 'Remarks', ctx);
