@@ -14,8 +14,8 @@ import { runRules } from '../../src/core/rules';
 // marker, which the span checks of every fixtures/text file require.
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
 
-function read(name: string): { text: string; filing: Filing } {
-  const text = fs.readFileSync(path.join(DIR, name), 'utf8');
+function read(name: string, edit: (s: string) => string = (s) => s): { text: string; filing: Filing } {
+  const text = edit(fs.readFileSync(path.join(DIR, name), 'utf8'));
   const r = parseFormText(text, name);
   assert.ok(r.ok, r.ok ? '' : r.reason);
   return { text, filing: r.filing };
@@ -511,6 +511,28 @@ describe('text: a security title OCR misread on one row of a table that repeats 
   it('leaves a title that differs by its class letter alone', function () {
     assert.equal(rows[3].securityTitle.value, 'Class B Common Stock');
     assert.ok(!rows[3].securityTitle.uncertain);
+  });
+});
+
+describe('text: a security title OCR misread into another English word on one row ("Common Stack")', function () {
+  it('is read as the title the table repeats, flagged, where the text writes the word far more often', function () {
+    const { filing } = read('form4-tesseract-title-english-word.txt');
+    const t = filing.nonDerivative[1].securityTitle;
+    assert.equal(t.value, 'Class A Common Stock');
+    assert.equal(t.raw, 'Class A Common Stack');
+    assertFlagged(filing, t, '"Class A Common Stack" read as "Class A Common Stock"');
+  });
+
+  it('is kept where the text writes the word often itself (a name: "Stack Holdings LLC")', function () {
+    const { filing } = read('form4-tesseract-title-english-word.txt', (s) =>
+      s.replace(
+        '/s/ Ove Lindgren',
+        'Remarks: Held by Stack Holdings LLC, Stack Partners and Stack Capital.\n/s/ Ove Lindgren',
+      ),
+    );
+    const t = filing.nonDerivative[1].securityTitle;
+    assert.equal(t.value, 'Class A Common Stack');
+    assert.ok(!t.uncertain);
   });
 });
 

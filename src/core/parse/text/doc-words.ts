@@ -105,7 +105,7 @@ const TEMPLATE_TOKENS = 50_000;
 const SLOT = 16;
 
 /** A word one letter made of another word (same length, one letter changed), compared without case. */
-function oneLetterOff(a: string, b: string): boolean {
+export function oneLetterOff(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
   let off = 0;
   for (let i = 0; i < a.length && off < 2; i++) if (a[i].toLowerCase() !== b[i].toLowerCase()) off++;

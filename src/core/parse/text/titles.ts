@@ -9,6 +9,7 @@ import type { DerivativeRow, Field, Row } from '../../model';
 import type { TextDoc } from './doc';
 import { isEnglishWord } from './english';
 import { withinEdits } from './patterns';
+import { docContext, oneLetterOff, type ProseContext } from './doc-words';
 
 /** An "m" as OCR splits it into two letters ("Cornmon", "Conimon"), joined again for comparing. */
 const SPLIT_M = /rn|ni/g;
@@ -25,9 +26,11 @@ function near(a: string, b: string): boolean {
 /**
  * Whether two titles near each other name different securities: a word for word difference between class letters,
  * numbers or English words ("Class A" and "Class B", "Series 1" and "Series 2", "Preferred" and "Common"), where a
- * misread makes a word that is no word ("Steck", "Class.A") or adds a mark.
+ * misread makes a word that is no word ("Steck", "Class.A") or adds a mark. An English word one letter off a word of
+ * the repeated title that the text writes at least three times as often is OCR's too ("Common Stack" beside "Common
+ * Stock"): securities are not named by words a letter apart.
  */
-function differentSecurities(a: string, b: string): boolean {
+function differentSecurities(a: string, b: string, ctx: ProseContext): boolean {
   const x = a.split(/\s+/);
   const y = b.split(/\s+/);
   if (x.length !== y.length) return false;
@@ -36,12 +39,23 @@ function differentSecurities(a: string, b: string): boolean {
     if (/^[A-Za-z0-9]{1,2}$/.test(x[i]) && /^[A-Za-z0-9]{1,2}$/.test(y[i])) return true;
     if (/^\d+$/.test(x[i]) && /^\d+$/.test(y[i])) return true;
     const word = (w: string) => /^[A-Za-z]+$/.test(w) && isEnglishWord(w.toLowerCase());
-    if (word(x[i]) && word(y[i])) return true;
+    if (
+      word(x[i]) &&
+      word(y[i]) &&
+      !(oneLetterOff(x[i], y[i]) && ctx.count(y[i].toLowerCase()) >= 3 * ctx.count(x[i].toLowerCase()))
+    )
+      return true;
   }
   return false;
 }
 
-function readBack<R extends Row>(doc: TextDoc, rows: R[], box: (r: R) => Field<string>, what: string): void {
+function readBack<R extends Row>(
+  doc: TextDoc,
+  ctx: ProseContext,
+  rows: R[],
+  box: (r: R) => Field<string>,
+  what: string,
+): void {
   const count = new Map<string, number>();
   for (const r of rows) {
     const v = box(r).value;
@@ -53,7 +67,7 @@ function readBack<R extends Row>(doc: TextDoc, rows: R[], box: (r: R) => Field<s
     const f = box(r);
     const v = f.value;
     if (!v || count.get(v) !== 1) continue;
-    const hits = common.filter((c) => near(v, c) && !differentSecurities(v, c));
+    const hits = common.filter((c) => near(v, c) && !differentSecurities(v, c, ctx));
     if (hits.length !== 1) continue;
     f.value = hits[0];
     doc.doubt(
@@ -124,7 +138,8 @@ export function readTitlesByTheTable(doc: TextDoc): void {
     marksInTitle(doc, r.securityTitle, `Table II security title (row ${r.index + 1})`);
     marksInTitle(doc, r.underlyingSecurityTitle, `Table II underlying title (row ${r.index + 1})`);
   }
-  readBack(doc, f.nonDerivative, (r) => r.securityTitle, 'Table I security title');
-  readBack(doc, f.derivative, (r) => r.securityTitle, 'Table II security title');
-  readBack(doc, f.derivative, (r: DerivativeRow) => r.underlyingSecurityTitle, 'Table II underlying title');
+  const ctx = docContext(doc);
+  readBack(doc, ctx, f.nonDerivative, (r) => r.securityTitle, 'Table I security title');
+  readBack(doc, ctx, f.derivative, (r) => r.securityTitle, 'Table II security title');
+  readBack(doc, ctx, f.derivative, (r: DerivativeRow) => r.underlyingSecurityTitle, 'Table II underlying title');
 }
