@@ -110,4 +110,15 @@ describe('text: OCR prose read back by the words the filing repeats', function (
       null,
     );
   });
+
+  it('flags a footnote cut short (no period, where the others end in one) even when its last word is English', function () {
+    const name = 'form4-tesseract-footnote-cut-short.txt';
+    const r = parseFormText(fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'text-ocr', name), 'utf8'), name);
+    assert.ok(r.ok, r.ok ? '' : r.reason);
+    const [n1, n2, n3, n4] = r.filing.footnotes;
+    assert.match(n3.text.value ?? '', /were sold in tn$/);
+    assertFlagged(r.filing, n3.text, 'it ends with "tn" without a period');
+    // Ending in a closing parenthesis or quote is ending a sentence.
+    for (const n of [n1, n2, n4]) assert.deepEqual(flagsAt(r.filing, n.text), []);
+  });
 });

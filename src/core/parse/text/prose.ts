@@ -165,8 +165,18 @@ export function unknownWord(text: string, ctx: ProseContext): { word: string; of
   return null;
 }
 
-/** `sentences`: the field is sentences (a footnote), which end on a period, not on a comma or colon. */
-function check(doc: TextDoc, f: Field<string>, what: string, ctx: ProseContext, sentences = false): void {
+/**
+ * `sentences`: the field is sentences (a footnote), which end on a period, not on a comma or colon; `othersEnd`: the
+ * filing's other footnotes end in one, so one ending in a word lost its period or its last words.
+ */
+function check(
+  doc: TextDoc,
+  f: Field<string>,
+  what: string,
+  ctx: ProseContext,
+  sentences = false,
+  othersEnd = false,
+): void {
   if (!f.value || f.uncertain || f.value.length > 20000) return;
   for (const w of f.value.split(/\s+/)) {
     const why = misreadWord(w);
@@ -186,6 +196,15 @@ function check(doc: TextDoc, f: Field<string>, what: string, ctx: ProseContext, 
       f,
       what,
       `it ends with "${end}" where its sentence should end: OCR may have misread a period or lost words`,
+    );
+    return;
+  }
+  const last = othersEnd ? /[a-z]{1,40}$/.exec(f.value.trimEnd())?.[0] : undefined;
+  if (last) {
+    doc.doubt(
+      f,
+      what,
+      `it ends with "${last}" without a period where the filing's other footnotes end in one: OCR may have lost its last words`,
     );
     return;
   }
@@ -550,8 +569,13 @@ export function checkProse(doc: TextDoc): void {
     f.footnotes.map((n) => [n.text, what(n)]),
     ctx,
   );
-  for (const n of f.footnotes) {
-    check(doc, n.text, what(n), ctx, true);
+  const endsNow = f.footnotes.map((n) => /[.!?)"”]$/.test((n.text.value ?? '').trimEnd()));
+  const endedNow = endsNow.filter(Boolean).length;
+  for (const [i, n] of f.footnotes.entries()) {
+    // At least two other footnotes, and at least half of them, end in a period.
+    const others = endedNow - (endsNow[i] ? 1 : 0);
+    const othersEnd = others >= 2 && 2 * others >= f.footnotes.length - 1;
+    check(doc, n.text, what(n), ctx, true, othersEnd);
     strokesOff(doc, n.text, what(n), numerals);
   }
   undoSlips(doc, f.remarks, 'Remarks', ctx, false);
