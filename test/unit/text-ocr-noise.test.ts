@@ -190,6 +190,25 @@ describe('text: footnote numbers out of order', function () {
   });
 });
 
+describe('text: footnotes OCR put out of order ("5." before "4."), the next one with its number misread ("6, The")', function () {
+  it('starts a footnote at the number after the highest read, not only after the last', function () {
+    const { filing } = read('form4-tesseract-footnotes-out-of-order.txt');
+    assert.deepEqual(
+      filing.footnotes.map((f) => [f.id.value, (f.text.value ?? '').replace(/^.*?(?= \$\d)/, '')]),
+      [
+        ['F1', 'The sales were effected pursuant to a Rule 10b5-1 trading plan adopted by the Reporting Person.'],
+        ['F2', ' $10.01 to $10.50, inclusive.'],
+        ['F3', ' $11.01 to $11.50, inclusive.'],
+        ['F5', ' $13.01 to $13.50, inclusive.'],
+        ['F4', ' $12.01 to $12.50, inclusive.'],
+        ['F6', ' $14.01 to $14.50, inclusive.'],
+      ],
+    );
+    // Out of order, each is flagged: the footnotes around it may have been lost or merged.
+    assertFlagged(filing, filing.footnotes[5].id, 'numbered 6 where footnote 5 comes next');
+  });
+});
+
 describe('text: footnote numbers whose punctuation OCR misreads', function () {
   it('starts the next footnote at "2, The" (flagged) and "3.The", and never at a continuation line', function () {
     const { filing } = read('form4-tesseract-footnote-punctuation.txt');

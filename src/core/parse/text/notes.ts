@@ -150,20 +150,27 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
   }[] = [];
   // The last character of the last line that holds any: whether the footnote before has ended.
   let lastMark = '';
+  let highest = 0;
   for (const l of lines) {
     const s = Math.max(l.start, from);
     const e = Math.min(l.end, to);
     const lineText = doc.t.slice(s, e);
     if (/^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/.test(lineText)) continue; // a page marker of text extraction
+    // The number after the last footnote's, or, where OCR's columns put a footnote out of order ("8." read after
+    // "10."), the number after the highest: either may start the next footnote in a misread form.
     const next = notes.length ? notes[notes.length - 1].num + 1 : 1;
+    const after = highest + 1;
     const plain = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText);
     // Whether the footnote before ends here: a line after it may start the next one with its number misread.
     const ended = notes.length > 0 && /[.:;]/.test(lastMark);
-    const m = plain ? { m: plain, num: Number(plain[1]), misread: null } : ocrNoteStart(lineText, next, ended);
+    const m = plain
+      ? { m: plain, num: Number(plain[1]), misread: null }
+      : (ocrNoteStart(lineText, next, ended) ?? (after > next ? ocrNoteStart(lineText, after, ended) : null));
     const trimmed = lineText.trimEnd();
     if (trimmed) lastMark = trimmed[trimmed.length - 1];
     if (m) {
       const numStart = s + lineText.indexOf(m.m[1], 0);
+      highest = Math.max(highest, m.num);
       notes.push({
         idPiece: { raw: m.m[1], start: numStart, end: numStart + m.m[1].length },
         num: m.num,
