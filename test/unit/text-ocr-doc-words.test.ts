@@ -86,6 +86,15 @@ describe('text: OCR prose read back by the words the filing repeats', function (
     // "held" where others write "sold" is two letters off: what a template varies, not a slip.
     const held = [0, 1, 2].map((i) => `The shares were ${i ? 'sold' : 'held'} by the Trust ${i}.`);
     assert.deepEqual(templateSlips(held, ctx, isWord), [[], [], []]);
+    // A word of two or three letters ("it" for "in", a word the text writes everywhere) wants three other texts.
+    const it = (n: number) =>
+      templateSlips(
+        [SALE('$1 to $2', 'shares', 'it'), ...Array.from({ length: n }, (_, i) => SALE(`$${i} to $${i + 1}`))],
+        context({ it: 9, in: 20, shares: 9 }),
+        (w) => ['it', 'in', 'shares'].includes(w),
+      )[0].map((s) => [s.read, s.as]);
+    assert.deepEqual(it(2), []);
+    assert.deepEqual(it(3), [['it', 'in']]);
     // A word the text writes elsewhere too is no misreading ("shores" twice).
     const twice = context({ shores: 2, shares: 2 });
     assert.deepEqual(
@@ -109,6 +118,11 @@ describe('text: OCR prose read back by the words the filing repeats', function (
       nearestFrequent('tfansactions', ctx, false, () => false),
       null,
     );
+    // Two slips from both: the one of the same length; else one written three times as often as the other.
+    const two = context({ transactions: 12, transaction: 5 });
+    assert.equal(nearestFrequent('trahsactione', two, false, english), 'transactions');
+    assert.equal(nearestFrequent('abcdefgh', context({ abcdefg: 9, abcdefghi: 3 }), false, english), 'abcdefg');
+    assert.equal(nearestFrequent('abcdefgh', context({ abcdefg: 6, abcdefghi: 3 }), false, english), null);
   });
 
   it('flags a footnote cut short (no period, where the others end in one) even when its last word is English', function () {

@@ -68,7 +68,7 @@ export function docContext(doc: TextDoc): ProseContext {
 /**
  * The one word the text writes at least twice, and at least three times as often as `lower` itself, that `lower`
  * becomes with one slip (two in a word of seven letters or more: "rhultiple", "expiratioti"), or null: none, or
- * two as near (no way to choose). `accept` says which frequent words may be the reading (English ones: a name
+ * two as near with no way to choose. `accept` says which frequent words may be the reading (English ones: a name
  * written twice is no evidence that a word beside it is that name). A word of a name (`capitalized`) is read back
  * with one slip only, and only in a word of five letters or more: names differ by a letter ("Brian", "Bryan").
  */
@@ -83,14 +83,19 @@ export function nearestFrequent(
   const most = capitalized || lower.length < 7 ? 1 : 2;
   const own = ctx.count(lower);
   for (let edits = 1; edits <= most; edits++) {
-    let found: string | null = null;
+    const found: [string, number][] = [];
     for (const [w, n] of ctx.frequent()) {
       if (w === lower || n < 3 * own || n < 2 || !withinEdits(lower, w, edits)) continue;
-      if (!accept(w)) continue;
-      if (found) return null;
-      found = w;
+      if (accept(w)) found.push([w, n]);
     }
-    if (found) return found;
+    if (found.length === 1) return found[0][0];
+    if (!found.length) continue;
+    // Two as near: the one of the same length (OCR changes letters more than it adds or drops them:
+    // "trahsactioné" is "transactions", not "transaction"), or one written three times as often as any other.
+    const same = found.filter(([w]) => w.length === lower.length);
+    if (same.length === 1) return same[0][0];
+    const [top, ...rest] = found.sort((a, b) => b[1] - a[1]);
+    return rest.every(([, n]) => 3 * n <= top[1]) ? top[0] : null;
   }
   return null;
 }
@@ -125,11 +130,12 @@ export interface TemplateSlip {
 /**
  * Texts written from one template (a footnote for each sale: "The shares were sold in multiple transactions at
  * prices ranging from $X to $Y, inclusive."): in each (split at white space), a word that OCR made of the word at
- * least two other texts write between the same two words (amounts and dates compared by their shape), where the
- * text writes that word nowhere else:
+ * least two other texts write between the same two words (amounts and dates compared by their shape), where no
+ * other text writes it there, and a word of four letters or more the text writes nowhere else:
  * - an English word one letter off ("shores" where twelve footnotes write "The shares were"), which the dictionary
- *   cannot see: one letter changed only, and in words of four letters or more, since words a template varies differ
- *   by more ("sold", "held"; "June", "July") or are too short to tell ("Class A", "Class B");
+ *   cannot see: one letter changed only, since words a template varies differ by more ("sold", "held"; "June",
+ *   "July") or are too short to tell ("Class A", "Class B"), and in a word of two or three letters ("it" for "in")
+ *   only where three other texts agree;
  * - a non-word one slip off ("itr" where they write "sold in multiple"), or two in a word of three letters or more.
  */
 export function templateSlips(
@@ -156,12 +162,14 @@ export function templateSlips(
   for (const [i, t] of tokens.entries())
     for (let k = 0; k < t.length; k++) {
       const w = t[k];
-      if (!/^[A-Za-z]{2,30}$/.test(w) || ctx.count(w.toLowerCase()) !== 1) continue;
+      if (!/^[A-Za-z]{2,30}$/.test(w)) continue;
       const words = written.get(key(t, k));
       // A template's slot holds a few words; a context with dozens is no template (and would cost a pass each).
-      if (!words || words.size < 2 || words.size > SLOT) continue;
+      if (!words || words.size < 2 || words.size > SLOT || words.get(w)?.size !== 1) continue;
+      // The text writes the word nowhere else (OCR seldom misreads a word the same way twice); a short word ("it",
+      // "in") it writes everywhere, so for one only this text writes it here.
+      if (w.length >= 4 && ctx.count(w.toLowerCase()) !== 1) continue;
       const english = isWord(w.toLowerCase());
-      if (english && w.length < 4) continue;
       const near = english
         ? (x: string) => oneLetterOff(w, x)
         : (x: string) => withinEdits(w.toLowerCase(), x.toLowerCase(), w.length >= 3 ? 2 : 1);
@@ -169,7 +177,8 @@ export function templateSlips(
       let ambiguous = false;
       for (const [x, by] of words) {
         const others = by.has(i) ? by.size - 1 : by.size;
-        if (x === w || others < 2 || !near(x)) continue;
+        // A short English word ("it" for "in") wants three texts: short words vary more ("in", "on", "at").
+        if (x === w || others < (english && w.length < 4 ? 3 : 2) || !near(x)) continue;
         ambiguous = found !== null;
         found = [x, others];
       }
