@@ -135,4 +135,23 @@ describe('text: OCR prose read back by the words the filing repeats', function (
     // Ending in a closing parenthesis or quote is ending a sentence.
     for (const n of [n1, n2, n4]) assert.deepEqual(flagsAt(r.filing, n.text), []);
   });
+
+  it('reads back a word English only by derivation ("colimn" as co + limn) a letter off a word the text repeats', function () {
+    const name = 'form4-tesseract-derived-words.txt';
+    const text = fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'text-ocr', name), 'utf8');
+    const read = (t: string) => {
+      const r = parseFormText(t, name);
+      assert.ok(r.ok, r.ok ? '' : r.reason);
+      return r.filing;
+    };
+    const f = read(text);
+    const [, n2, n3] = f.footnotes;
+    assert.match(n2.text.value ?? '', /^The price reported in column 4 /);
+    assertFlagged(f, n2.text, '"colimn" as "column" (a word the text writes 3 times)');
+    assert.match(n3.text.value ?? '', /the Reporting Person invested/);
+    assertFlagged(f, n3.text, '"Reparting" as "Reporting"');
+    // A prefix stands: "Unvested" stays, though the text writes "invested", a letter off, three times as often.
+    const g = read(text.replace('invested in no other units.', 'invested in no other units, invested, invested.'));
+    assert.match(g.footnotes[2].text.value ?? '', /^Unvested restricted/);
+  });
 });
