@@ -95,6 +95,17 @@ describe('text: OCR prose read back by the words the filing repeats', function (
       )[0].map((s) => [s.read, s.as]);
     assert.deepEqual(it(2), []);
     assert.deepEqual(it(3), [['it', 'in']]);
+    // Names of one template differ by a letter: a capitalized non-word is read back as an English word only.
+    const trusts = ['Mary', 'Mark', 'Mark'].map((n) => `Held by the ${n} Okafor Trust, of which he is trustee.`);
+    const names = (w: string) => ['held', 'trust', 'which', 'trustee', 'mark'].includes(w);
+    assert.deepEqual(templateSlips(trusts, context({ mary: 1, mark: 2 }), names), [[], [], []]);
+    const marc = ['Mark', 'Marc', 'Marc'].map((n) => `Held by the ${n} Okafor Trust, of which he is trustee.`);
+    assert.deepEqual(templateSlips(marc, context({ mark: 1, marc: 2 }), names), [[], [], []]);
+    const the = ['Thie', 'The', 'The'].map((w, i) => `${w} shares were sold at $${i}.`);
+    assert.deepEqual(
+      templateSlips(the, context({ thie: 1, the: 2 }), (w) => w === 'the')[0].map((s) => s.as),
+      ['The'],
+    );
     // A word the text writes elsewhere too is no misreading ("shores" twice).
     const twice = context({ shores: 2, shares: 2 });
     assert.deepEqual(

@@ -136,7 +136,8 @@ export interface TemplateSlip {
  *   cannot see: one letter changed only, since words a template varies differ by more ("sold", "held"; "June",
  *   "July") or are too short to tell ("Class A", "Class B"), and in a word of two or three letters ("it" for "in")
  *   only where three other texts agree;
- * - a non-word one slip off ("itr" where they write "sold in multiple"), or two in a word of three letters or more.
+ * - a non-word one slip off ("itr" where they write "sold in multiple"), or two in a word of three letters or more;
+ *   a capitalized one only where a sentence starts, and as an English word, never as another name.
  */
 export function templateSlips(
   texts: readonly string[],
@@ -170,9 +171,16 @@ export function templateSlips(
       // "in") it writes everywhere, so for one only this text writes it here.
       if (w.length >= 4 && ctx.count(w.toLowerCase()) !== 1) continue;
       const english = isWord(w.toLowerCase());
+      // A capitalized word may be a name, and names of one template differ by a letter ("the Mark Smith Trust", "the
+      // Marc Smith Trust", "the Mary Smith Trust"; "Mark" is English too): it is read back only where a sentence
+      // starts, and a non-word only as an English word ("Thie shares" as "The shares").
+      const capital = /^[A-Z]/.test(w);
+      if (capital && k > 0 && !/[.!?:]$/.test(t[k - 1])) continue;
+      const name = capital && !english;
       const near = english
         ? (x: string) => oneLetterOff(w, x)
-        : (x: string) => withinEdits(w.toLowerCase(), x.toLowerCase(), w.length >= 3 ? 2 : 1);
+        : (x: string) =>
+            withinEdits(w.toLowerCase(), x.toLowerCase(), w.length >= 3 ? 2 : 1) && (!name || isWord(x.toLowerCase()));
       let found: [string, number] | null = null;
       let ambiguous = false;
       for (const [x, by] of words) {
