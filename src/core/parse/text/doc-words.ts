@@ -5,22 +5,10 @@
  * twice, so a non-word a few slips from a word the text writes again and again is that word misread ("shages",
  * "tfansactions", "Peison" beside "shares", "transactions" and "Person" written a dozen times).
  */
-import type { TextDoc } from './doc';
+import type { ProseContext, TextDoc } from './doc';
 import { withinEdits } from './patterns';
 
-/** What the text around a field tells of its words. */
-export interface ProseContext {
-  /** Whether a word (in lower case) occurs more than once in the text. */
-  repeated(lower: string): boolean;
-  /** Whether a word (in lower case) occurs in the text. */
-  seen(lower: string): boolean;
-  /** How often a word (in lower case) occurs in the text. */
-  count(lower: string): number;
-  /** The words (in lower case, at least four letters) the text writes at least twice, with how often. */
-  frequent(): ReadonlyMap<string, number>;
-  /** Words the whole text may still compare with its frequent words (`nearestFrequent`). */
-  nearest: { left: number };
-}
+export type { ProseContext };
 
 /** Characters counted from the text's start at most: a real filing's text is a few pages. */
 const COUNTED = 400_000;
@@ -32,8 +20,13 @@ const FREQUENT = 1_000;
  */
 const NEAREST = 500;
 
-/** How often each word (in lower case) occurs in the text, counted once, when a field first asks. */
+/** How often each word (in lower case) occurs in the text, counted once per text, when a field first asks. */
 export function docContext(doc: TextDoc): ProseContext {
+  doc.words ??= countWords(doc);
+  return doc.words;
+}
+
+function countWords(doc: TextDoc): ProseContext {
   let counts: Map<string, number> | null = null;
   let frequent: Map<string, number> | null = null;
   const all = (): Map<string, number> => {

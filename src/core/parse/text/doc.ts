@@ -8,6 +8,20 @@ import { cleanFormText, type CleanText } from '../form/clean';
 import { collapse, makeField } from '../form/normalize';
 import { dateFromString } from './patterns';
 
+/** What the text around a field tells of its words (counted by ./doc-words). */
+export interface ProseContext {
+  /** Whether a word (in lower case) occurs more than once in the text. */
+  repeated(lower: string): boolean;
+  /** Whether a word (in lower case) occurs in the text. */
+  seen(lower: string): boolean;
+  /** How often a word (in lower case) occurs in the text. */
+  count(lower: string): number;
+  /** The words (in lower case, at least four letters) the text writes at least twice, with how often. */
+  frequent(): ReadonlyMap<string, number>;
+  /** Words the whole text may still compare with its frequent words (`nearestFrequent`). */
+  nearest: { left: number };
+}
+
 /** A cell: text between tabs on one line, in cleaned-text offsets. */
 export interface Cell {
   start: number;
@@ -57,6 +71,8 @@ export class TextDoc {
    * apart with tabs; Tesseract writes a single space between cells).
    */
   readonly ocr: boolean;
+  /** The words the text writes and how often, counted when first asked (./doc-words). */
+  words: ProseContext | null = null;
   /** Footnote markers OCR garbled ("“)", "°"), resolved once the footnotes are read (./markers). */
   readonly garbledMarkers: { row: Row; box: BoxKey; field: Field<unknown>; text: string; where: string }[] = [];
 
