@@ -159,3 +159,12 @@ describe("text: a name's Roman numeral a stroke off the one the text writes agai
     assert.ok(!n1.text.uncertain && !n3.text.uncertain);
   });
 });
+
+describe('text: a lower-case letter standing alone between words of OCR prose', function () {
+  it('flags "with t the Securities" (words lost around it), not "(b)" or "a"', function () {
+    const f = readFixture('form4-tesseract-prose-lone-letter.txt');
+    const [n1, n2] = f.footnotes;
+    assertFlagged(f, n1.text, '"t" stands alone between words');
+    assert.ok(!n2.text.uncertain, JSON.stringify(flagsAt(f, n2.text)));
+  });
+});

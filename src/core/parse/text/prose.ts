@@ -199,6 +199,13 @@ function check(
     );
     return;
   }
+  // A lower-case letter standing alone between words ("in accordance with t the Securities"): English has "a"
+  // alone, list items stand in parentheses ("(b)"), and initials in capitals; OCR lost the words around it.
+  const lone = /(?:^|\s)([b-z])(?=\s+[A-Za-z])/.exec(f.value);
+  if (lone) {
+    doc.doubt(f, what, `"${lone[1]}" stands alone between words: OCR may have lost or broken the words around it`);
+    return;
+  }
   const last = othersEnd ? /[a-z]{1,40}$/.exec(f.value.trimEnd())?.[0] : undefined;
   if (last) {
     doc.doubt(
