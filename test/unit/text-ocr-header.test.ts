@@ -538,6 +538,14 @@ describe("text: a relationship box's mark with the box's border read beside it",
     const o = read('form4-tesseract-director-mark-dash.txt').reportingOwners[0];
     assert.deepEqual([o.isDirector.value, o.isTenPercentOwner.value], [true, false]);
   });
+
+  it('says a "*" in the 10% Owner box may be its X, leaving the box unchecked', function () {
+    const f = read('form4-tesseract-box-asterisk.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual([o.isDirector.value, o.isTenPercentOwner.value], [true, false]);
+    assertFlagged(f, o.isTenPercentOwner, 'OCR may have read its X as "*"');
+    assert.ok(!o.isDirector.uncertain);
+  });
 });
 
 describe('text: the relationship title where OCR puts it', function () {

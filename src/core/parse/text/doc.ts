@@ -191,7 +191,7 @@ export class TextDoc {
 
   /**
    * Whether a check mark stands just before `labelStart` (same line, only spaces or a box between). OCR may write
-   * the mark twice ("xX Officer"): read as checked, with `why` saying so.
+   * the mark twice ("xX Officer"): read as checked, with `why` saying so; a lone "*" there is said in `why` too.
    */
   checkedBefore(labelStart: number): { checked: boolean; mark: Piece | null; why?: string } {
     let k = labelStart - 1;
@@ -209,6 +209,14 @@ export class TextDoc {
         why: `the check mark is written "${raw}" (OCR doubles a letter): read as checked`,
       };
     }
+    // An X that OCR read as an asterisk ("— Director —*_ 10% Owner"), or a speck: no mark to go by, so the box
+    // stays unchecked, and `why` says it may be checked.
+    if (this.t[k] === '*' && free(k - 1))
+      return {
+        checked: false,
+        mark: null,
+        why: 'a "*" stands in the box: OCR may have read its X as "*"; read as not checked',
+      };
     return { checked: false, mark: null };
   }
 

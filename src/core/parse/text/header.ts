@@ -64,7 +64,7 @@ export function readCheckBoxes(doc: TextDoc, headerEnd: number): void {
     doc.filing[key] =
       checked && mark
         ? doc.field<boolean>(mark, true, [], why ?? null, 'Check box')
-        : { ...doc.field<boolean>(label, false), raw: null };
+        : { ...doc.field<boolean>(label, false, [], why ?? null, 'Check box'), raw: null };
   }
 }
 

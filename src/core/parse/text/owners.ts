@@ -194,7 +194,7 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
     }
     const { checked, mark, why } = doc.checkedBefore(m[0]);
     if (checked && mark) o[key] = doc.field<boolean>(mark, true, [], why ?? null, name);
-    else o[key] = { ...doc.field<boolean>(doc.piece(m[0], m[1])!, false), raw: null };
+    else o[key] = { ...doc.field<boolean>(doc.piece(m[0], m[1])!, false, [], why ?? null, name), raw: null };
   }
   if (box && missing.length && missing.length < 4)
     doc.uncertain(
