@@ -168,3 +168,15 @@ describe('text: a lower-case letter standing alone between words of OCR prose', 
     assert.ok(!n2.text.uncertain, JSON.stringify(flagsAt(f, n2.text)));
   });
 });
+
+describe('text: a short word hyphenated to a name in OCR prose', function () {
+  it('flags "Inst ind-Fund II" (a space read as a hyphen), not "pre-IPO" or "mid-Atlantic"', function () {
+    const f = readFixture('form4-tesseract-prose-hyphen-speck.txt');
+    const [n1, n2] = f.footnotes;
+    assertFlagged(f, n1.text, '"ind-Fund" joins "ind" to a name with a hyphen');
+    assert.equal(flagsAt(f, n1.text).length, 1);
+    assert.ok(!n2.text.uncertain);
+    const g = readFixture('form4-tesseract-prose-hyphen-speck.txt', (s) => s.replace('ind-Fund', 'and Fund'));
+    assert.ok(!g.footnotes[0].text.uncertain, JSON.stringify(flagsAt(g, g.footnotes[0].text)));
+  });
+});

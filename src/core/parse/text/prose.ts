@@ -31,6 +31,8 @@ export function misreadWord(w: string): string | null {
 const PREFIXES = ['non', 'un', 're', 'pre', 'co', 'sub', 'post', 'multi', 'inter', 'over', 'under'];
 /** Prefixes written with a hyphen, alone before "and" too: "pre- and post-closing", "ex-officio", "semi-annual". */
 const HYPHEN_PREFIXES = new Set([...PREFIXES, 'ex', 'semi', 'quasi', 'anti', 'self']);
+/** Prefixes written with a hyphen before a name or an abbreviation too: "mid-March", "de-SPAC", "pro-Rata". */
+const NAME_PREFIXES = new Set(['mid', 'de', 'pro', 'all', 'bi', 'tri', 'neo', 'pan']);
 /** Suffixes making a word of a verb the dictionary has: "exercisable", "issuable", "transferee", "settlor". */
 const SUFFIXES = ['able', 'ably', 'ability', 'ible', 'ee', 'ees', 'or', 'ors'];
 
@@ -204,6 +206,18 @@ function check(
   const lone = /(?:^|\s)([b-z])(?=\s+[A-Za-z])/.exec(f.value);
   if (lone) {
     doc.doubt(f, what, `"${lone[1]}" stands alone between words: OCR may have lost or broken the words around it`);
+    return;
+  }
+  // A short word hyphenated to a capitalized one ("BVP VIII Inst ind-BVP VIII"): a hyphen joins a prefix to a name
+  // ("pre-IPO", "non-U.S.", "mid-March", "de-SPAC"), so where the word is none, OCR read a space or a speck as one.
+  for (const m of f.value.matchAll(/(?:^|[\s(])([a-z]{1,4})-[A-Z]/g)) {
+    if (HYPHEN_PREFIXES.has(m[1]) || NAME_PREFIXES.has(m[1])) continue;
+    const word = /\S{1,40}/.exec(f.value.slice(m.index).trimStart())?.[0] ?? m[0];
+    doc.doubt(
+      f,
+      what,
+      `"${word}" joins "${m[1]}" to a name with a hyphen: OCR may have read a space or a speck as one`,
+    );
     return;
   }
   const last = othersEnd ? /[a-z]{1,40}$/.exec(f.value.trimEnd())?.[0] : undefined;
