@@ -5,7 +5,9 @@
  * twice, so a non-word a few slips from a word the text writes again and again is that word misread ("shages",
  * "tfansactions", "Peison" beside "shares", "transactions" and "Person" written a dozen times).
  */
+import type { Field } from '../../model';
 import type { ProseContext, TextDoc } from './doc';
+import { english } from './english';
 import { withinEdits } from './patterns';
 
 export type { ProseContext };
@@ -187,4 +189,33 @@ export function templateSlips(
         slips[i].push({ token: k, read: w, as: found[0], others: found[1], between: [t[k - 1] ?? '', t[k + 1] ?? ''] });
     }
   return slips;
+}
+
+/** The footnotes' words that OCR made of their template's words, read back (`templateSlips`) and flagged. */
+export function readTemplates(doc: TextDoc, fields: [Field<string>, string][], ctx: ProseContext): void {
+  const texts = fields.map(([f]) => (f.value && f.value.length <= 20000 ? f.value : ''));
+  for (const [i, slips] of templateSlips(texts, ctx, english).entries()) {
+    if (!slips.length) continue;
+    const [f, what] = fields[i];
+    const parts = texts[i].split(/(\s+)/);
+    const at = new Map(slips.map((s) => [s.token, s]));
+    let token = 0;
+    for (let p = 0; p < parts.length; p += 2) {
+      if (!parts[p]) continue;
+      const s = at.get(token++);
+      if (s) parts[p] = s.as;
+    }
+    f.value = parts.join('');
+    const said = slips
+      .slice(0, 4)
+      .map(
+        (s) =>
+          `"${s.read}" as "${s.as}" (${s.others} other footnotes write "${s.as}" between "${s.between[0]}" and "${s.between[1]}")`,
+      );
+    doc.doubt(
+      f,
+      what,
+      `read ${said.join(', ')}${slips.length > 4 ? ` and ${slips.length - 4} more` : ''}: OCR misreads letters, also into other English words; other letters may be misread too`,
+    );
+  }
 }

@@ -9,9 +9,9 @@
  */
 import type { Field, Filing } from '../../model';
 import type { TextDoc } from './doc';
-import { isEnglishWord } from './english';
+import { english, HYPHEN_PREFIXES, isEnglishWord, NAME_PREFIXES } from './english';
 import { trimEndOf, withoutAccents } from './patterns';
-import { docContext, nearestFrequent, templateSlips, type ProseContext } from './doc-words';
+import { docContext, nearestFrequent, readTemplates, type ProseContext } from './doc-words';
 
 /** A word OCR likely misread, or null. Each test runs on one short word. */
 export function misreadWord(w: string): string | null {
@@ -25,41 +25,6 @@ export function misreadWord(w: string): string | null {
   if (/[A-Za-z][|{}[\]~^_=<>¢©®°«»]|[|{}[\]~^_=<>¢©®°«»][A-Za-z]/.test(core)) return 'a mark inside a word';
   if (/[A-Za-z]&$/.test(core)) return '"&" ending a word';
   return null;
-}
-
-/** Prefixes English puts before words freely: "unvested", "nonqualified", "recapitalizations", "cotrustee". */
-const PREFIXES = ['non', 'un', 're', 'pre', 'co', 'sub', 'post', 'multi', 'inter', 'over', 'under'];
-/** Prefixes written with a hyphen, alone before "and" too: "pre- and post-closing", "ex-officio", "semi-annual". */
-const HYPHEN_PREFIXES = new Set([...PREFIXES, 'ex', 'semi', 'quasi', 'anti', 'self']);
-/** Prefixes written with a hyphen before a name or an abbreviation too: "mid-March", "de-SPAC", "pro-Rata". */
-const NAME_PREFIXES = new Set(['mid', 'de', 'pro', 'all', 'bi', 'tri', 'neo', 'pan']);
-/** Suffixes making a word of a verb the dictionary has: "exercisable", "issuable", "transferee", "settlor". */
-const SUFFIXES = ['able', 'ably', 'ability', 'ible', 'ee', 'ees', 'or', 'ors'];
-
-/**
- * Whether a lower-case word is English: in the dictionary, or made by the rules of English from a word in it
- * (the dictionary lists few derived words of law and finance), or a British spelling of a word in it.
- */
-function english(w: string, depth = 0): boolean {
-  if (isEnglishWord(w)) return true;
-  if (depth > 1) return false;
-  if (w.length > 4 && w.endsWith('s') && english(w.slice(0, -1), depth + 1)) return true;
-  for (const p of PREFIXES)
-    if (w.length - p.length >= 4 && w.startsWith(p) && english(w.slice(p.length), depth + 1)) return true;
-  for (const x of SUFFIXES) {
-    if (w.length - x.length < 3 || !w.endsWith(x)) continue;
-    const stem = w.slice(0, -x.length);
-    // "exercis|able" of exercise, "transferr|able" of transfer.
-    if (isEnglishWord(stem) || isEnglishWord(`${stem}e`)) return true;
-    if (stem.at(-1) === stem.at(-2) && isEnglishWord(stem.slice(0, -1))) return true;
-  }
-  // British spellings: "cancelled", "labelling", "recognised", "organisation", "labour".
-  const us = w
-    .replace(/ll(ed|ing|er|ers)$/, 'l$1')
-    .replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1')
-    .replace(/our(s|ed|ing|able)?$/, 'or$1')
-    .replace(/tre(s)?$/, 'ter$1');
-  return us !== w && isEnglishWord(us);
 }
 
 /**
@@ -542,35 +507,6 @@ function strokesOff(doc: TextDoc, f: Field<string>, what: string, numerals: Map<
   }
 }
 
-/** Each footnote's English words that OCR made of its template's words read back (`templateSlips`), flagged. */
-function readTemplates(doc: TextDoc, fields: [Field<string>, string][], ctx: ProseContext): void {
-  const texts = fields.map(([f]) => (f.value && f.value.length <= 20000 ? f.value : ''));
-  for (const [i, slips] of templateSlips(texts, ctx, english).entries()) {
-    if (!slips.length) continue;
-    const [f, what] = fields[i];
-    const parts = texts[i].split(/(\s+)/);
-    const at = new Map(slips.map((s) => [s.token, s]));
-    let token = 0;
-    for (let p = 0; p < parts.length; p += 2) {
-      if (!parts[p]) continue;
-      const s = at.get(token++);
-      if (s) parts[p] = s.as;
-    }
-    f.value = parts.join('');
-    const said = slips
-      .slice(0, 4)
-      .map(
-        (s) =>
-          `"${s.read}" as "${s.as}" (${s.others} other footnotes write "${s.as}" between "${s.between[0]}" and "${s.between[1]}")`,
-      );
-    doc.doubt(
-      f,
-      what,
-      `read ${said.join(', ')}${slips.length > 4 ? ` and ${slips.length - 4} more` : ''}: OCR misreads letters, also into other English words; other letters may be misread too`,
-    );
-  }
-}
-
 /** Every footnote, the remarks and every signature's name of an OCR reading, checked. */
 export function checkProse(doc: TextDoc): void {
   if (!doc.ocr) return;
@@ -609,7 +545,7 @@ export function checkProse(doc: TextDoc): void {
   const endsNow = f.footnotes.map((n) => /[.!?)"”]$/.test((n.text.value ?? '').trimEnd()));
   const endedNow = endsNow.filter(Boolean).length;
   for (const [i, n] of f.footnotes.entries()) {
-    // At least two other footnotes, and at least half of them, end in a period.
+    // At least two other footnotes, and at least half of them, end a sentence.
     const others = endedNow - (endsNow[i] ? 1 : 0);
     const othersEnd = others >= 2 && 2 * others >= f.footnotes.length - 1;
     check(doc, n.text, what(n), ctx, true, othersEnd);
