@@ -638,6 +638,16 @@ describe("text: first letters OCR lost at a box's edge", function () {
     assertFlagged(filing, table.name, 'read "estrel" as "Kestrel"');
   });
 
+  it('reads a first letter OCR doubled at the edge once, where the text writes the word so more often', function () {
+    const { filing } = read('form4-tesseract-address-doubled-letter.txt');
+    const o = filing.reportingOwners[0];
+    assert.equal(o.street2.value, '12 MARLOWE ROAD');
+    assertFlagged(filing, o.street2, 'read "MMARLOWE" as "MARLOWE"');
+    // Written as often with the letter doubled: no evidence, left as read.
+    const once = read('form4-tesseract-address-doubled-letter.txt', (s) => s.replace(' on Marlowe Road', '')).filing;
+    assert.equal(once.reportingOwners[0].street2.value, '12 MMARLOWE ROAD');
+  });
+
   it('reads the issuer box whose symbol sits between rules, and an address another owner writes whole', function () {
     const { filing } = read('form4-tesseract-issuer-box-piped.txt');
     assert.equal(filing.issuer.name.value, 'Osprey Ridge Corp');

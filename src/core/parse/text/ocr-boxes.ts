@@ -211,17 +211,25 @@ function textWords(doc: TextDoc): Map<string, number> {
  * before them, always the same letter ("Bessemer", "SUITE", "LARCHMONT" in the owners table, the notes, the
  * signatures). OCR loses a letter less often than it reads one, so the more frequent spelling is the name's; it is
  * read so, flagged. A word the text writes as often alone is left as written ("ASTON" beside one "EASTON"), and an "I"
- * is never restored: that is how OCR reads a border.
+ * is never restored: that is how OCR reads a border. A first letter doubled ("MMCGOWEN") is read once where the text
+ * writes the word so more often.
  */
 function restoreLostLetters(doc: TextDoc, f: Field<string>, what: string, counts: Map<string, number>): void {
   const v = f.value;
   if (!v || v.length > 300) return;
   const changes: string[] = [];
+  const doubled: string[] = [];
   const out = v.split(' ').map((w) => {
     const m = /^([^A-Za-z\u00c0-\u024f]*)([A-Za-z\u00c0-\u024f]{4,30})([^A-Za-z\u00c0-\u024f]*)$/.exec(w);
     if (!m || /^[A-Z][a-z]/.test(m[2]) || isEnglishWord(m[2].toLowerCase())) return w;
     const k = key(m[2]);
     const alone = counts.get(k) ?? 0;
+    // The other way round, a first letter doubled at the box's edge ("3881 MMCGOWEN STREET" beside the owners
+    // table's "MCGOWEN"): the text writes the word more often with the letter once.
+    if (k.length >= 5 && k[0] === k[1] && (counts.get(k.slice(1)) ?? 0) > alone) {
+      doubled.push(`"${m[2]}" as "${m[2].slice(1)}"`);
+      return `${m[1]}${m[2].slice(1)}${m[3]}`;
+    }
     let found: string | null = null;
     // Not "I": a box's border read as a letter makes the longer word ("ILARCHMONT" in a bordered owners table).
     for (const c of 'ABCDEFGHJKLMNOPQRSTUVWXYZ') {
@@ -235,13 +243,17 @@ function restoreLostLetters(doc: TextDoc, f: Field<string>, what: string, counts
     changes.push(`"${m[2]}" as "${found}${upper ? m[2].toUpperCase() : m[2]}"`);
     return fixed;
   });
-  if (!changes.length) return;
+  if (!changes.length && !doubled.length) return;
   f.value = out.join(' ');
-  doc.doubt(
-    f,
-    what,
-    `read ${changes.join(', ')}: the text writes ${changes.length > 1 ? 'these words' : 'this word'} more often with that first letter, which OCR lost at the box's edge`,
-  );
+  const said = [
+    changes.length
+      ? `${changes.join(', ')}: the text writes ${changes.length > 1 ? 'these words' : 'this word'} more often with that first letter, which OCR lost at the box's edge`
+      : '',
+    doubled.length
+      ? `${doubled.join(', ')}: the text writes ${doubled.length > 1 ? 'these words' : 'this word'} more often with that first letter once, which OCR doubled at the box's edge`
+      : '',
+  ];
+  doc.doubt(f, what, `read ${said.filter(Boolean).join('; ')}`);
 }
 
 /**
