@@ -648,6 +648,17 @@ describe("text: first letters OCR lost at a box's edge", function () {
     assert.equal(once.reportingOwners[0].street2.value, '12 MMARLOWE ROAD');
   });
 
+  it("reads an owners table's line between its borders as another owner's, where one writes it without them", function () {
+    const { filing } = read('form4-tesseract-owners-table-borders.txt');
+    const [, table] = filing.reportingOwners;
+    assert.deepEqual(
+      [table.street2.value, table.city.value],
+      ['ONE HARBOR ST., STEUART BUILDING, 9TH FLOOR', 'SAN DIEGO'],
+    );
+    assertFlagged(filing, table.street2, "the marks around it are the table's borders");
+    assertFlagged(filing, table.city, '"ISAN DIEGO" read as "SAN DIEGO"');
+  });
+
   it('reads the issuer box whose symbol sits between rules, and an address another owner writes whole', function () {
     const { filing } = read('form4-tesseract-issuer-box-piped.txt');
     assert.equal(filing.issuer.name.value, 'Osprey Ridge Corp');

@@ -177,13 +177,32 @@ function restoreFromOtherOwners(doc: TextDoc): void {
       // The first owner's: the header's box is read before the owners table, whose copy of it OCR may misread.
       if (tail !== null && v && !byTail.has(tail)) byTail.set(tail, v);
     }
+    // Each value whole, for a line that a bordered owners table wrote between its borders ("IONE MARKET ST.,
+    // STEUART TOWER,23RD FLOOR)" beside the header's "ONE MARKET ST., STEUART TOWER,23RD FLOOR").
+    const whole = new Map<string, string>();
+    for (const x of owners) {
+      const v = x[name].value;
+      if (v && v.length <= 300 && !/^[Il|[]/.test(v) && !whole.has(key(v))) whole.set(key(v), v);
+    }
     for (const o of owners) {
       const f = o[name];
-      const k = key(f.value ?? '');
-      if (k.length < 4 || (f.value ?? '').length > 300) continue;
+      const v = f.value;
+      if (!v || v.length > 300) continue;
+      const k = key(v);
+      const bordered = /^[Il|[]/.test(v) ? trimEndOf(v.slice(1), ' )]|}') : '';
+      const inner = bordered.length >= 4 && !whole.has(k) ? whole.get(key(bordered)) : undefined;
+      if (inner) {
+        f.value = inner;
+        doc.doubt(
+          f,
+          what,
+          `"${v}" read as "${inner}", another reporting person's: the marks around it are the table's borders, which OCR reads as letters`,
+        );
+        continue;
+      }
+      if (k.length < 4) continue;
       const found = byTail.get(k);
       if (!found) continue;
-      const v = f.value;
       f.value = found;
       doc.doubt(
         f,
