@@ -533,6 +533,22 @@ describe('text: a security title OCR misread on one row of a table that repeats 
   });
 });
 
+describe('text: an underlying title with words of the cells beside it ("Common te Stock")', function () {
+  it('is read as the title the filing writes elsewhere, flagged', function () {
+    const { filing } = read('form4-tesseract-underlying-title-noise.txt');
+    const u = filing.derivative[1].underlyingSecurityTitle;
+    assert.equal(u.value, 'Common Stock');
+    assertFlagged(filing, u, '"Common te Stock" read as "Common Stock", a title the filing writes elsewhere');
+  });
+
+  it('keeps a title whose other words name a security ("Common Preferred Stock")', function () {
+    const { filing } = read('form4-tesseract-underlying-title-noise.txt', (s) =>
+      s.replace('Common te Stock', 'Common Preferred Stock'),
+    );
+    assert.equal(filing.derivative[1].underlyingSecurityTitle.value, 'Common Preferred Stock');
+  });
+});
+
 describe('text: a security title OCR misread into another English word on one row ("Common Stack")', function () {
   it('is read as the title the table repeats, flagged, where the text writes the word far more often', function () {
     const { filing } = read('form4-tesseract-title-english-word.txt');

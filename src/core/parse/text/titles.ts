@@ -142,4 +142,62 @@ export function readTitlesByTheTable(doc: TextDoc): void {
   readBack(doc, ctx, f.nonDerivative, (r) => r.securityTitle, 'Table I security title');
   readBack(doc, ctx, f.derivative, (r) => r.securityTitle, 'Table II security title');
   readBack(doc, ctx, f.derivative, (r: DerivativeRow) => r.underlyingSecurityTitle, 'Table II underlying title');
+  underlyingWithinNoise(doc);
+}
+
+/** Words that name a kind of security: a title holding one more of them names another security. */
+const SECURITY_WORDS =
+  /^(?:stock|shares?|preferred|common|class|series|warrants?|options?|units?|rights?|notes?|ordinary|restricted|convertible|debentures?|depositary|ads|adss|interests?|membership|partnership|lp|llc|bonds?|swaps?|calls?|puts?)$/i;
+
+/**
+ * An underlying title that holds, in order, the words of a title the filing writes elsewhere (Table I's, or another
+ * row's underlying title), and besides them only words that name no security: OCR ran the columns beside it into
+ * the cell ("Class A te Common Stock SMB", "24995 Common Stock", "Class B Common Limited Stock" beside Table II's
+ * "Limited Partnership"). Read as that title, flagged; the longest such title, and only when one fits.
+ */
+function underlyingWithinNoise(doc: TextDoc): void {
+  const f = doc.filing;
+  const titles = new Set<string>();
+  for (const r of f.nonDerivative) if (r.securityTitle.value) titles.add(r.securityTitle.value);
+  for (const r of f.derivative) if (r.underlyingSecurityTitle.value) titles.add(r.underlyingSecurityTitle.value);
+  // Titles of securities only: a row's cells may hold OCR's junk ("Person Date").
+  const known = [...titles]
+    .filter((t) => t.length <= 80 && t.split(' ').length >= 2 && t.split(' ').some((w) => SECURITY_WORDS.test(w)))
+    .slice(0, 50);
+  for (const r of f.derivative) {
+    const u = r.underlyingSecurityTitle;
+    const v = u.value;
+    if (!v || v.length > 200) continue;
+    // A title the filing writes elsewhere stands.
+    const elsewhere =
+      f.nonDerivative.some((x) => x.securityTitle.value === v) ||
+      f.derivative.some((x) => x !== r && x.underlyingSecurityTitle.value === v);
+    if (elsewhere) continue;
+    const words = v.split(/\s+/);
+    let best: string | null = null;
+    let tie = false;
+    for (const t of known) {
+      if (t === v) continue;
+      const want = t.split(' ');
+      // `want` in order among `words`; every other word names no security.
+      let j = 0;
+      let clean = true;
+      for (const w of words) {
+        if (j < want.length && w.toLowerCase() === want[j].toLowerCase()) j++;
+        else if (SECURITY_WORDS.test(w.replace(/[^A-Za-z]/g, ''))) clean = false;
+      }
+      if (j < want.length || !clean) continue;
+      if (!best || t.length > best.length) {
+        tie = false;
+        best = t;
+      } else if (t.length === best.length) tie = true;
+    }
+    if (!best || tie) continue;
+    u.value = best;
+    doc.doubt(
+      u,
+      `Table II underlying title (row ${r.index + 1})`,
+      `"${v}" read as "${best}", a title the filing writes elsewhere: the other words are OCR's from the cells beside it`,
+    );
+  }
 }
