@@ -549,6 +549,17 @@ describe('text: an underlying title with words of the cells beside it ("Common t
   });
 });
 
+describe('text: a security title holding a word of no title ("Class A Common Stock omnis")', function () {
+  it('is flagged at its place, and "B2" or "2nd" are words of a title', function () {
+    const { filing } = read('form4-tesseract-title-junk-word.txt');
+    const [r1, r2, r3] = filing.nonDerivative;
+    assertFlagged(filing, r2.securityTitle, '"omnis" is no word of a title');
+    assert.ok(!r1.securityTitle.uncertain);
+    assert.equal(r3.securityTitle.value, 'Series B2 Preferred Stock 2nd Tranche');
+    assert.ok(!r3.securityTitle.uncertain, JSON.stringify(flagsAt(filing, r3.securityTitle)));
+  });
+});
+
 describe('text: a security title OCR misread into another English word on one row ("Common Stack")', function () {
   it('is read as the title the table repeats, flagged, where the text writes the word far more often', function () {
     const { filing } = read('form4-tesseract-title-english-word.txt');

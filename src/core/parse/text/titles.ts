@@ -7,8 +7,8 @@
  */
 import type { DerivativeRow, Field, Row } from '../../model';
 import type { TextDoc } from './doc';
-import { isEnglishWord } from './english';
-import { withinEdits } from './patterns';
+import { english, isEnglishWord } from './english';
+import { trimEndOf, withinEdits } from './patterns';
 import { docContext, oneLetterOff, type ProseContext } from './doc-words';
 
 /** An "m" as OCR splits it into two letters ("Cornmon", "Conimon"), joined again for comparing. */
@@ -143,6 +143,34 @@ export function readTitlesByTheTable(doc: TextDoc): void {
   readBack(doc, ctx, f.derivative, (r) => r.securityTitle, 'Table II security title');
   readBack(doc, ctx, f.derivative, (r: DerivativeRow) => r.underlyingSecurityTitle, 'Table II underlying title');
   underlyingWithinNoise(doc);
+  for (const r of f.nonDerivative) junkInTitle(doc, r.securityTitle, `Table I security title (row ${r.index + 1})`);
+  for (const r of f.derivative) {
+    junkInTitle(doc, r.securityTitle, `Table II security title (row ${r.index + 1})`);
+    junkInTitle(doc, r.underlyingSecurityTitle, `Table II underlying title (row ${r.index + 1})`);
+  }
+}
+
+/**
+ * A title holding a word in lower case that is no English word ("Restricted Stock Units sth", "Class A Common
+ * Stock” omnis") or letters glued to digits ("o4n142028", but not "2nd"): a title is words of English, names and
+ * abbreviations in capitals, so these are OCR's, from specks or the cells beside it. Flagged, not changed: which
+ * part of the cell is the title the text does not say.
+ */
+function junkInTitle(doc: TextDoc, f: Field<string>, what: string): void {
+  const v = f.value;
+  if (!v || f.uncertain || v.length > 200) return;
+  for (const token of v.split(/\s+/)) {
+    const w = trimEndOf(token.replace(/^[("“‘']+/, ''), '.,;:)"”’\'');
+    const junk =
+      (/^[a-z]{1,12}$/.test(w) && !english(w)) || (/[a-z]\d|\d[a-z]/.test(w) && !/^\d+(?:st|nd|rd|th)$/.test(w));
+    if (!junk) continue;
+    doc.doubt(
+      f,
+      what,
+      `"${token}" is no word of a title: OCR may have read specks or the cells beside it into the title`,
+    );
+    return;
+  }
 }
 
 /** Words that name a kind of security: a title holding one more of them names another security. */
