@@ -5,7 +5,7 @@
  * table writes at least twice is read as that title, flagged; the running tally then keeps the row in its holding
  * instead of opening a holding of its own.
  */
-import type { DerivativeRow, Field, Row } from '../../model';
+import type { DerivativeRow, Field, Filing, Row } from '../../model';
 import type { TextDoc } from './doc';
 import { english, isEnglishWord } from './english';
 import { trimEndOf, withinEdits } from './patterns';
@@ -133,20 +133,21 @@ function marksInTitle(doc: TextDoc, f: Field<string>, what: string): void {
 export function readTitlesByTheTable(doc: TextDoc): void {
   if (!doc.ocr) return;
   const f = doc.filing;
-  for (const r of f.nonDerivative) marksInTitle(doc, r.securityTitle, `Table I security title (row ${r.index + 1})`);
-  for (const r of f.derivative) {
-    marksInTitle(doc, r.securityTitle, `Table II security title (row ${r.index + 1})`);
-    marksInTitle(doc, r.underlyingSecurityTitle, `Table II underlying title (row ${r.index + 1})`);
-  }
+  for (const [t, what] of titleFields(f)) marksInTitle(doc, t, what);
   const ctx = docContext(doc);
   readBack(doc, ctx, f.nonDerivative, (r) => r.securityTitle, 'Table I security title');
   readBack(doc, ctx, f.derivative, (r) => r.securityTitle, 'Table II security title');
   readBack(doc, ctx, f.derivative, (r: DerivativeRow) => r.underlyingSecurityTitle, 'Table II underlying title');
   underlyingWithinNoise(doc);
-  for (const r of f.nonDerivative) junkInTitle(doc, r.securityTitle, `Table I security title (row ${r.index + 1})`);
+  for (const [t, what] of titleFields(f)) junkInTitle(doc, t, what);
+}
+
+/** Every title of the tables, with the name its findings give it, in reading order. */
+function* titleFields(f: Filing): Generator<[Field<string>, string]> {
+  for (const r of f.nonDerivative) yield [r.securityTitle, `Table I security title (row ${r.index + 1})`];
   for (const r of f.derivative) {
-    junkInTitle(doc, r.securityTitle, `Table II security title (row ${r.index + 1})`);
-    junkInTitle(doc, r.underlyingSecurityTitle, `Table II underlying title (row ${r.index + 1})`);
+    yield [r.securityTitle, `Table II security title (row ${r.index + 1})`];
+    yield [r.underlyingSecurityTitle, `Table II underlying title (row ${r.index + 1})`];
   }
 }
 
@@ -185,22 +186,22 @@ const SECURITY_WORDS =
  */
 function underlyingWithinNoise(doc: TextDoc): void {
   const f = doc.filing;
-  const titles = new Set<string>();
-  for (const r of f.nonDerivative) if (r.securityTitle.value) titles.add(r.securityTitle.value);
-  for (const r of f.derivative) if (r.underlyingSecurityTitle.value) titles.add(r.underlyingSecurityTitle.value);
+  // How often Table I's titles and Table II's underlying titles write each title.
+  const written = new Map<string, number>();
+  for (const t of [
+    ...f.nonDerivative.map((r) => r.securityTitle),
+    ...f.derivative.map((r) => r.underlyingSecurityTitle),
+  ])
+    if (t.value) written.set(t.value, (written.get(t.value) ?? 0) + 1);
   // Titles of securities only: a row's cells may hold OCR's junk ("Person Date").
-  const known = [...titles]
+  const known = [...written.keys()]
     .filter((t) => t.length <= 80 && t.split(' ').length >= 2 && t.split(' ').some((w) => SECURITY_WORDS.test(w)))
     .slice(0, 50);
   for (const r of f.derivative) {
     const u = r.underlyingSecurityTitle;
     const v = u.value;
-    if (!v || v.length > 200) continue;
-    // A title the filing writes elsewhere stands.
-    const elsewhere =
-      f.nonDerivative.some((x) => x.securityTitle.value === v) ||
-      f.derivative.some((x) => x !== r && x.underlyingSecurityTitle.value === v);
-    if (elsewhere) continue;
+    // A title the filing writes elsewhere (as well as in this row) stands.
+    if (!v || v.length > 200 || (written.get(v) ?? 0) > 1) continue;
     const words = v.split(/\s+/);
     let best: string | null = null;
     let tie = false;
@@ -222,6 +223,9 @@ function underlyingWithinNoise(doc: TextDoc): void {
     }
     if (!best || tie) continue;
     u.value = best;
+    // The counts follow the cells as they now read, for the rows after this one.
+    written.set(v, (written.get(v) ?? 1) - 1);
+    written.set(best, (written.get(best) ?? 0) + 1);
     doc.doubt(
       u,
       `Table II underlying title (row ${r.index + 1})`,
