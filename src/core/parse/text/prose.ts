@@ -354,32 +354,31 @@ function undoSlip(w: string, ctx: ProseContext, budget: { left: number }, note: 
   const lower = core.toLowerCase();
   if (budget.left <= 0 || isEnglishWord(lower)) return null;
   const capitalized = word[1] !== '';
-  if (english(lower)) {
+  budget.left--;
+  let fixed: string | null;
+  // Whether the text's own words gave the reading (said in the finding), not the dictionary alone.
+  let byText = true;
+  if (english(lower))
     // English only as a derived word: the rules of English make words of OCR's slips too ("colimn" as co + limn,
     // "reparting" as re + parting, "undersighed" as under + sighed). Such a word a letter off a dictionary word the
     // text writes three times as often is that word; the letter is not the first, so a prefix stands ("unvested"
     // beside "invested").
-    budget.left--;
-    const fixed = nearestFrequent(
+    fixed = nearestFrequent(
       lower,
       ctx,
       true,
       (x) => x.length === lower.length && x[0] === lower[0] && isEnglishWord(x),
     );
-    if (!fixed) return null;
-    note.said = `a word the text writes ${ctx.count(fixed)} times`;
-    return `${head}${word[1] ? fixed[0].toUpperCase() + fixed.slice(1) : fixed}${tail}`;
-  }
-  budget.left--;
-  // A word the text writes twice is kept unless the text writes a word a slip from it far more often: "shages"
-  // twice beside "shares" thirteen times.
-  let fixed = ctx.repeated(lower) ? null : onlyReading(lower, capitalized);
-  if (!fixed) {
-    fixed = nearestFrequent(withoutAccents(lower), ctx, capitalized, (x) => english(x));
-    if (fixed) note.said = `a word the text writes ${ctx.count(fixed)} times`;
+  else {
+    // A word the text writes twice is kept unless the text writes a word a slip from it far more often: "shages"
+    // twice beside "shares" thirteen times.
+    fixed = ctx.repeated(lower) ? null : onlyReading(lower, capitalized);
+    byText = !fixed;
+    fixed ??= nearestFrequent(withoutAccents(lower), ctx, capitalized, (x) => english(x));
   }
   if (!fixed) return null;
-  return `${head}${word[1] ? fixed[0].toUpperCase() + fixed.slice(1) : fixed}${tail}`;
+  if (byText) note.said = `a word the text writes ${ctx.count(fixed)} times`;
+  return `${head}${capitalized ? fixed[0].toUpperCase() + fixed.slice(1) : fixed}${tail}`;
 }
 
 /**
