@@ -44,21 +44,19 @@ const ADDRESS_FIELDS = [
 export function restoreFromOtherOwners(doc: TextDoc): void {
   const owners = doc.filing.reportingOwners;
   for (const [name, what] of ADDRESS_FIELDS) {
-    // Each value by its key without the first letter (one pass, so that many owners take linear time). Not a value
-    // whose first letter is an "I", "l" or "|": that is a border OCR read ("ILONG BEACH"), not a letter lost.
+    // Each value whole, for a line that a bordered owners table wrote between its borders ("IONE MARKET ST.,
+    // STEUART TOWER,23RD FLOOR)" beside the header's "ONE MARKET ST., STEUART TOWER,23RD FLOOR"); and by its key
+    // without the first letter. One pass, so that many owners take linear time; the first owner's value for each key,
+    // since the header's box is read before the owners table, whose copy of it OCR may misread. Not a value whose
+    // first letter is an "I", "l", "|" or "[" (a border OCR read: "ILONG BEACH"), nor, by its tail, a "1".
+    const whole = new Map<string, string>();
     const byTail = new Map<string, string>();
     for (const x of owners) {
       const v = x[name].value;
-      const tail = v && v.length <= 300 && !/^[Il|[1]/.test(v) ? key(v).slice(1) : null;
-      // The first owner's: the header's box is read before the owners table, whose copy of it OCR may misread.
-      if (tail !== null && v && !byTail.has(tail)) byTail.set(tail, v);
-    }
-    // Each value whole, for a line that a bordered owners table wrote between its borders ("IONE MARKET ST.,
-    // STEUART TOWER,23RD FLOOR)" beside the header's "ONE MARKET ST., STEUART TOWER,23RD FLOOR").
-    const whole = new Map<string, string>();
-    for (const x of owners) {
-      const v = x[name].value;
-      if (v && v.length <= 300 && !/^[Il|[]/.test(v) && !whole.has(key(v))) whole.set(key(v), v);
+      if (!v || v.length > 300 || /^[Il|[]/.test(v)) continue;
+      const k = key(v);
+      if (!whole.has(k)) whole.set(k, v);
+      if (!v.startsWith('1') && !byTail.has(k.slice(1))) byTail.set(k.slice(1), v);
     }
     for (const o of owners) {
       const f = o[name];
