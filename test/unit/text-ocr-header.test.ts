@@ -64,6 +64,20 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.equal(f.reportingOwners[0].name.uncertain, true, 'still a split of one line: said');
   });
 
+  it('reads a symbol after a tick OCR made of the bracket\'s corner ("[’kbmi ]"), in capitals, flagged', function () {
+    const f = read('form4-tesseract-issuer-symbol-tick.txt');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assertFlagged(f, f.issuer.tradingSymbol, '"kbmi" read as "KBMI"');
+    assert.equal(f.issuer.tradingSymbol.value, 'KBMI');
+    assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove');
+  });
+
+  it("takes the owner's name that a signature confirms on the issuer's line, not the label's noise above it", function () {
+    const f = read('form4-tesseract-owner-label-noise.txt');
+    assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove Marta');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+  });
+
   it("splits the owner's name from the issuer's at the boxes' border read as a colon", function () {
     const f = read('form4-tesseract-owner-issuer-colon.txt');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');

@@ -23,10 +23,10 @@ const OTHER_BOX =
 const LABEL_LINE =
   /^(?:Officer|Director|Owner|below|title|\(?Check\s+a[l1iI|]{2}\b|\(Last\)|\(Street\)|\(City\)|Name\s+and\s+Addr[eéèêë]ss|Statement|equiring|Requiring|Issuer\b|Filed\b|\(Month|\(MM)/i;
 
-const SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})?\s{0,2}(?:[\]|)}]|(?=\s|$))/;
+const SYMBOL = /\[\s{0,2}[|'‘’`]?\s{0,2}([A-Za-z][A-Za-z.]{0,5})?\s{0,2}(?:[\]|)}]|(?=\s|$))/;
 
 /** A symbol with its closing bracket: the issuer box's border before its name ("[Rocket Lab ... [ RKLB ]") is none. */
-const CLOSED_SYMBOL = /\[\s{0,2}\|?\s{0,2}([A-Za-z][A-Za-z.]{0,5})\s{0,2}[\]|)}]/;
+const CLOSED_SYMBOL = /\[\s{0,2}[|'‘’`]?\s{0,2}([A-Za-z][A-Za-z.]{0,5})\s{0,2}[\]|)}]/;
 
 /**
  * A symbol whose letters OCR read as the digits of their shape ("[ 6006 ]" for GOOG): a ticker is letters, so a
@@ -158,6 +158,8 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   // The issuer: the name before "[SYMBOL]".
   const known = knownNames.map(key).filter((k) => k.length >= 4);
   let ownerFromIssuerLine: Piece | null = null;
+  // The issuer's line, when a name that the owners table or a signature writes starts it: the form's, not a guess.
+  let knownOwnerLine = -1;
   let allKey: string | null = null;
   for (let i = 0; i < lines.length && !out.symbol; i++) {
     const l = lines[i];
@@ -204,6 +206,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
           e++;
         }
         ownerFromIssuerLine = doc.piece(p.start, e);
+        knownOwnerLine = i;
         p = doc.piece(e, p.end);
         // A known name may be shorter than the box's (a signature without the middle name: "Melkote Rajesh" of
         // "Melkote Rajesh Ramaswamy 374Water Inc."): words before a company name that the text writes again, when
@@ -255,9 +258,11 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     }
     if (p && nameLike(p.raw)) out.issuerName = p;
   }
-  // The owner's name: the first line under the label (before "(Last)") whose left part is a name.
+  // The owner's name: the first line under the label (before "(Last)") whose left part is a name. Where a name that
+  // a signature or the owners table writes starts the issuer's line, the search starts there: the lines above it
+  // are the label's own noise ("me 37. r Inc. wo" over "Melkote Rajesh Ramaswamy 374Water Inc. [SCWO]").
   const stop = lastAt > 0 ? lastAt : Math.min(lines.length, 5);
-  for (let i = 1; i < stop && !out.ownerName; i++) {
+  for (let i = Math.max(1, knownOwnerLine); i < stop && !out.ownerName; i++) {
     const l = lines[i];
     let p = leftPart(doc, l);
     if (!p) continue;
