@@ -72,10 +72,25 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove');
   });
 
+  it('says nothing of a missing issuer box once the box is read under a misread label ("arid" for "and")', function () {
+    const f = read('form4-tesseract-issuer-symbol-tick.txt', (s) => s.replace('Name and Ticker', 'Name arid Ticker'));
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+    assert.ok(!f.findings.some((x) => /box was found/.test(x.message)), 'no stale finding');
+  });
+
   it("takes the owner's name that a signature confirms on the issuer's line, not the label's noise above it", function () {
     const f = read('form4-tesseract-owner-label-noise.txt');
     assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove Marta');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+  });
+
+  it('reads a period of report dated after the signature as the earliest transaction date one digit from it', function () {
+    const f = read('form4-tesseract-period-year-misread.txt');
+    assertFlagged(f, f.periodOfReport, '"02/11/2035" read as 2025-02-11, the earliest transaction date');
+    assert.equal(f.periodOfReport.value, '2025-02-11');
+    // A date before the signature may be the filer's own: it stays as written, for the rules to report.
+    const g = read('form4-tesseract-period-year-misread.txt', (s) => s.replace('02/11/2035', '02/10/2025'));
+    assert.equal(g.periodOfReport.value, '2025-02-10');
   });
 
   it("splits the owner's name from the issuer's at the boxes' border read as a colon", function () {

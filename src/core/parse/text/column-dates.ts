@@ -49,4 +49,38 @@ export function readDatesByTheTable(doc: TextDoc): void {
   if (!doc.ocr) return;
   readBack(doc, doc.filing.nonDerivative, 'Table I');
   readBack(doc, doc.filing.derivative, 'Table II');
+  readPeriodByTheTables(doc);
+}
+
+/**
+ * A Form 4's box 3 is the date of its earliest transaction (General Instruction 3(a)): a date there that is no
+ * calendar date, or that comes after every signature (a transaction is reported after it happens), and is one digit
+ * apart from the earliest transaction date the tables write, is that date misread ("04/30/2035" beside rows of
+ * 04/30/2025, signed 05/02/2025), flagged. A valid date before the signature stays as written: the rules report a
+ * period that does not match the tables.
+ */
+function readPeriodByTheTables(doc: TextDoc): void {
+  const f = doc.filing;
+  const period = f.periodOfReport;
+  if (!/^4/.test(f.documentType.value ?? '') || !period.raw || period.raw.length > 12) return;
+  let earliest: string | null = null;
+  for (const r of [...f.nonDerivative, ...f.derivative]) {
+    const v = r.transactionDate.value;
+    if (v && r.kind === 'transaction' && (!earliest || v < earliest)) earliest = v;
+  }
+  if (!earliest || period.value === earliest) return;
+  const signed = f.signatures.map((x) => x.date.value).filter((x): x is string => !!x);
+  const impossible = period.value === null || (signed.length > 0 && signed.every((d) => period.value! > d));
+  if (!impossible) return;
+  const digits = period.raw.replace(/\D/g, '');
+  if (!writings(earliest).some((w) => oneDigitApart(digits, w))) return;
+  const was = period.value;
+  period.value = earliest;
+  doc.doubt(
+    period,
+    'Period of report',
+    `"${period.raw}" read as ${earliest}, the earliest transaction date of the tables, one digit apart: ${
+      was === null ? 'it is no calendar date' : `${was} comes after the signature`
+    } (OCR misread it)`,
+  );
 }

@@ -120,6 +120,12 @@ export class TextDoc {
     return f;
   }
 
+  /** Takes back a finding of `uncertain(what, why, ...)` that a later reading of the text made untrue. */
+  withdraw(what: string, why: string): void {
+    const at = this.findings.findIndex((x) => x.message === `${what}: ${why}`);
+    if (at >= 0) this.findings.splice(at, 1);
+  }
+
   /** Mark an existing field uncertain with a finding. */
   doubt(f: Field<unknown>, what: string, why: string): void {
     f.uncertain = true;

@@ -93,6 +93,8 @@ export function checkJointFiling(doc: TextDoc, headerEnd: number): void {
 const NEXT_BOX_LABEL =
   /(?:^|\s)(?:\d{1,2}\.|[-—~=|.:])\s+(?:Relationship|Date|If\s+Amendment|Individual|Statement|Name)|(?:^|\s)\S{0,3}\s{0,3}Relationship\s{1,3}of\s{1,3}Reporting/i;
 
+export const NO_ISSUER_BOX = 'no "Issuer Name and Ticker or Trading Symbol" box was found';
+
 /** The issuer box: the name and the "[SYMBOL]" after it, on the label's line or the line below. */
 export function readIssuer(doc: TextDoc, headerEnd: number): void {
   const m =
@@ -100,7 +102,7 @@ export function readIssuer(doc: TextDoc, headerEnd: number): void {
     // OCR may read a space as a hyphen ("Issuer Name-and Ticker or Tiading Symbol").
     doc.find(/Issuer\s+Name[\s-]{1,3}and[\s-]{1,3}Ticker/i, 0, headerEnd);
   if (!m) {
-    doc.uncertain('Issuer', 'no "Issuer Name and Ticker or Trading Symbol" box was found', null);
+    doc.uncertain('Issuer', NO_ISSUER_BOX, null);
     return;
   }
   let p = doc.restOfCell(m[1], NEXT_BOX_LABEL);

@@ -8,6 +8,7 @@ import type { TextDoc } from './doc';
 import { isEnglishWord } from './english';
 import { key, trimEndOf } from './patterns';
 import { applyOcrOwner, nameLike, readOcrHeader, SYMBOL_DIGITS, writtenTwice } from './ocr-header';
+import { NO_ISSUER_BOX } from './header';
 import {
   confusedByTheText,
   lastLetterBySignature,
@@ -48,6 +49,9 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
     ...f.signatures.map((s) => lastFirst(s.name.value ?? '') ?? ''),
   ].filter((x) => x.length > 0);
   const h = readOcrHeader(doc, headerEnd, known);
+  // The box is found after all (its label misread: "Issuer Name arid Ticker"): the general reader's "no box" is no
+  // longer so.
+  if (h.issuerName) doc.withdraw('Issuer', NO_ISSUER_BOX);
   if (h.issuerName)
     f.issuer.name = doc.field(
       h.issuerName,

@@ -433,10 +433,7 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
       'Officer title',
     );
     // The title is found after all: the general reader's "no title" is no longer so.
-    const stale = doc.findings.findIndex(
-      (x) => x.message === 'Officer title: Officer is checked but no title was found',
-    );
-    if (stale >= 0) doc.findings.splice(stale, 1);
+    doc.withdraw('Officer title', 'Officer is checked but no title was found');
   }
   // The relationship box's title printed beside the address is not a street line.
   const titles = new Set([o.officerTitle.raw, o.otherText.raw].filter((x): x is string => !!x).map(key));
