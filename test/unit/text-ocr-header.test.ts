@@ -78,6 +78,11 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.ok(!f.findings.some((x) => /box was found/.test(x.message)), 'no stale finding');
   });
 
+  it("reads the city, state and ZIP code when OCR wrote the box's rule after the city as a bracket", function () {
+    const o = read('form4-tesseract-city-rule-bracket.txt').reportingOwners[0];
+    assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['ANNAPOLIS', 'MD', '21401']);
+  });
+
   it("takes the owner's name that a signature confirms on the issuer's line, not the label's noise above it", function () {
     const f = read('form4-tesseract-owner-label-noise.txt');
     assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove Marta');
