@@ -14,10 +14,11 @@ import { key, NAME_AND_ADDRESS } from './patterns';
 /**
  * Where another box's text starts on a line of the left column (at its start: the left box is empty there). The
  * word before "(give title below)" is the officer box's label however OCR spelled it ("Offiver"), and the label may
- * wrap with its last words beside the street ("450 CONCAR DRIVE title below) below)").
+ * wrap with its last words beside the street ("450 CONCAR DRIVE title below) below)"). The amendment box's "4. If"
+ * is misread too ("4. It", "4-11").
  */
 const OTHER_BOX =
-  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|(?:[A-Z][a-z]{4,7}\s?)?\(give|title\s+below\)|\(specify|\(Month|\(MM|\(Check|Check\s+a[l1iI|]{2}\b|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|[A-Z0-9]\.\s[Il]f\sAmendment|Line\)|Individual|Statement\b|Date\s+of)/;
+  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|(?:[A-Z][a-z]{4,7}\s?)?\(give|title\s+below\)|\(specify|\(Month|\(MM|\(Check|Check\s+a[l1iI|]{2}\b|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|[A-Z0-9][.,\-–]\s?[Il1|][ft1l]\s{1,2}Amendment|Line\)|Individual|Statement\b|Date\s+of)/;
 
 /** Lines of label text (not a value). */
 const LABEL_LINE =
