@@ -88,6 +88,20 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.deepEqual([o.street1.value, o.street2.value], ['C/O KESTREL BAY MARINE INC.', '400 QUAY STREET']);
   });
 
+  it('reads a symbol after a dash OCR made of the bracket ("[-KBMI |")', function () {
+    const f = read('form4-tesseract-issuer-symbol-dash.txt');
+    assert.deepEqual(
+      [f.issuer.name.value, f.issuer.tradingSymbol.value, f.reportingOwners[0].name.value],
+      ['Kestrel Bay Marine Inc.', 'KBMI', 'Lindqvist Tove'],
+    );
+  });
+
+  it('leaves out of the issuer\'s name a mark read as letters and a colon before it ("ni: Kestrel"), flagged', function () {
+    const f = read('form4-tesseract-issuer-mark-letters.txt');
+    assertFlagged(f, f.issuer.name, '"ni:" before the name is no part of it');
+    assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+  });
+
   it("takes the owner's name that a signature confirms on the issuer's line, not the label's noise above it", function () {
     const f = read('form4-tesseract-owner-label-noise.txt');
     assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove Marta');

@@ -57,7 +57,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
       h.issuerName,
       trimEndOf(trimEndOf(h.issuerName.raw, ' \t').replace(/[[|]$/, ''), ' \t'),
       [],
-      h.ownerDoubt ? "split from the owner's name on the same line" : null,
+      h.ownerDoubt ? "split from the owner's name on the same line" : h.issuerDoubt,
       'Issuer name',
     );
   if (f.issuer.name.value && !f.issuer.name.uncertain) {

@@ -24,10 +24,10 @@ const OTHER_BOX =
 const LABEL_LINE =
   /^(?:Officer|Director|Owner|below|title|\(?Check\s+a[l1iI|]{2}\b|\(Last\)|\(Street\)|\(City\)|Name\s+and\s+Addr[eéèêë]ss|Statement|equiring|Requiring|Issuer\b|Filed\b|\(Month|\(MM)/i;
 
-const SYMBOL = /\[\s{0,2}[|'‘’`]?\s{0,2}([A-Za-z][A-Za-z.]{0,5})?\s{0,2}(?:[\]|)}]|(?=\s|$))/;
+const SYMBOL = /\[\s{0,2}[|'‘’`~—-]?\s{0,2}([A-Za-z][A-Za-z.]{0,5})?\s{0,2}(?:[\]|)}]|(?=\s|$))/;
 
 /** A symbol with its closing bracket: the issuer box's border before its name ("[Rocket Lab ... [ RKLB ]") is none. */
-const CLOSED_SYMBOL = /\[\s{0,2}[|'‘’`]?\s{0,2}([A-Za-z][A-Za-z.]{0,5})\s{0,2}[\]|)}]/;
+const CLOSED_SYMBOL = /\[\s{0,2}[|'‘’`~—-]?\s{0,2}([A-Za-z][A-Za-z.]{0,5})\s{0,2}[\]|)}]/;
 
 /**
  * A symbol whose letters OCR read as the digits of their shape ("[ 6006 ]" for GOOG): a ticker is letters, so a
@@ -106,6 +106,8 @@ export function withoutBorder(s: string): string {
 export interface OcrHeader {
   issuerName: Piece | null;
   symbol: Piece | null;
+  /** Why the issuer's name is in doubt. */
+  issuerDoubt: string | null;
   ownerName: Piece | null;
   /** Why the owner's name is in doubt (read beside other boxes' text). */
   ownerDoubt: string | null;
@@ -139,6 +141,7 @@ function repeatedTail(all: string, words: readonly string[], most: number, least
 export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: readonly string[]): OcrHeader {
   const out: OcrHeader = {
     issuerName: null,
+    issuerDoubt: null,
     symbol: null,
     ownerName: null,
     ownerDoubt: null,
@@ -227,8 +230,12 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       }
     }
     if (p) {
-      const s = p.start + (/^[\s.|:;,'"“”]+/.exec(p.raw)?.[0].length ?? 0);
-      p = doc.piece(s, p.end);
+      const lead = /^[\s.|:;,'"“”]*/.exec(p.raw)![0].length;
+      // A box's mark read as a few lower-case letters and a colon before the name ("ni: Snowflake Inc."): no name
+      // starts so.
+      const junk = /^[a-z]{1,3}[:;]\s{1,3}(?=[A-Z0-9])/.exec(p.raw.slice(lead));
+      if (junk) out.issuerDoubt = `"${junk[0].trim()}" before the name is no part of it (OCR read a mark as letters)`;
+      p = doc.piece(p.start + lead + (junk?.[0].length ?? 0), p.end);
     }
     // The owner's name on a line of its own below the issuer's ("Okafor Adaeze X Director"): nothing to split.
     const below = lastAt > i ? lines.slice(i + 1, lastAt) : [];
