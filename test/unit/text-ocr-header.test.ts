@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
-import type { Field, Filing } from '../../src/core/model';
+import type { Filing } from '../../src/core/model';
 import { assertFlagged, flagsAt, spanText } from '../helpers/findings';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
@@ -100,6 +100,54 @@ describe('text: OCR header boxes by their place on the form', function () {
     const f = read('form4-tesseract-issuer-mark-letters.txt');
     assertFlagged(f, f.issuer.name, '"ni:" before the name is no part of it');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');
+  });
+
+  it('finds the name box under its label with a hyphen OCR made of a space ("Name-and Address")', function () {
+    const f = read('form4-tesseract-owner-label-hyphen.txt');
+    assert.equal(f.reportingOwners.length, 1);
+    assert.deepEqual(
+      [f.reportingOwners[0].name.value, f.issuer.name.value],
+      ['Moreau Elise', 'Pinecrest Software Inc.'],
+    );
+  });
+
+  it("reads the owner's name after the box's left border read as a bracket, not the garbled label below", function () {
+    const f = read('form4-tesseract-owner-left-border.txt');
+    assert.equal(f.reportingOwners[0].name.value, 'Moreau Elise');
+    assert.equal(f.issuer.tradingSymbol.value, 'PNSW');
+  });
+
+  it("takes the owner's address from the owners table when OCR lost the name box's", function () {
+    const f = read('form4-tesseract-address-from-owners-table.txt');
+    assert.equal(f.reportingOwners.length, 1, 'one person, read twice');
+    const o = f.reportingOwners[0];
+    assert.deepEqual(
+      [o.name.value, o.street1.value, o.street2.value, o.city.value, o.state.value, o.zipCode.value],
+      ['Moreau Elise', 'C/O PINECREST SOFTWARE INC.', '100 HARBOR PARKWAY, SUITE 200', 'LONG BEACH', 'CA', '90808'],
+    );
+  });
+
+  it("reads Officer as checked when no box is, under an officer's title beside the date box; else flags the boxes", function () {
+    const f = read('form4-tesseract-relationship-mark-lost.txt');
+    const o = f.reportingOwners[0];
+    assertFlagged(f, o.isOfficer, 'an officer\'s title ("Chief Financial Officer") is written where the form puts it');
+    assert.deepEqual(
+      [o.isOfficer.value, o.officerTitle.value, o.isDirector.value],
+      [true, 'Chief Financial Officer', false],
+    );
+    // Without the title, no box says which: each is flagged, by one finding.
+    const g = read('form4-tesseract-relationship-mark-lost.txt', (s) => s.replace(' (Chief Financial Officer', ''));
+    const p = g.reportingOwners[0];
+    assert.deepEqual(
+      [p.isDirector, p.isOfficer, p.isTenPercentOwner, p.isOther].map((b) => [b.value === true, b.uncertain]),
+      [
+        [false, true],
+        [false, true],
+        [false, true],
+        [false, true],
+      ],
+    );
+    assert.equal(g.findings.filter((x) => /no box was read as checked/.test(x.message)).length, 1);
   });
 
   it("takes the owner's name that a signature confirms on the issuer's line, not the label's noise above it", function () {
@@ -340,100 +388,6 @@ describe('text: a Form 3 date box whose label OCR garbled', function () {
   });
 });
 
-describe('text: OCR table titles', function () {
-  it("keeps a title's closing parenthesis, its opening one earlier in the title, and still reads a garbled marker", function () {
-    const f = read('form4-tesseract-title-paren.txt');
-    const [a, b] = f.nonDerivative;
-    assert.equal(a.securityTitle.value, 'Common Stock (restricted stock units)');
-    assert.deepEqual(
-      a.securityTitle.footnotes.map((r) => r.id),
-      [],
-    );
-    assert.equal(b.securityTitle.value, 'Common Stock');
-    assert.deepEqual(
-      b.securityTitle.footnotes.map((r) => r.id),
-      ['F1'],
-    );
-  });
-});
-
-describe("text: OCR's Table II rows wrapped over lines", function () {
-  it("gives the words above a row's values and the markers' line to that row, and a marker glued to a word", function () {
-    const f = read('form3-tesseract-table2-wrapped.txt');
-    assert.equal(f.derivative.length, 2);
-    const [a, b] = f.derivative;
-    for (const r of [a, b]) {
-      assert.equal(r.securityTitle.value, 'Stock Option (Right to Buy)');
-      assert.equal(r.underlyingSecurityTitle.value, 'Class A Common Stock');
-    }
-    assert.equal(b.natureOfOwnership.value, 'Trust');
-    const refs = new Set(
-      Object.values(b).flatMap((v) =>
-        v && typeof v === 'object' && 'footnotes' in v ? (v as Field<unknown>).footnotes.map((r) => r.id) : [],
-      ),
-    );
-    assert.ok(refs.has('F3'), 'the marker line "i i (3)" cites footnote 3');
-    assert.ok(
-      f.findings.some((x) => /Table II row 2 footnote: the footnote marker "22\)" is garbled/.test(x.message)),
-      'Stock22) is the title word "Stock" and a garbled marker',
-    );
-  });
-});
-
-describe("text: OCR's Table II row whose top line holds markers but no date", function () {
-  it('reads the top line as the titles above the row with dates, not as a row of its own', function () {
-    const f = read('form4-tesseract-table2-row-top-line.txt');
-    assert.equal(f.derivative.length, 1);
-    const r = f.derivative[0];
-    assert.equal(r.securityTitle.value, 'Restricted Stock Units');
-    assert.equal(r.underlyingSecurityTitle.value, 'Common Stock');
-    assert.equal(r.transactionDate.value, '2022-09-06');
-    assert.equal(r.transactionCode.value, 'M');
-    assert.equal(r.transactionShares.value, '12000');
-    assert.equal(r.underlyingSecurityShares.value, '12000');
-    assert.equal(r.sharesOwnedFollowingTransaction.value, '0');
-    assert.equal(r.directOrIndirectOwnership.value, 'D');
-  });
-});
-
-describe("text: OCR's Table II row with its titles and nature wrapped side by side", function () {
-  it("shares each wrapped line among the security's title, the underlying's and the nature, by the titles' shape", function () {
-    const f = read('form4-tesseract-table2-three-wrapped.txt');
-    assert.deepEqual(
-      f.derivative.map((r) => [r.securityTitle.value, r.underlyingSecurityTitle.value, r.natureOfOwnership.value]),
-      [
-        ['Class B Common Stock', 'Class A Common Stock', null],
-        ['Class B Common Stock', 'Class A Common Stock', 'Tern Harbor Family Trust'],
-      ],
-    );
-  });
-});
-
-describe("text: OCR's Table II row with a trust's year on a line of its own behind a speck", function () {
-  it('reads ". 2021" as words of the wrapped titles, not as the row\'s values', function () {
-    const f = read('form4-tesseract-table2-number-speck.txt');
-    assert.equal(f.derivative.length, 2);
-    const r = f.derivative[1];
-    assert.deepEqual(
-      [r.securityTitle.value, r.underlyingSecurityShares.value, r.sharesOwnedFollowingTransaction.value],
-      ['Class B Common Stock', '2500', '2500'],
-    );
-    assert.equal(r.directOrIndirectOwnership.value, 'I');
-    assert.match(r.natureOfOwnership.value ?? '', /2021 Family Trust$/);
-  });
-});
-
-describe("text: OCR's Table II underlying title wrapped below a whole title", function () {
-  it('gives the line below to the underlying when the title closes its parenthesis on the values line', function () {
-    const f = read('form4-tesseract-table2-under-below.txt');
-    const [r] = f.derivative;
-    assert.deepEqual(
-      [r.securityTitle.value, r.underlyingSecurityTitle.value],
-      ['Stock Option (Right to Buy)', 'Class A Common Stock'],
-    );
-  });
-});
-
 describe('text: OCR marks at the edges of titles and boxes', function () {
   it("takes the relationship title without an unclosed parenthesis or a lone mark, and a row's titles without specks", function () {
     const f = read('form4-tesseract-title-marks.txt');
@@ -533,45 +487,6 @@ describe('text: OCR misreadings said where they are', function () {
     assert.equal(o.name.value, 'Lindqvist Tove');
     assertFlagged(f, f.issuer.name, 'holds ",", no part of a name');
     assertFlagged(f, o.officerTitle, "holds the box's label");
-  });
-});
-
-describe('text: footnote markers OCR glued to a code or an amount', function () {
-  it('reads "Go" as the code G with a marker, and "1000{).1" as the amount 1000 with a marker, each said', function () {
-    const f = read('form4-tesseract-glued-markers.txt');
-    const [a, b] = f.nonDerivative;
-    assert.equal(a.transactionCode.value, 'G');
-    assertFlagged(f, a.transactionCode, '"Go" read as the code "G" and a footnote marker');
-    assert.deepEqual(
-      [b.transactionShares.value, b.transactionAcquiredDisposedCode.value, b.transactionPricePerShare.value],
-      ['1000', 'D', '18.40'],
-    );
-    assert.equal(b.sharesOwnedFollowingTransaction.value, '39250');
-    assertFlagged(f, b.transactionShares, '"{).1"');
-  });
-});
-
-describe('text: a line of title words and footnote markers above the values', function () {
-  it('reads "Class B Ordinary 2 2 1 1 Class A 1 3" as the titles and markers of the row below, and says so when no row follows', function () {
-    const f = read('form4-tesseract-marker-line-title.txt');
-    assert.equal(f.derivative.length, 1);
-    const r = f.derivative[0];
-    assert.equal(r.securityTitle.value, 'Class B Ordinary Shares');
-    assert.equal(r.underlyingSecurityTitle.value, 'Class A Ordinary');
-    assert.deepEqual(
-      [
-        r.transactionDate.value,
-        r.transactionShares.value,
-        r.underlyingSecurityShares.value,
-        r.sharesOwnedFollowingTransaction.value,
-      ],
-      ['2025-02-11', '40000', '40000', '510000'],
-    );
-    assert.equal(f.nonDerivative.length, 0);
-    assert.ok(
-      f.findings.some((x) => x.message.startsWith('Table I: a line of words and small numbers ("Common Stock 1 2")')),
-      f.findings.map((x) => x.message).join('\n'),
-    );
   });
 });
 

@@ -26,7 +26,7 @@
  * ./cells and ./sequence (Tables I and II, laid out as ../../form/layout says), ./notes (footnotes, remarks,
  * signatures); ./doc holds the text being read and ./patterns what dates and labels look like in it.
  */
-import type { ParseOutcome } from '../../model';
+import type { ParseOutcome, ReportingOwner } from '../../model';
 import { documentTypeFromTitle } from '../form/normalize';
 import { TextDoc } from './doc';
 import { checkJointFiling, readCheckBoxes, readDocumentType, readIssuer, readPeriod } from './header';
@@ -57,17 +57,25 @@ export function parseFormText(text: string, file: string): ParseOutcome {
  * the issuer's name). The first reading, the name box's, is kept.
  */
 function dropRepeatedOwners(doc: TextDoc): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, ReportingOwner>();
   doc.filing.reportingOwners = doc.filing.reportingOwners.filter((o) => {
     // Without accents and marks: "Bessémer ... L..P." is "Bessemer ... L.P.".
     const k = key(o.name.value ?? '');
     if (!k) return true;
     // The "Reporting Owners" table's border read as a letter before a name ("IKampani Arjun").
-    if (seen.has(k) || (/^[IL]/.test(k) && seen.has(k.slice(1)))) return false;
-    seen.add(k);
-    return true;
+    const kept = seen.get(k) ?? (/^[IL]/.test(k) ? seen.get(k.slice(1)) : undefined);
+    if (!kept) {
+      seen.set(k, o);
+      return true;
+    }
+    // One person read twice (the header's box and the owners table): the address that one reading lost (OCR garbled
+    // "(Street)") is the other's.
+    if (ADDRESS.every((f) => !kept[f].value)) for (const f of ADDRESS) kept[f] = o[f];
+    return false;
   });
 }
+
+const ADDRESS = ['street1', 'street2', 'city', 'state', 'zipCode'] as const;
 
 /** A table's place in the text: from its heading to the next heading or the end of the tables. */
 interface TableRegion {

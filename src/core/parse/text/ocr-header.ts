@@ -276,6 +276,8 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     if (!p) continue;
     const issuer = out.issuerName;
     if (issuer && issuer.start >= p.start && issuer.start < p.end) p = doc.piece(p.start, issuer.start);
+    // The box's left border before the name ("[Spice Adam C. Rocket Lab USA, Inc. [RKLB]") is no symbol's bracket.
+    if (p && /^\[(?=[A-Za-z])/.test(p.raw)) p = doc.piece(p.start + 1, p.end);
     if (p && SYMBOL.test(p.raw)) p = doc.piece(p.start, p.start + p.raw.search(SYMBOL));
     if (p && issuer) {
       const at = key(p.raw).indexOf(key(issuer.raw));
@@ -308,7 +310,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     for (let i = dateLabelAt; i < streetAt; i++) {
       const l = lines[i];
       const m =
-        /(?:\(Month\/Day\/Year\)|\(MM\/DD\/YYYY\)|\d{1,2}\/\d{1,2}\/\d{4})[\s)]{1,6}([A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3})$/.exec(
+        /(?:\(Month\/Day\/Year\)|\(MM\/DD\/YYYY\)|\d{1,2}\/\d{1,2}\/\d{4})[\s()]{1,6}([A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3})$/.exec(
           l.text,
         );
       const alone = /^[A-Z][a-z]{2,20}$/.test(l.text.trim()) && out.titleParts.length > 0;
@@ -420,6 +422,9 @@ export function cleanTitle(s: string): string {
   return w.join(' ');
 }
 
+/** Words of an officer's title (Form 4 General Instruction 5(a)(i) refers to Rule 16a-1(f)'s officers). */
+const OFFICER_TITLE = /\b(?:Officer|President|Secretary|Treasurer|Counsel|Controller|Chief|CEO|CFO|COO)\b/;
+
 /** Apply the OCR header's values to the owner (keeping what the general reader read where OCR found nothing). */
 export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): void {
   for (const k of ['officerTitle', 'otherText'] as const) {
@@ -431,6 +436,28 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
     }
   }
   if (h.ownerName) o.name = doc.field(h.ownerName, h.ownerName.raw, [], h.ownerDoubt, 'Reporting person name');
+  // The form asks for at least one box checked. None read so is a box whose X OCR lost: an officer's title where the
+  // form puts it says which; otherwise each box says it may be wrong.
+  const boxes = [o.isDirector, o.isOfficer, o.isTenPercentOwner, o.isOther];
+  if (boxes.every((b) => b.value !== true)) {
+    const title = h.titleParts.map((p) => p.raw).join(' ');
+    if (h.titleParts.length && OFFICER_TITLE.test(title)) {
+      o.isOfficer = { ...o.isOfficer, value: true };
+      doc.doubt(
+        o.isOfficer,
+        'Relationship',
+        `no box was read as checked, and an officer's title ("${title}") is written where the form puts it: Officer read as checked (OCR may have lost its X)`,
+      );
+    } else {
+      // One finding for the four boxes, at the first one the text places.
+      for (const b of boxes) b.uncertain = true;
+      doc.uncertain(
+        'Relationship',
+        'no box was read as checked, and the form asks for one: OCR may have lost its X',
+        boxes.find((b) => b.span)?.span ?? null,
+      );
+    }
+  }
   if (o.isOfficer.value && !o.officerTitle.value && h.titleParts.length) {
     const first = h.titleParts[0];
     const last = h.titleParts[h.titleParts.length - 1];

@@ -10,7 +10,7 @@ export const MONTH_DATE_RE =
   /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s{1,3}(\d{1,2}),?\s{0,3}(\d{4})\b/i;
 /** The owner box's label, as OCR writes it too: accented e's ("Addréss"), the m as "mi" or "rn" ("Namie"), the end
  * of "Address" lost ("Addn"). */
-export const NAME_AND_ADDRESS = /Na(?:m|rn|mi|ni)e\s+and\s+Add(?:r[eéèêë]ss|n\b)/i;
+export const NAME_AND_ADDRESS = /Na(?:m|rn|mi|ni)e[\s-]{1,3}and[\s-]{1,3}Add(?:r[eéèêë]ss|n\b)/i;
 
 /** The owner box's whole label, as each joint filer's block after the tables starts. */
 export const NAME_AND_ADDRESS_OF_PERSON = new RegExp(`${NAME_AND_ADDRESS.source}\\s+of\\s+Reporting\\s+Person`, 'i');

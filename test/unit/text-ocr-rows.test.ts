@@ -1,0 +1,152 @@
+/**
+ * The rows of Tables I and II in Tesseract output: titles, wrapped lines and footnote markers, each case in a
+ * hand-made fixture (test/fixtures/text-ocr/*.txt, written for these tests, not copied from the corpus): read right,
+ * or flagged at its place.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseFormText } from '../../src/core/parse/text';
+import type { Field, Filing } from '../../src/core/model';
+import { assertFlagged } from '../helpers/findings';
+
+const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
+
+function read(name: string, edit: (s: string) => string = (s) => s): Filing {
+  const r = parseFormText(edit(fs.readFileSync(path.join(DIR, name), 'utf8')), name);
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  return r.filing;
+}
+
+describe('text: OCR table titles', function () {
+  it("keeps a title's closing parenthesis, its opening one earlier in the title, and still reads a garbled marker", function () {
+    const f = read('form4-tesseract-title-paren.txt');
+    const [a, b] = f.nonDerivative;
+    assert.equal(a.securityTitle.value, 'Common Stock (restricted stock units)');
+    assert.deepEqual(
+      a.securityTitle.footnotes.map((r) => r.id),
+      [],
+    );
+    assert.equal(b.securityTitle.value, 'Common Stock');
+    assert.deepEqual(
+      b.securityTitle.footnotes.map((r) => r.id),
+      ['F1'],
+    );
+  });
+});
+
+describe("text: OCR's Table II rows wrapped over lines", function () {
+  it("gives the words above a row's values and the markers' line to that row, and a marker glued to a word", function () {
+    const f = read('form3-tesseract-table2-wrapped.txt');
+    assert.equal(f.derivative.length, 2);
+    const [a, b] = f.derivative;
+    for (const r of [a, b]) {
+      assert.equal(r.securityTitle.value, 'Stock Option (Right to Buy)');
+      assert.equal(r.underlyingSecurityTitle.value, 'Class A Common Stock');
+    }
+    assert.equal(b.natureOfOwnership.value, 'Trust');
+    const refs = new Set(
+      Object.values(b).flatMap((v) =>
+        v && typeof v === 'object' && 'footnotes' in v ? (v as Field<unknown>).footnotes.map((r) => r.id) : [],
+      ),
+    );
+    assert.ok(refs.has('F3'), 'the marker line "i i (3)" cites footnote 3');
+    assert.ok(
+      f.findings.some((x) => /Table II row 2 footnote: the footnote marker "22\)" is garbled/.test(x.message)),
+      'Stock22) is the title word "Stock" and a garbled marker',
+    );
+  });
+});
+
+describe("text: OCR's Table II row whose top line holds markers but no date", function () {
+  it('reads the top line as the titles above the row with dates, not as a row of its own', function () {
+    const f = read('form4-tesseract-table2-row-top-line.txt');
+    assert.equal(f.derivative.length, 1);
+    const r = f.derivative[0];
+    assert.equal(r.securityTitle.value, 'Restricted Stock Units');
+    assert.equal(r.underlyingSecurityTitle.value, 'Common Stock');
+    assert.equal(r.transactionDate.value, '2022-09-06');
+    assert.equal(r.transactionCode.value, 'M');
+    assert.equal(r.transactionShares.value, '12000');
+    assert.equal(r.underlyingSecurityShares.value, '12000');
+    assert.equal(r.sharesOwnedFollowingTransaction.value, '0');
+    assert.equal(r.directOrIndirectOwnership.value, 'D');
+  });
+});
+
+describe("text: OCR's Table II row with its titles and nature wrapped side by side", function () {
+  it("shares each wrapped line among the security's title, the underlying's and the nature, by the titles' shape", function () {
+    const f = read('form4-tesseract-table2-three-wrapped.txt');
+    assert.deepEqual(
+      f.derivative.map((r) => [r.securityTitle.value, r.underlyingSecurityTitle.value, r.natureOfOwnership.value]),
+      [
+        ['Class B Common Stock', 'Class A Common Stock', null],
+        ['Class B Common Stock', 'Class A Common Stock', 'Tern Harbor Family Trust'],
+      ],
+    );
+  });
+});
+
+describe("text: OCR's Table II row with a trust's year on a line of its own behind a speck", function () {
+  it('reads ". 2021" as words of the wrapped titles, not as the row\'s values', function () {
+    const f = read('form4-tesseract-table2-number-speck.txt');
+    assert.equal(f.derivative.length, 2);
+    const r = f.derivative[1];
+    assert.deepEqual(
+      [r.securityTitle.value, r.underlyingSecurityShares.value, r.sharesOwnedFollowingTransaction.value],
+      ['Class B Common Stock', '2500', '2500'],
+    );
+    assert.equal(r.directOrIndirectOwnership.value, 'I');
+    assert.match(r.natureOfOwnership.value ?? '', /2021 Family Trust$/);
+  });
+});
+
+describe("text: OCR's Table II underlying title wrapped below a whole title", function () {
+  it('gives the line below to the underlying when the title closes its parenthesis on the values line', function () {
+    const f = read('form4-tesseract-table2-under-below.txt');
+    const [r] = f.derivative;
+    assert.deepEqual(
+      [r.securityTitle.value, r.underlyingSecurityTitle.value],
+      ['Stock Option (Right to Buy)', 'Class A Common Stock'],
+    );
+  });
+});
+
+describe('text: footnote markers OCR glued to a code or an amount', function () {
+  it('reads "Go" as the code G with a marker, and "1000{).1" as the amount 1000 with a marker, each said', function () {
+    const f = read('form4-tesseract-glued-markers.txt');
+    const [a, b] = f.nonDerivative;
+    assert.equal(a.transactionCode.value, 'G');
+    assertFlagged(f, a.transactionCode, '"Go" read as the code "G" and a footnote marker');
+    assert.deepEqual(
+      [b.transactionShares.value, b.transactionAcquiredDisposedCode.value, b.transactionPricePerShare.value],
+      ['1000', 'D', '18.40'],
+    );
+    assert.equal(b.sharesOwnedFollowingTransaction.value, '39250');
+    assertFlagged(f, b.transactionShares, '"{).1"');
+  });
+});
+
+describe('text: a line of title words and footnote markers above the values', function () {
+  it('reads "Class B Ordinary 2 2 1 1 Class A 1 3" as the titles and markers of the row below, and says so when no row follows', function () {
+    const f = read('form4-tesseract-marker-line-title.txt');
+    assert.equal(f.derivative.length, 1);
+    const r = f.derivative[0];
+    assert.equal(r.securityTitle.value, 'Class B Ordinary Shares');
+    assert.equal(r.underlyingSecurityTitle.value, 'Class A Ordinary');
+    assert.deepEqual(
+      [
+        r.transactionDate.value,
+        r.transactionShares.value,
+        r.underlyingSecurityShares.value,
+        r.sharesOwnedFollowingTransaction.value,
+      ],
+      ['2025-02-11', '40000', '40000', '510000'],
+    );
+    assert.equal(f.nonDerivative.length, 0);
+    assert.ok(
+      f.findings.some((x) => x.message.startsWith('Table I: a line of words and small numbers ("Common Stock 1 2")')),
+      f.findings.map((x) => x.message).join('\n'),
+    );
+  });
+});
