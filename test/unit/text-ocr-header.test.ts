@@ -525,4 +525,9 @@ describe('text: the relationship title where OCR puts it', function () {
     assert.deepEqual([o.street1.value, o.street2.value], ['C/O KESTREL BAY MARINE INC.', '400 QUAY STREET']);
     assert.ok(!f.findings.some((x) => x.message.includes('Officer is checked but no title was found')));
   });
+
+  it('reads the title after a comma OCR put after the date ("03/04/2025, Co-Founder")', function () {
+    const f = read('form4-tesseract-title-after-comma.txt');
+    assert.equal(f.reportingOwners[0].officerTitle.value, 'Co-Founder');
+  });
 });
