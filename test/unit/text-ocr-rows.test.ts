@@ -150,3 +150,15 @@ describe('text: a line of title words and footnote markers above the values', fu
     );
   });
 });
+
+describe("text: a title's word OCR misread, read by the words the text writes again", function () {
+  it('reads "Conimon Stock" as "Common Stock", flagged, where the notes write "Common" three times', function () {
+    const f = read('form4-tesseract-title-word-misread.txt');
+    const t = f.nonDerivative[0].securityTitle;
+    assert.equal(t.value, 'Common Stock');
+    assertFlagged(f, t, 'read "Conimon" as "Common"');
+    // Written as often as the word it is near, it is no slip: it stays as read.
+    const g = read('form4-tesseract-title-word-misread.txt', (s) => s.replace(/of Common Stock/g, 'of Conimon Stock'));
+    assert.equal(g.nonDerivative[0].securityTitle.value, 'Conimon Stock');
+  });
+});

@@ -9,7 +9,7 @@ import type { DerivativeRow, Field, Filing, Row } from '../../model';
 import type { TextDoc } from './doc';
 import { english, isEnglishWord } from './english';
 import { trimEndOf, withinEdits } from './patterns';
-import { docContext, oneLetterOff, type ProseContext } from './doc-words';
+import { docContext, nearestFrequent, oneLetterOff, type ProseContext } from './doc-words';
 
 /** An "m" as OCR splits it into two letters ("Cornmon", "Conimon"), joined again for comparing. */
 const SPLIT_M = /rn|ni/g;
@@ -139,7 +139,36 @@ export function readTitlesByTheTable(doc: TextDoc): void {
   readBack(doc, ctx, f.derivative, (r) => r.securityTitle, 'Table II security title');
   readBack(doc, ctx, f.derivative, (r: DerivativeRow) => r.underlyingSecurityTitle, 'Table II underlying title');
   underlyingWithinNoise(doc);
+  for (const [t, what] of titleFields(f)) titleSlips(doc, t, what, ctx);
   for (const [t, what] of titleFields(f)) junkInTitle(doc, t, what);
+}
+
+/**
+ * A title's word that is no word ("Conimon Stock", "Comrnon"), an "m" split in two or a slip or two from an English
+ * word the text writes at least three times as often: read as that word, flagged. A title capitalizes its words, so
+ * a capital is no sign of a name here; a word in capitals (an abbreviation) and a word of English stay as read.
+ */
+function titleSlips(doc: TextDoc, f: Field<string>, what: string, ctx: ProseContext): void {
+  const v = f.value;
+  if (!v || v.length > 200) return;
+  const read: string[] = [];
+  // Whole words, accented letters included: a part of "sécurities" is no word of its own.
+  const out = v.replace(/[A-Za-z\u00C0-\u024F]+/g, (w) => {
+    const lower = w.toLowerCase();
+    if (!/^[A-Za-z]{4,30}$/.test(w) || /^[A-Z]+$/.test(w) || english(lower)) return w;
+    const joined = lower.replace(SPLIT_M, 'm');
+    const hit =
+      joined !== lower && isEnglishWord(joined) && ctx.count(joined) >= 3 * Math.max(1, ctx.count(lower))
+        ? joined
+        : nearestFrequent(lower, ctx, false, (x) => isEnglishWord(x));
+    if (!hit) return w;
+    const word = /^[A-Z]/.test(w) ? hit[0].toUpperCase() + hit.slice(1) : hit;
+    read.push(`"${w}" as "${word}"`);
+    return word;
+  });
+  if (!read.length) return;
+  f.value = out;
+  doc.doubt(f, what, `read ${read.join(', ')}: a word OCR misread, undone by the words the text writes again`);
 }
 
 /** Every title of the tables, with the name its findings give it, in reading order. */
