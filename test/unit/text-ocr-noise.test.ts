@@ -175,6 +175,20 @@ describe('text: arithmetic as a second reader', function () {
   });
 });
 
+describe('text: shares read again by the amounts owned around them', function () {
+  it('reads shares one digit from the difference of the amounts as that difference, where the next row follows', function () {
+    const { filing } = read('form4-tesseract-misread-shares.txt');
+    const row = filing.nonDerivative[1];
+    assert.equal(row.transactionShares.value, '1010');
+    assertFlagged(filing, row.transactionShares, '"4010" read as 1,010');
+    assert.ok(
+      !flagsAt(filing, row.sharesOwnedFollowingTransaction).some((m) => m.includes('running tally')),
+      'the next row confirms the amount owned',
+    );
+    assert.equal(filing.nonDerivative[2].transactionShares.value, '490');
+  });
+});
+
 describe('text: footnote numbers out of order', function () {
   it('marks a footnote numbered out of the 1, 2, 3 order (a 3 read as 8), its number and its text', function () {
     const { filing } = read('form4-tesseract-footnote-number.txt');

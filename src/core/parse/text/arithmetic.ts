@@ -3,10 +3,11 @@
  * it plus or minus its shares (Form 4 General Instruction 4(a)(i); the running tally of core/tally.ts). A digit an
  * OCR engine misread breaks that sum, so where the tally does not reconcile, the value it contradicts is marked
  * uncertain, with the value that would reconcile: the amount owned alone when the next row follows from the
- * corrected amount, else the amount owned and the shares, either of which may be the misread one. The tally rules
- * still report the break; this says that the reading, not the filer, may be at fault. A break the tally explains
- * otherwise (two holdings described alike, a reversed acquired/disposed flag, a change not reported) is no misread
- * digit and is left to them.
+ * corrected amount; the shares alone, read as the difference of the amounts, when the next row follows from the
+ * amount owned and the shares read are one digit from that difference; else the amount owned and the shares, either
+ * of which may be the misread one. Where a value is not read again, the tally rules still report the break; this
+ * says that the reading, not the filer, may be at fault. A break the tally explains otherwise (two holdings described
+ * alike, a reversed acquired/disposed flag, a change not reported) is no misread digit and is left to them.
  */
 import { fmtAmount } from '../../format';
 import { tallyFiling } from '../../tally';
@@ -46,6 +47,14 @@ export function readPricesByTheirRanges(doc: TextDoc): void {
   }
 }
 
+/** Whether two whole numbers written in digits differ in exactly one digit, in place. */
+function oneDigitApart(a: string, b: string): boolean {
+  if (a.length !== b.length || !/^\d+$/.test(a) || !/^\d+$/.test(b)) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
 /** Marks the values of `doc`'s filing that its running tally contradicts (see above). */
 export function checkByArithmetic(doc: TextDoc): void {
   for (const group of tallyFiling(doc.filing)) {
@@ -65,6 +74,18 @@ export function checkByArithmetic(doc: TextDoc): void {
         continue;
       }
       const shares = l.to.owned.minus(l.start).abs();
+      // The next row follows from this amount owned, so the amount stands; shares one digit from the difference of
+      // the amounts are those shares misread ("4010" where 1,010 reconciles).
+      const next = group.links.find((x) => x.from === l.to);
+      if (next && next.status !== 'mismatch' && oneDigitApart(l.to.sharesText, shares.toFixed())) {
+        row.transactionShares.value = shares.toFixed();
+        doc.doubt(
+          row.transactionShares,
+          `${label}, shares`,
+          `"${l.to.sharesText}" read as ${fmtAmount(shares.toFixed())}: the amounts owned before (${start}) and after (${fmtAmount(l.to.ownedText)}) differ by ${fmtAmount(shares.toFixed())}, one digit apart, and the next row follows from ${fmtAmount(l.to.ownedText)} (OCR misread a digit)`,
+        );
+        continue;
+      }
       doc.doubt(
         row.sharesOwnedFollowingTransaction,
         `${label}, amount owned`,
