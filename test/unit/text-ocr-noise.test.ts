@@ -6,9 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
-import type { Field, Filing } from '../../src/core/model';
+import type { Filing } from '../../src/core/model';
 import { assertFlagged, flagsAt } from '../helpers/findings';
-import { runRules } from '../../src/core/rules';
 
 // Apart from fixtures/text: a garbled marker (“)) is resolved to a footnote but its ref has no span that reads the
 // marker, which the span checks of every fixtures/text file require.
@@ -19,15 +18,6 @@ function read(name: string, edit: (s: string) => string = (s) => s): { text: str
   const r = parseFormText(text, name);
   assert.ok(r.ok, r.ok ? '' : r.reason);
   return { text, filing: r.filing };
-}
-
-/** A value whose garbled marker was read as footnote F1: it cites F1 alone, and a finding at its place says `says`. */
-function assertReadAsF1(filing: Filing, f: Field<unknown>, says: string): void {
-  assert.deepEqual(
-    f.footnotes.map((r) => r.id),
-    ['F1'],
-  );
-  assertFlagged(filing, f, says);
 }
 
 describe('text: the noise classes of Tesseract output', function () {
@@ -189,139 +179,6 @@ describe('text: shares read again by the amounts owned around them', function ()
   });
 });
 
-describe('text: footnote numbers out of order', function () {
-  it('marks a footnote numbered out of the 1, 2, 3 order (a 3 read as 8), its number and its text', function () {
-    const { filing } = read('form4-tesseract-footnote-number.txt');
-    assert.deepEqual(
-      filing.footnotes.map((f) => [f.id.value, !!f.id.uncertain, !!f.text.uncertain]),
-      [
-        ['F1', false, false],
-        ['F2', false, false],
-        ['F8', true, true],
-      ],
-    );
-    assertFlagged(filing, filing.footnotes[2].id, 'numbered 8 where footnote 3 comes next');
-  });
-});
-
-describe('text: footnotes OCR put out of order ("5." before "4."), the next one with its number misread ("6, The")', function () {
-  it('starts a footnote at the number after the highest read, not only after the last', function () {
-    const { filing } = read('form4-tesseract-footnotes-out-of-order.txt');
-    assert.deepEqual(
-      filing.footnotes.map((f) => [f.id.value, (f.text.value ?? '').replace(/^.*?(?= \$\d)/, '')]),
-      [
-        ['F1', 'The sales were effected pursuant to a Rule 10b5-1 trading plan adopted by the Reporting Person.'],
-        ['F2', ' $10.01 to $10.50, inclusive.'],
-        ['F3', ' $11.01 to $11.50, inclusive.'],
-        ['F5', ' $13.01 to $13.50, inclusive.'],
-        ['F4', ' $12.01 to $12.50, inclusive.'],
-        ['F6', ' $14.01 to $14.50, inclusive.'],
-      ],
-    );
-    // Out of order, each is flagged: the footnotes around it may have been lost or merged.
-    assertFlagged(filing, filing.footnotes[5].id, 'numbered 6 where footnote 5 comes next');
-  });
-});
-
-describe('text: footnote numbers whose punctuation OCR misreads', function () {
-  it('starts the next footnote at "2, The" (flagged) and "3.The", and never at a continuation line', function () {
-    const { filing } = read('form4-tesseract-footnote-punctuation.txt');
-    assert.deepEqual(
-      filing.footnotes.map((f) => [f.id.value, !!f.id.uncertain, (f.text.value ?? '').slice(0, 20)]),
-      [
-        ['F1', false, 'The shares were sold'],
-        ['F2', true, 'The shares were sold'],
-        ['F3', false, 'The shares are held '],
-        ['F4', false, 'The reporting person'],
-      ],
-    );
-    // "2, and the plan" and "4.5% of them" continue the footnote above them.
-    assert.ok(
-      filing.footnotes[0].text.value!.endsWith(
-        'under the plan of 2, and the plan of 2023 adopted by the reporting person.',
-      ),
-    );
-    assert.ok(filing.footnotes[2].text.value!.endsWith('of the shares, 4.5% of them were given to the trust in 2022.'));
-    assertFlagged(filing, filing.footnotes[1].id, 'followed by a comma, as OCR reads a period');
-  });
-});
-
-describe('text: footnote numbers with a speck read as a second period', function () {
-  it('starts footnotes at "2.. The" and "(3). The"', function () {
-    const { filing } = read('form4-tesseract-footnote-doubled-period.txt');
-    assert.deepEqual(
-      filing.footnotes.map((f) => [f.id.value, f.text.value]),
-      [
-        ['F1', 'Represents a bona fide gift of shares to a charitable entity.'],
-        ['F2', 'The shares are held by the Ferreira Family Trust.'],
-        ['F3', "The shares are held by the Reporting Person's spouse."],
-      ],
-    );
-  });
-});
-
-describe('text: the end of a footnote OCR read after "Remarks:"', function () {
-  it('joins text after the label that starts in lower case to the one footnote that breaks off, flagged at both', function () {
-    const { filing } = read('form4-tesseract-footnote-end-after-remarks.txt');
-    const n1 = filing.footnotes[0].text;
-    assert.equal(
-      n1.value,
-      "The shares are held by the Lindqvist Irrevocable Trust, of which the Reporting Person's children are the beneficiaries.",
-    );
-    assertFlagged(filing, n1, 'its end is taken from the words OCR read after "Remarks:"');
-    assert.equal(filing.remarks.value, null);
-    assert.ok(
-      filing.findings.some(
-        (x) =>
-          x.rule === 'extraction-uncertain' &&
-          x.message.startsWith('Remarks: the text after "Remarks:" starts in lower case') &&
-          x.span &&
-          filing.text.slice(x.span.start, x.span.end) === 'the beneficiaries.',
-      ),
-    );
-    assert.equal(
-      filing.footnotes[1].text.value,
-      "Includes 500 shares acquired under the Issuer's employee stock purchase plan.",
-    );
-  });
-});
-
-describe('text: a footnote 1 that OCR reads as a letter', function () {
-  it('takes "t. Each share" for footnote 1, flagged, and leaves "I. Okafor" in the footnote above it', function () {
-    const { filing } = read('form4-tesseract-footnote-one-as-letter.txt');
-    assert.deepEqual(
-      filing.footnotes.map((f) => [f.id.value, !!f.id.uncertain, (f.text.value ?? '').slice(0, 20)]),
-      [
-        ['F1', true, 'Each share of Class '],
-        ['F2', false, 'The shares were sold'],
-        ['F3', false, 'The reporting person'],
-      ],
-    );
-    assert.ok(filing.footnotes[2].text.value!.endsWith('he and I. Okafor, his spouse, are the trustees.'));
-    assertFlagged(filing, filing.footnotes[0].id, 'reads "t", as OCR misreads a 1');
-  });
-});
-
-describe('text: footnote numbers OCR writes with a digit too many, as a letter, or without a period', function () {
-  it('takes "43:", "A." and "5 The" for footnotes 3, 4 and 5, flagged, and leaves "A. Smith" in the footnote above', function () {
-    const { filing } = read('form4-tesseract-footnote-number-shapes.txt');
-    assert.deepEqual(
-      filing.footnotes.map((f) => [f.id.value, !!f.id.uncertain, (f.text.value ?? '').slice(0, 20)]),
-      [
-        ['F1', false, 'Includes 300 shares '],
-        ['F2', false, 'The sales were made '],
-        ['F3', true, 'The shares were sold'],
-        ['F4', true, 'The shares were sold'],
-        ['F5', true, 'The shares were sold'],
-      ],
-    );
-    assert.ok(filing.footnotes[1].text.value!.endsWith("on A. Smith's advice in March 2024."));
-    assertFlagged(filing, filing.footnotes[2].id, 'reads "43", a digit or a mark too many');
-    assertFlagged(filing, filing.footnotes[3].id, 'reads "A", as OCR misreads a 4');
-    assertFlagged(filing, filing.footnotes[4].id, 'has no period after it');
-  });
-});
-
 describe('text: the "Reporting Owners" table of a converted PDF as OCR writes it', function () {
   it('skips its heading lines, takes the border letter off every line, and lists each owner once', function () {
     const { filing } = read('form4-tesseract-owners-table.txt');
@@ -414,59 +271,6 @@ describe('text: an address line in capitals with the marks and words OCR adds', 
   });
 });
 
-describe('text: a table heading OCR garbled past recognition', function () {
-  it('says that Table II was not found, after Table I, instead of showing a filing without it', function () {
-    const { filing } = read('form4-tesseract-lost-heading.txt');
-    assert.equal(filing.derivative.length, 0);
-    const said = filing.findings.filter((f) => f.rule === 'extraction-uncertain' && f.message.startsWith('Table II:'));
-    assert.equal(said.length, 1, filing.findings.map((f) => f.message).join('\n'));
-    assert.match(said[0].message, /no "Table II - Derivative Securities" heading was found in the text/);
-    const tableIRow = filing.nonDerivative[filing.nonDerivative.length - 1];
-    assert.ok(said[0].span && tableIRow.span && said[0].span.start >= tableIRow.span.end, 'placed after Table I');
-  });
-});
-
-describe('text: (A) or (D) OCR left unread', function () {
-  it('infers it from a code whose direction the form fixes, flagged; a code that goes either way leaves it unread', function () {
-    const { filing } = read('form4-tesseract-ad-by-code.txt');
-    const [exercised] = filing.nonDerivative;
-    const [option, other] = filing.derivative;
-    assert.deepEqual(
-      [exercised.transactionAcquiredDisposedCode.value, option.transactionAcquiredDisposedCode.value],
-      ['A', 'D'],
-    );
-    for (const f of [exercised.transactionAcquiredDisposedCode, option.transactionAcquiredDisposedCode]) {
-      assert.equal(f.uncertain, true);
-      assertFlagged(filing, f, 'inferred from transaction code M');
-    }
-    assert.equal(other.transactionCode.value, 'J');
-    assert.equal(other.transactionAcquiredDisposedCode.value, null);
-  });
-});
-
-describe('text: a garbled footnote marker on a form with one note', function () {
-  it('reads it as that note, though an earlier row cites it already, flagged', function () {
-    const { filing } = read('form4-tesseract-only-note.txt');
-    assertReadAsF1(filing, filing.derivative[0].transactionShares, "the form's only note");
-  });
-});
-
-describe('text: footnote markers OCR writes as a quote and a question mark, or a cent sign', function () {
-  it('takes "‘?" off the title "Common Stock‘?" as a garbled marker, resolved to the only note and flagged', function () {
-    const { filing } = read('form4-tesseract-question-marker.txt');
-    const t = filing.nonDerivative[0].securityTitle;
-    assert.equal(t.value, 'Common Stock');
-    assertReadAsF1(filing, t, 'the footnote marker "‘?" is garbled');
-  });
-
-  it('takes "¢" off the price "$4.10¢" likewise', function () {
-    const { filing } = read('form4-tesseract-question-marker.txt');
-    const p = filing.derivative[0].conversionOrExercisePrice;
-    assert.equal(p.value, '4.10');
-    assertReadAsF1(filing, p, 'the footnote marker "¢" is garbled');
-  });
-});
-
 describe('text: the form labels OCR misreads', function () {
   it('finds the "Name and Address" box written "Addréss" and Table I written "Noii-Derivative Sécurities"', function () {
     const { filing } = read('form4-tesseract-labels-misread.txt');
@@ -508,94 +312,6 @@ describe('text: punctuation and capitals no form has', function () {
   });
 });
 
-describe('text: a footnote marker whose opening parenthesis OCR lost ("3)")', function () {
-  it('reads it as a marker on the dates, flagged, not as an amount that shifts the row', function () {
-    const { filing } = read('form4-tesseract-marker-paren-lost.txt');
-    const [r] = filing.derivative;
-    assert.deepEqual(
-      [r.underlyingSecurityShares.value, r.sharesOwnedFollowingTransaction.value, r.transactionPricePerShare.value],
-      ['40000', '40000', null],
-    );
-    for (const f of [r.exerciseDate, r.expirationDate]) {
-      assert.deepEqual(
-        f.footnotes.map((x) => x.id),
-        ['F3'],
-      );
-      assertFlagged(filing, f, '"3)" is garbled; read as (3), as its digit says');
-    }
-  });
-});
-
-describe('text: a security title OCR misread on one row of a table that repeats it', function () {
-  const { filing } = read('form4-tesseract-title-misread-once.txt');
-  const rows = filing.nonDerivative;
-
-  it('is read as the title the table repeats, flagged, so the running tally keeps the row in its holding', function () {
-    assert.equal(rows[1].securityTitle.value, 'Class A Common Stock');
-    assert.equal(rows[1].securityTitle.raw, 'Class A Common Steck');
-    assertFlagged(filing, rows[1].securityTitle, '"Class A Common Steck" read as');
-    // 9,500 after row 1, 9,000 after the misread row 2, 8,000 after row 3: one holding that adds up.
-    assert.deepEqual(
-      runRules(filing).filter((f) => f.rule === 'holdings-reconcile'),
-      [],
-    );
-  });
-
-  it('leaves a title that differs by its class letter alone', function () {
-    assert.equal(rows[3].securityTitle.value, 'Class B Common Stock');
-    assert.ok(!rows[3].securityTitle.uncertain);
-  });
-});
-
-describe('text: an underlying title with words of the cells beside it ("Common te Stock")', function () {
-  it('is read as the title the filing writes elsewhere, flagged', function () {
-    const { filing } = read('form4-tesseract-underlying-title-noise.txt');
-    const u = filing.derivative[1].underlyingSecurityTitle;
-    assert.equal(u.value, 'Common Stock');
-    assertFlagged(filing, u, '"Common te Stock" read as "Common Stock", a title the filing writes elsewhere');
-  });
-
-  it('keeps a title whose other words name a security ("Common Preferred Stock")', function () {
-    const { filing } = read('form4-tesseract-underlying-title-noise.txt', (s) =>
-      s.replace('Common te Stock', 'Common Preferred Stock'),
-    );
-    assert.equal(filing.derivative[1].underlyingSecurityTitle.value, 'Common Preferred Stock');
-  });
-});
-
-describe('text: a security title holding a word of no title ("Class A Common Stock omnis")', function () {
-  it('is flagged at its place, and "B2" or "2nd" are words of a title', function () {
-    const { filing } = read('form4-tesseract-title-junk-word.txt');
-    const [r1, r2, r3] = filing.nonDerivative;
-    assertFlagged(filing, r2.securityTitle, '"omnis" is no word of a title');
-    assert.ok(!r1.securityTitle.uncertain);
-    assert.equal(r3.securityTitle.value, 'Series B2 Preferred Stock 2nd Tranche');
-    assert.ok(!r3.securityTitle.uncertain, JSON.stringify(flagsAt(filing, r3.securityTitle)));
-  });
-});
-
-describe('text: a security title OCR misread into another English word on one row ("Common Stack")', function () {
-  it('is read as the title the table repeats, flagged, where the text writes the word far more often', function () {
-    const { filing } = read('form4-tesseract-title-english-word.txt');
-    const t = filing.nonDerivative[1].securityTitle;
-    assert.equal(t.value, 'Class A Common Stock');
-    assert.equal(t.raw, 'Class A Common Stack');
-    assertFlagged(filing, t, '"Class A Common Stack" read as "Class A Common Stock"');
-  });
-
-  it('is kept where the text writes the word often itself (a name: "Stack Holdings LLC")', function () {
-    const { filing } = read('form4-tesseract-title-english-word.txt', (s) =>
-      s.replace(
-        '/s/ Ove Lindgren',
-        'Remarks: Held by Stack Holdings LLC, Stack Partners and Stack Capital.\n/s/ Ove Lindgren',
-      ),
-    );
-    const t = filing.nonDerivative[1].securityTitle;
-    assert.equal(t.value, 'Class A Common Stack');
-    assert.ok(!t.uncertain);
-  });
-});
-
 describe('text: the owners table heading with its first letters lost ("irector]1 0% OwnerOfficer her")', function () {
   it('is a heading, not an owner', function () {
     const { filing } = read('form4-tesseract-owners-heading-garbled.txt');
@@ -615,49 +331,6 @@ describe('text: the owners table heading with its m read as "ni" ("Reporting Own
         ['Halvorsen Maren K', 'C/O NORTHWIND ROBOTICS INC'],
         ['Halvorsen Family Trust', 'C/O NORTHWIND ROBOTICS INC'],
       ],
-    );
-  });
-});
-
-describe('text: Table II heading written "Table It", its column line "Cade | V | (A) | (0)"', function () {
-  it('reads the row under them as a Table II row, and the column line as no row', function () {
-    const { filing } = read('form4-tesseract-table2-heading-it.txt');
-    assert.deepEqual(
-      filing.nonDerivative.map((r) => r.securityTitle.value),
-      ['Common Stock'],
-    );
-    assert.deepEqual(
-      filing.derivative.map((r) => [
-        r.securityTitle.value,
-        r.underlyingSecurityShares.value,
-        r.sharesOwnedFollowingTransaction.value,
-      ]),
-      [['Class B Common Stock', '1200', '4800']],
-    );
-  });
-});
-
-describe('text: Table II heading with a speck after its numeral ("Table Il\'- Derivative")', function () {
-  it('reads the row under it as a Table II row, not as a row of Table I', function () {
-    const { filing } = read('form4-tesseract-table2-heading-speck.txt');
-    assert.equal(filing.nonDerivative.length, 1);
-    assert.deepEqual(
-      filing.derivative.map((r) => [r.securityTitle.value, r.sharesOwnedFollowingTransaction.value]),
-      [['Class B Common Stock', '4800']],
-    );
-  });
-});
-
-describe('text: Table II heading written "Tabie I!"', function () {
-  it('reads the rows under it as Table II rows, not as more of Table I', function () {
-    const { filing } = read('form3-tesseract-table2-heading-misread.txt');
-    assert.deepEqual(
-      filing.nonDerivative.map((r) => r.securityTitle.value),
-      ['Common Stock'],
-    );
-    assert.deepEqual(
-      filing.derivative.map((r) => r.securityTitle.value),
-      ['Stock Option (Right to Buy)'],
     );
   });
 });
@@ -726,51 +399,6 @@ describe("text: first letters OCR lost at a box's edge", function () {
   });
 });
 
-describe("text: a price's decimal point OCR read as a comma", function () {
-  it('reads "$2,599,5213" and "$2,600,45" as prices with their point, flagged, and "dD" as D', function () {
-    const { filing } = read('form4-tesseract-price-comma-point.txt');
-    const [, b, c] = filing.nonDerivative;
-    assert.equal(b.transactionPricePerShare.value, '2599.5213');
-    assert.equal(c.transactionPricePerShare.value, '2600.45');
-    assertFlagged(filing, b.transactionPricePerShare, 'is a misread decimal point');
-    assert.equal(b.directOrIndirectOwnership.value, 'D');
-    assert.equal(b.sharesOwnedFollowingTransaction.value, '1300');
-  });
-});
-
-describe("text: a price's decimal point OCR read as a thousands comma, read by a footnote's price range", function () {
-  it('reads "$646,298" as $646.298 where a range holds it, and leaves prices a range holds as read, or no range holds at all', function () {
-    const { filing } = read('form4-tesseract-price-comma-range.txt');
-    const prices = filing.nonDerivative.map((r) => r.transactionPricePerShare);
-    assert.deepEqual(
-      prices.map((p) => p.value),
-      ['646.298', '1250', '7125'],
-    );
-    assertFlagged(filing, prices[0], "a footnote's price range holds $646.298 and none holds $646,298");
-    for (const p of prices.slice(1))
-      assert.ok(!flagsAt(filing, p).some((m) => m.includes('price range holds')), String(p.value));
-  });
-});
-
-describe('text: specks OCR glues to a price or an amount', function () {
-  it('reads "$634.4608%!", "|.$636.4088"" and "|-$40.25" as prices, "9,000," as an amount, and keeps a title\'s "5%"', function () {
-    const { filing } = read('form4-tesseract-price-specks.txt');
-    const rows = filing.nonDerivative;
-    assert.deepEqual(
-      rows.map((r) => [r.transactionPricePerShare.value, r.sharesOwnedFollowingTransaction.value]),
-      [
-        ['634.4608', '9500'],
-        ['636.4088', '9200'],
-        ['639.6509', '9000'],
-        ['40.25', '1900'],
-      ],
-    );
-    // The "%!" is the price's footnote marker, garbled: said, not dropped.
-    assert.ok(filing.findings.some((f) => f.message.includes('the footnote marker "%!" is garbled')));
-    assert.equal(rows[3].securityTitle.value, 'Series 5% Preferred Stock');
-  });
-});
-
 describe('text: an officer title OCR reads beside the address', function () {
   it('keeps the title\'s first words out of the street lines, and reads "\u2018dD" as D', function () {
     const { filing } = read('form4-tesseract-title-beside-street.txt');
@@ -779,15 +407,6 @@ describe('text: an officer title OCR reads beside the address', function () {
     assert.equal(o.street1.value, 'C/O FERNCLIFF DEVICES INC.');
     assert.equal(o.street2.value, '200 LAKESIDE DRIVE');
     assert.equal(filing.nonDerivative[1].directOrIndirectOwnership.value, 'D');
-  });
-});
-
-describe('text: a transaction date with one digit misread', function () {
-  it('reads "10/62/2015" as the date the table writes on its other rows, flagged', function () {
-    const { filing } = read('form4-tesseract-date-digit-misread.txt');
-    const d = filing.nonDerivative[1].transactionDate;
-    assert.equal(d.value, '2015-10-02');
-    assertFlagged(filing, d, '"10/62/2015" is no calendar date; read as 2015-10-02');
   });
 });
 
@@ -916,80 +535,12 @@ describe('text: specks OCR reads in signatures', function () {
   });
 });
 
-describe("text: a table's column headings garbled by OCR above its first row", function () {
-  it('reads no row of heading words with a single digit ("code |v [amount [1\u00b0 [rice Fransacton") or a misread instruction ("(Inst. 49")', function () {
-    const { filing } = read('form4-tesseract-headings-garbled.txt');
-    assert.deepEqual(
-      filing.nonDerivative.map((r) => [
-        r.securityTitle.value,
-        r.transactionShares.value,
-        r.sharesOwnedFollowingTransaction.value,
-      ]),
-      [
-        ['Common Stock', '400', '2310'],
-        ['Common Stock', '1010', '1300'],
-      ],
-    );
-  });
-});
-
-describe('text: the footnotes\' heading with an accent OCR put on a letter ("Explanation of R\u00e9sponses:")', function () {
-  it('reads the footnotes as footnotes, not as Table II rows', function () {
-    const { filing } = read('form4-tesseract-explanation-accent.txt');
-    assert.equal(filing.derivative.length, 0);
-    assert.deepEqual(
-      filing.footnotes.map((n) => n.id.value),
-      ['F1'],
-    );
-    assert.deepEqual(
-      filing.nonDerivative[0].transactionPricePerShare.footnotes.map((r) => r.id),
-      ['F1'],
-    );
-  });
-});
-
-describe('text: the footnotes\' heading with its last letter read as a quote ("Explanation of Response\u2019:")', function () {
-  it('reads the footnotes as footnotes, not as Table II rows', function () {
-    const { filing } = read('form4-tesseract-explanation-last-letter.txt');
-    assert.equal(filing.derivative.length, 0);
-    assert.deepEqual(
-      filing.footnotes.map((n) => n.id.value),
-      ['F1'],
-    );
-  });
-});
-
 describe('text: "Attorney-in-Fact" with its "in" lost in a signature', function () {
   it('reads "Attorney Fact" as "Attorney-in-Fact", flagged', function () {
     const { filing } = read('form4-tesseract-signature-attorney-fact.txt');
     const [s] = filing.signatures;
     assert.equal(s.name.value, '/s/ Adam Ruiz, as Attorney-in-Fact for Lena Ostrowski');
     assertFlagged(filing, s.name, 'OCR lost the phrase\'s "in"');
-  });
-});
-
-describe('text: Table I\'s heading written "Table.I - Noh-Derivative"', function () {
-  it('finds the heading and reads the row under it', function () {
-    const { filing } = read('form4-tesseract-table1-heading-period.txt');
-    assert.deepEqual(
-      filing.nonDerivative.map((r) => [r.securityTitle.value, r.sharesOwnedFollowingTransaction.value]),
-      [['Common Stock', '2310']],
-    );
-    assert.ok(!filing.findings.some((x) => x.message.startsWith('Table I: no "Table I')));
-  });
-});
-
-describe('text: table headings OCR squeezed ("TableI - Noh-Derivative", "Table II ; Derivative")', function () {
-  it('finds both headings and reads each row in its table', function () {
-    const { filing } = read('form4-tesseract-table-headings-squeezed.txt');
-    assert.deepEqual(
-      filing.nonDerivative.map((r) => r.securityTitle.value),
-      ['Common Stock'],
-    );
-    assert.deepEqual(
-      filing.derivative.map((r) => [r.securityTitle.value, r.sharesOwnedFollowingTransaction.value]),
-      [['Stock Option (Right to Buy)', '1000']],
-    );
   });
 });
 
