@@ -83,6 +83,11 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['ANNAPOLIS', 'MD', '21401']);
   });
 
+  it('reads the city, state and ZIP code with a tilde before the state and a period after it ("ANNAPOLIS ~ MD.")', function () {
+    const o = read('form4-tesseract-city-state-specks.txt').reportingOwners[0];
+    assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['ANNAPOLIS', 'MD', '21401']);
+  });
+
   it('ends the street before the amendment box\'s number, misread ("4-11 Amendment")', function () {
     const o = read('form4-tesseract-address-amendment-label.txt').reportingOwners[0];
     assert.deepEqual([o.street1.value, o.street2.value], ['C/O KESTREL BAY MARINE INC.', '400 QUAY STREET']);

@@ -337,8 +337,8 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     }
   }
   // City, state and ZIP: a line after "(Street)" reading "CITY, ST 12345" at its start (OCR may lose the state, read
-  // a speck between it and the ZIP code as a hyphen: "LARCHMONT, NY-10538", or the box's rule after the city as a
-  // bracket: "MORRISVILLE) NC 27560").
+  // a speck between it and the ZIP code as a hyphen: "LARCHMONT, NY-10538", or beside the state as a tilde or a
+  // period: "BOZEMAN ~ MT. 59715", or the box's rule after the city as a bracket: "MORRISVILLE) NC 27560").
   if (streetAt >= 0) {
     const end = cityAt > streetAt ? cityAt : Math.min(lines.length, streetAt + 5);
     for (let i = streetAt; i < end && !out.cityLine; i++) {
@@ -346,7 +346,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       const from = i === streetAt ? l.start + Math.max(0, l.text.search(/\(Street\)/i) + 8) : l.start;
       const text = doc.t.slice(from, l.end);
       const m =
-        /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[)\]|]?[,\s]{1,3}(?:([A-Za-z]{2})(?:\s{1,3}|-))?(\d{5}(?:-\d{4})?)(?!\d)/.exec(
+        /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[)\]|]?[,\s~]{1,3}(?:([A-Za-z]{2})\.?(?:\s{1,3}|-))?(\d{5}(?:-\d{4})?)(?!\d)/.exec(
           text,
         );
       if (!m) continue;
