@@ -201,6 +201,13 @@ describe('text: OCR header boxes by their place on the form', function () {
     assertFlagged(f, o.name, '"aaencec" ends no name');
   });
 
+  it("reads a name without the lower-case words another box's garbled labels left after it, flagged", function () {
+    const f = read('form4-tesseract-name-trailing-words.txt');
+    const o = f.reportingOwners[0];
+    assert.equal(o.name.value, 'Okafor Chidi Emeka');
+    assertFlagged(f, o.name, '"showlla nice sisomner" ends no name');
+  });
+
   it('flags an issuer name with a word running capitals into small letters that the text writes nowhere else', function () {
     const f = read('form4-tesseract-issuer-capitals.txt');
     assert.equal(f.issuer.name.value, 'SNOrebird Labs Inc.');

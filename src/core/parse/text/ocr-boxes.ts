@@ -148,17 +148,29 @@ function initialComma(doc: TextDoc, f: Field<string>, what: string): void {
 const LOWER_SUFFIX = /^(?:llc|llp|lllp|inc|ltd|lp|corp|co|plc|gmbh|ag|sa|nv|bv|trust)\.?$/;
 
 /**
- * A name ended by what no name ends with: a word in lower case ("McMahon John Dennis aaencec", a smear read as
- * letters) or a label's word in parentheses ("GARRETT MARK (MontvDayrvear)_", the date box's "(Month/Day/Year)").
- * The name is read without it, flagged.
+ * A name ended by what no name ends with: words in lower case ("McMahon John Dennis aaencec", a smear read as
+ * letters; "showlla nice sisomner", another box's labels) or a label's word in parentheses ("GARRETT MARK
+ * (MontvDayrvear)_", the date box's "(Month/Day/Year)"). The name is read without them, flagged.
  */
 function trailingJunk(doc: TextDoc, f: Field<string>, what: string): void {
   const v = f.value;
   if (!v || v.length > 300) return;
-  const m = /^(.*[A-Za-z.])\s+(\([^()\s]{3,30}\)?\S{0,3}|[a-z][a-z'’:;.,]{2,30})$/.exec(v);
-  if (!m || LOWER_SUFFIX.test(m[2]) || !/[A-Z]/.test(m[1])) return;
-  f.value = m[1];
-  doc.doubt(f, what, `"${v}" read as "${m[1]}": "${m[2]}" ends no name (OCR read other text or a smear with it)`);
+  // The words it ends with, from the last: what is left again ends no name ("... Dennis showlla nice sisomner").
+  let name = v;
+  const dropped: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const m = /^(.*[A-Za-z.])\s+(\([^()\s]{3,30}\)?\S{0,3}|[a-z][a-z'’:;.,]{2,30})$/.exec(name);
+    if (!m || LOWER_SUFFIX.test(m[2]) || !/[A-Z]/.test(m[1])) break;
+    name = m[1];
+    dropped.unshift(m[2]);
+  }
+  if (!dropped.length) return;
+  f.value = name;
+  doc.doubt(
+    f,
+    what,
+    `"${v}" read as "${name}": "${dropped.join(' ')}" ends no name (OCR read other text or a smear with it)`,
+  );
 }
 
 /**
