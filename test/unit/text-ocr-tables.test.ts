@@ -260,3 +260,13 @@ describe('text: table headings OCR squeezed ("TableI - Noh-Derivative", "Table I
     );
   });
 });
+
+describe("text: a line of the headings OCR garbled past their words, above the headings' last line", function () {
+  it('reads "(ayor (0 nse" above "Code |v [Asicunt}" as heading text, not a row', function () {
+    const { filing } = read('form4-tesseract-heading-line-garbled.txt');
+    assert.deepEqual(
+      filing.nonDerivative.map((r) => [r.securityTitle.value, r.sharesOwnedFollowingTransaction.value]),
+      [['Common Stock', '12100']],
+    );
+  });
+});

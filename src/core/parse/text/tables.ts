@@ -71,6 +71,28 @@ function garbledHeaderLine(l: Line): boolean {
   return words.filter(heading).length * 2 >= words.length;
 }
 
+/** The headings' last line, as OCR writes it too ("Code | V | Amount | (A) or (D) | Price", "Code |v [Asicunt}"). */
+const COLUMN_LINE = /^C[oa0]de\s{0,2}[|[\]]?\s{0,2}[Vv]\b/;
+
+/** A line without a date or a number of two digits or more: no row, for every row holds one. */
+function valueless(l: Line): boolean {
+  return l.text.length > 300 || (!DATE_RE.test(l.text) && !/\d{2}/.test(withoutHeaderNumbers(l.text)));
+}
+
+/**
+ * Whether the line at `li` of `lines`, holding no value, lies above the headings' last line with no line of data
+ * between (OCR garbles the lines of the headings past their words: "(ayor (0 nse" for "(A) or (D) (Instr. 3, 4 and
+ * 5)"): heading text, not a row.
+ */
+function aboveColumnLine(lines: readonly Line[], li: number, data: (l: Line) => boolean): boolean {
+  if (!valueless(lines[li])) return false;
+  for (let j = li + 1; j < Math.min(lines.length, li + 4); j++) {
+    if (COLUMN_LINE.test(lines[j].text.trim())) return true;
+    if (data(lines[j])) return false;
+  }
+  return false;
+}
+
 /** Whether a line is header text of a table (labels, instructions, rules), not a row. */
 function isHeaderLine(l: Line): boolean {
   const cells = l.cells.map((c) => c.text.trim()).filter((x) => x.length > 0);
@@ -171,7 +193,10 @@ export function readTable(
       continue;
     }
     const noRowYet = (table === 'derivative' ? doc.filing.derivative : doc.filing.nonDerivative).length === rowsBefore;
-    if (isHeaderLine(l) || (doc.ocr && noRowYet && garbledHeaderLine(l))) {
+    if (
+      isHeaderLine(l) ||
+      (doc.ocr && noRowYet && (garbledHeaderLine(l) || aboveColumnLine(lines, li, (x) => isData(x) && !valueless(x))))
+    ) {
       pendingTitle = [];
       continue;
     }
