@@ -88,6 +88,32 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['ANNAPOLIS', 'MD', '21401']);
   });
 
+  it('finds the street box under its label garbled ("(GSureet)")', function () {
+    const o = read('form4-tesseract-street-label-garbled.txt').reportingOwners[0];
+    assert.deepEqual(
+      [o.street1.value, o.street2.value, o.city.value],
+      ['C/O PINECREST SOFTWARE INC.', '100 HARBOR PARKWAY, SUITE 200', 'LONG BEACH'],
+    );
+  });
+
+  it('reads a street line after the border read as "(", and no street of the title\'s "See Remark:"', function () {
+    const o = read('form4-tesseract-street-border-paren.txt').reportingOwners[0];
+    assert.deepEqual(
+      [o.street1.value, o.street2.value],
+      ['C/O PINECREST SOFTWARE INC.', '100 HARBOR PARKWAY, SUITE 200'],
+    );
+  });
+
+  it('splits a "care of" line whose C/O OCR wrote "/O0" after the company, and reads it as "C/O"', function () {
+    const f = read('form4-tesseract-care-of-doubled.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual(
+      [o.street1.value, o.street2.value],
+      ['C/O PINECREST SOFTWARE CORPORATION', '100 HARBOR PARKWAY, SUITE 200'],
+    );
+    assertFlagged(f, o.street1, 'an address line starts so only with "C/O"');
+  });
+
   it('ends the street before the amendment box\'s number, misread ("4-11 Amendment")', function () {
     const o = read('form4-tesseract-address-amendment-label.txt').reportingOwners[0];
     assert.deepEqual([o.street1.value, o.street2.value], ['C/O KESTREL BAY MARINE INC.', '400 QUAY STREET']);

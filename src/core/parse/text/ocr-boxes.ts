@@ -6,7 +6,7 @@
 import type { Field, ReportingOwner } from '../../model';
 import type { TextDoc } from './doc';
 import { isEnglishWord } from './english';
-import { key, trimEndOf } from './patterns';
+import { CARE_OF_MISREAD, key, trimEndOf } from './patterns';
 import { applyOcrOwner, nameLike, readOcrHeader, SYMBOL_DIGITS, writtenTwice } from './ocr-header';
 import { NO_ISSUER_BOX } from './header';
 import {
@@ -259,15 +259,17 @@ function lowerCaseStart(doc: TextDoc, f: Field<string>, what: string): void {
   doc.doubt(f, what, `"${v}" starts in lower case, as no name on the form does: OCR may have read other text for it`);
 }
 
+/** A line starting with "C/O" as OCR may write it. */
+const CARE_OF_START = new RegExp(`^${CARE_OF_MISREAD}\\s+(?=[A-Za-z0-9])`, 'i');
+
 /**
- * A "care of" line as OCR writes it with its first letter lost at the box's edge ("/O BESSEMER"), the edge read as a
- * parenthesis ("(C/O BESSEMER") or its O as a Q or a zero ("C/Q", "C/0"): an address line starts so only as "C/O".
- * Read as "C/O", flagged.
+ * A "care of" line as OCR writes it (`CARE_OF_MISREAD`): an address line starts so only as "C/O". Read as "C/O",
+ * flagged.
  */
 function careOf(doc: TextDoc, f: Field<string>, what: string): void {
   const v = f.value;
   if (!v || v.length > 300) return;
-  const m = /^(?:\(C|C|)\/([OQ0])\s+(?=[A-Za-z0-9])/i.exec(v);
+  const m = CARE_OF_START.exec(v);
   if (!m || /^C\/O\s/i.test(v)) return;
   f.value = `C/O ${v.slice(m[0].length)}`;
   doc.doubt(

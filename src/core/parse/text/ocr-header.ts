@@ -9,7 +9,7 @@
 import type { ReportingOwner } from '../../model';
 import type { Line, Piece, TextDoc } from './doc';
 import { flagSuspectDigits, withoutEndSpecks } from './owners';
-import { key, NAME_AND_ADDRESS } from './patterns';
+import { CARE_OF_MISREAD, key, NAME_AND_ADDRESS, withinEdits } from './patterns';
 
 /**
  * Where another box's text starts on a line of the left column (at its start: the left box is empty there). The
@@ -158,7 +158,13 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     lines.push(doc.lines[i]);
   const idx = (re: RegExp) => lines.findIndex((l) => re.test(l.text));
   const lastAt = idx(/\(Last\)/i);
-  const streetAt = idx(/\(Street\)/i);
+  // The label as OCR may garble it ("(GSureet)"): a word in parentheses starting its line, two letters from it.
+  let streetAt = idx(/\(Street\)/i);
+  if (streetAt < 0)
+    streetAt = lines.findIndex((l, i) => {
+      const m = i > lastAt && lastAt >= 0 ? /^\s{0,3}\(([A-Za-z]{4,8})\)/.exec(l.text) : null;
+      return !!m && withinEdits(m[1].toLowerCase(), 'street', 2);
+    });
   const cityAt = idx(/\(City\)/i);
   // The issuer: the name before "[SYMBOL]".
   const known = knownNames.map(key).filter((k) => k.length >= 4);
@@ -331,7 +337,13 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     for (let i = lastAt + 1; i < streetAt; i++) {
       if (inTitle.has(doc.piece(lines[i].start, lines[i].end)?.start ?? -1)) continue;
       const p = leftPart(doc, lines[i]);
-      if (!p || /^\(|^\d\.\s|See\s+Remarks|^[A-Za-z]{0,2}$/i.test(p.raw) || !/[A-Za-z0-9]{2}/.test(p.raw)) continue;
+      // A label in parentheses ("(Last)", "(Middle)") is none; the box's border read as "(" before a street is.
+      if (
+        !p ||
+        /^\([^\s()]{0,20}\)|^\d\.\s|See\s+Remarks?\b|^[A-Za-z]{0,2}$/i.test(p.raw) ||
+        !/[A-Za-z0-9]{2}/.test(p.raw)
+      )
+        continue;
       if (/Officer|Director|Owner|below\)?$|title/i.test(p.raw)) continue;
       out.streets.push(p);
     }
@@ -388,13 +400,16 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   return out;
 }
 
+/** "C/O" as a word, as OCR may write it. */
+const CARE_OF_WORD = new RegExp(`^${CARE_OF_MISREAD}$`, 'i');
+
 /**
  * Where a "C/O" line ends in the joined street text: after the company's suffix ("INC.,", "CORPORATION,", also
  * "ORPORATION," and "IMITED," as OCR loses a first letter at the box's edge), else before the house number. EDGAR
  * wraps the address at the box's edge, not between its fields.
  */
 function careOfSplit(words: readonly string[]): number {
-  if (!/^C\/O$/i.test(words[0] ?? '')) return -1;
+  if (!CARE_OF_WORD.test(words[0] ?? '')) return -1;
   // A suffix that lost its first letter at the box's edge ("ORPORATION,") ends the line as well.
   const lostFirst = (w: string) =>
     w.length >= 5 && /^[A-Z]+,?$/.test(w) && 'CIL'.split('').some((c) => SUFFIX.test(c + w));
@@ -407,7 +422,8 @@ function careOfSplit(words: readonly string[]): number {
 
 /** A street line without the rule marks OCR leaves at its end ("SUITE 200 ."). */
 function streetText(p: Piece): string {
-  return withoutEndSpecks(withoutBorder(p.raw));
+  // A parenthesis never closed at the start is the box's border ("(ONE MARKET STREET, 23RD").
+  return withoutEndSpecks(withoutBorder(p.raw.replace(/^\((?=[A-Z0-9][^)]*$)/, '')));
 }
 
 /**

@@ -100,3 +100,9 @@ export function withinEdits(a: string, b: string, max: number): boolean {
   }
   return prev[b.length] <= max;
 }
+
+/**
+ * "C/O" (care of) as OCR writes it at the box's edge: its C lost ("/O"), the edge read as a parenthesis ("(C/O"),
+ * its O as a Q or a zero, or doubled ("C/Q", "C/0", "/O0").
+ */
+export const CARE_OF_MISREAD = String.raw`(?:\(C|C|)\/[OQ0]{1,2}`;
