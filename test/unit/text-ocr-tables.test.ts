@@ -270,3 +270,12 @@ describe("text: a line of the headings OCR garbled past their words, above the h
     );
   });
 });
+
+describe('text: a transaction code S that OCR read as an 8', function () {
+  it('reads "8" before the shares as the code S, flagged, and the shares after it', function () {
+    const { filing } = read('form4-tesseract-code-s-as-8.txt');
+    const r = filing.nonDerivative[0];
+    assert.deepEqual([r.transactionCode.value, r.transactionShares.value], ['S', '900']);
+    assertFlagged(filing, r.transactionCode, '"8" read as the code "S"');
+  });
+});

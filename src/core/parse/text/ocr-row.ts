@@ -243,7 +243,10 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     else if (c && withMark) {
       c.garbled.push(c.raw.slice(1));
       take('transactionCode', c, c.raw[0], `"${c.raw}" read as the code "${c.raw[0]}" and a footnote marker (OCR)`);
-    } else if (c && (c.kind === 'junk' || c.kind === 'letter' || (c.kind === 'word' && c.raw.length <= 3)))
+    } else if (c && c.kind === 'amount' && c.raw === '8' && rest[k + 1]?.kind === 'amount')
+      // An S read as the digit of its shape, the shares after it: no code is a digit, and no row has two amounts there.
+      take('transactionCode', c, 'S', `"8" read as the code "S", the shares following it (OCR reads an S as an 8)`);
+    else if (c && (c.kind === 'junk' || c.kind === 'letter' || (c.kind === 'word' && c.raw.length <= 3)))
       take(
         'transactionCode',
         c,
