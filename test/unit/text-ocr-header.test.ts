@@ -114,6 +114,26 @@ describe('text: OCR header boxes by their place on the form', function () {
     assertFlagged(f, o.street1, 'an address line starts so only with "C/O"');
   });
 
+  it('reads the address under "(Last)" and "(Street)" both garbled, by box 3\'s label and the amendment box\'s', function () {
+    const o = read('form4-tesseract-address-labels-garbled.txt').reportingOwners[0];
+    assert.deepEqual(
+      [o.street1.value, o.street2.value, o.city.value, o.state.value, o.zipCode.value],
+      ['C/O PINECREST SOFTWARE INC.', '100 HARBOR PARKWAY, SUITE 200', 'LONG BEACH', 'CA', '90808'],
+    );
+  });
+
+  it('starts the address at its "C/O" line, a garbled title above it being another box\'s', function () {
+    const o = read('form4-tesseract-street-title-above-care-of.txt').reportingOwners[0];
+    assert.deepEqual(
+      [o.street1.value, o.street2.value],
+      ['C/O PINECREST SOFTWARE INC.', '100 HARBOR PARKWAY, SUITE 200'],
+    );
+  });
+
+  it("reads the owner's name without the box's border read as a parenthesis never closed", function () {
+    assert.equal(read('form4-tesseract-owner-paren-border.txt').reportingOwners[0].name.value, 'Moreau Elise');
+  });
+
   it('ends the street before the amendment box\'s number, misread ("4-11 Amendment")', function () {
     const o = read('form4-tesseract-address-amendment-label.txt').reportingOwners[0];
     assert.deepEqual([o.street1.value, o.street2.value], ['C/O KESTREL BAY MARINE INC.', '400 QUAY STREET']);

@@ -98,9 +98,12 @@ export function nameLike(s: string): boolean {
   return words.length >= 1 && s.replace(/[^A-Za-z]/g, '').length >= 4 && !LABEL_LINE.test(s);
 }
 
-/** A border stroke OCR reads as "I", "|" or "[" before a word ("IBessemer", "ILONG BEACH", "[Bessemer"). */
+/**
+ * A border stroke OCR reads as "I", "|", "[" or a parenthesis never closed before a word ("IBessemer", "ILONG BEACH",
+ * "[Bessemer", "(O'Donnell Shaun").
+ */
 export function withoutBorder(s: string): string {
-  return s.replace(/^[|[](?=\S)/, '').replace(/^I(?=[A-Z][a-z]|[A-Z]{3})/, '');
+  return s.replace(/^(?:[|[]|\((?=[^)]*$))(?=\S)/, '').replace(/^I(?=[A-Z][a-z]|[A-Z]{3})/, '');
 }
 
 export interface OcrHeader {
@@ -157,7 +160,13 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   for (let i = li0; i < doc.lines.length && doc.lines[i].start < headerEnd && lines.length < 40; i++)
     lines.push(doc.lines[i]);
   const idx = (re: RegExp) => lines.findIndex((l) => re.test(l.text));
-  const lastAt = idx(/\(Last\)/i);
+  let lastAt = idx(/\(Last\)/i);
+  // "(Last) (First) (Middle)" garbled past reading ("(as) Fini (Miley"): on Forms 4 and 5 they share their line with
+  // box 3's label, after the name's line.
+  if (lastAt < 0)
+    lastAt = lines.findIndex(
+      (l, i) => i > 1 && /^\s{0,3}\(/.test(l.text) && /Date\s+of\s+Earliest|Statement\s+for\s+Issuer/i.test(l.text),
+    );
   // The label as OCR may garble it ("(GSureet)"): a word in parentheses starting its line, two letters from it.
   let streetAt = idx(/\(Street\)/i);
   if (streetAt < 0)
@@ -165,6 +174,12 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       const m = i > lastAt && lastAt >= 0 ? /^\s{0,3}\(([A-Za-z]{4,8})\)/.exec(l.text) : null;
       return !!m && withinEdits(m[1].toLowerCase(), 'street', 2);
     });
+  // Garbled past that ("Garey"): the amendment box's label below it ends the street lines as well.
+  let streetGuessed = false;
+  if (streetAt < 0 && lastAt >= 0) {
+    streetAt = lines.findIndex((l, i) => i > lastAt && /\bAmendment,?\s+Date/i.test(l.text));
+    streetGuessed = streetAt >= 0;
+  }
   const cityAt = idx(/\(City\)/i);
   // The issuer: the name before "[SYMBOL]".
   const known = knownNames.map(key).filter((k) => k.length >= 4);
@@ -345,6 +360,8 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       )
         continue;
       if (/Officer|Director|Owner|below\)?$|title/i.test(p.raw)) continue;
+      // Without the label, its garbled remains ("Garey") are a word alone in small letters, as no address line is.
+      if (streetGuessed && /^[A-Z]?[a-z]+$/.test(p.raw.trim())) continue;
       out.streets.push(p);
     }
   }
@@ -400,8 +417,9 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   return out;
 }
 
-/** "C/O" as a word, as OCR may write it. */
+/** "C/O" as a word, as OCR may write it, and a line starting with it. */
 const CARE_OF_WORD = new RegExp(`^${CARE_OF_MISREAD}$`, 'i');
+const CARE_OF_LINE = new RegExp(`^${CARE_OF_MISREAD}\\s`, 'i');
 
 /**
  * Where a "C/O" line ends in the joined street text: after the company's suffix ("INC.,", "CORPORATION,", also
@@ -422,8 +440,7 @@ function careOfSplit(words: readonly string[]): number {
 
 /** A street line without the rule marks OCR leaves at its end ("SUITE 200 ."). */
 function streetText(p: Piece): string {
-  // A parenthesis never closed at the start is the box's border ("(ONE MARKET STREET, 23RD").
-  return withoutEndSpecks(withoutBorder(p.raw.replace(/^\((?=[A-Z0-9][^)]*$)/, '')));
+  return withoutEndSpecks(withoutBorder(p.raw));
 }
 
 /**
@@ -491,10 +508,13 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
   // The relationship box's title printed beside the address is not a street line.
   const titles = new Set([o.officerTitle.raw, o.otherText.raw].filter((x): x is string => !!x).map(key));
   // Also its first words, where the box's part of the line ends at "Officer" ("Chief Financial Officer").
-  const streets = h.streets.filter((p) => {
+  let streets = h.streets.filter((p) => {
     const k = key(p.raw);
     return !titles.has(k) && !(k.length >= 6 && [...titles].some((x) => x.startsWith(k)));
   });
+  // A "care of" line is the address's first: lines above it are other boxes' text (a title OCR garbled: "Se k:").
+  const careOfAt = streets.findIndex((p) => CARE_OF_LINE.test(streetText(p)));
+  if (careOfAt > 0) streets = streets.slice(careOfAt);
   if (streets.length) {
     const words = streets.map(streetText).join(' ').split(' ');
     const at = careOfSplit(words);
