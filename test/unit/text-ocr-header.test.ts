@@ -201,6 +201,11 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.equal(g.findings.filter((x) => /no box was read as checked/.test(x.message)).length, 1);
   });
 
+  it('takes no officer title from the Other box\'s label misread ("Qther (spe")', function () {
+    const o = read('form4-tesseract-other-label-misread.txt').reportingOwners[0];
+    assert.deepEqual([o.isOfficer.value, o.officerTitle.value], [true, 'Chief Financial Officer']);
+  });
+
   it("takes the owner's name that a signature confirms on the issuer's line, not the label's noise above it", function () {
     const f = read('form4-tesseract-owner-label-noise.txt');
     assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove Marta');
@@ -538,13 +543,16 @@ describe('text: OCR misreadings said where they are', function () {
     assert.ok(!f.signatures[0].name.uncertain);
   });
 
-  it("marks names holding a mark no name has, and a title holding its box's label", function () {
+  it("marks names holding a mark no name has, and takes no title from the Other box's misread label", function () {
     const f = read('form4-tesseract-stray-marks.txt');
     const o = f.reportingOwners[0];
     // "Lindqvist Tove . Kestrel Bay Marine Inc,": the lone period is the border between the two boxes.
     assert.equal(o.name.value, 'Lindqvist Tove');
     assertFlagged(f, f.issuer.name, 'holds ",", no part of a name');
-    assertFlagged(f, o.officerTitle, "holds the box's label");
+    // "Otter (specify below)" after the Officer label is the Other box's label, misread: no title, and no line below
+    // (the address's "C/O" line) stands in for one.
+    assert.equal(o.officerTitle.value, null);
+    assert.equal(o.street1.value, 'C/O KESTREL BAY MARINE INC.');
   });
 });
 
@@ -587,5 +595,8 @@ describe('text: the relationship title where OCR puts it', function () {
   it('reads the title after a comma OCR put after the date ("03/04/2025, Co-Founder")', function () {
     const f = read('form4-tesseract-title-after-comma.txt');
     assert.equal(f.reportingOwners[0].officerTitle.value, 'Co-Founder');
+    // The box's edge read as a bracket there ("[General Counsel") too.
+    const g = read('form4-tesseract-title-after-comma.txt', (s) => s.replace('2025, Co-Founder', '2025 [Co-Founder'));
+    assert.equal(g.reportingOwners[0].officerTitle.value, 'Co-Founder');
   });
 });

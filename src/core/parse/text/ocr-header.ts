@@ -117,8 +117,8 @@ export interface OcrHeader {
   streets: Piece[];
   /**
    * The relationship title as OCR writes the box beside the date box: after the date or its label on their line
-   * ("C/O GOOGLE INC. 10/02/2015 Co-Founder", with a comma or the box's parenthesis between them too), then single
-   * words on lines of their own ("Technology" / "Officer").
+   * ("C/O GOOGLE INC. 10/02/2015 Co-Founder", with a comma or the box's edge as "(" or "[" between them too), then
+   * single words on lines of their own ("Technology" / "Officer").
    */
   titleParts: Piece[];
   cityLine: {
@@ -332,7 +332,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     for (let i = dateLabelAt; i < streetAt; i++) {
       const l = lines[i];
       const m =
-        /(?:\(Month\/Day\/Year\)|\(MM\/DD\/YYYY\)|\d{1,2}\/\d{1,2}\/\d{4})[\s(),]{1,6}([A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3})$/.exec(
+        /(?:\(Month\/Day\/Year\)|\(MM\/DD\/YYYY\)|\d{1,2}\/\d{1,2}\/\d{4})[\s(),[]{1,6}([A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3})$/.exec(
           l.text,
         );
       const alone = /^[A-Z][a-z]{2,20}$/.test(l.text.trim()) && out.titleParts.length > 0;

@@ -165,7 +165,8 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
   if (officer) {
     const p = doc.restOfCell(
       officer[1],
-      /Other\s*\(specify|[([]\s?[Xx]?\s?[)\]]\s*Other\b|_{1,80}\s?[Xx]?\s?_{0,80}\s{0,20}Other\b/i,
+      // OCR's "Otter (specify", "Qther (spe" end the title too.
+      /[OQ0](?:th|tt)er\s*\(spe|[([]\s?[Xx]?\s?[)\]]\s*Other\b|_{1,80}\s?[Xx]?\s?_{0,80}\s{0,20}Other\b/i,
     );
     // A title has letters: rules and specks after the label ("_—_.") are the box's lines.
     if (p && /[A-Za-z]{2}/.test(p.raw)) {
@@ -236,7 +237,8 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
       q &&
       q.raw.length <= 60 &&
       /[A-Za-z]{2}/.test(q.raw) &&
-      !/^\d{1,2}\.\s|^<|Table\s+I/i.test(q.raw) &&
+      // A box's number, markup, a table, and the address's "care of" line or another box's date are no title.
+      !/^\d{1,2}\.\s|^<|Table\s+I|^\(?C\/O\s|\d{1,2}\/\d{1,2}\/\d{2,4}/i.test(q.raw) &&
       !HEADER_WORDS.test(q.raw) &&
       !/[([]\s?[Xx ]?\s?[)\]]/.test(q.raw)
     ) {
