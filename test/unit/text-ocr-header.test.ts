@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
 import type { Filing } from '../../src/core/model';
-import { assertFlagged, flagsAt, spanText } from '../helpers/findings';
+import { assertFlagged, flagsAt } from '../helpers/findings';
 
 const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
 
@@ -358,96 +358,6 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.equal(o.isOfficer.value, true);
     assert.equal(o.officerTitle.value, 'Treasurer');
     assertFlagged(f, o.isOfficer, 'the check mark is written "xX"');
-  });
-});
-
-describe('text: the form type and dates of the OCR header', function () {
-  it('reads the "FORM 4" box OCR keeps on the title\'s line, its word split ("FO RM")', function () {
-    const f = read('form4-tesseract-form-box.txt');
-    assert.equal(f.documentType.value, '4');
-    assert.ok(!f.documentType.uncertain);
-  });
-
-  it('reads the "FORM 4" box on the approval box\'s line behind a border ("| FO R M 4 . , OMB APPROVAL"), and the 10b5-1 box whose "to" lost its "t"', function () {
-    const f = read('form4-tesseract-form-box-approval.txt');
-    assert.equal(f.documentType.value, '4');
-    assert.equal(spanText(f, f.documentType.span), 'FO R M 4');
-    assert.equal(f.aff10b5One.value, false);
-  });
-
-  it("reads the period below the relationship box's lines and the amendment date among other boxes, flagged", function () {
-    const f = read('form4-tesseract-amendment-dates.txt');
-    assert.equal(f.periodOfReport.value, '2025-02-11');
-    assert.equal(f.dateOfOriginalSubmission.value, '2025-02-14');
-    assert.equal(f.documentType.value, '4/A');
-    assertFlagged(f, f.dateOfOriginalSubmission, "read from the line below its label, among other boxes' text");
-  });
-});
-
-describe('text: signatures as OCR wraps them', function () {
-  it('joins the lines below a signature without a date up to its label', function () {
-    const f = read('form4-tesseract-signature-no-date.txt');
-    assert.equal(f.signatures.length, 1);
-    assert.equal(f.signatures[0].name.value, '/s/ Nils Ekberg, Attorney-in-Fact');
-    assert.equal(f.signatures[0].date.value, null);
-  });
-
-  it('joins a name over a blank line to the line with its date', function () {
-    const f = read('form4-tesseract-signature-blank-line.txt');
-    assert.equal(
-      f.signatures[0].name.value,
-      '/s/ Nils Ekberg, Managing Member of Tern Holdings LLC, the General Partner of Tern Capital Fund II L.P.',
-    );
-    assert.equal(f.signatures[0].date.value, '2025-02-13');
-  });
-
-  it('flags a name read from both sides of its date: the order, or a scribble, may be wrong', function () {
-    const f = read('form4-tesseract-signature-scribble.txt');
-    const s = f.signatures[0];
-    assert.equal(s.date.value, '2025-02-13');
-    assert.equal(s.name.uncertain, true);
-    assertFlagged(f, s.name, 'the name wraps around the date');
-  });
-});
-
-describe("text: a signature's date one digit off the others'", function () {
-  it('marks it uncertain with the date the other signatures give, and leaves dates that differ more alone', function () {
-    const odd = read('form4-tesseract-signature-specks.txt', (s) =>
-      s.replace('/s/-Mara Quill 3/7/2022', '/s/-Mara Quill 9/7/2022'),
-    );
-    const dates = odd.signatures.map((x) => x.date);
-    assert.deepEqual(
-      dates.map((d) => d.value),
-      ['2022-03-07', '2022-03-07', '2022-09-07'],
-    );
-    assertFlagged(odd, dates[2], '2022-09-07 is one digit off 2022-03-07');
-    const apart = read('form4-tesseract-signature-specks.txt', (s) =>
-      s.replace('/s/-Mara Quill 3/7/2022', '/s/-Mara Quill 9/8/2022'),
-    );
-    assert.ok(!flagsAt(apart, apart.signatures[2].date).some((m) => m.includes('one digit off')));
-  });
-});
-
-describe('text: Form 3 with no securities owned', function () {
-  it('reads the line "No securities are beneficially owned." as the box, not as remarks', function () {
-    const f = read('form3-tesseract-no-securities.txt');
-    assert.equal(f.noSecuritiesOwned.value, true);
-    assert.equal(f.remarks.value, 'Chief Compliance Officer of the Issuer');
-  });
-
-  it('reads the line with an accent OCR put on an e ("aré") as the box too', function () {
-    const f = read('form3-tesseract-no-securities.txt', (s) => s.replace('are beneficially', 'aré beneficially'));
-    assert.equal(f.noSecuritiesOwned.value, true);
-    assert.equal(f.remarks.value, 'Chief Compliance Officer of the Issuer');
-  });
-});
-
-describe('text: a Form 3 date box whose label OCR garbled', function () {
-  it("finds the box by the label's surviving end and takes the date before the amendment box's label, flagged", function () {
-    const f = read('form3-tesseract-event-label-garbled.txt');
-    assert.equal(f.periodOfReport.value, '2025-02-11');
-    assertFlagged(f, f.periodOfReport, 'read from the line below its label');
-    assert.equal(f.dateOfOriginalSubmission.value, null);
   });
 });
 

@@ -5,15 +5,16 @@ import { CHECK_ALL_LINE } from './patterns';
 /** The "FORM 4" box, else the form's title (said so); the two are checked against each other. */
 export function readDocumentType(doc: TextDoc, headerEnd: number, title: '3' | '4' | '5' | null): void {
   // OCR keeps the box on the title's line ("FORM 4 UNITED STATES SECURITIES ...") or the approval box's ("| FO R M 4 .
-  // , OMB APPROVAL"), may split the word ("FO RM 3"), and reads the box's border as a rule or specks.
+  // , OMB APPROVAL", "_|FORM 4 “OMB Name"), may split the word ("FO RM 3"), and reads the box's border as a rule or
+  // specks.
   const m = doc.find(
-    /(?:^|[\n\r])[ \t]*(?:[|[][ \t]*)?F[ \t]?O[ \t]?R[ \t]?M[ \t]+([345])[ \t]*(\/[ \t]*A[ \t]*)?(?=[\r\n]|\t|$|[ \t]UNITED[ \t]STATES|[ \t.,:;|]{0,8}OMB[ \t]APPROVAL)/i,
+    /(?:^|[\n\r])[ \t]*(?:[_|[]{1,3}[ \t]*)?F[ \t]?O[ \t]?R[ \t]?M[ \t]+([345])[ \t]*(\/[ \t]*A[ \t]*)?(?=[\r\n]|\t|$|[ \t]UNITED[ \t]STATES|[ \t.,:;|“”"']{0,8}OMB\b)/i,
     0,
     headerEnd,
   );
   if (m) {
     const s = doc.t.slice(m[0], m[1]);
-    const mm = /([345])[ \t]*(\/[ \t]*A)?/i.exec(s.replace(/^\s*(?:[|[][ \t]*)?F[ \t]?O[ \t]?R[ \t]?M/i, ''))!;
+    const mm = /([345])[ \t]*(\/[ \t]*A)?/i.exec(s.replace(/^\s*(?:[_|[]{1,3}[ \t]*)?F[ \t]?O[ \t]?R[ \t]?M/i, ''))!;
     const off = m[0] + s.search(/F/i);
     const p = doc.piece(off, m[1])!;
     const v = mm[2] ? `${mm[1]}/A` : mm[1];
