@@ -544,6 +544,15 @@ describe('text: "Attorney-in-Fact" with its "in" lost in a signature', function 
   });
 });
 
+describe('text: "Attorney-in-Fact" with its "rn" read as an m and "for" glued to it', function () {
+  it('reads "Attomey-in-FactforLena" as "Attorney-in-Fact for Lena", flagged', function () {
+    const { filing } = read('form4-tesseract-signature-attorney-misread.txt');
+    const [s] = filing.signatures;
+    assert.equal(s.name.value, '/s/ Adam Ruiz, as Attorney-in-Fact for Lena Ostrowski');
+    assertFlagged(filing, s.name, 'the standard phrase, misread');
+  });
+});
+
 describe('text: the relationship box\'s number read as letters beside the issuer\'s label ("Is. Relationship")', function () {
   it('reads the issuer from the line below, not the next label', function () {
     const { filing } = read('form4-tesseract-issuer-label-number-letters.txt');

@@ -266,7 +266,8 @@ const DIGIT_SHAPES: Readonly<Record<string, number>> = Object.freeze({ Z: 2, A: 
  * A signature's name with the slips OCR makes in it undone, and what each was: "/s/" written "4s/" or "/si", a mark
  * standing alone after the name ("/s/ Arjun Kampani *", the label's asterisk or a speck), a hyphen between a small
  * word and the next ("Ltd., the-General Partner"; after a space only: a compound keeps its hyphens,
- * "Chief-of-Staff"), and the standard phrase with its "-in-" lost ("as Attorney Fact for").
+ * "Chief-of-Staff"), and the standard phrase with its "-in-" lost ("as Attorney Fact for"), its "rn" read as an m
+ * or "for" glued to it ("Attomey-in-FactforSergey").
  */
 function undoSignatureSlips(name: string): { value: string; said: string[] } {
   let value = name;
@@ -288,11 +289,17 @@ function undoSignatureSlips(name: string): { value: string; said: string[] } {
   const lostIn = /\b(Attorne)(y?)[\s-]{1,3}(Fact)\b/i.exec(value);
   const phrase = lostIn ? `${lostIn[1]}${lostIn[2] || (lostIn[1] === 'ATTORNE' ? 'Y' : 'y')}-in-${lostIn[3]}` : '';
   if (lostIn) value = value.replace(lostIn[0], phrase);
+  // The phrase with its "rn" read as an m, or "for" glued after it ("Attomey-in-FactforSergey").
+  const phraseSlip = /\bAtt[o0](?:m|rn)ey-in-Fact(?:for(?=[A-Z]))?/.exec(value);
+  const phraseRead = phraseSlip ? `Attorney-in-Fact${phraseSlip[0].endsWith('for') ? ' for ' : ''}` : '';
+  const phraseSaid = phraseSlip && phraseRead !== phraseSlip[0];
+  if (phraseSaid) value = value.replace(phraseSlip[0], phraseRead);
   const said = [
     slashShape ? `"${slashShape[0]}" read as "/s/" (OCR)` : null,
     afterSlash ? `"${afterSlash[0]}" read as "/s/ " (a speck after the slash)` : null,
     between ? `the "${between[1]}" between the name's words left out: a speck (OCR)` : null,
     lostIn ? `"${lostIn[0]}" read as "${phrase}": OCR lost the phrase's "in"` : null,
+    phraseSaid ? `"${phraseSlip![0]}" read as "${phraseRead.trim()}": the standard phrase, misread (OCR)` : null,
     glued ? `"${glued[0]}" read as "${glued[0].slice(0, -1)} ": no word joins so (OCR read a speck as a hyphen)` : null,
     speck ? `the "${speck[1]}" after the name left out: a speck or the label's asterisk (OCR)` : null,
   ].filter((x): x is string => x !== null);
