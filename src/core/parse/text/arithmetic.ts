@@ -15,6 +15,7 @@ import { rowLabel } from '../../fields';
 import { dec } from '../../decimal';
 import { priceRanges } from '../../priceRange';
 import type { TextDoc } from './doc';
+import { oneDigitApart } from './patterns';
 
 /**
  * A price whose decimal point OCR read as a comma, where the comma looks like a thousands separator ("$646,298" for
@@ -47,14 +48,6 @@ export function readPricesByTheirRanges(doc: TextDoc): void {
   }
 }
 
-/** Whether two whole numbers written in digits differ in exactly one digit, in place. */
-function oneDigitApart(a: string, b: string): boolean {
-  if (a.length !== b.length || !/^\d+$/.test(a) || !/^\d+$/.test(b)) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
-  return diff === 1;
-}
-
 /** Marks the values of `doc`'s filing that its running tally contradicts (see above). */
 export function checkByArithmetic(doc: TextDoc): void {
   for (const group of tallyFiling(doc.filing)) {
@@ -77,7 +70,8 @@ export function checkByArithmetic(doc: TextDoc): void {
       // The next row follows from this amount owned, so the amount stands; shares one digit from the difference of
       // the amounts are those shares misread ("4010" where 1,010 reconciles).
       const next = group.links.find((x) => x.from === l.to);
-      if (next && next.status !== 'mismatch' && oneDigitApart(l.to.sharesText, shares.toFixed())) {
+      const read = l.to.sharesText;
+      if (next && next.status !== 'mismatch' && /^\d+$/.test(read) && oneDigitApart(read, shares.toFixed())) {
         row.transactionShares.value = shares.toFixed();
         doc.doubt(
           row.transactionShares,

@@ -6,19 +6,12 @@
  */
 import type { Row } from '../../model';
 import type { TextDoc } from './doc';
+import { oneDigitApart } from './patterns';
 
 /** The digits a date is written with, as "MM/DD/YYYY" and as "M/D/YYYY". */
 function writings(iso: string): string[] {
   const [y, m, d] = iso.split('-');
   return [`${m}${d}${y}`, `${Number(m)}${Number(d)}${y}`];
-}
-
-/** Whether two digit strings of one length differ in exactly one place. */
-function oneDigitApart(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
-  return diff === 1;
 }
 
 function readBack(doc: TextDoc, rows: readonly Row[], table: string): void {
@@ -53,7 +46,7 @@ export function readDatesByTheTable(doc: TextDoc): void {
 }
 
 /**
- * A Form 4's box 3 is the date of its earliest transaction (General Instruction 3(a)): a date there that is no
+ * A Form 4's box 3 is the date of its earliest transaction, as its label says: a date there that is no
  * calendar date, or that comes after every signature (a transaction is reported after it happens), and is one digit
  * apart from the earliest transaction date the tables write, is that date misread ("04/30/2035" beside rows of
  * 04/30/2025, signed 05/02/2025), flagged. A valid date before the signature stays as written: the rules report a

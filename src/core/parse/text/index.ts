@@ -51,10 +51,13 @@ export function parseFormText(text: string, file: string): ParseOutcome {
   }
 }
 
+/** An owner's address fields. */
+const ADDRESS = ['street1', 'street2', 'city', 'state', 'zipCode'] as const;
+
 /**
  * A filing names each reporting owner once; the same name twice comes from reading one person in two places (the
  * name box, and the "Reporting Owners" table of EDGAR's converted PDFs, read before OCR's name box was split from
- * the issuer's name). The first reading, the name box's, is kept.
+ * the issuer's name). The first reading, the name box's, is kept, with the other's address when it has none.
  */
 function dropRepeatedOwners(doc: TextDoc): void {
   const seen = new Map<string, ReportingOwner>();
@@ -74,8 +77,6 @@ function dropRepeatedOwners(doc: TextDoc): void {
     return false;
   });
 }
-
-const ADDRESS = ['street1', 'street2', 'city', 'state', 'zipCode'] as const;
 
 /** A table's place in the text: from its heading to the next heading or the end of the tables. */
 interface TableRegion {

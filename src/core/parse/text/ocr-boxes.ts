@@ -49,10 +49,10 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
     ...f.signatures.map((s) => lastFirst(s.name.value ?? '') ?? ''),
   ].filter((x) => x.length > 0);
   const h = readOcrHeader(doc, headerEnd, known);
-  // The box is found after all (its label misread: "Issuer Name arid Ticker"): the general reader's "no box" is no
-  // longer so.
-  if (h.issuerName) doc.withdraw('Issuer', NO_ISSUER_BOX);
-  if (h.issuerName)
+  if (h.issuerName) {
+    // The box is found after all (its label misread: "Issuer Name arid Ticker"): the general reader's "no box" is no
+    // longer so.
+    doc.withdraw('Issuer', NO_ISSUER_BOX);
     f.issuer.name = doc.field(
       h.issuerName,
       trimEndOf(trimEndOf(h.issuerName.raw, ' \t').replace(/[[|]$/, ''), ' \t'),
@@ -60,6 +60,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
       h.ownerDoubt ? "split from the owner's name on the same line" : h.issuerDoubt,
       'Issuer name',
     );
+  }
   if (f.issuer.name.value && !f.issuer.name.uncertain) {
     const odd = unconfirmedMixedWord(doc.t, f.issuer.name.value);
     if (odd)

@@ -456,8 +456,12 @@ export function cleanTitle(s: string): string {
   return w.join(' ');
 }
 
-/** Words of an officer's title (Form 4 General Instruction 5(a)(i) refers to Rule 16a-1(f)'s officers). */
-const OFFICER_TITLE = /\b(?:Officer|President|Secretary|Treasurer|Counsel|Controller|Chief|CEO|CFO|COO)\b/;
+/**
+ * Words of an officer's title, as Rule 16a-1(f) names officers (a president, a principal financial or accounting
+ * officer, a controller, a vice-president in charge of a business unit) and as titles write them.
+ */
+const OFFICER_TITLE =
+  /\b(?:Officer|President|Vice|E?VP|SVP|Secretary|Treasurer|Counsel|Controller|Chief|CEO|CFO|COO|CTO)\b/;
 
 /** Apply the OCR header's values to the owner (keeping what the general reader read where OCR found nothing). */
 export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): void {

@@ -106,3 +106,11 @@ export function withinEdits(a: string, b: string, max: number): boolean {
  * its O as a Q or a zero, or doubled ("C/Q", "C/0", "/O0").
  */
 export const CARE_OF_MISREAD = String.raw`(?:\(C|C|)\/[OQ0]{1,2}`;
+
+/** Whether two strings of digits of one length differ in exactly one place (a digit OCR misread). */
+export function oneDigitApart(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}

@@ -50,6 +50,11 @@ function withoutHeaderNumbers(text: string): string {
   );
 }
 
+/** A line (of a bounded length) without a date or a number of two digits or more: no row, for every row holds one. */
+function valueless(l: Line): boolean {
+  return l.text.length <= 300 && !DATE_RE.test(l.text) && !/\d{2}/.test(withoutHeaderNumbers(l.text));
+}
+
 /** The header vocabulary's longer words, which OCR misreads into near-words ("Fransacton", "Secunties"). */
 const LONG_VOCAB = [...HEADER_VOCAB].filter((w) => w.length >= 5);
 
@@ -60,7 +65,7 @@ const LONG_VOCAB = [...HEADER_VOCAB].filter((w) => w.length >= 5);
  * the letters OCR garbles of one (one in a word of up to five letters, two in a longer one; "rice" of "price").
  */
 function garbledHeaderLine(l: Line): boolean {
-  if (l.text.length > 300 || DATE_RE.test(l.text) || /\d{2}/.test(withoutHeaderNumbers(l.text))) return false;
+  if (!valueless(l)) return false;
   const words = l.text
     .toLowerCase()
     .split(/[^a-z]+/)
@@ -73,11 +78,6 @@ function garbledHeaderLine(l: Line): boolean {
 
 /** The headings' last line, as OCR writes it too ("Code | V | Amount | (A) or (D) | Price", "Code |v [Asicunt}"). */
 const COLUMN_LINE = /^C[oa0]de\s{0,2}[|[\]]?\s{0,2}[Vv]\b/;
-
-/** A line without a date or a number of two digits or more: no row, for every row holds one. */
-function valueless(l: Line): boolean {
-  return l.text.length > 300 || (!DATE_RE.test(l.text) && !/\d{2}/.test(withoutHeaderNumbers(l.text)));
-}
 
 /**
  * Whether the line at `li` of `lines`, holding no value, lies above the headings' last line with no line of data
