@@ -279,3 +279,27 @@ describe('text: a transaction code S that OCR read as an 8', function () {
     assertFlagged(filing, r.transactionCode, '"8" read as the code "S"');
   });
 });
+
+describe('text: a transaction date whose slashes OCR read as a digit or lost', function () {
+  it('reads "031042025" as 03/04/2025, the date the text writes elsewhere, flagged', function () {
+    const { filing } = read('form4-tesseract-date-slashes-lost.txt');
+    const r = filing.nonDerivative[0];
+    assert.deepEqual(
+      [r.kind, r.transactionDate.value, r.transactionShares.value],
+      ['transaction', '2025-03-04', '900'],
+    );
+    assertFlagged(filing, r.transactionDate, '"031042025" read as 03/04/2025');
+    // A run of digits that fits no date the text writes stays an amount.
+    const g = read('form4-tesseract-date-slashes-lost.txt', (s) => s.replace('031042025', '031062025'));
+    assert.equal(g.filing.nonDerivative[0].transactionDate.value, null);
+  });
+});
+
+describe('text: a transaction code C that OCR read as a cent sign', function () {
+  it('reads "¢" before the shares as the code C, flagged', function () {
+    const { filing } = read('form4-tesseract-code-c-as-cent.txt');
+    const r = filing.nonDerivative[0];
+    assert.deepEqual([r.transactionCode.value, r.transactionShares.value], ['C', '900']);
+    assertFlagged(filing, r.transactionCode, '"¢" read as the code "C"');
+  });
+});

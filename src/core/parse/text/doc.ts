@@ -73,6 +73,8 @@ export class TextDoc {
   readonly ocr: boolean;
   /** The words the text writes and how often, counted when first asked (./doc-words). */
   words: ProseContext | null = null;
+  /** The dates the text writes as MM/DD/YYYY, as their eight digits, gathered when first asked (./ocr-row). */
+  datesWritten: Set<string> | null = null;
   /** Footnote markers OCR garbled ("“)", "°"), resolved once the footnotes are read (./markers). */
   readonly garbledMarkers: { row: Row; box: BoxKey; field: Field<unknown>; text: string; where: string }[] = [];
 

@@ -12,6 +12,32 @@ import type { Piece, TextDoc } from './doc';
 import { TRANSACTION_CODES } from '../form/normalize';
 import { adOf, codeOf, diOf, isCode, ocrTokens, type Tok } from './ocr';
 
+/**
+ * "MM/DD/YYYY" for a run of 9 or 10 digits that is a date the text writes elsewhere with one or both of its slashes
+ * read as a digit (the other lost), when exactly one such date fits; else null.
+ */
+function mangledDate(doc: TextDoc, raw: string): string | null {
+  if (!/^\d{9,10}$/.test(raw)) return null;
+  if (!doc.datesWritten) {
+    doc.datesWritten = new Set();
+    const t = doc.t.length > 400_000 ? doc.t.slice(0, 400_000) : doc.t;
+    for (const m of t.matchAll(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g)) {
+      if (doc.datesWritten.size >= 1_000) break;
+      doc.datesWritten.add(`${m[1].padStart(2, '0')}${m[2].padStart(2, '0')}${m[3]}`);
+    }
+  }
+  const found = new Set<string>();
+  const extra = raw.length - 8;
+  for (let i = 0; i < raw.length; i++)
+    for (let j = extra === 2 ? i + 1 : i; j < (extra === 2 ? raw.length : i + 1); j++) {
+      const d = [...raw].filter((_, x) => x !== i && x !== j).join('');
+      if (doc.datesWritten.has(d)) found.add(d);
+    }
+  if (found.size !== 1) return null;
+  const [d] = found;
+  return `${d.slice(0, 2)}/${d.slice(2, 4)}/${d.slice(4)}`;
+}
+
 /** Words standing in a date box instead of a date. */
 const DATE_WORDS = /^(Immediately|Immed\.?|Various|N\/?A|None|Currently|Vested|Upon|Exercisable|See)$/i;
 
@@ -218,6 +244,14 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
       k++;
     }
   };
+  // A date whose slashes OCR read as digits or lost ("101022015" for 10/02/2015), where the text writes that date.
+  for (const t of rest) {
+    const d = t.kind === 'amount' ? mangledDate(doc, t.raw) : null;
+    if (!d) continue;
+    t.kind = 'date';
+    t.norm = d;
+    t.why = `"${t.raw}" read as ${d}, a date the text writes elsewhere, its slashes read as digits or lost (OCR)`;
+  }
   // 2. Table II: the conversion or exercise price before the transaction date (or a footnote in its place).
   if (isII && form !== '3') {
     const t = peek();
@@ -243,7 +277,10 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     else if (c && withMark) {
       c.garbled.push(c.raw.slice(1));
       take('transactionCode', c, c.raw[0], `"${c.raw}" read as the code "${c.raw[0]}" and a footnote marker (OCR)`);
-    } else if (c && c.kind === 'amount' && c.raw === '8' && rest[k + 1]?.kind === 'amount')
+    } else if (c && c.kind === 'marker' && c.raw === '¢' && rest[k + 1]?.kind === 'amount')
+      // A C read as a cent sign, the shares after it (alone where the code is printed, it is no footnote marker).
+      take('transactionCode', c, 'C', `"¢" read as the code "C", the shares following it (OCR)`);
+    else if (c && c.kind === 'amount' && c.raw === '8' && rest[k + 1]?.kind === 'amount')
       // An S read as the digit of its shape, the shares after it: no code is a digit, and no row has two amounts there.
       take('transactionCode', c, 'S', `"8" read as the code "S", the shares following it (OCR reads an S as an 8)`);
     else if (c && (c.kind === 'junk' || c.kind === 'letter' || (c.kind === 'word' && c.raw.length <= 3)))

@@ -302,6 +302,11 @@ function assignCell(doc: TextDoc, row: Row, box: BoxKey, p: Piece, where: string
         `${where} ${f}`,
       );
     }
+    // A date the OCR reader read out of another shape ("101022015"): its reading, said by the doubt.
+    if (value.ocr?.value && value.ocr.value !== value.raw) {
+      const r = dateFromString(value.ocr.value);
+      return doc.field<string>(value, r?.value ?? null, refs, doubt ?? 'read as a date (OCR)', `${where} ${f}`);
+    }
     const dt = doc.dateIn(value.start, value.end);
     if (!dt) return doc.field<string>(value, null, refs, doubt ?? `"${value.raw}" is not a date`, `${where} ${f}`);
     const fld = doc.dateField(dt, `${where} ${f}`, refs);
