@@ -303,3 +303,18 @@ describe('text: a transaction code C that OCR read as a cent sign', function () 
     assertFlagged(filing, r.transactionCode, '"¢" read as the code "C"');
   });
 });
+
+describe("text: an OCR row with the table's rules read as bars", function () {
+  it('reads "Common Stock 03/04/2025 Ss | 900 | D $18.20 12,100 | D |" by its tokens, not as a piped text table', function () {
+    const { filing } = read('form4-tesseract-row-rules-as-bars.txt');
+    const r = filing.nonDerivative[0];
+    assert.deepEqual(
+      [r.securityTitle.value, r.transactionDate.value, r.transactionCode.value, r.transactionShares.value],
+      ['Common Stock', '2025-03-04', 'S', '900'],
+    );
+    assert.deepEqual(
+      [r.transactionPricePerShare.value, r.sharesOwnedFollowingTransaction.value, r.directOrIndirectOwnership.value],
+      ['18.20', '12100', 'D'],
+    );
+  });
+});

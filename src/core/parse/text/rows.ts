@@ -94,6 +94,12 @@ export function readRow(
       break;
     }
   }
+  if (!assigned && doc.ocr) {
+    // OCR draws the table's rules as bars too ("Ss | 400 | $2,598.3252) 2,310 | |"): a line of four or more whose
+    // cells fit no layout is read by its tokens, as any OCR row.
+    readOcr(doc, row, where, form, l, linesBefore, linesAfter);
+    return;
+  }
   if (!assigned) {
     const ranges: [number, number][] = [
       ...linesBefore.map((p): [number, number] => [p.start, p.end]),
