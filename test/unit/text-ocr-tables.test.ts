@@ -318,3 +318,11 @@ describe("text: an OCR row with the table's rules read as bars", function () {
     );
   });
 });
+
+describe("text: a row's nature wrapped below it with a two-digit marker", function () {
+  it('reads "footnotes 20)" below a row as the rest of its nature, not as a row of its own', function () {
+    const { filing } = read('form4-tesseract-row-words-below.txt');
+    assert.equal(filing.nonDerivative.length, 1);
+    assert.equal(filing.nonDerivative[0].natureOfOwnership.value, 'See footnotes');
+  });
+});

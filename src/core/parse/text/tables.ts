@@ -46,7 +46,8 @@ function withoutHeaderNumbers(text: string): string {
       .replace(/\b\d{1,2}[A-Z]?\.(?=\s|$)/g, ' ')
       // "(Instr. 3 and 4)", also as OCR writes it ("(Inst. 49", "(Instz.-8)", "(lnstr. 4)").
       .replace(/\b[Il1]nst(?:r|rs|z)?\b[.,:;-]*\s*[\d,\sand]*/gi, ' ')
-      .replace(/(?:^|\s)\d\)/g, ' ')
+      // A marker that lost its opening parenthesis ("4)", "20)").
+      .replace(/(?:^|\s)\d{1,2}\)/g, ' ')
   );
 }
 
