@@ -544,6 +544,15 @@ describe('text: "Attorney-in-Fact" with its "in" lost in a signature', function 
   });
 });
 
+describe('text: "Attorney-in-Fact" wrapped around its date with another column\'s word between', function () {
+  it('reads "Attorney-in-" / "YORE 04/15/2022" / "Fact" as "Attorney-in-Fact", the word left out, flagged', function () {
+    const { filing } = read('form4-tesseract-signature-phrase-split.txt');
+    const [s] = filing.signatures;
+    assert.deepEqual([s.name.value, s.date.value], ['/s/ Adam Ruiz, Attorney-in-Fact', '2022-04-15']);
+    assertFlagged(filing, s.name, '"YORE" inside "Attorney-in-Fact" left out');
+  });
+});
+
 describe('text: "Attorney-in-Fact" with its "rn" read as an m and "for" glued to it', function () {
   it('reads "Attomey-in-FactforLena" as "Attorney-in-Fact for Lena", flagged', function () {
     const { filing } = read('form4-tesseract-signature-attorney-misread.txt');

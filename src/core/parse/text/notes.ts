@@ -294,12 +294,16 @@ function undoSignatureSlips(name: string): { value: string; said: string[] } {
   const phraseRead = phraseSlip ? `Attorney-in-Fact${phraseSlip[0].endsWith('for') ? ' for ' : ''}` : '';
   const phraseSaid = phraseSlip && phraseRead !== phraseSlip[0];
   if (phraseSaid) value = value.replace(phraseSlip[0], phraseRead);
+  // A word of another column read into the phrase where it wraps ("Attorney-in-" / "YORE 03/11/2022" / "Fact").
+  const inPhrase = /\bAttorney-in-\s{0,2}([A-Z]{2,5})\s{1,3}Fact\b/.exec(value);
+  if (inPhrase) value = value.replace(inPhrase[0], 'Attorney-in-Fact');
   const said = [
     slashShape ? `"${slashShape[0]}" read as "/s/" (OCR)` : null,
     afterSlash ? `"${afterSlash[0]}" read as "/s/ " (a speck after the slash)` : null,
     between ? `the "${between[1]}" between the name's words left out: a speck (OCR)` : null,
     lostIn ? `"${lostIn[0]}" read as "${phrase}": OCR lost the phrase's "in"` : null,
     phraseSaid ? `"${phraseSlip![0]}" read as "${phraseRead.trim()}": the standard phrase, misread (OCR)` : null,
+    inPhrase ? `"${inPhrase[1]}" inside "Attorney-in-Fact" left out: another column's text read into it (OCR)` : null,
     glued ? `"${glued[0]}" read as "${glued[0].slice(0, -1)} ": no word joins so (OCR read a speck as a hyphen)` : null,
     speck ? `the "${speck[1]}" after the name left out: a speck or the label's asterisk (OCR)` : null,
   ].filter((x): x is string => x !== null);
