@@ -90,10 +90,17 @@ describe('text: an underlying title with words of the cells beside it ("Common t
 });
 
 describe('text: a security title holding a word of no title ("Class A Common Stock omnis")', function () {
-  it('is flagged at its place, and "B2" or "2nd" are words of a title', function () {
+  it('is read as the title the table writes clean, flagged, and "B2" or "2nd" are words of a title', function () {
     const { filing } = read('form4-tesseract-title-junk-word.txt');
     const [r1, r2, r3] = filing.nonDerivative;
-    assertFlagged(filing, r2.securityTitle, '"omnis" is no word of a title');
+    assert.equal(r2.securityTitle.value, 'Class A Common Stock');
+    assertFlagged(filing, r2.securityTitle, "the rest is OCR's junk");
+    // Where no row writes the title clean, the junk stays, flagged at its place.
+    const g = read('form4-tesseract-title-junk-word.txt', (s) =>
+      s.replace('Class A Common Stock 04/22', 'Class A Shares 04/22'),
+    );
+    assert.equal(g.filing.nonDerivative[1].securityTitle.value, 'Class A Common Stock omnis');
+    assertFlagged(g.filing, g.filing.nonDerivative[1].securityTitle, '"omnis" is no word of a title');
     assert.ok(!r1.securityTitle.uncertain);
     assert.equal(r3.securityTitle.value, 'Series B2 Preferred Stock 2nd Tranche');
     assert.ok(!r3.securityTitle.uncertain, JSON.stringify(flagsAt(filing, r3.securityTitle)));
@@ -324,5 +331,17 @@ describe("text: a row's nature wrapped below it with a two-digit marker", functi
     const { filing } = read('form4-tesseract-row-words-below.txt');
     assert.equal(filing.nonDerivative.length, 1);
     assert.equal(filing.nonDerivative[0].natureOfOwnership.value, 'See footnotes');
+  });
+});
+
+describe("text: a title with OCR's junk after it, the table writing it clean on another row", function () {
+  it('reads "Common Stock” iowzanis « s" as "Common Stock", flagged', function () {
+    const { filing } = read('form4-tesseract-title-junk-after.txt');
+    const t = filing.nonDerivative[1].securityTitle;
+    assert.equal(t.value, 'Common Stock');
+    assertFlagged(filing, t, "a title the filing writes elsewhere: the rest is OCR's junk");
+    // An English word after the title keeps it whole ("Common Stock units" is not read as "Common Stock").
+    const g = read('form4-tesseract-title-junk-after.txt', (s) => s.replace('iowzanis « s', 'units'));
+    assert.equal(g.filing.nonDerivative[1].securityTitle.value, 'Common Stock units');
   });
 });

@@ -140,6 +140,11 @@ export function readTitlesByTheTable(doc: TextDoc): void {
   readBack(doc, ctx, f.derivative, (r: DerivativeRow) => r.underlyingSecurityTitle, 'Table II underlying title');
   underlyingWithinNoise(doc);
   for (const [t, what] of titleFields(f)) titleSlips(doc, t, what, ctx);
+  // Titles the filing writes clean (no junk word), as evidence for the ones written with junk after them.
+  const written = new Set<string>();
+  for (const [t] of titleFields(f))
+    if (t.value && t.value.length <= 200 && !t.value.split(/\s+/).some(junkWord)) written.add(t.value);
+  for (const [t, what] of titleFields(f)) titleBeforeJunk(doc, t, what, written);
   for (const [t, what] of titleFields(f)) junkInTitle(doc, t, what);
 }
 
@@ -180,6 +185,33 @@ function* titleFields(f: Filing): Generator<[Field<string>, string]> {
   }
 }
 
+/** A word in lower case that is no English word, or letters glued to digits ("o4n142028", but not "2nd"). */
+function junkWord(token: string): boolean {
+  const w = trimEndOf(token.replace(/^[("“‘']+/, ''), '.,;:)"”’\'');
+  return (/^[a-z]{1,12}$/.test(w) && !english(w)) || (/[a-z]\d|\d[a-z]/.test(w) && !/^\d+(?:st|nd|rd|th)$/.test(w));
+}
+
+/**
+ * A title that is a title the filing writes elsewhere with only OCR's junk after it ("Class A Common Stock” ozs «
+ * s i664", its row's values garbled into the title's cell): read as that title, flagged. Junk is a word `junkWord`
+ * says is one, marks without a letter or digit, or a word of one to three small letters (no title ends in one after
+ * a whole title); a longer word of English, or one in capitals, after the title keeps it whole.
+ */
+function titleBeforeJunk(doc: TextDoc, f: Field<string>, what: string, written: ReadonlySet<string>): void {
+  const v = f.value;
+  if (!v || v.length > 200) return;
+  const words = v.split(/\s+/);
+  for (let n = words.length - 1; n >= 2; n--) {
+    const head = trimEndOf(words.slice(0, n).join(' '), '”"’\'');
+    if (!written.has(head)) continue;
+    const rest = words.slice(n);
+    if (!rest.every((w) => junkWord(w) || !/[A-Za-z0-9]/.test(w) || /^[a-z]{1,3}\W*$/.test(w))) return;
+    f.value = head;
+    doc.doubt(f, what, `"${v}" read as "${head}", a title the filing writes elsewhere: the rest is OCR's junk`);
+    return;
+  }
+}
+
 /**
  * A title holding a word in lower case that is no English word ("Restricted Stock Units sth", "Class A Common
  * Stock” omnis") or letters glued to digits ("o4n142028", but not "2nd"): a title is words of English, names and
@@ -190,10 +222,7 @@ function junkInTitle(doc: TextDoc, f: Field<string>, what: string): void {
   const v = f.value;
   if (!v || f.uncertain || v.length > 200) return;
   for (const token of v.split(/\s+/)) {
-    const w = trimEndOf(token.replace(/^[("“‘']+/, ''), '.,;:)"”’\'');
-    const junk =
-      (/^[a-z]{1,12}$/.test(w) && !english(w)) || (/[a-z]\d|\d[a-z]/.test(w) && !/^\d+(?:st|nd|rd|th)$/.test(w));
-    if (!junk) continue;
+    if (!junkWord(token)) continue;
     doc.doubt(
       f,
       what,
