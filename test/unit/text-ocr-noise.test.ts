@@ -198,6 +198,16 @@ describe('text: the "Reporting Owners" table of a converted PDF as OCR writes it
   });
 });
 
+describe('text: an owners table whose border OCR read on some lines and let eat the C of others', function () {
+  it('takes "IMoreau Holdings LLC" as "Moreau Holdings LLC" where "/O" lines show the border too', function () {
+    const { filing } = read('form4-tesseract-owners-table-border-some-lines.txt');
+    assert.deepEqual(
+      filing.reportingOwners.map((o) => o.name.value),
+      ['Moreau Elise', 'Moreau Family Trust', 'Moreau Holdings LLC'],
+    );
+  });
+});
+
 describe('text: a "care of" line whose C/O OCR misread', function () {
   it('reads "/O", "(C/O" and "C/Q" at the start of an address line as "C/O", flagged', function () {
     const { filing } = read('form4-tesseract-care-of-misread.txt');

@@ -306,8 +306,10 @@ export function readOwnersSection(doc: TextDoc, from: number, to: number): void 
   const body = lines
     .map((l) => l.text.trim())
     .filter((tx) => tx && !/^--\s*\d+\s+of\s+\d+\s*--$/.test(tx) && !OWNERS_HEADING.test(tx) && /[a-z]{2}/i.test(tx));
-  // Only when most lines of the table carry it is a leading letter the border: a name or city may start with I.
-  const bordered = body.filter((tx) => BORDER_LETTER.test(tx)).length >= Math.max(2, body.length / 2);
+  // Only when most lines of the table carry it is a leading letter the border: a name or city may start with I. A
+  // "care of" line that lost its C to the border ("/O BESSEMER") shows the border as well.
+  const bordered =
+    body.filter((tx) => BORDER_LETTER.test(tx) || /^\/[O0Q]\s/.test(tx)).length >= Math.max(2, body.length / 2);
   // The block's relationship marks: bare ones at a line's end, and whether one carries words (a title) after it.
   let marks: Piece[] = [];
   let worded = false;
