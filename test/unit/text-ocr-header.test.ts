@@ -221,6 +221,14 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.equal(g.periodOfReport.value, '2025-02-10');
   });
 
+  it('splits the issuer\'s line when the line below holds OCR\'s lower-case remains, no name ("lindqvist_tve")', function () {
+    const f = read('form4-tesseract-owner-line-lowercase-below.txt');
+    assert.deepEqual(
+      [f.issuer.name.value, f.reportingOwners[0].name.value],
+      ['Kestrel Bay Marine Inc.', 'Lindqvist Tove'],
+    );
+  });
+
   it("splits the owner's name from the issuer's at the boxes' border read as a colon", function () {
     const f = read('form4-tesseract-owner-issuer-colon.txt');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');

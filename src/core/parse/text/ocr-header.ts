@@ -263,7 +263,9 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     const below = lastAt > i ? lines.slice(i + 1, lastAt) : [];
     const nameBelow = below.some((x) => {
       const q = leftPart(doc, x);
-      return !!q && nameLike(q.raw) && !SYMBOL.test(q.raw);
+      // A name has a word with a capital (its first letter may be lost: "oddard Pell"); OCR's lower-case remains of
+      // a line ("sergey_bon") are none.
+      return !!q && nameLike(q.raw) && !SYMBOL.test(q.raw) && /(?:^|\s)[A-Z]/.test(q.raw);
     });
     // Text cut at a border, a parenthesis or a date is the issuer's box alone: nothing to split either.
     if (p && !ownerFromIssuerLine && i > 0 && !nameBelow && !cutBetween) {
