@@ -229,6 +229,15 @@ describe('text: OCR header boxes by their place on the form', function () {
     );
   });
 
+  it("splits the owner's and the issuer's names where the words after hold the symbol's letters, when the text writes no name again", function () {
+    const f = read('form4-tesseract-issuer-split-by-symbol.txt');
+    assert.deepEqual(
+      [f.issuer.name.value, f.reportingOwners[0].name.value],
+      ['Kestrel Bay Marine Inc.', 'Lindqvist Tove'],
+    );
+    assert.equal(f.issuer.name.uncertain, true, 'a split of one line: said');
+  });
+
   it("splits the owner's name from the issuer's at the boxes' border read as a colon", function () {
     const f = read('form4-tesseract-owner-issuer-colon.txt');
     assert.equal(f.issuer.name.value, 'Kestrel Bay Marine Inc.');

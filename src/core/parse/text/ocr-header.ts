@@ -141,6 +141,28 @@ function repeatedTail(all: string, words: readonly string[], most: number, least
   return null;
 }
 
+/**
+ * The most words at the end of `words` (from all but two down to `least`) that start with the symbol's first letter
+ * and hold its letters in order ("EVANS BANCORP INC" for EVBN, after "SULLIVAN NORA B"): a symbol is most often made
+ * of its issuer's name. Null when none does.
+ */
+function tailBySymbol(words: readonly string[], least: number, symbol: string | undefined): number | null {
+  const sym = (symbol ?? '').toUpperCase().replace(/[^A-Z]/g, '');
+  if (sym.length < 2) return null;
+  for (let m = words.length - 2; m >= least; m--) {
+    const letters = words
+      .slice(-m)
+      .join('')
+      .toUpperCase()
+      .replace(/[^A-Z]/g, '');
+    if (letters[0] !== sym[0]) continue;
+    let at = 0;
+    for (const c of letters) if (c === sym[at]) at++;
+    if (at === sym.length) return m;
+  }
+  return null;
+}
+
 /** The header's boxes as OCR writes them, between the name label and `headerEnd`. */
 export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: readonly string[]): OcrHeader {
   const out: OcrHeader = {
@@ -277,7 +299,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
         allKey ??= key(doc.t);
         const all = allKey;
         const least = w.length >= 4 && /^[A-Z]{2,4},?$/.test(w[w.length - 2]) ? 3 : 2;
-        const n = repeatedTail(all, w, w.length - 2, least + 1) ?? least;
+        const n = repeatedTail(all, w, w.length - 2, least + 1) ?? tailBySymbol(w, least, out.symbol?.raw) ?? least;
         const issuerText = w.slice(-n).join(' ');
         const at = p.end - issuerText.length;
         const own = doc.piece(p.start, at);
