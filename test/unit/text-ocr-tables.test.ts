@@ -217,6 +217,13 @@ describe('text: specks OCR glues to a price or an amount', function () {
   });
 });
 
+describe('text: a speck read as a quote before a price', function () {
+  it('reads "‘$18.20" as the price $18.20', function () {
+    const { filing } = read('form4-tesseract-price-quote-speck.txt');
+    assert.equal(filing.nonDerivative[0].transactionPricePerShare.value, '18.20');
+  });
+});
+
 describe('text: a transaction date with one digit misread', function () {
   it('reads "10/62/2015" as the date the table writes on its other rows, flagged', function () {
     const { filing } = read('form4-tesseract-date-digit-misread.txt');

@@ -262,6 +262,8 @@ export function ocrTokens(doc: TextDoc, ranges: readonly [number, number][]): To
         // the border and a price ("|.$636.4088", "|-$650.0274").
         while (s < e && '|[]_'.includes(doc.t[s]) && e - s > 1) s++;
         if (s > k && s < e - 2 && '.,-'.includes(doc.t[s]) && doc.t[s + 1] === '$') s++;
+        // A speck read as a quote before a price ("‘$0.00"): no price starts with one.
+        if (s < e - 2 && "‘’'`“".includes(doc.t[s]) && doc.t[s + 1] === '$') s++;
         while (e > s + 1 && '|[]_'.includes(doc.t[e - 1])) e--;
         raw = doc.t.slice(s, e);
         if (raw === '$' && out.length < 10_000) {
