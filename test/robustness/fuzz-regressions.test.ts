@@ -130,6 +130,10 @@ describe('inputs of costly shapes, found by the fuzzer', function () {
       path.join(REPO_ROOT, 'test', 'fixtures', 'text-ocr', 'form4-tesseract-template-footnotes.txt'),
       'utf8',
     );
+    const ocrOwnerIssuer = fs.readFileSync(
+      path.join(REPO_ROOT, 'test', 'fixtures', 'text-ocr', 'form4-tesseract-issuer-split-by-symbol.txt'),
+      'utf8',
+    );
     // A number as letters ("baf"): a word of its own for each footnote.
     const letters = (i: number): string =>
       i.toString(26).replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)));
@@ -204,6 +208,16 @@ describe('inputs of costly shapes, found by the fuzzer', function () {
           ocrFootnotes(
             (i) =>
               `The sh${letters(i)}res were sold in multiple tf${letters(i)}actions at prices ranging from $1.${i} to $2.${i}, inclusive`,
+          ),
+      ],
+      // OCR text whose owner's and issuer's line holds 20,000 words before "Inc. [ KBMI ]": splitting it where a
+      // company's name starts must not try every number of words against the whole text.
+      [
+        'form-text-ocr-name-line-20000-words',
+        () =>
+          ocrOwnerIssuer.replace(
+            'Lindqvist Tove Kestrel',
+            Array.from({ length: 20_000 }, (_, i) => `Word${i % 97}x`).join(' ') + ' Kestrel',
           ),
       ],
       // 5,000 footnotes each writing its own word between the same two words: no template's slot.

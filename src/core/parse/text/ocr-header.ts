@@ -137,9 +137,16 @@ export interface OcrHeader {
  * none is.
  */
 function repeatedTail(all: string, words: readonly string[], most: number, least: number): number | null {
-  for (let m = most; m >= least; m--) if (writtenTwice(all, key(words.slice(-m).join(' ')))) return m;
+  for (let m = Math.min(most, NAME_WORDS); m >= least; m--)
+    if (writtenTwice(all, key(words.slice(-m).join(' ')))) return m;
   return null;
 }
+
+/**
+ * Words a company's name is tried with at most: real names are a few words, and each try reads the whole text, so
+ * a line of thousands of words before a bracket must not make it quadratic.
+ */
+const NAME_WORDS = 12;
 
 /**
  * The most words at the end of `words` (from all but two down to `least`) that start with the symbol's first letter
@@ -149,7 +156,7 @@ function repeatedTail(all: string, words: readonly string[], most: number, least
 function tailBySymbol(words: readonly string[], least: number, symbol: string | undefined): number | null {
   const sym = (symbol ?? '').toUpperCase().replace(/[^A-Z]/g, '');
   if (sym.length < 2) return null;
-  for (let m = words.length - 2; m >= least; m--) {
+  for (let m = Math.min(words.length - 2, NAME_WORDS); m >= least; m--) {
     const letters = words
       .slice(-m)
       .join('')
