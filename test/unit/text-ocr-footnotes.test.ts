@@ -229,3 +229,13 @@ describe('text: the footnotes\' heading with its last letter read as a quote ("E
     );
   });
 });
+
+describe('text: a price\'s garbled marker read by a footnote\'s range whose "from" OCR misread', function () {
+  it('cites the note whose "prices ranging trim $18.01 to $18.50" holds the price, not the first note not cited', function () {
+    const { filing } = read('form4-tesseract-marker-range-from-misread.txt');
+    assert.deepEqual(
+      filing.nonDerivative[0].transactionPricePerShare.footnotes.map((r) => r.id),
+      ['F2'],
+    );
+  });
+});

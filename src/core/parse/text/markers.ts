@@ -14,9 +14,11 @@ function priceRanges(doc: TextDoc): Map<string, [number, number]> {
   const out = new Map<string, [number, number]>();
   for (const n of doc.filing.footnotes) {
     const text = n.text.value ?? '';
-    const m = /from\s{1,3}\$\s?([\d,]{1,12}(?:\.\d{1,6})?)\s{1,3}to\s{1,3}\$\s?([\d,]{1,12}(?:\.\d{1,6})?)/i.exec(
-      text.length > 4000 ? text.slice(0, 4000) : text,
-    );
+    // "from" as OCR may misread it ("ranging trim $635.95 to $636.94").
+    const m =
+      /(?:from|ranging\s\S{1,6})\s{1,3}\$\s?([\d,]{1,12}(?:\.\d{1,6})?)\s{1,3}to\s{1,3}\$\s?([\d,]{1,12}(?:\.\d{1,6})?)/i.exec(
+        text.length > 4000 ? text.slice(0, 4000) : text,
+      );
     if (m && n.id.value) out.set(n.id.value, [Number(m[1].replace(/,/g, '')), Number(m[2].replace(/,/g, ''))]);
   }
   return out;
