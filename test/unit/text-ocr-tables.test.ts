@@ -352,3 +352,15 @@ describe("text: a title with OCR's junk after it, the table writing it clean on 
     assert.equal(g.filing.nonDerivative[1].securityTitle.value, 'Common Stock units');
   });
 });
+
+describe('text: an amount owned whose thousands comma OCR read as a point', function () {
+  it('reads "8.635" as 8,635 where the row writes 8,635 beside it, flagged', function () {
+    const { filing } = read('form4-tesseract-amount-point-for-comma.txt');
+    const owned = filing.nonDerivative[0].sharesOwnedFollowingTransaction;
+    assert.equal(owned.value, '8635');
+    assertFlagged(filing, owned, 'OCR reads a thousands comma as a point');
+    // Without the row's own 8,635, a fraction of a share stays as written.
+    const g = read('form4-tesseract-amount-point-for-comma.txt', (s) => s.replace('P 8,635 A', 'P 8,600 A'));
+    assert.equal(g.filing.nonDerivative[0].sharesOwnedFollowingTransaction.value, '8.635');
+  });
+});

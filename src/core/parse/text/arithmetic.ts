@@ -48,6 +48,28 @@ export function readPricesByTheirRanges(doc: TextDoc): void {
   }
 }
 
+/**
+ * An amount owned whose thousands comma OCR read as a point ("8.635"), where another amount of its row writes the
+ * same digits as a whole number (Table II's underlying amount "8,635" beside it): read as that number, flagged. A
+ * fraction of a share is written so too, which is why the row's other amount must say it.
+ */
+export function readAmountsByTheirRow(doc: TextDoc): void {
+  for (const row of [...doc.filing.nonDerivative, ...doc.filing.derivative]) {
+    const owned = row.sharesOwnedFollowingTransaction;
+    const m = owned.raw && owned.value ? /^(\d{1,3})\.(\d{3})$/.exec(owned.raw.trim()) : null;
+    if (!m) continue;
+    const whole = `${m[1]}${m[2]}`;
+    const others = [row.transactionShares, row.table === 'derivative' ? row.underlyingSecurityShares : null];
+    if (!others.some((f) => f?.value === whole)) continue;
+    owned.value = whole;
+    doc.doubt(
+      owned,
+      `${rowLabel(row)}, amount owned`,
+      `"${owned.raw}" read as ${fmtAmount(whole)}: the row writes ${fmtAmount(whole)} beside it, and OCR reads a thousands comma as a point`,
+    );
+  }
+}
+
 /** Marks the values of `doc`'s filing that its running tally contradicts (see above). */
 export function checkByArithmetic(doc: TextDoc): void {
   for (const group of tallyFiling(doc.filing)) {

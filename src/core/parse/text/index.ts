@@ -37,7 +37,7 @@ import { readOcrBoxes } from './ocr-boxes';
 import { resolveGarbledMarkers } from './markers';
 import { readTitlesByTheTable } from './titles';
 import { readDatesByTheTable } from './column-dates';
-import { checkByArithmetic, readPricesByTheirRanges } from './arithmetic';
+import { checkByArithmetic, readAmountsByTheirRow, readPricesByTheirRanges } from './arithmetic';
 import { checkProse } from './prose';
 import { EXPLANATION, key, NAME_AND_ADDRESS } from './patterns';
 
@@ -184,6 +184,7 @@ function readText(doc: TextDoc): ParseOutcome {
   readDatesByTheTable(doc);
   resolveGarbledMarkers(doc);
   if (doc.ocr) readPricesByTheirRanges(doc);
+  if (doc.ocr) readAmountsByTheirRow(doc);
   checkByArithmetic(doc);
   dropRepeatedOwners(doc);
   checkJointFiling(doc, headerEnd);
