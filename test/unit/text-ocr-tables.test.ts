@@ -217,6 +217,13 @@ describe('text: specks OCR glues to a price or an amount', function () {
   });
 });
 
+describe('text: the border read as a brace before a price', function () {
+  it('reads "}-$18.20" as the price $18.20', function () {
+    const { filing } = read('form4-tesseract-price-brace-speck.txt');
+    assert.equal(filing.nonDerivative[0].transactionPricePerShare.value, '18.20');
+  });
+});
+
 describe('text: a speck read as a quote before a price', function () {
   it('reads "‘$18.20" as the price $18.20', function () {
     const { filing } = read('form4-tesseract-price-quote-speck.txt');

@@ -261,6 +261,8 @@ export function ocrTokens(doc: TextDoc, ranges: readonly [number, number][]): To
         // A border glued to a value ("|$2.29", "D_", "[RKLB"): the border is not part of it; nor is a speck between
         // the border and a price ("|.$636.4088", "|-$650.0274").
         while (s < e && '|[]_'.includes(doc.t[s]) && e - s > 1) s++;
+        // A brace OCR made of the border before a price ("}-$2,600.452"); a brace before a digit is a marker's ("{2").
+        if (s < e - 2 && '{}'.includes(doc.t[s]) && /^-?\$/.test(doc.t.slice(s + 1, s + 3))) s++;
         if (s > k && s < e - 2 && '.,-'.includes(doc.t[s]) && doc.t[s + 1] === '$') s++;
         // A speck read as a quote before a price ("‘$0.00"): no price starts with one.
         if (s < e - 2 && "‘’'`“".includes(doc.t[s]) && doc.t[s + 1] === '$') s++;
