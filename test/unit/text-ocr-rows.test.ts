@@ -87,6 +87,18 @@ describe("text: OCR's Table II row with its titles and nature wrapped side by si
   });
 });
 
+describe("text: OCR's Table II titles wrapped side by side, a class and its letter joined by a speck", function () {
+  it('reads "Class-B Class A" above the values as "Class B" and "Class A", one for each title', function () {
+    const f = read('form4-tesseract-table2-three-wrapped.txt', (s) =>
+      s.replace('Class B Class A\nCommon', 'Class-B Class A\nCommon'),
+    );
+    assert.deepEqual(
+      [f.derivative[0].securityTitle.value, f.derivative[0].underlyingSecurityTitle.value],
+      ['Class B Common Stock', 'Class A Common Stock'],
+    );
+  });
+});
+
 describe("text: OCR's Table II row with a trust's year on a line of its own behind a speck", function () {
   it('reads ". 2021" as words of the wrapped titles, not as the row\'s values', function () {
     const f = read('form4-tesseract-table2-number-speck.txt');

@@ -285,7 +285,15 @@ export function ocrTokens(doc: TextDoc, ranges: readonly [number, number][]): To
         }
         if (!BORDER.test(raw)) {
           const t = classify(doc, s, e);
-          if (t) out.push(t);
+          // "Class-B": a speck read as a hyphen between a class and its letter, which wrapped titles share out by word.
+          const glued = t && t.kind === 'word' ? /^(?:Class|Series)[-–](?=[A-Z0-9]$)/.exec(t.raw) : null;
+          if (t && glued) {
+            const cut = t.start + glued[0].length - 1;
+            const a = classify(doc, t.start, cut);
+            const b = classify(doc, cut + 1, t.end);
+            if (a && b) out.push(a, b);
+            else out.push(t);
+          } else if (t) out.push(t);
         }
       }
       k = Math.max(e, k + 1);
