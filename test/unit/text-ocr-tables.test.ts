@@ -316,6 +316,23 @@ describe('text: a transaction date whose slashes OCR read as a digit or lost', f
   });
 });
 
+describe('text: a transaction code S that OCR read as a dollar sign, and (D) with specks after it', function () {
+  it('reads "$ 900 D.- $18.20" as the code S, 900 shares disposed of and the price $18.20', function () {
+    const { filing } = read('form4-tesseract-code-s-as-dollar.txt');
+    const r = filing.nonDerivative[0];
+    assert.deepEqual(
+      [
+        r.transactionCode.value,
+        r.transactionShares.value,
+        r.transactionAcquiredDisposedCode.value,
+        r.transactionPricePerShare.value,
+      ],
+      ['S', '900', 'D', '18.20'],
+    );
+    assertFlagged(filing, r.transactionCode, '"$" read as the code "S"');
+  });
+});
+
 describe('text: a transaction code C that OCR read as a cent sign', function () {
   it('reads "¢" before the shares as the code C, flagged', function () {
     const { filing } = read('form4-tesseract-code-c-as-cent.txt');

@@ -277,6 +277,24 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     else if (c && withMark) {
       c.garbled.push(c.raw.slice(1));
       take('transactionCode', c, c.raw[0], `"${c.raw}" read as the code "${c.raw[0]}" and a footnote marker (OCR)`);
+    } else if (
+      c &&
+      c.kind === 'amount' &&
+      c.dollar &&
+      /^\$\s+\d/.test(c.raw) &&
+      rest.slice(k + 1).some((x) => x.kind === 'amount' && x.dollar)
+    ) {
+      // An S read as "$", the shares after it ("$ 1,630 D $655.3495"): the row's price comes later, and a price is
+      // written against its figures.
+      const digits = c.raw.search(/\d/);
+      const shares: Tok = { ...c, start: c.start + digits, raw: c.raw.slice(digits), dollar: false };
+      take(
+        'transactionCode',
+        { ...c, end: c.start + 1, raw: '$' },
+        'S',
+        `"$" read as the code "S", the shares following it (OCR)`,
+      );
+      rest.splice(k, 0, shares);
     } else if (c && c.kind === 'marker' && c.raw === '¢' && rest[k + 1]?.kind === 'amount')
       // A C read as a cent sign, the shares after it (alone where the code is printed, it is no footnote marker).
       take('transactionCode', c, 'C', `"¢" read as the code "C", the shares following it (OCR)`);

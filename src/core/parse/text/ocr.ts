@@ -54,7 +54,8 @@ const BORDER = /^[|[\]{}_—–=~:;.,']+$/;
 /** The letter a one-letter box holds, from what OCR wrote (`Ss` for S, `Cc` for C, `5` for S). */
 export function letterOf(s: string): { letter: string; why: string | null } | null {
   // A speck before the letter too: "‘dD".
-  const t = trimEndOf(s, "_.,:;'`")
+  // Specks after the letter too, a dash among them ("D.-").
+  const t = trimEndOf(s, "_.,:;'`-")
     .replace(/^\((.)\)$/, '$1')
     .replace(/^[‘'`](?=[A-Za-z]{1,2}$)/, '');
   if (t.length === 1 && /[A-Za-z]/.test(t)) {
