@@ -239,3 +239,17 @@ describe('text: a price\'s garbled marker read by a footnote\'s range whose "fro
     );
   });
 });
+
+describe('text: a price whose garbled marker left digits behind it', function () {
+  it('reads "$18.501509)" as $18.5015 where the table writes its prices with four decimals, flagged', function () {
+    const { filing } = read('form4-tesseract-price-marker-digits.txt');
+    const p = filing.nonDerivative[3].transactionPricePerShare;
+    assert.equal(p.value, '18.5015');
+    assertFlagged(filing, p, '"09" after it is its footnote marker, garbled');
+    assert.equal(
+      filing.nonDerivative[1].transactionPricePerShare.value,
+      '18.3120',
+      'a price with no garbled marker stays',
+    );
+  });
+});

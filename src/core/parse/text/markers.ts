@@ -27,6 +27,7 @@ function priceRanges(doc: TextDoc): Map<string, [number, number]> {
 export function resolveGarbledMarkers(doc: TextDoc): void {
   if (doc.ocr) pricesInRanges(doc);
   if (!doc.garbledMarkers.length) return;
+  if (doc.ocr) markerDigitsInPrices(doc);
   const ids = doc.filing.footnotes.map((n) => n.id.value).filter((x): x is string => !!x);
   const ranges = priceRanges(doc);
   const cited = new Set<string>();
@@ -113,6 +114,39 @@ function pricesInRanges(doc: TextDoc): void {
       f,
       `Table I row ${r.index + 1} price footnote`,
       `no footnote marker was read beside the price; it cites (${hits[0][0].slice(1)}), the note whose price range holds ${f.raw}`,
+    );
+  }
+}
+
+/**
+ * A price whose garbled marker left digits behind it ("$652.131709)" for $652.1317(15)): a table writes its prices
+ * with one number of decimals (weighted averages to four places), so a price with a garbled marker and more decimals
+ * than at least three of its table's prices write, all alike, is cut to theirs, flagged. Zeros cut off change no
+ * value and are left.
+ */
+function markerDigitsInPrices(doc: TextDoc): void {
+  const rows = doc.filing.nonDerivative;
+  const decimals = (raw: string | null) => /\.(\d{1,8})\s*$/.exec(raw ?? '')?.[1].length ?? 0;
+  const count = new Map<number, number>();
+  for (const r of rows) {
+    const d = decimals(r.transactionPricePerShare.raw);
+    if (d) count.set(d, (count.get(d) ?? 0) + 1);
+  }
+  const [usual, n] = [...count].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  if (n < 3 || usual < 2) return;
+  const garbled = new Set(doc.garbledMarkers.filter((g) => g.box === 'transactionPricePerShare').map((g) => g.field));
+  for (const r of rows) {
+    const f = r.transactionPricePerShare;
+    const v = f.value;
+    if (!v || !garbled.has(f) || !/^\d+\.\d+$/.test(v) || decimals(v) <= usual) continue;
+    const kept = v.slice(0, v.indexOf('.') + 1 + usual);
+    const cut = v.slice(kept.length);
+    if (/^0+$/.test(cut)) continue;
+    f.value = kept;
+    doc.doubt(
+      f,
+      `Table I row ${r.index + 1} price`,
+      `read as $${kept}: "${cut}" after it is its footnote marker, garbled (the table writes its prices with ${usual} decimals)`,
     );
   }
 }
