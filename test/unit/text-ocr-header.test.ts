@@ -134,6 +134,13 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.equal(read('form4-tesseract-owner-paren-border.txt').reportingOwners[0].name.value, 'Moreau Elise');
   });
 
+  it('reads a city with the box\'s rule after it as a colon, wrapped above a label misread ("Forni filed")', function () {
+    const f = read('form4-tesseract-city-colon-wrapped.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['MOUNTAIN VIEW', 'CA', '94043']);
+    assertFlagged(f, o.city, 'the city continues on the next line');
+  });
+
   it('ends the street before the amendment box\'s number, misread ("4-11 Amendment")', function () {
     const o = read('form4-tesseract-address-amendment-label.txt').reportingOwners[0];
     assert.deepEqual([o.street1.value, o.street2.value], ['C/O KESTREL BAY MARINE INC.', '400 QUAY STREET']);

@@ -18,7 +18,7 @@ import { CARE_OF_MISREAD, key, NAME_AND_ADDRESS, withinEdits } from './patterns'
  * is misread too ("4. It", "4-11").
  */
 const OTHER_BOX =
-  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|(?:[A-Z][a-z]{4,7}\s?)?\(give|title\s+below\)|\(specify|\(Month|\(MM|\(Check|Check\s+a[l1iI|]{2}\b|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|Form\s+filed|[A-Z0-9][.,\-–]\s?[Il1|][ft1l]\s{1,2}Amendment|Line\)|Individual|Statement\b|Date\s+of)/;
+  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|(?:[A-Z][a-z]{4,7}\s?)?\(give|title\s+below\)|\(specify|\(Month|\(MM|\(Check|Check\s+a[l1iI|]{2}\b|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|For(?:m|ni|rn)\s+filed|[A-Z0-9][.,\-–]\s?[Il1|][ft1l]\s{1,2}Amendment|Line\)|Individual|Statement\b|Date\s+of)/;
 
 /** Lines of label text (not a value). */
 const LABEL_LINE =
@@ -398,7 +398,8 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   }
   // City, state and ZIP: a line after "(Street)" reading "CITY, ST 12345" at its start (OCR may lose the state, read
   // a speck between it and the ZIP code as a hyphen: "LARCHMONT, NY-10538", or beside the state as a tilde or a
-  // period: "BOZEMAN ~ MT. 59715", or the box's rule after the city as a bracket: "MORRISVILLE) NC 27560").
+  // period: "BOZEMAN ~ MT. 59715", or the box's rule after the city as a bracket or a colon: "MORRISVILLE) NC 27560",
+  // "MOUNTAIN: . Cy 94043").
   if (streetAt >= 0) {
     const end = cityAt > streetAt ? cityAt : Math.min(lines.length, streetAt + 5);
     for (let i = streetAt; i < end && !out.cityLine; i++) {
@@ -406,7 +407,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       const from = i === streetAt ? l.start + Math.max(0, l.text.search(/\(Street\)/i) + 8) : l.start;
       const text = doc.t.slice(from, l.end);
       const m =
-        /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[)\]|]?[,\s~]{1,3}(?:([A-Za-z]{2})\.?(?:\s{1,3}|-))?(\d{5}(?:-\d{4})?)(?!\d)/.exec(
+        /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[)\]|:]?[,\s~.]{1,3}(?:([A-Za-z]{2})\.?(?:\s{1,3}|-))?(\d{5}(?:-\d{4})?)(?!\d)/.exec(
           text,
         );
       if (!m) continue;
