@@ -1,13 +1,15 @@
 /**
- * The header boxes of OCR text read again by where they are (./ocr-header), once the signatures and the
- * "Reporting Owners" table are read: they name the owners, so the owner's name can be told from the issuer's on
- * a line that holds both. Then every owner's name is checked to be a name: OCR's junk never passes silently.
+ * The header boxes of OCR text read again by where they are (./ocr-header, applied to the owner by ./ocr-owner), once
+ * the signatures and the "Reporting Owners" table are read: they name the owners, so the owner's name can be told
+ * from the issuer's on a line that holds both. Then every owner's name is checked to be a name: OCR's junk never
+ * passes silently.
  */
 import type { Field, ReportingOwner } from '../../model';
 import type { TextDoc } from './doc';
 import { isEnglishWord } from './english';
 import { CARE_OF_MISREAD, key, trimEndOf } from './patterns';
-import { applyOcrOwner, nameLike, readOcrHeader, SYMBOL_DIGITS, writtenTwice } from './ocr-header';
+import { nameLike, readOcrHeader, SYMBOL_DIGITS, writtenTwice } from './ocr-header';
+import { applyOcrOwner } from './ocr-owner';
 import { NO_ISSUER_BOX } from './header';
 import {
   confusedByTheText,
