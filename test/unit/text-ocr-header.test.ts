@@ -213,6 +213,11 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.deepEqual([o.isOfficer.value, o.officerTitle.value], [true, 'Chief Financial Officer']);
   });
 
+  it('finds the relationship labels OCR misread ("Piector", "X10 Ownee") and the mark glued to one', function () {
+    const o = read('form4-tesseract-relationship-labels-misread.txt').reportingOwners[0];
+    assert.deepEqual([o.isDirector.value, o.isTenPercentOwner.value, o.isOfficer.value], [false, true, false]);
+  });
+
   it("takes the owner's name that a signature confirms on the issuer's line, not the label's noise above it", function () {
     const f = read('form4-tesseract-owner-label-noise.txt');
     assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove Marta');

@@ -180,8 +180,13 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
   }
   const inTitle = (k: number) => titleRange != null && k >= titleRange[0] && k < titleRange[1];
   const flags: [RegExp, 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', string][] = [
-    [/\bDirector\b/i, 'isDirector', 'Director'],
-    [/10\s?%\s+Owner/i, 'isTenPercentOwner', '10% Owner'],
+    // The labels as OCR misreads them too ("Bireetor", "Pissctor", "Piector"; "1% Owner", "X10 Ownee") in OCR text.
+    [doc.ocr ? /\b[DPB][il1][rs]?[es]?[ec][ct][o0]r\b/i : /\bDirector\b/i, 'isDirector', 'Director'],
+    [
+      doc.ocr ? /1?0\s?%\s{0,2}Own[a-z]{2}\b|10\s?%?\s{0,2}Own[a-z]{2}\b/i : /10\s?%\s+Owner/i,
+      'isTenPercentOwner',
+      '10% Owner',
+    ],
     [/Officer\s*\(give\s+title/i, 'isOfficer', 'Officer'],
     [/Other\s*\(specify/i, 'isOther', 'Other'],
   ];
