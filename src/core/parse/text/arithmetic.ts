@@ -15,7 +15,7 @@ import { rowLabel } from '../../fields';
 import { dec } from '../../decimal';
 import { priceRanges } from '../../priceRange';
 import type { TextDoc } from './doc';
-import { oneDigitApart } from './patterns';
+import { oneCharOff } from './patterns';
 
 /**
  * A price whose decimal point OCR read as a comma, where the comma looks like a thousands separator ("$646,298" for
@@ -93,12 +93,12 @@ export function checkByArithmetic(doc: TextDoc): void {
       // the amounts are those shares misread ("4010" where 1,010 reconciles).
       const next = group.links.find((x) => x.from === l.to);
       const read = l.to.sharesText;
-      if (next && next.status !== 'mismatch' && /^\d+$/.test(read) && oneDigitApart(read, shares.toFixed())) {
+      if (next && next.status !== 'mismatch' && /^\d+$/.test(read) && oneCharOff(read, shares.toFixed())) {
         row.transactionShares.value = shares.toFixed();
         doc.doubt(
           row.transactionShares,
           `${label}, shares`,
-          `"${l.to.sharesText}" read as ${fmtAmount(shares.toFixed())}: the amounts owned before (${start}) and after (${fmtAmount(l.to.ownedText)}) differ by ${fmtAmount(shares.toFixed())}, one digit apart, and the next row follows from ${fmtAmount(l.to.ownedText)} (OCR misread a digit)`,
+          `"${read}" read as ${fmtAmount(shares.toFixed())}: the amounts owned before (${start}) and after (${fmtAmount(l.to.ownedText)}) differ by ${fmtAmount(shares.toFixed())}, one digit apart, and the next row follows from ${fmtAmount(l.to.ownedText)} (OCR misread a digit)`,
         );
         continue;
       }

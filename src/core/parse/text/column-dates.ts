@@ -6,7 +6,7 @@
  */
 import type { Row } from '../../model';
 import type { TextDoc } from './doc';
-import { oneDigitApart } from './patterns';
+import { oneCharOff } from './patterns';
 
 /** The digits a date is written with, as "MM/DD/YYYY" and as "M/D/YYYY". */
 function writings(iso: string): string[] {
@@ -26,7 +26,7 @@ function readBack(doc: TextDoc, rows: readonly Row[], table: string): void {
     const f = r.transactionDate;
     if (f.value || !f.raw || f.raw.length > 12) continue;
     const digits = f.raw.replace(/\D/g, '');
-    const hits = common.filter((c) => writings(c).some((w) => oneDigitApart(digits, w)));
+    const hits = common.filter((c) => writings(c).some((w) => oneCharOff(digits, w)));
     if (hits.length !== 1) continue;
     f.value = hits[0];
     doc.doubt(
@@ -66,7 +66,7 @@ function readPeriodByTheTables(doc: TextDoc): void {
   const impossible = period.value === null || (signed.length > 0 && signed.every((d) => period.value! > d));
   if (!impossible) return;
   const digits = period.raw.replace(/\D/g, '');
-  if (!writings(earliest).some((w) => oneDigitApart(digits, w))) return;
+  if (!writings(earliest).some((w) => oneCharOff(digits, w))) return;
   const was = period.value;
   period.value = earliest;
   doc.doubt(

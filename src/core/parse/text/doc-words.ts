@@ -8,7 +8,7 @@
 import type { Field } from '../../model';
 import type { ProseContext, TextDoc } from './doc';
 import { english } from './english';
-import { withinEdits } from './patterns';
+import { oneCharOff, withinEdits } from './patterns';
 
 export type { ProseContext };
 
@@ -104,14 +104,6 @@ const TEMPLATE_TOKENS = 50_000;
 /** Words one context (the words before and after) may hold and still be a template's slot. */
 const SLOT = 16;
 
-/** A word one letter made of another word (same length, one letter changed), compared without case. */
-export function oneLetterOff(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
-  let off = 0;
-  for (let i = 0; i < a.length && off < 2; i++) if (a[i].toLowerCase() !== b[i].toLowerCase()) off++;
-  return off === 1;
-}
-
 /** One word of a text read back by `templateSlips`: at which token, as what, and what says so. */
 export interface TemplateSlip {
   token: number;
@@ -173,7 +165,7 @@ export function templateSlips(
       if (capital && k > 0 && !/[.!?:]$/.test(t[k - 1])) continue;
       const name = capital && !english;
       const near = english
-        ? (x: string) => oneLetterOff(w, x)
+        ? (x: string) => oneCharOff(w, x)
         : (x: string) =>
             withinEdits(w.toLowerCase(), x.toLowerCase(), w.length >= 3 ? 2 : 1) && (!name || isWord(x.toLowerCase()));
       let found: [string, number] | null = null;

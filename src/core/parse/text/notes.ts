@@ -2,7 +2,7 @@
 import { absent } from '../../model';
 import type { Line, Piece, TextDoc } from './doc';
 import { readOwnersSection } from './owners';
-import { EXPLANATION } from './patterns';
+import { EXPLANATION, oneCharOff } from './patterns';
 
 /**
  * Everything after the tables: the numbered footnotes, the remarks, the signature lines, and the "Reporting
@@ -99,7 +99,7 @@ function oddSignatureDate(doc: TextDoc): void {
   if (counts.size !== 2) return;
   const [[a, na], [b, nb]] = [...counts];
   const [common, odd] = na > nb ? [a, b] : [b, a];
-  if (Math.min(na, nb) !== 1 || [...common].filter((c, i) => c !== odd[i]).length !== 1) return;
+  if (Math.min(na, nb) !== 1 || !oneCharOff(common, odd)) return;
   const x = dated.find((y) => y.date.value === odd)!;
   if (x.date.uncertain) return;
   doc.doubt(

@@ -107,10 +107,13 @@ export function withinEdits(a: string, b: string, max: number): boolean {
  */
 export const CARE_OF_MISREAD = String.raw`(?:\(C|C|)\/[OQ0]{1,2}`;
 
-/** Whether two strings of digits of one length differ in exactly one place (a digit OCR misread). */
-export function oneDigitApart(a: string, b: string): boolean {
+/**
+ * Whether two strings of one length differ in exactly one place, compared without case: a word one letter made of
+ * another, or a number or date one digit off (a character OCR misread).
+ */
+export function oneCharOff(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
-  return diff === 1;
+  let off = 0;
+  for (let i = 0; i < a.length && off < 2; i++) if (a[i].toLowerCase() !== b[i].toLowerCase()) off++;
+  return off === 1;
 }

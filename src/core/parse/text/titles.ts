@@ -8,8 +8,8 @@
 import type { DerivativeRow, Field, Filing, Row } from '../../model';
 import type { TextDoc } from './doc';
 import { english, isEnglishWord } from './english';
-import { trimEndOf, withinEdits } from './patterns';
-import { docContext, nearestFrequent, oneLetterOff, type ProseContext } from './doc-words';
+import { oneCharOff, trimEndOf, withinEdits } from './patterns';
+import { docContext, nearestFrequent, type ProseContext } from './doc-words';
 
 /** An "m" as OCR splits it into two letters ("Cornmon", "Conimon"), joined again for comparing. */
 const SPLIT_M = /rn|ni/g;
@@ -42,7 +42,7 @@ function differentSecurities(a: string, b: string, ctx: ProseContext): boolean {
     if (
       word(x[i]) &&
       word(y[i]) &&
-      !(oneLetterOff(x[i], y[i]) && ctx.count(y[i].toLowerCase()) >= 3 * ctx.count(x[i].toLowerCase()))
+      !(oneCharOff(x[i], y[i]) && ctx.count(y[i].toLowerCase()) >= 3 * ctx.count(x[i].toLowerCase()))
     )
       return true;
   }
