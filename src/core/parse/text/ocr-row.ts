@@ -26,17 +26,25 @@ function mangledDate(doc: TextDoc, raw: string): string | null {
       doc.datesWritten.add(`${m[1].padStart(2, '0')}${m[2].padStart(2, '0')}${m[3]}`);
     }
   }
+  // Every way of taking out the one or two characters too many.
+  const without = (t: string, i: number) => t.slice(0, i) + t.slice(i + 1);
   const found = new Set<string>();
-  const extra = raw.length - 8;
-  for (let i = 0; i < raw.length; i++)
-    for (let j = extra === 2 ? i + 1 : i; j < (extra === 2 ? raw.length : i + 1); j++) {
-      const d = [...raw].filter((_, x) => x !== i && x !== j).join('');
-      if (doc.datesWritten.has(d)) found.add(d);
-    }
+  for (let i = 0; i < raw.length; i++) {
+    const one = without(raw, i);
+    if (one.length === 8) {
+      if (doc.datesWritten.has(one)) found.add(one);
+    } else for (let j = i; j < one.length; j++) if (doc.datesWritten.has(without(one, j))) found.add(without(one, j));
+  }
   if (found.size !== 1) return null;
   const [d] = found;
   return `${d.slice(0, 2)}/${d.slice(2, 4)}/${d.slice(4)}`;
 }
+
+/** Codes as OCR writes them in the shape of another character: an S as an 8, a C as a cent sign. */
+const CODE_SHAPES: ReadonlyMap<string, { code: string; shape: string }> = new Map([
+  ['8', { code: 'S', shape: 'an S as an 8' }],
+  ['¢', { code: 'C', shape: 'a C as a cent sign' }],
+]);
 
 /** Words standing in a date box instead of a date. */
 const DATE_WORDS = /^(Immediately|Immed\.?|Various|N\/?A|None|Currently|Vested|Upon|Exercisable|See)$/i;
@@ -295,13 +303,16 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
         `"$" read as the code "S", the shares following it (OCR)`,
       );
       rest.splice(k, 0, shares);
-    } else if (c && c.kind === 'marker' && c.raw === '¢' && rest[k + 1]?.kind === 'amount')
-      // A C read as a cent sign, the shares after it (alone where the code is printed, it is no footnote marker).
-      take('transactionCode', c, 'C', `"¢" read as the code "C", the shares following it (OCR)`);
-    else if (c && c.kind === 'amount' && c.raw === '8' && rest[k + 1]?.kind === 'amount')
-      // An S read as the digit of its shape, the shares after it: no code is a digit, and no row has two amounts there.
-      take('transactionCode', c, 'S', `"8" read as the code "S", the shares following it (OCR reads an S as an 8)`);
-    else if (c && (c.kind === 'junk' || c.kind === 'letter' || (c.kind === 'word' && c.raw.length <= 3)))
+    } else if (c && CODE_SHAPES.has(c.raw) && rest[k + 1]?.kind === 'amount') {
+      // Alone where the code is printed and followed by the shares, it is no amount nor footnote marker.
+      const { code, shape } = CODE_SHAPES.get(c.raw)!;
+      take(
+        'transactionCode',
+        c,
+        code,
+        `"${c.raw}" read as the code "${code}", the shares following it (OCR reads ${shape})`,
+      );
+    } else if (c && (c.kind === 'junk' || c.kind === 'letter' || (c.kind === 'word' && c.raw.length <= 3)))
       take(
         'transactionCode',
         c,
