@@ -4,19 +4,10 @@
  * its place.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseFormText } from '../../src/core/parse/text';
-import type { Filing } from '../../src/core/model';
+import { readOcrFiling } from '../helpers/ocr-text';
 import { assertFlagged, flagsAt, spanText } from '../helpers/findings';
 
-const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
-
-function read(name: string, edit: (s: string) => string = (s) => s): Filing {
-  const r = parseFormText(edit(fs.readFileSync(path.join(DIR, name), 'utf8')), name);
-  assert.ok(r.ok, r.ok ? '' : r.reason);
-  return r.filing;
-}
+const read = readOcrFiling;
 
 describe('text: the form type and dates of the OCR header', function () {
   it('reads the "FORM 4" box OCR keeps on the title\'s line, its word split ("FO RM")', function () {

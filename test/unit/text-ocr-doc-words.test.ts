@@ -11,14 +11,11 @@ import * as path from 'node:path';
 import { parseFormText } from '../../src/core/parse/text';
 import { nearestFrequent, templateSlips, type ProseContext } from '../../src/core/parse/text/doc-words';
 import type { Filing } from '../../src/core/model';
+import { readOcrFiling, OCR_TEXT_DIR } from '../helpers/ocr-text';
 import { assertFlagged, flagsAt } from '../helpers/findings';
 
 function read(): Filing {
-  const name = 'form4-tesseract-template-footnotes.txt';
-  const text = fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'text-ocr', name), 'utf8');
-  const r = parseFormText(text, name);
-  assert.ok(r.ok, r.ok ? '' : r.reason);
-  return r.filing;
+  return readOcrFiling('form4-tesseract-template-footnotes.txt');
 }
 
 /** A text writing each word of `words` as often as it says. */
@@ -138,7 +135,7 @@ describe('text: OCR prose read back by the words the filing repeats', function (
 
   it('flags a footnote cut short (no period, where the others end in one) even when its last word is English', function () {
     const name = 'form4-tesseract-footnote-cut-short.txt';
-    const r = parseFormText(fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'text-ocr', name), 'utf8'), name);
+    const r = parseFormText(fs.readFileSync(path.join(OCR_TEXT_DIR, name), 'utf8'), name);
     assert.ok(r.ok, r.ok ? '' : r.reason);
     const [n1, n2, n3, n4] = r.filing.footnotes;
     assert.match(n3.text.value ?? '', /were sold in tn$/);
@@ -149,7 +146,7 @@ describe('text: OCR prose read back by the words the filing repeats', function (
 
   it('reads back a word English only by derivation ("colimn" as co + limn) a letter off a word the text repeats', function () {
     const name = 'form4-tesseract-derived-words.txt';
-    const text = fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'text-ocr', name), 'utf8');
+    const text = fs.readFileSync(path.join(OCR_TEXT_DIR, name), 'utf8');
     const read = (t: string) => {
       const r = parseFormText(t, name);
       assert.ok(r.ok, r.ok ? '' : r.reason);

@@ -4,22 +4,11 @@
  * copied from the corpus): read right, or flagged at its place.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseFormText } from '../../src/core/parse/text';
 import type { Field, Filing } from '../../src/core/model';
+import { readOcrText } from '../helpers/ocr-text';
 import { assertFlagged } from '../helpers/findings';
 
-// Apart from fixtures/text: a garbled marker (“)) is resolved to a footnote but its ref has no span that reads the
-// marker, which the span checks of every fixtures/text file require.
-const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
-
-function read(name: string, edit: (s: string) => string = (s) => s): { text: string; filing: Filing } {
-  const text = edit(fs.readFileSync(path.join(DIR, name), 'utf8'));
-  const r = parseFormText(text, name);
-  assert.ok(r.ok, r.ok ? '' : r.reason);
-  return { text, filing: r.filing };
-}
+const read = readOcrText;
 
 /** A value whose garbled marker was read as footnote F1: it cites F1 alone, and a finding at its place says `says`. */
 function assertReadAsF1(filing: Filing, f: Field<unknown>, says: string): void {

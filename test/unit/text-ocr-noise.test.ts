@@ -3,22 +3,10 @@
  * written for these tests, not copied from the corpus): read right, or flagged at its place.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseFormText } from '../../src/core/parse/text';
-import type { Filing } from '../../src/core/model';
+import { readOcrText } from '../helpers/ocr-text';
 import { assertFlagged, flagsAt } from '../helpers/findings';
 
-// Apart from fixtures/text: a garbled marker (“)) is resolved to a footnote but its ref has no span that reads the
-// marker, which the span checks of every fixtures/text file require.
-const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
-
-function read(name: string, edit: (s: string) => string = (s) => s): { text: string; filing: Filing } {
-  const text = edit(fs.readFileSync(path.join(DIR, name), 'utf8'));
-  const r = parseFormText(text, name);
-  assert.ok(r.ok, r.ok ? '' : r.reason);
-  return { text, filing: r.filing };
-}
+const read = readOcrText;
 
 describe('text: the noise classes of Tesseract output', function () {
   const { text, filing } = read('form4-tesseract-noise.txt');

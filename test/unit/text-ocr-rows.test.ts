@@ -4,19 +4,11 @@
  * or flagged at its place.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseFormText } from '../../src/core/parse/text';
-import type { Field, Filing } from '../../src/core/model';
+import type { Field } from '../../src/core/model';
+import { readOcrFiling } from '../helpers/ocr-text';
 import { assertFlagged } from '../helpers/findings';
 
-const DIR = path.resolve(__dirname, '..', 'fixtures', 'text-ocr');
-
-function read(name: string, edit: (s: string) => string = (s) => s): Filing {
-  const r = parseFormText(edit(fs.readFileSync(path.join(DIR, name), 'utf8')), name);
-  assert.ok(r.ok, r.ok ? '' : r.reason);
-  return r.filing;
-}
+const read = readOcrFiling;
 
 describe('text: OCR table titles', function () {
   it("keeps a title's closing parenthesis, its opening one earlier in the title, and still reads a garbled marker", function () {

@@ -4,21 +4,12 @@
  * terms of law and finance, numbers and abbreviations are not. The fixture is hand-made (test/fixtures/text-ocr).
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseFormText } from '../../src/core/parse/text';
 import { unknownWord } from '../../src/core/parse/text/prose';
 import type { ProseContext } from '../../src/core/parse/text/doc-words';
-import type { Filing } from '../../src/core/model';
+import { readOcrFiling } from '../helpers/ocr-text';
 import { assertFlagged, flagsAt } from '../helpers/findings';
 
-/** A fixture of test/fixtures/text-ocr read as a filing, its text edited first. */
-function readFixture(name: string, edit: (s: string) => string = (s) => s): Filing {
-  const text = fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'text-ocr', name), 'utf8');
-  const r = parseFormText(edit(text), name);
-  assert.ok(r.ok, r.ok ? '' : r.reason);
-  return r.filing;
-}
+const readFixture = readOcrFiling;
 
 const read = (edit?: (s: string) => string) => readFixture('form4-tesseract-misspelled-words.txt', edit);
 
