@@ -152,6 +152,25 @@ describe('text: footnote numbers OCR writes with a digit too many, as a letter, 
   });
 });
 
+describe('text: parenthesized footnote numbers with a mark after them, and a reference wrapped before its number', function () {
+  it('starts footnotes at "(3)_", "(A)," (a 4, flagged) and "(5),", and keeps "Table" / "1. The" in its footnote', function () {
+    const { filing } = read('form4-tesseract-footnote-parenthesized-marks.txt');
+    assert.deepEqual(
+      filing.footnotes.map((f) => [f.id.value, !!f.id.uncertain, (f.text.value ?? '').slice(0, 20)]),
+      [
+        ['F1', false, 'Represents the settl'],
+        ['F2', false, 'The shares are held '],
+        ['F3', false, 'Includes 300 shares '],
+        ['F4', true, 'These shares are hel'],
+        ['F5', true, 'Represents a bona fi'],
+      ],
+    );
+    assert.ok(filing.footnotes[0].text.value!.endsWith('reported in Table 1. The units vested on March 1, 2025.'));
+    assertFlagged(filing, filing.footnotes[3].id, 'reads "A", as OCR misreads a 4');
+    assertFlagged(filing, filing.footnotes[4].id, 'followed by a comma, as OCR reads a period');
+  });
+});
+
 describe('text: a garbled footnote marker on a form with one note', function () {
   it('reads it as that note, though an earlier row cites it already, flagged', function () {
     const { filing } = read('form4-tesseract-only-note.txt');

@@ -150,6 +150,9 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
   }[] = [];
   // The last character of the last line that holds any: whether the footnote before has ended.
   let lastMark = '';
+  // Whether the last line holding any text ends in a word that takes a number ("reported in Table" / "1. The ..."):
+  // the number at the next line's start completes that reference and starts no footnote.
+  let lastRefersOn = false;
   let highest = 0;
   for (const l of lines) {
     const s = Math.max(l.start, from);
@@ -163,11 +166,17 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
     const plain = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText);
     // Whether the footnote before ends here: a line after it may start the next one with its number misread.
     const ended = notes.length > 0 && /[.:;]/.test(lastMark);
-    const m = plain
-      ? { m: plain, num: Number(plain[1]), misread: null }
-      : (ocrNoteStart(lineText, next, ended) ?? (after > next ? ocrNoteStart(lineText, after, ended) : null));
+    const m =
+      notes.length && lastRefersOn
+        ? null
+        : plain
+          ? { m: plain, num: Number(plain[1]), misread: null }
+          : (ocrNoteStart(lineText, next, ended) ?? (after > next ? ocrNoteStart(lineText, after, ended) : null));
     const trimmed = lineText.trimEnd();
-    if (trimmed) lastMark = trimmed[trimmed.length - 1];
+    if (trimmed) {
+      lastMark = trimmed[trimmed.length - 1];
+      lastRefersOn = REFERENCE_WORD_END.test(trimmed);
+    }
     if (m) {
       const numStart = s + lineText.indexOf(m.m[1], 0);
       highest = Math.max(highest, m.num);
@@ -227,16 +236,17 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
  * Or its digit: a 1 read as a letter or a stroke ("t. Each share", "l. The", "|. The"), the shapes Tesseract gives
  * a lone 1 in small print; a speck before it read as a digit ("43: The shares" for 3). Taken only for the number
  * that comes next and before a capital letter or a quote, so that a continuation line ("2, and the...", "1.5
- * million") is not split off. Where the footnote before has ended (its last line ends in a period, colon or
- * semicolon), also the next number as a letter of its shape ("A. The shares" for 4) or without its period ("7 The
- * shares"); a line that continues a sentence ("... on" then "A. Smith's advice") stays in its footnote.
+ * million") is not split off. The next number as a letter of its shape in parentheses before a mark ("(A), The
+ * shares" for 4); where the footnote before has ended (its last line ends in a period, colon or semicolon), also
+ * without them ("A. The shares") or the next number without its period ("7 The shares"); a line that continues a
+ * sentence ("... on" then "A. Smith's advice") stays in its footnote.
  */
 function ocrNoteStart(
   line: string,
   next: number,
   ended: boolean,
 ): { m: RegExpExecArray; num: number; misread: NoteMisread } | null {
-  const m = /^[\s*]*\(?(\d{1,2})(?:,\s|\.(?=\S)|\)[.,]\s)[-.\s]*(?=["'‘’“”A-Z])/.exec(line);
+  const m = /^[\s*]*\(?(\d{1,2})(?:,\s|\.(?=\S)|\)[.,_]\s)[-.\s]*(?=["'‘’“”A-Z])/.exec(line);
   if (m && Number(m[1]) === next) return { m, num: next, misread: m[0].includes(',') ? 'comma' : null };
   // A lone 1 misread: only where footnote 1 or 11 comes next (then the 1 before it is read as a digit or as a
   // letter too: "1l.", "ll.").
@@ -246,15 +256,23 @@ function ocrNoteStart(
   // The next number (one digit) behind a speck read as a digit, its period perhaps a colon ("43: The shares" for 3).
   const speck = next < 10 ? /^[\s*]*(\d\d)[.,:]\s+(?=["'‘’“”A-Z][a-z])/.exec(line) : null;
   if (speck && speck[1][1] === String(next)) return { m: speck, num: next, misread: 'speck' };
+  // The next number as a letter of its shape ("A. The shares" for 4): in parentheses and before a mark ("(A), The
+  // shares"), as no sentence goes on; else only where the footnote before has ended.
+  const shape = /^[\s*]*(?:\(([ZAbSGB])\)([.,]?)|([ZAbSGB])[.,])\s+(?=["'‘’“”A-Z][a-z])/.exec(line);
+  if (shape && (ended || shape[2])) {
+    // One group holds the letter: made the first, the one the caller takes for the number's place.
+    shape[1] ??= shape[3];
+    if (DIGIT_SHAPES[shape[1]] === next) return { m: shape, num: next, misread: 'letter' };
+  }
   if (!ended) return null;
-  // Where the footnote before has ended: the next number as a letter of its shape ("A. The shares" for 4), or
-  // without its period ("7 The shares").
-  const shape = /^[\s*]*([ZAbSGB])[.,]\s+(?=["'‘’“”A-Z][a-z])/.exec(line);
-  if (shape && DIGIT_SHAPES[shape[1]] === next) return { m: shape, num: next, misread: 'letter' };
+  // Where the footnote before has ended: the next number without its period ("7 The shares").
   const bare = /^[\s*]*(\d{1,2})\s+(?=["'‘’“”]?[A-Z][a-z])/.exec(line);
   if (bare && Number(bare[1]) === next) return { m: bare, num: next, misread: 'bare' };
   return null;
 }
+
+/** A line ending in a word that a number follows in footnotes: "Table I", "Form 4", "Column 4", "Rule 16b-3", "note 4". */
+const REFERENCE_WORD_END = /\b(?:Table|Form|Column|Rule|Note|Footnote|Section|Item|Instruction|Exhibit)$/i;
 
 /** How OCR wrote a footnote's number, when not as digits and a period (see `ocrNoteStart`). */
 type NoteMisread = 'comma' | 'letter' | 'speck' | 'bare' | null;
