@@ -153,7 +153,7 @@ describe('text: footnote numbers OCR writes with a digit too many, as a letter, 
 });
 
 describe('text: parenthesized footnote numbers with a mark after them, and a reference wrapped before its number', function () {
-  it('starts footnotes at "(3)_", "(A)," (a 4, flagged) and "(5),", and keeps "Table" / "1. The" in its footnote', function () {
+  it('starts footnotes at "(3)_", "(A)," (a 4, flagged) and "(5),", and keeps "Tabie" / "1. The" in its footnote', function () {
     const { filing } = read('form4-tesseract-footnote-parenthesized-marks.txt');
     assert.deepEqual(
       filing.footnotes.map((f) => [f.id.value, !!f.id.uncertain, (f.text.value ?? '').slice(0, 20)]),

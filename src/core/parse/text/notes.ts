@@ -271,8 +271,11 @@ function ocrNoteStart(
   return null;
 }
 
-/** A line ending in a word that a number follows in footnotes: "Table I", "Form 4", "Column 4", "Rule 16b-3", "note 4". */
-const REFERENCE_WORD_END = /\b(?:Table|Form|Column|Rule|Note|Footnote|Section|Item|Instruction|Exhibit)$/i;
+/**
+ * A line ending in a word that a number follows in footnotes: "Table I", "Form 4", "Column 4", "Rule 16b-3", "note 4".
+ * OCR reads the l of "Table" as an i or a stroke ("Tabie").
+ */
+const REFERENCE_WORD_END = /\b(?:Tab[l1iI|]e|Form|Column|Rule|Note|Footnote|Section|Item|Instruction|Exhibit)$/i;
 
 /** How OCR wrote a footnote's number, when not as digits and a period (see `ocrNoteStart`). */
 type NoteMisread = 'comma' | 'letter' | 'speck' | 'bare' | null;
