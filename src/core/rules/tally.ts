@@ -9,6 +9,7 @@
  */
 import type Big from 'big.js';
 import type { Filing, RelatedInfo } from '../model';
+import { dec } from '../decimal';
 import { fmtAmount } from '../format';
 import { footnoteById, formNumber, locOf, rel, rowLabel, val } from '../fields';
 import { holdingLabel } from '../holdings';
@@ -75,12 +76,45 @@ function explanations(filing: Filing, l: Link): { text: string; related: Related
   return out;
 }
 
+/**
+ * An amount written with points grouping its thousands ("18.251" for 18,251, as much of Europe writes numbers): its
+ * value read so. The form's amounts take no grouping marks, so the XML's "18.251" is eighteen shares and a fraction.
+ */
+function pointGrouped(text: string): Big | null {
+  const t = text.trim();
+  return /^\d{1,3}(?:\.\d{3})+$/.test(t) ? dec(t.replace(/\./g, '')) : null;
+}
+
+/**
+ * The figure of a link that, read with its points grouping thousands, makes the link add up: the shares (the amount
+ * owned then fits) or the amount owned. The one wrong value, so the finding stands on it.
+ */
+function pointGroupedFigure(l: Link): { shares: boolean; text: string; value: Big } | null {
+  const to = l.to;
+  const shares = pointGrouped(to.sharesText);
+  if (shares && (to.sign > 0 ? l.start.plus(shares) : l.start.minus(shares)).eq(to.owned))
+    return { shares: true, text: to.sharesText, value: shares };
+  const owned = pointGrouped(to.ownedText);
+  if (owned && owned.eq(l.expected)) return { shares: false, text: to.ownedText, value: owned };
+  return null;
+}
+
 function mismatchDraft(filing: Filing, l: Link): Draft {
   const to = l.to;
   const diff = l.expected.minus(to.owned).abs();
   const head = `${rowLabel(to.row)} (${holdingLabel(to.row)}): ${arithmetic(l)}, but the filing states ${fmtAmount(to.ownedText)} (off by ${fmtAmount(diff)})`;
   const where = locOf(to.row.sharesOwnedFollowingTransaction, to.row);
   const related = [statedBefore(l)];
+  const grouped = pointGroupedFigure(l);
+  if (grouped) {
+    const field = grouped.shares ? to.row.transactionShares : to.row.sharesOwnedFollowingTransaction;
+    const [what, are] = grouped.shares ? ['shares', 'are'] : ['amount owned', 'is'];
+    return draft(
+      `${head}; the ${what} written "${grouped.text}" ${are} ${fmtAmount(grouped.value)} if the point groups thousands, and then the row adds up; the form's amounts take no grouping marks, so as filed the ${what} ${are} ${grouped.text}`,
+      locOf(field, to.row),
+      grouped.shares ? [...related, rel('Amount owned stated', where)] : related,
+    );
+  }
   if (l.misstated && l.next) {
     const n = l.next;
     return draft(

@@ -188,6 +188,22 @@ describe('the running tally blames the row whose amount does not fit', () => {
   });
 });
 
+describe('the running tally names shares written with a point grouping thousands', () => {
+  it('row 2 disposes of "18.251" shares where 18,251 reconciles: the finding stands on the shares and says so', () => {
+    const { filing, found, all } = at('holdings-reconcile/point-grouped-shares-wrong.xml', 'error');
+    assert.deepEqual(
+      all.map((f) => `${f.rule}@${line(filing, f)}`),
+      ['holdings-reconcile@57'],
+      show(all),
+    );
+    assert.equal(filing.text.slice(found[0].span!.start, found[0].span!.end), '18.251');
+    assert.match(
+      found[0].message,
+      /78,667 owned before - 18\.251 disposed = 78,648\.749, but the filing states 60,416 .*the shares written "18\.251" are 18,251 if the point groups thousands, and then the row adds up; the form.s amounts take no grouping marks, so as filed the shares are 18\.251$/,
+    );
+  });
+});
+
 describe('a conversion ratio stated in a footnote explains the underlying amount', () => {
   it('says which footnote and stays a note', () => {
     const all = check(load('underlying-shares-differ/ratio-footnote.xml'));
