@@ -538,7 +538,7 @@ function clause(filing: Filing, rows: Row[], pairedWith: Row[] | null, soldThem 
         break;
       case 'A':
         text = acq
-          ? `was granted ${amount.text}${price}`
+          ? `${filing.reportingOwners.length > 1 ? 'were' : 'was'} granted ${amount.text}${price}`
           : either('', `disposed of ${amount.text}${price}`, `reported a grant of ${amount.text}${price}`);
         break;
       case 'D':

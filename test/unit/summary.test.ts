@@ -93,6 +93,13 @@ describe('summary: plain-language sentences', () => {
     ]);
   });
 
+  it('a grant to a joint filing: "The reporting persons were granted"', () => {
+    assert.equal(
+      summarize(load('joint-grant.xml'))[1],
+      'The reporting persons were granted 20,000 shares of Common Stock at $0 (grant or award, code A) on Aug 20, 2024, and afterwards 2,420,000 shares are held indirectly by Kestrel Growth Fund, L.P. (footnote F1).',
+    );
+  });
+
   it('joint conversion: each security named with its amount, tied to the Table I row it adds up to, holders as the footnotes say', () => {
     assert.deepEqual(summarize(load('joint-conversion.xml')), [
       'Filed jointly by Osprey Ventures LP (10% owner), Osprey Ventures II LP (10% owner) and Ingrid Halvorsen (10% owner).',
