@@ -276,12 +276,16 @@ function ownershipPhrase(filing: Filing, row: Row, joint = false): string {
 
 /** "shares of Common Stock" or, for titles that name their own unit, the title ("Ordinary Shares"). */
 function unitsOf(row: Row): { noun: string; title: string } {
-  const title = val(row.securityTitle) ?? 'a security whose title is not given';
-  const named =
-    row.table === 'derivative'
-      ? /\b(shares|units?|interests|ads|adss|depositary|warrants?|options?|notes?|rights?|swaps?|calls?|puts?)\b/i
-      : /\b(shares|units|interests|ads|adss|depositary|warrants|options|notes|rights)\b/i;
-  if (named.test(title) || !val(row.securityTitle)) return { noun: title, title };
+  return unitsOfTitle(val(row.securityTitle), row.table === 'derivative');
+}
+
+/** The units a security's title counts: "shares of Common Stock", or the title itself where it names them. */
+function unitsOfTitle(given: string | null, derivative: boolean): { noun: string; title: string } {
+  const title = given ?? 'a security whose title is not given';
+  const named = derivative
+    ? /\b(shares|units?|interests|ads|adss|depositary|warrants?|options?|notes?|rights?|swaps?|calls?|puts?)\b/i
+    : /\b(shares|units|interests|ads|adss|depositary|warrants|options|notes|rights)\b/i;
+  if (named.test(title) || !given) return { noun: title, title };
   return { noun: 'shares', title: `shares of ${title}` };
 }
 
@@ -765,6 +769,13 @@ function heldNow(filing: Filing, row: Row, joint = false): string {
   if (owned && dec(owned)) return `${fmtAmount(owned)} ${what} ${how}`;
   const value = val(row.valueOwnedFollowingTransaction);
   if (value) return `${what} worth ${fmtPrice(value)} ${how}`;
+  // Form 3's Table II has no column for the amount owned: a holding's amount is that of the underlying securities.
+  const underlying = row.table === 'derivative' ? val(row.underlyingSecurityShares) : null;
+  if (row.table === 'derivative' && underlying && dec(underlying)) {
+    const title = val(row.underlyingSecurityTitle);
+    const of = title ? unitsOfTitle(title, false).title : 'underlying securities';
+    return `${u.title} on ${fmtAmount(underlying)} ${of}${derivDetails(row)} ${how}`;
+  }
   const fn = row.sharesOwnedFollowingTransaction.footnotes.map((r) => r.id);
   return `${what} ${how} (amount ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'})`;
 }

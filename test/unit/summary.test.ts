@@ -137,9 +137,10 @@ describe('summary: plain-language sentences', () => {
     );
   });
 
-  it('Form 3: holdings as of the event date; and a Form 3 with no securities owned', () => {
+  it("Form 3: holdings as of the event date, Table II's by the securities they are on; and a Form 3 with no securities owned", () => {
+    // Form 3's Table II has no amount-owned column: the option's amount is its underlying 60,000 shares.
     assert.deepEqual(summarize(load('form3.xml')), [
-      'Samir J. Haddad (Chief Financial Officer) holds 4,200 shares of Common Stock directly and 60,000 Stock Option (right to buy) (exercise price $22.40, expiring May 6, 2034) directly as of May 6, 2024 (initial statement).',
+      'Samir J. Haddad (Chief Financial Officer) holds 4,200 shares of Common Stock directly and Stock Option (right to buy) on 60,000 shares of Common Stock (exercise price $22.40, expiring May 6, 2034) directly as of May 6, 2024 (initial statement).',
     ]);
     assert.deepEqual(summarize(load('form3-none.xml')), [
       'Petra Lindgren (Director) owns no securities of Larkspur Devices, Inc. [LRKD] as of May 6, 2024 (initial statement).',
