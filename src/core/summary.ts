@@ -283,7 +283,7 @@ function unitsOf(row: Row): { noun: string; title: string } {
 function unitsOfTitle(given: string | null, derivative: boolean): { noun: string; title: string } {
   const title = given ?? 'a security whose title is not given';
   const named = derivative
-    ? /\b(shares|units?|interests|ads|adss|depositary|warrants?|options?|notes?|rights?|swaps?|calls?|puts?)\b/i
+    ? /\b(shares|units?|rsus?|psus?|awards?|interests|ads|adss|depositary|warrants?|options?|notes?|rights?|swaps?|calls?|puts?)\b/i
     : /\b(shares|units|interests|ads|adss|depositary|warrants|options|notes|rights)\b/i;
   if (named.test(title) || !given) return { noun: title, title };
   return { noun: 'shares', title: `shares of ${title}` };
@@ -864,7 +864,12 @@ function sentences(filing: Filing): string[] {
       });
       const parts: string[] = [];
       const date = day ? fmtDate(day) : 'a date not given';
-      const deemed = [...new Set(dayRows.map((r) => val(r.deemedExecutionDate)).filter((x): x is string => !!x))];
+      // A deemed execution date that is the transaction's own date adds nothing (filers repeat it).
+      const deemed = [
+        ...new Set(
+          dayRows.map((r) => val(r.deemedExecutionDate)).filter((x): x is string => !!x && x.slice(0, 10) !== day),
+        ),
+      ];
       const dateText = `on ${date}${deemed.length ? ` (deemed executed ${joinAnd(deemed.map((d) => fmtDate(d)))})` : ''}`;
       const exercise = groups.find((g) => paired.has(g[0]));
       if (exercise) {

@@ -86,6 +86,13 @@ describe('summary: plain-language sentences', () => {
     ]);
   });
 
+  it('a deemed execution date only where it differs from the transaction date; an RSU award counted in units', () => {
+    assert.deepEqual(summarize(load('deemed-dates-rsu.xml')), [
+      'Emi K. Nakamura (Director and Chief Executive Officer) was granted 3,000 shares of Common Stock at $0 (grant or award, code A) on Mar 1, 2024, and holds 53,000 shares directly afterwards.',
+      'Emi K. Nakamura was granted 50,000 RSU Award (exercise price $12.50, expiring Mar 1, 2034) at $0 (grant or award, code A) on Mar 1, 2024 (deemed executed Mar 4, 2024), and holds 50,000 RSU Award directly afterwards.',
+    ]);
+  });
+
   it('several owners: one lead sentence, plural verbs, the holding attributed only as the footnote does', () => {
     assert.deepEqual(summarize(load('several-owners.xml')), [
       'Filed jointly by Kestrel Growth Fund, L.P. (10% owner) and Kestrel Partners LLC (10% owner).',
