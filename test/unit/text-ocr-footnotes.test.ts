@@ -171,6 +171,26 @@ describe('text: parenthesized footnote numbers with a mark after them, and a ref
   });
 });
 
+describe('text: a footnote number one past the next, in a misread form, where OCR moved a footnote down', function () {
+  it('starts footnote 4 at "4, The" after footnote 2 (flagged), and footnote 3 after it', function () {
+    const { filing } = read('form4-tesseract-footnote-number-skipped.txt');
+    assert.deepEqual(
+      filing.footnotes.map((f) => [
+        f.id.value,
+        !!f.id.uncertain,
+        /\$[\d.]+ to \$[\d.]+|March 3/.exec(f.text.value ?? '')?.[0],
+      ]),
+      [
+        ['F1', false, 'March 3'],
+        ['F2', false, '$21.10 to $21.20'],
+        ['F4', true, '$21.50 to $21.60'],
+        ['F3', true, '$21.30 to $21.40'],
+      ],
+    );
+    assertFlagged(filing, filing.footnotes[2].id, 'numbered 4 where footnote 3 comes next');
+  });
+});
+
 describe('text: a garbled footnote marker on a form with one note', function () {
   it('reads it as that note, though an earlier row cites it already, flagged', function () {
     const { filing } = read('form4-tesseract-only-note.txt');

@@ -160,7 +160,9 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
     const lineText = doc.t.slice(s, e);
     if (/^\s*--\s*\d+\s+of\s+\d+\s*--\s*$/.test(lineText)) continue; // a page marker of text extraction
     // The number after the last footnote's, or, where OCR's columns put a footnote out of order ("8." read after
-    // "10."), the number after the highest: either may start the next footnote in a misread form.
+    // "10."), the number after the highest: either may start the next footnote in a misread form. Where the footnote
+    // before has ended, so may the number one further ("9, The" after 7: footnote 8 moved below by OCR, or lost);
+    // the order check below flags it.
     const next = notes.length ? notes[notes.length - 1].num + 1 : 1;
     const after = highest + 1;
     const plain = /^[\s*]*\(?(\d{1,2})\s?[.)]\)?\s+(?=\S)/.exec(lineText);
@@ -171,7 +173,9 @@ function readFootnotes(doc: TextDoc, from: number, to: number): void {
         ? null
         : plain
           ? { m: plain, num: Number(plain[1]), misread: null }
-          : (ocrNoteStart(lineText, next, ended) ?? (after > next ? ocrNoteStart(lineText, after, ended) : null));
+          : (ocrNoteStart(lineText, next, ended) ??
+            (after > next ? ocrNoteStart(lineText, after, ended) : null) ??
+            (ended && after === next ? ocrNoteStart(lineText, next + 1, ended) : null));
     const trimmed = lineText.trimEnd();
     if (trimmed) {
       lastMark = trimmed[trimmed.length - 1];
