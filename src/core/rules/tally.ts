@@ -39,9 +39,39 @@ function amountFootnotes(filing: Filing, l: Link) {
   return ids.map((id) => ({ id, fn: footnoteById(filing, id) }));
 }
 
+/**
+ * Numbers of shares a footnote states ("Includes 37.5206 shares acquired on March 31, 2026, and 19.6415 shares
+ * acquired on June 30, 2026"): a number followed by "shares" or "units" within two words. Text capped: footnotes
+ * are bounded by the schema, but a hostile one need not be.
+ */
+function shareCounts(text: string): Big[] {
+  const out: Big[] = [];
+  const re =
+    /(?<![\d$.,])(\d{1,3}(?:,\d{3})+|\d{1,15})(\.\d{1,8})?\s{1,3}(?:[A-Za-z-]{1,20}\s{1,3}){0,2}?(?:shares|units)\b/gi;
+  for (const m of (text.length > 4000 ? text.slice(0, 4000) : text).matchAll(re)) {
+    const n = dec(m[1].replace(/,/g, '') + (m[2] ?? ''));
+    if (n && out.length < 50) out.push(n);
+  }
+  return out;
+}
+
+/** Whether the share counts a footnote states make up the gap exactly: one of them, or all together. */
+function accountsFor(text: string, gap: Big): boolean {
+  const counts = shareCounts(text);
+  if (!counts.length || gap.eq(0)) return false;
+  return counts.some((c) => c.eq(gap)) || counts.reduce((a, b) => a.plus(b)).eq(gap);
+}
+
+interface Explanation {
+  text: string;
+  related: RelatedInfo[];
+  /** A footnote whose share counts make up the gap exactly: the filing accounts for it, nothing is left to doubt. */
+  exact?: boolean;
+}
+
 /** Why a gap may be lawful, from the filing itself; none: the gap is an error. */
-function explanations(filing: Filing, l: Link): { text: string; related: RelatedInfo[] }[] {
-  const out: { text: string; related: RelatedInfo[] }[] = [];
+function explanations(filing: Filing, l: Link): Explanation[] {
+  const out: Explanation[] = [];
   const next = l.next;
   if (l.outside && next)
     out.push({
@@ -66,11 +96,16 @@ function explanations(filing: Filing, l: Link): { text: string; related: Related
           : 'a Form 5 transaction reported on a Form 4 may state the amount owned after changes reported on other forms',
       related: [],
     });
+  const gap = l.expected.minus(l.to.owned).abs();
   for (const { id, fn } of amountFootnotes(filing, l)) {
     const text = fn ? val(fn.text) : null;
+    const exact = text !== null && accountsFor(text, gap);
     out.push({
-      text: `footnote ${id} on the amounts says ${text !== null ? q(text, 160) : '(nothing: it is not defined)'}`,
+      text: exact
+        ? `footnote ${id} on the amounts accounts for exactly these ${fmtAmount(gap)} shares: ${q(text, 160)}`
+        : `footnote ${id} on the amounts says ${text !== null ? q(text, 160) : '(nothing: it is not defined)'}`,
       related: fn ? [rel(`Footnote ${id}`, locOf(fn.text, fn))] : [],
+      exact,
     });
   }
   return out;
@@ -141,7 +176,8 @@ function mismatchDraft(filing: Filing, l: Link): Draft {
   if (!why.length) return draft(head, where, related);
   return {
     ...draft(`${head}; ${why.map((w) => w.text).join('; ')}`, where, [...related, ...why.flatMap((w) => w.related)]),
-    cap: 'warning',
+    // Accounted for to the share by a footnote alone: a note; otherwise a possible explanation: a warning.
+    cap: why.length === 1 && why[0].exact ? 'info' : 'warning',
   };
 }
 

@@ -79,13 +79,31 @@ describe('false alarms on real filings, by class: the lawful case raises no erro
   });
 
   describe('3. A gap a footnote on the amounts explains', () => {
-    it('is a warning that quotes the footnote', () => {
+    it('is a note that quotes the footnote when the shares it counts make up the gap exactly', () => {
       const all = noError('holdings-reconcile/footnote-gap-ok.xml');
+      assert.equal(all.length, 1, show(all));
+      assert.equal(all[0].severity, 'info');
+      assert.match(
+        all[0].message,
+        /off by 1,147\); footnote F1 on the amounts accounts for exactly these 1,147 shares: "Includes 1,147 shares acquired under the Issuer's employee stock purchase plan/,
+      );
+    });
+    it('is a note when the shares it counts make up the gap together (two purchases under a plan)', () => {
+      const all = noError('holdings-reconcile/footnote-gap-two-counts-ok.xml');
+      assert.deepEqual(
+        all.map((f) => `${f.severity} ${f.rule}`),
+        ['info holdings-reconcile'],
+        show(all),
+      );
+      assert.match(all[0].message, /accounts for exactly these 1,147 shares: "Includes 1,000 shares acquired/);
+    });
+    it('is a warning that quotes the footnote when it counts no shares that make up the gap', () => {
+      const all = noError('holdings-reconcile/footnote-gap-uncounted-ok.xml');
       assert.equal(all.length, 1, show(all));
       assert.equal(all[0].severity, 'warning');
       assert.match(
         all[0].message,
-        /off by 1,147\); footnote F1 on the amounts says "Includes 1,147 shares acquired under the Issuer's employee stock purchase plan/,
+        /off by 1,147\); footnote F1 on the amounts says "Includes shares acquired under the Issuer's employee stock purchase plan/,
       );
     });
     it('the same gap with no footnote is an error', () => {
