@@ -770,11 +770,11 @@ function heldNow(filing: Filing, row: Row, joint = false): string {
   const value = val(row.valueOwnedFollowingTransaction);
   if (value) return `${what} worth ${fmtPrice(value)} ${how}`;
   // Form 3's Table II has no column for the amount owned: a holding's amount is that of the underlying securities.
-  const underlying = row.table === 'derivative' ? val(row.underlyingSecurityShares) : null;
-  if (row.table === 'derivative' && underlying && dec(underlying)) {
+  if (row.table === 'derivative') {
+    const underlying = val(row.underlyingSecurityShares);
     const title = val(row.underlyingSecurityTitle);
     const of = title ? unitsOfTitle(title, false).title : 'underlying securities';
-    return `${u.title} on ${fmtAmount(underlying)} ${of}${derivDetails(row)} ${how}`;
+    if (underlying && dec(underlying)) return `${u.title} on ${fmtAmount(underlying)} ${of}${derivDetails(row)} ${how}`;
   }
   const fn = row.sharesOwnedFollowingTransaction.footnotes.map((r) => r.id);
   return `${what} ${how} (amount ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'})`;
