@@ -1,5 +1,5 @@
 /** Dates and deadlines: docs/RULES.md, "Dates and deadlines" (sources TS 20, H 21, F4 22, F5 22, TS 23, TS 24, F4 25). */
-import type { Field, Filing, Row } from '../model';
+import type { Field, Filing, Row, Signature } from '../model';
 import {
   addDays,
   addBusinessDays,
@@ -193,17 +193,33 @@ function describe(date: string): string {
 /** Gifts became Form 4 transactions (two business days) for gifts made on or after 2023-02-27. */
 const GIFTS_ON_FORM4_FROM = '2023-02-27';
 
+/**
+ * The earliest date a filing's signatures give, for a filing whose filing date is not known (an ownership XML file
+ * carries none): each signatory signs before or when the filing is made (Regulation S-T Rule 302(b)), so the filing
+ * date is no earlier. The earliest, so that one signature dated wrongly late claims nothing.
+ */
+function earliestSigned(filing: Filing, today: string): { date: string; field: Field<unknown>; sig: Signature } | null {
+  let best: { date: string; field: Field<unknown>; sig: Signature } | null = null;
+  for (const sig of filing.signatures) {
+    const d = dateValue(sig.date);
+    // A date after today is a typing slip (date-implausible says so), not a date the filing was signed.
+    if (d && d <= today && (!best || d < best.date)) best = { date: d, field: sig.date, sig };
+  }
+  return best;
+}
+
 export const lateFiling: RuleDef = {
   id: 'late-filing',
   severity: 'warning',
   title: 'Form 4 filed late',
   description:
-    'A Form 4 is due by the end of the second business day after the transaction (or its deemed execution date); weekends and US federal holidays are not business days (before 2002-08-29: by the tenth day after the month). Needs the filing date (submission header or EDGAR PDF metadata).',
+    'A Form 4 is due by the end of the second business day after the transaction (or its deemed execution date); weekends and US federal holidays are not business days (before 2002-08-29: by the tenth day after the month). Uses the filing date (submission header or EDGAR PDF metadata); without one, a Form 4 whose every signature is dated after the due date was filed late, since it is signed no later than filed.',
   source: 'F4 22',
-  check({ filing }) {
+  check({ filing, now }) {
     if (docType(filing) !== '4') return [];
     const filed = filingDate(filing);
-    if (!filed) return [];
+    const signed = filed ? null : earliestSigned(filing, now.toISOString().slice(0, 10));
+    if (!filed && !signed) return [];
     const byDate = new Map<string, { row: Row; field: Field<unknown>; deemed: boolean }>();
     for (const row of transactions(filing)) {
       if (val(row.transactionFormType) === '5') continue; // a Form 5 transaction reported early
@@ -224,14 +240,23 @@ export const lateFiling: RuleDef = {
       const monthly = exec < TWO_DAY_FORM4_FROM;
       // monthly rule: the tenth day after the end of the month, rolled to a business day
       const due = monthly ? onOrNextBusinessDay(dayOfNextMonth(exec, 10)) : addBusinessDays(exec, 2);
-      if (filed.date <= due) continue;
-      const late = businessDaysBetween(due, filed.date);
+      const when = filed ? filed.date : signed!.date;
+      if (when <= due) continue;
+      const late = businessDaysBetween(due, when);
+      const days = `${late} business day${late === 1 ? '' : 's'} late`;
+      const head = `${rowLabel(row)}: ${deemed ? 'deemed executed' : 'transaction'} ${describe(exec)}, so the Form 4 was due by ${describe(due)}${monthly ? ' (the tenth day after the month, as Form 4 was due before 2002-08-29)' : ''}`;
       out.push(
-        draft(
-          `${rowLabel(row)}: ${deemed ? 'deemed executed' : 'transaction'} ${describe(exec)}, so the Form 4 was due by ${describe(due)}${monthly ? ' (the tenth day after the month, as Form 4 was due before 2002-08-29)' : ''}, but it was filed ${describe(filed.date)}: ${late} business day${late === 1 ? '' : 's'} late`,
-          locOf(field, row),
-          filed.field ? [rel(`Filed as of ${filed.date}`, locOf(filed.field))] : [],
-        ),
+        filed
+          ? draft(
+              `${head}, but it was filed ${describe(filed.date)}: ${days}`,
+              locOf(field, row),
+              filed.field ? [rel(`Filed as of ${filed.date}`, locOf(filed.field))] : [],
+            )
+          : draft(
+              `${head}, but it was signed ${describe(signed!.date)}: a filing is signed no later than it is filed (Regulation S-T Rule 302(b)), so it was filed at least ${days} (its filing date is not in this document)`,
+              locOf(field, row),
+              [rel(`Signed ${signed!.date}`, locOf(signed!.field, signed!.sig))],
+            ),
       );
     }
     return out;

@@ -237,6 +237,24 @@ describe('Form 4 deadlines by era', () => {
     );
     assert.equal(only(runRules(withFiled(d, '2024-03-08')), 'late-filing').length, 0);
   });
+  it('without a filing date (an ownership XML file), a Form 4 signed after the due date was filed late', () => {
+    const signedOn = (...dates: string[]) => {
+      const f = filing([{ date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' }]);
+      f.signatures = dates.map((d) => ({ name: v('/s/ Jane Doe'), date: v(d), span: null }));
+      return only(runRules(f, { now: new Date('2025-01-01T00:00:00Z') }), 'late-filing');
+    };
+    const late = signedOn('2024-03-07');
+    assert.equal(late.length, 1);
+    assert.match(
+      late[0].message,
+      /due by 2024-03-05 \(Tuesday\), but it was signed 2024-03-07 \(Thursday\): a filing is signed no later than it is filed \(Regulation S-T Rule 302\(b\)\), so it was filed at least 2 business days late/,
+    );
+    assert.equal(late[0].severity, 'warning');
+    // Signed by the due date: nothing can be told; the earliest signature counts; a date after today is a slip.
+    assert.deepEqual(signedOn('2024-03-05'), []);
+    assert.deepEqual(signedOn('2024-03-08', '2024-03-04'), []);
+    assert.deepEqual(signedOn('2204-03-07'), []);
+  });
 });
 
 describe('running tally', () => {
