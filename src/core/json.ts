@@ -17,7 +17,8 @@
  * - `natureOfOwnership` is the text of `<natureOfOwnership><value>` (entities decoded), or null.
  * - `footnotes[].id` is the id attribute as written ("F1"); `text` is the footnote's text with white space collapsed.
  * - `signatures[].name` is `<signatureName>` as written (often "/s/ ..."), `date` its `<signatureDate>`.
- * - `submission` is null unless the source is an EDGAR submission; it holds the three values the document names.
+ * - `submission` is null unless the file is an EDGAR submission (its ownership XML, or a form filed as text before 2003,
+ *   read from it); it holds the three values the document names.
  * - `findings[]`: `line`/`column`/`endLine`/`endColumn` are 1-based, from the finding's span in the file's text (the end
  *   column is the column just after the last character, as in VS Code ranges); all four null when the finding has no
  *   span. `page` is the 1-based page for PDF sources, else null.
@@ -256,7 +257,7 @@ export function findingToJson(f: Finding, lines: Pick<LineIndex, 'position'> | n
 export function toJson(filing: Filing): JsonFiling {
   let lines: LineIndex | null = null;
   const index = (): LineIndex | null => (filing.text ? (lines ??= new LineIndex(filing.text)) : null);
-  const sub = filing.source === 'submission' && filing.submission ? filing.submission : null;
+  const sub = filing.submission ?? null;
   return {
     file: filing.file,
     source: filing.source,

@@ -7,6 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Field, Filing } from '../../src/core/model';
 import { parseSubmission, parseSubmissionHeader, headerEntries, headerRegion } from '../../src/core/parse/submission';
+import { parseText } from '../../src/core/parse';
+import { runRules } from '../../src/core/rules';
+import { toJson } from '../../src/core/json';
 import { assertSpans } from '../helpers/span-assert';
 
 const FIX = path.join(__dirname, '..', 'fixtures', 'submission');
@@ -168,6 +171,21 @@ describe('submission: not an ownership filing', () => {
     const out = parseSubmission(read('text-form-2000.txt'), 'text-form-2000.txt');
     assert.ok(!out.ok);
     assert.match(out.reason, /type 4 holds no ownership XML/);
+  });
+
+  it('a Form 4 filed as text (before 2003) is read as text with the header kept: its filing date is known', () => {
+    const out = parseText(read('text-form-2001-filed.txt'), 'text-form-2001-filed.txt');
+    assert.ok(out.ok, out.ok ? '' : out.reason);
+    assert.equal(out.filing.source, 'text');
+    assert.equal(out.filing.submission?.filedAsOf.value, '2001-04-11');
+    assert.equal(toJson(out.filing).submission?.filedAsOf, '2001-04-11');
+    // Signed April 9 but filed April 11, the day after the tenth-of-the-month deadline of the time.
+    assert.deepEqual(
+      runRules(out.filing, { now: new Date('2025-01-01T00:00:00Z') })
+        .filter((f) => f.rule === 'late-filing')
+        .map((f) => f.message.replace(/^.*, but /, '')),
+      ['it was filed 2001-04-11 (Wednesday): 1 business day late'],
+    );
   });
 
   it('the old mixed header still yields the owner and the SUBJECT COMPANY as issuer', () => {
