@@ -3,7 +3,19 @@
  * Everything that reads a filing (the rules, the summary, the derived figures, the cross-filing check, the
  * timeline) reads values through these, so they agree on what "the value" of a field is.
  */
-import type { Citation, Field, Filing, Footnote, FootnoteRef, Loc, RelatedInfo, Row, Span, TableName } from './model';
+import type {
+  Citation,
+  Field,
+  Filing,
+  Footnote,
+  FootnoteRef,
+  Loc,
+  RelatedInfo,
+  Row,
+  Signature,
+  Span,
+  TableName,
+} from './model';
 import { dayNumber } from './dates';
 import { deemedFilingDate } from './edgar/source';
 import { nameTable } from './lookup';
@@ -157,4 +169,22 @@ export function filingDate(filing: Filing): { date: string; field: Field<unknown
   const p = filing.pdf?.filedOn ?? null;
   if (p && dayNumber(p) !== null) return { date: p.slice(0, 10), field: null };
   return null;
+}
+
+/**
+ * The earliest date a filing's signatures give: a lower bound of its filing date where none is known (an ownership
+ * XML file carries none), since each signatory signs before or when the filing is made (Regulation S-T Rule
+ * 302(b)). The earliest, so that one signature dated wrongly late claims nothing; a date after `today` is a typing
+ * slip (date-implausible says so), not a date the filing was signed.
+ */
+export function earliestSignature(
+  filing: Filing,
+  today: string,
+): { date: string; field: Field<unknown>; signature: Signature } | null {
+  let best: { date: string; field: Field<unknown>; signature: Signature } | null = null;
+  for (const signature of filing.signatures) {
+    const d = dateValue(signature.date);
+    if (d && d <= today && (!best || d < best.date)) best = { date: d, field: signature.date, signature };
+  }
+  return best;
 }

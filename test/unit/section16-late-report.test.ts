@@ -4,11 +4,13 @@
  * Each deadline is worked out in the test that checks it.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { calendarDaysDeadline, filingDateOfAcceptance, form4DueDate } from '../../src/core/dates';
 import { lateReport, type IssuerYear, type JudgedFiling, type LateReport } from '../../src/core/section16/lateReport';
 import { lateMarkdown } from '../../src/core/section16/renderLate';
-import { loadFolder } from './section16-fixtures';
+import { loadFolder, SECTION16_DIR } from './section16-fixtures';
+import { parseText } from '../../src/core/parse';
 
 let report: LateReport;
 
@@ -123,6 +125,40 @@ describe('section16 late-filing report (Item 405)', () => {
     assert.ok(f);
     assert.equal(f.status, 'unknown');
     assert.equal(f.filed, null);
+  });
+
+  it('without a filing date, a Form 4 signed after its due date is late; a small acquisition (L) is not due on it', () => {
+    const xml = fs.readFileSync(
+      path.join(SECTION16_DIR, 'late-filings', 'tamarind-foods-form4-no-filing-date.xml'),
+      'utf8',
+    );
+    const judge = (text: string) => {
+      const out = parseText(text, 'tamarind-signed.xml');
+      assert.ok(out.ok);
+      const r = lateReport([out.filing], { now: new Date('2025-01-01T00:00:00Z') });
+      return r.years.flatMap((y) => y.persons.flatMap((p) => p.filings))[0];
+    };
+    // Sale on Tuesday 2024-04-02: due Thursday 04-04; signed Tuesday 04-09, three business days later.
+    const signedLate = xml.replace(
+      '<signatureDate>2024-04-02</signatureDate>',
+      '<signatureDate>2024-04-09</signatureDate>',
+    );
+    const f = judge(signedLate);
+    assert.equal(f.status, 'late');
+    assert.equal(f.filed, null);
+    assert.match(
+      f.reason,
+      /signed 2024-04-09, so filed at least 3 business days late \(the filing date is not known\)/,
+    );
+    assert.deepEqual(
+      f.transactions.map((t) => [t.label, t.due, t.filed, t.why]),
+      [['Table I row 1', '2024-04-04', null, 'signed-late']],
+    );
+    // The same form reporting a small acquisition: due on Form 5, so nothing on it is late.
+    const small = signedLate
+      .replace('<transactionCode>S</transactionCode>', '<transactionCode>L</transactionCode>')
+      .replace(/<transactionAcquiredDisposedCode><value>D</g, '<transactionAcquiredDisposedCode><value>A<');
+    assert.notEqual(judge(small)?.status, 'late');
   });
 
   it('--fiscal-year keeps one year; the Markdown table is ready to paste', () => {

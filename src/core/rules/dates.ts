@@ -1,5 +1,5 @@
 /** Dates and deadlines: docs/RULES.md, "Dates and deadlines" (sources TS 20, H 21, F4 22, F5 22, TS 23, TS 24, F4 25). */
-import type { Field, Filing, Row, Signature } from '../model';
+import type { Field, Filing, Row } from '../model';
 import {
   addDays,
   addBusinessDays,
@@ -14,6 +14,7 @@ import {
   allRows,
   code,
   dateValue,
+  earliestSignature,
   filingDate,
   docType,
   formNumber,
@@ -193,21 +194,6 @@ function describe(date: string): string {
 /** Gifts became Form 4 transactions (two business days) for gifts made on or after 2023-02-27. */
 const GIFTS_ON_FORM4_FROM = '2023-02-27';
 
-/**
- * The earliest date a filing's signatures give, for a filing whose filing date is not known (an ownership XML file
- * carries none): each signatory signs before or when the filing is made (Regulation S-T Rule 302(b)), so the filing
- * date is no earlier. The earliest, so that one signature dated wrongly late claims nothing.
- */
-function earliestSigned(filing: Filing, today: string): { date: string; field: Field<unknown>; sig: Signature } | null {
-  let best: { date: string; field: Field<unknown>; sig: Signature } | null = null;
-  for (const sig of filing.signatures) {
-    const d = dateValue(sig.date);
-    // A date after today is a typing slip (date-implausible says so), not a date the filing was signed.
-    if (d && d <= today && (!best || d < best.date)) best = { date: d, field: sig.date, sig };
-  }
-  return best;
-}
-
 export const lateFiling: RuleDef = {
   id: 'late-filing',
   severity: 'warning',
@@ -218,7 +204,7 @@ export const lateFiling: RuleDef = {
   check({ filing, now }) {
     if (docType(filing) !== '4') return [];
     const filed = filingDate(filing);
-    const signed = filed ? null : earliestSigned(filing, now.toISOString().slice(0, 10));
+    const signed = filed ? null : earliestSignature(filing, now.toISOString().slice(0, 10));
     if (!filed && !signed) return [];
     const byDate = new Map<string, { row: Row; field: Field<unknown>; deemed: boolean }>();
     for (const row of transactions(filing)) {
@@ -228,6 +214,7 @@ export const lateFiling: RuleDef = {
       const exec = deemed ?? tx;
       if (exec === null) continue;
       if (code(row.transactionCode) === 'G' && (tx ?? exec) < GIFTS_ON_FORM4_FROM) continue; // gifts were Form 5 transactions then
+      if (code(row.transactionCode) === 'L') continue; // small acquisitions are due on Form 5 (Rule 16a-6(a))
       if (!byDate.has(exec))
         byDate.set(exec, {
           row,
@@ -255,7 +242,7 @@ export const lateFiling: RuleDef = {
           : draft(
               `${head}, but it was signed ${describe(signed!.date)}: a filing is signed no later than it is filed (Regulation S-T Rule 302(b)), so it was filed at least ${days} (its filing date is not in this document)`,
               locOf(field, row),
-              [rel(`Signed ${signed!.date}`, locOf(signed!.field, signed!.sig))],
+              [rel(`Signed ${signed!.date}`, locOf(signed!.field, signed!.signature))],
             ),
       );
     }

@@ -19,7 +19,7 @@
  */
 import type { Filing, Row, Span, TableName } from '../model';
 import { addDays, businessDaysBetween, calendarDaysDeadline, dayNumber, form4DueDate } from '../dates';
-import { code, dateValue, docType, formNumber, isAmendment, rowLabel, val } from '../fields';
+import { code, dateValue, docType, earliestSignature, formNumber, isAmendment, rowLabel, val } from '../fields';
 import { baseName } from '../format';
 import { transactionRows } from '../holdings';
 import { findOriginal, type Pairing } from './amendments';
@@ -30,10 +30,11 @@ import { fiscalCalendars, fiscalYearNamed, fiscalYearOf, type FiscalCalendar, ty
 import { PartyIndex, type Party } from './parties';
 
 /** Why a transaction was not reported on time. */
-export type LateWhy = 'filed-late' | 'marked-late' | 'belonged-on-form-4' | 'on-late-form-5';
+export type LateWhy = 'filed-late' | 'signed-late' | 'marked-late' | 'belonged-on-form-4' | 'on-late-form-5';
 
 export const LATE_WHY_TEXT: Record<LateWhy, string> = {
   'filed-late': 'reported after its due date',
+  'signed-late': 'reported on a form signed after its due date (so filed after it; the filing date is not known)',
   'marked-late': 'marked late by the filer (transactionTimeliness L)',
   'belonged-on-form-4': 'a Form 4 transaction reported on a Form 5',
   'on-late-form-5': 'reported on a Form 5 filed after its due date',
@@ -116,6 +117,8 @@ export interface LateReportOptions {
   edgar?: EdgarFacts;
   /** Report only the fiscal year ending in this calendar year. */
   fiscalYear?: number | null;
+  /** "Today": a signature dated later is a slip, not a date the form was signed (default: the clock). */
+  now?: Date;
 }
 
 /** Gifts made on or after this day are Form 4 transactions (two business days); before, they were Form 5 ones. */
@@ -166,6 +169,8 @@ function form4Execution(row: Row): string | null {
   const exec = dateValue(row.deemedExecutionDate) ?? tx;
   if (exec === null) return null;
   if (code(row.transactionCode) === 'G' && (tx ?? exec) < GIFTS_ON_FORM4_FROM) return null;
+  // A small acquisition is due on Form 5 (Rule 16a-6(a)); reported on a Form 4 earlier, by choice (Rule 16a-3(a)).
+  if (code(row.transactionCode) === 'L') return null;
   return exec;
 }
 
@@ -194,10 +199,12 @@ function judgeForm3(f: Filing, filed: Filed | null): Verdict {
   };
 }
 
-function judgeForm4(f: Filing, filed: Filed | null, rows: readonly Row[]): Verdict {
+function judgeForm4(f: Filing, filed: Filed | null, rows: readonly Row[], today: string): Verdict {
   const transactions: LateTransaction[] = [];
   let earliestDue: string | null = null;
   let firstLate: { due: string; exec: string } | null = null;
+  // Without a filing date, the earliest signature bounds it from below (a filing is signed no later than filed).
+  const signed = filed ? null : earliestSignature(f, today);
   for (const row of rows) {
     const marked = (val(row.transactionTimeliness) ?? '').toUpperCase() === 'L';
     const exec = form4Execution(row);
@@ -207,8 +214,8 @@ function judgeForm4(f: Filing, filed: Filed | null, rows: readonly Row[]): Verdi
       transactions.push(
         lateTx(f, row, exec ?? dateValue(row.transactionDate), due, filed?.date ?? null, 'marked-late'),
       );
-    else if (due && exec && filed && filed.date > due) {
-      transactions.push(lateTx(f, row, exec, due, filed.date, 'filed-late'));
+    else if (due && exec && ((filed && filed.date > due) || (signed && signed.date > due))) {
+      transactions.push(lateTx(f, row, exec, due, filed?.date ?? null, filed ? 'filed-late' : 'signed-late'));
       if (!firstLate || due < firstLate.due) firstLate = { due, exec };
     }
   }
@@ -216,7 +223,9 @@ function judgeForm4(f: Filing, filed: Filed | null, rows: readonly Row[]): Verdi
     const first = firstLate ?? { due: transactions[0].due, exec: transactions[0].date };
     const how = filed
       ? `filed ${filed.date}${first.due && filed.date > first.due ? `: ${lateness(first.due, filed.date, true)}` : ''}`
-      : 'filing date not known';
+      : signed && first.due && signed.date > first.due
+        ? `signed ${signed.date}, so filed at least ${lateness(first.due, signed.date, true)} (the filing date is not known)`
+        : 'filing date not known';
     return {
       due: earliestDue,
       status: 'late',
@@ -296,7 +305,13 @@ function placeOf(f: Filing, filed: Filed | null, cal: FiscalCalendar): FiscalYea
   return d ? fiscalYearOf(d, cal.monthDay) : null;
 }
 
-function judgeAmendment(f: Filing, pairing: Pairing, filed: Filed | null, fy: FiscalYear | null): Verdict {
+function judgeAmendment(
+  f: Filing,
+  pairing: Pairing,
+  filed: Filed | null,
+  fy: FiscalYear | null,
+  today: string,
+): Verdict {
   if (!pairing.original)
     return {
       due: null,
@@ -315,7 +330,7 @@ function judgeAmendment(f: Filing, pairing: Pairing, filed: Filed | null, fy: Fi
       reason: `An amendment of ${baseName(pairing.original.file)}; it adds no transaction, so nothing in it is reported late`,
       transactions: [],
     };
-  const v = form === '5' ? judgeForm5(f, filed, fy, added) : judgeForm4(f, filed, added);
+  const v = form === '5' ? judgeForm5(f, filed, fy, added) : judgeForm4(f, filed, added, today);
   return {
     ...v,
     reason: `Amends ${baseName(pairing.original.file)} and adds ${plural(added.length, 'transaction')}: ${v.reason}`,
@@ -328,6 +343,7 @@ export function lateReport(all: readonly Filing[], options: LateReportOptions = 
   const calendarOf = fiscalCalendars(filings, parties, options.edgar);
   const years = new Map<string, IssuerYear>();
   const undated: JudgedFiling[] = [];
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   for (const f of filings) {
     const form = formNumber(f);
     if (!form) continue;
@@ -337,9 +353,9 @@ export function lateReport(all: readonly Filing[], options: LateReportOptions = 
     const filed = filedOf(f, options.edgar);
     const fy = placeOf(f, filed, cal);
     let v: Verdict;
-    if (isAmendment(f)) v = judgeAmendment(f, findOriginal(f, filings, options.edgar, parties), filed, fy);
+    if (isAmendment(f)) v = judgeAmendment(f, findOriginal(f, filings, options.edgar, parties), filed, fy, today);
     else if (form === '3') v = judgeForm3(f, filed);
-    else if (form === '4') v = judgeForm4(f, filed, transactionRows(f));
+    else if (form === '4') v = judgeForm4(f, filed, transactionRows(f), today);
     else v = judgeForm5(f, filed, fy, transactionRows(f));
     const judged: JudgedFiling = {
       file: f.file,

@@ -226,6 +226,12 @@ describe('Form 4 deadlines by era', () => {
       '2022-06-01',
     );
     assert.deepEqual(only(runRules(g), 'late-filing'), []);
+    // A small acquisition is due on Form 5 (Rule 16a-6(a)): reported on a Form 4 weeks later, it is not late.
+    const l = withFiled(
+      filing([{ date: '2024-03-01', code: 'L', shares: '10', ad: 'A', owned: '1010' }]),
+      '2024-04-01',
+    );
+    assert.deepEqual(only(runRules(l), 'late-filing'), []);
     const h = withFiled(filing([{ date: '2024-03-01', shares: '100', ad: 'A', owned: '1100' }]), '2024-06-01');
     h.nonDerivative[0].transactionFormType = v('5');
     assert.deepEqual(only(runRules(h), 'late-filing'), []);
