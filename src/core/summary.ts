@@ -34,6 +34,15 @@ import { dec } from './decimal';
 import { rowValue } from './derived';
 import { code, val } from './fields';
 import { fmtAmount, fmtDate, fmtMoney, fmtPrice, MONTHS } from './format';
+
+/** An amount of shares for prose: as written, less the zeros that end its fraction ("124,155.0000" is 124,155). */
+function sharesText(x: string | Big): string {
+  const t = typeof x === 'string' ? x : x.toFixed();
+  if (!/^-?\d+\.\d*$/.test(t)) return fmtAmount(t);
+  let end = t.length;
+  while (t[end - 1] === '0') end--;
+  return fmtAmount(t.slice(0, t[end - 1] === '.' ? end - 1 : end));
+}
 import { groupByHolding, holdingKey, normTitle } from './holdings';
 import { tallyFiling } from './tally';
 import { nameTable } from './lookup';
@@ -289,11 +298,22 @@ function unitsOfTitle(given: string | null, derivative: boolean): { noun: string
   return { noun: 'shares', title: `shares of ${title}` };
 }
 
+/** Derivative titles that name a conversion (preferred stock, notes, another class of stock) or an exercise. */
+const CONVERTS = /\b(?:preferred|convertible|notes?|debentures?|class\s+[A-Z]|units?\s+of\s+limited)\b/i;
+const EXERCISED = /\b(?:options?|warrants?|rights?\s+to\s+(?:buy|purchase|sell)|sars?|appreciation\s+rights?)\b/i;
+
 function derivDetails(row: Row): string {
   if (row.table !== 'derivative') return '';
   const parts: string[] = [];
   const p = val(row.conversionOrExercisePrice);
-  const which = code(row.transactionCode) === 'C' ? 'conversion price' : 'exercise price';
+  // The form's column is "Conversion or Exercise Price": named by what the security does where its title says it.
+  const title = val(row.securityTitle) ?? '';
+  const which =
+    code(row.transactionCode) === 'C' || CONVERTS.test(title)
+      ? 'conversion price'
+      : EXERCISED.test(title) || code(row.transactionCode) === 'M' || code(row.transactionCode) === 'X'
+        ? 'exercise price'
+        : 'conversion or exercise price';
   if (p) parts.push(`${which} ${fmtPrice(p)}`);
   else if (row.conversionOrExercisePrice.footnotes.length)
     parts.push(`${which} in footnote ${row.conversionOrExercisePrice.footnotes.map((r) => r.id).join(', ')}`);
@@ -311,7 +331,7 @@ function amountOf(rows: Row[]): { text: string; total: Big | null } {
   }
   const u = unitsOf(rows[0]);
   const what = `${u.title}${derivDetails(rows[0])}`;
-  if (total) return { text: `${fmtAmount(total)} ${what}`, total };
+  if (total) return { text: `${sharesText(total)} ${what}`, total };
   const d = rows[0].table === 'derivative' ? (rows[0] as Row & { transactionTotalValue: Field }) : null;
   const tv = d ? val(d.transactionTotalValue) : null;
   if (tv && rows.length === 1) return { text: `${what} worth ${fmtPrice(tv)}`, total: null };
@@ -357,7 +377,7 @@ function pricePhrase(filing: Filing, rows: Row[], notes: string[]): string {
     return ` ${p}, for ${totalText}${missing ? ' for the lots with a price' : ' in total'}`;
   }
   if (priced.length <= 3) {
-    const lots = priced.map((r) => `${fmtAmount(val(r.transactionShares) ?? '?')} ${lot(r)}`);
+    const lots = priced.map((r) => `${sharesText(val(r.transactionShares) ?? '?')} ${lot(r)}`);
     return ` in ${priced.length} lots, ${joinAnd(lots)}${totalText ? `, for ${totalText}${missing ? ' for the lots with a price' : ' in total'}` : ''}`;
   }
   const ps = priced.map((r) => ({ text: price(r)!, value: dec(price(r))! }));
@@ -429,7 +449,7 @@ function derivNoun(title: string | null): string {
 function countOf(amount: Big | string, title: string | null): string {
   const t = title ?? 'a security whose title is not given';
   const named = /\b(shares|units?|interests|options?|warrants?|rights?|notes?|ads|adss|depositary)\b/i.test(t);
-  return `${fmtAmount(amount)} ${named ? t : `shares of ${t}`}`;
+  return `${sharesText(amount)} ${named ? t : `shares of ${t}`}`;
 }
 
 /** Sum of a field over rows, exact; null when one of them has no number. */
@@ -489,7 +509,7 @@ function exerciseText(c: string, derivs: Row[], amount: { text: string; total: B
     const ep = priceOf(l[0]);
     const t = cost(l);
     total = total && t ? total.plus(t) : null;
-    return `${derivNoun(title(l[0]))} for ${n ? fmtAmount(n) : 'a number not given of'} shares${ep ? ` at ${fmtPrice(ep)}` : ''}`;
+    return `${derivNoun(title(l[0]))} for ${n ? sharesText(n) : 'a number not given of'} shares${ep ? ` at ${fmtPrice(ep)}` : ''}`;
   });
   const totalText = total && !(total as Big).eq(0) ? ` (${fmtMoney(total)} in total)` : '';
   return `${verb} ${joinAnd(parts)}${totalText}, acquiring ${amount.text}`;
@@ -745,13 +765,13 @@ function heldAfter(filing: Filing, row: Row, unitNoun: string, joint: boolean): 
   const value = val(row.valueOwnedFollowingTransaction);
   if (joint) {
     if (owned && dec(owned))
-      return `afterwards ${fmtAmount(owned)} ${unitNoun} ${dec(owned)!.eq(1) ? 'is' : 'are'} held ${form}`;
+      return `afterwards ${sharesText(owned)} ${unitNoun} ${dec(owned)!.eq(1) ? 'is' : 'are'} held ${form}`;
     if (value) return `afterwards ${unitNoun} worth ${fmtPrice(value)} are held ${form}`;
   } else {
     if (owned && dec(owned))
       return direct
-        ? `holds ${fmtAmount(owned)} ${unitNoun} directly afterwards`
-        : `holds ${fmtAmount(owned)} ${unitNoun} afterwards, held ${form}`;
+        ? `holds ${sharesText(owned)} ${unitNoun} directly afterwards`
+        : `holds ${sharesText(owned)} ${unitNoun} afterwards, held ${form}`;
     if (value)
       return `holds ${unitNoun} worth ${fmtPrice(value)} ${direct ? 'directly ' : ''}afterwards${direct ? '' : `, held ${form}`}`;
   }
@@ -766,7 +786,7 @@ function heldNow(filing: Filing, row: Row, joint = false): string {
   const form = ownershipPhrase(filing, row, joint);
   const what = `${u.title}${derivDetails(row)}`;
   const how = form === 'directly' ? 'directly' : `held ${form}`;
-  if (owned && dec(owned)) return `${fmtAmount(owned)} ${what} ${how}`;
+  if (owned && dec(owned)) return `${sharesText(owned)} ${what} ${how}`;
   const value = val(row.valueOwnedFollowingTransaction);
   if (value) return `${what} worth ${fmtPrice(value)} ${how}`;
   // Form 3's Table II has no column for the amount owned: a holding's amount is that of the underlying securities.
@@ -774,7 +794,8 @@ function heldNow(filing: Filing, row: Row, joint = false): string {
     const underlying = val(row.underlyingSecurityShares);
     const title = val(row.underlyingSecurityTitle);
     const of = title ? unitsOfTitle(title, false).title : 'underlying securities';
-    if (underlying && dec(underlying)) return `${u.title} on ${fmtAmount(underlying)} ${of}${derivDetails(row)} ${how}`;
+    if (underlying && dec(underlying))
+      return `${val(row.securityTitle) ?? u.title} on ${sharesText(underlying)} ${of}${derivDetails(row)} ${how}`;
   }
   const fn = row.sharesOwnedFollowingTransaction.footnotes.map((r) => r.id);
   return `${what} ${how} (amount ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'})`;

@@ -89,7 +89,7 @@ describe('summary: plain-language sentences', () => {
   it('a deemed execution date only where it differs from the transaction date; an RSU award counted in units', () => {
     assert.deepEqual(summarize(load('deemed-dates-rsu.xml')), [
       'Emi K. Nakamura (Director and Chief Executive Officer) was granted 3,000 shares of Common Stock at $0 (grant or award, code A) on Mar 1, 2024, and holds 53,000 shares directly afterwards.',
-      'Emi K. Nakamura was granted 50,000 RSU Award (exercise price $12.50, expiring Mar 1, 2034) at $0 (grant or award, code A) on Mar 1, 2024 (deemed executed Mar 4, 2024), and holds 50,000 RSU Award directly afterwards.',
+      'Emi K. Nakamura was granted 50,000 RSU Award (conversion or exercise price $12.50, expiring Mar 1, 2034) at $0 (grant or award, code A) on Mar 1, 2024 (deemed executed Mar 4, 2024), and holds 50,000 RSU Award directly afterwards.',
     ]);
   });
 
@@ -152,6 +152,19 @@ describe('summary: plain-language sentences', () => {
     assert.deepEqual(summarize(load('form3-none.xml')), [
       'Petra Lindgren (Director) owns no securities of Larkspur Devices, Inc. [LRKD] as of May 6, 2024 (initial statement).',
     ]);
+  });
+
+  it("a preferred stock's price is a conversion price; an amount's trailing zeros are not read out", () => {
+    const text = fs
+      .readFileSync(path.join(FIX, 'form3.xml'), 'utf8')
+      .replace('<value>Stock Option (right to buy)</value>', '<value>Series A Preferred Stock</value>')
+      .replace('<underlyingSecurityShares><value>60000</value>', '<underlyingSecurityShares><value>60000.00</value>');
+    const out = parseText(text, 'preferred.xml');
+    assert.ok(out.ok);
+    assert.match(
+      summarize(out.filing)[0],
+      /and Series A Preferred Stock on 60,000 shares of Common Stock \(conversion price \$22\.40, expiring May 6, 2034\) directly/,
+    );
   });
 
   it('amendment: says which filing it amends, then the same sentences', () => {
