@@ -166,7 +166,7 @@ export interface ViewModel {
   } | null;
   /** Whether values can be revealed in a text editor (false for PDFs). */
   revealable: boolean;
-  /** The plain-language summary (src/core/summary.ts): one or two sentences per owner and security. */
+  /** The plain-language summary (src/core/summary/): one or two sentences per owner and security. */
   summary: string[];
 }
 
