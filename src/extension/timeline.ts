@@ -14,7 +14,8 @@
  */
 import * as vscode from 'vscode';
 import { webviewHtml, webviewOptions } from './webviewHtml';
-import { TimelineBuilder, firstGroup, groupDetail, groupSummary, type TimelineData } from '../core/timeline';
+import { TimelineBuilder, type TimelineData } from '../core/timeline';
+import { firstGroup, groupDetail, groupSummary } from '../core/timeline-views';
 import type { TimelineHostMessage, TimelineWebviewMessage } from '../shared/timelineProtocol';
 import { Disposable, disposeAll } from './dispose';
 import type { FilingService } from './filingService';

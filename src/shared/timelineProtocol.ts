@@ -3,7 +3,8 @@
  * Shared by both sides through `import type` only; the data is the plain `TimelineData` of src/core/timeline.ts.
  */
 import type { Span } from '../core/model';
-import type { TimelineData, TimelineGroup, TimelineGroupDetail, TimelineGroupSummary } from '../core/timeline';
+import type { TimelineData, TimelineGroup } from '../core/timeline';
+import type { TimelineGroupDetail, TimelineGroupSummary } from '../core/timeline-views';
 
 export type { TimelineData, TimelineGroup, TimelineGroupDetail, TimelineGroupSummary };
 

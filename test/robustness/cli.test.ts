@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/shared';
-import { TIMELINE_COLUMNS, type buildTimeline } from '../../src/core/timeline';
+import type { buildTimeline } from '../../src/core/timeline';
+import { TIMELINE_COLUMNS } from '../../src/core/timeline-views';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const EX = path.join(REPO_ROOT, 'examples');

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { parse } from 'csv-parse/sync';
 import { csvCell, toCsv } from '../../src/core/csv';
-import { buildTimeline, timelineRecords, TIMELINE_COLUMNS } from '../../src/core/timeline';
+import { buildTimeline } from '../../src/core/timeline';
+import { timelineRecords, TIMELINE_COLUMNS } from '../../src/core/timeline-views';
 import { inspectText } from '../../src/core/inspect';
 import type { Filing } from '../../src/core/model';
 import { baseForm4 } from '../fuzz/redos';

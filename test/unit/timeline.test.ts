@@ -10,13 +10,8 @@ import type { Filing } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
 import { runRules } from '../../src/core/rules';
 import { absent } from '../../src/core/model';
-import {
-  buildTimeline,
-  TimelineBuilder,
-  timelineEntry,
-  timelineRecords,
-  TIMELINE_COLUMNS,
-} from '../../src/core/timeline';
+import { buildTimeline, TimelineBuilder, timelineEntry } from '../../src/core/timeline';
+import { timelineRecords, TIMELINE_COLUMNS } from '../../src/core/timeline-views';
 import { REPO_ROOT } from '../helpers/shared';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'summary', 'timeline');
