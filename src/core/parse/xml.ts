@@ -29,7 +29,8 @@ import {
   type SourceKind,
   type Span,
 } from '../model';
-import { scanXml, textOf, textSpan, attr, type XmlElement, type XmlScan } from '../xml/scan';
+import { isWs, scanXml, type XmlElement, type XmlScan } from '../xml/scan';
+import { attr, textOf, textSpan } from '../xml/element';
 import { LineIndex } from '../positions';
 import { MAX_DECIMAL_LENGTH } from '../decimal';
 import { decodeEntities } from '../xml/entities';
@@ -465,10 +466,6 @@ class Mapper {
       sv.span,
     );
   }
-}
-
-function isWs(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 /** [start, end) with surrounding XML white space removed (an empty range stays where it is). */
