@@ -207,10 +207,20 @@ export const FORM4_TWO_BUSINESS_DAYS_FROM = '2002-08-29';
  * later, or, before 2002-08-29, the tenth day after the end of its month (moved to the next business day).
  */
 export function form4DueDate(execution: string): string {
-  return execution < FORM4_TWO_BUSINESS_DAYS_FROM
-    ? onOrNextBusinessDay(dayOfNextMonth(execution, 10))
-    : addBusinessDays(execution, 2);
+  // Filings of a folder share their dates: each is worked out once (bounded, as the dates come from the files).
+  let due = dueDates.get(execution);
+  if (due === undefined) {
+    due =
+      execution < FORM4_TWO_BUSINESS_DAYS_FROM
+        ? onOrNextBusinessDay(dayOfNextMonth(execution, 10))
+        : addBusinessDays(execution, 2);
+    if (dueDates.size >= 10_000) dueDates.clear();
+    dueDates.set(execution, due);
+  }
+  return due;
 }
+
+const dueDates = new Map<string, string>();
 
 /**
  * The filing date of a Form 3, 4 or 5 EDGAR accepted at `acceptance` (YYYY-MM-DDTHH:MM:SS, Eastern time as EDGAR

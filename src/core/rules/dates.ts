@@ -2,11 +2,11 @@
 import type { Field, Filing, Row } from '../model';
 import {
   addDays,
-  addBusinessDays,
   dayNumber,
   businessDaysBetween,
-  dayOfNextMonth,
   federalHoliday,
+  FORM4_TWO_BUSINESS_DAYS_FROM,
+  form4DueDate,
   onOrNextBusinessDay,
   weekday,
 } from '../dates';
@@ -35,7 +35,7 @@ function transactions(filing: Filing): Row[] {
  * Form 4 became a two-business-day report on 2002-08-29 (Sarbanes-Oxley section 403). Before, it was a monthly
  * statement ("Statement for Month/Year"), due by the tenth day after the end of the month.
  */
-export const TWO_DAY_FORM4_FROM = '2002-08-29';
+export const TWO_DAY_FORM4_FROM = FORM4_TWO_BUSINESS_DAYS_FROM;
 
 export const periodOfReport: RuleDef = {
   id: 'period-of-report',
@@ -226,7 +226,7 @@ export const lateFiling: RuleDef = {
     for (const [exec, { row, field, deemed }] of [...byDate.entries()].sort()) {
       const monthly = exec < TWO_DAY_FORM4_FROM;
       // monthly rule: the tenth day after the end of the month, rolled to a business day
-      const due = monthly ? onOrNextBusinessDay(dayOfNextMonth(exec, 10)) : addBusinessDays(exec, 2);
+      const due = form4DueDate(exec);
       const when = filed ? filed.date : signed!.date;
       if (when <= due) continue;
       const late = businessDaysBetween(due, when);
