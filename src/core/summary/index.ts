@@ -9,9 +9,10 @@
  *   footnote is pointed to ("price in footnote F3"). Words beyond the code's meaning (why shares were withheld,
  *   weighted-average ranges, Rule 10b5-1 plans, who holds indirect shares) come only from the filing's footnotes
  *   and boxes, and only when their wording is unambiguous.
- * - Numbers as ./format shows them: amounts and prices as written with thousands separators; a value is shares x
- *   price, computed exactly and shown in dollars and cents. No averages are computed across rows of different
- *   prices: several lots are listed (up to three) or given as a range with their total.
+ * - Numbers as ../format shows them: amounts (less the zeros that end a fraction) and prices as written with
+ *   thousands separators; a value is shares x price, computed exactly and shown in dollars and cents. No averages
+ *   are computed across rows of different prices: several lots are listed (up to three) or given as a range with
+ *   their total.
  * - Dates as "Apr 1, 2024".
  * - Same-day rows of one holding (security, ownership form, nature of ownership) and one code are totalled in one
  *   clause; the clauses of one holding and day make one sentence, ending with the amount held afterwards (after the
