@@ -66,6 +66,16 @@ export const periodOfReport: RuleDef = {
       locOf(filing.periodOfReport),
       [rel(`${rowLabel(target.row)} transaction date ${target.date}`, locOf(target.row.transactionDate, target.row))],
     );
+    // An amendment dated as its own period: box 3 of a 4/A repeats the original's earliest transaction.
+    const signedOn = filing.signatures.find((x) => dateValue(x.date) === period);
+    if (isAmendment(filing) && period > target.date && signedOn)
+      return [
+        {
+          ...d,
+          message: `${d.message}; this amendment gives its own signature date as its period, but box 3 of an amendment keeps the original's earliest transaction`,
+          related: [...(d.related ?? []), rel(`Signed ${period}`, locOf(signedOn.date, signedOn))],
+        },
+      ];
     // A report split over several forms (a table holds at most 30 rows) gives each form the period of the whole.
     if (period < target.date && splitReport(filing))
       return [

@@ -199,6 +199,27 @@ describe('header agreement', () => {
   });
 });
 
+describe('period of report on an amendment', () => {
+  it('a 4/A whose period is its own signature date: said so, the error kept', () => {
+    const f = filing([{ date: '2011-12-31', shares: '100', ad: 'A', owned: '1100' }]);
+    f.documentType = v('4/A');
+    f.dateOfOriginalSubmission = v('2012-01-04');
+    f.periodOfReport = v('2012-04-27');
+    f.signatures = [{ name: v('/s/ Jane Doe'), date: v('2012-04-27'), span: null }];
+    const found = only(runRules(f), 'period-of-report');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'error');
+    assert.match(
+      found[0].message,
+      /^periodOfReport is 2012-04-27, but the earliest transaction is dated 2011-12-31 \(Table I row 1\); this amendment gives its own signature date as its period, but box 3 of an amendment keeps the original's earliest transaction$/,
+    );
+    // The same period on a Form 4 is the plain error, without the amendment's words.
+    f.documentType = v('4');
+    f.dateOfOriginalSubmission = v(null as unknown as string);
+    assert.doesNotMatch(only(runRules(f), 'period-of-report')[0].message, /amendment/);
+  });
+});
+
 describe('Form 4 deadlines by era', () => {
   const withFiled = (f: Filing, date: string) => {
     f.submission = { filedAsOf: v(date) } as unknown as Filing['submission'];
