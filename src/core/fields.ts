@@ -188,3 +188,23 @@ export function earliestSignature(
   }
   return best;
 }
+
+/** Gifts made on or after this day are Form 4 transactions (two business days); before, Form 5 ones (Release No. 34-96492). */
+export const GIFTS_ON_FORM4_FROM = '2023-02-27';
+
+/**
+ * The day a row's Form 4 deadline counts from: its deemed execution date where given, else its transaction date.
+ * Null for a row without a date, and for one not due on a Form 4: a Form 5 transaction reported early (form type 5),
+ * a gift made before 2023-02-27 (a Form 5 transaction then), a small acquisition (code L: Rule 16a-6(a) defers it to
+ * Form 5, and a Form 4 reports it early, by choice, Rule 16a-3(a)).
+ */
+export function form4Execution(row: Row): { date: string; deemed: boolean } | null {
+  if (val(row.transactionFormType) === '5') return null;
+  const tx = dateValue(row.transactionDate);
+  const deemed = dateValue(row.deemedExecutionDate);
+  const exec = deemed ?? tx;
+  if (exec === null) return null;
+  if (code(row.transactionCode) === 'G' && (tx ?? exec) < GIFTS_ON_FORM4_FROM) return null;
+  if (code(row.transactionCode) === 'L') return null;
+  return { date: exec, deemed: deemed !== null };
+}

@@ -12,9 +12,9 @@ import {
 } from '../dates';
 import {
   allRows,
-  code,
   dateValue,
   earliestSignature,
+  form4Execution,
   filingDate,
   docType,
   formNumber,
@@ -35,7 +35,6 @@ function transactions(filing: Filing): Row[] {
  * Form 4 became a two-business-day report on 2002-08-29 (Sarbanes-Oxley section 403). Before, it was a monthly
  * statement ("Statement for Month/Year"), due by the tenth day after the end of the month.
  */
-export const TWO_DAY_FORM4_FROM = FORM4_TWO_BUSINESS_DAYS_FROM;
 
 export const periodOfReport: RuleDef = {
   id: 'period-of-report',
@@ -58,7 +57,7 @@ export const periodOfReport: RuleDef = {
         earliestRequired = { date: d, row };
     }
     if (!earliest) return [];
-    if (earliest.date < TWO_DAY_FORM4_FROM) return []; // a monthly statement: the period is the month
+    if (earliest.date < FORM4_TWO_BUSINESS_DAYS_FROM) return []; // a monthly statement: the period is the month
     if (period === earliest.date || period === earliestRequired?.date) return [];
     const target = earliestRequired ?? earliest;
     const d = draft(
@@ -201,9 +200,6 @@ function describe(date: string): string {
   return `${date} (${DAY[weekday(date)]}${h ? `, ${h}` : ''})`;
 }
 
-/** Gifts became Form 4 transactions (two business days) for gifts made on or after 2023-02-27. */
-const GIFTS_ON_FORM4_FROM = '2023-02-27';
-
 export const lateFiling: RuleDef = {
   id: 'late-filing',
   severity: 'warning',
@@ -218,23 +214,17 @@ export const lateFiling: RuleDef = {
     if (!filed && !signed) return [];
     const byDate = new Map<string, { row: Row; field: Field<unknown>; deemed: boolean }>();
     for (const row of transactions(filing)) {
-      if (val(row.transactionFormType) === '5') continue; // a Form 5 transaction reported early
-      const deemed = dateValue(row.deemedExecutionDate);
-      const tx = dateValue(row.transactionDate);
-      const exec = deemed ?? tx;
-      if (exec === null) continue;
-      if (code(row.transactionCode) === 'G' && (tx ?? exec) < GIFTS_ON_FORM4_FROM) continue; // gifts were Form 5 transactions then
-      if (code(row.transactionCode) === 'L') continue; // small acquisitions are due on Form 5 (Rule 16a-6(a))
-      if (!byDate.has(exec))
-        byDate.set(exec, {
+      const exec = form4Execution(row);
+      if (exec && !byDate.has(exec.date))
+        byDate.set(exec.date, {
           row,
-          field: deemed ? row.deemedExecutionDate : row.transactionDate,
-          deemed: deemed !== null,
+          field: exec.deemed ? row.deemedExecutionDate : row.transactionDate,
+          deemed: exec.deemed,
         });
     }
     const out: Draft[] = [];
     for (const [exec, { row, field, deemed }] of [...byDate.entries()].sort()) {
-      const monthly = exec < TWO_DAY_FORM4_FROM;
+      const monthly = exec < FORM4_TWO_BUSINESS_DAYS_FROM;
       // monthly rule: the tenth day after the end of the month, rolled to a business day
       const due = form4DueDate(exec);
       const when = filed ? filed.date : signed!.date;

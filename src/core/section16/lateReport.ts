@@ -19,7 +19,17 @@
  */
 import type { Filing, Row, Span, TableName } from '../model';
 import { addDays, businessDaysBetween, calendarDaysDeadline, dayNumber, form4DueDate } from '../dates';
-import { code, dateValue, docType, earliestSignature, formNumber, isAmendment, rowLabel, val } from '../fields';
+import {
+  code,
+  dateValue,
+  docType,
+  earliestSignature,
+  form4Execution,
+  formNumber,
+  isAmendment,
+  rowLabel,
+  val,
+} from '../fields';
 import { baseName } from '../format';
 import { transactionRows } from '../holdings';
 import { findOriginal, type Pairing } from './amendments';
@@ -121,9 +131,6 @@ export interface LateReportOptions {
   now?: Date;
 }
 
-/** Gifts made on or after this day are Form 4 transactions (two business days); before, they were Form 5 ones. */
-export const GIFTS_ON_FORM4_FROM = '2023-02-27';
-
 function lateTx(
   f: Filing,
   row: Row,
@@ -162,18 +169,6 @@ function rolled(raw: string, due: string): string {
   return raw === due ? '' : ` (day ${raw} is not a business day)`;
 }
 
-/** The execution date of a row on a Form 4 that was due on a Form 4, or null (not due there, or no date). */
-function form4Execution(row: Row): string | null {
-  if (val(row.transactionFormType) === '5') return null;
-  const tx = dateValue(row.transactionDate);
-  const exec = dateValue(row.deemedExecutionDate) ?? tx;
-  if (exec === null) return null;
-  if (code(row.transactionCode) === 'G' && (tx ?? exec) < GIFTS_ON_FORM4_FROM) return null;
-  // A small acquisition is due on Form 5 (Rule 16a-6(a)); reported on a Form 4 earlier, by choice (Rule 16a-3(a)).
-  if (code(row.transactionCode) === 'L') return null;
-  return exec;
-}
-
 type Verdict = Pick<JudgedFiling, 'due' | 'status' | 'reason' | 'transactions'>;
 
 function judgeForm3(f: Filing, filed: Filed | null): Verdict {
@@ -207,7 +202,7 @@ function judgeForm4(f: Filing, filed: Filed | null, rows: readonly Row[], today:
   const signed = filed ? null : earliestSignature(f, today);
   for (const row of rows) {
     const marked = (val(row.transactionTimeliness) ?? '').toUpperCase() === 'L';
-    const exec = form4Execution(row);
+    const exec = form4Execution(row)?.date ?? null;
     const due = exec ? form4DueDate(exec) : null;
     if (due && (!earliestDue || due < earliestDue)) earliestDue = due;
     if (marked)
