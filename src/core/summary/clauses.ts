@@ -70,7 +70,7 @@ function derivNoun(title: string | null): string {
 }
 
 /** "4,025,764 shares of Series C-1 Preferred Stock" / "60,000 Stock Option (right to buy)": a count of a security. */
-function countOf(amount: Big | string, title: string | null): string {
+export function countOf(amount: Big | string, title: string | null): string {
   const t = title ?? 'a security whose title is not given';
   const named = /\b(shares|units?|interests|options?|warrants?|rights?|notes?|ads|adss|depositary)\b/i.test(t);
   return `${sharesText(amount)} ${named ? t : `shares of ${t}`}`;

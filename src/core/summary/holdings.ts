@@ -86,15 +86,12 @@ export function ownershipPhrase(filing: Filing, row: Row, joint = false): string
 
 /** "shares of Common Stock" or, for titles that name their own unit, the title ("Ordinary Shares"). */
 export function unitsOf(row: Row): { noun: string; title: string } {
-  return unitsOfTitle(val(row.securityTitle), row.table === 'derivative');
-}
-
-/** The units a security's title counts: "shares of Common Stock", or the title itself where it names them. */
-export function unitsOfTitle(given: string | null, derivative: boolean): { noun: string; title: string } {
+  const given = val(row.securityTitle);
   const title = given ?? 'a security whose title is not given';
-  const named = derivative
-    ? /\b(shares|units?|rsus?|psus?|awards?|interests|ads|adss|depositary|warrants?|options?|notes?|rights?|swaps?|calls?|puts?)\b/i
-    : /\b(shares|units|interests|ads|adss|depositary|warrants|options|notes|rights)\b/i;
+  const named =
+    row.table === 'derivative'
+      ? /\b(shares|units?|rsus?|psus?|awards?|interests|ads|adss|depositary|warrants?|options?|notes?|rights?|swaps?|calls?|puts?)\b/i
+      : /\b(shares|units|interests|ads|adss|depositary|warrants|options|notes|rights)\b/i;
   if (named.test(title) || !given) return { noun: title, title };
   return { noun: 'shares', title: `shares of ${title}` };
 }

@@ -33,9 +33,9 @@ import { code, val } from '../fields';
 import { fmtDate, fmtPrice } from '../format';
 import { groupByHolding, holdingKey } from '../holdings';
 import { tallyFiling } from '../tally';
-import { clause, clauseText } from './clauses';
+import { clause, clauseText, countOf } from './clauses';
 import { planPhrase } from './footnotes';
-import { amountOf, derivDetails, ownershipPhrase, sharesText, unitsOf, unitsOfTitle } from './holdings';
+import { amountOf, derivDetails, ownershipPhrase, sharesText, unitsOf } from './holdings';
 import { joinAnd, ownerName, ownerWithRole } from './owners';
 import { dayOf, pairExercises } from './pairing';
 
@@ -87,9 +87,10 @@ function heldNow(filing: Filing, row: Row, joint = false): string {
   if (row.table === 'derivative') {
     const underlying = val(row.underlyingSecurityShares);
     const title = val(row.underlyingSecurityTitle);
-    const of = title ? unitsOfTitle(title, false).title : 'underlying securities';
-    if (underlying && dec(underlying))
-      return `${val(row.securityTitle) ?? u.title} on ${sharesText(underlying)} ${of}${derivDetails(row)} ${how}`;
+    if (underlying && dec(underlying)) {
+      const of = title ? countOf(underlying, title) : `${sharesText(underlying)} underlying securities`;
+      return `${val(row.securityTitle) ?? u.title} on ${of}${derivDetails(row)} ${how}`;
+    }
   }
   const fn = row.sharesOwnedFollowingTransaction.footnotes.map((r) => r.id);
   return `${what} ${how} (amount ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'})`;
