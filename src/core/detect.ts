@@ -51,6 +51,11 @@ const SUBMISSION_START =
   /^(?:-----BEGIN PRIVACY-ENHANCED MESSAGE-----|<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-DOCUMENT>|<IMS-HEADER>|<SUBMISSION>)/i;
 const SUBMISSION_LINE = /^[ \t]*(?:ACCESSION NUMBER:[ \t]|<ACCESSION-NUMBER>)/m;
 
+/** Whether a text's lead (after its prolog) or head carries a submission's markers. */
+function submissionMarked(lead: string, head: string): boolean {
+  return SUBMISSION_START.test(lead) || SUBMISSION_LINE.test(head);
+}
+
 /** The submission type a header declares (`CONFORMED SUBMISSION TYPE:` or the first `<TYPE>`), or null. */
 export function submissionType(head: string): string | null {
   // The value is taken whole and trimmed after: /:[ \t]*(.*?)[ \t]*$/ retries a long run of spaces from each of them.
@@ -185,6 +190,16 @@ function detectHtml(text: string, head: string): Detection {
   return { kind: 'unknown', reason: 'HTML page that is not an EDGAR Form 3/4/5' };
 }
 
+/**
+ * Whether a text is an EDGAR submission by its markers, as detection tells one: what it hands to the submission
+ * reader, or, for a form filed as text inside one, to the text reader.
+ */
+export function hasSubmissionMarkers(text: string): boolean {
+  const head = text.length > HEAD ? text.slice(0, HEAD) : text;
+  const start = skipProlog(head);
+  return submissionMarked(text.slice(start, start + 64), head);
+}
+
 /** Detect the kind of a decoded text. */
 export function detectKind(text: string): Detection {
   const head = text.length > HEAD ? text.slice(0, HEAD) : text;
@@ -207,7 +222,7 @@ export function detectKind(text: string): Detection {
   // An ownership document's root first: a submission never opens with it, and the search for a submission's
   // header lines would scan the head of every XML filing.
   if (local === 'ownershipDocument') return { kind: 'xml', reason: 'ownership XML document' };
-  if (SUBMISSION_START.test(lead) || SUBMISSION_LINE.test(head)) return detectSubmission(text, head);
+  if (submissionMarked(lead, head)) return detectSubmission(text, head);
   if (root && local !== undefined) {
     const name = root[1];
     if (/^html$/i.test(local) || /^(head|body)$/i.test(local)) return detectHtml(text, head);

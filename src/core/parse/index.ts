@@ -3,14 +3,11 @@
  * then hand the text to that kind's parser. PDFs are bytes, not text: see `../pdf`.
  */
 import type { ParseOutcome, SourceKind } from '../model';
-import { detectKind } from '../detect';
+import { detectKind, hasSubmissionMarkers } from '../detect';
 import { parseOwnershipXml } from './xml';
 import { parseSubmission, parseSubmissionHeader } from './submission';
 import { parseFormText } from './text';
 import { parseEdgarHtml } from './html';
-
-/** An EDGAR submission's header at a text's start (`<SEC-HEADER>`, or the line format's accession number). */
-const SUBMISSION_HEADER = /<SEC-HEADER>|<IMS-HEADER>|^[ \t]*ACCESSION NUMBER:[ \t]/m;
 
 /** Parse decoded text of any text kind. `kind` skips detection (the caller already knows). */
 export function parseText(text: string, file: string, kind?: SourceKind): ParseOutcome {
@@ -26,7 +23,7 @@ export function parseText(text: string, file: string, kind?: SourceKind): ParseO
       const out = parseFormText(text, file);
       // A form filed as text inside an EDGAR submission (before 2003): the header keeps what the form text does not,
       // the date it was filed above all (late-filing, the Section 16 desk).
-      if (out.ok && SUBMISSION_HEADER.test(text.length > 4096 ? text.slice(0, 4096) : text)) {
+      if (out.ok && hasSubmissionMarkers(text)) {
         const { header } = parseSubmissionHeader(text);
         if (header.accessionNumber.value || header.filedAsOf.value) out.filing.submission = header;
       }
