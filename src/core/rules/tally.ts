@@ -69,8 +69,8 @@ interface Explanation {
   exact?: boolean;
 }
 
-/** Why a gap may be lawful, from the filing itself; none: the gap is an error. */
-function explanations(filing: Filing, l: Link): Explanation[] {
+/** Why a gap (`gap`: the amount owned is off by it) may be lawful, from the filing itself; none: the gap is an error. */
+function explanations(filing: Filing, l: Link, gap: Big): Explanation[] {
   const out: Explanation[] = [];
   const next = l.next;
   if (l.outside && next)
@@ -96,7 +96,6 @@ function explanations(filing: Filing, l: Link): Explanation[] {
           : 'a Form 5 transaction reported on a Form 4 may state the amount owned after changes reported on other forms',
       related: [],
     });
-  const gap = l.expected.minus(l.to.owned).abs();
   for (const { id, fn } of amountFootnotes(filing, l)) {
     const text = fn ? val(fn.text) : null;
     const exact = text !== null && accountsFor(text, gap);
@@ -172,7 +171,7 @@ function mismatchDraft(filing: Filing, l: Link): Draft {
       [...related, rel('Acquired/disposed flag', locOf(to.row.transactionAcquiredDisposedCode, to.row))],
     );
   }
-  const why = explanations(filing, l);
+  const why = explanations(filing, l, diff);
   if (!why.length) return draft(head, where, related);
   return {
     ...draft(`${head}; ${why.map((w) => w.text).join('; ')}`, where, [...related, ...why.flatMap((w) => w.related)]),
