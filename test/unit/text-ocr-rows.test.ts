@@ -166,3 +166,44 @@ describe("text: a title's word OCR misread, read by the words the text writes ag
     assert.equal(g.nonDerivative[0].securityTitle.value, 'Conimon Stock');
   });
 });
+
+describe("text: OCR's Form 3 Table II", function () {
+  it('starts a new row at a line with the same security title, where the I read as "1" left the row looking unfinished', function () {
+    const f = read('form3-tesseract-table2-same-title.txt');
+    assert.equal(f.derivative.length, 2);
+    const [a, b] = f.derivative;
+    assert.equal(a.directOrIndirectOwnership.value, 'I');
+    assert.equal(a.natureOfOwnership.value, 'Trust');
+    assert.equal(a.underlyingSecurityShares.value, '7500');
+    assert.equal(b.underlyingSecurityShares.value, '2500');
+    assert.equal(b.expirationDate.value, '2031-06-30');
+    assert.equal(b.directOrIndirectOwnership.value, 'D');
+  });
+
+  it("reads a bare one-digit number before the dates as the date box's garbled footnote marker, not as an amount", function () {
+    const f = read('form3-tesseract-table2-marker-digit.txt');
+    const [r] = f.derivative;
+    assert.equal(r.exerciseDate.value, null);
+    assert.equal(r.expirationDate.value, '2031-06-30');
+    assert.equal(r.underlyingSecurityTitle.value, 'Common Stock');
+    assert.equal(r.underlyingSecurityShares.value, '7500');
+    assert.equal(r.conversionOrExercisePrice.value, '2.15');
+    assert.ok(
+      f.findings.some((x) => /Table II row 1 .*footnote marker "6"/.test(x.message)),
+      f.findings.map((x) => x.message).join('\n'),
+    );
+  });
+
+  it('reads a price with a double quote before its "$" (a speck)', function () {
+    const f = read('form3-tesseract-table2-quote-price.txt');
+    assert.equal(f.derivative[0].conversionOrExercisePrice.value, '2.15');
+  });
+
+  it('reads an expiration date written with letters for its slashes and a digit ("o6n302031"), flagged', function () {
+    const f = read('form3-tesseract-table2-date-letters.txt');
+    const r = f.derivative[1];
+    assert.equal(r.exerciseDate.value, null);
+    assert.equal(r.expirationDate.value, '2031-06-30');
+    assertFlagged(f, r.expirationDate, 'its slashes misread or lost');
+  });
+});

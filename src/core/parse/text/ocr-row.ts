@@ -10,14 +10,17 @@ import type { BoxKey } from '../../form/layout';
 import type { FootnoteRef } from '../../model';
 import type { Piece, TextDoc } from './doc';
 import { TRANSACTION_CODES } from '../form/normalize';
-import { adOf, codeOf, diOf, isCode, ocrTokens, type Tok } from './ocr';
+import { adOf, codeOf, DIGIT_FOR, diOf, isCode, ocrTokens, type Tok } from './ocr';
 
 /**
- * "MM/DD/YYYY" for a run of 9 or 10 digits that is a date the text writes elsewhere with one or both of its slashes
- * read as a digit (the other lost), when exactly one such date fits; else null.
+ * "MM/DD/YYYY" for a run of 9 or 10 characters that is a date the text writes elsewhere with one or both of its
+ * slashes read as a digit or a letter (the other lost) and its digits perhaps as their look-alike letters
+ * ("o4n142028"), when exactly one such date fits; else null.
  */
-function mangledDate(doc: TextDoc, raw: string): string | null {
-  if (!/^\d{9,10}$/.test(raw)) return null;
+function mangledDate(doc: TextDoc, token: string): string | null {
+  if (token.length < 9 || token.length > 10) return null;
+  const raw = [...token].map((c) => DIGIT_FOR.get(c) ?? c).join('');
+  if (!/^[0-9a-z/]+$/.test(raw) || raw.replace(/\D/g, '').length < 8) return null;
   if (!doc.datesWritten) {
     doc.datesWritten = new Set();
     const t = doc.t.length > 400_000 ? doc.t.slice(0, 400_000) : doc.t;
@@ -172,6 +175,14 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   const mark = (box: BoxKey, t: Tok | Tok[]) => {
     for (const x of Array.isArray(t) ? t : [t]) for (const g of x.garbled) garbled.push({ box, text: g });
   };
+  // A date whose slashes OCR read as digits or lost ("101022015" for 10/02/2015), where the text writes that date.
+  for (const t of toks) {
+    const d = t.kind === 'amount' || t.kind === 'junk' ? mangledDate(doc, t.raw) : null;
+    if (!d) continue;
+    t.kind = 'date';
+    t.norm = d;
+    t.why = `"${t.raw}" read as ${d}, a date the text writes elsewhere, its slashes misread or lost (OCR)`;
+  }
   let i = 0;
   // 1. The title: words up to the first date, amount or marker.
   while (i < toks.length && (toks[i].kind === 'word' || toks[i].kind === 'letter' || toks[i].kind === 'junk')) i++;
@@ -252,14 +263,6 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
       k++;
     }
   };
-  // A date whose slashes OCR read as digits or lost ("101022015" for 10/02/2015), where the text writes that date.
-  for (const t of rest) {
-    const d = t.kind === 'amount' ? mangledDate(doc, t.raw) : null;
-    if (!d) continue;
-    t.kind = 'date';
-    t.norm = d;
-    t.why = `"${t.raw}" read as ${d}, a date the text writes elsewhere, its slashes read as digits or lost (OCR)`;
-  }
   // 2. Table II: the conversion or exercise price before the transaction date (or a footnote in its place).
   if (isII && form !== '3') {
     const t = peek();
@@ -340,6 +343,20 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
       take('transactionShares', peek());
       markersInto('transactionShares');
     }
+    // Form 3's Table II has no value before its dates: a bare number of one or two digits there, with no amount
+    // after it, is the date box's footnote marker OCR read without its parentheses ("(5)" as "6" or "9.").
+    const first = peek();
+    if (
+      form === '3' &&
+      first?.kind === 'amount' &&
+      !first.dollar &&
+      /^\d{1,2}\.?$/.test(first.raw) &&
+      rest[k + 1] &&
+      rest[k + 1].kind !== 'amount'
+    ) {
+      first.kind = 'marker';
+      first.garbled = [first.raw, ...first.garbled];
+    }
     const dates: Tok[] = [];
     while (k < end && dates.length < 2) {
       const t = peek();
@@ -356,8 +373,8 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
         box,
         one(
           t,
-          t.kind === 'date' ? t.raw : null,
-          readable ? null : `"${t.raw}" where a date is printed could not be read (OCR)`,
+          t.kind === 'date' ? t.norm : null,
+          t.kind === 'date' ? t.why : readable ? null : `"${t.raw}" where a date is printed could not be read (OCR)`,
         ),
       );
       mark(box, t);

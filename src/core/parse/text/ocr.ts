@@ -35,7 +35,7 @@ export interface Tok {
 }
 
 /** Letters and digits OCR writes for a digit. */
-const DIGIT_FOR: ReadonlyMap<string, string> = new Map([
+export const DIGIT_FOR: ReadonlyMap<string, string> = new Map([
   ['O', '0'],
   ['o', '0'],
   ['l', '1'],
@@ -266,7 +266,7 @@ export function ocrTokens(doc: TextDoc, ranges: readonly [number, number][]): To
         if (s < e - 2 && '{}'.includes(doc.t[s]) && /^-?\$/.test(doc.t.slice(s + 1, s + 3))) s++;
         if (s > k && s < e - 2 && '.,-'.includes(doc.t[s]) && doc.t[s + 1] === '$') s++;
         // A speck read as a quote before a price ("‘$0.00"): no price starts with one.
-        if (s < e - 2 && "‘’'`“".includes(doc.t[s]) && doc.t[s + 1] === '$') s++;
+        if (s < e - 2 && '‘’\'`“”"'.includes(doc.t[s]) && doc.t[s + 1] === '$') s++;
         while (e > s + 1 && '|[]_'.includes(doc.t[e - 1])) e--;
         raw = doc.t.slice(s, e);
         if (raw === '$' && out.length < 10_000) {

@@ -18,6 +18,19 @@ const TITLE_START =
 const NEXT_TITLE_START =
   /^(Class\s[A-Z]\b|Series\b|Common\b|Preferred|Options?\b|Warrants?\b|Restricted|Ordinary|Rights?\b|Performance|Phantom|Units?\b|RSUs?\b|Employee|Convertible|Deferred)/i;
 
+/**
+ * The words a line starts with before its first value, lower-cased ("stock option (right to buy)"), or null when
+ * fewer than two: how a row names its security.
+ */
+function leadTitle(text: string): string | null {
+  const words: string[] = [];
+  for (const w of text.trim().split(/\s+/)) {
+    if (words.length === 4 || !/^[A-Za-z(][A-Za-z()'.,-]*$/.test(w)) break;
+    words.push(w.toLowerCase());
+  }
+  return words.length >= 2 ? words.join(' ') : null;
+}
+
 /** Words of the printed column headers of Tables I and II (a line of only these is header text). */
 const HEADER_VOCAB = new Set(
   (
@@ -246,6 +259,7 @@ export function readTable(
       // "Common $0.00 ..."): the lines of words above are the row's.
       const before = startsWithValue(l) || (doc.ocr && table === 'derivative') ? pendingTitle : [];
       const after: Line[] = [];
+      const title = leadTitle(l.text);
       let j = li + 1;
       let complete = rowComplete([l, ...after], doc.ocr);
       while (j < lines.length && after.length < 8) {
@@ -258,6 +272,9 @@ export function readTable(
         if (skipLine(tx) || (isHeaderLine(x) && !markersOnly(x))) break;
         if (!complete) {
           if (isData(x) && hasDate(x) && !startsWithValue(x)) break; // a new row with its own date
+          // OCR garbles dates and reads the I of a row's end as "1" ("... $3.74 1 Trust"), so a row can look
+          // unfinished: a line that starts with the row's own security title and holds values is the next row.
+          if (doc.ocr && isData(x) && title !== null && leadTitle(x.text) === title) break;
           after.push(x);
           li = j++;
           complete = rowComplete([l, ...after], doc.ocr);
