@@ -469,7 +469,8 @@ describe('text: OCR misreadings said where they are', function () {
     assertFlagged(f, a.text, '"B.Comioni" holds a period glued before a word');
     assertFlagged(f, b.text, '"séld" holds an accented letter');
     assert.ok(!c.text.uncertain, 'a footnote without such a word stays as read');
-    assertFlagged(f, f.remarks, '"dated:March" holds punctuation between letters');
+    assert.equal(f.remarks.value, 'Exhibit 24 - Power of Attorney dated March 1, 2024');
+    assertFlagged(f, f.remarks, 'read "dated:March" as "dated March"');
     assert.ok(!f.signatures[0].name.uncertain);
   });
 

@@ -171,3 +171,35 @@ describe('text: a short word hyphenated to a name in OCR prose', function () {
     assert.ok(!g.footnotes[0].text.uncertain, JSON.stringify(flagsAt(g, g.footnotes[0].text)));
   });
 });
+
+describe("text: OCR's marks in prose: a price range's word, a date's semicolon, specks as quotes", function () {
+  const f = readFixture('form4-tesseract-prose-slips-marks.txt');
+
+  it('reads back "ranging trim $", "March 31; 2025", an unclosed opening quote and marks glued between words', function () {
+    const n1 = f.footnotes[0].text;
+    assert.equal(
+      n1.value,
+      'The shares were sold on March 31, 2025 at prices ranging from $12.10 to $12.75, inclusive. The Reporting ' +
+        'Person undertakes to provide full information to the Issuer upon request.',
+    );
+    const said = flagsAt(f, n1).join('\n');
+    for (const change of [
+      '"ranging trim" as "ranging from"',
+      '"March 31;" as "March 31,"',
+      '"“The" as "The"',
+      `"undertakes'to" as "undertakes to"`,
+      `"the'Issuer" as "the Issuer"`,
+      '"Reporting:Person" as "Reporting Person"',
+    ])
+      assert.ok(said.includes(change), `${change} in ${said}`);
+  });
+
+  it("keeps a possessive's and a name's apostrophe", function () {
+    const n2 = f.footnotes[1].text;
+    assert.equal(
+      n2.value,
+      "The shares were sold under the Issuer's plan, adopted by the O'Brien Trust, at prices ranging from $12.80 to $13.00.",
+    );
+    assert.ok(!n2.uncertain, flagsAt(f, n2).join('\n'));
+  });
+});

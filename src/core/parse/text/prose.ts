@@ -219,6 +219,11 @@ const READ_BACK: [string, string][] = [
   ['ii', 'm'],
 ];
 
+/** Month names, before a day in a date. */
+const MONTHS = new Set(
+  'january february march april may june july august september october november december'.split(' '),
+);
+
 /** Internet names a period joins, which are no glued words: "sec.gov". */
 const NET_WORDS = new Set(['www', 'com', 'gov', 'org', 'net', 'http', 'https', 'html', 'htm']);
 
@@ -327,11 +332,14 @@ function undoSlip(w: string, ctx: ProseContext, budget: { left: number }, note: 
   if (!core) return null;
   const head = w.slice(0, from);
   const tail = w.slice(from + core.length);
-  const parts = core.split(/[.‘’:;]/);
+  // A straight apostrophe too ("undertakes'to", "the'Issuer"): a possessive's or a contraction's part after it is
+  // one letter ("Issuer's", "don't"), and a name's part before it ("O'Brien").
+  const parts = core.split(/[.‘’':;]/);
   if (
     parts.length > 1 &&
     parts.every(
-      (x, i) => (x.length >= 2 || (i === 0 && /^[aI]$/.test(x))) && (i === 0 ? /^[A-Za-z][a-z]*$/ : /^[a-z]+$/).test(x),
+      (x, i) =>
+        (x.length >= 2 || (i === 0 && /^[aI]$/.test(x))) && (i === 0 ? /^[A-Za-z][a-z]*$/ : /^[A-Za-z][a-z]+$/).test(x),
     ) &&
     parts.every((x) => !NET_WORDS.has(x.toLowerCase()) && english(x.toLowerCase())) &&
     !english(parts.join('').toLowerCase())
@@ -413,10 +421,29 @@ function undoSlips(
       parts[i] = fixed;
       continue;
     }
-    // A speck read as an opening quote that no quote closes: "Stock ‘was issued".
-    const speck = budget.left > 0 ? /^[‘'`]([a-z]{2,20}[,.;:]?)$/.exec(parts[i]) : null;
+    // The word of a price range OCR misread: "ranging trim $635.95", "ranging fro $644.96" (the range is written
+    // "ranging from $X to $Y", and "$" follows no other word there).
+    if (before === 'ranging' && /^\$\d/.test(after) && /^[a-z]{2,5}$/.test(parts[i]) && parts[i] !== 'from') {
+      changes.push(`"ranging ${parts[i]}" as "ranging from"`);
+      parts[i] = 'from';
+      continue;
+    }
+    // A date's comma read as a semicolon: "March 31; 2022" (no sentence breaks between a day and its year).
+    const day = /^(\d{1,2});$/.exec(parts[i]);
+    if (day && MONTHS.has(before.toLowerCase()) && /^\d{4}\b/.test(after)) {
+      changes.push(`"${before} ${parts[i]}" as "${before} ${day[1]},"`);
+      parts[i] = `${day[1]},`;
+      continue;
+    }
+    // A speck read as an opening quote that no quote closes: "Stock ‘was issued", "“The shares".
+    const speck = budget.left > 0 ? /^[‘'`“"]([A-Za-z][a-z]{1,19}[,.;:]?)$/.exec(parts[i]) : null;
     if (speck) budget.left--;
-    if (speck && !/[’']/.test(parts.slice(i + 1, i + 80).join('')) && english(trimEndOf(speck[1], ',.;:'))) {
+    if (
+      speck &&
+      // A quote that closes ends a word ("Trust”,"); an apostrophe inside one ("Issuer’s") closes nothing.
+      !parts.slice(i + 1, i + 80).some((x) => /[’'”"][,.;:)]*$/.test(x)) &&
+      english(trimEndOf(speck[1], ',.;:').toLowerCase())
+    ) {
       changes.push(`"${parts[i]}" as "${speck[1]}"`);
       parts[i] = speck[1];
       continue;
