@@ -207,3 +207,24 @@ describe("text: OCR's Form 3 Table II", function () {
     assertFlagged(f, r.expirationDate, 'its slashes misread or lost');
   });
 });
+
+describe("text: OCR's Table I rows that look unfinished", function () {
+  it('ends a row at a "1" after its last amount (the I of the ownership form), the next line its own row', function () {
+    const f = read('form4-tesseract-table1-i-as-one.txt');
+    assert.equal(f.nonDerivative.length, 2);
+    const [a, b] = f.nonDerivative;
+    assert.equal(a.directOrIndirectOwnership.value, 'I');
+    assert.equal(a.natureOfOwnership.value, null);
+    assert.equal(b.securityTitle.value, 'Class A Common Stock');
+    assert.equal(b.sharesOwnedFollowingTransaction.value, '2000');
+  });
+
+  it('starts a new row at a line repeating the title after a speck ("‘Common Stock")', function () {
+    const f = read('form4-tesseract-table1-title-speck.txt');
+    assert.equal(f.nonDerivative.length, 2);
+    const b = f.nonDerivative[1];
+    assert.equal(b.securityTitle.value, 'Common Stock');
+    assert.equal(b.sharesOwnedFollowingTransaction.value, '2000');
+    assert.equal(b.directOrIndirectOwnership.value, 'D');
+  });
+});

@@ -24,7 +24,11 @@ const NEXT_TITLE_START =
  */
 function leadTitle(text: string): string | null {
   const words: string[] = [];
-  for (const w of text.trim().split(/\s+/)) {
+  // A speck before the title ("‘Common Stock") is not part of it.
+  for (const w of text
+    .trim()
+    .replace(/^[^A-Za-z(]{1,3}(?=[A-Za-z(])/, '')
+    .split(/\s+/)) {
     if (words.length === 4 || !/^[A-Za-z(][A-Za-z()'.,-]*$/.test(w)) break;
     words.push(w.toLowerCase());
   }
@@ -361,6 +365,9 @@ function rowComplete(lines: Line[], ocr = false): boolean {
   toks.forEach((w, i) => {
     if (/^\$?[0-9][0-9,.]*(?:\(\d{1,2}\))*\)?$/.test(w)) lastNum = i;
   });
+  // OCR reads the I of the ownership form as "1": a "1" right after an amount ends the row ("$0 0 1").
+  if (ocr && lastNum >= 1 && lastNum === toks.length - 1 && toks[lastNum] === '1' && /\d$/.test(toks[lastNum - 1]))
+    return true;
   for (let i = lastNum + 1; i < toks.length; i++) {
     if (/^\(?[DI]\)?(?:\(\d{1,2}\))*$/.test(toks[i])) return true;
     if (ocr && lastNum >= 0 && toks[i].length <= 3) return true;
