@@ -173,20 +173,33 @@ function linkWhole(
   from: { owned: Big; ownedText: string; deferred?: boolean },
   to: LinkTarget,
 ): ReturnType<typeof link> | null {
+  const w = wholeStatus(from, to);
+  if (!w) return null;
+  return {
+    expected: w.status === 'exact' ? to.owned : dec(String(w.expected))!,
+    status: w.status,
+    reversed: w.reversed,
+  };
+}
+
+/** `linkWhole`'s status with its expected amount as a double (no big.js), or null when an amount is not whole. */
+function wholeStatus(
+  from: { ownedText: string; deferred?: boolean },
+  to: LinkTarget,
+): { expected: number; status: LinkStatus; reversed: boolean } | null {
   if (!WHOLE.test(from.ownedText) || !WHOLE.test(to.sharesText) || !WHOLE.test(to.ownedText)) return null;
   const start = Number(from.ownedText);
   const shares = Number(to.sharesText);
   const owned = Number(to.ownedText);
   const expected = to.sign > 0 ? start + shares : start - shares;
-  if (expected === owned) return { expected: to.owned, status: 'exact', reversed: false };
-  const big = () => dec(String(expected))!;
+  if (expected === owned) return { expected, status: 'exact', reversed: false };
   if (to.row.table === 'derivative') {
-    if (to.sign > 0 && owned === shares) return { expected: big(), status: 'lot', reversed: false };
-    if (to.sign < 0 && owned === 0 && start === 0) return { expected: big(), status: 'lot', reversed: false };
+    if (to.sign > 0 && owned === shares) return { expected, status: 'lot', reversed: false };
+    if (to.sign < 0 && owned === 0 && start === 0) return { expected, status: 'lot', reversed: false };
   }
-  if (from.deferred && to.deferred && start === owned) return { expected: big(), status: 'repeated', reversed: false };
+  if (from.deferred && to.deferred && start === owned) return { expected, status: 'repeated', reversed: false };
   const other = to.sign > 0 ? start - shares : start + shares;
-  return { expected: big(), status: 'mismatch', reversed: shares !== 0 && other === owned };
+  return { expected, status: 'mismatch', reversed: shares !== 0 && other === owned };
 }
 
 const COST: Record<LinkStatus, number> = { exact: 0, rounding: 1, lot: 2, repeated: 2, mismatch: 1000 };
@@ -328,7 +341,8 @@ function orderBlock(start: Cursor | null, items: TallyItem[]): TallyItem[] {
   if (items.length > MAX_GREEDY) return items;
   if (start) return greedy(start, items).order;
   // Without a starting amount, try each row that no other row leads to (a head of the chain) as the first.
-  const ok = (x: TallyItem, y: TallyItem) => linkRows(x, y).status !== 'mismatch';
+  // Every pair is tried here, most of them mismatches: their status only, without the figures a link keeps.
+  const ok = (x: TallyItem, y: TallyItem) => (wholeStatus(x, y) ?? link(x, y)).status !== 'mismatch';
   const heads = items.filter((it) => !items.some((o) => o !== it && ok(o, it)));
   let best: { order: TallyItem[]; cost: number } | null = null;
   for (const h of (heads.length ? heads : items).slice(0, MAX_HEADS)) {
@@ -388,7 +402,9 @@ function unexplained(links: Link[]): number {
 }
 
 function mismatches(links: Link[]): number {
-  return links.filter((l) => l.status === 'mismatch').length;
+  let n = 0;
+  for (const l of links) if (l.status === 'mismatch') n++;
+  return n;
 }
 
 /** Run the tally over the rows of one group (any order; they are sorted here). `form`: the filing's form number. */
@@ -524,6 +540,13 @@ function mergeByAmounts(
   form: string | null,
 ): { key: string; rows: Row[]; tally: TallyGroup }[] {
   const out = [...groups];
+  // Each pair of groups is compared, and a group's key is the same every time.
+  const keys = new Map<Row, string>();
+  const keyOf = (row: Row) => {
+    let k = keys.get(row);
+    if (k === undefined) keys.set(row, (k = describedKey(row)));
+    return k;
+  };
   let tries = 0;
   for (let changed = true; changed && tries < MAX_MERGE_TRIES;) {
     changed = false;
@@ -531,8 +554,8 @@ function mergeByAmounts(
       for (let j = i + 1; j < out.length; j++) {
         const a = out[i];
         const b = out[j];
-        if (describedKey(a.rows[0]) !== describedKey(b.rows[0])) continue;
         if (mismatches(a.tally.links) + mismatches(b.tally.links) === 0) continue;
+        if (keyOf(a.rows[0]) !== keyOf(b.rows[0])) continue;
         if (a.tally.skipped.length + b.tally.skipped.length > 0) continue;
         // The larger group gives the key: the plain row joins the described holding.
         const [big, small] = a.rows.length >= b.rows.length ? [a, b] : [b, a];
