@@ -7,19 +7,16 @@
  */
 import type { Field, FootnoteRef } from '../../model';
 import { compareFootnoteIds } from '../../model';
+import { priceRanges as statedRanges } from '../../priceRange';
 import type { TextDoc } from './doc';
 
-/** "ranging from $634.93 to $635.92": the price ranges of the footnotes, by id. */
+/** "ranging from $634.93 to $635.92": the first price range of each footnote that states one, by id. */
 function priceRanges(doc: TextDoc): Map<string, [number, number]> {
   const out = new Map<string, [number, number]>();
   for (const n of doc.filing.footnotes) {
     const text = n.text.value ?? '';
-    // "from" as OCR may misread it ("ranging trim $635.95 to $636.94").
-    const m =
-      /(?:from|ranging\s\S{1,6})\s{1,3}\$\s?([\d,]{1,12}(?:\.\d{1,6})?)\s{1,3}to\s{1,3}\$\s?([\d,]{1,12}(?:\.\d{1,6})?)/i.exec(
-        text.length > 4000 ? text.slice(0, 4000) : text,
-      );
-    if (m && n.id.value) out.set(n.id.value, [Number(m[1].replace(/,/g, '')), Number(m[2].replace(/,/g, ''))]);
+    const [r] = statedRanges(text.length > 4000 ? text.slice(0, 4000) : text);
+    if (r && n.id.value) out.set(n.id.value, [Number(r.lowText), Number(r.highText)]);
   }
   return out;
 }
