@@ -44,7 +44,11 @@ export const checks = [
       await apple.waitFor({ timeout: 20000 });
       expect((await apple.innerText()).includes('Apple Inc.'), `row: ${await apple.innerText()}`);
       await wb.screenshot('edgar-open', { readme: true });
-      await apple.click();
+      // Search results arrive as the user types; Enter once the row is the active one (see the filing's row below).
+      await wb.page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'AAPL · CIK 320193' })
+        .waitFor({ timeout: 20000 });
+      await wb.page.keyboard.press('Enter');
       // The issuer's filings come in a quick pick of their own, titled with the CIK once EDGAR's list has been read;
       // typing before it shows would filter the pick being closed.
       await wb.page.locator('.quick-input-title', { hasText: '(CIK 320193)' }).waitFor({ timeout: 20000 });
@@ -52,7 +56,12 @@ export const checks = [
       await input.fill('0000320193-24-000084');
       await filing.waitFor({ timeout: 20000 });
       expect((await filing.innerText()).includes('2024-08-07'), `row: ${await filing.innerText()}`);
-      await filing.click();
+      // Accepted with Enter once the filter has made it the active row: a click can land while the list is still
+      // being redrawn for the filter, and then selects nothing.
+      await wb.page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: '0000320193-24-000084' })
+        .waitFor({ timeout: 20000 });
+      await wb.page.keyboard.press('Enter');
       const f = await wb.frameWith('#root .edgar', { hasText: 'From EDGAR', timeout: 30000 });
       await f.locator('.issuer-name', { hasText: 'Apple Inc.' }).waitFor({ timeout: 10000 });
       const url = await f.locator('.edgar-url').getAttribute('href');
