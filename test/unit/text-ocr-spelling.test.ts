@@ -203,3 +203,24 @@ describe("text: OCR's marks in prose: a price range's word, a date's semicolon, 
     assert.ok(!n2.uncertain, flagsAt(f, n2).join('\n'));
   });
 });
+
+describe('text: an OCR line cut at the page edge', function () {
+  it('flags a signature ending in the start of a word the text writes whole ("Exhil" beside "Exhibit 99.1")', function () {
+    const f = readFixture('form4-tesseract-signature-cut.txt');
+    const name = f.signatures[0].name;
+    assert.equal(name.value, '/s/ See signatures included in Exhil');
+    assertFlagged(f, name, 'it ends with "Exhil", the start of "Exhibit"');
+  });
+
+  it('leaves a name the text writes elsewhere whole, and one the text writes nowhere else', function () {
+    for (const [signer, word] of [
+      ['Siobhan Brennan', 'Brennan'],
+      ['Siobhan Brennaq', 'Brennaq'],
+    ]) {
+      const f = readFixture('form4-tesseract-signature-cut.txt', (s) =>
+        s.replace('See signatures included in Exhil', signer),
+      );
+      assert.ok(!flagsAt(f, f.signatures[0].name).some((m) => m.includes(`ends with "${word}"`)));
+    }
+  });
+});

@@ -27,6 +27,25 @@ export function misreadWord(w: string): string | null {
   return null;
 }
 
+/** How often the text writes `phrase` (case-insensitive, within the part of the text that is read for words). */
+function writtenTimes(doc: TextDoc, phrase: string): number {
+  const t = (doc.t.length > 400_000 ? doc.t.slice(0, 400_000) : doc.t).toLowerCase();
+  const p = phrase.toLowerCase();
+  let n = 0;
+  for (let i = t.indexOf(p); i >= 0 && n < 100; i = t.indexOf(p, i + p.length)) n++;
+  return n;
+}
+
+/** A word the text writes that starts with `start` (letters only), longer than `word` and not it, or null. */
+function longerWordWritten(doc: TextDoc, start: string, word: string): string | null {
+  const t = doc.t.length > 400_000 ? doc.t.slice(0, 400_000) : doc.t;
+  // `start` is letters only (checked by the caller), so the pattern is a plain word prefix: linear.
+  const re = new RegExp(`\\b${start}[a-z]{1,20}\\b`, 'gi');
+  for (let m = re.exec(t), n = 0; m && n < 50; m = re.exec(t), n++)
+    if (m[0].length > word.length && m[0].toLowerCase() !== word.toLowerCase()) return m[0];
+  return null;
+}
+
 /**
  * Letters OCR reads one for another: "m" as "rn" ("Colurnn"), "l" as "i" ("Tabie"), "c" as "e" ("Stoek"), "O" as
  * "G" ("Gne"), "n" as "ri" ("Persori").
@@ -184,6 +203,24 @@ function check(
       `"${word}" joins "${m[1]}" to a name with a hyphen: OCR may have read a space or a speck as one`,
     );
     return;
+  }
+  // A last word cut at the page's edge: not English, and the start of a longer word the text writes elsewhere
+  // ("/s/ See signatures included in Exhil" beside the "Exhibit 99.1" the text writes).
+  const tail = /(?:^|\s)([A-Za-z]{3,20})[.,]?$/.exec(f.value.trimEnd());
+  // A word the text writes elsewhere ("Kampani" in the boxes) is whole.
+  if (tail && !english(tail[1].toLowerCase()) && writtenTimes(doc, tail[1]) === 1) {
+    // Its last letter may be half a letter, cut too ("Exhil" of "Exhib...").
+    const longer =
+      longerWordWritten(doc, tail[1], tail[1]) ??
+      (tail[1].length >= 5 ? longerWordWritten(doc, tail[1].slice(0, -1), tail[1]) : null);
+    if (longer) {
+      doc.doubt(
+        f,
+        what,
+        `it ends with "${tail[1]}", the start of "${longer}", which the text writes elsewhere: OCR may have cut its last words`,
+      );
+      return;
+    }
   }
   const last = othersEnd ? /[a-z]{1,40}$/.exec(f.value.trimEnd())?.[0] : undefined;
   if (last) {
