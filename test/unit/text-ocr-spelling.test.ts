@@ -194,6 +194,15 @@ describe("text: OCR's marks in prose: a price range's word, a date's semicolon, 
       assert.ok(said.includes(change), `${change} in ${said}`);
   });
 
+  it('reads a speck after a comma as no hyphen ("1934,-as amended")', function () {
+    const n3 = f.footnotes[2].text;
+    assert.equal(
+      n3.value,
+      'The plan was adopted under Rule 10b5-1 of the Securities Exchange Act of 1934, as amended.',
+    );
+    assertFlagged(f, n3, '"1934,-as" as "1934, as"');
+  });
+
   it("keeps a possessive's and a name's apostrophe", function () {
     const n2 = f.footnotes[1].text;
     assert.equal(

@@ -384,6 +384,9 @@ function undoSlip(w: string, ctx: ProseContext, budget: { left: number }, note: 
     return `${head}${parts.join(' ')}${tail}`;
   const amount = /^([A-Za-z][a-z]{1,19})[.‘’':;](\$?\d[\d,.]{0,20})$/.exec(core);
   if (amount && english(amount[1].toLowerCase())) return `${head}${amount[1]} ${amount[2]}${tail}`;
+  // A speck read as a hyphen after a comma: "of 1934,-as amended" (no word follows a comma with a hyphen).
+  const comma = /^([^,]{1,30}),-([a-z]{2,20})$/.exec(core);
+  if (comma && english(comma[2])) return `${head}${comma[1]}, ${comma[2]}${tail}`;
   // A number glued to the word after it by a stroke or a speck: "Column 4/is", "Column 4'is".
   const glued = /^(\d{1,3})[/|'’‘:;]([a-z]{2,20})$/.exec(core);
   if (glued && english(glued[2])) return `${head}${glued[1]} ${glued[2]}${tail}`;
