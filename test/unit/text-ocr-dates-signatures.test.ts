@@ -104,3 +104,17 @@ describe('text: a Form 3 date box whose label OCR garbled', function () {
     assert.equal(f.dateOfOriginalSubmission.value, null);
   });
 });
+
+describe('text: a thin letter OCR added to a signature name', function () {
+  it('reads "Brennain" as "Brennan", which the boxes and a footnote write, flagged', function () {
+    const f = readOcrFiling('form4-tesseract-signature-thin-letter.txt');
+    const name = f.signatures[0].name;
+    assert.equal(name.value, '/s/ Siobhan Brennan');
+    assertFlagged(f, name, '"Brennain" read as "Brennan", which the text writes 2 times');
+  });
+
+  it('leaves it where the text writes the other spelling only once', function () {
+    const f = readOcrFiling('form4-tesseract-signature-thin-letter.txt', (s) => s.replace('Ms. Brennan', 'the owner'));
+    assert.equal(f.signatures[0].name.value, '/s/ Siobhan Brennain');
+  });
+});

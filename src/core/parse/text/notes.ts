@@ -3,6 +3,8 @@ import { absent } from '../../model';
 import type { Line, Piece, TextDoc } from './doc';
 import { readOwnersSection } from './owners';
 import { EXPLANATION, oneCharOff } from './patterns';
+import { docContext } from './doc-words';
+import { english } from './english';
 
 /**
  * Everything after the tables: the numbered footnotes, the remarks, the signature lines, and the "Reporting
@@ -335,6 +337,36 @@ function undoSignatureSlips(name: string): { value: string; said: string[] } {
   return { value, said };
 }
 
+/**
+ * A signature's name word with a thin letter OCR added, from a speck ("Kampaini" where the boxes and the other
+ * signatures write "Kampani"): no English word, written only here, and the word without one of its inner i's or
+ * l's is written at least twice. Read as that word; a name differing so from another name does not repeat it.
+ */
+function thinLetterOff(doc: TextDoc, value: string): { value: string; said: string } | null {
+  if (value.length > 300) return null;
+  const ctx = docContext(doc);
+  const words = value.split(' ');
+  for (let k = 0; k < words.length; k++) {
+    const m = /^([A-Z][a-z]{3,19})([,.]?)$/.exec(words[k]);
+    if (!m) continue;
+    const lower = m[1].toLowerCase();
+    if (english(lower) || ctx.count(lower) > 1) continue;
+    for (let i = 1; i < lower.length; i++) {
+      if (lower[i] !== 'i' && lower[i] !== 'l') continue;
+      const w = lower.slice(0, i) + lower.slice(i + 1);
+      const n = ctx.count(w);
+      if (n < 2) continue;
+      const read = m[1][0] + w.slice(1);
+      words[k] = `${read}${m[2]}`;
+      return {
+        value: words.join(' '),
+        said: `"${m[1]}" read as "${read}", which the text writes ${n} times: OCR read a speck as a thin letter`,
+      };
+    }
+  }
+  return null;
+}
+
 /** "/s/" as OCR writes it: its first slash as a stroke or a digit ("4s/"), its last as a letter ("/si"). */
 const OCR_SLASH_S = /^(?:[|4lIJ1]s\/|\/s[il1|])(?=[ \t])/;
 
@@ -433,7 +465,15 @@ function readSignatureLine(doc: TextDoc, l: Line): void {
   const joined = name ? `${name.raw}${tail}` : null;
   const wrapped =
     joined !== null ? (spanEnd > l.end ? joined.replace(/([A-Za-z])- (?=[A-Za-z])/g, '$1-') : joined) : null;
-  const slips = doc.ocr && wrapped ? undoSignatureSlips(wrapped) : { value: wrapped, said: [] };
+  const slips: { value: string | null; said: string[] } =
+    doc.ocr && wrapped ? undoSignatureSlips(wrapped) : { value: wrapped, said: [] };
+  if (doc.ocr && slips.value) {
+    const thin = thinLetterOff(doc, slips.value);
+    if (thin) {
+      slips.value = thin.value;
+      slips.said.push(thin.said);
+    }
+  }
   const said = doubt ? [...slips.said, doubt] : slips.said;
   const nameDoubt = said.length ? said.join('; ') : null;
   doc.filing.signatures.push({
