@@ -233,3 +233,18 @@ describe('text: an OCR line cut at the page edge', function () {
     }
   });
 });
+
+describe("text: an officer's title with a hyphen where OCR read a space", function () {
+  it('flags "General-Counsel" in the remarks, not "Vice-President" or "Co-Founder"', function () {
+    const f = readFixture('form4-tesseract-remarks-title-hyphen.txt');
+    assert.equal(f.remarks.value, 'Senior Vice President, General-Counsel and Corporate Secretary');
+    assertFlagged(f, f.remarks, '"General-Counsel" joins two words of an officer\'s title with a hyphen');
+    for (const title of ['Senior Vice-President and Corporate Secretary', 'Co-Founder and Chief Executive Officer']) {
+      const g = readFixture('form4-tesseract-remarks-title-hyphen.txt', (s) =>
+        s.replace('Senior Vice President, General-Counsel and Corporate Secretary', title),
+      );
+      assert.equal(g.remarks.value, title);
+      assert.ok(!flagsAt(g, g.remarks).some((m) => m.includes("officer's title")), title);
+    }
+  });
+});

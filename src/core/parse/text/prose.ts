@@ -204,6 +204,18 @@ function check(
     );
     return;
   }
+  // Two words of officers' titles joined by a hyphen ("General-Counsel"): titles write them apart (only a prefix
+  // takes a hyphen: "Vice-President", "Co-Founder"), so OCR may have read a space as one.
+  for (const m of f.value.matchAll(/(?:^|[\s(,])([A-Z][a-z]{2,14})-([A-Z][a-z]{2,14})(?=[\s,.;:)]|$)/g)) {
+    const [a, b] = [m[1].toLowerCase(), m[2].toLowerCase()];
+    if (!TITLE_WORDS.has(a) || !TITLE_WORDS.has(b) || HYPHEN_PREFIXES.has(a) || a === 'vice') continue;
+    doc.doubt(
+      f,
+      what,
+      `"${m[1]}-${m[2]}" joins two words of an officer's title with a hyphen: OCR may have read a space as one`,
+    );
+    return;
+  }
   // A last word cut at the page's edge: not English, and the start of a longer word the text writes elsewhere
   // ("/s/ See signatures included in Exhil" beside the "Exhibit 99.1" the text writes).
   const tail = /(?:^|\s)([A-Za-z]{3,20})[.,]?$/.exec(f.value.trimEnd());
@@ -255,6 +267,16 @@ const READ_BACK: [string, string][] = [
   ['t', 'l'],
   ['ii', 'm'],
 ];
+
+/** Words of officers' titles (the form's box 5 and the remarks that give a title). */
+const TITLE_WORDS = new Set(
+  (
+    'chief executive financial operating accounting legal technology information marketing revenue commercial ' +
+    'medical scientific investment compliance risk people human resources officer president general counsel ' +
+    'secretary treasurer controller director senior executive corporate principal managing partner chairman ' +
+    'chair vice founder head global'
+  ).split(' '),
+);
 
 /** Month names, before a day in a date. */
 const MONTHS = new Set(
