@@ -7,7 +7,7 @@ import type { Field, ReportingOwner } from '../../model';
 import type { TextDoc } from './doc';
 import { isEnglishWord } from './english';
 import { key, trimEndOf } from './patterns';
-import { CONFUSIONS, confusedReadings } from './prose';
+import { CONFUSIONS, confusedReadings } from './prose-readback';
 
 /**
  * An issuer's name whose first word, in lower case, is another word of the text without its first letter ("ector
