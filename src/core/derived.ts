@@ -19,7 +19,8 @@ import type { Filing, Row, TableName } from './model';
 import { dec } from './decimal';
 import { code, val } from './fields';
 import { groupByHolding, holdingKey, transactionRows } from './holdings';
-import { tallyFiling, tallyItem } from './tally';
+import { tallyFiling } from './tally';
+import { tallyItem } from './tally-link';
 
 export interface DerivedRow {
   /** Shares x price per share, exact; null when either is missing, for holdings, or when Table II gives only a total value. */

@@ -27,7 +27,8 @@ import { docType, filingDate, footnoteById, locOf, normCik, rel, rowLabel, val }
 import { baseName, fmtAmount } from './format';
 import { baseKey, holdingLabel } from './holdings';
 import { type RuleOptions, CROSS_RULES, severityFor } from './rules';
-import { link, tallyFiling, type TallyItem } from './tally';
+import { tallyFiling } from './tally';
+import { link, type TallyItem } from './tally-link';
 import { detached, digest, memoizeShort } from './strings';
 
 export interface CrossFinding {

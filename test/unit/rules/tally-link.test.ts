@@ -1,7 +1,7 @@
 /** The running tally's link between two rows: whole amounts (computed in doubles) agree with exact decimals. */
 import * as assert from 'node:assert/strict';
 import { dec } from '../../../src/core/decimal';
-import { link, linkDecimal, type LinkTarget } from '../../../src/core/tally';
+import { link, linkDecimal, type LinkTarget } from '../../../src/core/tally-link';
 // mulberry32, seeded, so a failure names a case that can be run again.
 import { random } from '../../../bench/ocr/degrade';
 
