@@ -1,7 +1,7 @@
 /** Expanding the CLI's file and folder arguments into the files to read. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MAX_INPUT_BYTES, sizeLimitReason } from '../core/inspect';
+import { MAX_INPUT_BYTES, sizeLimitReason } from '../core/input';
 import { MANIFEST_NAME } from '../core/edgar/manifest';
 
 /** Extensions a folder scan picks up; files named explicitly are always read, whatever their name. */

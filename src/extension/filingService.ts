@@ -14,7 +14,7 @@
  */
 import * as vscode from 'vscode';
 import type { Filing, ParseOutcome } from '../core/model';
-import { sizeLimitReason } from '../core/inspect';
+import { sizeLimitReason } from '../core/input';
 import type { WorkerInspectOptions } from '../core/worker/protocol';
 import { Disposable } from './dispose';
 import { notFiling, toReading, type InputReader, type Reading } from './reading';

@@ -16,7 +16,9 @@ import { inspectOptions, SECTION } from './config';
 import { Disposable } from './dispose';
 import type { FilingService } from './filingService';
 import { PDF_VIEW_TYPE } from './preview/editorProviders';
-import { readBytes, type PdfReader, type Reading } from './reading';
+import { inspectPdf } from '../core/input';
+import { isPdf } from '../core/decode';
+import { notFiling, toReading, type PdfReader, type Reading } from './reading';
 
 export const OCR_COMMAND = 'form4Inspector.readPdfByOcr';
 const SETTING = 'ocr.tesseractPath';
@@ -100,12 +102,13 @@ export class PdfOcr extends Disposable {
     if (!service.outcomeFor(uri)) await vscode.commands.executeCommand('vscode.openWith', uri, PDF_VIEW_TYPE);
     const reading = await vscode.window.withProgress(progress, async () => {
       const bytes = await vscode.workspace.fs.readFile(uri);
-      return readBytes(
-        bytes,
-        key,
-        inspectOptions(),
-        this.reader((b, f) => this.worker.parse(b, f)),
-      );
+      if (!isPdf(bytes)) return notFiling('not a PDF: only a PDF is read by OCR');
+      // The OCR worker reads the page images; the rules then run on its model here, as for any PDF's reading.
+      const outcome = await inspectPdf(bytes, key, {
+        ...inspectOptions(),
+        readPdf: this.reader((b, f) => this.worker.parse(b, f)),
+      });
+      return toReading({ outcome, isFiling: outcome.ok }, '');
     });
     service.hold(uri, reading);
     if (!reading.outcome.ok) void vscode.window.showWarningMessage(`Form 4: ${name}: ${reading.outcome.reason}`);

@@ -3,11 +3,10 @@
  * The reading itself is the core's (../core/worker/read.ts), run in the reading worker by filingService.ts; these
  * are its rules in plain Node (no `vscode` import), unit-tested in-process.
  */
-import type { InspectOptions } from '../core/inspect';
 import type { ParseOutcome } from '../core/model';
 import type { PdfReader } from '../core/pdf/reader';
 import type { ReadResult, WorkerInspectOptions } from '../core/worker/client';
-import { notFilingResult, readBytesInput, readTextInput } from '../core/worker/read';
+import { notFilingResult } from '../core/worker/protocol';
 
 export type { PdfReader };
 
@@ -39,19 +38,4 @@ export function notFiling(reason: string): Reading {
 export function toReading(r: ReadResult, text: string): Reading {
   const t = r.outcome.ok ? r.outcome.filing.text : r.isFiling ? text : '';
   return { outcome: r.outcome, isFiling: r.isFiling, text: t };
-}
-
-/** Text (an open document), read in-process. */
-export function readText(text: string, file: string, options: InspectOptions): Reading {
-  return toReading(readTextInput(text, file, options), text);
-}
-
-/** Bytes (a file that is not open, a PDF), read in-process; a PDF goes to `readPdf`. */
-export async function readBytes(
-  bytes: Uint8Array,
-  file: string,
-  options: InspectOptions,
-  readPdf: PdfReader,
-): Promise<Reading> {
-  return toReading(await readBytesInput(bytes, file, { ...options, readPdf }), '');
 }

@@ -36,7 +36,7 @@ async function check(dir: string, cacheFolder: string | null, version = '1.0.0')
   const results: FileResult[] = [];
   const stats = await checkInputs(
     [dir],
-    { inspect: {}, workerScript: null, cache },
+    { inspect: {}, inspectFile: inspectBytes, workerScript: null, cache },
     {
       file: (_i, r) => results.push(r),
       unreadable: () => undefined,

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { walkInputs, type InputFile } from '../../src/cli/files';
 import { checkFile } from '../../src/cli/scan/file';
+import { inspectBytes } from '../../src/core/inspect';
 import { MANIFEST_NAME, sha256Hex } from '../../src/core/edgar/manifest';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'xml', 'footnotes.xml');
@@ -42,7 +43,7 @@ describe('folder walk and the EDGAR download manifest', () => {
   const walked = (p: string) => [...walkInputs([p])].filter((w): w is InputFile => 'path' in w);
   /** Whether the check of `file` finds it filed late, which only EDGAR's filing date can show. */
   const late = async (file: string, manifest?: boolean) => {
-    const out = await checkFile(file, {}, { manifest });
+    const out = await checkFile(file, {}, { inspect: inspectBytes, manifest });
     assert.ok(out.ok, 'checked');
     return out.findings.some((f) => f.rule === 'late-filing');
   };

@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { ParseOutcome } from '../../src/core/model';
 import { MAX_INPUT_BYTES } from '../../src/core/inspect';
-import { notFiling, readBytes, readText, type PdfReader } from '../../src/extension/reading';
+import { notFiling, type PdfReader } from '../../src/extension/reading';
+import { readBytes, readText } from '../helpers/reading';
 
 const ROOT = path.join(__dirname, '..', '..');
 const MISMATCH = path.join(ROOT, 'examples', 'holdings-mismatch-form4.xml');

@@ -26,7 +26,7 @@ export interface CheckSink {
 export interface CheckRunOptions {
   inspect: InspectOptions;
   /** How the main thread reads a file (PDFs, and every file when there are no worker threads). */
-  inspectFile?: InspectFile;
+  inspectFile: InspectFile;
   /** The script a worker thread runs (the CLI bundle), or null to check in this thread. */
   workerScript: string | null;
   threads?: number;

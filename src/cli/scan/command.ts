@@ -1,5 +1,5 @@
 /** `form4 check`: the files and folders read (streamed, in worker threads, from the cache when unchanged), then output. */
-import type { InspectOptions } from '../../core/inspect';
+import { inspectBytes, type InspectOptions } from '../../core/inspect';
 import { crossMemo, openCheckCache, type CrossMemo } from './cache';
 import type { ChainSummary, CrossFinding } from '../../core/reconcile';
 import { checkInputs } from './check';
@@ -47,7 +47,7 @@ export async function runCheck(c: CheckCommand): Promise<number> {
       c.paths,
       {
         inspect: c.inspect,
-        inspectFile: c.inspectFile,
+        inspectFile: c.inspectFile ?? inspectBytes,
         workerScript: c.workerScript,
         cache,
         // A tuning and test knob, like FORM4_THREADS.

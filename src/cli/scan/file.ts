@@ -1,6 +1,6 @@
 /** One file of a folder check: read, inspected, and reduced to what the check keeps of it. */
 import type { Filing, Finding, ParseOutcome } from '../../core/model';
-import { inspectBytes, type InspectOptions } from '../../core/inspect';
+import type { InspectOptions } from '../../core/inspect';
 import { edgarSourceForFile } from '../../core/edgar/manifest';
 import { readerFailed } from '../../core/worker/client';
 import { readInputFile, type ReadScratch } from '../files';
@@ -59,8 +59,8 @@ export const parseCount = { value: 0 };
 export interface CheckFileHow {
   /** Leave a PDF unread (`deferred`) for the main thread's reader (a scan worker). */
   deferPdf?: boolean;
-  /** How the bytes become an outcome (default: in this thread). */
-  inspect?: InspectFile;
+  /** How the bytes become an outcome (`inspectBytes` in this thread, or a reading worker). */
+  inspect: InspectFile;
   /** A read buffer reused from file to file (a scan worker reads one file at a time). */
   scratch?: ReadScratch;
   /** Whether the file's folder has an EDGAR download manifest (`InputFile.manifest`; absent: look for it). */
@@ -70,7 +70,7 @@ export interface CheckFileHow {
 export async function checkFile(
   path: string,
   options: InspectOptions,
-  { deferPdf = false, inspect = inspectBytes, scratch, manifest }: CheckFileHow = {},
+  { deferPdf = false, inspect, scratch, manifest }: CheckFileHow,
 ): Promise<FileOutcome> {
   // The outcome keeps nothing of the bytes (a filing holds decoded text), so a reused buffer can hold them.
   const bytes = readInput(path, scratch);

@@ -1,6 +1,6 @@
 /** The body of a scan worker thread: checks the batches of files the main thread sends, one answer per batch. */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { InspectOptions } from '../../core/inspect';
+import { inspectBytes, type InspectOptions } from '../../core/inspect';
 import { checkFile } from './file';
 import type { ReadScratch } from '../files';
 import { encodeOutcome } from './cache';
@@ -24,7 +24,12 @@ export function runScanWorker(): void {
       const results: FileResultMessage[] = [];
       for (const job of m.jobs) {
         progress.start(job.index);
-        const outcome = await checkFile(job.path, options, { deferPdf: true, scratch, manifest: job.manifest });
+        const outcome = await checkFile(job.path, options, {
+          deferPdf: true,
+          inspect: inspectBytes,
+          scratch,
+          manifest: job.manifest,
+        });
         results.push({ index: job.index, ...encodeOutcome(outcome) });
       }
       parentPort!.postMessage({ results } satisfies WorkerMessage);

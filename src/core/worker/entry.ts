@@ -11,7 +11,8 @@ import type { OcrJob } from '../ocr/job';
 import { withOcr } from '../ocr/offer';
 import type { PdfReader } from '../pdf/reader';
 import type { JobMessage, ReadJob, ReadResult } from './protocol';
-import { notFilingResult, readBytesInput, readTextInput } from './read';
+import { notFilingResult } from './protocol';
+import { readBytesInput, readTextInput } from './read';
 
 /** pdf.js (3 MB) is loaded on the first PDF only: a worker that reads text starts fast. */
 async function parsePdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ParseOutcome> {

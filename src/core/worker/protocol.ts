@@ -55,3 +55,8 @@ export interface ResultMessage {
 
 /** How the reason of an input that failed by a defect of the reader (not of the input) starts. */
 export const INTERNAL_ERROR = 'internal error while reading the file';
+
+/** A reading of an input that is not a filing, with the reason. */
+export function notFilingResult(reason: string): ReadResult {
+  return { outcome: { ok: false, reason, findings: [] }, isFiling: false };
+}

@@ -5,12 +5,7 @@
  */
 import { detectKind } from '../detect';
 import { inspectBytes, inspectText, MAX_INPUT_BYTES, type InspectOptions } from '../inspect';
-import type { ReadResult } from './protocol';
-
-/** A reading of an input that is not a filing, with the reason. */
-export function notFilingResult(reason: string): ReadResult {
-  return { outcome: { ok: false, reason, findings: [] }, isFiling: false };
-}
+import { notFilingResult, type ReadResult } from './protocol';
 
 /** Text (an open document as typed): a filing is inspected, anything else answered with its detected reason. */
 export function readTextInput(text: string, file: string, options: InspectOptions): ReadResult {
