@@ -24,6 +24,7 @@ import {
   type DownloadResult,
 } from '../src/core/edgar';
 import { ReplayServer } from '../test/edgar/replay-server.cjs';
+import { readHere } from '../src/core/edgar/read';
 
 const RECORDED = path.resolve(__dirname, '..', '..', 'shared', 'edgar-recorded');
 const COUNT = 100;
@@ -90,7 +91,7 @@ async function run(server: ReplayServer, cacheDir: string, outDir: string, folde
   const outcomes: DownloadResult['outcomes'] = [];
   const t0 = performance.now();
   for (const [cik, items] of folders) {
-    const r = await downloadFilings(client, items, { dir: path.join(outDir, cik), format: 'xml' });
+    const r = await downloadFilings(client, items, { dir: path.join(outDir, cik), format: 'xml', read: readHere });
     outcomes.push(...r.outcomes);
   }
   const wallMs = performance.now() - t0;

@@ -7,6 +7,7 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readHere } from '../core/edgar/read';
 import {
   DiskCache,
   EdgarClient,
@@ -281,6 +282,7 @@ async function run(
     for (const n of plan.notes) progress.line(`  note: ${n}`);
     const r = await downloadFilings(client, plan.items, {
       dir,
+      read: readHere,
       format: a.fullText ? 'txt' : 'xml',
       overwrite: a.overwrite,
       signal,

@@ -28,7 +28,7 @@ import {
 import { Disposable } from './dispose';
 import { EdgarAccess } from './edgarAccess';
 import { EdgarDocuments } from './edgarDocuments';
-import { pickEntity, pickFiling, type EntityChoice } from './edgarPick';
+import { pickEntity, pickFiling, type EntityChoice, type ReadDocument } from './edgarPick';
 import { PREVIEW_VIEW_TYPE } from './preview/editorProviders';
 
 export const OPEN_FROM_EDGAR = 'form4Inspector.openFromEdgar';
@@ -158,6 +158,8 @@ export class EdgarCommands extends Disposable {
   constructor(
     storage: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    /** How a document from EDGAR is read (to name it, to check a download's role): the reading worker. */
+    private readonly read: ReadDocument,
   ) {
     super();
     this.access = new EdgarAccess(storage, log);
@@ -185,7 +187,7 @@ export class EdgarCommands extends Disposable {
         ref =
           choice.kind === 'filing'
             ? choice.ref
-            : await pickFiling(client, this.access.client(true), choice, this.onError);
+            : await pickFiling(client, this.access.client(true), this.read, choice, this.onError);
       }
       if (!ref) return undefined;
       const chosen = ref;
@@ -313,6 +315,7 @@ export class EdgarCommands extends Disposable {
         return downloadFilings(client, plan.items, {
           dir: folder.fsPath,
           format,
+          read: this.read,
           signal: ac.signal,
           onItem: (done, total, item, outcome) => {
             progress.report({ increment: 100 / total, message: `${done}/${total}: ${item.ref.accessionNumber}` });

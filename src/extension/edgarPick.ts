@@ -25,7 +25,7 @@ import {
   type Listing,
   type TickerIndex,
 } from '../core/edgar';
-import { inspectBytes } from '../core/inspect';
+import type { DownloadOptions } from '../core/edgar/download';
 import { val } from '../core/fields';
 
 export type EntityChoice =
@@ -212,17 +212,20 @@ function listingItem(l: Listing, who: string): FilingItem {
   };
 }
 
+/** How a cached EDGAR document is read for its names: in the reading worker, off the extension host's thread. */
+export type ReadDocument = DownloadOptions['read'];
+
 /**
  * Owner and issuer names for the filings whose document is in the cache already (read without a request); EDGAR's
  * list does not name them, and asking for every document just to name it would cost a request each.
  */
-async function namesFromCache(offline: EdgarClient, items: FilingItem[]): Promise<boolean> {
+async function namesFromCache(offline: EdgarClient, read: ReadDocument, items: FilingItem[]): Promise<boolean> {
   let changed = false;
   for (const item of items.slice(0, 200)) {
     if (!item.ref) continue;
     try {
       const r = await offline.get(documentAddress(item.ref, 'xml').url, { kind: 'document' });
-      const out = await inspectBytes(r!.body, 'cached', { noRules: true });
+      const out = await read(r!.body, 'cached', null);
       if (!out.ok) continue;
       const owners = out.filing.reportingOwners.map((o) => val(o.name)).filter(Boolean);
       item.detail = `${owners.join(', ') || '?'} → ${val(out.filing.issuer.name) ?? '?'}${item.detail?.replace(/^[^·]*/, ' ') ?? ''}`;
@@ -241,6 +244,7 @@ async function namesFromCache(offline: EdgarClient, items: FilingItem[]): Promis
 export function pickFiling(
   client: EdgarClient,
   offline: EdgarClient,
+  read: ReadDocument,
   choice: Extract<EntityChoice, { kind: 'entity' | 'latest' }>,
   onError: (e: unknown) => void,
 ): Promise<FilingRef | undefined> {
@@ -300,7 +304,7 @@ export function pickFiling(
         if (!filings.length && !tail.length)
           tail = [{ label: `$(info) EDGAR lists no Forms 3, 4 or 5 of ${entity.name}`, alwaysShow: true }];
         show();
-        if (await namesFromCache(offline, filings)) show();
+        if (await namesFromCache(offline, read, filings)) show();
       });
     } else {
       const feed = currentFilings(client, { forms: ['4'], signal: ac.signal });

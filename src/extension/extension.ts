@@ -102,7 +102,11 @@ export function activate(context: vscode.ExtensionContext): Form4Api {
   };
   for (const d of registerCommands({ service, active, previews, diagnostics, log, scan })) own(d);
   for (const d of registerTimeline({ extensionUri: context.extensionUri, service, log })) own(d);
-  own(new EdgarCommands(context.globalStorageUri, log));
+  own(
+    new EdgarCommands(context.globalStorageUri, log, async (bytes, file, edgar) => {
+      return (await reader.inspectBytes(bytes, file, { noRules: true, edgar })).outcome;
+    }),
+  );
   for (const d of registerSection16({ service, active, log })) own(d);
   own(
     vscode.workspace.onDidChangeConfiguration((e) => {

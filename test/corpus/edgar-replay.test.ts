@@ -15,7 +15,6 @@ import {
   currentFilings,
   downloadFilings,
   fetchDocument,
-  inspectDocument,
   listOwnershipFilings,
   planEntity,
   refFromListing,
@@ -25,6 +24,7 @@ import {
 } from '../../src/core/edgar';
 import { SHARED_DIR, sharedOrSkip } from '../helpers/shared';
 import { ReplayServer } from '../edgar/replay-server.cjs';
+import { inspectDocument, readHere } from '../../src/core/edgar/read';
 
 const RECORDED = path.join(SHARED_DIR, 'edgar-recorded');
 const UA = 'Form4 Tests form4-tests@example.com';
@@ -326,7 +326,7 @@ describe('the EDGAR client against the replay server', function () {
       });
       const items = plan.items.filter((i) => /24-0000(84|86|88|96|97|98)$/.test(i.ref.accessionNumber));
       assert.equal(items.length, 6);
-      const first = await downloadFilings(c, items, { dir: out, format: 'xml' });
+      const first = await downloadFilings(c, items, { dir: out, format: 'xml', read: readHere });
       assert.deepEqual(
         first.outcomes.map((o) => o.outcome.status),
         Array(6).fill('written'),
@@ -335,14 +335,14 @@ describe('the EDGAR client against the replay server', function () {
       assert.ok(files.includes('0000320193-24-000084.xml') && files.includes('form4-edgar.json'));
       assert.ok(!files.some((f) => f.includes('.tmp')), 'no temporary file left');
       server.clearLog();
-      const second = await downloadFilings(client({ cache: null }), items, { dir: out, format: 'xml' });
+      const second = await downloadFilings(client({ cache: null }), items, { dir: out, format: 'xml', read: readHere });
       assert.ok(second.outcomes.every((o) => o.outcome.status === 'present'));
       assert.equal(server.requests.length, 0, 'a second run asks nothing');
       // A file changed by hand is kept, and the outcome says so.
       const changed = path.join(out, '0000320193-24-000084.xml');
       fs.writeFileSync(changed, 'my notes');
       const item = items.filter((i) => i.ref.accessionNumber === '0000320193-24-000084');
-      const third = await downloadFilings(c, item, { dir: out, format: 'xml' });
+      const third = await downloadFilings(c, item, { dir: out, format: 'xml', read: readHere });
       assert.equal(third.outcomes[0].outcome.status, 'conflict');
       assert.equal(fs.readFileSync(changed, 'utf8'), 'my notes');
     });
@@ -362,7 +362,7 @@ describe('the EDGAR client against the replay server', function () {
       const first = await downloadFilings(
         c,
         refs.map((ref) => ({ ref })),
-        { dir: out, format: 'xml' },
+        { dir: out, format: 'xml', read: readHere },
       );
       assert.deepEqual(
         first.outcomes.map((o) => o.outcome.status),
@@ -373,7 +373,7 @@ describe('the EDGAR client against the replay server', function () {
       const next = await downloadFilings(
         c,
         refs.map((ref) => ({ ref })),
-        { dir: out, format: 'xml' },
+        { dir: out, format: 'xml', read: readHere },
       );
       assert.deepEqual(
         next.outcomes.map((o) => o.outcome.status),
@@ -390,6 +390,7 @@ describe('the EDGAR client against the replay server', function () {
       const r = await downloadFilings(c, [{ ref, role: { cik: '320193', as: 'owner' } }], {
         dir: path.join(tmp, 'o'),
         format: 'xml',
+        read: readHere,
       });
       assert.equal(r.outcomes[0].outcome.status, 'skipped');
       assert.match((r.outcomes[0].outcome as { reason: string }).reason, /not a reporting owner/);

@@ -12,20 +12,13 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { normCik, val } from '../fields';
-import { inspectBytes } from '../inspect';
-import type { Filing } from '../model';
+import type { EdgarSource, Filing, ParseOutcome } from '../model';
 import type { EdgarClient } from './client';
 import { describeError, isEdgarError } from './errors';
-import {
-  documentAddress,
-  downloadName,
-  fetchDocument,
-  inspectDocument,
-  type DocumentFormat,
-  type FilingRef,
-} from './filings';
+import { documentAddress, downloadName, fetchDocument, type DocumentFormat, type FilingRef } from './filings';
 import { removeStaleTemporaries, writeAtomic } from './files';
 import { Manifest, sha256Hex } from './manifest';
+import { edgarDocumentId } from './source';
 
 export type Role = 'issuer' | 'owner';
 
@@ -47,6 +40,11 @@ export type DownloadOutcome =
 
 export interface DownloadOptions {
   dir: string;
+  /**
+   * How a document is read, without rules (to see that it is an ownership filing and whose): `inspectBytes` in this
+   * thread (the CLI), or the extension's reading worker, which keeps the parsers off the extension host's thread.
+   */
+  read: (bytes: Uint8Array, file: string, edgar: EdgarSource | null) => Promise<ParseOutcome>;
   format: DocumentFormat;
   /** Replace a file that has other bytes (it is reported as `replaced`). */
   overwrite?: boolean;
@@ -96,7 +94,7 @@ async function downloadOne(
     const existing = recorded ? await readIfExists(file) : null;
     if (!existing || recorded!.sha256 !== sha256Hex(existing)) continue;
     if (!item.role) return { status: 'present', file };
-    const out = await inspectBytes(existing, file, { noRules: true });
+    const out = await options.read(existing, file, null);
     const mismatch = out.ok ? roleMismatch(out.filing, item.role) : null;
     return mismatch ? { status: 'skipped', reason: mismatch } : { status: 'present', file };
   }
@@ -105,7 +103,7 @@ async function downloadOne(
   const file = path.join(options.dir, name);
   const recorded = manifest.get(name);
   const existing = await readIfExists(file);
-  const out = await inspectDocument(doc, { noRules: true });
+  const out = await options.read(doc.bytes, edgarDocumentId(doc.source), doc.source);
   if (!out.ok) return { status: 'failed', reason: `EDGAR's document is not an ownership filing (${out.reason})` };
   const mismatch = item.role ? roleMismatch(out.filing, item.role) : null;
   if (mismatch) return { status: 'skipped', reason: mismatch };

@@ -1,14 +1,13 @@
 /**
  * One filing on EDGAR: which document to read (the ownership XML itself, or the full submission `.txt` when asked or
- * when there is no XML: filings before mid-2003), where its listing is (for the filing date and acceptance time), and
- * reading it into the one model through the core's `inspectBytes`, with its EDGAR origin on the filing.
+ * when there is no XML: filings before mid-2003), and where its listing is (for the filing date and acceptance time).
+ * Reading the document into the model is the caller's (./read in this thread, or a reading worker).
  */
-import { inspectBytes, type InspectOptions } from '../inspect';
-import type { EdgarSource, ParseOutcome } from '../model';
+import type { EdgarSource } from '../model';
 import { documentUrl, fullSubmissionUrl, rawDocumentName, submissionsPageUrl } from './addresses';
 import type { EdgarClient } from './client';
 import { isEdgarError } from './errors';
-import { edgarDocumentId, edgarSource } from './source';
+import { edgarSource } from './source';
 import { fetchSubmissions, parseColumns, type Listing } from './submissions';
 
 export type DocumentFormat = 'xml' | 'txt';
@@ -136,9 +135,4 @@ export async function fetchDocument(
     }),
     fromCache: r.fromCache,
   };
-}
-
-/** The document read into the model like every other input, under its EDGAR editor address, its origin on the filing. */
-export function inspectDocument(doc: FetchedDocument, options: InspectOptions = {}): Promise<ParseOutcome> {
-  return inspectBytes(doc.bytes, edgarDocumentId(doc.source), { ...options, edgar: doc.source });
 }
