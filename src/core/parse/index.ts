@@ -5,7 +5,8 @@
 import type { ParseOutcome, SourceKind } from '../model';
 import { detectKind, hasSubmissionMarkers } from '../detect';
 import { parseOwnershipXml } from './xml';
-import { parseSubmission, parseSubmissionHeader } from './submission';
+import { parseSubmission } from './submission';
+import { parseSubmissionHeader } from './submission-header';
 import { parseFormText } from './text';
 import { parseEdgarHtml } from './html';
 

@@ -6,7 +6,7 @@
 import type { Filing } from '../model';
 import { dayNumber, filingDateOfAcceptance } from '../dates';
 import { dateValue, val } from '../fields';
-import { headerEntries } from '../parse/submission';
+import { headerEntries } from '../parse/submission-header';
 
 /** Where a filing date comes from. */
 export type FiledSource = 'edgar' | 'header' | 'acceptance' | 'pdf';
