@@ -86,6 +86,14 @@ export function link(
   return linkWhole(from, to) ?? linkDecimal(from, to);
 }
 
+/**
+ * `link`'s status alone: whole amounts in doubles without building the expected figure, others in exact decimals
+ * (a day's rows are linked pair by pair to find its first row, and most pairs are mismatches).
+ */
+export function linkStatus(from: { owned: Big; ownedText: string; deferred?: boolean }, to: LinkTarget): LinkStatus {
+  return (wholeStatus(from, to) ?? linkDecimal(from, to)).status;
+}
+
 /** `link` in exact decimals, for any amounts (exported for the test that `linkWhole` agrees with it). */
 export function linkDecimal(
   from: { owned: Big; ownedText: string; deferred?: boolean },
@@ -129,7 +137,7 @@ function linkWhole(
 }
 
 /** `linkWhole`'s status with its expected amount as a double (no big.js), or null when an amount is not whole. */
-export function wholeStatus(
+function wholeStatus(
   from: { ownedText: string; deferred?: boolean },
   to: LinkTarget,
 ): { expected: number; status: LinkStatus; reversed: boolean } | null {

@@ -23,7 +23,7 @@ import type Big from 'big.js';
 import type { Filing, Row } from './model';
 import { formNumber, val } from './fields';
 import { describedKey, groupByHolding, transactionRows } from './holdings';
-import { link, tallyItem, wholeStatus, type LinkStatus, type TallyItem } from './tally-link';
+import { link, linkStatus, tallyItem, type LinkStatus, type TallyItem } from './tally-link';
 
 export interface Link {
   /** The row whose amount is the starting point. */
@@ -202,7 +202,7 @@ function orderBlock(start: Cursor | null, items: TallyItem[]): TallyItem[] {
   if (start) return greedy(start, items).order;
   // Without a starting amount, try each row that no other row leads to (a head of the chain) as the first.
   // Every pair is tried here, most of them mismatches: their status only, without the figures a link keeps.
-  const ok = (x: TallyItem, y: TallyItem) => (wholeStatus(x, y) ?? link(x, y)).status !== 'mismatch';
+  const ok = (x: TallyItem, y: TallyItem) => linkStatus(x, y) !== 'mismatch';
   const heads = items.filter((it) => !items.some((o) => o !== it && ok(o, it)));
   let best: { order: TallyItem[]; cost: number } | null = null;
   for (const h of (heads.length ? heads : items).slice(0, MAX_HEADS)) {
