@@ -95,6 +95,11 @@ export function addDays(date: string, days: number): string {
 export function weekday(date: string): number {
   const n = dayNumber(date);
   if (n === null) throw new RangeError(`not a date: ${date}`);
+  return dayOfWeek(n);
+}
+
+/** Day of week of a day number, 0 = Sunday .. 6 = Saturday. */
+function dayOfWeek(n: number): number {
   return (((n + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
@@ -150,7 +155,7 @@ export function businessDaysBetween(from: string, to: string): number {
   const days = b - a;
   let count = Math.floor(days / 7) * 5;
   for (let n = b - (days % 7) + 1; n <= b; n++) {
-    const w = (((n + 4) % 7) + 7) % 7;
+    const w = dayOfWeek(n);
     if (w !== 0 && w !== 6) count++;
   }
   const holidays = new Set<string>();
@@ -160,7 +165,7 @@ export function businessDaysBetween(from: string, to: string): number {
   for (const date of holidays) {
     const n = dayNumber(date);
     if (n === null || n <= a || n > b) continue;
-    const w = (((n + 4) % 7) + 7) % 7;
+    const w = dayOfWeek(n);
     if (w !== 0 && w !== 6) count--;
   }
   return count;
