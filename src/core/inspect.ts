@@ -43,9 +43,10 @@ export async function inspectBytes(
   file: string,
   options: InspectOptions = {},
 ): Promise<ParseOutcome> {
+  // A PDF's size is checked on its way (./input), with everything else about it.
+  if (isPdf(bytes)) return inspectPdf(bytes, file, options);
   const tooLarge = sizeLimitReason(bytes.length);
   if (tooLarge) return { ok: false, reason: tooLarge, findings: [] };
-  if (isPdf(bytes)) return inspectPdf(bytes, file, options);
   if (isProbablyBinary(bytes)) return { ok: false, reason: 'binary file, not an ownership filing', findings: [] };
   let decoded: ReturnType<typeof decodeBytes>;
   try {
