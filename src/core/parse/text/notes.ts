@@ -5,6 +5,7 @@ import { readOwnersSection } from './owners';
 import { EXPLANATION, oneCharOff } from './patterns';
 import { docContext } from './doc-words';
 import { english } from './english';
+import { withoutThinLetter } from './prose-readback';
 
 /**
  * Everything after the tables: the numbered footnotes, the remarks, the signature lines, and the "Reporting
@@ -351,18 +352,14 @@ function thinLetterOff(doc: TextDoc, value: string): { value: string; said: stri
     if (!m) continue;
     const lower = m[1].toLowerCase();
     if (english(lower) || ctx.count(lower) > 1) continue;
-    for (let i = 1; i < lower.length; i++) {
-      if (lower[i] !== 'i' && lower[i] !== 'l') continue;
-      const w = lower.slice(0, i) + lower.slice(i + 1);
-      const n = ctx.count(w);
-      if (n < 2) continue;
-      const read = m[1][0] + w.slice(1);
-      words[k] = `${read}${m[2]}`;
-      return {
-        value: words.join(' '),
-        said: `"${m[1]}" read as "${read}", which the text writes ${n} times: OCR read a speck as a thin letter`,
-      };
-    }
+    const w = withoutThinLetter(lower, (x) => ctx.count(x) >= 2);
+    if (!w) continue;
+    const read = m[1][0] + w.slice(1);
+    words[k] = `${read}${m[2]}`;
+    return {
+      value: words.join(' '),
+      said: `"${m[1]}" read as "${read}", which the text writes ${ctx.count(w)} times: OCR read a speck as a thin letter`,
+    };
   }
   return null;
 }

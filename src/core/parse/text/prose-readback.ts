@@ -34,6 +34,19 @@ export const CONFUSIONS: readonly [string, string][] = [
   ['j', 'i'],
 ];
 
+/**
+ * The word `lower` is without one of its i's or l's after the first letter (a speck OCR read as a thin letter:
+ * "kampaini" of "kampani"), the first such that `known` accepts, or null.
+ */
+export function withoutThinLetter(lower: string, known: (w: string) => boolean): string | null {
+  for (let i = 1; i < lower.length; i++) {
+    if (lower[i] !== 'i' && lower[i] !== 'l') continue;
+    const w = lower.slice(0, i) + lower.slice(i + 1);
+    if (known(w)) return w;
+  }
+  return null;
+}
+
 /** Each word `lower` becomes with one of `pairs` read back at one place ("colurnn" -> "column"), in order. */
 export function* confusedReadings(lower: string, pairs: readonly [string, string][]): Generator<string> {
   for (const [from, to] of pairs)

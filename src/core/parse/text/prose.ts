@@ -13,7 +13,7 @@ import type { TextDoc } from './doc';
 import { english, HYPHEN_PREFIXES, isEnglishWord, NAME_PREFIXES } from './english';
 import { trimEndOf } from './patterns';
 import { docContext, readTemplates, type ProseContext } from './doc-words';
-import { CONFUSIONS, confusedReadings, undoSlips } from './prose-readback';
+import { CONFUSIONS, confusedReadings, undoSlips, withoutThinLetter } from './prose-readback';
 
 /** A word OCR likely misread, or null. Each test runs on one short word. */
 export function misreadWord(w: string): string | null {
@@ -69,10 +69,8 @@ function misreadOf(lower: string, ctx: ProseContext): string | null {
   for (const w of confusedReadings(lower, CONFUSIONS)) if (isEnglishWord(w) || (w.length >= 4 && ctx.seen(w))) return w;
   if (lower.length >= 5) {
     for (const c of 'abcdefghijklmnopqrstuvwxyz') if (isEnglishWord(lower + c)) return lower + c;
-    for (let i = 1; i < lower.length; i++) {
-      const w = lower.slice(0, i) + lower.slice(i + 1);
-      if ((lower[i] === 'i' || lower[i] === 'l') && ctx.seen(w)) return w;
-    }
+    const thin = withoutThinLetter(lower, (w) => ctx.seen(w));
+    if (thin) return thin;
   }
   return null;
 }
