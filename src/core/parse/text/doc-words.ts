@@ -22,6 +22,11 @@ const FREQUENT = 1_000;
  */
 const NEAREST = 500;
 
+/** The part of the text read for its words: its first COUNTED characters. */
+export function countedText(doc: TextDoc): string {
+  return doc.t.length > COUNTED ? doc.t.slice(0, COUNTED) : doc.t;
+}
+
 /** How often each word (in lower case) occurs in the text, counted once per text, when a field first asks. */
 export function docContext(doc: TextDoc): ProseContext {
   doc.words ??= countWords(doc);
@@ -34,8 +39,7 @@ function countWords(doc: TextDoc): ProseContext {
   const all = (): Map<string, number> => {
     if (!counts) {
       counts = new Map();
-      const t = doc.t.length > COUNTED ? doc.t.slice(0, COUNTED) : doc.t;
-      for (const m of t.matchAll(/[A-Za-z]+/g)) {
+      for (const m of countedText(doc).matchAll(/[A-Za-z]+/g)) {
         const k = m[0].toLowerCase();
         counts.set(k, (counts.get(k) ?? 0) + 1);
       }

@@ -12,7 +12,7 @@ import type { Field, Filing } from '../../model';
 import type { TextDoc } from './doc';
 import { english, HYPHEN_PREFIXES, isEnglishWord, NAME_PREFIXES } from './english';
 import { trimEndOf } from './patterns';
-import { docContext, readTemplates, type ProseContext } from './doc-words';
+import { countedText, docContext, readTemplates, type ProseContext } from './doc-words';
 import { CONFUSIONS, confusedReadings, undoSlips, withoutThinLetter } from './prose-readback';
 
 /** A word OCR likely misread, or null. Each test runs on one short word. */
@@ -41,7 +41,7 @@ const TITLE_WORDS = new Set(
 
 /** How often the text writes `phrase` (case-insensitive, within the part of the text that is read for words). */
 function writtenTimes(doc: TextDoc, phrase: string): number {
-  const t = (doc.t.length > 400_000 ? doc.t.slice(0, 400_000) : doc.t).toLowerCase();
+  const t = countedText(doc).toLowerCase();
   const p = phrase.toLowerCase();
   let n = 0;
   for (let i = t.indexOf(p); i >= 0 && n < 100; i = t.indexOf(p, i + p.length)) n++;
@@ -50,7 +50,7 @@ function writtenTimes(doc: TextDoc, phrase: string): number {
 
 /** A word the text writes that starts with `start` (letters only), longer than `word` and not it, or null. */
 function longerWordWritten(doc: TextDoc, start: string, word: string): string | null {
-  const t = doc.t.length > 400_000 ? doc.t.slice(0, 400_000) : doc.t;
+  const t = countedText(doc);
   // `start` is letters only (checked by the caller), so the pattern is a plain word prefix: linear.
   const re = new RegExp(`\\b${start}[a-z]{1,20}\\b`, 'gi');
   for (let m = re.exec(t), n = 0; m && n < 50; m = re.exec(t), n++)
