@@ -5,7 +5,8 @@
  */
 import { allForYear } from '@18f/us-federal-holidays';
 
-const MONTH_NAMES = [
+/** The months' English names, in lower case, January first. */
+export const MONTH_NAMES: readonly string[] = [
   'january',
   'february',
   'march',

@@ -5,6 +5,7 @@
  */
 import type { Field } from '../../model';
 import type { TextDoc } from './doc';
+import { MONTH_NAMES } from '../../dates';
 import { english, isEnglishWord } from './english';
 import { trimEndOf, withoutAccents } from './patterns';
 import { nearestFrequent, type ProseContext } from './doc-words';
@@ -70,10 +71,8 @@ const READ_BACK: [string, string][] = [
   ['ii', 'm'],
 ];
 
-/** Month names, before a day in a date. */
-const MONTHS = new Set(
-  'january february march april may june july august september october november december'.split(' '),
-);
+/** Month names written out, before a day in a date. */
+const MONTHS = new Set(MONTH_NAMES);
 
 /** Internet names a period joins, which are no glued words: "sec.gov". */
 const NET_WORDS = new Set(['www', 'com', 'gov', 'org', 'net', 'http', 'https', 'html', 'htm']);
