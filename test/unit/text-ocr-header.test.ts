@@ -105,6 +105,16 @@ describe('text: OCR header boxes by their place on the form', function () {
     assertFlagged(f, o.street1, 'an address line starts so only with "C/O"');
   });
 
+  it('ends the street lines at the state and ZIP code when the "(Street)" label is lost, and flags them', function () {
+    const f = read('form3-tesseract-street-label-lost.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual(
+      [o.street1.value, o.street2.value, o.state.value, o.zipCode.value],
+      ['C/O PINECREST SOFTWARE INC.', '100 HARBOR PARKWAY', 'CA', '90808'],
+    );
+    assertFlagged(f, o.street1, 'no "(Street)" label was read');
+  });
+
   it('reads the address under "(Last)" and "(Street)" both garbled, by box 3\'s label and the amendment box\'s', function () {
     const o = read('form4-tesseract-address-labels-garbled.txt').reportingOwners[0];
     assert.deepEqual(

@@ -16,7 +16,12 @@ import { key, NAME_AND_ADDRESS, withinEdits } from './patterns';
  * is misread too ("4. It", "4-11").
  */
 const OTHER_BOX =
-  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|(?:[A-Z][a-z]{4,7}\s?)?\(give|title\s+below\)|\(specify|\(Month|\(MM|\(Check|Check\s+a[l1iI|]{2}\b|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|For(?:m|ni|rn)\s+filed|[A-Z0-9][.,\-–]\s?[Il1|][ft1l]\s{1,2}Amendment|Line\)|Individual|Statement\b|Date\s+of)/;
+  /(?:^|\s)(?:X\s|X_|_+\s?X|\[\s?X?\s?\]\s|Director\b|10\s?%|Officer\b|Other\s?\(|(?:[A-Z][a-z]{4,7}\s?)?\(give|[a-z]{0,2}tle\s+below\)|\(specify|\(Month|\(MM|\(Check|Check\s+a[l1iI|]{2}\b|[2-6]\.\s|\d{1,2}\/\d{1,2}\/\d{4}|For(?:m|ni|rn)\s+filed|[A-Z0-9][.,\-–]\s?[Il1|][ft1l]\s{1,2}Amendment|Line\)|Individual|Statement\b|Date\s+of)/;
+
+/** A line starting with a city, state and ZIP code ("SAN MATEO CA 94402", "LARCHMONT, NY 10538"), or the state and ZIP
+ * code alone ("CA 94402", the city wrapped around them). */
+const CITY_STATE_ZIP = /^[\s|.:]*(?:[A-Za-z][A-Za-z .'-]{0,40}[,\s])?[A-Z]{2}\.?\s{1,3}\d{5}(?:-\d{4})?(?!\d)/;
+const STATE_ZIP = /^[\s|.:]*[A-Z]{2}\.?\s{1,3}\d{5}(?!\d)/;
 
 /** Lines of label text (not a value). */
 const LABEL_LINE =
@@ -113,6 +118,8 @@ export interface OcrHeader {
   /** Why the owner's name is in doubt (read beside other boxes' text). */
   ownerDoubt: string | null;
   streets: Piece[];
+  /** Why the street lines are in doubt (their label was not read). */
+  streetDoubt: string | null;
   /**
    * The relationship title as OCR writes the box beside the date box: after the date or its label on their line
    * ("C/O GOOGLE INC. 10/02/2015 Co-Founder", with a comma or the box's edge as "(" or "[" between them too), then
@@ -177,6 +184,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     ownerName: null,
     ownerDoubt: null,
     streets: [],
+    streetDoubt: null,
     titleParts: [],
     cityLine: null,
   };
@@ -206,6 +214,18 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   if (streetAt < 0 && lastAt >= 0) {
     streetAt = lines.findIndex((l, i) => i > lastAt && /\bAmendment,?\s+Date/i.test(l.text));
     streetGuessed = streetAt >= 0;
+  }
+  // Lost altogether (its line garbled into the next box's words: "oan 6: individual or Join/Group Filing"): the street
+  // lines end at the line read as the city, state and ZIP code, or at the city's first words wrapped just above a
+  // line that holds only the state and ZIP code ("CA 94402").
+  if (streetAt < 0 && lastAt >= 0) {
+    const zipAt = lines.findIndex((l, i) => i > lastAt + 1 && i <= lastAt + 8 && CITY_STATE_ZIP.test(l.text));
+    if (zipAt >= 0) {
+      streetAt = STATE_ZIP.test(lines[zipAt].text) ? zipAt - 1 : zipAt;
+      streetGuessed = true;
+      out.streetDoubt =
+        'no "(Street)" label was read: the lines above the city, state and ZIP code are taken as the street (OCR)';
+    }
   }
   const cityAt = idx(/\(City\)/i);
   // The issuer: the name before "[SYMBOL]".
@@ -402,7 +422,8 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     const end = cityAt > streetAt ? cityAt : Math.min(lines.length, streetAt + 5);
     for (let i = streetAt; i < end && !out.cityLine; i++) {
       const l = lines[i];
-      const from = i === streetAt ? l.start + Math.max(0, l.text.search(/\(Street\)/i) + 8) : l.start;
+      const label = i === streetAt ? l.text.search(/\(Street\)/i) : -1;
+      const from = label >= 0 ? l.start + label + 8 : l.start;
       const text = doc.t.slice(from, l.end);
       const m =
         /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[)\]|:]?[,\s~.]{1,3}(?:([A-Za-z]{2})\.?(?:\s{1,3}|-))?(\d{5}(?:-\d{4})?)(?!\d)/.exec(

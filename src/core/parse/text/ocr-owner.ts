@@ -120,9 +120,10 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
     const wrapped = streets.length > 2 || /,$/.test(streetText(first));
     const firstWords = streetText(first).split(' ').length;
     const doubt =
-      streets.length > 1 && ((at >= 0 && at !== firstWords) || wrapped)
+      h.streetDoubt ??
+      (streets.length > 1 && ((at >= 0 && at !== firstWords) || wrapped)
         ? 'the street lines are joined and split again where the form wraps them (OCR)'
-        : null;
+        : null);
     if (at > 0) {
       // Each value keeps the span of a line it comes from: the lines are not adjacent text (other boxes sit between).
       o.street1 = doc.field(first, words.slice(0, at).join(' ').replace(/,$/, ''), [], doubt, 'Street');
