@@ -219,6 +219,14 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.deepEqual([o.isDirector.value, o.isTenPercentOwner.value, o.isOfficer.value], [false, true, false]);
   });
 
+  it('finds the officer box by its "(give title below)" when OCR misread "Officer" ("Pfticer")', function () {
+    const o = read('form4-tesseract-officer-label-misread.txt').reportingOwners[0];
+    assert.deepEqual(
+      [o.isDirector.value, o.isOfficer.value, o.officerTitle.value],
+      [false, true, 'Chief Financial Officer'],
+    );
+  });
+
   it("takes the owner's name that a signature confirms on the issuer's line, not the label's noise above it", function () {
     const f = read('form4-tesseract-owner-label-noise.txt');
     assert.equal(f.reportingOwners[0].name.value, 'Lindqvist Tove Marta');

@@ -153,13 +153,20 @@ function cityStateZip(doc: TextDoc, o: ReportingOwner, p: Piece): void {
   o.zipCode = doc.field({ raw: m[3], start: zipStart, end: zipStart + m[3].length }, m[3]);
 }
 
+/** The officer box's label as OCR writes it: "Officer" or a word of its length before "(give title below)". */
+const OCR_OFFICER_LABEL = /\b[A-Za-z0-9][A-Za-z]{5,7}\s{0,2}\(give\s+t[a-z]{2,3}e?\s+below\)/;
+const OCR_OFFICER_BOX = /Officer\s*\(give\b|\b[A-Za-z0-9][A-Za-z]{5,7}\s{0,2}\(give\b/;
+
 /** The relationship box: which of Director, 10% Owner, Officer and Other is marked, and the title given. */
 export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: number): void {
   const box =
     doc.find(/(?:Relationship|tionship)\s+of\s+Reporting\s+Pers/i, 0, headerEnd) ??
     doc.find(/\(Check\s+a[l1iI|]{2}\s+applicable\)|a[l1iI|]{2}\s+applicable\)/i, 0, headerEnd);
   const from = box ? box[0] : 0;
-  const officer = doc.find(/Officer\s*\(give\s+title\s+below\)/i, from, headerEnd);
+  // In OCR text the label's first word may be misread ("Pfticer (give title below)"): "(give" says which label it is.
+  const officer =
+    doc.find(/Officer\s*\(give\s+title\s+below\)/i, from, headerEnd) ??
+    (doc.ocr ? doc.find(OCR_OFFICER_LABEL, from, headerEnd) : null);
   const other = doc.find(/Other\s*\(specify\s+below\)/i, from, headerEnd);
   let titleRange: [number, number] | null = null;
   if (officer) {
@@ -181,13 +188,13 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
   const inTitle = (k: number) => titleRange != null && k >= titleRange[0] && k < titleRange[1];
   const flags: [RegExp, 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', string][] = [
     // The labels as OCR misreads them too ("Bireetor", "Pissctor", "Piector"; "1% Owner", "X10 Ownee") in OCR text.
-    [doc.ocr ? /\b[DPB][il1][rs]?[es]?[ec][ct][o0]r\b/i : /\bDirector\b/i, 'isDirector', 'Director'],
+    [doc.ocr ? /(?<![A-Za-z0-9])[DPB][il1][rs]?[es]?[ec][ct][o0]r\b/i : /\bDirector\b/i, 'isDirector', 'Director'],
     [
       doc.ocr ? /1?0\s?%\s{0,2}Own[a-z]{2}\b|10\s?%?\s{0,2}Own[a-z]{2}\b/i : /10\s?%\s+Owner/i,
       'isTenPercentOwner',
       '10% Owner',
     ],
-    [/Officer\s*\(give\s+title/i, 'isOfficer', 'Officer'],
+    [doc.ocr ? OCR_OFFICER_BOX : /Officer\s*\(give\s+title/i, 'isOfficer', 'Officer'],
     [/Other\s*\(specify/i, 'isOther', 'Other'],
   ];
   const missing: string[] = [];
