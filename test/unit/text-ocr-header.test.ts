@@ -219,6 +219,11 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.deepEqual([o.isDirector.value, o.isTenPercentOwner.value, o.isOfficer.value], [false, true, false]);
   });
 
+  it('keeps the first "I" of a name and a city in capitals (ICAHN, IRVING): a border only where the word needs it', function () {
+    const o = read('form4-tesseract-capital-i-words.txt').reportingOwners[0];
+    assert.deepEqual([o.name.value, o.city.value, o.state.value], ['ICAHN CARL C', 'IRVING', 'TX']);
+  });
+
   it('finds the officer box by its "(give title below)" when OCR misread "Officer" ("Pfticer")', function () {
     const o = read('form4-tesseract-officer-label-misread.txt').reportingOwners[0];
     assert.deepEqual(

@@ -8,6 +8,8 @@
  */
 import type { Line, Piece, TextDoc } from './doc';
 import { key, NAME_AND_ADDRESS, withinEdits } from './patterns';
+import { docContext } from './doc-words';
+import { english, isEnglishWord } from './english';
 
 /**
  * Where another box's text starts on a line of the left column (at its start: the left box is empty there). The
@@ -103,10 +105,27 @@ export function nameLike(s: string): boolean {
 
 /**
  * A border stroke OCR reads as "I", "|", "[" or a parenthesis never closed before a word ("IBessemer", "ILONG BEACH",
- * "[Bessemer", "(O'Donnell Shaun").
+ * "[Bessemer", "(O'Donnell Shaun"). An "I" before a word in capitals is the border only where `doc` shows it: the word
+ * is known without it and not with it (`isBorderI`); ICAHN, IRVING and INNOVATION are words of their own.
  */
-export function withoutBorder(s: string): string {
-  return s.replace(/^(?:[|[]|\((?=[^)]*$))(?=\S)/, '').replace(/^I(?=[A-Z][a-z]|[A-Z]{3})/, '');
+export function withoutBorder(s: string, doc?: TextDoc): string {
+  const t = s.replace(/^(?:[|[]|\((?=[^)]*$))(?=\S)/, '');
+  // "IBeck Kerryn": no word starts with two capitals before small letters.
+  if (/^I[A-Z][a-z]/.test(t)) return t.slice(1);
+  const m = doc ? /^I([A-Z]{3,})\b/.exec(t) : null;
+  return m && isBorderI(doc!, m[1]) ? t.slice(1) : t;
+}
+
+/**
+ * Whether an "I" before `rest` (a word in capitals) is the box's border: `rest` is English, a name the dictionary
+ * knows, a word the text writes elsewhere or a Mc name ("IMCGOWEN": no word starts "IMC"), and the word with the "I"
+ * is none of the first three (ICAHN, IRVING, INDIANAPOLIS).
+ */
+export function isBorderI(doc: TextDoc, rest: string): boolean {
+  const ctx = docContext(doc);
+  const k = rest.toLowerCase();
+  const known = (w: string) => english(w) || isEnglishWord(w[0].toUpperCase() + w.slice(1));
+  return (known(k) || ctx.seen(k) || /^mc[a-z]/.test(k)) && !known(`i${k}`) && !ctx.repeated(`i${k}`);
 }
 
 export interface OcrHeader {
@@ -363,7 +382,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   }
   if (!out.ownerName && ownerFromIssuerLine) out.ownerName = ownerFromIssuerLine;
   if (out.ownerName) {
-    const s = withoutBorder(out.ownerName.raw);
+    const s = withoutBorder(out.ownerName.raw, doc);
     if (s !== out.ownerName.raw) out.ownerName = doc.piece(out.ownerName.end - s.length, out.ownerName.end);
   }
   // The issuer box's left border after the owner's name ("Partners, L.P. \\Vector ...").
@@ -440,7 +459,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       const stateOnly = !!m[1] && !m[2] && /^[A-Z]{2}$/.test(m[1]);
       let city = stateOnly ? null : at(1);
       if (city) {
-        const s = withoutBorder(city.raw);
+        const s = withoutBorder(city.raw, doc);
         city = doc.piece(city.end - s.length, city.end);
       }
       // "MOUNTAIN CA 94043" / "VIEW Form filed ...": a city name wrapped onto the next line's left part.
@@ -457,9 +476,9 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       out.cityLine = { city, cityBefore, cityMore, state: stateOnly ? at(1) : at(2), zip: at(3) };
       if (!city && i > streetAt) {
         const prev = leftPart(doc, lines[i - 1]);
-        const w = prev ? /^[A-Z][A-Z.'-]{1,20}/.exec(withoutBorder(prev.raw)) : null;
+        const w = prev ? /^[A-Z][A-Z.'-]{1,20}/.exec(withoutBorder(prev.raw, doc)) : null;
         if (prev && w) {
-          const s = prev.end - withoutBorder(prev.raw).length;
+          const s = prev.end - withoutBorder(prev.raw, doc).length;
           out.cityLine.city = doc.piece(s, s + w[0].length);
         }
       }

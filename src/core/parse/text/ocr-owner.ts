@@ -31,16 +31,18 @@ function careOfSplit(words: readonly string[]): number {
 }
 
 /** A street line without the rule marks OCR leaves at its end ("SUITE 200 ."). */
-function streetText(p: Piece): string {
-  return withoutEndSpecks(withoutBorder(p.raw));
+function streetText(doc: TextDoc, p: Piece): string {
+  return withoutEndSpecks(withoutBorder(p.raw, doc));
 }
 
 /**
  * A relationship title as OCR leaves it: the box's border before it ("IEVP - ...", "| CFO"), an opening parenthesis
  * never closed ("(Chief Financial Officer"), a lone mark after it ("See Remarks /").
  */
-export function cleanTitle(s: string): string {
-  let w = withoutBorder(s.trim()).split(' ');
+export function cleanTitle(s: string, doc?: TextDoc): string {
+  // An officer's abbreviation after the border ("IEVP"): no title starts with an I before one.
+  const t = s.trim().replace(/^I(?=(?:E?VP|SVP|C[EFOT]O)\b)/, '');
+  let w = withoutBorder(t, doc).split(' ');
   if (w[0]?.startsWith('(') && !s.includes(')')) w[0] = w[0].slice(1);
   w = w.filter((x) => x.length > 0);
   while (w.length > 1 && !/[A-Za-z0-9]/.test(w[w.length - 1])) w.pop();
@@ -59,7 +61,7 @@ const OFFICER_TITLE =
 export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): void {
   for (const k of ['officerTitle', 'otherText'] as const) {
     const f = o[k];
-    const v = f.value ? cleanTitle(f.value) : null;
+    const v = f.value ? cleanTitle(f.value, doc) : null;
     if (v && v !== f.value) {
       o[k] = { ...f, value: v };
       doc.doubt(o[k], k === 'officerTitle' ? 'Officer title' : 'Other (specify)', `"${f.value}" read as "${v}" (OCR)`);
@@ -109,16 +111,19 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
     return !titles.has(k) && !(k.length >= 6 && [...titles].some((x) => x.startsWith(k)));
   });
   // A "care of" line is the address's first: lines above it are other boxes' text (a title OCR garbled: "Se k:").
-  const careOfAt = streets.findIndex((p) => CARE_OF_LINE.test(streetText(p)));
+  const careOfAt = streets.findIndex((p) => CARE_OF_LINE.test(streetText(doc, p)));
   if (careOfAt > 0) streets = streets.slice(careOfAt);
   if (streets.length) {
-    const words = streets.map(streetText).join(' ').split(' ');
+    const words = streets
+      .map((p) => streetText(doc, p))
+      .join(' ')
+      .split(' ');
     const at = careOfSplit(words);
     const first = streets[0];
     const last = streets[streets.length - 1];
     // The form has two street lines: more lines, or a line ending in a comma, is one field wrapped at the box's edge.
-    const wrapped = streets.length > 2 || /,$/.test(streetText(first));
-    const firstWords = streetText(first).split(' ').length;
+    const wrapped = streets.length > 2 || /,$/.test(streetText(doc, first));
+    const firstWords = streetText(doc, first).split(' ').length;
     const doubt =
       h.streetDoubt ??
       (streets.length > 1 && ((at >= 0 && at !== firstWords) || wrapped)
@@ -129,12 +134,12 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
       o.street1 = doc.field(first, words.slice(0, at).join(' ').replace(/,$/, ''), [], doubt, 'Street');
       o.street2 = doc.field(last, words.slice(at).join(' '), [], doubt, 'Street (line 2)');
     } else {
-      o.street1 = doc.field(first, streetText(first), [], doubt, 'Street');
+      o.street1 = doc.field(first, streetText(doc, first), [], doubt, 'Street');
       const rest = streets.slice(1);
       if (rest.length)
         o.street2 = doc.field(
           { raw: '', start: rest[0].start, end: rest[rest.length - 1].end },
-          rest.map(streetText).join(' '),
+          rest.map((p) => streetText(doc, p)).join(' '),
           [],
           doubt,
           'Street (line 2)',
