@@ -224,6 +224,14 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.deepEqual([o.name.value, o.city.value, o.state.value], ['ICAHN CARL C', 'IRVING', 'TX']);
   });
 
+  it('reads a period OCR put between address words ("LAB.USA", "LONG. BEACH") as a space, flagged', function () {
+    const f = read('form4-tesseract-address-period-specks.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual([o.street1.value, o.city.value], ['C/O PINE LAB USA, INC.', 'LONG BEACH']);
+    assertFlagged(f, o.street1, '"C/O PINE LAB.USA, INC." read as');
+    assertFlagged(f, o.city, 'a period after a whole word');
+  });
+
   it('finds the officer box by its "(give title below)" when OCR misread "Officer" ("Pfticer")', function () {
     const o = read('form4-tesseract-officer-label-misread.txt').reportingOwners[0];
     assert.deepEqual(

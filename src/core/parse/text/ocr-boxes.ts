@@ -105,6 +105,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
       addressMarks(doc, street, what);
     }
     borderI(doc, o.city, 'City');
+    cityWordPeriod(doc, o.city);
     for (const [t, what] of [
       [o.officerTitle, 'Officer title'],
       [o.otherText, 'Other (specify)'],
@@ -364,8 +365,9 @@ function addressMarkSlips(doc: TextDoc, f: Field<string>, what: string): void {
   out = words.join(' ');
   edit(/^(\d+)\.(?=\s)/, (m) => m[1], 'a period after the house number');
   // A hyphen stays between two words otherwise ("WILKES-BARRE").
-  const joined = out.replace(/(\d|\b[A-Z]{4,})([-.])([A-Z]{3,})\b/g, (all, a: string, mark: string, b: string) =>
-    /\d/.test(a) || mark === '.' || STREET_KIND.test(b) ? `${a} ${b}` : all,
+  // A period joins words of three letters too ("LAB.USA"): an abbreviation's period follows one or two letters.
+  const joined = out.replace(/(\d|\b[A-Z]{3,})([-.])([A-Z]{3,})\b/g, (all, a: string, mark: string, b: string) =>
+    /\d/.test(a) || mark === '.' || (a.length > 3 && STREET_KIND.test(b)) ? `${a} ${b}` : all,
   );
   if (joined !== out) changes.push('a speck joining two words');
   out = joined;
@@ -388,6 +390,17 @@ function borderI(doc: TextDoc, f: Field<string>, what: string): void {
   if (!m || isEnglishWord(`i${m[1]}`.toLowerCase()) || !isEnglishWord(m[1].toLowerCase())) return;
   f.value = v!.slice(1);
   doc.doubt(f, what, `"${v}" read as "${f.value}": its "I" is the box's border, which OCR reads as a letter`);
+}
+
+/**
+ * A city with a period after a word of three letters or more ("LONG. BEACH"): a city's abbreviations are of one or
+ * two ("ST. LOUIS", "FT. WORTH", "MT. KISCO"), so the period is a speck OCR read. Read without it, flagged.
+ */
+function cityWordPeriod(doc: TextDoc, f: Field<string>): void {
+  const v = f.value;
+  if (!v || v.length > 100 || !/\b[A-Za-z]{3,}\. /.test(v)) return;
+  f.value = v.replace(/\b([A-Za-z]{3,})\. /g, '$1 ');
+  doc.doubt(f, 'City', `"${v}" read as "${f.value}": a period after a whole word, which OCR makes of a speck`);
 }
 
 /**
