@@ -232,6 +232,16 @@ describe('text: OCR header boxes by their place on the form', function () {
     assertFlagged(f, o.city, 'a period after a whole word');
   });
 
+  it('finds the "(Last)" line garbled with a speck before it ("ry (Firs)"), and the title beside the date', function () {
+    const f = read('form4-tesseract-last-label-garbled.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual(
+      [o.isOfficer.value, o.officerTitle.value, o.street1.value, o.street2.value],
+      [true, 'Chief Financial Officer', 'C/O PINECREST SOFTWARE INC.', '100 HARBOR PARKWAY'],
+    );
+    assertFlagged(f, o.isOfficer, "an officer's title");
+  });
+
   it('finds the officer box by its "(give title below)" when OCR misread "Officer" ("Pfticer")', function () {
     const o = read('form4-tesseract-officer-label-misread.txt').reportingOwners[0];
     assert.deepEqual(

@@ -215,11 +215,14 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     lines.push(doc.lines[i]);
   const idx = (re: RegExp) => lines.findIndex((l) => re.test(l.text));
   let lastAt = idx(/\(Last\)/i);
-  // "(Last) (First) (Middle)" garbled past reading ("(as) Fini (Miley"): on Forms 4 and 5 they share their line with
-  // box 3's label, after the name's line.
+  // "(Last) (First) (Middle)" garbled past reading ("(as) Fini (Miley", "ry (Firs) ‘(Miadley"): on Forms 4 and 5 they
+  // share their line with box 3's label, after the name's line.
   if (lastAt < 0)
     lastAt = lines.findIndex(
-      (l, i) => i > 1 && /^\s{0,3}\(/.test(l.text) && /Date\s+of\s+Earliest|Statement\s+for\s+Issuer/i.test(l.text),
+      (l, i) =>
+        i > 1 &&
+        /^\s{0,3}(?:\S{1,3}\s{1,2})?\(/.test(l.text) &&
+        /Date\s+of\s+Earliest|Statement\s+for\s+Issuer/i.test(l.text),
     );
   // The label as OCR may garble it ("(GSureet)"): a word in parentheses starting its line, two letters from it.
   let streetAt = idx(/\(Street\)/i);
@@ -403,7 +406,10 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
         /(?:\(Month\/Day\/Year\)|\(MM\/DD\/YYYY\)|\d{1,2}\/\d{1,2}\/\d{4})[\s(),[]{1,6}([A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3})$/.exec(
           l.text,
         );
-      const alone = /^[A-Z][a-z]{2,20}$/.test(l.text.trim()) && out.titleParts.length > 0;
+      // A title's word wrapped alone onto its line is English ("Technology" / "Officer"); a garbled label is not
+      // ("Suey" for "(Street)").
+      const word = l.text.trim();
+      const alone = /^[A-Z][a-z]{2,20}$/.test(word) && out.titleParts.length > 0 && english(word.toLowerCase());
       if (m && !/^(?:below|Director|Officer|Other)\b/.test(m[1])) {
         const at = l.start + l.text.length - m[1].length;
         const q = doc.piece(at, l.end);
