@@ -242,6 +242,14 @@ describe('text: OCR header boxes by their place on the form', function () {
     assertFlagged(f, o.isOfficer, "an officer's title");
   });
 
+  it('tells a last name of several words from the issuer by the signature ("VAN DER BERG PIETER")', function () {
+    const f = read('form4-tesseract-surname-of-words.txt');
+    assert.deepEqual(
+      [f.reportingOwners[0].name.value, f.issuer.name.value],
+      ['VAN DER BERG PIETER', 'Pinecrest Software Inc.'],
+    );
+  });
+
   it('finds the officer box by its "(give title below)" when OCR misread "Officer" ("Pfticer")', function () {
     const o = read('form4-tesseract-officer-label-misread.txt').reportingOwners[0];
     assert.deepEqual(

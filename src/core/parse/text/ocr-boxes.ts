@@ -20,14 +20,19 @@ import {
   textWords,
 } from './ocr-letters';
 
-/** "/s/ Adam C. Spice" as the form's box writes the name: "Spice Adam C." (last name first). */
-function lastFirst(sig: string): string | null {
+/**
+ * "/s/ Adam C. Spice" as the form's box may write the name, last name first: "Spice Adam C.", and for a last name of
+ * several words "van der Berg Pieter" (each way of cutting the name, the last word alone first).
+ */
+function lastFirst(sig: string): string[] {
   const words = sig
     .replace(/\/s\/|\bby\b.*$/gi, ' ')
     .split(/[\s,]+/)
     .filter((w) => /[A-Za-z]/.test(w));
-  if (words.length < 2 || words.length > 5) return null;
-  return [words[words.length - 1], ...words.slice(0, -1)].join(' ');
+  if (words.length < 2 || words.length > 5) return [];
+  const out: string[] = [];
+  for (let k = words.length - 1; k >= 1; k--) out.push([...words.slice(k), ...words.slice(0, k)].join(' '));
+  return out;
 }
 
 /**
@@ -48,7 +53,7 @@ export function readOcrBoxes(doc: TextDoc, owner: ReportingOwner, headerEnd: num
   for (const o of f.reportingOwners) if (o !== owner) restoreOwnerLetters(doc, o, words);
   const known = [
     ...f.reportingOwners.filter((o) => o !== owner).map((o) => o.name.value ?? ''),
-    ...f.signatures.map((s) => lastFirst(s.name.value ?? '') ?? ''),
+    ...f.signatures.flatMap((s) => lastFirst(s.name.value ?? '')),
   ].filter((x) => x.length > 0);
   const h = readOcrHeader(doc, headerEnd, known);
   if (h.issuerName) {
