@@ -25,6 +25,14 @@ describe('text: OCR table titles', function () {
       ['F1'],
     );
   });
+
+  it('keeps a par value written in the title as the title\'s, not the price ("par value $0.0001 per share")', function () {
+    const r = read('form4-tesseract-par-value-title.txt').nonDerivative[0];
+    assert.deepEqual(
+      [r.securityTitle.value, r.transactionCode.value, r.transactionShares.value, r.transactionPricePerShare.value],
+      ['Class A Common Stock, par value $0.0001 per share', 'P', '500', '7.125'],
+    );
+  });
 });
 
 describe("text: OCR's Table II rows wrapped over lines", function () {

@@ -83,6 +83,17 @@ function one(t: Tok, value: string | null = t.norm, why: string | null = t.why):
   return piece([t], value, why);
 }
 
+/** Whether `toks[i]` is an amount right after the words "par value" (a title's, not a price). */
+function parValue(toks: readonly Tok[], i: number): boolean {
+  return (
+    i >= 2 &&
+    toks[i].kind === 'amount' &&
+    /^par$/i.test(toks[i - 2].raw) &&
+    /^value[,:]?$/i.test(toks[i - 1].raw) &&
+    /^\$?\d*(?:\.\d+)?$/.test(toks[i].raw)
+  );
+}
+
 /** Words of a title, from tokens that are words, letters or junk (a title's "A" of "Class A" is a letter). */
 function words(toks: readonly Tok[]): string {
   const w = toks.filter((t) => t.kind !== 'marker').map((t) => t.raw);
@@ -184,8 +195,13 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     t.why = `"${t.raw}" read as ${d}, a date the text writes elsewhere, its slashes misread or lost (OCR)`;
   }
   let i = 0;
-  // 1. The title: words up to the first date, amount or marker.
-  while (i < toks.length && (toks[i].kind === 'word' || toks[i].kind === 'letter' || toks[i].kind === 'junk')) i++;
+  // 1. The title: words up to the first date, amount or marker; a par value written in it is its own ("Common Stock,
+  // par value $0.0001 per share").
+  while (
+    i < toks.length &&
+    (toks[i].kind === 'word' || toks[i].kind === 'letter' || toks[i].kind === 'junk' || parValue(toks, i))
+  )
+    i++;
   // Markers right after the title are its own.
   let titleEnd = i;
   while (
