@@ -250,6 +250,14 @@ describe('text: OCR header boxes by their place on the form', function () {
     );
   });
 
+  it('gives a "The" between the names to the issuer ("Quincey James The Pinecrest Company")', function () {
+    const f = read('form4-tesseract-issuer-the.txt');
+    assert.deepEqual(
+      [f.reportingOwners[0].name.value, f.issuer.name.value],
+      ['Quincey James', 'The Pinecrest Company'],
+    );
+  });
+
   it('finds the officer box by its "(give title below)" when OCR misread "Officer" ("Pfticer")', function () {
     const o = read('form4-tesseract-officer-label-misread.txt').reportingOwners[0];
     assert.deepEqual(

@@ -346,7 +346,9 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
         allKey ??= key(doc.t);
         const all = allKey;
         const least = w.length >= 4 && /^[A-Z]{2,4},?$/.test(w[w.length - 2]) ? 3 : 2;
-        const n = repeatedTail(all, w, w.length - 2, least + 1) ?? tailBySymbol(w, least, out.symbol?.raw) ?? least;
+        let n = repeatedTail(all, w, w.length - 2, least + 1) ?? tailBySymbol(w, least, out.symbol?.raw) ?? least;
+        // "The" starts a company's name ("The Coca-Cola Company"), never ends a person's.
+        if (w.length - n >= 2 && w[w.length - n - 1] === 'The') n++;
         const issuerText = w.slice(-n).join(' ');
         const at = p.end - issuerText.length;
         const own = doc.piece(p.start, at);
