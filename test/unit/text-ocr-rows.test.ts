@@ -35,6 +35,18 @@ describe('text: OCR table titles', function () {
   });
 });
 
+describe("text: OCR's Table II date boxes holding a footnote in place of a date", function () {
+  it('gives markers standing after the amount to the date boxes no date fills ("5,000 (3) (4) Common Stock")', function () {
+    const r = read('form4-tesseract-table2-date-markers.txt').derivative[0];
+    const ids = (f: Field<unknown>) => f.footnotes.map((x) => x.id);
+    assert.deepEqual(
+      [ids(r.transactionShares), ids(r.exerciseDate), ids(r.expirationDate), ids(r.conversionOrExercisePrice)],
+      [[], ['F3'], ['F4'], ['F2']],
+    );
+    assert.deepEqual([r.transactionShares.value, r.underlyingSecurityTitle.value], ['5000', 'Common Stock']);
+  });
+});
+
 describe("text: OCR's Table II rows wrapped over lines", function () {
   it("gives the words above a row's values and the markers' line to that row, and a marker glued to a word", function () {
     const f = read('form3-tesseract-table2-wrapped.txt');

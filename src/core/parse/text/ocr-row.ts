@@ -268,8 +268,8 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     k++;
   };
   /** Markers standing alone after a value: they cite it. */
-  const markersInto = (box: BoxKey) => {
-    while (peek()?.kind === 'marker') {
+  const markersInto = (box: BoxKey, most = Infinity) => {
+    for (let n = 0; n < most && peek()?.kind === 'marker'; n++) {
       const p = boxes.get(box);
       const m = peek();
       if (p?.ocr) {
@@ -357,7 +357,16 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   if (isII) {
     if (transaction && peek()?.kind === 'amount') {
       take('transactionShares', peek());
-      markersInto('transactionShares');
+      // Markers standing alone after the amount fill the date boxes that no date fills ("16,670 (19) (20) Common
+      // Stock": both dates are footnotes; "10,000 (1) 03/04/2035": the exercisable date is): the form prints a
+      // footnote there in place of a date. Only markers beyond those are the amount's.
+      let lone = 0;
+      while (rest[k + lone]?.kind === 'marker') lone++;
+      let dated = 0;
+      const isDate = (t: Tok | undefined) =>
+        !!t && (t.kind === 'date' || (t.kind !== 'amount' && DATE_WORDS.test(t.raw)));
+      while (dated < 2 && isDate(rest[k + lone + dated])) dated++;
+      markersInto('transactionShares', Math.max(0, lone - (2 - dated)));
     }
     // Form 3's Table II has no value before its dates: a bare number of one or two digits there, with no amount
     // after it, is the date box's footnote marker OCR read without its parentheses ("(5)" as "6" or "9.").
