@@ -35,6 +35,29 @@ describe('text: OCR table titles', function () {
   });
 });
 
+describe('text: a Table I row that text laid out by columns wraps over three lines', function () {
+  it('reads the title with its marker, the values below it and the amount owned below those as one row', function () {
+    const f = read('form4-pdftotext-layout-row-wrapped.txt');
+    assert.equal(f.nonDerivative.length, 3);
+    const r = f.nonDerivative[1];
+    assert.deepEqual(
+      [
+        r.securityTitle.value,
+        r.transactionCode.value,
+        r.transactionShares.value,
+        r.transactionPricePerShare.value,
+        r.sharesOwnedFollowingTransaction.value,
+        r.directOrIndirectOwnership.value,
+      ],
+      ['Common Stock', 'S', '1664', '18.5', '10436', 'D'],
+    );
+    assert.deepEqual(
+      [r.securityTitle.footnotes.map((x) => x.id), r.transactionPricePerShare.footnotes.map((x) => x.id)],
+      [['F1'], ['F3']],
+    );
+  });
+});
+
 describe("text: OCR's Table II date boxes holding a footnote in place of a date", function () {
   it('gives markers standing after the amount to the date boxes no date fills ("5,000 (3) (4) Common Stock")', function () {
     const r = read('form4-tesseract-table2-date-markers.txt').derivative[0];

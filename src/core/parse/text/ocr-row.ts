@@ -166,9 +166,19 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   const boxes = new Map<BoxKey, Piece>();
   const garbled: OcrRowResult['garbled'] = [];
   const leftover: Tok[] = [];
-  const toks = ocrTokens(doc, [input.main]);
+  // Table I's lines below the values that start with a value continue them: text laid out by columns breaks a row
+  // where a cell wraps ("... D $635.5491 (3)" / "14,474 D").
+  const more: [number, number][] = [];
+  if (table === 'nonDerivative')
+    for (const r of input.after) {
+      const first = ocrTokens(doc, [r])[0];
+      // A bare number of one or two digits is as likely a footnote marker OCR read without its parentheses.
+      if (!first || (first.kind !== 'amount' && first.kind !== 'date') || /^\d{1,2}$/.test(first.raw)) break;
+      more.push(r);
+    }
+  const toks = ocrTokens(doc, [input.main, ...more]);
   const aboveToks = ocrTokens(doc, input.before);
-  const belowToks = ocrTokens(doc, input.after);
+  const belowToks = ocrTokens(doc, input.after.slice(more.length));
   // A line of markers above the values ("2 2 1 1"): its small numbers are the row's footnote markers.
   const rowRefs: FootnoteRef[] = [];
   const above = aboveToks.filter((t) => {

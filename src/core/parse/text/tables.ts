@@ -218,7 +218,10 @@ export function readTable(
       pendingTitle = [];
       continue;
     }
-    const hasData = DATE_RE.test(l.text) || /\d/.test(withoutHeaderNumbers(l.text));
+    // A title with its footnote marker on a line of its own ("Class A Common Stock (1)", its values on the lines
+    // below, as text laid out by columns writes a row whose title cell wraps): words, not values.
+    const titleWithMarker = /[A-Za-z]{2}/.test(text) && !/\d/.test(text.replace(/\(\d{1,2}\)/g, ''));
+    const hasData = !titleWithMarker && (DATE_RE.test(l.text) || /\d/.test(withoutHeaderNumbers(l.text)));
     if (!hasData) {
       // A line of words only: part of a wrapped security title (joined to the next row, or the previous).
       const p = doc.piece(l.start, l.end);
@@ -370,6 +373,8 @@ function rowComplete(lines: Line[], ocr = false): boolean {
     return true;
   for (let i = lastNum + 1; i < toks.length; i++) {
     if (/^\(?[DI]\)?(?:\(\d{1,2}\))*$/.test(toks[i])) return true;
+    // A footnote marker standing after the price ("$635.5491 (3)") is the price's, no garbled D or I.
+    if (/^\(\d{1,2}\)$/.test(toks[i])) continue;
     if (ocr && lastNum >= 0 && toks[i].length <= 3) return true;
   }
   return false;
