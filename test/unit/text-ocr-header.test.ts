@@ -258,6 +258,14 @@ describe('text: OCR header boxes by their place on the form', function () {
     );
   });
 
+  it('reads no form label as a value ("OMB APPROVAL", "(Check all applicable)" where the street is), and says so', function () {
+    const f = read('form4-layout-labels-in-address.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual([o.street1.value, o.street2.value, o.city.value], [null, null, 'LONG BEACH']);
+    assertFlagged(f, o.street1, '"OMB APPROVAL" is a label printed on the form, not a value');
+    assertFlagged(f, o.street2, '"(Check all applicable)" is a label printed on the form');
+  });
+
   it('finds the officer box by its "(give title below)" when OCR misread "Officer" ("Pfticer")', function () {
     const o = read('form4-tesseract-officer-label-misread.txt').reportingOwners[0];
     assert.deepEqual(

@@ -39,6 +39,7 @@ import { readTitlesByTheTable } from './titles';
 import { readDatesByTheTable } from './column-dates';
 import { checkByArithmetic, readAmountsByTheirRow, readPricesByTheirRanges } from './arithmetic';
 import { checkProse } from './prose';
+import { dropLabelsReadAsValues } from './labels';
 import { EXPLANATION, key, NAME_AND_ADDRESS } from './patterns';
 
 /** Plain or OCR text of a printed form into the model; `{ok:false}` when it is not a Form 3/4/5. */
@@ -186,6 +187,7 @@ function readText(doc: TextDoc): ParseOutcome {
   if (doc.ocr) readPricesByTheirRanges(doc);
   if (doc.ocr) readAmountsByTheirRow(doc);
   checkByArithmetic(doc);
+  dropLabelsReadAsValues(doc);
   dropRepeatedOwners(doc);
   checkJointFiling(doc, headerEnd);
   crossCheckOwnerName(doc, owner);
