@@ -10,6 +10,13 @@ import { assertFlagged, flagsAt, spanText } from '../helpers/findings';
 const read = readOcrFiling;
 
 describe('text: the form type and dates of the OCR header', function () {
+  it('leaves out of a signature the date column\'s date read into it ("Attorney-in03/05/2025 Fact"), flagged', function () {
+    const f = readOcrFiling('form4-tesseract-signature-date-inside.txt');
+    const sig = f.signatures[0];
+    assert.equal(sig.name.value, '/s/ Jane Roe, Attorney-in-Fact');
+    assertFlagged(f, sig.name, 'the date "03/05/2025" inside the name left out');
+  });
+
   it('reads the "FORM 4" box OCR keeps on the title\'s line, its word split ("FO RM")', function () {
     const f = read('form4-tesseract-form-box.txt');
     assert.equal(f.documentType.value, '4');

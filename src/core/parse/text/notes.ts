@@ -325,6 +325,10 @@ function undoSignatureSlips(name: string): { value: string; said: string[] } {
   // A word of another column read into the phrase where it wraps ("Attorney-in-" / "YORE 03/11/2022" / "Fact").
   const inPhrase = /\bAttorney-in-\s{0,2}([A-Z]{2,5})\s{1,3}Fact\b/.exec(value);
   if (inPhrase) value = value.replace(inPhrase[0], 'Attorney-in-Fact');
+  // The date column's date read into the name where the name wraps ("Attorney-in03/11/2022 Fact"): no name holds
+  // a date.
+  const dateIn = /(?<=\S)\s?(\d{1,2}\/\d{1,2}\/\d{2,4})\s(?=[A-Za-z])/.exec(value);
+  if (dateIn) value = value.replace(dateIn[0], ' ').replace(/\bAttorney-in\s(?=Fact\b)/, 'Attorney-in-');
   const said = [
     slashShape ? `"${slashShape[0]}" read as "/s/" (OCR)` : null,
     afterSlash ? `"${afterSlash[0]}" read as "/s/ " (a speck after the slash)` : null,
@@ -332,6 +336,9 @@ function undoSignatureSlips(name: string): { value: string; said: string[] } {
     lostIn ? `"${lostIn[0]}" read as "${phrase}": OCR lost the phrase's "in"` : null,
     phraseSaid ? `"${phraseSlip![0]}" read as "${phraseRead.trim()}": the standard phrase, misread (OCR)` : null,
     inPhrase ? `"${inPhrase[1]}" inside "Attorney-in-Fact" left out: another column's text read into it (OCR)` : null,
+    dateIn
+      ? `the date "${dateIn[1]}" inside the name left out: the date column's, read into the name where it wraps`
+      : null,
     glued ? `"${glued[0]}" read as "${glued[0].slice(0, -1)} ": no word joins so (OCR read a speck as a hyphen)` : null,
     speck ? `the "${speck[1]}" after the name left out: a speck or the label's asterisk (OCR)` : null,
   ].filter((x): x is string => x !== null);
