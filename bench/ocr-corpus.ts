@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     for (const pdf of corpusPdfs().filter((f) => !args.includes('--known-only') || knownPdfs.has(f))) {
       const t0 = Date.now();
       const o = await ocrText(tools, pdf, s, { cache: !args.includes('--no-cache') });
-      if (!o.cached) {
+      if (!o.cached && !s.pdftotext) {
         r.ocrSeconds += (Date.now() - t0) / 1000;
         console.error(
           `${s.name}: OCR of ${path.basename(pdf)} (${o.pages} pages) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
@@ -185,10 +185,15 @@ async function main(): Promise<void> {
 
 function report(results: SettingResult[], nKnown: number): string {
   const target = (r: SettingResult) => (r.setting.degrade ? 90 : 95);
+  // The issue's targets are for OCR text; the text layer's rows are measured beside them, with no target of their own.
+  const goal = (r: SettingResult) =>
+    r.setting.pdftotext
+      ? '(no OCR)'
+      : `>= ${target(r)}%: ${100 * r.matched >= target(r) * r.total ? 'met' : 'NOT met'}`;
   const rows = results
     .map(
       (r) =>
-        `| ${r.setting.describe} | ${r.matched}/${r.total} | **${pct(r.matched, r.total)}%** | >= ${target(r)}%: ${100 * r.matched >= target(r) * r.total ? 'met' : 'NOT met'} | ${r.tablesLost} | ${r.wrongSilently} (${pct(r.wrongSilently, r.total)}%) | ${r.wrongFlagged} | ${r.read}/${r.all} |`,
+        `| ${r.setting.describe} | ${r.matched}/${r.total} | **${pct(r.matched, r.total)}%** | ${goal(r)} | ${r.tablesLost} | ${r.wrongSilently} (${pct(r.wrongSilently, r.total)}%) | ${r.wrongFlagged} | ${r.read}/${r.all} |`,
     )
     .join('\n');
   const perFile = results[0]
@@ -213,6 +218,8 @@ ${stamp()}
 ${rows}
 
 Totals differ between settings: a row, owner or footnote read that the truth does not have counts the boxes it fills as misses (the degraded scan splits rows into extra ones), one the truth has that was not read counts the truth's filled boxes, and a box empty on both sides of such an element is not counted; footnotes are paired by their number, rows and owners by their order. Values of a scanned PDF read through \`form4 inspect --ocr\` or the preview's OCR command are these readings, every value marked uncertain: at 300 dpi with \`--psm 4\` for a clean page (\`--ocr\` leaves a page with less than one pixel of dust in 10,000 as it is, so its text is the first row's), and as the last row for a scan like the degraded one, which \`--ocr\` renders at 300 dpi (the scan's 150 dpi image scaled 2x, as pdftoppm does) and cleans of its specks before Tesseract reads it. The rows score the text reader on each text as given, without the marks \`--ocr\` adds; through \`--ocr\`, no value is wrong without a finding.
+
+The \`pdftotext\` rows read no image: they are the PDF's own text as poppler writes it, which is what a user who copies a PDF's text gets, read by the same text reader (the PDF reader, which places each word by its position on the page, reads these PDFs at 100%).
 
 Before this reader (issue 19), 300 dpi with \`--psm 4\`: 635/1,243 fields (51%), tables lost without a finding in 8 of 17 filings.
 

@@ -24,6 +24,11 @@ export interface OcrSetting {
   degrade?: { degrees: number; noise: number };
   /** Read as `form4 inspect --ocr` reads a scanned PDF holding the (degraded) image. */
   asScannedPdf?: boolean;
+  /**
+   * No OCR: the PDF's text layer as poppler's pdftotext writes it with these options, the plain text a user gets
+   * by copying a PDF's text (the text reader reads it as it reads OCR text).
+   */
+  pdftotext?: string[];
 }
 
 export const SETTINGS: readonly OcrSetting[] = [
@@ -44,6 +49,27 @@ export const SETTINGS: readonly OcrSetting[] = [
     psm: 4,
     degrade: { degrees: 0.7, noise: 0.005 },
     asScannedPdf: true,
+  },
+  {
+    name: 'pdftotext-layout',
+    describe: 'no OCR: the text layer by `pdftotext -layout` (laid out by columns)',
+    dpi: 0,
+    psm: 0,
+    pdftotext: ['-layout'],
+  },
+  {
+    name: 'pdftotext-raw',
+    describe: 'no OCR: the text layer by `pdftotext -raw` (in the order the PDF draws it)',
+    dpi: 0,
+    psm: 0,
+    pdftotext: ['-raw'],
+  },
+  {
+    name: 'pdftotext',
+    describe: 'no OCR: the text layer by `pdftotext` (its reading order)',
+    dpi: 0,
+    psm: 0,
+    pdftotext: [],
   },
 ];
 
@@ -77,6 +103,16 @@ export async function ocrText(
   opts: { maxPages?: number; cache?: boolean } = {},
 ): Promise<{ text: string; cached: boolean; pages: number }> {
   const maxPages = opts.maxPages ?? MAX_PAGES;
+  if (s.pdftotext) {
+    // pdftotext comes with pdftoppm (poppler-utils); it takes a second for the corpus, so it is not cached.
+    const exe = path.join(path.dirname(tools.pdftoppm), 'pdftotext');
+    const r = spawnSync(exe, [...s.pdftotext, '-l', String(maxPages), pdfFile, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    if (r.status !== 0) throw new Error(`pdftotext failed on ${pdfFile}: ${r.stderr || r.error?.message}`);
+    return { text: r.stdout, cached: false, pages: (r.stdout.match(/\f/g) ?? []).length };
+  }
   const bytes = fs.readFileSync(pdfFile);
   const file = cacheFile(tools, bytes, s, maxPages);
   if (opts.cache !== false && fs.existsSync(file)) {
