@@ -58,6 +58,31 @@ describe('text: a Table I row that text laid out by columns wraps over three lin
   });
 });
 
+describe('text: Table II rows laid out by columns, their titles and nature wrapped above and below', function () {
+  it('gives each wrapped word to the box whose column it stands in, and the words below a row to that row', function () {
+    const f = read('form3-pdftotext-layout-table2.txt');
+    assert.equal(f.derivative.length, 2);
+    const [a, b] = f.derivative;
+    assert.deepEqual(
+      [
+        a.securityTitle.value,
+        a.underlyingSecurityTitle.value,
+        a.natureOfOwnership.value,
+        a.underlyingSecurityShares.value,
+      ],
+      ['Series E Preferred Stock', 'Class B Common Stock', 'Limited Partnership', '134018'],
+    );
+    assert.deepEqual(
+      [b.securityTitle.value, b.underlyingSecurityTitle.value, b.natureOfOwnership.value, b.expirationDate.value],
+      ['Stock Option (Right to Buy)', 'Class B Common Stock', null, '2028-04-14'],
+    );
+    assert.deepEqual(
+      [a.underlyingSecurityTitle.footnotes.map((x) => x.id), a.natureOfOwnership.footnotes.map((x) => x.id)],
+      [['F2', 'F3'], ['F4']],
+    );
+  });
+});
+
 describe("text: OCR's Table II date boxes holding a footnote in place of a date", function () {
   it('gives markers standing after the amount to the date boxes no date fills ("5,000 (3) (4) Common Stock")', function () {
     const r = read('form4-tesseract-table2-date-markers.txt').derivative[0];

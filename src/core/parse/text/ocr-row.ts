@@ -129,6 +129,43 @@ function thirds(toks: Tok[]): [Tok[], Tok[], Tok[]] {
   return [w.slice(0, again), w.slice(again, 2 * again), w.slice(2 * again)];
 }
 
+/**
+ * The columns of a Table II values line laid out by columns (cells apart by three spaces or more): where the title
+ * ends, where the underlying's title stands (its words after the row's first values, up to the next value), and
+ * where the nature of ownership starts (its first word after the D or I, else right of the D or I). Columns are
+ * counted from `lineStart`. Null when the line is not laid out so.
+ */
+function layoutZones(
+  toks: readonly Tok[],
+  titleEnd: number,
+  lineStart: number,
+): { titleEnd: number; under: [number, number] | null; nature: number | null } | null {
+  if (titleEnd >= toks.length) return null;
+  let wide = 0;
+  for (let j = 1; j < toks.length; j++) if (toks[j].start - toks[j - 1].end >= 3) wide++;
+  if (wide < 3) return null;
+  const col = (t: Tok) => t.start - lineStart;
+  let under: [number, number] | null = null;
+  for (let j = titleEnd + 1; j < toks.length && !under; j++) {
+    if (toks[j].kind !== 'word' || toks[j - 1].kind === 'word') continue;
+    let e = j;
+    while (e + 1 < toks.length && toks[e + 1].kind === 'word') e++;
+    const next = toks[e + 1];
+    under = [col(toks[j]), next ? col(next) : Number.MAX_SAFE_INTEGER];
+  }
+  let nature: number | null = null;
+  for (let j = toks.length - 1; j > titleEnd; j--) {
+    if (toks[j].kind === 'amount' && toks[j].raw !== '1') break;
+    if (diOf(toks[j])) {
+      nature = toks[j + 1] ? col(toks[j + 1]) : toks[j].end - lineStart + 2;
+      break;
+    }
+  }
+  // The underlying's title found after the D or I is the nature's words.
+  if (under && nature !== null && under[0] >= nature) under = null;
+  return { titleEnd: col(toks[titleEnd]), under, nature };
+}
+
 /** Whether the values line ends with I and words after it: the row has a nature of ownership. */
 function natureOnLine(toks: readonly Tok[]): boolean {
   for (let j = toks.length - 1; j >= 0; j--) {
@@ -212,6 +249,7 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     (toks[i].kind === 'word' || toks[i].kind === 'letter' || toks[i].kind === 'junk' || parValue(toks, i))
   )
     i++;
+  const wordsEnd = i;
   // Markers right after the title are its own.
   let titleEnd = i;
   while (
@@ -254,7 +292,30 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     const [t, u, n] = thirds(l);
     return t.length > 0 && u.length > 0 && n.some((x) => x.kind === 'word');
   });
-  if (threeWide && natureOnLine(toks)) {
+  // Text laid out by columns (pdftotext -layout) keeps each wrapped word under its own column: the columns of the
+  // values line say whose it is, where OCR's single spaces leave only the words' order to go by.
+  const zones = isII ? layoutZones(toks, wordsEnd, input.main[0]) : null;
+  if (zones) {
+    const split = (lines: Tok[][], nature: Tok[]): [Tok[], Tok[]] => {
+      const title: Tok[] = [];
+      const under: Tok[] = [];
+      lines.forEach((line) => {
+        for (const t of line) {
+          if (t.kind === 'marker') continue;
+          const at = doc.cellAt(t.start);
+          const col = t.start - (at ? doc.lines[at.li].start : t.start);
+          // Words between the title's and the nature's columns are the underlying's title: no other box of
+          // Table II holds words.
+          if (col < zones.titleEnd) title.push(t);
+          else if (zones.nature !== null && col >= zones.nature - 2) nature.push(t);
+          else under.push(t);
+        }
+      });
+      return [title, under];
+    };
+    [aboveTitle, aboveUnder] = split(aboveLines, aboveNature);
+    [belowTitle, belowUnder] = split(belowLines, belowNature);
+  } else if (threeWide && natureOnLine(toks)) {
     const split = (lines: Tok[][], nature: Tok[]): [Tok[], Tok[]] => {
       const parts = lines.map(thirds);
       nature.push(...parts.flatMap((x) => x[2]));

@@ -35,6 +35,15 @@ function leadTitle(text: string): string | null {
   return words.length >= 2 ? words.join(' ') : null;
 }
 
+/**
+ * A line of words whose only digits are footnote markers ("Class A Common Stock (1)", "Stock(2)(3)
+ * Partnership(4)"): a title or nature wrapped onto its own line, as text laid out by columns writes a row whose
+ * cells wrap; words, not values.
+ */
+function titleWithMarkers(text: string): boolean {
+  return /[A-Za-z]{2}/.test(text) && !/\d/.test(text.replace(/\(\d{1,2}\)/g, ''));
+}
+
 /** Words of the printed column headers of Tables I and II (a line of only these is header text). */
 const HEADER_VOCAB = new Set(
   (
@@ -163,7 +172,8 @@ export function readTable(
   // Table markup, rules, and the page markers text extraction leaves ("-- 1 of 2 --").
   const skipLine = (text: string) =>
     /^</.test(text) || /^[-_=|.\s]*$/.test(text) || /^--\s*\d+\s+of\s+\d+\s*--$/.test(text);
-  const isData = (x: Line) => DATE_RE.test(x.text) || /\d/.test(withoutHeaderNumbers(x.text));
+  const isData = (x: Line) =>
+    !titleWithMarkers(x.text) && (DATE_RE.test(x.text) || /\d/.test(withoutHeaderNumbers(x.text)));
   const startsWithValue = (x: Line) => /^[\s]*(?:\$|\(\d|[0-9OolI]{1,3}(?:[,./]|\d))/.test(x.text);
   const hasDate = (x: Line) => DATE_RE.test(x.text) || DATE2_RE.test(x.text);
   /** A line that is one bare number ("2021" of a trust's name broken over lines, OCR may put a speck before it):
@@ -218,10 +228,7 @@ export function readTable(
       pendingTitle = [];
       continue;
     }
-    // A title with its footnote marker on a line of its own ("Class A Common Stock (1)", its values on the lines
-    // below, as text laid out by columns writes a row whose title cell wraps): words, not values.
-    const titleWithMarker = /[A-Za-z]{2}/.test(text) && !/\d/.test(text.replace(/\(\d{1,2}\)/g, ''));
-    const hasData = !titleWithMarker && (DATE_RE.test(l.text) || /\d/.test(withoutHeaderNumbers(l.text)));
+    const hasData = isData(l);
     if (!hasData) {
       // A line of words only: part of a wrapped security title (joined to the next row, or the previous).
       const p = doc.piece(l.start, l.end);
@@ -315,7 +322,8 @@ export function readTable(
               ? wordsAhead.findIndex((w) => NEXT_TITLE_START.test(w.text.trim().replace(/^[^A-Za-z0-9(]+/, '')))
               : -1;
           const take = valuesNext ? (titleAt < 0 ? 0 : titleAt) : titleAt >= 0 ? titleAt : wordsAhead.length;
-          if (take === 0 || wordsAhead.slice(0, take).some((w) => w.text.trim().length > 60)) break;
+          if (take === 0 || wordsAhead.slice(0, take).some((w) => w.text.trim().replace(/\s+/g, ' ').length > 60))
+            break;
           after.push(...wordsAhead.slice(0, take));
           li = wordsAt[take - 1];
           break;
