@@ -83,6 +83,19 @@ describe('text: Table II rows laid out by columns, their titles and nature wrapp
   });
 });
 
+describe("text: Table II rows laid out by columns, a trust's year wrapped into the nature", function () {
+  it('reads a line of words holding a year as words, and ends a row at the blank line before the next', function () {
+    const f = read('form4-pdftotext-layout-trust-year.txt');
+    assert.deepEqual(
+      f.derivative.map((r) => [r.securityTitle.value, r.underlyingSecurityTitle.value, r.natureOfOwnership.value]),
+      [
+        ['Class B Common Stock', 'Class A Common Stock', null],
+        ['Class B Common Stock', 'Class A Common Stock', 'Harbor 2020 Family Trust'],
+      ],
+    );
+  });
+});
+
 describe("text: OCR's Table II date boxes holding a footnote in place of a date", function () {
   it('gives markers standing after the amount to the date boxes no date fills ("5,000 (3) (4) Common Stock")', function () {
     const r = read('form4-tesseract-table2-date-markers.txt').derivative[0];

@@ -44,6 +44,17 @@ function titleWithMarkers(text: string): boolean {
   return /[A-Za-z]{2}/.test(text) && !/\d/.test(text.replace(/\(\d{1,2}\)/g, ''));
 }
 
+/**
+ * A line of words whose only number is a year with no D, I or other value after it ("Class B Class A 2021" of a
+ * trust's name, "SMB Pacific 2021 Charitable"): wrapped titles and a nature laid out side by side, not values.
+ */
+function yearAmongWords(text: string): boolean {
+  const w = text.trim().split(/\s+/);
+  const at = w.findIndex((x) => /\d/.test(x));
+  if (at < 0 || !/^(?:19|20)\d\d$/.test(w[at]) || w.length < 3) return false;
+  return w.every((x, i) => i === at || (/^[A-Za-z][A-Za-z.&'-]*$/.test(x) && (i < at || x.length >= 2)));
+}
+
 /** Words of the printed column headers of Tables I and II (a line of only these is header text). */
 const HEADER_VOCAB = new Set(
   (
@@ -173,7 +184,9 @@ export function readTable(
   const skipLine = (text: string) =>
     /^</.test(text) || /^[-_=|.\s]*$/.test(text) || /^--\s*\d+\s+of\s+\d+\s*--$/.test(text);
   const isData = (x: Line) =>
-    !titleWithMarkers(x.text) && (DATE_RE.test(x.text) || /\d/.test(withoutHeaderNumbers(x.text)));
+    !titleWithMarkers(x.text) &&
+    !yearAmongWords(x.text) &&
+    (DATE_RE.test(x.text) || /\d/.test(withoutHeaderNumbers(x.text)));
   const startsWithValue = (x: Line) => /^[\s]*(?:\$|\(\d|[0-9OolI]{1,3}(?:[,./]|\d))/.test(x.text);
   const hasDate = (x: Line) => DATE_RE.test(x.text) || DATE2_RE.test(x.text);
   /** A line that is one bare number ("2021" of a trust's name broken over lines, OCR may put a speck before it):
@@ -276,10 +289,13 @@ export function readTable(
       const title = leadTitle(l.text);
       let j = li + 1;
       let complete = rowComplete([l, ...after], doc.ocr);
+      // Text laid out by columns writes a row's wrapped lines right under it and a blank line before the next row's.
+      const laidOut = (l.text.match(/\S {3,}(?=\S)/g) ?? []).length >= 3;
       while (j < lines.length && after.length < 8) {
         const x = lines[j];
         const tx = x.text.trim();
         if (!tx) {
+          if (complete && laidOut) break;
           j++;
           continue;
         }
@@ -298,6 +314,8 @@ export function readTable(
           // Words after a complete row: the end of this row's nature of ownership, or the title of a next row
           // whose values follow without one. The title starts at the first line that reads like one.
           let k2 = j;
+          // Laid out by columns, the lines after a blank one are the next row's.
+          let blankAt: number | null = null;
           const wordsAhead: Line[] = [];
           const wordsAt: number[] = [];
           while (
@@ -309,7 +327,7 @@ export function readTable(
             if (lines[k2].text.trim()) {
               wordsAhead.push(lines[k2]);
               wordsAt.push(k2);
-            }
+            } else if (laidOut) blankAt ??= wordsAhead.length;
             k2++;
           }
           const y = lines[k2];
@@ -321,7 +339,10 @@ export function readTable(
             : nextRow
               ? wordsAhead.findIndex((w) => NEXT_TITLE_START.test(w.text.trim().replace(/^[^A-Za-z0-9(]+/, '')))
               : -1;
-          const take = valuesNext ? (titleAt < 0 ? 0 : titleAt) : titleAt >= 0 ? titleAt : wordsAhead.length;
+          const take = Math.min(
+            valuesNext ? (titleAt < 0 ? 0 : titleAt) : titleAt >= 0 ? titleAt : wordsAhead.length,
+            blankAt ?? wordsAhead.length,
+          );
           if (take === 0 || wordsAhead.slice(0, take).some((w) => w.text.trim().replace(/\s+/g, ' ').length > 60))
             break;
           after.push(...wordsAhead.slice(0, take));
