@@ -266,6 +266,11 @@ describe('text: OCR header boxes by their place on the form', function () {
     assertFlagged(f, o.street2, '"(Check all applicable)" is a label printed on the form');
   });
 
+  it('reads the city, state and ZIP code laid out in columns far apart ("MORRISVILLE NC      27560")', function () {
+    const o = read('form4-pdftotext-layout-city-columns.txt').reportingOwners[0];
+    assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['MORRISVILLE', 'NC', '27560']);
+  });
+
   it('finds the officer box by its "(give title below)" when OCR misread "Officer" ("Pfticer")', function () {
     const o = read('form4-tesseract-officer-label-misread.txt').reportingOwners[0];
     assert.deepEqual(

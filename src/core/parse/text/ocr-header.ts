@@ -81,7 +81,8 @@ function leftPart(doc: TextDoc, l: Line, from = l.start): Piece | null {
  * the lower-case remains of another box's label. Null when the line holds anything else.
  */
 function leadingCapitals(doc: TextDoc, p: Piece): Piece | null {
-  const words = p.raw.split(' ');
+  // Text laid out by columns puts runs of spaces between the boxes.
+  const words = p.raw.split(/\s+/);
   let n = 0;
   while (n < Math.min(3, words.length) && /^[A-Z][A-Z.'-]{1,30}$/.test(words[n])) n++;
   if (!n || (n < words.length && !/^[a-z]/.test(words[n]))) return null;
@@ -453,7 +454,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       const from = label >= 0 ? l.start + label + 8 : l.start;
       const text = doc.t.slice(from, l.end);
       const m =
-        /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[)\]|:]?[,\s~.]{1,3}(?:([A-Za-z]{2})\.?(?:\s{1,3}|-))?(\d{5}(?:-\d{4})?)(?!\d)/.exec(
+        /^[\s|.:]*([A-Za-z][A-Za-z .'-]{0,40}?)?[)\]|:]?[,\s~.]{1,80}(?:([A-Za-z]{2})\.?(?:\s{1,80}|-))?(\d{5}(?:-\d{4})?)(?!\d)/.exec(
           text,
         );
       if (!m) continue;
