@@ -271,6 +271,15 @@ describe('text: OCR header boxes by their place on the form', function () {
     assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['MORRISVILLE', 'NC', '27560']);
   });
 
+  it('reads a city of two words wrapped above the state and ZIP code, or around them, flagged', function () {
+    for (const name of ['form4-pdftotext-raw-city-two-lines.txt', 'form4-pdftotext-layout-city-around-state.txt']) {
+      const f = read(name);
+      const o = f.reportingOwners[0];
+      assert.deepEqual([o.city.value, o.state.value, o.zipCode.value], ['MOUNTAIN VIEW', 'CA', '94043'], name);
+      assertFlagged(f, o.city, 'read as "MOUNTAIN VIEW"');
+    }
+  });
+
   it('finds the officer box by its "(give title below)" when OCR misread "Officer" ("Pfticer")', function () {
     const o = read('form4-tesseract-officer-label-misread.txt').reportingOwners[0];
     assert.deepEqual(

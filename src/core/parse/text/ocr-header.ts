@@ -71,6 +71,9 @@ function leftPart(doc: TextDoc, l: Line, from = l.start): Piece | null {
   const m = OTHER_BOX.exec(text);
   let s = from;
   let e = m ? from + m.index : l.end;
+  // Text laid out by columns: a run of spaces after the first words is the gap before the next box.
+  const gap = /\S {6,}(?=\S)/.exec(text);
+  if (gap) e = Math.min(e, from + gap.index + 1);
   while (s < e && /[\s|.:;,'‘’"“”=~_-]/.test(doc.t[s])) s++;
   while (e > s && /[\s|_—–-]/.test(doc.t[e - 1])) e--;
   return doc.piece(s, e);
@@ -489,6 +492,10 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
         if (prev && w) {
           const s = prev.end - withoutBorder(prev.raw, doc).length;
           out.cityLine.city = doc.piece(s, s + w[0].length);
+          // Its first word on the line above that ("MOUNTAIN" / "VIEW" / "CA 94043").
+          const first = i - 2 > streetAt ? leftPart(doc, lines[i - 2]) : null;
+          const lead = first ? leadingCapitals(doc, first) : null;
+          if (lead && lead.raw === first!.raw && !out.cityLine.cityMore) out.cityLine.cityBefore = lead;
         }
       }
     }
