@@ -280,6 +280,24 @@ describe('text: OCR header boxes by their place on the form', function () {
     }
   });
 
+  it('reads a check mark on the line below a wrapped label, and the title far right of the date, laid out by columns', function () {
+    const f = read('form4-pdftotext-layout-mark-below-label.txt');
+    const o = f.reportingOwners[0];
+    assert.deepEqual(
+      [o.isDirector.value, o.isOfficer.value, o.isTenPercentOwner.value, o.officerTitle.value],
+      [true, true, false, 'Co-Founder'],
+    );
+    assertFlagged(f, o.isOfficer, 'the check mark stands on the line below the label');
+  });
+
+  it('reads "X Officer" with its label scattered over lines, and the title\'s words far right as no street', function () {
+    const o = read('form4-pdftotext-layout-officer-label-scattered.txt').reportingOwners[0];
+    assert.deepEqual(
+      [o.isOfficer.value, o.officerTitle.value, o.street1.value, o.street2.value],
+      [true, 'Chief Technology Officer', 'C/O PINECREST SOFTWARE INC.', '100 HARBOR PARKWAY'],
+    );
+  });
+
   it('finds the officer box by its "(give title below)" when OCR misread "Officer" ("Pfticer")', function () {
     const o = read('form4-tesseract-officer-label-misread.txt').reportingOwners[0];
     assert.deepEqual(

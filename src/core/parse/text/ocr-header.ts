@@ -68,6 +68,8 @@ export const SUFFIX =
 /** A line's text from `from` to where another box starts, trimmed of borders and dots. */
 function leftPart(doc: TextDoc, l: Line, from = l.start): Piece | null {
   const text = doc.t.slice(from, l.end);
+  // A line laid out by columns whose text starts far right holds no left box's text ("Technology" of a title).
+  if (from === l.start && /^ {20}/.test(text)) return null;
   const m = OTHER_BOX.exec(text);
   let s = from;
   let e = m ? from + m.index : l.end;
@@ -409,7 +411,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     for (let i = dateLabelAt; i < streetAt; i++) {
       const l = lines[i];
       const m =
-        /(?:\(Month\/Day\/Year\)|\(MM\/DD\/YYYY\)|\d{1,2}\/\d{1,2}\/\d{4})[\s(),[]{1,6}([A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3})$/.exec(
+        /(?:\(Month\/Day\/Year\)|\(MM\/DD\/YYYY\)|\d{1,2}\/\d{1,2}\/\d{4})(?:[\s(),[]{1,6}| {7,160})([A-Z][A-Za-z-]{1,30}(?: [A-Z][A-Za-z-]{1,30}){0,3})$/.exec(
           l.text,
         );
       // A title's word wrapped alone onto its line is English ("Technology" / "Officer"); a garbled label is not

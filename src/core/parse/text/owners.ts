@@ -5,6 +5,7 @@
  */
 import { emptyOwner, type ReportingOwner } from '../../model';
 import type { Piece, TextDoc } from './doc';
+import { isFormLabel } from './labels';
 import { CHECK_ALL_LINE, HEADER_WORDS, key, NAME_AND_ADDRESS, NAME_AND_ADDRESS_OF_PERSON } from './patterns';
 
 /** The owner box's label (NAME_AND_ADDRESS, its OCR shapes too) with the rest of it when it is there. */
@@ -155,7 +156,30 @@ function cityStateZip(doc: TextDoc, o: ReportingOwner, p: Piece): void {
 
 /** The officer box's label as OCR writes it: "Officer" or a word of its length before "(give title below)". */
 const OCR_OFFICER_LABEL = /\b[A-Za-z0-9][A-Za-z]{5,7}\s{0,2}\(give\s+t[a-z]{2,3}e?\s+below\)/;
-const OCR_OFFICER_BOX = /Officer\s*\(give\b|\b[A-Za-z0-9][A-Za-z]{5,7}\s{0,2}\(give\b/;
+const OCR_OFFICER_BOX = /Officer\s*\(give\b|\b[A-Za-z0-9][A-Za-z]{5,7}\s{0,2}\(give\b|(?<=\b[Xx]\s{1,6})Officer\b/;
+
+/**
+ * A box's check mark on the line below its label, at the column before it: text laid out by columns wraps a label
+ * ("Officer (give title" / "X      below)") and writes the mark where the label's second line starts.
+ */
+function markBelow(doc: TextDoc, labelStart: number): { checked: boolean; mark: Piece; why: string } | null {
+  const at = doc.cellAt(labelStart);
+  const next = at ? doc.lines[at.li + 1] : undefined;
+  if (!at || !next) return null;
+  const col = labelStart - at.line.start;
+  // Only where the label stands alone far right on its line, as laid-out text writes the relationship box.
+  if (!/^ {20,}$/.test(doc.t.slice(at.line.start, labelStart))) return null;
+  const from = next.start + Math.max(0, col - 10);
+  const seg = doc.t.slice(from, Math.min(next.end, next.start + col));
+  const m = /(?<![A-Za-z0-9])[Xx](?![A-Za-z0-9])/.exec(seg);
+  if (!m) return null;
+  const k = from + m.index;
+  return {
+    checked: true,
+    mark: { raw: doc.t[k], start: k, end: k + 1 },
+    why: 'the check mark stands on the line below the label, where the label wraps: read as checked',
+  };
+}
 
 /** The relationship box: which of Director, 10% Owner, Officer and Other is marked, and the title given. */
 export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: number): void {
@@ -205,7 +229,9 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
       missing.push(name);
       continue;
     }
-    const { checked, mark, why } = doc.checkedBefore(m[0]);
+    let found = doc.checkedBefore(m[0]);
+    if (!found.checked && !found.why && doc.ocr) found = markBelow(doc, m[0]) ?? found;
+    const { checked, mark, why } = found;
     if (checked && mark) o[key] = doc.field<boolean>(mark, true, [], why ?? null, name);
     else o[key] = { ...doc.field<boolean>(doc.piece(m[0], m[1])!, false, [], why ?? null, name), raw: null };
   }
@@ -252,6 +278,7 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
       // A box's number, markup, a table, and the address's "care of" line or another box's date are no title.
       !/^\d{1,2}\.\s|^<|Table\s+I|^\(?C\/O\s|\d{1,2}\/\d{1,2}\/\d{2,4}/i.test(q.raw) &&
       !HEADER_WORDS.test(q.raw) &&
+      !isFormLabel(q.raw) &&
       !/[([]\s?[Xx ]?\s?[)\]]/.test(q.raw)
     ) {
       const f = doc.field(
