@@ -411,3 +411,37 @@ describe('text: a Form 4 filed as text before 2003 ("|" table, wrapped cells, la
     assert.deepEqual(toJson(filing).signatures, [{ name: '/s/ Ada M. Whitfield', date: '2001-04-09' }]);
   });
 });
+
+describe("text: a Form 4 copied from a browser's page of EDGAR's rendering (tab-separated cells)", function () {
+  const { filing } = read('form4-browser-copy.txt');
+
+  it("reads the issuer on the line below its label, before the next box's label in the same line", function () {
+    assert.deepEqual(
+      [filing.issuer.name.value, filing.issuer.tradingSymbol.value],
+      ['Pinecrest Software Inc.', 'PNSW'],
+    );
+  });
+
+  it('reads the owner, the relationship, the row and the signature', function () {
+    const o = filing.reportingOwners[0];
+    assert.deepEqual(
+      [o.name.value, o.city.value, o.state.value, o.zipCode.value, o.isOfficer.value, o.officerTitle.value],
+      ['Moreau Elise', 'LONG BEACH', 'CA', '90808', true, 'Chief Financial Officer'],
+    );
+    const r = filing.nonDerivative[0];
+    assert.deepEqual(
+      [
+        r.transactionCode.value,
+        r.transactionShares.value,
+        r.transactionPricePerShare.value,
+        r.sharesOwnedFollowingTransaction.value,
+      ],
+      ['S', '900', '18.20', '12100'],
+    );
+    assert.deepEqual(
+      r.transactionShares.footnotes.map((x) => x.id),
+      ['F1'],
+    );
+    assert.equal(filing.signatures[0].date.value, '2025-03-05');
+  });
+});

@@ -120,11 +120,14 @@ export function readIssuer(doc: TextDoc, headerEnd: number): void {
     const cell = labelCells > 1 || !at ? null : next?.cells[at.ci];
     const lineFrom = cell ? cell.start : next ? next.start : 0;
     const lineTo = cell ? cell.end : next ? next.end : 0;
-    if (next) {
-      const text = doc.t.slice(lineFrom, lineTo);
-      const stop = NEXT_BOX_LABEL.exec(text);
-      p = doc.piece(lineFrom, stop ? lineFrom + stop.index : lineTo);
-    }
+    const cut = (from: number, to: number) => {
+      const stop = NEXT_BOX_LABEL.exec(doc.t.slice(from, to));
+      return doc.piece(from, stop ? from + stop.index : to);
+    };
+    if (next) p = cut(lineFrom, lineTo);
+    // The cell in the label's column holds the next box's label (a browser's copy starts the label's line with an
+    // empty cell, "\t2. Issuer Name ...", and the value's line without one): the value is the line's start.
+    if (next && !p && cell) p = cut(next.start, next.end);
     nextLine = true;
   }
   if (!p) {
