@@ -29,6 +29,11 @@ export interface OcrSetting {
    * by copying a PDF's text (the text reader reads it as it reads OCR text).
    */
   pdftotext?: string[];
+  /**
+   * No OCR: the EDGAR HTML page the printed PDF was made from, as a browser copies it (Chromium's innerText of the
+   * page: tab-separated cells). Only PDFs with such a page (pdf-printed/ beside html/) have this text.
+   */
+  browserCopy?: boolean;
 }
 
 export const SETTINGS: readonly OcrSetting[] = [
@@ -71,7 +76,46 @@ export const SETTINGS: readonly OcrSetting[] = [
     psm: 0,
     pdftotext: [],
   },
+  {
+    name: 'browser-copy',
+    describe: "no OCR: EDGAR's HTML page of the printed PDFs as a browser copies it (Chromium's innerText)",
+    dpi: 0,
+    psm: 0,
+    browserCopy: true,
+  },
 ];
+
+/** The EDGAR HTML page a printed PDF was made from (corpus html/ beside pdf-printed/), or null. */
+export function htmlPageOf(pdfFile: string): string | null {
+  if (path.basename(path.dirname(pdfFile)) !== 'pdf-printed') return null;
+  const html = path.join(
+    path.dirname(path.dirname(pdfFile)),
+    'html',
+    path.basename(pdfFile).replace(/\.pdf$/, '.html'),
+  );
+  return fs.existsSync(html) ? html : null;
+}
+
+let browser: import('playwright-core').Browser | null = null;
+
+/** The text a browser copies of an HTML page: Chromium (CHROMIUM_BIN, else /usr/bin/chromium) and its innerText. */
+async function browserText(html: string): Promise<string> {
+  const { chromium } = await import('playwright-core');
+  browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium' });
+  const page = await browser.newPage();
+  try {
+    await page.goto(`file://${path.resolve(html)}`);
+    return String(await page.evaluate('document.body.innerText'));
+  } finally {
+    await page.close();
+  }
+}
+
+/** Closes the browser `browserText` started, if any. */
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}
 
 /** Pages read per PDF at most (the corpus' longest form runs over 9 pages with its exhibits). */
 export const MAX_PAGES = 10;
@@ -103,6 +147,10 @@ export async function ocrText(
   opts: { maxPages?: number; cache?: boolean } = {},
 ): Promise<{ text: string; cached: boolean; pages: number }> {
   const maxPages = opts.maxPages ?? MAX_PAGES;
+  if (s.browserCopy) {
+    const html = htmlPageOf(pdfFile);
+    return { text: html ? await browserText(html) : '', cached: false, pages: html ? 1 : 0 };
+  }
   if (s.pdftotext) {
     // pdftotext comes with pdftoppm (poppler-utils); it takes a second for the corpus, so it is not cached.
     const exe = path.join(path.dirname(tools.pdftoppm), 'pdftotext');
