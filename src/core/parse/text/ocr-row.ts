@@ -11,6 +11,7 @@ import type { FootnoteRef } from '../../model';
 import type { Piece, TextDoc } from './doc';
 import { TRANSACTION_CODES } from '../form/normalize';
 import { adOf, codeOf, DIGIT_FOR, diOf, isCode, ocrTokens, type Tok } from './ocr';
+import { layoutZones } from './laid-out';
 
 /**
  * "MM/DD/YYYY" for a run of 9 or 10 characters that is a date the text writes elsewhere with one or both of its
@@ -127,43 +128,6 @@ function thirds(toks: Tok[]): [Tok[], Tok[], Tok[]] {
   const again = w.findIndex((t, i) => i > 0 && t.raw.toLowerCase() === first);
   if (again <= 0) return [[], [], w];
   return [w.slice(0, again), w.slice(again, 2 * again), w.slice(2 * again)];
-}
-
-/**
- * The columns of a Table II values line laid out by columns (cells apart by three spaces or more): where the title
- * ends, where the underlying's title stands (its words after the row's first values, up to the next value), and
- * where the nature of ownership starts (its first word after the D or I, else right of the D or I). Columns are
- * counted from `lineStart`. Null when the line is not laid out so.
- */
-function layoutZones(
-  toks: readonly Tok[],
-  titleEnd: number,
-  lineStart: number,
-): { titleEnd: number; under: [number, number] | null; nature: number | null } | null {
-  if (titleEnd >= toks.length) return null;
-  let wide = 0;
-  for (let j = 1; j < toks.length; j++) if (toks[j].start - toks[j - 1].end >= 3) wide++;
-  if (wide < 3) return null;
-  const col = (t: Tok) => t.start - lineStart;
-  let under: [number, number] | null = null;
-  for (let j = titleEnd + 1; j < toks.length && !under; j++) {
-    if (toks[j].kind !== 'word' || toks[j - 1].kind === 'word') continue;
-    let e = j;
-    while (e + 1 < toks.length && toks[e + 1].kind === 'word') e++;
-    const next = toks[e + 1];
-    under = [col(toks[j]), next ? col(next) : Number.MAX_SAFE_INTEGER];
-  }
-  let nature: number | null = null;
-  for (let j = toks.length - 1; j > titleEnd; j--) {
-    if (toks[j].kind === 'amount' && toks[j].raw !== '1') break;
-    if (diOf(toks[j])) {
-      nature = toks[j + 1] ? col(toks[j + 1]) : toks[j].end - lineStart + 2;
-      break;
-    }
-  }
-  // The underlying's title found after the D or I is the nature's words.
-  if (under && nature !== null && under[0] >= nature) under = null;
-  return { titleEnd: col(toks[titleEnd]), under, nature };
 }
 
 /** Whether the values line ends with I and words after it: the row has a nature of ownership. */

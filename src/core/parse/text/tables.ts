@@ -6,6 +6,7 @@ import { formBoxes, type BoxKey } from '../../form/layout';
 import type { Line, Piece, TextDoc } from './doc';
 import { DATE_RE, DATE2_RE, HEADER_WORDS, NONE_VALUES, withinEdits } from './patterns';
 import { MAX_TEXT_ROWS, readRow } from './rows';
+import { laidOutLine } from './laid-out';
 
 /** How a security title usually begins: where a next row's title starts among lines of words. */
 const TITLE_START =
@@ -290,7 +291,7 @@ export function readTable(
       let j = li + 1;
       let complete = rowComplete([l, ...after], doc.ocr);
       // Text laid out by columns writes a row's wrapped lines right under it and a blank line before the next row's.
-      const laidOut = (l.text.match(/\S {3,}(?=\S)/g) ?? []).length >= 3;
+      const laidOut = laidOutLine(l.text);
       while (j < lines.length && after.length < 8) {
         const x = lines[j];
         const tx = x.text.trim();
