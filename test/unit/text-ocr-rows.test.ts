@@ -58,6 +58,23 @@ describe('text: a Table I row that text laid out by columns wraps over three lin
   });
 });
 
+describe("text: a Table I row whose A or D starts its second line (pdftotext's drawing order)", function () {
+  it('reads the price, the amount owned and the ownership form from the line below', function () {
+    const r = read('form4-pdftotext-raw-row-two-lines.txt').nonDerivative[0];
+    assert.deepEqual(
+      [
+        r.transactionCode.value,
+        r.transactionShares.value,
+        r.transactionAcquiredDisposedCode.value,
+        r.transactionPricePerShare.value,
+        r.sharesOwnedFollowingTransaction.value,
+        r.directOrIndirectOwnership.value,
+      ],
+      ['A', '5000', 'A', '0', '17100', 'D'],
+    );
+  });
+});
+
 describe('text: Table II rows laid out by columns, their titles and nature wrapped above and below', function () {
   it('gives each wrapped word to the box whose column it stands in, and the words below a row to that row', function () {
     const f = read('form3-pdftotext-layout-table2.txt');

@@ -172,9 +172,12 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   const more: [number, number][] = [];
   if (table === 'nonDerivative')
     for (const r of input.after) {
-      const first = ocrTokens(doc, [r])[0];
-      // A bare number of one or two digits is as likely a footnote marker OCR read without its parentheses.
-      if (!first || (first.kind !== 'amount' && first.kind !== 'date') || /^\d{1,2}$/.test(first.raw)) break;
+      const [first, second] = ocrTokens(doc, [r]);
+      // A bare number of one or two digits is as likely a footnote marker OCR read without its parentheses; the
+      // A or D of the amount's column before the price ("A $0 757,756 D") continues the row as well.
+      const value = (t: Tok | undefined) => !!t && (t.kind === 'amount' || t.kind === 'date');
+      const ad = first?.kind === 'letter' && /^[AD]$/.test(first.raw) && value(second);
+      if (!first || (!value(first) && !ad) || /^\d{1,2}$/.test(first.raw)) break;
       more.push(r);
     }
   const toks = ocrTokens(doc, [input.main, ...more]);
