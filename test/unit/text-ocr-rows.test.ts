@@ -75,6 +75,24 @@ describe("text: a Table I row whose A or D starts its second line (pdftotext's d
   });
 });
 
+describe('text: Table II rows whose values line stops after the dates (pdftotext -raw)', function () {
+  it('reads the underlying title, the amounts, the D or I and the nature from the lines below', function () {
+    const rows = read('form3-pdftotext-raw-table2.txt').derivative.map((r) => [
+      r.securityTitle.value,
+      r.expirationDate.value,
+      r.underlyingSecurityTitle.value,
+      r.underlyingSecurityShares.value,
+      r.conversionOrExercisePrice.value,
+      r.directOrIndirectOwnership.value,
+      r.natureOfOwnership.value,
+    ]);
+    assert.deepEqual(rows, [
+      ['Stock Option (Right to Buy)', '2028-04-14', 'Class B Common Stock', '383594', '3.74', 'D', null],
+      ['Stock Option (Right to Buy)', '2028-04-14', 'Class B Common Stock', '95898', '3.74', 'I', 'Trust'],
+    ]);
+  });
+});
+
 describe('text: Table II rows laid out by columns, their titles and nature wrapped above and below', function () {
   it('gives each wrapped word to the box whose column it stands in, and the words below a row to that row', function () {
     const f = read('form3-pdftotext-layout-table2.txt');

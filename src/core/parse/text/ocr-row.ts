@@ -169,7 +169,17 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   const leftover: Tok[] = [];
   // Table I's lines below the values that start with a value continue them: text laid out by columns breaks a row
   // where a cell wraps ("... D $635.5491 (3)" / "14,474 D").
-  const more: [number, number][] = [];
+  let more: [number, number][] = [];
+  // Table II's values line that stops after its dates, with the underlying's title and the amounts on the lines
+  // below up to the D or I ("Stock Option (Right to Buy) (5) 04/14/2028" / "Class B Common" / "Stock(2)(3) 383,594
+  // $3.74 D", as pdftotext -raw writes the cells in the order the PDF draws them): those lines continue it.
+  if (table === 'derivative' && input.after.length) {
+    const main = ocrTokens(doc, [input.main]);
+    let end = -1;
+    for (let j = 0; j < input.after.length && end < 0; j++)
+      if (ocrTokens(doc, [input.after[j]]).some((t) => diOf(t) && t.kind === 'letter')) end = j;
+    if (!main.some((t) => diOf(t) && t.kind === 'letter') && end >= 0) more = input.after.slice(0, end + 1);
+  }
   if (table === 'nonDerivative')
     for (const r of input.after) {
       const [first, second] = ocrTokens(doc, [r]);
