@@ -76,7 +76,7 @@ describe("text: a Table I row whose A or D starts its second line (pdftotext's d
 });
 
 describe('text: Table II rows whose values line stops after the dates (pdftotext -raw)', function () {
-  it('reads the underlying title, the amounts, the D or I and the nature from the lines below', function () {
+  it("reads the underlying title, the amounts, the D or I and the nature from the lines below, and a title with its date boxes' markers as the values line", function () {
     const rows = read('form3-pdftotext-raw-table2.txt').derivative.map((r) => [
       r.securityTitle.value,
       r.expirationDate.value,
@@ -87,6 +87,7 @@ describe('text: Table II rows whose values line stops after the dates (pdftotext
       r.natureOfOwnership.value,
     ]);
     assert.deepEqual(rows, [
+      ['Series E Preferred Stock', null, 'Class B Common Stock', '134018', null, 'I', 'Limited Partnership'],
       ['Stock Option (Right to Buy)', '2028-04-14', 'Class B Common Stock', '383594', '3.74', 'D', null],
       ['Stock Option (Right to Buy)', '2028-04-14', 'Class B Common Stock', '95898', '3.74', 'I', 'Trust'],
     ]);

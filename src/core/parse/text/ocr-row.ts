@@ -176,8 +176,18 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   if (table === 'derivative' && input.after.length) {
     const main = ocrTokens(doc, [input.main]);
     let end = -1;
-    for (let j = 0; j < input.after.length && end < 0; j++)
-      if (ocrTokens(doc, [input.after[j]]).some((t) => diOf(t) && t.kind === 'letter')) end = j;
+    let form: string | null = null;
+    for (let j = 0; j < input.after.length && end < 0; j++) {
+      const di = ocrTokens(doc, [input.after[j]]).find((t) => diOf(t) && t.kind === 'letter');
+      if (di) [end, form] = [j, diOf(di)];
+    }
+    // After an I, lines of words are the nature of ownership ("Limited" / "Partnership(4)").
+    while (
+      form === 'I' &&
+      end + 1 < input.after.length &&
+      ocrTokens(doc, [input.after[end + 1]]).every((t) => t.kind === 'word' || t.kind === 'marker')
+    )
+      end++;
     if (!main.some((t) => diOf(t) && t.kind === 'letter') && end >= 0) more = input.after.slice(0, end + 1);
   }
   if (table === 'nonDerivative')

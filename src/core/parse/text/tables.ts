@@ -46,6 +46,14 @@ function titleWithMarkers(text: string): boolean {
 }
 
 /**
+ * A Table II title followed by two markers standing apart: the row's date boxes, each holding a footnote in place
+ * of a date ("Series E Preferred Stock (1) (1)", the rest of the row on the lines below): a values line.
+ */
+function titleWithDateMarkers(text: string): boolean {
+  return /^[A-Za-z]/.test(text.trim()) && (text.match(/\s\(\d{1,2}\)/g) ?? []).length >= 2 && titleWithMarkers(text);
+}
+
+/**
  * A line of words whose only number is a year with no D, I or other value after it ("Class B Class A 2021" of a
  * trust's name, "SMB Pacific 2021 Charitable"): wrapped titles and a nature laid out side by side, not values.
  */
@@ -185,9 +193,10 @@ export function readTable(
   const skipLine = (text: string) =>
     /^</.test(text) || /^[-_=|.\s]*$/.test(text) || /^--\s*\d+\s+of\s+\d+\s*--$/.test(text);
   const isData = (x: Line) =>
-    !titleWithMarkers(x.text) &&
-    !yearAmongWords(x.text) &&
-    (DATE_RE.test(x.text) || /\d/.test(withoutHeaderNumbers(x.text)));
+    (table === 'derivative' && titleWithDateMarkers(x.text)) ||
+    (!titleWithMarkers(x.text) &&
+      !yearAmongWords(x.text) &&
+      (DATE_RE.test(x.text) || /\d/.test(withoutHeaderNumbers(x.text))));
   const startsWithValue = (x: Line) => /^[\s]*(?:\$|\(\d|[0-9OolI]{1,3}(?:[,./]|\d))/.test(x.text);
   const hasDate = (x: Line) => DATE_RE.test(x.text) || DATE2_RE.test(x.text);
   /** A line that is one bare number ("2021" of a trust's name broken over lines, OCR may put a speck before it):
