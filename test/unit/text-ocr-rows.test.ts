@@ -73,6 +73,19 @@ describe("text: a Table I row whose A or D starts its second line (pdftotext's d
       ['A', '5000', 'A', '0', '17100', 'D'],
     );
   });
+
+  it('reads "0 D" on the line below as the amount owned and its form, no footnote marker', function () {
+    const r = read('form4-pdftotext-raw-row-two-lines.txt').nonDerivative[1];
+    assert.deepEqual(
+      [
+        r.transactionShares.value,
+        r.transactionPricePerShare.value,
+        r.sharesOwnedFollowingTransaction.value,
+        r.directOrIndirectOwnership.value,
+      ],
+      ['17100', '19.50', '0', 'D'],
+    );
+  });
 });
 
 describe('text: Table II rows whose values line stops after the dates (pdftotext -raw)', function () {

@@ -197,7 +197,9 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
       // A or D of the amount's column before the price ("A $0 757,756 D") continues the row as well.
       const value = (t: Tok | undefined) => !!t && (t.kind === 'amount' || t.kind === 'date');
       const ad = first?.kind === 'letter' && /^[AD]$/.test(first.raw) && value(second);
-      if (!first || (!value(first) && !ad) || /^\d{1,2}$/.test(first.raw)) break;
+      // ... but not before the ownership form: "0 D" is the amount owned after selling everything.
+      const marker = /^\d{1,2}$/.test(first?.raw ?? '') && !(second && diOf(second));
+      if (!first || (!value(first) && !ad) || marker) break;
       more.push(r);
     }
   const toks = ocrTokens(doc, [input.main, ...more]);
