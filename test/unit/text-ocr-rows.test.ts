@@ -107,6 +107,24 @@ describe('text: Table II rows whose values line stops after the dates (pdftotext
   });
 });
 
+describe("text: Table II rows written cell by cell, each cell's words on lines of their own (pdftotext -raw)", function () {
+  it('reads the title above the values, the underlying title and the amounts below, and the nature after the I', function () {
+    const rows = read('form4-pdftotext-raw-table2-cells.txt').derivative.map((r) => [
+      r.securityTitle.value,
+      r.conversionOrExercisePrice.value,
+      r.underlyingSecurityTitle.value,
+      r.underlyingSecurityShares.value,
+      r.sharesOwnedFollowingTransaction.value,
+      r.directOrIndirectOwnership.value,
+      r.natureOfOwnership.value,
+    ]);
+    assert.deepEqual(rows, [
+      ['Class B Common Stock', '0.00', 'Class A Common Stock', '18509', '18509', 'D', null],
+      ['Class B Common Stock', '0.00', 'Class A Common Stock', '8635', '8635', 'I', 'Harbor 2020 Family Trust'],
+    ]);
+  });
+});
+
 describe('text: Table II rows laid out by columns, their titles and nature wrapped above and below', function () {
   it('gives each wrapped word to the box whose column it stands in, and the words below a row to that row', function () {
     const f = read('form3-pdftotext-layout-table2.txt');

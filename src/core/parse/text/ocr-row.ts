@@ -170,6 +170,8 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   // Table I's lines below the values that start with a value continue them: text laid out by columns breaks a row
   // where a cell wraps ("... D $635.5491 (3)" / "14,474 D").
   let more: [number, number][] = [];
+  /** Lines below that continue the nature of ownership, after the lines in `more`. */
+  let natureLines: [number, number][] = [];
   // Table II's values line that stops after its dates, with the underlying's title and the amounts on the lines
   // below up to the D or I ("Stock Option (Right to Buy) (5) 04/14/2028" / "Class B Common" / "Stock(2)(3) 383,594
   // $3.74 D", as pdftotext -raw writes the cells in the order the PDF draws them): those lines continue it.
@@ -181,14 +183,22 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
       const di = ocrTokens(doc, [input.after[j]]).find((t) => diOf(t) && t.kind === 'letter');
       if (di) [end, form] = [j, diOf(di)];
     }
-    // After an I, lines of words are the nature of ownership ("Limited" / "Partnership(4)").
-    while (
-      form === 'I' &&
-      end + 1 < input.after.length &&
-      ocrTokens(doc, [input.after[end + 1]]).every((t) => t.kind === 'word' || t.kind === 'marker')
-    )
-      end++;
-    if (!main.some((t) => diOf(t) && t.kind === 'letter') && end >= 0) more = input.after.slice(0, end + 1);
+    // After an I, lines of words are the nature of ownership ("Limited" / "Partnership(4)"), a trust's year and
+    // number among them ("SMB" / "Pacific" / "2021" / "Charitable" / "Remainder" / "Unitrust I").
+    const natureLine = (r: [number, number]) =>
+      ocrTokens(doc, [r]).every(
+        (t, n) =>
+          t.kind === 'word' ||
+          t.kind === 'marker' ||
+          /^(?:19|20)\d\d$/.test(t.raw) ||
+          (n > 0 && t.kind === 'letter' && /^(?:I{1,3}|IV|V)$/.test(t.raw)),
+      );
+    let last = end;
+    while (form === 'I' && last + 1 < input.after.length && natureLine(input.after[last + 1])) last++;
+    if (!main.some((t) => diOf(t) && t.kind === 'letter') && end >= 0) {
+      more = input.after.slice(0, end + 1);
+      natureLines = input.after.slice(end + 1, last + 1);
+    }
   }
   if (table === 'nonDerivative')
     for (const r of input.after) {
@@ -204,7 +214,7 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     }
   const toks = ocrTokens(doc, [input.main, ...more]);
   const aboveToks = ocrTokens(doc, input.before);
-  const belowToks = ocrTokens(doc, input.after.slice(more.length));
+  const belowToks = ocrTokens(doc, input.after.slice(more.length + natureLines.length));
   // A line of markers above the values ("2 2 1 1"): its small numbers are the row's footnote markers.
   const rowRefs: FootnoteRef[] = [];
   const above = aboveToks.filter((t) => {
@@ -258,11 +268,16 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     return words.length > 0 && new Set(words).size === words.length;
   };
   const titleWords = titleToks.filter((t) => t.kind !== 'marker').length;
+  // Where the lines below continue the values with the underlying's title, the lines above hold the security's
+  // title alone ("Class B" / "Common" / "Stock" over "$0.00 (6) (7)", pdftotext -raw's order).
+  const underBelow = isII && more.length > 0 && ocrTokens(doc, more).some((t) => t.kind === 'word');
   let [aboveTitle, aboveUnder] = !isII
     ? [above, []]
-    : titleWords >= 3 && oneTitle(above)
-      ? [[], above.filter((t) => t.kind !== 'marker')]
-      : halves(above);
+    : underBelow
+      ? [above.filter((t) => t.kind !== 'marker'), []]
+      : titleWords >= 3 && oneTitle(above)
+        ? [[], above.filter((t) => t.kind !== 'marker')]
+        : halves(above);
   // Likewise a line below, when the values line's title closes its parenthesis ("... (Right to Buy)"): only the
   // underlying's last word ("Stock") can still wrap under it.
   const titleText = titleToks.map((t) => t.raw + (t.garbled[0] === ')' ? ')' : '')).join(' ');
@@ -273,7 +288,7 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
       ? [[], belowToks.filter((t) => t.kind !== 'marker')]
       : halves(belowToks);
   const aboveNature: Tok[] = [];
-  const belowNature: Tok[] = [];
+  const belowNature: Tok[] = ocrTokens(doc, natureLines);
   const aboveLines = isII ? byLine(above, input.before) : [];
   const belowLines = isII ? byLine(belowToks, input.after) : [];
   // Only a line that shows all three columns side by side says the row wraps that way.
