@@ -107,6 +107,22 @@ describe('text: Table II rows whose values line stops after the dates (pdftotext
   });
 });
 
+describe('text: Table I laid out by columns, a nature wrapped above and below its row', function () {
+  it('gives the nature column\'s words above and below a row to it, and a "By" below one row to the next', function () {
+    const rows = read('form3-pdftotext-layout-nature-around-row.txt').nonDerivative.map((r) => [
+      r.sharesOwnedFollowingTransaction.value,
+      r.directOrIndirectOwnership.value,
+      r.natureOfOwnership.value,
+      r.natureOfOwnership.footnotes.map((x) => x.id),
+    ]);
+    assert.deepEqual(rows, [
+      ['634675', 'I', 'By Harbor Cove LLLP', ['F2']],
+      ['156361', 'I', 'By Trust', ['F3']],
+      ['119889', 'D', null, []],
+    ]);
+  });
+});
+
 describe("text: Table II rows written cell by cell, each cell's words on lines of their own (pdftotext -raw)", function () {
   it('reads the title above the values, the underlying title and the amounts below, and the nature after the I', function () {
     const rows = read('form4-pdftotext-raw-table2-cells.txt').derivative.map((r) => [

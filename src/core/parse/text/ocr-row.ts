@@ -298,27 +298,29 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   });
   // Text laid out by columns (pdftotext -layout) keeps each wrapped word under its own column: the columns of the
   // values line say whose it is, where OCR's single spaces leave only the words' order to go by.
-  const zones = isII ? layoutZones(toks, wordsEnd, input.main[0]) : null;
+  const zones = layoutZones(toks, wordsEnd, input.main[0], doc.t.slice(input.main[0], input.main[1]));
   if (zones) {
     const split = (lines: Tok[][], nature: Tok[]): [Tok[], Tok[]] => {
       const title: Tok[] = [];
       const under: Tok[] = [];
       lines.forEach((line) => {
         for (const t of line) {
-          if (t.kind === 'marker') continue;
           const at = doc.cellAt(t.start);
           const col = t.start - (at ? doc.lines[at.li].start : t.start);
-          // Words between the title's and the nature's columns are the underlying's title: no other box of
-          // Table II holds words.
+          // A marker standing in the nature's column is the nature's ("LLLP (2)"); elsewhere the row's markers
+          // are on its values line.
+          if (t.kind === 'marker' && (zones.nature === null || col < zones.nature - 2)) continue;
+          // Words between the title's and the nature's columns are Table II's underlying title: no other box
+          // holds words (Table I has none there: they are the title's).
           if (col < zones.titleEnd) title.push(t);
           else if (zones.nature !== null && col >= zones.nature - 2) nature.push(t);
-          else under.push(t);
+          else (isII ? under : title).push(t);
         }
       });
       return [title, under];
     };
-    [aboveTitle, aboveUnder] = split(aboveLines, aboveNature);
-    [belowTitle, belowUnder] = split(belowLines, belowNature);
+    [aboveTitle, aboveUnder] = split(byLine(above, input.before), aboveNature);
+    [belowTitle, belowUnder] = split(byLine(belowToks, input.after), belowNature);
   } else if (threeWide && natureOnLine(toks)) {
     const split = (lines: Tok[][], nature: Tok[]): [Tok[], Tok[]] => {
       const parts = lines.map(thirds);
@@ -575,10 +577,11 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
     const d = boxes.get('directOrIndirectOwnership')!;
     if (!natWords.length) for (const m of natRefs) d.ocr!.refs.push(...m.refs);
     if (natWords.length) {
-      const below = isII ? [] : belowToks.filter((x) => x.kind !== 'marker');
+      // Table I's words below are the nature's last ones; laid out by columns, they are in `belowNature` already.
+      const below = isII || zones ? [] : belowToks.filter((x) => x.kind !== 'marker');
       boxes.set('natureOfOwnership', piece([...nature, ...below], words([...natWords, ...below]) || null, null));
       mark('natureOfOwnership', nature);
-    } else if (!isII && belowToks.length && diOf(t) === 'I') {
+    } else if (!isII && !zones && belowToks.length && diOf(t) === 'I') {
       boxes.set('natureOfOwnership', piece(belowToks, words(belowToks) || null, null));
     }
   } else {

@@ -145,6 +145,8 @@ function isHeaderLine(l: Line): boolean {
   const cells = l.cells.map((c) => c.text.trim()).filter((x) => x.length > 0);
   if (!cells.length) return true;
   if (HEADER_WORDS.test(l.text)) return true;
+  // "By" alone starts a nature of ownership wrapped over lines ("By" / "Trust"); no column header wraps so.
+  if (/^\s*By\s*$/.test(l.text)) return false;
   if (l.text.length < 200 && !DATE_RE.test(l.text) && !/\d/.test(withoutHeaderNumbers(l.text)) && isHeaderVocab(l.text))
     return true;
   // A line of a "|" table without a single digit: header text split over lines.
@@ -294,7 +296,9 @@ export function readTable(
       // complete when its ownership form (D or I) follows its last amount; until then it takes the next lines.
       // OCR text wraps Table II's titles above the values even when the line starts with words ("Class B Class A" /
       // "Common $0.00 ..."): the lines of words above are the row's.
-      const before = startsWithValue(l) || (doc.ocr && table === 'derivative') ? pendingTitle : [];
+      // Text laid out by columns wraps a nature above the values too ("By" / "Abalone" / "... I Cove" / "LLLP").
+      const before =
+        startsWithValue(l) || (doc.ocr && (table === 'derivative' || laidOutLine(l.text))) ? pendingTitle : [];
       const after: Line[] = [];
       const title = leadTitle(l.text);
       let j = li + 1;
@@ -349,9 +353,13 @@ export function readTable(
             : nextRow
               ? wordsAhead.findIndex((w) => NEXT_TITLE_START.test(w.text.trim().replace(/^[^A-Za-z0-9(]+/, '')))
               : -1;
+          // Laid out by columns, a nature is written around its row's values line: a line below it that starts
+          // a nature ("By" / "Trust (4)" under "LLLP (2)") is the next row's first.
+          const natureAt = laidOut ? wordsAhead.findIndex((w, n) => n > 0 && /^(?:By|See)\b/.test(w.text.trim())) : -1;
           const take = Math.min(
             valuesNext ? (titleAt < 0 ? 0 : titleAt) : titleAt >= 0 ? titleAt : wordsAhead.length,
             blankAt ?? wordsAhead.length,
+            natureAt > 0 ? natureAt : wordsAhead.length,
           );
           if (take === 0 || wordsAhead.slice(0, take).some((w) => w.text.trim().replace(/\s+/g, ' ').length > 60))
             break;
