@@ -74,6 +74,23 @@ describe("text: a Table I row whose A or D starts its second line (pdftotext's d
     );
   });
 
+  it("takes the amount owned from the line below when the row ends with its A and the price's marker", function () {
+    const r = read('form4-pdftotext-raw-owned-next-line.txt').nonDerivative[0];
+    assert.deepEqual(
+      [
+        r.transactionShares.value,
+        r.transactionAcquiredDisposedCode.value,
+        r.sharesOwnedFollowingTransaction.value,
+        r.directOrIndirectOwnership.value,
+      ],
+      ['724772', 'A', '905485', 'D'],
+    );
+    assert.deepEqual(
+      r.sharesOwnedFollowingTransaction.footnotes.map((x) => x.id),
+      ['F3'],
+    );
+  });
+
   it('reads "0 D" on the line below as the amount owned and its form, no footnote marker', function () {
     const r = read('form4-pdftotext-raw-row-two-lines.txt').nonDerivative[1];
     assert.deepEqual(

@@ -420,8 +420,9 @@ function rowComplete(lines: Line[], ocr = false): boolean {
     return true;
   for (let i = lastNum + 1; i < toks.length; i++) {
     if (/^\(?[DI]\)?(?:\(\d{1,2}\))*$/.test(toks[i])) return true;
-    // A footnote marker standing after the price ("$635.5491 (3)") is the price's, no garbled D or I.
-    if (/^\(\d{1,2}\)$/.test(toks[i])) continue;
+    // A footnote marker standing after the price ("$635.5491 (3)") is the price's, no garbled D or I; nor is the
+    // A of the amount's column ("724772 (1) A (2)", the amount owned on the next line).
+    if (/^\(\d{1,2}\)$/.test(toks[i]) || /^\(?A\)?$/.test(toks[i])) continue;
     // The letter of a class or series ("Class A" of a title wrapped below the values) is no garbled D or I.
     if (ocr && lastNum >= 0 && toks[i].length <= 3 && !(i > lastNum + 1 && /^(?:Class|Series)$/i.test(toks[i - 1])))
       return true;
