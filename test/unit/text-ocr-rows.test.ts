@@ -183,6 +183,21 @@ describe('text: Table II rows laid out by columns, their titles and nature wrapp
   });
 });
 
+describe("text: Table II laid out by columns, the titles' last words alone below the row", function () {
+  it('reads "Shares" below the title and below the underlying\'s title as theirs, not as a column header', function () {
+    const r = read('form4-pdftotext-layout-title-last-word.txt').derivative[0];
+    assert.deepEqual(
+      [
+        r.securityTitle.value,
+        r.underlyingSecurityTitle.value,
+        r.transactionShares.value,
+        r.sharesOwnedFollowingTransaction.value,
+      ],
+      ['Class B Ordinary Shares', 'Class A Ordinary Shares', '625000', '7950000'],
+    );
+  });
+});
+
 describe("text: Table II rows laid out by columns, a trust's year wrapped into the nature", function () {
   it('reads a line of words holding a year as words, and ends a row at the blank line before the next', function () {
     const f = read('form4-pdftotext-layout-trust-year.txt');

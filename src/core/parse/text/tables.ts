@@ -141,6 +141,15 @@ function aboveColumnLine(lines: readonly Line[], li: number, data: (l: Line) => 
 }
 
 /** Whether a line is header text of a table (labels, instructions, rules), not a row. */
+/**
+ * A line of single words standing apart ("Shares" under "Class B Ordinary", "Shares" under the underlying's "Class A
+ * Ordinary"): the last words of a laid-out row's titles, though the column headers use them too.
+ */
+function wrappedWords(l: Line): boolean {
+  const words = l.text.trim().split(/ {3,}/);
+  return !HEADER_WORDS.test(l.text) && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+$/.test(w));
+}
+
 function isHeaderLine(l: Line): boolean {
   const cells = l.cells.map((c) => c.text.trim()).filter((x) => x.length > 0);
   if (!cells.length) return true;
@@ -313,7 +322,7 @@ export function readTable(
           j++;
           continue;
         }
-        if (skipLine(tx) || (isHeaderLine(x) && !markersOnly(x))) break;
+        if (skipLine(tx) || (isHeaderLine(x) && !markersOnly(x) && !(laidOut && complete && wrappedWords(x)))) break;
         if (!complete) {
           if (isData(x) && hasDate(x) && !startsWithValue(x)) break; // a new row with its own date
           // OCR garbles dates and reads the I of a row's end as "1" ("... $3.74 1 Trust"), so a row can look
@@ -336,7 +345,9 @@ export function readTable(
             k2 < lines.length &&
             (!lines[k2].text.trim() ||
               markersOnly(lines[k2]) ||
-              ((!isData(lines[k2]) || lone(lines[k2])) && !skipLine(lines[k2].text.trim()) && !isHeaderLine(lines[k2])))
+              ((!isData(lines[k2]) || lone(lines[k2])) &&
+                !skipLine(lines[k2].text.trim()) &&
+                (!isHeaderLine(lines[k2]) || (laidOut && wrappedWords(lines[k2])))))
           ) {
             if (lines[k2].text.trim()) {
               wordsAhead.push(lines[k2]);
