@@ -183,6 +183,23 @@ describe('text: Table II rows laid out by columns, their titles and nature wrapp
   });
 });
 
+describe("text: Table II in a PDF's drawing order, the titles' last word alone on a line", function () {
+  it('reads "Shares" after a title\'s first line as the title\'s, not as a column header', function () {
+    const r = read('form4-pdftotext-raw-title-shares.txt').derivative[0];
+    assert.deepEqual(
+      [
+        r.securityTitle.value,
+        r.underlyingSecurityTitle.value,
+        r.transactionShares.value,
+        r.underlyingSecurityShares.value,
+        r.sharesOwnedFollowingTransaction.value,
+        r.directOrIndirectOwnership.value,
+      ],
+      ['Class B Ordinary Shares', 'Class A Ordinary Shares', '625000', '625000', '7950000', 'D'],
+    );
+  });
+});
+
 describe("text: Table II laid out by columns, the titles' last words alone below the row", function () {
   it('reads "Shares" below the title and below the underlying\'s title as theirs, not as a column header', function () {
     const r = read('form4-pdftotext-layout-title-last-word.txt').derivative[0];

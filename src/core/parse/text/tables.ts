@@ -150,6 +150,11 @@ function wrappedWords(l: Line): boolean {
   return !HEADER_WORDS.test(l.text) && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+$/.test(w));
 }
 
+/** A line of one capitalized word ("Shares", "Stock"), not a column header's own line. */
+function oneWord(l: Line): boolean {
+  return /^\s*[A-Z][a-z]+\s*$/.test(l.text) && !HEADER_WORDS.test(l.text);
+}
+
 function isHeaderLine(l: Line): boolean {
   const cells = l.cells.map((c) => c.text.trim()).filter((x) => x.length > 0);
   if (!cells.length) return true;
@@ -255,8 +260,11 @@ export function readTable(
       continue;
     }
     const noRowYet = (table === 'derivative' ? doc.filing.derivative : doc.filing.nonDerivative).length === rowsBefore;
+    // A title's last word alone on its line ("Class B Ordinary" / "Shares") is a word the column headers use too:
+    // after a title's first line it continues the title.
+    const titleGoesOn = pendingTitle.length > 0 && oneWord(l);
     if (
-      isHeaderLine(l) ||
+      (isHeaderLine(l) && !titleGoesOn) ||
       (doc.ocr && noRowYet && (garbledHeaderLine(l) || aboveColumnLine(lines, li, (x) => isData(x) && !valueless(x))))
     ) {
       pendingTitle = [];
@@ -322,7 +330,14 @@ export function readTable(
           j++;
           continue;
         }
-        if (skipLine(tx) || (isHeaderLine(x) && !markersOnly(x) && !(laidOut && complete && wrappedWords(x)))) break;
+        if (
+          skipLine(tx) ||
+          (isHeaderLine(x) &&
+            !markersOnly(x) &&
+            !(laidOut && complete && wrappedWords(x)) &&
+            !(!complete && oneWord(x)))
+        )
+          break;
         if (!complete) {
           if (isData(x) && hasDate(x) && !startsWithValue(x)) break; // a new row with its own date
           // OCR garbles dates and reads the I of a row's end as "1" ("... $3.74 1 Trust"), so a row can look
