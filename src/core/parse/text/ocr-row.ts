@@ -12,6 +12,7 @@ import type { Piece, TextDoc } from './doc';
 import { TRANSACTION_CODES } from '../form/normalize';
 import { adOf, codeOf, DIGIT_FOR, diOf, isCode, ocrTokens, type Tok } from './ocr';
 import { layoutZones } from './laid-out';
+import { continuedBelow } from './row-continued';
 
 /**
  * "MM/DD/YYYY" for a run of 9 or 10 characters that is a date the text writes elsewhere with one or both of its
@@ -167,51 +168,7 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   const boxes = new Map<BoxKey, Piece>();
   const garbled: OcrRowResult['garbled'] = [];
   const leftover: Tok[] = [];
-  // Table I's lines below the values that start with a value continue them: text laid out by columns breaks a row
-  // where a cell wraps ("... D $635.5491 (3)" / "14,474 D").
-  let more: [number, number][] = [];
-  /** Lines below that continue the nature of ownership, after the lines in `more`. */
-  let natureLines: [number, number][] = [];
-  // Table II's values line that stops after its dates, with the underlying's title and the amounts on the lines
-  // below up to the D or I ("Stock Option (Right to Buy) (5) 04/14/2028" / "Class B Common" / "Stock(2)(3) 383,594
-  // $3.74 D", as pdftotext -raw writes the cells in the order the PDF draws them): those lines continue it.
-  if (table === 'derivative' && input.after.length) {
-    const main = ocrTokens(doc, [input.main]);
-    let end = -1;
-    let form: string | null = null;
-    for (let j = 0; j < input.after.length && end < 0; j++) {
-      const di = ocrTokens(doc, [input.after[j]]).find((t) => diOf(t) && t.kind === 'letter');
-      if (di) [end, form] = [j, diOf(di)];
-    }
-    // After an I, lines of words are the nature of ownership ("Limited" / "Partnership(4)"), a trust's year and
-    // number among them ("SMB" / "Pacific" / "2021" / "Charitable" / "Remainder" / "Unitrust I").
-    const natureLine = (r: [number, number]) =>
-      ocrTokens(doc, [r]).every(
-        (t, n) =>
-          t.kind === 'word' ||
-          t.kind === 'marker' ||
-          /^(?:19|20)\d\d$/.test(t.raw) ||
-          (n > 0 && t.kind === 'letter' && /^(?:I{1,3}|IV|V)$/.test(t.raw)),
-      );
-    let last = end;
-    while (form === 'I' && last + 1 < input.after.length && natureLine(input.after[last + 1])) last++;
-    if (!main.some((t) => diOf(t) && t.kind === 'letter') && end >= 0) {
-      more = input.after.slice(0, end + 1);
-      natureLines = input.after.slice(end + 1, last + 1);
-    }
-  }
-  if (table === 'nonDerivative')
-    for (const r of input.after) {
-      const [first, second] = ocrTokens(doc, [r]);
-      // A bare number of one or two digits is as likely a footnote marker OCR read without its parentheses; the
-      // A or D of the amount's column before the price ("A $0 757,756 D") continues the row as well.
-      const value = (t: Tok | undefined) => !!t && (t.kind === 'amount' || t.kind === 'date');
-      const ad = first?.kind === 'letter' && /^[AD]$/.test(first.raw) && value(second);
-      // ... but not before the ownership form: "0 D" is the amount owned after selling everything.
-      const marker = /^\d{1,2}$/.test(first?.raw ?? '') && !(second && diOf(second));
-      if (!first || (!value(first) && !ad) || marker) break;
-      more.push(r);
-    }
+  const { more, natureLines } = continuedBelow(doc, table, input.main, input.after);
   const toks = ocrTokens(doc, [input.main, ...more]);
   const aboveToks = ocrTokens(doc, input.before);
   const belowToks = ocrTokens(doc, input.after.slice(more.length + natureLines.length));
