@@ -298,6 +298,14 @@ describe('text: OCR header boxes by their place on the form', function () {
     );
   });
 
+  it("reads the issuer's whole name on the line under its own label, the owner's name above it", function () {
+    const f = read('form3-pdftotext-raw-issuer-line.txt');
+    assert.deepEqual(
+      [f.reportingOwners[0].name.value, f.issuer.name.value, f.issuer.tradingSymbol.value],
+      ['Moreau Elise', 'Kestrel Bay Marine, Inc.', 'KBMI'],
+    );
+  });
+
   it('finds the officer box by its "(give title below)" when OCR misread "Officer" ("Pfticer")', function () {
     const o = read('form4-tesseract-officer-label-misread.txt').reportingOwners[0];
     assert.deepEqual(

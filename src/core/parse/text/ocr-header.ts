@@ -342,8 +342,12 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       // a line ("sergey_bon") are none.
       return !!q && nameLike(q.raw) && !SYMBOL.test(q.raw) && /(?:^|\s)[A-Z]/.test(q.raw);
     });
+    // Under the issuer box's label alone on its line (the owner's label and name above it: text in the order a
+    // PDF draws it), the line is the issuer's box alone: nothing to split.
+    const underOwnLabel =
+      /Issuer\s+Name\s+and\s+Ticker/i.test(lines[i - 1]?.text ?? '') && !NAME_AND_ADDRESS.test(lines[i - 1].text);
     // Text cut at a border, a parenthesis or a date is the issuer's box alone: nothing to split either.
-    if (p && !ownerFromIssuerLine && i > 0 && !nameBelow && !cutBetween) {
+    if (p && !ownerFromIssuerLine && i > 0 && !nameBelow && !cutBetween && !underOwnLabel) {
       // No known owner on the line: the issuer's name is the longest run of words before the bracket, ending with
       // a company's suffix, that the text writes again (the "C/O" line, the notes), else the shortest such run
       // ("McMahon John Dennis Snowflake Inc." -> "Snowflake Inc."), said so.
