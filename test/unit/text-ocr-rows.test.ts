@@ -91,6 +91,19 @@ describe("text: a Table I row whose A or D starts its second line (pdftotext's d
     );
   });
 
+  it('reads the ownership form alone on the last line of a row ("1,000 D $0 16,100(4)" / "D")', function () {
+    const r = read('form4-pdftotext-raw-row-two-lines.txt').nonDerivative[2];
+    assert.deepEqual(
+      [
+        r.transactionCode.value,
+        r.transactionShares.value,
+        r.sharesOwnedFollowingTransaction.value,
+        r.directOrIndirectOwnership.value,
+      ],
+      ['G', '1000', '16100', 'D'],
+    );
+  });
+
   it('reads "0 D" on the line below as the amount owned and its form, no footnote marker', function () {
     const r = read('form4-pdftotext-raw-row-two-lines.txt').nonDerivative[1];
     assert.deepEqual(

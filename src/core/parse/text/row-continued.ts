@@ -58,6 +58,12 @@ export function continuedBelow(
       const ad = first?.kind === 'letter' && /^[AD]$/.test(first.raw) && value(second);
       // ... but not before the ownership form: "0 D" is the amount owned after selling everything.
       const marker = /^\d{1,2}$/.test(first?.raw ?? '') && !(second && diOf(second));
+      // The ownership form alone on the last line ("61,386 D $0 54,666(2)" / "D") ends the row.
+      const formAlone = !!first && first.kind === 'letter' && /^[DI]$/.test(first.raw) && !second;
+      if (formAlone) {
+        more.push(r);
+        break;
+      }
       if (!first || (!value(first) && !ad) || marker) break;
       more.push(r);
     }

@@ -335,7 +335,8 @@ export function readTable(
           (isHeaderLine(x) &&
             !markersOnly(x) &&
             !(laidOut && complete && wrappedWords(x)) &&
-            !(!complete && oneWord(x)))
+            // A row still gathering its values takes a title's last word or its ownership form alone ("D").
+            !(!complete && (oneWord(x) || /^\s*[DI]\s*$/.test(x.text))))
         )
           break;
         if (!complete) {
