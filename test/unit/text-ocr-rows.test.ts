@@ -196,6 +196,20 @@ describe('text: Table II rows laid out by columns, their titles and nature wrapp
   });
 });
 
+describe('text: Table II laid out by columns, the amount under its (A) or (D) header', function () {
+  it('reads (A) or (D) from the column the amount stands in, a code that goes either way (J) saying nothing', function () {
+    const rows = read('form4-pdftotext-layout-ad-columns.txt').derivative.map((r) => [
+      r.transactionCode.value,
+      r.transactionShares.value,
+      r.transactionAcquiredDisposedCode.value,
+    ]);
+    assert.deepEqual(rows, [
+      ['J', '625000', 'D'],
+      ['J', '5000', 'A'],
+    ]);
+  });
+});
+
 describe("text: Table II in a PDF's drawing order, the titles' last word alone on a line", function () {
   it('reads "Shares" after a title\'s first line as the title\'s, not as a column header', function () {
     const r = read('form4-pdftotext-raw-title-shares.txt').derivative[0];

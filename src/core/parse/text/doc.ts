@@ -71,6 +71,11 @@ export class TextDoc {
    * apart with tabs; Tesseract writes a single space between cells).
    */
   readonly ocr: boolean;
+  /**
+   * Where Table II's "(A)" and "(D)" column headers stand (their centers, counted from their line's start), when the
+   * text is laid out by columns: an amount's place under them says which it is (./tables, ./ocr-row).
+   */
+  adColumns: { a: number; d: number } | null = null;
   /** The words the text writes and how often, counted when first asked (./doc-words). */
   words: ProseContext | null = null;
   /** The dates the text writes as MM/DD/YYYY, as their eight digits, gathered when first asked (./ocr-row). */

@@ -11,7 +11,7 @@ import type { FootnoteRef } from '../../model';
 import type { Piece, TextDoc } from './doc';
 import { TRANSACTION_CODES } from '../form/normalize';
 import { adOf, codeOf, DIGIT_FOR, diOf, isCode, ocrTokens, type Tok } from './ocr';
-import { layoutZones } from './laid-out';
+import { laidOutLine, layoutZones } from './laid-out';
 import { continuedBelow } from './row-continued';
 
 /**
@@ -390,7 +390,15 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   let ad: Tok | null = null;
   if (isII) {
     if (transaction && peek()?.kind === 'amount') {
-      take('transactionShares', peek());
+      const shares = peek();
+      take('transactionShares', shares);
+      // Laid out by columns, the amount stands under the (A) or the (D) of the column headers: that says which.
+      const cols = doc.adColumns;
+      if (cols && laidOutLine(doc.t.slice(input.main[0], input.main[1]))) {
+        const c = (shares.start + shares.end) / 2 - input.main[0];
+        const side = Math.abs(c - cols.a) < Math.abs(c - cols.d) ? 'A' : 'D';
+        boxes.set('transactionAcquiredDisposedCode', one(shares, side, null));
+      }
       // Markers standing alone after the amount fill the date boxes that no date fills ("16,670 (19) (20) Common
       // Stock": both dates are footnotes; "10,000 (1) 03/04/2035": the exercisable date is): the form prints a
       // footnote there in place of a date. Only markers beyond those are the amount's.

@@ -150,6 +150,15 @@ function wrappedWords(l: Line): boolean {
   return !HEADER_WORDS.test(l.text) && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+$/.test(w));
 }
 
+/** The centers of Table II's "(A)" and "(D)" headers on a line laid out by columns ("Code   V   (A)   (D)"). */
+function adColumns(lines: readonly Line[]): { a: number; d: number } | null {
+  for (const l of lines.slice(0, 40)) {
+    const m = /\(A\)( +)\(D\)/.exec(l.text);
+    if (m && laidOutLine(l.text)) return { a: m.index + 1.5, d: m.index + 3 + m[1].length + 1.5 };
+  }
+  return null;
+}
+
 /** A line of one capitalized word ("Shares", "Stock"), not a column header's own line. */
 function oneWord(l: Line): boolean {
   return /^\s*[A-Z][a-z]+\s*$/.test(l.text) && !HEADER_WORDS.test(l.text);
@@ -201,6 +210,7 @@ export function readTable(
   // At most enough lines for MAX_TEXT_ROWS rows, each wrapped over several lines: the rest is not read anyway.
   const lines = doc.lines.filter((l) => l.start >= from && l.end <= to).slice(0, MAX_TEXT_ROWS * 8);
   const rowsBefore = (table === 'derivative' ? doc.filing.derivative : doc.filing.nonDerivative).length;
+  doc.adColumns = table === 'derivative' ? adColumns(lines) : null;
   /** The first line read as markers and title words, not as a row: said if the table yields no row. */
   let markerLine: Piece | null = null;
   // Skip the rest of the title line ("(e.g., puts, calls, ...)") and the header lines.
