@@ -140,14 +140,14 @@ function aboveColumnLine(lines: readonly Line[], li: number, data: (l: Line) => 
   return false;
 }
 
-/** Whether a line is header text of a table (labels, instructions, rules), not a row. */
 /**
- * A line of single words standing apart ("Shares" under "Class B Ordinary", "Shares" under the underlying's "Class A
- * Ordinary"): the last words of a laid-out row's titles, though the column headers use them too.
+ * A line of at most `most` capitalized words, apart by runs of spaces when more than one ("Shares"; "Shares" under
+ * "Class B Ordinary" beside "Shares" under the underlying's "Class A Ordinary"): a title's last words wrapped onto
+ * their own line, though the column headers use them too.
  */
-function wrappedWords(l: Line): boolean {
+function capitalizedWords(l: Line, most: number): boolean {
   const words = l.text.trim().split(/ {3,}/);
-  return !HEADER_WORDS.test(l.text) && words.length <= 3 && words.every((w) => /^[A-Z][a-z]+$/.test(w));
+  return !HEADER_WORDS.test(l.text) && words.length <= most && words.every((w) => /^[A-Z][a-z]+$/.test(w));
 }
 
 /** The centers of Table II's "(A)" and "(D)" headers on a line laid out by columns ("Code   V   (A)   (D)"). */
@@ -159,11 +159,7 @@ function adColumns(lines: readonly Line[]): { a: number; d: number } | null {
   return null;
 }
 
-/** A line of one capitalized word ("Shares", "Stock"), not a column header's own line. */
-function oneWord(l: Line): boolean {
-  return /^\s*[A-Z][a-z]+\s*$/.test(l.text) && !HEADER_WORDS.test(l.text);
-}
-
+/** Whether a line is header text of a table (labels, instructions, rules), not a row. */
 function isHeaderLine(l: Line): boolean {
   const cells = l.cells.map((c) => c.text.trim()).filter((x) => x.length > 0);
   if (!cells.length) return true;
@@ -272,7 +268,7 @@ export function readTable(
     const noRowYet = (table === 'derivative' ? doc.filing.derivative : doc.filing.nonDerivative).length === rowsBefore;
     // A title's last word alone on its line ("Class B Ordinary" / "Shares") is a word the column headers use too:
     // after a title's first line it continues the title.
-    const titleGoesOn = pendingTitle.length > 0 && oneWord(l);
+    const titleGoesOn = pendingTitle.length > 0 && capitalizedWords(l, 1);
     if (
       (isHeaderLine(l) && !titleGoesOn) ||
       (doc.ocr && noRowYet && (garbledHeaderLine(l) || aboveColumnLine(lines, li, (x) => isData(x) && !valueless(x))))
@@ -324,14 +320,13 @@ export function readTable(
       // OCR text wraps Table II's titles above the values even when the line starts with words ("Class B Class A" /
       // "Common $0.00 ..."): the lines of words above are the row's.
       // Text laid out by columns wraps a nature above the values too ("By" / "Abalone" / "... I Cove" / "LLLP").
-      const before =
-        startsWithValue(l) || (doc.ocr && (table === 'derivative' || laidOutLine(l.text))) ? pendingTitle : [];
+      // Text laid out by columns writes a row's wrapped lines right under it and a blank line before the next row's.
+      const laidOut = laidOutLine(l.text);
+      const before = startsWithValue(l) || (doc.ocr && (table === 'derivative' || laidOut)) ? pendingTitle : [];
       const after: Line[] = [];
       const title = leadTitle(l.text);
       let j = li + 1;
       let complete = rowComplete([l, ...after], doc.ocr);
-      // Text laid out by columns writes a row's wrapped lines right under it and a blank line before the next row's.
-      const laidOut = laidOutLine(l.text);
       while (j < lines.length && after.length < 8) {
         const x = lines[j];
         const tx = x.text.trim();
@@ -344,9 +339,9 @@ export function readTable(
           skipLine(tx) ||
           (isHeaderLine(x) &&
             !markersOnly(x) &&
-            !(laidOut && complete && wrappedWords(x)) &&
+            !(laidOut && complete && capitalizedWords(x, 3)) &&
             // A row still gathering its values takes a title's last word or its ownership form alone ("D").
-            !(!complete && (oneWord(x) || /^\s*[DI]\s*$/.test(x.text))))
+            !(!complete && (capitalizedWords(x, 1) || /^\s*[DI]\s*$/.test(x.text))))
         )
           break;
         if (!complete) {
@@ -373,7 +368,7 @@ export function readTable(
               markersOnly(lines[k2]) ||
               ((!isData(lines[k2]) || lone(lines[k2])) &&
                 !skipLine(lines[k2].text.trim()) &&
-                (!isHeaderLine(lines[k2]) || (laidOut && wrappedWords(lines[k2])))))
+                (!isHeaderLine(lines[k2]) || (laidOut && capitalizedWords(lines[k2], 3)))))
           ) {
             if (lines[k2].text.trim()) {
               wordsAhead.push(lines[k2]);
