@@ -11,7 +11,7 @@ import type { FootnoteRef } from '../../model';
 import type { Piece, TextDoc } from './doc';
 import { TRANSACTION_CODES } from '../form/normalize';
 import { adOf, codeOf, DIGIT_FOR, diOf, isCode, ocrTokens, type Tok } from './ocr';
-import { laidOutLine, layoutZones } from './laid-out';
+import { layoutZones } from './laid-out';
 import { continuedBelow } from './row-continued';
 
 /**
@@ -168,8 +168,11 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   const boxes = new Map<BoxKey, Piece>();
   const garbled: OcrRowResult['garbled'] = [];
   const leftover: Tok[] = [];
-  const { more, natureLines } = continuedBelow(doc, table, input.main, input.after);
-  const toks = ocrTokens(doc, [input.main, ...more]);
+  const mainToks = ocrTokens(doc, [input.main]);
+  const { more, natureLines } = continuedBelow(doc, table, mainToks, input.after);
+  // The lines below that continue the values, read on after them (each range is read on its own).
+  const moreToks = ocrTokens(doc, more);
+  const toks = [...mainToks, ...moreToks];
   const aboveToks = ocrTokens(doc, input.before);
   const belowToks = ocrTokens(doc, input.after.slice(more.length + natureLines.length));
   // A line of markers above the values ("2 2 1 1"): its small numbers are the row's footnote markers.
@@ -227,7 +230,7 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
   const titleWords = titleToks.filter((t) => t.kind !== 'marker').length;
   // Where the lines below continue the values with the underlying's title, the lines above hold the security's
   // title alone ("Class B" / "Common" / "Stock" over "$0.00 (6) (7)", pdftotext -raw's order).
-  const underBelow = isII && more.length > 0 && ocrTokens(doc, more).some((t) => t.kind === 'word');
+  const underBelow = isII && moreToks.some((t) => t.kind === 'word');
   let [aboveTitle, aboveUnder] = !isII
     ? [above, []]
     : underBelow
@@ -262,8 +265,7 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
       const under: Tok[] = [];
       lines.forEach((line) => {
         for (const t of line) {
-          const at = doc.cellAt(t.start);
-          const col = t.start - (at ? doc.lines[at.li].start : t.start);
+          const col = t.start - (doc.cellAt(t.start)?.line.start ?? t.start);
           // A marker standing in the nature's column is the nature's ("LLLP (2)"); elsewhere the row's markers
           // are on its values line.
           if (t.kind === 'marker' && (zones.nature === null || col < zones.nature - 2)) continue;
@@ -394,7 +396,7 @@ export function readOcrRow(doc: TextDoc, input: OcrRowInput): OcrRowResult {
       take('transactionShares', shares);
       // Laid out by columns, the amount stands under the (A) or the (D) of the column headers: that says which.
       const cols = doc.adColumns;
-      if (cols && laidOutLine(doc.t.slice(input.main[0], input.main[1]))) {
+      if (cols && zones) {
         const c = (shares.start + shares.end) / 2 - input.main[0];
         const side = Math.abs(c - cols.a) < Math.abs(c - cols.d) ? 'A' : 'D';
         boxes.set('transactionAcquiredDisposedCode', one(shares, side, null));

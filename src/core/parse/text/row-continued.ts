@@ -8,13 +8,13 @@ import { diOf, ocrTokens, type Tok } from './ocr';
 type Range = [number, number];
 
 /**
- * Of `after` (the lines below the values line `main`): `more`, the lines whose values continue the row, and
- * `natureLines`, the lines after them that continue its nature of ownership.
+ * Of `after` (the lines below the values line, whose tokens are `values`): `more`, the lines whose values continue
+ * the row, and `natureLines`, the lines after them that continue its nature of ownership.
  */
 export function continuedBelow(
   doc: TextDoc,
   table: 'nonDerivative' | 'derivative',
-  main: Range,
+  values: readonly Tok[],
   after: readonly Range[],
 ): { more: Range[]; natureLines: Range[] } {
   let more: Range[] = [];
@@ -23,7 +23,6 @@ export function continuedBelow(
   // below up to the D or I ("Stock Option (Right to Buy) (5) 04/14/2028" / "Class B Common" / "Stock(2)(3) 383,594
   // $3.74 D", as pdftotext -raw writes the cells in the order the PDF draws them): those lines continue it.
   if (table === 'derivative' && after.length) {
-    const values = ocrTokens(doc, [main]);
     let end = -1;
     let form: string | null = null;
     for (let j = 0; j < after.length && end < 0; j++) {
