@@ -114,12 +114,12 @@ export function nameLike(s: string): boolean {
  * "[Bessemer", "(O'Donnell Shaun"). An "I" before a word in capitals is the border only where `doc` shows it: the word
  * is known without it and not with it (`isBorderI`); ICAHN, IRVING and INNOVATION are words of their own.
  */
-export function withoutBorder(s: string, doc?: TextDoc): string {
+export function withoutBorder(s: string, doc: TextDoc): string {
   const t = s.replace(/^(?:[|[]|\((?=[^)]*$))(?=\S)/, '');
   // "IBeck Kerryn": no word starts with two capitals before small letters.
   if (/^I[A-Z][a-z]/.test(t)) return t.slice(1);
-  const m = doc ? /^I([A-Z]{3,})\b/.exec(t) : null;
-  return m && isBorderI(doc!, m[1]) ? t.slice(1) : t;
+  const m = /^I([A-Z]{3,})\b/.exec(t);
+  return m && isBorderI(doc, m[1]) ? t.slice(1) : t;
 }
 
 /**
@@ -494,9 +494,10 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       out.cityLine = { city, cityBefore, cityMore, state: stateOnly ? at(1) : at(2), zip: at(3) };
       if (!city && i > streetAt) {
         const prev = leftPart(doc, lines[i - 1]);
-        const w = prev ? /^[A-Z][A-Z.'-]{1,20}/.exec(withoutBorder(prev.raw, doc)) : null;
+        const bare = prev ? withoutBorder(prev.raw, doc) : '';
+        const w = prev ? /^[A-Z][A-Z.'-]{1,20}/.exec(bare) : null;
         if (prev && w) {
-          const s = prev.end - withoutBorder(prev.raw, doc).length;
+          const s = prev.end - bare.length;
           out.cityLine.city = doc.piece(s, s + w[0].length);
           // Its first word on the line above that ("MOUNTAIN" / "VIEW" / "CA 94043").
           const first = i - 2 > streetAt ? leftPart(doc, lines[i - 2]) : null;

@@ -39,7 +39,7 @@ function streetText(doc: TextDoc, p: Piece): string {
  * A relationship title as OCR leaves it: the box's border before it ("IEVP - ...", "| CFO"), an opening parenthesis
  * never closed ("(Chief Financial Officer"), a lone mark after it ("See Remarks /").
  */
-export function cleanTitle(s: string, doc?: TextDoc): string {
+export function cleanTitle(s: string, doc: TextDoc): string {
   // An officer's abbreviation after the border ("IEVP"): no title starts with an I before one.
   const t = s.trim().replace(/^I(?=(?:E?VP|SVP|C[EFOT]O)\b)/, '');
   let w = withoutBorder(t, doc).split(' ');
@@ -110,20 +110,19 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
     const k = key(p.raw);
     return !titles.has(k) && !(k.length >= 6 && [...titles].some((x) => x.startsWith(k)));
   });
+  // Each line's text without the box's marks, worked out once (a border's "I" asks the dictionary and the text).
+  let texts = streets.map((p) => streetText(doc, p));
   // A "care of" line is the address's first: lines above it are other boxes' text (a title OCR garbled: "Se k:").
-  const careOfAt = streets.findIndex((p) => CARE_OF_LINE.test(streetText(doc, p)));
-  if (careOfAt > 0) streets = streets.slice(careOfAt);
+  const careOfAt = texts.findIndex((t) => CARE_OF_LINE.test(t));
+  if (careOfAt > 0) [streets, texts] = [streets.slice(careOfAt), texts.slice(careOfAt)];
   if (streets.length) {
-    const words = streets
-      .map((p) => streetText(doc, p))
-      .join(' ')
-      .split(' ');
+    const words = texts.join(' ').split(' ');
     const at = careOfSplit(words);
     const first = streets[0];
     const last = streets[streets.length - 1];
     // The form has two street lines: more lines, or a line ending in a comma, is one field wrapped at the box's edge.
-    const wrapped = streets.length > 2 || /,$/.test(streetText(doc, first));
-    const firstWords = streetText(doc, first).split(' ').length;
+    const wrapped = streets.length > 2 || /,$/.test(texts[0]);
+    const firstWords = texts[0].split(' ').length;
     const doubt =
       h.streetDoubt ??
       (streets.length > 1 && ((at >= 0 && at !== firstWords) || wrapped)
@@ -134,12 +133,12 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
       o.street1 = doc.field(first, words.slice(0, at).join(' ').replace(/,$/, ''), [], doubt, 'Street');
       o.street2 = doc.field(last, words.slice(at).join(' '), [], doubt, 'Street (line 2)');
     } else {
-      o.street1 = doc.field(first, streetText(doc, first), [], doubt, 'Street');
+      o.street1 = doc.field(first, texts[0], [], doubt, 'Street');
       const rest = streets.slice(1);
       if (rest.length)
         o.street2 = doc.field(
           { raw: '', start: rest[0].start, end: rest[rest.length - 1].end },
-          rest.map((p) => streetText(doc, p)).join(' '),
+          texts.slice(1).join(' '),
           [],
           doubt,
           'Street (line 2)',
