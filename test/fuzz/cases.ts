@@ -13,9 +13,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Rng, caseSeed } from './rng';
+import { Rng, caseSeed, randomText } from './rng';
 import { ENCODINGS, MUTATORS, elementRanges, fromLatin1, latin1, tagBoundaries, type Bytes } from './mutators';
-import { buildPdf, manyPages, onePage, stream, textOp } from './pdf';
+import { hostilePdfCases } from './pdf';
 import { generatedCases } from './generators';
 
 export interface FuzzOptions {
@@ -317,14 +317,8 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
         .repeat(100),
     ),
   );
-  const rnd = (seed: number, n: number, ascii = false): string => {
-    const r = new Rng(seed);
-    let out = '';
-    for (let i = 0; i < n; i++) out += String.fromCharCode(ascii ? r.range(9, 126) : r.int(256));
-    return out;
-  };
-  s('random-bytes-1mb', () => rnd(o.seed, 1_000_000));
-  s('random-ascii-1mb', () => rnd(o.seed + 1, 1_000_000, true));
+  s('random-bytes-1mb', () => randomText(o.seed, 1_000_000));
+  s('random-ascii-1mb', () => randomText(o.seed + 1, 1_000_000, true));
   s('random-markup-soup', () => {
     const r = new Rng(o.seed + 2);
     const toks = [
@@ -353,7 +347,7 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
     while (out.length < 500_000) out += r.pick(toks);
     return out;
   });
-  s('random-after-xml-declaration', () => XML_DECL + rnd(o.seed + 3, 200_000));
+  s('random-after-xml-declaration', () => XML_DECL + randomText(o.seed + 3, 200_000));
   // Many rows, owners, footnotes, signatures (the rules run over all of them).
   s('rows-2000-same-date', () => repeatElement(X(), 'nonDerivativeTransaction', 2000));
   s('rows-2000-derivative', () => repeatElement(X(), 'derivativeTransaction', 2000));
@@ -443,87 +437,7 @@ export function buildCases(o: FuzzOptions): FuzzCase[] {
   // What mutation cannot reach: super-linear pattern shapes, prototype names, control characters, long numbers.
   for (const g of generatedCases(X, H)) s(g.name, g.make, g.expect ? { expect: g.expect } : {});
   // PDFs (the reader runs with its own time limit; see src/core/pdf).
-  const p = (name: string, make: () => Buffer): void => add({ name, build: make });
-  p('pdf-header-only', () => Buffer.from('%PDF-1.7\n'));
-  p('pdf-random-10b', () => fromLatin1('%PDF-1.4\n' + rnd(o.seed + 10, 10)));
-  p('pdf-random-64kb', () => fromLatin1('%PDF-1.4\n' + rnd(o.seed + 11, 65_536)));
-  p('pdf-random-2mb', () => fromLatin1('%PDF-1.4\n' + rnd(o.seed + 12, 2_000_000)));
-  p('pdf-junk-before-header', () => Buffer.concat([fromLatin1(rnd(o.seed + 13, 1000)), read(pdfPath)]));
-  p('pdf-minimal-text', () =>
-    onePage(textOp(72, 720, 'FORM 4') + textOp(72, 700, 'Statement of Changes in Beneficial Ownership')),
-  );
-  p('pdf-flate-bomb-64mb', () => onePage(Buffer.alloc(64 * 1024 * 1024, 0x20), { flate: true }));
-  p('pdf-text-ops-50000', () =>
-    onePage(
-      Array.from({ length: 50_000 }, (_, i) => textOp(10 + (i % 50) * 11, 10 + ((i * 7) % 770), `t${i}`, 6)).join(''),
-    ),
-  );
-  p('pdf-text-ops-same-spot-20000', () =>
-    onePage(Array.from({ length: 20_000 }, () => textOp(100, 400, 'Common Stock 01/02/2024 S 100 D $1.00')).join('')),
-  );
-  p('pdf-page-count-lie', () => onePage(textOp(72, 700, 'FORM 4'), { count: 1_000_000_000 }));
-  p('pdf-page-tree-loop', () =>
-    buildPdf([
-      '<< /Type /Catalog /Pages 2 0 R >>',
-      '<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>',
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
-    ]),
-  );
-  p('pdf-deep-array-100k', () =>
-    onePage(textOp(72, 700, 'FORM 4'), { pageExtra: '/Deep ' + '['.repeat(100_000) + ']'.repeat(100_000) }),
-  );
-  p('pdf-deep-dict-50k', () =>
-    onePage(textOp(72, 700, 'FORM 4'), { pageExtra: '/Deep ' + '<< /A '.repeat(50_000) + '1' + ' >>'.repeat(50_000) }),
-  );
-  p('pdf-deep-content-q-100k', () => onePage('q '.repeat(100_000) + textOp(72, 700, 'FORM 4') + 'Q '.repeat(100_000)));
-  p('pdf-xref-loop', () => {
-    const b = latin1(onePage(textOp(72, 700, 'FORM 4')));
-    const at = b.lastIndexOf('xref');
-    return fromLatin1(b.replace('/Root 1 0 R', `/Root 1 0 R /Prev ${at}`));
-  });
-  p('pdf-xref-wrong-offsets', () =>
-    buildPdf(
-      [
-        '<< /Type /Catalog /Pages 2 0 R >>',
-        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
-      ],
-      { xrefOffsetDelta: 17 },
-    ),
-  );
-  p('pdf-encrypted-unknown-password', () =>
-    fromLatin1(
-      latin1(onePage(textOp(72, 700, 'FORM 4'))).replace(
-        '/Root 1 0 R',
-        `/Root 1 0 R /Encrypt << /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >> /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]`,
-      ),
-    ),
-  );
-  p('pdf-nan-coordinates', () =>
-    fromLatin1(
-      latin1(
-        onePage('BT /F1 1e308 Tf 1e308 -1e308 Td (FORM 4) Tj ET BT /F1 0 Tf 0 0 0 0 0 0 Tm (x) Tj ET', {
-          pageExtra: '/Rotate 45',
-        }),
-      ).replace('[0 0 612 792]', '[0 0 1e308 -1e308]'),
-    ),
-  );
-  p('pdf-font-garbage', () =>
-    buildPdf([
-      '<< /Type /Catalog /Pages 2 0 R >>',
-      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-      '<< /Type /Font /Subtype /TrueType /BaseFont /Junk /FirstChar 0 /LastChar 255 /Widths [] /FontDescriptor 6 0 R /ToUnicode 7 0 R >>',
-      stream(textOp(72, 700, 'FORM 4 garbage font')),
-      '<< /Type /FontDescriptor /FontName /Junk /Flags 4 /FontBBox [0 0 1 1] /ItalicAngle 0 /Ascent 1 /Descent 0 /CapHeight 1 /StemV 1 /FontFile2 8 0 R >>',
-      stream(
-        '/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> endcodespacerange 99999999 beginbfrange <00> <FF> <0000> endbfrange endcmap',
-      ),
-      stream(fromLatin1(rnd(o.seed + 14, 30_000))),
-    ]),
-  );
-  p('pdf-61-pages', () => manyPages(61));
-  p('pdf-60-pages', () => manyPages(60));
+  for (const c of hostilePdfCases(o.seed, () => read(pdfPath))) add({ name: c.name, build: c.make });
 
   // ---- the corpus as it is -----------------------------------------------------------------------------------------
   for (const f of [...textFiles, ...pdfFiles]) add({ name: `corpus:${short(f)}`, build: () => read(f) }, 'corpus');

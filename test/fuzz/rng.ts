@@ -54,3 +54,11 @@ export function caseSeed(seed: number, index: number): number {
   h = Math.imul(h ^ (h >>> 12), 0x297a2d39) >>> 0;
   return (h ^ (h >>> 15)) >>> 0;
 }
+
+/** `n` characters of seeded random bytes (as Latin-1 code points), or printable ASCII with tab and newlines. */
+export function randomText(seed: number, n: number, ascii = false): string {
+  const r = new Rng(seed);
+  let out = '';
+  for (let i = 0; i < n; i++) out += String.fromCharCode(ascii ? r.range(9, 126) : r.int(256));
+  return out;
+}
