@@ -125,3 +125,35 @@ describe('text: a thin letter OCR added to a signature name', function () {
     assert.equal(f.signatures[0].name.value, '/s/ Siobhan Brennain');
   });
 });
+
+describe("text: the header's dates in a PDF's reading order (pdftotext without -layout)", function () {
+  const fixture = 'form4-pdftotext-reading-order-amendment.txt';
+
+  it('reads box 3 and box 4 written below the labels, as the earliest transaction date and a 4/A, flagged', function () {
+    const f = read(fixture);
+    assert.deepEqual(
+      [f.periodOfReport.value, f.dateOfOriginalSubmission.value, f.documentType.value],
+      ['2025-02-03', '2025-02-05', '4/A'],
+    );
+    assertFlagged(f, f.periodOfReport, 'the earliest transaction date of the tables');
+    assertFlagged(f, f.dateOfOriginalSubmission, 'the one date of the header that no other box holds');
+    assertFlagged(f, f.documentType, "an amendment by box 4's date");
+    assert.ok(!f.findings.some((x) => x.message.includes('no date found in the date box')));
+  });
+
+  it("reads an original filing when box 4 holds no date, a browser's print date above the labels aside", function () {
+    const f = read(fixture, (s) => '3/15/2025, 10:22 AM\n' + s.replace('2/5/2025\n', ''));
+    assert.deepEqual(
+      [f.periodOfReport.value, f.dateOfOriginalSubmission.value, f.documentType.value],
+      ['2025-02-03', null, '4'],
+    );
+    assert.ok(!f.documentType.uncertain);
+  });
+
+  it('says whether it is an amendment is not known when the header holds two dates no box took', function () {
+    const f = read(fixture, (s) => s.replace('2/5/2025\n', '2/5/2025\n\n2/4/2025\n'));
+    assert.deepEqual([f.dateOfOriginalSubmission.value, f.documentType.value], [null, '4']);
+    assertFlagged(f, f.documentType, 'whether it is an amendment is not known');
+    assertFlagged(f, f.documentType, '(2/5/2025, 2/4/2025)');
+  });
+});

@@ -2,6 +2,9 @@
 import type { TextDoc } from './doc';
 import { CHECK_ALL_LINE } from './patterns';
 
+/** Box 4's label: "4. If Amendment, Date Original Filed". */
+const AMENDMENT_LABEL = /If\s+Amendment,\s+Date\s+(?:of\s+)?Original\s+Filed/i;
+
 /** The "FORM 4" box, else the form's title (said so); the two are checked against each other. */
 export function readDocumentType(doc: TextDoc, headerEnd: number, title: '3' | '4' | '5' | null): void {
   // OCR keeps the box on the title's line ("FORM 4 UNITED STATES SECURITIES ...") or the approval box's ("| FO R M 4 .
@@ -222,7 +225,7 @@ export function readPeriod(doc: TextDoc, headerEnd: number, form: string): void 
       if (doubt) doc.doubt(doc.filing.periodOfReport, 'Period of report', doubt);
     } else doc.uncertain('Period of report', 'no date found in the date box', doc.span(m[0], m[1]));
   } else doc.uncertain('Period of report', 'no date box (earliest transaction / event / fiscal year end) found', null);
-  const am = doc.find(/If\s+Amendment,\s+Date\s+(?:of\s+)?Original\s+Filed/i, 0, headerEnd);
+  const am = doc.find(AMENDMENT_LABEL, 0, headerEnd);
   if (am) {
     const at = doc.cellAt(am[1]);
     let d = at ? doc.dateIn(am[1], at.cell.end) : null;
@@ -253,4 +256,73 @@ export function readPeriod(doc: TextDoc, headerEnd: number, form: string): void 
         );
     }
   }
+}
+
+/** Dates of the header looked at, at most: a header holds two or three. */
+const HEADER_DATES = 20;
+
+/**
+ * Dates of the header that no box took, placed by what the form says of them. A PDF's text in its reading order
+ * (`pdftotext` without `-layout`, a viewer's copy) writes the header's labels first and their values further down,
+ * so boxes 3 and 4 are found empty beside their labels while their dates stand below. Box 3 of a Form 4 is the
+ * earliest transaction date, which the tables give: the header's date equal to it is box 3's. Box 4 (the original's
+ * filing date, which makes the form an amendment) is then the one date left, filed on or after box 3's. With more
+ * left, or none placed in box 3, whether the form is an amendment is not known, and the form type says so: the title
+ * reads "FORM 4" on a 4/A too. Only dates written as the boxes write them (MM/DD/YYYY, after the box's label) count:
+ * a browser's print date ("3/15/24") or the approval box's "Expires" is no box's.
+ */
+export function readHeaderDatesByTheTables(doc: TextDoc, headerEnd: number, form: string): void {
+  const f = doc.filing;
+  const amendment = doc.find(AMENDMENT_LABEL, 0, headerEnd);
+  if (f.periodOfReport.value && (f.dateOfOriginalSubmission.value || !amendment)) return;
+  const box3 = doc.find(/Date\s+of\s+Earliest\s+Transaction/i, 0, headerEnd);
+  const first = Math.min(box3?.[1] ?? headerEnd, amendment?.[1] ?? headerEnd);
+  const taken = new Set([f.periodOfReport.span?.start, f.dateOfOriginalSubmission.span?.start]);
+  const free: NonNullable<ReturnType<TextDoc['dateIn']>>[] = [];
+  for (let at = first, n = 0; n < HEADER_DATES; n++) {
+    const d = doc.dateIn(at, headerEnd);
+    if (!d) break;
+    at = d.p.end;
+    if (d.value == null || !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(d.p.raw)) continue;
+    if (/Expires?\b.{0,12}$/i.test(doc.t.slice(Math.max(0, d.p.start - 24), d.p.start))) continue;
+    if (!taken.has(doc.span(d.p.start, d.p.end)?.start)) free.push(d);
+  }
+  if (!free.length) return;
+  const what = 'Period of report';
+  if (!f.periodOfReport.value && form === '4' && box3) {
+    const dates = [...f.nonDerivative, ...f.derivative]
+      .filter((r) => r.kind === 'transaction')
+      .map((r) => r.transactionDate.value)
+      .filter((v): v is string => !!v)
+      .sort();
+    const at = free.findIndex((d) => d.p.start > box3[1] && d.value === dates[0]);
+    if (at >= 0) {
+      f.periodOfReport = doc.dateField(free[at], what);
+      doc.withdraw(what, 'no date found in the date box');
+      doc.doubt(
+        f.periodOfReport,
+        what,
+        'not beside its label: the date of the header that is the earliest transaction date of the tables',
+      );
+      free.splice(at, 1);
+    }
+  }
+  if (!amendment || f.dateOfOriginalSubmission.value || !free.length) return;
+  const period = f.periodOfReport.value;
+  const after = free.filter((d) => d.p.start > amendment[1]);
+  if (period && free.length === 1 && after.length === 1 && after[0].value! >= period) {
+    f.dateOfOriginalSubmission = doc.dateField(after[0], 'Date of original filing');
+    doc.doubt(
+      f.dateOfOriginalSubmission,
+      'Date of original filing',
+      "not beside its label: the one date of the header that no other box holds, on or after box 3's",
+    );
+    doc.doubt(f.documentType, 'Form type', "an amendment by box 4's date, which was read away from its label");
+    return;
+  }
+  doc.doubt(
+    f.documentType,
+    'Form type',
+    `whether it is an amendment is not known: box 4 (Date Original Filed) is empty beside its label, and the header holds ${free.length === 1 ? 'a date' : 'dates'} that no box took (${free.map((d) => d.p.raw).join(', ')})`,
+  );
 }

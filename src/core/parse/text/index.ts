@@ -29,7 +29,14 @@
 import type { ParseOutcome, ReportingOwner } from '../../model';
 import { documentTypeFromTitle } from '../form/normalize';
 import { TextDoc } from './doc';
-import { checkJointFiling, readCheckBoxes, readDocumentType, readIssuer, readPeriod } from './header';
+import {
+  checkJointFiling,
+  readCheckBoxes,
+  readDocumentType,
+  readHeaderDatesByTheTables,
+  readIssuer,
+  readPeriod,
+} from './header';
 import { readFootnotesRemarksSignatures } from './notes';
 import { crossCheckOwnerName, readOwner, readOwnerBlocksAfterTables, readRelationship } from './owners';
 import { readTable } from './tables';
@@ -191,6 +198,7 @@ function readText(doc: TextDoc): ParseOutcome {
   dropRepeatedOwners(doc);
   checkJointFiling(doc, headerEnd);
   crossCheckOwnerName(doc, owner);
+  readHeaderDatesByTheTables(doc, headerEnd, form);
   if (
     doc.filing.dateOfOriginalSubmission.value &&
     doc.filing.documentType.value &&
