@@ -57,8 +57,38 @@ describe('summary: plain-language sentences', () => {
 
   it('M + two sales at different prices: lots listed with their exact total, none averaged', () => {
     assert.deepEqual(summarize(load(path.join(REPO_ROOT, 'examples', 'holdings-mismatch-form4.xml'))), [
-      'Adaeze N. Okafor (Chief Financial Officer) exercised options for 10,000 shares of Common Stock at $12.50 ($125,000.00) (code M) and sold 12,000 shares of Common Stock in 2 lots, 10,000 at a weighted average of $31.2046 (trades from $30.95 to $31.42) and 2,000 at $31.61, for $375,266.00 in total (open market or private sale, code S) on May 14, 2024, and holds 47,000 shares directly afterwards. Afterwards Adaeze N. Okafor holds 30,000 Stock Option (right to buy) (exercise price $12.50, expiring Feb 15, 2031) directly.',
+      'Adaeze N. Okafor (Chief Financial Officer) exercised options for 10,000 shares of Common Stock at $12.50 ($125,000.00) (code M) and sold 12,000 shares of Common Stock in 2 lots, 10,000 at a weighted average of $31.2046 (trades from $30.95 to $31.42) and 2,000 at $31.61, for $375,266.00 in total (open market or private sale, code S) on May 14, 2024, and holds 47,000 shares directly afterwards, as the filing states, though 50,000 before less 2,000 disposed would leave 48,000. Afterwards Adaeze N. Okafor holds 30,000 Stock Option (right to buy) (exercise price $12.50, expiring Feb 15, 2031) directly.',
     ]);
+  });
+
+  it("an amount held afterwards that the running tally does not reach is the filing's statement, with the arithmetic beside it", () => {
+    const text = fs.readFileSync(path.join(FIX, 'f-withholding.xml'), 'utf8');
+    const edited = (edit: (s: string) => string): Filing => {
+      const out = parseText(edit(text), 'f-withholding-edited.xml');
+      assert.ok(out.ok, out.ok ? '' : out.reason);
+      return out.filing;
+    };
+    const disposed = summarize(edited((s) => s.replace('<value>48500</value>', '<value>48400</value>')))[0];
+    assert.ok(
+      disposed.endsWith(
+        'and holds 48,400 shares directly afterwards, as the filing states, though 48,800 before less 300 disposed would leave 48,500.',
+      ),
+      disposed,
+    );
+    const acquired = summarize(
+      edited((s) =>
+        s
+          .replace(/<transactionAcquiredDisposedCode><value>D</g, '<transactionAcquiredDisposedCode><value>A<')
+          .replace('<value>48800</value>', '<value>51200</value>')
+          .replace('<value>48500</value>', '<value>51400</value>'),
+      ),
+    )[0];
+    assert.ok(
+      acquired.includes(', as the filing states, though 51,200 before plus 300 acquired would make 51,500.'),
+      acquired,
+    );
+    // A tally that adds up says nothing of it.
+    assert.ok(!summarize(load('f-withholding.xml'))[0].includes('as the filing states'));
   });
 
   it('G: a gift from a trust, the holder named by the nature of ownership', () => {

@@ -16,7 +16,9 @@
  * - Dates as "Apr 1, 2024".
  * - Same-day rows of one holding (security, ownership form, nature of ownership) and one code are totalled in one
  *   clause; the clauses of one holding and day make one sentence, ending with the amount held afterwards (after the
- *   last row in the order the running tally reconciles). An exercise of a derivative (Table II, M/X/O/C) is paired
+ *   last row in the order the running tally reconciles; where the tally does not reach the amount the filing states,
+ *   the sentence says it is the filing's and gives the arithmetic: "as the filing states, though 50,000 before less
+ *   2,000 disposed would leave 48,000"). An exercise of a derivative (Table II, M/X/O/C) is paired
  *   with the Table I acquisition of its underlying on the same day, and with same-day sales ("... and sold them").
  * - Owner names: EDGAR writes individuals "Last First Middle" ("Benton Todd E"). The name is put in reading order
  *   only when a signature of the filing confirms it: the signature's name ("/s/ Todd E. Benton", or the name after
@@ -51,21 +53,41 @@ function lastOf(filing: Filing, rows: Row[]): Row {
   return rows[rows.length - 1];
 }
 
+/**
+ * When the running tally does not add up into `row` (holdings-reconcile), what the filing's own figures say instead:
+ * "though 50,000 before less 2,000 disposed would leave 48,000". The amount held afterwards is the filing's
+ * statement, not a fact the summary may assert alone; the arithmetic beside it is exact and is the filing's too.
+ */
+function tallyNote(filing: Filing, row: Row): string | null {
+  for (const g of tallyFiling(filing))
+    for (const l of g.links) {
+      if (l.to.row !== row || l.status !== 'mismatch') continue;
+      const moved =
+        l.to.sign > 0
+          ? `plus ${sharesText(l.to.sharesText)} acquired would make`
+          : `less ${sharesText(l.to.sharesText)} disposed would leave`;
+      return `though ${sharesText(l.startText)} before ${moved} ${sharesText(l.expected.toFixed())}`;
+    }
+  return null;
+}
+
 /** What is held after a day's rows: "holds 133,612 shares directly afterwards"; in a joint filing, by whom as the filing says. */
 function heldAfter(filing: Filing, row: Row, unitNoun: string, joint: boolean): string {
   const owned = val(row.sharesOwnedFollowingTransaction);
+  const note = owned && dec(owned) ? tallyNote(filing, row) : null;
+  const stated = note ? `, as the filing states, ${note}` : '';
   const form = ownershipPhrase(filing, row, joint);
   const direct = form === 'directly';
   const value = val(row.valueOwnedFollowingTransaction);
   if (joint) {
     if (owned && dec(owned))
-      return `afterwards ${sharesText(owned)} ${unitNoun} ${dec(owned)!.eq(1) ? 'is' : 'are'} held ${form}`;
+      return `afterwards ${sharesText(owned)} ${unitNoun} ${dec(owned)!.eq(1) ? 'is' : 'are'} held ${form}${stated}`;
     if (value) return `afterwards ${unitNoun} worth ${fmtPrice(value)} are held ${form}`;
   } else {
     if (owned && dec(owned))
       return direct
-        ? `holds ${sharesText(owned)} ${unitNoun} directly afterwards`
-        : `holds ${sharesText(owned)} ${unitNoun} afterwards, held ${form}`;
+        ? `holds ${sharesText(owned)} ${unitNoun} directly afterwards${stated}`
+        : `holds ${sharesText(owned)} ${unitNoun} afterwards, held ${form}${stated}`;
     if (value)
       return `holds ${unitNoun} worth ${fmtPrice(value)} ${direct ? 'directly ' : ''}afterwards${direct ? '' : `, held ${form}`}`;
   }
@@ -80,7 +102,10 @@ function heldNow(filing: Filing, row: Row, joint = false): string {
   const form = ownershipPhrase(filing, row, joint);
   const what = `${u.title}${derivDetails(row)}`;
   const how = form === 'directly' ? 'directly' : `held ${form}`;
-  if (owned && dec(owned)) return `${sharesText(owned)} ${what} ${how}`;
+  if (owned && dec(owned)) {
+    const note = row.kind === 'transaction' ? tallyNote(filing, row) : null;
+    return `${sharesText(owned)} ${what} ${how}${note ? ` (as the filing states, ${note})` : ''}`;
+  }
   const value = val(row.valueOwnedFollowingTransaction);
   if (value) return `${what} worth ${fmtPrice(value)} ${how}`;
   // Form 3's Table II has no column for the amount owned: a holding's amount is that of the underlying securities.
