@@ -104,3 +104,20 @@ describe('text: the relationship title where OCR puts it', function () {
     assert.equal(g.reportingOwners[0].officerTitle.value, 'Co-Founder');
   });
 });
+
+describe("text: the relationship boxes in a PDF's reading order (pdftotext without -layout)", function () {
+  it("reads the boxes' marks written before box 5's own label", function () {
+    const o = read('form4-pdftotext-reading-order-amendment.txt').reportingOwners[0];
+    assert.deepEqual(
+      [o.isDirector.value, o.isTenPercentOwner.value, o.isOfficer.value, o.isOther.value],
+      [false, false, true, false],
+    );
+  });
+
+  it('takes no label before box 5\'s label without a box drawn before it ("Director" alone), and says it was not found', function () {
+    const f = read('form4-pdftotext-reading-order-amendment.txt', (s) => s.replace('_____ Director', 'Director'));
+    const o = f.reportingOwners[0];
+    assert.deepEqual([o.isDirector.value, o.isOfficer.value], [null, true]);
+    assert.ok(f.findings.some((x) => /the box Director could not be found/.test(x.message)));
+  });
+});

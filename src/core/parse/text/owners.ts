@@ -182,16 +182,36 @@ function markBelow(doc: TextDoc, labelStart: number): { checked: boolean; mark: 
 }
 
 /** The relationship box: which of Director, 10% Owner, Officer and Other is marked, and the title given. */
+/** Whether a check box is drawn just before a label, at the end of `before`: "_____ ", "__X__ ", "[ ] ", "[X] ", "☒ ". */
+function boxBeforeLabel(before: string): boolean {
+  const tail = before.trimEnd();
+  return /[_☐☑☒]$/.test(tail) || /\[\s?[Xx]?\s?\]$/.test(tail);
+}
+
 export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: number): void {
   const box =
     doc.find(/(?:Relationship|tionship)\s+of\s+Reporting\s+Pers/i, 0, headerEnd) ??
     doc.find(/\(Check\s+a[l1iI|]{2}\s+applicable\)|a[l1iI|]{2}\s+applicable\)/i, 0, headerEnd);
   const from = box ? box[0] : 0;
+  // A PDF's text in reading order (pdftotext without -layout) writes the boxes' marked labels ("__X__ Officer (give
+  // title below)") before box 5's own label: a label not found after it is taken before it, where a box is drawn
+  // just before the label on its line (elsewhere the word is no box's).
+  const find = (re: RegExp): [number, number] | null => {
+    const m = doc.find(re, from, headerEnd);
+    if (m || from === 0) return m;
+    for (let k = 0, n = 0; n < 20; n++) {
+      const b = doc.find(re, k, from);
+      if (!b) return null;
+      const lineStart = doc.t.lastIndexOf('\n', b[0] - 1) + 1;
+      if (boxBeforeLabel(doc.t.slice(Math.max(lineStart, b[0] - 20), b[0]))) return b;
+      k = b[1];
+    }
+    return null;
+  };
   // In OCR text the label's first word may be misread ("Pfticer (give title below)"): "(give" says which label it is.
   const officer =
-    doc.find(/Officer\s*\(give\s+title\s+below\)/i, from, headerEnd) ??
-    (doc.ocr ? doc.find(OCR_OFFICER_LABEL, from, headerEnd) : null);
-  const other = doc.find(/Other\s*\(specify\s+below\)/i, from, headerEnd);
+    find(/Officer\s*\(give\s+title\s+below\)/i) ?? (doc.ocr ? doc.find(OCR_OFFICER_LABEL, from, headerEnd) : null);
+  const other = find(/Other\s*\(specify\s+below\)/i);
   let titleRange: [number, number] | null = null;
   if (officer) {
     const p = doc.restOfCell(
@@ -223,7 +243,7 @@ export function readRelationship(doc: TextDoc, o: ReportingOwner, headerEnd: num
   ];
   const missing: string[] = [];
   for (const [re, key, name] of flags) {
-    let m = doc.find(re, from, headerEnd);
+    let m = find(re);
     while (m && inTitle(m[0])) m = doc.find(re, m[1], headerEnd);
     if (!m) {
       missing.push(name);
