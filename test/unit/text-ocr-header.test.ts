@@ -542,3 +542,14 @@ describe('text: OCR misreadings said where they are', function () {
     assert.equal(o.street1.value, 'C/O KESTREL BAY MARINE INC.');
   });
 });
+
+describe("text: the issuer's box in a PDF's reading order (pdftotext without -layout)", function () {
+  it("reads the issuer's line whole when the owner's name stands on a line of its own above it", function () {
+    const f = read('form4-pdftotext-reading-order-amendment.txt');
+    assert.deepEqual(
+      [f.reportingOwners[0].name.value, f.issuer.name.value, f.issuer.tradingSymbol.value],
+      ['Halvorsen Ingrid', 'Kestrel Bay Marine, Inc.', 'KBMI'],
+    );
+    assert.ok(!f.findings.some((x) => x.message.includes("holds the owner's and the issuer's names")));
+  });
+});

@@ -346,8 +346,17 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
     // PDF draws it), the line is the issuer's box alone: nothing to split.
     const underOwnLabel =
       /Issuer\s+Name\s+and\s+Ticker/i.test(lines[i - 1]?.text ?? '') && !NAME_AND_ADDRESS.test(lines[i - 1].text);
+    // Below the issuer box's label, a line of its own that is a name, above this one: the owner's name written apart
+    // (a PDF's text in reading order: box 1's name, then box 2's), so this line is the issuer's box alone.
+    const labelAt = lines.findIndex((x, k) => k < i && /Issuer\s+Name\s+and\s+Ticker/i.test(x.text));
+    const nameAbove =
+      labelAt >= 0 &&
+      lines.slice(labelAt + 1, i).some((x) => {
+        const t = x.text.trim();
+        return t.length > 0 && !SYMBOL.test(t) && !/\d/.test(t) && /^[A-Z]/.test(t) && nameLike(t);
+      });
     // Text cut at a border, a parenthesis or a date is the issuer's box alone: nothing to split either.
-    if (p && !ownerFromIssuerLine && i > 0 && !nameBelow && !cutBetween && !underOwnLabel) {
+    if (p && !ownerFromIssuerLine && i > 0 && !nameBelow && !cutBetween && !underOwnLabel && !nameAbove) {
       // No known owner on the line: the issuer's name is the longest run of words before the bracket, ending with
       // a company's suffix, that the text writes again (the "C/O" line, the notes), else the shortest such run
       // ("McMahon John Dennis Snowflake Inc." -> "Snowflake Inc."), said so.
