@@ -150,6 +150,39 @@ describe("text: the header's dates in a PDF's reading order (pdftotext without -
     assert.ok(!f.documentType.uncertain);
   });
 
+  it("reads the signatures' dates from the date column written after them, in their order, flagged", function () {
+    const sigs = (tail: string) =>
+      read(fixture, (s) => s.slice(0, s.indexOf('/s/ Ingrid Halvorsen')) + tail).signatures.map((x) => [
+        x.name.value,
+        x.date.value,
+        x.date.uncertain,
+      ]);
+    // One signature, its date after the form's reminder.
+    assert.deepEqual(
+      sigs(
+        '/s/ Ingrid Halvorsen\n** Signature of Reporting\nPerson\nReminder: Report on a separate line for each class of securities.\n\n02/06/2025\nDate\n',
+      ),
+      [['/s/ Ingrid Halvorsen', '2025-02-06', true]],
+    );
+    // Joint filers: the names, then a date above each "Date" label.
+    assert.deepEqual(
+      sigs(
+        'Signatures\n/s/ Ingrid Halvorsen\n**Signature of Reporting Person\n\n/s/ Tomas Lindqvist, Attorney-in-Fact for Kestrel Bay Holdings LLC\n**Signature of Reporting Person\n\n2/6/2025\nDate\n\n2/7/2025\nDate\n',
+      ),
+      [
+        ['/s/ Ingrid Halvorsen', '2025-02-06', true],
+        ['/s/ Tomas Lindqvist, Attorney-in-Fact for Kestrel Bay Holdings LLC', '2025-02-07', true],
+      ],
+    );
+    // One date for two signatures: which is whose, the text does not say.
+    assert.deepEqual(
+      sigs(
+        'Signatures\n/s/ Ingrid Halvorsen\n**Signature of Reporting Person\n\n/s/ Tomas Lindqvist\n**Signature of Reporting Person\n\nReminder: Report on a separate line.\n\n2/6/2025\nDate\n',
+      ).map((x) => x[1]),
+      [null, null],
+    );
+  });
+
   it('says whether it is an amendment is not known when the header holds two dates no box took', function () {
     const f = read(fixture, (s) => s.replace('2/5/2025\n', '2/5/2025\n\n2/4/2025\n'));
     assert.deepEqual([f.dateOfOriginalSubmission.value, f.documentType.value], [null, '4']);

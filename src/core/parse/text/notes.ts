@@ -86,7 +86,46 @@ export function readFootnotesRemarksSignatures(doc: TextDoc, from: number): void
       consumed = last?.span ? doc.cleanAt(last.span.end) : l.end;
     }
   }
+  datesOfTheColumn(doc);
   if (doc.ocr) oddSignatureDate(doc);
+}
+
+/** Lines below the last signature's name looked at for the date column, at most. */
+const DATE_COLUMN_LINES = 60;
+
+/**
+ * A text that writes the date column after the signatures (a PDF's text in reading order: the names, then each date
+ * above its "Date" label, perhaps after the form's reminder). The lines below the last signature's name that hold a
+ * date alone (MM/DD/YYYY, as the form writes it) are the column when there is one for each signature, and every date
+ * already read for a signature is one of them: each signature then takes the column's date in its order (the reading
+ * of a signature alone takes the first date below it, which may be an earlier signature's). Else nothing changes.
+ */
+function datesOfTheColumn(doc: TextDoc): void {
+  const sigs = doc.filing.signatures.filter((x) => x.span);
+  if (!sigs.length || sigs.every((x) => x.date.value)) return;
+  const last = sigs[sigs.length - 1];
+  const at = doc.cellAt(doc.cleanAt((last.name.span ?? last.span)!.start));
+  if (!at) return;
+  const dates: { d: NonNullable<ReturnType<TextDoc['dateIn']>>; start: number }[] = [];
+  for (let i = at.li + 1; i < Math.min(doc.lines.length, at.li + DATE_COLUMN_LINES); i++) {
+    const x = doc.lines[i];
+    if (!/^\s*\d{1,2}\/\d{1,2}\/\d{4}\s*$/.test(x.text)) continue;
+    const d = doc.dateIn(x.start, x.end);
+    const start = d?.value ? doc.span(d.p.start, d.p.end)?.start : undefined;
+    if (d && start !== undefined) dates.push({ d, start });
+  }
+  if (dates.length !== sigs.length) return;
+  const column = new Set(dates.map((x) => x.start));
+  if (!sigs.every((x) => !x.date.value || column.has(x.date.span?.start ?? -1))) return;
+  sigs.forEach((x, k) => {
+    if (x.date.value && x.date.span?.start === dates[k].start) return;
+    x.date = doc.dateField(dates[k].d, 'Signature date');
+    doc.doubt(
+      x.date,
+      'Signature date',
+      'read from the date column that the text writes after the signatures, in their order',
+    );
+  });
 }
 
 /**
