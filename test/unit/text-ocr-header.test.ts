@@ -552,4 +552,28 @@ describe("text: the issuer's box in a PDF's reading order (pdftotext without -la
     );
     assert.ok(!f.findings.some((x) => x.message.includes("holds the owner's and the issuer's names")));
   });
+
+  it('reads the city, state and ZIP code just above "(City)", before "(Street)", on one line or two', function () {
+    const place = (edit: (s: string) => string) => {
+      const o = read('form4-pdftotext-reading-order-amendment.txt', edit).reportingOwners[0];
+      return [o.city.value, o.state.value, o.zipCode.value];
+    };
+    assert.deepEqual(
+      place((s) => s),
+      ['ANNAPOLIS', null, '21401'],
+    );
+    assert.deepEqual(
+      place((s) => s.replace('ANNAPOLIS 21401', 'ANNAPOLIS, MD 21401')),
+      ['ANNAPOLIS', 'MD', '21401'],
+    );
+    assert.deepEqual(
+      place((s) => s.replace('ANNAPOLIS 21401', 'SAN MATEO MD\n\n21401')),
+      ['SAN MATEO', 'MD', '21401'],
+    );
+    // Two capitals alone before the ZIP code are the state; the line above them is another box's, no city.
+    assert.deepEqual(
+      place((s) => s.replace('ANNAPOLIS 21401', 'MD\n\n21401')),
+      [null, 'MD', '21401'],
+    );
+  });
 });

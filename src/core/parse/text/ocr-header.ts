@@ -217,7 +217,7 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   if (!label) return out;
   const li0 = doc.cellAt(label[0])?.li ?? 0;
   const lines: Line[] = [];
-  for (let i = li0; i < doc.lines.length && doc.lines[i].start < headerEnd && lines.length < 40; i++)
+  for (let i = li0; i < doc.lines.length && doc.lines[i].start < headerEnd && lines.length < 60; i++)
     lines.push(doc.lines[i]);
   const idx = (re: RegExp) => lines.findIndex((l) => re.test(l.text));
   let lastAt = idx(/\(Last\)/i);
@@ -516,5 +516,47 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       }
     }
   }
+  // Not after "(Street)": a PDF's text in reading order writes the city, state and ZIP code just above their label
+  // "(City)", before "(Street)" or apart from the street: "LONG BEACH, CA 90808" / "(City)", or "MORRISVILLE NC" /
+  // "27560" / "(City)".
+  if (!out.cityLine && cityAt > 0) out.cityLine = cityAboveLabel(doc, lines, cityAt);
   return out;
+}
+
+/** A line's words with where each starts in the text. */
+function wordsOf(l: Line): { w: string; start: number }[] {
+  return [...l.text.matchAll(/\S+/g)].map((m) => ({ w: m[0], start: l.start + m.index }));
+}
+
+/**
+ * The city, state and ZIP code on the lines just above the "(City)" label: "CITY[,] [ST] 12345" on one line, or
+ * "CITY[,] [ST]" over "12345". The city's words in capitals, as EDGAR writes an address; two capitals alone before
+ * the ZIP code are the state, and the city is then not read (the line above them is another box's).
+ */
+function cityAboveLabel(doc: TextDoc, lines: Line[], cityAt: number): OcrHeader['cityLine'] {
+  const above = (i: number) => {
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (lines[k].text.trim()) return k;
+    return -1;
+  };
+  const j = above(cityAt);
+  if (j < 0) return null;
+  let words = wordsOf(lines[j]);
+  const zipWord = words.length && /^\d{5}(?:-\d{4})?$/.test(words[words.length - 1].w) ? words.pop()! : null;
+  if (!zipWord) return null;
+  if (!words.length) {
+    const k = above(j);
+    words = k >= 0 ? wordsOf(lines[k]) : [];
+  }
+  const stateWord = words.length && /^[A-Z]{2}$/.test(words[words.length - 1].w) ? words.pop()! : null;
+  const capitals = words.length > 0 && words.length <= 5 && words.every((x) => /^[A-Z][A-Z.'-]*,?$/.test(x.w));
+  if (!capitals && (!stateWord || words.length)) return null;
+  const piece = (x: { w: string; start: number }) => doc.piece(x.start, x.start + x.w.length);
+  const last = words[words.length - 1];
+  return {
+    city: capitals ? doc.piece(words[0].start, last.start + last.w.replace(/,$/, '').length) : null,
+    cityBefore: null,
+    cityMore: null,
+    state: stateWord ? piece(stateWord) : null,
+    zip: piece(zipWord),
+  };
 }
