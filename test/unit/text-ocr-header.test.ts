@@ -553,7 +553,7 @@ describe("text: the issuer's box in a PDF's reading order (pdftotext without -la
     assert.ok(!f.findings.some((x) => x.message.includes("holds the owner's and the issuer's names")));
   });
 
-  it('reads the city, state and ZIP code just above "(City)", before "(Street)", on one line or two', function () {
+  it('reads the city, state and ZIP code just above "(City)", on one line or two, and never as a street line', function () {
     const place = (edit: (s: string) => string) => {
       const o = read('form4-pdftotext-reading-order-amendment.txt', edit).reportingOwners[0];
       return [o.city.value, o.state.value, o.zipCode.value];
@@ -569,6 +569,13 @@ describe("text: the issuer's box in a PDF's reading order (pdftotext without -la
     assert.deepEqual(
       place((s) => s.replace('ANNAPOLIS 21401', 'SAN MATEO MD\n\n21401')),
       ['SAN MATEO', 'MD', '21401'],
+    );
+    // A Form 5 whose text writes the state and the ZIP code alone on their lines, after the street's: neither joins
+    // the street.
+    const o = read('form5-pdftotext-reading-order-state-zip.txt').reportingOwners[0];
+    assert.deepEqual(
+      [o.street1.value, o.street2.value, o.state.value, o.zipCode.value],
+      ['C/O KESTREL BAY MARINE INC.', '400 QUAY STREET, SUITE 2B', 'MD', '21401'],
     );
     // Two capitals alone before the ZIP code are the state; the line above them is another box's, no city.
     assert.deepEqual(

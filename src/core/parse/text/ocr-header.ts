@@ -455,6 +455,8 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
       )
         continue;
       if (/Officer|Director|Owner|below\)?$|title/i.test(p.raw)) continue;
+      // A ZIP code or a state alone on its line is the city's box, not a street line.
+      if (/^\d{5}(?:-\d{4})?$|^[A-Z]{2}$/.test(p.raw.trim())) continue;
       // Without the label, its garbled remains ("Garey") are a word alone in small letters, as no address line is.
       if (streetGuessed && /^[A-Z]?[a-z]+$/.test(p.raw.trim())) continue;
       out.streets.push(p);
