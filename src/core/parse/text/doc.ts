@@ -30,6 +30,14 @@ export interface Cell {
 }
 
 /** A line of the cleaned text and its cells. */
+/** A date read in the text: its piece, its value (null: not a calendar date), and whether OCR's letters were repaired. */
+export interface DateToken {
+  p: Piece;
+  value: string | null;
+  repaired: boolean;
+  why?: string;
+}
+
 export interface Line {
   start: number;
   end: number;
@@ -234,7 +242,7 @@ export class TextDoc {
   }
 
   /** A date token in cleaned range [s, e): its piece and normalized value, with OCR repairs. */
-  dateIn(s: number, e: number): { p: Piece; value: string | null; repaired: boolean; why?: string } | null {
+  dateIn(s: number, e: number): DateToken | null {
     const seg = this.t.slice(s, e);
     const r = dateFromString(seg);
     if (!r) return null;
@@ -247,11 +255,7 @@ export class TextDoc {
   }
 
   /** A date token as a field: doubted when it is not a calendar date or its digits were repaired. */
-  dateField(
-    d: { p: Piece; value: string | null; repaired: boolean; why?: string },
-    what: string,
-    refs: FootnoteRef[] = [],
-  ): Field {
+  dateField(d: DateToken, what: string, refs: FootnoteRef[] = []): Field {
     if (d.value == null) return this.field<string>(d.p, null, refs, `"${d.p.raw}" is not a calendar date`, what);
     return this.field(
       d.p,

@@ -1,5 +1,5 @@
 /** The boxes above Table I: form type, check boxes, issuer, dates, and box 6 against the owners read. */
-import type { TextDoc } from './doc';
+import type { DateToken, TextDoc } from './doc';
 import { CHECK_ALL_LINE } from './patterns';
 
 /** Box 4's label: "4. If Amendment, Date Original Filed". */
@@ -278,7 +278,7 @@ export function readHeaderDatesByTheTables(doc: TextDoc, headerEnd: number, form
   const box3 = doc.find(/Date\s+of\s+Earliest\s+Transaction/i, 0, headerEnd);
   const first = Math.min(box3?.[1] ?? headerEnd, amendment?.[1] ?? headerEnd);
   const taken = new Set([f.periodOfReport.span?.start, f.dateOfOriginalSubmission.span?.start]);
-  const free: NonNullable<ReturnType<TextDoc['dateIn']>>[] = [];
+  const free: DateToken[] = [];
   for (let at = first, n = 0; n < HEADER_DATES; n++) {
     const d = doc.dateIn(at, headerEnd);
     if (!d) break;

@@ -1,6 +1,6 @@
 /** The prose after the tables: footnotes, remarks and signatures. */
 import { absent } from '../../model';
-import type { Line, Piece, TextDoc } from './doc';
+import type { DateToken, Line, Piece, TextDoc } from './doc';
 import { readOwnersSection } from './owners';
 import { EXPLANATION, oneCharOff } from './patterns';
 import { docContext } from './doc-words';
@@ -106,7 +106,7 @@ function datesOfTheColumn(doc: TextDoc): void {
   const last = sigs[sigs.length - 1];
   const at = doc.cellAt(doc.cleanAt((last.name.span ?? last.span)!.start));
   if (!at) return;
-  const dates: { d: NonNullable<ReturnType<TextDoc['dateIn']>>; start: number }[] = [];
+  const dates: { d: DateToken; start: number }[] = [];
   for (let i = at.li + 1; i < Math.min(doc.lines.length, at.li + DATE_COLUMN_LINES); i++) {
     const x = doc.lines[i];
     if (!/^\s*\d{1,2}\/\d{1,2}\/\d{4}\s*$/.test(x.text)) continue;
@@ -447,7 +447,7 @@ function nameTail(doc: TextDoc, li: number): { text: string; end: number } | nul
 /** A signature line: the name, and the last date on it (or on the lines below when the name wraps). */
 function readSignatureLine(doc: TextDoc, l: Line): void {
   // The date is the last date on the line; the name is what comes before it.
-  let last: { p: Piece; value: string | null; repaired: boolean; why?: string } | null = null;
+  let last: DateToken | null = null;
   let pos = l.start;
   for (;;) {
     const d = doc.dateIn(pos, l.end);
