@@ -183,6 +183,12 @@ describe("text: the header's dates in a PDF's reading order (pdftotext without -
     );
   });
 
+  it("reads a Form 5's fiscal year end from the one date of the header that no box took, flagged", function () {
+    const f = read('form5-pdftotext-reading-order-state-zip.txt');
+    assert.deepEqual([f.documentType.value, f.periodOfReport.value], ['5', '2024-12-31']);
+    assertFlagged(f, f.periodOfReport, 'the one date of the header that no box took');
+  });
+
   it('says whether it is an amendment is not known when the header holds two dates no box took', function () {
     const f = read(fixture, (s) => s.replace('2/5/2025\n', '2/5/2025\n\n2/4/2025\n'));
     assert.deepEqual([f.dateOfOriginalSubmission.value, f.documentType.value], [null, '4']);

@@ -275,7 +275,16 @@ export function readHeaderDatesByTheTables(doc: TextDoc, headerEnd: number, form
   const f = doc.filing;
   const amendment = doc.find(AMENDMENT_LABEL, 0, headerEnd);
   if (f.periodOfReport.value && (f.dateOfOriginalSubmission.value || !amendment)) return;
-  const box3 = doc.find(/Date\s+of\s+Earliest\s+Transaction/i, 0, headerEnd);
+  // The box of the form's date: Form 3's box 2, Forms 4's and 5's box 3.
+  const box3 = doc.find(
+    form === '3'
+      ? /Date\s+of\s+Event\s+Requiring/i
+      : form === '5'
+        ? /Fiscal\s+Year\s+Ended/i
+        : /Date\s+of\s+Earliest\s+Transaction/i,
+    0,
+    headerEnd,
+  );
   const first = Math.min(box3?.[1] ?? headerEnd, amendment?.[1] ?? headerEnd);
   const taken = new Set([f.periodOfReport.span?.start, f.dateOfOriginalSubmission.span?.start]);
   const free: DateToken[] = [];
@@ -306,6 +315,14 @@ export function readHeaderDatesByTheTables(doc: TextDoc, headerEnd: number, form
       );
       free.splice(at, 1);
     }
+  }
+  // Every form fills its date box, and only an amendment box 4: one date that no box took, below the date box's
+  // label, is the date box's.
+  if (!f.periodOfReport.value && box3 && free.length === 1 && free[0].p.start > box3[1]) {
+    f.periodOfReport = doc.dateField(free[0], what);
+    doc.withdraw(what, 'no date found in the date box');
+    doc.doubt(f.periodOfReport, what, 'not beside its label: the one date of the header that no box took');
+    return;
   }
   if (!amendment || f.dateOfOriginalSubmission.value || !free.length) return;
   const period = f.periodOfReport.value;
