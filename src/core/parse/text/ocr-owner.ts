@@ -126,7 +126,7 @@ export function applyOcrOwner(doc: TextDoc, o: ReportingOwner, h: OcrHeader): vo
     const doubt =
       h.streetDoubt ??
       (streets.length > 1 && ((at >= 0 && at !== firstWords) || wrapped)
-        ? 'the street lines are joined and split again where the form wraps them (OCR)'
+        ? 'the street lines are joined and split again where the form wraps them'
         : null);
     if (at > 0) {
       // Each value keeps the span of a line it comes from: the lines are not adjacent text (other boxes sit between).
