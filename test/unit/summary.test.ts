@@ -123,6 +123,18 @@ describe('summary: plain-language sentences', () => {
     ]);
   });
 
+  it('M on restricted stock units: the price is the form\'s "conversion or exercise price", units are not exercised', () => {
+    const text = fs.readFileSync(path.join(FIX, 'deemed-dates-rsu.xml'), 'utf8');
+    const at = text.lastIndexOf('<transactionCode>A</transactionCode>');
+    assert.ok(at > 0);
+    const settled = text.slice(0, at) + '<transactionCode>M</transactionCode>' + text.slice(at + 36);
+    const out = parseText(settled, 'rsu-settled.xml');
+    assert.ok(out.ok, out.ok ? '' : out.reason);
+    const said = summarize(out.filing).join(' ');
+    assert.ok(said.includes('RSU Award (conversion or exercise price $12.50'), said);
+    assert.ok(!said.includes('(exercise price'), said);
+  });
+
   it('several owners: one lead sentence, plural verbs, the holding attributed only as the footnote does', () => {
     assert.deepEqual(summarize(load('several-owners.xml')), [
       'Filed jointly by Kestrel Growth Fund, L.P. (10% owner) and Kestrel Partners LLC (10% owner).',

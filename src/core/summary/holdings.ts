@@ -109,7 +109,9 @@ export function derivDetails(row: Row): string {
   const which =
     code(row.transactionCode) === 'C' || CONVERTS.test(title)
       ? 'conversion price'
-      : EXERCISED.test(title) || code(row.transactionCode) === 'M' || code(row.transactionCode) === 'X'
+      : // Code M is an exercise or a conversion (restricted stock units are settled, not exercised): only the title,
+        // or code X (an exercise), says which.
+        EXERCISED.test(title) || code(row.transactionCode) === 'X'
         ? 'exercise price'
         : 'conversion or exercise price';
   if (p) parts.push(`${which} ${fmtPrice(p)}`);
