@@ -104,6 +104,18 @@ describe('summary: plain-language sentences', () => {
     ]);
   });
 
+  it('roles: a title that holds an "and" is kept whole, the roles set apart by semicolons', () => {
+    const text = fs
+      .readFileSync(path.join(FIX, 'a-grant.xml'), 'utf8')
+      .replace(
+        '<officerTitle>Chief Executive Officer</officerTitle>',
+        '<officerTitle>CEO and Board Chair</officerTitle>',
+      );
+    const out = parseText(text, 'a-grant-chair.xml');
+    assert.ok(out.ok, out.ok ? '' : out.reason);
+    assert.ok(summarize(out.filing)[0].startsWith('Emi K. Nakamura (Director; CEO and Board Chair) was granted'));
+  });
+
   it('J: the explanation quoted from its footnote; the missing price said to be missing', () => {
     assert.deepEqual(summarize(load('j-footnote.xml')), [
       'Laura Acheson (10% owner) acquired 1,250 shares of Common Stock (price not given; other acquisition or disposition, explained in footnote F1: "Shares received in a pro rata distribution by Acme Ventures II, L.P. to its partners, for no consideration", code J) on Jul 10, 2024, and holds 91,250 shares directly afterwards.',

@@ -95,5 +95,7 @@ export function joinAnd(items: string[]): string {
 
 export function ownerWithRole(filing: Filing, o: ReportingOwner): string {
   const r = roles(o);
-  return `${ownerName(filing, o)}${r.length ? ` (${joinAnd(r)})` : ''}`;
+  // A title that holds an "and" itself ("CEO and Board Chair") keeps it: the roles are then set apart by semicolons.
+  const list = r.length > 1 && r.some((x) => /\sand\s/i.test(x)) ? r.join('; ') : joinAnd(r);
+  return `${ownerName(filing, o)}${r.length ? ` (${list})` : ''}`;
 }
