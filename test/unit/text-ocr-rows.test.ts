@@ -468,3 +468,46 @@ describe("text: OCR's Table I rows that look unfinished", function () {
     assert.equal(b.directOrIndirectOwnership.value, 'D');
   });
 });
+
+describe("text: Table I in a PDF's reading order (pdftotext without -layout)", function () {
+  const fixture = 'form4-pdftotext-reading-order-amendment.txt';
+  const rows = (edit: (s: string) => string = (s) => s) =>
+    read(fixture, edit).nonDerivative.map((r) => [
+      r.kind,
+      r.securityTitle.value,
+      r.transactionCode.value,
+      r.transactionShares.value,
+      r.transactionAcquiredDisposedCode.value,
+      r.transactionPricePerShare.value,
+      r.sharesOwnedFollowingTransaction.value,
+      r.directOrIndirectOwnership.value,
+      r.natureOfOwnership.value,
+    ]);
+
+  it("reads a row whose values stand below the columns' labels, each label passed over, the amounts flagged", function () {
+    assert.deepEqual(rows(), [['transaction', 'Common Stock', 'M', '1500', 'A', '0', '12500', 'D', null]]);
+    const r = read(fixture).nonDerivative[0];
+    assert.ok(r.transactionShares.uncertain && r.sharesOwnedFollowingTransaction.uncertain);
+  });
+
+  it('ends a holding at its ownership form and nature, the next title starting the next row', function () {
+    const holdings = (s: string) =>
+      s.replace('4)\nD\n', '4)\n\nD\n\nCommon Stock\n\n25,000\n\nI\n\nBy Trust\n\nCommon Stock\n\n4,000\n\nD\n');
+    assert.deepEqual(rows(holdings), [
+      ['transaction', 'Common Stock', 'M', '1500', 'A', '0', '12500', 'D', null],
+      ['holding', 'Common Stock', null, null, null, null, '25000', 'I', 'By Trust'],
+      ['holding', 'Common Stock', null, null, null, null, '4000', 'D', null],
+    ]);
+    // Holdings alone, the first right after the labels' last piece ("4)", no footnote marker).
+    const only = (s: string) =>
+      holdings(s)
+        .replace('Common Stock\n\n2/3/2025\n', '')
+        .replace(/\nV\n\nM\n/, '\n')
+        .replace('1,500\n\nA\n\n$0\n\n12,500\n', '')
+        .replace('4)\n\nD\n\n', '4)\n\n');
+    assert.deepEqual(rows(only), [
+      ['holding', 'Common Stock', null, null, null, null, '25000', 'I', 'By Trust'],
+      ['holding', 'Common Stock', null, null, null, null, '4000', 'D', null],
+    ]);
+  });
+});

@@ -80,6 +80,13 @@ export class TextDoc {
    */
   readonly ocr: boolean;
   /**
+   * A PDF's text in its reading order (`pdftotext` without `-layout`, what some viewers copy): each box's label on a
+   * line of its own and its value elsewhere, a table's column labels right above their values. The name box's
+   * "(Last)" and "(First)" each alone on a line say so: laid out, drawn in order or read by OCR, the form writes them
+   * on one line.
+   */
+  readonly readingOrder: boolean;
+  /**
    * Where Table II's "(A)" and "(D)" column headers stand (their centers, counted from their line's start), when the
    * text is laid out by columns: an amount's place under them says which it is (./tables, ./ocr-row).
    */
@@ -100,6 +107,8 @@ export class TextDoc {
     this.t = this.c.text;
     this.ocr = !src.includes('\t');
     this.splitLines();
+    const alone = (label: string) => this.lines.slice(0, 400).some((l) => l.text.trim() === label);
+    this.readingOrder = alone('(Last)') && alone('(First)');
   }
 
   /** Source span of cleaned range [s, e). */

@@ -75,7 +75,11 @@ export function readRow(
   while (cells.length && cells[cells.length - 1] == null) cells.pop();
   let assigned: Map<BoxKey, Piece> | null = null;
   let fallback = false;
-  if (doc.ocr && !l.piped) {
+  // A PDF's text in reading order has no OCR slips: its Table I row, gathered over lines without the column labels
+  // between them (./tables), is read by the kinds of its values in column order. (Table II's rows, with two titles
+  // and their dates, are read as OCR's, which places those.)
+  const bySequenceOnly = doc.readingOrder && table === 'nonDerivative';
+  if (doc.ocr && !l.piped && !bySequenceOnly) {
     readOcr(doc, row, where, form, l, linesBefore, linesAfter);
     return;
   }
@@ -94,7 +98,7 @@ export function readRow(
       break;
     }
   }
-  if (!assigned && doc.ocr) {
+  if (!assigned && doc.ocr && !bySequenceOnly) {
     // OCR draws the table's rules as bars too ("Ss | 400 | $2,598.3252) 2,310 | |"): a line of four or more whose
     // cells fit no layout is read by its tokens, as any OCR row.
     readOcr(doc, row, where, form, l, linesBefore, linesAfter);

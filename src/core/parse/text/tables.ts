@@ -259,6 +259,8 @@ export function readTable(
       /Acquired,\s+Disposed\s+of,\s+or\s+Beneficially\s+Owned|Securities\s+Beneficially\s+Owned\s*$/i.test(text)
     )
       continue;
+    // In a PDF's reading order, the end of a column's label ("4)" of "(Instr. 4)") is no footnote marker.
+    if (doc.readingOrder && readingOrderLabel(text) && !pendingTitle.length) continue;
     if (markersOnly(l) || (doc.ocr && lone(l) && pendingTitle.length)) {
       const p = doc.piece(l.start, l.end);
       if (p) pendingTitle.push(p);
@@ -270,7 +272,7 @@ export function readTable(
     // after a title's first line it continues the title.
     const titleGoesOn = pendingTitle.length > 0 && capitalizedWords(l, 1);
     if (
-      (isHeaderLine(l) && !titleGoesOn) ||
+      ((isHeaderLine(l) || (doc.readingOrder && readingOrderLabel(text))) && !titleGoesOn) ||
       (doc.ocr && noRowYet && (garbledHeaderLine(l) || aboveColumnLine(lines, li, (x) => isData(x) && !valueless(x))))
     ) {
       pendingTitle = [];
@@ -326,7 +328,7 @@ export function readTable(
       const after: Line[] = [];
       const title = leadTitle(l.text);
       let j = li + 1;
-      let complete = rowComplete([l, ...after], doc.ocr);
+      let complete = doc.readingOrder ? readingOrderComplete([l], table) : rowComplete([l, ...after], doc.ocr);
       while (j < lines.length && after.length < 8) {
         const x = lines[j];
         const tx = x.text.trim();
@@ -335,15 +337,37 @@ export function readTable(
           j++;
           continue;
         }
-        if (
-          skipLine(tx) ||
-          (isHeaderLine(x) &&
-            !markersOnly(x) &&
-            !(laidOut && complete && capitalizedWords(x, 3)) &&
-            // A row still gathering its values takes a title's last word or its ownership form alone ("D").
-            !(!complete && (capitalizedWords(x, 1) || /^\s*[DI]\s*$/.test(x.text))))
-        )
-          break;
+        const header =
+          isHeaderLine(x) &&
+          !markersOnly(x) &&
+          !(laidOut && complete && capitalizedWords(x, 3)) &&
+          // A row still gathering its values takes a title's last word or its ownership form alone ("D").
+          !(!complete && (capitalizedWords(x, 1) || /^\s*[DI]\s*$/.test(x.text)));
+        // In a PDF's reading order each column's label stands right above its values: a row still gathering its
+        // values passes over the labels ("V", "Amount", "(A) or", "Price", "5. Amount of Securities ...") to the
+        // values below them, and takes a code or a form of ownership alone on its line. The first column's label
+        // ("Title of Security") is the table's header again (a new page), which ends the row.
+        if (doc.readingOrder && !complete && !skipLine(tx) && !/Title\s+of/i.test(tx)) {
+          if (READING_ORDER_VALUE.test(tx)) {
+            after.push(x);
+            li = j++;
+            complete = readingOrderComplete([l, ...after], table);
+            continue;
+          }
+          if (header || isHeaderLine(x) || readingOrderLabel(tx)) {
+            j++;
+            continue;
+          }
+          // Words after an ownership form: the row has its values (an (A) or (D) letter is followed by a price, not
+          // by words), and the words are its nature or the next row's title, told apart below as for any row.
+          if (!isData(x) && rowComplete([l, ...after])) complete = true;
+          else {
+            // Words over a line with a date are the next row's title: this row's other values are elsewhere.
+            const y = lines.slice(j + 1).find((z) => z.text.trim());
+            if (!isData(x) && y && hasDate(y)) break;
+          }
+        }
+        if (skipLine(tx) || header) break;
         if (!complete) {
           if (isData(x) && hasDate(x) && !startsWithValue(x)) break; // a new row with its own date
           // OCR garbles dates and reads the I of a row's end as "1" ("... $3.74 1 Trust"), so a row can look
@@ -351,7 +375,9 @@ export function readTable(
           if (doc.ocr && isData(x) && title !== null && leadTitle(x.text) === title) break;
           after.push(x);
           li = j++;
-          complete = rowComplete([l, ...after], doc.ocr);
+          complete = doc.readingOrder
+            ? readingOrderComplete([l, ...after], table)
+            : rowComplete([l, ...after], doc.ocr);
           continue;
         }
         if (!isData(x) || lone(x)) {
@@ -435,6 +461,31 @@ export function readTable(
         );
     }
   }
+}
+
+/** A value alone on its line in a PDF's reading order: a transaction code (V is the column's label), A or D, D or I. */
+const READING_ORDER_VALUE = /^[ACDEFGHIJKLMOPSUWXZ]$/;
+
+/** A word of the tables' column labels ("5. Amount of Securities Beneficially Owned", "(Instr. 4)"). */
+const LABEL_WORD =
+  /^(?:\(?Instr\.?|\d{1,2}\.|\d\)|Beneficial(?:ly)?|Ownership|Owned|Form:?|Direct|Indirect|\(I\)|\(D\)|\(A\)|Nature|of|or|and|Securities|Security|Acquired|Disposed|Following|Reported|Transaction\(s\)|Underlying|Derivative|Expiration|Exercisable|Date,?|Title|Amount|Number|Shares|Price|Code|Conversion|Exercise|Execution|Deemed|if|any|Trans\.)$/i;
+
+/** A line of the tables' column labels in a PDF's reading order ("Beneficial", "6.", "(I) (Instr.", "4)"). */
+function readingOrderLabel(text: string): boolean {
+  return text.split(/\s+/).every((w) => LABEL_WORD.test(w) || COLUMN_WORD.test(w));
+}
+
+/**
+ * Whether a row read in a PDF's reading order has its values: an ownership form (D or I) after its last amount, and
+ * (Table I) two amounts at least, the shares and the amount owned after them, so that the (A) or (D) letter after
+ * the shares is not taken for the ownership form.
+ */
+function readingOrderComplete(lines: Line[], table: 'nonDerivative' | 'derivative'): boolean {
+  if (!rowComplete(lines)) return false;
+  const amounts = lines
+    .flatMap((x) => x.text.split(/\s+/))
+    .filter((w) => /^\$?[0-9][0-9,.]*$/.test(w) && !/^\d{1,2}\/\d/.test(w));
+  return table === 'derivative' || amounts.length >= 2;
 }
 
 /**
