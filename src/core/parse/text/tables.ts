@@ -260,7 +260,7 @@ export function readTable(
     )
       continue;
     // In a PDF's reading order, the end of a column's label ("4)" of "(Instr. 4)") is no footnote marker.
-    if (doc.readingOrder && readingOrderLabel(text) && !pendingTitle.length) continue;
+    if (doc.readingOrder && table === 'nonDerivative' && readingOrderLabel(text) && !pendingTitle.length) continue;
     if (markersOnly(l) || (doc.ocr && lone(l) && pendingTitle.length)) {
       const p = doc.piece(l.start, l.end);
       if (p) pendingTitle.push(p);
@@ -272,7 +272,8 @@ export function readTable(
     // after a title's first line it continues the title.
     const titleGoesOn = pendingTitle.length > 0 && capitalizedWords(l, 1);
     if (
-      ((isHeaderLine(l) || (doc.readingOrder && readingOrderLabel(text))) && !titleGoesOn) ||
+      ((isHeaderLine(l) || (doc.readingOrder && table === 'nonDerivative' && readingOrderLabel(text))) &&
+        !titleGoesOn) ||
       (doc.ocr && noRowYet && (garbledHeaderLine(l) || aboveColumnLine(lines, li, (x) => isData(x) && !valueless(x))))
     ) {
       pendingTitle = [];
@@ -468,7 +469,7 @@ const READING_ORDER_VALUE = /^[ACDEFGHIJKLMOPSUWXZ]$/;
 
 /** A word of the tables' column labels ("5. Amount of Securities Beneficially Owned", "(Instr. 4)"). */
 const LABEL_WORD =
-  /^(?:\(?Instr\.?|\d{1,2}\.|\d\)|Beneficial(?:ly)?|Ownership|Owned|Form:?|Direct|Indirect|\(I\)|\(D\)|\(A\)|Nature|of|or|and|Securities|Security|Acquired|Disposed|Following|Reported|Transaction\(s\)|Underlying|Derivative|Expiration|Exercisable|Date,?|Title|Amount|Number|Shares|Price|Code|Conversion|Exercise|Execution|Deemed|if|any|Trans\.)$/i;
+  /^(?:\(?Instr\.?|\d{1,2}\.|\(?\d\)|Beneficial(?:ly)?|Ownership|Owned|Form:?|Direct|Indirect|\(I\)|\(D\)|\(A\)|Nature|of|or|and|Securities|Security|Acquired|Disposed|Following|Reported|Transaction\(s\)|Underlying|Derivative|Expiration|Exercisable|Date,?|Title|Amount|Number|Shares|Price|Code|Conversion|Exercise|Execution|Deemed|if|any|Trans\.)$/i;
 
 /** A line of the tables' column labels in a PDF's reading order ("Beneficial", "6.", "(I) (Instr.", "4)"). */
 function readingOrderLabel(text: string): boolean {
