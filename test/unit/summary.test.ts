@@ -21,6 +21,13 @@ function load(file: string): Filing {
   return out.filing;
 }
 
+/** A fixture of test/fixtures/summary with `edit` applied to its text. */
+function loadEdited(file: string, edit: (s: string) => string): Filing {
+  const out = parseText(edit(fs.readFileSync(path.join(FIX, file), 'utf8')), `edited-${file}`);
+  assert.ok(out.ok, out.ok ? '' : out.reason);
+  return out.filing;
+}
+
 describe('summary: plain-language sentences', () => {
   it('F: same-day withholdings totalled, purpose from the footnote, name confirmed by the signature', () => {
     assert.deepEqual(summarize(load('f-withholding.xml')), [
@@ -62,12 +69,7 @@ describe('summary: plain-language sentences', () => {
   });
 
   it("an amount held afterwards that the running tally does not reach is the filing's statement, with the arithmetic beside it", () => {
-    const text = fs.readFileSync(path.join(FIX, 'f-withholding.xml'), 'utf8');
-    const edited = (edit: (s: string) => string): Filing => {
-      const out = parseText(edit(text), 'f-withholding-edited.xml');
-      assert.ok(out.ok, out.ok ? '' : out.reason);
-      return out.filing;
-    };
+    const edited = (edit: (s: string) => string) => loadEdited('f-withholding.xml', edit);
     const disposed = summarize(edited((s) => s.replace('<value>48500</value>', '<value>48400</value>')))[0];
     assert.ok(
       disposed.endsWith(
@@ -105,15 +107,13 @@ describe('summary: plain-language sentences', () => {
   });
 
   it('roles: a title that holds an "and" is kept whole, the roles set apart by semicolons', () => {
-    const text = fs
-      .readFileSync(path.join(FIX, 'a-grant.xml'), 'utf8')
-      .replace(
+    const f = loadEdited('a-grant.xml', (s) =>
+      s.replace(
         '<officerTitle>Chief Executive Officer</officerTitle>',
         '<officerTitle>CEO and Board Chair</officerTitle>',
-      );
-    const out = parseText(text, 'a-grant-chair.xml');
-    assert.ok(out.ok, out.ok ? '' : out.reason);
-    assert.ok(summarize(out.filing)[0].startsWith('Emi K. Nakamura (Director; CEO and Board Chair) was granted'));
+      ),
+    );
+    assert.ok(summarize(f)[0].startsWith('Emi K. Nakamura (Director; CEO and Board Chair) was granted'));
   });
 
   it('J: the explanation quoted from its footnote; the missing price said to be missing', () => {
@@ -136,13 +136,12 @@ describe('summary: plain-language sentences', () => {
   });
 
   it('M on restricted stock units: the price is the form\'s "conversion or exercise price", units are not exercised', () => {
-    const text = fs.readFileSync(path.join(FIX, 'deemed-dates-rsu.xml'), 'utf8');
-    const at = text.lastIndexOf('<transactionCode>A</transactionCode>');
-    assert.ok(at > 0);
-    const settled = text.slice(0, at) + '<transactionCode>M</transactionCode>' + text.slice(at + 36);
-    const out = parseText(settled, 'rsu-settled.xml');
-    assert.ok(out.ok, out.ok ? '' : out.reason);
-    const said = summarize(out.filing).join(' ');
+    // The second code A (the RSU grant) made an M (its settlement).
+    const f = loadEdited('deemed-dates-rsu.xml', (text) => {
+      const at = text.lastIndexOf('<transactionCode>A</transactionCode>');
+      return text.slice(0, at) + '<transactionCode>M</transactionCode>' + text.slice(at + 36);
+    });
+    const said = summarize(f).join(' ');
     assert.ok(said.includes('RSU Award (conversion or exercise price $12.50'), said);
     assert.ok(!said.includes('(exercise price'), said);
   });
