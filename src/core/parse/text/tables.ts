@@ -364,7 +364,9 @@ export function readTable(
           if (!isData(x) && rowComplete([l, ...after])) complete = true;
           else {
             // Words over a line with a date are the next row's title: this row's other values are elsewhere.
-            const y = lines.slice(j + 1).find((z) => z.text.trim());
+            let k = j + 1;
+            while (k < lines.length && k <= j + 4 && !lines[k].text.trim()) k++;
+            const y = k < lines.length && k <= j + 4 ? lines[k] : null;
             if (!isData(x) && y && hasDate(y)) break;
           }
         }
