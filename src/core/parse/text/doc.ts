@@ -29,7 +29,6 @@ export interface Cell {
   text: string;
 }
 
-/** A line of the cleaned text and its cells. */
 /** A date read in the text: its piece, its value (null: not a calendar date), and whether OCR's letters were repaired. */
 export interface DateToken {
   p: Piece;
@@ -38,6 +37,7 @@ export interface DateToken {
   why?: string;
 }
 
+/** A line of the cleaned text and its cells. */
 export interface Line {
   start: number;
   end: number;
