@@ -175,15 +175,18 @@ export function readIssuer(doc: TextDoc, headerEnd: number): void {
 }
 
 /** The form's date box (earliest transaction, event, fiscal year end) and the amendment's original date. */
+/** The label of the form's date box: Form 3's box 2, box 3 of Forms 4 and 5. */
+function dateBoxLabel(form: string): RegExp {
+  return form === '3'
+    ? /Date\s+of\s+Event\s+Requiring\s+Statement/i
+    : form === '5'
+      ? /Statement\s+for\s+Issuer'?s\s+Fiscal\s+Year\s+Ended/i
+      : /Date\s+of\s+Earliest\s+Transaction/i;
+}
+
 export function readPeriod(doc: TextDoc, headerEnd: number, form: string): void {
-  const label =
-    form === '3'
-      ? /Date\s+of\s+Event\s+Requiring\s+Statement/i
-      : form === '5'
-        ? /Statement\s+for\s+Issuer'?s\s+Fiscal\s+Year\s+Ended/i
-        : /Date\s+of\s+Earliest\s+Transaction/i;
   const m =
-    doc.find(label, 0, headerEnd) ??
+    doc.find(dateBoxLabel(form), 0, headerEnd) ??
     doc.find(
       /Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring|Fiscal\s+Year\s+Ended|Statement\s+for\s+Month\/(?:Day\/)?Year/i,
       0,
@@ -275,16 +278,7 @@ export function readHeaderDatesByTheTables(doc: TextDoc, headerEnd: number, form
   const f = doc.filing;
   const amendment = doc.find(AMENDMENT_LABEL, 0, headerEnd);
   if (f.periodOfReport.value && (f.dateOfOriginalSubmission.value || !amendment)) return;
-  // The box of the form's date: Form 3's box 2, Forms 4's and 5's box 3.
-  const box3 = doc.find(
-    form === '3'
-      ? /Date\s+of\s+Event\s+Requiring/i
-      : form === '5'
-        ? /Fiscal\s+Year\s+Ended/i
-        : /Date\s+of\s+Earliest\s+Transaction/i,
-    0,
-    headerEnd,
-  );
+  const box3 = doc.find(dateBoxLabel(form), 0, headerEnd);
   const first = Math.min(box3?.[1] ?? headerEnd, amendment?.[1] ?? headerEnd);
   const taken = new Set([f.periodOfReport.span?.start, f.dateOfOriginalSubmission.span?.start]);
   const free: DateToken[] = [];
@@ -298,6 +292,11 @@ export function readHeaderDatesByTheTables(doc: TextDoc, headerEnd: number, form
   }
   if (!free.length) return;
   const what = 'Period of report';
+  const placePeriod = (d: DateToken, why: string) => {
+    f.periodOfReport = doc.dateField(d, what);
+    doc.withdraw(what, 'no date found in the date box');
+    doc.doubt(f.periodOfReport, what, why);
+  };
   if (!f.periodOfReport.value && form === '4' && box3) {
     const dates = [...f.nonDerivative, ...f.derivative]
       .filter((r) => r.kind === 'transaction')
@@ -306,11 +305,8 @@ export function readHeaderDatesByTheTables(doc: TextDoc, headerEnd: number, form
       .sort();
     const at = free.findIndex((d) => d.p.start > box3[1] && d.value === dates[0]);
     if (at >= 0) {
-      f.periodOfReport = doc.dateField(free[at], what);
-      doc.withdraw(what, 'no date found in the date box');
-      doc.doubt(
-        f.periodOfReport,
-        what,
+      placePeriod(
+        free[at],
         'not beside its label: the date of the header that is the earliest transaction date of the tables',
       );
       free.splice(at, 1);
@@ -319,9 +315,7 @@ export function readHeaderDatesByTheTables(doc: TextDoc, headerEnd: number, form
   // Every form fills its date box, and only an amendment box 4: one date that no box took, below the date box's
   // label, is the date box's.
   if (!f.periodOfReport.value && box3 && free.length === 1 && free[0].p.start > box3[1]) {
-    f.periodOfReport = doc.dateField(free[0], what);
-    doc.withdraw(what, 'no date found in the date box');
-    doc.doubt(f.periodOfReport, what, 'not beside its label: the one date of the header that no box took');
+    placePeriod(free[0], 'not beside its label: the one date of the header that no box took');
     return;
   }
   if (!amendment || f.dateOfOriginalSubmission.value || !free.length) return;
