@@ -329,7 +329,9 @@ export function readTable(
       const after: Line[] = [];
       const title = leadTitle(l.text);
       let j = li + 1;
-      let complete = doc.readingOrder ? readingOrderComplete([l], table) : rowComplete([l, ...after], doc.ocr);
+      const completeNow = () =>
+        doc.readingOrder ? readingOrderComplete([l, ...after], table) : rowComplete([l, ...after], doc.ocr);
+      let complete = completeNow();
       while (j < lines.length && after.length < 8) {
         const x = lines[j];
         const tx = x.text.trim();
@@ -338,7 +340,11 @@ export function readTable(
           j++;
           continue;
         }
+        // In a PDF's reading order a row still gathering its values takes a code or a form of ownership alone on its
+        // line, though the column labels write such letters too ("V").
+        const value = doc.readingOrder && !complete && READING_ORDER_VALUE.test(tx);
         const header =
+          !value &&
           isHeaderLine(x) &&
           !markersOnly(x) &&
           !(laidOut && complete && capitalizedWords(x, 3)) &&
@@ -346,16 +352,10 @@ export function readTable(
           !(!complete && (capitalizedWords(x, 1) || /^\s*[DI]\s*$/.test(x.text)));
         // In a PDF's reading order each column's label stands right above its values: a row still gathering its
         // values passes over the labels ("V", "Amount", "(A) or", "Price", "5. Amount of Securities ...") to the
-        // values below them, and takes a code or a form of ownership alone on its line. The first column's label
-        // ("Title of Security") is the table's header again (a new page), which ends the row.
-        if (doc.readingOrder && !complete && !skipLine(tx) && !/Title\s+of/i.test(tx)) {
-          if (READING_ORDER_VALUE.test(tx)) {
-            after.push(x);
-            li = j++;
-            complete = readingOrderComplete([l, ...after], table);
-            continue;
-          }
-          if (header || isHeaderLine(x) || readingOrderLabel(tx)) {
+        // values below them. The first column's label ("Title of Security") is the table's header again (a new
+        // page), which ends the row.
+        if (doc.readingOrder && !complete && !value && !skipLine(tx) && !/Title\s+of/i.test(tx)) {
+          if (isHeaderLine(x) || readingOrderLabel(tx)) {
             j++;
             continue;
           }
@@ -378,9 +378,7 @@ export function readTable(
           if (doc.ocr && isData(x) && title !== null && leadTitle(x.text) === title) break;
           after.push(x);
           li = j++;
-          complete = doc.readingOrder
-            ? readingOrderComplete([l, ...after], table)
-            : rowComplete([l, ...after], doc.ocr);
+          complete = completeNow();
           continue;
         }
         if (!isData(x) || lone(x)) {
