@@ -525,9 +525,13 @@ export function readOcrHeader(doc: TextDoc, headerEnd: number, knownNames: reado
   return out;
 }
 
-/** A line's words with where each starts in the text. */
-function wordsOf(l: Line): { w: string; start: number }[] {
-  return [...l.text.matchAll(/\S+/g)].map((m) => ({ w: m[0], start: l.start + m.index }));
+/** A line's words as pieces of the text. */
+function wordsOf(l: Line): Piece[] {
+  return [...l.text.matchAll(/\S+/g)].map((m) => ({
+    raw: m[0],
+    start: l.start + m.index,
+    end: l.start + m.index + m[0].length,
+  }));
 }
 
 /**
@@ -543,22 +547,21 @@ function cityAboveLabel(doc: TextDoc, lines: Line[], cityAt: number): OcrHeader[
   const j = above(cityAt);
   if (j < 0) return null;
   let words = wordsOf(lines[j]);
-  const zipWord = words.length && /^\d{5}(?:-\d{4})?$/.test(words[words.length - 1].w) ? words.pop()! : null;
-  if (!zipWord) return null;
+  const zip = words.length && /^\d{5}(?:-\d{4})?$/.test(words[words.length - 1].raw) ? words.pop()! : null;
+  if (!zip) return null;
   if (!words.length) {
     const k = above(j);
     words = k >= 0 ? wordsOf(lines[k]) : [];
   }
-  const stateWord = words.length && /^[A-Z]{2}$/.test(words[words.length - 1].w) ? words.pop()! : null;
-  const capitals = words.length > 0 && words.length <= 5 && words.every((x) => /^[A-Z][A-Z.'-]*,?$/.test(x.w));
-  if (!capitals && (!stateWord || words.length)) return null;
-  const piece = (x: { w: string; start: number }) => doc.piece(x.start, x.start + x.w.length);
+  const state = words.length && /^[A-Z]{2}$/.test(words[words.length - 1].raw) ? words.pop()! : null;
+  const capitals = words.length > 0 && words.length <= 5 && words.every((x) => /^[A-Z][A-Z.'-]*,?$/.test(x.raw));
+  if (!capitals && (!state || words.length)) return null;
   const last = words[words.length - 1];
   return {
-    city: capitals ? doc.piece(words[0].start, last.start + last.w.replace(/,$/, '').length) : null,
+    city: capitals ? doc.piece(words[0].start, last.end - (last.raw.endsWith(',') ? 1 : 0)) : null,
     cityBefore: null,
     cityMore: null,
-    state: stateWord ? piece(stateWord) : null,
-    zip: piece(zipWord),
+    state,
+    zip,
   };
 }
