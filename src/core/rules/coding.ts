@@ -124,6 +124,31 @@ function jDescription(filing: Filing, row: Row): string | null {
   }
   const remarks = val(filing.remarks);
   if (remarks !== null && TRANSACTION_WORDS.test(remarks)) return 'the remarks';
+  return otherSide(filing, row);
+}
+
+/**
+ * A transfer between two holders of record of one reporting person (from one company it controls to another) is
+ * one transaction the form reports as two J rows: the same security and date, one disposed of and one acquired.
+ * A footnote on the other row's transaction columns that says what was done ("transferred to ... by the previous
+ * holder of record ...") describes both.
+ */
+function otherSide(filing: Filing, row: Row): string | null {
+  const ad = code(row.transactionAcquiredDisposedCode);
+  if (ad !== 'A' && ad !== 'D') return null;
+  const title = val(row.securityTitle)?.trim().toLowerCase();
+  const date = val(row.transactionDate);
+  for (const other of allRows(filing)) {
+    if (other === row || other.kind !== 'transaction' || other.table !== row.table) continue;
+    if (code(other.transactionCode) !== 'J' || val(other.transactionDate) !== date) continue;
+    const otherAd = code(other.transactionAcquiredDisposedCode);
+    if (otherAd === ad || (otherAd !== 'A' && otherAd !== 'D')) continue;
+    if (val(other.securityTitle)?.trim().toLowerCase() !== title) continue;
+    for (const ref of transactionFootnotes(other)) {
+      const text = val(footnoteById(filing, ref.id)?.text);
+      if (text !== null && TRANSACTION_WORDS.test(text)) return `footnote ${ref.id} of ${rowLabel(other)}`;
+    }
+  }
   return null;
 }
 
@@ -132,7 +157,7 @@ export const codeJFootnote: RuleDef = {
   severity: 'error',
   title: 'Code J needs a description',
   description:
-    'A transaction coded J (other acquisition or disposition) is described in the explanation of responses: a footnote on its transaction columns, or a footnote of the row or the remarks saying what the transaction was.',
+    'A transaction coded J (other acquisition or disposition) is described in the explanation of responses: a footnote on its transaction columns, a footnote of the row or the remarks saying what the transaction was, or, for a transfer between two holders of record reported as two J rows (same security and date, one acquired and one disposed of), a footnote on the other row saying what it was.',
   source: 'TS 13',
   check({ filing }) {
     const out: Draft[] = [];

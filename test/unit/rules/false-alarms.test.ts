@@ -141,6 +141,18 @@ describe('false alarms on real filings, by class: the lawful case raises no erro
       );
       assert.match(found[0].message, /footnote F1 of the row does not say what it was/);
     });
+    it("a transfer reported as two J rows is described by the receiving row's footnote: no finding", () => {
+      assert.deepEqual(noError('code-j-footnote/transfer-other-side-ok.xml'), []);
+    });
+    it("the other row's footnote saying only who manages the holding does not describe it: an error", () => {
+      const { found, all } = at('code-j-footnote/other-side-undescribed-wrong.xml', 'error');
+      assert.deepEqual(
+        found.map((f) => [f.rule, f.message.slice(0, 11)]),
+        [['code-j-footnote', 'Table I row']],
+        show(all),
+      );
+      assert.match(found[0].message, /^Table I row 1 /);
+    });
   });
 
   describe("6. The Form 5 deadline from the issuer's fiscal year end", () => {
