@@ -176,6 +176,15 @@ export const codeJFootnote: RuleDef = {
   },
 };
 
+/**
+ * Whether a derivative's title says the reporting person wrote it: "Call Option (obligation to sell)", "Written Put",
+ * "Short Call" (a written call is a put equivalent position, a written put a call equivalent position: Rule
+ * 16a-1(b) and (h)).
+ */
+function isWrittenOption(title: string | null): boolean {
+  return title !== null && /\bobligation to (?:sell|buy|purchase)\b|\bwritten\b|\bshort (?:call|put)\b/i.test(title);
+}
+
 /** "code|A/D|date" of every Table II transaction, for pairing exercises and conversions. */
 function derivativeMoves(filing: Filing): Set<string> {
   const out = new Set<string>();
@@ -190,7 +199,7 @@ export const codeAcquiredDisposed: RuleDef = {
   severity: 'warning',
   title: 'Code and acquired/disposed flag',
   description:
-    'The A/D flag fits the code: P, L, A acquire; S, F, D, U, H dispose; Table II rows coded M, X, O or C dispose of the derivative, Table I rows coded M, X or O acquire.',
+    'The A/D flag fits the code: P, L, A acquire; S, F, D, U, H dispose (a written option the other way for P and S); Table II rows coded M, X, O or C dispose of the derivative, Table I rows coded M, X or O acquire.',
   source: 'H 14',
   check({ filing }) {
     const out: Draft[] = [];
@@ -200,7 +209,11 @@ export const codeAcquiredDisposed: RuleDef = {
       const ad = code(row.transactionAcquiredDisposedCode);
       const info = codeInfo(c);
       if (!info || (ad !== 'A' && ad !== 'D')) continue;
-      const expected = row.table === 'derivative' ? info.expectTableII : info.expectTableI;
+      let expected = row.table === 'derivative' ? info.expectTableII : info.expectTableI;
+      // A written option is the writer's obligation: selling it (writing) opens the position the row tracks and
+      // buying it back closes it, so P and S take the other flag than for an option held.
+      if (row.table === 'derivative' && (c === 'P' || c === 'S') && isWrittenOption(val(row.securityTitle)))
+        expected = expected === 'A' ? 'D' : 'A';
       if (expected === null || expected === ad) continue;
       // A derivative acquired by exercising or converting another derivative (preferred stock into Class B
       // stock that is itself convertible) is an M/X/O/C acquisition in Table II, paired with a disposal of that code.

@@ -261,3 +261,15 @@ describe('a conversion ratio stated in a footnote explains the underlying amount
     assert.match(all[0].message, /no footnote of the row states a conversion ratio/);
   });
 });
+
+describe('a written option takes the other flag for P and S', () => {
+  it('a written call bought back (P, D) and a written put sold (S, A) fit; a held call coded P and disposed of does not', () => {
+    const { filing, found, all } = at('code-acquired-disposed/written-options.xml', 'warning');
+    assert.deepEqual(
+      found.map((f) => `${f.rule}@${line(filing, f)}`),
+      ['code-acquired-disposed@95'],
+      show(all),
+    );
+    assert.match(found[0].message, /^Table II row 3: code P \(purchase\)/);
+  });
+});
