@@ -116,6 +116,13 @@ describe('summary: plain-language sentences', () => {
     assert.ok(summarize(f)[0].startsWith('Emi K. Nakamura (Director; CEO and Board Chair) was granted'));
   });
 
+  it('roles: an officer title that repeats a role already named is said once', () => {
+    const f = loadEdited('a-grant.xml', (s) =>
+      s.replace('<officerTitle>Chief Executive Officer</officerTitle>', '<officerTitle>director</officerTitle>'),
+    );
+    assert.ok(summarize(f)[0].startsWith('Emi K. Nakamura (Director) was granted'), summarize(f)[0]);
+  });
+
   it('J: the explanation quoted from its footnote; the missing price said to be missing', () => {
     assert.deepEqual(summarize(load('j-footnote.xml')), [
       'Laura Acheson (10% owner) acquired 1,250 shares of Common Stock (price not given; other acquisition or disposition, explained in footnote F1: "Shares received in a pro rata distribution by Acme Ventures II, L.P. to its partners, for no consideration", code J) on Jul 10, 2024, and holds 91,250 shares directly afterwards.',

@@ -81,10 +81,14 @@ export function ownerName(filing: Filing, owner: ReportingOwner): string {
 
 function roles(o: ReportingOwner): string[] {
   const r: string[] = [];
-  if (o.isDirector.value) r.push('Director');
-  if (o.isTenPercentOwner.value) r.push('10% owner');
-  if (o.isOfficer.value) r.push(val(o.officerTitle) ?? 'officer');
-  if (o.isOther.value) r.push(val(o.otherText) ?? 'other relationship');
+  // A title that only repeats a role already named (an officer's title "Director") is said once.
+  const add = (role: string) => {
+    if (!r.some((x) => x.toLowerCase() === role.toLowerCase())) r.push(role);
+  };
+  if (o.isDirector.value) add('Director');
+  if (o.isTenPercentOwner.value) add('10% owner');
+  if (o.isOfficer.value) add(val(o.officerTitle) ?? 'officer');
+  if (o.isOther.value) add(val(o.otherText) ?? 'other relationship');
   return r;
 }
 
