@@ -129,6 +129,16 @@ describe('summary: plain-language sentences', () => {
     ]);
   });
 
+  it("J: a transfer as two rows, the giving row explained by the receiving row's footnote; no footnote that explains", () => {
+    const [giving] = summarize(load('../rules/code-j-footnote/transfer-other-side-ok.xml'));
+    assert.match(
+      giving,
+      /^Jane Doe \(Chief Financial Officer\) disposed of 5,000 shares of Common Stock at \$0 \(other acquisition or disposition, explained in footnote F2 of Table I row 2: "These shares were transferred to Ridge Investments LLC by the previous holder of record, Harbor Holdings Ltd, without any consideration", code J\)/,
+    );
+    const [alone] = summarize(load('../rules/code-j-footnote/other-side-undescribed-wrong.xml'));
+    assert.match(alone, /\(other acquisition or disposition, its footnotes not saying what it was, code J\)/);
+  });
+
   it('holdings only: direct and indirect holdings, no "also"', () => {
     assert.deepEqual(summarize(load('holdings-only.xml')), [
       'Marc Baptiste (Director) holds 10,000 shares of Common Stock directly and 2,500 shares of Common Stock held indirectly by spouse.',

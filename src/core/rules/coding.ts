@@ -1,9 +1,10 @@
 /** Transaction coding: docs/RULES.md, "Transaction coding" (sources TS 11 to TS 13, H 14). */
 import { rowFootnoteIds } from '../model';
-import type { Filing, FootnoteRef, Row } from '../model';
+import type { Filing } from '../model';
+import { describeCodeJ } from '../code-j';
 import { EXERCISE_CODES, XML_TRANSACTION_CODES, codeInfo } from '../codes';
 import { fmtAmount } from '../format';
-import { allRows, code, footnoteById, formNumber, locOf, rel, rowLabel, val } from '../fields';
+import { allRows, code, formNumber, locOf, rel, rowLabel, val } from '../fields';
 import { type Draft, type RuleDef, draft, q } from './types';
 
 export const transactionCode: RuleDef = {
@@ -92,66 +93,6 @@ export const transactionFormType: RuleDef = {
   },
 };
 
-/**
- * Words that name what a transaction was (a split, a distribution, a transfer to a trust, a gift, a forfeiture ...):
- * a footnote or remark that uses one describes a transaction; one that only says whose holding it is ("IRA", "By
- * Trust") does not.
- */
-const TRANSACTION_WORDS =
-  /\b(?:split|dividend|distribut|transfer|exchang|conver|merge|reclassif|recapitaliz|reorganiz|spin-?off|gift|donat|divorce|domestic relations|pledg|forfeit|cancel|surrender|settle|redeem|redempt|repurchas|contribut|liquidat|in[- ]kind|inherit|beques|estate of|escrow|rescind|rescission|releas|laps|vest|withh|tender|sold|sale|purchas|acquir|acquisition|dispos|deliver|receiv|receipt|award|grant|issu|expir|assign|reinvest|allocat|swap|return|tax)/i;
-
-/** The columns of a transaction itself: a footnote cited on one of them is about the transaction. */
-function transactionFootnotes(row: Row): FootnoteRef[] {
-  return [
-    ...row.codingFootnotes,
-    ...row.transactionCode.footnotes,
-    ...row.transactionDate.footnotes,
-    ...row.deemedExecutionDate.footnotes,
-    ...row.transactionShares.footnotes,
-    ...row.transactionPricePerShare.footnotes,
-    ...row.transactionAcquiredDisposedCode.footnotes,
-    ...(row.table === 'derivative' ? row.transactionTotalValue.footnotes : []),
-  ];
-}
-
-/** How a J row is described: a footnote on its transaction columns, or a footnote or remark naming a transaction. */
-function jDescription(filing: Filing, row: Row): string | null {
-  const own = transactionFootnotes(row);
-  if (own.length) return `footnote ${own[0].id}`;
-  for (const id of rowFootnoteIds(row)) {
-    const text = val(footnoteById(filing, id)?.text);
-    if (text !== null && TRANSACTION_WORDS.test(text)) return `footnote ${id}`;
-  }
-  const remarks = val(filing.remarks);
-  if (remarks !== null && TRANSACTION_WORDS.test(remarks)) return 'the remarks';
-  return otherSide(filing, row);
-}
-
-/**
- * A transfer between two holders of record of one reporting person (from one company it controls to another) is
- * one transaction the form reports as two J rows: the same security and date, one disposed of and one acquired.
- * A footnote on the other row's transaction columns that says what was done ("transferred to ... by the previous
- * holder of record ...") describes both.
- */
-function otherSide(filing: Filing, row: Row): string | null {
-  const ad = code(row.transactionAcquiredDisposedCode);
-  if (ad !== 'A' && ad !== 'D') return null;
-  const title = val(row.securityTitle)?.trim().toLowerCase();
-  const date = val(row.transactionDate);
-  for (const other of allRows(filing)) {
-    if (other === row || other.kind !== 'transaction' || other.table !== row.table) continue;
-    if (code(other.transactionCode) !== 'J' || val(other.transactionDate) !== date) continue;
-    const otherAd = code(other.transactionAcquiredDisposedCode);
-    if (otherAd === ad || (otherAd !== 'A' && otherAd !== 'D')) continue;
-    if (val(other.securityTitle)?.trim().toLowerCase() !== title) continue;
-    for (const ref of transactionFootnotes(other)) {
-      const text = val(footnoteById(filing, ref.id)?.text);
-      if (text !== null && TRANSACTION_WORDS.test(text)) return `footnote ${ref.id} of ${rowLabel(other)}`;
-    }
-  }
-  return null;
-}
-
 export const codeJFootnote: RuleDef = {
   id: 'code-j-footnote',
   severity: 'error',
@@ -163,7 +104,7 @@ export const codeJFootnote: RuleDef = {
     const out: Draft[] = [];
     for (const row of allRows(filing)) {
       if (row.kind !== 'transaction' || code(row.transactionCode) !== 'J') continue;
-      if (jDescription(filing, row) !== null) continue;
+      if (describeCodeJ(filing, row) !== null) continue;
       const others = rowFootnoteIds(row);
       out.push(
         draft(

@@ -4,7 +4,8 @@ import type { Filing, Row } from '../model';
 import { rowFootnoteIds } from '../model';
 import { codeInfo } from '../codes';
 import { dec } from '../decimal';
-import { code, val } from '../fields';
+import { code, rowLabel, val } from '../fields';
+import { describeCodeJ } from '../code-j';
 import { fmtMoney, fmtPrice } from '../format';
 import { normTitle } from '../holdings';
 import { nameTable } from '../lookup';
@@ -272,14 +273,7 @@ export function clause(filing: Filing, rows: Row[], pairedWith: Row[] | null, so
         );
     }
     if (!text) text = `${acq ? 'acquired' : 'disposed of'} ${amount.text}${price}`;
-    if (c === 'J') {
-      const fn = [...r0.codingFootnotes.map((x) => x.id), ...rowFootnoteIds(r0)];
-      const id = fn.find((i) => footnoteText(filing, i));
-      const t = id ? footnoteText(filing, id)! : null;
-      if (t && t.length <= 200) meaning += `, explained in footnote ${id}: "${t.replace(/\.$/, '')}"`;
-      else if (id) meaning += `, explained in footnote ${id}`;
-      else meaning += ', not explained in a footnote';
-    }
+    if (c === 'J') meaning += jExplanation(filing, r0);
   }
   if (!acq && !disp) notes.push('acquired or disposed not given');
   text += swap;
@@ -287,6 +281,22 @@ export function clause(filing: Filing, rows: Row[], pairedWith: Row[] | null, so
   const mp = [meaning && plan ? `${meaning} ${plan}` : meaning || plan || '', codeText].filter(Boolean).join(', ');
   const paren = [...notes, mp].filter(Boolean).join('; ');
   return { text, paren };
+}
+
+/**
+ * Where the filing says what a J transaction was (as the rule `code-j-footnote` finds it), quoted when short; a
+ * footnote that only says whose holding it is explains nothing, and the sentence says so.
+ */
+function jExplanation(filing: Filing, row: Row): string {
+  const d = describeCodeJ(filing, row);
+  if (!d)
+    return rowFootnoteIds(row).length ? ', its footnotes not saying what it was' : ', not explained in a footnote';
+  if ('remarks' in d) return ', explained in the remarks';
+  const t = footnoteText(filing, d.footnote);
+  const on = d.otherRow ? ` of ${rowLabel(d.otherRow)}` : '';
+  if (t === null) return `, citing footnote ${d.footnote}, which the filing does not give`;
+  if (t.length <= 200) return `, explained in footnote ${d.footnote}${on}: "${t.replace(/\.$/, '')}"`;
+  return `, explained in footnote ${d.footnote}${on}`;
 }
 
 export function clauseText(c: Clause): string {
