@@ -41,6 +41,11 @@ describe('summary: plain-language sentences', () => {
     ]);
   });
 
+  it('a range the footnote writes high to low is said low to high', () => {
+    const f = loadEdited('s-weighted-average.xml', (s) => s.replace('from $40.03 to $42.75', 'from $42.75 to $40.03'));
+    assert.match(summarize(f)[0], /at a weighted average of \$41\.88 \(trades from \$40\.03 to \$42\.75\)/);
+  });
+
   it('a footnote saying a sale was NOT under a 10b5-1 plan does not make it one', () => {
     const text = fs
       .readFileSync(path.join(FIX, 's-weighted-average.xml'), 'utf8')

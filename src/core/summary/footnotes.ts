@@ -2,6 +2,7 @@
 import type { Field, Filing, Row } from '../model';
 import { rowFootnoteIds } from '../model';
 import { val } from '../fields';
+import { dec } from '../decimal';
 import { MONTHS } from '../format';
 
 export function footnoteText(filing: Filing, id: string): string | null {
@@ -32,7 +33,12 @@ export function weightedAverage(filing: Filing, row: Row): { id: string; range: 
   if (!n) return null;
   const ranges = [...n.text.matchAll(RANGE)];
   if (ranges.length !== 1) return { id: n.id, range: null };
-  return { id: n.id, range: [ranges[0][1].replace(/,/g, ''), ranges[0][2].replace(/,/g, '')] };
+  const a = ranges[0][1].replace(/,/g, '');
+  const b = ranges[0][2].replace(/,/g, '');
+  // Written high to low ("from $9.8202 to $9.79"), the range is still said low to high.
+  const x = dec(a);
+  const y = dec(b);
+  return { id: n.id, range: x && y && y.lt(x) ? [b, a] : [a, b] };
 }
 
 const MONTH_RE = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`;
