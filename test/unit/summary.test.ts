@@ -121,6 +121,13 @@ describe('summary: plain-language sentences', () => {
     assert.ok(summarize(f)[0].startsWith('Emi K. Nakamura (Director; CEO and Board Chair) was granted'));
   });
 
+  it('a derivative titled as its own unit ("Common Share Equivalent") is not "shares of" it', () => {
+    const f = loadEdited('a-grant.xml', (s) =>
+      s.replace('<value>Stock Option (right to buy)</value>', '<value>Common Share Equivalent</value>'),
+    );
+    assert.match(summarize(f)[1], /^Emi K\. Nakamura was granted 50,000 Common Share Equivalent \(/);
+  });
+
   it('roles: an officer title that repeats a role already named is said once', () => {
     const f = loadEdited('a-grant.xml', (s) =>
       s.replace('<officerTitle>Chief Executive Officer</officerTitle>', '<officerTitle>director</officerTitle>'),

@@ -90,7 +90,7 @@ export function unitsOf(row: Row): { noun: string; title: string } {
   const title = given ?? 'a security whose title is not given';
   const named =
     row.table === 'derivative'
-      ? /\b(shares|units?|rsus?|psus?|awards?|interests|ads|adss|depositary|warrants?|options?|notes?|rights?|swaps?|calls?|puts?)\b/i
+      ? /\b(shares|units?|rsus?|psus?|awards?|interests|ads|adss|depositary|warrants?|options?|notes?|rights?|swaps?|calls?|puts?|equivalents?)\b/i
       : /\b(shares|units|interests|ads|adss|depositary|warrants|options|notes|rights)\b/i;
   if (named.test(title) || !given) return { noun: title, title };
   return { noun: 'shares', title: `shares of ${title}` };
