@@ -226,12 +226,15 @@ function ratioExplains(derivatives: Big, underlying: Big, r: Ratio): boolean {
   return fits(derivatives, underlying) || fits(underlying, derivatives);
 }
 
+/** A put or call option by its title ("Put Option (right to sell)", "Call Options"). */
+const LISTED_OPTION = /\b(?:puts?|calls?)\b/i;
+
 export const underlyingSharesDiffer: RuleDef = {
   id: 'underlying-shares-differ',
   severity: 'info',
   title: 'Derivative and underlying amounts differ',
   description:
-    "In a derivative transaction the number of derivatives usually equals the number of underlying shares; a conversion ratio stated in the row's footnotes that gives the one from the other explains the difference, and the note says so.",
+    "In a derivative transaction the number of derivatives usually equals the number of underlying shares; a conversion ratio stated in the row's footnotes that gives the one from the other, or 100 shares a contract for a put or call, explains the difference, and the note says so.",
   source: 'H 19',
   check({ filing }) {
     const out: Draft[] = [];
@@ -254,6 +257,18 @@ export const underlyingSharesDiffer: RuleDef = {
           explained = { id, fn, ratio };
           break;
         }
+      }
+      // A listed option is a contract on 100 shares (the options exchanges' standard unit): filers count contracts.
+      if (!explained && LISTED_OPTION.test(val(row.securityTitle) ?? '') && x.times(100).eq(y)) {
+        out.push({
+          ...draft(
+            `${head}: 100 shares a contract, the standard unit of a listed put or call, which explains the difference`,
+            locOf(row.underlyingSecurityShares, row),
+            related,
+          ),
+          cap: 'info',
+        });
+        continue;
       }
       if (!explained) {
         out.push(

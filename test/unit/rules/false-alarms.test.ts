@@ -260,6 +260,21 @@ describe('a conversion ratio stated in a footnote explains the underlying amount
     const all = check(load('underlying-shares-differ/fires.xml'));
     assert.match(all[0].message, /no footnote of the row states a conversion ratio/);
   });
+  it('put or call contracts on 100 shares each: the note says so, even raised to warning; 50 a contract is not explained', () => {
+    const f = runRules(load('underlying-shares-differ/listed-options.xml'), {
+      now: NOW,
+      severities: { 'underlying-shares-differ': 'warning' },
+    });
+    assert.deepEqual(
+      f.map((x) => [x.severity, x.message.slice(0, 13)]),
+      [
+        ['info', 'Table II row '],
+        ['warning', 'Table II row '],
+      ],
+    );
+    assert.match(f[0].message, /^Table II row 1: .*: 100 shares a contract, the standard unit of a listed put or call/);
+    assert.match(f[1].message, /^Table II row 2: .*no footnote of the row states a conversion ratio/);
+  });
 });
 
 describe('a written option takes the other flag for P and S', () => {
