@@ -91,7 +91,7 @@ function shortSwingNodes(r: ShortSwingReport): DeskNode {
     description: matched.length
       ? `${fmtMoney(r.profit)} \u00b7 ${plural(matched.length, 'insider group')}`
       : 'none found',
-    tooltip: `${codesLine(r)}\n${r.filings} filings read${r.duplicates.length ? `, ${r.duplicates.length} duplicates left out` : ''}.`,
+    tooltip: `${codesLine(r)}\n${r.filings} filings read${r.duplicates.length ? `, ${r.duplicates.length} duplicates left out` : ''}.${r.pairsCountedOnce ? `\nThe total counts once the ${plural(r.pairsCountedOnce, 'pair')} that owners filing jointly both report.` : ''}`,
     icon: 'law',
     contextValue: 'section16.shortSwing',
     expanded: true,

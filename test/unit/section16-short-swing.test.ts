@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import Big from 'big.js';
 import { addMonths, lessThanSixMonthsApart } from '../../src/core/dates';
 import { matchLowestInHighestOut, type Trade } from '../../src/core/section16/liho';
-import { shortSwingCsv } from '../../src/core/section16/renderShortSwing';
+import { shortSwingCsv, shortSwingText } from '../../src/core/section16/renderShortSwing';
 import { shortSwing, shortSwingJson, type ShortSwingReport } from '../../src/core/section16/shortSwing';
 import { csvCell } from '../../src/core/csv';
 import { loadFolder } from './section16-fixtures';
@@ -31,6 +31,25 @@ describe('section16 short-swing: worked examples', () => {
     assert.equal(g.pairs[0].difference, '2');
     assert.equal(g.profit, '2000');
     assert.equal(r.profit, '2000');
+  });
+
+  it('owners filing jointly each get the pair; the total counts it once', () => {
+    // A parent and its subsidiary report together: sold 2024-03-01 500 at $30.00, bought 2024-05-15 500 at $25.00.
+    // Each owner's group has the pair (500 x $5.00 = $2,500.00); the trades allow $2,500.00 once.
+    const r = report('joint-filers');
+    assert.deepEqual(
+      r.groups.map((g) => [g.owner.cik, g.profit]),
+      [
+        ['1900031', '2500'],
+        ['1900032', '2500'],
+      ],
+    );
+    assert.equal(r.profit, '2500');
+    assert.equal(r.pairsCountedOnce, 1);
+    assert.match(
+      shortSwingText(r),
+      /Total: \$2,500\.00 over 2 owner\/issuer\/class groups with a match \(1 pair that owners filing jointly both report counted once\)\.\n$/,
+    );
   });
 
   it('a purchase and a sale six months apart do not match', () => {

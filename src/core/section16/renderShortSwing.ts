@@ -32,6 +32,12 @@ export function groupTitle(g: ShortSwingGroup): string {
   return `${partyLabel(g.owner)}, ${partyLabel(g.issuer)}, ${g.security || '(no title)'}`;
 }
 
+/** What the total leaves out: pairs that owners filing jointly each report, counted once. */
+function jointNote(r: ShortSwingReport): string {
+  const n = r.pairsCountedOnce;
+  return n ? ` (${n} pair${n === 1 ? '' : 's'} that owners filing jointly both report counted once)` : '';
+}
+
 export function shortSwingText(r: ShortSwingReport): string {
   const out: string[] = ['Short-swing profits (Section 16(b)), matched lowest-in, highest-out', codesLine(r)];
   const notes = [`${r.filings} filing${r.filings === 1 ? '' : 's'} read`];
@@ -61,7 +67,7 @@ export function shortSwingText(r: ShortSwingReport): string {
   }
   if (r.groups.length)
     out.push(
-      `Total: ${fmtMoney(r.profit)} over ${matched.length} owner/issuer/class group${matched.length === 1 ? '' : 's'} with a match.`,
+      `Total: ${fmtMoney(r.profit)} over ${matched.length} owner/issuer/class group${matched.length === 1 ? '' : 's'} with a match${jointNote(r)}.`,
     );
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -147,6 +153,6 @@ export function shortSwingMarkdown(r: ShortSwingReport): string {
     for (const u of g.unmatched) out.push(`- Unmatched: ${mdCell(`${tradePlace(u.trade)}: ${u.reason}`)}`);
     if (g.unmatched.length) out.push('');
   }
-  if (r.groups.length) out.push(`Total: ${fmtMoney(r.profit)}.`);
+  if (r.groups.length) out.push(`Total: ${fmtMoney(r.profit)}${jointNote(r)}.`);
   return `${out.join('\n').trim()}\n`;
 }

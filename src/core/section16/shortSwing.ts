@@ -95,8 +95,13 @@ export interface ShortSwingReport {
   duplicates: { file: string; sameAs: string }[];
   /** Amendments applied to their originals. */
   amendmentsApplied: number;
-  /** Profit over all groups (decimal string). */
+  /**
+   * Profit over all groups (decimal string), a pair of rows that several groups match (owners who file jointly each
+   * report the same rows) counted once.
+   */
   profit: string;
+  /** Pairs left out of `profit` because another group's identical pair was counted. */
+  pairsCountedOnce: number;
 }
 
 /** Upper-cased single-letter transaction codes, P and S and duplicates left out. */
@@ -209,11 +214,24 @@ export function shortSwing(all: readonly Filing[], options: ShortSwingOptions = 
   }
   const out: ShortSwingGroup[] = [];
   let total = new Big(0);
+  // Owners who file jointly (a fund and its adviser, a parent and its subsidiary) each report the same rows, so each
+  // group matches the same pair: the profit the trades allow is counted once in the total.
+  const counted = new Set<string>();
+  let shared = 0;
   for (const g of groups.values()) {
     const m = matchLowestInHighestOut(g.trades);
     const bothSides = g.sides.has('purchase') && g.sides.has('sale');
     if (!m.pairs.length && !(bothSides && (g.unmatched.length || m.tooMany))) continue;
-    total = total.plus(m.profit);
+    for (const p of m.pairs) {
+      const key = [p.purchase.ref.file, p.purchase.ref.path, p.sale.ref.file, p.sale.ref.path, p.shares.toFixed()].join(
+        '\u0001',
+      );
+      if (counted.has(key)) shared++;
+      else {
+        counted.add(key);
+        total = total.plus(p.profit);
+      }
+    }
     out.push({
       owner: g.owner,
       issuer: g.issuer,
@@ -247,6 +265,7 @@ export function shortSwing(all: readonly Filing[], options: ShortSwingOptions = 
     duplicates: set.duplicates.map((d) => ({ file: d.filing.file, sameAs: d.sameAs.file })),
     amendmentsApplied: set.pairings.filter((p) => p.original).length,
     profit: total.toFixed(),
+    pairsCountedOnce: shared,
   };
 }
 
