@@ -236,6 +236,29 @@ describe('summary: plain-language sentences', () => {
     ]);
   });
 
+  it('Form 3: a row that says no securities are owned, with 0, is no holding: the person owns none', () => {
+    const f = loadEdited('form3.xml', (s) =>
+      s
+        .replace(
+          '<value>Common Stock</value></securityTitle>',
+          '<value>No securities are beneficially owned.</value></securityTitle>',
+        )
+        .replace(
+          '<sharesOwnedFollowingTransaction><value>4200</value>',
+          '<sharesOwnedFollowingTransaction><value>0</value>',
+        )
+        .replace(/<derivativeTable>[\s\S]*<\/derivativeTable>/, ''),
+    );
+    assert.deepEqual(summarize(f), [
+      'Samir J. Haddad (Chief Financial Officer) owns no securities of Larkspur Devices, Inc. [LRKD] as of May 6, 2024 (initial statement).',
+    ]);
+    // 100 shares under such a title are 100 of something: listed as written.
+    const g = loadEdited('form3.xml', (s) =>
+      s.replace('<value>Common Stock</value></securityTitle>', '<value>None</value></securityTitle>'),
+    );
+    assert.match(summarize(g)[0], /holds 4,200 shares of None directly/);
+  });
+
   it("a preferred stock's price is a conversion price; an amount's trailing zeros are not read out", () => {
     const text = fs
       .readFileSync(path.join(FIX, 'form3.xml'), 'utf8')

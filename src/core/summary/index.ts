@@ -121,6 +121,20 @@ function heldNow(filing: Filing, row: Row, joint = false): string {
   return `${what} ${how} (amount ${fn.length ? `in footnote ${fn.join(', ')}` : 'not given'})`;
 }
 
+/**
+ * A holding row whose title says no securities are owned ("No securities are beneficially owned", "None"), with no
+ * amount or an amount of 0: how some filers fill a Form 3 of a person who owns none instead of its check box.
+ */
+function statesNoSecurities(row: Row): boolean {
+  if (row.kind !== 'holding') return false;
+  const title = val(row.securityTitle);
+  if (title === null || !/^\s*(?:none\b|no (?:equity )?securities\b|nothing\b)/i.test(title))
+    return false;
+  const owned = val(row.sharesOwnedFollowingTransaction);
+  const amount = owned === null ? null : dec(owned);
+  return owned === null || (amount !== null && amount.eq(0));
+}
+
 /** Plain-language sentences about the filing (see the module comment). Never throws. */
 export function summarize(filing: Filing): string[] {
   try {
@@ -162,19 +176,17 @@ function sentences(filing: Filing): string[] {
     first = false;
     return s;
   };
+  // A row that says there is nothing to report ("No securities are beneficially owned", 0 owned) is no holding.
+  const all = [...filing.nonDerivative, ...filing.derivative].filter((r) => !statesNoSecurities(r));
   if (form3) {
     const period = val(filing.periodOfReport);
-    if (
-      filing.noSecuritiesOwned.value === true ||
-      (filing.nonDerivative.length === 0 && filing.derivative.length === 0)
-    )
+    if (filing.noSecuritiesOwned.value === true || all.length === 0)
       out.push(
         `${who()} ${owners.length > 1 ? 'own' : 'owns'} no securities of ${issuerText}${period ? ` as of ${fmtDate(period)}` : ''} (initial statement).`,
       );
   }
 
   const joint = owners.length > 1;
-  const all = [...filing.nonDerivative, ...filing.derivative];
   const transactions = all.filter((r) => r.kind === 'transaction');
   // Table II exercises and conversions paired with the Table I acquisition they produced.
   const paired = pairExercises(filing);
