@@ -259,6 +259,19 @@ describe('summary: plain-language sentences', () => {
     assert.match(summarize(g)[0], /holds 4,200 shares of None directly/);
   });
 
+  it('a ticker written "NONE" is no ticker; spaces a filer doubled are one', () => {
+    const f = loadEdited('form3-none.xml', (s) =>
+      s.replace('<issuerTradingSymbol>LRKD<', '<issuerTradingSymbol>NONE<'),
+    );
+    assert.deepEqual(summarize(f), [
+      'Petra Lindgren (Director) owns no securities of Larkspur Devices, Inc. as of May 6, 2024 (initial statement).',
+    ]);
+    const g = loadEdited('form3.xml', (s) =>
+      s.replace('<value>Common Stock</value></securityTitle>', '<value>Class B  Common Stock</value></securityTitle>'),
+    );
+    assert.match(summarize(g)[0], /holds 4,200 shares of Class B Common Stock directly/);
+  });
+
   it("a preferred stock's price is a conversion price; an amount's trailing zeros are not read out", () => {
     const text = fs
       .readFileSync(path.join(FIX, 'form3.xml'), 'utf8')

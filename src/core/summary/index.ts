@@ -128,8 +128,7 @@ function heldNow(filing: Filing, row: Row, joint = false): string {
 function statesNoSecurities(row: Row): boolean {
   if (row.kind !== 'holding') return false;
   const title = val(row.securityTitle);
-  if (title === null || !/^\s*(?:none\b|no (?:equity )?securities\b|nothing\b)/i.test(title))
-    return false;
+  if (title === null || !/^\s*(?:none\b|no (?:equity )?securities\b|nothing\b)/i.test(title)) return false;
   const owned = val(row.sharesOwnedFollowingTransaction);
   const amount = owned === null ? null : dec(owned);
   return owned === null || (amount !== null && amount.eq(0));
@@ -139,7 +138,8 @@ function statesNoSecurities(row: Row): boolean {
 export function summarize(filing: Filing): string[] {
   try {
     // A name or holder ending in an abbreviation ("L.P.") closes its sentence with its own period.
-    return sentences(filing).map((x) => x.replace(/\.\.(?=\s|$)/g, '.'));
+    // Runs of spaces a filer typed inside a title or a name ("Class B  Common Stock") are one space in a sentence.
+    return sentences(filing).map((x) => x.replace(/\.\.(?=\s|$)/g, '.').replace(/ {2,}/g, ' '));
   } catch (e) {
     return [`(No summary: ${e instanceof Error ? e.message : String(e)})`];
   }
@@ -164,7 +164,9 @@ function sentences(filing: Filing): string[] {
     subject = subjectFirst = 'The reporting persons';
   }
   const issuer = val(filing.issuer.name);
-  const symbol = val(filing.issuer.tradingSymbol);
+  // Filers of issuers without a ticker write "NONE" or "N/A" in the box, which is no symbol.
+  const written = val(filing.issuer.tradingSymbol);
+  const symbol = written && !/^(?:none|n\/?a|-+)$/i.test(written.trim()) ? written : null;
   const issuerText = issuer ? `${issuer}${symbol ? ` [${symbol}]` : ''}` : 'the issuer';
   if (type.endsWith('/A')) {
     const d = val(filing.dateOfOriginalSubmission);
