@@ -3,7 +3,7 @@ import { RULES } from '../rules';
 import { hashText } from './store';
 
 /** Bumped when what a reader or rule produces changes without a change to the catalogue. */
-const RESULTS_VERSION = 10;
+const RESULTS_VERSION = 11;
 
 /**
  * A key over the program's version, the rule catalogue (ids, default severities, titles, sources) and the
