@@ -174,7 +174,6 @@ export function readIssuer(doc: TextDoc, headerEnd: number): void {
   }
 }
 
-/** The form's date box (earliest transaction, event, fiscal year end) and the amendment's original date. */
 /** The label of the form's date box: Form 3's box 2, box 3 of Forms 4 and 5. */
 function dateBoxLabel(form: string): RegExp {
   return form === '3'
@@ -184,6 +183,7 @@ function dateBoxLabel(form: string): RegExp {
       : /Date\s+of\s+Earliest\s+Transaction/i;
 }
 
+/** The form's date box (earliest transaction, event, fiscal year end) and the amendment's original date. */
 export function readPeriod(doc: TextDoc, headerEnd: number, form: string): void {
   const m =
     doc.find(dateBoxLabel(form), 0, headerEnd) ??
