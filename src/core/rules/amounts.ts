@@ -229,6 +229,32 @@ function ratioExplains(derivatives: Big, underlying: Big, r: Ratio): boolean {
 /** A put or call option by its title ("Put Option (right to sell)", "Call Options"). */
 const LISTED_OPTION = /\b(?:puts?|calls?)\b/i;
 
+/**
+ * What explains `x` derivatives on `y` underlying shares: a conversion ratio a footnote of the row states, or, for a
+ * put or call, 100 shares a contract (the options exchanges' standard unit: filers count contracts).
+ */
+function explanation(
+  filing: Filing,
+  row: Row,
+  x: Big,
+  y: Big,
+): { text: string; related: ReturnType<typeof rel>[] } | null {
+  for (const id of rowFootnoteIds(row)) {
+    const fn = footnoteById(filing, id);
+    const text = fn ? val(fn.text) : null;
+    if (!fn || text === null) continue;
+    const ratio = statedRatios(text).find((r) => ratioExplains(x, y, r));
+    if (ratio)
+      return {
+        text: `footnote ${id} states the conversion ratio (${q(ratio.text, 30)})`,
+        related: [rel(`Footnote ${id}`, locOf(fn.text, fn))],
+      };
+  }
+  if (LISTED_OPTION.test(val(row.securityTitle) ?? '') && x.times(100).eq(y))
+    return { text: '100 shares a contract, the standard unit of a listed put or call', related: [] };
+  return null;
+}
+
 export const underlyingSharesDiffer: RuleDef = {
   id: 'underlying-shares-differ',
   severity: 'info',
@@ -247,48 +273,21 @@ export const underlyingSharesDiffer: RuleDef = {
       if (!x || !y || x.eq(y) || x.eq(0) || y.eq(0)) continue;
       const head = `${rowLabel(row)}: ${fmtAmount(a)} derivative securities ${code(row.transactionAcquiredDisposedCode) === 'D' ? 'disposed of' : 'acquired'}, but ${fmtAmount(b)} underlying shares`;
       const related = [rel(`${fmtAmount(a)} derivative securities`, locOf(row.transactionShares, row))];
-      let explained: { id: string; fn: Footnote; ratio: Ratio } | null = null;
-      for (const id of rowFootnoteIds(row)) {
-        const fn = footnoteById(filing, id);
-        const text = fn ? val(fn.text) : null;
-        if (!fn || text === null) continue;
-        const ratio = statedRatios(text).find((r) => ratioExplains(x, y, r));
-        if (ratio) {
-          explained = { id, fn, ratio };
-          break;
-        }
-      }
-      // A listed option is a contract on 100 shares (the options exchanges' standard unit): filers count contracts.
-      if (!explained && LISTED_OPTION.test(val(row.securityTitle) ?? '') && x.times(100).eq(y)) {
+      const at = locOf(row.underlyingSecurityShares, row);
+      const why = explanation(filing, row, x, y);
+      if (why)
         out.push({
-          ...draft(
-            `${head}: 100 shares a contract, the standard unit of a listed put or call, which explains the difference`,
-            locOf(row.underlyingSecurityShares, row),
-            related,
-          ),
+          ...draft(`${head}: ${why.text}, which explains the difference`, at, [...related, ...why.related]),
           cap: 'info',
         });
-        continue;
-      }
-      if (!explained) {
+      else
         out.push(
           draft(
             `${head}; no footnote of the row states a conversion ratio that gives the one from the other`,
-            locOf(row.underlyingSecurityShares, row),
+            at,
             related,
           ),
         );
-        continue;
-      }
-      const { id, fn, ratio } = explained;
-      out.push({
-        ...draft(
-          `${head}: footnote ${id} states the conversion ratio (${q(ratio.text, 30)}), which explains the difference`,
-          locOf(row.underlyingSecurityShares, row),
-          [...related, rel(`Footnote ${id}`, locOf(fn.text, fn))],
-        ),
-        cap: 'info',
-      });
     }
     return out;
   },
