@@ -114,6 +114,12 @@ export function citationPlace(filing: Filing, c: Citation): string {
 }
 
 /** The footnote a filing defines under an id (its first definition), or null. */
+/** The issuer's ticker, or null: filers of an issuer without one write "NONE" or "N/A" in the box, which is none. */
+export function issuerSymbol(filing: Filing): string | null {
+  const written = val(filing.issuer.tradingSymbol);
+  return written && !/^(?:none|n\/?a|-+)$/i.test(written.trim()) ? written : null;
+}
+
 export function footnoteById(filing: Filing, id: string): Footnote | null {
   for (const f of filing.footnotes) if ((f.id.value ?? f.id.raw) === id) return f;
   return null;

@@ -31,7 +31,7 @@
  */
 import type { Filing, Row } from '../model';
 import { dec } from '../decimal';
-import { code, val } from '../fields';
+import { code, issuerSymbol, val } from '../fields';
 import { fmtDate, fmtPrice } from '../format';
 import { groupByHolding, holdingKey } from '../holdings';
 import { tallyFiling } from '../tally';
@@ -164,9 +164,7 @@ function sentences(filing: Filing): string[] {
     subject = subjectFirst = 'The reporting persons';
   }
   const issuer = val(filing.issuer.name);
-  // Filers of issuers without a ticker write "NONE" or "N/A" in the box, which is no symbol.
-  const written = val(filing.issuer.tradingSymbol);
-  const symbol = written && !/^(?:none|n\/?a|-+)$/i.test(written.trim()) ? written : null;
+  const symbol = issuerSymbol(filing);
   const issuerText = issuer ? `${issuer}${symbol ? ` [${symbol}]` : ''}` : 'the issuer';
   if (type.endsWith('/A')) {
     const d = val(filing.dateOfOriginalSubmission);
